@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs what loopscope needs to build, run and test, and nothing that is already there.
+# Debian 12 (bookworm). Safe to run again: with everything present it only checks, and does no
+# `apt-get update`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Build, run and test dependencies, from Debian's archive only.
+packages=(
+  g++ cmake ninja-build ccache pkg-config
+  libboost1.81-dev libboost-json1.81-dev libboost-program-options1.81-dev
+  libspdlog-dev libgtest-dev libgmock-dev libbenchmark-dev
+  python3
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  sudo=()
+  if [[ $(id -u) -ne 0 ]]; then sudo=(sudo); fi
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The page's npm packages, pinned by package-lock.json; reinstalled only when the lock file changed.
+if [[ -f web/package-lock.json ]]; then
+  if [[ ! -f web/node_modules/.package-lock.json || web/package-lock.json -nt web/node_modules/.package-lock.json ]]; then
+    echo "setup: installing the page's npm packages"
+    (cd web && npm ci --no-audit --no-fund)
+  fi
+fi

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The whole test suite: install what is missing, build, and run every test with CTest — first the CI
+# build (optimised, warnings are errors), then again under AddressSanitizer and UBSan.
+# `scripts/test.sh ci` or `scripts/test.sh asan` runs only that one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh
+if (($#)); then presets=("$@"); else presets=(ci asan); fi
+for preset in "${presets[@]}"; do
+  echo "== ${preset}: configure and build"
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset"
+  echo "== ${preset}: test"
+  ctest --preset "$preset"
+done

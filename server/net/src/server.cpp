@@ -1,0 +1,77 @@
+#include "loopscope/net/server.hpp"
+
+#include "listener.hpp"
+#include "server_state.hpp"
+
+#include <boost/asio/co_spawn.hpp>
+#include <spdlog/spdlog.h>
+
+#include <system_error>
+
+namespace loopscope::net {
+
+server::server(asio::io_context& io, server_config config)
+    : io_(io), state_(std::make_shared<server_state>()), acceptor_(io), grace_timer_(io)
+{
+    state_->config = std::move(config);
+    std::error_code ec;
+    state_->canonical_web_root = std::filesystem::canonical(state_->config.web_root, ec);
+    if (ec || !std::filesystem::is_directory(state_->canonical_web_root))
+        throw std::system_error(ec ? ec : std::make_error_code(std::errc::not_a_directory),
+                                "web root " + state_->config.web_root.string());
+}
+
+server::~server()
+{
+    // Sessions may outlive this object inside the io_context; they must not call back into it.
+    state_->sessions.on_empty(nullptr);
+}
+
+asio::ip::tcp::endpoint server::start()
+{
+    const auto& config = state_->config;
+    asio::ip::tcp::endpoint endpoint{asio::ip::make_address(config.address), config.port};
+    acceptor_.open(endpoint.protocol());
+    acceptor_.set_option(asio::socket_base::reuse_address(true));
+    acceptor_.bind(endpoint);
+    acceptor_.listen(asio::socket_base::max_listen_connections);
+    asio::co_spawn(io_, listen(acceptor_, state_), [](std::exception_ptr failure) {
+        if (!failure) return;
+        try {
+            std::rethrow_exception(failure);
+        } catch (const std::exception& e) {
+            spdlog::critical("listener failed: {}", e.what());
+        }
+    });
+    return acceptor_.local_endpoint();
+}
+
+void server::shutdown(std::function<void()> finished)
+{
+    if (state_->shutting_down) return;
+    state_->shutting_down = true;
+    beast::error_code ignored;
+    acceptor_.close(ignored);
+    spdlog::info("shutting down: closing {} connection(s)", state_->sessions.size());
+
+    // Give clients `shutdown_grace` to finish the close handshake, then stop regardless
+    grace_timer_.expires_after(state_->config.shutdown_grace);
+    grace_timer_.async_wait([this](const beast::error_code& ec) {
+        if (ec) return;
+        spdlog::warn("shutdown: {} connection(s) still open after {} ms; stopping anyway",
+                     state_->sessions.size(), state_->config.shutdown_grace.count());
+        io_.stop();
+    });
+    state_->sessions.on_empty([this, finished = std::move(finished)] {
+        grace_timer_.cancel();
+        if (finished) finished();
+    });
+    state_->sessions.stop_all();
+}
+
+std::size_t server::connection_count() const
+{
+    return state_->sessions.size();
+}
+
+} // namespace loopscope::net

@@ -1,0 +1,79 @@
+#include "loopback_client.hpp"
+#include "server_process.hpp"
+
+#include <boost/json/parse.hpp>
+#include <gtest/gtest.h>
+
+namespace {
+
+using namespace loopscope::testing;
+using namespace std::chrono_literals;
+
+TEST(ServerProcess, ServesThePageAndHealthzOnTheBundledWebRoot)
+{
+    server_process server{LOOPSCOPE_BINARY, {"--port", "0"}};
+    auto port = server.wait_for_port();
+    auto page = get(port, "/");
+    EXPECT_EQ(status_of(page), 200);
+    EXPECT_NE(body_of(page).find("<script type=\"module\" src=\"app.js\">"), std::string::npos);
+    EXPECT_EQ(status_of(get(port, "/app.js")), 200);
+    EXPECT_EQ(boost::json::parse(body_of(get(port, "/healthz"))).at("status").as_string(), "ok");
+}
+
+TEST(ServerProcess, SigtermClosesEveryWebsocketWith1001AndExitsZero)
+{
+    server_process server{LOOPSCOPE_BINARY, {"--port", "0"}};
+    auto port = server.wait_for_port();
+    std::vector<std::unique_ptr<ws_client>> clients;
+    for (int i = 0; i < 5; ++i) {
+        clients.push_back(std::make_unique<ws_client>(port));
+        EXPECT_NE(clients.back()->read().find("\"hello\""), std::string::npos);
+    }
+    // An idle keep-alive HTTP connection must not hold the shutdown up either
+    boost::asio::io_context io;
+    boost::asio::ip::tcp::socket idle{io};
+    idle.connect(loopback(port));
+
+    server.signal(SIGTERM);
+    for (auto& client : clients) EXPECT_EQ(client->read_until_closed(), 1001);
+    EXPECT_EQ(server.wait_exit(5s), 0) << server.output();
+    EXPECT_EQ(server.output().find("[error]"), std::string::npos) << server.output();
+}
+
+TEST(ServerProcess, SigintStopsAnIdleServer)
+{
+    server_process server{LOOPSCOPE_BINARY, {"--port", "0"}};
+    server.wait_for_port();
+    server.signal(SIGINT);
+    EXPECT_EQ(server.wait_exit(5s), 0) << server.output();
+}
+
+TEST(ServerProcess, SettingsComeFromTheEnvironmentAndFlagsWin)
+{
+    server_process from_environment{LOOPSCOPE_BINARY, {}, {"LOOPSCOPE_PORT=0", "LOOPSCOPE_LOG_LEVEL=debug"}};
+    auto port = from_environment.wait_for_port();
+    get(port, "/");
+    EXPECT_TRUE(from_environment.wait_for(R"(\[debug\] conn 1: accepted)")) << from_environment.output();
+
+    server_process flag_wins{LOOPSCOPE_BINARY, {"--port", "0"}, {"LOOPSCOPE_PORT=1", "LOOPSCOPE_ADDRESS=127.0.0.2"}};
+    EXPECT_NO_THROW(flag_wins.wait_for_port());
+    EXPECT_NE(flag_wins.output().find("http://127.0.0.2:"), std::string::npos) << flag_wins.output();
+}
+
+TEST(ServerProcess, HelpAndBadFlags)
+{
+    server_process help{LOOPSCOPE_BINARY, {"--help"}};
+    EXPECT_EQ(help.wait_exit(5s), 0);
+    for (const char* option : {"--address", "--port", "--web-root", "--log-level", "LOOPSCOPE_PORT"})
+        EXPECT_NE(help.output().find(option), std::string::npos) << option;
+
+    server_process bad{LOOPSCOPE_BINARY, {"--port", "eighty"}};
+    EXPECT_EQ(bad.wait_exit(5s), 2);
+    EXPECT_NE(bad.output().find("port"), std::string::npos) << bad.output();
+
+    server_process missing_root{LOOPSCOPE_BINARY, {"--port", "0", "--web-root", "/nonexistent/loopscope"}};
+    EXPECT_EQ(missing_root.wait_exit(5s), 1);
+    EXPECT_NE(missing_root.output().find("/nonexistent/loopscope"), std::string::npos) << missing_root.output();
+}
+
+} // namespace
