@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs what loopscope needs to build, run and test, and nothing that is already there.
-# Debian 12 (bookworm). Safe to run again: with everything present it only checks, and does no
-# `apt-get update`.
+# Installs what loopscope needs to build and run (`setup.sh`), or to build and test (`setup.sh --tests`),
+# and nothing that is already there. Debian 12 (bookworm). Safe to run again: with everything present it
+# only checks, and does no `apt-get update`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,8 +10,12 @@ packages=(
   g++ cmake ninja-build ccache pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-program-options1.81-dev
   libspdlog-dev libgtest-dev libgmock-dev libbenchmark-dev
-  python3
 )
+# What only the tests use: python3 is the oracle, promtool checks /metrics, python3-websockets is the
+# second, independent protocol client.
+if [[ ${1:-} == --tests ]]; then
+  packages+=(python3 python3-websockets prometheus)
+fi
 
 missing=()
 for package in "${packages[@]}"; do

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/setup.sh
+scripts/setup.sh --tests
 if (($#)); then presets=("$@"); else presets=(ci asan); fi
 for preset in "${presets[@]}"; do
   echo "== ${preset}: configure and build"

@@ -23,26 +23,8 @@ std::string encode(const error& message)
         {"code", message.code},
         {"message", message.message},
     };
+    if (!message.run.empty()) object["run"] = message.run;
     return json::serialize(object);
-}
-
-message_kind classify(std::string_view text)
-{
-    boost::system::error_code ec;
-    json::value value = json::parse(text, ec);
-    if (ec) {
-        std::string why = "the message is not valid JSON: " + ec.message();
-        return {{}, encode(error{error_code::invalid_json, why})};
-    }
-    const json::object* object = value.if_object();
-    if (object == nullptr)
-        return {{}, encode(error{error_code::not_an_object, "a message must be a JSON object with a \"type\" field"})};
-    const json::value* type = object->if_contains("type");
-    if (type == nullptr)
-        return {{}, encode(error{error_code::missing_field, "the message has no \"type\" field"})};
-    if (!type->is_string())
-        return {{}, encode(error{error_code::wrong_field_type, "the field \"type\" must be a string"})};
-    return {std::string(type->get_string()), {}};
 }
 
 } // namespace loopscope::protocol

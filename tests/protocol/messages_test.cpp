@@ -64,21 +64,4 @@ TEST(ProtocolEncode, ErrorMatchesItsSchemaAndEscapesText)
     EXPECT_EQ(error.at("message").as_string(), "unknown \"x\"\n");
 }
 
-TEST(ProtocolClassify, NamesTheTypeOrExplainsWhyThereIsNone)
-{
-    EXPECT_EQ(protocol::classify(R"({"type":"run","run":"a"})").type, "run");
-    auto code_of = [](std::string_view text) {
-        auto kind = protocol::classify(text);
-        EXPECT_TRUE(kind.type.empty());
-        auto reply = json::parse(kind.error_reply);
-        EXPECT_EQ(schema_problems(reply, schema_of("error")), std::vector<std::string>{});
-        return std::string(reply.at("code").as_string());
-    };
-    EXPECT_EQ(code_of("{oops"), "invalid_json");
-    EXPECT_EQ(code_of(""), "invalid_json");
-    EXPECT_EQ(code_of("42"), "not_an_object");
-    EXPECT_EQ(code_of("{}"), "missing_field");
-    EXPECT_EQ(code_of(R"({"type":null})"), "wrong_field_type");
-}
-
 } // namespace

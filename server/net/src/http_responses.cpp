@@ -56,4 +56,15 @@ string_response health_response(const server_state& state, unsigned version, boo
     return response;
 }
 
+string_response metrics_response(const server_state& state, unsigned version, bool keep_alive)
+{
+    string_response response{http::status::ok, version};
+    set_common_headers(response);
+    response.set(http::field::content_type, "text/plain; version=0.0.4; charset=utf-8");
+    response.keep_alive(keep_alive);
+    response.body() = state.stats.render(state.sessions.size());
+    response.prepare_payload();
+    return response;
+}
+
 } // namespace loopscope::net

@@ -19,6 +19,9 @@ string_response text_response(http::status status, std::string_view text, unsign
 // GET /healthz: 200 and a small JSON body.
 string_response health_response(const server_state& state, unsigned version, bool keep_alive);
 
+// GET /metrics: the counters in Prometheus' text format.
+string_response metrics_response(const server_state& state, unsigned version, bool keep_alive);
+
 // Headers every response carries.
 template <class Body>
 void set_common_headers(http::response<Body>& response);

@@ -54,12 +54,12 @@ http_session::http_session(beast::tcp_stream stream, std::shared_ptr<server_stat
 
 http_session::~http_session()
 {
-    state_->sessions.remove(ticket_);
+    if (!upgraded_) state_->sessions.remove(ticket_);
 }
 
 void http_session::stop()
 {
-    if (!upgraded_) stream_.socket().close();
+    stream_.socket().close();
 }
 
 asio::awaitable<void> http_session::run()
@@ -100,13 +100,24 @@ asio::awaitable<void> http_session::run()
 
         // A websocket upgrade is answered by the websocket session, which takes over the stream
         if (beast::websocket::is_upgrade(req)) {
-            if (path != "/ws") {
+            if (path != "/ws" && path != "/echo") {
                 spdlog::debug("conn {}: refused websocket upgrade on {}", id_, path);
                 co_await write(text_response(http::status::not_found, "no websocket endpoint here; use /ws", version, false));
                 break;
             }
+            if (state_->sessions.size() > state_->max_connections) { // this connection counts too
+                ++state_->stats.connections_rejected;
+                spdlog::warn("conn {}: refused websocket upgrade: {} connections is the bound", id_, state_->max_connections);
+                auto response = text_response(http::status::service_unavailable, "the server is at its connection bound; try again later", version, false);
+                response.set(http::field::retry_after, "5");
+                co_await write(std::move(response));
+                break;
+            }
+            // The connection is the websocket session's now, and counted as such
+            auto mode = path == "/ws" ? websocket_session::mode::protocol : websocket_session::mode::echo;
+            auto session = std::make_shared<websocket_session>(std::move(stream_), state_, id_, mode);
+            state_->sessions.remove(ticket_);
             upgraded_ = true;
-            auto session = std::make_shared<websocket_session>(std::move(stream_), state_, id_);
             co_await session->run(std::move(req));
             co_return;
         }
@@ -121,8 +132,12 @@ asio::awaitable<void> http_session::run()
             if (!co_await write(health_response(*state_, version, keep_alive))) break;
             continue;
         }
-        if (path == "/ws") {
-            if (!co_await write(text_response(http::status::upgrade_required, "/ws speaks websocket only", version, keep_alive))) break;
+        if (path == "/metrics") {
+            if (!co_await write(metrics_response(*state_, version, keep_alive))) break;
+            continue;
+        }
+        if (path == "/ws" || path == "/echo") {
+            if (!co_await write(text_response(http::status::upgrade_required, std::string(path) + " speaks websocket only", version, keep_alive))) break;
             continue;
         }
 

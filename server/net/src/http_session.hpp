@@ -19,7 +19,8 @@ public:
 
     asio::awaitable<void> run();
 
-    // Shutdown: drop the connection (an idle keep-alive or a request in progress).
+    // Shutdown: drop the connection (an idle keep-alive or a request in progress). Once upgraded, the
+    // connection belongs to its websocket session, which is registered in this one's place.
     void stop() override;
 
 private:

@@ -31,7 +31,7 @@ asio::awaitable<void> listen(asio::ip::tcp::acceptor& acceptor, std::shared_ptr<
         // Serve it on its own coroutine
         beast::error_code ignored;
         socket.set_option(asio::ip::tcp::no_delay(true), ignored);
-        const auto id = ++state->connections_total;
+        const auto id = ++state->stats.connections_total;
         spdlog::debug("conn {}: accepted from {}", id, socket.remote_endpoint(ignored).address().to_string());
         auto session = std::make_shared<http_session>(beast::tcp_stream(std::move(socket)), state, id);
         asio::co_spawn(executor, session->run(), [session, id](std::exception_ptr failure) {

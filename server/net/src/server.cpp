@@ -8,10 +8,12 @@
 
 #include <system_error>
 
+#include <sys/resource.h>
+
 namespace loopscope::net {
 
 server::server(asio::io_context& io, server_config config)
-    : io_(io), state_(std::make_shared<server_state>()), acceptor_(io), grace_timer_(io)
+    : io_(io), state_(std::make_shared<server_state>()), acceptor_(io), grace_timer_(io), lag_timer_(io)
 {
     state_->config = std::move(config);
     std::error_code ec;
@@ -19,6 +21,13 @@ server::server(asio::io_context& io, server_config config)
     if (ec || !std::filesystem::is_directory(state_->canonical_web_root))
         throw std::system_error(ec ? ec : std::make_error_code(std::errc::not_a_directory),
                                 "web root " + state_->config.web_root.string());
+    state_->max_connections = state_->config.max_connections;
+    if (state_->max_connections == 0) {
+        rlimit limit{};
+        getrlimit(RLIMIT_NOFILE, &limit);
+        const auto reserved = static_cast<rlim_t>(state_->config.reserved_descriptors);
+        state_->max_connections = limit.rlim_cur > reserved ? static_cast<std::size_t>(limit.rlim_cur - reserved) : 1;
+    }
 }
 
 server::~server()
@@ -43,7 +52,21 @@ asio::ip::tcp::endpoint server::start()
             spdlog::critical("listener failed: {}", e.what());
         }
     });
+    probe_lag();
+    spdlog::info("connection bound: {} (websocket upgrades past it get 503)", state_->max_connections);
     return acceptor_.local_endpoint();
+}
+
+void server::probe_lag()
+{
+    // Ask for a wake-up one interval ahead; how late it comes is how busy the io_context is
+    auto expected = std::chrono::steady_clock::now() + state_->config.lag_probe_interval;
+    lag_timer_.expires_at(expected);
+    lag_timer_.async_wait([this, expected](const beast::error_code& ec) {
+        if (ec || state_->shutting_down) return;
+        state_->stats.observe_lag(std::chrono::steady_clock::now() - expected);
+        probe_lag();
+    });
 }
 
 void server::shutdown(std::function<void()> finished)
@@ -52,6 +75,7 @@ void server::shutdown(std::function<void()> finished)
     state_->shutting_down = true;
     beast::error_code ignored;
     acceptor_.close(ignored);
+    lag_timer_.cancel();
     spdlog::info("shutting down: closing {} connection(s)", state_->sessions.size());
 
     // Give clients `shutdown_grace` to finish the close handshake, then stop regardless

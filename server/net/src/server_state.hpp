@@ -1,6 +1,8 @@
 #pragma once
 
 #include "loopscope/net/server_config.hpp"
+#include "loopscope/protocol/requests.hpp"
+#include "metrics.hpp"
 #include "session_registry.hpp"
 
 #include <chrono>
@@ -15,7 +17,9 @@ struct server_state {
     std::filesystem::path canonical_web_root;
     session_registry sessions;
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
-    std::uint64_t connections_total = 0;
+    protocol::request_limits request_limits;
+    std::size_t max_connections = 0; // the configured bound, or the one derived from the descriptor limit
+    struct metrics stats;
     bool shutting_down = false;
 };
 

@@ -1,6 +1,7 @@
 #include "websocket_session.hpp"
 
 #include "loopscope/protocol/messages.hpp"
+#include "loopscope/protocol/requests.hpp"
 #include "loopscope/version.hpp"
 
 #include <boost/asio/co_spawn.hpp>
@@ -11,15 +12,18 @@
 
 namespace loopscope::net {
 
-websocket_session::websocket_session(beast::tcp_stream stream, std::shared_ptr<server_state> state, std::uint64_t id)
-    : ws_(std::move(stream)), state_(std::move(state)), id_(id), writer_signal_(ws_.get_executor())
+websocket_session::websocket_session(beast::tcp_stream stream, std::shared_ptr<server_state> state, std::uint64_t id,
+                                     mode kind)
+    : ws_(std::move(stream)), state_(std::move(state)), id_(id), mode_(kind), writer_signal_(ws_.get_executor())
 {
     ticket_ = state_->sessions.add(*this);
+    ++state_->stats.websockets_current;
 }
 
 websocket_session::~websocket_session()
 {
     spdlog::debug("conn {}: websocket closed", id_);
+    --state_->stats.websockets_current;
     state_->sessions.remove(ticket_);
 }
 
@@ -42,7 +46,7 @@ asio::awaitable<void> websocket_session::run(http::request<http::string_body> re
     spdlog::debug("conn {}: websocket open", id_);
 
     // Greet, then read until the connection ends; the writer sends everything queued meanwhile
-    send(protocol::encode(protocol::hello{server_name}));
+    if (mode_ == mode::protocol) send(protocol::encode(protocol::hello{server_name}));
     asio::co_spawn(ws_.get_executor(), write_loop(), [self = shared_from_this()](std::exception_ptr failure) {
         if (failure) {
             try {
@@ -69,11 +73,13 @@ asio::awaitable<void> websocket_session::read_loop()
                 spdlog::info("conn {}: websocket dropped: {}", id_, ec.message());
             break;
         }
-        if (ws_.got_text())
-            handle_text(std::string_view(static_cast<const char*>(buffer.data().data()), size));
+        std::string_view message(static_cast<const char*>(buffer.data().data()), size);
+        if (mode_ == mode::echo)
+            send(std::string(message), !ws_.got_text());
+        else if (ws_.got_text())
+            handle_message(message);
         else
-            send(protocol::encode(protocol::error{protocol::error_code::binary_frame,
-                "binary frames are not part of the protocol; send JSON text frames"}));
+            send_error(protocol::error_code::binary_frame, "binary frames are not part of the protocol; send JSON text frames");
         buffer.consume(size);
     }
     reading_done_ = true;
@@ -85,7 +91,10 @@ asio::awaitable<void> websocket_session::write_loop()
     for (;;) {
         if (!send_queue_.empty()) {
             // Send the oldest message; only this loop writes, so one write is in flight at most
-            auto [ec, size] = co_await ws_.async_write(asio::buffer(send_queue_.front()), use_tuple);
+            const outgoing& next = send_queue_.front();
+            ws_.binary(next.binary);
+            auto [ec, size] = co_await ws_.async_write(asio::buffer(next.payload), use_tuple);
+            state_->stats.bytes_sent += size;
             if (ec) {
                 spdlog::debug("conn {}: websocket write failed: {}", id_, ec.message());
                 beast::get_lowest_layer(ws_).close();
@@ -106,27 +115,34 @@ asio::awaitable<void> websocket_session::write_loop()
     }
 }
 
-void websocket_session::handle_text(std::string_view text)
+void websocket_session::handle_message(std::string_view text)
 {
-    auto kind = protocol::classify(text);
-    if (!kind.error_reply.empty()) {
-        send(std::move(kind.error_reply));
+    auto message = protocol::decode_client_message(text, state_->request_limits);
+    if (auto* error = std::get_if<protocol::request_error>(&message)) {
+        send_error(error->code, error->message, error->run);
         return;
     }
-    std::string why = "unknown message type \"" + kind.type + "\"";
-    send(protocol::encode(protocol::error{protocol::error_code::unknown_type, why}));
+    // Runs arrive with the engine's session work; until then a run is refused in words
+    send_error(protocol::error_code::unknown_type, "this server cannot run programs yet");
 }
 
-void websocket_session::send(std::string message)
+void websocket_session::send_error(std::string_view code, std::string_view message, std::string_view run)
+{
+    state_->stats.count(state_->stats.protocol_errors, code);
+    send(protocol::encode(protocol::error{code, message, run}));
+}
+
+void websocket_session::send(std::string message, bool binary)
 {
     if (close_reason_) return;
     if (send_queue_.size() >= state_->config.max_send_queue_messages) {
         // A reader this far behind is not reading: drop it rather than buffer without bound
         spdlog::warn("conn {}: send queue full ({} messages); closing", id_, send_queue_.size());
+        ++state_->stats.slow_consumer_disconnects;
         close({websocket::close_code::policy_error, "send queue full: the client is not reading"}, true);
         return;
     }
-    send_queue_.push_back(std::move(message));
+    send_queue_.push_back({std::move(message), binary});
     wake_writer();
 }
 

@@ -33,10 +33,13 @@ public:
     std::size_t connection_count() const;
 
 private:
+    void probe_lag();
+
     boost::asio::io_context& io_;
     std::shared_ptr<server_state> state_;
     boost::asio::ip::tcp::acceptor acceptor_;
     boost::asio::steady_timer grace_timer_;
+    boost::asio::steady_timer lag_timer_;
 };
 
 } // namespace loopscope::net

@@ -1,0 +1,91 @@
+#include "metrics.hpp"
+
+#include <charconv>
+
+namespace loopscope::net {
+
+namespace {
+
+std::string number(double value)
+{
+    char text[32];
+    auto [end, ec] = std::to_chars(text, text + sizeof text, value);
+    return std::string(text, end);
+}
+
+void family(std::string& out, std::string_view name, std::string_view type, std::string_view help)
+{
+    out.append("# HELP ").append(name).append(" ").append(help).append("\n");
+    out.append("# TYPE ").append(name).append(" ").append(type).append("\n");
+}
+
+void sample(std::string& out, std::string_view name, std::uint64_t value, std::string_view labels = {})
+{
+    out.append(name);
+    if (!labels.empty()) out.append("{").append(labels).append("}");
+    out.append(" ").append(std::to_string(value)).append("\n");
+}
+
+void labelled(std::string& out, std::string_view name, std::string_view label,
+              const std::map<std::string, std::uint64_t, std::less<>>& values)
+{
+    for (const auto& [key, value] : values)
+        sample(out, name, value, std::string(label) + "=\"" + key + "\"");
+}
+
+} // namespace
+
+void metrics::observe_lag(std::chrono::steady_clock::duration lag)
+{
+    const double seconds = std::chrono::duration<double>(lag).count();
+    for (std::size_t i = 0; i < lag_buckets.size(); ++i)
+        if (seconds <= lag_buckets[i]) ++lag_counts[i];
+    ++lag_count;
+    lag_sum += seconds;
+}
+
+void metrics::count(std::map<std::string, std::uint64_t, std::less<>>& by_label, std::string_view label)
+{
+    auto found = by_label.find(label);
+    if (found == by_label.end()) found = by_label.emplace(std::string(label), 0).first;
+    ++found->second;
+}
+
+std::string metrics::render(std::uint64_t connections_current) const
+{
+    std::string out;
+    family(out, "loopscope_connections", "gauge", "Open connections (HTTP and websocket).");
+    sample(out, "loopscope_connections", connections_current);
+    family(out, "loopscope_connections_total", "counter", "Connections accepted.");
+    sample(out, "loopscope_connections_total", connections_total);
+    family(out, "loopscope_connections_rejected_total", "counter",
+           "Websocket upgrades refused with 503 because the connection bound was reached.");
+    sample(out, "loopscope_connections_rejected_total", connections_rejected);
+    family(out, "loopscope_websockets", "gauge", "Open websocket connections.");
+    sample(out, "loopscope_websockets", websockets_current);
+    family(out, "loopscope_runs_started_total", "counter", "Program runs started.");
+    sample(out, "loopscope_runs_started_total", runs_started);
+    family(out, "loopscope_runs_finished_total", "counter", "Program runs finished, by final status.");
+    labelled(out, "loopscope_runs_finished_total", "status", runs_finished);
+    family(out, "loopscope_events_sent_total", "counter", "Engine events sent to clients.");
+    sample(out, "loopscope_events_sent_total", events_sent);
+    family(out, "loopscope_batches_sent_total", "counter", "events messages sent (each a batch of events).");
+    sample(out, "loopscope_batches_sent_total", batches_sent);
+    family(out, "loopscope_sent_bytes_total", "counter", "Websocket payload bytes sent.");
+    sample(out, "loopscope_sent_bytes_total", bytes_sent);
+    family(out, "loopscope_protocol_errors_total", "counter", "error messages sent to clients, by code.");
+    labelled(out, "loopscope_protocol_errors_total", "code", protocol_errors);
+    family(out, "loopscope_slow_consumer_disconnects_total", "counter",
+           "Clients disconnected because they did not read what was sent to them.");
+    sample(out, "loopscope_slow_consumer_disconnects_total", slow_consumer_disconnects);
+
+    family(out, "loopscope_event_loop_lag_seconds", "histogram", "How late the io_context runs a timer.");
+    for (std::size_t i = 0; i < lag_buckets.size(); ++i)
+        sample(out, "loopscope_event_loop_lag_seconds_bucket", lag_counts[i], "le=\"" + number(lag_buckets[i]) + "\"");
+    sample(out, "loopscope_event_loop_lag_seconds_bucket", lag_count, "le=\"+Inf\"");
+    out.append("loopscope_event_loop_lag_seconds_sum ").append(number(lag_sum)).append("\n");
+    sample(out, "loopscope_event_loop_lag_seconds_count", lag_count);
+    return out;
+}
+
+} // namespace loopscope::net
