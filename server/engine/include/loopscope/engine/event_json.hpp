@@ -1,0 +1,19 @@
+#pragma once
+
+#include <loopscope/engine/event.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace loopscope::engine {
+
+// One event as one JSON object (no newline), appended to `out`: the --events line format and the
+// payload the websocket layer batches. Hand-written: no JSON DOM on the hot path.
+void append_event_json(std::string& out, const event& e);
+std::string event_to_json(const event& e);
+
+// A JSON string literal: quotes, backslash and control characters escaped (\n, \t, \u00XX);
+// bytes >= 0x80 pass through, so UTF-8 stays UTF-8.
+void append_json_string(std::string& out, std::string_view s);
+
+} // namespace loopscope::engine

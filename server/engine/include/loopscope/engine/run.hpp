@@ -1,0 +1,53 @@
+#pragma once
+
+#include <loopscope/engine/config.hpp>
+#include <loopscope/engine/event.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace loopscope::engine {
+
+class runtime;
+
+// What a run needs next from whoever drives it.
+struct advance_result {
+    enum class status : std::uint8_t {
+        more_work,  // call advance() again (after giving other work a turn)
+        waiting,    // nothing to do before program time `until`: advance the clock, then advance()
+        finished,   // the run is over; run_finished was the last event
+    };
+    status state = status::more_work;
+    double until = 0.0;
+};
+
+// One execution of one program, as a synchronous, deterministic state machine. Parsing happens
+// in the constructor (a syntax error finishes the run at once, with its events). Events go to
+// `sink` during the calls below, never later.
+class run {
+public:
+    run(std::string_view source, const run_config& config, event_sink& sink);
+    ~run();
+    run(const run&) = delete;
+    run& operator=(const run&) = delete;
+
+    // Runs at most `step_budget` interpreter instructions / loop callbacks.
+    advance_result advance(std::uint64_t step_budget);
+    // Program time, in seconds. set_time moves it forward (never back) once a wait is over.
+    double now() const;
+    void set_time(double t);
+    // Ends the run from outside (the client went away, the server stops): a run_finished event
+    // with status "cancelled" follows at once.
+    void cancel(const std::string& reason);
+    bool finished() const;
+    // What python3 would exit with: 0, or 1 after an uncaught exception or a syntax error.
+    int exit_status() const;
+    std::uint64_t steps() const;
+
+private:
+    std::unique_ptr<runtime> runtime_;
+};
+
+} // namespace loopscope::engine

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "value.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace loopscope::engine {
+
+enum class expr_kind : std::uint8_t {
+    constant, name, binary, unary, boolean_and, boolean_or, compare, call, attribute, subscript,
+    list, tuple, fstring, formatted, await, conditional, starred, list_comprehension, slice
+};
+
+enum class binary_op : std::uint8_t { add, sub, mul, div, floordiv, mod, pow };
+enum class unary_op : std::uint8_t { neg, pos, not_ };
+enum class compare_op : std::uint8_t { eq, ne, lt, le, gt, ge, in, not_in, is, is_not };
+
+struct expr;
+using expr_ptr = std::unique_ptr<expr>;
+
+struct keyword_arg {
+    std::string name;
+    expr_ptr value;
+};
+
+// One node type for all expressions: the fields a kind uses are listed next to it.
+struct expr {
+    expr_kind kind;
+    std::int32_t line = 0;
+    std::int32_t column = 0;
+    value constant;                 // constant
+    std::string name;               // name, attribute (attribute name), formatted (format spec)
+    binary_op bin = binary_op::add; // binary
+    unary_op un = unary_op::neg;    // unary
+    std::vector<compare_op> ops;    // compare: ops[k] between items[k] and items[k+1]
+    char conversion = 0;            // formatted: 'r', 's' or 0
+    expr_ptr a, b, c;               // operands; call: a = callee; subscript: a[b]; conditional: b if a else c
+    std::vector<expr_ptr> items;    // call args, list/tuple items, fstring parts, compare operands
+    std::vector<keyword_arg> keywords;  // call
+    // list_comprehension: a = element, then one (target, iterable, conditions) per `for` clause.
+    struct comprehension_clause {
+        expr_ptr target;
+        expr_ptr iterable;
+        std::vector<expr_ptr> conditions;
+    };
+    std::vector<comprehension_clause> clauses;
+};
+
+enum class stmt_kind : std::uint8_t {
+    expression, assign, aug_assign, annotated, function_def, return_, if_, while_, for_, break_,
+    continue_, pass, try_, raise, import, import_from, global, assert_, del
+};
+
+struct stmt;
+using stmt_ptr = std::unique_ptr<stmt>;
+using block = std::vector<stmt_ptr>;
+
+struct parameter {
+    std::string name;
+    expr_ptr default_value;
+};
+
+struct except_clause {
+    expr_ptr type;  // null: bare except
+    std::string name;
+    block body;
+    std::int32_t line = 0;
+};
+
+struct import_name {
+    std::string module;  // "asyncio"; for import_from, the imported name
+    std::string as;
+};
+
+struct stmt {
+    stmt_kind kind;
+    std::int32_t line = 0;
+    std::int32_t column = 0;
+    expr_ptr value;                 // expression, return, raise (exception), assign/aug/annotated (value), if/while test, for iterable, assert test
+    std::vector<expr_ptr> targets;  // assign (chained: a = b = v), aug/annotated (one), for (one), del
+    expr_ptr extra;                 // annotated: the annotation; raise: `from`; assert: message
+    binary_op aug = binary_op::add; // aug_assign
+    std::string name;               // function_def, import_from module
+    bool is_async = false;          // function_def
+    std::vector<parameter> params;  // function_def
+    block body, orelse, finally_body;
+    std::vector<except_clause> handlers;
+    std::vector<import_name> imports;  // import, import_from
+    std::vector<std::string> names;    // global
+};
+
+struct module_ast {
+    block body;
+};
+
+} // namespace loopscope::engine

@@ -1,0 +1,862 @@
+// Builtin functions, the asyncio and time modules, and methods of the subset's objects.
+#include "runtime.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace loopscope::engine {
+
+namespace {
+
+enum builtin_id : int {
+    b_print = 1, b_range, b_len, b_str, b_int, b_float, b_bool, b_list, b_tuple, b_repr, b_abs, b_min, b_max, b_sum,
+    b_round, b_isinstance, b_enumerate, b_zip, b_sorted, b_reversed, b_type,
+    a_run, a_sleep, a_create_task, a_gather, a_get_event_loop, a_new_event_loop, a_set_event_loop, a_get_running_loop,
+    a_current_task, a_ensure_future,
+    t_sleep, t_time, t_monotonic, t_perf_counter,
+    l_run_until_complete, l_is_running, l_is_closed, l_close, l_time, l_create_task, l_stop,
+    f_done, f_result, f_cancel, f_cancelled, f_exception, f_get_name, f_set_name, f_get_coro,
+    s_append, s_pop, s_extend, s_insert, s_index, s_count, s_remove, s_clear, s_reverse, s_sort,
+    str_upper, str_lower, str_strip, str_lstrip, str_rstrip, str_split, str_join, str_replace, str_startswith,
+    str_endswith, str_find, str_title, str_capitalize, str_count, str_zfill, str_format,
+};
+
+// A fixed epoch so time.time() is deterministic, plus program time.
+constexpr double epoch_base = 1'700'000'000.0;
+
+const std::vector<std::pair<const char*, int>>& builtin_table()
+{
+    static const std::vector<std::pair<const char*, int>> table = {
+        {"print", b_print}, {"range", b_range}, {"len", b_len}, {"str", b_str}, {"int", b_int}, {"float", b_float},
+        {"bool", b_bool}, {"list", b_list}, {"tuple", b_tuple}, {"repr", b_repr}, {"abs", b_abs}, {"min", b_min},
+        {"max", b_max}, {"sum", b_sum}, {"round", b_round}, {"isinstance", b_isinstance}, {"enumerate", b_enumerate},
+        {"zip", b_zip}, {"sorted", b_sorted}, {"reversed", b_reversed}, {"type", b_type}};
+    return table;
+}
+
+struct member {
+    const char* name;
+    int id;
+};
+
+const std::vector<member> asyncio_members = {{"run", a_run}, {"sleep", a_sleep}, {"create_task", a_create_task},
+    {"gather", a_gather}, {"get_event_loop", a_get_event_loop}, {"new_event_loop", a_new_event_loop},
+    {"set_event_loop", a_set_event_loop}, {"get_running_loop", a_get_running_loop}, {"current_task", a_current_task},
+    {"ensure_future", a_ensure_future}};
+const std::vector<member> time_members = {{"sleep", t_sleep}, {"time", t_time}, {"monotonic", t_monotonic}, {"perf_counter", t_perf_counter}};
+const std::vector<member> loop_members = {{"run_until_complete", l_run_until_complete}, {"is_running", l_is_running},
+    {"is_closed", l_is_closed}, {"close", l_close}, {"time", l_time}, {"create_task", l_create_task}, {"stop", l_stop}};
+const std::vector<member> future_members = {{"done", f_done}, {"result", f_result}, {"cancel", f_cancel},
+    {"cancelled", f_cancelled}, {"exception", f_exception}, {"get_name", f_get_name}, {"set_name", f_set_name}, {"get_coro", f_get_coro}};
+const std::vector<member> list_members = {{"append", s_append}, {"pop", s_pop}, {"extend", s_extend}, {"insert", s_insert},
+    {"index", s_index}, {"count", s_count}, {"remove", s_remove}, {"clear", s_clear}, {"reverse", s_reverse}, {"sort", s_sort}};
+const std::vector<member> tuple_members = {{"index", s_index}, {"count", s_count}};
+const std::vector<member> str_members = {{"upper", str_upper}, {"lower", str_lower}, {"strip", str_strip},
+    {"lstrip", str_lstrip}, {"rstrip", str_rstrip}, {"split", str_split}, {"join", str_join}, {"replace", str_replace},
+    {"startswith", str_startswith}, {"endswith", str_endswith}, {"find", str_find}, {"title", str_title},
+    {"capitalize", str_capitalize}, {"count", str_count}, {"zfill", str_zfill}, {"format", str_format}};
+
+const member* find_member(const std::vector<member>& members, const std::string& name)
+{
+    for (const auto& m : members)
+        if (name == m.name) return &m;
+    return nullptr;
+}
+
+value type_name_value(const std::string& name)
+{
+    auto t = std::make_shared<type_name_object>();
+    t->name = name;
+    return value::of(value_kind::type_name, t);
+}
+
+void expect_args(const builtin_object& b, const std::vector<value>& args, std::size_t lo, std::size_t hi)
+{
+    if (args.size() >= lo && args.size() <= hi) return;
+    std::string expected = lo == hi ? std::to_string(lo) : "at most " + std::to_string(hi);
+    if (lo == hi && lo == 0) raise_error("TypeError", b.name + "() takes no arguments (" + std::to_string(args.size()) + " given)");
+    if (args.size() < lo) raise_error("TypeError", b.name + "() missing required argument (expected " + std::to_string(lo) + ")");
+    raise_error("TypeError", b.name + "() takes " + expected + " argument" + (hi == 1 ? "" : "s") + " (" + std::to_string(args.size()) + " given)");
+}
+
+std::int64_t int_arg(const value& v, const char* what)
+{
+    if (v.is(value_kind::integer)) return v.i;
+    if (v.is(value_kind::boolean)) return v.b ? 1 : 0;
+    raise_error("TypeError", "'" + type_name(v) + "' object cannot be interpreted as an integer" + (what[0] ? "" : ""));
+}
+
+double number_arg(const value& v, const std::string& fn)
+{
+    if (v.is(value_kind::integer)) return static_cast<double>(v.i);
+    if (v.is(value_kind::boolean)) return v.b ? 1.0 : 0.0;
+    if (v.is(value_kind::floating)) return v.f;
+    raise_error("TypeError", "'" + type_name(v) + "' object cannot be interpreted as a number in " + fn + "()");
+}
+
+std::string strip_chars(const std::string& s, const std::string& chars, bool left, bool right)
+{
+    std::size_t a = 0, b = s.size();
+    if (left) while (a < b && chars.find(s[a]) != std::string::npos) ++a;
+    if (right) while (b > a && chars.find(s[b - 1]) != std::string::npos) --b;
+    return s.substr(a, b - a);
+}
+
+} // namespace
+
+value runtime::make_builtin(int id, const std::string& name, value self)
+{
+    auto b = std::make_shared<builtin_object>();
+    b->id = id;
+    b->name = name;
+    b->self = std::move(self);
+    return value::of(value_kind::builtin, b);
+}
+
+value runtime::load_global(const std::string& name)
+{
+    auto it = global_index_.find(name);
+    if (it != global_index_.end() && !globals_[it->second].second.is_unbound()) return globals_[it->second].second;
+    for (const auto& [n, id] : builtin_table())
+        if (name == n) return make_builtin(id, name);
+    if (name == "__name__") return value::string("__main__");
+    if (auto t = builtin_exception_type(name); t && name != "CancelledError" && name != "InvalidStateError")
+        return value::of(value_kind::exception_type, t);
+    raise_error("NameError", "name '" + name + "' is not defined");
+}
+
+value runtime::import_module(const std::string& name)
+{
+    auto m = std::make_shared<module_object>();
+    m->name = name;
+    return value::of(value_kind::module, m);
+}
+
+value runtime::load_attribute(const value& obj, const std::string& name)
+{
+    const std::vector<member>* members = nullptr;
+    switch (obj.kind) {
+    case value_kind::module: {
+        const auto& m = obj.as<module_object>().name;
+        if (m == "asyncio") {
+            if (name == "Task" || name == "AbstractEventLoop" || name == "Future") return type_name_value("asyncio." + name);
+            if (name == "CancelledError" || name == "InvalidStateError") return value::of(value_kind::exception_type, builtin_exception_type(name));
+            if (name == "TimeoutError") return value::of(value_kind::exception_type, builtin_exception_type("TimeoutError"));
+            if (const member* f = find_member(asyncio_members, name)) return make_builtin(f->id, name);
+        } else if (const member* f = find_member(time_members, name)) {
+            return make_builtin(f->id, name);
+        }
+        raise_error("AttributeError", "module '" + m + "' has no attribute '" + name + "'");
+    }
+    case value_kind::loop: members = &loop_members; break;
+    case value_kind::future: members = &future_members; break;
+    case value_kind::list: members = &list_members; break;
+    case value_kind::tuple: members = &tuple_members; break;
+    case value_kind::string: members = &str_members; break;
+    case value_kind::exception:
+        if (name == "args") return value::tuple(obj.as<exception_object>().args);
+        break;
+    case value_kind::function:
+        if (name == "__name__") return value::string(obj.as<function_object>().code->name);
+        break;
+    case value_kind::exception_type:
+        if (name == "__name__") return value::string(obj.as<exception_type_object>().name);
+        break;
+    default: break;
+    }
+    if (members) {
+        if (const member* m = find_member(*members, name)) {
+            if (obj.is(value_kind::future) && !obj.as<future_object>().is_task() &&
+                (m->id == f_get_name || m->id == f_set_name || m->id == f_get_coro)) {
+                raise_error("AttributeError", "'_GatheringFuture' object has no attribute '" + name + "'");
+            }
+            return make_builtin(m->id, name, obj);
+        }
+    }
+    std::string tn = obj.is(value_kind::future) && !obj.as<future_object>().is_task() ? "_GatheringFuture" : type_name(obj);
+    raise_error("AttributeError", "'" + tn + "' object has no attribute '" + name + "'");
+}
+
+value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs)
+{
+    auto take_kw = [&kwargs](const char* name) -> std::optional<value> {
+        for (auto it = kwargs.begin(); it != kwargs.end(); ++it)
+            if (it->first == name) {
+                value v = std::move(it->second);
+                kwargs.erase(it);
+                return v;
+            }
+        return std::nullopt;
+    };
+    auto no_kwargs = [&] {
+        if (!kwargs.empty()) raise_error("TypeError", b.name + "() got an unexpected keyword argument '" + kwargs.front().first + "'");
+    };
+    std::int32_t line = running_ && !running_->frames.empty() ? running_->frames.back()->line : 0;
+    auto running_loop_or_fail = [&]() -> std::shared_ptr<loop_object> {
+        if (!running_loop_ || !current_task_) raise_error("RuntimeError", "no running event loop");
+        return running_loop_;
+    };
+    auto as_future = [&]() -> std::shared_ptr<future_object> { return std::static_pointer_cast<future_object>(b.self.obj); };
+
+    switch (b.id) {
+    case b_print: {
+        auto sep = take_kw("sep");
+        auto end = take_kw("end");
+        take_kw("flush");
+        no_kwargs();
+        std::string s = sep && !sep->is(value_kind::none) ? str(*sep) : " ";
+        std::string e = end && !end->is(value_kind::none) ? str(*end) : "\n";
+        if (sep && !sep->is(value_kind::none) && !sep->is(value_kind::string))
+            raise_error("TypeError", "sep must be None or a string, not " + type_name(*sep));
+        if (end && !end->is(value_kind::none) && !end->is(value_kind::string))
+            raise_error("TypeError", "end must be None or a string, not " + type_name(*end));
+        std::string text;
+        for (std::size_t k = 0; k < args.size(); ++k) {
+            if (k) text += s;
+            text += str(args[k]);
+            check_length(text.size());
+        }
+        text += e;
+        print_text(text, line);
+        return value::none();
+    }
+    case b_range: {
+        no_kwargs();
+        if (args.empty() || args.size() > 3) raise_error("TypeError", "range expected at least 1 argument, got " + std::to_string(args.size()));
+        auto r = std::make_shared<range_object>();
+        if (args.size() == 1) r->stop = int_arg(args[0], "");
+        else {
+            r->start = int_arg(args[0], "");
+            r->stop = int_arg(args[1], "");
+            if (args.size() == 3) r->step = int_arg(args[2], "");
+        }
+        if (r->step == 0) raise_error("ValueError", "range() arg 3 must not be zero");
+        return value::of(value_kind::range, r);
+    }
+    case b_len: {
+        no_kwargs();
+        expect_args(b, args, 1, 1);
+        const value& v = args[0];
+        if (v.is(value_kind::string)) {
+            const auto& s = v.as<string_object>().s;
+            std::int64_t n = 0;
+            for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+            return value::integer(n);
+        }
+        if (v.is(value_kind::list) || v.is(value_kind::tuple)) return value::integer(static_cast<std::int64_t>(v.as<sequence_object>().items.size()));
+        if (v.is(value_kind::range)) return value::integer(v.as<range_object>().length());
+        raise_error("TypeError", "object of type '" + type_name(v) + "' has no len()");
+    }
+    case b_str: no_kwargs(); expect_args(b, args, 0, 1); return value::string(args.empty() ? "" : str(args[0]));
+    case b_repr: no_kwargs(); expect_args(b, args, 1, 1); return value::string(repr(args[0]));
+    case b_int: {
+        no_kwargs();
+        expect_args(b, args, 0, 1);
+        if (args.empty()) return value::integer(0);
+        const value& v = args[0];
+        if (v.is(value_kind::integer)) return v;
+        if (v.is(value_kind::boolean)) return value::integer(v.b ? 1 : 0);
+        if (v.is(value_kind::floating)) {
+            if (std::isnan(v.f)) raise_error("ValueError", "cannot convert float NaN to integer");
+            if (std::isinf(v.f)) raise_error("OverflowError", "cannot convert float infinity to integer");
+            if (std::fabs(v.f) >= 9.2e18) raise_error("OverflowError", "integer overflow (loopscope integers are 64-bit)");
+            return value::integer(static_cast<std::int64_t>(v.f));
+        }
+        if (v.is(value_kind::string)) {
+            std::string s = strip_chars(v.as<string_object>().s, " \t\n\r", true, true);
+            std::string digits;
+            for (char c : s) if (c != '_') digits += c;
+            try {
+                std::size_t used = 0;
+                long long x = std::stoll(digits, &used, 10);
+                if (used == digits.size() && !digits.empty()) return value::integer(x);
+            } catch (const std::exception&) {
+            }
+            raise_error("ValueError", "invalid literal for int() with base 10: " + repr(v));
+        }
+        raise_error("TypeError", "int() argument must be a string, a bytes-like object or a real number, not '" + type_name(v) + "'");
+    }
+    case b_float: {
+        no_kwargs();
+        expect_args(b, args, 0, 1);
+        if (args.empty()) return value::floating(0.0);
+        const value& v = args[0];
+        if (v.is(value_kind::string)) {
+            std::string s = strip_chars(v.as<string_object>().s, " \t\n\r", true, true);
+            char* end = nullptr;
+            double d = std::strtod(s.c_str(), &end);
+            if (s.empty() || end != s.c_str() + s.size()) raise_error("ValueError", "could not convert string to float: " + repr(v));
+            return value::floating(d);
+        }
+        return value::floating(number_arg(v, "float"));
+    }
+    case b_bool: no_kwargs(); expect_args(b, args, 0, 1); return value::boolean(!args.empty() && truthy(args[0]));
+    case b_list: no_kwargs(); expect_args(b, args, 0, 1); return value::list(args.empty() ? std::vector<value>{} : to_vector(args[0]));
+    case b_tuple: no_kwargs(); expect_args(b, args, 0, 1); return value::tuple(args.empty() ? std::vector<value>{} : to_vector(args[0]));
+    case b_abs: {
+        no_kwargs();
+        expect_args(b, args, 1, 1);
+        const value& v = args[0];
+        if (v.is(value_kind::integer)) {
+            if (v.i == INT64_MIN) raise_error("OverflowError", "integer overflow (loopscope integers are 64-bit)");
+            return value::integer(v.i < 0 ? -v.i : v.i);
+        }
+        if (v.is(value_kind::boolean)) return value::integer(v.b ? 1 : 0);
+        if (v.is(value_kind::floating)) return value::floating(std::fabs(v.f));
+        raise_error("TypeError", "bad operand type for abs(): '" + type_name(v) + "'");
+    }
+    case b_min:
+    case b_max: {
+        no_kwargs();
+        std::vector<value> items = args.size() == 1 ? to_vector(args[0]) : args;
+        if (items.empty()) raise_error("ValueError", b.name + "() arg is an empty sequence");
+        value best = items[0];
+        for (std::size_t k = 1; k < items.size(); ++k) {
+            bool better = truthy(compare(static_cast<std::int32_t>(b.id == b_min ? compare_op::lt : compare_op::gt), items[k], best));
+            if (better) best = items[k];
+        }
+        return best;
+    }
+    case b_sum: {
+        no_kwargs();
+        expect_args(b, args, 1, 2);
+        value total = args.size() == 2 ? args[1] : value::integer(0);
+        for (const auto& item : to_vector(args[0])) total = binary(static_cast<std::int32_t>(binary_op::add), total, item);
+        return total;
+    }
+    case b_round: {
+        no_kwargs();
+        expect_args(b, args, 1, 2);
+        double x = number_arg(args[0], "round");
+        if (args.size() == 1 || args[1].is(value_kind::none)) {
+            if (args[0].is(value_kind::integer)) return args[0];
+            double r = std::nearbyint(x);  // banker's rounding, as Python's round()
+            if (std::isnan(r) || std::isinf(r) || std::fabs(r) >= 9.2e18) raise_error("OverflowError", "cannot convert float to integer");
+            return value::integer(static_cast<std::int64_t>(r));
+        }
+        auto digits = int_arg(args[1], "");
+        if (args[0].is(value_kind::integer) && digits >= 0) return args[0];
+        char buf[512];
+        std::snprintf(buf, sizeof buf, "%.*f", static_cast<int>(std::clamp<std::int64_t>(digits, 0, 300)), x);
+        return value::floating(std::strtod(buf, nullptr));
+    }
+    case b_isinstance: {
+        no_kwargs();
+        expect_args(b, args, 2, 2);
+        const value& t = args[1];
+        if (t.is(value_kind::exception_type))
+            return value::boolean(args[0].is(value_kind::exception) && args[0].as<exception_object>().type->is_subclass_of(t.as<exception_type_object>()));
+        if (t.is(value_kind::builtin)) {
+            int id = t.as<builtin_object>().id;
+            const value& v = args[0];
+            switch (id) {
+            case b_int: return value::boolean(v.is(value_kind::integer) || v.is(value_kind::boolean));
+            case b_float: return value::boolean(v.is(value_kind::floating));
+            case b_str: return value::boolean(v.is(value_kind::string));
+            case b_bool: return value::boolean(v.is(value_kind::boolean));
+            case b_list: return value::boolean(v.is(value_kind::list));
+            case b_tuple: return value::boolean(v.is(value_kind::tuple));
+            default: break;
+            }
+        }
+        if (t.is(value_kind::type_name)) return value::boolean(args[0].is(value_kind::future) && args[0].as<future_object>().is_task());
+        raise_error("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union");
+    }
+    case b_enumerate: {
+        auto start_kw = take_kw("start");
+        no_kwargs();
+        expect_args(b, args, 1, 2);
+        std::int64_t start = args.size() == 2 ? int_arg(args[1], "") : start_kw ? int_arg(*start_kw, "") : 0;
+        std::vector<value> out;
+        for (auto& item : to_vector(args[0])) out.push_back(value::tuple({value::integer(start++), std::move(item)}));
+        return value::list(std::move(out));
+    }
+    case b_zip: {
+        no_kwargs();
+        std::vector<std::vector<value>> lists;
+        for (const auto& a : args) lists.push_back(to_vector(a));
+        std::vector<value> out;
+        std::size_t n = lists.empty() ? 0 : SIZE_MAX;
+        for (const auto& l : lists) n = std::min(n, l.size());
+        for (std::size_t k = 0; k < n; ++k) {
+            std::vector<value> row;
+            for (auto& l : lists) row.push_back(l[k]);
+            out.push_back(value::tuple(std::move(row)));
+        }
+        return value::list(std::move(out));
+    }
+    case b_sorted:
+    case b_reversed: {
+        auto reverse = b.id == b_sorted ? take_kw("reverse") : std::nullopt;
+        no_kwargs();
+        expect_args(b, args, 1, 1);
+        auto items = to_vector(args[0]);
+        if (b.id == b_reversed) {
+            std::reverse(items.begin(), items.end());
+            return value::list(std::move(items));
+        }
+        charge_work(items.size() * 8);
+        std::stable_sort(items.begin(), items.end(), [this](const value& x, const value& y) {
+            return truthy(compare(static_cast<std::int32_t>(compare_op::lt), x, y));
+        });
+        if (reverse && truthy(*reverse)) std::reverse(items.begin(), items.end());
+        return value::list(std::move(items));
+    }
+    case b_type: {
+        no_kwargs();
+        expect_args(b, args, 1, 1);
+        if (args[0].is(value_kind::exception)) return value::of(value_kind::exception_type, args[0].as<exception_object>().type);
+        return type_name_value(type_name(args[0]));
+    }
+
+    // ---- asyncio ----
+    case a_run: {
+        auto debug = take_kw("debug");
+        no_kwargs();
+        expect_args(b, args, 1, 1);
+        value coro = args[0];
+        if (running_loop_) raise_error("RuntimeError", "asyncio.run() cannot be called from a running event loop");
+        if (!coro.is(value_kind::coroutine)) raise_error("ValueError", "a coroutine was expected, got " + repr(coro));
+        start_asyncio_run(std::static_pointer_cast<coroutine_object>(coro.obj), line);
+        return value::none();
+    }
+    case a_sleep: {
+        auto result_kw = take_kw("result");
+        no_kwargs();
+        expect_args(b, args, 1, 2);
+        double delay = number_arg(args[0], "sleep");
+        if (std::isnan(delay)) raise_error("ValueError", "Invalid delay: NaN (not a number)");
+        auto coro = std::make_shared<coroutine_object>();
+        coro->native = coroutine_object::native_kind::sleep;
+        coro->name = "sleep";
+        coro->sleep_delay = delay;
+        coro->sleep_result = args.size() == 2 ? args[1] : result_kw.value_or(value::none());
+        coro->created_line = line;
+        coro->owner = this;
+        coro->owner_alive = alive_;
+        return value::of(value_kind::coroutine, coro);
+    }
+    case a_create_task:
+    case l_create_task:
+    case a_ensure_future: {
+        auto name = take_kw("name");
+        take_kw("context");
+        no_kwargs();
+        expect_args(b, args, 1, 1);
+        value coro = args[0];
+        if (b.id == a_ensure_future && coro.is(value_kind::future)) return coro;
+        std::shared_ptr<loop_object> loop;
+        if (b.id == l_create_task) {
+            loop = std::static_pointer_cast<loop_object>(b.self.obj);
+            if (loop->closed) raise_error("RuntimeError", "Event loop is closed");
+        } else {
+            loop = b.id == a_ensure_future && !running_loop_ ? current_loop_ : running_loop_or_fail();
+            if (!loop) raise_error("RuntimeError", "no running event loop");
+        }
+        if (!coro.is(value_kind::coroutine)) raise_error("TypeError", "a coroutine was expected, got " + repr(coro));
+        auto c = std::static_pointer_cast<coroutine_object>(coro.obj);
+        if (c->state != coroutine_object::state_kind::created) raise_error("RuntimeError", "cannot reuse already awaited coroutine");
+        std::string task_name = name && !name->is(value_kind::none) ? str(*name) : "";
+        return value::of(value_kind::future, create_task(loop, c, task_name, line));
+    }
+    case a_gather: {
+        auto rex = take_kw("return_exceptions");
+        no_kwargs();
+        auto outer = gather(args, rex && truthy(*rex), line);
+        args.clear();
+        return value::of(value_kind::future, outer);
+    }
+    case a_get_event_loop:
+    case a_get_running_loop: {
+        no_kwargs();
+        expect_args(b, args, 0, 0);
+        if (running_loop_ && current_task_) return value::of(value_kind::loop, running_loop_);
+        if (b.id == a_get_running_loop) raise_error("RuntimeError", "no running event loop");
+        if (!current_loop_) current_loop_ = new_loop();
+        return value::of(value_kind::loop, current_loop_);
+    }
+    case a_new_event_loop: no_kwargs(); expect_args(b, args, 0, 0); return value::of(value_kind::loop, new_loop());
+    case a_set_event_loop: {
+        no_kwargs();
+        expect_args(b, args, 1, 1);
+        if (args[0].is(value_kind::none)) current_loop_.reset();
+        else if (args[0].is(value_kind::loop)) current_loop_ = std::static_pointer_cast<loop_object>(args[0].obj);
+        else raise_error("TypeError", "loop must be an instance of AbstractEventLoop or None, not '" + type_name(args[0]) + "'");
+        return value::none();
+    }
+    case a_current_task:
+        no_kwargs();
+        if (!running_loop_) raise_error("RuntimeError", "no running event loop");
+        return current_task_ ? value::of(value_kind::future, current_task_) : value::none();
+
+    // ---- time ----
+    case t_sleep: {
+        no_kwargs();
+        expect_args(b, args, 1, 1);
+        double secs = number_arg(args[0], "sleep");
+        if (secs < 0) raise_error("ValueError", "sleep length must be non-negative");
+        if (now_ + secs > config_.max_program_seconds)
+            throw limit_exceeded{"program time would pass " + float_repr(config_.max_program_seconds) + " seconds"};
+        event e = make_event("blocking_sleep");
+        e.delay = secs;
+        emit(std::move(e));
+        blocked_until_ = now_ + secs;
+        return value::none();
+    }
+    case t_time: no_kwargs(); expect_args(b, args, 0, 0); return value::floating(epoch_base + now_);
+    case t_monotonic:
+    case t_perf_counter:
+    case l_time: no_kwargs(); expect_args(b, args, 0, 0); return value::floating(now_);
+
+    // ---- the event loop ----
+    case l_run_until_complete: {
+        no_kwargs();
+        expect_args(b, args, 1, 1);
+        auto loop = std::static_pointer_cast<loop_object>(b.self.obj);
+        value aw = args[0];
+        if (loop->closed) raise_error("RuntimeError", "Event loop is closed");
+        if (loop->running) raise_error("RuntimeError", "This event loop is already running");
+        if (running_loop_) raise_error("RuntimeError", "Cannot run the event loop while another loop is running");
+        std::shared_ptr<future_object> fut;
+        if (aw.is(value_kind::coroutine)) {
+            auto c = std::static_pointer_cast<coroutine_object>(aw.obj);
+            if (c->state != coroutine_object::state_kind::created) raise_error("RuntimeError", "cannot reuse already awaited coroutine");
+            fut = create_task(loop, c, "", line);
+        } else if (aw.is(value_kind::future)) {
+            fut = std::static_pointer_cast<future_object>(aw.obj);
+        } else {
+            raise_error("TypeError", "An asyncio.Future, a coroutine or an awaitable is required");
+        }
+        start_run_until_complete(loop, fut, runner_phase::until_complete);
+        return value::none();
+    }
+    case l_is_running: no_kwargs(); expect_args(b, args, 0, 0); return value::boolean(b.self.as<loop_object>().running);
+    case l_is_closed: no_kwargs(); expect_args(b, args, 0, 0); return value::boolean(b.self.as<loop_object>().closed);
+    case l_close: {
+        no_kwargs();
+        expect_args(b, args, 0, 0);
+        auto& loop = b.self.as<loop_object>();
+        if (loop.running) raise_error("RuntimeError", "Cannot close a running event loop");
+        if (!loop.closed) {
+            loop.closed = true;
+            loop.ready.clear();
+            loop.timers.clear();
+            set_loop_state(loop, "closed");
+        }
+        return value::none();
+    }
+    case l_stop: {
+        no_kwargs();
+        b.self.as<loop_object>().stopping = true;
+        return value::none();
+    }
+
+    // ---- tasks and futures ----
+    case f_done: no_kwargs(); expect_args(b, args, 0, 0); return value::boolean(as_future()->done());
+    case f_cancelled: no_kwargs(); expect_args(b, args, 0, 0); return value::boolean(as_future()->state == future_state::cancelled);
+    case f_result: no_kwargs(); expect_args(b, args, 0, 0); return future_result(as_future());
+    case f_exception: {
+        no_kwargs();
+        expect_args(b, args, 0, 0);
+        auto fut = as_future();
+        if (fut->state == future_state::cancelled) throw python_error{make_cancelled_error(*fut)};
+        if (fut->state == future_state::pending) raise_error("InvalidStateError", "Exception is not set.");
+        fut->log_traceback = false;
+        return fut->exception;
+    }
+    case f_cancel: {
+        auto msg = take_kw("msg");
+        no_kwargs();
+        expect_args(b, args, 0, 1);
+        std::string m = !args.empty() ? str(args[0]) : msg && !msg->is(value_kind::none) ? str(*msg) : "";
+        return value::boolean(cancel_any(as_future(), m));
+    }
+    case f_get_name: no_kwargs(); return value::string(static_cast<task_object&>(*as_future()).name);
+    case f_set_name: no_kwargs(); expect_args(b, args, 1, 1); static_cast<task_object&>(*as_future()).name = str(args[0]); return value::none();
+    case f_get_coro: no_kwargs(); return value::of(value_kind::coroutine, static_cast<task_object&>(*as_future()).coro);
+
+    // ---- list and tuple ----
+    case s_append: no_kwargs(); expect_args(b, args, 1, 1); {
+        auto& items = b.self.as<sequence_object>().items;
+        check_length(items.size() + 1);
+        note_nesting(b.self, args[0]);
+        items.push_back(args[0]);
+        return value::none();
+    }
+    case s_extend: no_kwargs(); expect_args(b, args, 1, 1); {
+        auto more = to_vector(args[0]);
+        auto& items = b.self.as<sequence_object>().items;
+        check_length(items.size() + more.size());
+        for (const auto& m : more) note_nesting(b.self, m);
+        items.insert(items.end(), more.begin(), more.end());
+        return value::none();
+    }
+    case s_insert: no_kwargs(); expect_args(b, args, 2, 2); {
+        auto& items = b.self.as<sequence_object>().items;
+        check_length(items.size() + 1);
+        auto n = static_cast<std::int64_t>(items.size());
+        std::int64_t i = int_arg(args[0], "");
+        if (i < 0) i = std::max<std::int64_t>(0, i + n);
+        i = std::min(i, n);
+        note_nesting(b.self, args[1]);
+        items.insert(items.begin() + i, args[1]);
+        return value::none();
+    }
+    case s_pop: no_kwargs(); expect_args(b, args, 0, 1); {
+        auto& items = b.self.as<sequence_object>().items;
+        if (items.empty()) raise_error("IndexError", "pop from empty list");
+        auto n = static_cast<std::int64_t>(items.size());
+        std::int64_t i = args.empty() ? n - 1 : int_arg(args[0], "");
+        if (i < 0) i += n;
+        if (i < 0 || i >= n) raise_error("IndexError", "pop index out of range");
+        value v = items[static_cast<std::size_t>(i)];
+        items.erase(items.begin() + i);
+        return v;
+    }
+    case s_index:
+    case s_count:
+    case s_remove: no_kwargs(); expect_args(b, args, 1, 1); {
+        auto& items = b.self.as<sequence_object>().items;
+        charge_work(items.size());
+        std::int64_t count = 0;
+        for (std::size_t k = 0; k < items.size(); ++k) {
+            if (!equals(items[k], args[0])) continue;
+            if (b.id == s_index) return value::integer(static_cast<std::int64_t>(k));
+            if (b.id == s_remove) {
+                items.erase(items.begin() + static_cast<std::ptrdiff_t>(k));
+                return value::none();
+            }
+            ++count;
+        }
+        if (b.id == s_count) return value::integer(count);
+        if (b.id == s_index) raise_error("ValueError", repr(args[0]) + " is not in list");
+        raise_error("ValueError", "list.remove(x): x not in list");
+    }
+    case s_clear: no_kwargs(); b.self.as<sequence_object>().items.clear(); return value::none();
+    case s_reverse: no_kwargs(); { auto& items = b.self.as<sequence_object>().items; std::reverse(items.begin(), items.end()); } return value::none();
+    case s_sort: {
+        auto reverse = take_kw("reverse");
+        no_kwargs();
+        auto& items = b.self.as<sequence_object>().items;
+        auto copy = items;
+        charge_work(copy.size() * 8);
+        std::stable_sort(copy.begin(), copy.end(), [this](const value& x, const value& y) {
+            return truthy(compare(static_cast<std::int32_t>(compare_op::lt), x, y));
+        });
+        if (reverse && truthy(*reverse)) std::reverse(copy.begin(), copy.end());
+        items = std::move(copy);
+        return value::none();
+    }
+
+    // ---- str ----
+    default: break;
+    }
+    if (b.self.is(value_kind::string) && b.id == str_format) {
+        // "{} {0} {name:spec}".format(...): replacement fields with an index or a keyword.
+        const std::string& s = b.self.as<string_object>().s;
+        std::string out;
+        std::size_t next_auto = 0;
+        for (std::size_t k = 0; k < s.size(); ++k) {
+            char c = s[k];
+            if (c == '}' ) {
+                if (k + 1 < s.size() && s[k + 1] == '}') ++k;
+                else raise_error("ValueError", "Single '}' encountered in format string");
+                out += '}';
+                continue;
+            }
+            if (c != '{') { out += c; continue; }
+            if (k + 1 < s.size() && s[k + 1] == '{') { out += '{'; ++k; continue; }
+            auto close = s.find('}', k);
+            if (close == std::string::npos) raise_error("ValueError", "Single '{' encountered in format string");
+            std::string field = s.substr(k + 1, close - k - 1);
+            std::string spec;
+            char conversion = 0;
+            if (auto colon = field.find(':'); colon != std::string::npos) { spec = field.substr(colon + 1); field.resize(colon); }
+            if (auto bang = field.find('!'); bang != std::string::npos) {
+                conversion = bang + 1 < field.size() ? field[bang + 1] : 0;
+                field.resize(bang);
+            }
+            value v;
+            if (field.empty()) {
+                if (next_auto >= args.size()) raise_error("IndexError", "Replacement index " + std::to_string(next_auto) + " out of range for positional args tuple");
+                v = args[next_auto++];
+            } else if (std::isdigit(static_cast<unsigned char>(field[0]))) {
+                std::size_t index = std::stoul(field);
+                if (index >= args.size()) raise_error("IndexError", "Replacement index " + field + " out of range for positional args tuple");
+                v = args[index];
+            } else {
+                bool found = false;
+                for (const auto& [name, kv] : kwargs)
+                    if (name == field) { v = kv; found = true; }
+                if (!found) raise_error("KeyError", "'" + field + "'");
+            }
+            if (conversion == 'r') v = value::string(repr(v));
+            else if (conversion == 's') v = value::string(str(v));
+            out += format_value(v, spec);
+            check_length(out.size());
+            k = close;
+        }
+        return value::string(out);
+    }
+    if (b.self.is(value_kind::string)) {
+        no_kwargs();
+        const std::string& s = b.self.as<string_object>().s;
+        charge_work(s.size() / 8);
+        auto str_arg = [&](std::size_t k) -> const std::string& {
+            if (k >= args.size()) raise_error("TypeError", b.name + "() takes at least " + std::to_string(k + 1) + " argument");
+            if (!args[k].is(value_kind::string)) raise_error("TypeError", "must be str, not " + type_name(args[k]));
+            return args[k].as<string_object>().s;
+        };
+        switch (b.id) {
+        case str_upper: { std::string r = s; for (auto& c : r) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c))); return value::string(r); }
+        case str_lower: { std::string r = s; for (auto& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c))); return value::string(r); }
+        case str_title:
+        case str_capitalize: {
+            std::string r = s;
+            bool start = true;
+            for (auto& c : r) {
+                auto u = static_cast<unsigned char>(c);
+                if (std::isalpha(u)) {
+                    c = static_cast<char>(start ? std::toupper(u) : std::tolower(u));
+                    start = false;
+                } else if (b.id == str_title) {
+                    start = true;
+                }
+            }
+            return value::string(r);
+        }
+        case str_strip:
+        case str_lstrip:
+        case str_rstrip: {
+            std::string chars = args.empty() || args[0].is(value_kind::none) ? std::string(" \t\n\r\f\v") : str_arg(0);
+            return value::string(strip_chars(s, chars, b.id != str_rstrip, b.id != str_lstrip));
+        }
+        case str_split: {
+            std::vector<value> parts;
+            if (args.empty() || args[0].is(value_kind::none)) {
+                std::size_t k = 0;
+                while (k < s.size()) {
+                    while (k < s.size() && std::isspace(static_cast<unsigned char>(s[k]))) ++k;
+                    if (k >= s.size()) break;
+                    std::size_t start = k;
+                    while (k < s.size() && !std::isspace(static_cast<unsigned char>(s[k]))) ++k;
+                    parts.push_back(value::string(s.substr(start, k - start)));
+                }
+            } else {
+                const std::string& sep = str_arg(0);
+                if (sep.empty()) raise_error("ValueError", "empty separator");
+                std::size_t start = 0, at;
+                while ((at = s.find(sep, start)) != std::string::npos) {
+                    parts.push_back(value::string(s.substr(start, at - start)));
+                    start = at + sep.size();
+                }
+                parts.push_back(value::string(s.substr(start)));
+            }
+            return value::list(std::move(parts));
+        }
+        case str_join: {
+            expect_args(b, args, 1, 1);
+            std::string out;
+            auto items = to_vector(args[0]);
+            for (std::size_t k = 0; k < items.size(); ++k) {
+                if (!items[k].is(value_kind::string))
+                    raise_error("TypeError", "sequence item " + std::to_string(k) + ": expected str instance, " + type_name(items[k]) + " found");
+                if (k) out += s;
+                out += items[k].as<string_object>().s;
+                check_length(out.size());
+            }
+            return value::string(out);
+        }
+        case str_replace: {
+            const std::string& from = str_arg(0);
+            const std::string& to = str_arg(1);
+            std::string out;
+            if (from.empty()) {
+                for (char c : s) { out += to; out += c; check_length(out.size()); }
+                out += to;
+                return value::string(out);
+            }
+            std::size_t start = 0, at;
+            while ((at = s.find(from, start)) != std::string::npos) {
+                out += s.substr(start, at - start) + to;
+                check_length(out.size());
+                start = at + from.size();
+            }
+            return value::string(out + s.substr(start));
+        }
+        case str_startswith: return value::boolean(s.rfind(str_arg(0), 0) == 0);
+        case str_endswith: {
+            const std::string& suffix = str_arg(0);
+            return value::boolean(s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0);
+        }
+        case str_find: { auto at = s.find(str_arg(0)); return value::integer(at == std::string::npos ? -1 : static_cast<std::int64_t>(at)); }
+        case str_count: {
+            const std::string& sub = str_arg(0);
+            if (sub.empty()) return value::integer(static_cast<std::int64_t>(s.size()) + 1);
+            std::int64_t n = 0;
+            for (std::size_t at = s.find(sub); at != std::string::npos; at = s.find(sub, at + sub.size())) ++n;
+            return value::integer(n);
+        }
+        case str_zfill: {
+            expect_args(b, args, 1, 1);
+            auto width = int_arg(args[0], "");
+            check_length(static_cast<std::size_t>(std::max<std::int64_t>(0, width)));
+            std::string r = s;
+            if (static_cast<std::int64_t>(r.size()) < width) {
+                std::size_t pos = (!r.empty() && (r[0] == '-' || r[0] == '+')) ? 1 : 0;
+                r.insert(pos, static_cast<std::size_t>(width) - r.size(), '0');
+            }
+            return value::string(r);
+        }
+        default: break;
+        }
+    }
+    raise_error("TypeError", "'" + b.name + "' is not callable here");
+}
+
+// ---- repr of the runtime objects ----
+
+std::string builtin_object::repr_text() const
+{
+    if (self.is(value_kind::none)) return "<built-in function " + name + ">";
+    return "<built-in method " + name + " of " + type_name(self) + " object>";
+}
+
+std::string future_object::repr_text() const
+{
+    std::string s = is_gather ? "<_GatheringFuture " : "<Future ";
+    switch (state) {
+    case future_state::pending: return s + "pending>";
+    case future_state::cancelled: return s + "cancelled>";
+    case future_state::finished:
+        if (exception.is(value_kind::exception)) return s + "finished exception=" + repr(exception) + ">";
+        return s + "finished result=" + repr(result) + ">";
+    }
+    return s + ">";
+}
+
+std::string task_object::repr_text() const
+{
+    std::string coro_text = "coro=<" + coro_name + "()";
+    std::string where = def_line ? ", defined at " + file_name + ":" + std::to_string(def_line) : "";
+    switch (state) {
+    case future_state::pending: {
+        std::int32_t line = context.frames.empty() ? def_line : context.frames.front()->line;
+        std::string at = def_line ? " running at " + file_name + ":" + std::to_string(line) : " running";
+        return "<Task pending name='" + name + "' " + coro_text + at + ">>";
+    }
+    case future_state::cancelled: return "<Task cancelled name='" + name + "' " + coro_text + " done" + where + ">>";
+    case future_state::finished:
+        if (exception.is(value_kind::exception))
+            return "<Task finished name='" + name + "' " + coro_text + " done" + where + "> exception=" + repr(exception) + ">";
+        return "<Task finished name='" + name + "' " + coro_text + " done" + where + "> result=" + repr(result) + ">";
+    }
+    return "<Task>";
+}
+
+std::string coroutine_object::repr_text() const
+{
+    return "<coroutine object " + name + ">";
+}
+
+} // namespace loopscope::engine

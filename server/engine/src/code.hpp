@@ -1,0 +1,51 @@
+#pragma once
+
+#include "value.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace loopscope::engine {
+
+// The interpreter runs bytecode rather than walking the AST so that a coroutine can stop at any
+// `await` and resume later: its whole state is a frame (pc + value stack + block stack) on the heap.
+enum class opcode : std::uint8_t {
+    load_const, load_local, store_local, delete_local, load_global, store_global, delete_global,
+    load_attr, load_subscript, store_subscript, build_slice,
+    pop_top, dup_top, dup_top_two, rot_two, rot_three,
+    binary, unary_neg, unary_pos, unary_not, compare,
+    jump, pop_jump_if_false, pop_jump_if_true, jump_if_false_or_pop, jump_if_true_or_pop,
+    build_list, build_tuple, list_append, list_extend, list_to_tuple, build_string, format_value,
+    unpack_sequence, unpack_ex,
+    call, call_kw, call_ex,
+    get_iter, for_iter,
+    make_function,
+    set_return, return_value,
+    setup_try, pop_block, pop_except, reraise, raise_, raise_bare, exception_matches,
+    get_awaitable, await_,
+    import_module, import_from,
+    assert_fail,
+};
+
+struct instruction {
+    opcode op;
+    std::int32_t arg;
+    std::int32_t line;
+};
+
+struct code_object {
+    std::string name;         // function name, "<module>"
+    bool is_async = false;
+    bool is_module = false;
+    std::int32_t first_line = 0;
+    std::vector<instruction> instructions;
+    std::vector<value> constants;
+    std::vector<std::string> names;        // globals and attributes, by index
+    std::vector<std::string> local_names;  // parameters first, as CPython orders co_varnames
+    std::size_t param_count = 0;
+    std::vector<std::shared_ptr<code_object>> functions;  // nested definitions, for make_function
+};
+
+} // namespace loopscope::engine

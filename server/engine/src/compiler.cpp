@@ -1,0 +1,709 @@
+#include "compiler.hpp"
+
+#include <map>
+#include <set>
+
+namespace loopscope::engine {
+
+namespace {
+
+// `a += b` on a list extends it in place (other names for the list see the change), as in Python.
+constexpr std::int32_t inplace_flag = 0x100;
+
+enum class fblock_kind { while_loop, for_loop, try_finally, handler, finally_exception };
+
+struct fblock {
+    fblock_kind kind;
+    std::int32_t continue_target = 0;
+    std::vector<std::size_t> break_jumps;
+    const block* finally_body = nullptr;
+};
+
+struct scope {
+    std::shared_ptr<code_object> code;
+    scope* parent = nullptr;
+    bool is_function = false;
+    std::map<std::string, std::int32_t> locals;
+    std::set<std::string> declared_global;
+    std::vector<std::map<std::string, std::int32_t>> renames;  // comprehension variables
+    std::vector<fblock> fblocks;
+    int hidden_counter = 0;
+};
+
+// Names a function body binds: they are its locals, as in CPython.
+void collect_targets(const expr& e, std::vector<std::string>& out)
+{
+    if (e.kind == expr_kind::name) out.push_back(e.name);
+    else if (e.kind == expr_kind::tuple || e.kind == expr_kind::list)
+        for (const auto& item : e.items) collect_targets(item->kind == expr_kind::starred ? *item->a : *item, out);
+}
+
+void collect_bindings(const block& body, std::vector<std::string>& out, std::set<std::string>& globals)
+{
+    for (const auto& s : body) {
+        switch (s->kind) {
+        case stmt_kind::assign:
+        case stmt_kind::aug_assign:
+        case stmt_kind::annotated:
+        case stmt_kind::for_:
+        case stmt_kind::del:
+            for (const auto& t : s->targets) collect_targets(*t, out);
+            break;
+        case stmt_kind::function_def: out.push_back(s->name); break;
+        case stmt_kind::import:
+        case stmt_kind::import_from:
+            for (const auto& n : s->imports) out.push_back(n.as);
+            break;
+        case stmt_kind::global:
+            for (const auto& n : s->names) globals.insert(n);
+            break;
+        case stmt_kind::try_:
+            for (const auto& h : s->handlers) {
+                if (!h.name.empty()) out.push_back(h.name);
+                collect_bindings(h.body, out, globals);
+            }
+            break;
+        default: break;
+        }
+        collect_bindings(s->body, out, globals);
+        collect_bindings(s->orelse, out, globals);
+        collect_bindings(s->finally_body, out, globals);
+    }
+}
+
+class compiler {
+public:
+    std::shared_ptr<code_object> module(const module_ast& m)
+    {
+        scope s;
+        s.code = std::make_shared<code_object>();
+        s.code->name = "<module>";
+        s.code->is_module = true;
+        s.code->first_line = 1;
+        scope_ = &s;
+        statements(m.body);
+        emit(opcode::load_const, constant(value::none()), last_line_);
+        emit(opcode::set_return, 0, last_line_);
+        emit(opcode::return_value, 0, last_line_);
+        return s.code;
+    }
+
+private:
+    [[noreturn]] static void fail(const std::string& type, const std::string& msg, std::int32_t line, std::int32_t column)
+    {
+        throw syntax_error{type, msg, line, column};
+    }
+
+    code_object& code() { return *scope_->code; }
+
+    std::size_t emit(opcode op, std::int32_t arg, std::int32_t line)
+    {
+        code().instructions.push_back({op, arg, line});
+        if (line) last_line_ = line;
+        return code().instructions.size() - 1;
+    }
+    std::int32_t here() const { return static_cast<std::int32_t>(scope_->code->instructions.size()); }
+    void patch(std::size_t at) { code().instructions[at].arg = here(); }
+
+    std::int32_t constant(value v)
+    {
+        code().constants.push_back(std::move(v));
+        return static_cast<std::int32_t>(code().constants.size() - 1);
+    }
+    std::int32_t name_index(const std::string& n)
+    {
+        auto& names = code().names;
+        for (std::size_t k = 0; k < names.size(); ++k)
+            if (names[k] == n) return static_cast<std::int32_t>(k);
+        names.push_back(n);
+        return static_cast<std::int32_t>(names.size() - 1);
+    }
+    std::int32_t add_local(const std::string& n)
+    {
+        auto it = scope_->locals.find(n);
+        if (it != scope_->locals.end()) return it->second;
+        auto slot = static_cast<std::int32_t>(code().local_names.size());
+        code().local_names.push_back(n);
+        scope_->locals[n] = slot;
+        return slot;
+    }
+
+    // Where a name lives: a comprehension variable, a local slot, or the module's globals.
+    std::int32_t local_slot(const std::string& n) const
+    {
+        for (auto it = scope_->renames.rbegin(); it != scope_->renames.rend(); ++it) {
+            auto f = it->find(n);
+            if (f != it->end()) return f->second;
+        }
+        if (scope_->is_function && !scope_->declared_global.count(n)) {
+            auto f = scope_->locals.find(n);
+            if (f != scope_->locals.end()) return f->second;
+        }
+        return -1;
+    }
+
+    void load_name(const std::string& n, std::int32_t line, std::int32_t column)
+    {
+        auto slot = local_slot(n);
+        if (slot >= 0) {
+            emit(opcode::load_local, slot, line);
+            return;
+        }
+        for (scope* outer = scope_->parent; outer; outer = outer->parent)
+            if (outer->is_function && outer->locals.count(n) && !scope_->declared_global.count(n))
+                fail("UnsupportedError", "closure over '" + n + "' (a nested function using a variable of its enclosing function) is not supported by loopscope", line, column);
+        emit(opcode::load_global, name_index(n), line);
+    }
+
+    void store_name(const std::string& n, std::int32_t line)
+    {
+        auto slot = local_slot(n);
+        if (slot >= 0) emit(opcode::store_local, slot, line);
+        else emit(opcode::store_global, name_index(n), line);
+    }
+
+    // ---- statements ----
+
+    void statements(const block& body)
+    {
+        for (const auto& s : body) statement(*s);
+    }
+
+    void statement(const stmt& s)
+    {
+        std::int32_t line = s.line;
+        switch (s.kind) {
+        case stmt_kind::expression:
+            expression(*s.value);
+            emit(opcode::pop_top, 0, line);
+            break;
+        case stmt_kind::assign:
+            expression(*s.value);
+            for (std::size_t k = 0; k < s.targets.size(); ++k) {
+                if (k + 1 < s.targets.size()) emit(opcode::dup_top, 0, line);
+                store_target(*s.targets[k]);
+            }
+            break;
+        case stmt_kind::annotated:
+            if (s.value) {
+                expression(*s.value);
+                store_target(*s.targets[0]);
+            }
+            break;
+        case stmt_kind::aug_assign: aug_assign(s); break;
+        case stmt_kind::function_def: function_def(s); break;
+        case stmt_kind::return_:
+            if (!scope_->is_function) fail("SyntaxError", "'return' outside function", line, s.column);
+            if (s.value) expression(*s.value);
+            else emit(opcode::load_const, constant(value::none()), line);
+            emit(opcode::set_return, 0, line);
+            unwind_all(line);
+            emit(opcode::return_value, 0, line);
+            break;
+        case stmt_kind::if_: {
+            expression(*s.value);
+            auto to_else = emit(opcode::pop_jump_if_false, 0, line);
+            statements(s.body);
+            if (s.orelse.empty()) {
+                patch(to_else);
+            } else {
+                auto to_end = emit(opcode::jump, 0, 0);
+                patch(to_else);
+                statements(s.orelse);
+                patch(to_end);
+            }
+            break;
+        }
+        case stmt_kind::while_: {
+            auto start = here();
+            expression(*s.value);
+            auto to_end = emit(opcode::pop_jump_if_false, 0, line);
+            scope_->fblocks.push_back({fblock_kind::while_loop, start, {}, nullptr});
+            statements(s.body);
+            emit(opcode::jump, start, line);
+            patch(to_end);
+            for (auto j : scope_->fblocks.back().break_jumps) patch(j);
+            scope_->fblocks.pop_back();
+            break;
+        }
+        case stmt_kind::for_: {
+            expression(*s.value);
+            emit(opcode::get_iter, 0, line);
+            auto start = here();
+            auto for_iter = emit(opcode::for_iter, 0, line);
+            store_target(*s.targets[0]);
+            scope_->fblocks.push_back({fblock_kind::for_loop, start, {}, nullptr});
+            statements(s.body);
+            emit(opcode::jump, start, line);
+            patch(for_iter);
+            for (auto j : scope_->fblocks.back().break_jumps) patch(j);
+            scope_->fblocks.pop_back();
+            break;
+        }
+        case stmt_kind::break_: loop_exit(s, true); break;
+        case stmt_kind::continue_: loop_exit(s, false); break;
+        case stmt_kind::pass: break;
+        case stmt_kind::try_: try_statement(s); break;
+        case stmt_kind::raise:
+            if (s.value) {
+                expression(*s.value);
+                emit(opcode::raise_, 0, line);
+            } else {
+                emit(opcode::raise_bare, 0, line);
+            }
+            break;
+        case stmt_kind::import:
+            for (const auto& n : s.imports) {
+                emit(opcode::import_module, name_index(n.module), line);
+                store_name(n.as, line);
+            }
+            break;
+        case stmt_kind::import_from:
+            emit(opcode::import_module, name_index(s.name), line);
+            for (const auto& n : s.imports) {
+                emit(opcode::import_from, name_index(n.module), line);
+                store_name(n.as, line);
+            }
+            emit(opcode::pop_top, 0, line);
+            break;
+        case stmt_kind::global:
+            for (const auto& n : s.names) {
+                if (scope_->is_function && scope_->locals.count(n) && !scope_->declared_global.count(n))
+                    fail("SyntaxError", "name '" + n + "' is assigned to before global declaration", line, s.column);
+            }
+            break;
+        case stmt_kind::assert_: {
+            expression(*s.value);
+            auto ok = emit(opcode::pop_jump_if_true, 0, line);
+            if (s.extra) expression(*s.extra);
+            else emit(opcode::load_const, constant(value::none()), line);
+            emit(opcode::assert_fail, 0, line);
+            patch(ok);
+            break;
+        }
+        case stmt_kind::del:
+            for (const auto& t : s.targets) {
+                if (t->kind != expr_kind::name) fail("UnsupportedError", "'del' of anything but a name is not supported by loopscope", line, s.column);
+                auto slot = local_slot(t->name);
+                if (slot >= 0) emit(opcode::delete_local, slot, line);
+                else emit(opcode::delete_global, name_index(t->name), line);
+            }
+            break;
+        }
+    }
+
+    void aug_assign(const stmt& s)
+    {
+        const expr& target = *s.targets[0];
+        if (target.kind == expr_kind::name) {
+            load_name(target.name, s.line, s.column);
+            expression(*s.value);
+            emit(opcode::binary, static_cast<std::int32_t>(s.aug) | inplace_flag, s.line);
+            store_name(target.name, s.line);
+            return;
+        }
+        // a[i] += v: evaluate a and i once.
+        expression(*target.a);
+        expression(*target.b);
+        emit(opcode::dup_top_two, 0, s.line);
+        emit(opcode::load_subscript, 0, s.line);
+        expression(*s.value);
+        emit(opcode::binary, static_cast<std::int32_t>(s.aug) | inplace_flag, s.line);
+        emit(opcode::rot_three, 0, s.line);
+        emit(opcode::store_subscript, 0, s.line);
+    }
+
+    void store_target(const expr& t)
+    {
+        switch (t.kind) {
+        case expr_kind::name: store_name(t.name, t.line); break;
+        case expr_kind::subscript:
+            // Value is on the stack; store_subscript wants container, index, value order.
+            expression(*t.a);
+            expression(*t.b);
+            emit(opcode::rot_three, 0, t.line);
+            emit(opcode::store_subscript, 0, t.line);
+            break;
+        case expr_kind::tuple:
+        case expr_kind::list: {
+            std::int32_t star = -1;
+            for (std::size_t k = 0; k < t.items.size(); ++k) {
+                if (t.items[k]->kind == expr_kind::starred) {
+                    if (star >= 0) fail("SyntaxError", "multiple starred expressions in assignment", t.line, t.column);
+                    star = static_cast<std::int32_t>(k);
+                }
+            }
+            auto n = static_cast<std::int32_t>(t.items.size());
+            if (star >= 0) emit(opcode::unpack_ex, star | ((n - star - 1) << 16), t.line);
+            else emit(opcode::unpack_sequence, n, t.line);
+            for (const auto& item : t.items) store_target(item->kind == expr_kind::starred ? *item->a : *item);
+            break;
+        }
+        default: fail("SyntaxError", "cannot assign to expression", t.line, t.column);
+        }
+    }
+
+    void function_def(const stmt& s)
+    {
+        for (const auto& p : s.params)
+            if (p.default_value) expression(*p.default_value);
+        scope inner;
+        inner.parent = scope_;
+        inner.is_function = true;
+        inner.code = std::make_shared<code_object>();
+        inner.code->name = s.name;
+        inner.code->is_async = s.is_async;
+        inner.code->first_line = s.line;
+        inner.code->param_count = s.params.size();
+        std::vector<std::string> bound;
+        collect_bindings(s.body, bound, inner.declared_global);
+        scope* outer = scope_;
+        scope_ = &inner;
+        for (const auto& p : s.params) add_local(p.name);
+        for (const auto& n : bound)
+            if (!inner.declared_global.count(n)) add_local(n);
+        std::int32_t saved_line = last_line_;
+        statements(s.body);
+        emit(opcode::load_const, constant(value::none()), last_line_);
+        emit(opcode::set_return, 0, last_line_);
+        emit(opcode::return_value, 0, last_line_);
+        scope_ = outer;
+        last_line_ = saved_line;
+        code().functions.push_back(inner.code);
+        std::int32_t ndefaults = 0;
+        for (const auto& p : s.params) ndefaults += p.default_value ? 1 : 0;
+        emit(opcode::make_function, static_cast<std::int32_t>(code().functions.size() - 1) | (ndefaults << 16), s.line);
+        store_name(s.name, s.line);
+    }
+
+    // break/continue/return leave blocks: run their `finally` bodies and drop what they keep on
+    // the stack, innermost first.
+    void unwind_one(const fblock& b, std::int32_t line, bool for_return)
+    {
+        switch (b.kind) {
+        case fblock_kind::for_loop:
+            if (for_return) emit(opcode::pop_top, 0, line);
+            break;
+        case fblock_kind::while_loop: break;
+        case fblock_kind::try_finally: {
+            emit(opcode::pop_block, 0, line);
+            fblock saved = b;
+            auto& blocks = scope_->fblocks;
+            // The finally body is compiled without its own block, so a raise in it is not caught by itself.
+            std::vector<fblock> rest(blocks.begin() + static_cast<std::ptrdiff_t>(&b - blocks.data()) + 1, blocks.end());
+            blocks.erase(blocks.begin() + static_cast<std::ptrdiff_t>(&b - blocks.data()), blocks.end());
+            statements(*saved.finally_body);
+            blocks.push_back(saved);
+            blocks.insert(blocks.end(), rest.begin(), rest.end());
+            break;
+        }
+        case fblock_kind::handler:
+        case fblock_kind::finally_exception:
+            emit(opcode::pop_except, 0, line);
+            emit(opcode::pop_top, 0, line);
+            break;
+        }
+    }
+
+    void unwind_all(std::int32_t line)
+    {
+        for (std::size_t k = scope_->fblocks.size(); k-- > 0;) unwind_one(scope_->fblocks[k], line, true);
+    }
+
+    void loop_exit(const stmt& s, bool is_break)
+    {
+        auto& blocks = scope_->fblocks;
+        std::size_t k = blocks.size();
+        while (k > 0 && blocks[k - 1].kind != fblock_kind::for_loop && blocks[k - 1].kind != fblock_kind::while_loop) --k;
+        if (k == 0) fail("SyntaxError", is_break ? "'break' outside loop" : "'continue' not properly in loop", s.line, s.column);
+        for (std::size_t j = blocks.size(); j-- > k;) unwind_one(blocks[j], s.line, false);
+        fblock& loop = scope_->fblocks[k - 1];
+        if (is_break) {
+            if (loop.kind == fblock_kind::for_loop) emit(opcode::pop_top, 0, s.line);
+            loop.break_jumps.push_back(emit(opcode::jump, 0, s.line));
+        } else {
+            emit(opcode::jump, loop.continue_target, s.line);
+        }
+    }
+
+    void try_statement(const stmt& s)
+    {
+        std::size_t finally_setup = 0;
+        bool has_finally = !s.finally_body.empty();
+        if (has_finally) {
+            finally_setup = emit(opcode::setup_try, 0, s.line);
+            scope_->fblocks.push_back({fblock_kind::try_finally, 0, {}, &s.finally_body});
+        }
+        if (!s.handlers.empty()) {
+            auto setup = emit(opcode::setup_try, 0, s.line);
+            push_plain_try();
+            statements(s.body);
+            scope_->fblocks.pop_back();
+            emit(opcode::pop_block, 0, 0);
+            statements(s.orelse);
+            std::vector<std::size_t> to_end;
+            to_end.push_back(emit(opcode::jump, 0, 0));
+            patch(setup);
+            scope_->fblocks.push_back({fblock_kind::handler, 0, {}, nullptr});
+            for (const auto& h : s.handlers) {
+                std::size_t next_clause = 0;
+                bool has_type = static_cast<bool>(h.type);
+                if (has_type) {
+                    emit(opcode::dup_top, 0, h.line);
+                    expression(*h.type);
+                    emit(opcode::exception_matches, 0, h.line);
+                    next_clause = emit(opcode::pop_jump_if_false, 0, h.line);
+                }
+                if (!h.name.empty()) {
+                    emit(opcode::dup_top, 0, h.line);
+                    store_name(h.name, h.line);
+                }
+                statements(h.body);
+                emit(opcode::pop_except, 0, 0);
+                emit(opcode::pop_top, 0, 0);
+                if (!h.name.empty()) {
+                    emit(opcode::load_const, constant(value::unbound()), 0);
+                    store_name(h.name, 0);
+                }
+                to_end.push_back(emit(opcode::jump, 0, 0));
+                if (has_type) patch(next_clause);
+                else break;
+            }
+            scope_->fblocks.pop_back();
+            emit(opcode::reraise, 0, 0);
+            for (auto j : to_end) patch(j);
+        } else {
+            statements(s.body);
+        }
+        if (has_finally) {
+            scope_->fblocks.pop_back();
+            emit(opcode::pop_block, 0, 0);
+            statements(s.finally_body);
+            auto to_end = emit(opcode::jump, 0, 0);
+            patch(finally_setup);
+            scope_->fblocks.push_back({fblock_kind::finally_exception, 0, {}, nullptr});
+            statements(s.finally_body);
+            scope_->fblocks.pop_back();
+            emit(opcode::reraise, 0, 0);
+            patch(to_end);
+        }
+    }
+
+    // A try body with handlers: break/return leaving it must pop its block, nothing else.
+    void push_plain_try() { scope_->fblocks.push_back({fblock_kind::try_finally, 0, {}, &empty_block_}); }
+
+    // ---- expressions ----
+
+    void expression(const expr& e)
+    {
+        std::int32_t line = e.line;
+        switch (e.kind) {
+        case expr_kind::constant: emit(opcode::load_const, constant(e.constant), line); break;
+        case expr_kind::name: load_name(e.name, line, e.column); break;
+        case expr_kind::binary:
+            expression(*e.a);
+            expression(*e.b);
+            emit(opcode::binary, static_cast<std::int32_t>(e.bin), line);
+            break;
+        case expr_kind::unary:
+            expression(*e.a);
+            emit(e.un == unary_op::neg ? opcode::unary_neg : e.un == unary_op::pos ? opcode::unary_pos : opcode::unary_not, 0, line);
+            break;
+        case expr_kind::boolean_and:
+        case expr_kind::boolean_or: {
+            std::vector<std::size_t> jumps;
+            auto op = e.kind == expr_kind::boolean_and ? opcode::jump_if_false_or_pop : opcode::jump_if_true_or_pop;
+            for (std::size_t k = 0; k < e.items.size(); ++k) {
+                expression(*e.items[k]);
+                if (k + 1 < e.items.size()) jumps.push_back(emit(op, 0, line));
+            }
+            for (auto j : jumps) patch(j);
+            break;
+        }
+        case expr_kind::compare: compare(e); break;
+        case expr_kind::call: call(e); break;
+        case expr_kind::attribute:
+            expression(*e.a);
+            emit(opcode::load_attr, name_index(e.name), line);
+            break;
+        case expr_kind::subscript:
+            expression(*e.a);
+            expression(*e.b);
+            emit(opcode::load_subscript, 0, line);
+            break;
+        case expr_kind::slice:
+            for (const expr* part : {e.a.get(), e.b.get(), e.c.get()}) {
+                if (part) expression(*part);
+                else emit(opcode::load_const, constant(value::none()), line);
+            }
+            emit(opcode::build_slice, 0, line);
+            break;
+        case expr_kind::list:
+        case expr_kind::tuple: sequence(e); break;
+        case expr_kind::fstring:
+            for (const auto& part : e.items) expression(*part);
+            emit(opcode::build_string, static_cast<std::int32_t>(e.items.size()), line);
+            break;
+        case expr_kind::formatted:
+            expression(*e.a);
+            emit(opcode::load_const, constant(value::string(e.name)), line);
+            emit(opcode::format_value, e.conversion, line);
+            break;
+        case expr_kind::await:
+            if (!scope_->is_function) fail("SyntaxError", "'await' outside function", line, e.column);
+            if (!code().is_async) fail("SyntaxError", "'await' outside async function", line, e.column);
+            expression(*e.a);
+            emit(opcode::get_awaitable, 0, line);
+            emit(opcode::await_, 0, line);
+            break;
+        case expr_kind::conditional: {
+            expression(*e.a);
+            auto to_else = emit(opcode::pop_jump_if_false, 0, line);
+            expression(*e.b);
+            auto to_end = emit(opcode::jump, 0, line);
+            patch(to_else);
+            expression(*e.c);
+            patch(to_end);
+            break;
+        }
+        case expr_kind::starred: fail("SyntaxError", "can't use starred expression here", line, e.column);
+        case expr_kind::list_comprehension: comprehension(e); break;
+        }
+    }
+
+    void compare(const expr& e)
+    {
+        // a < b < c evaluates b once: keep it under the result with dup/rot, as CPython does.
+        std::int32_t line = e.line;
+        expression(*e.items[0]);
+        std::vector<std::size_t> cleanups;
+        for (std::size_t k = 0; k < e.ops.size(); ++k) {
+            expression(*e.items[k + 1]);
+            if (k + 1 < e.ops.size()) {
+                emit(opcode::dup_top, 0, line);
+                emit(opcode::rot_three, 0, line);
+                emit(opcode::compare, static_cast<std::int32_t>(e.ops[k]), line);
+                cleanups.push_back(emit(opcode::jump_if_false_or_pop, 0, line));
+            } else {
+                emit(opcode::compare, static_cast<std::int32_t>(e.ops[k]), line);
+            }
+        }
+        if (!cleanups.empty()) {
+            auto to_end = emit(opcode::jump, 0, line);
+            for (auto j : cleanups) patch(j);
+            emit(opcode::rot_two, 0, line);
+            emit(opcode::pop_top, 0, line);
+            patch(to_end);
+        }
+    }
+
+    void sequence(const expr& e)
+    {
+        bool starred = false;
+        for (const auto& item : e.items) starred = starred || item->kind == expr_kind::starred;
+        auto n = static_cast<std::int32_t>(e.items.size());
+        if (!starred) {
+            for (const auto& item : e.items) expression(*item);
+            emit(e.kind == expr_kind::list ? opcode::build_list : opcode::build_tuple, n, e.line);
+            return;
+        }
+        emit(opcode::build_list, 0, e.line);
+        for (const auto& item : e.items) {
+            if (item->kind == expr_kind::starred) {
+                expression(*item->a);
+                emit(opcode::list_extend, 1, e.line);
+            } else {
+                expression(*item);
+                emit(opcode::list_append, 1, e.line);
+            }
+        }
+        if (e.kind == expr_kind::tuple) emit(opcode::list_to_tuple, 0, e.line);
+    }
+
+    void call(const expr& e)
+    {
+        std::int32_t line = e.line;
+        expression(*e.a);
+        bool starred = false;
+        for (const auto& item : e.items) starred = starred || item->kind == expr_kind::starred;
+        if (starred) {
+            emit(opcode::build_list, 0, line);
+            for (const auto& item : e.items) {
+                if (item->kind == expr_kind::starred) {
+                    expression(*item->a);
+                    emit(opcode::list_extend, 1, line);
+                } else {
+                    expression(*item);
+                    emit(opcode::list_append, 1, line);
+                }
+            }
+        } else {
+            for (const auto& item : e.items) expression(*item);
+        }
+        std::vector<value> names;
+        for (const auto& k : e.keywords) {
+            expression(*k.value);
+            names.push_back(value::string(k.name));
+        }
+        auto nkw = static_cast<std::int32_t>(e.keywords.size());
+        if (starred) {
+            if (nkw) emit(opcode::load_const, constant(value::tuple(std::move(names))), line);
+            emit(opcode::call_ex, nkw, line);
+        } else if (nkw) {
+            emit(opcode::load_const, constant(value::tuple(std::move(names))), line);
+            emit(opcode::call_kw, static_cast<std::int32_t>(e.items.size()) + nkw, line);
+        } else {
+            emit(opcode::call, static_cast<std::int32_t>(e.items.size()), line);
+        }
+    }
+
+    // Inline, with its variables renamed to hidden slots, so it neither leaks them (as Python 3
+    // does not) nor needs a closure.
+    void comprehension(const expr& e)
+    {
+        std::int32_t line = e.line;
+        emit(opcode::build_list, 0, line);
+        std::map<std::string, std::int32_t> renamed;
+        std::vector<std::size_t> loop_starts, loop_exits;
+        for (std::size_t k = 0; k < e.clauses.size(); ++k) {
+            const auto& c = e.clauses[k];
+            expression(*c.iterable);  // evaluated before this clause's names exist
+            emit(opcode::get_iter, 0, line);
+            loop_starts.push_back(static_cast<std::size_t>(here()));
+            loop_exits.push_back(emit(opcode::for_iter, 0, line));
+            std::vector<std::string> names;
+            collect_targets(*c.target, names);
+            for (const auto& n : names) {
+                auto slot = static_cast<std::int32_t>(code().local_names.size());
+                code().local_names.push_back("<comprehension " + n + " #" + std::to_string(++scope_->hidden_counter) + ">");
+                renamed[n] = slot;
+            }
+            scope_->renames.push_back(renamed);
+            store_target(*c.target);
+            for (const auto& cond : c.conditions) {
+                expression(*cond);
+                emit(opcode::pop_jump_if_false, static_cast<std::int32_t>(loop_starts.back()), line);
+            }
+        }
+        expression(*e.a);
+        emit(opcode::list_append, static_cast<std::int32_t>(e.clauses.size()) + 1, line);
+        for (std::size_t k = e.clauses.size(); k-- > 0;) {
+            emit(opcode::jump, static_cast<std::int32_t>(loop_starts[k]), line);
+            patch(loop_exits[k]);
+            scope_->renames.pop_back();
+        }
+    }
+
+    scope* scope_ = nullptr;
+    std::int32_t last_line_ = 1;
+    block empty_block_;
+};
+
+} // namespace
+
+std::shared_ptr<code_object> compile_module(const module_ast& module)
+{
+    return compiler().module(module);
+}
+
+} // namespace loopscope::engine

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "ast.hpp"
+#include "code.hpp"
+#include "syntax_error.hpp"
+
+#include <memory>
+
+namespace loopscope::engine {
+
+// AST to bytecode. Scope errors CPython reports at compile time ('await' outside async function,
+// 'return' outside function, ...) are thrown as syntax_error, as are closures, which the subset
+// leaves out.
+std::shared_ptr<code_object> compile_module(const module_ast& module);
+
+} // namespace loopscope::engine

@@ -1,0 +1,148 @@
+#include <loopscope/engine/event_json.hpp>
+
+#include <charconv>
+#include <cmath>
+
+namespace loopscope::engine {
+
+void append_json_string(std::string& out, std::string_view s)
+{
+    static const char hex[] = "0123456789abcdef";
+    out += '"';
+    for (char ch : s) {
+        auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default:
+            if (c < 0x20 || c == 0x7f) {
+                out += "\\u00";
+                out += hex[c >> 4];
+                out += hex[c & 0xf];
+            } else {
+                out += ch;
+            }
+        }
+    }
+    out += '"';
+}
+
+namespace {
+
+void append_number(std::string& out, double d)
+{
+    if (!std::isfinite(d)) {
+        out += "null";
+        return;
+    }
+    char buf[32];
+    auto res = std::to_chars(buf, buf + sizeof buf, d);
+    out.append(buf, res.ptr);
+}
+
+void append_uint(std::string& out, std::uint64_t n)
+{
+    char buf[24];
+    auto res = std::to_chars(buf, buf + sizeof buf, n);
+    out.append(buf, res.ptr);
+}
+
+void key(std::string& out, const char* name)
+{
+    out += ",\"";
+    out += name;
+    out += "\":";
+}
+
+void optional_string(std::string& out, const char* name, const std::optional<std::string>& v)
+{
+    if (!v) return;
+    key(out, name);
+    append_json_string(out, *v);
+}
+
+} // namespace
+
+void append_event_json(std::string& out, const event& e)
+{
+    out += "{\"seq\":";
+    append_uint(out, e.seq);
+    key(out, "t");
+    append_number(out, e.t);
+    key(out, "kind");
+    append_json_string(out, e.kind);
+    key(out, "task");
+    if (e.task) append_json_string(out, *e.task);
+    else out += "null";
+    // The envelope's fields are always present (null when they do not apply).
+    key(out, "coro");
+    if (e.coro) append_json_string(out, *e.coro);
+    else out += "null";
+    key(out, "line");
+    if (e.line > 0) append_uint(out, static_cast<std::uint64_t>(e.line));
+    else out += "null";
+    optional_string(out, "text", e.text);
+    optional_string(out, "category", e.category);
+    optional_string(out, "message", e.message);
+    optional_string(out, "state", e.state);
+    optional_string(out, "status", e.status);
+    optional_string(out, "result", e.result);
+    if (e.error) {
+        key(out, "error");
+        out += "{\"type\":";
+        append_json_string(out, e.error->type);
+        out += ",\"message\":";
+        append_json_string(out, e.error->message);
+        out += ",\"line\":";
+        if (e.error->line > 0) append_uint(out, static_cast<std::uint64_t>(e.error->line));
+        else out += "null";
+        if (e.error->column > 0) {
+            out += ",\"column\":";
+            append_uint(out, static_cast<std::uint64_t>(e.error->column));
+        }
+        out += '}';
+    }
+    optional_string(out, "on", e.on);
+    optional_string(out, "target", e.target);
+    optional_string(out, "callback", e.callback);
+    if (e.delay) {
+        key(out, "delay");
+        append_number(out, *e.delay);
+    }
+    if (e.when) {
+        key(out, "when");
+        append_number(out, *e.when);
+    }
+    if (e.handle) {
+        key(out, "handle");
+        append_uint(out, *e.handle);
+    }
+    if (e.loop) {
+        key(out, "loop");
+        append_uint(out, *e.loop);
+    }
+    if (!e.children.empty()) {
+        key(out, "children");
+        out += '[';
+        for (std::size_t k = 0; k < e.children.size(); ++k) {
+            if (k) out += ',';
+            append_json_string(out, e.children[k]);
+        }
+        out += ']';
+    }
+    out += '}';
+}
+
+std::string event_to_json(const event& e)
+{
+    std::string out;
+    append_event_json(out, e);
+    return out;
+}
+
+} // namespace loopscope::engine

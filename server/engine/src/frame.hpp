@@ -1,0 +1,51 @@
+#pragma once
+
+#include "code.hpp"
+#include "value.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace loopscope::engine {
+
+struct coroutine_object;
+struct future_object;
+struct handle;
+
+// A try block (jump to handler_pc on an exception) or an active handler (remembers the exception
+// for a bare `raise`), with the value-stack depth to restore.
+struct block_entry {
+    bool is_handler = false;
+    std::int32_t handler_pc = 0;
+    std::size_t stack_depth = 0;
+    value exc;
+};
+
+// Where a suspended coroutine frame stands inside an `await`.
+enum class wait_state : std::uint8_t { none, future, sleep_zero, sleep };
+
+struct frame {
+    std::shared_ptr<code_object> code;
+    std::shared_ptr<coroutine_object> coro;  // set for coroutine frames
+    std::vector<value> locals;
+    std::vector<value> stack;
+    std::vector<block_entry> blocks;
+    std::int32_t pc = 0;
+    std::int32_t line = 0;
+    value return_value;
+
+    wait_state waiting = wait_state::none;
+    std::shared_ptr<future_object> wait_future;
+    std::shared_ptr<handle> wait_timer;  // asyncio.sleep's call_later handle, cancelled on resume
+    value sleep_result;
+};
+
+// One thread of Python execution: the module's code, or a task's chain of awaiting coroutines.
+struct exec_context {
+    std::vector<std::unique_ptr<frame>> frames;
+    value pending_throw;  // thrown into the top frame when execution resumes (coro.throw)
+    bool resuming = false;
+};
+
+} // namespace loopscope::engine

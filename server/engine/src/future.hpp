@@ -1,0 +1,120 @@
+#pragma once
+
+#include "frame.hpp"
+#include "value.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace loopscope::engine {
+
+class runtime;
+struct task_object;
+struct future_object;
+struct loop_object;
+
+// What a handle on the ready queue (or a timer) will do when the loop runs it: the callbacks
+// asyncio itself schedules.
+enum class callback_kind : std::uint8_t {
+    task_step,        // Task.__step (first step, after sleep(0), with a pending cancel)
+    task_wakeup,      // Task.__wakeup: the awaited future is done
+    gather_child,     // gather's _done_callback for one child
+    stop_loop,        // run_until_complete's _run_until_complete_cb
+    sleep_timer,      // futures._set_result_unless_cancelled for asyncio.sleep
+};
+
+struct callback {
+    callback_kind kind;
+    std::shared_ptr<task_object> task;
+    std::shared_ptr<future_object> target;  // gather_child: the gathering future
+};
+
+struct handle {
+    std::uint64_t id = 0;
+    callback_kind kind = callback_kind::task_step;
+    std::shared_ptr<task_object> task;
+    std::shared_ptr<future_object> future;  // the future that completed / the sleep future
+    std::shared_ptr<future_object> target;
+    value arg;  // task_step: the exception to throw in; sleep_timer: sleep's result
+    bool cancelled = false;
+    double when = 0.0;
+    std::uint64_t order = 0;  // scheduling order: breaks ties between equal deadlines
+};
+
+enum class future_state : std::uint8_t { pending, cancelled, finished };
+
+struct future_object : object {
+    future_state state = future_state::pending;
+    value result;
+    value exception;
+    std::vector<callback> callbacks;
+    std::string cancel_message;
+    bool log_traceback = false;
+    std::weak_ptr<loop_object> loop;
+
+    // _GatheringFuture
+    bool is_gather = false;
+    std::vector<std::shared_ptr<future_object>> children;
+    std::size_t finished_children = 0;
+    std::size_t distinct_children = 0;
+    bool return_exceptions = false;
+    bool cancel_requested = false;
+
+    bool done() const { return state != future_state::pending; }
+    std::string repr_text() const override;
+    virtual bool is_task() const { return false; }
+};
+
+struct coroutine_object;
+
+struct task_object : future_object {
+    std::string name;
+    std::shared_ptr<coroutine_object> coro;
+    std::string coro_name;
+    exec_context context;
+    std::shared_ptr<future_object> fut_waiter;
+    bool must_cancel = false;
+    int num_cancels_requested = 0;
+    bool started = false;
+    std::int32_t created_line = 0;
+
+    std::string file_name;  // for repr: "defined at FILE:LINE"
+    std::int32_t def_line = 0;
+    runtime* owner = nullptr;
+    std::shared_ptr<bool> owner_alive;
+
+    ~task_object() override;
+    bool is_task() const override { return true; }
+    std::string repr_text() const override;
+};
+
+// A coroutine object: a call of an `async def` (or asyncio.sleep) that has not run yet, or runs
+// inside a task. Dropping one that never started is CPython's "never awaited" warning.
+struct coroutine_object : object {
+    enum class state_kind : std::uint8_t { created, running, closed };
+    state_kind state = state_kind::created;
+    std::shared_ptr<function_object> function;  // null for the native ones below
+    enum class native_kind : std::uint8_t { none, sleep, no_op } native = native_kind::none;
+    std::string name;
+    std::vector<value> arguments;  // the frame's initial locals
+    double sleep_delay = 0.0;
+    value sleep_result;
+    runtime* owner = nullptr;
+    std::shared_ptr<bool> owner_alive;
+    std::int32_t created_line = 0;  // where the coroutine object was made (for the warning event)
+
+    ~coroutine_object() override;
+    std::string repr_text() const override;
+};
+
+// A builtin function or a method bound to its object (`loop.close`, `task.done`, `lst.append`).
+struct builtin_object : object {
+    int id = 0;
+    std::string name;
+    value self;
+    std::string repr_text() const override;
+};
+
+} // namespace loopscope::engine

@@ -1,0 +1,722 @@
+// The bytecode interpreter: runs one execution context (the module, or a task's chain of
+// coroutines) until it finishes, yields to the event loop, blocks, or spends its step budget.
+#include "runtime.hpp"
+
+namespace loopscope::engine {
+
+namespace {
+
+value pop(frame& f)
+{
+    value v = std::move(f.stack.back());
+    f.stack.pop_back();
+    return v;
+}
+
+std::vector<value> pop_n(frame& f, std::size_t n)
+{
+    std::vector<value> out(std::make_move_iterator(f.stack.end() - static_cast<std::ptrdiff_t>(n)),
+                           std::make_move_iterator(f.stack.end()));
+    f.stack.resize(f.stack.size() - n);
+    return out;
+}
+
+void clear_frame(frame& f)
+{
+    // CPython clears a finished frame's locals in slot order; never-awaited warnings follow it.
+    for (auto& l : f.locals) l = value{};
+    f.stack.clear();
+    f.blocks.clear();
+    f.return_value = value{};
+}
+
+} // namespace
+
+void runtime::push_frame(exec_context& ctx, std::unique_ptr<frame> f)
+{
+    if (ctx.frames.size() >= config_.max_call_depth) raise_error("RecursionError", "maximum recursion depth exceeded");
+    ctx.frames.push_back(std::move(f));
+}
+
+std::vector<value> runtime::bind_arguments(const function_object& fn, std::vector<value> args,
+                                           const std::vector<std::pair<std::string, value>>& kwargs)
+{
+    const code_object& code = *fn.code;
+    std::size_t nparams = code.param_count;
+    std::vector<value> locals(code.local_names.size(), value::unbound());
+    if (args.size() > nparams) {
+        std::size_t required = nparams - fn.defaults.size();
+        std::string takes = fn.defaults.empty() ? std::to_string(nparams) : "from " + std::to_string(required) + " to " + std::to_string(nparams);
+        raise_error("TypeError", code.name + "() takes " + takes + " positional argument" + (nparams == 1 && fn.defaults.empty() ? "" : "s") +
+                                     " but " + std::to_string(args.size()) + (args.size() == 1 ? " was" : " were") + " given");
+    }
+    for (std::size_t k = 0; k < args.size(); ++k) locals[k] = std::move(args[k]);
+    for (const auto& [name, v] : kwargs) {
+        std::size_t k = 0;
+        while (k < nparams && code.local_names[k] != name) ++k;
+        if (k == nparams) raise_error("TypeError", code.name + "() got an unexpected keyword argument '" + name + "'");
+        if (!locals[k].is_unbound()) raise_error("TypeError", code.name + "() got multiple values for argument '" + name + "'");
+        locals[k] = v;
+    }
+    std::size_t first_default = nparams - fn.defaults.size();
+    std::vector<std::string> missing;
+    for (std::size_t k = 0; k < nparams; ++k) {
+        if (!locals[k].is_unbound()) continue;
+        if (k >= first_default) locals[k] = fn.defaults[k - first_default];
+        else missing.push_back("'" + code.local_names[k] + "'");
+    }
+    if (!missing.empty()) {
+        std::string list;
+        for (std::size_t k = 0; k < missing.size(); ++k) {
+            if (k) list += missing.size() == 2 ? " and " : (k + 1 == missing.size() ? ", and " : ", ");
+            list += missing[k];
+        }
+        raise_error("TypeError", code.name + "() missing " + std::to_string(missing.size()) + " required positional argument" +
+                                     (missing.size() == 1 ? "" : "s") + ": " + list);
+    }
+    return locals;
+}
+
+std::unique_ptr<frame> runtime::make_function_frame(const std::shared_ptr<function_object>& fn, std::vector<value> args,
+                                                    const std::vector<std::pair<std::string, value>>& kwargs)
+{
+    auto f = std::make_unique<frame>();
+    f->code = fn->code;
+    f->locals = bind_arguments(*fn, std::move(args), kwargs);
+    f->line = fn->code->first_line;
+    return f;
+}
+
+value runtime::call_value(exec_context& ctx, const value& callee, std::vector<value> args,
+                          std::vector<std::pair<std::string, value>> kwargs, bool& pushed_frame)
+{
+    pushed_frame = false;
+    switch (callee.kind) {
+    case value_kind::function: {
+        auto fn = std::static_pointer_cast<function_object>(callee.obj);
+        if (fn->code->is_async) {
+            auto coro = std::make_shared<coroutine_object>();
+            coro->arguments = bind_arguments(*fn, std::move(args), kwargs);
+            coro->function = fn;
+            coro->name = fn->code->name;
+            coro->owner = this;
+            coro->owner_alive = alive_;
+            coro->created_line = ctx.frames.empty() ? 0 : ctx.frames.back()->line;
+            return value::of(value_kind::coroutine, coro);
+        }
+        push_frame(ctx, make_function_frame(fn, std::move(args), kwargs));
+        pushed_frame = true;
+        return {};
+    }
+    case value_kind::builtin:
+        try {
+            return call_builtin(callee.as<builtin_object>(), args, kwargs);
+        } catch (python_error& e) {
+            auto& retained = e.exc.as<exception_object>().retained;
+            for (auto& a : args) retained.push_back(std::move(a));
+            for (auto& kw : kwargs) retained.push_back(std::move(kw.second));
+            throw;
+        }
+    case value_kind::exception_type: {
+        if (!kwargs.empty()) raise_error("TypeError", callee.as<exception_type_object>().name + "() takes no keyword arguments");
+        auto e = std::make_shared<exception_object>();
+        e->type = std::static_pointer_cast<exception_type_object>(callee.obj);
+        e->args = std::move(args);
+        return value::of(value_kind::exception, e);
+    }
+    default: raise_error("TypeError", "'" + type_name(callee) + "' object is not callable");
+    }
+}
+
+runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awaitable)
+{
+    if (awaitable.is(value_kind::coroutine)) {
+        auto coro = std::static_pointer_cast<coroutine_object>(awaitable.obj);
+        if (coro->state != coroutine_object::state_kind::created) raise_error("RuntimeError", "cannot reuse already awaited coroutine");
+        if (coro->native == coroutine_object::native_kind::sleep) {
+            coro->state = coroutine_object::state_kind::closed;
+            event e = make_event("await_begin");
+            e.on = "sleep";
+            e.delay = coro->sleep_delay;
+            emit(std::move(e));
+            f.sleep_result = coro->sleep_result;
+            if (coro->sleep_delay <= 0.0) {
+                f.waiting = wait_state::sleep_zero;
+                return await_step::suspend_none;
+            }
+            auto loop = running_loop_;
+            auto fut = std::make_shared<future_object>();
+            fut->loop = loop;
+            auto h = call_later(*loop, coro->sleep_delay, fut);
+            h->arg = coro->sleep_result;
+            f.waiting = wait_state::sleep;
+            f.wait_future = std::move(fut);
+            f.wait_timer = std::move(h);
+            return await_step::suspend_future;
+        }
+        if (coro->native == coroutine_object::native_kind::no_op) {
+            coro->state = coroutine_object::state_kind::closed;
+            f.stack.push_back(value::none());
+            return await_step::value_ready;
+        }
+        coro->state = coroutine_object::state_kind::running;
+        auto callee = std::make_unique<frame>();
+        callee->code = coro->function->code;
+        callee->locals = std::move(coro->arguments);
+        callee->locals.resize(callee->code->local_names.size(), value::unbound());
+        callee->line = callee->code->first_line;
+        callee->coro = coro;
+        event e = make_event("await_begin");
+        e.on = "coroutine";
+        e.target = coro->name;
+        emit(std::move(e));
+        push_frame(ctx, std::move(callee));
+        return await_step::pushed_frame;
+    }
+    if (awaitable.is(value_kind::future)) {
+        auto fut = std::static_pointer_cast<future_object>(awaitable.obj);
+        event e = make_event("await_begin");
+        if (fut->is_task()) {
+            e.on = "task";
+            e.target = static_cast<task_object&>(*fut).name;
+        } else if (fut->is_gather) {
+            e.on = "gather";
+            for (const auto& c : fut->children)
+                e.children.push_back(c->is_task() ? static_cast<task_object&>(*c).name : std::string("<future>"));
+        } else {
+            e.on = "future";
+        }
+        emit(std::move(e));
+        if (fut.get() == current_task_.get()) raise_error("RuntimeError", "Task cannot await on itself: " + fut->repr_text());
+        if (fut->done()) {
+            // Awaiting a finished future does not yield: the result comes back at once.
+            value v = future_result(fut);
+            event end = make_event("await_end");
+            end.result = repr(v);
+            emit(std::move(end));
+            f.stack.push_back(std::move(v));
+            return await_step::value_ready;
+        }
+        f.waiting = wait_state::future;
+        f.wait_future = std::move(fut);
+        return await_step::suspend_future;
+    }
+    raise_error("TypeError", "object " + type_name(awaitable) + " can't be used in 'await' expression");
+}
+
+void runtime::resume_await(exec_context&, frame& f)
+{
+    auto state = f.waiting;
+    f.waiting = wait_state::none;
+    auto fut = std::move(f.wait_future);
+    auto timer = std::move(f.wait_timer);
+    f.wait_future.reset();
+    f.wait_timer.reset();
+    value v;
+    if (state == wait_state::sleep_zero) {
+        v = std::move(f.sleep_result);
+    } else {
+        cancel_timer(timer);
+        v = future_result(fut);
+        if (state == wait_state::sleep) v = std::move(f.sleep_result);
+    }
+    f.sleep_result = value{};
+    event e = make_event("await_end");
+    e.result = repr(v);
+    emit(std::move(e));
+    f.stack.push_back(std::move(v));
+}
+
+// A raise inside an except/finally block: remember the exception being handled, as CPython's
+// __context__, without ever making a cycle of contexts.
+void runtime::set_context(exec_context& ctx, const value& exc)
+{
+    auto& e = exc.as<exception_object>();
+    if (!e.context.is(value_kind::none)) return;
+    for (auto f = ctx.frames.rbegin(); f != ctx.frames.rend(); ++f) {
+        for (auto b = (*f)->blocks.rbegin(); b != (*f)->blocks.rend(); ++b) {
+            if (!b->is_handler) continue;
+            if (b->exc.obj == exc.obj) return;
+            int depth = 0;
+            for (const value* c = &b->exc; c->is(value_kind::exception); c = &c->as<exception_object>().context)
+                if (c->obj == exc.obj || ++depth > 100) return;
+            e.context = b->exc;
+            return;
+        }
+    }
+}
+
+// Unwinds to the nearest handler; returns false when the exception leaves the context.
+bool runtime::raise_in(exec_context& ctx, value exc, bool add_entry)
+{
+    while (!ctx.frames.empty()) {
+        frame& f = *ctx.frames.back();
+        if (add_entry) exc.as<exception_object>().traceback.push_back({f.code->name, f.line, {}, {}});
+        add_entry = true;
+        if (f.waiting != wait_state::none) {
+            cancel_timer(f.wait_timer);
+            f.waiting = wait_state::none;
+            f.wait_future.reset();
+            f.wait_timer.reset();
+            f.sleep_result = value{};
+            event e = make_event("await_end");
+            const auto& x = exc.as<exception_object>();
+            e.error = error_info{x.type->qualified, x.message(), f.line};
+            emit(std::move(e));
+        }
+        while (!f.blocks.empty()) {
+            block_entry b = std::move(f.blocks.back());
+            f.blocks.pop_back();
+            if (b.is_handler) continue;
+            f.stack.resize(b.stack_depth);
+            f.stack.push_back(exc);
+            f.blocks.push_back({true, 0, b.stack_depth, exc});
+            f.pc = b.handler_pc;
+            return true;
+        }
+        auto dead = std::move(ctx.frames.back());
+        ctx.frames.pop_back();
+        if (dead->coro) dead->coro->state = coroutine_object::state_kind::closed;
+        bool inline_await = dead->coro && !ctx.frames.empty();
+        exit_line_ = dead->line;
+        clear_frame(*dead);
+        dead.reset();
+        if (inline_await) {
+            event e = make_event("await_end");
+            const auto& x = exc.as<exception_object>();
+            e.error = error_info{x.type->qualified, x.message(), x.traceback.empty() ? 0 : x.traceback.front().line};
+            emit(std::move(e));
+        }
+    }
+    return false;
+}
+
+void runtime::return_from_frame(exec_context& ctx, value result, bool& context_done)
+{
+    auto dead = std::move(ctx.frames.back());
+    ctx.frames.pop_back();
+    if (dead->coro) dead->coro->state = coroutine_object::state_kind::closed;
+    bool inline_await = dead->coro && !ctx.frames.empty();
+    exit_line_ = dead->line;
+    clear_frame(*dead);
+    dead.reset();
+    if (ctx.frames.empty()) {
+        context_done = true;
+        last_result_ = std::move(result);
+        return;
+    }
+    if (inline_await) {
+        event e = make_event("await_end");
+        e.result = repr(result);
+        emit(std::move(e));
+    }
+    ctx.frames.back()->stack.push_back(std::move(result));
+}
+
+runtime::outcome runtime::execute(exec_context& ctx, std::uint64_t& budget)
+{
+    if (ctx.resuming) {
+        ctx.resuming = false;
+        frame& f = *ctx.frames.back();
+        if (ctx.pending_throw.is(value_kind::exception)) {
+            value exc = std::move(ctx.pending_throw);
+            ctx.pending_throw = value{};
+            if (!raise_in(ctx, exc, true)) {
+                last_exception_ = std::move(exc);
+                return outcome::raised;
+            }
+        } else if (f.waiting != wait_state::none) {
+            try {
+                resume_await(ctx, f);
+            } catch (const python_error& e) {
+                if (!raise_in(ctx, e.exc, true)) {
+                    last_exception_ = e.exc;
+                    return outcome::raised;
+                }
+            }
+        }
+    }
+    while (true) {
+        if (budget == 0) return outcome::budget;
+        if (++steps_ > config_.max_steps)
+            throw limit_exceeded{"the program ran more than " + std::to_string(config_.max_steps) + " steps"};
+        --budget;
+        frame& f = *ctx.frames.back();
+        const instruction in = f.code->instructions[static_cast<std::size_t>(f.pc++)];
+        if (in.line) f.line = in.line;
+        try {
+            switch (in.op) {
+            case opcode::load_const: f.stack.push_back(f.code->constants[static_cast<std::size_t>(in.arg)]); break;
+            case opcode::load_local: {
+                const value& v = f.locals[static_cast<std::size_t>(in.arg)];
+                if (v.is_unbound())
+                    raise_error("UnboundLocalError", "cannot access local variable '" + f.code->local_names[static_cast<std::size_t>(in.arg)] +
+                                                         "' where it is not associated with a value");
+                f.stack.push_back(v);
+                break;
+            }
+            case opcode::store_local: f.locals[static_cast<std::size_t>(in.arg)] = pop(f); break;
+            case opcode::delete_local: {
+                auto& slot = f.locals[static_cast<std::size_t>(in.arg)];
+                if (slot.is_unbound())
+                    raise_error("UnboundLocalError", "cannot access local variable '" + f.code->local_names[static_cast<std::size_t>(in.arg)] +
+                                                         "' where it is not associated with a value");
+                slot = value::unbound();
+                break;
+            }
+            case opcode::load_global: f.stack.push_back(load_global(f.code->names[static_cast<std::size_t>(in.arg)])); break;
+            case opcode::store_global: {
+                const auto& name = f.code->names[static_cast<std::size_t>(in.arg)];
+                value v = pop(f);
+                auto it = global_index_.find(name);
+                if (it == global_index_.end()) {
+                    global_index_[name] = globals_.size();
+                    globals_.emplace_back(name, std::move(v));
+                } else {
+                    globals_[it->second].second = std::move(v);
+                }
+                break;
+            }
+            case opcode::delete_global: {
+                const auto& name = f.code->names[static_cast<std::size_t>(in.arg)];
+                auto it = global_index_.find(name);
+                if (it == global_index_.end() || globals_[it->second].second.is_unbound())
+                    raise_error("NameError", "name '" + name + "' is not defined");
+                globals_[it->second].second = value::unbound();
+                break;
+            }
+            case opcode::load_attr: {
+                value obj = pop(f);
+                f.stack.push_back(load_attribute(obj, f.code->names[static_cast<std::size_t>(in.arg)]));
+                break;
+            }
+            case opcode::load_subscript: {
+                value index = pop(f);
+                value container = pop(f);
+                f.stack.push_back(subscript(container, index));
+                break;
+            }
+            case opcode::store_subscript: {
+                value index = pop(f);
+                value container = pop(f);
+                value v = pop(f);
+                store_subscript(container, index, std::move(v));
+                break;
+            }
+            case opcode::build_slice: {
+                auto s = std::make_shared<slice_object>();
+                s->step = pop(f);
+                s->stop = pop(f);
+                s->start = pop(f);
+                f.stack.push_back(value::of(value_kind::slice, s));
+                break;
+            }
+            case opcode::pop_top: f.stack.pop_back(); break;
+            case opcode::dup_top: f.stack.push_back(f.stack.back()); break;
+            case opcode::dup_top_two: {
+                value a = f.stack[f.stack.size() - 2];
+                value b = f.stack.back();
+                f.stack.push_back(std::move(a));
+                f.stack.push_back(std::move(b));
+                break;
+            }
+            case opcode::rot_two: std::swap(f.stack[f.stack.size() - 1], f.stack[f.stack.size() - 2]); break;
+            case opcode::rot_three: {
+                value top = pop(f);
+                f.stack.insert(f.stack.end() - 2, std::move(top));
+                break;
+            }
+            case opcode::binary: {
+                value b = pop(f);
+                value a = pop(f);
+                int op = in.arg & 0xff;
+                if ((in.arg & 0x100) && a.is(value_kind::list) &&
+                    (op == static_cast<int>(binary_op::add) || (op == static_cast<int>(binary_op::mul) && (b.is(value_kind::integer) || b.is(value_kind::boolean))))) {
+                    // list += / *= mutate the list itself.
+                    value result = binary(op, a, b);
+                    note_nesting(a, result);
+                    a.as<sequence_object>().items = std::move(result.as<sequence_object>().items);
+                    f.stack.push_back(std::move(a));
+                } else {
+                    f.stack.push_back(binary(op, a, b));
+                }
+                break;
+            }
+            case opcode::unary_neg: {
+                value a = pop(f);
+                if (a.is(value_kind::integer)) {
+                    if (a.i == INT64_MIN) raise_error("OverflowError", "integer overflow (loopscope integers are 64-bit)");
+                    f.stack.push_back(value::integer(-a.i));
+                } else if (a.is(value_kind::boolean)) f.stack.push_back(value::integer(a.b ? -1 : 0));
+                else if (a.is(value_kind::floating)) f.stack.push_back(value::floating(-a.f));
+                else raise_error("TypeError", "bad operand type for unary -: '" + type_name(a) + "'");
+                break;
+            }
+            case opcode::unary_pos: {
+                value a = pop(f);
+                if (a.is(value_kind::boolean)) a = value::integer(a.b ? 1 : 0);
+                if (!a.is(value_kind::integer) && !a.is(value_kind::floating))
+                    raise_error("TypeError", "bad operand type for unary +: '" + type_name(a) + "'");
+                f.stack.push_back(std::move(a));
+                break;
+            }
+            case opcode::unary_not: {
+                value a = pop(f);
+                f.stack.push_back(value::boolean(!truthy(a)));
+                break;
+            }
+            case opcode::compare: {
+                value b = pop(f);
+                value a = pop(f);
+                f.stack.push_back(compare(in.arg, a, b));
+                break;
+            }
+            case opcode::jump: f.pc = in.arg; break;
+            case opcode::pop_jump_if_false:
+                if (!truthy(pop(f))) f.pc = in.arg;
+                break;
+            case opcode::pop_jump_if_true:
+                if (truthy(pop(f))) f.pc = in.arg;
+                break;
+            case opcode::jump_if_false_or_pop:
+                if (!truthy(f.stack.back())) f.pc = in.arg;
+                else f.stack.pop_back();
+                break;
+            case opcode::jump_if_true_or_pop:
+                if (truthy(f.stack.back())) f.pc = in.arg;
+                else f.stack.pop_back();
+                break;
+            case opcode::build_list:
+            case opcode::build_tuple: {
+                auto items = pop_n(f, static_cast<std::size_t>(in.arg));
+                f.stack.push_back(in.op == opcode::build_list ? value::list(std::move(items)) : value::tuple(std::move(items)));
+                break;
+            }
+            case opcode::list_append: {
+                value v = pop(f);
+                auto& list = f.stack[f.stack.size() - static_cast<std::size_t>(in.arg)].as<sequence_object>().items;
+                check_length(list.size() + 1);
+                list.push_back(std::move(v));
+                break;
+            }
+            case opcode::list_extend: {
+                value v = pop(f);
+                auto more = to_vector(v);
+                auto& list = f.stack[f.stack.size() - static_cast<std::size_t>(in.arg)].as<sequence_object>().items;
+                check_length(list.size() + more.size());
+                for (auto& item : more) list.push_back(std::move(item));
+                break;
+            }
+            case opcode::list_to_tuple: {
+                value v = pop(f);
+                f.stack.push_back(value::tuple(std::move(v.as<sequence_object>().items)));
+                break;
+            }
+            case opcode::build_string: {
+                auto parts = pop_n(f, static_cast<std::size_t>(in.arg));
+                std::string s;
+                for (const auto& p : parts) s += p.as<string_object>().s;
+                check_length(s.size());
+                f.stack.push_back(value::string(std::move(s)));
+                break;
+            }
+            case opcode::format_value: {
+                value spec = pop(f);
+                value v = pop(f);
+                if (in.arg == 'r') v = value::string(repr(v));
+                else if (in.arg == 's') v = value::string(str(v));
+                f.stack.push_back(value::string(format_value(v, spec.as<string_object>().s)));
+                break;
+            }
+            case opcode::unpack_sequence: {
+                value v = pop(f);
+                auto items = to_vector(v);
+                auto n = static_cast<std::size_t>(in.arg);
+                if (items.size() < n)
+                    raise_error("ValueError", "not enough values to unpack (expected " + std::to_string(n) + ", got " + std::to_string(items.size()) + ")");
+                if (items.size() > n) raise_error("ValueError", "too many values to unpack (expected " + std::to_string(n) + ")");
+                for (auto it = items.rbegin(); it != items.rend(); ++it) f.stack.push_back(std::move(*it));
+                break;
+            }
+            case opcode::unpack_ex: {
+                value v = pop(f);
+                auto items = to_vector(v);
+                auto before = static_cast<std::size_t>(in.arg & 0xffff);
+                auto after = static_cast<std::size_t>(in.arg >> 16);
+                if (items.size() < before + after)
+                    raise_error("ValueError", "not enough values to unpack (expected at least " + std::to_string(before + after) + ", got " +
+                                                  std::to_string(items.size()) + ")");
+                for (std::size_t k = 0; k < after; ++k) f.stack.push_back(std::move(items[items.size() - 1 - k]));
+                std::vector<value> middle(std::make_move_iterator(items.begin() + static_cast<std::ptrdiff_t>(before)),
+                                          std::make_move_iterator(items.end() - static_cast<std::ptrdiff_t>(after)));
+                f.stack.push_back(value::list(std::move(middle)));
+                for (std::size_t k = before; k-- > 0;) f.stack.push_back(std::move(items[k]));
+                break;
+            }
+            case opcode::call:
+            case opcode::call_kw:
+            case opcode::call_ex: {
+                std::vector<value> args;
+                std::vector<std::pair<std::string, value>> kwargs;
+                if (in.op == opcode::call) {
+                    args = pop_n(f, static_cast<std::size_t>(in.arg));
+                } else if (in.op == opcode::call_kw) {
+                    value names = pop(f);
+                    auto& n = names.as<sequence_object>().items;
+                    auto all = pop_n(f, static_cast<std::size_t>(in.arg));
+                    std::size_t npos = all.size() - n.size();
+                    for (std::size_t k = 0; k < n.size(); ++k) kwargs.emplace_back(n[k].as<string_object>().s, std::move(all[npos + k]));
+                    all.resize(npos);
+                    args = std::move(all);
+                } else {
+                    if (in.arg > 0) {
+                        value names = pop(f);
+                        auto& n = names.as<sequence_object>().items;
+                        auto vals = pop_n(f, n.size());
+                        for (std::size_t k = 0; k < n.size(); ++k) kwargs.emplace_back(n[k].as<string_object>().s, std::move(vals[k]));
+                    }
+                    value list = pop(f);
+                    args = std::move(list.as<sequence_object>().items);
+                }
+                value callee = pop(f);
+                bool pushed = false;
+                value result = call_value(ctx, callee, std::move(args), std::move(kwargs), pushed);
+                if (!pushed) f.stack.push_back(std::move(result));
+                callee = value{};
+                // time.sleep and asyncio.run/run_until_complete stop this context until the run resumes it.
+                if (blocked_until_ >= 0.0) return outcome::blocked;
+                if (main_waiting_on_loop_ && &ctx == &main_) {
+                    f.stack.pop_back();
+                    return outcome::blocked;
+                }
+                break;
+            }
+            case opcode::get_iter: {
+                value v = pop(f);
+                f.stack.push_back(make_iterator(v));
+                break;
+            }
+            case opcode::for_iter: {
+                bool exhausted = false;
+                value next = iterate_next(f.stack.back(), exhausted);
+                if (exhausted) {
+                    f.stack.pop_back();
+                    f.pc = in.arg;
+                } else {
+                    f.stack.push_back(std::move(next));
+                }
+                break;
+            }
+            case opcode::make_function: {
+                auto fn = std::make_shared<function_object>();
+                fn->code = f.code->functions[static_cast<std::size_t>(in.arg & 0xffff)];
+                fn->defaults = pop_n(f, static_cast<std::size_t>(in.arg >> 16));
+                f.stack.push_back(value::of(value_kind::function, fn));
+                break;
+            }
+            case opcode::set_return: f.return_value = pop(f); break;
+            case opcode::return_value: {
+                value result = std::move(f.return_value);
+                bool done = false;
+                return_from_frame(ctx, std::move(result), done);
+                if (done) return outcome::returned;
+                break;
+            }
+            case opcode::setup_try: f.blocks.push_back({false, in.arg, f.stack.size(), {}}); break;
+            case opcode::pop_block:
+            case opcode::pop_except: f.blocks.pop_back(); break;
+            case opcode::reraise: {
+                value exc = pop(f);
+                if (!f.blocks.empty() && f.blocks.back().is_handler) f.blocks.pop_back();
+                if (!raise_in(ctx, exc, false)) {
+                    last_exception_ = std::move(exc);
+                    return outcome::raised;
+                }
+                break;
+            }
+            case opcode::raise_: {
+                value v = pop(f);
+                if (v.is(value_kind::exception_type)) {
+                    bool unused = false;
+                    v = call_value(ctx, v, {}, {}, unused);
+                }
+                if (!v.is(value_kind::exception)) raise_error("TypeError", "exceptions must derive from BaseException");
+                throw python_error{v};
+            }
+            case opcode::raise_bare: {
+                for (auto it = f.blocks.rbegin(); it != f.blocks.rend(); ++it)
+                    if (it->is_handler) {
+                        value exc = it->exc;
+                        if (!raise_in(ctx, exc, false)) {
+                            last_exception_ = std::move(exc);
+                            return outcome::raised;
+                        }
+                        goto next_instruction;
+                    }
+                raise_error("RuntimeError", "No active exception to reraise");
+            }
+            case opcode::exception_matches: {
+                value type = pop(f);
+                value exc = pop(f);
+                auto matches = [&exc](const value& t) {
+                    if (!t.is(value_kind::exception_type))
+                        raise_error("TypeError", "catching classes that do not inherit from BaseException is not allowed");
+                    return exc.as<exception_object>().type->is_subclass_of(t.as<exception_type_object>());
+                };
+                bool result = false;
+                if (type.is(value_kind::tuple)) {
+                    for (const auto& t : type.as<sequence_object>().items) result = matches(t) || result;
+                } else {
+                    result = matches(type);
+                }
+                f.stack.push_back(value::boolean(result));
+                break;
+            }
+            case opcode::get_awaitable: {
+                const value& v = f.stack.back();
+                if (!v.is(value_kind::coroutine) && !v.is(value_kind::future))
+                    raise_error("TypeError", "object " + type_name(v) + " can't be used in 'await' expression");
+                break;
+            }
+            case opcode::await_: {
+                value awaitable = pop(f);
+                switch (start_await(ctx, f, std::move(awaitable))) {
+                case await_step::value_ready:
+                case await_step::pushed_frame: break;
+                case await_step::suspend_future: return outcome::yielded_future;
+                case await_step::suspend_none: return outcome::yielded_none;
+                }
+                break;
+            }
+            case opcode::import_module: f.stack.push_back(import_module(f.code->names[static_cast<std::size_t>(in.arg)])); break;
+            case opcode::import_from: {
+                const auto& name = f.code->names[static_cast<std::size_t>(in.arg)];
+                const value& module = f.stack.back();
+                value v;
+                try {
+                    v = load_attribute(module, name);
+                } catch (const python_error&) {
+                    const auto& m = module.as<module_object>().name;
+                    raise_error("ImportError", "cannot import name '" + name + "' from '" + m + "'");
+                }
+                f.stack.push_back(std::move(v));
+                break;
+            }
+            case opcode::assert_fail: {
+                value msg = pop(f);
+                if (msg.is(value_kind::none)) raise_error("AssertionError", "");
+                throw python_error{make_error("AssertionError", str(msg))};
+            }
+            }
+        } catch (const python_error& e) {
+            set_context(ctx, e.exc);
+            if (!raise_in(ctx, e.exc, true)) {
+                last_exception_ = e.exc;
+                return outcome::raised;
+            }
+        }
+    next_instruction:;
+    }
+}
+
+} // namespace loopscope::engine

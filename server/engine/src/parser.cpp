@@ -1,0 +1,1039 @@
+#include "parser.hpp"
+
+#include "tokenizer.hpp"
+
+#include <charconv>
+#include <map>
+#include <cstdlib>
+
+namespace loopscope::engine {
+
+namespace {
+
+class parser {
+public:
+    parser(std::vector<token> tokens, std::size_t max_nesting) : toks_(std::move(tokens)), max_nesting_(max_nesting) {}
+
+    module_ast module()
+    {
+        module_ast m;
+        while (peek().kind != token_kind::end) {
+            if (peek().kind == token_kind::newline) { ++pos_; continue; }
+            if (peek().kind == token_kind::indent) fail_at(peek(), "unexpected indent", "IndentationError");
+            statement(m.body);
+        }
+        return m;
+    }
+
+private:
+    // Counts recursion of the parser and, through it, of the compiler that walks the same tree.
+    struct depth_guard {
+        parser& p;
+        explicit depth_guard(parser& owner) : p(owner)
+        {
+            if (++p.depth_ > p.max_nesting_) p.fail_at(p.peek(), "too many nested parentheses");
+        }
+        ~depth_guard() { --p.depth_; }
+        depth_guard(const depth_guard&) = delete;
+        depth_guard& operator=(const depth_guard&) = delete;
+    };
+
+    const token& peek(std::size_t ahead = 0) const
+    {
+        std::size_t k = pos_ + ahead;
+        return k < toks_.size() ? toks_[k] : toks_.back();
+    }
+    const token& next() { const token& t = peek(); if (pos_ < toks_.size() - 1) ++pos_; return t; }
+    bool is_op(const char* s, std::size_t ahead = 0) const { const auto& t = peek(ahead); return t.kind == token_kind::op && t.text == s; }
+    bool is_name(const char* s, std::size_t ahead = 0) const { const auto& t = peek(ahead); return t.kind == token_kind::name && t.text == s; }
+    bool accept_op(const char* s) { if (is_op(s)) { next(); return true; } return false; }
+    bool accept_name(const char* s) { if (is_name(s)) { next(); return true; } return false; }
+
+    [[noreturn]] void fail_at(const token& t, const std::string& msg, const char* type = "SyntaxError") const
+    {
+        throw syntax_error{type, msg, t.line, t.column};
+    }
+    [[noreturn]] void unsupported(const token& t, const std::string& what) const
+    {
+        throw syntax_error{"UnsupportedError", what + " is not supported by loopscope", t.line, t.column};
+    }
+    void expect_op(const char* s)
+    {
+        if (!accept_op(s)) {
+            if (std::string(s) == ":") fail_at(peek(), "expected ':'");
+            fail_at(peek(), "invalid syntax");
+        }
+    }
+    std::string expect_name()
+    {
+        if (peek().kind != token_kind::name || is_keyword(peek().text)) fail_at(peek(), "invalid syntax");
+        return next().text;
+    }
+    static bool is_keyword(const std::string& w)
+    {
+        static const char* kw[] = {"False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+            "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
+            "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield", nullptr};
+        for (const char** k = kw; *k; ++k)
+            if (w == *k) return true;
+        return false;
+    }
+    void end_of_statement()
+    {
+        if (peek().kind == token_kind::newline) { next(); return; }
+        if (peek().kind == token_kind::end) return;
+        fail_at(peek(), "invalid syntax");
+    }
+
+    // ---- statements ----
+
+    void statement(block& out)
+    {
+        depth_guard guard(*this);
+        const token& t = peek();
+        if (t.kind == token_kind::name) {
+            const std::string& w = t.text;
+            if (w == "if") { out.push_back(if_statement()); return; }
+            if (w == "while") { out.push_back(while_statement()); return; }
+            if (w == "for") { out.push_back(for_statement()); return; }
+            if (w == "try") { out.push_back(try_statement()); return; }
+            if (w == "def") { out.push_back(function_def(false)); return; }
+            if (w == "async") {
+                if (is_name("def", 1)) { next(); out.push_back(function_def(true)); return; }
+                unsupported(t, "'async " + peek(1).text + "'");
+            }
+            if (w == "class") unsupported(t, "'class' definition");
+            if (w == "with") unsupported(t, "'with' statement");
+            if (w == "match" && peek(1).kind == token_kind::name && peek(2).kind == token_kind::op && peek(2).text == ":")
+                unsupported(t, "'match' statement");
+        }
+        if (t.kind == token_kind::op && t.text == "@") unsupported(t, "decorator");
+        simple_statements(out);
+    }
+
+    void simple_statements(block& out)
+    {
+        while (true) {
+            out.push_back(simple_statement());
+            if (accept_op(";")) {
+                if (peek().kind == token_kind::newline || peek().kind == token_kind::end) break;
+                continue;
+            }
+            break;
+        }
+        end_of_statement();
+    }
+
+    stmt_ptr make_stmt(stmt_kind k, const token& t)
+    {
+        auto s = std::make_unique<stmt>();
+        s->kind = k;
+        s->line = t.line;
+        s->column = t.column;
+        return s;
+    }
+
+    stmt_ptr simple_statement()
+    {
+        const token& t = peek();
+        if (t.kind == token_kind::name) {
+            const std::string w = t.text;
+            if (w == "pass") { next(); return make_stmt(stmt_kind::pass, t); }
+            if (w == "break") { next(); return make_stmt(stmt_kind::break_, t); }
+            if (w == "continue") { next(); return make_stmt(stmt_kind::continue_, t); }
+            if (w == "return") {
+                next();
+                auto s = make_stmt(stmt_kind::return_, t);
+                if (!at_statement_end()) s->value = expression_list();
+                return s;
+            }
+            if (w == "raise") {
+                next();
+                auto s = make_stmt(stmt_kind::raise, t);
+                if (!at_statement_end()) {
+                    s->value = expression();
+                    if (accept_name("from")) s->extra = expression();
+                }
+                return s;
+            }
+            if (w == "global") {
+                next();
+                auto s = make_stmt(stmt_kind::global, t);
+                do s->names.push_back(expect_name()); while (accept_op(","));
+                return s;
+            }
+            if (w == "nonlocal") unsupported(t, "'nonlocal' statement");
+            if (w == "assert") {
+                next();
+                auto s = make_stmt(stmt_kind::assert_, t);
+                s->value = expression();
+                if (accept_op(",")) s->extra = expression();
+                return s;
+            }
+            if (w == "del") {
+                next();
+                auto s = make_stmt(stmt_kind::del, t);
+                do s->targets.push_back(primary()); while (accept_op(","));
+                for (auto& e : s->targets) check_target(*e);
+                return s;
+            }
+            if (w == "import") return import_statement();
+            if (w == "from") return from_import();
+            if (w == "yield") unsupported(t, "'yield'");
+            if (w == "lambda") unsupported(t, "'lambda'");
+        }
+        auto first = expression_list(true);
+        if (is_op(":")) {
+            next();
+            check_target(*first);
+            if (first->kind != expr_kind::name && first->kind != expr_kind::subscript)
+                fail_at(t, "only single target (not tuple) can be annotated");
+            auto s = make_stmt(stmt_kind::annotated, t);
+            s->extra = expression();
+            if (accept_op("=")) s->value = expression_list();
+            s->targets.push_back(std::move(first));
+            return s;
+        }
+        static const std::pair<const char*, binary_op> augs[] = {{"+=", binary_op::add}, {"-=", binary_op::sub},
+            {"*=", binary_op::mul}, {"/=", binary_op::div}, {"//=", binary_op::floordiv}, {"%=", binary_op::mod}, {"**=", binary_op::pow}};
+        for (const auto& [text, op] : augs) {
+            if (is_op(text)) {
+                next();
+                if (first->kind != expr_kind::name && first->kind != expr_kind::subscript)
+                    fail_at(t, "'" + describe(*first) + "' is an illegal expression for augmented assignment");
+                auto s = make_stmt(stmt_kind::aug_assign, t);
+                s->aug = op;
+                s->value = expression_list();
+                s->targets.push_back(std::move(first));
+                return s;
+            }
+        }
+        for (const char* other : {"&=", "|=", "^=", "<<=", ">>=", "@="})
+            if (is_op(other)) unsupported(peek(), std::string("operator '") + other + "'");
+        if (is_op("=")) {
+            auto s = make_stmt(stmt_kind::assign, t);
+            s->targets.push_back(std::move(first));
+            while (accept_op("=")) s->targets.push_back(expression_list(true));
+            s->value = std::move(s->targets.back());
+            s->targets.pop_back();
+            for (auto& target : s->targets) check_target(*target);
+            return s;
+        }
+        auto s = make_stmt(stmt_kind::expression, t);
+        s->value = std::move(first);
+        return s;
+    }
+
+    static std::string describe(const expr& e)
+    {
+        switch (e.kind) {
+        case expr_kind::call: return "function call";
+        case expr_kind::constant: return "literal";
+        case expr_kind::tuple: return "tuple";
+        case expr_kind::list: return "list";
+        case expr_kind::binary: return "expression";
+        case expr_kind::attribute: return "attribute";
+        default: return "expression";
+        }
+    }
+
+    void check_target(const expr& e)
+    {
+        switch (e.kind) {
+        case expr_kind::name:
+        case expr_kind::subscript: return;
+        case expr_kind::tuple:
+        case expr_kind::list:
+            for (const auto& item : e.items) check_target(item->kind == expr_kind::starred ? *item->a : *item);
+            return;
+        case expr_kind::attribute:
+            throw syntax_error{"UnsupportedError", "assignment to an attribute is not supported by loopscope", e.line, e.column};
+        case expr_kind::call:
+            throw syntax_error{"SyntaxError", "cannot assign to function call here. Maybe you meant '==' instead of '='?", e.line, e.column};
+        case expr_kind::constant:
+            throw syntax_error{"SyntaxError", "cannot assign to literal here. Maybe you meant '==' instead of '='?", e.line, e.column};
+        default:
+            throw syntax_error{"SyntaxError", "cannot assign to expression here. Maybe you meant '==' instead of '='?", e.line, e.column};
+        }
+    }
+
+    bool at_statement_end() const
+    {
+        return peek().kind == token_kind::newline || peek().kind == token_kind::end || is_op(";");
+    }
+
+    std::string dotted_name()
+    {
+        std::string n = expect_name();
+        while (accept_op(".")) n += "." + expect_name();
+        return n;
+    }
+
+    static bool supported_module(const std::string& m) { return m == "asyncio" || m == "time"; }
+
+    // What the subset offers of each module; anything else is refused before the program runs.
+    static bool supported_member(const std::string& module, const std::string& name)
+    {
+        static const char* asyncio_names[] = {"run", "sleep", "create_task", "gather", "get_event_loop", "new_event_loop",
+            "set_event_loop", "get_running_loop", "current_task", "ensure_future", "Task", "AbstractEventLoop", "Future",
+            "CancelledError", "InvalidStateError", "TimeoutError", nullptr};
+        static const char* time_names[] = {"sleep", "time", "monotonic", "perf_counter", nullptr};
+        for (const char** n = module == "asyncio" ? asyncio_names : time_names; *n; ++n)
+            if (name == *n) return true;
+        return false;
+    }
+
+    stmt_ptr import_statement()
+    {
+        const token& t = next();
+        auto s = make_stmt(stmt_kind::import, t);
+        do {
+            const token& at = peek();
+            import_name n;
+            n.module = dotted_name();
+            if (!supported_module(n.module)) unsupported(at, "module '" + n.module + "'");
+            n.as = accept_name("as") ? expect_name() : n.module;
+            module_aliases_[n.as] = n.module;
+            s->imports.push_back(std::move(n));
+        } while (accept_op(","));
+        return s;
+    }
+
+    stmt_ptr from_import()
+    {
+        const token& t = next();
+        auto s = make_stmt(stmt_kind::import_from, t);
+        const token& at = peek();
+        s->name = dotted_name();
+        if (!supported_module(s->name)) unsupported(at, "module '" + s->name + "'");
+        if (!accept_name("import")) fail_at(peek(), "invalid syntax");
+        if (is_op("*")) unsupported(peek(), "'import *'");
+        bool paren = accept_op("(");
+        do {
+            if (paren && is_op(")")) break;
+            import_name n;
+            const token& nt = peek();
+            n.module = expect_name();
+            if (!supported_member(s->name, n.module)) unsupported(nt, "'" + s->name + "." + n.module + "'");
+            n.as = accept_name("as") ? expect_name() : n.module;
+            s->imports.push_back(std::move(n));
+        } while (accept_op(","));
+        if (paren) expect_op(")");
+        return s;
+    }
+
+    block suite(const std::string& what, std::int32_t header_line)
+    {
+        expect_op(":");
+        block body;
+        if (peek().kind != token_kind::newline) {
+            simple_statements(body);
+            return body;
+        }
+        next();
+        if (peek().kind != token_kind::indent)
+            fail_at(peek(), "expected an indented block after " + what + " on line " + std::to_string(header_line), "IndentationError");
+        next();
+        while (peek().kind != token_kind::dedent && peek().kind != token_kind::end) {
+            if (peek().kind == token_kind::indent) fail_at(peek(), "unexpected indent", "IndentationError");
+            statement(body);
+        }
+        if (peek().kind == token_kind::dedent) next();
+        return body;
+    }
+
+    stmt_ptr if_statement()
+    {
+        const token& t = next();
+        auto s = make_stmt(stmt_kind::if_, t);
+        s->value = named_expression();
+        s->body = suite("'if' statement", t.line);
+        if (is_name("elif")) {
+            s->orelse.push_back(if_statement());
+        } else if (is_name("else")) {
+            const token& e = next();
+            s->orelse = suite("'else' statement", e.line);
+        }
+        return s;
+    }
+
+    stmt_ptr while_statement()
+    {
+        const token& t = next();
+        auto s = make_stmt(stmt_kind::while_, t);
+        s->value = named_expression();
+        s->body = suite("'while' statement", t.line);
+        if (is_name("else")) unsupported(peek(), "'else' on a loop");
+        return s;
+    }
+
+    stmt_ptr for_statement()
+    {
+        const token& t = next();
+        auto s = make_stmt(stmt_kind::for_, t);
+        auto target = target_list();
+        check_target(*target);
+        s->targets.push_back(std::move(target));
+        if (!accept_name("in")) fail_at(peek(), "invalid syntax");
+        s->value = expression_list();
+        s->body = suite("'for' statement", t.line);
+        if (is_name("else")) unsupported(peek(), "'else' on a loop");
+        return s;
+    }
+
+    expr_ptr target_list()
+    {
+        const token& t = peek();
+        std::vector<expr_ptr> items;
+        bool trailing = false;
+        do {
+            if (is_name("in")) break;
+            items.push_back(bitwise_or());
+            trailing = is_op(",");
+        } while (accept_op(","));
+        if (items.size() == 1 && !trailing) return std::move(items[0]);
+        auto e = make_expr(expr_kind::tuple, t);
+        e->items = std::move(items);
+        return e;
+    }
+
+    stmt_ptr try_statement()
+    {
+        const token& t = next();
+        auto s = make_stmt(stmt_kind::try_, t);
+        s->body = suite("'try' statement", t.line);
+        while (is_name("except")) {
+            const token& e = next();
+            if (is_op("*")) unsupported(peek(), "'except*'");
+            except_clause h;
+            h.line = e.line;
+            if (!is_op(":")) {
+                h.type = expression();
+                if (accept_name("as")) h.name = expect_name();
+            }
+            h.body = suite("'except' statement", e.line);
+            s->handlers.push_back(std::move(h));
+        }
+        if (is_name("else")) {
+            const token& e = next();
+            if (s->handlers.empty()) fail_at(e, "invalid syntax");
+            s->orelse = suite("'else' statement", e.line);
+        }
+        if (is_name("finally")) {
+            const token& f = next();
+            s->finally_body = suite("'finally' statement", f.line);
+            if (s->finally_body.empty()) s->finally_body.push_back(make_stmt(stmt_kind::pass, f));
+        } else if (s->handlers.empty()) {
+            fail_at(peek(), "expected 'except' or 'finally' block");
+        }
+        return s;
+    }
+
+    stmt_ptr function_def(bool is_async)
+    {
+        const token& t = next();
+        auto s = make_stmt(stmt_kind::function_def, t);
+        s->is_async = is_async;
+        s->name = expect_name();
+        expect_op("(");
+        bool seen_default = false;
+        while (!is_op(")")) {
+            if (is_op("*") || is_op("**") || is_op("/")) unsupported(peek(), "'" + peek().text + "' in a parameter list");
+            const token& pt = peek();
+            parameter p;
+            p.name = expect_name();
+            if (accept_op(":")) expression();  // annotations are parsed and ignored
+            if (accept_op("=")) {
+                p.default_value = expression();
+                seen_default = true;
+            } else if (seen_default) {
+                fail_at(pt, "non-default argument follows default argument");
+            }
+            for (const auto& other : s->params)
+                if (other.name == p.name) fail_at(pt, "duplicate argument '" + p.name + "' in function definition");
+            s->params.push_back(std::move(p));
+            if (!accept_op(",")) break;
+        }
+        expect_op(")");
+        if (accept_op("->")) expression();
+        s->body = suite("function definition", t.line);
+        return s;
+    }
+
+    // ---- expressions ----
+
+    expr_ptr make_expr(expr_kind k, const token& t)
+    {
+        auto e = std::make_unique<expr>();
+        e->kind = k;
+        e->line = t.line;
+        e->column = t.column;
+        return e;
+    }
+
+    // `a, b = ...`, `return a, b`: a bare tuple; `starred` allows `*rest` items.
+    expr_ptr expression_list(bool starred = false)
+    {
+        const token& t = peek();
+        auto first = starred && is_op("*") ? star_expr() : expression();
+        if (!is_op(",")) return first;
+        auto e = make_expr(expr_kind::tuple, t);
+        e->items.push_back(std::move(first));
+        while (accept_op(",")) {
+            if (at_statement_end() || is_op("=") || is_op(")") || is_op(":")) break;
+            e->items.push_back(starred && is_op("*") ? star_expr() : expression());
+        }
+        return e;
+    }
+
+    expr_ptr star_expr()
+    {
+        const token& t = next();
+        auto e = make_expr(expr_kind::starred, t);
+        e->a = bitwise_or();
+        return e;
+    }
+
+    expr_ptr named_expression()
+    {
+        auto e = expression();
+        if (is_op(":=")) unsupported(peek(), "':=' (assignment expression)");
+        return e;
+    }
+
+    expr_ptr expression()
+    {
+        depth_guard guard(*this);
+        if (is_name("lambda")) unsupported(peek(), "'lambda'");
+        if (is_name("yield")) unsupported(peek(), "'yield'");
+        const token& t = peek();
+        auto e = or_test();
+        if (is_name("if")) {
+            next();
+            auto c = make_expr(expr_kind::conditional, t);
+            c->b = std::move(e);
+            c->a = or_test();
+            if (!accept_name("else")) fail_at(peek(), "expected 'else' after 'if' expression");
+            c->c = expression();
+            return c;
+        }
+        return e;
+    }
+
+    expr_ptr or_test()
+    {
+        const token& t = peek();
+        auto first = and_test();
+        if (!is_name("or")) return first;
+        auto e = make_expr(expr_kind::boolean_or, t);
+        e->items.push_back(std::move(first));
+        while (accept_name("or")) e->items.push_back(and_test());
+        return e;
+    }
+
+    expr_ptr and_test()
+    {
+        const token& t = peek();
+        auto first = not_test();
+        if (!is_name("and")) return first;
+        auto e = make_expr(expr_kind::boolean_and, t);
+        e->items.push_back(std::move(first));
+        while (accept_name("and")) e->items.push_back(not_test());
+        return e;
+    }
+
+    expr_ptr not_test()
+    {
+        if (is_name("not")) {
+            depth_guard guard(*this);
+            const token& t = next();
+            auto e = make_expr(expr_kind::unary, t);
+            e->un = unary_op::not_;
+            e->a = not_test();
+            return e;
+        }
+        return comparison();
+    }
+
+    bool comparison_op(compare_op& op)
+    {
+        const token& t = peek();
+        if (t.kind == token_kind::op) {
+            static const std::pair<const char*, compare_op> ops[] = {{"==", compare_op::eq}, {"!=", compare_op::ne},
+                {"<", compare_op::lt}, {"<=", compare_op::le}, {">", compare_op::gt}, {">=", compare_op::ge}};
+            for (const auto& [text, o] : ops)
+                if (t.text == text) { next(); op = o; return true; }
+            return false;
+        }
+        if (is_name("in")) { next(); op = compare_op::in; return true; }
+        if (is_name("not") && is_name("in", 1)) { next(); next(); op = compare_op::not_in; return true; }
+        if (is_name("is")) {
+            next();
+            op = accept_name("not") ? compare_op::is_not : compare_op::is;
+            return true;
+        }
+        return false;
+    }
+
+    expr_ptr comparison()
+    {
+        const token& t = peek();
+        auto first = bitwise_or();
+        compare_op op;
+        if (!comparison_op(op)) return first;
+        auto e = make_expr(expr_kind::compare, t);
+        e->items.push_back(std::move(first));
+        do {
+            e->ops.push_back(op);
+            e->items.push_back(bitwise_or());
+        } while (comparison_op(op));
+        return e;
+    }
+
+    expr_ptr bitwise_or()
+    {
+        auto e = arith();
+        for (const char* o : {"|", "&", "^", "<<", ">>", "@"})
+            if (is_op(o)) unsupported(peek(), std::string("operator '") + o + "'");
+        return e;
+    }
+
+    // Left-associative chains build left-nested trees; each link counts as a nesting level so
+    // the compiler's recursion over them stays bounded.
+    expr_ptr arith()
+    {
+        const token& t = peek();
+        auto left = term();
+        std::size_t links = 0;
+        while (is_op("+") || is_op("-")) {
+            binary_op op = next().text == "+" ? binary_op::add : binary_op::sub;
+            if (depth_ + ++links > max_nesting_) fail_at(peek(), "expression too deeply nested");
+            auto e = make_expr(expr_kind::binary, t);
+            e->bin = op;
+            e->a = std::move(left);
+            e->b = term();
+            left = std::move(e);
+        }
+        return left;
+    }
+
+    expr_ptr term()
+    {
+        const token& t = peek();
+        auto left = factor();
+        std::size_t links = 0;
+        while (is_op("*") || is_op("/") || is_op("//") || is_op("%")) {
+            const std::string& o = next().text;
+            binary_op op = o == "*" ? binary_op::mul : o == "/" ? binary_op::div : o == "//" ? binary_op::floordiv : binary_op::mod;
+            if (depth_ + ++links > max_nesting_) fail_at(peek(), "expression too deeply nested");
+            auto e = make_expr(expr_kind::binary, t);
+            e->bin = op;
+            e->a = std::move(left);
+            e->b = factor();
+            left = std::move(e);
+        }
+        return left;
+    }
+
+    expr_ptr factor()
+    {
+        if (is_op("-") || is_op("+") || is_op("~")) {
+            if (is_op("~")) unsupported(peek(), "operator '~'");
+            depth_guard guard(*this);
+            const token& t = next();
+            auto e = make_expr(expr_kind::unary, t);
+            e->un = t.text == "-" ? unary_op::neg : unary_op::pos;
+            e->a = factor();
+            return e;
+        }
+        return power();
+    }
+
+    expr_ptr power()
+    {
+        const token& t = peek();
+        auto base = await_primary();
+        if (is_op("**")) {
+            depth_guard guard(*this);
+            next();
+            auto e = make_expr(expr_kind::binary, t);
+            e->bin = binary_op::pow;
+            e->a = std::move(base);
+            e->b = factor();
+            return e;
+        }
+        return base;
+    }
+
+    expr_ptr await_primary()
+    {
+        if (is_name("await")) {
+            depth_guard guard(*this);
+            const token& t = next();
+            auto e = make_expr(expr_kind::await, t);
+            e->a = await_primary();
+            return e;
+        }
+        return primary();
+    }
+
+    expr_ptr primary()
+    {
+        auto e = atom();
+        std::size_t links = 0;
+        while (true) {
+            const token& t = peek();
+            if (is_op("(") || is_op("[") || is_op(".")) {
+                if (depth_ + ++links > max_nesting_) fail_at(t, "expression too deeply nested");
+            }
+            if (accept_op("(")) {
+                auto call = make_expr(expr_kind::call, t);
+                call->line = e->line;
+                call->column = e->column;
+                call->a = std::move(e);
+                arguments(*call);
+                e = std::move(call);
+            } else if (accept_op("[")) {
+                auto sub = make_expr(expr_kind::subscript, t);
+                sub->line = e->line;
+                sub->a = std::move(e);
+                sub->b = subscript_index();
+                expect_op("]");
+                e = std::move(sub);
+            } else if (accept_op(".")) {
+                auto attr = make_expr(expr_kind::attribute, t);
+                attr->line = e->line;
+                attr->column = e->column;
+                const token& name_token = peek();
+                attr->name = expect_name();
+                if (e->kind == expr_kind::name) {
+                    auto alias = module_aliases_.find(e->name);
+                    if (alias != module_aliases_.end() && !supported_member(alias->second, attr->name))
+                        unsupported(name_token, "'" + alias->second + "." + attr->name + "'");
+                }
+                attr->a = std::move(e);
+                e = std::move(attr);
+            } else {
+                return e;
+            }
+        }
+    }
+
+    expr_ptr subscript_index()
+    {
+        const token& t = peek();
+        expr_ptr start;
+        if (!is_op(":")) {
+            start = expression();
+            if (!is_op(":")) return start;
+        }
+        auto s = make_expr(expr_kind::slice, t);
+        s->a = std::move(start);
+        next();
+        if (!is_op("]") && !is_op(":")) s->b = expression();
+        if (accept_op(":") && !is_op("]")) s->c = expression();
+        return s;
+    }
+
+    void arguments(expr& call)
+    {
+        while (!is_op(")")) {
+            if (is_op("**")) unsupported(peek(), "'**' in a call");
+            if (is_op("*")) {
+                call.items.push_back(star_expr());
+            } else if (peek().kind == token_kind::name && is_op("=", 1)) {
+                keyword_arg k;
+                k.name = next().text;
+                next();
+                k.value = expression();
+                for (const auto& other : call.keywords)
+                    if (other.name == k.name) fail_at(peek(), "keyword argument repeated: " + k.name);
+                call.keywords.push_back(std::move(k));
+            } else {
+                if (!call.keywords.empty()) fail_at(peek(), "positional argument follows keyword argument");
+                auto arg = expression();
+                if (is_name("for")) {
+                    call.items.push_back(comprehension(std::move(arg), peek()));
+                } else {
+                    call.items.push_back(std::move(arg));
+                }
+            }
+            if (!accept_op(",")) break;
+        }
+        expect_op(")");
+    }
+
+    expr_ptr comprehension(expr_ptr element, const token& t)
+    {
+        auto e = make_expr(expr_kind::list_comprehension, t);
+        e->line = element->line;
+        e->a = std::move(element);
+        while (accept_name("for")) {
+            expr::comprehension_clause c;
+            c.target = target_list();
+            check_target(*c.target);
+            if (!accept_name("in")) fail_at(peek(), "invalid syntax");
+            c.iterable = or_test();
+            while (is_name("if")) {
+                next();
+                c.conditions.push_back(or_test());
+            }
+            e->clauses.push_back(std::move(c));
+        }
+        if (is_name("async")) unsupported(peek(), "'async for' in a comprehension");
+        return e;
+    }
+
+    expr_ptr atom()
+    {
+        depth_guard guard(*this);
+        const token& t = peek();
+        switch (t.kind) {
+        case token_kind::number: next(); return number(t);
+        case token_kind::string: return strings();
+        case token_kind::name: {
+            if (t.text == "None" || t.text == "True" || t.text == "False") {
+                next();
+                auto e = make_expr(expr_kind::constant, t);
+                e->constant = t.text == "None" ? value::none() : value::boolean(t.text == "True");
+                return e;
+            }
+            if (t.text == "lambda") unsupported(t, "'lambda'");
+            if (t.text == "yield") unsupported(t, "'yield'");
+            if (is_keyword(t.text)) fail_at(t, "invalid syntax");
+            next();
+            auto e = make_expr(expr_kind::name, t);
+            e->name = t.text;
+            return e;
+        }
+        case token_kind::op: {
+            if (t.text == "(") {
+                next();
+                if (accept_op(")")) return make_expr(expr_kind::tuple, t);
+                auto first = is_op("*") ? star_expr() : named_expression();
+                if (is_name("for")) unsupported(peek(), "generator expression");
+                if (accept_op(")")) {
+                    if (first->kind == expr_kind::starred) fail_at(t, "cannot use starred expression here");
+                    return first;
+                }
+                auto e = make_expr(expr_kind::tuple, t);
+                e->items.push_back(std::move(first));
+                while (accept_op(",")) {
+                    if (is_op(")")) break;
+                    e->items.push_back(is_op("*") ? star_expr() : expression());
+                }
+                expect_op(")");
+                return e;
+            }
+            if (t.text == "[") {
+                next();
+                auto e = make_expr(expr_kind::list, t);
+                if (accept_op("]")) return e;
+                auto first = is_op("*") ? star_expr() : expression();
+                if (is_name("for")) {
+                    auto c = comprehension(std::move(first), t);
+                    expect_op("]");
+                    return c;
+                }
+                e->items.push_back(std::move(first));
+                while (accept_op(",")) {
+                    if (is_op("]")) break;
+                    e->items.push_back(is_op("*") ? star_expr() : expression());
+                }
+                expect_op("]");
+                return e;
+            }
+            if (t.text == "{") unsupported(t, "dict or set display");
+            if (t.text == "...") {
+                next();
+                auto e = make_expr(expr_kind::constant, t);
+                e->constant = value::ellipsis();
+                return e;
+            }
+            fail_at(t, "invalid syntax");
+        }
+        default: fail_at(t, "invalid syntax");
+        }
+    }
+
+    expr_ptr number(const token& t)
+    {
+        auto e = make_expr(expr_kind::constant, t);
+        std::string s;
+        for (char c : t.text)
+            if (c != '_') s += c;
+        if (!s.empty() && (s.back() == 'j' || s.back() == 'J')) unsupported(t, "complex number");
+        bool is_float = s.find_first_of(".eE") != std::string::npos && s.rfind("0x", 0) != 0 && s.rfind("0X", 0) != 0;
+        if (is_float) {
+            char* end = nullptr;
+            double d = std::strtod(s.c_str(), &end);
+            if (end != s.c_str() + s.size()) fail_at(t, "invalid decimal literal");
+            e->constant = value::floating(d);
+            return e;
+        }
+        int base = 10;
+        std::string digits = s;
+        if (s.size() > 2 && s[0] == '0') {
+            char p = static_cast<char>(s[1] | 0x20);
+            if (p == 'x') base = 16;
+            else if (p == 'o') base = 8;
+            else if (p == 'b') base = 2;
+            if (base != 10) digits = s.substr(2);
+        }
+        if (base == 10 && s.size() > 1 && s[0] == '0' && s.find_first_not_of('0') != std::string::npos)
+            fail_at(t, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
+        std::int64_t v = 0;
+        auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v, base);
+        if (ec == std::errc::result_out_of_range)
+            throw syntax_error{"UnsupportedError", "integers beyond 64 bits are not supported by loopscope", t.line, t.column};
+        if (ec != std::errc() || ptr != digits.data() + digits.size()) fail_at(t, "invalid decimal literal");
+        e->constant = value::integer(v);
+        return e;
+    }
+
+    // Adjacent literals concatenate; any f-string among them makes the whole an f-string.
+    expr_ptr strings()
+    {
+        const token& first = peek();
+        auto e = make_expr(expr_kind::fstring, first);
+        bool any_f = false;
+        while (peek().kind == token_kind::string) {
+            const token& t = next();
+            if (t.is_fstring) {
+                any_f = true;
+                fstring_parts(t, *e);
+            } else {
+                append_literal(*e, t.text, t);
+            }
+        }
+        if (!any_f) {
+            auto c = make_expr(expr_kind::constant, first);
+            std::string s;
+            for (const auto& part : e->items) s += part->constant.as<string_object>().s;
+            c->constant = value::string(std::move(s));
+            return c;
+        }
+        return e;
+    }
+
+    void append_literal(expr& f, const std::string& text, const token& t)
+    {
+        if (!f.items.empty() && f.items.back()->kind == expr_kind::constant) {
+            auto& s = f.items.back()->constant;
+            s = value::string(s.as<string_object>().s + text);
+            return;
+        }
+        auto c = make_expr(expr_kind::constant, t);
+        c->constant = value::string(text);
+        f.items.push_back(std::move(c));
+    }
+
+    static std::string decode_fstring_literal(const std::string& raw)
+    {
+        std::string out;
+        for (std::size_t k = 0; k < raw.size(); ++k) {
+            if (raw[k] != '\\' || k + 1 >= raw.size()) { out += raw[k]; continue; }
+            char n = raw[++k];
+            switch (n) {
+            case 'n': out += '\n'; break;
+            case 't': out += '\t'; break;
+            case 'r': out += '\r'; break;
+            case '\\': out += '\\'; break;
+            case '\'': out += '\''; break;
+            case '"': out += '"'; break;
+            case '\n': break;
+            default: out += '\\'; out += n;
+            }
+        }
+        return out;
+    }
+
+    void fstring_parts(const token& t, expr& f)
+    {
+        const std::string& body = t.text;
+        std::string literal;
+        for (std::size_t k = 0; k < body.size(); ++k) {
+            char c = body[k];
+            if (c == '}' ) {
+                if (k + 1 < body.size() && body[k + 1] == '}') { literal += '}'; ++k; continue; }
+                fail_at(t, "f-string: single '}' is not allowed");
+            }
+            if (c != '{') { literal += c; continue; }
+            if (k + 1 < body.size() && body[k + 1] == '{') { literal += '{'; ++k; continue; }
+            if (!literal.empty()) { append_literal(f, decode_fstring_literal(literal), t); literal.clear(); }
+            // Find the end of the replacement field, skipping nested brackets and quotes.
+            std::size_t start = k + 1, j = start;
+            int depth = 0;
+            char quote = 0;
+            std::size_t conv = std::string::npos, colon = std::string::npos;
+            for (; j < body.size(); ++j) {
+                char d = body[j];
+                if (quote) { if (d == quote) quote = 0; continue; }
+                if (d == '\'' || d == '"') { quote = d; continue; }
+                if (d == '(' || d == '[' || d == '{') { ++depth; continue; }
+                if ((d == ')' || d == ']' || d == '}') && depth > 0) { --depth; continue; }
+                if (depth == 0 && d == '!' && j + 1 < body.size() && body[j + 1] != '=' && conv == std::string::npos && colon == std::string::npos) { conv = j; continue; }
+                if (depth == 0 && d == ':' && colon == std::string::npos) { colon = j; continue; }
+                if (depth == 0 && d == '}') break;
+            }
+            if (j >= body.size()) fail_at(t, "f-string: expecting '}'");
+            std::size_t expr_end = conv != std::string::npos ? conv : colon != std::string::npos ? colon : j;
+            std::string source = body.substr(start, expr_end - start);
+            if (source.find_first_not_of(" \t") == std::string::npos) fail_at(t, "f-string: empty expression not allowed");
+            auto field = make_expr(expr_kind::formatted, t);
+            if (!source.empty() && source.back() == '=') unsupported(t, "f-string '=' specifier");
+            field->a = sub_expression(source, t);
+            if (conv != std::string::npos) {
+                std::size_t conv_end = colon != std::string::npos ? colon : j;
+                std::string cv = body.substr(conv + 1, conv_end - conv - 1);
+                if (cv != "r" && cv != "s" && cv != "a") fail_at(t, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+                field->conversion = cv == "a" ? 'r' : cv[0];
+            }
+            if (colon != std::string::npos) {
+                field->name = body.substr(colon + 1, j - colon - 1);
+                if (field->name.find('{') != std::string::npos) unsupported(t, "nested replacement field in a format spec");
+            }
+            f.items.push_back(std::move(field));
+            k = j;
+        }
+        if (!literal.empty()) append_literal(f, decode_fstring_literal(literal), t);
+    }
+
+    expr_ptr sub_expression(const std::string& source, const token& t)
+    {
+        std::vector<token> toks;
+        try {
+            toks = tokenize("(" + source + ")", max_nesting_ - depth_);
+        } catch (syntax_error& e) {
+            e.line = t.line;
+            e.column = t.column;
+            e.message = "f-string: " + e.message;
+            throw;
+        }
+        for (auto& tok : toks) {
+            tok.line = t.line;
+            tok.column = t.column;
+        }
+        parser sub(std::move(toks), max_nesting_);
+        sub.depth_ = depth_;
+        sub.module_aliases_ = module_aliases_;
+        auto e = sub.expression();
+        if (sub.peek().kind != token_kind::newline && sub.peek().kind != token_kind::end) fail_at(t, "f-string: invalid syntax");
+        return e;
+    }
+
+    std::vector<token> toks_;
+    std::map<std::string, std::string> module_aliases_;  // `import asyncio as aio`: aio -> asyncio
+    std::size_t pos_ = 0;
+    std::size_t depth_ = 0;
+    std::size_t max_nesting_;
+};
+
+} // namespace
+
+module_ast parse_module(std::string_view source, std::size_t max_nesting)
+{
+    return parser(tokenize(source, max_nesting), max_nesting).module();
+}
+
+} // namespace loopscope::engine

@@ -1,0 +1,22 @@
+#include <loopscope/engine/run.hpp>
+
+#include "runtime.hpp"
+
+namespace loopscope::engine {
+
+run::run(std::string_view source, const run_config& config, event_sink& sink)
+    : runtime_(std::make_unique<runtime>(source, config, sink))
+{
+}
+
+run::~run() = default;
+
+advance_result run::advance(std::uint64_t step_budget) { return runtime_->advance(step_budget); }
+double run::now() const { return runtime_->now(); }
+void run::set_time(double t) { runtime_->set_time(t); }
+void run::cancel(const std::string& reason) { runtime_->cancel(reason); }
+bool run::finished() const { return runtime_->finished(); }
+int run::exit_status() const { return runtime_->exit_status(); }
+std::uint64_t run::steps() const { return runtime_->steps(); }
+
+} // namespace loopscope::engine

@@ -1,0 +1,1004 @@
+#include "runtime.hpp"
+
+#include "compiler.hpp"
+#include "parser.hpp"
+
+#include <algorithm>
+
+namespace loopscope::engine {
+
+namespace {
+// Where CPython's warnings point when no Python frame of the program is running: the loop's
+// Handle._run line (a coroutine dropped at the end of a task step) or interpreter shutdown.
+constexpr const char* events_py = "/usr/lib/python3.11/asyncio/events.py";
+constexpr std::int32_t events_py_line = 80;
+} // namespace
+
+runtime::runtime(std::string_view source, const run_config& config, event_sink& sink)
+    : config_(config), sink_(sink), alive_(std::make_shared<bool>(true))
+{
+    start(source);
+}
+
+runtime::~runtime()
+{
+    // Objects dying with the run must not report into a sink that may be gone.
+    *alive_ = false;
+    // Break the reference cycles asyncio objects form (task <-> callbacks) before members go.
+    for (auto& weak : all_tasks_) {
+        if (auto t = weak.lock()) {
+            t->callbacks.clear();
+            t->fut_waiter.reset();
+            t->context.frames.clear();
+        }
+    }
+    for (auto& weak : nested_containers_)
+        if (auto c = weak.lock()) static_cast<sequence_object&>(*c).items.clear();
+    for (auto* loop : {current_loop_.get(), running_loop_.get()}) {
+        if (loop) {
+            loop->ready.clear();
+            loop->timers.clear();
+        }
+    }
+}
+
+void runtime::start(std::string_view source)
+{
+    {
+        event e = make_event("run_started");
+        emit(std::move(e));
+    }
+    if (source.size() > config_.max_source_bytes) {
+        finish_with_limit("the program is " + std::to_string(source.size()) + " bytes; the limit is " +
+                          std::to_string(config_.max_source_bytes) + " bytes");
+        return;
+    }
+    std::size_t begin = 0;
+    while (begin <= source.size()) {
+        auto end = source.find('\n', begin);
+        if (end == std::string_view::npos) end = source.size();
+        source_lines_.emplace_back(source.substr(begin, end - begin));
+        begin = end + 1;
+    }
+    try {
+        auto module = parse_module(source, config_.max_nesting_depth);
+        module_code_ = compile_module(module);
+    } catch (const syntax_error& e) {
+        finish_with_syntax_error(e);
+        return;
+    }
+    auto f = std::make_unique<frame>();
+    f->code = module_code_;
+    f->locals.resize(module_code_->local_names.size());
+    f->line = 1;
+    main_.frames.push_back(std::move(f));
+    running_ = &main_;
+}
+
+// ---- events and output ----
+
+std::optional<std::string> runtime::current_task_name() const
+{
+    if (current_task_) return current_task_->name;
+    return std::nullopt;
+}
+
+event runtime::make_event(const char* kind)
+{
+    event e;
+    e.t = now_;
+    e.kind = kind;
+    e.task = current_task_name();
+    if (running_ && !running_->frames.empty()) {
+        const frame& f = *running_->frames.back();
+        if (f.code->is_async) e.coro = f.code->name;
+        e.line = f.line;
+    }
+    return e;
+}
+
+void runtime::emit(event e)
+{
+    e.seq = seq_++;
+    sink_.on_event(e);
+}
+
+void runtime::emit_stderr(const std::string& text)
+{
+    event e = make_event("stderr");
+    e.text = text;
+    emit(std::move(e));
+}
+
+void runtime::print_text(const std::string& text, std::int32_t line)
+{
+    output_lines_ += static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+    if (output_lines_ > config_.max_output_lines)
+        throw limit_exceeded{"the program printed more than " + std::to_string(config_.max_output_lines) + " lines"};
+    event e = make_event("print");
+    e.line = line;
+    e.text = text;
+    emit(std::move(e));
+}
+
+std::string runtime::source_line(std::int32_t line) const
+{
+    if (line < 1 || static_cast<std::size_t>(line) > source_lines_.size()) return "";
+    std::string s = source_lines_[static_cast<std::size_t>(line - 1)];
+    auto first = s.find_first_not_of(" \t\f");
+    if (first == std::string::npos) return "";
+    s = s.substr(first);
+    while (!s.empty() && (s.back() == '\r' || s.back() == ' ' || s.back() == '\t')) s.pop_back();
+    return s;
+}
+
+void runtime::warn(const std::string& category, const std::string& message, std::int32_t user_line)
+{
+    // The location is the Python frame running when CPython's refcount drops to zero.
+    std::string file;
+    std::int32_t line = 0;
+    std::string shown;
+    if (running_ && !running_->frames.empty()) {
+        file = config_.file_name;
+        line = running_->frames.back()->line;
+        shown = source_line(line);
+    } else if (in_callback_) {
+        file = events_py;
+        line = events_py_line;
+        shown = "self._context.run(self._callback, *self._args)";
+    } else {
+        file = "sys";
+        line = 1;
+    }
+    // The "default" warnings action: once per (text, category, location).
+    std::string key = file + ":" + std::to_string(line) + ":" + category + ":" + message;
+    if (!warned_.insert(key).second) return;
+    std::string text = file + ":" + std::to_string(line) + ": " + category + ": " + message + "\n";
+    if (!shown.empty()) text += "  " + shown + "\n";
+    if (file != "sys") text += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
+    event e = make_event("warning");
+    e.category = category;
+    e.message = message;
+    e.line = file == config_.file_name ? line : user_line;
+    emit(std::move(e));
+    emit_stderr(text);
+}
+
+void runtime::on_coroutine_dropped(const coroutine_object& coro)
+{
+    if (finished_) return;
+    warn("RuntimeWarning", "coroutine '" + coro.name + "' was never awaited", coro.created_line);
+}
+
+task_object::~task_object()
+{
+    if (log_traceback && exception.is(value_kind::exception) && owner && owner_alive && *owner_alive) owner->on_task_dropped(*this);
+}
+
+// Task.__del__: an exception nobody retrieved is logged when the task goes away.
+void runtime::on_task_dropped(const task_object& task)
+{
+    if (finished_) return;
+    emit_stderr("Task exception was never retrieved\nfuture: " + task.repr_text() + "\n" + format_traceback(task.exception));
+}
+
+coroutine_object::~coroutine_object()
+{
+    if (state == state_kind::created && owner && owner_alive && *owner_alive) owner->on_coroutine_dropped(*this);
+}
+
+std::string runtime::format_traceback(const value& exc) const
+{
+    const auto& e = exc.as<exception_object>();
+    std::string out;
+    // The chain of contexts, oldest first (bounded: a chain is printed, never recursed into).
+    std::vector<const exception_object*> chain;
+    for (const value* c = &e.context; c->is(value_kind::exception) && chain.size() < 20; c = &c->as<exception_object>().context)
+        chain.push_back(&c->as<exception_object>());
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+        auto holder = std::make_shared<exception_object>();
+        holder->type = (*it)->type;
+        holder->args = (*it)->args;
+        holder->traceback = (*it)->traceback;
+        out += format_traceback(value::of(value_kind::exception, holder)) +
+               "\nDuring handling of the above exception, another exception occurred:\n\n";
+    }
+    out += "Traceback (most recent call last):\n";
+    // CPython prints a run of more than three identical entries once, with a count.
+    const traceback_entry* previous = nullptr;
+    int repeats = 0;
+    auto flush_repeats = [&] {
+        if (repeats > 3) out += "  [Previous line repeated " + std::to_string(repeats - 3) + " more time" + (repeats - 3 == 1 ? "" : "s") + "]\n";
+        repeats = 0;
+    };
+    for (auto it = e.traceback.rbegin(); it != e.traceback.rend(); ++it) {
+        bool same = previous && previous->line == it->line && previous->function == it->function && previous->file == it->file;
+        if (!same) flush_repeats();
+        previous = &*it;
+        if (++repeats > 3) continue;
+        const std::string& file = it->file.empty() ? config_.file_name : it->file;
+        out += "  File \"" + file + "\", line " + std::to_string(it->line) + ", in " + it->function + "\n";
+        std::string src = it->file.empty() ? source_line(it->line) : it->source;
+        if (!src.empty()) out += "    " + src + "\n";
+    }
+    flush_repeats();
+    std::string msg = e.message();
+    out += e.type->qualified + (msg.empty() ? "" : ": " + msg) + "\n";
+    return out;
+}
+
+void runtime::finish(const std::string& status, const value& exc)
+{
+    if (finished_) return;
+    event e = make_event("run_finished");
+    e.task.reset();
+    e.coro.reset();
+    e.line = 0;
+    e.status = status;
+    if (exc.is(value_kind::exception)) {
+        const auto& x = exc.as<exception_object>();
+        e.error = error_info{x.type->qualified, x.message(), x.traceback.empty() ? 0 : x.traceback.front().line};
+    }
+    // Globals go after the traceback, as at CPython's shutdown (with "sys:1" warnings).
+    finalize_globals();
+    finished_ = true;
+    exit_status_ = status == "ok" ? 0 : 1;
+    running_ = nullptr;
+    current_task_.reset();
+    emit(std::move(e));
+}
+
+void runtime::finalize_globals()
+{
+    running_ = nullptr;
+    current_task_.reset();
+    in_callback_ = false;
+    main_.frames.clear();
+    for (auto& g : globals_) g.second = value{};
+    globals_.clear();
+    global_index_.clear();
+}
+
+void runtime::finish_with_syntax_error(const syntax_error& e)
+{
+    std::string text = "  File \"" + config_.file_name + "\", line " + std::to_string(e.line) + "\n";
+    if (e.line >= 1 && static_cast<std::size_t>(e.line) <= source_lines_.size()) {
+        std::string raw = source_lines_[static_cast<std::size_t>(e.line - 1)];
+        auto first = raw.find_first_not_of(" \t\f");
+        if (first != std::string::npos) {
+            std::string shown = source_line(e.line);
+            auto caret = std::max<std::int64_t>(0, static_cast<std::int64_t>(e.column) - 1 - static_cast<std::int64_t>(first));
+            text += "    " + shown + "\n    " + std::string(static_cast<std::size_t>(caret), ' ') + "^\n";
+        }
+    }
+    text += e.type + ": " + e.message + "\n";
+    emit_stderr(text);
+    event f = make_event("run_finished");
+    f.status = "error";
+    f.error = error_info{e.type, e.message, e.line, e.column};
+    finished_ = true;
+    exit_status_ = 1;
+    running_ = nullptr;
+    emit(std::move(f));
+}
+
+void runtime::finish_with_limit(const std::string& message)
+{
+    if (finished_) return;
+    emit_stderr("loopscope: run stopped: " + message + "\n");
+    event f = make_event("run_finished");
+    f.status = "error";
+    f.error = error_info{"ResourceLimitError", message, f.line};
+    finalize_globals();
+    finished_ = true;
+    exit_status_ = 1;
+    emit(std::move(f));
+}
+
+void runtime::cancel(const std::string& reason)
+{
+    if (finished_) return;
+    event f = make_event("run_finished");
+    f.status = "cancelled";
+    f.error = error_info{"Cancelled", reason, 0};
+    finished_ = true;
+    exit_status_ = 1;
+    running_ = nullptr;
+    current_task_.reset();
+    emit(std::move(f));
+}
+
+void runtime::set_time(double t)
+{
+    if (t > now_) now_ = t;
+}
+
+// ---- the scheduler ----
+
+advance_result runtime::advance(std::uint64_t budget)
+{
+    advance_result result;
+    try {
+        while (true) {
+            if (finished_) return {advance_result::status::finished, now_};
+            if (blocked_until_ >= 0.0) {
+                if (now_ < blocked_until_) return {advance_result::status::waiting, blocked_until_};
+                blocked_until_ = -1.0;
+            }
+            if (budget == 0) return {advance_result::status::more_work, now_};
+            if (steps_ >= config_.max_steps)
+                throw limit_exceeded{"the program ran " + std::to_string(config_.max_steps) + " steps; the limit is " +
+                                     std::to_string(config_.max_steps)};
+            if (running_ == &main_) {
+                auto r = execute(main_, budget);
+                switch (r) {
+                case outcome::budget: break;
+                case outcome::returned: finish("ok", {}); break;
+                case outcome::raised:
+                    emit_stderr(format_traceback(last_exception_));
+                    finish("error", last_exception_);
+                    break;
+                case outcome::blocked:
+                    if (blocked_until_ < 0.0) running_ = nullptr;  // waiting on an event loop
+                    break;
+                default: break;
+                }
+                continue;
+            }
+            if (running_) {
+                auto r = execute(*running_, budget);
+                if (r == outcome::budget) continue;
+                if (r == outcome::blocked) continue;  // time.sleep inside a task: the whole loop waits
+                end_task_step(r);
+                continue;
+            }
+            if (running_loop_) {
+                if (!step_loop(budget, result)) return result;
+                continue;
+            }
+            running_ = &main_;
+        }
+    } catch (const limit_exceeded& e) {
+        finish_with_limit(e.message);
+    } catch (const python_error& e) {
+        // A Python exception outside any frame (loop machinery): report it as the run's error.
+        emit_stderr(format_traceback(e.exc));
+        finish("error", e.exc);
+    }
+    return {advance_result::status::finished, now_};
+}
+
+bool runtime::step_loop(std::uint64_t& budget, advance_result& wait)
+{
+    loop_object& loop = *running_loop_;
+    if (loop.ntodo == 0) {
+        if (loop.iteration_started && loop.stopping) {
+            loop_stopped();
+            return true;
+        }
+        // The start of _run_once: wait for the earliest timer if nothing is ready.
+        loop.drop_cancelled_timers();
+        if (loop.ready.empty() && !loop.stopping) {
+            const handle* next = loop.next_timer();
+            if (!next) {
+                // CPython would block in select() forever; a run must end.
+                throw python_error{make_error("RuntimeError", "deadlock: the event loop has nothing ready and no timer to wait for")};
+            }
+            if (next->when > now_) {
+                if (next->when > config_.max_program_seconds)
+                    throw limit_exceeded{"program time would pass " + float_repr(config_.max_program_seconds) + " seconds"};
+                event e = make_event("loop_wait");
+                e.when = next->when;
+                e.loop = loop.id;
+                emit(std::move(e));
+                wait = {advance_result::status::waiting, next->when};
+                return false;
+            }
+        }
+        while (const handle* next = loop.next_timer()) {
+            if (next->when > now_) break;
+            auto h = loop.pop_timer();
+            if (h->cancelled) continue;
+            event e = make_event("timer_fired");
+            e.handle = h->id;
+            e.callback = describe(*h);
+            e.when = h->when;
+            emit(std::move(e));
+            loop.push_ready(std::move(h));
+        }
+        loop.ntodo = loop.ready.size();
+        loop.iteration_started = true;
+        return true;
+    }
+    auto h = std::move(loop.ready.front());
+    loop.ready.pop_front();
+    --loop.ntodo;
+    --budget;
+    ++steps_;
+    if (h->cancelled) return true;
+    run_handle(h);
+    return true;
+}
+
+std::string runtime::describe(const handle& h) const
+{
+    switch (h.kind) {
+    case callback_kind::task_step: return "Task.__step(" + h.task->name + ")";
+    case callback_kind::task_wakeup: return "Task.__wakeup(" + h.task->name + ")";
+    case callback_kind::gather_child: return "gather._done_callback";
+    case callback_kind::stop_loop: return "_run_until_complete_cb";
+    case callback_kind::sleep_timer: return "sleep._set_result_unless_cancelled";
+    }
+    return "";
+}
+
+void runtime::run_handle(const std::shared_ptr<handle>& h)
+{
+    {
+        event e = make_event("handle_run");
+        e.handle = h->id;
+        e.callback = describe(*h);
+        if (h->task) e.task = h->task->name;
+        emit(std::move(e));
+    }
+    switch (h->kind) {
+    case callback_kind::task_step: begin_task_step(h->task, h->arg); break;
+    case callback_kind::task_wakeup: {
+        // Task.__wakeup: future.result() decides between send(None) and throw(exc).
+        auto& fut = h->future;
+        value exc;
+        if (fut->state == future_state::cancelled) exc = make_cancelled_error(*fut);
+        else if (fut->exception.is(value_kind::exception)) {
+            fut->log_traceback = false;
+            exc = fut->exception;
+        }
+        begin_task_step(h->task, exc);
+        break;
+    }
+    case callback_kind::gather_child: gather_child_done(h->target, h->future); break;
+    case callback_kind::stop_loop:
+        if (running_loop_) running_loop_->stopping = true;
+        break;
+    case callback_kind::sleep_timer:
+        if (h->future->state == future_state::pending) future_set_result(h->future, h->arg);
+        break;
+    }
+}
+
+void runtime::begin_task_step(const std::shared_ptr<task_object>& task, value exc)
+{
+    if (task->done()) return;
+    if (task->must_cancel) {
+        if (!is_instance_of(exc, "CancelledError")) exc = make_cancelled_error(*task);
+        task->must_cancel = false;
+    }
+    task->fut_waiter.reset();
+    current_task_ = task;
+    in_callback_ = true;
+    if (!task->started) {
+        task->started = true;
+        auto& coro = *task->coro;
+        auto f = std::make_unique<frame>();
+        if (coro.function) {
+            f->code = coro.function->code;
+            f->locals = std::move(coro.arguments);
+            f->locals.resize(f->code->local_names.size());
+            f->line = f->code->first_line;
+        } else {
+            // A native coroutine (asyncio.sleep, the runner's shutdown steps) as a tiny frame.
+            static const auto native_code = [] {
+                auto c = std::make_shared<code_object>();
+                c->name = "<native>";
+                c->is_async = true;
+                c->constants.push_back(value::none());
+                c->instructions = {{opcode::load_const, 0, 0}, {opcode::set_return, 0, 0}, {opcode::return_value, 0, 0}};
+                return c;
+            }();
+            auto code = std::make_shared<code_object>(*native_code);
+            code->name = coro.name;
+            if (coro.native == coroutine_object::native_kind::sleep) {
+                // The task's frame awaits an inner sleep, the way sleep()'s own body awaits its future.
+                auto inner = std::make_shared<coroutine_object>();
+                inner->native = coroutine_object::native_kind::sleep;
+                inner->name = "sleep";
+                inner->sleep_delay = coro.sleep_delay;
+                inner->sleep_result = coro.sleep_result;
+                code->constants = {value::of(value_kind::coroutine, inner)};
+                code->instructions = {{opcode::load_const, 0, 0}, {opcode::get_awaitable, 0, 0}, {opcode::await_, 0, 0},
+                                      {opcode::set_return, 0, 0}, {opcode::return_value, 0, 0}};
+            }
+            f->code = std::move(code);
+            f->sleep_result = coro.sleep_result;
+        }
+        f->coro = task->coro;
+        coro.state = coroutine_object::state_kind::running;
+        task->context.frames.push_back(std::move(f));
+    }
+    running_ = &task->context;
+    if (!exc.is(value_kind::none)) task->context.pending_throw = exc;
+    task->context.resuming = true;
+    event e = make_event("step_begin");
+    e.coro = task->coro_name;
+    emit(std::move(e));
+}
+
+void runtime::end_task_step(outcome r)
+{
+    auto task = current_task_;
+    event e = make_event("step_end");
+    e.coro = task->coro_name;
+    if (r == outcome::returned || r == outcome::raised) e.line = exit_line_;
+    switch (r) {
+    case outcome::yielded_future: {
+        auto fut = task->context.frames.back()->wait_future;
+        e.status = "await";
+        emit(std::move(e));
+        add_done_callback(fut, {callback_kind::task_wakeup, task, nullptr});
+        task->fut_waiter = fut;
+        if (task->must_cancel && cancel_any(fut, task->cancel_message)) task->must_cancel = false;
+        break;
+    }
+    case outcome::yielded_none:
+        e.status = "yield";
+        emit(std::move(e));
+        call_soon(*task->loop.lock(), callback_kind::task_step, task, nullptr);
+        break;
+    case outcome::returned:
+        e.status = "return";
+        emit(std::move(e));
+        if (task->must_cancel) {
+            task->must_cancel = false;
+            future_cancel(task, task->cancel_message);
+        } else {
+            future_set_result(task, last_result_);
+        }
+        break;
+    case outcome::raised:
+        e.status = "raise";
+        emit(std::move(e));
+        if (is_instance_of(last_exception_, "CancelledError")) future_cancel(task, task->cancel_message);
+        else future_set_exception(task, last_exception_);
+        break;
+    default: break;
+    }
+    last_result_ = value{};
+    last_exception_ = value{};
+    running_ = nullptr;
+    current_task_.reset();
+    in_callback_ = false;
+}
+
+// ---- futures and tasks ----
+
+std::shared_ptr<handle> runtime::call_soon(loop_object& loop, callback_kind kind, std::shared_ptr<task_object> task,
+                                           std::shared_ptr<future_object> future, std::shared_ptr<future_object> target,
+                                           value arg)
+{
+    auto h = std::make_shared<handle>();
+    h->id = next_handle_id_++;
+    h->kind = kind;
+    h->task = std::move(task);
+    h->future = std::move(future);
+    h->target = std::move(target);
+    h->arg = std::move(arg);
+    event e = make_event("handle_queued");
+    e.handle = h->id;
+    e.callback = describe(*h);
+    e.loop = loop.id;
+    emit(std::move(e));
+    loop.push_ready(h);
+    return h;
+}
+
+std::shared_ptr<handle> runtime::call_later(loop_object& loop, double delay, std::shared_ptr<future_object> future)
+{
+    auto h = std::make_shared<handle>();
+    h->id = next_handle_id_++;
+    h->kind = callback_kind::sleep_timer;
+    h->future = std::move(future);
+    h->when = now_ + delay;
+    h->order = h->id;
+    event e = make_event("timer_scheduled");
+    e.handle = h->id;
+    e.callback = describe(*h);
+    e.when = h->when;
+    e.delay = delay;
+    e.loop = loop.id;
+    emit(std::move(e));
+    loop.push_timer(h);
+    return h;
+}
+
+void runtime::cancel_timer(const std::shared_ptr<handle>& h)
+{
+    if (!h || h->cancelled) return;
+    h->cancelled = true;
+    // A timer that already ran is gone from the heap; only a pending one is worth an event.
+    if (h->future && h->future->state == future_state::cancelled) {
+        event e = make_event("timer_cancelled");
+        e.handle = h->id;
+        emit(std::move(e));
+    }
+}
+
+void runtime::add_done_callback(const std::shared_ptr<future_object>& fut, callback cb)
+{
+    if (fut->done()) {
+        auto loop = fut->loop.lock();
+        call_soon(loop ? *loop : *running_loop_, cb.kind, cb.task, fut, cb.target);
+        return;
+    }
+    fut->callbacks.push_back(std::move(cb));
+}
+
+void runtime::schedule_callbacks(const std::shared_ptr<future_object>& fut)
+{
+    auto callbacks = std::move(fut->callbacks);
+    fut->callbacks.clear();
+    auto loop = fut->loop.lock();
+    if (!loop) loop = running_loop_;
+    if (!loop) return;
+    for (auto& cb : callbacks) call_soon(*loop, cb.kind, cb.task, fut, cb.target);
+}
+
+void runtime::task_done_event(const task_object& task)
+{
+    event e = make_event("task_done");
+    e.task = task.name;
+    e.coro = task.coro_name;
+    if (e.line == 0 && current_task_.get() == &task) e.line = exit_line_;
+    if (task.state == future_state::cancelled) {
+        e.status = "cancelled";
+    } else if (task.exception.is(value_kind::exception)) {
+        e.status = "exception";
+        const auto& x = task.exception.as<exception_object>();
+        e.error = error_info{x.type->qualified, x.message(), x.traceback.empty() ? 0 : x.traceback.front().line};
+    } else {
+        e.status = "result";
+        e.result = repr(task.result);
+    }
+    emit(std::move(e));
+    --live_tasks_;
+}
+
+void runtime::future_set_result(const std::shared_ptr<future_object>& fut, value v)
+{
+    fut->result = std::move(v);
+    fut->state = future_state::finished;
+    if (fut->is_task()) task_done_event(static_cast<task_object&>(*fut));
+    schedule_callbacks(fut);
+}
+
+void runtime::future_set_exception(const std::shared_ptr<future_object>& fut, value exc)
+{
+    fut->exception = std::move(exc);
+    fut->state = future_state::finished;
+    fut->log_traceback = true;
+    if (fut->is_task()) task_done_event(static_cast<task_object&>(*fut));
+    schedule_callbacks(fut);
+}
+
+bool runtime::future_cancel(const std::shared_ptr<future_object>& fut, const std::string& msg)
+{
+    fut->log_traceback = false;
+    if (fut->state != future_state::pending) return false;
+    fut->state = future_state::cancelled;
+    fut->cancel_message = msg;
+    if (fut->is_task()) task_done_event(static_cast<task_object&>(*fut));
+    schedule_callbacks(fut);
+    return true;
+}
+
+bool runtime::task_cancel(const std::shared_ptr<task_object>& task, const std::string& msg)
+{
+    task->log_traceback = false;
+    if (task->done()) return false;
+    ++task->num_cancels_requested;
+    {
+        event e = make_event("task_cancel_requested");
+        e.target = task->name;
+        emit(std::move(e));
+    }
+    if (task->fut_waiter && cancel_any(task->fut_waiter, msg)) return true;
+    task->must_cancel = true;
+    task->cancel_message = msg;
+    return true;
+}
+
+bool runtime::cancel_any(const std::shared_ptr<future_object>& fut, const std::string& msg)
+{
+    if (fut->is_task()) return task_cancel(std::static_pointer_cast<task_object>(fut), msg);
+    if (fut->is_gather) {
+        if (fut->done()) return false;
+        bool any = false;
+        for (const auto& child : fut->children)
+            if (cancel_any(child, msg)) any = true;
+        if (any) fut->cancel_requested = true;
+        return any;
+    }
+    return future_cancel(fut, msg);
+}
+
+value runtime::make_cancelled_error(const future_object& fut) const
+{
+    return make_error("CancelledError", fut.cancel_message);
+}
+
+value runtime::future_result(const std::shared_ptr<future_object>& fut)
+{
+    if (fut->state == future_state::cancelled) throw python_error{make_cancelled_error(*fut)};
+    if (fut->state == future_state::pending) raise_error("InvalidStateError", "Result is not set.");
+    fut->log_traceback = false;
+    if (fut->exception.is(value_kind::exception)) throw python_error{fut->exception};
+    return fut->result;
+}
+
+std::shared_ptr<loop_object> runtime::new_loop()
+{
+    auto loop = std::make_shared<loop_object>();
+    loop->id = next_loop_id_++;
+    set_loop_state(*loop, "created");
+    return loop;
+}
+
+void runtime::set_loop_state(loop_object& loop, const char* state)
+{
+    event e = make_event("loop");
+    e.state = state;
+    e.loop = loop.id;
+    emit(std::move(e));
+}
+
+std::shared_ptr<task_object> runtime::create_task(const std::shared_ptr<loop_object>& loop, std::shared_ptr<coroutine_object> coro,
+                                                  std::string name, std::int32_t line)
+{
+    if (live_tasks_ >= config_.max_tasks)
+        throw limit_exceeded{"the program created more than " + std::to_string(config_.max_tasks) + " unfinished tasks"};
+    auto task = std::make_shared<task_object>();
+    ++task_counter_;
+    ++live_tasks_;
+    task->name = name.empty() ? "Task-" + std::to_string(task_counter_) : std::move(name);
+    task->coro_name = coro->name;
+    task->coro = std::move(coro);
+    // Owned by a task, the coroutine counts as awaited (CPython throws into it even if cancelled first).
+    task->coro->state = coroutine_object::state_kind::running;
+    task->loop = loop;
+    task->created_line = line;
+    task->file_name = config_.file_name;
+    task->def_line = task->coro->function ? task->coro->function->code->first_line : 0;
+    task->owner = this;
+    task->owner_alive = alive_;
+    all_tasks_.push_back(task);
+    event e = make_event("task_created");
+    e.target = task->name;
+    e.coro = task->coro_name;
+    e.line = line;
+    emit(std::move(e));
+    call_soon(*loop, callback_kind::task_step, task, nullptr);
+    return task;
+}
+
+std::shared_ptr<future_object> runtime::gather(const std::vector<value>& items, bool return_exceptions, std::int32_t line)
+{
+    auto loop = running_loop_ ? running_loop_ : current_loop_;
+    if (!loop) raise_error("RuntimeError", "no running event loop");
+    auto outer = std::make_shared<future_object>();
+    outer->is_gather = true;
+    outer->loop = loop;
+    outer->return_exceptions = return_exceptions;
+    std::vector<std::pair<object*, std::shared_ptr<future_object>>> seen;
+    for (const auto& item : items) {
+        std::shared_ptr<future_object> fut;
+        for (const auto& [key, f] : seen)
+            if (key == item.obj.get()) fut = f;
+        if (!fut) {
+            if (item.is(value_kind::coroutine)) {
+                auto coro = std::static_pointer_cast<coroutine_object>(item.obj);
+                if (coro->state != coroutine_object::state_kind::created)
+                    raise_error("RuntimeError", "cannot reuse already awaited coroutine");
+                fut = create_task(loop, coro, "", line);
+            } else if (item.is(value_kind::future)) {
+                fut = std::static_pointer_cast<future_object>(item.obj);
+            } else {
+                raise_error("TypeError", "An asyncio.Future, a coroutine or an awaitable is required");
+            }
+            seen.emplace_back(item.obj.get(), fut);
+            ++outer->distinct_children;
+            add_done_callback(fut, {callback_kind::gather_child, nullptr, outer});
+        }
+        outer->children.push_back(fut);
+    }
+    if (items.empty()) future_set_result(outer, value::list({}));
+    return outer;
+}
+
+void runtime::gather_child_done(const std::shared_ptr<future_object>& outer, const std::shared_ptr<future_object>& child)
+{
+    ++outer->finished_children;
+    if (outer->done()) {
+        if (child->state != future_state::cancelled) child->log_traceback = false;
+        return;
+    }
+    if (!outer->return_exceptions) {
+        if (child->state == future_state::cancelled) {
+            future_set_exception(outer, make_cancelled_error(*child));
+            return;
+        }
+        if (child->exception.is(value_kind::exception)) {
+            child->log_traceback = false;
+            future_set_exception(outer, child->exception);
+            return;
+        }
+    }
+    if (outer->finished_children == outer->distinct_children) {
+        std::vector<value> results;
+        for (const auto& c : outer->children) {
+            if (c->state == future_state::cancelled) results.push_back(make_cancelled_error(*c));
+            else if (c->exception.is(value_kind::exception)) {
+                c->log_traceback = false;  // fut.exception() marks it retrieved
+                results.push_back(c->exception);
+            }
+            else results.push_back(c->result);
+        }
+        if (outer->cancel_requested) future_set_exception(outer, make_cancelled_error(*child));
+        else future_set_result(outer, value::list(std::move(results)));
+    }
+}
+
+// ---- the runner ----
+
+void runtime::start_run_until_complete(const std::shared_ptr<loop_object>& loop, const std::shared_ptr<future_object>& fut,
+                                       runner_phase phase)
+{
+    phase_ = phase;
+    runner_future_ = fut;
+    add_done_callback(fut, {callback_kind::stop_loop, nullptr, nullptr});
+    loop->running = true;
+    loop->stopping = false;
+    loop->iteration_started = false;
+    loop->ntodo = 0;
+    running_loop_ = loop;
+    main_waiting_on_loop_ = true;
+    set_loop_state(*loop, "running");
+}
+
+void runtime::start_asyncio_run(std::shared_ptr<coroutine_object> coro, std::int32_t line)
+{
+    auto loop = new_loop();
+    current_loop_ = loop;
+    runner_line_ = line;
+    runner_main_task_ = create_task(loop, std::move(coro), "", line);
+    runner_result_ = value{};
+    runner_exception_ = value{};
+    start_run_until_complete(loop, runner_main_task_, runner_phase::main_task);
+}
+
+void runtime::loop_stopped()
+{
+    auto loop = running_loop_;
+    loop->running = false;
+    loop->stopping = false;
+    loop->iteration_started = false;
+    running_loop_.reset();
+    set_loop_state(*loop, "stopped");
+    auto fut = runner_future_;
+    runner_future_.reset();
+    auto& cbs = fut->callbacks;
+    cbs.erase(std::remove_if(cbs.begin(), cbs.end(), [](const callback& c) { return c.kind == callback_kind::stop_loop; }), cbs.end());
+
+    auto shutdown_step = [&](const char* name, runner_phase next) {
+        auto coro = std::make_shared<coroutine_object>();
+        coro->native = coroutine_object::native_kind::no_op;
+        coro->name = name;
+        auto task = create_task(loop, coro, "", 0);
+        start_run_until_complete(loop, task, next);
+    };
+
+    switch (phase_) {
+    case runner_phase::until_complete: {
+        phase_ = runner_phase::none;
+        if (!fut->done()) {
+            resume_main({}, make_error("RuntimeError", "Event loop stopped before Future completed."));
+            return;
+        }
+        try {
+            resume_main(future_result(fut), {});
+        } catch (const python_error& e) {
+            add_library_frames(e.exc, false);
+            resume_main({}, e.exc);
+        }
+        return;
+    }
+    case runner_phase::main_task: {
+        if (!fut->done()) {
+            runner_exception_ = make_error("RuntimeError", "Event loop stopped before Future completed.");
+        } else {
+            try {
+                runner_result_ = future_result(fut);
+            } catch (const python_error& e) {
+                runner_exception_ = e.exc;
+            }
+        }
+        // asyncio.runners._cancel_all_tasks
+        runner_cancelled_.clear();
+        for (auto& weak : all_tasks_) {
+            auto t = weak.lock();
+            if (t && !t->done() && t->loop.lock() == loop) runner_cancelled_.push_back(t);
+        }
+        if (runner_cancelled_.empty()) {
+            shutdown_step("shutdown_asyncgens", runner_phase::shutdown_asyncgens);
+            return;
+        }
+        {
+            event e = make_event("runner_cancel_all");
+            for (const auto& t : runner_cancelled_) e.children.push_back(t->name);
+            emit(std::move(e));
+        }
+        for (const auto& t : runner_cancelled_) task_cancel(t, "");
+        std::vector<value> items;
+        for (const auto& t : runner_cancelled_) items.push_back(value::of(value_kind::future, t));
+        running_loop_ = loop;  // gather() looks for the loop
+        auto g = gather(items, true, 0);
+        running_loop_.reset();
+        start_run_until_complete(loop, g, runner_phase::cancel_all);
+        return;
+    }
+    case runner_phase::cancel_all:
+        for (const auto& t : runner_cancelled_) {
+            if (t->state == future_state::cancelled) continue;
+            if (t->exception.is(value_kind::exception)) {
+                emit_stderr("unhandled exception during asyncio.run() shutdown\ntask: " + t->repr_text() + "\n" +
+                            format_traceback(t->exception));
+            }
+        }
+        runner_cancelled_.clear();
+        shutdown_step("shutdown_asyncgens", runner_phase::shutdown_asyncgens);
+        return;
+    case runner_phase::shutdown_asyncgens:
+        shutdown_step("shutdown_default_executor", runner_phase::shutdown_executor);
+        return;
+    case runner_phase::shutdown_executor: {
+        phase_ = runner_phase::none;
+        current_loop_.reset();
+        loop->closed = true;
+        loop->ready.clear();
+        loop->timers.clear();
+        set_loop_state(*loop, "closed");
+        runner_main_task_.reset();
+        value result = std::move(runner_result_);
+        value exc = std::move(runner_exception_);
+        if (exc.is(value_kind::exception)) add_library_frames(exc, true);
+        runner_result_ = value{};
+        runner_exception_ = value{};
+        resume_main(std::move(result), std::move(exc));
+        return;
+    }
+    case runner_phase::none: break;
+    }
+}
+
+// The asyncio frames CPython's traceback shows between the program's call and the task's frames.
+void runtime::add_library_frames(const value& exc, bool asyncio_run)
+{
+    auto& tb = exc.as<exception_object>().traceback;
+    const std::string lib = "/usr/lib/python3.11/asyncio/";
+    tb.push_back({"run_until_complete", 653, lib + "base_events.py", "return future.result()"});
+    if (asyncio_run) {
+        tb.push_back({"run", 118, lib + "runners.py", "return self._loop.run_until_complete(task)"});
+        tb.push_back({"run", 190, lib + "runners.py", "return runner.run(main)"});
+    }
+}
+
+void runtime::resume_main(value result, value exc)
+{
+    main_waiting_on_loop_ = false;
+    if (exc.is(value_kind::exception)) {
+        main_.pending_throw = std::move(exc);
+    } else {
+        main_.frames.back()->stack.push_back(std::move(result));
+    }
+    main_.resuming = true;
+    running_ = &main_;
+}
+
+} // namespace loopscope::engine

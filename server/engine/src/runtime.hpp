@@ -1,0 +1,201 @@
+#pragma once
+
+#include "ast.hpp"
+#include "code.hpp"
+#include "event_loop.hpp"
+#include "frame.hpp"
+#include "future.hpp"
+#include "syntax_error.hpp"
+#include "value.hpp"
+
+#include <loopscope/engine/config.hpp>
+#include <loopscope/engine/event.hpp>
+#include <loopscope/engine/run.hpp>
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace loopscope::engine {
+
+// One program execution: the interpreter, the asyncio objects and the runner, as one synchronous
+// state machine. Nothing here waits or touches a socket; the driver decides when time passes.
+class runtime {
+public:
+    runtime(std::string_view source, const run_config& config, event_sink& sink);
+    ~runtime();
+    runtime(const runtime&) = delete;
+    runtime& operator=(const runtime&) = delete;
+
+    advance_result advance(std::uint64_t budget);
+    double now() const { return now_; }
+    void set_time(double t);
+    void cancel(const std::string& reason);
+    bool finished() const { return finished_; }
+    int exit_status() const { return exit_status_; }
+    std::uint64_t steps() const { return steps_; }
+
+    void on_coroutine_dropped(const coroutine_object& coro);
+    void on_task_dropped(const task_object& task);
+
+private:
+    enum class outcome : std::uint8_t { budget, yielded_future, yielded_none, returned, raised, blocked };
+
+    // ---- setup and end ----
+    void start(std::string_view source);
+    void finish(const std::string& status, const value& exc);
+    void finish_with_syntax_error(const syntax_error& e);
+    void finish_with_limit(const std::string& message);
+    void finalize_globals();
+
+    // ---- events and output ----
+    event make_event(const char* kind);
+    void emit(event e);
+    void emit_stderr(const std::string& text);
+    void print_text(const std::string& text, std::int32_t line);
+    void warn(const std::string& category, const std::string& message, std::int32_t user_line);
+    std::string source_line(std::int32_t line) const;
+    std::string format_traceback(const value& exc) const;
+    std::optional<std::string> current_task_name() const;
+
+    // ---- asyncio: futures, tasks, the loop ----
+    std::shared_ptr<handle> call_soon(loop_object& loop, callback_kind kind, std::shared_ptr<task_object> task,
+                                      std::shared_ptr<future_object> future, std::shared_ptr<future_object> target = nullptr,
+                                      value arg = {});
+    std::shared_ptr<handle> call_later(loop_object& loop, double delay, std::shared_ptr<future_object> future);
+    void cancel_timer(const std::shared_ptr<handle>& h);
+    void add_done_callback(const std::shared_ptr<future_object>& fut, callback cb);
+    void schedule_callbacks(const std::shared_ptr<future_object>& fut);
+    void future_set_result(const std::shared_ptr<future_object>& fut, value v);
+    void future_set_exception(const std::shared_ptr<future_object>& fut, value exc);
+    bool future_cancel(const std::shared_ptr<future_object>& fut, const std::string& msg);
+    bool task_cancel(const std::shared_ptr<task_object>& task, const std::string& msg);
+    bool cancel_any(const std::shared_ptr<future_object>& fut, const std::string& msg);
+    void gather_child_done(const std::shared_ptr<future_object>& outer, const std::shared_ptr<future_object>& child);
+    value future_result(const std::shared_ptr<future_object>& fut);  // throws python_error
+    value make_cancelled_error(const future_object& fut) const;
+    std::shared_ptr<task_object> create_task(const std::shared_ptr<loop_object>& loop, std::shared_ptr<coroutine_object> coro,
+                                             std::string name, std::int32_t line);
+    std::shared_ptr<future_object> gather(const std::vector<value>& items, bool return_exceptions, std::int32_t line);
+    void task_done_event(const task_object& task);
+    std::shared_ptr<loop_object> new_loop();
+    void set_loop_state(loop_object& loop, const char* state);
+    std::string describe(const handle& h) const;
+
+    // ---- the scheduler ----
+    bool step_loop(std::uint64_t& budget, advance_result& wait);
+    void run_handle(const std::shared_ptr<handle>& h);
+    void begin_task_step(const std::shared_ptr<task_object>& task, value exc);
+    void end_task_step(outcome result);
+    void loop_stopped();
+
+    // ---- the runner: asyncio.run and loop.run_until_complete ----
+    enum class runner_phase : std::uint8_t { none, until_complete, main_task, cancel_all, shutdown_asyncgens, shutdown_executor };
+    void start_run_until_complete(const std::shared_ptr<loop_object>& loop, const std::shared_ptr<future_object>& fut,
+                                  runner_phase phase);
+    void start_asyncio_run(std::shared_ptr<coroutine_object> coro, std::int32_t line);
+    void resume_main(value result, value exc);
+    void add_library_frames(const value& exc, bool asyncio_run);
+
+    // ---- the interpreter ----
+    outcome execute(exec_context& ctx, std::uint64_t& budget);
+    bool raise_in(exec_context& ctx, value exc, bool add_entry);
+    void set_context(exec_context& ctx, const value& exc);
+    void return_from_frame(exec_context& ctx, value result, bool& context_done);
+    void push_frame(exec_context& ctx, std::unique_ptr<frame> f);
+    std::unique_ptr<frame> make_function_frame(const std::shared_ptr<function_object>& fn, std::vector<value> args,
+                                               const std::vector<std::pair<std::string, value>>& kwargs);
+    std::vector<value> bind_arguments(const function_object& fn, std::vector<value> args,
+                                      const std::vector<std::pair<std::string, value>>& kwargs);
+    enum class await_step : std::uint8_t { value_ready, pushed_frame, suspend_future, suspend_none };
+    await_step start_await(exec_context& ctx, frame& f, value awaitable);
+    void resume_await(exec_context& ctx, frame& f);
+
+    // ---- values: operators, calls, attributes (builtins.cpp, operators.cpp) ----
+    value call_value(exec_context& ctx, const value& callee, std::vector<value> args,
+                     std::vector<std::pair<std::string, value>> kwargs, bool& pushed_frame);
+    value call_builtin(const builtin_object& b, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
+    value load_attribute(const value& obj, const std::string& name);
+    value load_global(const std::string& name);
+    value import_module(const std::string& name);
+    value binary(std::int32_t op, const value& a, const value& b);
+    value compare(std::int32_t op, const value& a, const value& b);
+    bool equals(const value& a, const value& b, int depth = 0);
+    value subscript(const value& container, const value& index);
+    void store_subscript(const value& container, const value& index, value v);
+    value iterate_next(value& it, bool& exhausted);
+    value make_iterator(const value& v);
+    std::vector<value> to_vector(const value& v);
+    std::string format_value(const value& v, const std::string& spec);
+    void check_length(std::size_t n);
+    // Bulk work (copying, scanning, joining n items) costs steps too, so that one instruction over a
+    // million-item list cannot buy a million units of CPU for one step.
+    void charge_work(std::size_t items) { steps_ += items / 16; }
+    value make_builtin(int id, const std::string& name, value self = {});
+    // A list that receives a list or tuple could come to contain itself: remember it, so the run's
+    // end can break such cycles (shared ownership alone would leak them).
+    void note_nesting(const value& container, const value& item);
+    std::vector<std::weak_ptr<object>> nested_containers_;
+
+    // ---- state ----
+    run_config config_;
+    event_sink& sink_;
+    std::shared_ptr<bool> alive_;
+    std::vector<std::string> source_lines_;
+    std::shared_ptr<code_object> module_code_;
+
+    std::uint64_t seq_ = 0;
+    double now_ = 0.0;
+    double blocked_until_ = -1.0;  // time.sleep: the run's loop is blocked until then
+    std::uint64_t steps_ = 0;
+    std::size_t output_lines_ = 0;
+    bool finished_ = false;
+    int exit_status_ = 0;
+    std::string pending_print_;
+
+    std::vector<std::pair<std::string, value>> globals_;
+    std::map<std::string, std::size_t> global_index_;
+    std::set<std::string> warned_;
+
+    exec_context main_;
+    exec_context* running_ = nullptr;          // the context executing (main, or a task's)
+    std::shared_ptr<task_object> current_task_;  // the task whose step runs
+    bool in_callback_ = false;
+
+    std::shared_ptr<loop_object> current_loop_;  // set_event_loop
+    std::shared_ptr<loop_object> running_loop_;
+    std::uint64_t next_loop_id_ = 1;
+    std::uint64_t next_handle_id_ = 1;
+    std::uint64_t task_counter_ = 0;
+    std::size_t live_tasks_ = 0;
+    std::vector<std::weak_ptr<task_object>> all_tasks_;
+
+    runner_phase phase_ = runner_phase::none;
+    std::shared_ptr<future_object> runner_future_;
+    std::shared_ptr<task_object> runner_main_task_;
+    std::vector<std::shared_ptr<task_object>> runner_cancelled_;
+    value runner_result_;
+    value runner_exception_;
+    bool main_waiting_on_loop_ = false;
+    std::int32_t runner_line_ = 0;
+    value last_result_;      // what the context that just stopped returned
+    value last_exception_;   // or raised
+    std::int32_t exit_line_ = 0;  // the line its last frame ended on
+
+    friend struct coroutine_object;
+    friend class interpreter_access;
+};
+
+} // namespace loopscope::engine
+
+namespace loopscope::engine {
+
+// A bound was hit: the run ends with this message, whatever the program's try/except says.
+struct limit_exceeded {
+    std::string message;
+};
+
+} // namespace loopscope::engine

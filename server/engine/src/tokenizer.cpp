@@ -1,0 +1,351 @@
+#include "tokenizer.hpp"
+
+#include <cctype>
+
+namespace loopscope::engine {
+
+namespace {
+
+class tokenizer {
+public:
+    tokenizer(std::string_view src, std::size_t max_nesting) : src_(src), max_nesting_(max_nesting) {}
+
+    std::vector<token> run()
+    {
+        indents_.push_back({0, 0});
+        while (pos_ < src_.size()) {
+            if (at_line_start_ && brackets_.empty()) {
+                if (!indentation()) continue;
+            }
+            char c = src_[pos_];
+            if (c == '\n') {
+                newline();
+                continue;
+            }
+            if (c == ' ' || c == '\t' || c == '\f' || c == '\r') { ++pos_; continue; }
+            if (c == '#') { skip_comment(); continue; }
+            if (c == '\\') {
+                if (pos_ + 1 < src_.size() && src_[pos_ + 1] == '\n') {
+                    pos_ += 2;
+                    ++line_;
+                    line_start_ = pos_;
+                    continue;
+                }
+                fail("unexpected character after line continuation character", column());
+            }
+            if (std::isdigit(static_cast<unsigned char>(c)) ||
+                (c == '.' && pos_ + 1 < src_.size() && std::isdigit(static_cast<unsigned char>(src_[pos_ + 1])))) {
+                number();
+                continue;
+            }
+            if (is_name_start(c)) {
+                std::size_t start = pos_;
+                while (pos_ < src_.size() && is_name_char(src_[pos_])) ++pos_;
+                std::string word(src_.substr(start, pos_ - start));
+                if (pos_ < src_.size() && (src_[pos_] == '\'' || src_[pos_] == '"') && is_prefix(word)) {
+                    string_literal(word, start);
+                    continue;
+                }
+                push(token_kind::name, word, start);
+                continue;
+            }
+            if (c == '\'' || c == '"') {
+                string_literal("", pos_);
+                continue;
+            }
+            op();
+        }
+        if (!brackets_.empty()) {
+            auto [ch, l, col] = brackets_.back();
+            line_ = l;
+            fail(std::string("'") + ch + "' was never closed", col);
+        }
+        if (!tokens_.empty() && tokens_.back().kind != token_kind::newline && tokens_.back().kind != token_kind::dedent)
+            tokens_.push_back({token_kind::newline, "", line_, column(), false});
+        while (indents_.size() > 1) {
+            indents_.pop_back();
+            tokens_.push_back({token_kind::dedent, "", line_ + 1, 1, false});
+        }
+        tokens_.push_back({token_kind::end, "", line_ + 1, 1, false});
+        return std::move(tokens_);
+    }
+
+private:
+    struct indent_level {
+        int col8;  // tabs to multiples of 8
+        int col1;  // tabs as one column: disagreement means ambiguous mixing (TabError)
+    };
+    struct bracket {
+        char ch;
+        std::int32_t line;
+        std::int32_t column;
+    };
+
+    static bool is_name_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || static_cast<unsigned char>(c) >= 0x80; }
+    static bool is_name_char(char c) { return is_name_start(c) || std::isdigit(static_cast<unsigned char>(c)); }
+    static bool is_prefix(const std::string& w)
+    {
+        std::string l;
+        for (char c : w) l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return l == "r" || l == "f" || l == "fr" || l == "rf" || l == "b" || l == "rb" || l == "br" || l == "u";
+    }
+
+    std::int32_t column() const { return static_cast<std::int32_t>(pos_ - line_start_) + 1; }
+    std::int32_t column_of(std::size_t p) const { return static_cast<std::int32_t>(p - line_start_) + 1; }
+
+    [[noreturn]] void fail(const std::string& msg, std::int32_t col, const char* type = "SyntaxError")
+    {
+        throw syntax_error{type, msg, line_, col};
+    }
+
+    void push(token_kind k, std::string text, std::size_t start)
+    {
+        tokens_.push_back({k, std::move(text), line_, column_of(start), false});
+    }
+
+    void newline()
+    {
+        if (brackets_.empty() && !at_line_start_) push(token_kind::newline, "", pos_);
+        ++pos_;
+        ++line_;
+        line_start_ = pos_;
+        if (brackets_.empty()) at_line_start_ = true;
+    }
+
+    void skip_comment()
+    {
+        while (pos_ < src_.size() && src_[pos_] != '\n') ++pos_;
+    }
+
+    // Measures a logical line's indentation; returns false when the line is blank or a comment.
+    bool indentation()
+    {
+        int col8 = 0, col1 = 0;
+        while (pos_ < src_.size()) {
+            char c = src_[pos_];
+            if (c == ' ') { ++col8; ++col1; }
+            else if (c == '\t') { col8 = (col8 / 8 + 1) * 8; ++col1; }
+            else if (c == '\f') { col8 = col1 = 0; }
+            else break;
+            ++pos_;
+        }
+        if (pos_ >= src_.size()) return false;
+        char c = src_[pos_];
+        if (c == '#' || c == '\n' || c == '\r') {
+            if (c == '#') skip_comment();
+            if (pos_ < src_.size() && src_[pos_] == '\r') ++pos_;
+            if (pos_ < src_.size() && src_[pos_] == '\n') {
+                ++pos_;
+                ++line_;
+                line_start_ = pos_;
+            }
+            return false;
+        }
+        at_line_start_ = false;
+        auto& top = indents_.back();
+        if (col8 == top.col8) {
+            if (col1 != top.col1) fail("inconsistent use of tabs and spaces in indentation", column(), "TabError");
+        } else if (col8 > top.col8) {
+            if (col1 <= top.col1) fail("inconsistent use of tabs and spaces in indentation", column(), "TabError");
+            if (indents_.size() > max_nesting_) fail("too many levels of indentation", column(), "IndentationError");
+            indents_.push_back({col8, col1});
+            push(token_kind::indent, "", pos_);
+        } else {
+            while (indents_.size() > 1 && col8 < indents_.back().col8) {
+                indents_.pop_back();
+                push(token_kind::dedent, "", pos_);
+            }
+            if (col8 != indents_.back().col8)
+                fail("unindent does not match any outer indentation level", column(), "IndentationError");
+            if (col1 != indents_.back().col1) fail("inconsistent use of tabs and spaces in indentation", column(), "TabError");
+        }
+        return true;
+    }
+
+    void number()
+    {
+        std::size_t start = pos_;
+        auto digits = [&] {
+            while (pos_ < src_.size() && (std::isalnum(static_cast<unsigned char>(src_[pos_])) || src_[pos_] == '_')) {
+                char c = src_[pos_];
+                if ((c == 'e' || c == 'E') && pos_ + 1 < src_.size() && (src_[pos_ + 1] == '+' || src_[pos_ + 1] == '-')) {
+                    pos_ += 2;
+                    continue;
+                }
+                ++pos_;
+            }
+        };
+        digits();
+        if (pos_ < src_.size() && src_[pos_] == '.') {
+            ++pos_;
+            digits();
+        }
+        push(token_kind::number, std::string(src_.substr(start, pos_ - start)), start);
+    }
+
+    void string_literal(const std::string& prefix, std::size_t start)
+    {
+        bool raw = false, fstr = false;
+        for (char c : prefix) {
+            char l = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (l == 'r') raw = true;
+            if (l == 'f') fstr = true;
+            if (l == 'b') fail("bytes literals are not supported by loopscope", column_of(start), "UnsupportedError");
+        }
+        char q = src_[pos_];
+        bool triple = pos_ + 2 < src_.size() && src_[pos_ + 1] == q && src_[pos_ + 2] == q;
+        std::int32_t start_line = line_;
+        std::int32_t start_col = column_of(start);
+        pos_ += triple ? 3 : 1;
+        std::string out;
+        while (true) {
+            if (pos_ >= src_.size()) {
+                line_ = start_line;
+                if (triple) fail("unterminated triple-quoted string literal (detected at line " + std::to_string(line_) + ")", start_col);
+                fail("unterminated string literal (detected at line " + std::to_string(line_) + ")", start_col);
+            }
+            char c = src_[pos_];
+            if (c == '\n' && !triple) {
+                line_ = start_line;
+                fail("unterminated string literal (detected at line " + std::to_string(start_line) + ")", start_col);
+            }
+            if (c == q) {
+                if (!triple) { ++pos_; break; }
+                if (pos_ + 2 < src_.size() && src_[pos_ + 1] == q && src_[pos_ + 2] == q) { pos_ += 3; break; }
+            }
+            if (c == '\n') {
+                out += c;
+                ++pos_;
+                ++line_;
+                line_start_ = pos_;
+                continue;
+            }
+            if (c == '\\' && pos_ + 1 < src_.size()) {
+                char n = src_[pos_ + 1];
+                if (raw || fstr) {
+                    // f-strings keep their escapes for the f-string parser, which decodes literal parts.
+                    out += c;
+                    out += n;
+                    pos_ += 2;
+                    if (n == '\n') { ++line_; line_start_ = pos_; }
+                    continue;
+                }
+                pos_ += 2;
+                out += decode_escape(n);
+                continue;
+            }
+            out += c;
+            ++pos_;
+        }
+        token t{token_kind::string, std::move(out), start_line, start_col, fstr};
+        tokens_.push_back(std::move(t));
+    }
+
+    std::string decode_escape(char n)
+    {
+        switch (n) {
+        case 'n': return "\n";
+        case 't': return "\t";
+        case 'r': return "\r";
+        case '0': return std::string(1, '\0');
+        case 'a': return "\a";
+        case 'b': return "\b";
+        case 'f': return "\f";
+        case 'v': return "\v";
+        case '\\': return "\\";
+        case '\'': return "'";
+        case '"': return "\"";
+        case '\n': ++line_; line_start_ = pos_; return "";
+        case 'x': {
+            if (pos_ + 2 <= src_.size() && std::isxdigit(static_cast<unsigned char>(src_[pos_])) &&
+                std::isxdigit(static_cast<unsigned char>(src_[pos_ + 1]))) {
+                int v = std::stoi(std::string(src_.substr(pos_, 2)), nullptr, 16);
+                pos_ += 2;
+                return encode_utf8(static_cast<std::uint32_t>(v));
+            }
+            fail("(unicode error) 'unicodeescape' codec can't decode bytes: truncated \\xXX escape", column());
+        }
+        case 'u': {
+            if (pos_ + 4 <= src_.size()) {
+                std::string hex(src_.substr(pos_, 4));
+                bool ok = true;
+                for (char h : hex) ok = ok && std::isxdigit(static_cast<unsigned char>(h));
+                if (ok) {
+                    pos_ += 4;
+                    return encode_utf8(static_cast<std::uint32_t>(std::stoul(hex, nullptr, 16)));
+                }
+            }
+            fail("(unicode error) 'unicodeescape' codec can't decode bytes: truncated \\uXXXX escape", column());
+        }
+        default: return std::string("\\") + n;
+        }
+    }
+
+    static std::string encode_utf8(std::uint32_t cp)
+    {
+        std::string out;
+        if (cp < 0x80) out += static_cast<char>(cp);
+        else if (cp < 0x800) {
+            out += static_cast<char>(0xC0 | (cp >> 6));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            out += static_cast<char>(0xE0 | (cp >> 12));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+        return out;
+    }
+
+    void op()
+    {
+        static const char* three[] = {"**=", "//=", ">>=", "<<=", "...", nullptr};
+        static const char* two[] = {"==", "!=", "<=", ">=", "->", "+=", "-=", "*=", "/=", "%=", "**", "//", ":=", "<<", ">>", "&=", "|=", "^=", "@=", nullptr};
+        std::size_t start = pos_;
+        for (const char** p = three; *p; ++p)
+            if (src_.substr(pos_, 3) == *p) { pos_ += 3; push(token_kind::op, *p, start); return; }
+        for (const char** p = two; *p; ++p)
+            if (src_.substr(pos_, 2) == *p) { pos_ += 2; push(token_kind::op, *p, start); return; }
+        char c = src_[pos_];
+        static const std::string singles = "()[]{}:,;.+-*/%<>=!&|^~@";
+        if (singles.find(c) == std::string::npos || c == '!') {
+            if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7f)
+                fail("invalid non-printable character", column());
+            fail(std::string("invalid character '") + c + "'", column());
+        }
+        if (c == '(' || c == '[' || c == '{') {
+            if (brackets_.size() >= max_nesting_) fail("too many nested parentheses", column());
+            brackets_.push_back({c, line_, column()});
+        } else if (c == ')' || c == ']' || c == '}') {
+            char open = c == ')' ? '(' : c == ']' ? '[' : '{';
+            if (brackets_.empty()) fail(std::string("unmatched '") + c + "'", column());
+            if (brackets_.back().ch != open) {
+                auto b = brackets_.back();
+                std::string msg = std::string("closing parenthesis '") + c + "' does not match opening parenthesis '" + b.ch + "'";
+                if (b.line != line_) msg += " on line " + std::to_string(b.line);
+                fail(msg, column());
+            }
+            brackets_.pop_back();
+        }
+        ++pos_;
+        push(token_kind::op, std::string(1, c), start);
+    }
+
+    std::string_view src_;
+    std::size_t max_nesting_;
+    std::size_t pos_ = 0;
+    std::size_t line_start_ = 0;
+    std::int32_t line_ = 1;
+    bool at_line_start_ = true;
+    std::vector<indent_level> indents_;
+    std::vector<bracket> brackets_;
+    std::vector<token> tokens_;
+};
+
+} // namespace
+
+std::vector<token> tokenize(std::string_view source, std::size_t max_nesting)
+{
+    return tokenizer(source, max_nesting).run();
+}
+
+} // namespace loopscope::engine

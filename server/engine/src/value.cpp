@@ -1,0 +1,316 @@
+#include "value.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+
+namespace loopscope::engine {
+
+value value::string(std::string s)
+{
+    return of(value_kind::string, std::make_shared<string_object>(std::move(s)));
+}
+value value::list(std::vector<value> items)
+{
+    return of(value_kind::list, std::make_shared<sequence_object>(std::move(items)));
+}
+value value::tuple(std::vector<value> items)
+{
+    return of(value_kind::tuple, std::make_shared<sequence_object>(std::move(items)));
+}
+
+namespace {
+// Items of dying sequences wait here while the outermost destructor drains them.
+thread_local std::vector<value>* graveyard = nullptr;
+thread_local int repr_depth = 0;
+constexpr int max_repr_depth = 300;
+
+struct repr_guard {
+    repr_guard()
+    {
+        if (++repr_depth > max_repr_depth) {
+            --repr_depth;
+            raise_error("RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
+        }
+    }
+    ~repr_guard() { --repr_depth; }
+    repr_guard(const repr_guard&) = delete;
+    repr_guard& operator=(const repr_guard&) = delete;
+};
+} // namespace
+
+sequence_object::~sequence_object()
+{
+    if (graveyard) {
+        for (auto& item : items)
+            if (item.obj) graveyard->push_back(std::move(item));
+        return;
+    }
+    std::vector<value> pending;
+    graveyard = &pending;
+    for (auto& item : items)
+        if (item.obj) pending.push_back(std::move(item));
+    while (!pending.empty()) {
+        value last = std::move(pending.back());
+        pending.pop_back();
+        last = value{};  // its destructor may append more to `pending`
+    }
+    graveyard = nullptr;
+}
+
+std::int64_t range_object::length() const
+{
+    if (step > 0 && start < stop) return (stop - start + step - 1) / step;
+    if (step < 0 && start > stop) return (start - stop - step - 1) / (-step);
+    return 0;
+}
+
+bool exception_type_object::is_subclass_of(const exception_type_object& other) const
+{
+    for (const exception_type_object* t = this; t; t = t->base.get())
+        if (t == &other) return true;
+    return false;
+}
+
+std::string exception_object::message() const
+{
+    if (args.empty()) return "";
+    if (args.size() == 1) return type->name == "KeyError" ? repr(args[0]) : str(args[0]);
+    return repr(value::tuple(args));
+}
+
+std::shared_ptr<exception_type_object> builtin_exception_type(const std::string& name)
+{
+    // CPython's hierarchy, as far as programs of the subset can tell.
+    static const std::map<std::string, std::shared_ptr<exception_type_object>> types = [] {
+        std::map<std::string, std::shared_ptr<exception_type_object>> m;
+        auto add = [&m](const std::string& n, const std::string& base, const std::string& qualified = "") {
+            auto t = std::make_shared<exception_type_object>();
+            t->name = n;
+            t->qualified = qualified.empty() ? n : qualified;
+            if (!base.empty()) t->base = m.at(base);
+            m[n] = t;
+        };
+        add("BaseException", "");
+        add("Exception", "BaseException");
+        add("KeyboardInterrupt", "BaseException");
+        add("SystemExit", "BaseException");
+        add("CancelledError", "BaseException", "asyncio.exceptions.CancelledError");
+        add("ArithmeticError", "Exception");
+        add("ZeroDivisionError", "ArithmeticError");
+        add("OverflowError", "ArithmeticError");
+        add("LookupError", "Exception");
+        add("IndexError", "LookupError");
+        add("KeyError", "LookupError");
+        add("NameError", "Exception");
+        add("UnboundLocalError", "NameError");
+        add("TypeError", "Exception");
+        add("ValueError", "Exception");
+        add("AttributeError", "Exception");
+        add("RuntimeError", "Exception");
+        add("RecursionError", "RuntimeError");
+        add("NotImplementedError", "RuntimeError");
+        add("AssertionError", "Exception");
+        add("StopIteration", "Exception");
+        add("ImportError", "Exception");
+        add("MemoryError", "Exception");
+        add("OSError", "Exception");
+        add("TimeoutError", "OSError");
+        add("InvalidStateError", "Exception", "asyncio.exceptions.InvalidStateError");
+        return m;
+    }();
+    auto it = types.find(name);
+    return it == types.end() ? nullptr : it->second;
+}
+
+value make_error(const std::string& type, const std::string& message)
+{
+    auto e = std::make_shared<exception_object>();
+    e->type = builtin_exception_type(type);
+    if (!e->type) e->type = builtin_exception_type("RuntimeError");
+    if (!message.empty()) e->args.push_back(value::string(message));
+    return value::of(value_kind::exception, e);
+}
+
+void raise_error(const std::string& type, const std::string& message)
+{
+    throw python_error{make_error(type, message)};
+}
+
+bool is_instance_of(const value& exc, const std::string& type_name)
+{
+    if (!exc.is(value_kind::exception)) return false;
+    auto t = builtin_exception_type(type_name);
+    return t && exc.as<exception_object>().type->is_subclass_of(*t);
+}
+
+std::string float_repr(double d)
+{
+    if (std::isnan(d)) return "nan";
+    if (std::isinf(d)) return d > 0 ? "inf" : "-inf";
+    if (d == 0.0) return std::signbit(d) ? "-0.0" : "0.0";
+    char buf[64];
+    auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
+    std::string sci(buf, res.ptr);
+    // sci looks like "-1.2345e+02": split into sign, digits and exponent.
+    std::string sign;
+    std::size_t pos = 0;
+    if (sci[0] == '-') { sign = "-"; pos = 1; }
+    auto e = sci.find('e');
+    std::string mantissa = sci.substr(pos, e - pos);
+    int exponent = std::stoi(sci.substr(e + 1));
+    std::string digits;
+    for (char c : mantissa)
+        if (c != '.') digits += c;
+    if (exponent >= -4 && exponent < 16) {
+        std::string out;
+        if (exponent < 0) {
+            out = "0." + std::string(static_cast<std::size_t>(-exponent - 1), '0') + digits;
+        } else {
+            auto intlen = static_cast<std::size_t>(exponent + 1);
+            if (digits.size() <= intlen) {
+                out = digits + std::string(intlen - digits.size(), '0') + ".0";
+            } else {
+                out = digits.substr(0, intlen) + "." + digits.substr(intlen);
+            }
+        }
+        return sign + out;
+    }
+    std::string m = digits.size() > 1 ? digits.substr(0, 1) + "." + digits.substr(1) : digits;
+    char ebuf[16];
+    std::snprintf(ebuf, sizeof ebuf, "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
+    return sign + m + ebuf;
+}
+
+namespace {
+std::string string_repr(const std::string& s)
+{
+    bool has_single = s.find('\'') != std::string::npos;
+    bool has_double = s.find('"') != std::string::npos;
+    char quote = (has_single && !has_double) ? '"' : '\'';
+    std::string out(1, quote);
+    for (unsigned char c : s) {
+        switch (c) {
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (c == static_cast<unsigned char>(quote)) {
+                out += '\\';
+                out += static_cast<char>(c);
+            } else if (c < 0x20 || c == 0x7f) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\x%02x", c);
+                out += buf;
+            } else {
+                out += static_cast<char>(c);
+            }
+        }
+    }
+    out += quote;
+    return out;
+}
+} // namespace
+
+std::string repr(const value& v)
+{
+    switch (v.kind) {
+    case value_kind::none: return "None";
+    case value_kind::boolean: return v.b ? "True" : "False";
+    case value_kind::integer: return std::to_string(v.i);
+    case value_kind::floating: return float_repr(v.f);
+    case value_kind::ellipsis: return "Ellipsis";
+    case value_kind::string: return string_repr(v.as<string_object>().s);
+    case value_kind::list:
+    case value_kind::tuple: {
+        repr_guard guard;
+        const auto& items = v.as<sequence_object>().items;
+        bool is_list = v.kind == value_kind::list;
+        std::string out = is_list ? "[" : "(";
+        for (std::size_t k = 0; k < items.size(); ++k) {
+            if (k) out += ", ";
+            // A list that contains itself prints as [...], as in CPython.
+            if (items[k].obj == v.obj) out += is_list ? "[...]" : "(...)";
+            else out += repr(items[k]);
+        }
+        if (!is_list && items.size() == 1) out += ",";
+        out += is_list ? "]" : ")";
+        return out;
+    }
+    case value_kind::range: {
+        const auto& r = v.as<range_object>();
+        std::string out = "range(" + std::to_string(r.start) + ", " + std::to_string(r.stop);
+        if (r.step != 1) out += ", " + std::to_string(r.step);
+        return out + ")";
+    }
+    case value_kind::exception: {
+        const auto& e = v.as<exception_object>();
+        std::string out = e.type->name + "(";
+        for (std::size_t k = 0; k < e.args.size(); ++k) {
+            if (k) out += ", ";
+            out += repr(e.args[k]);
+        }
+        return out + ")";
+    }
+    case value_kind::exception_type: return "<class '" + v.as<exception_type_object>().qualified + "'>";
+    case value_kind::type_name: return "<class '" + v.as<type_name_object>().name + "'>";
+    case value_kind::module: return "<module '" + v.as<module_object>().name + "'>";
+    default: return v.obj ? v.obj->repr_text() : "<object>";
+    }
+}
+
+std::string str(const value& v)
+{
+    switch (v.kind) {
+    case value_kind::string: return v.as<string_object>().s;
+    case value_kind::exception: return v.as<exception_object>().message();
+    default: return repr(v);
+    }
+}
+
+std::string type_name(const value& v)
+{
+    switch (v.kind) {
+    case value_kind::none: return "NoneType";
+    case value_kind::boolean: return "bool";
+    case value_kind::integer: return "int";
+    case value_kind::floating: return "float";
+    case value_kind::ellipsis: return "ellipsis";
+    case value_kind::string: return "str";
+    case value_kind::list: return "list";
+    case value_kind::tuple: return "tuple";
+    case value_kind::range: return "range";
+    case value_kind::iterator: return "iterator";
+    case value_kind::slice: return "slice";
+    case value_kind::function: return "function";
+    case value_kind::builtin: return "builtin_function_or_method";
+    case value_kind::coroutine: return "coroutine";
+    case value_kind::future: return "Task";
+    case value_kind::module: return "module";
+    case value_kind::loop: return "_UnixSelectorEventLoop";
+    case value_kind::exception: return v.as<exception_object>().type->name;
+    case value_kind::exception_type:
+    case value_kind::type_name: return "type";
+    }
+    return "object";
+}
+
+bool truthy(const value& v)
+{
+    switch (v.kind) {
+    case value_kind::none: return false;
+    case value_kind::boolean: return v.b;
+    case value_kind::integer: return v.i != 0;
+    case value_kind::floating: return v.f != 0.0;
+    case value_kind::string: return !v.as<string_object>().s.empty();
+    case value_kind::list:
+    case value_kind::tuple: return !v.as<sequence_object>().items.empty();
+    case value_kind::range: return v.as<range_object>().length() != 0;
+    default: return true;
+    }
+}
+
+} // namespace loopscope::engine

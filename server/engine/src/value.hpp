@@ -1,0 +1,141 @@
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace loopscope::engine {
+
+enum class value_kind : std::uint8_t {
+    none, boolean, integer, floating, ellipsis,
+    string, list, tuple, range, iterator, slice,
+    function, builtin, coroutine, future, module, loop, exception, exception_type, type_name
+};
+
+struct object {
+    object() = default;
+    object(const object&) = delete;
+    object& operator=(const object&) = delete;
+    virtual ~object() = default;
+    // repr() of the object kinds that are not plain data (tasks, coroutines, loops, functions).
+    virtual std::string repr_text() const { return "<object>"; }
+};
+
+// A Python value. Immutable scalars are inline; everything else is shared, which also gives the
+// engine CPython's "destroyed when the last reference goes" moments (never-awaited coroutines).
+struct value {
+    value_kind kind = value_kind::none;
+    bool b = false;
+    std::int64_t i = 0;
+    double f = 0.0;
+    std::shared_ptr<object> obj;
+
+    static value none() { return {}; }
+    // An unassigned local slot (UnboundLocalError when read); never escapes a frame.
+    static value unbound() { value r; r.i = 1; return r; }
+    bool is_unbound() const { return kind == value_kind::none && i == 1; }
+    static value boolean(bool v) { value r; r.kind = value_kind::boolean; r.b = v; return r; }
+    static value integer(std::int64_t v) { value r; r.kind = value_kind::integer; r.i = v; return r; }
+    static value floating(double v) { value r; r.kind = value_kind::floating; r.f = v; return r; }
+    static value ellipsis() { value r; r.kind = value_kind::ellipsis; return r; }
+    static value string(std::string s);
+    static value list(std::vector<value> items);
+    static value tuple(std::vector<value> items);
+    static value of(value_kind k, std::shared_ptr<object> o) { value r; r.kind = k; r.obj = std::move(o); return r; }
+
+    template <class T> T& as() const { return static_cast<T&>(*obj); }
+    bool is(value_kind k) const { return kind == k; }
+};
+
+struct string_object : object {
+    std::string s;
+    explicit string_object(std::string v) : s(std::move(v)) {}
+};
+
+// Lists and tuples hand their items to a graveyard on destruction so that a list nested a million
+// deep is torn down iteratively, never by a million nested destructor calls.
+struct sequence_object : object {
+    std::vector<value> items;
+    explicit sequence_object(std::vector<value> v) : items(std::move(v)) {}
+    ~sequence_object() override;
+};
+
+struct range_object : object {
+    std::int64_t start = 0, stop = 0, step = 1;
+    std::int64_t length() const;
+};
+
+struct slice_object : object {
+    value start, stop, step;
+};
+
+struct iterator_object : object {
+    value source;  // list, tuple, string or range
+    std::int64_t index = 0;
+};
+
+struct code_object;
+struct function_object : object {
+    std::shared_ptr<code_object> code;
+    std::vector<value> defaults;  // for the last defaults.size() parameters
+};
+
+// An exception class: builtin ones form CPython's hierarchy through `base`.
+struct exception_type_object : object {
+    std::string name;
+    std::string qualified;  // as a traceback's last line names it
+    std::shared_ptr<exception_type_object> base;
+    bool is_subclass_of(const exception_type_object& other) const;
+};
+
+struct traceback_entry {
+    std::string function;
+    std::int32_t line = 0;
+    std::string file;    // empty: the program's own file
+    std::string source;  // for library frames: the line CPython shows
+};
+
+struct exception_object : object {
+    std::shared_ptr<exception_type_object> type;
+    std::vector<value> args;
+    std::vector<traceback_entry> traceback;  // innermost first
+    // Arguments of the builtin call that raised: CPython's traceback keeps that call's frame (and a
+    // coroutine passed to it) alive until the exception is gone, which decides when a
+    // never-awaited warning appears.
+    std::vector<value> retained;
+    // __context__: the exception being handled when this one was raised (printed first).
+    value context;
+    std::string message() const;             // str(exc)
+};
+
+// Names standing for classes we only use in annotations/imports (Task, AbstractEventLoop).
+struct type_name_object : object {
+    std::string name;
+};
+
+struct module_object : object {
+    std::string name;
+};
+
+// A Python exception travelling through C++ code (operators, builtins) back to the interpreter,
+// which turns it into a Python raise at the current instruction.
+struct python_error {
+    value exc;
+};
+
+// Builds an instance of a builtin exception class, e.g. make_error("ZeroDivisionError", "...").
+value make_error(const std::string& type, const std::string& message);
+[[noreturn]] void raise_error(const std::string& type, const std::string& message);
+std::shared_ptr<exception_type_object> builtin_exception_type(const std::string& name);
+bool is_instance_of(const value& exc, const std::string& type_name);
+
+// Python float repr: shortest round-trip digits, CPython's switch to exponent form.
+std::string float_repr(double d);
+std::string repr(const value& v);
+std::string str(const value& v);
+std::string type_name(const value& v);
+bool truthy(const value& v);
+
+} // namespace loopscope::engine

@@ -1,0 +1,152 @@
+// Each bound of run_config: hit it, get a clear error, and the run ends cleanly.
+#include "engine_test_support.hpp"
+
+#include <gtest/gtest.h>
+
+using loopscope::engine::run_config;
+using loopscope::engine::testing::run_output;
+using loopscope::engine::testing::run_virtual;
+
+namespace {
+
+std::string limit_message(const run_output& out)
+{
+    const auto* end = out.last("run_finished");
+    if (!end || !end->error || end->error->type != "ResourceLimitError") return "";
+    return end->error->message;
+}
+
+} // namespace
+
+TEST(bounds, source_size)
+{
+    run_config config;
+    config.max_source_bytes = 100;
+    auto out = run_virtual(std::string(101, '\n'), config);
+    EXPECT_EQ(limit_message(out), "the program is 101 bytes; the limit is 100 bytes");
+    EXPECT_EQ(out.exit_status, 1);
+    EXPECT_EQ(run_virtual(std::string(100, '\n'), config).exit_status, 0);
+}
+
+TEST(bounds, steps_end_an_endless_loop)
+{
+    run_config config;
+    config.max_steps = 10'000;
+    auto out = run_virtual("while True:\n    pass\n", config);
+    EXPECT_NE(limit_message(out).find("10000 steps"), std::string::npos) << limit_message(out);
+}
+
+TEST(bounds, steps_are_not_catchable_by_the_program)
+{
+    run_config config;
+    config.max_steps = 5'000;
+    auto out = run_virtual("try:\n    while True:\n        pass\nexcept BaseException:\n    print('caught')\n", config);
+    EXPECT_EQ(out.stdout_text, "");
+    EXPECT_FALSE(limit_message(out).empty());
+}
+
+TEST(bounds, tasks_per_run)
+{
+    run_config config;
+    config.max_tasks = 50;
+    auto out = run_virtual(R"(import asyncio
+async def child():
+    await asyncio.sleep(1)
+async def main():
+    for i in range(100):
+        asyncio.create_task(child())
+    await asyncio.sleep(2)
+asyncio.run(main())
+)", config);
+    EXPECT_EQ(limit_message(out), "the program created more than 50 unfinished tasks");
+}
+
+TEST(bounds, program_time)
+{
+    run_config config;
+    config.max_program_seconds = 10;
+    auto out = run_virtual("import asyncio\nasync def main():\n    await asyncio.sleep(11)\nasyncio.run(main())\n", config);
+    EXPECT_EQ(limit_message(out), "program time would pass 10.0 seconds");
+    EXPECT_LE(out.end_time, 10.0);
+    auto blocking = run_virtual("import time\ntime.sleep(20)\n", config);
+    EXPECT_EQ(limit_message(blocking), "program time would pass 10.0 seconds");
+}
+
+TEST(bounds, output_lines)
+{
+    run_config config;
+    config.max_output_lines = 20;
+    auto out = run_virtual("for i in range(100):\n    print(i)\n", config);
+    EXPECT_EQ(limit_message(out), "the program printed more than 20 lines");
+    EXPECT_EQ(out.timed_prints().size(), 20u);
+}
+
+TEST(bounds, sequence_length)
+{
+    run_config config;
+    config.max_sequence_length = 1000;
+    EXPECT_FALSE(limit_message(run_virtual("x = [0] * 1000000000000\n", config)).empty());
+    EXPECT_FALSE(limit_message(run_virtual("x = 'ab' * 600\n", config)).empty());
+    EXPECT_FALSE(limit_message(run_virtual("x = list(range(5000))\n", config)).empty());
+    EXPECT_EQ(run_virtual("x = [0] * 1000\nprint(len(x))\n", config).stdout_text, "1000\n");
+}
+
+TEST(bounds, deep_brackets_are_a_syntax_error_not_a_crash)
+{
+    std::string source = "x = " + std::string(30'000, '(') + "1" + std::string(30'000, ')') + "\n";
+    auto out = run_virtual(source);
+    const auto* end = out.last("run_finished");
+    ASSERT_TRUE(end && end->error);
+    EXPECT_EQ(end->error->type, "SyntaxError");
+    EXPECT_EQ(end->error->message, "too many nested parentheses");
+}
+
+TEST(bounds, long_operator_chains_and_deep_blocks_are_bounded)
+{
+    std::string chain = "x = 1";
+    for (int i = 0; i < 20'000; ++i) chain += "+1";
+    auto out = run_virtual(chain + "\n");
+    ASSERT_NE(out.last("run_finished"), nullptr);
+    EXPECT_EQ(out.exit_status, 1);
+
+    std::string blocks;
+    for (int i = 0; i < 500; ++i) blocks += std::string(static_cast<std::size_t>(i), ' ') + "if True:\n";
+    blocks += std::string(500, ' ') + "pass\n";
+    EXPECT_EQ(run_virtual(blocks).exit_status, 1);
+}
+
+TEST(bounds, deep_recursion_is_a_recursion_error)
+{
+    auto out = run_virtual("def f(n):\n    return f(n + 1)\nf(0)\n");
+    const auto* end = out.last("run_finished");
+    ASSERT_TRUE(end && end->error);
+    EXPECT_EQ(end->error->type, "RecursionError");
+    EXPECT_NE(out.stderr_text.find("[Previous line repeated"), std::string::npos);
+}
+
+TEST(bounds, deep_async_recursion_is_a_recursion_error)
+{
+    auto out = run_virtual("import asyncio\nasync def f(n):\n    await f(n + 1)\nasyncio.run(f(0))\n");
+    const auto* end = out.last("run_finished");
+    ASSERT_TRUE(end && end->error);
+    EXPECT_EQ(end->error->type, "RecursionError");
+}
+
+TEST(bounds, deeply_nested_lists_are_freed_without_recursion)
+{
+    run_config config;
+    config.max_steps = 50'000'000;
+    auto out = run_virtual("a = []\nfor i in range(1000000):\n    a = [a]\nprint('built')\n", config);
+    EXPECT_EQ(out.stdout_text, "built\n");
+    EXPECT_EQ(out.exit_status, 0);
+}
+
+TEST(bounds, bulk_work_counts_against_the_step_bound)
+{
+    run_config config;
+    config.max_steps = 100'000;
+    // Each `in` scans a million items: without charging the scan, this would run 25,000 scans.
+    auto out = run_virtual("x = [0] * 1000000\nn = 0\nwhile n < 25000:\n    n += 1\n    if -1 in x:\n        pass\nprint(n)\n", config);
+    EXPECT_EQ(out.stdout_text, "");
+    EXPECT_FALSE(limit_message(out).empty());
+}

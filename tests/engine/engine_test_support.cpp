@@ -1,0 +1,50 @@
+#include "engine_test_support.hpp"
+
+#include <cstdio>
+
+namespace loopscope::engine::testing {
+
+std::vector<std::string> run_output::timed_prints() const
+{
+    std::vector<std::string> out;
+    for (const auto& e : events) {
+        if (e.kind != "print") continue;
+        char t[32];
+        std::snprintf(t, sizeof t, "t=%.2f ", e.t);
+        std::string text = *e.text;
+        if (!text.empty() && text.back() == '\n') text.pop_back();
+        out.push_back(t + text);
+    }
+    return out;
+}
+
+const event* run_output::last(const std::string& kind) const
+{
+    for (auto it = events.rbegin(); it != events.rend(); ++it)
+        if (it->kind == kind) return &*it;
+    return nullptr;
+}
+
+run_output run_virtual(const std::string& source, run_config config)
+{
+    recording_sink sink;
+    run_output out;
+    {
+        run r(source, config, sink);
+        while (true) {
+            auto res = r.advance(1000);
+            if (res.state == advance_result::status::finished) break;
+            if (res.state == advance_result::status::waiting) r.set_time(res.until);
+        }
+        out.exit_status = r.exit_status();
+        out.end_time = r.now();
+    }
+    out.events = std::move(sink.events);
+    for (const auto& e : out.events) {
+        if (e.kind == "print") out.stdout_text += *e.text;
+        if (e.kind == "stderr") out.stderr_text += *e.text;
+    }
+    return out;
+}
+
+} // namespace loopscope::engine::testing

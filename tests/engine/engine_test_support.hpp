@@ -1,0 +1,33 @@
+#pragma once
+
+#include <loopscope/engine/config.hpp>
+#include <loopscope/engine/event.hpp>
+#include <loopscope/engine/run.hpp>
+
+#include <string>
+#include <vector>
+
+namespace loopscope::engine::testing {
+
+// Collects every event of a run.
+class recording_sink final : public event_sink {
+public:
+    void on_event(const event& e) override { events.push_back(e); }
+    std::vector<event> events;
+};
+
+struct run_output {
+    std::string stdout_text;
+    std::string stderr_text;
+    std::vector<event> events;
+    int exit_status = 0;
+    double end_time = 0.0;
+    // "t=<time> <text>" per print, to check order and program time together.
+    std::vector<std::string> timed_prints() const;
+    const event* last(const std::string& kind) const;
+};
+
+// Runs a program to the end on the virtual clock, synchronously (no executor).
+run_output run_virtual(const std::string& source, run_config config = {});
+
+} // namespace loopscope::engine::testing

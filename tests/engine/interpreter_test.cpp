@@ -1,0 +1,210 @@
+// The Python subset: values printed as CPython prints them, errors worded as CPython words them.
+#include "engine_test_support.hpp"
+
+#include <gtest/gtest.h>
+
+using loopscope::engine::testing::run_virtual;
+
+namespace {
+
+std::string output_of(const std::string& source) { return run_virtual(source).stdout_text; }
+
+std::string last_stderr_line(const std::string& source)
+{
+    auto text = run_virtual(source).stderr_text;
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    return text.substr(text.rfind('\n') + 1);
+}
+
+} // namespace
+
+TEST(interpreter, prints_values_like_cpython)
+{
+    EXPECT_EQ(output_of("print(1, 2.5, True, None, 'x', [1, 'a', (2,)], (), 1e16, 1e-05, 0.1 + 0.2)\n"),
+              "1 2.5 True None x [1, 'a', (2,)] () 1e+16 1e-05 0.30000000000000004\n");
+    EXPECT_EQ(output_of("print(3.0, -0.0, 10 / 4, 7 // 2, -7 // 2, -7 % 3, 2 ** 10, 2 ** -1)\n"), "3.0 -0.0 2.5 3 -4 2 1024 0.5\n");
+    EXPECT_EQ(output_of("print(repr(\"it's\"), repr('a\\nb'))\n"), "\"it's\" 'a\\nb'\n");
+    EXPECT_EQ(output_of("print('a', 'b', sep='-', end='!')\nprint()\n"), "a-b!\n");
+}
+
+TEST(interpreter, fstrings_with_expressions_and_specs)
+{
+    EXPECT_EQ(output_of("x = 3.14159\nn = 5\nprint(f'{x:.2f}|{n:>4}|{n:03d}|{\"s\":<3}|{n * 2}|{[1, 2]!r}|{{}}')\n"),
+              "3.14|   5|005|s  |10|[1, 2]|{}\n");
+    EXPECT_EQ(output_of("print(f'{12345678:,} {0.5:.0%}')\n"), "12,345,678 50%\n");
+}
+
+TEST(interpreter, control_flow)
+{
+    EXPECT_EQ(output_of(R"(total = 0
+for i in range(10):
+    if i % 2 == 0:
+        continue
+    if i > 7:
+        break
+    total += i
+n = 0
+while n < 3:
+    n += 1
+else_value = 'big' if total > 10 else 'small'
+print(total, n, else_value, 1 < n <= 3, not total, total and n, 0 or 'x')
+)"),
+              "16 3 big True False 3 x\n");
+}
+
+TEST(interpreter, functions_defaults_keywords_and_unpacking)
+{
+    EXPECT_EQ(output_of(R"(def f(a, b=2, *, c=3):
+    return a + b
+)"),
+              "");
+    EXPECT_EQ(output_of(R"(def f(a: int, b: int = 2) -> int:
+    return a * b
+x, y = f(3), f(3, b=5)
+first, *rest = [1, 2, 3]
+print(x, y, first, rest)
+)"),
+              "6 15 1 [2, 3]\n");
+}
+
+TEST(interpreter, try_except_finally_and_raise)
+{
+    EXPECT_EQ(output_of(R"(def g():
+    try:
+        return 'from try'
+    finally:
+        print('finally runs before the return')
+print(g())
+try:
+    raise ValueError('bad')
+except (KeyError, ValueError) as e:
+    print('caught', e, repr(e))
+try:
+    try:
+        1 / 0
+    finally:
+        print('inner finally')
+except ZeroDivisionError:
+    print('outer caught')
+for i in range(3):
+    try:
+        if i == 1:
+            continue
+        print('body', i)
+    finally:
+        print('fin', i)
+)"),
+              "finally runs before the return\nfrom try\ncaught bad ValueError('bad')\ninner finally\nouter caught\nbody 0\nfin 0\nfin 1\nbody 2\nfin 2\n");
+}
+
+TEST(interpreter, runtime_errors_read_like_python)
+{
+    EXPECT_EQ(last_stderr_line("print(y)\n"), "NameError: name 'y' is not defined");
+    EXPECT_EQ(last_stderr_line("x = 1 / 0\n"), "ZeroDivisionError: division by zero");
+    EXPECT_EQ(last_stderr_line("x = 'a' + 1\n"), "TypeError: can only concatenate str (not \"int\") to str");
+    EXPECT_EQ(last_stderr_line("x = [1][5]\n"), "IndexError: list index out of range");
+    EXPECT_EQ(last_stderr_line("def f(a):\n    pass\nf()\n"), "TypeError: f() missing 1 required positional argument: 'a'");
+    EXPECT_EQ(last_stderr_line("def f():\n    print(x)\n    x = 1\nf()\n"),
+              "UnboundLocalError: cannot access local variable 'x' where it is not associated with a value");
+    auto out = run_virtual("print('a')\nx = 1\ny = x / 0\n");
+    EXPECT_EQ(out.stdout_text, "a\n");
+    EXPECT_NE(out.stderr_text.find("line 3, in <module>\n    y = x / 0\n"), std::string::npos) << out.stderr_text;
+    EXPECT_EQ(out.last("run_finished")->error->line, 3);
+}
+
+TEST(interpreter, uncaught_task_exception_names_the_task_line)
+{
+    auto out = run_virtual(R"(import asyncio
+async def bad():
+    await asyncio.sleep(1)
+    return 1 / 0
+async def main():
+    await asyncio.create_task(bad())
+asyncio.run(main())
+)");
+    EXPECT_EQ(out.exit_status, 1);
+    EXPECT_NE(out.stderr_text.find("line 4, in bad\n    return 1 / 0\nZeroDivisionError: division by zero\n"), std::string::npos)
+        << out.stderr_text;
+    const loopscope::engine::event* done = nullptr;
+    for (const auto& e : out.events)
+        if (e.kind == "task_done" && e.task == std::string("Task-2")) done = &e;
+    ASSERT_NE(done, nullptr);
+    EXPECT_EQ(*done->status, "exception");
+    EXPECT_EQ(done->error->type, "ZeroDivisionError");
+    EXPECT_EQ(done->t, 1.0);
+}
+
+TEST(interpreter, never_awaited_coroutine_warns_where_cpython_does)
+{
+    auto out = run_virtual("import asyncio\nasync def foo():\n    pass\nasync def main():\n    foo()\nasyncio.run(main())\n");
+    EXPECT_NE(out.stderr_text.find("main.py:5: RuntimeWarning: coroutine 'foo' was never awaited\n  foo()\n"), std::string::npos)
+        << out.stderr_text;
+    auto module_level = run_virtual("import asyncio\nasync def foo():\n    pass\nc = foo()\n");
+    EXPECT_EQ(module_level.stderr_text, "sys:1: RuntimeWarning: coroutine 'foo' was never awaited\n");
+}
+
+TEST(interpreter, list_comprehension_does_not_leak_its_variable)
+{
+    EXPECT_EQ(output_of("i = 'outer'\nxs = [i * 2 for i in range(3) if i]\nprint(xs, i)\n"), "[2, 4] outer\n");
+}
+
+TEST(interpreter, augmented_add_extends_a_list_in_place)
+{
+    EXPECT_EQ(output_of("a = [1]\nb = a\na += [2]\nprint(b, a is b)\ns = 'x'\nt = s\ns += 'y'\nprint(s, t)\n"), "[1, 2] True\nxy x\n");
+}
+
+TEST(interpreter, str_format_and_dunder_name)
+{
+    EXPECT_EQ(output_of("if __name__ == '__main__':\n    print('{} {!r} {x:>3} {0}'.format(1, 'a', x=2))\n"), "1 'a'   2 1\n");
+}
+
+TEST(interpreter, asyncio_names_outside_the_subset_are_refused_before_running)
+{
+    auto out = run_virtual("import asyncio as aio\nprint('never')\nq = aio.Queue()\n");
+    EXPECT_EQ(out.stdout_text, "");
+    ASSERT_NE(out.last("run_finished"), nullptr);
+    EXPECT_EQ(out.last("run_finished")->error->message, "'asyncio.Queue' is not supported by loopscope");
+    EXPECT_EQ(out.last("run_finished")->error->line, 3);
+}
+
+TEST(interpreter, unretrieved_task_exception_is_logged_when_the_task_goes)
+{
+    auto out = run_virtual(R"(import asyncio
+async def bad():
+    raise ValueError("lost")
+async def main():
+    t = asyncio.create_task(bad())
+    await asyncio.sleep(1)
+asyncio.run(main())
+)");
+    EXPECT_EQ(out.exit_status, 0);
+    EXPECT_NE(out.stderr_text.find("Task exception was never retrieved\nfuture: <Task finished name='Task-2' coro=<bad() done, defined at main.py:2> exception=ValueError('lost')>"),
+              std::string::npos)
+        << out.stderr_text;
+}
+
+TEST(interpreter, coroutine_kept_by_a_caught_exception_warns_after_the_handler)
+{
+    auto out = run_virtual(R"(import asyncio
+async def child():
+    pass
+try:
+    asyncio.create_task(child())
+except RuntimeError as e:
+    print("error:", e)
+print("end")
+)");
+    EXPECT_EQ(out.stdout_text, "error: no running event loop\nend\n");
+    EXPECT_NE(out.stderr_text.find("main.py:7: RuntimeWarning: coroutine 'child' was never awaited\n  print(\"error:\", e)\n"),
+              std::string::npos)
+        << out.stderr_text;
+}
+
+TEST(interpreter, an_exception_raised_while_handling_another_shows_both)
+{
+    auto out = run_virtual("def f():\n    try:\n        1 / 0\n    except ZeroDivisionError:\n        missing()\nf()\n");
+    auto during = out.stderr_text.find("\nDuring handling of the above exception, another exception occurred:\n\n");
+    ASSERT_NE(during, std::string::npos) << out.stderr_text;
+    EXPECT_LT(out.stderr_text.find("ZeroDivisionError: division by zero"), during);
+    EXPECT_GT(out.stderr_text.find("NameError: name 'missing' is not defined"), during);
+}

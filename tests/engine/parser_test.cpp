@@ -1,0 +1,135 @@
+// Programs rejected before they run: CPython's error type and message, with line and column.
+#include "engine_test_support.hpp"
+
+#include <gtest/gtest.h>
+
+using loopscope::engine::testing::run_virtual;
+
+namespace {
+
+struct rejection {
+    std::string type;
+    std::string message;
+    int line = 0;
+    std::string stderr_text;
+    bool ran = false;
+};
+
+rejection reject(const std::string& source)
+{
+    auto out = run_virtual(source);
+    rejection r;
+    const auto* end = out.last("run_finished");
+    if (!end || !end->error) return r;
+    r.type = end->error->type;
+    r.message = end->error->message;
+    r.line = end->error->line;
+    r.stderr_text = out.stderr_text;
+    r.ran = !out.stdout_text.empty();
+    EXPECT_EQ(out.exit_status, 1);
+    return r;
+}
+
+} // namespace
+
+TEST(parser, unclosed_bracket_names_where_it_opened)
+{
+    auto r = reject("print('a')\nx = (1,\n  2\nprint(x)\n");
+    EXPECT_EQ(r.type, "SyntaxError");
+    EXPECT_EQ(r.message, "'(' was never closed");
+    EXPECT_EQ(r.line, 2);
+    EXPECT_FALSE(r.ran) << "nothing runs when the program does not parse";
+    EXPECT_NE(r.stderr_text.find("line 2\n    x = (1,\n        ^\nSyntaxError: '(' was never closed"), std::string::npos) << r.stderr_text;
+}
+
+TEST(parser, dangling_operator_is_invalid_syntax_with_a_caret)
+{
+    auto r = reject("x = 1 +\n");
+    EXPECT_EQ(r.type, "SyntaxError");
+    EXPECT_EQ(r.message, "invalid syntax");
+    EXPECT_NE(r.stderr_text.find("    x = 1 +\n           ^\n"), std::string::npos) << r.stderr_text;
+}
+
+TEST(parser, bad_dedent_is_an_indentation_error)
+{
+    auto r = reject("if True:\n    x = 1\n  y = 2\n");
+    EXPECT_EQ(r.type, "IndentationError");
+    EXPECT_EQ(r.message, "unindent does not match any outer indentation level");
+    EXPECT_EQ(r.line, 3);
+}
+
+TEST(parser, missing_block_names_the_statement)
+{
+    auto r = reject("async def main():\nprint('x')\n");
+    EXPECT_EQ(r.type, "IndentationError");
+    EXPECT_EQ(r.message, "expected an indented block after function definition on line 1");
+    EXPECT_EQ(r.line, 2);
+}
+
+TEST(parser, unexpected_indent)
+{
+    auto r = reject("x = 1\n    y = 2\n");
+    EXPECT_EQ(r.type, "IndentationError");
+    EXPECT_EQ(r.message, "unexpected indent");
+}
+
+TEST(parser, mixing_tabs_and_spaces_ambiguously_is_a_tab_error)
+{
+    auto r = reject("if True:\n        x = 1\n\ty = 2\n");
+    EXPECT_EQ(r.type, "TabError");
+}
+
+TEST(parser, tabs_alone_are_fine)
+{
+    auto out = run_virtual("if True:\n\tx = 1\n\tif x:\n\t\tprint('tabs')\n");
+    EXPECT_EQ(out.stdout_text, "tabs\n");
+}
+
+TEST(parser, missing_colon)
+{
+    auto r = reject("while True\n    pass\n");
+    EXPECT_EQ(r.message, "expected ':'");
+    EXPECT_EQ(r.line, 1);
+}
+
+TEST(parser, await_outside_async_function)
+{
+    auto r = reject("import asyncio\ndef f():\n    await asyncio.sleep(1)\n");
+    EXPECT_EQ(r.type, "SyntaxError");
+    EXPECT_EQ(r.message, "'await' outside async function");
+    EXPECT_EQ(r.line, 3);
+}
+
+TEST(parser, return_and_break_outside_their_place)
+{
+    EXPECT_EQ(reject("return 1\n").message, "'return' outside function");
+    EXPECT_EQ(reject("break\n").message, "'break' outside loop");
+}
+
+TEST(parser, unterminated_string)
+{
+    auto r = reject("print('hello)\n");
+    EXPECT_EQ(r.type, "SyntaxError");
+    EXPECT_EQ(r.message, "unterminated string literal (detected at line 1)");
+}
+
+TEST(parser, constructs_outside_the_subset_are_refused_with_name_and_line)
+{
+    auto cls = reject("x = 1\nclass A:\n    pass\n");
+    EXPECT_EQ(cls.type, "UnsupportedError");
+    EXPECT_EQ(cls.message, "'class' definition is not supported by loopscope");
+    EXPECT_EQ(cls.line, 2);
+    EXPECT_EQ(reject("f = lambda: 1\n").message, "'lambda' is not supported by loopscope");
+    EXPECT_EQ(reject("import os\n").message, "module 'os' is not supported by loopscope");
+    EXPECT_EQ(reject("with x:\n    pass\n").message, "'with' statement is not supported by loopscope");
+    EXPECT_EQ(reject("d = {}\n").message, "dict or set display is not supported by loopscope");
+    auto closure = reject("def outer():\n    x = 1\n    def inner():\n        return x\n    return inner\n");
+    EXPECT_EQ(closure.type, "UnsupportedError");
+    EXPECT_EQ(closure.line, 4);
+}
+
+TEST(parser, fstring_errors_are_syntax_errors)
+{
+    EXPECT_EQ(reject("print(f'{}')\n").message, "f-string: empty expression not allowed");
+    EXPECT_EQ(reject("print(f'{x')\n").message, "f-string: expecting '}'");
+}
