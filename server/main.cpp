@@ -95,11 +95,9 @@ int main(int argc, char** argv)
         // One io_context on one thread serves every connection
         boost::asio::io_context io{1};
         loopscope::net::server server{io, config};
-        auto endpoint = server.start();
-        spdlog::info("loopscope {} listening on http://{}:{}/ (web root {})", loopscope::version,
-                     endpoint.address().to_string(), endpoint.port(), web_root);
 
-        // SIGINT/SIGTERM: a graceful shutdown; a second one stops at once
+        // SIGINT/SIGTERM: a graceful shutdown; a second one stops at once. Armed before the server says
+        // where it listens, so that whoever reads that line may signal it.
         boost::asio::signal_set signals{io, SIGINT, SIGTERM};
         signals.async_wait([&](const boost::system::error_code& ec, int signal) {
             if (ec) return;
@@ -109,6 +107,9 @@ int main(int argc, char** argv)
             });
             server.shutdown([&] { signals.cancel(); });
         });
+        auto endpoint = server.start();
+        spdlog::info("loopscope {} listening on http://{}:{}/ (web root {})", loopscope::version,
+                     endpoint.address().to_string(), endpoint.port(), web_root);
         io.run();
         spdlog::info("stopped");
     } catch (const std::exception& e) {

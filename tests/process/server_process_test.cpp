@@ -40,6 +40,37 @@ TEST(ServerProcess, SigtermClosesEveryWebsocketWith1001AndExitsZero)
     EXPECT_EQ(server.output().find("[error]"), std::string::npos) << server.output();
 }
 
+TEST(ServerProcess, SigtermDuringLiveRunsCancelsThemThenCloses)
+{
+    server_process server{LOOPSCOPE_BINARY, {"--port", "0"}};
+    auto port = server.wait_for_port();
+    std::vector<std::unique_ptr<ws_client>> clients;
+    for (int i = 0; i < 3; ++i) {
+        clients.push_back(std::make_unique<ws_client>(port));
+        clients.back()->read();
+        clients.back()->write_text(R"({"type":"run","run":"r","scenario":"sequential_awaited"})");
+    }
+    std::this_thread::sleep_for(200ms);
+    const auto start = std::chrono::steady_clock::now();
+    server.signal(SIGTERM);
+    for (auto& client : clients) {
+        bool cancelled = false;
+        for (;;) {
+            boost::beast::flat_buffer buffer;
+            boost::beast::error_code ec;
+            client->stream().read(buffer, ec);
+            if (ec) break;
+            auto text = boost::beast::buffers_to_string(buffer.data());
+            if (text.find("\"run_finished\"") != std::string::npos)
+                cancelled = text.find("\"status\":\"cancelled\"") != std::string::npos;
+        }
+        EXPECT_TRUE(cancelled) << "each live run finishes as cancelled before the close";
+        EXPECT_EQ(client->stream().reason().code, 1001);
+    }
+    EXPECT_EQ(server.wait_exit(5s), 0) << server.output();
+    EXPECT_LT(std::chrono::steady_clock::now() - start, 5s);
+}
+
 TEST(ServerProcess, SigintStopsAnIdleServer)
 {
     server_process server{LOOPSCOPE_BINARY, {"--port", "0"}};

@@ -79,6 +79,9 @@ std::string metrics::render(std::uint64_t connections_current) const
            "Clients disconnected because they did not read what was sent to them.");
     sample(out, "loopscope_slow_consumer_disconnects_total", slow_consumer_disconnects);
 
+    family(out, "loopscope_send_queue_bytes", "gauge", "Bytes queued for clients and not yet written.");
+    sample(out, "loopscope_send_queue_bytes", send_queue_bytes);
+
     family(out, "loopscope_event_loop_lag_seconds", "histogram", "How late the io_context runs a timer.");
     for (std::size_t i = 0; i < lag_buckets.size(); ++i)
         sample(out, "loopscope_event_loop_lag_seconds_bucket", lag_counts[i], "le=\"" + number(lag_buckets[i]) + "\"");

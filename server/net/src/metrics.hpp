@@ -22,6 +22,7 @@ struct metrics {
     std::uint64_t bytes_sent = 0;
     std::map<std::string, std::uint64_t, std::less<>> protocol_errors; // by code
     std::uint64_t slow_consumer_disconnects = 0;
+    std::uint64_t send_queue_bytes = 0; // queued for all clients together, not yet written
 
     // How late the io_context runs a timer: the server's responsiveness under load.
     static constexpr std::array<double, 12> lag_buckets{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,

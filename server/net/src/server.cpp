@@ -1,6 +1,10 @@
 #include "loopscope/net/server.hpp"
 
 #include "listener.hpp"
+#include "loopscope/catalog/catalog.hpp"
+#include "loopscope/engine/driver.hpp"
+#include "loopscope/protocol/messages.hpp"
+#include "loopscope/version.hpp"
 #include "server_state.hpp"
 
 #include <boost/asio/co_spawn.hpp>
@@ -21,6 +25,31 @@ server::server(asio::io_context& io, server_config config)
     if (ec || !std::filesystem::is_directory(state_->canonical_web_root))
         throw std::system_error(ec ? ec : std::make_error_code(std::errc::not_a_directory),
                                 "web root " + state_->config.web_root.string());
+    const server_config& settings = state_->config;
+    state_->request_limits = {
+        .max_source_bytes = settings.run.max_source_bytes,
+        .max_run_id_bytes = 64,
+        .min_speed = engine::min_speed,
+        .max_speed = engine::max_speed,
+    };
+    std::vector<protocol::scenario_info> scenarios;
+    for (const catalog::scenario& scenario : catalog::scenarios())
+        scenarios.push_back({scenario.id, scenario.title, scenario.summary, scenario.notes, scenario.source});
+    state_->hello = protocol::encode(protocol::hello{
+        .server = server_name,
+        .limits = {.max_message_bytes = settings.max_message_bytes,
+                   .max_source_bytes = settings.run.max_source_bytes,
+                   .max_run_id_bytes = state_->request_limits.max_run_id_bytes,
+                   .max_runs_per_connection = settings.max_runs_per_connection,
+                   .min_speed = engine::min_speed,
+                   .max_speed = engine::max_speed,
+                   .max_tasks = settings.run.max_tasks,
+                   .max_steps = settings.run.max_steps,
+                   .max_program_seconds = settings.run.max_program_seconds,
+                   .max_output_lines = settings.run.max_output_lines},
+        .scenarios = scenarios,
+    });
+
     state_->max_connections = state_->config.max_connections;
     if (state_->max_connections == 0) {
         rlimit limit{};

@@ -18,6 +18,7 @@ struct server_state {
     session_registry sessions;
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
     protocol::request_limits request_limits;
+    std::string hello; // the first message of every /ws connection, encoded once
     std::size_t max_connections = 0; // the configured bound, or the one derived from the descriptor limit
     struct metrics stats;
     bool shutting_down = false;

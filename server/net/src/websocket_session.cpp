@@ -1,11 +1,10 @@
 #include "websocket_session.hpp"
 
+#include "loopscope/catalog/catalog.hpp"
 #include "loopscope/protocol/messages.hpp"
-#include "loopscope/protocol/requests.hpp"
 #include "loopscope/version.hpp"
 
 #include <boost/asio/co_spawn.hpp>
-#include <boost/beast/core/buffers_to_string.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/websocket/error.hpp>
 #include <spdlog/spdlog.h>
@@ -14,7 +13,8 @@ namespace loopscope::net {
 
 websocket_session::websocket_session(beast::tcp_stream stream, std::shared_ptr<server_state> state, std::uint64_t id,
                                      mode kind)
-    : ws_(std::move(stream)), state_(std::move(state)), id_(id), mode_(kind), writer_signal_(ws_.get_executor())
+    : ws_(std::move(stream)), state_(std::move(state)), id_(id), mode_(kind), writer_signal_(ws_.get_executor()),
+      slow_consumer_timer_(ws_.get_executor())
 {
     ticket_ = state_->sessions.add(*this);
     ++state_->stats.websockets_current;
@@ -24,6 +24,7 @@ websocket_session::~websocket_session()
 {
     spdlog::debug("conn {}: websocket closed", id_);
     --state_->stats.websockets_current;
+    state_->stats.send_queue_bytes -= queued_bytes_;
     state_->sessions.remove(ticket_);
 }
 
@@ -43,17 +44,16 @@ asio::awaitable<void> websocket_session::run(http::request<http::string_body> re
         co_return;
     }
     accepted_ = true;
-    spdlog::debug("conn {}: websocket open", id_);
+    spdlog::debug("conn {}: websocket open ({})", id_, mode_ == mode::protocol ? "/ws" : "/echo");
 
     // Greet, then read until the connection ends; the writer sends everything queued meanwhile
-    if (mode_ == mode::protocol) send(protocol::encode(protocol::hello{server_name}));
+    if (mode_ == mode::protocol) send(state_->hello);
     asio::co_spawn(ws_.get_executor(), write_loop(), [self = shared_from_this()](std::exception_ptr failure) {
-        if (failure) {
-            try {
-                std::rethrow_exception(failure);
-            } catch (const std::exception& e) {
-                spdlog::error("conn {}: websocket writer failed: {}", self->id_, e.what());
-            }
+        if (!failure) return;
+        try {
+            std::rethrow_exception(failure);
+        } catch (const std::exception& e) {
+            spdlog::error("conn {}: websocket writer failed: {}", self->id_, e.what());
         }
     });
     if (state_->shutting_down) stop();
@@ -82,7 +82,11 @@ asio::awaitable<void> websocket_session::read_loop()
             send_error(protocol::error_code::binary_frame, "binary frames are not part of the protocol; send JSON text frames");
         buffer.consume(size);
     }
+
+    // Nobody is listening any more: stop the runs, let the writer go
     reading_done_ = true;
+    cancel_runs("the client went away");
+    slow_consumer_timer_.cancel();
     wake_writer();
 }
 
@@ -94,13 +98,21 @@ asio::awaitable<void> websocket_session::write_loop()
             const outgoing& next = send_queue_.front();
             ws_.binary(next.binary);
             auto [ec, size] = co_await ws_.async_write(asio::buffer(next.payload), use_tuple);
-            state_->stats.bytes_sent += size;
             if (ec) {
                 spdlog::debug("conn {}: websocket write failed: {}", id_, ec.message());
                 beast::get_lowest_layer(ws_).close();
                 co_return;
             }
+            state_->stats.bytes_sent += size;
+            queued_bytes_ -= send_queue_.front().payload.size();
+            state_->stats.send_queue_bytes -= send_queue_.front().payload.size();
             send_queue_.pop_front();
+            // Below the high-water mark again: the client keeps up, and waiting runs may go on
+            if (slow_consumer_armed_ && queued_bytes_ <= state_->config.send_queue_high_water_bytes && !close_reason_) {
+                slow_consumer_armed_ = false;
+                slow_consumer_timer_.cancel();
+                for (auto& [id, run] : runs_) run->resume();
+            }
             continue;
         }
         if (reading_done_) co_return;
@@ -122,28 +134,135 @@ void websocket_session::handle_message(std::string_view text)
         send_error(error->code, error->message, error->run);
         return;
     }
-    // Runs arrive with the engine's session work; until then a run is refused in words
-    send_error(protocol::error_code::unknown_type, "this server cannot run programs yet");
+    if (auto* request = std::get_if<protocol::run_request>(&message)) {
+        start_run(std::move(*request));
+        return;
+    }
+    const auto& cancel = std::get<protocol::cancel_request>(message);
+    auto found = runs_.find(cancel.run);
+    if (found == runs_.end()) {
+        send_error(protocol::error_code::unknown_run, "no live run has the id \"" + cancel.run + "\"", cancel.run);
+        return;
+    }
+    found->second->cancel("cancelled by the client");
 }
 
-void websocket_session::send_error(std::string_view code, std::string_view message, std::string_view run)
+void websocket_session::start_run(protocol::run_request request)
+{
+    const server_config& config = state_->config;
+    if (close_reason_) return;
+    if (runs_.contains(request.run)) {
+        send_error(protocol::error_code::duplicate_run, "a run with the id \"" + request.run + "\" is still live", request.run);
+        return;
+    }
+    if (runs_.size() >= config.max_runs_per_connection) {
+        send_error(protocol::error_code::too_many_runs,
+                   std::to_string(runs_.size()) + " runs are live on this connection, the most it may have; cancel one or wait",
+                   request.run);
+        return;
+    }
+    std::string_view source;
+    if (request.scenario) {
+        const catalog::scenario* scenario = catalog::find(*request.scenario);
+        if (scenario == nullptr) {
+            send_error(protocol::error_code::unknown_scenario,
+                       "there is no scenario \"" + *request.scenario + "\"; hello lists them", request.run);
+            return;
+        }
+        source = scenario->source;
+    } else {
+        source = *request.source;
+    }
+
+    engine::drive_options options;
+    options.clock = request.clock == protocol::clock_kind::virtual_ ? engine::clock_kind::virtual_ : engine::clock_kind::scaled;
+    options.speed = request.speed;
+    options.steps_per_slice = config.steps_per_slice;
+    if (options.clock == engine::clock_kind::virtual_) {
+        // A virtual-clock run can go as fast as the CPU: it waits whenever its client falls behind
+        options.may_continue = [weak = weak_from_this()] {
+            auto self = weak.lock();
+            return self && self->queued_bytes_ <= self->state_->config.send_queue_high_water_bytes;
+        };
+    }
+
+    ++state_->stats.runs_started;
+    spdlog::debug("conn {}: run {} starts ({})", id_, request.run, request.scenario.value_or("source"));
+    auto run = std::make_shared<live_run>(shared_from_this(), request.run, config.max_batch_bytes);
+    runs_.emplace(request.run, run);
+    run->start(source, config.run, options);
+}
+
+void websocket_session::cancel_runs(const std::string& reason)
+{
+    // Cancelling finishes a run, which removes it from runs_: iterate over a copy
+    std::vector<std::shared_ptr<live_run>> live;
+    for (auto& [id, run] : runs_) live.push_back(run);
+    for (auto& run : live) run->cancel(reason);
+}
+
+void websocket_session::send_events(std::string message, std::size_t count)
+{
+    state_->stats.events_sent += count;
+    ++state_->stats.batches_sent;
+    send(std::move(message));
+}
+
+void websocket_session::finish_run(std::string run, std::string run_finished, std::string_view status)
+{
+    state_->stats.count(state_->stats.runs_finished, status);
+    spdlog::debug("conn {}: run {} finished: {}", id_, run, status);
+    send(std::move(run_finished));
+    runs_.erase(run);
+    if (runs_.empty() && close_after_runs_) close(*close_after_runs_, false);
+}
+
+void websocket_session::send_error(std::string_view code, std::string_view message, std::string_view run, int line,
+                                   int column)
 {
     state_->stats.count(state_->stats.protocol_errors, code);
-    send(protocol::encode(protocol::error{code, message, run}));
+    send(protocol::encode(protocol::error{code, message, run, line, column}));
 }
 
 void websocket_session::send(std::string message, bool binary)
 {
-    if (close_reason_) return;
-    if (send_queue_.size() >= state_->config.max_send_queue_messages) {
-        // A reader this far behind is not reading: drop it rather than buffer without bound
-        spdlog::warn("conn {}: send queue full ({} messages); closing", id_, send_queue_.size());
-        ++state_->stats.slow_consumer_disconnects;
-        close({websocket::close_code::policy_error, "send queue full: the client is not reading"}, true);
-        return;
-    }
+    // Nothing more goes out once the connection is closing or its reader is gone
+    if (close_reason_ || reading_done_) return;
+    queued_bytes_ += message.size();
+    state_->stats.send_queue_bytes += message.size();
     send_queue_.push_back({std::move(message), binary});
+    if (queued_bytes_ > state_->config.max_send_queue_bytes)
+        drop_slow_consumer("its send queue passed " + std::to_string(state_->config.max_send_queue_bytes) + " bytes");
+    else if (queued_bytes_ > state_->config.send_queue_high_water_bytes)
+        watch_slow_consumer();
     wake_writer();
+}
+
+void websocket_session::watch_slow_consumer()
+{
+    if (slow_consumer_armed_) return;
+    slow_consumer_armed_ = true;
+    slow_consumer_timer_.expires_after(state_->config.slow_consumer_timeout);
+    slow_consumer_timer_.async_wait([self = shared_from_this()](const beast::error_code& ec) {
+        if (ec || !self->slow_consumer_armed_) return;
+        self->drop_slow_consumer("it stayed behind for " + std::to_string(self->state_->config.slow_consumer_timeout.count()) + " ms");
+    });
+}
+
+void websocket_session::drop_slow_consumer(std::string_view why)
+{
+    if (close_reason_) return;
+    spdlog::warn("conn {}: closing a client that does not read: {}", id_, why);
+    ++state_->stats.slow_consumer_disconnects;
+    cancel_runs("the client did not keep up");
+    close({websocket::close_code::policy_error, "slow consumer: the client did not read what was sent"}, true);
+
+    // A client that reads nothing will not read the close frame either: drop it after close_timeout
+    slow_consumer_armed_ = true;
+    slow_consumer_timer_.expires_after(state_->config.close_timeout);
+    slow_consumer_timer_.async_wait([self = shared_from_this()](const beast::error_code& ec) {
+        if (!ec) beast::get_lowest_layer(self->ws_).close();
+    });
 }
 
 void websocket_session::stop()
@@ -152,7 +271,10 @@ void websocket_session::stop()
         beast::get_lowest_layer(ws_).close();
         return;
     }
-    close({websocket::close_code::going_away, "server shutting down"}, false);
+    // Each live run finishes as cancelled; the close frame follows the last run_finished
+    close_after_runs_ = websocket::close_reason{websocket::close_code::going_away, "server shutting down"};
+    if (runs_.empty()) close(*close_after_runs_, false);
+    else cancel_runs("the server is shutting down");
 }
 
 void websocket_session::close(websocket::close_reason reason, bool drop_queued)
@@ -160,7 +282,13 @@ void websocket_session::close(websocket::close_reason reason, bool drop_queued)
     if (close_reason_) return;
     close_reason_ = std::move(reason);
     // Keep the message being written (the writer still owns its buffer), drop the rest if asked
-    if (drop_queued && send_queue_.size() > 1) send_queue_.erase(send_queue_.begin() + 1, send_queue_.end());
+    if (drop_queued && send_queue_.size() > 1) {
+        for (auto it = send_queue_.begin() + 1; it != send_queue_.end(); ++it) {
+            queued_bytes_ -= it->payload.size();
+            state_->stats.send_queue_bytes -= it->payload.size();
+        }
+        send_queue_.erase(send_queue_.begin() + 1, send_queue_.end());
+    }
     wake_writer();
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "live_run.hpp"
+#include "loopscope/protocol/requests.hpp"
 #include "net_common.hpp"
 #include "server_state.hpp"
 
@@ -11,6 +13,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -40,12 +43,23 @@ public:
     // Queues a frame for the writer.
     void send(std::string message, bool binary = false);
 
+    // For the session's runs: an events message of `count` events, and a run's last message.
+    void send_events(std::string message, std::size_t count);
+    void finish_run(std::string run, std::string run_finished, std::string_view status);
+    void send_error(std::string_view code, std::string_view message, std::string_view run = {}, int line = 0,
+                    int column = 0);
+
+    asio::any_io_executor executor() { return ws_.get_executor(); }
+
 private:
     asio::awaitable<void> read_loop();
     asio::awaitable<void> write_loop();
     void handle_message(std::string_view text);
-    void send_error(std::string_view code, std::string_view message, std::string_view run = {});
+    void start_run(protocol::run_request request);
+    void cancel_runs(const std::string& reason);
     void close(websocket::close_reason reason, bool drop_queued);
+    void watch_slow_consumer();
+    void drop_slow_consumer(std::string_view why);
     void wake_writer();
 
     websocket::stream<beast::tcp_stream> ws_;
@@ -59,8 +73,13 @@ private:
     };
 
     std::deque<outgoing> send_queue_;
+    std::size_t queued_bytes_ = 0;
+    std::map<std::string, std::shared_ptr<live_run>, std::less<>> runs_;
     asio::steady_timer writer_signal_;
+    asio::steady_timer slow_consumer_timer_; // armed while the queue is above its high-water mark
+    bool slow_consumer_armed_ = false;
     std::optional<websocket::close_reason> close_reason_;
+    std::optional<websocket::close_reason> close_after_runs_; // shutdown: close once every run has finished
     bool accepted_ = false;
     bool reading_done_ = false;
 };

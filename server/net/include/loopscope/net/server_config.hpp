@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <string>
 
+#include "loopscope/engine/config.hpp"
+
 namespace loopscope::net {
 
 // Every number that comes from the network has a bound, and every bound is a named field here.
@@ -24,9 +26,21 @@ struct server_config {
     std::size_t max_connections = 0;
     std::size_t reserved_descriptors = 64;
 
-    // Websocket
+    // Websocket. A message from a client may be as large as the largest program plus its envelope.
     std::size_t max_message_bytes = 128 * 1024;
-    std::size_t max_send_queue_messages = 256;
+    // Outgoing bytes queued for one client. Above the high-water mark virtual-clock runs wait for the
+    // client to read; a client that stays above it for `slow_consumer_timeout`, or passes the hard
+    // limit, is closed with 1008 (and dropped `close_timeout` later if it does not read even that).
+    std::size_t send_queue_high_water_bytes = 1024 * 1024;
+    std::size_t max_send_queue_bytes = 8 * 1024 * 1024;
+    std::chrono::milliseconds slow_consumer_timeout = std::chrono::seconds{10};
+    std::chrono::milliseconds close_timeout = std::chrono::seconds{5};
+
+    // Runs
+    engine::run_config run;                 // the engine's bounds for each program
+    std::size_t max_runs_per_connection = 4; // live at once; the browser compares two side by side
+    std::size_t max_batch_bytes = 64 * 1024; // an events message is sent once it is this large
+    std::uint64_t steps_per_slice = 5'000;   // interpreter steps before a run lets others have the thread
 
     // Shutdown: how long clients get to answer the close handshake before the process exits anyway.
     std::chrono::milliseconds shutdown_grace = std::chrono::seconds{3};

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "loopscope/engine/driver.hpp"
+#include "loopscope/engine/event.hpp"
+#include "loopscope/engine/run.hpp"
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace loopscope::net {
+
+class websocket_session;
+
+// One program running for one websocket client: the engine's run and its driver, and the event sink
+// that batches the run's events into `events` messages on the session's send queue. Events produced
+// together (one slice of the driver) leave in one message.
+class live_run : public engine::event_sink, public std::enable_shared_from_this<live_run> {
+public:
+    live_run(std::shared_ptr<websocket_session> session, std::string id, std::size_t max_batch_bytes);
+
+    // Parses `source` and starts driving it; a syntax error finishes the run at once.
+    void start(std::string_view source, const engine::run_config& config, const engine::drive_options& options);
+
+    // Ends the run; its run_finished (status "cancelled") follows.
+    void cancel(const std::string& reason);
+
+    // Lets a run that waits for its client go on (after the send queue has drained).
+    void resume();
+
+    const std::string& id() const { return id_; }
+
+    void on_event(const engine::event& e) override;
+
+private:
+    void flush();
+    void finished();
+
+    std::shared_ptr<websocket_session> session_;
+    std::string id_;
+    std::size_t max_batch_bytes_;
+    std::string batch_; // the events message being built
+    std::size_t batch_events_ = 0;
+    bool flush_posted_ = false;
+    std::shared_ptr<engine::run> run_;
+    std::shared_ptr<engine::run_driver> driver_;
+
+    // From the run's last event
+    std::string status_ = "ok";
+    std::optional<engine::error_info> error_;
+    std::string reason_;
+    double elapsed_ = 0;
+};
+
+} // namespace loopscope::net

@@ -1,0 +1,73 @@
+#pragma once
+
+// What a client sees of one run over the websocket, and what the engine produces for the same program
+// when driven directly: enough to compare the two.
+#include "loopback_client.hpp"
+#include "loopscope/engine/event_json.hpp"
+#include "loopscope/engine/run.hpp"
+
+#include <boost/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace loopscope::testing {
+
+struct run_transcript {
+    std::vector<boost::json::object> events;
+    boost::json::object finished; // the run_finished message
+    std::vector<std::string> errors; // codes of error messages about this run
+
+    // The printed text and the warnings, in order: what a learner reads.
+    std::vector<std::string> output() const
+    {
+        std::vector<std::string> lines;
+        for (const auto& e : events) {
+            const auto& kind = e.at("kind").as_string();
+            if (kind == "print") lines.emplace_back(e.at("text").as_string());
+            if (kind == "warning")
+                lines.push_back(std::string(e.at("category").as_string()) + ": " + std::string(e.at("message").as_string()));
+        }
+        return lines;
+    }
+};
+
+// Reads messages for `run` until its run_finished; messages of other runs are skipped.
+inline run_transcript read_run(ws_client& client, const std::string& run)
+{
+    run_transcript transcript;
+    for (;;) {
+        auto message = boost::json::parse(client.read()).as_object();
+        const auto& type = message.at("type").as_string();
+        const auto* id = message.if_contains("run");
+        if (id == nullptr || id->as_string() != run) continue;
+        if (type == "events")
+            for (auto& e : message.at("events").as_array()) transcript.events.push_back(e.as_object());
+        else if (type == "error")
+            transcript.errors.emplace_back(message.at("code").as_string());
+        else if (type == "run_finished") {
+            transcript.finished = std::move(message);
+            return transcript;
+        }
+    }
+}
+
+// The same program run by the engine alone on the virtual clock, its events as JSON objects.
+inline run_transcript run_directly(std::string_view source)
+{
+    struct collector : engine::event_sink {
+        run_transcript transcript;
+        void on_event(const engine::event& e) override
+        {
+            transcript.events.push_back(boost::json::parse(engine::event_to_json(e)).as_object());
+        }
+    } sink;
+    engine::run program{source, engine::run_config{}, sink};
+    while (!program.finished()) {
+        auto step = program.advance(100'000);
+        if (step.state == engine::advance_result::status::waiting) program.set_time(step.until);
+    }
+    return std::move(sink.transcript);
+}
+
+} // namespace loopscope::testing
