@@ -12,9 +12,10 @@ packages=(
   libspdlog-dev libgtest-dev libgmock-dev libbenchmark-dev
 )
 # What only the tests use: python3 is the oracle, promtool checks /metrics, python3-websockets is the
-# second, independent protocol client.
+# second, independent protocol client, chromium is the browser the page's tests drive, nginx is the
+# proxy in front of two servers, python3-yaml reads the compose file.
 if [[ ${1:-} == --tests ]]; then
-  packages+=(python3 python3-websockets prometheus)
+  packages+=(python3 python3-websockets python3-yaml prometheus chromium nginx)
 fi
 
 missing=()
@@ -24,6 +25,12 @@ for package in "${packages[@]}"; do
   fi
 done
 
+# Node builds the page's bundle. A machine may have its own Node (with npm) installed another way:
+# Debian's packages come only where the commands are missing.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  missing+=(nodejs npm)
+fi
+
 if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]}"
   sudo=()
@@ -32,10 +39,11 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# The page's npm packages, pinned by package-lock.json; reinstalled only when the lock file changed.
-if [[ -f web/package-lock.json ]]; then
-  if [[ ! -f web/node_modules/.package-lock.json || web/package-lock.json -nt web/node_modules/.package-lock.json ]]; then
-    echo "setup: installing the page's npm packages"
-    (cd web && npm ci --no-audit --no-fund)
+# The npm packages (the page's editor, its bundler, the browser tests' driver), pinned by
+# package-lock.json; installed again only when the lock file changed.
+if [[ -f package-lock.json ]]; then
+  if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+    echo "setup: installing npm packages"
+    npm ci --no-audit --no-fund
   fi
 fi

@@ -1,4 +1,6 @@
 // loopscope: serve the page and the websocket (default), or run one program (`loopscope run FILE.py`).
+#include "logging.hpp"
+#include "loopscope/net/health_check.hpp"
 #include "loopscope/net/server.hpp"
 #include "loopscope/version.hpp"
 #include "run_command.hpp"
@@ -36,7 +38,7 @@ std::string option_for_environment(const std::string& variable)
     if (variable.rfind(prefix, 0) != 0) return {};
     std::string name = variable.substr(prefix.size());
     for (char& c : name) c = c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (const char* known : {"address", "port", "web-root", "log-level"})
+    for (const char* known : {"address", "port", "web-root", "log-level", "log-format"})
         if (name == known) return name;
     return {};
 }
@@ -50,13 +52,15 @@ int main(int argc, char** argv)
     loopscope::net::server_config config;
     std::string web_root;
     std::string log_level;
+    std::string log_format;
     po::options_description options{
         "loopscope: see Python's asyncio event loop run, in a browser.\n\n"
         "Usage:\n"
         "  loopscope [options]                 serve the page and the websocket\n"
-        "  loopscope run PROGRAM.py [options]  run one program in the engine (see `loopscope run --help`)\n\n"
+        "  loopscope run PROGRAM.py [options]  run one program in the engine (see `loopscope run --help`)\n"
+        "  loopscope --check-health [options]  exit 0 if the server at --address/--port answers /healthz\n\n"
         "Every option can also be set by an environment variable: LOOPSCOPE_ADDRESS, LOOPSCOPE_PORT,\n"
-        "LOOPSCOPE_WEB_ROOT, LOOPSCOPE_LOG_LEVEL. A flag wins over the environment.\n\n"
+        "LOOPSCOPE_WEB_ROOT, LOOPSCOPE_LOG_LEVEL, LOOPSCOPE_LOG_FORMAT. A flag wins over the environment.\n\n"
         "Options"};
     options.add_options()
         ("help,h", "print this help and exit")
@@ -64,7 +68,9 @@ int main(int argc, char** argv)
         ("address", po::value(&config.address)->default_value(config.address), "address to listen on")
         ("port", po::value(&config.port)->default_value(config.port), "port to listen on; 0 picks a free one and logs it")
         ("web-root", po::value(&web_root)->default_value(default_web_root(argv[0]).string()), "folder of the page to serve")
-        ("log-level", po::value(&log_level)->default_value("info"), "trace, debug, info, warn, error, critical or off");
+        ("log-level", po::value(&log_level)->default_value("info"), "trace, debug, info, warn, error, critical or off")
+        ("log-format", po::value(&log_format)->default_value("text"), "text, or json: one JSON object a line")
+        ("check-health", "ask /healthz of the server at --address and --port; exit 0 on 200 within 2 s");
 
     po::variables_map settings;
     try {
@@ -82,6 +88,16 @@ int main(int argc, char** argv)
     if (settings.count("version")) {
         std::cout << loopscope::server_name << '\n';
         return 0;
+    }
+    if (settings.count("check-health")) {
+        auto health = loopscope::net::check_health(config.address, config.port, std::chrono::seconds{2});
+        (health.healthy ? std::cout : std::cerr) << "loopscope: " << config.address << ':' << config.port
+                                                 << " /healthz: " << health.detail << '\n';
+        return health.healthy ? 0 : 1;
+    }
+    if (!loopscope::set_log_format(log_format)) {
+        std::cerr << "loopscope: unknown log format '" << log_format << "' (text or json)\n";
+        return 2;
     }
     auto level = spdlog::level::from_str(log_level);
     if (level == spdlog::level::off && log_level != "off") {

@@ -8,39 +8,15 @@ Usage: protocol_client_test.py PATH_TO_LOOPSCOPE
 """
 import asyncio
 import json
-import re
 import subprocess
 import sys
 import tempfile
-import time
 import unittest
 
 import websockets
+from loopscope_testing import ServerProcess, printed
 
 LOOPSCOPE = None
-
-
-class Server:
-    """The loopscope binary on port 0; `port` is read from its log."""
-
-    def __init__(self):
-        self.process = subprocess.Popen([LOOPSCOPE, "--port", "0"], stdout=subprocess.PIPE,
-                                        stderr=subprocess.STDOUT, text=True)
-        deadline = time.monotonic() + 10
-        self.port = None
-        while self.port is None and time.monotonic() < deadline:
-            line = self.process.stdout.readline()
-            match = re.search(r"listening on http://[^ ]+:(\d+)/", line)
-            if match:
-                self.port = int(match.group(1))
-        if self.port is None:
-            raise RuntimeError("loopscope did not say where it listens")
-        self.url = f"ws://127.0.0.1:{self.port}/ws"
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=10)
-        return self.process.returncode
 
 
 async def hello_of(ws):
@@ -64,10 +40,6 @@ async def collect_run(ws, run_id):
             return events, message, errors
 
 
-def printed(events):
-    return "".join(e["text"] for e in events if e["kind"] == "print")
-
-
 def check_stream(test, events, finished, what):
     test.assertEqual([e["seq"] for e in events], list(range(len(events))), f"{what}: seq has gaps")
     times = [e["t"] for e in events]
@@ -88,7 +60,7 @@ def cli_stdout(source):
 class ProtocolClientTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.server = Server()
+        cls.server = ServerProcess([LOOPSCOPE, "--port", "0"])
 
     @classmethod
     def tearDownClass(cls):

@@ -71,6 +71,36 @@ TEST(ServerProcess, SigtermDuringLiveRunsCancelsThemThenCloses)
     EXPECT_LT(std::chrono::steady_clock::now() - start, 5s);
 }
 
+TEST(ServerProcess, OutOfDescriptorsAcceptBacksOffAndRecovers)
+{
+    // A descriptor limit of 48 leaves room for a few dozen connections only
+    server_process server{"/bin/sh", {"-c", std::string("ulimit -n 48 && exec ") + LOOPSCOPE_BINARY + " --port 0"}};
+    auto port = server.wait_for_port();
+    boost::asio::io_context io;
+    std::vector<boost::asio::ip::tcp::socket> crowd;
+    for (int i = 0; i < 80; ++i) {
+        crowd.emplace_back(io);
+        crowd.back().connect(loopback(port));
+    }
+    EXPECT_TRUE(server.wait_for("pausing accepts")) << server.output();
+
+    // Waiting, not spinning: the server uses little CPU while it cannot accept
+    const double before = server.cpu_seconds();
+    std::this_thread::sleep_for(1s);
+    EXPECT_LT(server.cpu_seconds() - before, 0.5);
+
+    // Once the crowd leaves, new connections are served again
+    crowd.clear();
+    std::string response;
+    for (int attempt = 0; attempt < 50 && status_of(response) != 200; ++attempt) {
+        std::this_thread::sleep_for(100ms);
+        response = get(port, "/healthz");
+    }
+    EXPECT_EQ(status_of(response), 200) << server.output();
+    server.signal(SIGTERM);
+    EXPECT_EQ(server.wait_exit(5s), 0) << server.output();
+}
+
 TEST(ServerProcess, SigintStopsAnIdleServer)
 {
     server_process server{LOOPSCOPE_BINARY, {"--port", "0"}};

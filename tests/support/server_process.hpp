@@ -6,7 +6,10 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <optional>
+#include <sstream>
 #include <regex>
 #include <string>
 #include <thread>
@@ -86,6 +89,23 @@ public:
     }
 
     void signal(int number) { kill(pid_, number); }
+
+    pid_t pid() const { return pid_; }
+
+    // CPU seconds the process has used (user + system), from /proc.
+    double cpu_seconds() const
+    {
+        std::ifstream stat{"/proc/" + std::to_string(pid_) + "/stat"};
+        std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+        std::istringstream fields{text.substr(text.rfind(')') + 2)};
+        std::string field;
+        unsigned long long user = 0, system = 0;
+        for (int i = 3; i <= 15 && fields >> field; ++i) {
+            if (i == 14) user = std::stoull(field);
+            if (i == 15) system = std::stoull(field);
+        }
+        return static_cast<double>(user + system) / static_cast<double>(sysconf(_SC_CLK_TCK));
+    }
 
     // Waits up to `timeout` for the process to exit; its exit status, or nullopt if it is still running.
     std::optional<int> wait_exit(std::chrono::milliseconds timeout)

@@ -25,6 +25,8 @@ server::server(asio::io_context& io, server_config config)
     if (ec || !std::filesystem::is_directory(state_->canonical_web_root))
         throw std::system_error(ec ? ec : std::make_error_code(std::errc::not_a_directory),
                                 "web root " + state_->config.web_root.string());
+    if (state_->config.max_message_bytes == 0)
+        state_->config.max_message_bytes = 2 * state_->config.run.max_source_bytes + 4096;
     const server_config& settings = state_->config;
     state_->request_limits = {
         .max_source_bytes = settings.run.max_source_bytes,

@@ -26,8 +26,9 @@ struct server_config {
     std::size_t max_connections = 0;
     std::size_t reserved_descriptors = 64;
 
-    // Websocket. A message from a client may be as large as the largest program plus its envelope.
-    std::size_t max_message_bytes = 128 * 1024;
+    // Websocket. A message from a client may be as large as the largest program, escaped, plus its
+    // envelope: 0 derives it from run.max_source_bytes (twice that plus 4 KiB: 132 KiB by default).
+    std::size_t max_message_bytes = 0;
     // Outgoing bytes queued for one client. Above the high-water mark virtual-clock runs wait for the
     // client to read; a client that stays above it for `slow_consumer_timeout`, or passes the hard
     // limit, is closed with 1008 (and dropped `close_timeout` later if it does not read even that).
