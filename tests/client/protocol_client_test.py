@@ -131,8 +131,9 @@ class ProtocolClientTest(unittest.TestCase):
         async def closed_with(payload):
             async with websockets.connect(self.server.url, max_size=None) as ws:
                 await hello_of(ws)
-                await ws.send(payload)
                 try:
+                    # The close may come while the frame is still being sent
+                    await ws.send(payload)
                     while True:
                         await ws.recv()
                 except websockets.ConnectionClosed as closed:
