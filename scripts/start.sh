@@ -7,5 +7,5 @@ cd "$(dirname "$0")/.."
 
 scripts/setup.sh
 cmake --preset release >/dev/null
-cmake --build --preset release --target loopscope
+cmake --build --preset release
 exec build/release/server/loopscope "$@"

@@ -46,7 +46,10 @@ class InstallLayoutTest(unittest.TestCase):
     def test_the_staged_tree_holds_the_binary_and_the_page(self):
         self.assertTrue(os.access(self.binary, os.X_OK))
         self.assertTrue(os.path.isfile(os.path.join(self.stage, "share", "loopscope", "web", "index.html")))
-        self.assertFalse(os.path.exists(os.path.join(self.stage, "share", "loopscope", "web", "node_modules")))
+        web = os.path.join(self.stage, "share", "loopscope", "web")
+        self.assertFalse(os.path.exists(os.path.join(web, "node_modules")))
+        self.assertTrue(os.path.isfile(os.path.join(web, "vendor", "codemirror.js")), "the editor bundle is installed")
+        self.assertFalse(os.path.exists(os.path.join(web, "build.mjs")), "build files stay behind")
 
     def test_it_serves_its_own_staged_page(self):
         web_root = os.path.join(self.stage, "share", "loopscope", "web")

@@ -1,0 +1,55 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { layout_lanes, axis_end, axis_ticks } from '../../web/lib/lanes.mjs';
+import { load_events } from './fixtures.mjs';
+
+const sleeps = (lane) => lane.segments.filter((s) => s.kind === 'sleep');
+
+test('interleaving: two lanes, a create_task fork, main waits on Task-2', () => {
+  const layout = layout_lanes(load_events('interleaving'), Infinity);
+  assert.deepEqual(layout.lanes.map((l) => l.name), ['Task-1', 'Task-2']);
+  assert.deepEqual(layout.forks.map((f) => [f.from, f.to, f.kind]), [[null, 'Task-1', 'asyncio.run'], ['Task-1', 'Task-2', 'create_task']]);
+  assert.deepEqual(layout.arrows.map((a) => [a.from, a.to, a.on]), [['Task-1', 'Task-2', 'task']]);
+  assert.equal(layout.lanes[1].done.result, "'This goes fourth!'");
+});
+
+test('gather: two sleep bars of 3 s that overlap, forks drawn as a gather', () => {
+  const layout = layout_lanes(load_events('gather'), Infinity);
+  const bars = layout.lanes.flatMap(sleeps);
+  assert.equal(bars.length, 2);
+  for (const bar of bars) assert.deepEqual([bar.t0, bar.t1, bar.delay], [0, 3, 3]);
+  assert.deepEqual(layout.forks.filter((f) => f.kind === 'gather').map((f) => f.to), ['Task-2', 'Task-3']);
+  assert.deepEqual(layout.arrows.map((a) => a.to), ['Task-2', 'Task-3']);
+});
+
+test('sequential: one lane, two sleeps back to back', () => {
+  const layout = layout_lanes(load_events('sequential_awaited'), Infinity);
+  assert.equal(layout.lanes.length, 1);
+  assert.deepEqual(sleeps(layout.lanes[0]).map((s) => [s.t0, s.t1]), [[0, 3], [3, 6]]);
+});
+
+test('time.sleep draws blocked bars one after the other', () => {
+  const layout = layout_lanes(load_events('blocking_sleep'), Infinity);
+  const blocked = layout.lanes.flatMap((l) => l.segments.filter((s) => s.kind === 'blocked'));
+  assert.deepEqual(blocked.map((s) => [s.t0, s.t1]), [[0, 3], [3, 6]]);
+});
+
+test('an unfinished sleep stays open and the horizon reaches its end', () => {
+  const layout = layout_lanes(load_events('gather'), 20);
+  const bar = sleeps(layout.lanes[1])[0];
+  assert.equal(bar.open, true);
+  assert.equal(bar.until, 3);
+  assert.equal(layout.horizon, 3);
+});
+
+test('internal shutdown tasks are hidden unless asked for', () => {
+  assert.equal(layout_lanes(load_events('interleaving'), Infinity, { include_internal: true }).lanes.length, 4);
+});
+
+test('the axis grows in steps and ticks at round values', () => {
+  assert.equal(axis_end(0), 1);
+  assert.equal(axis_end(2.5), 3);
+  assert.equal(axis_end(6), 6);
+  assert.deepEqual(axis_ticks(6), [0, 1, 2, 3, 4, 5, 6]);
+  assert.deepEqual(axis_ticks(3), [0, 0.5, 1, 1.5, 2, 2.5, 3]);
+});

@@ -1,0 +1,59 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { timeline, line_marks } from '../../web/lib/timeline.mjs';
+import { load_events } from './fixtures.mjs';
+
+function run_of(name) {
+  const run = new timeline();
+  run.push(load_events(name));
+  return run;
+}
+
+test('the interleaving example prints in the tutorial order, numbered 1-4', () => {
+  const state = run_of('interleaving').state_at(Infinity);
+  assert.deepEqual(state.console.map((c) => [c.n, c.text]), [
+    [1, 'This goes first!\n'], [2, 'This goes second!\n'], [3, 'This goes third!\n'], [4, 'This goes fourth!\n']]);
+  assert.equal(state.t, 2);
+  assert.equal(state.finished.status, 'ok');
+  assert.equal(state.loop.state, 'closed');
+});
+
+test('state at the first print holds exactly one console line and marks line 6', () => {
+  const run = run_of('interleaving');
+  const seq = run.next_print(-1);
+  const state = run.state_at(seq);
+  assert.equal(state.console.length, 1);
+  assert.deepEqual(line_marks(state), [{ task: 'Task-1', line: 6, running: true, status: 'running' }]);
+});
+
+test('two sleeping tasks: two pending timers, nothing ready, main waits on the gather', () => {
+  const run = run_of('gather');
+  const state = run.state_at(25); // loop_wait
+  assert.deepEqual(state.timers.map((h) => h.when), [3, 3]);
+  assert.equal(state.ready.length, 0);
+  assert.equal(state.tasks.get('Task-1').status, 'waiting');
+  assert.equal(state.tasks.get('Task-1').awaits[0].on, 'gather');
+  assert.equal(state.loop.state, 'running');
+});
+
+test('timer_fired moves a timer to the back of the ready queue', () => {
+  const state = run_of('gather').state_at(27);
+  assert.equal(state.timers.length, 0);
+  assert.deepEqual(state.ready.map((h) => h.handle), [4, 5]);
+});
+
+test('jumping back and forth gives the same state as folding from the start', () => {
+  const run = run_of('gather');
+  const forward = JSON.stringify([...run.state_at(30).tasks.values()]);
+  run.state_at(5);
+  run.state_at(80);
+  assert.equal(JSON.stringify([...run.state_at(30).tasks.values()]), forward);
+});
+
+test('checkpoints: a long run answers state_at across checkpoint borders', () => {
+  const run = new timeline();
+  const events = [];
+  for (let i = 0; i < 1000; i += 1) events.push({ seq: i, t: i / 10, kind: 'print', task: null, line: 1, text: `${i}\n` });
+  run.push(events);
+  for (const seq of [0, 254, 255, 256, 511, 700, 999]) assert.equal(run.state_at(seq).console.length, seq + 1);
+});

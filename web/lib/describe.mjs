@@ -1,0 +1,46 @@
+// One event in words, for the line under the transport ("Task-2 awaits asyncio.sleep(2)").
+
+import { format_seconds, console_text, short_repr } from './format.mjs';
+
+export function describe_event(event) {
+  if (!event) return 'Before the first event: nothing has happened yet.';
+  const who = event.task ?? 'the loop';
+  switch (event.kind) {
+    case 'run_started': return 'The run starts.';
+    case 'loop': return `Event loop ${event.loop} is ${event.state}.`;
+    case 'loop_wait': return `Nothing is ready: the loop sleeps until its next timer, at ${format_seconds(event.when)}.`;
+    case 'runner_cancel_all': return `main returned with tasks still pending (${event.children.join(', ')}): asyncio.run cancels them.`;
+    case 'task_created': return `${event.task ?? 'asyncio.run'} creates ${event.target} for ${event.coro}(); its first step joins the ready queue.`;
+    case 'handle_queued': return `call_soon: ${event.callback} joins the back of the ready queue.`;
+    case 'handle_run': return `The loop takes ${event.callback} from the front of the ready queue and runs it.`;
+    case 'timer_scheduled': return `${who} sets a timer for ${format_seconds(event.delay)}: due at ${format_seconds(event.when)}.`;
+    case 'timer_fired': return `The timer due at ${format_seconds(event.when)} fires: ${event.callback} joins the ready queue.`;
+    case 'timer_cancelled': return `Timer ${event.handle} is cancelled; it will never fire.`;
+    case 'step_begin': return `${who} runs ${event.coro}() from line ${event.line ?? '—'}.`;
+    case 'step_end':
+      if (event.status === 'await') return `${who} suspends at line ${event.line} and gives the loop back.`;
+      if (event.status === 'yield') return `${who} yields (sleep(0)) and goes to the back of the ready queue.`;
+      if (event.status === 'return') return `${who} returns.`;
+      return `${who} raises.`;
+    case 'task_cancel_requested': return `${who} asks ${event.target} to cancel.`;
+    case 'task_done':
+      if (event.status === 'result') return `${event.task} is done: it returned ${short_repr(event.result, 60)}.`;
+      if (event.status === 'cancelled') return `${event.task} is cancelled.`;
+      return `${event.task} ended with ${event.error?.type ?? 'an exception'}.`;
+    case 'await_begin':
+      if (event.on === 'sleep') return `${who} awaits asyncio.sleep(${event.delay}).`;
+      if (event.on === 'coroutine') return `${who} awaits ${event.target}(): it runs inline, in the same task.`;
+      if (event.on === 'task') return `${who} awaits task ${event.target}.`;
+      if (event.on === 'gather') return `${who} awaits gather(${(event.children ?? []).join(', ')}).`;
+      return `${who} awaits a future.`;
+    case 'await_end':
+      return event.error ? `The await raises ${event.error.type} into ${who}.` : `The await gives ${who} ${short_repr(event.result, 60)}.`;
+    case 'print': return `${who} prints "${console_text(event.text)}".`;
+    case 'warning': return `${event.category}: ${event.message}.`;
+    case 'stderr': return 'Python writes to stderr.';
+    case 'blocking_sleep': return `${who} calls time.sleep(${event.delay}): the whole loop is blocked for ${format_seconds(event.delay)}.`;
+    case 'run_finished':
+      return event.status === 'ok' ? 'The run is finished.' : `The run ended: ${event.error?.type ?? event.status}${event.error?.message ? `: ${event.error.message}` : ''}.`;
+    default: return `${event.kind}`;
+  }
+}
