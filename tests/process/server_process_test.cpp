@@ -73,6 +73,11 @@ TEST(ServerProcess, SigtermDuringLiveRunsCancelsThemThenCloses)
 
 TEST(ServerProcess, OutOfDescriptorsAcceptBacksOffAndRecovers)
 {
+#if defined(__SANITIZE_ADDRESS__)
+    // The sanitizers need descriptors of their own: UBSan's vptr check probes memory through a pipe and,
+    // unable to open one, calls valid objects invalid and aborts. The ci preset runs this test.
+    GTEST_SKIP() << "not under the sanitizers, which cannot work without file descriptors";
+#endif
     // A descriptor limit of 48 leaves room for a few dozen connections only
     server_process server{"/bin/sh", {"-c", std::string("ulimit -n 48 && exec ") + LOOPSCOPE_BINARY + " --port 0"}};
     auto port = server.wait_for_port();

@@ -41,9 +41,17 @@ public:
         std::vector<char*> argv;
         for (auto& word : words) argv.push_back(word.data());
         argv.push_back(nullptr);
+        // The test's environment without LOOPSCOPE_* settings; `environment` adds to it or replaces
         std::vector<std::string> env_words;
+        auto replaced = [&](std::string_view variable) {
+            for (const auto& word : environment)
+                if (variable.substr(0, variable.find('=') + 1) == std::string_view(word).substr(0, word.find('=') + 1))
+                    return true;
+            return false;
+        };
         for (char** variable = environ; *variable != nullptr; ++variable)
-            if (std::string_view(*variable).rfind("LOOPSCOPE_", 0) != 0) env_words.emplace_back(*variable);
+            if (std::string_view(*variable).rfind("LOOPSCOPE_", 0) != 0 && !replaced(*variable))
+                env_words.emplace_back(*variable);
         env_words.insert(env_words.end(), environment.begin(), environment.end());
         std::vector<char*> envp;
         for (auto& word : env_words) envp.push_back(word.data());
