@@ -13,9 +13,9 @@ packages=(
 )
 # What only the tests use: python3 is the oracle, promtool checks /metrics, python3-websockets is the
 # second, independent protocol client, chromium is the browser the page's tests drive, nginx is the
-# proxy in front of two servers, python3-yaml reads the compose file.
+# proxy in front of two servers, python3-yaml reads the compose file, clang builds the fuzz target.
 if [[ ${1:-} == --tests ]]; then
-  packages+=(python3 python3-websockets python3-yaml prometheus chromium nginx)
+  packages+=(python3 python3-websockets python3-yaml prometheus chromium nginx clang-14 libclang-rt-14-dev)
 fi
 
 missing=()

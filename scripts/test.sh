@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# The whole test suite: install what is missing, build, and run every test with CTest — first the CI
-# build (optimised, warnings are errors), then again under AddressSanitizer and UBSan.
-# `scripts/test.sh ci` or `scripts/test.sh asan` runs only that one.
+# The whole test suite: install what is missing, build, and run every test with CTest — a bounded
+# libFuzzer run of the parser and interpreter (clang), then the CI build (optimised, warnings are
+# errors), then everything again under AddressSanitizer and UBSan.
+# `scripts/test.sh ci` (or fuzz, asan, dev) runs only that one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/setup.sh --tests
-if (($#)); then presets=("$@"); else presets=(ci asan); fi
+if (($#)); then presets=("$@"); else presets=(fuzz ci asan); fi
 for preset in "${presets[@]}"; do
   echo "== ${preset}: configure and build"
   cmake --preset "$preset" >/dev/null

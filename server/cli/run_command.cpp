@@ -54,16 +54,17 @@ int run_command(int argc, char** argv)
     engine::drive_options options;
     for (int k = 1; k < argc; ++k) {
         std::string arg = argv[k];
+        auto name = arg.substr(0, arg.find('='));
+        bool takes_value = name == "--clock" || name == "--speed" || name == "--events";
+        if (takes_value && arg.find('=') == std::string::npos && k + 1 >= argc) {
+            std::fprintf(stderr, "loopscope run: %s needs a value\n%s", arg.c_str(), usage);
+            return 2;
+        }
         auto value = [&]() -> std::string {
             auto eq = arg.find('=');
             if (eq != std::string::npos) return arg.substr(eq + 1);
-            if (k + 1 >= argc) {
-                std::fprintf(stderr, "loopscope run: %s needs a value\n%s", arg.c_str(), usage);
-                std::exit(2);
-            }
             return argv[++k];
         };
-        auto name = arg.substr(0, arg.find('='));
         if (name == "--clock") {
             auto v = value();
             if (v == "virtual") options.clock = engine::clock_kind::virtual_;

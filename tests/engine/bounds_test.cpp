@@ -150,3 +150,18 @@ TEST(bounds, bulk_work_counts_against_the_step_bound)
     EXPECT_EQ(out.stdout_text, "");
     EXPECT_FALSE(limit_message(out).empty());
 }
+
+TEST(bounds, repeating_an_empty_sequence_is_instant)
+{
+    // Found by the fuzzer: "" * 200000000000 used to loop 2e11 times.
+    auto out = run_virtual("print(repr('' * 200000000000), [] * 200000000000, () * 10 ** 15)\n");
+    EXPECT_EQ(out.stdout_text, "'' [] ()\n");
+}
+
+TEST(bounds, printing_a_huge_nested_value_is_bounded)
+{
+    run_config config;
+    config.max_sequence_length = 10'000;
+    auto out = run_virtual("a = [1] * 1000\nb = [a] * 1000\nc = [b] * 1000\nprint(c)\n", config);
+    EXPECT_EQ(limit_message(out), "a printed value would be longer than 10000 characters");
+}

@@ -54,3 +54,13 @@ TEST(event_json, errors_and_lists)
     EXPECT_EQ(j.at("error").at("line").as_int64(), 3);
     EXPECT_EQ(j.at("children").as_array().size(), 2u);
 }
+
+TEST(event_json, bytes_that_are_not_utf8_become_replacement_characters)
+{
+    event e;
+    e.kind = "print";
+    e.text = std::string("ok \xff \xc3 end \xe2\x9c\x93");
+    std::string json = event_to_json(e);
+    auto j = boost::json::parse(json).as_object();
+    EXPECT_EQ(std::string(j.at("text").as_string()), "ok \xef\xbf\xbd \xef\xbf\xbd end \xe2\x9c\x93");
+}

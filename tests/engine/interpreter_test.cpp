@@ -208,3 +208,17 @@ TEST(interpreter, an_exception_raised_while_handling_another_shows_both)
     EXPECT_LT(out.stderr_text.find("ZeroDivisionError: division by zero"), during);
     EXPECT_GT(out.stderr_text.find("NameError: name 'missing' is not defined"), during);
 }
+
+TEST(interpreter, strings_index_by_character)
+{
+    EXPECT_EQ(output_of("s = 'caf\xc3\xa9!'\nprint(len(s), s[3], s[-1], s[1:4], s[::-1])\n"), "5 \xc3\xa9 ! af\xc3\xa9 !\xc3\xa9" "fac\n");
+}
+
+TEST(interpreter, source_that_is_not_utf8_is_a_syntax_error)
+{
+    auto out = run_virtual("print('a')\nx = '\xff'\n");
+    ASSERT_NE(out.last("run_finished"), nullptr);
+    EXPECT_EQ(out.last("run_finished")->error->type, "SyntaxError");
+    EXPECT_EQ(out.last("run_finished")->error->line, 2);
+    EXPECT_EQ(out.stdout_text, "");
+}

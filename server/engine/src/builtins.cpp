@@ -79,11 +79,11 @@ void expect_args(const builtin_object& b, const std::vector<value>& args, std::s
     raise_error("TypeError", b.name + "() takes " + expected + " argument" + (hi == 1 ? "" : "s") + " (" + std::to_string(args.size()) + " given)");
 }
 
-std::int64_t int_arg(const value& v, const char* what)
+std::int64_t int_arg(const value& v)
 {
     if (v.is(value_kind::integer)) return v.i;
     if (v.is(value_kind::boolean)) return v.b ? 1 : 0;
-    raise_error("TypeError", "'" + type_name(v) + "' object cannot be interpreted as an integer" + (what[0] ? "" : ""));
+    raise_error("TypeError", "'" + type_name(v) + "' object cannot be interpreted as an integer");
 }
 
 double number_arg(const value& v, const std::string& fn)
@@ -217,6 +217,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             check_length(text.size());
         }
         text += e;
+        charge_work(text.size() / 8);
         print_text(text, line);
         return value::none();
     }
@@ -224,11 +225,11 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         no_kwargs();
         if (args.empty() || args.size() > 3) raise_error("TypeError", "range expected at least 1 argument, got " + std::to_string(args.size()));
         auto r = std::make_shared<range_object>();
-        if (args.size() == 1) r->stop = int_arg(args[0], "");
+        if (args.size() == 1) r->stop = int_arg(args[0]);
         else {
-            r->start = int_arg(args[0], "");
-            r->stop = int_arg(args[1], "");
-            if (args.size() == 3) r->step = int_arg(args[2], "");
+            r->start = int_arg(args[0]);
+            r->stop = int_arg(args[1]);
+            if (args.size() == 3) r->step = int_arg(args[2]);
         }
         if (r->step == 0) raise_error("ValueError", "range() arg 3 must not be zero");
         return value::of(value_kind::range, r);
@@ -247,8 +248,14 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (v.is(value_kind::range)) return value::integer(v.as<range_object>().length());
         raise_error("TypeError", "object of type '" + type_name(v) + "' has no len()");
     }
-    case b_str: no_kwargs(); expect_args(b, args, 0, 1); return value::string(args.empty() ? "" : str(args[0]));
-    case b_repr: no_kwargs(); expect_args(b, args, 1, 1); return value::string(repr(args[0]));
+    case b_str:
+    case b_repr: {
+        no_kwargs();
+        expect_args(b, args, b.id == b_str ? 0 : 1, 1);
+        std::string s = args.empty() ? "" : b.id == b_str ? str(args[0]) : repr(args[0]);
+        charge_work(s.size() / 8);
+        return value::string(std::move(s));
+    }
     case b_int: {
         no_kwargs();
         expect_args(b, args, 0, 1);
@@ -334,7 +341,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             if (std::isnan(r) || std::isinf(r) || std::fabs(r) >= 9.2e18) raise_error("OverflowError", "cannot convert float to integer");
             return value::integer(static_cast<std::int64_t>(r));
         }
-        auto digits = int_arg(args[1], "");
+        auto digits = int_arg(args[1]);
         if (args[0].is(value_kind::integer) && digits >= 0) return args[0];
         char buf[512];
         std::snprintf(buf, sizeof buf, "%.*f", static_cast<int>(std::clamp<std::int64_t>(digits, 0, 300)), x);
@@ -366,7 +373,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         auto start_kw = take_kw("start");
         no_kwargs();
         expect_args(b, args, 1, 2);
-        std::int64_t start = args.size() == 2 ? int_arg(args[1], "") : start_kw ? int_arg(*start_kw, "") : 0;
+        std::int64_t start = args.size() == 2 ? int_arg(args[1]) : start_kw ? int_arg(*start_kw) : 0;
         std::vector<value> out;
         for (auto& item : to_vector(args[0])) out.push_back(value::tuple({value::integer(start++), std::move(item)}));
         return value::list(std::move(out));
@@ -595,7 +602,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         auto& items = b.self.as<sequence_object>().items;
         check_length(items.size() + 1);
         auto n = static_cast<std::int64_t>(items.size());
-        std::int64_t i = int_arg(args[0], "");
+        std::int64_t i = int_arg(args[0]);
         if (i < 0) i = std::max<std::int64_t>(0, i + n);
         i = std::min(i, n);
         note_nesting(b.self, args[1]);
@@ -606,7 +613,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         auto& items = b.self.as<sequence_object>().items;
         if (items.empty()) raise_error("IndexError", "pop from empty list");
         auto n = static_cast<std::int64_t>(items.size());
-        std::int64_t i = args.empty() ? n - 1 : int_arg(args[0], "");
+        std::int64_t i = args.empty() ? n - 1 : int_arg(args[0]);
         if (i < 0) i += n;
         if (i < 0 || i >= n) raise_error("IndexError", "pop index out of range");
         value v = items[static_cast<std::size_t>(i)];
@@ -799,7 +806,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         }
         case str_zfill: {
             expect_args(b, args, 1, 1);
-            auto width = int_arg(args[0], "");
+            auto width = int_arg(args[0]);
             check_length(static_cast<std::size_t>(std::max<std::int64_t>(0, width)));
             std::string r = s;
             if (static_cast<std::int64_t>(r.size()) < width) {

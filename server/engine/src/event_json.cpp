@@ -5,12 +5,40 @@
 
 namespace loopscope::engine {
 
+namespace {
+
+std::size_t utf8_length(std::string_view s, std::size_t i)
+{
+    auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+    if (n == 0 || i + n > s.size()) return 0;
+    for (std::size_t k = 1; k < n; ++k)
+        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+    auto c1 = static_cast<unsigned char>(s[i + 1]);
+    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) || (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90)) return 0;
+    return n;
+}
+
+} // namespace
+
 void append_json_string(std::string& out, std::string_view s)
 {
     static const char hex[] = "0123456789abcdef";
     out += '"';
-    for (char ch : s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char ch = s[i];
         auto c = static_cast<unsigned char>(ch);
+        if (c >= 0x80) {
+            // Valid UTF-8 passes through; a stray byte becomes U+FFFD so the line stays valid JSON.
+            std::size_t n = utf8_length(s, i);
+            if (n == 0) {
+                out += "\\ufffd";
+            } else {
+                out.append(s.substr(i, n));
+                i += n - 1;
+            }
+            continue;
+        }
         switch (c) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;

@@ -525,7 +525,9 @@ runtime::outcome runtime::execute(exec_context& ctx, std::uint64_t& budget)
                 value v = pop(f);
                 if (in.arg == 'r') v = value::string(repr(v));
                 else if (in.arg == 's') v = value::string(str(v));
-                f.stack.push_back(value::string(format_value(v, spec.as<string_object>().s)));
+                std::string text = format_value(v, spec.as<string_object>().s);
+                charge_work(text.size() / 8);
+                f.stack.push_back(value::string(std::move(text)));
                 break;
             }
             case opcode::unpack_sequence: {

@@ -1,6 +1,7 @@
 // Python's operators on the subset's values, with CPython's error messages.
 #include "runtime.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -148,6 +149,9 @@ value runtime::binary(std::int32_t op, const value& a, const value& b)
         if (is_int(a) && (b.is(value_kind::string) || b.is(value_kind::list) || b.is(value_kind::tuple))) { seq = &b; count = &a; }
         if (seq) {
             std::int64_t n = std::max<std::int64_t>(0, as_int(*count));
+            // An empty sequence repeated any number of times is empty: never loop n times over nothing.
+            bool empty = seq->is(value_kind::string) ? seq->as<string_object>().s.empty() : seq->as<sequence_object>().items.empty();
+            if (empty) n = 0;
             if (seq->is(value_kind::string)) {
                 const auto& s = seq->as<string_object>().s;
                 if (!s.empty() && static_cast<std::uint64_t>(n) > config_.max_sequence_length / s.size() + 1) check_length(config_.max_sequence_length + 1);
@@ -310,8 +314,42 @@ void slice_bounds(const slice_object& s, std::int64_t n, std::int64_t& start, st
 
 } // namespace
 
+namespace {
+// Byte offsets of each code point (and the end), for indexing non-ASCII strings by character.
+std::vector<std::size_t> code_point_offsets(const std::string& s)
+{
+    std::vector<std::size_t> offsets;
+    for (std::size_t i = 0; i < s.size();) {
+        offsets.push_back(i);
+        std::size_t n = utf8_sequence_length(s, i);
+        i += n ? n : 1;
+    }
+    offsets.push_back(s.size());
+    return offsets;
+}
+} // namespace
+
 value runtime::subscript(const value& container, const value& index)
 {
+    if (container.is(value_kind::string)) {
+        const auto& s = container.as<string_object>().s;
+        bool ascii = std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+        if (!ascii) {
+            charge_work(s.size() / 8);
+            auto offsets = code_point_offsets(s);
+            std::size_t count = offsets.size() - 1;
+            auto piece = [&](std::size_t k) { return s.substr(offsets[k], offsets[k + 1] - offsets[k]); };
+            if (index.is(value_kind::slice)) {
+                std::int64_t start = 0, stop = 0, step = 1;
+                slice_bounds(index.as<slice_object>(), static_cast<std::int64_t>(count), start, stop, step);
+                std::string out;
+                for (std::int64_t k = start; step > 0 ? k < stop : k > stop; k += step) out += piece(static_cast<std::size_t>(k));
+                return value::string(std::move(out));
+            }
+            if (!is_int(index)) raise_error("TypeError", "string indices must be integers or slices, not " + type_name(index));
+            return value::string(piece(static_cast<std::size_t>(normalize_index(as_int(index), count, "string"))));
+        }
+    }
     if (container.is(value_kind::list) || container.is(value_kind::tuple) || container.is(value_kind::string)) {
         bool is_str = container.is(value_kind::string);
         std::size_t size = is_str ? container.as<string_object>().s.size() : container.as<sequence_object>().items.size();

@@ -4,6 +4,7 @@
 #include "parser.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace loopscope::engine {
 
@@ -52,6 +53,23 @@ void runtime::start(std::string_view source)
         finish_with_limit("the program is " + std::to_string(source.size()) + " bytes; the limit is " +
                           std::to_string(config_.max_source_bytes) + " bytes");
         return;
+    }
+    for (std::size_t i = 0, line = 1, column = 1; i < source.size();) {
+        std::size_t n = utf8_sequence_length(source, i);
+        if (n == 0) {
+            char buf[160];
+            std::snprintf(buf, sizeof buf, "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %zu: invalid start byte",
+                          static_cast<unsigned char>(source[i]), i);
+            finish_with_syntax_error(syntax_error{"SyntaxError", buf, static_cast<std::int32_t>(line), static_cast<std::int32_t>(column)});
+            return;
+        }
+        if (source[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+        i += n;
     }
     std::size_t begin = 0;
     while (begin <= source.size()) {
@@ -172,7 +190,12 @@ void runtime::on_coroutine_dropped(const coroutine_object& coro)
 
 task_object::~task_object()
 {
-    if (log_traceback && exception.is(value_kind::exception) && owner && owner_alive && *owner_alive) owner->on_task_dropped(*this);
+    if (!(log_traceback && exception.is(value_kind::exception) && owner && owner_alive && *owner_alive)) return;
+    // A destructor must not throw; a report that cannot be formatted (a bound hit) is dropped.
+    try {
+        owner->on_task_dropped(*this);
+    } catch (...) {
+    }
 }
 
 // Task.__del__: an exception nobody retrieved is logged when the task goes away.
@@ -184,7 +207,11 @@ void runtime::on_task_dropped(const task_object& task)
 
 coroutine_object::~coroutine_object()
 {
-    if (state == state_kind::created && owner && owner_alive && *owner_alive) owner->on_coroutine_dropped(*this);
+    if (!(state == state_kind::created && owner && owner_alive && *owner_alive)) return;
+    try {
+        owner->on_coroutine_dropped(*this);
+    } catch (...) {
+    }
 }
 
 std::string runtime::format_traceback(const value& exc) const
@@ -318,6 +345,7 @@ void runtime::set_time(double t)
 advance_result runtime::advance(std::uint64_t budget)
 {
     advance_result result;
+    set_repr_limit(config_.max_sequence_length);
     try {
         while (true) {
             if (finished_) return {advance_result::status::finished, now_};
@@ -866,7 +894,6 @@ void runtime::start_asyncio_run(std::shared_ptr<coroutine_object> coro, std::int
 {
     auto loop = new_loop();
     current_loop_ = loop;
-    runner_line_ = line;
     runner_main_task_ = create_task(loop, std::move(coro), "", line);
     runner_result_ = value{};
     runner_exception_ = value{};

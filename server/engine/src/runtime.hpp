@@ -133,7 +133,12 @@ private:
     void check_length(std::size_t n);
     // Bulk work (copying, scanning, joining n items) costs steps too, so that one instruction over a
     // million-item list cannot buy a million units of CPU for one step.
-    void charge_work(std::size_t items) { steps_ += items / 16; }
+    void charge_work(std::size_t items)
+    {
+        steps_ += items / 16;
+        if (steps_ > config_.max_steps)
+            throw limit_exceeded{"the program ran more than " + std::to_string(config_.max_steps) + " steps"};
+    }
     value make_builtin(int id, const std::string& name, value self = {});
     // A list that receives a list or tuple could come to contain itself: remember it, so the run's
     // end can break such cycles (shared ownership alone would leak them).
@@ -180,22 +185,11 @@ private:
     value runner_result_;
     value runner_exception_;
     bool main_waiting_on_loop_ = false;
-    std::int32_t runner_line_ = 0;
     value last_result_;      // what the context that just stopped returned
     value last_exception_;   // or raised
     std::int32_t exit_line_ = 0;  // the line its last frame ended on
 
     friend struct coroutine_object;
-    friend class interpreter_access;
-};
-
-} // namespace loopscope::engine
-
-namespace loopscope::engine {
-
-// A bound was hit: the run ends with this message, whatever the program's try/except says.
-struct limit_exceeded {
-    std::string message;
 };
 
 } // namespace loopscope::engine

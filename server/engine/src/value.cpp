@@ -25,6 +25,7 @@ namespace {
 // Items of dying sequences wait here while the outermost destructor drains them.
 thread_local std::vector<value>* graveyard = nullptr;
 thread_local int repr_depth = 0;
+thread_local std::size_t repr_limit = 1'000'000;
 constexpr int max_repr_depth = 300;
 
 struct repr_guard {
@@ -59,6 +60,8 @@ sequence_object::~sequence_object()
     }
     graveyard = nullptr;
 }
+
+void set_repr_limit(std::size_t chars) { repr_limit = chars; }
 
 std::int64_t range_object::length() const
 {
@@ -144,6 +147,22 @@ bool is_instance_of(const value& exc, const std::string& type_name)
     if (!exc.is(value_kind::exception)) return false;
     auto t = builtin_exception_type(type_name);
     return t && exc.as<exception_object>().type->is_subclass_of(*t);
+}
+
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i)
+{
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) return 1;
+    std::size_t n = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+    if (n == 0 || i + n > s.size()) return 0;
+    for (std::size_t k = 1; k < n; ++k)
+        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+    auto c1 = static_cast<unsigned char>(s[i + 1]);
+    if (c == 0xE0 && c1 < 0xA0) return 0;  // overlong
+    if (c == 0xED && c1 >= 0xA0) return 0; // surrogates
+    if (c == 0xF0 && c1 < 0x90) return 0;
+    if (c == 0xF4 && c1 >= 0x90) return 0;
+    return n;
 }
 
 std::string float_repr(double d)
@@ -235,6 +254,8 @@ std::string repr(const value& v)
             // A list that contains itself prints as [...], as in CPython.
             if (items[k].obj == v.obj) out += is_list ? "[...]" : "(...)";
             else out += repr(items[k]);
+            if (out.size() > repr_limit)
+                throw limit_exceeded{"a printed value would be longer than " + std::to_string(repr_limit) + " characters"};
         }
         if (!is_list && items.size() == 1) out += ",";
         out += is_list ? "]" : ")";

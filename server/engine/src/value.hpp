@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace loopscope::engine {
@@ -125,11 +126,23 @@ struct python_error {
     value exc;
 };
 
+// A bound was hit: the run ends with this message, whatever the program's try/except says.
+struct limit_exceeded {
+    std::string message;
+};
+
+// The longest text repr()/str() may build (set per run from run_config::max_sequence_length), so
+// that printing a list nested a thousand deep cannot take the memory.
+void set_repr_limit(std::size_t chars);
+
 // Builds an instance of a builtin exception class, e.g. make_error("ZeroDivisionError", "...").
 value make_error(const std::string& type, const std::string& message);
 [[noreturn]] void raise_error(const std::string& type, const std::string& message);
 std::shared_ptr<exception_type_object> builtin_exception_type(const std::string& name);
 bool is_instance_of(const value& exc, const std::string& type_name);
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0 if the bytes there are not UTF-8.
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i);
 
 // Python float repr: shortest round-trip digits, CPython's switch to exponent form.
 std::string float_repr(double d);

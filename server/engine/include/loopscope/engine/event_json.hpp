@@ -13,7 +13,7 @@ void append_event_json(std::string& out, const event& e);
 std::string event_to_json(const event& e);
 
 // A JSON string literal: quotes, backslash and control characters escaped (\n, \t, \u00XX);
-// bytes >= 0x80 pass through, so UTF-8 stays UTF-8.
+// valid UTF-8 passes through unchanged; a byte that is not UTF-8 becomes \ufffd.
 void append_json_string(std::string& out, std::string_view s);
 
 } // namespace loopscope::engine

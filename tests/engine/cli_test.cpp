@@ -1,0 +1,106 @@
+// `loopscope run`: options, exit statuses as python3's, and the --events file.
+#include "run_command.hpp"
+
+#include <boost/json/parse.hpp>
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+class cli : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        dir_ = std::filesystem::temp_directory_path() /
+               ("loopscope-cli-test-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
+                ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        std::filesystem::create_directories(dir_);
+    }
+    void TearDown() override { std::filesystem::remove_all(dir_); }
+
+    std::string write(const std::string& name, const std::string& text)
+    {
+        auto path = (dir_ / name).string();
+        std::ofstream(path) << text;
+        return path;
+    }
+
+    int run(std::vector<std::string> args)
+    {
+        args.insert(args.begin(), "run");
+        std::vector<char*> argv;
+        for (auto& a : args) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        return loopscope::cli::run_command(static_cast<int>(args.size()), argv.data());
+    }
+
+    std::filesystem::path dir_;
+};
+
+} // namespace
+
+TEST_F(cli, bad_options_exit_with_usage_status)
+{
+    auto program = write("ok.py", "pass\n");
+    EXPECT_EQ(run({program, "--clock", "sideways"}), 2);
+    EXPECT_EQ(run({program, "--speed", "0"}), 2);
+    EXPECT_EQ(run({program, "--speed", "fast"}), 2);
+    EXPECT_EQ(run({program, "--bogus"}), 2);
+    EXPECT_EQ(run({(dir_ / "missing.py").string()}), 2);
+    EXPECT_EQ(run({}), 2);
+    EXPECT_EQ(run({program, "--events"}), 2);
+}
+
+TEST_F(cli, exit_status_is_pythons)
+{
+    EXPECT_EQ(run({write("ok.py", "x = 1\n"), "--clock", "virtual"}), 0);
+    EXPECT_EQ(run({write("bad.py", "x = 1 / 0\n"), "--clock", "virtual"}), 1);
+    EXPECT_EQ(run({write("syntax.py", "x = (\n"), "--clock", "virtual"}), 1);
+}
+
+TEST_F(cli, events_file_has_one_json_object_per_line_ending_with_run_finished)
+{
+    auto program = write("gather.py", R"(import asyncio
+async def child(d):
+    await asyncio.sleep(d)
+    print("slept", d)
+async def main():
+    await asyncio.gather(child(2), child(1))
+asyncio.run(main())
+)");
+    auto events = (dir_ / "events.jsonl").string();
+    ASSERT_EQ(run({program, "--clock", "virtual", "--events", events}), 0);
+    std::ifstream in(events);
+    std::string line, last;
+    std::uint64_t expected_seq = 0;
+    std::string printed;
+    while (std::getline(in, line)) {
+        auto j = boost::json::parse(line).as_object();
+        EXPECT_EQ(j.at("seq").to_number<std::uint64_t>(), expected_seq++);
+        for (const char* field : {"t", "task", "coro", "line", "kind"}) EXPECT_TRUE(j.contains(field)) << field << " in " << line;
+        if (j.at("kind") == "print") printed += std::string(j.at("text").as_string());
+        last = line;
+    }
+    EXPECT_EQ(printed, "slept 1\nslept 2\n");
+    auto end = boost::json::parse(last).as_object();
+    EXPECT_EQ(end.at("kind").as_string(), "run_finished");
+    EXPECT_EQ(end.at("status").as_string(), "ok");
+    EXPECT_EQ(end.at("t").to_number<double>(), 2.0);
+}
+
+TEST_F(cli, scaled_clock_runs_at_the_given_speed)
+{
+    auto program = write("sleep.py", "import asyncio\nasync def main():\n    await asyncio.sleep(2)\nasyncio.run(main())\n");
+    auto start = std::chrono::steady_clock::now();
+    EXPECT_EQ(run({program, "--clock", "scaled", "--speed", "20"}), 0);
+    auto elapsed = std::chrono::steady_clock::now() - start;
+    EXPECT_GE(elapsed, std::chrono::milliseconds(95));
+    EXPECT_LT(elapsed, std::chrono::seconds(2));
+}
