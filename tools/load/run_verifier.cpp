@@ -1,0 +1,139 @@
+#include "run_verifier.hpp"
+
+#include <boost/json/serialize.hpp>
+
+#include <cmath>
+
+namespace loopscope::load {
+
+namespace {
+
+std::string_view string_field(const boost::json::object& object, std::string_view name)
+{
+    const auto* found = object.if_contains(name);
+    return found && found->is_string() ? std::string_view(found->as_string()) : std::string_view{};
+}
+
+std::string quoted(std::string_view text)
+{
+    return boost::json::serialize(boost::json::string(text));
+}
+
+// Program seconds may differ in the last bits between the clocks; a tenth of a millisecond is plenty.
+constexpr double elapsed_tolerance = 1e-4;
+
+} // namespace
+
+void run_verifier::begin(const expected_output* expected, std::optional<double> speed, load_clock::time_point sent)
+{
+    expected_ = expected;
+    speed_ = speed;
+    sent_ = sent;
+    next_seq_ = 0;
+    next_output_ = 0;
+    finished_ = false;
+    saw_last_event_ = false;
+    event_status_.clear();
+    event_elapsed_ = 0;
+    failure_kind_.clear();
+    failure_.clear();
+    recorded_ = expected_output{};
+    recorded_.origin = "the first run";
+}
+
+void run_verifier::fail(std::string kind, std::string detail)
+{
+    // The first failure of a run explains it; later ones are consequences
+    if (!failure_kind_.empty()) return;
+    failure_kind_ = std::move(kind);
+    failure_ = std::move(detail);
+}
+
+void run_verifier::check_output(std::string item)
+{
+    if (expected_ == nullptr) {
+        recorded_.output.push_back(std::move(item));
+        return;
+    }
+    const std::size_t index = next_output_++;
+    if (index >= expected_->output.size()) {
+        fail("wrong_output", "output line " + std::to_string(index + 1) + " was not expected: " + quoted(item));
+        return;
+    }
+    if (expected_->output[index] != item)
+        fail("wrong_output", "output line " + std::to_string(index + 1) + ": expected " + quoted(expected_->output[index]) +
+                                 ", got " + quoted(item));
+}
+
+void run_verifier::on_events(const boost::json::array& events, load_clock::time_point arrival, load_stats& stats)
+{
+    stats.events += events.size();
+    stats.batch_events.record(events.size());
+    if (events.empty()) fail("bad_message", "an events message with no events");
+    const double since_sent = std::chrono::duration<double>(arrival - sent_).count();
+    for (const auto& value : events) {
+        if (!value.is_object()) {
+            fail("bad_message", "an event that is not an object");
+            continue;
+        }
+        const auto& event = value.as_object();
+        const auto* seq = event.if_contains("seq");
+        const auto* t = event.if_contains("t");
+        if (seq == nullptr || !seq->is_number() || t == nullptr || !t->is_number()) {
+            fail("bad_message", "an event without a numeric seq and t");
+            continue;
+        }
+        const auto number = seq->to_number<std::uint64_t>();
+        if (number != next_seq_)
+            fail("seq_gap", "seq " + std::to_string(number) + " arrived where " + std::to_string(next_seq_) + " was due");
+        next_seq_ = number + 1;
+        if (saw_last_event_) fail("after_finish", "an event after the run_finished event");
+        const double program_time = t->to_number<double>();
+        if (speed_) {
+            // Late by how much against the run's own schedule: sent + t / speed
+            const double late = since_sent - program_time / *speed_;
+            stats.lateness_us.record(late > 0 ? static_cast<std::uint64_t>(late * 1e6) : 0);
+        }
+
+        const std::string_view kind = string_field(event, "kind");
+        if (kind == "print") check_output(print_item(string_field(event, "text")));
+        else if (kind == "warning") check_output(warning_item(string_field(event, "category"), string_field(event, "message")));
+        else if (kind == "run_finished") {
+            saw_last_event_ = true;
+            event_status_ = string_field(event, "status");
+            event_elapsed_ = program_time;
+        }
+    }
+}
+
+void run_verifier::on_error(std::string_view code, std::string_view message)
+{
+    fail("server_error", "error " + std::string(code) + ": " + std::string(message));
+}
+
+void run_verifier::on_finished(const boost::json::object& message)
+{
+    finished_ = true;
+    const std::string status{string_field(message, "status")};
+    if (!saw_last_event_) fail("no_last_event", "run_finished came before a run_finished event");
+    else if (status != event_status_)
+        fail("wrong_status", "run_finished says " + quoted(status) + " but the last event says " + quoted(event_status_));
+    if (expected_ == nullptr) {
+        recorded_.events = next_seq_;
+        recorded_.status = status;
+        recorded_.elapsed = event_elapsed_;
+        return;
+    }
+    if (next_output_ < expected_->output.size())
+        fail("wrong_output", "missing output line " + std::to_string(next_output_ + 1) + ": " +
+                                 quoted(expected_->output[next_output_]));
+    if (next_seq_ != expected_->events)
+        fail("wrong_event_count", std::to_string(next_seq_) + " events, " + std::to_string(expected_->events) + " expected");
+    if (status != expected_->status)
+        fail("wrong_status", "status " + quoted(status) + ", " + quoted(expected_->status) + " expected");
+    if (std::abs(event_elapsed_ - expected_->elapsed) > elapsed_tolerance)
+        fail("wrong_elapsed", "ended at t = " + std::to_string(event_elapsed_) + ", " + std::to_string(expected_->elapsed) +
+                                  " expected");
+}
+
+} // namespace loopscope::load
