@@ -88,6 +88,20 @@ TEST(Echo, SendsEveryFrameBackAsItCame)
     EXPECT_EQ(client.read_until_closed(), 1009);
 }
 
+TEST(Echo, ShutdownClosesEchoClientsWith1001)
+{
+    temp_web_root root;
+    test_server server{config_for(root)};
+    ws_client idle{server.port(), "/echo"};
+    ws_client busy{server.port(), "/echo"};
+    busy.write_text(std::string(3000, 'e'));
+    EXPECT_EQ(busy.read().size(), 3000u);
+    server.shutdown();
+    EXPECT_EQ(idle.read_until_closed(), 1001);
+    EXPECT_EQ(busy.read_until_closed(), 1001);
+    server.join();
+}
+
 TEST(ConnectionBound, UpgradesPastTheBoundGet503AndOthersCarryOn)
 {
     temp_web_root root;

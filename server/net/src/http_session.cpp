@@ -11,6 +11,7 @@
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
+#include <boost/asio/co_spawn.hpp>
 #include <spdlog/spdlog.h>
 
 #include <optional>
@@ -113,12 +114,20 @@ asio::awaitable<void> http_session::run()
                 co_await write(std::move(response));
                 break;
             }
-            // The connection is the websocket session's now, and counted as such
+            // The connection is the websocket session's now, and counted as such. It runs on a coroutine
+            // of its own, so that this one ends and its parser and buffer are freed.
             auto mode = path == "/ws" ? websocket_session::mode::protocol : websocket_session::mode::echo;
             auto session = std::make_shared<websocket_session>(std::move(stream_), state_, id_, mode);
             state_->sessions.remove(ticket_);
             upgraded_ = true;
-            co_await session->run(std::move(req));
+            asio::co_spawn(session->executor(), session->run(std::move(req)), [session](std::exception_ptr failure) {
+                if (!failure) return;
+                try {
+                    std::rethrow_exception(failure);
+                } catch (const std::exception& e) {
+                    spdlog::error("conn {}: websocket session failed: {}", session->id(), e.what());
+                }
+            });
             co_return;
         }
 

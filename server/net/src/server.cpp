@@ -37,7 +37,7 @@ server::server(asio::io_context& io, server_config config)
     std::vector<protocol::scenario_info> scenarios;
     for (const catalog::scenario& scenario : catalog::scenarios())
         scenarios.push_back({scenario.id, scenario.title, scenario.summary, scenario.notes, scenario.source});
-    state_->hello = protocol::encode(protocol::hello{
+    state_->hello = std::make_shared<const std::string>(protocol::encode(protocol::hello{
         .server = server_name,
         .limits = {.max_message_bytes = settings.max_message_bytes,
                    .max_source_bytes = settings.run.max_source_bytes,
@@ -50,7 +50,7 @@ server::server(asio::io_context& io, server_config config)
                    .max_program_seconds = settings.run.max_program_seconds,
                    .max_output_lines = settings.run.max_output_lines},
         .scenarios = scenarios,
-    });
+    }));
 
     state_->max_connections = state_->config.max_connections;
     if (state_->max_connections == 0) {

@@ -7,6 +7,8 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
+#include <string>
 
 namespace loopscope::net {
 
@@ -18,7 +20,7 @@ struct server_state {
     session_registry sessions;
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
     protocol::request_limits request_limits;
-    std::string hello; // the first message of every /ws connection, encoded once
+    std::shared_ptr<const std::string> hello; // the first message of every /ws connection, encoded once
     std::size_t max_connections = 0; // the configured bound, or the one derived from the descriptor limit
     struct metrics stats;
     bool shutting_down = false;

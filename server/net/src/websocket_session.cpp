@@ -37,17 +37,24 @@ asio::awaitable<void> websocket_session::run(http::request<http::string_body> re
         [](websocket::response_type& response) { response.set(http::field::server, server_name); }));
     ws_.read_message_max(state_->config.max_message_bytes);
 
-    // Complete the upgrade
-    auto [ec] = co_await ws_.async_accept(request, use_tuple);
-    if (ec) {
-        spdlog::debug("conn {}: websocket handshake failed: {}", id_, ec.message());
-        co_return;
+    // Complete the upgrade; the request is freed then, not kept for the connection's life
+    {
+        auto upgrade = std::move(request);
+        auto [ec] = co_await ws_.async_accept(upgrade, use_tuple);
+        if (ec) {
+            spdlog::debug("conn {}: websocket handshake failed: {}", id_, ec.message());
+            co_return;
+        }
     }
     accepted_ = true;
     spdlog::debug("conn {}: websocket open ({})", id_, mode_ == mode::protocol ? "/ws" : "/echo");
+    if (mode_ == mode::echo) {
+        co_await echo_loop();
+        co_return;
+    }
 
     // Greet, then read until the connection ends; the writer sends everything queued meanwhile
-    if (mode_ == mode::protocol) send(state_->hello);
+    send_shared(state_->hello);
     asio::co_spawn(ws_.get_executor(), write_loop(), [self = shared_from_this()](std::exception_ptr failure) {
         if (!failure) return;
         try {
@@ -74,9 +81,7 @@ asio::awaitable<void> websocket_session::read_loop()
             break;
         }
         std::string_view message(static_cast<const char*>(buffer.data().data()), size);
-        if (mode_ == mode::echo)
-            send(std::string(message), !ws_.got_text());
-        else if (ws_.got_text())
+        if (ws_.got_text())
             handle_message(message);
         else
             send_error(protocol::error_code::binary_frame, "binary frames are not part of the protocol; send JSON text frames");
@@ -90,6 +95,41 @@ asio::awaitable<void> websocket_session::read_loop()
     wake_writer();
 }
 
+asio::awaitable<void> websocket_session::echo_loop()
+{
+    // Each message goes straight back from the read buffer: no copy, no queue, no writer to wake. A
+    // client that does not read stalls this loop, and TCP holds the rest back.
+    beast::flat_buffer buffer;
+    for (;;) {
+        auto [read_failed, size] = co_await ws_.async_read(buffer, use_tuple);
+        if (read_failed) {
+            spdlog::debug("conn {}: echo ended: {}", id_, read_failed.message());
+            co_return;
+        }
+        ws_.binary(ws_.got_binary());
+        echo_writing_ = true;
+        auto [write_failed, sent] = co_await ws_.async_write(buffer.data(), use_tuple);
+        echo_writing_ = false;
+        buffer.consume(size);
+        if (write_failed) {
+            spdlog::debug("conn {}: echo write failed: {}", id_, write_failed.message());
+            beast::get_lowest_layer(ws_).close();
+            co_return;
+        }
+        state_->stats.bytes_sent += sent;
+        // A close asked for while writing is ours to send; the read then ends with `closed`
+        if (close_reason_) send_close();
+    }
+}
+
+void websocket_session::send_close()
+{
+    asio::co_spawn(ws_.get_executor(), ws_.async_close(*close_reason_, use_tuple),
+                   [self = shared_from_this()](std::exception_ptr, std::tuple<beast::error_code> result) {
+                       if (auto [ec] = result; ec) spdlog::debug("conn {}: close failed: {}", self->id_, ec.message());
+                   });
+}
+
 asio::awaitable<void> websocket_session::write_loop()
 {
     for (;;) {
@@ -97,15 +137,15 @@ asio::awaitable<void> websocket_session::write_loop()
             // Send the oldest message; only this loop writes, so one write is in flight at most
             const outgoing& next = send_queue_.front();
             ws_.binary(next.binary);
-            auto [ec, size] = co_await ws_.async_write(asio::buffer(next.payload), use_tuple);
+            auto [ec, size] = co_await ws_.async_write(asio::buffer(next.view()), use_tuple);
             if (ec) {
                 spdlog::debug("conn {}: websocket write failed: {}", id_, ec.message());
                 beast::get_lowest_layer(ws_).close();
                 co_return;
             }
             state_->stats.bytes_sent += size;
-            queued_bytes_ -= send_queue_.front().payload.size();
-            state_->stats.send_queue_bytes -= send_queue_.front().payload.size();
+            queued_bytes_ -= send_queue_.front().size();
+            state_->stats.send_queue_bytes -= send_queue_.front().size();
             send_queue_.pop_front();
             // Below the high-water mark again: the client keeps up, and waiting runs may go on
             if (slow_consumer_armed_ && queued_bytes_ <= state_->config.send_queue_high_water_bytes && !close_reason_) {
@@ -226,11 +266,21 @@ void websocket_session::send_error(std::string_view code, std::string_view messa
 
 void websocket_session::send(std::string message, bool binary)
 {
+    enqueue({std::move(message), nullptr, binary});
+}
+
+void websocket_session::send_shared(std::shared_ptr<const std::string> message)
+{
+    enqueue({{}, std::move(message), false});
+}
+
+void websocket_session::enqueue(outgoing message)
+{
     // Nothing more goes out once the connection is closing or its reader is gone
     if (close_reason_ || reading_done_) return;
     queued_bytes_ += message.size();
     state_->stats.send_queue_bytes += message.size();
-    send_queue_.push_back({std::move(message), binary});
+    send_queue_.push_back(std::move(message));
     if (queued_bytes_ > state_->config.max_send_queue_bytes)
         drop_slow_consumer("its send queue passed " + std::to_string(state_->config.max_send_queue_bytes) + " bytes");
     else if (queued_bytes_ > state_->config.send_queue_high_water_bytes)
@@ -271,6 +321,12 @@ void websocket_session::stop()
         beast::get_lowest_layer(ws_).close();
         return;
     }
+    if (mode_ == mode::echo) {
+        // No writer here: the echo loop sends the close after a write in flight, or it goes now
+        close_reason_ = websocket::close_reason{websocket::close_code::going_away, "server shutting down"};
+        if (!echo_writing_) send_close();
+        return;
+    }
     // Each live run finishes as cancelled; the close frame follows the last run_finished
     close_after_runs_ = websocket::close_reason{websocket::close_code::going_away, "server shutting down"};
     if (runs_.empty()) close(*close_after_runs_, false);
@@ -284,8 +340,8 @@ void websocket_session::close(websocket::close_reason reason, bool drop_queued)
     // Keep the message being written (the writer still owns its buffer), drop the rest if asked
     if (drop_queued && send_queue_.size() > 1) {
         for (auto it = send_queue_.begin() + 1; it != send_queue_.end(); ++it) {
-            queued_bytes_ -= it->payload.size();
-            state_->stats.send_queue_bytes -= it->payload.size();
+            queued_bytes_ -= it->size();
+            state_->stats.send_queue_bytes -= it->size();
         }
         send_queue_.erase(send_queue_.begin() + 1, send_queue_.end());
     }

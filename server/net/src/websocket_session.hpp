@@ -40,8 +40,9 @@ public:
     // Shutdown: close with 1001 (going away) once the queued messages are sent.
     void stop() override;
 
-    // Queues a frame for the writer.
+    // Queues a frame for the writer; a shared one (hello) is sent without a copy per connection.
     void send(std::string message, bool binary = false);
+    void send_shared(std::shared_ptr<const std::string> message);
 
     // For the session's runs: an events message of `count` events, and a run's last message.
     void send_events(std::string message, std::size_t count);
@@ -50,10 +51,13 @@ public:
                     int column = 0);
 
     asio::any_io_executor executor() { return ws_.get_executor(); }
+    std::uint64_t id() const { return id_; }
 
 private:
     asio::awaitable<void> read_loop();
     asio::awaitable<void> write_loop();
+    asio::awaitable<void> echo_loop();
+    void send_close();
     void handle_message(std::string_view text);
     void start_run(protocol::run_request request);
     void cancel_runs(const std::string& reason);
@@ -69,8 +73,13 @@ private:
     session_registry::ticket ticket_;
     struct outgoing {
         std::string payload;
+        std::shared_ptr<const std::string> shared; // instead of payload, for a message every client gets
         bool binary = false;
+
+        std::string_view view() const { return shared ? std::string_view(*shared) : std::string_view(payload); }
+        std::size_t size() const { return view().size(); }
     };
+    void enqueue(outgoing message);
 
     std::deque<outgoing> send_queue_;
     std::size_t queued_bytes_ = 0;
@@ -81,6 +90,7 @@ private:
     std::optional<websocket::close_reason> close_reason_;
     std::optional<websocket::close_reason> close_after_runs_; // shutdown: close once every run has finished
     bool accepted_ = false;
+    bool echo_writing_ = false;
     bool reading_done_ = false;
 };
 
