@@ -4,6 +4,8 @@
 #include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
 
+#include <iostream>
+
 namespace {
 
 using namespace loopscope::testing;
@@ -104,6 +106,38 @@ TEST(ServerProcess, OutOfDescriptorsAcceptBacksOffAndRecovers)
     EXPECT_EQ(status_of(response), 200) << server.output();
     server.signal(SIGTERM);
     EXPECT_EQ(server.wait_exit(5s), 0) << server.output();
+}
+
+TEST(ServerProcess, AStalledReaderCannotGrowTheServersMemory)
+{
+    server_process server{LOOPSCOPE_BINARY, {"--port", "0"}};
+    auto port = server.wait_for_port();
+    ws_client neighbour{port};
+    neighbour.read();
+    const auto baseline = server.memory_kib();
+
+    // A program whose events would be about a gigabyte, for a client that never reads them
+    ws_client stalled{port};
+    stalled.read();
+    stalled.write_text(R"({"type":"run","run":"flood","source":"import asyncio\n\nasync def main():\n)"
+                       R"(    while True:\n        await asyncio.sleep(0)\n\nasyncio.run(main())\n"})");
+    std::string metrics;
+    for (int i = 0; i < 100 && metrics.find("loopscope_slow_consumer_disconnects_total 1") == std::string::npos; ++i) {
+        std::this_thread::sleep_for(100ms);
+        metrics = body_of(get(port, "/metrics"));
+    }
+    ASSERT_NE(metrics.find("loopscope_slow_consumer_disconnects_total 1"), std::string::npos) << metrics;
+    // Its queue was capped (8 MiB by default): the peak stays far below what the program produced
+    const auto peak = server.memory_kib("VmHWM");
+    EXPECT_LT(peak - baseline, 64u * 1024) << "RSS went from " << baseline << " KiB to a peak of " << peak << " KiB";
+    std::cout << "server RSS " << baseline << " KiB before, peak " << peak << " KiB\n";
+
+    // The neighbour never noticed
+    neighbour.write_text(R"({"type":"run","run":"g","scenario":"gather","clock":"virtual"})");
+    std::string last;
+    while (last.find("run_finished") == std::string::npos) last = neighbour.read();
+    EXPECT_NE(last.find("\"status\":\"ok\""), std::string::npos) << last;
+    EXPECT_EQ(stalled.read_until_closed(), 1008);
 }
 
 TEST(ServerProcess, SigintStopsAnIdleServer)

@@ -100,6 +100,15 @@ public:
 
     pid_t pid() const { return pid_; }
 
+    // A memory figure of the process from /proc/PID/status, in KiB: VmRSS now, VmHWM its peak.
+    std::size_t memory_kib(const std::string& field = "VmRSS") const
+    {
+        std::ifstream status{"/proc/" + std::to_string(pid_) + "/status"};
+        for (std::string line; std::getline(status, line);)
+            if (line.rfind(field + ":", 0) == 0) return std::stoull(line.substr(field.size() + 1));
+        return 0;
+    }
+
     // CPU seconds the process has used (user + system), from /proc.
     double cpu_seconds() const
     {
