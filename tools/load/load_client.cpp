@@ -47,6 +47,8 @@ struct session {
 namespace {
 
 constexpr std::size_t parse_arena_bytes = 1 << 20;
+// Every run has this id: runs on one connection follow each other
+constexpr std::string_view run_id = "load";
 // A flat_buffer that once held a large message keeps its size; past this it is given back.
 constexpr std::size_t kept_buffer_bytes = 64 * 1024;
 
@@ -82,7 +84,7 @@ load_client::load_client(const load_options& options, load_stats& stats)
     }
 
     // The run message is the same every time: runs on one connection follow each other, so one id does
-    boost::json::object run{{"type", "run"}, {"run", "load"}};
+    boost::json::object run{{"type", "run"}, {"run", run_id}};
     if (options_.source.empty()) run["scenario"] = options_.scenario;
     else run["source"] = options_.source;
     run["speed"] = options_.speed;
@@ -127,6 +129,8 @@ asio::awaitable<bool> load_client::open(session& s, std::size_t index)
         co_return false;
     }
     stream.expires_never();
+    // A run message must not wait for an ACK (Nagle): lateness counts from the moment it is written
+    stream.socket().set_option(tcp::no_delay(true), ec);
 
     websocket::stream_base::timeout timeouts{};
     timeouts.handshake_timeout = options_.connect_timeout;
@@ -257,35 +261,50 @@ asio::awaitable<bool> load_client::one_run(session& s, const expected_output* ex
         stats_.bytes_received += size;
         ++stats_.messages;
         const std::string_view text(static_cast<const char*>(s.buffer.cdata().data()), size);
-        const boost::json::value* message = parse(text);
+        // What is read from the message is views into the buffer: consumed once it has been handled
+        const bool finished = handle_run_message(s, text, arrival);
         s.buffer.consume(size);
         if (s.buffer.capacity() > kept_buffer_bytes) s.buffer.shrink_to_fit();
-        if (message == nullptr || !message->is_object()) {
-            s.verifier.on_error("bad_message", "a message that is not a JSON object");
-            continue;
-        }
-        const auto& object = message->as_object();
-        const auto* type = object.if_contains("type");
-        if (type == nullptr || !type->is_string()) continue;
-        const std::string_view kind = type->as_string();
-        if (kind == "events") {
-            if (const auto* events = object.if_contains("events"); events && events->is_array())
-                s.verifier.on_events(events->as_array(), arrival, stats_);
-        } else if (kind == "run_finished") {
-            s.verifier.on_finished(object);
+        if (finished) {
             stats_.run_wall_us.record(static_cast<std::uint64_t>(
                 std::chrono::duration_cast<std::chrono::microseconds>(arrival - sent).count()));
             s.run_live = false;
             co_return true;
-        } else if (kind == "error") {
-            ++stats_.server_errors;
-            const auto* code = object.if_contains("code");
-            const auto* words = object.if_contains("message");
-            s.verifier.on_error(code && code->is_string() ? std::string_view(code->as_string()) : "?",
-                                words && words->is_string() ? std::string_view(words->as_string()) : "");
         }
-        // Anything else: a newer server's message, ignored as the protocol says
     }
+}
+
+bool load_client::handle_run_message(session& s, std::string_view text, load_clock::time_point arrival)
+{
+    if (!scanner_.scan(text, scanned_)) {
+        s.verifier.on_error("bad_message", "a message that is not a JSON object");
+        return false;
+    }
+    if (!scanned_.type.present) return false;
+    const std::string_view type = scanned_.type.value(type_scratch_);
+    // Only one run is live on a connection: a message for any other is the server's mistake
+    if ((type == "events" || type == "run_finished") && scanned_.run.value(run_scratch_) != run_id)
+        s.verifier.on_wrong_run(scanned_.run.value(run_scratch_));
+    if (type == "events") {
+        if (scanned_.has_events) s.verifier.on_events(scanner_.events(), arrival, stats_);
+        return false;
+    }
+    if (type == "run_finished") {
+        s.verifier.on_finished(scanned_.status.value(status_scratch_));
+        return true;
+    }
+    if (type == "error") {
+        // Rare: the DOM is simplest here
+        ++stats_.server_errors;
+        const boost::json::value* message = parse(text);
+        const boost::json::object* object = message != nullptr && message->is_object() ? &message->as_object() : nullptr;
+        const auto* code = object != nullptr ? object->if_contains("code") : nullptr;
+        const auto* words = object != nullptr ? object->if_contains("message") : nullptr;
+        s.verifier.on_error(code && code->is_string() ? std::string_view(code->as_string()) : "?",
+                            words && words->is_string() ? std::string_view(words->as_string()) : "");
+    }
+    // Anything else: a newer server's message, ignored as the protocol says
+    return false;
 }
 
 asio::awaitable<void> load_client::drive_runs(session& s)

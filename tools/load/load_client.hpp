@@ -1,5 +1,6 @@
 #pragma once
 
+#include "event_scanner.hpp"
 #include "expected_output.hpp"
 #include "load_options.hpp"
 #include "load_stats.hpp"
@@ -49,6 +50,8 @@ private:
     boost::asio::awaitable<bool> one_run(session& s, const expected_output* expected);
     boost::asio::awaitable<void> watch();
     boost::asio::awaitable<void> close(session& s);
+    // One message of a run: true when it was run_finished (the run is judged).
+    bool handle_run_message(session& s, std::string_view text, load_clock::time_point arrival);
     const boost::json::value* parse(std::string_view text);
     bool more_work(std::uint64_t done) const;
     void end_idle_sessions();
@@ -66,7 +69,15 @@ private:
     std::set<session*> live_;
     bool ramp_done_ = false;
 
-    // One parser for every message: the thread handles one message at a time, to the end
+    // Events and run_finished (the hot path) go through the scanner; the thread handles one message at
+    // a time, to the end, so one scanner does for every connection
+    event_scanner scanner_;
+    scanned_message scanned_;
+    // Where a field written with escapes is unescaped (rare), reused: one per field held at once
+    std::string type_scratch_;
+    std::string run_scratch_;
+    std::string status_scratch_;
+    // A DOM only for what is rare (error messages): one parser for every message
     boost::json::parser parser_;
     std::unique_ptr<unsigned char[]> parse_arena_;
     boost::json::value parsed_;

@@ -1,14 +1,15 @@
 #pragma once
 
+#include "event_scanner.hpp"
 #include "expected_output.hpp"
 #include "load_stats.hpp"
 
-#include <boost/json/array.hpp>
-#include <boost/json/object.hpp>
-
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace loopscope::load {
 
@@ -20,10 +21,13 @@ public:
     // `expected` null: record the output into recorded(). `speed` set: scaled clock, measure lateness.
     void begin(const expected_output* expected, std::optional<double> speed, load_clock::time_point sent);
 
-    void on_events(const boost::json::array& events, load_clock::time_point arrival, load_stats& stats);
+    // One events message, as the scanner read it (views into the message: used here, not kept).
+    void on_events(const std::vector<scanned_event>& events, load_clock::time_point arrival, load_stats& stats);
     void on_error(std::string_view code, std::string_view message);
-    // The run's last message; the run is judged here.
-    void on_finished(const boost::json::object& message);
+    // A message of the run that names another run id.
+    void on_wrong_run(std::string_view run);
+    // The run's last message, with its status; the run is judged here.
+    void on_finished(std::string_view status);
 
     bool finished() const { return finished_; }
     // Why the run failed: a kind ("wrong_output", "seq_gap", ...) and the words; empty kind if it passed.
@@ -34,7 +38,9 @@ public:
 
 private:
     void fail(std::string kind, std::string detail);
-    void check_output(std::string item);
+    // One printed line or warning, as the parts of its item ("print: ", TEXT): compared in place, so
+    // that a correct event costs no string; the item is only built to be recorded or reported.
+    void check_output(std::initializer_list<std::string_view> parts);
 
     const expected_output* expected_ = nullptr;
     std::optional<double> speed_;
