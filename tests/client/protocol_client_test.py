@@ -14,7 +14,7 @@ import tempfile
 import unittest
 
 import websockets
-from loopscope_testing import ServerProcess, printed
+from loopscope_testing import ServerProcess, collect_run, printed
 
 LOOPSCOPE = None
 
@@ -23,21 +23,6 @@ async def hello_of(ws):
     hello = json.loads(await ws.recv())
     assert hello["type"] == "hello", hello
     return hello
-
-
-async def collect_run(ws, run_id):
-    """Every event of one run and its run_finished; errors about it are collected too."""
-    events, errors = [], []
-    while True:
-        message = json.loads(await ws.recv())
-        if message.get("run") != run_id:
-            continue
-        if message["type"] == "events":
-            events.extend(message["events"])
-        elif message["type"] == "error":
-            errors.append(message["code"])
-        elif message["type"] == "run_finished":
-            return events, message, errors
 
 
 def check_stream(test, events, finished, what):

@@ -47,18 +47,27 @@ class ServerProcess:
         self.process.stdout.close()
 
 
-async def run_over(ws, run_id, **request):
-    """Sends a run and collects its events and run_finished (messages of other runs are skipped)."""
-    await ws.send(json.dumps({"type": "run", "run": run_id, **request}))
-    events = []
+async def collect_run(ws, run_id):
+    """Every event of one run, its run_finished, and the codes of errors about it (messages of other runs
+    are skipped)."""
+    events, errors = [], []
     while True:
         message = json.loads(await ws.recv())
         if message.get("run") != run_id:
             continue
         if message["type"] == "events":
             events.extend(message["events"])
+        elif message["type"] == "error":
+            errors.append(message["code"])
         elif message["type"] == "run_finished":
-            return events, message
+            return events, message, errors
+
+
+async def run_over(ws, run_id, **request):
+    """Sends a run; its events and run_finished."""
+    await ws.send(json.dumps({"type": "run", "run": run_id, **request}))
+    events, finished, _ = await collect_run(ws, run_id)
+    return events, finished
 
 
 def printed(events):

@@ -274,32 +274,31 @@ bool runtime::raise_in(exec_context& ctx, value exc, bool add_entry)
             f.pc = b.handler_pc;
             return true;
         }
-        auto dead = std::move(ctx.frames.back());
-        ctx.frames.pop_back();
-        if (dead->coro) dead->coro->state = coroutine_object::state_kind::closed;
-        bool inline_await = dead->coro && !ctx.frames.empty();
-        exit_line_ = dead->line;
-        clear_frame(*dead);
-        dead.reset();
-        if (inline_await) {
+        if (pop_frame(ctx)) {
             event e = make_event("await_end");
             const auto& x = exc.as<exception_object>();
-            e.error = error_info{x.type->qualified, x.message(), x.traceback.empty() ? 0 : x.traceback.front().line};
+            e.error = error_info_of(x);
             emit(std::move(e));
         }
     }
     return false;
 }
 
-void runtime::return_from_frame(exec_context& ctx, value result, bool& context_done)
+bool runtime::pop_frame(exec_context& ctx)
 {
     auto dead = std::move(ctx.frames.back());
     ctx.frames.pop_back();
     if (dead->coro) dead->coro->state = coroutine_object::state_kind::closed;
-    bool inline_await = dead->coro && !ctx.frames.empty();
+    const bool inline_await = dead->coro && !ctx.frames.empty();
     exit_line_ = dead->line;
+    // Its locals go now, as in CPython: a never-awaited coroutine held there warns at this point
     clear_frame(*dead);
-    dead.reset();
+    return inline_await;
+}
+
+void runtime::return_from_frame(exec_context& ctx, value result, bool& context_done)
+{
+    const bool inline_await = pop_frame(ctx);
     if (ctx.frames.empty()) {
         context_done = true;
         last_result_ = std::move(result);

@@ -264,7 +264,7 @@ void runtime::finish(const std::string& status, const value& exc)
     e.status = status;
     if (exc.is(value_kind::exception)) {
         const auto& x = exc.as<exception_object>();
-        e.error = error_info{x.type->qualified, x.message(), x.traceback.empty() ? 0 : x.traceback.front().line};
+        e.error = error_info_of(x);
     }
     // Globals go after the traceback, as at CPython's shutdown (with "sys:1" warnings).
     finalize_globals();
@@ -680,7 +680,7 @@ void runtime::task_done_event(const task_object& task)
     } else if (task.exception.is(value_kind::exception)) {
         e.status = "exception";
         const auto& x = task.exception.as<exception_object>();
-        e.error = error_info{x.type->qualified, x.message(), x.traceback.empty() ? 0 : x.traceback.front().line};
+        e.error = error_info_of(x);
     } else {
         e.status = "result";
         e.result = repr(task.result);

@@ -21,6 +21,12 @@
 
 namespace loopscope::engine {
 
+// An exception as events report it: CPython's type name, str(), and the innermost traceback line.
+inline error_info error_info_of(const exception_object& x)
+{
+    return {x.type->qualified, x.message(), x.traceback.empty() ? 0 : x.traceback.front().line};
+}
+
 // One program execution: the interpreter, the asyncio objects and the runner, as one synchronous
 // state machine. Nothing here waits or touches a socket; the driver decides when time passes.
 class runtime {
@@ -104,6 +110,8 @@ private:
     outcome execute(exec_context& ctx, std::uint64_t& budget);
     bool raise_in(exec_context& ctx, value exc, bool add_entry);
     void set_context(exec_context& ctx, const value& exc);
+    // Drops the innermost frame of `ctx`; true when it was a coroutine awaited inline by the frame below.
+    bool pop_frame(exec_context& ctx);
     void return_from_frame(exec_context& ctx, value result, bool& context_done);
     void push_frame(exec_context& ctx, std::unique_ptr<frame> f);
     std::unique_ptr<frame> make_function_frame(const std::shared_ptr<function_object>& fn, std::vector<value> args,
