@@ -14,7 +14,7 @@ struct error_info {
     std::int32_t column = 0; // syntax errors: 1-based column; 0 otherwise
 };
 
-// One scheduling event. Only the fields a kind uses are set; EVENTS.md lists them per kind and the
+// One scheduling event. Only the fields a kind uses are set; protocol/README.md lists them per kind and the
 // JSON encoder writes exactly the set ones.
 struct event {
     std::uint64_t seq = 0;
