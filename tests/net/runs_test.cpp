@@ -274,12 +274,19 @@ TEST(Shutdown, LiveRunsFinishAsCancelledBeforeTheClose)
 
 namespace {
 
-// A program that prints as fast as it can: about 10 MB of events.
+// A program that prints 9,000 lines as fast as it can: about 10 MB of events.
 const std::string chatty_program = "import asyncio\n\nasync def main():\n"
                                    "    for i in range(9000):\n"
                                    "        print('x' * 200, i)\n"
                                    "        await asyncio.sleep(0.001)\n\n"
                                    "asyncio.run(main())\n";
+
+// A program that never ends (until the step bound) and never waits: far more events than the kernel's
+// socket buffers and the send queue together can hold, whatever the machine's speed.
+const std::string flood_program = "import asyncio\n\nasync def main():\n"
+                                  "    while True:\n"
+                                  "        await asyncio.sleep(0)\n\n"
+                                  "asyncio.run(main())\n";
 
 loopscope::net::server_config small_queue_config(const temp_web_root& root)
 {
@@ -305,7 +312,7 @@ TEST(SlowConsumer, AStalledReaderOnTheScaledClockIsClosedWith1008AndMemoryStaysB
     test_server server{config};
     ws_client stalled{server.port()};
     stalled.read();
-    stalled.write_text(source_message("chatty", chatty_program, R"(,"speed":10000)"));
+    stalled.write_text(source_message("flood", flood_program));
 
     // While it does not read, the server holds at most the hard limit for it (plus the message in flight)
     std::uint64_t most_queued = 0;

@@ -11,6 +11,9 @@
 #include <boost/beast/websocket/stream.hpp>
 
 #include <chrono>
+
+#include <sys/socket.h>
+#include <sys/time.h>
 #include <cstdint>
 #include <string>
 
@@ -69,6 +72,9 @@ public:
     explicit ws_client(std::uint16_t port, const std::string& target = "/ws") : ws_(io_)
     {
         ws_.next_layer().connect(loopback(port));
+        // A test waiting for something the server never sends fails after a minute instead of hanging
+        timeval timeout{60, 0};
+        setsockopt(ws_.next_layer().native_handle(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
         ws_.handshake("127.0.0.1", target);
     }
 

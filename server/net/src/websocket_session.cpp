@@ -36,6 +36,9 @@ asio::awaitable<void> websocket_session::run(http::request<http::string_body> re
     ws_.set_option(websocket::stream_base::decorator(
         [](websocket::response_type& response) { response.set(http::field::server, server_name); }));
     ws_.read_message_max(state_->config.max_message_bytes);
+    // Each message leaves as one frame: Beast would otherwise cut a 64 KiB events batch into 4 KiB
+    // frames, each with its own header and write.
+    ws_.auto_fragment(false);
 
     // Complete the upgrade; the request is freed then, not kept for the connection's life
     {
