@@ -13,8 +13,7 @@ namespace loopscope::net {
 
 websocket_session::websocket_session(beast::tcp_stream stream, std::shared_ptr<server_state> state, std::uint64_t id,
                                      mode kind)
-    : ws_(std::move(stream)), state_(std::move(state)), id_(id), mode_(kind), writer_signal_(ws_.get_executor()),
-      slow_consumer_timer_(ws_.get_executor())
+    : ws_(std::move(stream)), state_(std::move(state)), id_(id), mode_(kind), slow_consumer_timer_(ws_.get_executor())
 {
     ticket_ = state_->sessions.add(*this);
     ++state_->stats.websockets_current;
@@ -58,14 +57,6 @@ asio::awaitable<void> websocket_session::run(http::request<http::string_body> re
 
     // Greet, then read until the connection ends; the writer sends everything queued meanwhile
     send_shared(state_->hello);
-    asio::co_spawn(ws_.get_executor(), write_loop(), [self = shared_from_this()](std::exception_ptr failure) {
-        if (!failure) return;
-        try {
-            std::rethrow_exception(failure);
-        } catch (const std::exception& e) {
-            spdlog::error("conn {}: websocket writer failed: {}", self->id_, e.what());
-        }
-    });
     if (state_->shutting_down) stop();
     co_await read_loop();
 }
@@ -143,6 +134,7 @@ asio::awaitable<void> websocket_session::write_loop()
             auto [ec, size] = co_await ws_.async_write(asio::buffer(next.view()), use_tuple);
             if (ec) {
                 spdlog::debug("conn {}: websocket write failed: {}", id_, ec.message());
+                writer_finished_ = true;
                 beast::get_lowest_layer(ws_).close();
                 co_return;
             }
@@ -158,15 +150,15 @@ asio::awaitable<void> websocket_session::write_loop()
             }
             continue;
         }
-        if (reading_done_) co_return;
-        if (close_reason_) {
+        if (close_reason_ && !reading_done_) {
+            writer_finished_ = true;
             auto [ec] = co_await ws_.async_close(*close_reason_, use_tuple);
             if (ec) spdlog::debug("conn {}: websocket close failed: {}", id_, ec.message());
             co_return;
         }
-        // Sleep until there is something to send
-        writer_signal_.expires_at(asio::steady_timer::time_point::max());
-        co_await writer_signal_.async_wait(use_tuple);
+        // Nothing left to send: the writer ends, and wake_writer starts another when there is
+        writer_running_ = false;
+        co_return;
     }
 }
 
@@ -353,7 +345,20 @@ void websocket_session::close(websocket::close_reason reason, bool drop_queued)
 
 void websocket_session::wake_writer()
 {
-    writer_signal_.cancel();
+    // The writer runs only while there is something to send, so an idle connection keeps no coroutine
+    // and no pending wait for it
+    if (writer_running_ || writer_finished_ || !accepted_) return;
+    if (send_queue_.empty() && (!close_reason_ || reading_done_)) return;
+    writer_running_ = true;
+    asio::co_spawn(ws_.get_executor(), write_loop(), [self = shared_from_this()](std::exception_ptr failure) {
+        if (!failure) return;
+        self->writer_finished_ = true;
+        try {
+            std::rethrow_exception(failure);
+        } catch (const std::exception& e) {
+            spdlog::error("conn {}: websocket writer failed: {}", self->id_, e.what());
+        }
+    });
 }
 
 } // namespace loopscope::net

@@ -23,7 +23,8 @@ namespace loopscope::net {
 namespace http = beast::http;
 namespace websocket = beast::websocket;
 
-// One websocket connection: a read loop, and one writer that alone touches the write side.
+// One websocket connection: a read loop, and one writer (started while there is something to send) that
+// alone touches the write side.
 class websocket_session : public std::enable_shared_from_this<websocket_session>, public stoppable {
 public:
     enum class mode {
@@ -84,12 +85,13 @@ private:
     std::deque<outgoing> send_queue_;
     std::size_t queued_bytes_ = 0;
     std::map<std::string, std::shared_ptr<live_run>, std::less<>> runs_;
-    asio::steady_timer writer_signal_;
     asio::steady_timer slow_consumer_timer_; // armed while the queue is above its high-water mark
     bool slow_consumer_armed_ = false;
     std::optional<websocket::close_reason> close_reason_;
     std::optional<websocket::close_reason> close_after_runs_; // shutdown: close once every run has finished
     bool accepted_ = false;
+    bool writer_running_ = false;  // a write_loop is sending the queue
+    bool writer_finished_ = false; // the connection is closing or broken: no writer again
     bool echo_writing_ = false;
     bool reading_done_ = false;
 };
