@@ -53,34 +53,33 @@ void metrics::count(std::map<std::string, std::uint64_t, std::less<>>& by_label,
 
 std::string metrics::render(std::uint64_t connections_current) const
 {
+    struct single {
+        std::string_view name, type, help;
+        std::uint64_t value;
+    };
+    const single singles[] = {
+        {"loopscope_connections", "gauge", "Open connections (HTTP and websocket).", connections_current},
+        {"loopscope_connections_total", "counter", "Connections accepted.", connections_total},
+        {"loopscope_connections_rejected_total", "counter",
+         "Websocket upgrades refused with 503 because the connection bound was reached.", connections_rejected},
+        {"loopscope_websockets", "gauge", "Open websocket connections.", websockets_current},
+        {"loopscope_runs_started_total", "counter", "Program runs started.", runs_started},
+        {"loopscope_events_sent_total", "counter", "Engine events sent to clients.", events_sent},
+        {"loopscope_batches_sent_total", "counter", "events messages sent (each a batch of events).", batches_sent},
+        {"loopscope_sent_bytes_total", "counter", "Websocket payload bytes sent.", bytes_sent},
+        {"loopscope_slow_consumer_disconnects_total", "counter",
+         "Clients disconnected because they did not read what was sent to them.", slow_consumer_disconnects},
+        {"loopscope_send_queue_bytes", "gauge", "Bytes queued for clients and not yet written.", send_queue_bytes},
+    };
     std::string out;
-    family(out, "loopscope_connections", "gauge", "Open connections (HTTP and websocket).");
-    sample(out, "loopscope_connections", connections_current);
-    family(out, "loopscope_connections_total", "counter", "Connections accepted.");
-    sample(out, "loopscope_connections_total", connections_total);
-    family(out, "loopscope_connections_rejected_total", "counter",
-           "Websocket upgrades refused with 503 because the connection bound was reached.");
-    sample(out, "loopscope_connections_rejected_total", connections_rejected);
-    family(out, "loopscope_websockets", "gauge", "Open websocket connections.");
-    sample(out, "loopscope_websockets", websockets_current);
-    family(out, "loopscope_runs_started_total", "counter", "Program runs started.");
-    sample(out, "loopscope_runs_started_total", runs_started);
+    for (const single& metric : singles) {
+        family(out, metric.name, metric.type, metric.help);
+        sample(out, metric.name, metric.value);
+    }
     family(out, "loopscope_runs_finished_total", "counter", "Program runs finished, by final status.");
     labelled(out, "loopscope_runs_finished_total", "status", runs_finished);
-    family(out, "loopscope_events_sent_total", "counter", "Engine events sent to clients.");
-    sample(out, "loopscope_events_sent_total", events_sent);
-    family(out, "loopscope_batches_sent_total", "counter", "events messages sent (each a batch of events).");
-    sample(out, "loopscope_batches_sent_total", batches_sent);
-    family(out, "loopscope_sent_bytes_total", "counter", "Websocket payload bytes sent.");
-    sample(out, "loopscope_sent_bytes_total", bytes_sent);
     family(out, "loopscope_protocol_errors_total", "counter", "error messages sent to clients, by code.");
     labelled(out, "loopscope_protocol_errors_total", "code", protocol_errors);
-    family(out, "loopscope_slow_consumer_disconnects_total", "counter",
-           "Clients disconnected because they did not read what was sent to them.");
-    sample(out, "loopscope_slow_consumer_disconnects_total", slow_consumer_disconnects);
-
-    family(out, "loopscope_send_queue_bytes", "gauge", "Bytes queued for clients and not yet written.");
-    sample(out, "loopscope_send_queue_bytes", send_queue_bytes);
 
     family(out, "loopscope_event_loop_lag_seconds", "histogram", "How late the io_context runs a timer.");
     for (std::size_t i = 0; i < lag_buckets.size(); ++i)
