@@ -1,14 +1,27 @@
-// The tutorial's programs, as the tutorial writes them: order of lines and program times.
+// The tutorial's programs as the server ships them (the catalog): order of lines and program times.
 #include "engine_test_support.hpp"
+#include "loopscope/catalog/catalog.hpp"
 
 #include <gtest/gtest.h>
 
 using loopscope::engine::testing::run_virtual;
 using strings = std::vector<std::string>;
 
+namespace {
+
+// The catalog program with this id, run on the virtual clock.
+auto run_scenario(std::string_view id)
+{
+    const auto* scenario = loopscope::catalog::find(id);
+    if (scenario == nullptr) throw std::runtime_error("no scenario " + std::string(id));
+    return run_virtual(std::string(scenario->source));
+}
+
+} // namespace
+
 TEST(tutorial, hello_world_prints_once)
 {
-    auto out = run_virtual("import asyncio\n\nasync def main():\n\tprint(\"Hello World!\")\n\nasyncio.run(main())\n");
+    auto out = run_scenario("hello");
     EXPECT_EQ(out.stdout_text, "Hello World!\n");
     EXPECT_EQ(out.exit_status, 0);
     EXPECT_EQ(out.stderr_text, "");
@@ -16,87 +29,26 @@ TEST(tutorial, hello_world_prints_once)
 
 TEST(tutorial, sleep_waits_five_program_seconds)
 {
-    auto out = run_virtual(R"(import asyncio
-
-async def main():
-	print("Hello World!")
-	await asyncio.sleep(5)
-	print("I just waited for 5 seconds!")
-
-asyncio.run(main())
-)");
+    auto out = run_scenario("sleep");
     EXPECT_EQ(out.timed_prints(), (strings{"t=0.00 Hello World!", "t=5.00 I just waited for 5 seconds!"}));
 }
 
 TEST(tutorial, create_task_then_await_it)
 {
-    auto out = run_virtual(R"(import asyncio
-from asyncio import Task
-
-async def foo():
-	print("This goes first!")
-	await asyncio.sleep(2)
-
-async def main():
-	my_task: Task = asyncio.create_task(foo())
-	await my_task
-	print("This goes second, after waiting!")
-
-asyncio.run(main())
-)");
+    auto out = run_scenario("create_task");
     EXPECT_EQ(out.timed_prints(), (strings{"t=0.00 This goes first!", "t=2.00 This goes second, after waiting!"}));
 }
 
 TEST(tutorial, interleaving_follows_steps_one_to_nine)
 {
-    auto out = run_virtual(R"(from asyncio import Task
-import asyncio
-
-async def main():
-	my_task: Task = asyncio.create_task(foo())	# 1.
-	print("This goes first!")			# 2.
-	await asyncio.sleep(2)			# 3.
-	print("This goes third!")			# 6.
-	foo_return: str = await my_task		# 7.
-	print(foo_return)				# 9.
-
-async def foo() -> str:
-	print("This goes second!")			# 4.
-	await asyncio.sleep(2)			# 5.
-	return "This goes fourth!"			# 8.
-
-asyncio.run(main())
-)");
+    auto out = run_scenario("interleaving");
     EXPECT_EQ(out.timed_prints(), (strings{"t=0.00 This goes first!", "t=0.00 This goes second!", "t=2.00 This goes third!",
                                            "t=2.00 This goes fourth!"}));
 }
 
-namespace {
-const char* breakfast = R"(import asyncio
-
-async def brew_coffee() -> str:
-	print("Start brewing coffee...")
-	await asyncio.sleep(3)
-	print("Done brewing coffee.")
-	return "Coffee is ready!"
-
-async def toast_bagel() -> str:
-	print("Start toasting bagel...")
-	await asyncio.sleep(3)
-	print("Done toasting bagel.")
-	return "Bagel is ready!"
-
-)";
-}
-
 TEST(tutorial, sequential_main_without_await_warns_twice_and_runs_nothing)
 {
-    auto out = run_virtual(std::string(breakfast) + R"(async def main():
-	coffee_result: str = brew_coffee()
-	bagel_result: str = toast_bagel()
-
-asyncio.run(main())
-)");
+    auto out = run_scenario("sequential_unawaited");
     EXPECT_EQ(out.stdout_text, "");
     EXPECT_NE(out.stderr_text.find("RuntimeWarning: coroutine 'brew_coffee' was never awaited"), std::string::npos);
     auto second = out.stderr_text.find("RuntimeWarning: coroutine 'toast_bagel' was never awaited");
@@ -109,51 +61,37 @@ asyncio.run(main())
 
 TEST(tutorial, sequential_awaits_take_six_seconds)
 {
-    auto out = run_virtual(std::string(breakfast) + R"(async def main():
-	coffee_result: str = await brew_coffee()
-	bagel_result: str = await toast_bagel()
-	print(coffee_result, bagel_result)
-
-asyncio.run(main())
-)");
+    auto out = run_scenario("sequential_awaited");
     EXPECT_EQ(out.timed_prints(), (strings{"t=0.00 Start brewing coffee...", "t=3.00 Done brewing coffee.",
                                            "t=3.00 Start toasting bagel...", "t=6.00 Done toasting bagel.",
-                                           "t=6.00 Coffee is ready! Bagel is ready!"}));
+                                           "t=6.00 Coffee is ready!", "t=6.00 Bagel is ready!"}));
 }
 
 TEST(tutorial, gather_takes_three_seconds)
 {
-    auto out = run_virtual(std::string(breakfast) + R"(async def main():
-	batch_coroutines = asyncio.gather(brew_coffee(), toast_bagel())
-	coffee_result, bagel_result = await batch_coroutines
-	print(coffee_result, bagel_result)
-
-asyncio.run(main())
-)");
+    auto out = run_scenario("gather");
     EXPECT_EQ(out.timed_prints(), (strings{"t=0.00 Start brewing coffee...", "t=0.00 Start toasting bagel...",
                                            "t=3.00 Done brewing coffee.", "t=3.00 Done toasting bagel.",
-                                           "t=3.00 Coffee is ready! Bagel is ready!"}));
+                                           "t=3.00 Coffee is ready!", "t=3.00 Bagel is ready!"}));
 }
 
 TEST(tutorial, event_loop_lifecycle_prints_what_cpython_returns)
 {
-    auto out = run_virtual(R"(from asyncio import AbstractEventLoop
-import asyncio
-
-async def main():
-	print("main ran")
-
-loop: AbstractEventLoop = asyncio.get_event_loop()
-try:
-	print(loop.is_running())
-	loop.run_until_complete(main())
-finally:
-	loop.close()
-	print(loop.is_closed())
-)");
-    EXPECT_EQ(out.stdout_text, "False\nmain ran\nTrue\n");
+    auto out = run_scenario("event_loop_lifecycle");
+    EXPECT_EQ(out.timed_prints(), (strings{"t=0.00 Before run_until_complete: is_running() = False",
+                                           "t=0.00 Inside main: is the loop running? True", "t=1.00 main is done",
+                                           "t=1.00 After close: is_closed() = True"}));
 }
 
+TEST(tutorial, time_sleep_blocks_the_loop_even_inside_gather)
+{
+    auto out = run_scenario("blocking_sleep");
+    EXPECT_EQ(out.timed_prints(), (strings{"t=0.00 Start brewing coffee...", "t=3.00 Done brewing coffee.",
+                                           "t=3.00 Start toasting bagel...", "t=6.00 Done toasting bagel.",
+                                           "t=6.00 Coffee is ready!", "t=6.00 Bagel is ready!"}));
+}
+
+// Not a catalog program: blocking calls of different lengths add up, in gather's argument order.
 TEST(tutorial, time_sleep_blocks_the_loop)
 {
     auto out = run_virtual(R"(import asyncio

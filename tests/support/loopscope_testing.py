@@ -1,6 +1,6 @@
 """Shared by the Python tests: the loopscope binary in a child process, and one run over a websocket."""
+import http.client
 import json
-import os
 import re
 import subprocess
 import time
@@ -76,7 +76,6 @@ def printed(events):
 
 def http_get(port, path, host="127.0.0.1"):
     """(status, body) of a plain GET."""
-    import http.client
     connection = http.client.HTTPConnection(host, port, timeout=10)
     try:
         connection.request("GET", path)

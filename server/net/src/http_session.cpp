@@ -106,9 +106,9 @@ asio::awaitable<void> http_session::run()
                 co_await write(text_response(http::status::not_found, "no websocket endpoint here; use /ws", version, false));
                 break;
             }
-            if (state_->sessions.size() > state_->max_connections) { // this connection counts too
+            if (state_->sessions.size() > state_->config.max_connections) { // this connection counts too
                 ++state_->stats.connections_rejected;
-                spdlog::warn("conn {}: refused websocket upgrade: {} connections is the bound", id_, state_->max_connections);
+                spdlog::warn("conn {}: refused websocket upgrade: {} connections is the bound", id_, state_->config.max_connections);
                 auto response = text_response(http::status::service_unavailable, "the server is at its connection bound; try again later", version, false);
                 response.set(http::field::retry_after, "5");
                 co_await write(std::move(response));

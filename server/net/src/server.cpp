@@ -30,7 +30,7 @@ server::server(asio::io_context& io, server_config config)
     const server_config& settings = state_->config;
     state_->request_limits = {
         .max_source_bytes = settings.run.max_source_bytes,
-        .max_run_id_bytes = 64,
+        .max_run_id_bytes = settings.max_run_id_bytes,
         .min_speed = engine::min_speed,
         .max_speed = engine::max_speed,
     };
@@ -41,7 +41,7 @@ server::server(asio::io_context& io, server_config config)
         .server = server_name,
         .limits = {.max_message_bytes = settings.max_message_bytes,
                    .max_source_bytes = settings.run.max_source_bytes,
-                   .max_run_id_bytes = state_->request_limits.max_run_id_bytes,
+                   .max_run_id_bytes = settings.max_run_id_bytes,
                    .max_runs_per_connection = settings.max_runs_per_connection,
                    .min_speed = engine::min_speed,
                    .max_speed = engine::max_speed,
@@ -52,12 +52,12 @@ server::server(asio::io_context& io, server_config config)
         .scenarios = scenarios,
     }));
 
-    state_->max_connections = state_->config.max_connections;
-    if (state_->max_connections == 0) {
+    if (state_->config.max_connections == 0) {
         rlimit limit{};
         getrlimit(RLIMIT_NOFILE, &limit);
         const auto reserved = static_cast<rlim_t>(state_->config.reserved_descriptors);
-        state_->max_connections = limit.rlim_cur > reserved ? static_cast<std::size_t>(limit.rlim_cur - reserved) : 1;
+        state_->config.max_connections =
+            limit.rlim_cur > reserved ? static_cast<std::size_t>(limit.rlim_cur - reserved) : 1;
     }
 }
 
@@ -84,7 +84,7 @@ asio::ip::tcp::endpoint server::start()
         }
     });
     probe_lag();
-    spdlog::info("connection bound: {} (websocket upgrades past it get 503)", state_->max_connections);
+    spdlog::info("connection bound: {} (websocket upgrades past it get 503)", state_->config.max_connections);
     return acceptor_.local_endpoint();
 }
 

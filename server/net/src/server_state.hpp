@@ -15,13 +15,12 @@ namespace loopscope::net {
 // What every session of one server shares. Held by shared_ptr so that sessions the io_context
 // destroys after the server object is gone still find it.
 struct server_state {
-    server_config config;
+    server_config config; // with the derived bounds (0 = derive) filled in
     std::filesystem::path canonical_web_root;
     session_registry sessions;
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
     protocol::request_limits request_limits;
     std::shared_ptr<const std::string> hello; // the first message of every /ws connection, encoded once
-    std::size_t max_connections = 0; // the configured bound, or the one derived from the descriptor limit
     struct metrics stats;
     bool shutting_down = false;
 };

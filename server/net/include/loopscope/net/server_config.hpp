@@ -40,6 +40,7 @@ struct server_config {
     // Runs
     engine::run_config run;                 // the engine's bounds for each program
     std::size_t max_runs_per_connection = 4; // live at once; the browser compares two side by side
+    std::size_t max_run_id_bytes = 64;       // the client's name for a run
     std::size_t max_batch_bytes = 64 * 1024; // an events message is sent once it is this large
     std::uint64_t steps_per_slice = 5'000;   // interpreter steps before a run lets others have the thread
 
