@@ -3,7 +3,8 @@
 
 import { continue_sequence } from './lib/decoder.mjs';
 import { timeline, line_marks } from './lib/timeline.mjs';
-import { layout_lanes, axis_end } from './lib/lanes.mjs';
+import { axis_end } from './lib/lanes.mjs';
+import { merged_order } from './lib/compare.mjs';
 import { format_seconds, format_speed, speeds, console_text } from './lib/format.mjs';
 import { encode_permalink, decode_permalink } from './lib/permalink.mjs';
 import { player } from './lib/player.mjs';
@@ -19,6 +20,9 @@ const $ = (id) => document.getElementById(id);
 const own_program = '__own';
 const default_example = 'interleaving';
 const default_pair = ['sequential_awaited', 'gather'];
+// A run's events stay in the page for time travel; past this many the run is stopped, so that a
+// program that never ends cannot fill the tab's memory (about 100 bytes an event).
+export const max_events_kept = 200_000;
 
 const page = {
   catalog: [],
@@ -26,12 +30,15 @@ const page = {
   mode: 'explore',
   program: { scenario: default_example, source: '' },
   speed: 1,
+  replay_speed: 1,
   runs: new Map(),
   explore_run: null,
   compare_runs: [null, null],
+  compare_order: new merged_order(),
   predict_probe: null,
   run_counter: 0,
   cursor: new player(),
+  compare_cursor: new player(),
   started: false,
   link: decode_permalink(location.hash),
   last_link: '',
@@ -83,13 +90,18 @@ function handle_message(message) {
       break;
     case 'events': {
       const run = page.runs.get(message.run);
-      if (!run) break;
+      if (!run || run.overflowed) break;
+      let events = message.events;
+      if (run.timeline.length + events.length > max_events_kept) {
+        events = events.slice(0, max_events_kept - run.timeline.length);
+        overflow(run);
+      }
       try {
-        run.timeline.push(continue_sequence(run.timeline.length, message.events));
+        run.timeline.push(continue_sequence(run.timeline.length, events));
       } catch (error) {
         notify(`Run ${message.run}: ${error.message}`);
       }
-      for (const event of message.events) run.horizon = Math.max(run.horizon, event.t, event.when ?? 0, event.t + (event.delay ?? 0));
+      for (const event of events) run.horizon = Math.max(run.horizon, event.t, event.when ?? 0, event.t + (event.delay ?? 0));
       break;
     }
     case 'run_finished': {
@@ -176,6 +188,14 @@ function start_run(purpose, program, { speed = page.speed, virtual = false } = {
   return run;
 }
 
+// A run past the page's bound: stopped at the server, its first events kept for time travel.
+function overflow(run) {
+  run.overflowed = true;
+  run.cancelled_by_us = true;
+  if (!run.finished && link.live) link.send({ type: 'cancel', run: run.id });
+  notify(`This run passed ${max_events_kept.toLocaleString('en')} events, as many as the page keeps for time travel: it was stopped there, and its first ${max_events_kept.toLocaleString('en')} events are here to explore. Fewer loop rounds or tasks make a run that fits.`, 'warning');
+}
+
 function cancel_run(run) {
   if (run && !run.finished && link.live) {
     run.cancelled_by_us = true;
@@ -234,7 +254,6 @@ function set_mode(mode) {
   for (const button of document.querySelectorAll('.modes button')) button.setAttribute('aria-pressed', String(button.dataset.mode === mode));
   $('explore').hidden = mode === 'compare';
   $('compare').hidden = mode !== 'compare';
-  $('transport').hidden = mode === 'compare';
   $('predict').hidden = mode !== 'predict';
   document.body.dataset.mode = mode;
   if (mode === 'predict') predict.reset('Press Run: the printed lines appear here shuffled.');
@@ -246,12 +265,15 @@ function compare_pair() {
   return [...document.querySelectorAll('.compare-picker')].map((picker) => picker.value);
 }
 
-function run_compare() {
+function run_compare({ hold_at } = {}) {
   page.compare_runs.forEach(cancel_run);
-  page.compare_runs = compare_pair().map((id, i) => start_run(`compare${i}`, { scenario: id, source: scenario(id)?.source }));
+  const virtual = hold_at !== undefined;
+  page.compare_runs = compare_pair().map((id, i) => start_run(`compare${i}`, { scenario: id, source: scenario(id)?.source }, { virtual }));
+  page.compare_cursor.reset();
+  if (virtual) page.compare_cursor.hold(hold_at, Infinity);
   request_draw();
 }
-$('compare-run').addEventListener('click', run_compare);
+$('compare-run').addEventListener('click', () => run_compare());
 document.querySelectorAll('.compare-picker').forEach((picker) => picker.addEventListener('change', () => request_draw()));
 
 // ---------------------------------------------------------------- editor, speed, transport
@@ -278,35 +300,75 @@ speed_picker.addEventListener('change', () => set_speed(speed_picker.value === '
 $('program-picker').addEventListener('change', (event) => select_program(event.target.value));
 $('run').addEventListener('click', run_pressed);
 
-function events_length() {
-  return page.explore_run ? page.explore_run.timeline.length : 0;
+// What the transport moves: the explore run's events, or in compare mode both runs' merged.
+function track() {
+  if (page.mode === 'compare') {
+    const order = page.compare_order;
+    order.update(page.compare_runs.map((run) => run?.timeline ?? null));
+    return {
+      cursor: page.compare_cursor,
+      events: order.entries,
+      is_print: (i) => order.event_at(i)?.event.kind === 'print',
+      finished: page.compare_runs.every((run) => !run || run.finished),
+    };
+  }
+  const run = page.explore_run;
+  const events = run ? run.timeline.events : [];
+  return { cursor: page.cursor, events, is_print: (i) => events[i].kind === 'print', finished: !run || Boolean(run.finished) };
 }
+
 function step(delta) {
-  page.cursor.step(delta, events_length());
+  const { cursor, events } = track();
+  cursor.step(delta, events.length);
+  request_draw();
+}
+function hold(seq) {
+  const { cursor, events } = track();
+  cursor.hold(seq, events.length);
+  request_draw();
+}
+function follow() {
+  track().cursor.follow();
   request_draw();
 }
 function toggle_play() {
-  const length = events_length();
-  if (!length) return;
-  if (page.cursor.playing) page.cursor.pause(length);
-  else page.cursor.play(length);
+  const { cursor, events } = track();
+  if (!events.length) return;
+  if (cursor.playing) cursor.pause(events.length);
+  else cursor.play(events.length);
   request_draw();
 }
 function jump_print(forward) {
-  const run = page.explore_run;
-  if (!run) return;
-  const at = page.cursor.position(run.timeline.length);
-  const target = forward ? run.timeline.next_print(at) : run.timeline.previous_print(at);
-  if (target !== null) page.cursor.hold(target, run.timeline.length);
+  const { cursor, events, is_print } = track();
+  const at = cursor.position(events.length);
+  for (let i = forward ? at + 1 : at - 1; i >= 0 && i < events.length; i += forward ? 1 : -1) {
+    if (is_print(i)) {
+      cursor.hold(i, events.length);
+      break;
+    }
+  }
   request_draw();
 }
-$('to-start').addEventListener('click', () => { page.cursor.hold(-1, events_length()); request_draw(); });
+$('to-start').addEventListener('click', () => hold(-1));
 $('step-back').addEventListener('click', () => step(-1));
 $('step-forward').addEventListener('click', () => step(1));
 $('play').addEventListener('click', toggle_play);
 $('next-print').addEventListener('click', (event) => jump_print(!event.shiftKey));
-$('to-end').addEventListener('click', () => { page.cursor.follow(); request_draw(); });
-$('scrub').addEventListener('input', (event) => { page.cursor.hold(Number(event.target.value), events_length()); request_draw(); });
+$('to-end').addEventListener('click', follow);
+$('scrub').addEventListener('input', (event) => hold(Number(event.target.value)));
+
+const replay_picker = $('replay-speed');
+replay_picker.replaceChildren(...speeds.map((s) => new Option(format_speed(s), String(s))));
+function set_replay_speed(speed) {
+  page.replay_speed = speeds.includes(speed) ? speed : 1;
+  replay_picker.value = String(page.replay_speed);
+  request_draw();
+}
+replay_picker.addEventListener('change', () => set_replay_speed(Number(replay_picker.value)));
+function nudge_replay_speed(delta) {
+  const index = speeds.indexOf(page.replay_speed) + delta;
+  if (index >= 0 && index < speeds.length) set_replay_speed(speeds[index]);
+}
 
 // ---------------------------------------------------------------- theme and keyboard
 
@@ -335,8 +397,10 @@ document.addEventListener('keydown', (event) => {
     ' ': toggle_play,
     ArrowLeft: () => step(-1),
     ArrowRight: () => step(1),
-    Home: () => { page.cursor.hold(-1, events_length()); request_draw(); },
-    End: () => { page.cursor.follow(); request_draw(); },
+    Home: () => hold(-1),
+    End: follow,
+    '[': () => nudge_replay_speed(-1),
+    ']': () => nudge_replay_speed(1),
     n: () => jump_print(true),
     N: () => jump_print(false),
     r: () => (page.mode === 'compare' ? run_compare() : run_pressed()),
@@ -362,6 +426,7 @@ function start_page() {
   if (wanted.error) notify(wanted.error);
   if (wanted.speed !== undefined) set_speed(speeds.includes(wanted.speed) || wanted.speed === 'instant' ? wanted.speed : 1);
   else set_speed(1);
+  set_replay_speed(wanted.replay ?? 1);
   if (wanted.source !== undefined) {
     select_program(own_program);
     editor.set_text(wanted.source);
@@ -373,7 +438,7 @@ function start_page() {
     select_program(id);
   }
   set_mode(wanted.mode ?? 'explore');
-  if (wanted.mode === 'compare') run_compare();
+  if (wanted.mode === 'compare') run_compare(wanted.step !== undefined ? { hold_at: wanted.step } : {});
   else if (wanted.step !== undefined) run_explore({ hold_at: wanted.step });
 }
 
@@ -407,13 +472,26 @@ function error_of(run) {
   return null;
 }
 
+const empty_view = new timeline().view_at(-1);
+
+// The transport's controls and the line that tells the event at the cursor in words.
+function draw_transport(length, seq, cursor, { position, describe, live }) {
+  const scrub = $('scrub');
+  scrub.max = String(Math.max(-1, length - 1));
+  scrub.value = String(seq);
+  $('position').textContent = position;
+  $('describe').textContent = describe;
+  $('play').textContent = cursor.playing ? '❚❚' : '▶';
+  $('play').setAttribute('aria-label', cursor.playing ? 'Pause' : 'Replay');
+  $('to-end').setAttribute('aria-pressed', String(cursor.following));
+  $('to-end').textContent = live ? 'live' : 'end';
+}
+
 function draw_explore() {
   const run = page.explore_run;
-  const events = run ? run.timeline.events : [];
-  const length = events.length;
+  const length = run ? run.timeline.length : 0;
   const seq = page.cursor.position(length);
-  const state = run ? run.timeline.state_at(seq) : new timeline().state_at(-1);
-  const layout = layout_lanes(events, seq);
+  const { state, layout } = run ? run.timeline.view_at(seq) : empty_view;
   const colour_of = colour_map(layout);
   draw_lanes($('lanes'), [{ layout, now: state.t }], axis_end(run ? run.horizon : 0));
   console_panel.draw(run?.id ?? null, state.console);
@@ -431,15 +509,11 @@ function draw_explore() {
   run_error.hidden = !error;
   run_error.textContent = error ? `${error.line ? `Line ${error.line}: ` : ''}${error.text}` : '';
 
-  // Transport
-  const scrub = $('scrub');
-  scrub.max = String(Math.max(-1, length - 1));
-  scrub.value = String(seq);
-  $('position').textContent = run ? `event ${seq + 1} of ${length}${run.finished ? '' : ' (live)'}` : 'no run yet';
-  $('describe').textContent = run ? describe_event(events[seq]) : 'Pick a program and press Run.';
-  $('play').textContent = page.cursor.playing ? '❚❚' : '▶';
-  $('play').setAttribute('aria-label', page.cursor.playing ? 'Pause' : 'Replay');
-  $('to-end').setAttribute('aria-pressed', String(page.cursor.following));
+  draw_transport(length, seq, page.cursor, {
+    position: run ? `event ${seq + 1} of ${length}${run.finished ? '' : ' (live)'}` : 'no run yet',
+    describe: run ? describe_event(run.timeline.events[seq]) : 'Pick a program and press Run.',
+    live: run && !run.finished,
+  });
   $('run').textContent = run && !run.finished ? '↻ Restart' : '▶ Run';
 
   if (page.mode === 'predict' && run) {
@@ -448,31 +522,51 @@ function draw_explore() {
   return seq;
 }
 
+// Both programs at one moment: the cursor walks their events merged in program-time order.
 function draw_compare() {
   const pair = compare_pair();
+  const order = page.compare_order;
+  order.update(page.compare_runs.map((run) => run?.timeline ?? null));
+  const position = page.compare_cursor.position(order.length);
+  const seqs = order.seqs_at(position);
+  const at_end = position >= order.length - 1;
   const groups = [];
   let horizon = 0;
   page.compare_runs.forEach((run, i) => {
     const side = document.querySelector(`.side[data-side="${i}"]`);
     const entry = scenario(pair[i]);
-    const events = run ? run.timeline.events : [];
-    const state = run ? run.timeline.head : null;
-    const layout = layout_lanes(events, events.length - 1);
+    const { state, layout } = run ? run.timeline.view_at(seqs[i]) : empty_view;
     horizon = Math.max(horizon, run ? run.horizon : 0);
-    groups.push({ title: `${i === 0 ? 'Left' : 'Right'}: ${entry?.title ?? pair[i]} — ${run ? total_text(run) : 'not run yet'}`, layout, now: state ? state.t : 0, colour_offset: i * 3 });
-    side.querySelector('.compare-total').textContent = run?.finished?.status === 'ok' ? format_seconds(run.finished.elapsed) : run ? `${format_seconds(state.t)}…` : '—';
-    compare_consoles[i].draw(run?.id ?? null, state ? state.console : []);
+    // A side's total shows once the cursor has passed that run's end
+    const ended = run && (state.finished || (at_end && run.finished));
+    const total = !run ? 'not run yet' : ended ? total_text(run) : `at ${format_seconds(state.t)}`;
+    groups.push({ title: `${i === 0 ? 'Left' : 'Right'}: ${entry?.title ?? pair[i]} — ${total}`, layout, now: state.t, colour_offset: i * 3 });
+    const shown = side.querySelector('.compare-total');
+    shown.textContent = ended && run.finished?.status === 'ok' ? format_seconds(run.finished.elapsed) : run ? `${format_seconds(state.t)}…` : '—';
+    shown.dataset.status = ended && run.finished ? run.finished.status : '';
+    compare_consoles[i].draw(run?.id ?? null, state.console);
   });
-  if (!page.compare_runs[0]) groups.forEach((g) => { g.layout = { lanes: [], forks: [], arrows: [], now: 0, horizon: 0 }; });
   draw_lanes($('compare-lanes'), groups, axis_end(horizon));
+
+  const live = page.compare_runs.some((run) => run && !run.finished);
+  const current = order.event_at(position);
+  draw_transport(order.length, position, page.compare_cursor, {
+    position: page.compare_runs[0] ? `event ${position + 1} of ${order.length}, both programs${live ? ' (live)' : ''}` : 'not run yet',
+    describe: current ? `${current.side === 0 ? 'Left' : 'Right'}: ${describe_event(current.event)}` : page.compare_runs[0] ? describe_event(null) : 'Pick two programs and press Run both.',
+    live,
+  });
+  $('compare-clock').textContent = format_seconds(current ? current.event.t : 0);
+  return position;
 }
 
 function update_link(seq) {
   const view = { speed: page.speed, mode: page.mode };
+  if (page.replay_speed !== 1) view.replay = page.replay_speed;
   if (page.mode === 'compare') view.compare = compare_pair();
   else if (page.program.scenario) view.scenario = page.program.scenario;
   else view.source = editor.text();
-  if (page.mode !== 'compare' && page.explore_run && seq >= 0) view.step = seq;
+  const has_run = page.mode === 'compare' ? page.compare_runs[0] : page.explore_run;
+  if (has_run && seq >= 0) view.step = seq;
   const hash = encode_permalink(view);
   if (hash !== page.last_link) {
     page.last_link = hash;
@@ -484,23 +578,19 @@ let last_frame = performance.now();
 function frame(now) {
   const elapsed = Math.min(0.25, (now - last_frame) / 1000);
   last_frame = now;
-  const run = page.explore_run;
-  if (run && page.cursor.playing) {
-    const speed = page.speed === 'instant' ? 8 : page.speed;
-    if (page.cursor.tick(elapsed, speed, run.timeline.events)) page.dirty = true;
-    if (run.finished && page.cursor.at_end(run.timeline.length)) {
-      page.cursor.pause(run.timeline.length);
-      page.dirty = true;
+  if (page.started) {
+    const { cursor, events, finished } = track();
+    if (cursor.playing) {
+      if (cursor.tick(elapsed, page.replay_speed, events)) page.dirty = true;
+      if (finished && cursor.at_end(events.length)) {
+        cursor.pause(events.length);
+        page.dirty = true;
+      }
     }
   }
   if (page.dirty && page.started) {
     page.dirty = false;
-    if (page.mode === 'compare') {
-      draw_compare();
-      update_link(-1);
-    } else {
-      update_link(draw_explore());
-    }
+    update_link(page.mode === 'compare' ? draw_compare() : draw_explore());
   }
   requestAnimationFrame(frame);
 }

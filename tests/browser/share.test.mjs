@@ -62,3 +62,86 @@ test('a permalink reopened in a new page restores program, speed and step', asyn
   await page.close();
   await reopened.close();
 });
+
+test('compare mode travels in time: both programs at one moment, and a link reopens that moment', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}#compare=sequential_awaited,gather&speed=instant`);
+  await page.waitForSelector('#connection[data-state="live"]');
+  await page.waitForFunction(() => [...document.querySelectorAll('.compare-total')].every((o) => /^\d+\.\d s$/.test(o.textContent)), null, { timeout: 15_000 });
+  const side = (i) => page.$$eval(`.side[data-side="${i}"] .console-line .text`, (items) => items.map((li) => li.textContent));
+  const totals = () => page.$$eval('.compare-total', (outputs) => outputs.map((o) => o.textContent));
+
+  await page.keyboard.press('Home');
+  await drawn(page);
+  assert.deepEqual([await side(0), await side(1)], [[], []]);
+  assert.equal(await page.textContent('#compare-clock'), '0.0 s');
+  assert.match(await page.textContent('#position'), /^event 0 of \d+, both programs$/);
+
+  // Print by print: each press shows one more line in one of the two consoles, time never goes back
+  let printed = 0;
+  let clock = 0;
+  let gather_done = null;
+  for (let press = 0; press < 12; press += 1) { // each program prints six lines
+    await page.keyboard.press('n');
+    await drawn(page);
+    const [left, right] = [await side(0), await side(1)];
+    assert.equal(left.length + right.length, printed + 1, `press ${press + 1}`);
+    printed += 1;
+    const now = Number.parseFloat(await page.textContent('#compare-clock'));
+    assert.ok(now >= clock, 'the shared clock only moves forward');
+    clock = now;
+    if (right.length === 6 && gather_done === null) gather_done = { left, totals: await totals(), clock: now, link: page.url() };
+  }
+  // When gather has printed everything, at 3.0 s, sequential has only just finished its first sleep
+  assert.equal(gather_done.clock, 3);
+  assert.match(gather_done.totals[1], /^3\.0 s/);
+  assert.equal(gather_done.totals[0], '3.0 s…', 'sequential is still running');
+  assert.ok(!gather_done.left.includes('Done toasting bagel.'), 'sequential has not toasted yet');
+  assert.equal(clock, 6);
+  assert.equal((await totals())[0], '6.0 s…', 'the last print comes before the run ends');
+  await page.keyboard.press('End');
+  await drawn(page);
+  assert.deepEqual(await totals(), ['6.0 s', '3.0 s']);
+  assert.match(gather_done.link, /compare=sequential_awaited%2Cgather&speed=instant&step=\d+/);
+
+  const reopened = await browser.context.newPage();
+  await reopened.goto(gather_done.link);
+  await reopened.waitForFunction(() => document.querySelector('#compare-clock').textContent === '3.0 s', null, { timeout: 10_000 });
+  await reopened.waitForFunction((count) => document.querySelectorAll('.side[data-side="0"] .console-line').length === count, gather_done.left.length);
+  assert.deepEqual(await reopened.$$eval('.compare-total', (outputs) => outputs.map((o) => o.textContent)), gather_done.totals);
+  await screenshot(reopened, 'compare-time-travel');
+  await page.close();
+  await reopened.close();
+});
+
+test('the replay speed is its own setting, kept in the link', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}#example=interleaving&speed=instant`);
+  await page.waitForSelector('#connection[data-state="live"]');
+  assert.equal(await page.$eval('#replay-speed', (p) => p.value), '1');
+  await page.keyboard.press(']');
+  await page.keyboard.press(']');
+  await page.keyboard.press(']');
+  await drawn(page);
+  assert.equal(await page.$eval('#replay-speed', (p) => p.value), '8');
+  assert.equal(await page.$eval('#speed-picker', (p) => p.value), 'instant', 'the live speed is untouched');
+  await page.click('#run');
+  await page.waitForFunction(() => document.querySelector('#total').textContent === 'total 2.0 s');
+  // A replay at 8×: the program's 2 s and a beat per event pass in well under the 1× replay's time
+  const started = Date.now();
+  await page.click('#play');
+  await page.waitForFunction(() => document.querySelector('#play').getAttribute('aria-label') === 'Pause');
+  await page.waitForFunction(() => document.querySelector('#play').getAttribute('aria-label') === 'Replay', null, { timeout: 20_000 });
+  const took = Date.now() - started;
+  assert.equal(await page.textContent('#total'), 'total 2.0 s', 'the replay ran to the end');
+  // At 1× this replay takes about 13 s (2 program seconds and a beat per event); at 8×, under 2 s.
+  // The bound leaves a wide margin for a busy machine and still fails if the setting were ignored.
+  assert.ok(took < 8000, `replay at 8× took ${took} ms`);
+  assert.match(page.url(), /replay=8/);
+  const reopened = await browser.context.newPage();
+  await reopened.goto(page.url());
+  await reopened.waitForSelector('#connection[data-state="live"]');
+  assert.equal(await reopened.$eval('#replay-speed', (p) => p.value), '8');
+  await page.close();
+  await reopened.close();
+});

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { layout_lanes, axis_end, axis_ticks } from '../../web/lib/lanes.mjs';
+import { layout_lanes, lane_segments, axis_end, axis_ticks } from '../../web/lib/lanes.mjs';
 import { load_events } from './fixtures.mjs';
 
-const sleeps = (lane) => lane.segments.filter((s) => s.kind === 'sleep');
+const sleeps = (lane) => lane_segments(lane).filter((s) => s.kind === 'sleep');
 
 test('interleaving: two lanes, a create_task fork, main waits on Task-2', () => {
   const layout = layout_lanes(load_events('interleaving'), Infinity);
@@ -30,7 +30,7 @@ test('sequential: one lane, two sleeps back to back', () => {
 
 test('time.sleep draws blocked bars one after the other', () => {
   const layout = layout_lanes(load_events('blocking_sleep'), Infinity);
-  const blocked = layout.lanes.flatMap((l) => l.segments.filter((s) => s.kind === 'blocked'));
+  const blocked = layout.lanes.flatMap((l) => lane_segments(l).filter((s) => s.kind === 'blocked'));
   assert.deepEqual(blocked.map((s) => [s.t0, s.t1]), [[0, 3], [3, 6]]);
 });
 
@@ -52,4 +52,23 @@ test('the axis grows in steps and ticks at round values', () => {
   assert.equal(axis_end(6), 6);
   assert.deepEqual(axis_ticks(6), [0, 1, 2, 3, 4, 5, 6]);
   assert.deepEqual(axis_ticks(3), [0, 0.5, 1, 1.5, 2, 2.5, 3]);
+});
+
+test('a task awaited by another: the arrow runs from the waiting lane to it, ending where the wait did', () => {
+  const layout = layout_lanes(load_events('many_tasks'), Infinity);
+  const watcher = layout.arrows.find((a) => a.from === 'Task-3');
+  assert.equal(watcher.to, 'Task-2');
+  assert.equal(watcher.t1, layout.lanes.find((l) => l.name === 'Task-2').done.t);
+  // main's `await watcher` comes after the watcher finished: awaiting a done task does not suspend
+  assert.deepEqual(layout.arrows.filter((a) => a.from === 'Task-1').map((a) => a.to), ['Task-4', 'Task-5', 'Task-6', 'Task-7', 'Task-8']);
+});
+
+test('a worker that slept twelve times has twelve sleep bars, each as long as it asked', () => {
+  const layout = layout_lanes(load_events('many_tasks'), Infinity);
+  const worker = layout.lanes.find((l) => l.name === 'Task-6'); // worker(2, 12): 0.3 s a round
+  const bars = sleeps(worker);
+  assert.equal(bars.length, 12);
+  for (const [i, bar] of bars.entries()) {
+    assert.ok(Math.abs(bar.t0 - 0.3 * i) < 1e-9 && Math.abs(bar.t1 - 0.3 * (i + 1)) < 1e-9, `bar ${i}: ${bar.t0}-${bar.t1}`);
+  }
 });

@@ -25,6 +25,9 @@ test('a permalink holds the program, speed and step, and reads back', () => {
   assert.deepEqual(decode_permalink(encode_permalink({ scenario: 'gather', speed: 'instant' })), { scenario: 'gather', speed: 'instant' });
   assert.deepEqual(decode_permalink(encode_permalink({ mode: 'compare', compare: ['a', 'b'], speed: 2 })), { mode: 'compare', compare: ['a', 'b'], speed: 2 });
   assert.deepEqual(decode_permalink('#speed=-1&step=x'), {});
+  assert.deepEqual(decode_permalink(encode_permalink({ scenario: 'gather', speed: 'instant', replay: 0.5, step: 3 })), { scenario: 'gather', speed: 'instant', replay: 0.5, step: 3 });
+  assert.deepEqual(decode_permalink(encode_permalink({ mode: 'compare', compare: ['a', 'b'], speed: 1, step: 40 })), { mode: 'compare', compare: ['a', 'b'], speed: 1, step: 40 });
+  assert.deepEqual(decode_permalink('#replay=0'), {});
 });
 
 test('replay spends program time over speed, plus a beat per event', () => {

@@ -57,3 +57,53 @@ test('checkpoints: a long run answers state_at across checkpoint borders', () =>
   run.push(events);
   for (const seq of [0, 254, 255, 256, 511, 700, 999]) assert.equal(run.state_at(seq).console.length, seq + 1);
 });
+
+// Everything a panel draws, as plain data, to compare two ways of reaching one seq.
+function drawn(view) {
+  const { state, layout } = view;
+  return JSON.stringify({ ...state, tasks: [...state.tasks.values()], layout });
+}
+
+test('time travel: every seq, reached by jumping about, draws what folding from the start draws', () => {
+  const events = load_events('many_tasks');
+  const run = new timeline();
+  run.push(events);
+  assert.ok(run.checkpoints.length >= 3, 'the run spans several checkpoints');
+  const order = events.map((e) => e.seq);
+  for (let i = order.length - 1; i > 0; i -= 1) {
+    const j = (i * 7919) % (i + 1); // a fixed shuffle
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  for (const seq of [-1, ...order]) {
+    const fresh = new timeline();
+    fresh.push(events.slice(0, seq + 1));
+    assert.equal(drawn(run.view_at(seq)), drawn(fresh.view_at(seq)), `seq ${seq}`);
+  }
+});
+
+test('a live run: the state at an earlier seq does not change as more events arrive', () => {
+  const events = load_events('many_tasks');
+  const run = new timeline();
+  run.push(events.slice(0, 300));
+  const before = drawn(run.view_at(290));
+  run.push(events.slice(300));
+  assert.equal(drawn(run.view_at(290)), before);
+});
+
+test('checkpoints come further apart while many timers are pending, so taking them stays cheap', () => {
+  const run = new timeline();
+  const events = [];
+  for (let i = 0; i < 20_000; i += 1) events.push({ seq: i, t: 0, kind: 'timer_scheduled', task: null, line: 1, handle: i, callback: 'cb', when: i, delay: i });
+  run.push(events);
+  // Spacing grows with the pending timers: the sum of 256, 512, 768, … passes 20,000 within 12
+  assert.ok(run.checkpoints.length <= 13, `${run.checkpoints.length} checkpoints`);
+  assert.deepEqual(run.state_at(10_000).timers.map((t) => t.when).slice(0, 3), [0, 1, 2]);
+  assert.equal(run.state_at(10_000).timers.length, 10_001);
+});
+
+test('timers stay ordered by deadline, then by the order they were set', () => {
+  const run = new timeline();
+  const timer = (seq, handle, when) => ({ seq, t: 0, kind: 'timer_scheduled', task: null, line: 1, handle, callback: 'cb', when, delay: when });
+  run.push([timer(0, 1, 3), timer(1, 2, 1), timer(2, 3, 3), timer(3, 4, 2), timer(4, 5, 1)]);
+  assert.deepEqual(run.head.timers.map((t) => t.handle), [2, 5, 4, 1, 3]);
+});

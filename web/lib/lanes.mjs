@@ -1,16 +1,21 @@
-// Lane layout: one lane per task on a time axis in program seconds, built from a run's events up
-// to a seq. Pure data (seconds and lane indices); ui/lanes_view.mjs turns it into SVG.
+// Lane layout: one lane per task on a time axis in program seconds, folded from a run's events one at
+// a time. Pure data (seconds and lane indices); ui/lanes_view.mjs turns it into SVG.
 //
 // A lane is a row of segments: `ready` (queued, not yet running), `run` (a step: no program time
 // passes while a task runs, so it is an instant unless time.sleep blocks), `sleep` (awaiting
 // asyncio.sleep, with its delay), `wait` (awaiting a task or a gather: `targets` says which),
 // `blocked` (time.sleep holding the whole loop). Forks join a parent lane to the lanes it creates.
+//
+// The builder only ever appends closed segments, lanes and forks, so a snapshot of it (for time
+// travel) shares those arrays with the live builder and records their lengths: taking one costs the
+// number of lanes, not the number of events.
 
-import { runner_coros, callback_task } from './timeline.mjs';
+import { runner_coros, callback_task } from './asyncio_names.mjs';
 
 function close_segment(lane, t) {
   if (lane.open) {
     lane.open.t1 = t;
+    if (lane.open.kind === 'wait') lane.waits.push(lane.segments.length);
     lane.segments.push(lane.open);
     lane.open = null;
   }
@@ -21,76 +26,58 @@ function open_segment(lane, kind, t, extra = {}) {
   lane.open = { kind, t0: t, t1: t, ...extra };
 }
 
-// Layout of `events[0..=seq]`. `include_internal` shows asyncio.run's shutdown tasks too.
-export function layout_lanes(events, seq, { include_internal = false } = {}) {
-  const lanes = [];
-  const by_name = new Map();
-  const forks = [];
-  const gather_children = new Set();
-  let now = 0;
-  let horizon = 0;
-  const last = Math.min(seq, events.length - 1);
+export class lane_builder {
+  // `include_internal` shows asyncio.run's shutdown tasks too.
+  constructor({ include_internal = false } = {}) {
+    this.include_internal = include_internal;
+    this.lanes = [];
+    this.by_name = new Map();
+    this.forks = [];
+    this.gather_children = new Set();
+    this.now = 0;
+    this.horizon = 0;
+  }
 
-  for (let i = 0; i <= last; i += 1) {
-    const event = events[i];
-    now = event.t;
-    horizon = Math.max(horizon, now);
-    const lane = event.task ? by_name.get(event.task) : undefined;
+  apply(event) {
+    this.now = event.t;
+    this.horizon = Math.max(this.horizon, event.t);
+    const lane = event.task ? this.by_name.get(event.task) : undefined;
     switch (event.kind) {
       case 'task_created': {
-        if (!include_internal && runner_coros.has(event.coro)) break;
-        const created = { name: event.target, coro: event.coro, index: lanes.length, t0: event.t, segments: [], open: null, done: null, seq: event.seq };
-        lanes.push(created);
-        by_name.set(event.target, created);
+        if (!this.include_internal && runner_coros.has(event.coro)) break;
+        const created = { name: event.target, coro: event.coro, index: this.lanes.length, t0: event.t, segments: [], waits: [], open: null, done: null, pending_await: null };
+        this.lanes.push(created);
+        this.by_name.set(event.target, created);
         open_segment(created, 'ready', event.t);
-        forks.push({ from: event.task, to: event.target, t: event.t, line: event.line, kind: event.task ? 'create_task' : 'asyncio.run' });
+        this.forks.push({ from: event.task, to: event.target, t: event.t, line: event.line, kind: event.task ? 'create_task' : 'asyncio.run' });
         break;
       }
       case 'step_begin':
         if (lane) open_segment(lane, 'run', event.t, { line: event.line });
         break;
       case 'await_begin':
-        if (event.on === 'gather') for (const child of event.children ?? []) gather_children.add(child);
+        if (event.on === 'gather') for (const child of event.children ?? []) this.gather_children.add(child);
         if (lane) lane.pending_await = event;
         break;
       case 'step_end':
-        if (!lane) break;
-        if (event.status === 'await') {
-          const on = lane.pending_await ?? { on: 'future' };
-          if (on.on === 'sleep') {
-            open_segment(lane, 'sleep', event.t, { delay: on.delay, until: event.t + on.delay, line: event.line });
-            horizon = Math.max(horizon, event.t + on.delay);
-          } else if (on.on === 'task') {
-            open_segment(lane, 'wait', event.t, { on: 'task', targets: [on.target], line: event.line });
-          } else if (on.on === 'gather') {
-            open_segment(lane, 'wait', event.t, { on: 'gather', targets: on.children ?? [], line: event.line });
-          } else {
-            open_segment(lane, 'wait', event.t, { on: on.on, targets: [], line: event.line });
-          }
-        } else if (event.status === 'yield') {
-          open_segment(lane, 'ready', event.t);
-        } else {
-          close_segment(lane, event.t);
-        }
-        break;
-      case 'await_end':
+        if (lane) this.step_end(lane, event);
         break;
       case 'timer_scheduled':
-        horizon = Math.max(horizon, event.when);
+        this.horizon = Math.max(this.horizon, event.when);
         break;
       case 'handle_queued': {
-        const woken = by_name.get(callback_task(event.callback));
+        const woken = this.by_name.get(callback_task(event.callback));
         if (woken && woken.open && woken.open.kind !== 'ready' && woken.open.kind !== 'run') open_segment(woken, 'ready', event.t);
         break;
       }
       case 'blocking_sleep':
         if (lane) {
           open_segment(lane, 'blocked', event.t, { delay: event.delay, until: event.t + event.delay, line: event.line });
-          horizon = Math.max(horizon, event.t + event.delay);
+          this.horizon = Math.max(this.horizon, event.t + event.delay);
         }
         break;
       case 'task_done': {
-        const done = by_name.get(event.task);
+        const done = this.by_name.get(event.task);
         if (done) {
           close_segment(done, event.t);
           done.done = { t: event.t, status: event.status, result: event.result ?? null, error: event.error ?? null };
@@ -103,28 +90,100 @@ export function layout_lanes(events, seq, { include_internal = false } = {}) {
     if (lane && lane.open && lane.open.kind === 'blocked' && event.kind !== 'blocking_sleep') open_segment(lane, 'run', event.t);
   }
 
-  for (const fork of forks) if (gather_children.has(fork.to)) fork.kind = 'gather';
-  const result_lanes = lanes.map((lane) => {
-    const segments = lane.segments.slice();
-    if (lane.open) segments.push({ ...lane.open, t1: now, open: true });
-    return { name: lane.name, coro: lane.coro, index: lane.index, t0: lane.t0, segments, done: lane.done };
-  });
-  const arrows = [];
-  for (const lane of result_lanes) {
-    for (const segment of lane.segments) {
-      if (segment.kind !== 'wait') continue;
-      for (const target of segment.targets) {
-        if (by_name.has(target)) arrows.push({ from: lane.name, to: target, t: segment.t0, on: segment.on });
+  step_end(lane, event) {
+    if (event.status === 'await') {
+      const on = lane.pending_await ?? { on: 'future' };
+      if (on.on === 'sleep') {
+        open_segment(lane, 'sleep', event.t, { delay: on.delay, until: event.t + on.delay, line: event.line });
+        this.horizon = Math.max(this.horizon, event.t + on.delay);
+      } else if (on.on === 'task') {
+        open_segment(lane, 'wait', event.t, { on: 'task', targets: [on.target], line: event.line });
+      } else if (on.on === 'gather') {
+        open_segment(lane, 'wait', event.t, { on: 'gather', targets: on.children ?? [], line: event.line });
+      } else {
+        open_segment(lane, 'wait', event.t, { on: on.on, targets: [], line: event.line });
       }
+    } else if (event.status === 'yield') {
+      open_segment(lane, 'ready', event.t);
+    } else {
+      close_segment(lane, event.t);
     }
   }
-  return {
-    lanes: result_lanes,
-    forks: forks.filter((fork) => by_name.has(fork.to)),
-    arrows,
-    now,
-    horizon,
-  };
+
+  // A frozen copy of this builder's state that later `apply` calls on this builder cannot change.
+  snapshot() {
+    return {
+      include_internal: this.include_internal,
+      lanes: this.lanes.map((lane) => ({ ...lane, segment_count: lane.segments.length, wait_count: lane.waits.length, open: lane.open && { ...lane.open } })),
+      forks: this.forks,
+      fork_count: this.forks.length,
+      gather_children: [...this.gather_children],
+      now: this.now,
+      horizon: this.horizon,
+    };
+  }
+
+  // A builder that continues from a snapshot, with arrays of its own.
+  static restore(snapshot) {
+    const builder = new lane_builder({ include_internal: snapshot.include_internal });
+    builder.lanes = snapshot.lanes.map(({ segment_count, wait_count, ...lane }) => ({
+      ...lane, segments: lane.segments.slice(0, segment_count), waits: lane.waits.slice(0, wait_count), open: lane.open && { ...lane.open },
+    }));
+    for (const lane of builder.lanes) builder.by_name.set(lane.name, lane);
+    builder.forks = snapshot.forks.slice(0, snapshot.fork_count);
+    builder.gather_children = new Set(snapshot.gather_children);
+    builder.now = snapshot.now;
+    builder.horizon = snapshot.horizon;
+    return builder;
+  }
+
+  // The layout as drawn: open segments end at the current time. Lanes' closed segments are shared
+  // with the builder, not copied, so this costs the number of lanes and arrows.
+  layout() {
+    const now = this.now;
+    const lanes = this.lanes.map((lane) => ({
+      waits: lane.waits,
+      name: lane.name,
+      coro: lane.coro,
+      index: lane.index,
+      t0: lane.t0,
+      segments: lane.segments,
+      open: lane.open ? { ...lane.open, t1: now, open: true } : null,
+      done: lane.done,
+    }));
+    const arrows = [];
+    for (const lane of lanes) {
+      if (lane.open?.kind === 'wait') push_arrows(arrows, lane, lane.open, this.by_name);
+      for (let i = Math.max(0, lane.waits.length - max_closed_arrows); i < lane.waits.length; i += 1) {
+        push_arrows(arrows, lane, lane.segments[lane.waits[i]], this.by_name);
+      }
+    }
+    const forks = this.forks.map((fork) => ({ ...fork, kind: this.gather_children.has(fork.to) ? 'gather' : fork.kind }));
+    return { lanes, forks: forks.filter((fork) => this.by_name.has(fork.to)), arrows, now, horizon: this.horizon };
+  }
+}
+
+// Arrows from the latest waits of each lane: a task that awaited thousands of times would otherwise
+// draw thousands of arrows on top of each other.
+const max_closed_arrows = 64;
+
+function push_arrows(arrows, lane, segment, by_name) {
+  for (const target of segment.targets) {
+    if (by_name.has(target)) arrows.push({ from: lane.name, to: target, t0: segment.t0, t1: segment.t1, on: segment.on });
+  }
+}
+
+// The segments of a laid-out lane in time order, the open one last.
+export function lane_segments(lane) {
+  return lane.open ? [...lane.segments, lane.open] : lane.segments;
+}
+
+// Layout of `events[0..=seq]` in one go.
+export function layout_lanes(events, seq, options = {}) {
+  const builder = new lane_builder(options);
+  const last = Math.min(seq, events.length - 1);
+  for (let i = 0; i <= last; i += 1) builder.apply(events[i]);
+  return builder.layout();
 }
 
 // A time axis that only grows in steps, so the scale does not creep with every event.

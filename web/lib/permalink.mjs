@@ -1,5 +1,5 @@
-// The address bar's state: which program (a catalog id or the code itself), the speed, the step,
-// and the mode. Kept in the fragment so that reopening the link needs nothing but the page.
+// The address bar's state: which program (a catalog id or the code itself), the live and replay
+// speeds, the step (in compare mode, the position in both runs' merged events), and the mode. Kept in the fragment so that reopening the link needs nothing but the page.
 
 function to_base64url(text) {
   const bytes = new TextEncoder().encode(text);
@@ -13,13 +13,14 @@ function from_base64url(text) {
   return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 }
 
-// { scenario?, source?, speed?, step?, mode?, compare?: [a, b] } → "#…"
+// { scenario?, source?, speed?, replay?, step?, mode?, compare?: [a, b] } → "#…"
 export function encode_permalink(view) {
   const params = new URLSearchParams();
   if (view.mode === 'compare' && view.compare) params.set('compare', view.compare.join(','));
   else if (view.scenario) params.set('example', view.scenario);
   else if (view.source !== undefined) params.set('code', to_base64url(view.source));
   if (view.speed !== undefined) params.set('speed', String(view.speed));
+  if (view.replay !== undefined) params.set('replay', String(view.replay));
   if (view.step !== undefined && view.step !== null) params.set('step', String(view.step));
   if (view.mode === 'predict') params.set('mode', 'predict');
   return `#${params.toString()}`;
@@ -47,6 +48,8 @@ export function decode_permalink(hash) {
   const speed = params.get('speed');
   if (speed === 'instant') view.speed = 'instant';
   else if (speed !== null && Number.isFinite(Number(speed)) && Number(speed) > 0) view.speed = Number(speed);
+  const replay = Number(params.get('replay'));
+  if (params.has('replay') && Number.isFinite(replay) && replay > 0) view.replay = replay;
   const step = params.get('step');
   if (step !== null && /^\d+$/.test(step)) view.step = Number(step);
   if (params.get('mode') === 'predict') view.mode = 'predict';

@@ -1,12 +1,16 @@
-// The state of a run at any seq: tasks, ready queue, timers, loop, console and clock.
-// Events are folded one by one; a copy of the state every `checkpoint_every` events makes a jump
-// to any seq cost at most that many folds.
+// The state of a run at any seq: tasks, ready queue, timers, loop, console, clock and the lanes.
+// Events are folded one by one into the live end (`head`). For time travel, a checkpoint of the
+// state is kept every so many events, and a jump to any seq folds forward from the one before it.
+// Checkpoints come further apart as a run holds more tasks and timers, so taking them costs a bounded
+// amount per event however large the run; the console and the lanes' segments only ever grow, so a
+// checkpoint shares them with the head and records their lengths.
 
-// asyncio.run's own shutdown tasks: real tasks, but no part of the program a learner wrote.
-export const runner_coros = new Set(['shutdown_asyncgens', 'shutdown_default_executor']);
+import { runner_coros, callback_task } from './asyncio_names.mjs';
+import { lane_builder } from './lanes.mjs';
+
+export { runner_coros, callback_task };
 
 const checkpoint_every = 256;
-const task_callback = /^Task\.__(step|wakeup)\((.*)\)$/;
 
 function empty_state() {
   return {
@@ -24,7 +28,8 @@ function empty_state() {
   };
 }
 
-function copy_state(state) {
+// A copy that later folds into `state` cannot change; the console is shared, up to its length.
+function snapshot_state(state) {
   const tasks = new Map();
   for (const [name, task] of state.tasks) {
     tasks.set(name, { ...task, awaits: task.awaits.slice() });
@@ -36,14 +41,28 @@ function copy_state(state) {
     order: state.order.slice(),
     ready: state.ready.slice(),
     timers: state.timers.slice(),
-    console: state.console.slice(),
+    console_length: state.console.length,
   };
 }
 
-// The task a ready-queue callback will step, if any.
-export function callback_task(callback) {
-  const match = task_callback.exec(callback ?? '');
-  return match ? match[2] : null;
+// A state of its own, continuing from a snapshot.
+function restore_state(snapshot) {
+  const { console_length, ...state } = snapshot_state(snapshot);
+  state.console = snapshot.console.slice(0, snapshot.console_length);
+  return state;
+}
+
+// Timers stay ordered by deadline, then by scheduling order (asyncio's heap ties break that way).
+function insert_timer(timers, timer) {
+  let low = 0;
+  let high = timers.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    const other = timers[middle];
+    if (other.when < timer.when || (other.when === timer.when && other.handle < timer.handle)) low = middle + 1;
+    else high = middle;
+  }
+  timers.splice(low, 0, timer);
 }
 
 // The innermost await that really suspends the task (a coroutine await runs inline).
@@ -99,8 +118,7 @@ function apply(state, event) {
       break;
     }
     case 'timer_scheduled':
-      state.timers.push({ handle: event.handle, callback: event.callback, when: event.when, task: event.task });
-      state.timers.sort((a, b) => a.when - b.when || a.handle - b.handle);
+      insert_timer(state.timers, { handle: event.handle, callback: event.callback, when: event.when, task: event.task });
       break;
     case 'timer_fired': {
       const index = state.timers.findIndex((h) => h.handle === event.handle);
@@ -159,34 +177,62 @@ function apply(state, event) {
   }
 }
 
-// One run's events, and its state at any seq.
+// One run's events, and its state and lanes at any seq.
 export class timeline {
   constructor() {
     this.events = [];
-    this.checkpoints = [empty_state()];
     this.head = empty_state();
+    this.lanes = new lane_builder();
+    this.checkpoints = [this.checkpoint()];
+    this.cached = null;
   }
 
   get length() {
     return this.events.length;
   }
 
+  checkpoint() {
+    return { folded: this.events.length, state: snapshot_state(this.head), lanes: this.lanes.snapshot() };
+  }
+
   push(events) {
     for (const event of events) {
       this.events.push(event);
       apply(this.head, event);
-      if (this.events.length % checkpoint_every === 0) this.checkpoints.push(copy_state(this.head));
+      this.lanes.apply(event);
+      const head = this.head;
+      const spacing = Math.max(checkpoint_every, head.tasks.size + head.timers.length + head.ready.length + this.lanes.lanes.length);
+      if (this.events.length - this.checkpoints[this.checkpoints.length - 1].folded >= spacing) this.checkpoints.push(this.checkpoint());
     }
   }
 
   // The state after the event `seq` (seq -1: before the first event).
   state_at(seq) {
-    const last = Math.min(seq, this.events.length - 1);
-    if (last === this.events.length - 1) return this.head;
-    const index = Math.floor((last + 1) / checkpoint_every);
-    const state = copy_state(this.checkpoints[index]);
-    for (let i = index * checkpoint_every; i <= last; i += 1) apply(state, this.events[i]);
-    return state;
+    return this.view_at(seq).state;
+  }
+
+  // {state, layout} after the event `seq`: what every panel draws.
+  view_at(seq) {
+    const last = Math.max(-1, Math.min(seq, this.events.length - 1));
+    if (last === this.events.length - 1) return { seq: last, state: this.head, layout: this.lanes.layout() };
+    if (this.cached && this.cached.seq === last) return this.cached;
+    // The last checkpoint that has folded no more than the events up to `last`
+    let low = 0;
+    let high = this.checkpoints.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.checkpoints[middle].folded <= last + 1) low = middle;
+      else high = middle - 1;
+    }
+    const from = this.checkpoints[low];
+    const state = restore_state(from.state);
+    const lanes = lane_builder.restore(from.lanes);
+    for (let i = from.folded; i <= last; i += 1) {
+      apply(state, this.events[i]);
+      lanes.apply(this.events[i]);
+    }
+    this.cached = { seq: last, state, layout: lanes.layout() };
+    return this.cached;
   }
 
   // The seq of the next print after `seq`, or null.

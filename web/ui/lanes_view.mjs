@@ -1,12 +1,14 @@
 // Draws lane layouts (lib/lanes.mjs) as SVG: one group of lanes per program (two in compare mode)
 // on one shared time axis in program seconds.
 
-import { axis_ticks } from '../lib/lanes.mjs';
+import { axis_ticks, lane_segments } from '../lib/lanes.mjs';
 import { format_seconds, short_repr } from '../lib/format.mjs';
 
 const svg_ns = 'http://www.w3.org/2000/svg';
 const axis_gap = 14; // room left of 0 s for the fork curves
 const lane_height = 46;
+const compact_lane_height = 24; // when a program has more lanes than fit a screen
+const compact_from = 14;
 const axis_height = 26;
 const group_head = 26;
 const min_run_px = 5;
@@ -22,10 +24,36 @@ function element(name, attributes = {}, text) {
   return node;
 }
 
+function height_of_lane(groups) {
+  return groups.some((group) => group.layout.lanes.length >= compact_from) ? compact_lane_height : lane_height;
+}
+
 // The height a set of groups needs, so the page can reserve it before events stream in.
 export function lanes_height(groups) {
   const titled = groups.length > 1;
-  return axis_height + groups.reduce((sum, group) => sum + (titled ? group_head : 0) + Math.max(1, group.layout.lanes.length) * lane_height, 0) + 8;
+  const each = height_of_lane(groups);
+  return axis_height + groups.reduce((sum, group) => sum + (titled ? group_head : 0) + Math.max(1, group.layout.lanes.length) * each, 0) + 8;
+}
+
+// The segments worth drawing. A lane with more segments than its width has room for (a task that
+// slept 200 times on a 2 s axis) leaves out the instants between its waits and any segment that would
+// land on pixels already drawn in its kind: DOM in proportion to the screen, not to the run.
+function visible_segments(lane, x, width) {
+  if (lane.segments.length < width / 8) return lane_segments(lane);
+  const shown = [];
+  let last_kind = null;
+  let last_end = -Infinity;
+  for (const segment of lane.segments) {
+    const x0 = x(segment.t0);
+    const x1 = x(segment.t1);
+    if (x1 - x0 < 1) continue;
+    if (segment.kind === last_kind && x1 - last_end < 1) continue;
+    shown.push(segment);
+    last_kind = segment.kind;
+    last_end = Math.max(x0, x1);
+  }
+  if (lane.open) shown.push(lane.open);
+  return shown;
 }
 
 // groups: [{title?, layout, now, colour_offset?}]; end: the axis' last second.
@@ -65,24 +93,31 @@ export function draw_lanes(svg, groups, end) {
     const lane_y = new Map();
     const colour_offset = group.colour_offset ?? 0;
     const lanes_root = element('g', { class: 'group', 'data-group': group.title ?? '' });
+    const row = height_of_lane(groups);
+    const compact = row === compact_lane_height;
     for (const lane of group.layout.lanes) {
-      const top = y + lane.index * lane_height;
-      const mid = top + lane_height / 2;
+      const top = y + lane.index * row;
+      const mid = top + row / 2;
       lane_y.set(lane.name, mid);
       const colour = lane_colour(lane.index + colour_offset);
       const g = element('g', { class: 'lane', 'data-task': lane.name, style: `--lane: ${colour}` });
-      g.append(element('line', { x1: 0, x2: width, y1: top + lane_height, y2: top + lane_height, class: 'lane-rule' }));
+      g.append(element('line', { x1: 0, x2: width, y1: top + row, y2: top + row, class: 'lane-rule' }));
       g.append(element('rect', { x: 8, y: mid - 7, width: 6, height: 14, rx: 2, class: 'lane-swatch' }));
-      g.append(element('text', { x: 20, y: mid - 3, class: 'lane-name' }, lane.name));
-      g.append(element('text', { x: 20, y: mid + 12, class: 'lane-coro' }, `${lane.coro}()`));
-      for (const segment of lane.segments) g.append(draw_segment(segment, lane, mid, x, svg.id));
+      if (compact) {
+        g.append(element('text', { x: 20, y: mid + 4, class: 'lane-name' }, `${lane.name} · ${lane.coro}()`));
+      } else {
+        g.append(element('text', { x: 20, y: mid - 3, class: 'lane-name' }, lane.name));
+        g.append(element('text', { x: 20, y: mid + 12, class: 'lane-coro' }, `${lane.coro}()`));
+      }
+      for (const segment of visible_segments(lane, x, width)) g.append(draw_segment(segment, lane, mid, x, svg.id));
       if (lane.done) {
         const cx = x(lane.done.t);
         g.append(element('circle', { cx, cy: mid, r: 6, class: `done done-${lane.done.status}`, 'data-t': lane.done.t }));
         const text = lane.done.status === 'result' ? `→ ${short_repr(lane.done.result)}` : lane.done.status === 'cancelled' ? 'cancelled' : `✗ ${lane.done.error?.type ?? 'error'}`;
         const room = width - cx;
         const anchor = room > text.length * 7 + 12 ? 'start' : 'end';
-        g.append(element('text', { x: anchor === 'start' ? cx + 10 : cx - 10, y: mid - 12, class: 'done-label', 'text-anchor': anchor }, text));
+        // Compact rows have no room above the lane: the label sits beside the mark
+        g.append(element('text', { x: anchor === 'start' ? cx + 10 : cx - 10, y: compact ? mid + 4 : mid - 12, class: 'done-label', 'text-anchor': anchor }, text));
       }
       lanes_root.append(g);
     }
@@ -92,14 +127,13 @@ export function draw_lanes(svg, groups, end) {
       if (to === undefined || from === undefined) continue;
       const fx = x(fork.t);
       lanes_root.append(element('path', { d: `M${fx},${from} C${fx - 12},${from + 8} ${fx - 12},${to - 8} ${fx},${to}`, class: `fork fork-${fork.kind}`, 'data-kind': fork.kind, 'data-to': fork.to }));
-      lanes_root.append(element('text', { x: fx + 6, y: to - 13, class: 'fork-label' }, `${fork.kind === 'gather' ? 'gather' : 'create_task'} from ${fork.from}`));
+      if (!compact) lanes_root.append(element('text', { x: fx + 6, y: to - 13, class: 'fork-label' }, `${fork.kind === 'gather' ? 'gather' : 'create_task'} from ${fork.from}`));
     }
     for (const arrow of group.layout.arrows) {
       const from = lane_y.get(arrow.from);
       const to = lane_y.get(arrow.to);
-      const segment = group.layout.lanes.find((l) => l.name === arrow.from)?.segments.find((s) => s.kind === 'wait' && s.t0 === arrow.t);
-      if (from === undefined || to === undefined || !segment) continue;
-      const ax = x(segment.t1) - 4;
+      if (from === undefined || to === undefined) continue;
+      const ax = x(arrow.t1) - 4;
       const sign = to > from ? 1 : -1;
       lanes_root.append(element('path', {
         d: `M${ax},${from + sign * 10} C${ax + 16},${from + sign * 20} ${ax + 16},${to - sign * 16} ${ax},${to - sign * 9}`,
@@ -107,7 +141,7 @@ export function draw_lanes(svg, groups, end) {
       }));
     }
     // Now: where this run's clock is
-    const group_height = Math.max(1, group.layout.lanes.length) * lane_height;
+    const group_height = Math.max(1, group.layout.lanes.length) * row;
     lanes_root.append(element('line', { x1: x(group.now), x2: x(group.now), y1: y, y2: y + group_height, class: 'now' }));
     root.append(lanes_root);
     y += group_height;
