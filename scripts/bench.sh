@@ -78,7 +78,7 @@ bench idle --idle --connections "$idle_connections" --ramp 5000 --duration "$idl
 
 # The table: each figure beside its target, and by how much it misses
 python3 - "$out" "$quick" <<'PY'
-import json, sys, datetime
+import json, sys, datetime, textwrap
 out, quick = sys.argv[1], sys.argv[2] == "1"
 def load(name):
     with open(f"{out}/{name}.json") as f:
@@ -108,6 +108,19 @@ row("capacity", "runs verified", cap["runs"]["completed"])
 row("capacity", "lateness p50 (ms)", cap["lateness_ms"]["p50"])
 row("capacity", "lateness p99 (ms)", cap["lateness_ms"]["p99"], 10)
 row("capacity", "lateness max (ms)", cap["lateness_ms"]["max"])
+# The same p99 per window of the load: a neighbour's CPU burst spoils a few windows, a slow server all
+windows = cap.get("lateness_window_p99_ms")
+width = f'{windows["window_s"]:g} s' if windows else "10 s"
+row("capacity", f"lateness p99, median of {width} windows (ms)", windows and windows["median"])
+row("capacity", f"lateness p99, worst {width} window (ms)", None)
+if windows:
+    rows[-1] = rows[-1][:2] + (f'{windows["worst"]:,.2f} (at {windows["worst_start_s"]:g} s)', "", "")
+# The server's own event-loop lag over the load, from its /metrics: bucket bounds, so "at most"
+lag = cap.get("server_lag")
+bound = lambda ms: "above the last bucket" if ms is None else f"≤ {ms:g}"
+row("capacity", "server event-loop lag p99 (ms, from /metrics)", None)
+if lag:
+    rows[-1] = rows[-1][:2] + (f'{bound(lag["p99_le_ms"])} ({lag["count"]:,} samples, max {bound(lag["max_le_ms"])})', "", "")
 row("capacity", "server RSS per connection (KiB)", s(cap).get("rss_per_connection_kib"))
 row("capacity", "server CPU (% of one core)", s(cap).get("cpu_seconds", 0) / cap["seconds"] * 100)
 row("capacity", "load tool CPU (% of one core)", cap.get("load_tool_cpu_seconds", 0) / cap["seconds"] * 100)
@@ -134,5 +147,16 @@ print(line(("benchmark", "figure", "measured", "target", "verdict")))
 print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
 for r in rows:
     print(line(r))
+# The verdict is the whole run's, as the target says; say so when the windows tell another story
+target, whole = 10, cap["lateness_ms"]["p99"]
+if whole > target and windows and windows["median"] <= target:
+    server = ""
+    if lag and lag["p99_le_ms"] is not None:
+        server = (f' The server\'s own event loop lagged {bound(lag["p99_le_ms"])} ms at p99 over the load'
+                  + (", so it kept up." if lag["p99_le_ms"] <= target else ", so part of the tail is the server's."))
+    print(textwrap.fill(f"note: the capacity lateness p99 over the whole run ({whole:.1f} ms) misses its {target} ms target, but the "
+          f"median {width} window's p99 ({windows['median']:.1f} ms) meets it: the tail comes from a few windows "
+          f"(the worst {windows['worst']:.1f} ms, at {windows['worst_start_s']:g} s), not from every one, which on a "
+          f"shared machine points at the neighbours' load more than at the server.{server}", 110, subsequent_indent="  "))
 PY
 exit $failed

@@ -51,6 +51,8 @@ constexpr std::size_t parse_arena_bytes = 1 << 20;
 constexpr std::string_view run_id = "load";
 // A flat_buffer that once held a large message keeps its size; past this it is given back.
 constexpr std::size_t kept_buffer_bytes = 64 * 1024;
+// A /metrics that does not answer by then is skipped: it must not hold up the report
+constexpr std::chrono::milliseconds metrics_timeout{5'000};
 
 bool is_loopback_v4(const tcp::endpoint& endpoint)
 {
@@ -477,7 +479,17 @@ void load_client::run(const expected_output* expected)
         bound = std::min(ramp + work + 30, 86'400.0 * 2);
     }
 
+    // The server's lag so far, so that only the load's period counts; a target that does not serve
+    // loopscope's /metrics (another server, a proxy) is not asked again at the end
+    std::optional<lag_histogram> lag_before;
+    if (options_.server_metrics)
+        if (const auto text = fetch_metrics(target_, options_.host + ":" + options_.port, metrics_timeout))
+            lag_before = parse_lag_histogram(*text);
+
     stats_.started = load_clock::now();
+    if (options_.kind == workload::runs && !options_.virtual_clock)
+        stats_.lateness_by_window.start(stats_.started, std::chrono::duration<double>(options_.window_seconds),
+                                        std::chrono::duration<double>(bound));
     const double cpu_before = own_cpu_seconds();
     if (const auto sample = sample_process(options_.server_pid)) {
         stats_.server_before = sample;
@@ -497,6 +509,9 @@ void load_client::run(const expected_output* expected)
     stats_.finished = load_clock::now();
     stats_.server_after = sample_process(options_.server_pid);
     stats_.own_cpu_seconds = own_cpu_seconds() - cpu_before;
+    if (lag_before)
+        if (const auto text = fetch_metrics(target_, options_.host + ":" + options_.port, metrics_timeout))
+            if (const auto lag_after = parse_lag_histogram(*text)) stats_.server_lag = lag_between(*lag_before, *lag_after);
 
     if (!io_.stopped() || !live_.empty()) {
         // Past the hard bound: whatever is live fails

@@ -64,6 +64,10 @@ std::optional<load_options> parse_options(int argc, char** argv, int& exit_statu
         ("max-p99-lateness-ms", po::value(&max_p99), "threshold: fail when event lateness p99 is above it")
         ("max-errors", po::value(&options.max_errors)->default_value(0), "threshold: fail when more errors than this")
         ("server-pid", po::value(&options.server_pid), "the server's process id: report its CPU time and RSS")
+        ("window", po::value(&options.window_seconds)->default_value(options.window_seconds),
+         "seconds per lateness window: each window's p99 is reported, and their median (at most 1,000 windows, "
+         "the last holding the rest)")
+        ("no-server-metrics", "do not read the server's event-loop lag from http://HOST:PORT/metrics")
         ("no-progress", "no live progress line");
 
     po::variables_map given;
@@ -118,6 +122,9 @@ std::optional<load_options> parse_options(int argc, char** argv, int& exit_statu
     }
     if (given.contains("max-p99-lateness-ms")) options.max_p99_lateness_ms = max_p99;
     if (given.contains("no-progress")) options.progress = false;
+    if (given.contains("no-server-metrics")) options.server_metrics = false;
+    if (!(options.window_seconds >= 0.001 && options.window_seconds <= 86'400))
+        return refuse("--window must be within 0.001-86400 seconds");
     if (given.contains("source")) {
         std::ifstream file(options.source_file, std::ios::binary);
         if (!file) return refuse("cannot read --source " + options.source_file);

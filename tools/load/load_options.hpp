@@ -49,6 +49,8 @@ struct load_options {
     std::optional<double> max_p99_lateness_ms;
     std::uint64_t max_errors = 0;
     int server_pid = 0;                // read its CPU and RSS from /proc (same machine only)
+    double window_seconds = 10;        // lateness is also kept per window of this length
+    bool server_metrics = true;        // read the server's event-loop lag from /metrics, at the start and the end
     bool progress = true;              // a live line, when stderr is a terminal
 };
 

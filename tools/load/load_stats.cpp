@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <ostream>
@@ -73,6 +74,62 @@ boost::json::object histogram_json(const latency_histogram& h, double scale)
     return {{"count", h.count()}, {"min", static_cast<double>(h.min()) / scale}, {"mean", h.mean() / scale},
             {"p50", at(0.50)},   {"p90", at(0.90)},                              {"p99", at(0.99)},
             {"max", static_cast<double>(h.max()) / scale}};
+}
+
+// A window length or a bucket bound as people write it: "10", "0.5", "2.5"
+std::string short_number(double value)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", value);
+    return text;
+}
+
+// A lag bucket's upper bound: all a histogram can say of a percentile is "at most this"
+std::string at_most(double seconds)
+{
+    return std::isinf(seconds) ? "above the last bucket" : "≤ " + short_number(seconds * 1000) + " ms";
+}
+
+std::optional<double> bound_ms(double seconds)
+{
+    if (std::isinf(seconds)) return std::nullopt;
+    return seconds * 1000;
+}
+
+boost::json::value optional_json(std::optional<double> value)
+{
+    return value ? boost::json::value(*value) : boost::json::value(nullptr);
+}
+
+// Windows the load covered, each with its lateness (ms); percentiles null where nothing was measured
+boost::json::array windows_json(const load_stats& stats)
+{
+    boost::json::array windows;
+    if (stats.lateness_us.count() == 0) return windows;
+    const auto& by_window = stats.lateness_by_window;
+    const std::size_t covered = by_window.covered(stats.finished);
+    for (std::size_t i = 0; i < covered; ++i) {
+        const latency_histogram& h = by_window.window(i);
+        auto ms = [&](std::uint64_t micros) {
+            return h.count() == 0 ? boost::json::value(nullptr) : boost::json::value(static_cast<double>(micros) / 1000.0);
+        };
+        windows.push_back({{"start_s", by_window.start_seconds(i)}, {"count", h.count()}, {"p50", ms(h.percentile(0.5))},
+                           {"p99", ms(h.percentile(0.99))}, {"max", ms(h.max())}});
+    }
+    return windows;
+}
+
+boost::json::object server_lag_json(const lag_histogram& lag)
+{
+    boost::json::array buckets;
+    for (std::size_t i = 0; i < lag.bounds_seconds.size(); ++i)
+        buckets.push_back({{"le_ms", optional_json(bound_ms(lag.bounds_seconds[i]))}, {"count", lag.cumulative[i]}});
+    return {{"count", lag.count},
+            {"mean_ms", lag.count == 0 ? 0.0 : lag.sum_seconds / static_cast<double>(lag.count) * 1000},
+            {"p50_le_ms", optional_json(bound_ms(lag.bound_at(0.5)))},
+            {"p99_le_ms", optional_json(bound_ms(lag.bound_at(0.99)))},
+            {"max_le_ms", optional_json(bound_ms(lag.bound_at(1.0)))},
+            {"buckets", buckets}};
 }
 
 struct threshold_verdict {
@@ -159,6 +216,12 @@ bool report(const load_stats& stats, const load_options& options, std::ostream& 
             out << "  lateness       p50 " << millis(stats.lateness_us.percentile(0.5)) << ", p90 "
                 << millis(stats.lateness_us.percentile(0.9)) << ", p99 " << millis(stats.lateness_us.percentile(0.99))
                 << ", max " << millis(stats.lateness_us.max()) << "\n";
+        const auto& by_window = stats.lateness_by_window;
+        if (const auto windows = by_window.summarize(by_window.covered(stats.finished)))
+            out << "                 p99 per " << short_number(by_window.width_seconds()) << " s window: median "
+                << millis(static_cast<std::uint64_t>(windows->median_us)) << ", worst " << millis(windows->worst_us)
+                << " (window at " << short_number(windows->worst_start_seconds) << " s), " << windows->windows
+                << (windows->windows == 1 ? " window" : " windows") << " with events\n";
         if (stats.run_wall_us.count() > 0)
             out << "  run wall time  p50 " << millis(stats.run_wall_us.percentile(0.5)) << ", p99 "
                 << millis(stats.run_wall_us.percentile(0.99)) << ", max " << millis(stats.run_wall_us.max()) << "\n";
@@ -170,6 +233,14 @@ bool report(const load_stats& stats, const load_options& options, std::ostream& 
             out << "  round trip     p50 " << millis(stats.echo_rtt_us.percentile(0.5)) << ", p90 "
                 << millis(stats.echo_rtt_us.percentile(0.9)) << ", p99 " << millis(stats.echo_rtt_us.percentile(0.99))
                 << ", max " << millis(stats.echo_rtt_us.max()) << "\n";
+    }
+    if (stats.server_lag) {
+        const lag_histogram& lag = *stats.server_lag;
+        out << "  server lag     event loop, from /metrics over the load: " << lag.count << " samples";
+        if (lag.count > 0)
+            out << ", p50 " << at_most(lag.bound_at(0.5)) << ", p99 " << at_most(lag.bound_at(0.99)) << ", max "
+                << at_most(lag.bound_at(1.0));
+        out << "\n";
     }
     out << "  bytes          received " << fixed(static_cast<double>(stats.bytes_received) / 1e6, 1) << " MB ("
         << fixed(rate(stats.bytes_received, seconds) / 1e6, 2) << " MB/s), sent "
@@ -233,6 +304,14 @@ void write_json(const load_stats& stats, const load_options& options, bool passe
                      {"received_per_second", rate(stats.bytes_received, seconds)}};
     root["batch_events"] = histogram_json(stats.batch_events, 1.0);
     root["lateness_ms"] = histogram_json(stats.lateness_us, 1000.0);
+    root["lateness_windows_ms"] = windows_json(stats);
+    const auto& by_window = stats.lateness_by_window;
+    if (const auto windows = by_window.summarize(by_window.covered(stats.finished)))
+        root["lateness_window_p99_ms"] = {{"window_s", by_window.width_seconds()},
+                                          {"windows", windows->windows},
+                                          {"median", windows->median_us / 1000.0},
+                                          {"worst", static_cast<double>(windows->worst_us) / 1000.0},
+                                          {"worst_start_s", windows->worst_start_seconds}};
     root["run_wall_ms"] = histogram_json(stats.run_wall_us, 1000.0);
     root["echo"] = {{"round_trips", options.kind == workload::echo ? stats.runs_completed : 0},
                     {"per_second", options.kind == workload::echo ? rate(stats.runs_completed, seconds) : 0.0},
@@ -250,6 +329,7 @@ void write_json(const load_stats& stats, const load_options& options, bool passe
         if (const auto per = rss_per_connection_kib(stats)) server["rss_per_connection_kib"] = *per;
         root["server"] = server;
     }
+    if (stats.server_lag) root["server_lag"] = server_lag_json(*stats.server_lag);
     boost::json::array verdicts;
     for (const auto& verdict : thresholds(stats, options))
         verdicts.push_back({{"name", verdict.name}, {"measured", verdict.measured}, {"limit", verdict.limit}, {"passed", verdict.passed}});

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "latency_histogram.hpp"
+#include "lateness_windows.hpp"
 #include "load_options.hpp"
+#include "server_metrics.hpp"
 #include "system_probe.hpp"
 
 #include <chrono>
@@ -40,6 +42,7 @@ struct load_stats {
     std::uint64_t bytes_sent = 0;
     latency_histogram batch_events;              // events per events message
     latency_histogram lateness_us;               // scaled clock: arrival - (run start + t / speed)
+    lateness_windows lateness_by_window;         // the same per --window of the load, to tell bursts from a trend
     latency_histogram run_wall_us;               // run message sent to run_finished received
     latency_histogram echo_rtt_us;
 
@@ -54,6 +57,8 @@ struct load_stats {
     std::optional<process_sample> server_after;
     std::uint64_t server_peak_rss_kib = 0;
     std::uint64_t connections_at_peak_rss = 0;
+    // The server's event-loop lag over the load, from its /metrics (unless --no-server-metrics)
+    std::optional<lag_histogram> server_lag;
 
     std::string expectation_origin;
     double own_cpu_seconds = 0; // this tool's CPU over the load: near one core, it measures itself

@@ -88,6 +88,8 @@ void run_verifier::on_events(const std::vector<scanned_event>& events, load_cloc
     stats.batch_events.record(events.size());
     if (events.empty()) fail("bad_message", "an events message with no events");
     const double since_sent = std::chrono::duration<double>(arrival - sent_).count();
+    // Every event of a message arrived at once: one window for them all
+    latency_histogram* window = speed_ ? stats.lateness_by_window.at(arrival) : nullptr;
     for (const auto& event : events) {
         if (!event.object) {
             fail("bad_message", "an event that is not an object");
@@ -106,7 +108,9 @@ void run_verifier::on_events(const std::vector<scanned_event>& events, load_cloc
         if (speed_) {
             // Late by how much against the run's own schedule: sent + t / speed
             const double late = since_sent - program_time / *speed_;
-            stats.lateness_us.record(late > 0 ? static_cast<std::uint64_t>(late * 1e6) : 0);
+            const std::uint64_t late_us = late > 0 ? static_cast<std::uint64_t>(late * 1e6) : 0;
+            stats.lateness_us.record(late_us);
+            if (window != nullptr) window->record(late_us);
         }
 
         // A missing or non-string field reads as empty, as before
