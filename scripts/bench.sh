@@ -132,6 +132,7 @@ b = thr["batch_events"]
 rows[-1] = ("throughput", "batch size: mean / p50 / max events", f'{b["mean"]:.0f} / {b["p50"]:.0f} / {b["max"]:.0f}', "", "")
 row("echo", "errors", echo["errors"], 0)
 row("echo", "round trips per second", echo["echo"]["per_second"], 150_000, "high")
+row("echo", "round trips per server CPU-second", s(echo).get("round_trips_per_cpu_second"))
 row("echo", "round trip p99 (ms)", echo["echo"]["rtt_ms"]["p99"])
 row("echo", "server CPU (% of one core)", s(echo).get("cpu_seconds", 0) / echo["seconds"] * 100)
 row("echo", "load tool CPU (% of one core)", echo.get("load_tool_cpu_seconds", 0) / echo["seconds"] * 100)
