@@ -42,6 +42,7 @@ const page = {
   started: false,
   link: decode_permalink(location.hash),
   last_link: '',
+  wanted_link: '',
   dirty: true,
 };
 
@@ -193,6 +194,7 @@ function overflow(run) {
   run.overflowed = true;
   run.cancelled_by_us = true;
   if (!run.finished && link.live) link.send({ type: 'cancel', run: run.id });
+  if (run.purpose === 'probe') return; // predict mode says it in its own panel
   notify(`This run passed ${max_events_kept.toLocaleString('en')} events, as many as the page keeps for time travel: it was stopped there, and its first ${max_events_kept.toLocaleString('en')} events are here to explore. Fewer loop rounds or tasks make a run that fits.`, 'warning');
 }
 
@@ -233,6 +235,12 @@ function predict_start() {
 function predict_probe_done(run) {
   page.runs.delete(run.id);
   page.predict_probe = null;
+  if (run.overflowed || run.finished?.status === 'cancelled') {
+    predict.reset(run.overflowed
+      ? `This program runs past ${max_events_kept.toLocaleString('en')} events before it ends: too long to predict. Pick a shorter one, or explore it instead.`
+      : 'The run was stopped before it ended, so there is nothing to predict.');
+    return;
+  }
   const lines = run.timeline.head.console.filter((c) => c.kind === 'print').map((c) => console_text(c.text));
   if (lines.length < 2) {
     predict.reset(lines.length ? 'It prints one line: there is no order to guess. Here it runs.' : 'It prints nothing: there is no order to guess. Here it runs.');
@@ -300,11 +308,19 @@ speed_picker.addEventListener('change', () => set_speed(speed_picker.value === '
 $('program-picker').addEventListener('change', (event) => select_program(event.target.value));
 $('run').addEventListener('click', run_pressed);
 
+// Bring the merged order up to date with the compare runs; a held or replaying cursor stays on its event.
+function sync_compare() {
+  const cursor = page.compare_cursor;
+  const order = page.compare_order;
+  const held = order.update(page.compare_runs.map((run) => run?.timeline ?? null), cursor.following ? null : cursor.seq);
+  if (!cursor.following) cursor.seq = held;
+  return order;
+}
+
 // What the transport moves: the explore run's events, or in compare mode both runs' merged.
 function track() {
   if (page.mode === 'compare') {
-    const order = page.compare_order;
-    order.update(page.compare_runs.map((run) => run?.timeline ?? null));
+    const order = sync_compare();
     return {
       cursor: page.compare_cursor,
       events: order.entries,
@@ -525,11 +541,9 @@ function draw_explore() {
 // Both programs at one moment: the cursor walks their events merged in program-time order.
 function draw_compare() {
   const pair = compare_pair();
-  const order = page.compare_order;
-  order.update(page.compare_runs.map((run) => run?.timeline ?? null));
+  const order = sync_compare();
   const position = page.compare_cursor.position(order.length);
   const seqs = order.seqs_at(position);
-  const at_end = position >= order.length - 1;
   const groups = [];
   let horizon = 0;
   page.compare_runs.forEach((run, i) => {
@@ -537,8 +551,8 @@ function draw_compare() {
     const entry = scenario(pair[i]);
     const { state, layout } = run ? run.timeline.view_at(seqs[i]) : empty_view;
     horizon = Math.max(horizon, run ? run.horizon : 0);
-    // A side's total shows once the cursor has passed that run's end
-    const ended = run && (state.finished || (at_end && run.finished));
+    // A side's total shows once the cursor has passed that run's end (or the last event the page kept)
+    const ended = run && (state.finished || (run.finished && seqs[i] >= run.timeline.length - 1));
     const total = !run ? 'not run yet' : ended ? total_text(run) : `at ${format_seconds(state.t)}`;
     groups.push({ title: `${i === 0 ? 'Left' : 'Right'}: ${entry?.title ?? pair[i]} — ${total}`, layout, now: state.t, colour_offset: i * 3 });
     const shown = side.querySelector('.compare-total');
@@ -559,6 +573,11 @@ function draw_compare() {
   return position;
 }
 
+// The address bar follows the view, but at most a few times a second: browsers refuse (and some
+// throw on) hundreds of history updates a minute, which a replay or a live run would otherwise make.
+const link_interval_ms = 250;
+let last_link_at = 0;
+
 function update_link(seq) {
   const view = { speed: page.speed, mode: page.mode };
   if (page.replay_speed !== 1) view.replay = page.replay_speed;
@@ -567,11 +586,22 @@ function update_link(seq) {
   else view.source = editor.text();
   const has_run = page.mode === 'compare' ? page.compare_runs[0] : page.explore_run;
   if (has_run && seq >= 0) view.step = seq;
-  const hash = encode_permalink(view);
-  if (hash !== page.last_link) {
-    page.last_link = hash;
-    history.replaceState(null, '', hash);
+  page.wanted_link = encode_permalink(view);
+}
+
+function flush_link(now) {
+  if (page.wanted_link && page.wanted_link !== page.last_link && now - last_link_at >= link_interval_ms) {
+    last_link_at = now;
+    page.last_link = page.wanted_link;
+    try {
+      history.replaceState(null, '', page.wanted_link);
+    } catch {
+      // Refused (too many updates): the next one carries the same state
+    }
   }
+  // Whether the address bar holds the view yet (tests wait on it before they copy the link)
+  const status = page.wanted_link === page.last_link ? 'saved' : 'pending';
+  if (document.documentElement.dataset.link !== status) document.documentElement.dataset.link = status;
 }
 
 let last_frame = performance.now();
@@ -592,6 +622,7 @@ function frame(now) {
     page.dirty = false;
     update_link(page.mode === 'compare' ? draw_compare() : draw_explore());
   }
+  flush_link(now);
   requestAnimationFrame(frame);
 }
 

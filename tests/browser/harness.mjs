@@ -87,3 +87,9 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+// The page's address once it holds what is on screen (the page updates it at most four times a second).
+export async function saved_url(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.link === 'saved');
+  return page.url();
+}

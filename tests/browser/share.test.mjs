@@ -2,7 +2,7 @@
 
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { start_server, stop_server, open_browser, screenshot } from './harness.mjs';
+import { start_server, stop_server, open_browser, screenshot, saved_url } from './harness.mjs';
 
 let server;
 let browser;
@@ -29,7 +29,7 @@ test('compare mode: sequential and gather side by side, with both totals', async
   await page.waitForFunction(() => [...document.querySelectorAll('.compare-total')].every((o) => !o.textContent.endsWith('…') && o.textContent !== '—'), null, { timeout: 15_000 });
   assert.deepEqual(await page.$$eval('.compare-total', (totals) => totals.map((o) => o.textContent)), ['6.0 s', '3.0 s']);
   assert.equal(await page.locator('#compare-lanes .group').count(), 2);
-  assert.match(page.url(), /#compare=sequential_awaited%2Cgather/);
+  assert.match(await saved_url(page), /#compare=sequential_awaited%2Cgather/);
   await screenshot(page, 'compare');
   await page.close();
 });
@@ -45,7 +45,7 @@ test('a permalink reopened in a new page restores program, speed and step', asyn
   await page.keyboard.press('n');
   await page.keyboard.press('ArrowRight');
   await drawn(page);
-  const link = page.url();
+  const link = await saved_url(page);
   const position = await page.textContent('#position');
   const lines = await page.$$eval('#console .console-line', (items) => items.map((li) => li.textContent));
   assert.match(link, /example=gather&speed=4&step=22/);
@@ -57,7 +57,7 @@ test('a permalink reopened in a new page restores program, speed and step', asyn
   assert.equal(await reopened.$eval('#program-picker', (p) => p.value), 'gather');
   assert.equal(await reopened.$eval('#speed-picker', (p) => p.value), '4');
   assert.deepEqual(await reopened.$$eval('#console .console-line', (items) => items.map((li) => li.textContent)), lines);
-  assert.equal(reopened.url(), link);
+  assert.equal(await saved_url(reopened), link);
   await screenshot(reopened, 'permalink');
   await page.close();
   await reopened.close();
@@ -90,7 +90,7 @@ test('compare mode travels in time: both programs at one moment, and a link reop
     const now = Number.parseFloat(await page.textContent('#compare-clock'));
     assert.ok(now >= clock, 'the shared clock only moves forward');
     clock = now;
-    if (right.length === 6 && gather_done === null) gather_done = { left, totals: await totals(), clock: now, link: page.url() };
+    if (right.length === 6 && gather_done === null) gather_done = { left, totals: await totals(), clock: now, link: await saved_url(page) };
   }
   // When gather has printed everything, at 3.0 s, sequential has only just finished its first sleep
   assert.equal(gather_done.clock, 3);
@@ -137,9 +137,10 @@ test('the replay speed is its own setting, kept in the link', async () => {
   // At 1× this replay takes about 13 s (2 program seconds and a beat per event); at 8×, under 2 s.
   // The bound leaves a wide margin for a busy machine and still fails if the setting were ignored.
   assert.ok(took < 8000, `replay at 8× took ${took} ms`);
-  assert.match(page.url(), /replay=8/);
+  const replay_link = await saved_url(page);
+  assert.match(replay_link, /replay=8/);
   const reopened = await browser.context.newPage();
-  await reopened.goto(page.url());
+  await reopened.goto(replay_link);
   await reopened.waitForSelector('#connection[data-state="live"]');
   assert.equal(await reopened.$eval('#replay-speed', (p) => p.value), '8');
   await page.close();

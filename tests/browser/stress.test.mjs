@@ -113,6 +113,22 @@ test('18,000 events a second, live: the page keeps up and draws the end as it ar
   await page.close();
 });
 
+test('a task that sleeps 1,500 times for a millisecond still looks busy all along', async () => {
+  const source = 'import asyncio\n\n\nasync def main():\n    for i in range(1500):\n        await asyncio.sleep(0.001)\n\n\nasyncio.run(main())\n';
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}#code=${code(source)}&speed=instant`);
+  await page.waitForSelector('#connection[data-state="live"]');
+  await page.waitForFunction(() => document.querySelector('#program-title').textContent === 'Your own program');
+  await page.click('#run');
+  await page.waitForFunction(() => /^total 1\.5\d* s$/.test(document.querySelector('#total').textContent), null, { timeout: 30_000 });
+  const bars = await page.$$eval('#lanes [data-kind="sleep"][data-task="Task-1"]', (nodes) => nodes.map((n) => [Number(n.dataset.t0), Number(n.dataset.t1)]));
+  const covered = bars.reduce((sum, [t0, t1]) => sum + (t1 - t0), 0);
+  // Each sleep is under a pixel wide: drawn one by one they would vanish, merged they cover the run
+  assert.ok(covered > 1.45, `sleep bars cover ${covered.toFixed(3)} s of 1.5`);
+  assert.ok(bars.length < 200, `${bars.length} bars for 1,500 sleeps`);
+  await page.close();
+});
+
 test('a program that never ends is stopped at the page\'s bound, and what it kept can be explored', async () => {
   const page = await browser.context.newPage();
   await page.goto(`${server.url}#code=${code(endless_program)}&speed=instant`);

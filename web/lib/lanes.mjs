@@ -167,8 +167,11 @@ export class lane_builder {
 // draw thousands of arrows on top of each other.
 const max_closed_arrows = 64;
 
+// A gather over thousands of tasks draws its first arrows only; the wait's label gives the count.
+const max_arrows_per_wait = 64;
+
 function push_arrows(arrows, lane, segment, by_name) {
-  for (const target of segment.targets) {
+  for (const target of segment.targets.slice(0, max_arrows_per_wait)) {
     if (by_name.has(target)) arrows.push({ from: lane.name, to: target, t0: segment.t0, t1: segment.t1, on: segment.on });
   }
 }

@@ -36,21 +36,29 @@ export function lanes_height(groups) {
 }
 
 // The segments worth drawing. A lane with more segments than its width has room for (a task that
-// slept 200 times on a 2 s axis) leaves out the instants between its waits and any segment that would
-// land on pixels already drawn in its kind: DOM in proportion to the screen, not to the run.
+// slept 1,500 times on a 2 s axis) is drawn at pixel resolution: the instants between its waits are left
+// out, neighbouring segments of one kind closer than a pixel become one bar that says how many it
+// holds, and a sliver of another kind inside a pixel already drawn is skipped. DOM in proportion to the
+// screen, not to the run, and a lane busy all along still looks busy.
 function visible_segments(lane, x, width) {
   if (lane.segments.length < width / 8) return lane_segments(lane);
   const shown = [];
-  let last_kind = null;
-  let last_end = -Infinity;
+  let last = null;
+  let last_x1 = -Infinity;
   for (const segment of lane.segments) {
     const x0 = x(segment.t0);
     const x1 = x(segment.t1);
-    if (x1 - x0 < 1) continue;
-    if (segment.kind === last_kind && x1 - last_end < 1) continue;
-    shown.push(segment);
-    last_kind = segment.kind;
-    last_end = Math.max(x0, x1);
+    if (x1 - x0 < 0.01 && (segment.kind === 'run' || segment.kind === 'ready')) continue;
+    if (last && segment.kind === last.kind && x0 - last_x1 < 1) {
+      last.t1 = segment.t1;
+      last.merged += 1;
+      last_x1 = x1;
+      continue;
+    }
+    if (x1 - x0 < 1 && x0 < last_x1 + 1) continue;
+    last = { ...segment, merged: 1 };
+    shown.push(last);
+    last_x1 = x1;
   }
   if (lane.open) shown.push(lane.open);
   return shown;
@@ -166,14 +174,17 @@ function draw_segment(segment, lane, mid, x, id) {
       if (segment.open) g.append(element('rect', { x: x0, y: mid - 9, width: Math.max(2, planned - x0), height: 18, rx: 4, class: 'planned' }));
       const w = Math.max(2, x(segment.t1) - x0);
       g.append(element('rect', { x: x0, y: mid - 9, width: w, height: 18, rx: 4, class: `${segment.kind}-bar` }));
-      const label = segment.kind === 'sleep' ? `sleep ${format_seconds(segment.delay)}` : `time.sleep ${format_seconds(segment.delay)} · loop blocked`;
-      if (planned - x0 > label.length * 6.5 + 8) g.append(element('text', { x: x0 + 6, y: mid + 4, class: 'bar-label' }, label));
+      const what = segment.kind === 'sleep' ? 'sleep' : 'time.sleep';
+      const label = segment.merged > 1 ? `${segment.merged} × ${what}` : `${what} ${format_seconds(segment.delay)}${segment.kind === 'blocked' ? ' · loop blocked' : ''}`;
+      if (Math.max(planned, x0 + w) - x0 > label.length * 6.5 + 8) g.append(element('text', { x: x0 + 6, y: mid + 4, class: 'bar-label' }, label));
+      else g.append(element('title', {}, label));
       break;
     }
     case 'wait': {
       const w = Math.max(2, x(segment.t1) - x0);
       g.append(element('rect', { x: x0, y: mid - 9, width: w, height: 18, rx: 4, class: 'wait-bar', fill: `url(#${id}-hatch)` }));
-      const label = segment.on === 'gather' ? `await gather(${segment.targets.join(', ')})` : segment.on === 'task' ? `await ${segment.targets[0]}` : `await ${segment.on}`;
+      const gathered = segment.targets.length > 4 ? `${segment.targets.length} tasks` : segment.targets.join(', ');
+      const label = segment.on === 'gather' ? `await gather(${gathered})` : segment.on === 'task' ? `await ${segment.targets[0]}` : `await ${segment.on}`;
       if (w > label.length * 6.5 + 8) g.append(element('text', { x: x0 + 6, y: mid + 4, class: 'bar-label' }, label));
       else g.append(element('title', {}, label));
       break;
