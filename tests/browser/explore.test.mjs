@@ -1,24 +1,12 @@
 // The page running the tutorial's examples against a real loopscope: console order, lanes, totals,
 // time travel back to the first print, and a syntax error shown at its line.
 
-import { test, before, after, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start_server, stop_server, open_browser, screenshot } from './harness.mjs';
+import { server_and_browser, screenshot } from './harness.mjs';
 
-let server;
-let browser;
-let page;
-
-before(async () => {
-  server = await start_server();
-  browser = await open_browser();
-  page = await browser.page();
-});
-after(async () => {
-  await browser?.close();
-  if (server) await stop_server(server);
-});
-afterEach(() => assert.deepEqual(browser.problems.splice(0), [], 'no console errors and no failed requests'));
+const fixture = server_and_browser();
+let page = null; // each test opens its own
 
 const console_lines = () => page.$$eval('#console .console-line', (lines) => lines.map((li) => ({
   kind: [...li.classList].find((c) => c !== 'console-line'),
@@ -31,9 +19,9 @@ const console_lines = () => page.$$eval('#console .console-line', (lines) => lin
 const drawn = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
 async function open(hash) {
-  await page.close();
-  page = await browser.context.newPage();
-  await page.goto(`${server.url}${hash}`);
+  await page?.close();
+  page = await fixture.browser.context.newPage();
+  await page.goto(`${fixture.server.url}${hash}`);
 }
 
 async function run(example, speed) {

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const web_root = path.join(repo, 'web');
@@ -92,4 +94,20 @@ export async function screenshot(page, name) {
 export async function saved_url(page) {
   await page.waitForFunction(() => document.documentElement.dataset.link === 'saved');
   return page.url();
+}
+
+// One server and one browser for a test file's tests, and after each test the check that nothing went
+// wrong on the page. The fields are filled before the first test runs.
+export function server_and_browser() {
+  const fixture = { server: null, browser: null };
+  before(async () => {
+    fixture.server = await start_server();
+    fixture.browser = await open_browser();
+  });
+  after(async () => {
+    await fixture.browser?.close();
+    if (fixture.server) await stop_server(fixture.server);
+  });
+  afterEach(() => assert.deepEqual(fixture.browser.problems.splice(0), [], 'no console errors and no failed requests'));
+  return fixture;
 }

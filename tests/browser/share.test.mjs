@@ -1,27 +1,16 @@
 // Compare mode's two totals, and a permalink that reopens the same program, speed and step.
 
-import { test, before, after, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start_server, stop_server, open_browser, screenshot, saved_url } from './harness.mjs';
+import { server_and_browser, screenshot, saved_url } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await start_server();
-  browser = await open_browser();
-});
-after(async () => {
-  await browser?.close();
-  if (server) await stop_server(server);
-});
-afterEach(() => assert.deepEqual(browser.problems.splice(0), [], 'no console errors and no failed requests'));
+const fixture = server_and_browser();
 
 const drawn = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
 test('compare mode: sequential and gather side by side, with both totals', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}#speed=8`);
+  const page = await fixture.browser.context.newPage();
+  await page.goto(`${fixture.server.url}#speed=8`);
   await page.waitForSelector('#connection[data-state="live"]');
   await page.click('.modes button[data-mode="compare"]');
   assert.deepEqual(await page.$$eval('.compare-picker', (pickers) => pickers.map((p) => p.value)), ['sequential_awaited', 'gather']);
@@ -35,8 +24,8 @@ test('compare mode: sequential and gather side by side, with both totals', async
 });
 
 test('a permalink reopened in a new page restores program, speed and step', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}#example=gather&speed=4`);
+  const page = await fixture.browser.context.newPage();
+  await page.goto(`${fixture.server.url}#example=gather&speed=4`);
   await page.waitForSelector('#connection[data-state="live"]');
   await page.click('#run');
   await page.waitForFunction(() => document.querySelector('#total').textContent === 'total 3.0 s', null, { timeout: 10_000 });
@@ -51,7 +40,7 @@ test('a permalink reopened in a new page restores program, speed and step', asyn
   assert.match(link, /example=gather&speed=4&step=22/);
   assert.equal(lines.length, 2);
 
-  const reopened = await browser.context.newPage();
+  const reopened = await fixture.browser.context.newPage();
   await reopened.goto(link);
   await reopened.waitForFunction((expected) => document.querySelector('#position').textContent === expected, position.replace(' (live)', ''), { timeout: 10_000 });
   assert.equal(await reopened.$eval('#program-picker', (p) => p.value), 'gather');
@@ -64,8 +53,8 @@ test('a permalink reopened in a new page restores program, speed and step', asyn
 });
 
 test('compare mode travels in time: both programs at one moment, and a link reopens that moment', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}#compare=sequential_awaited,gather&speed=instant`);
+  const page = await fixture.browser.context.newPage();
+  await page.goto(`${fixture.server.url}#compare=sequential_awaited,gather&speed=instant`);
   await page.waitForSelector('#connection[data-state="live"]');
   await page.waitForFunction(() => [...document.querySelectorAll('.compare-total')].every((o) => /^\d+\.\d s$/.test(o.textContent)), null, { timeout: 15_000 });
   const side = (i) => page.$$eval(`.side[data-side="${i}"] .console-line .text`, (items) => items.map((li) => li.textContent));
@@ -104,7 +93,7 @@ test('compare mode travels in time: both programs at one moment, and a link reop
   assert.deepEqual(await totals(), ['6.0 s', '3.0 s']);
   assert.match(gather_done.link, /compare=sequential_awaited%2Cgather&speed=instant&step=\d+/);
 
-  const reopened = await browser.context.newPage();
+  const reopened = await fixture.browser.context.newPage();
   await reopened.goto(gather_done.link);
   await reopened.waitForFunction(() => document.querySelector('#compare-clock').textContent === '3.0 s', null, { timeout: 10_000 });
   await reopened.waitForFunction((count) => document.querySelectorAll('.side[data-side="0"] .console-line').length === count, gather_done.left.length);
@@ -115,8 +104,8 @@ test('compare mode travels in time: both programs at one moment, and a link reop
 });
 
 test('the replay speed is its own setting, kept in the link', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}#example=interleaving&speed=instant`);
+  const page = await fixture.browser.context.newPage();
+  await page.goto(`${fixture.server.url}#example=interleaving&speed=instant`);
   await page.waitForSelector('#connection[data-state="live"]');
   assert.equal(await page.$eval('#replay-speed', (p) => p.value), '1');
   await page.keyboard.press(']');
@@ -139,7 +128,7 @@ test('the replay speed is its own setting, kept in the link', async () => {
   assert.ok(took < 8000, `replay at 8× took ${took} ms`);
   const replay_link = await saved_url(page);
   assert.match(replay_link, /replay=8/);
-  const reopened = await browser.context.newPage();
+  const reopened = await fixture.browser.context.newPage();
   await reopened.goto(replay_link);
   await reopened.waitForSelector('#connection[data-state="live"]');
   assert.equal(await reopened.$eval('#replay-speed', (p) => p.value), '8');

@@ -2,22 +2,11 @@
 // (it draws on animation frames, and every frame costs the screen, not the run's length); a program
 // that never ends is stopped at the page's bound instead of filling the tab's memory.
 
-import { test, before, after, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start_server, stop_server, open_browser, screenshot } from './harness.mjs';
+import { server_and_browser, screenshot } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await start_server();
-  browser = await open_browser();
-});
-after(async () => {
-  await browser?.close();
-  if (server) await stop_server(server);
-});
-afterEach(() => assert.deepEqual(browser.problems.splice(0), [], 'no console errors and no failed requests'));
+const fixture = server_and_browser();
 
 const code = (source) => Buffer.from(source).toString('base64url');
 
@@ -73,13 +62,13 @@ function percentile(values, p) {
 }
 
 test('18,000 events a second, live: the page keeps up and draws the end as it arrives', async () => {
-  const page = await browser.context.newPage();
+  const page = await fixture.browser.context.newPage();
   // When the server's last message for the run arrived, by the page's own websocket
   let finished_at = null;
   page.on('websocket', (socket) => socket.on('framereceived', (frame) => {
     if (typeof frame.payload === 'string' && frame.payload.length < 4096 && JSON.parse(frame.payload).type === 'run_finished') finished_at = Date.now();
   }));
-  await page.goto(`${server.url}#code=${code(busy_program)}&speed=1`);
+  await page.goto(`${fixture.server.url}#code=${code(busy_program)}&speed=1`);
   await page.waitForSelector('#connection[data-state="live"]');
   await page.waitForFunction(() => document.querySelector('#program-title').textContent === 'Your own program');
   await watch_frames(page);
@@ -115,8 +104,8 @@ test('18,000 events a second, live: the page keeps up and draws the end as it ar
 
 test('a task that sleeps 1,500 times for a millisecond still looks busy all along', async () => {
   const source = 'import asyncio\n\n\nasync def main():\n    for i in range(1500):\n        await asyncio.sleep(0.001)\n\n\nasyncio.run(main())\n';
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}#code=${code(source)}&speed=instant`);
+  const page = await fixture.browser.context.newPage();
+  await page.goto(`${fixture.server.url}#code=${code(source)}&speed=instant`);
   await page.waitForSelector('#connection[data-state="live"]');
   await page.waitForFunction(() => document.querySelector('#program-title').textContent === 'Your own program');
   await page.click('#run');
@@ -130,8 +119,8 @@ test('a task that sleeps 1,500 times for a millisecond still looks busy all alon
 });
 
 test('a program that never ends is stopped at the page\'s bound, and what it kept can be explored', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}#code=${code(endless_program)}&speed=instant`);
+  const page = await fixture.browser.context.newPage();
+  await page.goto(`${fixture.server.url}#code=${code(endless_program)}&speed=instant`);
   await page.waitForSelector('#connection[data-state="live"]');
   await page.waitForFunction(() => document.querySelector('#program-title').textContent === 'Your own program');
   await page.click('#run');
