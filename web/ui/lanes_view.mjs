@@ -1,7 +1,7 @@
 // Draws lane layouts (lib/lanes.mjs) as SVG: one group of lanes per program (two in compare mode)
 // on one shared time axis in program seconds.
 
-import { axis_ticks, lane_segments } from '../lib/lanes.mjs';
+import { axis_ticks } from '../lib/lanes.mjs';
 import { format_seconds, short_repr } from '../lib/format.mjs';
 
 const svg_ns = 'http://www.w3.org/2000/svg';
@@ -35,48 +35,98 @@ export function lanes_height(groups) {
   return axis_height + groups.reduce((sum, group) => sum + (titled ? group_head : 0) + Math.max(1, group.layout.lanes.length) * each, 0) + 8;
 }
 
-// The segments worth drawing. A lane with more segments than its width has room for (a task that
-// slept 1,500 times on a 2 s axis) is drawn at pixel resolution: the instants between its waits are left
-// out, neighbouring segments of one kind closer than a pixel become one bar that says how many it
-// holds, and a sliver of another kind inside a pixel already drawn is skipped. DOM in proportion to the
-// screen, not to the run, and a lane busy all along still looks busy.
-function visible_segments(lane, x, width) {
-  if (lane.segments.length < width / 8) return lane_segments(lane);
-  const shown = [];
-  let last = null;
-  let last_x1 = -Infinity;
-  for (const segment of lane.segments) {
+// The segments worth drawing, added to a lane's drawing as they close. A lane with more segments than
+// its width has room for (a task that slept 1,500 times on a 2 s axis) is drawn at pixel resolution:
+// the instants between its waits are left out, neighbouring segments of one kind closer than a pixel
+// become one bar that says how many it holds, and a sliver of another kind inside a pixel already drawn
+// is skipped. DOM in proportion to the screen, not to the run, and a lane busy all along looks busy.
+class segment_painter {
+  constructor(parent, dense, draw) {
+    this.parent = parent;
+    this.dense = dense;
+    this.draw = draw; // segment → SVG node
+    this.last = null;
+    this.last_node = null;
+    this.last_x1 = -Infinity;
+  }
+
+  add(segment, x) {
+    if (!this.dense) {
+      this.parent.append(this.draw(segment));
+      return;
+    }
     const x0 = x(segment.t0);
     const x1 = x(segment.t1);
-    if (x1 - x0 < 0.01 && (segment.kind === 'run' || segment.kind === 'ready')) continue;
-    if (last && segment.kind === last.kind && x0 - last_x1 < 1) {
-      last.t1 = segment.t1;
-      last.merged += 1;
-      last_x1 = x1;
-      continue;
+    if (x1 - x0 < 0.01 && (segment.kind === 'run' || segment.kind === 'ready')) return;
+    if (this.last && segment.kind === this.last.kind && x0 - this.last_x1 < 1) {
+      this.last.t1 = segment.t1;
+      this.last.merged += 1;
+      this.last_x1 = x1;
+      const node = this.draw(this.last);
+      this.last_node.replaceWith(node);
+      this.last_node = node;
+      return;
     }
-    if (x1 - x0 < 1 && x0 < last_x1 + 1) continue;
-    last = { ...segment, merged: 1 };
-    shown.push(last);
-    last_x1 = x1;
+    if (x1 - x0 < 1 && x0 < this.last_x1 + 1) return;
+    this.last = { ...segment, merged: 1 };
+    this.last_node = this.draw(this.last);
+    this.parent.append(this.last_node);
+    this.last_x1 = x1;
   }
-  if (lane.open) shown.push(lane.open);
-  return shown;
 }
 
-// groups: [{title?, layout, now, colour_offset?}]; end: the axis' last second.
-export function draw_lanes(svg, groups, end) {
+function done_text(done) {
+  if (done.status === 'result') return `→ ${short_repr(done.result)}`;
+  return done.status === 'cancelled' ? 'cancelled' : `✗ ${done.error?.type ?? 'error'}`;
+}
+
+// What one frame draws with: the scale and the rows. A change to any of these redraws everything.
+function frame_geometry(svg, groups, end) {
   const width = Math.max(300, svg.parentElement.clientWidth);
   const narrow = width < 600;
   const label_width = narrow ? 92 : 150;
   const right_pad = narrow ? 56 : 120; // room for the last done label
+  const row = height_of_lane(groups);
   const height = lanes_height(groups);
+  const counts = groups.map((group) => group.layout.lanes.length);
+  return {
+    key: [width, end, row, height, ...counts].join('|'),
+    width,
+    height,
+    row,
+    compact: row === compact_lane_height,
+    x: (t) => label_width + axis_gap + (t / end) * (width - label_width - axis_gap - right_pad),
+  };
+}
+
+// groups: [{title?, layout, now, colour_offset?}]; end: the axis' last second.
+//
+// The drawing is kept between frames: while the scale and the rows stay the same, a lane only gains
+// the segments that closed since the last frame, and its open segment and done mark are replaced; the
+// forks, arrows and the clock line are drawn again. A frame costs what changed, not the run's length.
+export function draw_lanes(svg, groups, end) {
+  const geometry = frame_geometry(svg, groups, end);
+  let kept = svg.lanes_drawing;
+  if (!kept || kept.key !== geometry.key || kept.groups.length !== groups.length) {
+    kept = start_drawing(svg, groups, end, geometry);
+    svg.lanes_drawing = kept;
+  }
+  const titled = groups.length > 1;
+  groups.forEach((group, index) => {
+    const drawn = kept.groups[index];
+    if (titled) drawn.title.textContent = group.title;
+    drawn.root.dataset.group = group.title ?? '';
+    update_group(svg, drawn, group, geometry);
+  });
+}
+
+// The parts that stay while the scale does: markers, axis, grid, and an empty place per group.
+function start_drawing(svg, groups, end, geometry) {
+  const { width, height, x } = geometry;
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
   svg.setAttribute('width', width);
   svg.setAttribute('height', height);
-  const x = (t) => label_width + axis_gap + (t / end) * (width - label_width - axis_gap - right_pad);
   const root = element('g');
-
   const defs = element('defs');
   const marker = element('marker', { id: `${svg.id}-arrow`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
   marker.append(element('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow-head' }));
@@ -93,68 +143,136 @@ export function draw_lanes(svg, groups, end) {
 
   let y = axis_height;
   const titled = groups.length > 1;
-  for (const group of groups) {
+  const kept_groups = groups.map((group) => {
+    let title = null;
     if (titled) {
-      root.append(element('text', { x: 8, y: y + 18, class: 'group-title' }, group.title));
+      title = element('text', { x: 8, y: y + 18, class: 'group-title' });
+      root.append(title);
       y += group_head;
     }
-    const lane_y = new Map();
-    const colour_offset = group.colour_offset ?? 0;
-    const lanes_root = element('g', { class: 'group', 'data-group': group.title ?? '' });
-    const row = height_of_lane(groups);
-    const compact = row === compact_lane_height;
-    for (const lane of group.layout.lanes) {
-      const top = y + lane.index * row;
-      const mid = top + row / 2;
-      lane_y.set(lane.name, mid);
-      const colour = lane_colour(lane.index + colour_offset);
-      const g = element('g', { class: 'lane', 'data-task': lane.name, style: `--lane: ${colour}` });
-      g.append(element('line', { x1: 0, x2: width, y1: top + row, y2: top + row, class: 'lane-rule' }));
-      g.append(element('rect', { x: 8, y: mid - 7, width: 6, height: 14, rx: 2, class: 'lane-swatch' }));
-      if (compact) {
-        g.append(element('text', { x: 20, y: mid + 4, class: 'lane-name' }, `${lane.name} · ${lane.coro}()`));
-      } else {
-        g.append(element('text', { x: 20, y: mid - 3, class: 'lane-name' }, lane.name));
-        g.append(element('text', { x: 20, y: mid + 12, class: 'lane-coro' }, `${lane.coro}()`));
-      }
-      for (const segment of visible_segments(lane, x, width)) g.append(draw_segment(segment, lane, mid, x, svg.id));
-      if (lane.done) {
-        const cx = x(lane.done.t);
-        g.append(element('circle', { cx, cy: mid, r: 6, class: `done done-${lane.done.status}`, 'data-t': lane.done.t }));
-        const text = lane.done.status === 'result' ? `→ ${short_repr(lane.done.result)}` : lane.done.status === 'cancelled' ? 'cancelled' : `✗ ${lane.done.error?.type ?? 'error'}`;
-        const room = width - cx;
-        const anchor = room > text.length * 7 + 12 ? 'start' : 'end';
-        // Compact rows have no room above the lane: the label sits beside the mark
-        g.append(element('text', { x: anchor === 'start' ? cx + 10 : cx - 10, y: compact ? mid + 4 : mid - 12, class: 'done-label', 'text-anchor': anchor }, text));
-      }
-      lanes_root.append(g);
-    }
-    for (const fork of group.layout.forks) {
-      const to = lane_y.get(fork.to);
-      const from = fork.from ? lane_y.get(fork.from) : undefined;
-      if (to === undefined || from === undefined) continue;
-      const fx = x(fork.t);
-      lanes_root.append(element('path', { d: `M${fx},${from} C${fx - 12},${from + 8} ${fx - 12},${to - 8} ${fx},${to}`, class: `fork fork-${fork.kind}`, 'data-kind': fork.kind, 'data-to': fork.to }));
-      if (!compact) lanes_root.append(element('text', { x: fx + 6, y: to - 13, class: 'fork-label' }, `${fork.kind === 'gather' ? 'gather' : 'create_task'} from ${fork.from}`));
-    }
-    for (const arrow of group.layout.arrows) {
-      const from = lane_y.get(arrow.from);
-      const to = lane_y.get(arrow.to);
-      if (from === undefined || to === undefined) continue;
-      const ax = x(arrow.t1) - 4;
-      const sign = to > from ? 1 : -1;
-      lanes_root.append(element('path', {
-        d: `M${ax},${from + sign * 10} C${ax + 16},${from + sign * 20} ${ax + 16},${to - sign * 16} ${ax},${to - sign * 9}`,
-        class: 'wait-arrow', 'marker-end': `url(#${svg.id}-arrow)`, 'data-from': arrow.from, 'data-to': arrow.to,
-      }));
-    }
-    // Now: where this run's clock is
-    const group_height = Math.max(1, group.layout.lanes.length) * row;
-    lanes_root.append(element('line', { x1: x(group.now), x2: x(group.now), y1: y, y2: y + group_height, class: 'now' }));
-    root.append(lanes_root);
-    y += group_height;
-  }
+    const group_root = element('g', { class: 'group' });
+    const lanes = element('g');
+    const overlay = element('g');
+    group_root.append(lanes, overlay);
+    root.append(group_root);
+    const kept = { title, root: group_root, lanes_node: lanes, overlay, top: y, lanes: new Map() };
+    y += Math.max(1, group.layout.lanes.length) * geometry.row;
+    return kept;
+  });
   svg.replaceChildren(root);
+  return { key: geometry.key, groups: kept_groups };
+}
+
+function update_group(svg, drawn, group, geometry) {
+  const { row, compact, x } = geometry;
+  const lane_y = new Map();
+  const colour_offset = group.colour_offset ?? 0;
+  const present = new Set();
+  for (const lane of group.layout.lanes) {
+    const mid = drawn.top + lane.index * row + row / 2;
+    lane_y.set(lane.name, mid);
+    present.add(lane.name);
+    const header = `${lane.index}|${lane.coro}|${colour_offset}`;
+    let kept = drawn.lanes.get(lane.name);
+    if (!kept || kept.header !== header) {
+      if (kept) kept.g.remove();
+      kept = new_lane(lane, header, mid, geometry, colour_offset);
+      drawn.lanes.set(lane.name, kept);
+      drawn.lanes_node.append(kept.g);
+    }
+    update_lane(svg, kept, lane, mid, geometry);
+  }
+  for (const [name, kept] of drawn.lanes) {
+    if (!present.has(name)) {
+      kept.g.remove();
+      drawn.lanes.delete(name);
+    }
+  }
+
+  const overlay = [];
+  for (const fork of group.layout.forks) {
+    const to = lane_y.get(fork.to);
+    const from = fork.from ? lane_y.get(fork.from) : undefined;
+    if (to === undefined || from === undefined) continue;
+    const fx = x(fork.t);
+    overlay.push(element('path', { d: `M${fx},${from} C${fx - 12},${from + 8} ${fx - 12},${to - 8} ${fx},${to}`, class: `fork fork-${fork.kind}`, 'data-kind': fork.kind, 'data-to': fork.to }));
+    if (!compact) overlay.push(element('text', { x: fx + 6, y: to - 13, class: 'fork-label' }, `${fork.kind === 'gather' ? 'gather' : 'create_task'} from ${fork.from}`));
+  }
+  for (const arrow of group.layout.arrows) {
+    const from = lane_y.get(arrow.from);
+    const to = lane_y.get(arrow.to);
+    if (from === undefined || to === undefined) continue;
+    const ax = x(arrow.t1) - 4;
+    const sign = to > from ? 1 : -1;
+    overlay.push(element('path', {
+      d: `M${ax},${from + sign * 10} C${ax + 16},${from + sign * 20} ${ax + 16},${to - sign * 16} ${ax},${to - sign * 9}`,
+      class: 'wait-arrow', 'marker-end': `url(#${svg.id}-arrow)`, 'data-from': arrow.from, 'data-to': arrow.to,
+    }));
+  }
+  // Now: where this run's clock is
+  const group_height = Math.max(1, group.layout.lanes.length) * row;
+  overlay.push(element('line', { x1: x(group.now), x2: x(group.now), y1: drawn.top, y2: drawn.top + group_height, class: 'now' }));
+  drawn.overlay.replaceChildren(...overlay);
+}
+
+function new_lane(lane, header, mid, geometry, colour_offset) {
+  const { row, compact, width } = geometry;
+  const top = mid - row / 2;
+  const g = element('g', { class: 'lane', 'data-task': lane.name, style: `--lane: ${lane_colour(lane.index + colour_offset)}` });
+  g.append(element('line', { x1: 0, x2: width, y1: top + row, y2: top + row, class: 'lane-rule' }));
+  g.append(element('rect', { x: 8, y: mid - 7, width: 6, height: 14, rx: 2, class: 'lane-swatch' }));
+  if (compact) {
+    g.append(element('text', { x: 20, y: mid + 4, class: 'lane-name' }, `${lane.name} · ${lane.coro}()`));
+  } else {
+    g.append(element('text', { x: 20, y: mid - 3, class: 'lane-name' }, lane.name));
+    g.append(element('text', { x: 20, y: mid + 12, class: 'lane-coro' }, `${lane.coro}()`));
+  }
+  const segments = element('g');
+  g.append(segments);
+  return { g, header, segments, source: null, count: 0, painter: null, open_node: null, done_key: null, done_nodes: [] };
+}
+
+function update_lane(svg, kept, lane, mid, geometry) {
+  const { width, compact, x } = geometry;
+  const draw = (segment) => draw_segment(segment, lane, mid, x, svg.id);
+  const dense = lane.segments.length >= width / 8;
+  // Closed segments only ever join the end of the same array; anything else (another run, an earlier
+  // moment, the lane turning dense) starts the lane's segments again.
+  if (kept.source !== lane.segments || lane.segments.length < kept.count || kept.painter.dense !== dense) {
+    kept.segments.replaceChildren();
+    kept.open_node = null;
+    kept.source = lane.segments;
+    kept.count = 0;
+    kept.painter = new segment_painter(kept.segments, dense, draw);
+  }
+  kept.painter.draw = draw;
+  if (kept.open_node) {
+    kept.open_node.remove();
+    kept.open_node = null;
+  }
+  for (; kept.count < lane.segments.length; kept.count += 1) kept.painter.add(lane.segments[kept.count], x);
+  if (lane.open) {
+    kept.open_node = draw(lane.open);
+    kept.segments.append(kept.open_node);
+  }
+
+  const done_key = lane.done ? `${lane.done.t}|${lane.done.status}|${lane.done.result}|${lane.done.error?.type}` : null;
+  if (done_key !== kept.done_key) {
+    for (const node of kept.done_nodes) node.remove();
+    kept.done_nodes = [];
+    kept.done_key = done_key;
+    if (lane.done) {
+      const cx = x(lane.done.t);
+      const text = done_text(lane.done);
+      const anchor = width - cx > text.length * 7 + 12 ? 'start' : 'end';
+      // Compact rows have no room above the lane: the label sits beside the mark
+      kept.done_nodes = [
+        element('circle', { cx, cy: mid, r: 6, class: `done done-${lane.done.status}`, 'data-t': lane.done.t }),
+        element('text', { x: anchor === 'start' ? cx + 10 : cx - 10, y: compact ? mid + 4 : mid - 12, class: 'done-label', 'text-anchor': anchor }, text),
+      ];
+      kept.g.append(...kept.done_nodes);
+    }
+  }
 }
 
 function draw_segment(segment, lane, mid, x, id) {
