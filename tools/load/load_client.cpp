@@ -481,10 +481,12 @@ void load_client::run(const expected_output* expected)
 
     // The server's lag so far, so that only the load's period counts; a target that does not serve
     // loopscope's /metrics (another server, a proxy) is not asked again at the end
+    const auto read_lag = [&]() -> std::optional<lag_histogram> {
+        const auto text = fetch_metrics(target_, options_.host + ":" + options_.port, metrics_timeout);
+        return text ? parse_lag_histogram(*text) : std::nullopt;
+    };
     std::optional<lag_histogram> lag_before;
-    if (options_.server_metrics)
-        if (const auto text = fetch_metrics(target_, options_.host + ":" + options_.port, metrics_timeout))
-            lag_before = parse_lag_histogram(*text);
+    if (options_.server_metrics) lag_before = read_lag();
 
     stats_.started = load_clock::now();
     if (options_.kind == workload::runs && !options_.virtual_clock)
@@ -510,8 +512,7 @@ void load_client::run(const expected_output* expected)
     stats_.server_after = sample_process(options_.server_pid);
     stats_.own_cpu_seconds = own_cpu_seconds() - cpu_before;
     if (lag_before)
-        if (const auto text = fetch_metrics(target_, options_.host + ":" + options_.port, metrics_timeout))
-            if (const auto lag_after = parse_lag_histogram(*text)) stats_.server_lag = lag_between(*lag_before, *lag_after);
+        if (const auto lag_after = read_lag()) stats_.server_lag = lag_between(*lag_before, *lag_after);
 
     if (!io_.stopped() || !live_.empty()) {
         // Past the hard bound: whatever is live fails

@@ -245,7 +245,6 @@ function update_lane(svg, kept, lane, mid, geometry) {
     kept.count = 0;
     kept.painter = new segment_painter(kept.segments, dense, draw);
   }
-  kept.painter.draw = draw;
   if (kept.open_node) {
     kept.open_node.remove();
     kept.open_node = null;
