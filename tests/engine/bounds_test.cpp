@@ -136,6 +136,7 @@ TEST(bounds, deeply_nested_lists_are_freed_without_recursion)
 {
     run_config config;
     config.max_steps = 50'000'000;
+    config.max_memory_bytes = std::size_t{1} << 30;  // a million lists: this test is about their destruction
     auto out = run_virtual("a = []\nfor i in range(1000000):\n    a = [a]\nprint('built')\n", config);
     EXPECT_EQ(out.stdout_text, "built\n");
     EXPECT_EQ(out.exit_status, 0);
@@ -145,8 +146,8 @@ TEST(bounds, bulk_work_counts_against_the_step_bound)
 {
     run_config config;
     config.max_steps = 100'000;
-    // Each `in` scans a million items: without charging the scan, this would run 25,000 scans.
-    auto out = run_virtual("x = [0] * 1000000\nn = 0\nwhile n < 25000:\n    n += 1\n    if -1 in x:\n        pass\nprint(n)\n", config);
+    // Each `in` scans 100,000 items: without charging the scan, this would run 25,000 scans.
+    auto out = run_virtual("x = [0] * 100000\nn = 0\nwhile n < 25000:\n    n += 1\n    if -1 in x:\n        pass\nprint(n)\n", config);
     EXPECT_EQ(out.stdout_text, "");
     EXPECT_FALSE(limit_message(out).empty());
 }

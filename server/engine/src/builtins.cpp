@@ -1,5 +1,6 @@
 // Builtin functions, the asyncio and time modules, and methods of the subset's objects.
 #include "runtime.hpp"
+#include "text_search.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -26,11 +27,15 @@ constexpr double epoch_base = 1'700'000'000.0;
 
 const std::vector<std::pair<const char*, int>>& builtin_table()
 {
-    static const std::vector<std::pair<const char*, int>> table = {
+    // Built once for the process: not charged to the run that happens to ask first.
+    static const auto table = [] {
+        memory_scope process_wide(nullptr);
+        return std::vector<std::pair<const char*, int>>{
         {"print", b_print}, {"range", b_range}, {"len", b_len}, {"str", b_str}, {"int", b_int}, {"float", b_float},
         {"bool", b_bool}, {"list", b_list}, {"tuple", b_tuple}, {"repr", b_repr}, {"abs", b_abs}, {"min", b_min},
         {"max", b_max}, {"sum", b_sum}, {"round", b_round}, {"isinstance", b_isinstance}, {"enumerate", b_enumerate},
         {"zip", b_zip}, {"sorted", b_sorted}, {"reversed", b_reversed}, {"type", b_type}};
+    }();
     return table;
 }
 
@@ -402,10 +407,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             std::reverse(items.begin(), items.end());
             return value::list(std::move(items));
         }
-        charge_work(items.size() * 8);
-        std::stable_sort(items.begin(), items.end(), [this](const value& x, const value& y) {
-            return truthy(compare(static_cast<std::int32_t>(compare_op::lt), x, y));
-        });
+        sort_values(items);
         if (reverse && truthy(*reverse)) std::reverse(items.begin(), items.end());
         return value::list(std::move(items));
     }
@@ -585,7 +587,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     // ---- list and tuple ----
     case s_append: no_kwargs(); expect_args(b, args, 1, 1); {
         auto& items = b.self.as<sequence_object>().items;
-        check_length(items.size() + 1);
+        check_growth(items, 1);
         note_nesting(b.self, args[0]);
         items.push_back(args[0]);
         return value::none();
@@ -593,14 +595,14 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case s_extend: no_kwargs(); expect_args(b, args, 1, 1); {
         auto more = to_vector(args[0]);
         auto& items = b.self.as<sequence_object>().items;
-        check_length(items.size() + more.size());
+        check_growth(items, more.size());
         for (const auto& m : more) note_nesting(b.self, m);
         items.insert(items.end(), more.begin(), more.end());
         return value::none();
     }
     case s_insert: no_kwargs(); expect_args(b, args, 2, 2); {
         auto& items = b.self.as<sequence_object>().items;
-        check_length(items.size() + 1);
+        check_growth(items, 1);
         auto n = static_cast<std::int64_t>(items.size());
         std::int64_t i = int_arg(args[0]);
         if (i < 0) i = std::max<std::int64_t>(0, i + n);
@@ -646,10 +648,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         no_kwargs();
         auto& items = b.self.as<sequence_object>().items;
         auto copy = items;
-        charge_work(copy.size() * 8);
-        std::stable_sort(copy.begin(), copy.end(), [this](const value& x, const value& y) {
-            return truthy(compare(static_cast<std::int32_t>(compare_op::lt), x, y));
-        });
+        sort_values(copy);
         if (reverse && truthy(*reverse)) std::reverse(copy.begin(), copy.end());
         items = std::move(copy);
         return value::none();
@@ -753,7 +752,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
                 const std::string& sep = str_arg(0);
                 if (sep.empty()) raise_error("ValueError", "empty separator");
                 std::size_t start = 0, at;
-                while ((at = s.find(sep, start)) != std::string::npos) {
+                while ((at = find_text(s, sep, start)) != std::string::npos) {
                     parts.push_back(value::string(s.substr(start, at - start)));
                     start = at + sep.size();
                 }
@@ -768,9 +767,10 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             for (std::size_t k = 0; k < items.size(); ++k) {
                 if (!items[k].is(value_kind::string))
                     raise_error("TypeError", "sequence item " + std::to_string(k) + ": expected str instance, " + type_name(items[k]) + " found");
+                check_length(out.size() + s.size() + items[k].as<string_object>().s.size());
+                charge_work((s.size() + items[k].as<string_object>().s.size()) / 8 + 1);
                 if (k) out += s;
                 out += items[k].as<string_object>().s;
-                check_length(out.size());
             }
             return value::string(out);
         }
@@ -779,14 +779,18 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             const std::string& to = str_arg(1);
             std::string out;
             if (from.empty()) {
-                for (char c : s) { out += to; out += c; check_length(out.size()); }
+                check_length(s.size() * (to.size() + 1));
+                charge_work(s.size() * (to.size() + 1) / 8);
+                for (char c : s) { out += to; out += c; }
                 out += to;
                 return value::string(out);
             }
             std::size_t start = 0, at;
-            while ((at = s.find(from, start)) != std::string::npos) {
-                out += s.substr(start, at - start) + to;
-                check_length(out.size());
+            while ((at = find_text(s, from, start)) != std::string::npos) {
+                check_length(out.size() + (at - start) + to.size());
+                charge_work((at - start + to.size()) / 8);
+                out.append(s, start, at - start);
+                out += to;
                 start = at + from.size();
             }
             return value::string(out + s.substr(start));
@@ -796,12 +800,12 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             const std::string& suffix = str_arg(0);
             return value::boolean(s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0);
         }
-        case str_find: { auto at = s.find(str_arg(0)); return value::integer(at == std::string::npos ? -1 : static_cast<std::int64_t>(at)); }
+        case str_find: { auto at = find_text(s, str_arg(0), 0); return value::integer(at == std::string::npos ? -1 : static_cast<std::int64_t>(at)); }
         case str_count: {
             const std::string& sub = str_arg(0);
             if (sub.empty()) return value::integer(static_cast<std::int64_t>(s.size()) + 1);
             std::int64_t n = 0;
-            for (std::size_t at = s.find(sub); at != std::string::npos; at = s.find(sub, at + sub.size())) ++n;
+            for (std::size_t at = find_text(s, sub, 0); at != std::string::npos; at = find_text(s, sub, at + sub.size())) ++n;
             return value::integer(n);
         }
         case str_zfill: {
@@ -822,6 +826,25 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
 }
 
 // ---- repr of the runtime objects ----
+
+// list.sort and sorted(): a merge sort, as CPython's timsort is, whose comparisons are charged
+// before it starts (n log n of them), so a sort too long for one operation is refused, not begun.
+void runtime::sort_values(std::vector<value>& items)
+{
+    std::size_t comparisons = 0;
+    for (std::size_t n = items.size(); n > 1; n = (n + 1) / 2) comparisons += items.size();
+    // Integers compare in a nanosecond or two; anything else goes through compare() (about 4 items).
+    bool all_ints = std::all_of(items.begin(), items.end(), [](const value& v) { return v.is(value_kind::integer); });
+    charge_work(all_ints ? comparisons : comparisons * 4);
+    meter_.reserve(items.size() * sizeof(value));  // the merge sort's buffer
+    if (all_ints) {
+        std::stable_sort(items.begin(), items.end(), [](const value& x, const value& y) { return x.i < y.i; });
+        return;
+    }
+    std::stable_sort(items.begin(), items.end(), [this](const value& x, const value& y) {
+        return truthy(compare(static_cast<std::int32_t>(compare_op::lt), x, y));
+    });
+}
 
 std::string builtin_object::repr_text() const
 {

@@ -312,7 +312,7 @@ void runtime::return_from_frame(exec_context& ctx, value result, bool& context_d
     ctx.frames.back()->stack.push_back(std::move(result));
 }
 
-runtime::outcome runtime::execute(exec_context& ctx, std::uint64_t& budget)
+runtime::outcome runtime::execute(exec_context& ctx)
 {
     if (ctx.resuming) {
         ctx.resuming = false;
@@ -336,10 +336,8 @@ runtime::outcome runtime::execute(exec_context& ctx, std::uint64_t& budget)
         }
     }
     while (true) {
-        if (budget == 0) return outcome::budget;
-        if (++steps_ > config_.max_steps)
-            throw limit_exceeded{"the program ran more than " + std::to_string(config_.max_steps) + " steps"};
-        --budget;
+        if (meter_.slice_spent()) return outcome::budget;
+        meter_.step();
         frame& f = *ctx.frames.back();
         const instruction in = f.code->instructions[static_cast<std::size_t>(f.pc++)];
         if (in.line) f.line = in.line;
@@ -494,7 +492,7 @@ runtime::outcome runtime::execute(exec_context& ctx, std::uint64_t& budget)
             case opcode::list_append: {
                 value v = pop(f);
                 auto& list = f.stack[f.stack.size() - static_cast<std::size_t>(in.arg)].as<sequence_object>().items;
-                check_length(list.size() + 1);
+                check_growth(list, 1);
                 list.push_back(std::move(v));
                 break;
             }
@@ -502,7 +500,7 @@ runtime::outcome runtime::execute(exec_context& ctx, std::uint64_t& budget)
                 value v = pop(f);
                 auto more = to_vector(v);
                 auto& list = f.stack[f.stack.size() - static_cast<std::size_t>(in.arg)].as<sequence_object>().items;
-                check_length(list.size() + more.size());
+                check_growth(list, more.size());
                 for (auto& item : more) list.push_back(std::move(item));
                 break;
             }

@@ -1,5 +1,6 @@
 // Python's operators on the subset's values, with CPython's error messages.
 #include "runtime.hpp"
+#include "text_search.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -68,6 +69,20 @@ void runtime::check_length(std::size_t n)
     if (n > config_.max_sequence_length)
         throw limit_exceeded{"a string or list would hold " + std::to_string(n) + " items; the limit is " +
                              std::to_string(config_.max_sequence_length)};
+    meter_.check_memory(n);
+}
+
+void runtime::check_growth(const std::vector<value>& items, std::size_t added)
+{
+    const std::size_t wanted = items.size() + added;
+    check_length(wanted);
+    if (wanted > items.capacity()) meter_.reserve(std::max(wanted, 2 * items.capacity()) * sizeof(value));
+}
+
+void runtime::check_items(std::size_t n)
+{
+    check_length(n);
+    meter_.reserve(n * sizeof(value));
 }
 
 value runtime::binary(std::int32_t op, const value& a, const value& b)
@@ -134,7 +149,7 @@ value runtime::binary(std::int32_t op, const value& a, const value& b)
         if (a_seq && a.kind == b.kind) {
             auto items = a.as<sequence_object>().items;
             const auto& more = b.as<sequence_object>().items;
-            check_length(items.size() + more.size());
+            check_items(items.size() + more.size());
             charge_work(items.size() + more.size());
             items.insert(items.end(), more.begin(), more.end());
             return a.is(value_kind::list) ? value::list(std::move(items)) : value::tuple(std::move(items));
@@ -163,7 +178,7 @@ value runtime::binary(std::int32_t op, const value& a, const value& b)
             }
             const auto& items = seq->as<sequence_object>().items;
             if (!items.empty() && static_cast<std::uint64_t>(n) > config_.max_sequence_length / items.size() + 1) check_length(config_.max_sequence_length + 1);
-            check_length(items.size() * static_cast<std::size_t>(n));
+            check_items(items.size() * static_cast<std::size_t>(n));
             charge_work(items.size() * static_cast<std::size_t>(n));
             auto out = repeat(items, n);
             return seq->is(value_kind::list) ? value::list(std::move(out)) : value::tuple(std::move(out));
@@ -184,16 +199,25 @@ bool runtime::equals(const value& a, const value& b, int depth)
     switch (a.kind) {
     case value_kind::none:
     case value_kind::ellipsis: return true;
-    case value_kind::string: return a.as<string_object>().s == b.as<string_object>().s;
+    case value_kind::string: {
+        const auto& x = a.as<string_object>().s;
+        const auto& y = b.as<string_object>().s;
+        if (x.size() != y.size()) return false;
+        charge_work(x.size() / 8);
+        return x == y;
+    }
     case value_kind::list:
     case value_kind::tuple: {
         if (a.obj == b.obj) return true;
         const auto& x = a.as<sequence_object>().items;
         const auto& y = b.as<sequence_object>().items;
         if (x.size() != y.size()) return false;
-        charge_work(x.size());
-        for (std::size_t k = 0; k < x.size(); ++k)
+        // Each item compared is charged as it is reached: two lists that share their parts can take
+        // exponentially long (in CPython too), and must spend the run's steps doing it.
+        for (std::size_t k = 0; k < x.size(); ++k) {
+            charge_work(2);
             if (!equals(x[k], y[k], depth + 1)) return false;
+        }
         return true;
     }
     case value_kind::range: {
@@ -223,8 +247,7 @@ value runtime::compare(std::int32_t op, const value& a, const value& b)
         bool found = false;
         if (b.is(value_kind::string)) {
             if (!a.is(value_kind::string)) raise_error("TypeError", "'in <string>' requires string as left operand, not " + type_name(a));
-            charge_work(b.as<string_object>().s.size() / 8);
-            found = b.as<string_object>().s.find(a.as<string_object>().s) != std::string::npos;
+            found = find_text(b.as<string_object>().s, a.as<string_object>().s, 0) != std::string::npos;
         } else if (b.is(value_kind::range)) {
             const auto& r = b.as<range_object>();
             if (is_int(a)) {
@@ -233,9 +256,10 @@ value runtime::compare(std::int32_t op, const value& a, const value& b)
                 found = found && (x - r.start) % r.step == 0;
             }
         } else if (b.is(value_kind::list) || b.is(value_kind::tuple)) {
-            charge_work(b.as<sequence_object>().items.size());
-            for (const auto& item : b.as<sequence_object>().items)
+                for (const auto& item : b.as<sequence_object>().items) {
+                charge_work(2);
                 if (equals(a, item)) { found = true; break; }
+            }
         } else {
             raise_error("TypeError", "argument of type '" + type_name(b) + "' is not iterable");
         }
@@ -252,13 +276,18 @@ value runtime::compare(std::int32_t op, const value& a, const value& b)
             order = x < y ? -1 : x > y ? 1 : 0;
         }
     } else if (a.is(value_kind::string) && b.is(value_kind::string)) {
+        charge_work(std::min(a.as<string_object>().s.size(), b.as<string_object>().s.size()) / 8);
         int c = a.as<string_object>().s.compare(b.as<string_object>().s);
         order = c < 0 ? -1 : c > 0 ? 1 : 0;
     } else if ((a.is(value_kind::list) || a.is(value_kind::tuple)) && a.kind == b.kind) {
         const auto& x = a.as<sequence_object>().items;
         const auto& y = b.as<sequence_object>().items;
         std::size_t k = 0;
-        while (k < x.size() && k < y.size() && equals(x[k], y[k])) ++k;
+        while (k < x.size() && k < y.size()) {
+            charge_work(2);
+            if (!equals(x[k], y[k])) break;
+            ++k;
+        }
         if (k < x.size() && k < y.size()) return compare(op, x[k], y[k]);
         order = x.size() < y.size() ? -1 : x.size() > y.size() ? 1 : 0;
     } else {
@@ -442,9 +471,10 @@ std::vector<value> runtime::to_vector(const value& v)
 {
     if (v.is(value_kind::list) || v.is(value_kind::tuple)) {
         charge_work(v.as<sequence_object>().items.size());
+        meter_.reserve(v.as<sequence_object>().items.size() * sizeof(value));
         return v.as<sequence_object>().items;
     }
-    if (v.is(value_kind::range)) check_length(static_cast<std::size_t>(std::max<std::int64_t>(0, v.as<range_object>().length())));
+    if (v.is(value_kind::range)) check_items(static_cast<std::size_t>(std::max<std::int64_t>(0, v.as<range_object>().length())));
     value it = make_iterator(v);
     std::vector<value> out;
     while (true) {
@@ -474,7 +504,8 @@ std::string runtime::format_value(const value& v, const std::string& spec)
     if (k < spec.size() && spec[k] == '0') { zero = true; ++k; }
     while (k < spec.size() && std::isdigit(static_cast<unsigned char>(spec[k]))) {
         width = (width < 0 ? 0 : width) * 10 + (spec[k++] - '0');
-        if (width > 10000) raise_error("ValueError", "Too many decimal digits in format string");
+        // CPython pads to any width that fits in memory; here the output's length bound applies.
+        if (static_cast<std::size_t>(width) > config_.max_sequence_length) check_length(static_cast<std::size_t>(width));
     }
     if (k < spec.size() && (spec[k] == ',' || spec[k] == '_')) { comma = true; ++k; }
     if (k < spec.size() && spec[k] == '.') {
@@ -482,7 +513,7 @@ std::string runtime::format_value(const value& v, const std::string& spec)
         precision = 0;
         while (k < spec.size() && std::isdigit(static_cast<unsigned char>(spec[k]))) {
             precision = precision * 10 + (spec[k++] - '0');
-            if (precision > 1000) raise_error("ValueError", "Too many decimal digits in format string");
+            if (static_cast<std::size_t>(precision) > config_.max_sequence_length) check_length(static_cast<std::size_t>(precision));
         }
     }
     if (k < spec.size()) type = spec[k++];
@@ -508,14 +539,18 @@ std::string runtime::format_value(const value& v, const std::string& spec)
             if (type == '%') x *= 100.0;
             negative = std::signbit(x) && !std::isnan(x);
             x = std::fabs(x);
-            char buf[1200];
             int p = precision < 0 ? 6 : precision;
             if (type == 0 && precision < 0) {
                 body = float_repr(x);
             } else {
                 char t = type == '%' ? 'f' : type == 0 ? 'g' : type;
-                std::snprintf(buf, sizeof buf, (std::string("%.*") + t).c_str(), p, x);
-                body = buf;
+                const std::string format = std::string("%.*") + t;
+                const int length = std::snprintf(nullptr, 0, format.c_str(), p, x);
+                check_length(static_cast<std::size_t>(length));
+                charge_work(static_cast<std::size_t>(length) / 8);
+                body.resize(static_cast<std::size_t>(length) + 1);
+                std::snprintf(body.data(), body.size(), format.c_str(), p, x);
+                body.pop_back();
                 if (type == 0 && body.find_first_of(".e") == std::string::npos) body += ".0";
             }
             if (type == '%') body += '%';
@@ -547,6 +582,8 @@ std::string runtime::format_value(const value& v, const std::string& spec)
     }
     if (width > 0 && body.size() < static_cast<std::size_t>(width)) {
         std::size_t pad = static_cast<std::size_t>(width) - body.size();
+        check_length(static_cast<std::size_t>(width));
+        charge_work(static_cast<std::size_t>(width) / 8);
         if (!align) align = numeric ? '>' : '<';
         if (align == '<') body += std::string(pad, fill);
         else if (align == '>') body = std::string(pad, fill) + body;

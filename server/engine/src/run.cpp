@@ -18,5 +18,7 @@ void run::cancel(const std::string& reason) { runtime_->cancel(reason); }
 bool run::finished() const { return runtime_->finished(); }
 int run::exit_status() const { return runtime_->exit_status(); }
 std::uint64_t run::steps() const { return runtime_->steps(); }
+std::size_t run::memory_bytes() const { return runtime_->memory().bytes(); }
+std::size_t run::peak_memory_bytes() const { return runtime_->memory().peak(); }
 
 } // namespace loopscope::engine

@@ -16,9 +16,14 @@ constexpr std::int32_t events_py_line = 80;
 } // namespace
 
 runtime::runtime(std::string_view source, const run_config& config, event_sink& sink)
-    : config_(config), sink_(sink), alive_(std::make_shared<bool>(true))
+    : memory_(config.max_memory_bytes), config_(config), sink_(sink), alive_(std::make_shared<bool>(true))
 {
-    start(source);
+    run_scope scope(memory_.account, &meter_);
+    try {
+        start(source);
+    } catch (const limit_exceeded& e) {
+        finish_with_limit(e.message);
+    }
 }
 
 runtime::~runtime()
@@ -325,6 +330,14 @@ void runtime::finish_with_limit(const std::string& message)
 void runtime::cancel(const std::string& reason)
 {
     if (finished_) return;
+    if (advancing_) {
+        // Called back from inside advance() (an event made the client go away): the instruction or
+        // callback under way must end first, so the slice ends at once and advance() cancels.
+        pending_cancel_ = reason;
+        meter_.end_slice();
+        return;
+    }
+    run_scope scope(memory_.account, &meter_);
     event f = make_event("run_finished");
     f.status = "cancelled";
     f.error = error_info{"Cancelled", reason, 0};
@@ -345,6 +358,28 @@ void runtime::set_time(double t)
 advance_result runtime::advance(std::uint64_t budget)
 {
     advance_result result;
+    {
+        run_scope scope(memory_.account, &meter_);
+        advancing_ = true;
+        try {
+            result = advance_slice(budget);
+        } catch (...) {
+            advancing_ = false;
+            throw;
+        }
+        advancing_ = false;
+    }
+    if (pending_cancel_ && !finished_) {
+        cancel(*pending_cancel_);
+        return {advance_result::status::finished, now_};
+    }
+    return result;
+}
+
+advance_result runtime::advance_slice(std::uint64_t budget)
+{
+    advance_result result;
+    meter_.start_slice(budget);
     set_repr_limit(config_.max_sequence_length);
     try {
         while (true) {
@@ -353,12 +388,9 @@ advance_result runtime::advance(std::uint64_t budget)
                 if (now_ < blocked_until_) return {advance_result::status::waiting, blocked_until_};
                 blocked_until_ = -1.0;
             }
-            if (budget == 0) return {advance_result::status::more_work, now_};
-            if (steps_ >= config_.max_steps)
-                throw limit_exceeded{"the program ran " + std::to_string(config_.max_steps) + " steps; the limit is " +
-                                     std::to_string(config_.max_steps)};
+            if (meter_.slice_spent()) return {advance_result::status::more_work, now_};
             if (running_ == &main_) {
-                auto r = execute(main_, budget);
+                auto r = execute(main_);
                 switch (r) {
                 case outcome::budget: break;
                 case outcome::returned: finish("ok", {}); break;
@@ -374,14 +406,14 @@ advance_result runtime::advance(std::uint64_t budget)
                 continue;
             }
             if (running_) {
-                auto r = execute(*running_, budget);
+                auto r = execute(*running_);
                 if (r == outcome::budget) continue;
                 if (r == outcome::blocked) continue;  // time.sleep inside a task: the whole loop waits
                 end_task_step(r);
                 continue;
             }
             if (running_loop_) {
-                if (!step_loop(budget, result)) return result;
+                if (!step_loop(result)) return result;
                 continue;
             }
             running_ = &main_;
@@ -396,7 +428,7 @@ advance_result runtime::advance(std::uint64_t budget)
     return {advance_result::status::finished, now_};
 }
 
-bool runtime::step_loop(std::uint64_t& budget, advance_result& wait)
+bool runtime::step_loop(advance_result& wait)
 {
     loop_object& loop = *running_loop_;
     if (loop.ntodo == 0) {
@@ -441,8 +473,7 @@ bool runtime::step_loop(std::uint64_t& budget, advance_result& wait)
     auto h = std::move(loop.ready.front());
     loop.ready.pop_front();
     --loop.ntodo;
-    --budget;
-    ++steps_;
+    meter_.step();
     if (h->cancelled) return true;
     run_handle(h);
     return true;
@@ -515,6 +546,7 @@ void runtime::begin_task_step(const std::shared_ptr<task_object>& task, value ex
         } else {
             // A native coroutine (asyncio.sleep, the runner's shutdown steps) as a tiny frame.
             static const auto native_code = [] {
+                memory_scope process_wide(nullptr);  // built once, not charged to the run that asks first
                 auto c = std::make_shared<code_object>();
                 c->name = "<native>";
                 c->is_async = true;

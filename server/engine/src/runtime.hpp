@@ -7,6 +7,7 @@
 #include "future.hpp"
 #include "syntax_error.hpp"
 #include "value.hpp"
+#include "work_meter.hpp"
 
 #include <loopscope/engine/config.hpp>
 #include <loopscope/engine/event.hpp>
@@ -42,12 +43,24 @@ public:
     void cancel(const std::string& reason);
     bool finished() const { return finished_; }
     int exit_status() const { return exit_status_; }
-    std::uint64_t steps() const { return steps_; }
+    std::uint64_t steps() const { return meter_.steps(); }
+    const memory_account& memory() const { return *memory_.account; }
 
     void on_coroutine_dropped(const coroutine_object& coro);
     void on_task_dropped(const task_object& task);
 
 private:
+    // The run's memory account, first so that it outlives every member charged to it; the account
+    // itself goes once the last block charged to it (perhaps a queued event) is freed.
+    struct memory_owner {
+        memory_account* account;
+        explicit memory_owner(std::size_t limit) : account(memory_account::create(limit)) {}
+        ~memory_owner() { account->release(); }
+        memory_owner(const memory_owner&) = delete;
+        memory_owner& operator=(const memory_owner&) = delete;
+    };
+    memory_owner memory_;
+
     enum class outcome : std::uint8_t { budget, yielded_future, yielded_none, returned, raised, blocked };
 
     // ---- setup and end ----
@@ -92,7 +105,8 @@ private:
     std::string describe(const handle& h) const;
 
     // ---- the scheduler ----
-    bool step_loop(std::uint64_t& budget, advance_result& wait);
+    advance_result advance_slice(std::uint64_t budget);
+    bool step_loop(advance_result& wait);
     void run_handle(const std::shared_ptr<handle>& h);
     void begin_task_step(const std::shared_ptr<task_object>& task, value exc);
     void end_task_step(outcome result);
@@ -107,7 +121,7 @@ private:
     void add_library_frames(const value& exc, bool asyncio_run);
 
     // ---- the interpreter ----
-    outcome execute(exec_context& ctx, std::uint64_t& budget);
+    outcome execute(exec_context& ctx);
     bool raise_in(exec_context& ctx, value exc, bool add_entry);
     void set_context(exec_context& ctx, const value& exc);
     // Drops the innermost frame of `ctx`; true when it was a coroutine awaited inline by the frame below.
@@ -138,15 +152,16 @@ private:
     value make_iterator(const value& v);
     std::vector<value> to_vector(const value& v);
     std::string format_value(const value& v, const std::string& spec);
+    void sort_values(std::vector<value>& items);
+    // A string or list about to hold n characters or items: the length bound, and the memory bound
+    // asked before the allocation (check_items: n values).
     void check_length(std::size_t n);
+    void check_items(std::size_t n);
+    // A list about to grow by `added` items: when its buffer must be reallocated, the new buffer's bytes.
+    void check_growth(const std::vector<value>& items, std::size_t added);
     // Bulk work (copying, scanning, joining n items) costs steps too, so that one instruction over a
     // million-item list cannot buy a million units of CPU for one step.
-    void charge_work(std::size_t items)
-    {
-        steps_ += items / 16;
-        if (steps_ > config_.max_steps)
-            throw limit_exceeded{"the program ran more than " + std::to_string(config_.max_steps) + " steps"};
-    }
+    void charge_work(std::size_t items) { meter_.charge(items); }
     value make_builtin(int id, const std::string& name, value self = {});
     // A list that receives a list or tuple could come to contain itself: remember it, so the run's
     // end can break such cycles (shared ownership alone would leak them).
@@ -155,6 +170,7 @@ private:
 
     // ---- state ----
     run_config config_;
+    work_meter meter_{config_, memory_.account};
     event_sink& sink_;
     std::shared_ptr<bool> alive_;
     std::vector<std::string> source_lines_;
@@ -163,7 +179,6 @@ private:
     std::uint64_t seq_ = 0;
     double now_ = 0.0;
     double blocked_until_ = -1.0;  // time.sleep: the run's loop is blocked until then
-    std::uint64_t steps_ = 0;
     std::size_t output_lines_ = 0;
     bool finished_ = false;
     int exit_status_ = 0;
@@ -177,6 +192,8 @@ private:
     exec_context* running_ = nullptr;          // the context executing (main, or a task's)
     std::shared_ptr<task_object> current_task_;  // the task whose step runs
     bool in_callback_ = false;
+    bool advancing_ = false;                    // inside advance(): a cancel waits for a safe point
+    std::optional<std::string> pending_cancel_;
 
     std::shared_ptr<loop_object> current_loop_;  // set_event_loop
     std::shared_ptr<loop_object> running_loop_;

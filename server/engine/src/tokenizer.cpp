@@ -306,7 +306,7 @@ private:
         for (const char** p = two; *p; ++p)
             if (src_.substr(pos_, 2) == *p) { pos_ += 2; push(token_kind::op, *p, start); return; }
         char c = src_[pos_];
-        static const std::string singles = "()[]{}:,;.+-*/%<>=!&|^~@";
+        constexpr std::string_view singles = "()[]{}:,;.+-*/%<>=!&|^~@";
         if (singles.find(c) == std::string::npos || c == '!') {
             if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7f)
                 fail("invalid non-printable character", column());

@@ -1,4 +1,5 @@
 #include "value.hpp"
+#include "work_meter.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -22,8 +23,9 @@ value value::tuple(std::vector<value> items)
 }
 
 namespace {
-// Items of dying sequences wait here while the outermost destructor drains them.
-thread_local std::vector<value>* graveyard = nullptr;
+// Objects whose last reference went while another object was being destroyed wait here until the
+// outermost destruction takes them, one at a time.
+thread_local std::vector<std::shared_ptr<object>>* dying = nullptr;
 thread_local int repr_depth = 0;
 thread_local std::size_t repr_limit = 1'000'000;
 constexpr int max_repr_depth = 300;
@@ -42,23 +44,22 @@ struct repr_guard {
 };
 } // namespace
 
-sequence_object::~sequence_object()
+void value::release_object() noexcept
 {
-    if (graveyard) {
-        for (auto& item : items)
-            if (item.obj) graveyard->push_back(std::move(item));
+    if (obj.use_count() != 1) return;  // not the last reference: the shared_ptr only counts down
+    if (dying) {
+        dying->push_back(std::move(obj));
         return;
     }
-    std::vector<value> pending;
-    graveyard = &pending;
-    for (auto& item : items)
-        if (item.obj) pending.push_back(std::move(item));
+    std::vector<std::shared_ptr<object>> pending;
+    dying = &pending;
+    obj.reset();  // may append the objects it held last references to
     while (!pending.empty()) {
-        value last = std::move(pending.back());
+        auto next = std::move(pending.back());
         pending.pop_back();
-        last = value{};  // its destructor may append more to `pending`
+        next.reset();
     }
-    graveyard = nullptr;
+    dying = nullptr;
 }
 
 void set_repr_limit(std::size_t chars) { repr_limit = chars; }
@@ -80,6 +81,7 @@ bool exception_type_object::is_subclass_of(const exception_type_object& other) c
 std::string exception_object::message() const
 {
     if (args.empty()) return "";
+    repr_guard guard;  // str(ValueError(ValueError(...))) nests
     if (args.size() == 1) return type->name == "KeyError" ? repr(args[0]) : str(args[0]);
     return repr(value::tuple(args));
 }
@@ -88,6 +90,7 @@ std::shared_ptr<exception_type_object> builtin_exception_type(const std::string&
 {
     // CPython's hierarchy, as far as programs of the subset can tell.
     static const std::map<std::string, std::shared_ptr<exception_type_object>> types = [] {
+        memory_scope process_wide(nullptr);  // built once, not charged to the run that asks first
         std::map<std::string, std::shared_ptr<exception_type_object>> m;
         auto add = [&m](const std::string& n, const std::string& base, const std::string& qualified = "") {
             auto t = std::make_shared<exception_type_object>();
@@ -204,12 +207,13 @@ std::string float_repr(double d)
 }
 
 namespace {
-std::string string_repr(const std::string& s)
+void string_repr_into(std::string& out, const std::string& s)
 {
+    charge_work(s.size() / 8);
     bool has_single = s.find('\'') != std::string::npos;
     bool has_double = s.find('"') != std::string::npos;
     char quote = (has_single && !has_double) ? '"' : '\'';
-    std::string out(1, quote);
+    out += quote;
     for (unsigned char c : s) {
         switch (c) {
         case '\\': out += "\\\\"; break;
@@ -230,57 +234,83 @@ std::string string_repr(const std::string& s)
         }
     }
     out += quote;
-    return out;
 }
-} // namespace
 
-std::string repr(const value& v)
+void check_repr_size(const std::string& out)
+{
+    if (out.size() > repr_limit)
+        throw limit_exceeded{"a printed value would be longer than " + std::to_string(repr_limit) + " characters"};
+}
+
+// repr() writes into one buffer, so that its size is checked as it grows (a value that shares its
+// parts can have a repr exponentially longer than itself) and each part visited is charged.
+void repr_into(std::string& out, const value& v)
 {
     switch (v.kind) {
-    case value_kind::none: return "None";
-    case value_kind::boolean: return v.b ? "True" : "False";
-    case value_kind::integer: return std::to_string(v.i);
-    case value_kind::floating: return float_repr(v.f);
-    case value_kind::ellipsis: return "Ellipsis";
-    case value_kind::string: return string_repr(v.as<string_object>().s);
+    case value_kind::none: out += "None"; return;
+    case value_kind::boolean: out += v.b ? "True" : "False"; return;
+    case value_kind::integer: out += std::to_string(v.i); return;
+    case value_kind::floating: out += float_repr(v.f); return;
+    case value_kind::ellipsis: out += "Ellipsis"; return;
+    case value_kind::string: string_repr_into(out, v.as<string_object>().s); break;
     case value_kind::list:
     case value_kind::tuple: {
         repr_guard guard;
         const auto& items = v.as<sequence_object>().items;
         bool is_list = v.kind == value_kind::list;
-        std::string out = is_list ? "[" : "(";
+        out += is_list ? "[" : "(";
         for (std::size_t k = 0; k < items.size(); ++k) {
+            charge_work(1);
             if (k) out += ", ";
             // A list that contains itself prints as [...], as in CPython.
             if (items[k].obj == v.obj) out += is_list ? "[...]" : "(...)";
-            else out += repr(items[k]);
-            if (out.size() > repr_limit)
-                throw limit_exceeded{"a printed value would be longer than " + std::to_string(repr_limit) + " characters"};
+            else repr_into(out, items[k]);
+            check_repr_size(out);
         }
         if (!is_list && items.size() == 1) out += ",";
         out += is_list ? "]" : ")";
-        return out;
+        break;
     }
     case value_kind::range: {
         const auto& r = v.as<range_object>();
-        std::string out = "range(" + std::to_string(r.start) + ", " + std::to_string(r.stop);
+        out += "range(" + std::to_string(r.start) + ", " + std::to_string(r.stop);
         if (r.step != 1) out += ", " + std::to_string(r.step);
-        return out + ")";
+        out += ")";
+        break;
     }
     case value_kind::exception: {
+        repr_guard guard;
         const auto& e = v.as<exception_object>();
-        std::string out = e.type->name + "(";
+        out += e.type->name;
+        out += "(";
         for (std::size_t k = 0; k < e.args.size(); ++k) {
+            charge_work(1);
             if (k) out += ", ";
-            out += repr(e.args[k]);
+            repr_into(out, e.args[k]);
+            check_repr_size(out);
         }
-        return out + ")";
+        out += ")";
+        break;
     }
-    case value_kind::exception_type: return "<class '" + v.as<exception_type_object>().qualified + "'>";
-    case value_kind::type_name: return "<class '" + v.as<type_name_object>().name + "'>";
-    case value_kind::module: return "<module '" + v.as<module_object>().name + "'>";
-    default: return v.obj ? v.obj->repr_text() : "<object>";
+    case value_kind::exception_type: out += "<class '" + v.as<exception_type_object>().qualified + "'>"; break;
+    case value_kind::type_name: out += "<class '" + v.as<type_name_object>().name + "'>"; break;
+    case value_kind::module: out += "<module '" + v.as<module_object>().name + "'>"; break;
+    default: {
+        // Tasks and futures show their result, which may be another task.
+        repr_guard guard;
+        out += v.obj ? v.obj->repr_text() : "<object>";
+        break;
     }
+    }
+    check_repr_size(out);
+}
+} // namespace
+
+std::string repr(const value& v)
+{
+    std::string out;
+    repr_into(out, v);
+    return out;
 }
 
 std::string str(const value& v)

@@ -46,8 +46,25 @@ struct value {
     static value tuple(std::vector<value> items);
     static value of(value_kind k, std::shared_ptr<object> o) { value r; r.kind = k; r.obj = std::move(o); return r; }
 
+    value() = default;
+    value(const value&) = default;
+    value(value&&) noexcept = default;
+    value& operator=(const value&) = default;
+    value& operator=(value&&) noexcept = default;
+    // The last reference to an object that is itself being destroyed does not destroy it here: the
+    // object waits on a list that the outermost destruction drains. So a chain a million objects
+    // long (lists in lists, exceptions in exceptions' args, coroutines in coroutines' arguments,
+    // functions in defaults) is torn down iteratively, whatever kind of object holds the next one.
+    ~value()
+    {
+        if (obj) release_object();
+    }
+
     template <class T> T& as() const { return static_cast<T&>(*obj); }
     bool is(value_kind k) const { return kind == k; }
+
+private:
+    void release_object() noexcept;
 };
 
 struct string_object : object {
@@ -55,12 +72,9 @@ struct string_object : object {
     explicit string_object(std::string v) : s(std::move(v)) {}
 };
 
-// Lists and tuples hand their items to a graveyard on destruction so that a list nested a million
-// deep is torn down iteratively, never by a million nested destructor calls.
 struct sequence_object : object {
     std::vector<value> items;
     explicit sequence_object(std::vector<value> v) : items(std::move(v)) {}
-    ~sequence_object() override;
 };
 
 struct range_object : object {

@@ -4,6 +4,7 @@
 #include "loopscope/net/static_files.hpp"
 #include "websocket_session.hpp"
 
+#include <array>
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/file_body.hpp>
@@ -63,6 +64,21 @@ void http_session::stop()
     stream_.socket().close();
 }
 
+asio::awaitable<void> http_session::linger()
+{
+    // The client may still be sending the request we refused (431, 413): closing with its bytes
+    // unread would reset the connection, and the reset can destroy the response before the client
+    // reads it. So stop sending, and read and discard until it closes or the linger time is up.
+    beast::error_code ignored;
+    stream_.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
+    stream_.expires_after(state_->config.lingering_close_timeout);
+    std::array<char, 16 * 1024> discard{};
+    for (;;) {
+        auto [ec, n] = co_await stream_.async_read_some(asio::buffer(discard), use_tuple);
+        if (ec) co_return;
+    }
+}
+
 asio::awaitable<void> http_session::run()
 {
     const server_config& config = state_->config;
@@ -88,6 +104,7 @@ asio::awaitable<void> http_session::run()
         if (auto status = ec ? status_for_read_error(ec) : std::nullopt) {
             spdlog::debug("conn {}: bad request: {}", id_, ec.message());
             co_await write(text_response(*status, ec.message(), 11, false));
+            co_await linger();
             break;
         }
         if (ec) {

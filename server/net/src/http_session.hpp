@@ -24,6 +24,9 @@ public:
     void stop() override;
 
 private:
+    // Reads and discards what a refused client still sends, so that it can read the refusal.
+    asio::awaitable<void> linger();
+
     beast::tcp_stream stream_;
     std::shared_ptr<server_state> state_;
     std::uint64_t id_;

@@ -1,15 +1,18 @@
 #include "live_run.hpp"
 
 #include "loopscope/engine/event_json.hpp"
+#include "loopscope/engine/memory.hpp"
 #include "loopscope/protocol/messages.hpp"
 #include "websocket_session.hpp"
 
 #include <boost/asio/post.hpp>
+#include <spdlog/spdlog.h>
 
 namespace loopscope::net {
 
-live_run::live_run(std::shared_ptr<websocket_session> session, std::string id, std::size_t max_batch_bytes)
-    : session_(std::move(session)), id_(std::move(id)), max_batch_bytes_(max_batch_bytes)
+live_run::live_run(std::shared_ptr<websocket_session> session, std::string id, std::size_t max_batch_bytes,
+                   std::size_t trim_after_bytes)
+    : session_(std::move(session)), id_(std::move(id)), max_batch_bytes_(max_batch_bytes), trim_after_bytes_(trim_after_bytes)
 {
 }
 
@@ -103,6 +106,13 @@ void live_run::finished()
                                   .error = error_ ? &error : nullptr,
                                   .reason = reason_,
                               }), status_);
+    if (run_->peak_memory_bytes() >= trim_after_bytes_) {
+        // Once this run's values are gone (this object goes when the driver lets go of it), give
+        // their pages back: glibc keeps freed memory for reuse, and one large run would leave the
+        // process that large.
+        spdlog::debug("run {} held {} bytes at its peak; returning freed memory", id_, run_->peak_memory_bytes());
+        boost::asio::post(session_->executor(), [] { engine::return_free_memory(); });
+    }
 }
 
 } // namespace loopscope::net

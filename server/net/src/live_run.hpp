@@ -19,7 +19,9 @@ class websocket_session;
 // together (one slice of the driver) leave in one message.
 class live_run : public engine::event_sink, public std::enable_shared_from_this<live_run> {
 public:
-    live_run(std::shared_ptr<websocket_session> session, std::string id, std::size_t max_batch_bytes);
+    // A run that held `trim_after_bytes` or more hands the freed memory back to the system when it ends.
+    live_run(std::shared_ptr<websocket_session> session, std::string id, std::size_t max_batch_bytes,
+             std::size_t trim_after_bytes);
 
     // Parses `source` and starts driving it; a syntax error finishes the run at once.
     void start(std::string_view source, const engine::run_config& config, const engine::drive_options& options);
@@ -41,6 +43,7 @@ private:
     std::shared_ptr<websocket_session> session_;
     std::string id_;
     std::size_t max_batch_bytes_;
+    std::size_t trim_after_bytes_;
     std::string batch_; // the events message being built
     std::size_t batch_events_ = 0;
     bool flush_posted_ = false;

@@ -1,6 +1,7 @@
 #include "websocket_session.hpp"
 
 #include "loopscope/catalog/catalog.hpp"
+#include "loopscope/engine/memory.hpp"
 #include "loopscope/protocol/messages.hpp"
 #include "loopscope/version.hpp"
 
@@ -196,6 +197,16 @@ void websocket_session::start_run(protocol::run_request request)
                    request.run);
         return;
     }
+    if (engine::total_run_memory_bytes() + config.run.max_memory_bytes > config.max_total_run_memory_bytes) {
+        spdlog::warn("conn {}: run {} refused: runs hold {} bytes, the server's bound is {}", id_, request.run,
+                     engine::total_run_memory_bytes(), config.max_total_run_memory_bytes);
+        send_error(protocol::error_code::server_memory_full,
+                   "the server's runs hold " + std::to_string(engine::total_run_memory_bytes() >> 20) +
+                       " MiB, too close to its bound of " + std::to_string(config.max_total_run_memory_bytes >> 20) +
+                       " MiB (max_total_run_memory_bytes); try again when some have finished",
+                   request.run);
+        return;
+    }
     std::string_view source;
     if (request.scenario) {
         const catalog::scenario* scenario = catalog::find(*request.scenario);
@@ -223,7 +234,7 @@ void websocket_session::start_run(protocol::run_request request)
 
     ++state_->stats.runs_started;
     spdlog::debug("conn {}: run {} starts ({})", id_, request.run, request.scenario.value_or("source"));
-    auto run = std::make_shared<live_run>(shared_from_this(), request.run, config.max_batch_bytes);
+    auto run = std::make_shared<live_run>(shared_from_this(), request.run, config.max_batch_bytes, config.trim_after_run_bytes);
     runs_.emplace(request.run, run);
     run->start(source, config.run, options);
 }

@@ -86,6 +86,7 @@ inline constexpr std::string_view syntax_error = "syntax_error";
 inline constexpr std::string_view duplicate_run = "duplicate_run";
 inline constexpr std::string_view unknown_run = "unknown_run";
 inline constexpr std::string_view too_many_runs = "too_many_runs";
+inline constexpr std::string_view server_memory_full = "server_memory_full";
 inline constexpr std::string_view binary_frame = "binary_frame";
 } // namespace error_code
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -20,6 +21,17 @@ struct run_config {
     std::size_t max_output_lines = 10'000;
     // Strings, lists and ranges turned into lists: keeps `[0] * 10**9` from taking the memory.
     std::size_t max_sequence_length = 1'000'000;
+    // Bytes the run holds: its values, frames, tasks, strings and the events queued for its client.
+    // 64 MiB fits a million-item list (40 bytes an item) with room to spare, while a few hundred
+    // runs at their bound still fit a server's memory; what learners write needs well under 1 MiB.
+    std::size_t max_memory_bytes = 64 * 1024 * 1024;
+    // Work one operation may do, since an instruction cannot be interrupted half way: 100,000 steps
+    // of 16 items (an item: a value copied or compared, 8 characters scanned, 8 bytes of fresh memory
+    // filled) is about 5 ms of the thread. It sorts 50,000 numbers, builds a list of 100,000 items,
+    // searches 200,000 characters; more in one operation ends the run with ResourceLimitError.
+    std::uint64_t max_operation_steps = 100'000;
+    // A slice gives the thread back after this long even when its steps are not spent.
+    std::chrono::nanoseconds max_slice_time = std::chrono::milliseconds(2);
     // The file name shown in tracebacks and warnings.
     std::string file_name = "main.py";
 };

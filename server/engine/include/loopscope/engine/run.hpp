@@ -45,6 +45,9 @@ public:
     // What python3 would exit with: 0, or 1 after an uncaught exception or a syntax error.
     int exit_status() const;
     std::uint64_t steps() const;
+    // Bytes the run holds now (values, frames, tasks, events not yet sent) and the most it held.
+    std::size_t memory_bytes() const;
+    std::size_t peak_memory_bytes() const;
 
 private:
     std::unique_ptr<runtime> runtime_;

@@ -20,6 +20,9 @@ struct server_config {
     std::size_t max_request_header_bytes = 8 * 1024;
     std::size_t max_request_body_bytes = 16 * 1024;
     std::chrono::milliseconds http_idle_timeout = std::chrono::seconds{30};
+    // After refusing a request that is still arriving (431, 413), how long to read and discard the
+    // rest before closing, so that the client gets to read the refusal.
+    std::chrono::milliseconds lingering_close_timeout = std::chrono::seconds{2};
 
     // Connections: past this many, websocket upgrades get 503. 0 = fit the file-descriptor limit
     // (RLIMIT_NOFILE less `reserved_descriptors` for files, the listener and logs).
@@ -43,6 +46,12 @@ struct server_config {
     std::size_t max_run_id_bytes = 64;       // the client's name for a run
     std::size_t max_batch_bytes = 64 * 1024; // an events message is sent once it is this large
     std::uint64_t steps_per_slice = 5'000;   // interpreter steps before a run lets others have the thread
+    // Bytes held by all runs together (run.max_memory_bytes bounds each). A new run is refused with
+    // `server_memory_full` unless what the live runs hold plus one run's bound fits under this: 2 GiB
+    // is thirty-odd runs at their bound, or tens of thousands of ordinary ones (tens of KiB each).
+    std::size_t max_total_run_memory_bytes = std::size_t{2} << 30;
+    // A run that held this much gives the freed pages back to the system when it ends.
+    std::size_t trim_after_run_bytes = 16 * 1024 * 1024;
 
     // Shutdown: how long clients get to answer the close handshake before the process exits anyway.
     std::chrono::milliseconds shutdown_grace = std::chrono::seconds{3};

@@ -1,0 +1,201 @@
+// The per-run memory bound: operator new and delete replaced for the whole process, each block
+// carrying a small header that names the account it was charged to (or none) and its size.
+#include <loopscope/engine/memory.hpp>
+
+#include <cstdlib>
+#include <malloc.h>
+#include <new>
+
+namespace loopscope::engine {
+
+namespace {
+
+thread_local memory_account* current_account = nullptr;
+std::atomic<std::int64_t> total_bytes{0};
+
+// Keeps the alignment operator new promises (16 on x86-64) for what follows it.
+struct alignas(__STDCPP_DEFAULT_NEW_ALIGNMENT__) block_header {
+    memory_account* account;
+    std::size_t size;  // what the account was charged: header and payload
+};
+static_assert(sizeof(block_header) == __STDCPP_DEFAULT_NEW_ALIGNMENT__);
+
+void* stamp(void* base, std::size_t charged, std::size_t offset)
+{
+    auto* user = static_cast<char*>(base) + offset;
+    auto* header = reinterpret_cast<block_header*>(user) - 1;
+    header->account = current_account;
+    header->size = charged;
+    if (header->account) header->account->charge(charged);
+    return user;
+}
+
+void* allocate(std::size_t n) noexcept
+{
+    const std::size_t charged = n + sizeof(block_header);
+    if (charged < n) return nullptr;
+    void* base = std::malloc(charged);
+    return base ? stamp(base, charged, sizeof(block_header)) : nullptr;
+}
+
+void* allocate_aligned(std::size_t n, std::size_t alignment) noexcept
+{
+    // The header sits in the `alignment` bytes before the payload.
+    const std::size_t charged = n + alignment;
+    if (charged < n) return nullptr;
+    void* base = std::aligned_alloc(alignment, (charged + alignment - 1) / alignment * alignment);
+    return base ? stamp(base, charged, alignment) : nullptr;
+}
+
+void* unstamp(void* p) noexcept
+{
+    auto* header = static_cast<block_header*>(p) - 1;
+    if (header->account) header->account->refund(header->size);
+    return header;
+}
+
+void deallocate(void* p) noexcept
+{
+    if (p) std::free(unstamp(p));
+}
+
+void deallocate_aligned(void* p, std::size_t alignment) noexcept
+{
+    if (!p) return;
+    unstamp(p);
+    std::free(static_cast<char*>(p) - alignment);
+}
+
+void* allocate_or_throw(std::size_t n)
+{
+    while (true) {
+        if (void* p = allocate(n)) return p;
+        auto handler = std::get_new_handler();
+        if (!handler) throw std::bad_alloc();
+        handler();
+    }
+}
+
+void* allocate_aligned_or_throw(std::size_t n, std::size_t alignment)
+{
+    while (true) {
+        if (void* p = allocate_aligned(n, alignment)) return p;
+        auto handler = std::get_new_handler();
+        if (!handler) throw std::bad_alloc();
+        handler();
+    }
+}
+
+} // namespace
+
+memory_account* memory_account::create(std::size_t limit)
+{
+    // Not through operator new: the account must not be charged to another account.
+    void* storage = std::malloc(sizeof(memory_account));
+    if (!storage) throw std::bad_alloc();
+    return new (storage) memory_account(limit);
+}
+
+void memory_account::release()
+{
+    if (held_.fetch_sub(owner_claim, std::memory_order_acq_rel) == owner_claim) {
+        this->~memory_account();
+        std::free(this);
+    }
+}
+
+std::size_t memory_account::bytes() const
+{
+    auto held = held_.load(std::memory_order_relaxed);
+    if (held >= owner_claim) held -= owner_claim;
+    return static_cast<std::size_t>(held);
+}
+
+void memory_account::charge(std::size_t n)
+{
+    auto held = held_.fetch_add(static_cast<std::int64_t>(n), std::memory_order_relaxed) + static_cast<std::int64_t>(n);
+    total_bytes.fetch_add(static_cast<std::int64_t>(n), std::memory_order_relaxed);
+    if (held >= owner_claim) held -= owner_claim;
+    auto now = static_cast<std::size_t>(held);
+    if (now > peak_.load(std::memory_order_relaxed)) peak_.store(now, std::memory_order_relaxed);
+    if (now > limit_) over_limit_.store(true, std::memory_order_relaxed);
+}
+
+void memory_account::refund(std::size_t n)
+{
+    total_bytes.fetch_sub(static_cast<std::int64_t>(n), std::memory_order_relaxed);
+    // The last block of an account whose owner has gone frees the account.
+    if (held_.fetch_sub(static_cast<std::int64_t>(n), std::memory_order_acq_rel) == static_cast<std::int64_t>(n)) {
+        this->~memory_account();
+        std::free(this);
+    }
+}
+
+memory_scope::memory_scope(memory_account* account) : previous_(current_account) { current_account = account; }
+memory_scope::~memory_scope() { current_account = previous_; }
+
+memory_account* current_memory_account() { return current_account; }
+
+std::size_t total_run_memory_bytes()
+{
+    auto total = total_bytes.load(std::memory_order_relaxed);
+    return total > 0 ? static_cast<std::size_t>(total) : 0;
+}
+
+void return_free_memory() { malloc_trim(0); }
+
+} // namespace loopscope::engine
+
+// ---- the replaced global allocation functions ----
+
+void* operator new(std::size_t n) { return loopscope::engine::allocate_or_throw(n); }
+void* operator new[](std::size_t n) { return loopscope::engine::allocate_or_throw(n); }
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept { return loopscope::engine::allocate(n); }
+void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return loopscope::engine::allocate(n); }
+void* operator new(std::size_t n, std::align_val_t a)
+{
+    return loopscope::engine::allocate_aligned_or_throw(n, static_cast<std::size_t>(a));
+}
+void* operator new[](std::size_t n, std::align_val_t a)
+{
+    return loopscope::engine::allocate_aligned_or_throw(n, static_cast<std::size_t>(a));
+}
+void* operator new(std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept
+{
+    return loopscope::engine::allocate_aligned(n, static_cast<std::size_t>(a));
+}
+void* operator new[](std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept
+{
+    return loopscope::engine::allocate_aligned(n, static_cast<std::size_t>(a));
+}
+
+void operator delete(void* p) noexcept { loopscope::engine::deallocate(p); }
+void operator delete[](void* p) noexcept { loopscope::engine::deallocate(p); }
+void operator delete(void* p, std::size_t) noexcept { loopscope::engine::deallocate(p); }
+void operator delete[](void* p, std::size_t) noexcept { loopscope::engine::deallocate(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { loopscope::engine::deallocate(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { loopscope::engine::deallocate(p); }
+void operator delete(void* p, std::align_val_t a) noexcept
+{
+    loopscope::engine::deallocate_aligned(p, static_cast<std::size_t>(a));
+}
+void operator delete[](void* p, std::align_val_t a) noexcept
+{
+    loopscope::engine::deallocate_aligned(p, static_cast<std::size_t>(a));
+}
+void operator delete(void* p, std::size_t, std::align_val_t a) noexcept
+{
+    loopscope::engine::deallocate_aligned(p, static_cast<std::size_t>(a));
+}
+void operator delete[](void* p, std::size_t, std::align_val_t a) noexcept
+{
+    loopscope::engine::deallocate_aligned(p, static_cast<std::size_t>(a));
+}
+void operator delete(void* p, std::align_val_t a, const std::nothrow_t&) noexcept
+{
+    loopscope::engine::deallocate_aligned(p, static_cast<std::size_t>(a));
+}
+void operator delete[](void* p, std::align_val_t a, const std::nothrow_t&) noexcept
+{
+    loopscope::engine::deallocate_aligned(p, static_cast<std::size_t>(a));
+}

@@ -1,0 +1,126 @@
+#pragma once
+
+#include "value.hpp"
+
+#include <loopscope/engine/config.hpp>
+#include <loopscope/engine/memory.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+namespace loopscope::engine {
+
+// One run's use of the thread: steps (an instruction, a loop callback, or 16 items of bulk work:
+// copying, scanning, comparing, sorting, printing), counted against the run's bounds and against
+// the slice the driver gave it. A slice ends when its steps are spent, or when it has held the thread
+// longer than run_config::max_slice_time (the last line of defence against work nobody charged).
+// One operation may not do more than run_config::max_operation_steps of work, which bounds how long
+// a single instruction can hold the thread, since an instruction cannot be interrupted half way.
+class work_meter {
+public:
+    using clock = std::chrono::steady_clock;
+
+    work_meter(const run_config& config, memory_account* memory) : config_(config), memory_(memory) {}
+
+    void start_slice(std::uint64_t steps)
+    {
+        slice_left_ = static_cast<std::int64_t>(steps);
+        slice_deadline_ = clock::now() + config_.max_slice_time;
+    }
+    bool slice_spent() const { return slice_left_ <= 0; }
+    void end_slice() { slice_left_ = 0; }
+
+    // One instruction or loop callback; also where an operation begins.
+    void step()
+    {
+        ++steps_;
+        --slice_left_;
+        operation_start_ = steps_;
+        if (steps_ > config_.max_steps) step_limit();
+        if (memory_->over_limit()) memory_limit();
+        if ((steps_ & 127) == 0 && clock::now() > slice_deadline_) slice_left_ = 0;
+    }
+
+    // Bulk work of `items` items, charged before it is done: a bound it would pass ends the run
+    // before the work starts.
+    void charge(std::size_t items)
+    {
+        items_ += items;
+        if (items_ < 16) return;
+        const std::uint64_t s = items_ / 16;
+        items_ %= 16;
+        check_bounds(s);
+        steps_ += s;
+        slice_left_ -= static_cast<std::int64_t>(s);
+        if (memory_->over_limit()) memory_limit();
+    }
+    // Ends the run if `items` more would pass a bound, without charging them: for work whose real
+    // cost is known only after it (a search that may stop early), charged then.
+    void check_room(std::size_t items) const { check_bounds((items_ + items) / 16); }
+
+    // Before an allocation of `bytes` for a bulk operation: ends the run if it would take the run past
+    // its memory bound, and charges the work of filling fresh memory (one item per 8 bytes: writing
+    // and first touching pages, which on a virtual machine costs a page fault every 4 KiB).
+    void reserve(std::size_t bytes)
+    {
+        check_memory(bytes);
+        charge(bytes / 8);
+    }
+    // Only the memory bound, for checks repeated as a value grows (their work is charged elsewhere).
+    void check_memory(std::size_t bytes) const
+    {
+        if (memory_->would_exceed(bytes)) memory_limit();
+    }
+
+    std::uint64_t steps() const { return steps_; }
+
+    void check_bounds(std::uint64_t more_steps) const
+    {
+        if (steps_ + more_steps > config_.max_steps) step_limit();
+        if (steps_ + more_steps - operation_start_ > config_.max_operation_steps) operation_limit();
+    }
+    [[noreturn]] void step_limit() const;
+    [[noreturn]] void operation_limit() const;
+    [[noreturn]] void memory_limit() const;
+
+private:
+    const run_config& config_;
+    memory_account* memory_;
+    std::uint64_t steps_ = 0;
+    std::uint64_t items_ = 0;
+    std::uint64_t operation_start_ = 0;
+    std::int64_t slice_left_ = 0;
+    clock::time_point slice_deadline_{};
+};
+
+// The meter of the run executing on this thread (set with the run's memory account by run_scope),
+// for code that has no runtime at hand: repr, str, comparisons in sorts.
+work_meter* current_work_meter();
+inline void charge_work(std::size_t items)
+{
+    if (auto* m = current_work_meter()) m->charge(items);
+}
+inline void check_work_room(std::size_t items)
+{
+    if (auto* m = current_work_meter()) m->check_room(items);
+}
+inline void reserve_memory(std::size_t bytes)
+{
+    if (auto* m = current_work_meter()) m->reserve(bytes);
+}
+
+// While it lives, allocations are charged to the run's account and its work to its meter.
+class run_scope {
+public:
+    run_scope(memory_account* memory, work_meter* meter);
+    ~run_scope();
+    run_scope(const run_scope&) = delete;
+    run_scope& operator=(const run_scope&) = delete;
+
+private:
+    memory_scope memory_;
+    work_meter* previous_;
+};
+
+} // namespace loopscope::engine

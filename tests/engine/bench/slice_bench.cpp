@@ -1,0 +1,107 @@
+// A figure, not a test: how long the longest time slice of each hostile program holds the thread,
+// beside a benign program measured in the same run, and what each run held against its memory bound.
+//   slice_bench [DIR]   (DIR: the hostile programs, tests/hostile by default)
+#include <loopscope/engine/config.hpp>
+#include <loopscope/engine/event.hpp>
+#include <loopscope/engine/memory.hpp>
+#include <loopscope/engine/run.hpp>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using namespace loopscope::engine;
+
+namespace {
+
+class counting_sink final : public event_sink {
+public:
+    void on_event(const event& e) override
+    {
+        if (e.kind == "run_finished") ending = e.error ? e.error->type : *e.status;
+    }
+    std::string ending;
+};
+
+struct figures {
+    double worst_ms = 0, p99_ms = 0;
+    std::size_t slices = 0, peak_bytes = 0;
+    std::string ending;
+};
+
+figures measure(const std::string& source)
+{
+    run_config config;
+    counting_sink sink;
+    std::vector<double> slices;
+    figures f;
+    {
+        run r(source, config, sink);
+        while (true) {
+            auto start = std::chrono::steady_clock::now();
+            auto res = r.advance(5'000);
+            slices.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+            if (res.state == advance_result::status::finished) break;
+            if (res.state == advance_result::status::waiting) r.set_time(res.until);
+        }
+        f.peak_bytes = r.peak_memory_bytes();
+    }
+    return_free_memory();
+    std::sort(slices.begin(), slices.end());
+    f.slices = slices.size();
+    f.worst_ms = slices.back();
+    f.p99_ms = slices[std::min(slices.size() - 1, slices.size() * 99 / 100)];
+    f.ending = sink.ending;
+    return f;
+}
+
+long max_rss_kib()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    fs::path dir = argc > 1 ? fs::path(argv[1]) : fs::path(LOOPSCOPE_HOSTILE_DIR);
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(dir))
+        if (entry.path().extension() == ".py") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+
+    const run_config defaults;
+    // The baseline: plain interpreter work, slices of 5,000 instructions.
+    auto baseline = measure("n = 0\nfor i in range(2000000):\n    n += i\nprint(n)\n");
+    std::printf("bound: %zu MiB per run; slices of 5,000 steps, max_slice_time %lld us, max_operation_steps %llu\n",
+                defaults.max_memory_bytes >> 20,
+                static_cast<long long>(std::chrono::duration_cast<std::chrono::microseconds>(defaults.max_slice_time).count()),
+                static_cast<unsigned long long>(defaults.max_operation_steps));
+    std::printf("%-28s %8s %9s %9s %7s %10s %9s  %s\n", "program", "slices", "p99 ms", "worst ms", "ratio", "peak MiB", "RSS MiB", "ending");
+    auto row = [](const std::string& name, const figures& f, const figures& base) {
+        std::printf("%-28s %8zu %9.2f %9.2f %7.1f %10.1f %9.1f  %s\n", name.c_str(), f.slices, f.p99_ms, f.worst_ms,
+                    f.worst_ms / base.worst_ms, static_cast<double>(f.peak_bytes) / (1 << 20), static_cast<double>(max_rss_kib()) / 1024,
+                    f.ending.c_str());
+    };
+    row("(baseline: a plain loop)", baseline, baseline);
+    double worst = 0;
+    for (const auto& file : files) {
+        std::ifstream in(file);
+        std::stringstream text;
+        text << in.rdbuf();
+        auto f = measure(text.str());
+        worst = std::max(worst, f.worst_ms);
+        row(file.stem().string(), f, baseline);
+    }
+    std::printf("worst slice over the hostile programs: %.2f ms (%.1fx the baseline's worst)\n", worst, worst / baseline.worst_ms);
+}

@@ -1,0 +1,136 @@
+// The programs of tests/hostile, each of which once crashed the server, took gigabytes or held the
+// thread for seconds: each ends as its header says, within its memory bound, and no slice of it
+// charges more than the slice's steps plus one operation's bound.
+#include "engine_test_support.hpp"
+
+#include <loopscope/engine/memory.hpp>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using namespace loopscope::engine;
+namespace support = loopscope::engine::testing;
+
+namespace {
+
+struct hostile_program {
+    std::string name;
+    std::string source;
+    std::string expect;  // "ok", or an error type then text its message contains
+    std::string stdout_line;
+};
+
+std::vector<hostile_program> load_programs()
+{
+    std::vector<hostile_program> out;
+    for (const auto& entry : fs::directory_iterator(LOOPSCOPE_HOSTILE_DIR)) {
+        if (entry.path().extension() != ".py") continue;
+        std::ifstream in(entry.path());
+        std::stringstream text;
+        text << in.rdbuf();
+        hostile_program p{entry.path().stem().string(), text.str(), "", ""};
+        std::istringstream lines(p.source);
+        for (std::string line; std::getline(lines, line) && line.rfind("#", 0) == 0;) {
+            if (line.rfind("# expect: ", 0) == 0) p.expect = line.substr(10);
+            if (line.rfind("# stdout: ", 0) == 0) p.stdout_line = line.substr(10);
+        }
+        out.push_back(std::move(p));
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+    return out;
+}
+
+class hostile : public ::testing::TestWithParam<hostile_program> {};
+
+TEST_P(hostile, ends_as_its_header_says_within_its_bounds)
+{
+    const auto& program = GetParam();
+    ASSERT_FALSE(program.expect.empty()) << program.name << " has no '# expect:' line";
+    run_config config;
+    constexpr std::uint64_t slice = 5'000;
+    support::recording_sink sink;
+    std::uint64_t worst_slice_steps = 0;
+    std::size_t peak = 0;
+    {
+        run r(program.source, config, sink);
+        while (true) {
+            const auto before = r.steps();
+            auto res = r.advance(slice);
+            worst_slice_steps = std::max(worst_slice_steps, r.steps() - before);
+            if (res.state == advance_result::status::finished) break;
+            if (res.state == advance_result::status::waiting) r.set_time(res.until);
+        }
+        peak = r.peak_memory_bytes();
+    }
+    const event* end = nullptr;
+    std::string out;
+    for (const auto& e : sink.events) {
+        if (e.kind == "run_finished") end = &e;
+        if (e.kind == "print") out += *e.text;
+    }
+    ASSERT_NE(end, nullptr);
+    if (program.expect == "ok") {
+        EXPECT_EQ(*end->status, "ok") << (end->error ? end->error->type + ": " + end->error->message : "");
+        EXPECT_EQ(out, program.stdout_line + "\n");
+    } else {
+        auto space = program.expect.find(' ');
+        ASSERT_TRUE(end->error.has_value());
+        EXPECT_EQ(end->error->type, program.expect.substr(0, space));
+        EXPECT_NE(end->error->message.find(program.expect.substr(space + 1)), std::string::npos) << end->error->message;
+    }
+    // What the bound allows, plus the one allocation that crossed it (a list's buffer at most).
+    EXPECT_LE(peak, config.max_memory_bytes + (4u << 20)) << "peak " << peak;
+    // A slice stops when its steps are spent; only the operation under way may overrun it.
+    EXPECT_LE(worst_slice_steps, slice + config.max_operation_steps + 16);
+}
+
+INSTANTIATE_TEST_SUITE_P(programs, hostile, ::testing::ValuesIn(load_programs()),
+                         [](const auto& test) { return test.param.name; });
+
+TEST(memory_bound, a_run_gives_back_what_it_held)
+{
+    const auto before = total_run_memory_bytes();
+    {
+        support::recording_sink sink;
+        run r("keep = []\nfor i in range(1000):\n    keep.append([i] * 1000)\nprint(len(keep))\n", run_config{}, sink);
+        while (r.advance(5'000).state != advance_result::status::finished) {
+        }
+        EXPECT_GT(r.peak_memory_bytes(), 1000u * 1000u * sizeof(void*));
+        EXPECT_GT(total_run_memory_bytes(), before);  // the events the sink still holds
+    }
+    EXPECT_EQ(total_run_memory_bytes(), before);
+}
+
+TEST(memory_bound, is_a_run_config_field)
+{
+    run_config config;
+    config.max_memory_bytes = 1 << 20;
+    auto out = support::run_virtual("keep = []\nfor i in range(100):\n    keep.append([0] * 10000)\nprint('kept')\n", config);
+    const auto* end = out.last("run_finished");
+    ASSERT_TRUE(end && end->error);
+    EXPECT_EQ(end->error->message, "the program would hold more than 1 MiB of memory (max_memory_bytes)");
+    EXPECT_EQ(out.stdout_text, "");
+    // Not catchable by the program, like every bound.
+    auto caught = support::run_virtual(
+        "try:\n    keep = []\n    for i in range(100):\n        keep.append([0] * 10000)\nexcept BaseException:\n    print('caught')\n", config);
+    EXPECT_EQ(caught.stdout_text, "");
+}
+
+TEST(operation_bound, ends_one_operation_that_would_hold_the_thread)
+{
+    run_config config;
+    config.max_operation_steps = 1'000;
+    auto out = support::run_virtual("a = list(range(20000))\nprint(sorted(a)[0])\n", config);
+    const auto* end = out.last("run_finished");
+    ASSERT_TRUE(end && end->error);
+    EXPECT_EQ(end->error->message, "one operation did more than 1000 steps of work (max_operation_steps)");
+    config.max_operation_steps = 100'000;
+    EXPECT_EQ(support::run_virtual("a = list(range(20000))\nprint(sorted(a)[0])\n", config).stdout_text, "0\n");
+}
+
+} // namespace

@@ -1,0 +1,103 @@
+// Each program of tests/hostile runs on one connection while a learner's gather runs on another:
+// the server stays up, the hostile run ends as the engine says it must, and the gather is on time.
+// Then the server-wide memory bound: runs that hold memory together make the next one wait its turn.
+#include "run_transcript.hpp"
+#include "temp_web_root.hpp"
+#include "test_server.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace {
+
+using namespace loopscope::testing;
+using namespace std::chrono_literals;
+namespace json = boost::json;
+namespace fs = std::filesystem;
+
+std::string source_message(const std::string& run, const std::string& source, const std::string& extra = {})
+{
+    return R"({"type":"run","run":")" + run + R"(","source":)" + json::serialize(json::value(source)) + extra + "}";
+}
+
+std::vector<fs::path> hostile_programs()
+{
+    std::vector<fs::path> out;
+    for (const auto& entry : fs::directory_iterator(LOOPSCOPE_HOSTILE_DIR))
+        if (entry.path().extension() == ".py") out.push_back(entry.path());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::string read_file(const fs::path& path)
+{
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+TEST(HostileNeighbour, NoHostileProgramDelaysAGatherOnAnotherConnection)
+{
+    temp_web_root root;
+    loopscope::net::server_config config;
+    config.web_root = root.web();
+    test_server server{config};
+    ws_client learner{server.port()};
+    learner.read();
+    for (const auto& path : hostile_programs()) {
+        const auto name = path.stem().string();
+        ws_client hostile{server.port()};
+        hostile.read();
+        hostile.write_text(source_message("h", read_file(path), R"(,"clock":"virtual")"));
+        std::this_thread::sleep_for(20ms);  // under way (or already over: both must leave the gather on time)
+
+        auto start = std::chrono::steady_clock::now();
+        learner.write_text(R"({"type":"run","run":")" + name + R"(","scenario":"gather","speed":10})");  // 0.3 s
+        auto gather = read_run(learner, name);
+        auto took = std::chrono::steady_clock::now() - start;
+        EXPECT_EQ(gather.finished.at("status").as_string(), "ok") << name;
+        EXPECT_LT(took, 1500ms) << name << ": the gather finished "
+                                << std::chrono::duration_cast<std::chrono::milliseconds>(took - 300ms).count() << " ms late";
+
+        auto ended = read_run(hostile, "h");
+        EXPECT_NE(ended.finished.at("status").as_string(), "cancelled") << name;
+    }
+}
+
+TEST(HostileNeighbour, RunsThatTogetherHoldTooMuchMakeTheNextOneWait)
+{
+    temp_web_root root;
+    loopscope::net::server_config config;
+    config.web_root = root.web();
+    config.run.max_memory_bytes = 16 << 20;
+    config.max_total_run_memory_bytes = 36 << 20;
+    test_server server{config};
+
+    // Two runs on two connections each hold about 10 MiB and sleep: 20 MiB held, and 20 + 16 is over 36.
+    const std::string holder = "import asyncio\nkeep = [0] * 150000\nasync def main():\n    await asyncio.sleep(1)\n    print(len(keep))\nasyncio.run(main())\n";
+    ws_client first{server.port()}, second{server.port()}, third{server.port()};
+    first.read();
+    second.read();
+    third.read();
+    first.write_text(source_message("a", holder, R"(,"speed":2)"));
+    second.write_text(source_message("b", holder, R"(,"speed":2)"));
+    std::this_thread::sleep_for(200ms);  // both are asleep, holding their lists
+    third.write_text(source_message("c", "print('hello')\n"));
+    auto refused = json::parse(third.read()).as_object();
+    EXPECT_EQ(refused.at("type").as_string(), "error");
+    EXPECT_EQ(refused.at("code").as_string(), "server_memory_full");
+    EXPECT_EQ(refused.at("run").as_string(), "c");
+
+    // Once they have finished, their memory is given back and a run is welcome again.
+    EXPECT_EQ(read_run(first, "a").finished.at("status").as_string(), "ok");
+    EXPECT_EQ(read_run(second, "b").finished.at("status").as_string(), "ok");
+    third.write_text(source_message("d", "print('hello')\n"));
+    auto accepted = read_run(third, "d");
+    EXPECT_EQ(accepted.finished.at("status").as_string(), "ok");
+}
+
+} // namespace
