@@ -1,5 +1,6 @@
-// libFuzzer target: any bytes as a program. The run must end (bounded steps and time), report
-// run_finished last with contiguous seq, and never crash, hang or leak (ASan/UBSan/LSan).
+// libFuzzer target: any bytes as a program, under the server's own bounds. The run must end, report
+// run_finished last with contiguous seq, keep each slice within its steps plus one operation, hold no
+// more than its memory bound, and never crash, hang or leak (ASan/UBSan/LSan).
 #include <loopscope/engine/run.hpp>
 
 #include <cstddef>
@@ -31,20 +32,22 @@ private:
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
-    loopscope::engine::run_config config;
-    config.max_steps = 200'000;
-    config.max_output_lines = 1'000;
-    config.max_program_seconds = 1'000;
-    config.max_sequence_length = 10'000;
-    config.max_tasks = 1'000;
+    // The server's own bounds: what the fuzzer finds is what a client could do.
+    const loopscope::engine::run_config config;
+    constexpr std::uint64_t slice = 5'000;
     checking_sink sink;
     {
         loopscope::engine::run program(std::string(reinterpret_cast<const char*>(data), size), config, sink);
         while (true) {
-            auto r = program.advance(10'000);
+            const auto before = program.steps();
+            auto r = program.advance(slice);
+            // A slice ends when its steps are spent; only the operation under way may overrun it.
+            if (program.steps() - before > slice + config.max_operation_steps + 16) std::abort();
             if (r.state == loopscope::engine::advance_result::status::finished) break;
             if (r.state == loopscope::engine::advance_result::status::waiting) program.set_time(r.until);
         }
+        // The memory bound holds, give or take the one allocation that crossed it.
+        if (program.peak_memory_bytes() > config.max_memory_bytes + (4u << 20)) std::abort();
     }
     if (!sink.finished()) std::abort();
     return 0;
