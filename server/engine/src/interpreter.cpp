@@ -336,7 +336,7 @@ runtime::outcome runtime::execute(exec_context& ctx, std::uint64_t& budget)
         }
     }
     while (true) {
-        if (budget == 0) return outcome::budget;
+        if (budget == 0 || slice_ended_) return outcome::budget;
         if (++steps_ > config_.max_steps)
             throw limit_exceeded{"the program ran more than " + std::to_string(config_.max_steps) + " steps"};
         --budget;

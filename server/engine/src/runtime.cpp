@@ -345,6 +345,7 @@ void runtime::set_time(double t)
 advance_result runtime::advance(std::uint64_t budget)
 {
     advance_result result;
+    slice_ended_ = false;
     set_repr_limit(config_.max_sequence_length);
     try {
         while (true) {
@@ -353,7 +354,7 @@ advance_result runtime::advance(std::uint64_t budget)
                 if (now_ < blocked_until_) return {advance_result::status::waiting, blocked_until_};
                 blocked_until_ = -1.0;
             }
-            if (budget == 0) return {advance_result::status::more_work, now_};
+            if (budget == 0 || slice_ended_) return {advance_result::status::more_work, now_};
             if (steps_ >= config_.max_steps)
                 throw limit_exceeded{"the program ran " + std::to_string(config_.max_steps) + " steps; the limit is " +
                                      std::to_string(config_.max_steps)};

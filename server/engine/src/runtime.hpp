@@ -37,6 +37,7 @@ public:
     runtime& operator=(const runtime&) = delete;
 
     advance_result advance(std::uint64_t budget);
+    void end_slice() { slice_ended_ = true; }
     double now() const { return now_; }
     void set_time(double t);
     void cancel(const std::string& reason);
@@ -164,6 +165,7 @@ private:
     double now_ = 0.0;
     double blocked_until_ = -1.0;  // time.sleep: the run's loop is blocked until then
     std::uint64_t steps_ = 0;
+    bool slice_ended_ = false;  // end_slice(): the advance() in progress returns after this instruction
     std::size_t output_lines_ = 0;
     bool finished_ = false;
     int exit_status_ = 0;
