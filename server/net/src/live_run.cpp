@@ -8,8 +8,10 @@
 
 namespace loopscope::net {
 
-live_run::live_run(std::shared_ptr<websocket_session> session, std::string id, std::size_t max_batch_bytes)
-    : session_(std::move(session)), id_(std::move(id)), max_batch_bytes_(max_batch_bytes)
+live_run::live_run(std::shared_ptr<websocket_session> session, std::string id, std::size_t max_batch_bytes,
+                   bool waits_for_client)
+    : session_(std::move(session)), id_(std::move(id)), max_batch_bytes_(max_batch_bytes),
+      waits_for_client_(waits_for_client)
 {
 }
 
@@ -55,14 +57,19 @@ void live_run::on_event(const engine::event& e)
         if (status_ == "cancelled" && e.error) reason_ = e.error->message;
         else if (e.error) error_ = e.error;
     }
-    if (batch_.size() >= max_batch_bytes_) flush();
+    if (batch_.size() >= max_batch_bytes_) {
+        flush();
+        // One slice may print far more than a client's queue should hold: a run that waits for its
+        // client stops as soon as the client is behind, not at the end of the slice
+        if (waits_for_client_ && run_ && !session_->client_keeps_up()) run_->end_slice();
+    }
 }
 
 void live_run::flush()
 {
     if (batch_events_ == 0) return;
     protocol::end_events(batch_);
-    session_->send_events(std::move(batch_), batch_events_);
+    session_->send_events(std::move(batch_), batch_events_, waits_for_client_);
     batch_.clear();
     batch_events_ = 0;
 }

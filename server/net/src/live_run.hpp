@@ -19,7 +19,10 @@ class websocket_session;
 // together (one slice of the driver) leave in one message.
 class live_run : public engine::event_sink, public std::enable_shared_from_this<live_run> {
 public:
-    live_run(std::shared_ptr<websocket_session> session, std::string id, std::size_t max_batch_bytes);
+    // `waits_for_client`: the run pauses whenever its client is behind (the virtual clock), mid-slice
+    // if need be, instead of being held to the send queue's hard limit.
+    live_run(std::shared_ptr<websocket_session> session, std::string id, std::size_t max_batch_bytes,
+             bool waits_for_client);
 
     // Parses `source` and starts driving it; a syntax error finishes the run at once.
     void start(std::string_view source, const engine::run_config& config, const engine::drive_options& options);
@@ -41,6 +44,7 @@ private:
     std::shared_ptr<websocket_session> session_;
     std::string id_;
     std::size_t max_batch_bytes_;
+    bool waits_for_client_;
     std::string batch_; // the events message being built
     std::size_t batch_events_ = 0;
     bool flush_posted_ = false;
