@@ -410,4 +410,30 @@ TEST(SlowConsumer, AStalledReaderOfAVirtualClockRunIsClosedWith1008AndMemoryStay
     EXPECT_EQ(stalled.read_until_closed(), 1008);
 }
 
+// A scaled-clock run whose first slice overfills the queue of a client that reads nothing: the client is
+// dropped from inside that slice, before run_driver::start has even returned. The run must be cancelled
+// then and there, not left to sleep its 30 seconds until the client's socket is finally closed (after
+// close_timeout, 10 s here, since this client does not answer the close frame either).
+TEST(SlowConsumer, ARunWhoseClientIsDroppedDuringItsFirstSliceIsCancelledAtOnce)
+{
+    temp_web_root root;
+    auto config = small_queue_config(root);
+    config.close_timeout = 10s;
+    test_server server{config};
+    punctual_neighbour neighbour{server.port()};
+    ws_client dropped{server.port()};
+    dropped.read();
+    dropped.write_text(source_message("p", "import asyncio\n\ns = 'x' * 100000\nfor i in range(100):\n    print(s)\n"
+                                           "asyncio.run(asyncio.sleep(30))\n"));
+    const std::string disconnects = "loopscope_slow_consumer_disconnects_total";
+    for (int i = 0; i < 100 && metric(server.port(), disconnects) != 1; ++i) std::this_thread::sleep_for(20ms);
+    ASSERT_EQ(metric(server.port(), disconnects), 1u);
+
+    const std::string cancelled = R"(loopscope_runs_finished_total{status="cancelled"})";
+    for (int i = 0; i < 100 && metric(server.port(), cancelled) != 1; ++i) std::this_thread::sleep_for(20ms);
+    EXPECT_EQ(metric(server.port(), cancelled), 1u) << body_of(get(server.port(), "/metrics"));
+    neighbour.finish();
+    EXPECT_EQ(dropped.read_until_closed(), 1008);
+}
+
 } // namespace

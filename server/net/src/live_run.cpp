@@ -25,7 +25,15 @@ void live_run::start(std::string_view source, const engine::run_config& config, 
 
 void live_run::cancel(const std::string& reason)
 {
-    if (driver_) driver_->cancel(reason);
+    // The engine is not re-entered from inside its own slice, and during the first slice there is no
+    // driver yet: the slice is ended after the instruction in progress, and the cancel applied just
+    // after it, once the driver exists. (The driver's next slice is posted behind this.)
+    if (cancelling_) return;
+    cancelling_ = true;
+    if (run_) run_->end_slice();
+    boost::asio::post(session_->executor(), [self = shared_from_this(), reason] {
+        if (self->driver_) self->driver_->cancel(reason);
+    });
 }
 
 void live_run::resume()

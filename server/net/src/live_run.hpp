@@ -27,7 +27,9 @@ public:
     // Parses `source` and starts driving it; a syntax error finishes the run at once.
     void start(std::string_view source, const engine::run_config& config, const engine::drive_options& options);
 
-    // Ends the run; its run_finished (status "cancelled") follows.
+    // Ends the run; its run_finished (status "cancelled") follows. May be called from inside one of
+    // the run's own slices (its events overfilled the client's queue), even its first, which runs
+    // before start() returns: the cancel then takes effect as soon as that slice is over.
     void cancel(const std::string& reason);
 
     // Lets a run that waits for its client go on (after the send queue has drained).
@@ -45,6 +47,7 @@ private:
     std::string id_;
     std::size_t max_batch_bytes_;
     bool waits_for_client_;
+    bool cancelling_ = false;
     std::string batch_; // the events message being built
     std::size_t batch_events_ = 0;
     bool flush_posted_ = false;
