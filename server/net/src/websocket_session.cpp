@@ -68,7 +68,10 @@ asio::awaitable<void> websocket_session::read_loop()
         // Read a message
         auto [ec, size] = co_await ws_.async_read(buffer, use_tuple);
         if (ec) {
-            if (ec == websocket::error::closed || is_disconnect(ec))
+            if (const auto& rejected = ws_.next_layer().rejected())
+                spdlog::info("conn {}: the client's close frame had code {}{}: answered {}", id_, rejected->code,
+                             rejected->reason_is_utf8 ? "" : " and a reason that is not UTF-8", rejected->answer);
+            else if (ec == websocket::error::closed || is_disconnect(ec))
                 spdlog::debug("conn {}: websocket ended: {}", id_, ec.message());
             else
                 spdlog::info("conn {}: websocket dropped: {}", id_, ec.message());

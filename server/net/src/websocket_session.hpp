@@ -1,5 +1,6 @@
 #pragma once
 
+#include "close_frame_guard.hpp"
 #include "live_run.hpp"
 #include "loopscope/protocol/requests.hpp"
 #include "net_common.hpp"
@@ -71,7 +72,7 @@ private:
     void drop_slow_consumer(std::string_view why);
     void wake_writer();
 
-    websocket::stream<beast::tcp_stream> ws_;
+    websocket::stream<close_frame_guard> ws_;
     std::shared_ptr<server_state> state_;
     std::uint64_t id_;
     mode mode_;
