@@ -109,3 +109,27 @@ TEST(driver, cancel_during_a_scaled_wait_ends_promptly)
     EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
     EXPECT_EQ(*sink.events.back().status, "cancelled");
 }
+
+// The event sink may end the slice in progress (its reader can take no more): advance() returns after
+// the instruction that emitted the event, its budget unspent, and the next advance() goes on from there.
+TEST(driver, the_sink_can_end_a_slice_after_the_instruction_in_progress)
+{
+    struct stopping_sink final : event_sink {
+        run* program = nullptr;
+        int prints = 0;
+        void on_event(const event& e) override
+        {
+            if (e.kind != "print") return;
+            ++prints;
+            program->end_slice();
+        }
+    } sink;
+    run program{"for i in range(3):\n    print(i)\n", run_config{}, sink};
+    sink.program = &program;
+    for (int slice = 1; slice <= 3; ++slice) {
+        EXPECT_EQ(program.advance(1'000'000).state, advance_result::status::more_work) << "slice " << slice;
+        EXPECT_EQ(sink.prints, slice);
+    }
+    EXPECT_EQ(program.advance(1'000'000).state, advance_result::status::finished);
+    EXPECT_EQ(sink.prints, 3);
+}

@@ -1,5 +1,6 @@
 // Runs over a real websocket: every catalog scenario, the error table, isolation between clients.
 #include "loopscope/catalog/catalog.hpp"
+#include "punctual_neighbour.hpp"
 #include "run_transcript.hpp"
 #include "temp_web_root.hpp"
 #include "test_server.hpp"
@@ -357,6 +358,82 @@ TEST(SlowConsumer, AVirtualClockRunWaitsForItsClientInsteadOfBuffering)
     EXPECT_EQ(transcript.finished.at("status").as_string(), "ok");
     EXPECT_EQ(transcript.output().size(), 9000u);
     EXPECT_EQ(metric(server.port(), "loopscope_slow_consumer_disconnects_total"), 0u);
+}
+
+
+// The client reads as fast as it can, and one slice of each program prints far past the send queue's
+// hard limit (1 MiB here): 100 lines of 100 KB; of 600 KB once escaped ('\x01' is six bytes in JSON);
+// and lines of 1.8 MB, each alone larger than the limit. A virtual-clock run waits for its reader,
+// mid-slice if need be, so every line arrives and the client is never closed.
+TEST(SlowConsumer, AVirtualClockRunWaitsForAFastReaderHoweverLargeItsPrints)
+{
+    temp_web_root root;
+    auto config = small_queue_config(root);
+    config.slow_consumer_timeout = 10s; // this client reads; only the pause may keep its queue short
+    test_server server{config};
+    punctual_neighbour neighbour{server.port()};
+    ws_client reader{server.port()};
+    reader.read();
+    const std::pair<std::string, std::size_t> programs[] = {
+        {"s = 'x' * 100000\nfor i in range(100):\n    print(s)\n", 100},
+        {"s = '\\x01' * 100000\nfor i in range(100):\n    print(s)\n", 100},
+        {"s = '\\x01' * 300000\nfor i in range(5):\n    print(s)\n", 5},
+    };
+    for (const auto& [program, lines] : programs) {
+        reader.write_text(source_message("p", program, R"(,"clock":"virtual")"));
+        auto transcript = read_run(reader, "p");
+        EXPECT_EQ(transcript.finished.at("status").as_string(), "ok") << program;
+        EXPECT_EQ(transcript.output().size(), lines) << program;
+    }
+    EXPECT_EQ(metric(server.port(), "loopscope_slow_consumer_disconnects_total"), 0u);
+    neighbour.finish();
+}
+
+// The pause replaces the hard limit for a virtual-clock run: a client that stops reading holds the
+// server's queue at the high-water mark plus one print, and is closed once it has stayed behind too
+// long. The queue's peak cannot be sampled (the server answers /metrics between slices only), so the
+// test counts what the run produced: a few prints of 600 KB (until the kernel's socket buffers were
+// full too), where one slice without the pause makes a thousand.
+TEST(SlowConsumer, AStalledReaderOfAVirtualClockRunIsClosedWith1008AndMemoryStaysBounded)
+{
+    temp_web_root root;
+    auto config = small_queue_config(root);
+    test_server server{config};
+    ws_client stalled{server.port()};
+    stalled.read();
+    stalled.write_text(source_message("p", "s = '\\x01' * 100000\nwhile True:\n    print(s)\n", R"(,"clock":"virtual")"));
+
+    const std::string disconnects = "loopscope_slow_consumer_disconnects_total";
+    for (int i = 0; i < 100 && metric(server.port(), disconnects) == 0; ++i) std::this_thread::sleep_for(20ms);
+    EXPECT_EQ(metric(server.port(), disconnects), 1u);
+    EXPECT_LE(metric(server.port(), "loopscope_events_sent_total"), 100u);
+    EXPECT_EQ(stalled.read_until_closed(), 1008);
+}
+
+// A scaled-clock run whose first slice overfills the queue of a client that reads nothing: the client is
+// dropped from inside that slice, before run_driver::start has even returned. The run must be cancelled
+// then and there, not left to sleep its 30 seconds until the client's socket is finally closed (after
+// close_timeout, 10 s here, since this client does not answer the close frame either).
+TEST(SlowConsumer, ARunWhoseClientIsDroppedDuringItsFirstSliceIsCancelledAtOnce)
+{
+    temp_web_root root;
+    auto config = small_queue_config(root);
+    config.close_timeout = 10s;
+    test_server server{config};
+    punctual_neighbour neighbour{server.port()};
+    ws_client dropped{server.port()};
+    dropped.read();
+    dropped.write_text(source_message("p", "import asyncio\n\ns = 'x' * 100000\nfor i in range(100):\n    print(s)\n"
+                                           "asyncio.run(asyncio.sleep(30))\n"));
+    const std::string disconnects = "loopscope_slow_consumer_disconnects_total";
+    for (int i = 0; i < 100 && metric(server.port(), disconnects) != 1; ++i) std::this_thread::sleep_for(20ms);
+    ASSERT_EQ(metric(server.port(), disconnects), 1u);
+
+    const std::string cancelled = R"(loopscope_runs_finished_total{status="cancelled"})";
+    for (int i = 0; i < 100 && metric(server.port(), cancelled) != 1; ++i) std::this_thread::sleep_for(20ms);
+    EXPECT_EQ(metric(server.port(), cancelled), 1u) << body_of(get(server.port(), "/metrics"));
+    neighbour.finish();
+    EXPECT_EQ(dropped.read_until_closed(), 1008);
 }
 
 } // namespace

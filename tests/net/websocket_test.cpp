@@ -1,9 +1,14 @@
 #include "loopback_client.hpp"
+#include "punctual_neighbour.hpp"
 #include "temp_web_root.hpp"
 #include "test_server.hpp"
 
+#include <boost/asio/ip/tcp.hpp>
 #include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
+
+#include <cstdint>
+#include <vector>
 
 namespace {
 
@@ -107,6 +112,95 @@ TEST_F(WebsocketServer, ShutdownClosesEveryClientWith1001)
     EXPECT_EQ(first.read_until_closed(), 1001);
     EXPECT_EQ(second.read_until_closed(), 1001);
     server_.join();
+}
+
+
+// A client's close frame as raw bytes, masked as a client's must be.
+std::vector<unsigned char> close_frame(const std::vector<unsigned char>& payload)
+{
+    const unsigned char key[4] = {0x37, 0xfa, 0x21, 0x3d};
+    std::vector<unsigned char> frame{0x88, static_cast<unsigned char>(0x80 | payload.size()), key[0], key[1], key[2], key[3]};
+    for (std::size_t i = 0; i < payload.size(); ++i) frame.push_back(payload[i] ^ key[i % 4]);
+    return frame;
+}
+
+std::vector<unsigned char> close_payload(std::uint16_t code, const std::string& reason = {})
+{
+    std::vector<unsigned char> payload;
+    payload.push_back(static_cast<unsigned char>(code >> 8));
+    payload.push_back(static_cast<unsigned char>(code & 0xff));
+    for (char c : reason) payload.push_back(static_cast<unsigned char>(c));
+    return payload;
+}
+
+// Reads the server's frames as raw bytes, skipping the others, until its close frame; returns the code
+// in it (1005 when it has none), or -1 when the connection ends without one.
+int raw_close_code(asio::ip::tcp::socket& socket)
+{
+    for (;;) {
+        beast::error_code ec;
+        unsigned char header[2];
+        asio::read(socket, asio::buffer(header), ec);
+        if (ec) return -1;
+        std::uint64_t length = header[1] & 0x7f;
+        if (length >= 126) {
+            unsigned char extended[8];
+            const std::size_t size = length == 126 ? 2 : 8;
+            asio::read(socket, asio::buffer(extended, size), ec);
+            if (ec) return -1;
+            length = 0;
+            for (std::size_t i = 0; i < size; ++i) length = (length << 8) | extended[i];
+        }
+        std::vector<unsigned char> payload(length);
+        asio::read(socket, asio::buffer(payload), ec);
+        if (ec) return -1;
+        if ((header[0] & 0x0f) != 0x8) continue;
+        return payload.size() >= 2 ? payload[0] << 8 | payload[1] : 1005;
+    }
+}
+
+// Opens /ws, reads hello, sends `bytes` in writes of `chunk` bytes (the TCP segments the server may see
+// apart), and returns the code of the close frame the server answers with.
+int close_answer(std::uint16_t port, const std::vector<unsigned char>& bytes, std::size_t chunk = 0)
+{
+    ws_client client{port};
+    read_object(client);
+    auto& socket = client.stream().next_layer();
+    socket.set_option(asio::ip::tcp::no_delay(true));
+    if (chunk == 0) chunk = bytes.size();
+    for (std::size_t at = 0; at < bytes.size(); at += chunk)
+        asio::write(socket, asio::buffer(bytes.data() + at, std::min(chunk, bytes.size() - at)));
+    return raw_close_code(socket);
+}
+
+// RFC 6455 7.4.1: a close frame whose reason is not UTF-8 fails the connection with 1007, like any other
+// text that is not UTF-8. These are the reported bytes: 88 84 <mask> 03 e8 ff fe.
+TEST_F(WebsocketServer, ACloseFrameWhoseReasonIsNotUtf8IsAnsweredWith1007)
+{
+    punctual_neighbour neighbour{server_.port()};
+    EXPECT_EQ(close_answer(server_.port(), close_frame(close_payload(1000, "\xff\xfe"))), 1007);
+    EXPECT_EQ(close_answer(server_.port(), close_frame(close_payload(3000, "fine until \xc3("))), 1007);
+    // Arriving a byte at a time, or behind a message in the same segment, changes nothing
+    EXPECT_EQ(close_answer(server_.port(), close_frame(close_payload(1000, "\xff\xfe")), 1), 1007);
+    auto behind_a_message = close_frame(close_payload(1000, "\xed\xa0\x80")); // a UTF-16 surrogate
+    const unsigned char dance[] = {0x81, 0x90, 0, 0, 0, 0, '{', '"', 't', 'y', 'p', 'e', '"', ':', '"', 'd', 'a', 'n', 'c', 'e', '"', '}'};
+    behind_a_message.insert(behind_a_message.begin(), std::begin(dance), std::end(dance));
+    EXPECT_EQ(close_answer(server_.port(), behind_a_message), 1007);
+    neighbour.finish();
+}
+
+// Codes a close frame may not carry (RFC 6455 7.4: below 1000, 1004-1006, 1014-2999 and 5000 and
+// above) fail the connection with 1002; the others are echoed, as the closing handshake asks.
+TEST_F(WebsocketServer, CloseCodesThatMayNotBeSentAreAnsweredWith1002AndOthersEchoed)
+{
+    punctual_neighbour neighbour{server_.port()};
+    for (int code : {0, 999, 1004, 1005, 1006, 1014, 1015, 1016, 2999, 5000, 65535})
+        EXPECT_EQ(close_answer(server_.port(), close_frame(close_payload(static_cast<std::uint16_t>(code)))), 1002) << "code " << code;
+    EXPECT_EQ(close_answer(server_.port(), close_frame(close_payload(5000, "bye")), 1), 1002) << "a byte at a time";
+    for (int code : {1000, 1001, 1003, 1007, 1011, 3000, 4999})
+        EXPECT_EQ(close_answer(server_.port(), close_frame(close_payload(static_cast<std::uint16_t>(code), "bye"))), code) << "code " << code;
+    EXPECT_EQ(close_answer(server_.port(), close_frame({})), 1000) << "a close frame without a code";
+    neighbour.finish();
 }
 
 } // namespace

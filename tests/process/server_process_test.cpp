@@ -4,6 +4,8 @@
 #include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <future>
 #include <iostream>
 
 namespace {
@@ -71,6 +73,66 @@ TEST(ServerProcess, SigtermDuringLiveRunsCancelsThemThenCloses)
     }
     EXPECT_EQ(server.wait_exit(5s), 0) << server.output();
     EXPECT_LT(std::chrono::steady_clock::now() - start, 5s);
+}
+
+// Reads `client`'s messages on a thread of its own until `enough` says so or the connection ends, and
+// waits for that at most `patience`: then it kills the server, which ends the read, rather than wait
+// for a slice that holds the server's thread (a blocking read has no timeout of its own).
+std::vector<std::string> read_within(ws_client& client, server_process& server, const std::string& what,
+                                     std::chrono::milliseconds patience, const std::function<bool(const std::string&)>& enough)
+{
+    auto reading = std::async(std::launch::async, [&] {
+        std::vector<std::string> messages;
+        for (;;) {
+            boost::beast::flat_buffer buffer;
+            boost::beast::error_code ec;
+            client.stream().read(buffer, ec);
+            if (ec) return messages;
+            messages.push_back(boost::beast::buffers_to_string(buffer.data()));
+            if (enough(messages.back())) return messages;
+        }
+    });
+    if (reading.wait_for(patience) == std::future_status::timeout) {
+        ADD_FAILURE() << what << " did not come within " << patience.count() << " ms; killing the server";
+        server.signal(SIGKILL);
+    }
+    return reading.get();
+}
+
+// SIGTERM while the only thread is busy with a run's computation: the signal is handled between two of
+// the run's slices, so it is seen at once only if no slice holds the thread long. The program compares
+// two lists that share their structure, 18 levels deep: each `==` walks half a million items, one
+// instruction that cannot be interrupted (well within what one operation may do), over and over; the
+// step bound lets that go on for seconds. The run must finish `cancelled`, and the process exit 0,
+// within 3 s.
+TEST(ServerProcess, SigtermDuringALongComputationCancelsTheRunAndExitsAtOnce)
+{
+    server_process server{LOOPSCOPE_BINARY, {"--port", "0"}};
+    auto port = server.wait_for_port();
+    ws_client client{port};
+    client.read();
+    client.write_text(R"({"type":"run","run":"spin","source":"a = [0]\nb = [0]\nfor i in range(18):\n    a = [a, a]\n)"
+                      R"(    b = [b, b]\nprint('comparing')\nwhile True:\n    a == b\n"})");
+    // The run is computing once its print has arrived (it leaves with the events of the first slice)
+    auto started = read_within(client, server, "the run's first print", 5s, [](const std::string& message) {
+        return message.find("comparing") != std::string::npos || message.find("run_finished") != std::string::npos;
+    });
+    ASSERT_FALSE(started.empty());
+    ASSERT_EQ(started.back().find("run_finished"), std::string::npos) << "the run ended before the signal: " << started.back();
+
+    const auto start = std::chrono::steady_clock::now();
+    server.signal(SIGTERM);
+    auto rest = read_within(client, server, "the run's end and the close after SIGTERM", 3s,
+                            [](const std::string&) { return false; });
+    std::string finished;
+    for (const auto& message : rest)
+        if (message.find("\"run_finished\"") != std::string::npos) finished = message;
+    EXPECT_NE(finished.find("\"status\":\"cancelled\""), std::string::npos) << finished;
+    EXPECT_EQ(client.stream().reason().code, 1001);
+    EXPECT_EQ(server.wait_exit(5s), 0) << server.output();
+    const auto took = std::chrono::steady_clock::now() - start;
+    EXPECT_LT(took, 3s) << "the process exited "
+                        << std::chrono::duration_cast<std::chrono::milliseconds>(took).count() << " ms after SIGTERM";
 }
 
 TEST(ServerProcess, OutOfDescriptorsAcceptBacksOffAndRecovers)

@@ -12,6 +12,7 @@ run::run(std::string_view source, const run_config& config, event_sink& sink)
 run::~run() = default;
 
 advance_result run::advance(std::uint64_t step_budget) { return runtime_->advance(step_budget); }
+void run::end_slice() { runtime_->end_slice(); }
 double run::now() const { return runtime_->now(); }
 void run::set_time(double t) { runtime_->set_time(t); }
 void run::cancel(const std::string& reason) { runtime_->cancel(reason); }

@@ -38,6 +38,7 @@ public:
     runtime& operator=(const runtime&) = delete;
 
     advance_result advance(std::uint64_t budget);
+    void end_slice() { meter_.end_slice(); }
     double now() const { return now_; }
     void set_time(double t);
     void cancel(const std::string& reason);

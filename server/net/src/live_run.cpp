@@ -11,8 +11,9 @@
 namespace loopscope::net {
 
 live_run::live_run(std::shared_ptr<websocket_session> session, std::string id, std::size_t max_batch_bytes,
-                   std::size_t trim_after_bytes)
-    : session_(std::move(session)), id_(std::move(id)), max_batch_bytes_(max_batch_bytes), trim_after_bytes_(trim_after_bytes)
+                   std::size_t trim_after_bytes, bool waits_for_client)
+    : session_(std::move(session)), id_(std::move(id)), max_batch_bytes_(max_batch_bytes), trim_after_bytes_(trim_after_bytes),
+      waits_for_client_(waits_for_client)
 {
 }
 
@@ -26,7 +27,15 @@ void live_run::start(std::string_view source, const engine::run_config& config, 
 
 void live_run::cancel(const std::string& reason)
 {
-    if (driver_) driver_->cancel(reason);
+    // The engine is not re-entered from inside its own slice, and during the first slice there is no
+    // driver yet: the slice is ended after the instruction in progress, and the cancel applied just
+    // after it, once the driver exists. (The driver's next slice is posted behind this.)
+    if (cancelling_) return;
+    cancelling_ = true;
+    if (run_) run_->end_slice();
+    boost::asio::post(session_->executor(), [self = shared_from_this(), reason] {
+        if (self->driver_) self->driver_->cancel(reason);
+    });
 }
 
 void live_run::resume()
@@ -58,14 +67,19 @@ void live_run::on_event(const engine::event& e)
         if (status_ == "cancelled" && e.error) reason_ = e.error->message;
         else if (e.error) error_ = e.error;
     }
-    if (batch_.size() >= max_batch_bytes_) flush();
+    if (batch_.size() >= max_batch_bytes_) {
+        flush();
+        // One slice may print far more than a client's queue should hold: a run that waits for its
+        // client stops as soon as the client is behind, not at the end of the slice
+        if (waits_for_client_ && run_ && !session_->client_keeps_up()) run_->end_slice();
+    }
 }
 
 void live_run::flush()
 {
     if (batch_events_ == 0) return;
     protocol::end_events(batch_);
-    session_->send_events(std::move(batch_), batch_events_);
+    session_->send_events(std::move(batch_), batch_events_, waits_for_client_);
     batch_.clear();
     batch_events_ = 0;
 }

@@ -20,13 +20,17 @@ class websocket_session;
 class live_run : public engine::event_sink, public std::enable_shared_from_this<live_run> {
 public:
     // A run that held `trim_after_bytes` or more hands the freed memory back to the system when it ends.
+    // `waits_for_client`: the run pauses whenever its client is behind (the virtual clock), mid-slice
+    // if need be, instead of being held to the send queue's hard limit.
     live_run(std::shared_ptr<websocket_session> session, std::string id, std::size_t max_batch_bytes,
-             std::size_t trim_after_bytes);
+             std::size_t trim_after_bytes, bool waits_for_client);
 
     // Parses `source` and starts driving it; a syntax error finishes the run at once.
     void start(std::string_view source, const engine::run_config& config, const engine::drive_options& options);
 
-    // Ends the run; its run_finished (status "cancelled") follows.
+    // Ends the run; its run_finished (status "cancelled") follows. May be called from inside one of
+    // the run's own slices (its events overfilled the client's queue), even its first, which runs
+    // before start() returns: the cancel then takes effect as soon as that slice is over.
     void cancel(const std::string& reason);
 
     // Lets a run that waits for its client go on (after the send queue has drained).
@@ -44,6 +48,8 @@ private:
     std::string id_;
     std::size_t max_batch_bytes_;
     std::size_t trim_after_bytes_;
+    bool waits_for_client_;
+    bool cancelling_ = false;
     std::string batch_; // the events message being built
     std::size_t batch_events_ = 0;
     bool flush_posted_ = false;

@@ -69,7 +69,10 @@ asio::awaitable<void> websocket_session::read_loop()
         // Read a message
         auto [ec, size] = co_await ws_.async_read(buffer, use_tuple);
         if (ec) {
-            if (ec == websocket::error::closed || is_disconnect(ec))
+            if (const auto& rejected = ws_.next_layer().rejected())
+                spdlog::info("conn {}: the client's close frame had code {}{}: answered {}", id_, rejected->code,
+                             rejected->reason_is_utf8 ? "" : " and a reason that is not UTF-8", rejected->answer);
+            else if (ec == websocket::error::closed || is_disconnect(ec))
                 spdlog::debug("conn {}: websocket ended: {}", id_, ec.message());
             else
                 spdlog::info("conn {}: websocket dropped: {}", id_, ec.message());
@@ -140,11 +143,10 @@ asio::awaitable<void> websocket_session::write_loop()
                 co_return;
             }
             state_->stats.bytes_sent += size;
-            queued_bytes_ -= send_queue_.front().size();
-            state_->stats.send_queue_bytes -= send_queue_.front().size();
+            unqueue(send_queue_.front());
             send_queue_.pop_front();
             // Below the high-water mark again: the client keeps up, and waiting runs may go on
-            if (slow_consumer_armed_ && queued_bytes_ <= state_->config.send_queue_high_water_bytes && !close_reason_) {
+            if (slow_consumer_armed_ && client_keeps_up() && !close_reason_) {
                 slow_consumer_armed_ = false;
                 slow_consumer_timer_.cancel();
                 for (auto& [id, run] : runs_) run->resume();
@@ -226,15 +228,17 @@ void websocket_session::start_run(protocol::run_request request)
     options.steps_per_slice = config.steps_per_slice;
     if (options.clock == engine::clock_kind::virtual_) {
         // A virtual-clock run can go as fast as the CPU: it waits whenever its client falls behind
+        // (before each slice here, and within one through live_run)
         options.may_continue = [weak = weak_from_this()] {
             auto self = weak.lock();
-            return self && self->queued_bytes_ <= self->state_->config.send_queue_high_water_bytes;
+            return self && self->client_keeps_up();
         };
     }
 
     ++state_->stats.runs_started;
     spdlog::debug("conn {}: run {} starts ({})", id_, request.run, request.scenario.value_or("source"));
-    auto run = std::make_shared<live_run>(shared_from_this(), request.run, config.max_batch_bytes, config.trim_after_run_bytes);
+    auto run = std::make_shared<live_run>(shared_from_this(), request.run, config.max_batch_bytes,
+                                          config.trim_after_run_bytes, options.clock == engine::clock_kind::virtual_);
     runs_.emplace(request.run, run);
     run->start(source, config.run, options);
 }
@@ -247,11 +251,16 @@ void websocket_session::cancel_runs(const std::string& reason)
     for (auto& run : live) run->cancel(reason);
 }
 
-void websocket_session::send_events(std::string message, std::size_t count)
+void websocket_session::send_events(std::string message, std::size_t count, bool from_waiting_run)
 {
     state_->stats.events_sent += count;
     ++state_->stats.batches_sent;
-    send(std::move(message));
+    enqueue({std::move(message), nullptr, false, from_waiting_run});
+}
+
+bool websocket_session::client_keeps_up() const
+{
+    return queued_bytes_ <= state_->config.send_queue_high_water_bytes;
 }
 
 void websocket_session::finish_run(std::string run, std::string run_finished, std::string_view status)
@@ -285,13 +294,23 @@ void websocket_session::enqueue(outgoing message)
     // Nothing more goes out once the connection is closing or its reader is gone
     if (close_reason_ || reading_done_) return;
     queued_bytes_ += message.size();
+    if (message.from_waiting_run) queued_by_waiting_runs_ += message.size();
     state_->stats.send_queue_bytes += message.size();
     send_queue_.push_back(std::move(message));
-    if (queued_bytes_ > state_->config.max_send_queue_bytes)
+    // The hard limit is for what nothing holds back: runs on the virtual clock have paused themselves
+    // at the high-water mark, however large the print that took them past it
+    if (queued_bytes_ - queued_by_waiting_runs_ > state_->config.max_send_queue_bytes)
         drop_slow_consumer("its send queue passed " + std::to_string(state_->config.max_send_queue_bytes) + " bytes");
-    else if (queued_bytes_ > state_->config.send_queue_high_water_bytes)
+    else if (!client_keeps_up())
         watch_slow_consumer();
     wake_writer();
+}
+
+void websocket_session::unqueue(const outgoing& message)
+{
+    queued_bytes_ -= message.size();
+    if (message.from_waiting_run) queued_by_waiting_runs_ -= message.size();
+    state_->stats.send_queue_bytes -= message.size();
 }
 
 void websocket_session::watch_slow_consumer()
@@ -345,10 +364,7 @@ void websocket_session::close(websocket::close_reason reason, bool drop_queued)
     close_reason_ = std::move(reason);
     // Keep the message being written (the writer still owns its buffer), drop the rest if asked
     if (drop_queued && send_queue_.size() > 1) {
-        for (auto it = send_queue_.begin() + 1; it != send_queue_.end(); ++it) {
-            queued_bytes_ -= it->size();
-            state_->stats.send_queue_bytes -= it->size();
-        }
+        for (auto it = send_queue_.begin() + 1; it != send_queue_.end(); ++it) unqueue(*it);
         send_queue_.erase(send_queue_.begin() + 1, send_queue_.end());
     }
     wake_writer();

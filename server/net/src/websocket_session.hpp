@@ -1,5 +1,6 @@
 #pragma once
 
+#include "close_frame_guard.hpp"
 #include "live_run.hpp"
 #include "loopscope/protocol/requests.hpp"
 #include "net_common.hpp"
@@ -45,8 +46,12 @@ public:
     void send(std::string message, bool binary = false);
     void send_shared(std::shared_ptr<const std::string> message);
 
-    // For the session's runs: an events message of `count` events, and a run's last message.
-    void send_events(std::string message, std::size_t count);
+    // For the session's runs: an events message of `count` events, and a run's last message. The
+    // events of a run that waits for its client are not held to the hard limit of the send queue: that
+    // run has stopped at the high-water mark, so what it queues past it is one instruction's output.
+    void send_events(std::string message, std::size_t count, bool from_waiting_run);
+    // The client reads what it is sent: at most the high-water mark waits for it.
+    bool client_keeps_up() const;
     void finish_run(std::string run, std::string run_finished, std::string_view status);
     void send_error(std::string_view code, std::string_view message, std::string_view run = {}, int line = 0,
                     int column = 0);
@@ -67,7 +72,7 @@ private:
     void drop_slow_consumer(std::string_view why);
     void wake_writer();
 
-    websocket::stream<beast::tcp_stream> ws_;
+    websocket::stream<close_frame_guard> ws_;
     std::shared_ptr<server_state> state_;
     std::uint64_t id_;
     mode mode_;
@@ -76,14 +81,17 @@ private:
         std::string payload;
         std::shared_ptr<const std::string> shared; // instead of payload, for a message every client gets
         bool binary = false;
+        bool from_waiting_run = false; // bounded by its run's pause rather than by the hard limit
 
         std::string_view view() const { return shared ? std::string_view(*shared) : std::string_view(payload); }
         std::size_t size() const { return view().size(); }
     };
     void enqueue(outgoing message);
+    void unqueue(const outgoing& message); // its bytes leave the queue's counts
 
     std::deque<outgoing> send_queue_;
     std::size_t queued_bytes_ = 0;
+    std::size_t queued_by_waiting_runs_ = 0; // the part of queued_bytes_ from runs that wait for the client
     std::map<std::string, std::shared_ptr<live_run>, std::less<>> runs_;
     asio::steady_timer slow_consumer_timer_; // armed while the queue is above its high-water mark
     bool slow_consumer_armed_ = false;

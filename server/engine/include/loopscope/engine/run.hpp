@@ -35,6 +35,10 @@ public:
 
     // Runs at most `step_budget` interpreter instructions / loop callbacks.
     advance_result advance(std::uint64_t step_budget);
+    // Makes the advance() in progress return (more_work) once the instruction or loop callback being
+    // run is over, whatever is left of its budget. For the event sink, whose reader cannot take more
+    // for now; outside advance() it has no effect.
+    void end_slice();
     // Program time, in seconds. set_time moves it forward (never back) once a wait is over.
     double now() const;
     void set_time(double t);

@@ -33,8 +33,11 @@ struct server_config {
     // envelope: 0 derives it from run.max_source_bytes (twice that plus 4 KiB: 132 KiB by default).
     std::size_t max_message_bytes = 0;
     // Outgoing bytes queued for one client. Above the high-water mark virtual-clock runs wait for the
-    // client to read; a client that stays above it for `slow_consumer_timeout`, or passes the hard
-    // limit, is closed with 1008 (and dropped `close_timeout` later if it does not read even that).
+    // client to read, from the event that took the queue past it (what they queue is not held to the
+    // hard limit: it is the mark plus one instruction's output); a client that stays above the mark
+    // for `slow_consumer_timeout`, or passes the hard limit with messages nothing holds back (scaled-
+    // clock runs, replies), is closed with 1008 (and dropped `close_timeout` later if it does not read
+    // even that).
     std::size_t send_queue_high_water_bytes = 1024 * 1024;
     std::size_t max_send_queue_bytes = 8 * 1024 * 1024;
     std::chrono::milliseconds slow_consumer_timeout = std::chrono::seconds{10};
