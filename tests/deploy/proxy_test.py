@@ -174,7 +174,7 @@ class DeadReplicaTest(unittest.TestCase):
             status, _ = http_get(self.nginx.port, "/healthz")
             took.append(round(time.monotonic() - start, 2))
             self.assertEqual(status, 200, took)
-        slow = [t for t in took if t >= 0.5]
+        slow = [t for t in took if t >= 0.9]  # a request that waited out the 1 s connect timeout
         self.assertLessEqual(len(slow), 1, f"seconds per request: {took}")
         self.assertLess(max(took), 2.5, f"seconds per request: {took}")
 
