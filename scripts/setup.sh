@@ -13,9 +13,11 @@ packages=(
 )
 # What only the tests use: python3 is the oracle, promtool checks /metrics, python3-websockets is the
 # second, independent protocol client, chromium is the browser the page's tests drive, nginx is the
-# proxy in front of two servers, python3-yaml reads the compose file, clang builds the fuzz target.
+# proxy in front of two servers, python3-yaml reads the compose file and docker-compose checks it (its
+# `config` needs no Docker engine, and none is installed), clang builds the fuzz target.
 if [[ ${1:-} == --tests ]]; then
-  packages+=(python3 python3-websockets python3-yaml prometheus chromium nginx clang-14 libclang-rt-14-dev)
+  packages+=(python3 python3-websockets python3-yaml docker-compose prometheus chromium nginx clang-14
+             libclang-rt-14-dev)
 fi
 
 missing=()
@@ -39,11 +41,18 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# The npm packages (the page's editor, its bundler, the browser tests' driver), pinned by
-# package-lock.json; installed again only when the lock file changed.
+# The npm packages, pinned by package-lock.json: what the page's editor bundle is built from
+# (`dependencies`: the editor and esbuild), and with --tests the browser tests' driver as well
+# (`devDependencies`: playwright-core, which also needs a newer Node than Debian's; a build, such as the
+# Docker image's, never installs it). Installed again only when the lock file changed, or when the tests
+# need what a build-only install left out; the stamp records which of the two is installed.
 if [[ -f package-lock.json ]]; then
-  if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-    echo "setup: installing npm packages"
-    npm ci --no-audit --no-fund
+  npm_scope=build npm_omit=(--omit=dev)
+  if [[ ${1:-} == --tests ]]; then npm_scope=tests npm_omit=(); fi
+  stamp=node_modules/.loopscope-setup
+  if [[ ! -f $stamp || package-lock.json -nt $stamp || ( $npm_scope == tests && $(<"$stamp") != tests ) ]]; then
+    echo "setup: installing npm packages (${npm_scope})"
+    npm ci --no-audit --no-fund "${npm_omit[@]}"
+    echo "$npm_scope" >"$stamp"
   fi
 fi

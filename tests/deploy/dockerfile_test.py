@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """The Docker files, checked without a Docker engine: the Dockerfile parsed instruction by instruction,
-its runtime packages against what the built binary links, the compose file against the proxy template.
+its runtime packages against what the built binary links, what its npm install brings against what the
+page's build imports, the compose file against the proxy template and Debian's docker-compose.
 Usage: dockerfile_test.py SOURCE_DIR LOOPSCOPE"""
+import json
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import unittest
@@ -34,6 +37,18 @@ def instructions(path):
                 stage += 1
             result.append((stage, keyword, arguments.strip()))
     return result
+
+
+def node_satisfies(version, engines):
+    """Whether Node `version` (a tuple) meets an `engines.node` range of the forms npm packages here use:
+    `>=X[.Y[.Z]]`, alone or joined by spaces; any other form is refused rather than guessed."""
+    for condition in engines.split():
+        match = re.fullmatch(r">=(\d+)(?:\.(\d+))?(?:\.(\d+))?", condition)
+        if not match:
+            raise ValueError(f"an engines range this test does not read: {engines!r}")
+        if version < tuple(int(part or 0) for part in match.groups()):
+            return False
+    return True
 
 
 def exec_form(arguments):
@@ -84,6 +99,41 @@ class DockerfileTest(unittest.TestCase):
         with open(os.path.join(SOURCE, "CMakePresets.json")) as file:
             presets = yaml.safe_load(file)
         self.assertIn("release", [p["name"] for p in presets["buildPresets"]])
+
+    def test_a_ca_for_a_tls_intercepting_proxy_reaches_npm_in_the_build_stage_only(self):
+        build_args = self.of("ARG", stage=0)
+        self.assertIn('EXTRA_CA_CERTS=""', build_args)
+        build = " ".join(self.of("RUN", stage=0))
+        # npm trusts it besides its own roots, before setup.sh runs `npm ci`
+        self.assertRegex(build, r'printf .%s\\n. "\$EXTRA_CA_CERTS" >(\S+);.*export NODE_EXTRA_CA_CERTS=\1;.*scripts/setup\.sh')
+        self.assertEqual([a for a in self.of("ARG", self.final) if "EXTRA_CA_CERTS" in a], [],
+                         "the shipped stage keeps no CA argument")
+
+    def test_the_build_installs_only_what_the_page_build_needs_on_debians_node(self):
+        build = " ".join(self.of("RUN", stage=0))
+        self.assertRegex(build, r"scripts/setup\.sh(?! --tests)", "setup.sh without --tests: no test tools")
+        with open(os.path.join(SOURCE, "scripts", "setup.sh")) as file:
+            self.assertIn("npm_omit=(--omit=dev)", file.read())
+        with open(os.path.join(SOURCE, "package.json")) as file:
+            dependencies = set(json.load(file)["dependencies"])
+        # Every package the page's build imports is installed without the devDependencies
+        imported = set()
+        for source in ("web/build.mjs", "web/editor_bundle.mjs"):
+            with open(os.path.join(SOURCE, source)) as file:
+                for name in re.findall(r"""^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"./][^'"]*)['"]""",
+                                       file.read(), re.MULTILINE):
+                    imported.add("/".join(name.split("/")[:2]) if name.startswith("@") else name.split("/")[0])
+        self.assertIn("esbuild", imported)
+        self.assertEqual(imported - dependencies, set(), "imported by the page's build but a devDependency")
+        # and each of them runs on bookworm's Node (18.19), which the build stage installs
+        with open(os.path.join(SOURCE, "package-lock.json")) as file:
+            packages = json.load(file)["packages"]
+        for path, package in packages.items():
+            if path and not package.get("dev") and "node" in package.get("engines", {}):
+                self.assertTrue(node_satisfies((18, 19, 0), package["engines"]["node"]), (path, package["engines"]))
+        # while the browser tests' driver, which is left out, would not
+        self.assertFalse(node_satisfies((18, 19, 0), packages["node_modules/playwright-core"]["engines"]["node"]))
+        self.assertTrue(packages["node_modules/playwright-core"].get("dev"))
 
     def test_the_runtime_starts_the_installed_binary_as_a_non_root_user(self):
         entry = exec_form((self.of("ENTRYPOINT", self.final) or self.of("CMD", self.final))[-1])
@@ -141,29 +191,72 @@ class ComposeTest(unittest.TestCase):
             self.compose = yaml.safe_load(file)
         with open(os.path.join(SOURCE, "docker", "nginx", "loopscope.conf.template")) as file:
             self.template = file.read()
+        self.proxy_steps = instructions(os.path.join(SOURCE, "docker", "nginx", "Dockerfile"))
+
+    def replicas(self):
+        return {name for name, service in self.compose["services"].items() if service.get("image") == "loopscope:latest"}
 
     def test_replicas_behind_a_proxy_with_one_published_port(self):
         services = self.compose["services"]
-        replicas = [name for name, service in services.items() if service.get("image") == "loopscope:latest"]
-        self.assertGreaterEqual(len(replicas), 2)
-        built = [services[name]["build"] for name in replicas if "build" in services[name]]
-        self.assertEqual(built, [{"context": "..", "dockerfile": "docker/Dockerfile"}])
+        self.assertGreaterEqual(len(self.replicas()), 2)
+        # Every replica has the same build (so that neither Compose pulls loopscope:latest for one without)
+        built = [services[name].get("build") for name in sorted(self.replicas())]
+        self.assertEqual(built, [{"context": "..", "dockerfile": "docker/Dockerfile",
+                                  "args": {"EXTRA_CA_CERTS": "${EXTRA_CA_CERTS:-}"}}] * len(built))
         published = [port for service in services.values() for port in service.get("ports", [])]
-        self.assertEqual(published, ["8080:8080"])
+        self.assertEqual(published, ["${LOOPSCOPE_PUBLISH:-8080}:8080"])
 
     def test_the_proxy_fills_every_template_variable_and_points_at_the_replicas(self):
         proxy = self.compose["services"]["proxy"]
         variables = set(re.findall(r"\$\{(\w+)\}", self.template))
         self.assertEqual(variables, set(proxy["environment"]))
-        replicas = {name for name, service in self.compose["services"].items() if service.get("image") == "loopscope:latest"}
         backends = {value.split(":")[0] for key, value in proxy["environment"].items() if key.startswith("BACKEND_")}
-        self.assertEqual(backends, replicas)
-        self.assertTrue(any("loopscope.conf.template" in volume for volume in proxy["volumes"]))
+        self.assertEqual(backends, self.replicas())
+
+    def test_the_proxy_image_is_debians_nginx_with_the_template(self):
+        proxy = self.compose["services"]["proxy"]
+        self.assertEqual(proxy["build"], {"context": "nginx"})
+        self.assertEqual([a for _, k, a in self.proxy_steps if k == "FROM"], ["debian:bookworm-slim"])
+        run = " ".join(a for _, k, a in self.proxy_steps if k == "RUN")
+        self.assertRegex(run, r"apt-get install .*\bnginx\b")
+        self.assertIn("COPY loopscope.conf.template /etc/nginx/templates/loopscope.conf.template",
+                      [f"COPY {a}" for _, k, a in self.proxy_steps if k == "COPY"])
+        # envsubst fills in exactly the template's variables (so nginx's own $names stay), with defaults
+        command = " ".join(exec_form([a for _, k, a in self.proxy_steps if k == "CMD"][-1]))
+        listed = re.search(r"envsubst '([^']*)'", command).group(1)
+        variables = set(re.findall(r"\$\{(\w+)\}", self.template))
+        self.assertEqual(set(re.findall(r"\$\{(\w+)\}", listed)), variables)
+        environment = " ".join(a for _, k, a in self.proxy_steps if k == "ENV")
+        for variable in variables:
+            self.assertRegex(environment, rf"\b{variable}=\S+")
 
     def test_the_template_upgrades_websockets(self):
         self.assertIn("proxy_set_header Upgrade $http_upgrade;", self.template)
         self.assertIn("proxy_http_version 1.1;", self.template)
         self.assertRegex(self.template, r"proxy_read_timeout \d+[smh];")
+
+    def test_a_dead_replica_is_given_up_quickly_by_every_worker(self):
+        # What proxy_test.py's DeadReplicaTest proves with a real nginx; here, that each location says so
+        upstream = re.search(r"upstream loopscope \{(.*?)\n\}", self.template, re.DOTALL).group(1)
+        self.assertRegex(upstream, r"\n\s*zone \w+ \d+k;")
+        for server in re.findall(r"^\s*server .*$", upstream, re.MULTILINE):
+            self.assertRegex(server, r"max_fails=1 fail_timeout=\d+s;")
+        locations = re.findall(r"location [^{]*\{(.*?)\n    \}", self.template, re.DOTALL)
+        self.assertEqual(len(locations), 2)
+        for location in locations:
+            timeout = re.search(r"proxy_connect_timeout (\d+)s;", location)
+            self.assertTrue(timeout and int(timeout.group(1)) <= 2, location)
+            # tried on the other replica, and only idempotent requests (nginx's default without non_idempotent)
+            self.assertEqual(re.findall(r"^\s*proxy_next_upstream .*$", location, re.MULTILINE),
+                             ["        proxy_next_upstream error timeout http_503;"])
+
+    @unittest.skipUnless(shutil.which("docker-compose"), "Debian's docker-compose (1.29) is not installed")
+    def test_debians_docker_compose_accepts_the_file(self):
+        # Compose v2 reads the same file; 1.29 is the stricter of the two (it refuses `name:`, for one).
+        # `config` reads and checks the file only: no Docker engine is needed.
+        checked = subprocess.run(["docker-compose", "-f", os.path.join(SOURCE, "docker", "compose.yaml"), "config", "-q"],
+                                 capture_output=True, text=True, env={**os.environ, "DOCKER_HOST": "unix:///nonexistent"})
+        self.assertEqual(checked.returncode, 0, checked.stderr)
 
 
 if __name__ == "__main__":
