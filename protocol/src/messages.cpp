@@ -30,7 +30,9 @@ std::string encode(const hello& message)
           {"max_tasks", limits.max_tasks},
           {"max_steps", limits.max_steps},
           {"max_program_seconds", limits.max_program_seconds},
-          {"max_output_lines", limits.max_output_lines}}},
+          {"max_output_lines", limits.max_output_lines},
+          {"max_memory_bytes", limits.max_memory_bytes},
+          {"max_operation_steps", limits.max_operation_steps}}},
         {"scenarios", std::move(scenarios)},
     };
     return json::serialize(object);

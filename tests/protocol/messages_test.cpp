@@ -56,7 +56,7 @@ TEST(ProtocolEncode, HelloMatchesItsSchema)
         .server = "loopscope/9.9.9",
         .limits = {.max_message_bytes = 10, .max_source_bytes = 5, .max_run_id_bytes = 3, .max_runs_per_connection = 2,
                    .min_speed = 0.5, .max_speed = 8, .max_tasks = 7, .max_steps = 6, .max_program_seconds = 4.5,
-                   .max_output_lines = 9},
+                   .max_output_lines = 9, .max_memory_bytes = 11, .max_operation_steps = 12},
         .scenarios = scenarios,
     }));
     EXPECT_EQ(schema_problems(hello, schema_of("hello")), std::vector<std::string>{});

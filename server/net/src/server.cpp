@@ -48,7 +48,9 @@ server::server(asio::io_context& io, server_config config)
                    .max_tasks = settings.run.max_tasks,
                    .max_steps = settings.run.max_steps,
                    .max_program_seconds = settings.run.max_program_seconds,
-                   .max_output_lines = settings.run.max_output_lines},
+                   .max_output_lines = settings.run.max_output_lines,
+                   .max_memory_bytes = settings.run.max_memory_bytes,
+                   .max_operation_steps = settings.run.max_operation_steps},
         .scenarios = scenarios,
     }));
 

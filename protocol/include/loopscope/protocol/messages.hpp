@@ -28,6 +28,8 @@ struct limits_info {
     std::uint64_t max_steps = 0;
     double max_program_seconds = 0;
     std::size_t max_output_lines = 0;
+    std::size_t max_memory_bytes = 0;
+    std::uint64_t max_operation_steps = 0;
 };
 
 // server -> client, first message on every connection.
