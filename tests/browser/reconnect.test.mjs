@@ -5,9 +5,9 @@
 // (an ASan build, a loaded machine) would meet a retry the test did not plan for. So the test holds the
 // page's clock and moves it on itself: one retry while the server is down, the next once it listens.
 
-import { test, after } from 'node:test';
+import { after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start_server, stop_server, open_browser, screenshot } from './harness.mjs';
+import { test, start_server, stop_server, open_browser, screenshot } from './harness.mjs';
 
 let server;
 let browser;

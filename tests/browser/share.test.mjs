@@ -1,8 +1,7 @@
 // Compare mode's two totals, and a permalink that reopens the same program, speed and step.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { server_and_browser, screenshot, saved_url } from './harness.mjs';
+import { test, server_and_browser, screenshot, saved_url } from './harness.mjs';
 
 const fixture = server_and_browser();
 
