@@ -1,9 +1,8 @@
 // The page running the tutorial's examples against a real loopscope: console order, lanes, totals,
 // time travel back to the first print, and a syntax error shown at its line.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { server_and_browser, screenshot } from './harness.mjs';
+import { test, server_and_browser, screenshot } from './harness.mjs';
 
 const fixture = server_and_browser();
 let page = null; // each test opens its own

@@ -7,13 +7,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { before, after, afterEach } from 'node:test';
+import { test as node_test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const web_root = path.join(repo, 'web');
 export const binary = process.env.LOOPSCOPE_BINARY ?? path.join(repo, 'build/dev/server/loopscope');
 export const screenshot_dir = process.env.LOOPSCOPE_SCREENSHOTS ?? path.join(tmpdir(), 'loopscope-screenshots');
+
+// node's test, stopped by name after 90 s. Playwright's own waits (at most 60 s) fail first and say what
+// they waited for; this catches a hang anywhere else, well within CTest's 300 s for a file. (node 20's
+// --test-timeout would bound the whole file instead.)
+export const test_timeout_ms = 90_000;
+export const test = (name, fn) => node_test(name, { timeout: test_timeout_ms }, fn);
 
 // Start loopscope; resolves with {process, port, url} once it logs where it listens.
 export function start_server(port = 0) {

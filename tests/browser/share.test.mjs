@@ -1,8 +1,7 @@
 // Compare mode's two totals, and a permalink that reopens the same program, speed and step.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { server_and_browser, screenshot, saved_url } from './harness.mjs';
+import { test, server_and_browser, screenshot, saved_url } from './harness.mjs';
 
 const fixture = server_and_browser();
 
@@ -79,7 +78,7 @@ test('compare mode travels in time: both programs at one moment, and a link reop
     const now = Number.parseFloat(await page.textContent('#compare-clock'));
     assert.ok(now >= clock, 'the shared clock only moves forward');
     clock = now;
-    if (right.length === 6 && gather_done === null) gather_done = { left, totals: await totals(), clock: now, link: await saved_url(page) };
+    if (right.length === 6 && gather_done === null) gather_done = { left, right, totals: await totals(), clock: now, link: await saved_url(page) };
   }
   // When gather has printed everything, at 3.0 s, sequential has only just finished its first sleep
   assert.equal(gather_done.clock, 3);
@@ -93,11 +92,26 @@ test('compare mode travels in time: both programs at one moment, and a link reop
   assert.deepEqual(await totals(), ['6.0 s', '3.0 s']);
   assert.match(gather_done.link, /compare=sequential_awaited%2Cgather&speed=instant&step=\d+/);
 
+  // The reopened page runs both programs again and holds the link's step. It shows that moment once the
+  // events of both runs up to it have arrived: before gather's have, the clock can already read 3.0 s
+  // with gather's side still empty. Wait for the whole moment, then compare it (a diff if it never comes).
   const reopened = await fixture.browser.context.newPage();
   await reopened.goto(gather_done.link);
-  await reopened.waitForFunction(() => document.querySelector('#compare-clock').textContent === '3.0 s', null, { timeout: 10_000 });
-  await reopened.waitForFunction((count) => document.querySelectorAll('.side[data-side="0"] .console-line').length === count, gather_done.left.length);
-  assert.deepEqual(await reopened.$$eval('.compare-total', (outputs) => outputs.map((o) => o.textContent)), gather_done.totals);
+  const moment_of = (view) => view.evaluate(() => ({
+    clock: document.querySelector('#compare-clock').textContent,
+    left: [...document.querySelectorAll('.side[data-side="0"] .console-line .text')].map((li) => li.textContent),
+    right: [...document.querySelectorAll('.side[data-side="1"] .console-line .text')].map((li) => li.textContent),
+    totals: [...document.querySelectorAll('.compare-total')].map((o) => o.textContent),
+  }));
+  const expected = { clock: '3.0 s', left: gather_done.left, right: gather_done.right, totals: gather_done.totals };
+  await reopened.waitForFunction((want) => {
+    const texts = (selector) => JSON.stringify([...document.querySelectorAll(selector)].map((node) => node.textContent));
+    return document.querySelector('#compare-clock').textContent === want.clock
+      && texts('.side[data-side="0"] .console-line .text') === JSON.stringify(want.left)
+      && texts('.side[data-side="1"] .console-line .text') === JSON.stringify(want.right)
+      && texts('.compare-total') === JSON.stringify(want.totals);
+  }, expected, { timeout: 10_000 }).catch(() => {});
+  assert.deepEqual(await moment_of(reopened), expected);
   await screenshot(reopened, 'compare-time-travel');
   await page.close();
   await reopened.close();

@@ -2,9 +2,8 @@
 // (it draws on animation frames, and every frame costs the screen, not the run's length); a program
 // that never ends is stopped at the page's bound instead of filling the tab's memory.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { server_and_browser, screenshot } from './harness.mjs';
+import { test, server_and_browser, screenshot } from './harness.mjs';
 
 const fixture = server_and_browser();
 

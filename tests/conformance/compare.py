@@ -44,8 +44,9 @@ def run_engine(binary, program, timeout):
         try:
             done = subprocess.run(command + ["run", program, "--clock", "virtual", "--events", events_path],
                                   capture_output=True, timeout=timeout)
-        except subprocess.TimeoutExpired:
-            raise oracle.oracle_error(f"`{binary} run` did not finish within {timeout} real seconds")
+        except subprocess.TimeoutExpired as hung:
+            raise oracle.oracle_error(f"`{binary} run` did not finish within {timeout} real seconds"
+                                      + oracle.output_so_far(hung))
         except OSError as e:
             raise oracle.oracle_error(f"cannot start {binary}: {e}")
         lines = []
@@ -195,7 +196,7 @@ def main():
     parser.add_argument("--tolerance", type=float, default=0.05, help="program-seconds (default 0.05)")
     parser.add_argument("--scale", type=float, default=None,
                         help=f"oracle's real seconds per program-second (default {oracle.DEFAULT_SCALE})")
-    parser.add_argument("--timeout", type=float, default=300.0, help="real seconds per run")
+    parser.add_argument("--timeout", type=float, default=60.0, help="real seconds per run (python3, then loopscope)")
     args = parser.parse_args()
     name = os.path.basename(args.program)
     try:

@@ -39,7 +39,16 @@ class oracle_error(Exception):
     pass
 
 
-def run(program, scale=None, timeout=300.0, python=sys.executable):
+def output_so_far(hung):
+    """The end of what a process that timed out wrote, to show where it was."""
+    text = ""
+    for name, data in (("stdout", hung.stdout), ("stderr", hung.stderr)):
+        if data:
+            text += f"\n{name} so far (the end):\n" + data[-2000:].decode("utf-8", "replace")
+    return text or " (it wrote nothing)"
+
+
+def run(program, scale=None, timeout=60.0, python=sys.executable):
     """Run PROGRAM under python3 and return the observation as a dict (see the module doc)."""
     scale = default_scale() if scale is None else scale
     if scale <= 0:
@@ -57,8 +66,9 @@ def run(program, scale=None, timeout=300.0, python=sys.executable):
         try:
             done = subprocess.run([python, "-c", bootstrap, program], env=env,
                                   cwd=os.path.dirname(program), capture_output=True, timeout=timeout)
-        except subprocess.TimeoutExpired:
-            raise oracle_error(f"{program} did not finish within {timeout} real seconds under python3")
+        except subprocess.TimeoutExpired as hung:
+            raise oracle_error(f"{program} did not finish within {timeout} real seconds under python3"
+                               + output_so_far(hung))
         records = []
         if os.path.exists(records_path):
             with open(records_path, encoding="utf-8") as f:
@@ -117,7 +127,7 @@ def main():
     parser.add_argument("program")
     parser.add_argument("--scale", type=float, default=None,
                         help=f"real seconds per program-second (default {DEFAULT_SCALE})")
-    parser.add_argument("--timeout", type=float, default=300.0, help="real seconds before giving up")
+    parser.add_argument("--timeout", type=float, default=60.0, help="real seconds before giving up")
     parser.add_argument("--table", action="store_true",
                         help="print a human-readable timeline instead of JSON")
     args = parser.parse_args()

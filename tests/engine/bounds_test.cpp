@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 using loopscope::engine::run_config;
+using loopscope::engine::testing::run_clean;
 using loopscope::engine::testing::run_output;
 using loopscope::engine::testing::run_virtual;
 
@@ -101,18 +102,40 @@ TEST(bounds, deep_brackets_are_a_syntax_error_not_a_crash)
     EXPECT_EQ(end->error->message, "too many nested parentheses");
 }
 
-TEST(bounds, long_operator_chains_and_deep_blocks_are_bounded)
+// Each source below must stay under the source bound: past it the run ends before the nesting check is
+// reached, and the test would pass without testing anything.
+TEST(bounds, long_operator_chains_are_a_syntax_error_not_a_crash)
 {
+    const run_config config;
     std::string chain = "x = 1";
     for (int i = 0; i < 20'000; ++i) chain += "+1";
-    auto out = run_virtual(chain + "\n");
-    ASSERT_NE(out.last("run_finished"), nullptr);
+    chain += "\n";
+    ASSERT_LT(chain.size(), config.max_source_bytes);
+    auto out = run_virtual(chain, config);
+    const auto* end = out.last("run_finished");
+    ASSERT_TRUE(end && end->error);
+    EXPECT_EQ(end->error->type, "SyntaxError");
+    EXPECT_EQ(end->error->message, "expression too deeply nested");
     EXPECT_EQ(out.exit_status, 1);
+}
 
+TEST(bounds, deep_blocks_are_an_indentation_error_not_a_crash)
+{
+    const run_config config;
+    // One space a level keeps 250 levels at 33 KB.
+    const std::size_t levels = config.max_nesting_depth + 50;
     std::string blocks;
-    for (int i = 0; i < 500; ++i) blocks += std::string(static_cast<std::size_t>(i), ' ') + "if True:\n";
-    blocks += std::string(500, ' ') + "pass\n";
-    EXPECT_EQ(run_virtual(blocks).exit_status, 1);
+    for (std::size_t i = 0; i < levels; ++i) blocks += std::string(i, ' ') + "if True:\n";
+    blocks += std::string(levels, ' ') + "pass\n";
+    ASSERT_LT(blocks.size(), config.max_source_bytes);
+    auto out = run_virtual(blocks, config);
+    const auto* end = out.last("run_finished");
+    ASSERT_TRUE(end && end->error);
+    EXPECT_EQ(end->error->type, "IndentationError");
+    EXPECT_EQ(end->error->message, "too many levels of indentation");
+    // Line n is indented n - 1 levels: the first line past the bound
+    EXPECT_EQ(end->error->line, static_cast<int>(config.max_nesting_depth) + 2);
+    EXPECT_EQ(out.exit_status, 1);
 }
 
 TEST(bounds, deep_recursion_is_a_recursion_error)
@@ -155,7 +178,7 @@ TEST(bounds, bulk_work_counts_against_the_step_bound)
 TEST(bounds, repeating_an_empty_sequence_is_instant)
 {
     // Found by the fuzzer: "" * 200000000000 used to loop 2e11 times.
-    auto out = run_virtual("print(repr('' * 200000000000), [] * 200000000000, () * 10 ** 15)\n");
+    auto out = run_clean("print(repr('' * 200000000000), [] * 200000000000, () * 10 ** 15)\n");
     EXPECT_EQ(out.stdout_text, "'' [] ()\n");
 }
 

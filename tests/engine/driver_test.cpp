@@ -46,6 +46,7 @@ TEST(driver, virtual_clock_jumps_to_timers)
     EXPECT_DOUBLE_EQ(program->now(), 3.0);
     EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(1));
     EXPECT_EQ(sink.events.back().kind, "run_finished");
+    EXPECT_EQ(*sink.events.back().status, "ok");
 }
 
 TEST(driver, scaled_clock_waits_real_time)
@@ -61,6 +62,7 @@ TEST(driver, scaled_clock_waits_real_time)
     EXPECT_GE(elapsed, std::chrono::milliseconds(140));
     EXPECT_LT(elapsed, std::chrono::seconds(3));
     EXPECT_DOUBLE_EQ(program->now(), 3.0);
+    EXPECT_EQ(*sink.events.back().status, "ok");
 }
 
 TEST(driver, rejects_speed_out_of_range)
@@ -90,6 +92,7 @@ TEST(driver, an_endless_loop_does_not_stall_another_run_and_can_be_cancelled)
     });
     io.run();
     EXPECT_TRUE(quick->finished());
+    EXPECT_EQ(*quick_sink.events.back().status, "ok");
     EXPECT_TRUE(busy_finished);
     ASSERT_FALSE(busy_sink.events.empty());
     EXPECT_EQ(busy_sink.events.back().kind, "run_finished");

@@ -1,5 +1,7 @@
 #include "engine_test_support.hpp"
 
+#include <gtest/gtest.h>
+
 #include <cstdio>
 
 namespace loopscope::engine::testing {
@@ -44,6 +46,14 @@ run_output run_virtual(const std::string& source, run_config config)
         if (e.kind == "print") out.stdout_text += *e.text;
         if (e.kind == "stderr") out.stderr_text += *e.text;
     }
+    return out;
+}
+
+run_output run_clean(const std::string& source, run_config config)
+{
+    auto out = run_virtual(source, config);
+    EXPECT_EQ(out.exit_status, 0) << "the program:\n" << source << "its stderr:\n" << out.stderr_text;
+    EXPECT_EQ(out.stderr_text, "") << "the program:\n" << source;
     return out;
 }
 

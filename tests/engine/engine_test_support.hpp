@@ -30,4 +30,8 @@ struct run_output {
 // Runs a program to the end on the virtual clock, synchronously (no executor).
 run_output run_virtual(const std::string& source, run_config config = {});
 
+// run_virtual for a program that must end cleanly: it fails the calling test unless the exit status is 0
+// and nothing was written to stderr, since right output alone does not show an error raised after it.
+run_output run_clean(const std::string& source, run_config config = {});
+
 } // namespace loopscope::engine::testing

@@ -3,11 +3,13 @@
 
 #include <gtest/gtest.h>
 
+using loopscope::engine::testing::run_clean;
 using loopscope::engine::testing::run_virtual;
 
 namespace {
 
-std::string output_of(const std::string& source) { return run_virtual(source).stdout_text; }
+// What a program that runs cleanly (exit 0, nothing on stderr) prints.
+std::string output_of(const std::string& source) { return run_clean(source).stdout_text; }
 
 std::string last_stderr_line(const std::string& source)
 {
@@ -54,10 +56,11 @@ print(total, n, else_value, 1 < n <= 3, not total, total and n, 0 or 'x')
 
 TEST(interpreter, functions_defaults_keywords_and_unpacking)
 {
-    EXPECT_EQ(output_of(R"(def f(a, b=2, *, c=3):
-    return a + b
+    EXPECT_EQ(output_of(R"(def f(a, b=2, c=3):
+    return a + b * c
+print(f(1), f(1, 5), f(1, c=10), f(c=0, a=4))
 )"),
-              "");
+              "7 16 21 4\n");
     EXPECT_EQ(output_of(R"(def f(a: int, b: int = 2) -> int:
     return a * b
 x, y = f(3), f(3, b=5)
@@ -65,6 +68,21 @@ first, *rest = [1, 2, 3]
 print(x, y, first, rest)
 )"),
               "6 15 1 [2, 3]\n");
+}
+
+TEST(interpreter, keyword_only_and_star_parameters_are_refused_before_running)
+{
+    for (const char* parameters : {"a, b=2, *, c=3", "*args", "**kwargs", "a, /"}) {
+        auto out = run_virtual(std::string("print('never')\ndef f(") + parameters + "):\n    pass\n");
+        EXPECT_EQ(out.exit_status, 1) << parameters;
+        EXPECT_EQ(out.stdout_text, "") << parameters;
+        const auto* end = out.last("run_finished");
+        ASSERT_TRUE(end && end->error) << parameters;
+        EXPECT_EQ(end->error->type, "UnsupportedError") << parameters;
+        EXPECT_EQ(end->error->line, 2) << parameters;
+    }
+    EXPECT_EQ(last_stderr_line("def f(a, b=2, *, c=3):\n    pass\n"),
+              "UnsupportedError: '*' in a parameter list is not supported by loopscope");
 }
 
 TEST(interpreter, try_except_finally_and_raise)
@@ -108,6 +126,7 @@ TEST(interpreter, runtime_errors_read_like_python)
               "UnboundLocalError: cannot access local variable 'x' where it is not associated with a value");
     auto out = run_virtual("print('a')\nx = 1\ny = x / 0\n");
     EXPECT_EQ(out.stdout_text, "a\n");
+    EXPECT_EQ(out.exit_status, 1);
     EXPECT_NE(out.stderr_text.find("line 3, in <module>\n    y = x / 0\n"), std::string::npos) << out.stderr_text;
     EXPECT_EQ(out.last("run_finished")->error->line, 3);
 }
@@ -137,10 +156,13 @@ asyncio.run(main())
 TEST(interpreter, never_awaited_coroutine_warns_where_cpython_does)
 {
     auto out = run_virtual("import asyncio\nasync def foo():\n    pass\nasync def main():\n    foo()\nasyncio.run(main())\n");
+    EXPECT_EQ(out.exit_status, 0);
+    EXPECT_EQ(out.stdout_text, "");
     EXPECT_NE(out.stderr_text.find("main.py:5: RuntimeWarning: coroutine 'foo' was never awaited\n  foo()\n"), std::string::npos)
         << out.stderr_text;
     auto module_level = run_virtual("import asyncio\nasync def foo():\n    pass\nc = foo()\n");
     EXPECT_EQ(module_level.stderr_text, "sys:1: RuntimeWarning: coroutine 'foo' was never awaited\n");
+    EXPECT_EQ(module_level.exit_status, 0);
 }
 
 TEST(interpreter, list_comprehension_does_not_leak_its_variable)
@@ -162,6 +184,7 @@ TEST(interpreter, asyncio_names_outside_the_subset_are_refused_before_running)
 {
     auto out = run_virtual("import asyncio as aio\nprint('never')\nq = aio.Queue()\n");
     EXPECT_EQ(out.stdout_text, "");
+    EXPECT_EQ(out.exit_status, 1);
     ASSERT_NE(out.last("run_finished"), nullptr);
     EXPECT_EQ(out.last("run_finished")->error->message, "'asyncio.Queue' is not supported by loopscope");
     EXPECT_EQ(out.last("run_finished")->error->line, 3);
@@ -195,6 +218,7 @@ except RuntimeError as e:
 print("end")
 )");
     EXPECT_EQ(out.stdout_text, "error: no running event loop\nend\n");
+    EXPECT_EQ(out.exit_status, 0);
     EXPECT_NE(out.stderr_text.find("main.py:7: RuntimeWarning: coroutine 'child' was never awaited\n  print(\"error:\", e)\n"),
               std::string::npos)
         << out.stderr_text;
@@ -205,8 +229,13 @@ TEST(interpreter, an_exception_raised_while_handling_another_shows_both)
     auto out = run_virtual("def f():\n    try:\n        1 / 0\n    except ZeroDivisionError:\n        missing()\nf()\n");
     auto during = out.stderr_text.find("\nDuring handling of the above exception, another exception occurred:\n\n");
     ASSERT_NE(during, std::string::npos) << out.stderr_text;
-    EXPECT_LT(out.stderr_text.find("ZeroDivisionError: division by zero"), during);
-    EXPECT_GT(out.stderr_text.find("NameError: name 'missing' is not defined"), during);
+    auto first = out.stderr_text.find("ZeroDivisionError: division by zero");
+    auto second = out.stderr_text.find("NameError: name 'missing' is not defined");
+    ASSERT_NE(first, std::string::npos) << out.stderr_text;
+    ASSERT_NE(second, std::string::npos) << out.stderr_text;
+    EXPECT_LT(first, during);
+    EXPECT_GT(second, during);
+    EXPECT_EQ(out.exit_status, 1);
 }
 
 TEST(interpreter, strings_index_by_character)
@@ -221,4 +250,5 @@ TEST(interpreter, source_that_is_not_utf8_is_a_syntax_error)
     EXPECT_EQ(out.last("run_finished")->error->type, "SyntaxError");
     EXPECT_EQ(out.last("run_finished")->error->line, 2);
     EXPECT_EQ(out.stdout_text, "");
+    EXPECT_EQ(out.exit_status, 1);
 }

@@ -3,12 +3,12 @@
 
 #include <gtest/gtest.h>
 
-using loopscope::engine::testing::run_virtual;
+using loopscope::engine::testing::run_clean;
 using strings = std::vector<std::string>;
 
 TEST(loop_order, create_task_does_not_start_the_task_at_once)
 {
-    auto out = run_virtual(R"(import asyncio
+    auto out = run_clean(R"(import asyncio
 async def child():
     print("child")
 async def main():
@@ -22,7 +22,7 @@ asyncio.run(main())
 
 TEST(loop_order, ready_queue_is_fifo)
 {
-    auto out = run_virtual(R"(import asyncio
+    auto out = run_clean(R"(import asyncio
 async def child(n):
     print(n)
 async def main():
@@ -35,7 +35,7 @@ asyncio.run(main())
 
 TEST(loop_order, equal_deadlines_fire_in_scheduling_order)
 {
-    auto out = run_virtual(R"(import asyncio
+    auto out = run_clean(R"(import asyncio
 async def child(n):
     await asyncio.sleep(1)
     print(n)
@@ -48,7 +48,7 @@ asyncio.run(main())
 
 TEST(loop_order, timers_fire_by_deadline)
 {
-    auto out = run_virtual(R"(import asyncio
+    auto out = run_clean(R"(import asyncio
 async def child(n, d):
     await asyncio.sleep(d)
     print(n)
@@ -61,7 +61,7 @@ asyncio.run(main())
 
 TEST(loop_order, sleep_zero_yields_exactly_once)
 {
-    auto out = run_virtual(R"(import asyncio
+    auto out = run_clean(R"(import asyncio
 async def child(n):
     for i in range(3):
         print(n, i)
@@ -75,7 +75,7 @@ asyncio.run(main())
 
 TEST(loop_order, awaiting_a_done_task_does_not_yield)
 {
-    auto out = run_virtual(R"(import asyncio
+    auto out = run_clean(R"(import asyncio
 async def quick():
     return 1
 async def other():
@@ -94,7 +94,7 @@ asyncio.run(main())
 
 TEST(loop_order, await_coroutine_runs_inline_in_the_same_task)
 {
-    auto out = run_virtual(R"(import asyncio
+    auto out = run_clean(R"(import asyncio
 async def inner():
     print("inner")
     return 5
@@ -110,7 +110,7 @@ asyncio.run(main())
 
 TEST(loop_order, gather_returns_results_in_argument_order)
 {
-    auto out = run_virtual(R"(import asyncio
+    auto out = run_clean(R"(import asyncio
 async def child(n, d):
     await asyncio.sleep(d)
     return n
@@ -124,7 +124,7 @@ asyncio.run(main())
 
 TEST(loop_order, cancel_while_sleeping_raises_at_the_await_and_runs_finally)
 {
-    auto out = run_virtual(R"(import asyncio
+    auto out = run_clean(R"(import asyncio
 async def sleeper():
     try:
         await asyncio.sleep(10)
@@ -150,7 +150,7 @@ asyncio.run(main())
 
 TEST(loop_order, asyncio_run_cancels_tasks_left_running)
 {
-    auto out = run_virtual(R"(import asyncio
+    auto out = run_clean(R"(import asyncio
 async def forever():
     try:
         await asyncio.sleep(100)
@@ -169,7 +169,7 @@ print("after run")
 
 TEST(loop_order, exception_in_gather_reaches_the_awaiter_and_siblings_continue)
 {
-    auto out = run_virtual(R"(import asyncio
+    auto out = run_clean(R"(import asyncio
 async def bad():
     await asyncio.sleep(1)
     raise ValueError("boom")
@@ -189,7 +189,7 @@ asyncio.run(main())
 
 TEST(loop_order, task_names_count_up_across_runs)
 {
-    auto out = run_virtual(R"(import asyncio
+    auto out = run_clean(R"(import asyncio
 async def main():
     t = asyncio.create_task(asyncio.sleep(0), name="custom")
     print(asyncio.create_task(asyncio.sleep(0)).get_name(), t.get_name())
@@ -202,7 +202,7 @@ asyncio.run(main())
 
 TEST(loop_order, loop_states_are_reported_in_order)
 {
-    auto out = run_virtual("import asyncio\nasync def main():\n    pass\nasyncio.run(main())\n");
+    auto out = run_clean("import asyncio\nasync def main():\n    pass\nasyncio.run(main())\n");
     strings states;
     for (const auto& e : out.events)
         if (e.kind == "loop") states.push_back(*e.state);
@@ -211,7 +211,7 @@ TEST(loop_order, loop_states_are_reported_in_order)
 
 TEST(loop_order, every_event_has_the_next_seq_and_time_never_goes_back)
 {
-    auto out = run_virtual(R"(import asyncio
+    auto out = run_clean(R"(import asyncio
 async def child(d):
     await asyncio.sleep(d)
 async def main():

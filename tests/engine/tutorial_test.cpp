@@ -4,18 +4,21 @@
 
 #include <gtest/gtest.h>
 
+using loopscope::engine::testing::run_clean;
 using loopscope::engine::testing::run_virtual;
 using strings = std::vector<std::string>;
 
 namespace {
 
-// The catalog program with this id, run on the virtual clock.
-auto run_scenario(std::string_view id)
+std::string source_of(std::string_view id)
 {
     const auto* scenario = loopscope::catalog::find(id);
     if (scenario == nullptr) throw std::runtime_error("no scenario " + std::string(id));
-    return run_virtual(std::string(scenario->source));
+    return std::string(scenario->source);
 }
+
+// The catalog program with this id, run on the virtual clock; it must end cleanly.
+auto run_scenario(std::string_view id) { return run_clean(source_of(id)); }
 
 } // namespace
 
@@ -48,7 +51,8 @@ TEST(tutorial, interleaving_follows_steps_one_to_nine)
 
 TEST(tutorial, sequential_main_without_await_warns_twice_and_runs_nothing)
 {
-    auto out = run_scenario("sequential_unawaited");
+    auto out = run_virtual(source_of("sequential_unawaited"));
+    EXPECT_EQ(out.exit_status, 0);
     EXPECT_EQ(out.stdout_text, "");
     EXPECT_NE(out.stderr_text.find("RuntimeWarning: coroutine 'brew_coffee' was never awaited"), std::string::npos);
     auto second = out.stderr_text.find("RuntimeWarning: coroutine 'toast_bagel' was never awaited");
@@ -94,7 +98,7 @@ TEST(tutorial, time_sleep_blocks_the_loop_even_inside_gather)
 // Not a catalog program: blocking calls of different lengths add up, in gather's argument order.
 TEST(tutorial, time_sleep_blocks_the_loop)
 {
-    auto out = run_virtual(R"(import asyncio
+    auto out = run_clean(R"(import asyncio
 import time
 
 async def work(name, n):

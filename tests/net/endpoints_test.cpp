@@ -48,8 +48,12 @@ TEST(Metrics, CountsWhatHappenedAndPassesPromtool)
         client.read();
         client.write_text("nonsense");
         client.read();
-        std::this_thread::sleep_for(std::chrono::milliseconds{50}); // a few lag samples
-        auto text = body_of(get(server.port(), "/metrics"));
+        // The lag probe runs every 10 ms: wait for its first sample
+        std::string text = body_of(get(server.port(), "/metrics"));
+        for (int i = 0; i < 1000 && text.find("loopscope_event_loop_lag_seconds_count 0\n") != std::string::npos; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds{10});
+            text = body_of(get(server.port(), "/metrics"));
+        }
         EXPECT_NE(text.find("loopscope_websockets 1\n"), std::string::npos) << text;
         EXPECT_NE(text.find("loopscope_protocol_errors_total{code=\"unknown_type\"} 1\n"), std::string::npos) << text;
         EXPECT_NE(text.find("loopscope_protocol_errors_total{code=\"invalid_json\"} 1\n"), std::string::npos) << text;

@@ -211,7 +211,7 @@ TEST(RunIsolation, AnEndlessLoopDoesNotStallAnotherConnection)
     ws_client spinner{server.port()};
     spinner.read();
     spinner.write_text(source_message("spin", "while True:\n    pass\n"));
-    std::this_thread::sleep_for(100ms); // the loop is running
+    wait_until_running(spinner, "spin");
 
     ws_client learner{server.port()};
     learner.read();
@@ -251,16 +251,13 @@ TEST(Shutdown, LiveRunsFinishAsCancelledBeforeTheClose)
     ws_client client{server.port()};
     client.read();
     client.write_text(run_message("long", "sleep"));
+    wait_until_running(client, "long");
     client.write_text(run_message("longer", "sequential_awaited"));
-    std::this_thread::sleep_for(100ms);
+    wait_until_running(client, "longer");
     server.shutdown();
     std::set<std::string> cancelled;
-    beast::error_code ec;
-    for (;;) {
-        beast::flat_buffer buffer;
-        client.stream().read(buffer, ec);
-        if (ec) break;
-        auto message = json::parse(beast::buffers_to_string(buffer.data())).as_object();
+    while (auto text = client.read_unless_ended()) {
+        auto message = json::parse(*text).as_object();
         if (message.at("type") == "run_finished") {
             EXPECT_EQ(message.at("status").as_string(), "cancelled");
             cancelled.insert(std::string(message.at("run").as_string()));

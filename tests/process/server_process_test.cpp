@@ -1,4 +1,5 @@
 #include "loopback_client.hpp"
+#include "run_transcript.hpp"
 #include "server_process.hpp"
 
 #include <boost/json/parse.hpp>
@@ -53,20 +54,15 @@ TEST(ServerProcess, SigtermDuringLiveRunsCancelsThemThenCloses)
         clients.push_back(std::make_unique<ws_client>(port));
         clients.back()->read();
         clients.back()->write_text(R"({"type":"run","run":"r","scenario":"sequential_awaited"})");
+        wait_until_running(*clients.back(), "r");
     }
-    std::this_thread::sleep_for(200ms);
     const auto start = std::chrono::steady_clock::now();
     server.signal(SIGTERM);
     for (auto& client : clients) {
         bool cancelled = false;
-        for (;;) {
-            boost::beast::flat_buffer buffer;
-            boost::beast::error_code ec;
-            client->stream().read(buffer, ec);
-            if (ec) break;
-            auto text = boost::beast::buffers_to_string(buffer.data());
-            if (text.find("\"run_finished\"") != std::string::npos)
-                cancelled = text.find("\"status\":\"cancelled\"") != std::string::npos;
+        while (auto text = client->read_unless_ended()) {
+            if (text->find("\"run_finished\"") != std::string::npos)
+                cancelled = text->find("\"status\":\"cancelled\"") != std::string::npos;
         }
         EXPECT_TRUE(cancelled) << "each live run finishes as cancelled before the close";
         EXPECT_EQ(client->stream().reason().code, 1001);

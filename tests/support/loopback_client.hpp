@@ -8,13 +8,12 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/buffers_to_string.hpp>
+#include <boost/beast/core/error.hpp>
 #include <boost/beast/websocket/stream.hpp>
 
 #include <chrono>
-
-#include <sys/socket.h>
-#include <sys/time.h>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace loopscope::testing {
@@ -28,16 +27,42 @@ inline asio::ip::tcp::endpoint loopback(std::uint16_t port)
     return {asio::ip::make_address("127.0.0.1"), port};
 }
 
+// How long a test waits for the server before it fails: far longer than any reply takes, even under the
+// sanitizers on a loaded machine, and well under CTest's timeout for these tests (120 s), so that a test
+// waiting for something that never comes fails saying so instead of being killed without a word.
+inline constexpr std::chrono::seconds reply_timeout{60};
+
+// Runs `io` until the one operation started on it has completed (`done`), or until `reply_timeout`; then
+// `cancel()`s it and returns false. Reads are asynchronous for this: a blocking read cannot be bounded
+// (with SO_RCVTIMEO, Asio's blocking read polls again, without a timeout, when the receive times out).
+template <class Cancel>
+bool finish_in_time(asio::io_context& io, const bool& done, Cancel cancel)
+{
+    io.restart();
+    io.run_for(reply_timeout);
+    if (done) return true;
+    cancel();
+    io.restart();
+    io.run(); // the cancelled operation's handler
+    return false;
+}
+
 // Sends `request` verbatim and returns everything the server sends until it closes the connection.
 inline std::string send_raw(std::uint16_t port, const std::string& request)
 {
     asio::io_context io;
     asio::ip::tcp::socket socket{io};
     socket.connect(loopback(port));
-    asio::write(socket, asio::buffer(request));
+    // A server may answer before it has read the whole request (431 for oversized headers) and close;
+    // the rest of the write then fails, and what counts is the answer, read below.
+    beast::error_code write_error;
+    asio::write(socket, asio::buffer(request), write_error);
     std::string response;
-    beast::error_code ec;
-    asio::read(socket, asio::dynamic_buffer(response), ec);
+    bool done = false;
+    asio::async_read(socket, asio::dynamic_buffer(response), [&](beast::error_code, std::size_t) { done = true; });
+    if (!finish_in_time(io, done, [&] { socket.close(); }))
+        throw boost::system::system_error(beast::error::timeout, "the server did not close the connection in time; it sent \"" +
+                                                                      response.substr(0, 200) + "\"");
     return response;
 }
 
@@ -72,17 +97,27 @@ public:
     explicit ws_client(std::uint16_t port, const std::string& target = "/ws") : ws_(io_)
     {
         ws_.next_layer().connect(loopback(port));
-        // A test waiting for something the server never sends fails after a minute instead of hanging
-        timeval timeout{60, 0};
-        setsockopt(ws_.next_layer().native_handle(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
         ws_.handshake("127.0.0.1", target);
     }
 
+    // The next message; throws when the connection ends instead, or when none comes within reply_timeout.
     std::string read()
     {
-        beast::flat_buffer buffer;
-        ws_.read(buffer);
-        return beast::buffers_to_string(buffer.data());
+        beast::error_code ec;
+        auto message = read_some_message(ec);
+        if (ec) throw boost::system::system_error(ec, "no websocket message");
+        return message;
+    }
+
+    // The next message, or nothing once the connection has ended (closed or failed); throws when neither
+    // happens within reply_timeout.
+    std::optional<std::string> read_unless_ended()
+    {
+        beast::error_code ec;
+        auto message = read_some_message(ec);
+        if (ec == beast::error::timeout) throw boost::system::system_error(ec, "the connection neither ended nor sent a message");
+        if (ec) return std::nullopt;
+        return message;
     }
 
     // Reads until the connection ends; returns the close code the server sent (0 when it sent none).
@@ -90,12 +125,7 @@ public:
     // the code counts whatever error the read ends with.
     int read_until_closed()
     {
-        beast::flat_buffer buffer;
-        beast::error_code ec;
-        while (!ec) {
-            ws_.read(buffer, ec);
-            buffer.clear();
-        }
+        while (read_unless_ended()) {}
         return ws_.reason().code;
     }
 
@@ -114,6 +144,19 @@ public:
     websocket::stream<asio::ip::tcp::socket>& stream() { return ws_; }
 
 private:
+    std::string read_some_message(beast::error_code& ec)
+    {
+        beast::flat_buffer buffer;
+        bool done = false;
+        ws_.async_read(buffer, [&](beast::error_code result, std::size_t) {
+            ec = result;
+            done = true;
+        });
+        if (!finish_in_time(io_, done, [&] { ws_.next_layer().close(); }))
+            ec = beast::error::timeout;
+        return beast::buffers_to_string(buffer.data());
+    }
+
     asio::io_context io_;
     websocket::stream<asio::ip::tcp::socket> ws_;
 };

@@ -52,6 +52,17 @@ inline run_transcript read_run(ws_client& client, const std::string& run)
     }
 }
 
+// Reads messages until the first `events` of `run`: the server has started the run and given it a slice.
+// What was read is dropped, so use it only where those first events do not matter.
+inline void wait_until_running(ws_client& client, const std::string& run)
+{
+    for (;;) {
+        auto message = boost::json::parse(client.read()).as_object();
+        const auto* id = message.if_contains("run");
+        if (id != nullptr && id->as_string() == run && message.at("type").as_string() == "events") return;
+    }
+}
+
 // The same program run by the engine alone on the virtual clock, its events as JSON objects.
 inline run_transcript run_directly(std::string_view source)
 {
