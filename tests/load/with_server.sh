@@ -24,13 +24,13 @@ args=()
 for arg in "$@"; do args+=("${arg//\{port\}/$port}"); done
 args=("${args[@]//\{pid\}/$server_pid}")
 args=("${args[@]//\{work\}/$work}")
-# Shorter than CTest's timeout for these tests (120 s), so that a hung command's output is still shown
+# Shorter than CTest's timeout for these tests (180 s), so that a hung command's output is still shown
 set +e
-timeout 90 "${args[@]}" >"$work/out.txt" 2>&1
+timeout 150 "${args[@]}" >"$work/out.txt" 2>&1
 status=$?
 set -e
 cat "$work/out.txt"
-[[ $status -eq 124 ]] && echo "FAILED: the command did not finish within 90 s"
+[[ $status -eq 124 ]] && echo "FAILED: the command did not finish within 150 s"
 if [[ $status -ne $expected_status ]]; then
   echo "FAILED: exit status $status, expected $expected_status"
   exit 1
