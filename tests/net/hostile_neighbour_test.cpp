@@ -73,11 +73,12 @@ TEST(HostileNeighbour, RunsThatTogetherHoldTooMuchMakeTheNextOneWait)
     temp_web_root root;
     loopscope::net::server_config config;
     config.web_root = root.web();
-    config.run.max_memory_bytes = 16 << 20;
-    config.max_total_run_memory_bytes = 36 << 20;
+    config.run.max_memory_bytes = 20 << 20;
+    config.max_total_run_memory_bytes = 30 << 20;
     test_server server{config};
 
-    // Two runs on two connections each hold about 10 MiB and sleep: 20 MiB held, and 20 + 16 is over 36.
+    // Two runs on two connections each hold 6 MiB (150,000 values of 40 bytes, in whole 2 MiB pages)
+    // and sleep: 12 MiB held, and 12 + 20 is over 30.
     const std::string holder = "import asyncio\nkeep = [0] * 150000\nasync def main():\n    await asyncio.sleep(1)\n    print(len(keep))\nasyncio.run(main())\n";
     ws_client first{server.port()}, second{server.port()}, third{server.port()};
     first.read();

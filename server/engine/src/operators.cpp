@@ -49,6 +49,7 @@ std::int64_t floor_mod(std::int64_t a, std::int64_t b)
 std::vector<value> repeat(const std::vector<value>& items, std::int64_t n)
 {
     std::vector<value> out;
+    if (n > 0) out.reserve(items.size() * static_cast<std::size_t>(n));  // the caller has checked the size
     for (std::int64_t k = 0; k < n; ++k) out.insert(out.end(), items.begin(), items.end());
     return out;
 }
@@ -173,6 +174,7 @@ value runtime::binary(std::int32_t op, const value& a, const value& b)
                 check_length(s.size() * static_cast<std::size_t>(n));
                 charge_work(s.size() * static_cast<std::size_t>(n) / 8);
                 std::string out;
+                if (n > 0) out.reserve(s.size() * static_cast<std::size_t>(n));
                 for (std::int64_t k = 0; k < n; ++k) out += s;
                 return value::string(std::move(out));
             }
