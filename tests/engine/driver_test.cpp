@@ -4,11 +4,13 @@
 #include <loopscope/engine/driver.hpp>
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <functional>
 
 using namespace loopscope::engine;
 using loopscope::engine::testing::recording_sink;
@@ -135,4 +137,46 @@ TEST(driver, the_sink_can_end_a_slice_after_the_instruction_in_progress)
     }
     EXPECT_EQ(program.advance(1'000'000).state, advance_result::status::finished);
     EXPECT_EQ(sink.prints, 3);
+}
+
+// What a cancelled run built is let go in slices with turns for the others between them, and is
+// gone by the time the driver reports the run finished.
+TEST(driver, a_cancelled_runs_objects_are_let_go_before_it_reports_finished)
+{
+    boost::asio::io_context io;
+    recording_sink sink;
+    auto program = std::make_shared<run>(
+        "import asyncio\nasync def f(c): pass\nc = None\nfor i in range(100000):\n    c = f(c)\nasyncio.run(asyncio.sleep(10))\n",
+        run_config{}, sink);
+    std::size_t held_when_finished = 0;
+    std::size_t turns_between = 0;
+    bool finished = false;
+    auto d = run_driver::start(io.get_executor(), program, options(clock_kind::scaled, 1.0, 5000), [&] {
+        finished = true;
+        held_when_finished = program->memory_bytes();
+    });
+    // A neighbour that counts the turns it gets while the teardown goes on.
+    std::function<void()> neighbour = [&] {
+        if (finished) return;
+        if (program->finished()) ++turns_between;
+        boost::asio::post(io, neighbour);
+    };
+    // The client goes once the run holds more than 10 MiB of coroutines (checked every 5 ms, for 20 s at most).
+    boost::asio::steady_timer cancel_timer(io);
+    int checks = 0;
+    std::function<void()> check = [&] {
+        cancel_timer.expires_after(std::chrono::milliseconds(5));
+        cancel_timer.async_wait([&](boost::system::error_code) {
+            if (program->memory_bytes() < (10u << 20) && ++checks < 4000) return check();
+            EXPECT_GT(program->memory_bytes(), 10u << 20);
+            d->cancel("client went away");
+            boost::asio::post(io, neighbour);
+        });
+    };
+    check();
+    io.run();
+    ASSERT_TRUE(finished);
+    EXPECT_EQ(*sink.events.back().status, "cancelled");
+    EXPECT_LT(held_when_finished, 1u << 20);
+    EXPECT_GE(turns_between, 5u);
 }

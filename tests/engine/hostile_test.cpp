@@ -133,4 +133,83 @@ TEST(operation_bound, ends_one_operation_that_would_hold_the_thread)
     EXPECT_EQ(support::run_virtual("a = list(range(20000))\nprint(sorted(a)[0])\n", config).stdout_text, "0\n");
 }
 
+// A program's end lets go of what it built a slice at a time: 100,000 coroutines, each held by the
+// next one's argument, go over many slices, and run_finished follows only once they have all gone
+// (after the warning CPython prints at shutdown for them, once, as its warning registry does).
+TEST(teardown, a_finished_programs_globals_go_over_many_slices_before_run_finished)
+{
+    support::recording_sink sink;
+    run r("async def f(c): pass\nc = None\nfor i in range(100000):\n    c = f(c)\nprint('built')\n", run_config{}, sink);
+    std::size_t slices_after_print = 0;
+    std::size_t held_at_print = 0;
+    while (true) {
+        const bool printed = std::any_of(sink.events.begin(), sink.events.end(), [](const event& e) { return e.kind == "print"; });
+        if (printed && held_at_print == 0) held_at_print = r.memory_bytes();
+        auto res = r.advance(5'000);
+        if (printed) ++slices_after_print;
+        if (res.state == advance_result::status::finished) break;
+    }
+    EXPECT_GT(held_at_print, 10u << 20);
+    EXPECT_GE(slices_after_print, 10u);
+    ASSERT_FALSE(sink.events.empty());
+    EXPECT_EQ(sink.events.back().kind, "run_finished");
+    EXPECT_EQ(*sink.events.back().status, "ok");
+    std::size_t warnings = 0;
+    for (const auto& e : sink.events)
+        if (e.kind == "warning") ++warnings;
+    EXPECT_EQ(warnings, 1u);
+    // By run_finished the coroutines have gone: what is left is small (the events the sink holds
+    // are charged to the run too).
+    EXPECT_LT(r.memory_bytes(), held_at_print / 10);
+}
+
+// A run stopped by its memory bound lets go of the same way, without CPython's shutdown warnings
+// (the program did not end as it would have under CPython).
+TEST(teardown, a_run_stopped_by_a_bound_goes_over_many_slices_without_shutdown_warnings)
+{
+    support::recording_sink sink;
+    run r("async def f(c): pass\nc = None\nfor i in range(300000):\n    c = f(c)\nprint('built')\n", run_config{}, sink);
+    std::size_t slices_after_stop = 0;
+    while (true) {
+        const bool stopped = std::any_of(sink.events.begin(), sink.events.end(), [](const event& e) {
+            return e.text && e.text->find("loopscope: run stopped") != std::string::npos;
+        });
+        auto res = r.advance(5'000);
+        if (stopped) ++slices_after_stop;
+        if (res.state == advance_result::status::finished) break;
+    }
+    EXPECT_GE(slices_after_stop, 10u);
+    ASSERT_EQ(sink.events.back().kind, "run_finished");
+    ASSERT_TRUE(sink.events.back().error);
+    EXPECT_EQ(sink.events.back().error->type, "ResourceLimitError");
+    for (const auto& e : sink.events) EXPECT_NE(e.kind, "warning");
+    EXPECT_LT(r.memory_bytes(), 1u << 20);
+}
+
+// A run cancelled half way (its client went) leaves its objects to release_some(), which the driver
+// calls a slice at a time; without it, the run's destructor would destroy them all in one go.
+TEST(teardown, a_cancelled_run_is_let_go_a_slice_at_a_time)
+{
+    support::recording_sink sink;
+    run r("import asyncio\nasync def f(c): pass\nc = None\nfor i in range(100000):\n    c = f(c)\nasyncio.run(asyncio.sleep(10))\n",
+          run_config{}, sink);
+    while (r.advance(5'000).state != advance_result::status::waiting) {
+    }
+    r.cancel("the client went away");
+    ASSERT_EQ(sink.events.back().kind, "run_finished");
+    EXPECT_EQ(*sink.events.back().status, "cancelled");
+
+    std::size_t slices = 0;
+    auto held = r.memory_bytes();
+    EXPECT_GT(held, 10u << 20);
+    while (!r.release_some(5'000)) {
+        ++slices;
+        EXPECT_LT(r.memory_bytes(), held) << "slice " << slices << " let nothing go";
+        held = r.memory_bytes();
+    }
+    EXPECT_GE(slices, 10u);
+    EXPECT_LT(r.memory_bytes(), 1u << 20);
+    EXPECT_EQ(sink.events.back().kind, "run_finished");  // nothing reported after the end
+}
+
 } // namespace

@@ -93,6 +93,8 @@ void run_driver::spawn()
             }
             program.set_time(r.until);
         }
+        // Let go of what the run built a slice at a time, the other connections getting turns between.
+        while (!program.release_some(st.options.steps_per_slice)) co_await asio::post(st.executor, asio::use_awaitable);
     };
     asio::co_spawn(state_->executor, std::move(body), [self](std::exception_ptr e) {
         if (e) {

@@ -17,6 +17,7 @@ double run::now() const { return runtime_->now(); }
 void run::set_time(double t) { runtime_->set_time(t); }
 void run::cancel(const std::string& reason) { runtime_->cancel(reason); }
 bool run::finished() const { return runtime_->finished(); }
+bool run::release_some(std::uint64_t step_budget) { return runtime_->release_some(step_budget); }
 int run::exit_status() const { return runtime_->exit_status(); }
 std::uint64_t run::steps() const { return runtime_->steps(); }
 std::size_t run::memory_bytes() const { return runtime_->memory().bytes(); }

@@ -24,13 +24,19 @@ runtime::runtime(std::string_view source, const run_config& config, event_sink& 
     } catch (const limit_exceeded& e) {
         finish_with_limit(e.message);
     }
+    finish_now();
 }
 
 runtime::~runtime()
 {
     // Objects dying with the run must not report into a sink that may be gone.
     *alive_ = false;
-    // Break the reference cycles asyncio objects form (task <-> callbacks) before members go.
+    break_cycles();
+}
+
+// The reference cycles asyncio objects form (task <-> callbacks), broken before the members go.
+void runtime::break_cycles()
+{
     for (auto& weak : all_tasks_) {
         if (auto t = weak.lock()) {
             t->callbacks.clear();
@@ -46,6 +52,31 @@ runtime::~runtime()
             loop->timers.clear();
         }
     }
+}
+
+bool runtime::release_some(std::uint64_t budget)
+{
+    if (!finished_) return true;
+    run_scope scope(memory_.account, &meter_);
+    meter_.start_slice(budget);
+    if (!roots_released_) {
+        roots_released_ = true;
+        // Whatever the objects below held alone waits in the queue instead of going now.
+        release_queue::opening open(teardown_);
+        break_cycles();
+        main_.frames.clear();
+        for (auto& g : globals_) teardown_.push(std::move(g.second));
+        globals_.clear();
+        global_index_.clear();
+        for (auto* v : {&runner_result_, &runner_exception_, &last_result_, &last_exception_}) teardown_.push(std::move(*v));
+        runner_cancelled_.clear();
+        runner_main_task_.reset();
+        runner_future_.reset();
+        current_task_.reset();
+        current_loop_.reset();
+        running_loop_.reset();
+    }
+    return teardown_.release_some([this] { return meter_.teardown_continues(); });
 }
 
 void runtime::start(std::string_view source)
@@ -189,7 +220,7 @@ void runtime::warn(const std::string& category, const std::string& message, std:
 
 void runtime::on_coroutine_dropped(const coroutine_object& coro)
 {
-    if (finished_) return;
+    if (finished_ || quiet_teardown_) return;
     warn("RuntimeWarning", "coroutine '" + coro.name + "' was never awaited", coro.created_line);
 }
 
@@ -206,7 +237,7 @@ task_object::~task_object()
 // Task.__del__: an exception nobody retrieved is logged when the task goes away.
 void runtime::on_task_dropped(const task_object& task)
 {
-    if (finished_) return;
+    if (finished_ || quiet_teardown_) return;
     emit_stderr("Task exception was never retrieved\nfuture: " + task.repr_text() + "\n" + format_traceback(task.exception));
 }
 
@@ -261,7 +292,7 @@ std::string runtime::format_traceback(const value& exc) const
 
 void runtime::finish(const std::string& status, const value& exc)
 {
-    if (finished_) return;
+    if (finished_ || finishing_) return;
     event e = make_event("run_finished");
     e.task.reset();
     e.coro.reset();
@@ -271,24 +302,48 @@ void runtime::finish(const std::string& status, const value& exc)
         const auto& x = exc.as<exception_object>();
         e.error = error_info_of(x);
     }
-    // Globals go after the traceback, as at CPython's shutdown (with "sys:1" warnings).
-    finalize_globals();
-    finished_ = true;
     exit_status_ = status == "ok" ? 0 : 1;
-    running_ = nullptr;
-    current_task_.reset();
-    emit(std::move(e));
+    // Globals go after the traceback, as at CPython's shutdown (with "sys:1" warnings).
+    begin_finishing(std::move(e));
 }
 
-void runtime::finalize_globals()
+void runtime::begin_finishing(event finished_event)
 {
+    finish_event_ = std::move(finished_event);
+    finishing_ = true;
     running_ = nullptr;
     current_task_.reset();
     in_callback_ = false;
+    next_global_ = 0;
+    release_queue::opening open(teardown_);
     main_.frames.clear();
-    for (auto& g : globals_) g.second = value{};
+}
+
+bool runtime::finish_some()
+{
+    // One global at a time, each with all it alone held, in the order CPython clears them.
+    while (true) {
+        if (!teardown_.release_some([this] { return meter_.teardown_continues(); })) return false;
+        if (next_global_ == globals_.size()) break;
+        teardown_.push(std::move(globals_[next_global_++].second));
+    }
     globals_.clear();
     global_index_.clear();
+    finishing_ = false;
+    finished_ = true;
+    event e = std::move(*finish_event_);
+    finish_event_.reset();
+    emit(std::move(e));
+    return true;
+}
+
+// A run that ends before its first slice (a bound hit while compiling) finishes at once.
+void runtime::finish_now()
+{
+    while (finishing_) {
+        meter_.start_slice(config_.max_operation_steps);
+        finish_some();
+    }
 }
 
 void runtime::finish_with_syntax_error(const syntax_error& e)
@@ -316,15 +371,15 @@ void runtime::finish_with_syntax_error(const syntax_error& e)
 
 void runtime::finish_with_limit(const std::string& message)
 {
-    if (finished_) return;
+    if (finished_ || finishing_) return;
     emit_stderr("loopscope: run stopped: " + message + "\n");
     event f = make_event("run_finished");
     f.status = "error";
     f.error = error_info{"ResourceLimitError", message, f.line};
-    finalize_globals();
-    finished_ = true;
     exit_status_ = 1;
-    emit(std::move(f));
+    // The program did not end as CPython's would: no shutdown warnings after loopscope's message.
+    quiet_teardown_ = true;
+    begin_finishing(std::move(f));
 }
 
 void runtime::cancel(const std::string& reason)
@@ -338,6 +393,16 @@ void runtime::cancel(const std::string& reason)
         return;
     }
     run_scope scope(memory_.account, &meter_);
+    quiet_teardown_ = true;
+    if (finishing_) {
+        // The program had ended; only its teardown is cut short, without the warnings still to come.
+        finishing_ = false;
+        finished_ = true;
+        event e = std::move(*finish_event_);
+        finish_event_.reset();
+        emit(std::move(e));
+        return;
+    }
     event f = make_event("run_finished");
     f.status = "cancelled";
     f.error = error_info{"Cancelled", reason, 0};
@@ -383,6 +448,10 @@ advance_result runtime::advance_slice(std::uint64_t budget)
     set_repr_limit(config_.max_sequence_length);
     try {
         while (true) {
+            if (finishing_) {
+                if (!finish_some()) return {advance_result::status::more_work, now_};
+                continue;
+            }
             if (finished_) return {advance_result::status::finished, now_};
             if (blocked_until_ >= 0.0) {
                 if (now_ < blocked_until_) return {advance_result::status::waiting, blocked_until_};
@@ -425,6 +494,7 @@ advance_result runtime::advance_slice(std::uint64_t budget)
         emit_stderr(format_traceback(e.exc));
         finish("error", e.exc);
     }
+    if (finishing_ && !finish_some()) return {advance_result::status::more_work, now_};
     return {advance_result::status::finished, now_};
 }
 

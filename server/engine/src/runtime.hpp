@@ -43,6 +43,9 @@ public:
     void set_time(double t);
     void cancel(const std::string& reason);
     bool finished() const { return finished_; }
+    // Destroys what the finished run still holds, within a slice of `budget` steps (and
+    // max_slice_time); true once nothing is left that would take longer than that to destroy.
+    bool release_some(std::uint64_t budget);
     int exit_status() const { return exit_status_; }
     std::uint64_t steps() const { return meter_.steps(); }
     const memory_account& memory() const { return *memory_.account; }
@@ -69,7 +72,14 @@ private:
     void finish(const std::string& status, const value& exc);
     void finish_with_syntax_error(const syntax_error& e);
     void finish_with_limit(const std::string& message);
-    void finalize_globals();
+    // The end of a run, as CPython's shutdown: main's frames go, then the globals one by one, each
+    // with whatever it alone held (and the warnings for coroutines never awaited), then run_finished.
+    // It takes as many slices as the objects need: begin_finishing() holds back run_finished, and
+    // finish_some() lets go of what a slice allows, sending run_finished once all have gone.
+    void begin_finishing(event finished_event);
+    bool finish_some();
+    void finish_now();
+    void break_cycles();
 
     // ---- events and output ----
     event make_event(const char* kind);
@@ -182,6 +192,12 @@ private:
     double blocked_until_ = -1.0;  // time.sleep: the run's loop is blocked until then
     std::size_t output_lines_ = 0;
     bool finished_ = false;
+    bool finishing_ = false;        // releasing the globals; run_finished waits in finish_event_
+    bool quiet_teardown_ = false;   // stopped by a bound: no shutdown warnings
+    std::optional<event> finish_event_;
+    release_queue teardown_;
+    std::size_t next_global_ = 0;   // the next global to let go while finishing
+    bool roots_released_ = false;   // release_some() has handed everything to teardown_
     int exit_status_ = 0;
     std::string pending_print_;
 

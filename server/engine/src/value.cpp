@@ -62,6 +62,16 @@ void value::release_object() noexcept
     dying = nullptr;
 }
 
+release_queue::opening::opening(release_queue& q) : previous_(dying) { dying = &q.items_; }
+release_queue::opening::~opening() { dying = previous_; }
+
+void release_queue::push(value v)
+{
+    if (!v.obj) return;
+    opening open(*this);
+    value last = std::move(v);  // destroyed here, with the queue open: if it is the last, it joins
+}
+
 void set_repr_limit(std::size_t chars) { repr_limit = chars; }
 
 std::int64_t range_object::length() const

@@ -73,6 +73,14 @@ public:
         if (memory_->would_exceed(bytes)) memory_limit();
     }
 
+    // Letting go of objects after the program has ended: asked after each batch of 64, which costs
+    // about as much as 64 steps. Not the program's steps: no bound ends a teardown, only the slice.
+    bool teardown_continues()
+    {
+        slice_left_ -= 64;
+        return slice_left_ > 0 && clock::now() <= slice_deadline_;
+    }
+
     std::uint64_t steps() const { return steps_; }
 
     void check_bounds(std::uint64_t more_steps) const
