@@ -38,8 +38,20 @@ void* stamp(void* base, std::size_t charged, std::size_t offset)
 // One fault per 2 MiB page makes fresh memory cost about what writing it does. The mapping is
 // rounded up to whole huge pages and charged as such (that is what the process then holds), and it
 // goes back to the system the moment the block is freed.
+// Under AddressSanitizer every block stays with malloc, whose overflows it checks.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool huge_blocks = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool huge_blocks = false;
+#else
+constexpr bool huge_blocks = true;
+#endif
+#else
+constexpr bool huge_blocks = true;
+#endif
 constexpr std::size_t huge_page = std::size_t{2} << 20;
-constexpr std::size_t own_pages_from = std::size_t{1} << 20;
+constexpr std::size_t own_pages_from = huge_blocks ? std::size_t{1} << 20 : SIZE_MAX;
 
 void* map_huge(std::size_t charged) noexcept
 {
