@@ -14,6 +14,34 @@ namespace {
 thread_local memory_account* current_account = nullptr;
 std::atomic<std::int64_t> total_bytes{0};
 
+// Each thread adds its charges and refunds to the process-wide total in steps of at least 256 KiB:
+// an atomic add per allocation and per free would double what the counting costs. The server's one
+// thread reads its own part exactly; another thread's part may lag by up to a step.
+struct unpublished_total {
+    std::int64_t bytes = 0;
+    void add(std::int64_t n)
+    {
+        bytes += n;
+        if (bytes >= step || bytes <= -step) publish();
+    }
+    void publish();
+    static constexpr std::int64_t step = 256 * 1024;
+};
+// Trivially destructible, so that reaching it costs no more than reaching current_account; the
+// remainder is published when the thread ends by a second object, reached only when publishing.
+thread_local unpublished_total thread_total;
+struct publish_at_thread_exit {
+    ~publish_at_thread_exit() { thread_total.publish(); }
+};
+
+void unpublished_total::publish()
+{
+    thread_local publish_at_thread_exit at_exit;
+    (void)at_exit;
+    total_bytes.fetch_add(bytes, std::memory_order_relaxed);
+    bytes = 0;
+}
+
 // Keeps the alignment operator new promises (16 on x86-64) for what follows it.
 struct alignas(__STDCPP_DEFAULT_NEW_ALIGNMENT__) block_header {
     memory_account* account;
@@ -161,7 +189,7 @@ std::size_t memory_account::bytes() const
 void memory_account::charge(std::size_t n)
 {
     auto held = held_.fetch_add(static_cast<std::int64_t>(n), std::memory_order_relaxed) + static_cast<std::int64_t>(n);
-    total_bytes.fetch_add(static_cast<std::int64_t>(n), std::memory_order_relaxed);
+    thread_total.add(static_cast<std::int64_t>(n));
     if (held >= owner_claim) held -= owner_claim;
     auto now = static_cast<std::size_t>(held);
     if (now > peak_.load(std::memory_order_relaxed)) peak_.store(now, std::memory_order_relaxed);
@@ -170,7 +198,7 @@ void memory_account::charge(std::size_t n)
 
 void memory_account::refund(std::size_t n)
 {
-    total_bytes.fetch_sub(static_cast<std::int64_t>(n), std::memory_order_relaxed);
+    thread_total.add(-static_cast<std::int64_t>(n));
     // The last block of an account whose owner has gone frees the account.
     if (held_.fetch_sub(static_cast<std::int64_t>(n), std::memory_order_acq_rel) == static_cast<std::int64_t>(n)) {
         this->~memory_account();
@@ -185,7 +213,7 @@ memory_account* current_memory_account() { return current_account; }
 
 std::size_t total_run_memory_bytes()
 {
-    auto total = total_bytes.load(std::memory_order_relaxed);
+    auto total = total_bytes.load(std::memory_order_relaxed) + thread_total.bytes;
     return total > 0 ? static_cast<std::size_t>(total) : 0;
 }
 
