@@ -10,7 +10,7 @@ test('the transport keys', () => {
   assert.deepEqual(command(' '), { command: 'toggle_play', arg: undefined });
   assert.deepEqual(command('ArrowLeft'), { command: 'step', arg: -1 });
   assert.deepEqual(command('ArrowRight'), { command: 'step', arg: 1 });
-  assert.deepEqual(command('Home'), { command: 'to_start', arg: undefined });
+  assert.deepEqual(command('Home'), { command: 'hold', arg: -1 });
   assert.deepEqual(command('End'), { command: 'follow', arg: undefined });
   assert.deepEqual(command('n'), { command: 'jump_print', arg: true });
   assert.deepEqual(command('N'), { command: 'jump_print', arg: false });

@@ -9,7 +9,7 @@ export const key_map = {
   ' ': ['toggle_play'],
   ArrowLeft: ['step', -1],
   ArrowRight: ['step', 1],
-  Home: ['to_start'],
+  Home: ['hold', -1],
   End: ['follow'],
   '[': ['nudge_replay_speed', -1],
   ']': ['nudge_replay_speed', 1],
