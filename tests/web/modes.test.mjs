@@ -226,17 +226,21 @@ test('compare: at the moment gather prints its last line, sequential is half way
   assert.match(frame.bar.describe, /^Right: Task-1 prints/);
 });
 
-test('compare: a held moment stays on its event while the slower run\'s events arrive', () => {
+test('compare: a held moment stays on its event while the slower run\'s earlier events arrive', () => {
   const { runs, store } = page();
   const compare = new compare_mode({ store, runner: runs, program: { speed: 1 }, pair: () => ['sequential_awaited', 'gather'] });
-  compare.open({ step: 40 });
-  const left = recorded_run('sequential_awaited', compare.runs[0].id, { batch: 30 });
-  const right = recorded_run('gather', compare.runs[1].id, { batch: 30 });
-  store.handle_message(left[0]);
-  store.handle_message(right[0]);
-  const held = compare.track().events[compare.frame().seq];
-  for (const message of [...left.slice(1), ...right.slice(1)]) store.handle_message(message);
+  compare.open({});
+  const [right_first, ...right_rest] = recorded_run('gather', compare.runs[1].id, { batch: 20 });
+  for (const message of recorded_run('sequential_awaited', compare.runs[0].id)) store.handle_message(message);
+  store.handle_message(right_first);
+  const { events, is_print, cursor } = compare.track();
+  const last_print = [...events.keys()].filter(is_print).at(-1);
+  cursor.hold(last_print, events.length);
+  const held = events[last_print];
+  assert.equal(held.t, 6);
+  for (const message of right_rest) store.handle_message(message);
   const frame = compare.frame();
   const now = compare.track().events[frame.seq];
+  assert.ok(frame.seq > last_print, 'gather\'s events up to 3 s came in before it');
   assert.deepEqual([now.side, now.seq], [held.side, held.seq]);
 });

@@ -46,6 +46,21 @@ test('a recorded run, batch by batch: every event kept in order, its horizon, it
   assert.equal(of('changed').length, messages.length);
 });
 
+test('a run\'s horizon reaches its latest event, and a timer\'s deadline before the clock gets there', () => {
+  const { store } = watched_store();
+  const hi = store.add_run('hi', program);
+  store.runs.set('hi', hi);
+  const example = example_message('events');
+  example.events.at(-1).t = 0.75;
+  store.handle_message(example);
+  assert.equal(hi.horizon, 0.75);
+  const sleeper = store.add_run('explore', program);
+  const [first] = recorded_run('sleep', sleeper.id, { batch: 12 });
+  store.handle_message(first);
+  assert.equal(sleeper.timeline.head.t, 0);
+  assert.equal(sleeper.horizon, 5, 'the 5 s sleep\'s timer');
+});
+
 test('messages for runs the store does not hold change nothing', () => {
   const { store, of } = watched_store();
   for (const message of recorded_run('gather', 'someone-else')) store.handle_message(message);
