@@ -19,9 +19,9 @@ import { notices } from './ui/notices.mjs';
 import { restore_theme, toggle_theme } from './ui/theme.mjs';
 import { mode_switch } from './ui/mode_switch.mjs';
 import { address_bar } from './ui/address_bar.mjs';
-import { explore_mode, explore_painter } from './modes/explore.mjs';
+import { explore_mode, explore_views } from './modes/explore.mjs';
 import { predict_mode } from './modes/predict.mjs';
-import { compare_mode, compare_painter } from './modes/compare.mjs';
+import { compare_mode, compare_pickers, compare_views } from './modes/compare.mjs';
 
 const $ = (id) => document.getElementById(id);
 const notify = notices($('notices'));
@@ -49,11 +49,11 @@ const wanted = decode_permalink(location.hash);
 
 const editor = new code_editor($('editor'), { on_change: (text) => program.edited(text) });
 const program = new program_panel(store, editor, { on_select: () => mode.program_changed?.(), on_change: request_draw, notify });
-const explore = new explore_mode({ runner: runs, program, painter: new explore_painter(editor) });
+const explore = new explore_mode({ runner: runs, program, views: explore_views(editor) });
 const prediction = new predict_view({ list: $('predict-list'), hint: $('predict-hint'), check: $('predict-check'), score: $('predict-score') });
 const predict = new predict_mode({ store, runner: runs, explore, view: prediction });
-const compare_view = new compare_painter(request_draw);
-const compare = new compare_mode({ store, runner: runs, program, pair: () => compare_view.pair(), painter: compare_view });
+const pickers = new compare_pickers(request_draw);
+const compare = new compare_mode({ store, runner: runs, program, pair: () => pickers.pair(), views: compare_views() });
 const modes = { explore, predict, compare };
 const switcher = new mode_switch(modes, (name) => set_mode(name));
 let mode = explore;
@@ -74,7 +74,7 @@ store.listen((note) => {
   if (note.type === 'notice') notify(note.text, note.kind);
   if (note.type === 'hello') {
     program.fill();
-    compare_view.fill(store.catalog, wanted.compare);
+    pickers.fill(store.catalog, wanted.compare);
     if (!started) start_page();
   }
   if (note.type === 'changed') request_draw();
@@ -82,8 +82,9 @@ store.listen((note) => {
 
 // ---------------------------------------------------------------- transport, keys and buttons
 
-const time = new transport({ track: () => mode.track(), on_change: () => { bar.show_replay_speed(); request_draw(); } });
+const time = new transport(() => mode.track());
 const bar = new transport_bar(time);
+time.listen(request_draw);
 
 // The transport's keys are named after its methods
 const moves = ['toggle_play', 'step', 'hold', 'follow', 'nudge_replay_speed', 'jump_print'];

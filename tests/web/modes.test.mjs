@@ -152,7 +152,7 @@ test('predict: Run probes on the virtual clock, offers the printed lines, then C
   const explore = new explore_mode({ runner: runs, program: fake_program('interleaving', { speed: 1 }) });
   const view = fake_view();
   const painted = [];
-  explore.painter = { paint: (frame) => painted.push(frame.seq) };
+  explore.views = [{ paint: (frame) => painted.push(frame.seq) }];
   const predict = new predict_mode({ store, runner: runs, explore, view });
   predict.enter();
   explore.run_pressed();

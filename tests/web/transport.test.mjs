@@ -13,7 +13,8 @@ function over(name, { finished = true } = {}) {
   const track = { cursor: new player(), events: load_events(name), finished };
   track.is_print = (i) => track.events[i].kind === 'print';
   const moved = { changes: 0 };
-  const time = new transport({ track: () => track, on_change: () => { moved.changes += 1; } });
+  const time = new transport(() => track);
+  time.listen(() => { moved.changes += 1; });
   return { track, time, moved, at: () => track.cursor.position(track.events.length) };
 }
 

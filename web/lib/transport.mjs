@@ -1,21 +1,25 @@
 // The position in time and how it moves: step, hold at a seq, follow the live end, replay at a speed,
 // jump to the next print. What it moves is the current mode's track, asked for on every call:
 //   track() → { cursor: player, events: [...with .t], is_print(i), finished }
-// Every move goes through here and is told to `on_change`, and `position()` / `apply()` read and set
-// the whole state from outside, so that something other than this page's keys (a presenter's page)
-// can drive it.
+// Every move goes through here and is told to the listeners (the page redraws; a presenter's page
+// would send it on), and `position()` / `apply()` read and set the whole state, so that something
+// other than this page's keys (a presenter's page) can drive it.
 
 import { speeds } from './format.mjs';
 
 export class transport {
-  constructor({ track, on_change = () => {} }) {
+  constructor(track) {
     this.track = track;
-    this.on_change = on_change;
     this.replay_speed = 1;
+    this.listeners = [];
+  }
+
+  listen(listener) {
+    this.listeners.push(listener);
   }
 
   moved() {
-    this.on_change();
+    for (const listener of this.listeners) listener();
   }
 
   step(delta) {

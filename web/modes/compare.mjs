@@ -2,7 +2,7 @@
 // events merged in program-time order (lib/compare.mjs), so that any moment shows both programs.
 //
 // `compare_mode` holds the two runs, the merged order and the cursor and makes a frame;
-// `compare_painter` owns the two pickers and puts a frame on the page.
+// `compare_pickers` are the two program pickers, `compare_views` the panels that show a frame.
 
 import { timeline } from '../lib/timeline.mjs';
 import { player } from '../lib/player.mjs';
@@ -20,14 +20,15 @@ const $ = (id) => document.getElementById(id);
 
 export class compare_mode {
   // `pair()`: the two catalog ids picked; `program`: { speed } (the live speed of the program card).
-  constructor({ store, runner, program, pair, painter = null }) {
+  // `views`: the panels that show a frame (compare_views on the page; none in the tests).
+  constructor({ store, runner, program, pair, views = [] }) {
     this.name = 'compare';
     this.sections = ['compare'];
     this.store = store;
     this.runner = runner;
     this.program = program;
     this.pair = pair;
-    this.painter = painter;
+    this.views = views;
     this.runs = [null, null];
     this.order = new merged_order();
     this.cursor = new player();
@@ -112,7 +113,7 @@ export class compare_mode {
 
   draw() {
     const frame = this.frame();
-    this.painter.paint(frame);
+    for (const view of this.views) view.paint(frame);
     return frame;
   }
 
@@ -123,12 +124,12 @@ export class compare_mode {
   }
 }
 
-export class compare_painter {
+// The two program pickers: which pair runs.
+export class compare_pickers {
   // `on_change()`: a picker changed.
   constructor(on_change) {
     this.pickers = [...document.querySelectorAll('.compare-picker')];
     this.pickers.forEach((picker) => picker.addEventListener('change', () => on_change()));
-    this.consoles = [...document.querySelectorAll('.compare .console')].map((list) => new console_view(list));
   }
 
   pair() {
@@ -142,15 +143,23 @@ export class compare_painter {
       picker.replaceChildren(...catalog.map((s) => new Option(s.title, s.id, false, s.id === current)));
     });
   }
+}
 
-  paint(frame) {
-    draw_lanes($('compare-lanes'), frame.sides, axis_end(frame.horizon));
-    frame.sides.forEach((side, i) => {
-      const shown = document.querySelector(`.side[data-side="${i}"] .compare-total`);
-      shown.textContent = side.total;
-      shown.dataset.status = side.status;
-      this.consoles[i].draw(side.run_id, side.console);
-    });
-    $('compare-clock').textContent = frame.clock;
-  }
+// The panels compare draws, each { paint(frame) }: a new panel is one more entry here.
+export function compare_views() {
+  const consoles = [...document.querySelectorAll('.compare .console')].map((list) => new console_view(list));
+  return [
+    { paint: (frame) => draw_lanes($('compare-lanes'), frame.sides, axis_end(frame.horizon)) },
+    {
+      paint(frame) {
+        frame.sides.forEach((side, i) => {
+          const shown = document.querySelector(`.side[data-side="${i}"] .compare-total`);
+          shown.textContent = side.total;
+          shown.dataset.status = side.status;
+          consoles[i].draw(side.run_id, side.console);
+        });
+        $('compare-clock').textContent = frame.clock;
+      },
+    },
+  ];
 }

@@ -2,8 +2,8 @@
 // it (same run, same cursor); see web/README.md for the interface every mode has.
 //
 // `explore_mode` holds the run and the cursor and turns them into a frame (plain data: what every
-// panel shows at the cursor); `explore_painter` puts a frame on the page. Only the painter touches
-// the DOM, so the mode runs under node's tests with a fake runner and program.
+// panel shows at the cursor); `explore_views` are the panels that put a frame on the page. Only the
+// views touch the DOM, so the mode runs under node's tests with a fake runner and program.
 
 import { timeline, line_marks } from '../lib/timeline.mjs';
 import { player } from '../lib/player.mjs';
@@ -18,14 +18,21 @@ import { draw_loop } from '../ui/loop_view.mjs';
 const empty_view = new timeline().view_at(-1);
 const $ = (id) => document.getElementById(id);
 
+// Each task's lane colour, for the panels that show tasks beside the lanes.
+export function colours_of(layout) {
+  const colours = new Map(layout.lanes.map((lane) => [lane.name, lane_colour(lane.index)]));
+  return (name) => colours.get(name) ?? null;
+}
+
 export class explore_mode {
   // `runner`: starts and cancels runs; `program`: { program, speed, holds(run) } (the program card).
-  constructor({ runner, program, painter = null }) {
+  // `views`: the panels that show a frame (explore_views on the page; none in the tests).
+  constructor({ runner, program, views = [] }) {
     this.name = 'explore';
     this.sections = ['explore'];
     this.runner = runner;
     this.program = program;
-    this.painter = painter;
+    this.views = views;
     this.run = null;
     this.cursor = new player();
   }
@@ -69,6 +76,7 @@ export class explore_mode {
       run_id: run?.id ?? null,
       state,
       layout,
+      colour_of: colours_of(layout),
       horizon: run ? run.horizon : 0,
       clock: format_seconds(state.t),
       total: run && run.finished && at_end ? total_text(run) : run ? `of ${format_seconds(run.horizon)}${run.finished ? '' : '…'}` : '',
@@ -89,7 +97,7 @@ export class explore_mode {
 
   draw() {
     const frame = this.frame();
-    this.painter.paint(frame);
+    for (const view of this.views) view.paint(frame);
     return frame;
   }
 
@@ -103,25 +111,29 @@ export class explore_mode {
   }
 }
 
-export class explore_painter {
-  constructor(editor) {
-    this.editor = editor;
-    this.console = new console_view($('console'));
-  }
-
-  paint(frame) {
-    const colours = new Map(frame.layout.lanes.map((lane) => [lane.name, lane_colour(lane.index)]));
-    const colour_of = (name) => colours.get(name) ?? null;
-    draw_lanes($('lanes'), [{ layout: frame.layout, now: frame.state.t }], axis_end(frame.horizon));
-    this.console.draw(frame.run_id, frame.state.console);
-    draw_loop({ state: $('loop-state'), running: $('running-now'), ready: $('ready-queue'), timers: $('timers') }, frame.state, colour_of);
-    $('clock').textContent = frame.clock;
-    $('total').textContent = frame.total;
-    $('total').dataset.status = frame.total_status;
-    this.editor.mark(frame.marks.map((m) => ({ ...m, colour: colour_of(m.task) ?? 'var(--accent)' })), frame.error);
-    const run_error = $('run-error');
-    run_error.hidden = !frame.error;
-    run_error.textContent = frame.error ? `${frame.error.line ? `Line ${frame.error.line}: ` : ''}${frame.error.text}` : '';
-    $('run').textContent = frame.run_label;
-  }
+// The panels explore draws, each { paint(frame) }: a new panel is one more entry here.
+export function explore_views(editor) {
+  const console_panel = new console_view($('console'));
+  return [
+    { paint: (frame) => draw_lanes($('lanes'), [{ layout: frame.layout, now: frame.state.t }], axis_end(frame.horizon)) },
+    { paint: (frame) => console_panel.draw(frame.run_id, frame.state.console) },
+    { paint: (frame) => draw_loop({ state: $('loop-state'), running: $('running-now'), ready: $('ready-queue'), timers: $('timers') }, frame.state, frame.colour_of) },
+    {
+      paint(frame) {
+        $('clock').textContent = frame.clock;
+        $('total').textContent = frame.total;
+        $('total').dataset.status = frame.total_status;
+        $('run').textContent = frame.run_label;
+      },
+    },
+    {
+      // The code: each task's line in its lane's colour, and the error at its line
+      paint({ marks, error, colour_of }) {
+        editor.mark(marks.map((m) => ({ ...m, colour: colour_of(m.task) ?? 'var(--accent)' })), error);
+        const run_error = $('run-error');
+        run_error.hidden = !error;
+        run_error.textContent = error ? `${error.line ? `Line ${error.line}: ` : ''}${error.text}` : '';
+      },
+    },
+  ];
 }

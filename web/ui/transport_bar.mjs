@@ -18,6 +18,7 @@ export class transport_bar {
     this.replay_picker = $('replay-speed');
     this.replay_picker.replaceChildren(...speeds.map((s) => new Option(format_speed(s), String(s))));
     this.replay_picker.addEventListener('change', () => transport.set_replay_speed(Number(this.replay_picker.value)));
+    transport.listen(() => { this.replay_picker.value = String(transport.replay_speed); });
   }
 
   // `bar`: { length, seq, position, describe, live } as a mode's frame gives it.
@@ -32,9 +33,5 @@ export class transport_bar {
     $('play').setAttribute('aria-label', cursor.playing ? 'Pause' : 'Replay');
     $('to-end').setAttribute('aria-pressed', String(cursor.following));
     $('to-end').textContent = live ? 'live' : 'end';
-  }
-
-  show_replay_speed() {
-    this.replay_picker.value = String(this.transport.replay_speed);
   }
 }
