@@ -50,7 +50,10 @@ const wanted = decode_permalink(location.hash);
 const editor = new code_editor($('editor'), { on_change: (text) => program.edited(text) });
 const program = new program_panel(store, editor, { on_select: () => mode.program_changed?.(), on_change: request_draw, notify });
 const explore = new explore_mode({ runner: runs, program, views: explore_views(editor) });
-const prediction = new predict_view({ list: $('predict-list'), hint: $('predict-hint'), check: $('predict-check'), score: $('predict-score') });
+const prediction = new predict_view({ list: $('predict-list'), hint: $('predict-hint'), check: $('predict-check'), score: $('predict-score') }, () => {
+  predict.check();
+  request_draw();
+});
 const predict = new predict_mode({ store, runner: runs, explore, view: prediction });
 const pickers = new compare_pickers(request_draw);
 const compare = new compare_mode({ store, runner: runs, program, pair: () => pickers.pair(), views: compare_views() });
@@ -98,11 +101,6 @@ listen_to_keys({
 });
 $('run').addEventListener('click', () => run_pressed());
 $('compare-run').addEventListener('click', () => run_pressed(compare));
-$('predict-check').addEventListener('click', () => {
-  $('predict-check').hidden = true;
-  predict.check();
-  request_draw();
-});
 $('help-button').addEventListener('click', () => $('help').showModal());
 restore_theme($('theme'));
 
