@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { run_store, max_events_kept } from '../../web/lib/run_store.mjs';
 import { runner } from '../../web/lib/runner.mjs';
-import { example_message, recorded_run, fake_link } from './fixtures.mjs';
+import { example_message, recorded_run, fake_link, load_events } from './fixtures.mjs';
 
 // A store and every note it told, by type.
 function watched_store(options) {
@@ -59,6 +59,21 @@ test('a run\'s horizon reaches its latest event, and a timer\'s deadline before 
   store.handle_message(first);
   assert.equal(sleeper.timeline.head.t, 0);
   assert.equal(sleeper.horizon, 5, 'the 5 s sleep\'s timer');
+});
+
+test('two runs streamed at once, their batches interleaved, each keep exactly their own events', () => {
+  const { store, of } = watched_store();
+  const left = store.add_run('compare0', program);
+  const right = store.add_run('compare1', program);
+  const streams = [recorded_run('sequential_awaited', left.id, { batch: 5 }), recorded_run('gather', right.id, { batch: 9 })];
+  while (streams.some((s) => s.length)) {
+    for (const stream of streams) if (stream.length) store.handle_message(stream.shift());
+  }
+  assert.deepEqual(left.timeline.events, load_events('sequential_awaited'));
+  assert.deepEqual(right.timeline.events, load_events('gather'));
+  assert.deepEqual([left.finished.elapsed, right.finished.elapsed], [6, 3]);
+  assert.deepEqual(of('finished').map((n) => n.run), [right, left], 'gather ends first');
+  assert.deepEqual(of('notice'), []);
 });
 
 test('messages for runs the store does not hold change nothing', () => {
