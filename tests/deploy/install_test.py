@@ -50,6 +50,9 @@ class InstallLayoutTest(unittest.TestCase):
         self.assertFalse(os.path.exists(os.path.join(web, "node_modules")))
         self.assertTrue(os.path.isfile(os.path.join(web, "vendor", "codemirror.js")), "the editor bundle is installed")
         self.assertFalse(os.path.exists(os.path.join(web, "build.mjs")), "build files stay behind")
+        for module in ("app.js", "lib/run_store.mjs", "modes/explore.mjs", "ui/transport_bar.mjs"):
+            self.assertTrue(os.path.isfile(os.path.join(web, module)), f"the page's module {module} is installed")
+        self.assertFalse(os.path.exists(os.path.join(web, "README.md")), "the page's notes for developers stay behind")
 
     def test_it_serves_its_own_staged_page(self):
         web_root = os.path.join(self.stage, "share", "loopscope", "web")

@@ -2,10 +2,15 @@
 // expect; as the run prints, each place is marked right or wrong.
 
 export class predict_view {
-  constructor(elements) {
+  // `on_check()`: "Check: run it" was pressed (it hides until the next offer).
+  constructor(elements, on_check) {
     this.elements = elements;
     this.lines = [];
     this.key = '';
+    elements.check.addEventListener('click', () => {
+      elements.check.hidden = true;
+      on_check();
+    });
     elements.list.addEventListener('dragstart', (event) => {
       this.dragged = event.target.closest('li');
       event.dataTransfer.effectAllowed = 'move';

@@ -1,0 +1,139 @@
+// Explore: run the program card's program and travel through its events. Predict first is built on
+// it (same run, same cursor); see web/README.md for the interface every mode has.
+//
+// `explore_mode` holds the run and the cursor and turns them into a frame (plain data: what every
+// panel shows at the cursor); `explore_views` are the panels that put a frame on the page. Only the
+// views touch the DOM, so the mode runs under node's tests with a fake runner and program.
+
+import { timeline, line_marks } from '../lib/timeline.mjs';
+import { player } from '../lib/player.mjs';
+import { format_seconds } from '../lib/format.mjs';
+import { describe_event } from '../lib/describe.mjs';
+import { total_text, error_of } from '../lib/run_summary.mjs';
+import { axis_end } from '../lib/lanes.mjs';
+import { draw_lanes, lane_colour } from '../ui/lanes_view.mjs';
+import { console_view } from '../ui/console_view.mjs';
+import { draw_loop } from '../ui/loop_view.mjs';
+
+const empty_view = new timeline().view_at(-1);
+const $ = (id) => document.getElementById(id);
+
+// Each task's lane colour, for the panels that show tasks beside the lanes.
+export function colours_of(layout) {
+  const colours = new Map(layout.lanes.map((lane) => [lane.name, lane_colour(lane.index)]));
+  return (name) => colours.get(name) ?? null;
+}
+
+export class explore_mode {
+  // `runner`: starts and cancels runs; `program`: { program, speed, holds(run) } (the program card).
+  // `views`: the panels that show a frame (explore_views on the page; none in the tests).
+  constructor({ runner, program, views = [] }) {
+    this.name = 'explore';
+    this.sections = ['explore'];
+    this.runner = runner;
+    this.program = program;
+    this.views = views;
+    this.run = null;
+    this.cursor = new player();
+  }
+
+  // Run the program again; with `hold_at` (a link's step) on the virtual clock, held at that seq.
+  start({ hold_at } = {}) {
+    this.runner.cancel(this.run);
+    const virtual = hold_at !== undefined;
+    this.run = this.runner.start('explore', this.program.program, { speed: this.program.speed, virtual });
+    this.cursor.reset();
+    if (virtual) this.cursor.hold(hold_at, Infinity);
+  }
+
+  // The Run button and the R key.
+  run_pressed() {
+    this.start();
+  }
+
+  // A link opens this mode: run at once only when it names a step.
+  open({ step }) {
+    if (step !== undefined) this.start({ hold_at: step });
+  }
+
+  track() {
+    const run = this.run;
+    const events = run ? run.timeline.events : [];
+    return { cursor: this.cursor, events, is_print: (i) => events[i].kind === 'print', finished: !run || Boolean(run.finished) };
+  }
+
+  // Everything the explore panels show at the cursor.
+  frame() {
+    const run = this.run;
+    const length = run ? run.timeline.length : 0;
+    const seq = this.cursor.position(length);
+    const { state, layout } = run ? run.timeline.view_at(seq) : empty_view;
+    const at_end = seq >= length - 1;
+    // The code's marks only while the editor still holds the program that ran
+    const same_code = this.program.holds(run);
+    return {
+      seq,
+      run_id: run?.id ?? null,
+      state,
+      layout,
+      colour_of: colours_of(layout),
+      horizon: run ? run.horizon : 0,
+      clock: format_seconds(state.t),
+      total: run && run.finished && at_end ? total_text(run) : run ? `of ${format_seconds(run.horizon)}${run.finished ? '' : '…'}` : '',
+      total_status: run?.finished?.status ?? '',
+      marks: same_code ? line_marks(state) : [],
+      error: same_code && (at_end || run.syntax_error) ? error_of(run) : null,
+      finished_here: Boolean(run?.finished) && at_end,
+      run_label: run && !run.finished ? '↻ Restart' : '▶ Run',
+      bar: {
+        length,
+        seq,
+        position: run ? `event ${seq + 1} of ${length}${run.finished ? '' : ' (live)'}` : 'no run yet',
+        describe: run ? describe_event(run.timeline.events[seq]) : 'Pick a program and press Run.',
+        live: Boolean(run && !run.finished),
+      },
+    };
+  }
+
+  draw() {
+    const frame = this.frame();
+    for (const view of this.views) view.paint(frame);
+    return frame;
+  }
+
+  // The permalink's part for this mode: the program, and the step once there is a run.
+  link(seq) {
+    const view = {};
+    if (this.program.program.scenario) view.scenario = this.program.program.scenario;
+    else view.source = this.program.editor.text();
+    if (this.run && seq >= 0) view.step = seq;
+    return view;
+  }
+}
+
+// The panels explore draws, each { paint(frame) }: a new panel is one more entry here.
+export function explore_views(editor) {
+  const console_panel = new console_view($('console'));
+  return [
+    { paint: (frame) => draw_lanes($('lanes'), [{ layout: frame.layout, now: frame.state.t }], axis_end(frame.horizon)) },
+    { paint: (frame) => console_panel.draw(frame.run_id, frame.state.console) },
+    { paint: (frame) => draw_loop({ state: $('loop-state'), running: $('running-now'), ready: $('ready-queue'), timers: $('timers') }, frame.state, frame.colour_of) },
+    {
+      paint(frame) {
+        $('clock').textContent = frame.clock;
+        $('total').textContent = frame.total;
+        $('total').dataset.status = frame.total_status;
+        $('run').textContent = frame.run_label;
+      },
+    },
+    {
+      // The code: each task's line in its lane's colour, and the error at its line
+      paint({ marks, error, colour_of }) {
+        editor.mark(marks.map((m) => ({ ...m, colour: colour_of(m.task) ?? 'var(--accent)' })), error);
+        const run_error = $('run-error');
+        run_error.hidden = !error;
+        run_error.textContent = error ? `${error.line ? `Line ${error.line}: ` : ''}${error.text}` : '';
+      },
+    },
+  ];
+}

@@ -1,0 +1,85 @@
+// The program card: which program (a catalog example or the user's own code in the editor), its
+// title and notes, and the live speed it runs at. Explore and predict run what it holds.
+
+import { speeds, format_speed } from '../lib/format.mjs';
+
+const $ = (id) => document.getElementById(id);
+export const own_program = '__own';
+export const default_example = 'interleaving';
+
+export class program_panel {
+  // `editor`: the code editor, whose changes come to `edited`; `on_select()`: another program was
+  // picked; `on_change()`: the program or the speed changed.
+  constructor(store, editor, { on_select, on_change, notify }) {
+    this.store = store;
+    this.editor = editor;
+    this.on_select = on_select;
+    this.on_change = on_change;
+    this.notify = notify;
+    this.program = { scenario: default_example, source: '' };
+    this.speed = 1;
+    this.speed_picker = $('speed-picker');
+    this.speed_picker.replaceChildren(...[...speeds, 'instant'].map((s) => new Option(format_speed(s), String(s))));
+    this.speed_picker.addEventListener('change', () => this.set_speed(this.speed_picker.value === 'instant' ? 'instant' : Number(this.speed_picker.value)));
+    $('program-picker').addEventListener('change', (event) => this.select(event.target.value));
+  }
+
+  // The catalog arrived: offer its examples.
+  fill() {
+    const selected = this.program.scenario ?? own_program;
+    $('program-picker').replaceChildren(
+      ...this.store.catalog.map((s) => new Option(s.title, s.id, false, s.id === selected)),
+      new Option('Your own program', own_program, false, selected === own_program));
+  }
+
+  set_speed(speed) {
+    this.speed = speed;
+    this.speed_picker.value = String(speed);
+    this.on_change();
+  }
+
+  // Typing turns an example into the user's own program (unless the text is the example's again).
+  edited(text) {
+    const entry = this.program.scenario ? this.store.scenario(this.program.scenario) : null;
+    if (entry && entry.source === text) return;
+    this.program = { scenario: null, source: text };
+    this.show();
+    this.on_change();
+  }
+
+  show() {
+    const entry = this.program.scenario ? this.store.scenario(this.program.scenario) : null;
+    $('program-title').textContent = entry ? entry.title : 'Your own program';
+    $('program-summary').textContent = entry ? entry.summary : 'Write any asyncio program in the editor and press Run. Errors show at their line.';
+    $('program-notes').hidden = !entry;
+    $('program-notes').querySelector('p').textContent = entry ? entry.notes : '';
+    $('program-picker').value = this.program.scenario ?? own_program;
+  }
+
+  select(id) {
+    if (id === own_program) {
+      this.program = { scenario: null, source: this.editor.text() };
+    } else {
+      const entry = this.store.scenario(id);
+      if (!entry) return this.notify(`There is no example "${id}" in this server's catalog.`);
+      this.program = { scenario: id, source: entry.source };
+      this.editor.set_text(entry.source);
+    }
+    this.show();
+    this.on_select();
+    this.on_change();
+  }
+
+  // The user's own code, as a link carries it.
+  open_source(source) {
+    this.select(own_program);
+    this.editor.set_text(source);
+    this.program = { scenario: null, source };
+    this.show();
+  }
+
+  // Whether the editor still holds the program that `run` ran (its marks are shown only then).
+  holds(run) {
+    return Boolean(run) && (run.scenario ? this.program.scenario === run.scenario : this.editor.text() === run.source);
+  }
+}
