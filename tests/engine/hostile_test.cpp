@@ -2,48 +2,20 @@
 // thread for seconds: each ends as its header says, within its memory bound, and no slice of it
 // charges more than the slice's steps plus one operation's bound.
 #include "engine_test_support.hpp"
+#include "hostile_programs.hpp"
 
 #include <loopscope/engine/memory.hpp>
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
-namespace fs = std::filesystem;
 using namespace loopscope::engine;
 namespace support = loopscope::engine::testing;
 
 namespace {
 
-struct hostile_program {
-    std::string name;
-    std::string source;
-    std::string expect;  // "ok", or an error type then text its message contains
-    std::string stdout_line;
-};
-
-std::vector<hostile_program> load_programs()
-{
-    std::vector<hostile_program> out;
-    for (const auto& entry : fs::directory_iterator(LOOPSCOPE_HOSTILE_DIR)) {
-        if (entry.path().extension() != ".py") continue;
-        std::ifstream in(entry.path());
-        std::stringstream text;
-        text << in.rdbuf();
-        hostile_program p{entry.path().stem().string(), text.str(), "", ""};
-        std::istringstream lines(p.source);
-        for (std::string line; std::getline(lines, line) && line.rfind("#", 0) == 0;) {
-            if (line.rfind("# expect: ", 0) == 0) p.expect = line.substr(10);
-            if (line.rfind("# stdout: ", 0) == 0) p.stdout_line = line.substr(10);
-        }
-        out.push_back(std::move(p));
-    }
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
-    return out;
-}
+using loopscope::testing::hostile_program;
 
 class hostile : public ::testing::TestWithParam<hostile_program> {};
 
@@ -89,7 +61,7 @@ TEST_P(hostile, ends_as_its_header_says_within_its_bounds)
     EXPECT_LE(worst_slice_steps, slice + config.max_operation_steps + 16);
 }
 
-INSTANTIATE_TEST_SUITE_P(programs, hostile, ::testing::ValuesIn(load_programs()),
+INSTANTIATE_TEST_SUITE_P(programs, hostile, ::testing::ValuesIn(loopscope::testing::load_hostile_programs(LOOPSCOPE_HOSTILE_DIR)),
                          [](const auto& test) { return test.param.name; });
 
 TEST(memory_bound, a_run_gives_back_what_it_held)

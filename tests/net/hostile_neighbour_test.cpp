@@ -1,44 +1,19 @@
 // Each program of tests/hostile runs on one connection while a learner's gather runs on another:
 // the server stays up, the hostile run ends as the engine says it must, and the gather is on time.
 // Then the server-wide memory bound: runs that hold memory together make the next one wait its turn.
+#include "hostile_programs.hpp"
 #include "run_transcript.hpp"
 #include "temp_web_root.hpp"
 #include "test_server.hpp"
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace {
 
 using namespace loopscope::testing;
 using namespace std::chrono_literals;
 namespace json = boost::json;
-namespace fs = std::filesystem;
-
-std::string source_message(const std::string& run, const std::string& source, const std::string& extra = {})
-{
-    return R"({"type":"run","run":")" + run + R"(","source":)" + json::serialize(json::value(source)) + extra + "}";
-}
-
-std::vector<fs::path> hostile_programs()
-{
-    std::vector<fs::path> out;
-    for (const auto& entry : fs::directory_iterator(LOOPSCOPE_HOSTILE_DIR))
-        if (entry.path().extension() == ".py") out.push_back(entry.path());
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
-std::string read_file(const fs::path& path)
-{
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 TEST(HostileNeighbour, NoHostileProgramDelaysAGatherOnAnotherConnection)
 {
@@ -48,11 +23,11 @@ TEST(HostileNeighbour, NoHostileProgramDelaysAGatherOnAnotherConnection)
     test_server server{config};
     ws_client learner{server.port()};
     learner.read();
-    for (const auto& path : hostile_programs()) {
-        const auto name = path.stem().string();
+    for (const auto& program : load_hostile_programs(LOOPSCOPE_HOSTILE_DIR)) {
+        const auto& name = program.name;
         ws_client hostile{server.port()};
         hostile.read();
-        hostile.write_text(source_message("h", read_file(path), R"(,"clock":"virtual")"));
+        hostile.write_text(source_message("h", program.source, R"(,"clock":"virtual")"));
         std::this_thread::sleep_for(20ms);  // under way (or already over: both must leave the gather on time)
 
         auto start = std::chrono::steady_clock::now();

@@ -26,11 +26,6 @@ std::string run_message(const std::string& run, const std::string& scenario, con
     return R"({"type":"run","run":")" + run + R"(","scenario":")" + scenario + "\"" + extra + "}";
 }
 
-std::string source_message(const std::string& run, const std::string& source, const std::string& extra = {})
-{
-    return R"({"type":"run","run":")" + run + R"(","source":)" + json::serialize(json::value(source)) + extra + "}";
-}
-
 // seq 0, 1, 2 … without gaps; t never decreases.
 void expect_well_formed(const run_transcript& transcript, const std::string& what)
 {

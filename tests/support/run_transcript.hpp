@@ -13,6 +13,12 @@
 
 namespace loopscope::testing {
 
+// A `run` message for a program of the client's own; `extra` adds fields (`,"speed":2`).
+inline std::string source_message(const std::string& run, const std::string& source, const std::string& extra = {})
+{
+    return R"({"type":"run","run":")" + run + R"(","source":)" + boost::json::serialize(boost::json::value(source)) + extra + "}";
+}
+
 struct run_transcript {
     std::vector<boost::json::object> events;
     boost::json::object finished; // the run_finished message

@@ -173,10 +173,14 @@ memory_account* memory_account::create(std::size_t limit)
 
 void memory_account::release()
 {
-    if (held_.fetch_sub(owner_claim, std::memory_order_acq_rel) == owner_claim) {
-        this->~memory_account();
-        std::free(this);
-    }
+    if (held_.fetch_sub(owner_claim, std::memory_order_acq_rel) == owner_claim) destroy();
+}
+
+// Made with malloc by create(), so that the account is not charged to another account.
+void memory_account::destroy()
+{
+    this->~memory_account();
+    std::free(this);
 }
 
 std::size_t memory_account::bytes() const
@@ -200,10 +204,7 @@ void memory_account::refund(std::size_t n)
 {
     thread_total.add(-static_cast<std::int64_t>(n));
     // The last block of an account whose owner has gone frees the account.
-    if (held_.fetch_sub(static_cast<std::int64_t>(n), std::memory_order_acq_rel) == static_cast<std::int64_t>(n)) {
-        this->~memory_account();
-        std::free(this);
-    }
+    if (held_.fetch_sub(static_cast<std::int64_t>(n), std::memory_order_acq_rel) == static_cast<std::int64_t>(n)) destroy();
 }
 
 memory_scope::memory_scope(memory_account* account) : previous_(current_account) { current_account = account; }

@@ -7,14 +7,14 @@
 #include <loopscope/engine/memory.hpp>
 #include <loopscope/engine/run.hpp>
 
+#include "hostile_programs.hpp"
+
 #include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -87,10 +87,7 @@ long max_rss_kib()
 int main(int argc, char** argv)
 {
     fs::path dir = argc > 1 ? fs::path(argv[1]) : fs::path(LOOPSCOPE_HOSTILE_DIR);
-    std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(dir))
-        if (entry.path().extension() == ".py") files.push_back(entry.path());
-    std::sort(files.begin(), files.end());
+    const auto programs = loopscope::testing::load_hostile_programs(dir);
 
     const run_config defaults;
     // The baseline: plain interpreter work, slices of 5,000 instructions.
@@ -107,13 +104,10 @@ int main(int argc, char** argv)
     };
     row("(baseline: a plain loop)", baseline, baseline);
     double worst = 0;
-    for (const auto& file : files) {
-        std::ifstream in(file);
-        std::stringstream text;
-        text << in.rdbuf();
-        auto f = measure(text.str());
+    for (const auto& program : programs) {
+        auto f = measure(program.source);
         worst = std::max(worst, f.worst_ms);
-        row(file.stem().string(), f, baseline);
+        row(program.name, f, baseline);
     }
     std::printf("worst slice over the hostile programs: %.2f ms (%.1fx the baseline's worst)\n", worst, worst / baseline.worst_ms);
 }

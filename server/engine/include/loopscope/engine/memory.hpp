@@ -38,6 +38,7 @@ public:
 private:
     explicit memory_account(std::size_t limit) : limit_(limit) {}
     ~memory_account() = default;
+    void destroy();
 
     // Charged bytes plus owner_claim while the owner holds the account.
     static constexpr std::int64_t owner_claim = std::int64_t{1} << 60;
