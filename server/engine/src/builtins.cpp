@@ -1,5 +1,8 @@
 // Builtin functions, the asyncio and time modules, and methods of the subset's objects.
 #include "runtime.hpp"
+
+#include "cpython_names.hpp"
+#include "name_check.hpp"
 #include "text_search.hpp"
 
 #include <algorithm>
@@ -68,6 +71,47 @@ const member* find_member(const std::vector<member>& members, const std::string&
     return nullptr;
 }
 
+// CPython's name for the type of a value of this kind (a key of cpython_names.inc's table); exceptions
+// are looked up by their class (cpython_has_attribute).
+const char* cpython_kind(const value& v)
+{
+    switch (v.kind) {
+    case value_kind::none: return "NoneType";
+    case value_kind::boolean: return "bool";
+    case value_kind::integer: return "int";
+    case value_kind::floating: return "float";
+    case value_kind::ellipsis: return "ellipsis";
+    case value_kind::string: return "str";
+    case value_kind::list: return "list";
+    case value_kind::tuple: return "tuple";
+    case value_kind::range: return "range";
+    case value_kind::iterator: return "list_iterator";
+    case value_kind::slice: return "slice";
+    case value_kind::function: return "function";
+    case value_kind::builtin: return "builtin_function_or_method";
+    case value_kind::coroutine: return "coroutine";
+    case value_kind::future: return v.as<future_object>().is_task() ? "Task" : "Future";
+    case value_kind::module: return "module";
+    case value_kind::loop: return "loop";
+    case value_kind::exception: return nullptr;  // see cpython_has_attribute
+    case value_kind::exception_type: return "type";
+    case value_kind::type_name: return "type";
+    }
+    return "";
+}
+
+// Does CPython's object of the same type as `v` have attribute `name`?
+bool cpython_has_attribute(const value& v, const std::string& name)
+{
+    if (v.is(value_kind::exception)) {
+        // The nearest class CPython has (asyncio's CancelledError is a BaseException there too).
+        for (auto t = v.as<exception_object>().type; t; t = t->base)
+            if (cpython_type_has("exception " + t->name, "__class__")) return cpython_type_has("exception " + t->name, name);
+        return false;
+    }
+    return cpython_type_has(cpython_kind(v), name);
+}
+
 value type_name_value(const std::string& name)
 {
     auto t = std::make_shared<type_name_object>();
@@ -127,7 +171,27 @@ value runtime::load_global(const std::string& name)
     if (name == "__name__") return value::string("__main__");
     if (auto t = builtin_exception_type(name); t && name != "CancelledError" && name != "InvalidStateError")
         return value::of(value_kind::exception_type, t);
+    if (cpython_has_builtin(name)) raise_unsupported("the builtin '" + name + "'");
     raise_error("NameError", "name '" + name + "' is not defined");
+}
+
+bool engine_has_builtin(std::string_view name)
+{
+    for (const auto& [n, id] : builtin_table())
+        if (name == n) return true;
+    if (name == "__name__") return true;
+    return name != "CancelledError" && name != "InvalidStateError" && builtin_exception_type(std::string(name)) != nullptr;
+}
+
+bool engine_has_attribute(std::string_view name)
+{
+    for (const auto* table : {&asyncio_members, &time_members, &loop_members, &future_members, &list_members, &tuple_members, &str_members})
+        for (const auto& m : *table)
+            if (name == m.name) return true;
+    // The attributes load_attribute answers itself.
+    for (const char* special : {"Task", "AbstractEventLoop", "Future", "CancelledError", "InvalidStateError", "TimeoutError", "args", "__name__"})
+        if (name == special) return true;
+    return false;
 }
 
 value runtime::import_module(const std::string& name)
@@ -179,6 +243,7 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         }
     }
     std::string tn = obj.is(value_kind::future) && !obj.as<future_object>().is_task() ? "_GatheringFuture" : type_name(obj);
+    if (!obj.is(value_kind::module) && cpython_has_attribute(obj, name)) raise_unsupported("'" + tn + "." + name + "'");
     raise_error("AttributeError", "'" + tn + "' object has no attribute '" + name + "'");
 }
 

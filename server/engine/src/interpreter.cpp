@@ -6,6 +6,40 @@ namespace loopscope::engine {
 
 namespace {
 
+// OSError(errno, strerror[, filename[, winerror[, filename2]]]) as CPython builds it: OSError itself
+// becomes the subclass its errno names (OSError(2, 'x') is a FileNotFoundError), and the filenames
+// leave args for the exception's own fields, which its str() shows.
+void shape_os_error(exception_object& e, std::vector<value>& args)
+{
+    static const auto os_error = builtin_exception_type("OSError");
+    if (args.size() < 2 || args.size() > 5 || !e.type->is_subclass_of(*os_error)) return;
+    if (e.type == os_error && args[0].is(value_kind::integer)) {
+        const char* subclass = nullptr;
+        switch (args[0].i) {
+        case EPERM: case EACCES: subclass = "PermissionError"; break;
+        case ENOENT: subclass = "FileNotFoundError"; break;
+        case ESRCH: subclass = "ProcessLookupError"; break;
+        case EINTR: subclass = "InterruptedError"; break;
+        case ECHILD: subclass = "ChildProcessError"; break;
+        case EAGAIN: case EALREADY: case EINPROGRESS: subclass = "BlockingIOError"; break;
+        case EEXIST: subclass = "FileExistsError"; break;
+        case ENOTDIR: subclass = "NotADirectoryError"; break;
+        case EISDIR: subclass = "IsADirectoryError"; break;
+        case EPIPE: case ESHUTDOWN: subclass = "BrokenPipeError"; break;
+        case ECONNABORTED: subclass = "ConnectionAbortedError"; break;
+        case ECONNRESET: subclass = "ConnectionResetError"; break;
+        case ETIMEDOUT: subclass = "TimeoutError"; break;
+        case ECONNREFUSED: subclass = "ConnectionRefusedError"; break;
+        default: break;
+        }
+        if (subclass) e.type = builtin_exception_type(subclass);
+    }
+    if (args.size() >= 3) e.filename = args[2];
+    if (args.size() == 5) e.filename2 = args[4];
+    args.resize(2);
+}
+
+
 value pop(frame& f)
 {
     value v = std::move(f.stack.back());
@@ -121,6 +155,7 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
         if (!kwargs.empty()) raise_error("TypeError", callee.as<exception_type_object>().name + "() takes no keyword arguments");
         auto e = std::make_shared<exception_object>();
         e->type = std::static_pointer_cast<exception_type_object>(callee.obj);
+        shape_os_error(*e, args);
         e->args = std::move(args);
         return value::of(value_kind::exception, e);
     }

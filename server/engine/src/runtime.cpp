@@ -1,6 +1,7 @@
 #include "runtime.hpp"
 
 #include "compiler.hpp"
+#include "name_check.hpp"
 #include "parser.hpp"
 
 #include <algorithm>
@@ -23,6 +24,8 @@ runtime::runtime(std::string_view source, const run_config& config, event_sink& 
         start(source);
     } catch (const limit_exceeded& e) {
         finish_with_limit(e.message);
+    } catch (const unsupported_feature& e) {
+        finish_with_limit(e.message, "UnsupportedError");
     }
     finish_now();
 }
@@ -117,6 +120,7 @@ void runtime::start(std::string_view source)
     try {
         auto module = parse_module(source, config_.max_nesting_depth);
         module_code_ = compile_module(module);
+        check_names_up_front(*module_code_, source_lines_);
     } catch (const syntax_error& e) {
         finish_with_syntax_error(e);
         return;
@@ -369,13 +373,13 @@ void runtime::finish_with_syntax_error(const syntax_error& e)
     emit(std::move(f));
 }
 
-void runtime::finish_with_limit(const std::string& message)
+void runtime::finish_with_limit(const std::string& message, const char* type)
 {
     if (finished_ || finishing_) return;
-    emit_stderr("loopscope: run stopped: " + message + "\n");
+    emit_stderr("loopscope: run stopped: " + std::string(type) + ": " + message + "\n");
     event f = make_event("run_finished");
     f.status = "error";
-    f.error = error_info{"ResourceLimitError", message, f.line};
+    f.error = error_info{type, message, f.line};
     exit_status_ = 1;
     // The program did not end as CPython's would: no shutdown warnings after loopscope's message.
     quiet_teardown_ = true;
@@ -489,6 +493,8 @@ advance_result runtime::advance_slice(std::uint64_t budget)
         }
     } catch (const limit_exceeded& e) {
         finish_with_limit(e.message);
+    } catch (const unsupported_feature& e) {
+        finish_with_limit(e.message, "UnsupportedError");
     } catch (const python_error& e) {
         // A Python exception outside any frame (loop machinery): report it as the run's error.
         emit_stderr(format_traceback(e.exc));

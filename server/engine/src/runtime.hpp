@@ -71,7 +71,9 @@ private:
     void start(std::string_view source);
     void finish(const std::string& status, const value& exc);
     void finish_with_syntax_error(const syntax_error& e);
-    void finish_with_limit(const std::string& message);
+    // The run ends where CPython's would not have: a bound (ResourceLimitError) or something the engine
+    // does not model (UnsupportedError). The program's try/except cannot catch either.
+    void finish_with_limit(const std::string& message, const char* type = "ResourceLimitError");
     // The end of a run, as CPython's shutdown: main's frames go, then the globals one by one, each
     // with whatever it alone held (and the warnings for coroutines never awaited), then run_finished.
     // It takes as many slices as the objects need: begin_finishing() holds back run_finished, and

@@ -154,6 +154,7 @@ struct traceback_entry {
 struct exception_object : object {
     std::shared_ptr<exception_type_object> type;
     std::vector<value> args;
+    value filename, filename2;  // OSError(errno, strerror, filename[, winerror, filename2]): not in args
     std::vector<traceback_entry> traceback;  // innermost first
     // Arguments of the builtin call that raised: CPython's traceback keeps that call's frame (and a
     // coroutine passed to it) alive until the exception is gone, which decides when a
@@ -183,6 +184,15 @@ struct python_error {
 struct limit_exceeded {
     std::string message;
 };
+
+// The program reached something CPython has and the engine does not model, in a way no check before
+// the first line could see (an attribute of one type that the engine has only on others). The run
+// ends with UnsupportedError naming it, whatever the program's try/except says: CPython would not
+// have raised anything there.
+struct unsupported_feature {
+    std::string message;
+};
+[[noreturn]] void raise_unsupported(const std::string& what);
 
 // The longest text repr()/str() may build (set per run from run_config::max_sequence_length), so
 // that printing a list nested a thousand deep cannot take the memory.

@@ -1,0 +1,63 @@
+#include "cpython_names.hpp"
+
+#include <loopscope/engine/memory.hpp>
+
+#include <iterator>
+#include <map>
+#include <set>
+#include <string>
+
+namespace loopscope::engine {
+
+namespace {
+
+#include "cpython_names.inc"
+
+struct name_sets {
+    std::set<std::string, std::less<>> builtins;
+    std::map<std::string, std::set<std::string, std::less<>>, std::less<>> types;
+    std::set<std::string, std::less<>> any_type;
+};
+
+const name_sets& sets()
+{
+    // Built once for the process: not charged to the run that happens to ask first.
+    static const name_sets built = [] {
+        memory_scope process_wide(nullptr);
+        name_sets s;
+        for (const char* n : cpython_builtins) s.builtins.insert(n);
+        for (const auto& t : cpython_types) {
+            auto& names = s.types[t.kind];
+            std::string_view all = t.names;
+            while (!all.empty()) {
+                auto space = all.find(' ');
+                auto name = all.substr(0, space);
+                names.emplace(name);
+                s.any_type.emplace(name);
+                all = space == std::string_view::npos ? std::string_view{} : all.substr(space + 1);
+            }
+        }
+        return s;
+    }();
+    return built;
+}
+
+} // namespace
+
+cpython_exception_table cpython_exceptions_table()
+{
+    return {cpython_exceptions, std::size(cpython_exceptions), cpython_exception_aliases, std::size(cpython_exception_aliases)};
+}
+
+bool cpython_has_builtin(std::string_view name) { return sets().builtins.count(name) != 0; }
+
+bool cpython_type_has(std::string_view kind, std::string_view name)
+{
+    const auto& types = sets().types;
+    auto it = types.find(kind);
+    return it != types.end() && it->second.count(name) != 0;
+}
+
+bool cpython_any_type_has(std::string_view name) { return sets().any_type.count(name) != 0; }
+
+} // namespace loopscope::engine

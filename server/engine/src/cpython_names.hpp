@@ -1,0 +1,37 @@
+#pragma once
+
+// What CPython 3.11 itself has, so that the engine can keep its rule: a program runs exactly as
+// CPython runs it, or is refused before its first line. A name CPython has and the engine does not
+// model is unsupported (UnsupportedError, naming it); only a name CPython lacks too is a NameError or
+// an AttributeError. The lists come from python3 itself (scripts/cpython_names.py).
+#include <string_view>
+
+namespace loopscope::engine {
+
+struct cpython_exception {
+    const char* name;
+    const char* base;  // "" for BaseException
+};
+
+struct cpython_type_names {
+    const char* kind;   // "list", "Task", "loop", "module" …
+    const char* names;  // dir() of such an object, separated by spaces
+};
+
+// The builtin exception classes, each after its base, and their other names (IOError is OSError).
+struct cpython_exception_table {
+    const cpython_exception* classes;
+    std::size_t class_count;
+    const cpython_exception* aliases;
+    std::size_t alias_count;
+};
+cpython_exception_table cpython_exceptions_table();
+
+// Is `name` in CPython's builtins module?
+bool cpython_has_builtin(std::string_view name);
+// Does an object of kind `kind` (a key of cpython_types, e.g. "list") have attribute `name` in CPython?
+bool cpython_type_has(std::string_view kind, std::string_view name);
+// Does any kind of object the engine makes have attribute `name` in CPython?
+bool cpython_any_type_has(std::string_view name);
+
+} // namespace loopscope::engine

@@ -1,0 +1,68 @@
+#include "name_check.hpp"
+
+#include "cpython_names.hpp"
+#include "syntax_error.hpp"
+
+#include <cctype>
+#include <set>
+
+namespace loopscope::engine {
+
+namespace {
+
+bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// Where `name` stands in the line (1-based column of its first letter; after a dot for an attribute),
+// for the caret under it. 0 if it is not there as a whole word.
+std::int32_t column_of(const std::string& line, const std::string& name, bool attribute)
+{
+    for (std::size_t at = line.find(name); at != std::string::npos; at = line.find(name, at + 1)) {
+        bool starts = at == 0 || !is_name_char(line[at - 1]);
+        bool ends = at + name.size() == line.size() || !is_name_char(line[at + name.size()]);
+        if (!starts || !ends) continue;
+        if (attribute) {
+            auto before = line.find_last_not_of(" \t", at == 0 ? 0 : at - 1);
+            if (at == 0 || before == std::string::npos || line[before] != '.') continue;
+        }
+        return static_cast<std::int32_t>(at + 1);
+    }
+    return 0;
+}
+
+void collect_stored(const code_object& code, std::set<std::string>& stored)
+{
+    for (const auto& in : code.instructions)
+        if (in.op == opcode::store_global || in.op == opcode::delete_global) stored.insert(code.names[static_cast<std::size_t>(in.arg)]);
+    for (const auto& f : code.functions) collect_stored(*f, stored);
+}
+
+void check_code(const code_object& code, const std::set<std::string>& stored, const std::vector<std::string>& lines)
+{
+    for (const auto& in : code.instructions) {
+        const bool global = in.op == opcode::load_global;
+        if (!global && in.op != opcode::load_attr) continue;
+        const std::string& name = code.names[static_cast<std::size_t>(in.arg)];
+        std::string what;
+        if (global && !stored.count(name) && !engine_has_builtin(name) && cpython_has_builtin(name))
+            what = "the builtin '" + name + "'";
+        else if (!global && !engine_has_attribute(name) && cpython_any_type_has(name))
+            what = "the attribute '" + name + "'";
+        if (what.empty()) continue;
+        std::int32_t column = 0;
+        if (in.line >= 1 && static_cast<std::size_t>(in.line) <= lines.size())
+            column = column_of(lines[static_cast<std::size_t>(in.line - 1)], name, !global);
+        throw syntax_error{"UnsupportedError", what + " is not supported by loopscope", in.line, column};
+    }
+    for (const auto& f : code.functions) check_code(*f, stored, lines);
+}
+
+} // namespace
+
+void check_names_up_front(const code_object& module, const std::vector<std::string>& source_lines)
+{
+    std::set<std::string> stored;
+    collect_stored(module, stored);
+    check_code(module, stored, source_lines);
+}
+
+} // namespace loopscope::engine

@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""The engine's rule, name by name: exactly what CPython 3.11 does, or refused before the first line.
+
+    python3 cpython_names_test.py --loopscope PATH/TO/loopscope
+
+For every name in this python3's `builtins`, and every attribute of every kind of object the engine
+makes (as this python3's dir() lists them), a two-line program uses the name and prints 'ok'. Under
+loopscope it must end as python3 does ('ok', or python3's own NameError/AttributeError), or be refused
+with UnsupportedError: up front (no event before the refusal), or, for an attribute that the engine
+models on other types only, when it is reached. Never a NameError or AttributeError that python3 does
+not raise. Also checks that server/engine/src/cpython_names.inc is what this python3 says.
+"""
+import argparse
+import asyncio
+import builtins
+import concurrent.futures
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.join(HERE, "..", "..")
+
+# Each kind of object the engine makes: how a program gets one (the lines before the use, which
+# leave it in `x`), and the same object here, to ask python3 what it has.
+async def _nothing():
+    pass
+
+
+def kinds():
+    loop = asyncio.new_event_loop()
+    coro = _nothing()
+    made = {
+        "str": ("x = 'ab'", "ab"),
+        "list": ("x = [1]", [1]),
+        "tuple": ("x = (1,)", (1,)),
+        "int": ("x = 3", 3),
+        "float": ("x = 1.5", 1.5),
+        "bool": ("x = True", True),
+        "NoneType": ("x = None", None),
+        "range": ("x = range(2)", range(2)),
+        "loop": ("import asyncio\nx = asyncio.new_event_loop()", loop),
+        "ValueError": ("x = ValueError('v')", ValueError("v")),
+        "OSError": ("x = OSError(2, 'gone')", OSError(2, "gone")),
+        "StopIteration": ("x = StopIteration(1)", StopIteration(1)),
+        "exception class": ("x = KeyError", KeyError),
+        "function": ("def x(): pass", lambda: 0),
+    }
+    return made, (loop, coro)
+
+
+def run_loopscope(loopscope, source):
+    """(stdout, error type or None, events before the end other than run_started)."""
+    with tempfile.TemporaryDirectory() as d:
+        program, events = os.path.join(d, "p.py"), os.path.join(d, "e.jsonl")
+        with open(program, "w") as f:
+            f.write(source)
+        done = subprocess.run([loopscope, "run", program, "--clock", "virtual", "--events", events],
+                              capture_output=True, text=True, timeout=30)
+        lines = [json.loads(l) for l in open(events) if l.strip()]
+    end = lines[-1]
+    error = end.get("error", {}).get("type") if end.get("error") else None
+    before = [e for e in lines[:-1] if e["kind"] not in ("run_started",)]
+    return done.stdout, error, before
+
+
+def python_outcome(source):
+    """What python3 does with the program: 'ok', or the name of the exception it raises."""
+    done = subprocess.run([sys.executable, "-c", source], capture_output=True, text=True, timeout=30)
+    if done.returncode == 0 and done.stdout == "ok\n":
+        return "ok"
+    last = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ""
+    return last.split(":")[0] or "exit %d" % done.returncode
+
+
+def judge(loopscope, what, source, python_has):
+    stdout, error, before = run_loopscope(loopscope, source)
+    if error == "UnsupportedError":
+        return None  # refused (up front, or where the engine cannot go on), as the rule allows
+    if python_has:
+        if error is None and stdout == "ok\n":
+            return None
+        return "%s: python3 has it, loopscope ended with %s (stdout %r)" % (what, error, stdout)
+    expected = python_outcome(source)
+    if error == expected:
+        return None
+    return "%s: python3 raises %s, loopscope ended with %s" % (what, expected, error)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--loopscope", required=True)
+    args = parser.parse_args()
+
+    check = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "cpython_names.py"), "--check"])
+    failures = [] if check.returncode == 0 else ["cpython_names.inc is out of date"]
+
+    cases = []
+    for name in sorted(dir(builtins)):
+        cases.append(("builtin %s" % name, "%s\nprint('ok')\n" % name, True))
+    made, keep = kinds()
+    every_attribute = set()
+    for _, obj in made.values():
+        every_attribute |= set(dir(obj))
+    for kind, (setup, obj) in sorted(made.items()):
+        has = set(dir(obj))
+        # Its own attributes, and a few it lacks that other kinds have (python3: AttributeError).
+        lacks = sorted(every_attribute - has)[:12] + ["no_such_attribute"]
+        for name in sorted(has) + lacks:
+            cases.append(("%s.%s" % (kind, name), "%s\nx.%s\nprint('ok')\n" % (setup, name), name in has))
+    keep[0].close()
+    keep[1].close()
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(lambda c: judge(args.loopscope, *c), cases))
+    failures += [r for r in results if r]
+    for f in failures:
+        print("FAIL", f)
+    print("%d names checked, %d failures" % (len(cases), len(failures)))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
