@@ -14,7 +14,7 @@ namespace {
 
 enum builtin_id : int {
     b_print = 1, b_range, b_len, b_str, b_int, b_float, b_bool, b_list, b_tuple, b_repr, b_abs, b_min, b_max, b_sum,
-    b_round, b_isinstance, b_enumerate, b_zip, b_sorted, b_reversed, b_type,
+    b_round, b_isinstance, b_enumerate, b_zip, b_sorted, b_reversed, b_type, b_format,
     a_run, a_sleep, a_create_task, a_gather, a_get_event_loop, a_new_event_loop, a_set_event_loop, a_get_running_loop,
     a_current_task, a_ensure_future,
     t_sleep, t_time, t_monotonic, t_perf_counter,
@@ -37,7 +37,7 @@ const std::vector<std::pair<const char*, int>>& builtin_table()
         {"print", b_print}, {"range", b_range}, {"len", b_len}, {"str", b_str}, {"int", b_int}, {"float", b_float},
         {"bool", b_bool}, {"list", b_list}, {"tuple", b_tuple}, {"repr", b_repr}, {"abs", b_abs}, {"min", b_min},
         {"max", b_max}, {"sum", b_sum}, {"round", b_round}, {"isinstance", b_isinstance}, {"enumerate", b_enumerate},
-        {"zip", b_zip}, {"sorted", b_sorted}, {"reversed", b_reversed}, {"type", b_type}};
+        {"zip", b_zip}, {"sorted", b_sorted}, {"reversed", b_reversed}, {"type", b_type}, {"format", b_format}};
     }();
     return table;
 }
@@ -319,6 +319,15 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         raise_error("TypeError", "object of type '" + type_name(v) + "' has no len()");
     }
     case b_str:
+    case b_format: {
+        no_kwargs();
+        expect_args(b, args, 1, 2);
+        if (args.size() == 2 && !args[1].is(value_kind::string))
+            raise_error("TypeError", "format() argument 2 must be str, not " + type_name(args[1]));
+        std::string s = format_value(args[0], args.size() == 2 ? args[1].as<string_object>().s : std::string());
+        charge_work(s.size() / 8);
+        return value::string(std::move(s));
+    }
     case b_repr: {
         no_kwargs();
         expect_args(b, args, b.id == b_str ? 0 : 1, 1);

@@ -186,7 +186,7 @@ value runtime::binary(std::int32_t op, const value& a, const value& b)
             return seq->is(value_kind::list) ? value::list(std::move(out)) : value::tuple(std::move(out));
         }
     }
-    if (bop == binary_op::mod && a.is(value_kind::string)) raise_error("TypeError", "printf-style '%' formatting is not supported by loopscope");
+    if (bop == binary_op::mod && a.is(value_kind::string)) return value::string(printf_format(a.as<string_object>().s, b));
     raise_error("TypeError", std::string("unsupported operand type(s) for ") + op_symbol(op) + ": '" + type_name(a) + "' and '" + type_name(b) + "'");
 }
 
@@ -488,110 +488,6 @@ std::vector<value> runtime::to_vector(const value& v)
     }
     charge_work(out.size());
     return out;
-}
-
-// format(value, spec): the format-spec mini-language for str, int and float.
-std::string runtime::format_value(const value& v, const std::string& spec)
-{
-    if (spec.empty()) return str(v);
-    std::size_t k = 0;
-    char fill = ' ', align = 0, sign = '-';
-    bool zero = false, comma = false;
-    int width = -1, precision = -1;
-    char type = 0;
-    auto is_align = [](char c) { return c == '<' || c == '>' || c == '^' || c == '='; };
-    if (spec.size() >= 2 && is_align(spec[1])) { fill = spec[0]; align = spec[1]; k = 2; }
-    else if (!spec.empty() && is_align(spec[0])) { align = spec[0]; k = 1; }
-    if (k < spec.size() && (spec[k] == '+' || spec[k] == '-' || spec[k] == ' ')) sign = spec[k++];
-    if (k < spec.size() && spec[k] == '0') { zero = true; ++k; }
-    while (k < spec.size() && std::isdigit(static_cast<unsigned char>(spec[k]))) {
-        width = (width < 0 ? 0 : width) * 10 + (spec[k++] - '0');
-        // CPython pads to any width that fits in memory; here the output's length bound applies.
-        if (static_cast<std::size_t>(width) > config_.max_sequence_length) check_length(static_cast<std::size_t>(width));
-    }
-    if (k < spec.size() && (spec[k] == ',' || spec[k] == '_')) { comma = true; ++k; }
-    if (k < spec.size() && spec[k] == '.') {
-        ++k;
-        precision = 0;
-        while (k < spec.size() && std::isdigit(static_cast<unsigned char>(spec[k]))) {
-            precision = precision * 10 + (spec[k++] - '0');
-            if (static_cast<std::size_t>(precision) > config_.max_sequence_length) check_length(static_cast<std::size_t>(precision));
-        }
-    }
-    if (k < spec.size()) type = spec[k++];
-    if (k != spec.size()) raise_error("ValueError", "Invalid format specifier");
-
-    std::string body;
-    bool numeric = is_number(v);
-    if (v.is(value_kind::string)) {
-        if (type && type != 's') raise_error("ValueError", std::string("Unknown format code '") + type + "' for object of type 'str'");
-        body = v.as<string_object>().s;
-        if (precision >= 0 && body.size() > static_cast<std::size_t>(precision)) body.resize(static_cast<std::size_t>(precision));
-    } else if (numeric) {
-        bool negative = false;
-        if (type == 0 && is_int(v) && precision < 0) type = 'd';
-        if (type == 'd') {
-            if (!is_int(v)) raise_error("ValueError", "Unknown format code 'd' for object of type 'float'");
-            std::int64_t x = as_int(v);
-            negative = x < 0;
-            body = std::to_string(x);
-            if (negative) body.erase(0, 1);
-        } else if (type == 'f' || type == 'F' || type == 'e' || type == 'E' || type == '%' || type == 'g' || type == 'G' || type == 0) {
-            double x = as_float(v);
-            if (type == '%') x *= 100.0;
-            negative = std::signbit(x) && !std::isnan(x);
-            x = std::fabs(x);
-            int p = precision < 0 ? 6 : precision;
-            if (type == 0 && precision < 0) {
-                body = float_repr(x);
-            } else {
-                char t = type == '%' ? 'f' : type == 0 ? 'g' : type;
-                const std::string format = std::string("%.*") + t;
-                const int length = std::snprintf(nullptr, 0, format.c_str(), p, x);
-                check_length(static_cast<std::size_t>(length));
-                charge_work(static_cast<std::size_t>(length) / 8);
-                body.resize(static_cast<std::size_t>(length) + 1);
-                std::snprintf(body.data(), body.size(), format.c_str(), p, x);
-                body.pop_back();
-                if (type == 0 && body.find_first_of(".e") == std::string::npos) body += ".0";
-            }
-            if (type == '%') body += '%';
-        } else {
-            raise_error("ValueError", std::string("Unknown format code '") + type + "' for object of type '" + type_name(v) + "'");
-        }
-        if (comma) {
-            auto dot = body.find_first_not_of("0123456789");
-            std::string digits = body.substr(0, dot == std::string::npos ? body.size() : dot);
-            std::string rest = dot == std::string::npos ? "" : body.substr(dot);
-            std::string grouped;
-            for (std::size_t i = 0; i < digits.size(); ++i) {
-                if (i && (digits.size() - i) % 3 == 0) grouped += ',';
-                grouped += digits[i];
-            }
-            body = grouped + rest;
-        }
-        std::string sign_text = negative ? "-" : sign == '+' ? "+" : sign == ' ' ? " " : "";
-        if (zero && !align) { fill = '0'; align = '='; }
-        if (align == '=') {
-            auto pad = width > 0 ? static_cast<std::size_t>(width) : 0;
-            std::size_t len = sign_text.size() + body.size();
-            return sign_text + (pad > len ? std::string(pad - len, fill) : "") + body;
-        }
-        body = sign_text + body;
-    } else {
-        if (type) raise_error("TypeError", "unsupported format string passed to " + type_name(v) + ".__format__");
-        body = str(v);
-    }
-    if (width > 0 && body.size() < static_cast<std::size_t>(width)) {
-        std::size_t pad = static_cast<std::size_t>(width) - body.size();
-        check_length(static_cast<std::size_t>(width));
-        charge_work(static_cast<std::size_t>(width) / 8);
-        if (!align) align = numeric ? '>' : '<';
-        if (align == '<') body += std::string(pad, fill);
-        else if (align == '>') body = std::string(pad, fill) + body;
-        else body = std::string(pad / 2, fill) + body + std::string(pad - pad / 2, fill);
-    }
-    return body;
 }
 
 } // namespace loopscope::engine

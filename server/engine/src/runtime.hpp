@@ -164,7 +164,8 @@ private:
     value iterate_next(value& it, bool& exhausted);
     value make_iterator(const value& v);
     std::vector<value> to_vector(const value& v);
-    std::string format_value(const value& v, const std::string& spec);
+    std::string format_value(const value& v, const std::string& spec);  // text_format.cpp
+    std::string printf_format(const std::string& format, const value& args);
     void sort_values(std::vector<value>& items);
     // A string or list about to hold n characters or items: the length bound, and the memory bound
     // asked before the allocation (check_items: n values).

@@ -1,0 +1,528 @@
+// Formatting text as CPython does: format()'s spec mini-language (f-strings, str.format, format())
+// for str, int, bool and float, and printf-style `str % args`.
+#include "runtime.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace loopscope::engine {
+
+namespace {
+
+std::size_t code_points(std::string_view s)
+{
+    std::size_t n = 0;
+    for (char c : s)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+// The first `n` code points of `s`.
+std::string first_code_points(const std::string& s, std::size_t n)
+{
+    std::size_t i = 0;
+    for (std::size_t seen = 0; i < s.size(); ++i) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && seen++ == n) break;
+    }
+    return s.substr(0, i);
+}
+
+std::string utf8_of(std::int64_t code)
+{
+    std::string out;
+    auto c = static_cast<std::uint32_t>(code);
+    if (c < 0x80) out += static_cast<char>(c);
+    else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (c >> 18));
+        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+    return out;
+}
+
+// [[fill]align][sign][z][#][0][width][grouping][.precision][type]
+struct format_spec {
+    std::string fill = " ";  // one code point
+    bool fill_given = false;
+    char align = 0;
+    char sign = 0;
+    bool no_negative_zero = false;  // z
+    bool alternate = false;         // #
+    bool zero = false;
+    std::size_t width = 0;
+    char grouping = 0;
+    int precision = -1;
+    char type = 0;
+};
+
+bool is_align(char c) { return c == '<' || c == '>' || c == '^' || c == '='; }
+
+// The digits of |x| in `base`, lowercase.
+std::string digits_of(std::uint64_t x, int base)
+{
+    if (x == 0) return "0";
+    std::string out;
+    while (x) {
+        out += "0123456789abcdef"[x % static_cast<std::uint64_t>(base)];
+        x /= static_cast<std::uint64_t>(base);
+    }
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
+// `digits` with a separator every `group`, zero-padded (separators included) to at least `min_width`
+// characters, as CPython pads a '0'-filled, '='-aligned number. A separator never leads.
+std::string grouped(const std::string& digits, std::size_t group, char separator, std::size_t min_width)
+{
+    std::string out;
+    std::size_t i = digits.size(), count = 0;
+    while (i > 0 || out.size() < min_width) {
+        if (count == group) {
+            out += separator;
+            count = 0;
+        }
+        out += i > 0 ? digits[--i] : '0';
+        ++count;
+    }
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
+} // namespace
+
+namespace {
+
+format_spec parse_spec(const std::string& spec, const std::string& type_for_errors, std::size_t max_width)
+{
+    format_spec f;
+    std::size_t k = 0;
+    const std::size_t first = spec.empty() ? 0 : std::max<std::size_t>(1, utf8_sequence_length(spec, 0));
+    if (spec.size() > first && is_align(spec[first])) {
+        f.fill = spec.substr(0, first);
+        f.fill_given = true;
+        f.align = spec[first];
+        k = first + 1;
+    } else if (!spec.empty() && is_align(spec[0])) {
+        f.align = spec[0];
+        k = 1;
+    }
+    if (k < spec.size() && (spec[k] == '+' || spec[k] == '-' || spec[k] == ' ')) f.sign = spec[k++];
+    if (k < spec.size() && spec[k] == 'z') {
+        f.no_negative_zero = true;
+        ++k;
+    }
+    if (k < spec.size() && spec[k] == '#') {
+        f.alternate = true;
+        ++k;
+    }
+    if (k < spec.size() && spec[k] == '0') {
+        f.zero = true;
+        ++k;
+    }
+    while (k < spec.size() && std::isdigit(static_cast<unsigned char>(spec[k]))) {
+        f.width = f.width * 10 + static_cast<std::size_t>(spec[k++] - '0');
+        // CPython pads to any width that fits in memory; here the output's length bound applies.
+        if (f.width > max_width) throw limit_exceeded{"a string or list would hold " + std::to_string(f.width) +
+                                                      " items; the limit is " + std::to_string(max_width)};
+    }
+    if (k < spec.size() && (spec[k] == ',' || spec[k] == '_')) f.grouping = spec[k++];
+    if (k < spec.size() && spec[k] == '.') {
+        ++k;
+        if (k == spec.size() || !std::isdigit(static_cast<unsigned char>(spec[k]))) raise_error("ValueError", "Format specifier missing precision");
+        f.precision = 0;
+        while (k < spec.size() && std::isdigit(static_cast<unsigned char>(spec[k]))) {
+            f.precision = f.precision * 10 + (spec[k++] - '0');
+            if (static_cast<std::size_t>(f.precision) > max_width)
+                throw limit_exceeded{"a string or list would hold " + std::to_string(f.precision) + " items; the limit is " +
+                                     std::to_string(max_width)};
+        }
+    }
+    if (k < spec.size()) {
+        if (spec.size() - k > 1) raise_error("ValueError", "Invalid format specifier '" + spec + "' for object of type '" + type_for_errors + "'");
+        f.type = spec[k];
+    }
+    if (f.grouping && f.type) {
+        // Checked before the type is: ',' goes with decimal types only, '_' with binary, octal, hex too.
+        const std::string_view allowed = f.grouping == ',' ? "deEfFgG%" : "bdeEfFgGoxX%";
+        if (allowed.find(f.type) == std::string_view::npos)
+            raise_error("ValueError", std::string("Cannot specify '") + f.grouping + "' with '" + f.type + "'.");
+    }
+    if (f.zero) {
+        if (!f.fill_given) f.fill = "0";
+        if (!f.align) f.align = '=';
+    }
+    return f;
+}
+
+std::string repeat_fill(const std::string& fill, std::size_t n)
+{
+    std::string out;
+    out.reserve(fill.size() * n);
+    for (std::size_t i = 0; i < n; ++i) out += fill;
+    return out;
+}
+
+// sign, prefix (0x), digits (grouped), rest (.50, e+05, %) laid out in the spec's width.
+std::string lay_out_number(const format_spec& f, const std::string& sign, const std::string& prefix, const std::string& digits,
+                           const std::string& rest, std::size_t group)
+{
+    std::string number = digits;
+    if (f.grouping) {
+        std::size_t min_width = 0;
+        const std::size_t fixed = sign.size() + prefix.size() + rest.size();
+        if (f.fill == "0" && f.align == '=' && f.width > fixed) min_width = f.width - fixed;
+        number = grouped(digits, group, f.grouping, min_width);
+    }
+    const std::size_t length = sign.size() + prefix.size() + number.size() + rest.size();
+    if (f.width <= length) return sign + prefix + number + rest;
+    const std::size_t pad = f.width - length;
+    switch (f.align ? f.align : '>') {
+    case '<': return sign + prefix + number + rest + repeat_fill(f.fill, pad);
+    case '^': return repeat_fill(f.fill, pad / 2) + sign + prefix + number + rest + repeat_fill(f.fill, pad - pad / 2);
+    case '=': return sign + prefix + repeat_fill(f.fill, pad) + number + rest;
+    default: return repeat_fill(f.fill, pad) + sign + prefix + number + rest;
+    }
+}
+
+std::string sign_text(const format_spec& f, bool negative)
+{
+    if (negative) return "-";
+    return f.sign == '+' ? "+" : f.sign == ' ' ? " " : "";
+}
+
+// A float with no type and a precision: 'g', except that fixed notation keeps a digit after the point,
+// so it switches to an exponent one digit sooner (CPython's format_float_short: 100.0 at .3 is 1e+02).
+std::string general_with_point(double x, int precision, bool alternate)
+{
+    auto print = [](const char* fmt, int p, double v) {
+        const int length = std::snprintf(nullptr, 0, fmt, p, v);
+        charge_work(static_cast<std::size_t>(length) / 8);
+        std::string out(static_cast<std::size_t>(length) + 1, '\0');
+        std::snprintf(out.data(), out.size(), fmt, p, v);
+        out.pop_back();
+        return out;
+    };
+    auto strip_zeros = [alternate](std::string mantissa) {
+        if (alternate || mantissa.find('.') == std::string::npos) return mantissa;
+        while (mantissa.back() == '0') mantissa.pop_back();
+        return mantissa;
+    };
+    std::string scientific = print("%.*e", precision - 1, x);
+    const auto e = scientific.find('e');
+    const int decpt = std::atoi(scientific.c_str() + e + 1) + 1;
+    if (decpt <= -4 || decpt > precision - 1) {
+        std::string mantissa = strip_zeros(scientific.substr(0, e));
+        if (!alternate && mantissa.back() == '.') mantissa.pop_back();
+        return mantissa + scientific.substr(e);
+    }
+    std::string fixed = strip_zeros(print("%.*f", std::max(precision - decpt, 0), x));
+    if (fixed.find('.') == std::string::npos) fixed += '.';
+    if (fixed.back() == '.') fixed += '0';
+    return fixed;
+}
+
+std::string format_float(double x, const format_spec& f, char type)
+{
+    bool negative = std::signbit(x) && !std::isnan(x);
+    x = std::fabs(x);
+    std::string body;
+    const bool upper = type == 'E' || type == 'F' || type == 'G';
+    if (std::isinf(x) || std::isnan(x)) {
+        body = std::isnan(x) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf");
+        if (type == '%') body += '%';
+    } else if (type == 0 && f.precision < 0) {
+        body = float_repr(x);
+        // '#' keeps a point: 1e+20 is 1.e+20.
+        if (f.alternate && body.find('.') == std::string::npos) {
+            auto e = body.find('e');
+            body.insert(e == std::string::npos ? body.size() : e, ".");
+        }
+    } else if (type == 0) {
+        body = general_with_point(x, f.precision == 0 ? 1 : f.precision, f.alternate);
+    } else {
+        char t = type;
+        int p = f.precision < 0 ? 6 : f.precision;
+        if (type == 'n') {
+            t = 'g';
+        } else if (type == '%') {
+            t = 'f';
+            x *= 100.0;
+        }
+        if ((t == 'g' || t == 'G') && p == 0) p = 1;
+        const std::string fmt = std::string(f.alternate ? "%#.*" : "%.*") + t;
+        const int length = std::snprintf(nullptr, 0, fmt.c_str(), p, x);
+        charge_work(static_cast<std::size_t>(length) / 8);
+        body.resize(static_cast<std::size_t>(length) + 1);
+        std::snprintf(body.data(), body.size(), fmt.c_str(), p, x);
+        body.pop_back();
+        if (type == '%') body += '%';
+    }
+    if (negative && f.no_negative_zero && body.find_first_of("0") != std::string::npos &&
+        body.find_first_of("123456789") == std::string::npos)
+        negative = false;
+    // The digits before the point or exponent are the ones grouped.
+    auto end = body.find_first_not_of("0123456789");
+    std::string digits = body.substr(0, end == std::string::npos ? body.size() : end);
+    std::string rest = end == std::string::npos ? "" : body.substr(end);
+    if (digits.empty()) {
+        // inf and nan: padded like a number, never grouped.
+        format_spec plain = f;
+        plain.grouping = 0;
+        return lay_out_number(plain, sign_text(f, negative), "", body, "", 3);
+    }
+    return lay_out_number(f, sign_text(f, negative), "", digits, rest, 3);
+}
+
+} // namespace
+
+// format(value, spec)
+std::string runtime::format_value(const value& v, const std::string& spec)
+{
+    if (spec.empty()) return str(v);
+    const std::string tn = type_name(v);
+    const bool number = v.is(value_kind::integer) || v.is(value_kind::boolean) || v.is(value_kind::floating);
+    if (!number && !v.is(value_kind::string)) raise_error("TypeError", "unsupported format string passed to " + tn + ".__format__");
+    const format_spec f = parse_spec(spec, tn, config_.max_sequence_length);
+    check_length(f.width);
+    charge_work(f.width / 8);
+
+    if (v.is(value_kind::string)) {
+        if (f.type && f.type != 's') raise_error("ValueError", std::string("Unknown format code '") + f.type + "' for object of type 'str'");
+        if (f.sign == ' ') raise_error("ValueError", "Space not allowed in string format specifier");
+        if (f.sign) raise_error("ValueError", "Sign not allowed in string format specifier");
+        if (f.no_negative_zero) raise_error("ValueError", "Negative zero coercion (z) not allowed in string format specifier");
+        if (f.alternate) raise_error("ValueError", "Alternate form (#) not allowed in string format specifier");
+        if (f.grouping) raise_error("ValueError", std::string("Cannot specify '") + f.grouping + "' with 's'.");
+        if (f.align == '=' && !f.zero) raise_error("ValueError", "'=' alignment not allowed in string format specifier");
+        std::string body = v.as<string_object>().s;
+        if (f.precision >= 0) body = first_code_points(body, static_cast<std::size_t>(f.precision));
+        const std::size_t length = code_points(body);
+        if (f.width <= length) return body;
+        const std::size_t pad = f.width - length;
+        const char align = f.align && f.align != '=' ? f.align : '<';
+        if (align == '<') return body + repeat_fill(f.fill, pad);
+        if (align == '>') return repeat_fill(f.fill, pad) + body;
+        return repeat_fill(f.fill, pad / 2) + body + repeat_fill(f.fill, pad - pad / 2);
+    }
+
+    if (v.is(value_kind::floating)) {
+        if (f.type && std::string_view("eEfFgGn%").find(f.type) == std::string_view::npos)
+            raise_error("ValueError", std::string("Unknown format code '") + f.type + "' for object of type 'float'");
+        if (f.type == 'n' && f.grouping) raise_error("ValueError", std::string("Cannot specify '") + f.grouping + "' with 'n'.");
+        return format_float(v.f, f, f.type);
+    }
+
+    // int and bool
+    const std::int64_t x = v.is(value_kind::boolean) ? (v.b ? 1 : 0) : v.i;
+    if (f.type && std::string_view("eEfFgG%").find(f.type) != std::string_view::npos)
+        return format_float(static_cast<double>(x), f, f.type);
+    if (f.type && std::string_view("bcdoxXn").find(f.type) == std::string_view::npos)
+        raise_error("ValueError", std::string("Unknown format code '") + f.type + "' for object of type '" + tn + "'");
+    if (f.precision >= 0) raise_error("ValueError", "Precision not allowed in integer format specifier");
+    if (f.no_negative_zero) raise_error("ValueError", "Negative zero coercion (z) not allowed in integer format specifier");
+    const char type = f.type ? f.type : 'd';
+    if (f.grouping && (type == 'n' || (f.grouping == ',' && type != 'd')))
+        raise_error("ValueError", std::string("Cannot specify '") + f.grouping + "' with '" + type + "'.");
+    const std::uint64_t magnitude = x < 0 ? static_cast<std::uint64_t>(0) - static_cast<std::uint64_t>(x) : static_cast<std::uint64_t>(x);
+    if (type == 'c') {
+        if (f.sign) raise_error("ValueError", "Sign not allowed with integer format specifier 'c'");
+        if (f.alternate) raise_error("ValueError", "Alternate form (#) not allowed with integer format specifier 'c'");
+        if (x < 0 || x > 0x10FFFF) raise_error("OverflowError", "%c arg not in range(0x110000)");
+        std::string ch = utf8_of(x);
+        const std::size_t pad = f.width > 1 ? f.width - 1 : 0;
+        switch (f.align ? f.align : '<') {
+        case '>': case '=': return repeat_fill(f.fill, pad) + ch;
+        case '^': return repeat_fill(f.fill, pad / 2) + ch + repeat_fill(f.fill, pad - pad / 2);
+        default: return ch + repeat_fill(f.fill, pad);
+        }
+    }
+    const int base = type == 'b' ? 2 : type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
+    std::string digits = digits_of(magnitude, base);
+    std::string prefix;
+    if (type == 'X') std::transform(digits.begin(), digits.end(), digits.begin(), [](char c) { return static_cast<char>(std::toupper(c)); });
+    if (f.alternate && base != 10) prefix = type == 'b' ? "0b" : type == 'o' ? "0o" : type == 'x' ? "0x" : "0X";
+    return lay_out_number(f, sign_text(f, x < 0), prefix, digits, "", base == 10 ? 3 : 4);
+}
+
+// printf-style formatting: format % args.
+std::string runtime::printf_format(const std::string& format, const value& args)
+{
+    std::vector<value> items;
+    if (args.is(value_kind::tuple)) items = args.as<sequence_object>().items;
+    else items.push_back(args);
+    std::size_t next = 0;
+    auto take = [&]() -> const value& {
+        if (next >= items.size()) raise_error("TypeError", "not enough arguments for format string");
+        return items[next++];
+    };
+    auto real_number = [&](const value& v, char conversion) -> double {
+        if (v.is(value_kind::integer)) return static_cast<double>(v.i);
+        if (v.is(value_kind::boolean)) return v.b ? 1.0 : 0.0;
+        if (v.is(value_kind::floating)) return v.f;
+        if (conversion == 'd' || conversion == 'i' || conversion == 'u')
+            raise_error("TypeError", std::string("%") + conversion + " format: a real number is required, not " + type_name(v));
+        raise_error("TypeError", "must be real number, not " + type_name(v));
+    };
+    std::string out;
+    std::size_t k = 0;
+    while (k < format.size()) {
+        const char c = format[k++];
+        if (c != '%') {
+            out += c;
+            continue;
+        }
+        const std::size_t spec_start = k;
+        // The engine has no mappings yet (dict is refused up front), so no argument can be one.
+        if (k < format.size() && format[k] == '(') raise_error("TypeError", "format requires a mapping");
+        bool left = false, plus = false, space = false, alternate = false, zero = false;
+        for (; k < format.size(); ++k) {
+            const char flag = format[k];
+            if (flag == '-') left = true;
+            else if (flag == '+') plus = true;
+            else if (flag == ' ') space = true;
+            else if (flag == '#') alternate = true;
+            else if (flag == '0') zero = true;
+            else break;
+        }
+        auto number_field = [&]() -> std::int64_t {
+            if (k < format.size() && format[k] == '*') {
+                ++k;
+                const value& w = take();
+                if (!w.is(value_kind::integer) && !w.is(value_kind::boolean)) raise_error("TypeError", "* wants int");
+                return w.is(value_kind::boolean) ? (w.b ? 1 : 0) : w.i;
+            }
+            std::int64_t n = -1;
+            while (k < format.size() && std::isdigit(static_cast<unsigned char>(format[k]))) {
+                n = (n < 0 ? 0 : n) * 10 + (format[k++] - '0');
+                if (static_cast<std::size_t>(n) > config_.max_sequence_length) check_length(static_cast<std::size_t>(n));
+            }
+            return n;
+        };
+        std::int64_t width = number_field();
+        if (width < -1) {
+            left = true;
+            width = -width;
+        }
+        std::int64_t precision = -1;
+        if (k < format.size() && format[k] == '.') {
+            ++k;
+            precision = std::max<std::int64_t>(0, number_field());
+        }
+        while (k < format.size() && (format[k] == 'h' || format[k] == 'l' || format[k] == 'L')) ++k;
+        if (k >= format.size()) raise_error("ValueError", "incomplete format");
+        const char conversion = format[k++];
+        auto unsupported_conversion = [&]() {
+            take();  // CPython takes the argument before it looks at the conversion
+            char code[8];
+            std::snprintf(code, sizeof code, "%x", static_cast<unsigned char>(conversion));
+            raise_error("ValueError", std::string("unsupported format character '") + conversion + "' (0x" + code + ") at index " +
+                                          std::to_string(k - 1));
+        };
+        if (width > 0) check_length(static_cast<std::size_t>(width));
+        std::string sign, body;
+        bool numeric = true;
+        switch (conversion) {
+        case '%':
+            if (k - 1 == spec_start) {
+                out += '%';
+                continue;
+            }
+            unsupported_conversion();
+            break;  // not reached: it raises
+        case 's': body = str(take()); numeric = false; break;
+        case 'r': body = repr(take()); numeric = false; break;
+        case 'a': {
+            body = repr(take());
+            if (std::any_of(body.begin(), body.end(), [](char ch) { return static_cast<unsigned char>(ch) >= 0x80; }))
+                raise_unsupported("'%a' of text beyond ASCII");
+            numeric = false;
+            break;
+        }
+        case 'c': {
+            const value& v = take();
+            if (v.is(value_kind::string) && code_points(v.as<string_object>().s) == 1) body = v.as<string_object>().s;
+            else if (v.is(value_kind::integer)) {
+                if (v.i < 0 || v.i > 0x10FFFF) raise_error("OverflowError", "%c arg not in range(0x110000)");
+                body = utf8_of(v.i);
+            } else raise_error("TypeError", "%c requires int or char");
+            numeric = false;
+            break;
+        }
+        case 'd': case 'i': case 'u': case 'o': case 'x': case 'X': {
+            const value& v = take();
+            std::int64_t x = 0;
+            if (v.is(value_kind::integer)) x = v.i;
+            else if (v.is(value_kind::boolean)) x = v.b ? 1 : 0;
+            else if (v.is(value_kind::floating) && (conversion == 'd' || conversion == 'i' || conversion == 'u')) {
+                double d = v.f;
+                if (std::isnan(d)) raise_error("ValueError", "cannot convert float NaN to integer");
+                if (std::isinf(d)) raise_error("OverflowError", "cannot convert float infinity to integer");
+                if (std::fabs(d) >= 9.2e18) raise_unsupported("integers beyond 64 bits");
+                x = static_cast<std::int64_t>(d);
+            } else if (conversion == 'd' || conversion == 'i' || conversion == 'u') {
+                real_number(v, conversion);
+            } else {
+                raise_error("TypeError", std::string("%") + conversion + " format: an integer is required, not " + type_name(v));
+            }
+            const std::uint64_t magnitude = x < 0 ? static_cast<std::uint64_t>(0) - static_cast<std::uint64_t>(x) : static_cast<std::uint64_t>(x);
+            const int base = conversion == 'o' ? 8 : (conversion == 'x' || conversion == 'X') ? 16 : 10;
+            body = digits_of(magnitude, base);
+            if (conversion == 'X') std::transform(body.begin(), body.end(), body.begin(), [](char ch) { return static_cast<char>(std::toupper(ch)); });
+            if (precision > 0 && body.size() < static_cast<std::size_t>(precision)) {
+                check_length(static_cast<std::size_t>(precision));
+                body = std::string(static_cast<std::size_t>(precision) - body.size(), '0') + body;
+            }
+            if (alternate && base != 10) body = (conversion == 'o' ? "0o" : conversion == 'x' ? "0x" : "0X") + body;
+            sign = x < 0 ? "-" : plus ? "+" : space ? " " : "";
+            break;
+        }
+        case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
+            double d = real_number(take(), conversion);
+            const bool negative = std::signbit(d) && !std::isnan(d);
+            d = std::fabs(d);
+            const int p = precision < 0 ? 6 : static_cast<int>(precision);
+            if (std::isinf(d) || std::isnan(d)) {
+                const bool upper = conversion == 'E' || conversion == 'F' || conversion == 'G';
+                body = std::isnan(d) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf");
+            } else {
+                const std::string fmt = std::string(alternate ? "%#.*" : "%.*") + conversion;
+                const int length = std::snprintf(nullptr, 0, fmt.c_str(), p, d);
+                check_length(static_cast<std::size_t>(length));
+                charge_work(static_cast<std::size_t>(length) / 8);
+                body.resize(static_cast<std::size_t>(length) + 1);
+                std::snprintf(body.data(), body.size(), fmt.c_str(), p, d);
+                body.pop_back();
+            }
+            sign = negative ? "-" : plus ? "+" : space ? " " : "";
+            break;
+        }
+        default: unsupported_conversion(); break;
+        }
+        if (!numeric && precision >= 0 && (conversion == 's' || conversion == 'r' || conversion == 'a'))
+            body = first_code_points(body, static_cast<std::size_t>(precision));
+        const std::size_t length = code_points(sign) + code_points(body);
+        const std::size_t field = width > 0 ? static_cast<std::size_t>(width) : 0;
+        if (field <= length) out += sign + body;
+        else if (left) out += sign + body + std::string(field - length, ' ');
+        else if (zero && numeric) {
+            // Zeros go after the sign and a 0x prefix.
+            std::size_t prefix = (alternate && body.size() > 1 && body[0] == '0' && std::isalpha(static_cast<unsigned char>(body[1]))) ? 2 : 0;
+            out += sign + body.substr(0, prefix) + std::string(field - length, '0') + body.substr(prefix);
+        } else out += std::string(field - length, ' ') + sign + body;
+        check_length(out.size());
+    }
+    if (next < items.size()) raise_error("TypeError", "not all arguments converted during string formatting");
+    charge_work(out.size() / 8);
+    return out;
+}
+
+} // namespace loopscope::engine
