@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test, start_server, stop_server, open_browser, screenshot, web_root } from './harness.mjs';
 import { trace_problems } from '../web/trace_format.mjs';
+import { decode_permalink } from '../../web/lib/permalink.mjs';
 
 let server;
 let browser;
@@ -96,6 +97,11 @@ test('with no server: the page from a static copy opens the saved file and steps
   await page.keyboard.press('End');
   await page.waitForFunction(() => document.querySelector('#total').textContent === 'total 3.0 s');
   assert.equal(await page.locator('#console .console-line').count(), 6);
+  // The permalink holds the file's program and the step on screen: a page with a server reruns it there
+  await page.waitForFunction((n) => new URLSearchParams(location.hash.slice(1)).get('step') === String(n - 1), length);
+  const link = decode_permalink(new URL(page.url()).hash);
+  assert.equal(link.source, JSON.parse(saved.text.split('\n')[0]).program.source);
+  assert.equal(link.step, length - 1);
   assert.deepEqual(await page.$$eval('#lanes .lane', (lanes) => lanes.map((l) => l.dataset.task)).then((t) => t.slice(0, 3)), ['Task-1', 'Task-2', 'Task-3']);
   await page.keyboard.press('Home');
   await drawn(page);
