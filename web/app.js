@@ -8,6 +8,8 @@ import { transport } from './lib/transport.mjs';
 import { speeds } from './lib/format.mjs';
 import { encode_permalink, decode_permalink } from './lib/permalink.mjs';
 import { opening, page_view } from './lib/page_link.mjs';
+import { read_run_file, load_run_file, run_file_of, file_stem } from './lib/run_file.mjs';
+import { trace_of } from './lib/trace_export.mjs';
 import { connection } from './ui/connection.mjs';
 import { connection_pill } from './ui/connection_pill.mjs';
 import { code_editor } from './ui/editor.mjs';
@@ -19,6 +21,7 @@ import { notices } from './ui/notices.mjs';
 import { restore_theme, toggle_theme } from './ui/theme.mjs';
 import { mode_switch } from './ui/mode_switch.mjs';
 import { address_bar } from './ui/address_bar.mjs';
+import { run_file_controls } from './ui/run_files.mjs';
 import { explore_mode, explore_views } from './modes/explore.mjs';
 import { predict_mode } from './modes/predict.mjs';
 import { compare_mode, compare_pickers, compare_views } from './modes/compare.mjs';
@@ -117,6 +120,45 @@ function start_page() {
   set_mode(plan.mode);
   mode.open({ step: plan.step });
 }
+
+// ---------------------------------------------------------------- run files: save, open (also offline), export
+
+const version = () => store.server?.replace(/^loopscope\//, '') ?? null;
+// Explore's run (predict's too): what Save and Export take
+function shown_run() {
+  if (!explore.run) notify('Run a program first: then its run can be saved or exported.', 'warning');
+  return explore.run;
+}
+run_file_controls({
+  notify,
+  open(name, text) {
+    let file;
+    try {
+      file = read_run_file(text);
+    } catch (error) {
+      notify(`${name} cannot be opened: ${error.message}`);
+      return;
+    }
+    // A page without a server (offline, or the server gone) starts with the file
+    started = true;
+    set_mode('explore');
+    program.set_speed(program.speed); // the speed picker shows it even if no server ever said hello
+    const { scenario, source } = file.header.program;
+    if (scenario && store.scenario(scenario)?.source === source) program.select(scenario);
+    else if (source !== null) program.open_source(source);
+    explore.show(load_run_file(store, file));
+    request_draw();
+  },
+  save() {
+    const run = shown_run();
+    return run && { name: `${file_stem(run)}.loopscope.jsonl`, text: run_file_of(run, { loopscope: version() }) };
+  },
+  trace() {
+    const run = shown_run();
+    const name = file_stem(run ?? {});
+    return run && { name: `${name}.trace.json`, text: JSON.stringify(trace_of(run.timeline.events, { name: `loopscope: ${name}`, loopscope: run.from_file?.loopscope ?? version() })) };
+  },
+});
 
 // ---------------------------------------------------------------- drawing
 

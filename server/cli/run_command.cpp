@@ -1,11 +1,16 @@
 #include "run_command.hpp"
+#include "trace_export.hpp"
 
 #include <loopscope/engine/driver.hpp>
 #include <loopscope/engine/event_json.hpp>
 #include <loopscope/engine/run.hpp>
 
-#include <boost/asio/io_context.hpp>
+#include <loopscope/version.hpp>
 
+#include <boost/asio/io_context.hpp>
+#include <boost/json.hpp>
+
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -13,17 +18,23 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace loopscope::cli {
 
 namespace {
 
-constexpr const char* usage = "usage: loopscope run PROGRAM.py [--clock virtual|scaled] [--speed X] [--events FILE]\n";
+constexpr const char* usage =
+    "usage: loopscope run PROGRAM.py [--clock virtual|scaled] [--speed X] [--events FILE] [--trace FILE.json]\n"
+    "  --events FILE       write the run as a run file (a header line, then one JSON event a line) that the page opens\n"
+    "  --trace FILE.json   write the run as a Chrome / Perfetto trace (ui.perfetto.dev, chrome://tracing)\n";
 
 // Program output goes where python3 would put it; the event stream, if asked for, to a file.
+// The trace needs the whole run (a loop's idle wait ends at the next event), so its events are kept
+// until the run is over.
 class console_sink final : public engine::event_sink {
 public:
-    explicit console_sink(std::ofstream* events) : events_(events) {}
+    console_sink(std::ofstream* events, std::vector<boost::json::object>* trace) : events_(events), trace_(trace) {}
 
     void on_event(const engine::event& e) override
     {
@@ -33,9 +44,19 @@ public:
             std::fflush(stdout);
             std::fwrite(e.text->data(), 1, e.text->size(), stderr);
         }
+        if (!events_ && !trace_) return;
+        line_.clear();
+        engine::append_event_json(line_, e);
+        if (trace_) {
+            // Boost.JSON 1.81 parses a number to a double that may differ in its last bit; the trace
+            // must carry the event's own times, as the page reads them from the events file.
+            auto event = boost::json::parse(line_).as_object();
+            event["t"] = e.t;
+            if (e.delay) event["delay"] = *e.delay;
+            if (e.when) event["when"] = *e.when;
+            trace_->push_back(std::move(event));
+        }
         if (events_) {
-            line_.clear();
-            engine::append_event_json(line_, e);
             line_ += '\n';
             events_->write(line_.data(), static_cast<std::streamsize>(line_.size()));
         }
@@ -43,19 +64,35 @@ public:
 
 private:
     std::ofstream* events_;
+    std::vector<boost::json::object>* trace_;
     std::string line_;
 };
+
+// The run file's first line (protocol/README.md, "Run files"): what the page needs to open the run
+// again with its program and settings. The events follow, one a line.
+std::string run_file_header(const std::string& source, const std::string& file_name, const engine::drive_options& options)
+{
+    boost::json::object program{{"source", source}, {"scenario", nullptr}, {"file_name", file_name}};
+    boost::json::object settings{
+        {"clock", options.clock == engine::clock_kind::virtual_ ? "virtual" : "scaled"}, {"speed", options.speed}};
+    // A whole speed as an integer: 4, not 4E0 (boost::json's form for a double)
+    if (options.speed == static_cast<double>(static_cast<std::int64_t>(options.speed)))
+        settings["speed"] = static_cast<std::int64_t>(options.speed);
+    boost::json::object header{{"format", "loopscope-run"}, {"version", 1}, {"loopscope", loopscope::version},
+                               {"program", std::move(program)}, {"settings", std::move(settings)}};
+    return boost::json::serialize(header) + '\n';
+}
 
 } // namespace
 
 int run_command(int argc, char** argv)
 {
-    std::string program_path, events_path;
+    std::string program_path, events_path, trace_path;
     engine::drive_options options;
     for (int k = 1; k < argc; ++k) {
         std::string arg = argv[k];
         auto name = arg.substr(0, arg.find('='));
-        bool takes_value = name == "--clock" || name == "--speed" || name == "--events";
+        bool takes_value = name == "--clock" || name == "--speed" || name == "--events" || name == "--trace";
         if (takes_value && arg.find('=') == std::string::npos && k + 1 >= argc) {
             std::fprintf(stderr, "loopscope run: %s needs a value\n%s", arg.c_str(), usage);
             return 2;
@@ -83,6 +120,8 @@ int run_command(int argc, char** argv)
             }
         } else if (name == "--events") {
             events_path = value();
+        } else if (name == "--trace") {
+            trace_path = value();
         } else if (name == "-h" || name == "--help") {
             std::fputs(usage, stdout);
             return 0;
@@ -116,17 +155,36 @@ int run_command(int argc, char** argv)
             return 2;
         }
     }
-    console_sink sink(events_path.empty() ? nullptr : &events);
     engine::run_config config;
     std::error_code ec;
     auto absolute = std::filesystem::absolute(program_path, ec);
     config.file_name = ec ? program_path : absolute.string();
+    if (!events_path.empty()) {
+        auto header = run_file_header(source.str(), config.file_name, options);
+        events.write(header.data(), static_cast<std::streamsize>(header.size()));
+    }
+    // Opened before the run, so that a path that cannot be written fails at once
+    std::ofstream trace;
+    if (!trace_path.empty()) {
+        trace.open(trace_path, std::ios::binary | std::ios::trunc);
+        if (!trace) {
+            std::fprintf(stderr, "loopscope run: can't write the trace to '%s'\n", trace_path.c_str());
+            return 2;
+        }
+    }
+    std::vector<boost::json::object> trace_events;
+    console_sink sink(events_path.empty() ? nullptr : &events, trace_path.empty() ? nullptr : &trace_events);
 
     auto program = std::make_shared<engine::run>(source.str(), config, sink);
     boost::asio::io_context io;
     auto driver = engine::run_driver::start(io.get_executor(), program, options, nullptr);
     io.run();
     std::fflush(stdout);
+    if (!trace_path.empty()) {
+        auto stem = std::filesystem::path(program_path).stem().string();
+        trace << boost::json::serialize(trace_of(trace_events, "loopscope: " + stem, loopscope::version)) << '\n';
+        if (!trace.flush()) std::fprintf(stderr, "loopscope run: could not write all of the trace to '%s'\n", trace_path.c_str());
+    }
     return program->exit_status();
 }
 

@@ -63,6 +63,8 @@ def parse_events(lines, problems):
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
+        if number == 1 and line.startswith('{"format":'):
+            continue  # the run file's header (protocol/README.md, "Run files"): the program, not an event
         try:
             event = json.loads(line)
         except json.JSONDecodeError as e:

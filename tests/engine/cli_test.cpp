@@ -1,6 +1,8 @@
 // `loopscope run`: options, exit statuses as python3's, and the --events file.
 #include "run_command.hpp"
 
+#include <loopscope/version.hpp>
+
 #include <boost/json/parse.hpp>
 
 #include <gtest/gtest.h>
@@ -65,7 +67,7 @@ TEST_F(cli, exit_status_is_pythons)
     EXPECT_EQ(run({write("syntax.py", "x = (\n"), "--clock", "virtual"}), 1);
 }
 
-TEST_F(cli, events_file_has_one_json_object_per_line_ending_with_run_finished)
+TEST_F(cli, events_file_is_a_run_file_a_header_then_one_event_per_line_ending_with_run_finished)
 {
     auto program = write("gather.py", R"(import asyncio
 async def child(d):
@@ -79,6 +81,23 @@ asyncio.run(main())
     ASSERT_EQ(run({program, "--clock", "virtual", "--events", events}), 0);
     std::ifstream in(events);
     std::string line, last;
+    ASSERT_TRUE(std::getline(in, line));
+    // The run file's header: the format, the program and its settings, what the page needs to open it
+    auto header = boost::json::parse(line).as_object();
+    EXPECT_EQ(header.at("format").as_string(), "loopscope-run");
+    EXPECT_EQ(header.at("version").to_number<int>(), 1);
+    EXPECT_EQ(header.at("loopscope").as_string(), loopscope::version);
+    EXPECT_EQ(header.at("program").at("source").as_string(), std::string(R"(import asyncio
+async def child(d):
+    await asyncio.sleep(d)
+    print("slept", d)
+async def main():
+    await asyncio.gather(child(2), child(1))
+asyncio.run(main())
+)"));
+    EXPECT_TRUE(header.at("program").at("file_name").as_string().ends_with("gather.py"));
+    EXPECT_EQ(header.at("settings").at("clock").as_string(), "virtual");
+    EXPECT_EQ(header.at("settings").at("speed").to_number<double>(), 1.0);
     std::uint64_t expected_seq = 0;
     std::string printed;
     while (std::getline(in, line)) {

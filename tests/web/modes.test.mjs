@@ -9,6 +9,7 @@ import { explore_mode } from '../../web/modes/explore.mjs';
 import { predict_mode, probe_outcome, printed_lines } from '../../web/modes/predict.mjs';
 import { compare_mode } from '../../web/modes/compare.mjs';
 import { example_message, recorded_run, fake_link, load_events } from './fixtures.mjs';
+import { read_run_file, load_run_file, run_file_text, run_file_of } from '../../web/lib/run_file.mjs';
 
 // The program card: which program, at which speed; the editor holds it unless told otherwise.
 function fake_program(scenario = 'interleaving', { speed = 'instant', edited = false } = {}) {
@@ -243,4 +244,24 @@ test('compare: a held moment stays on its event while the slower run\'s earlier 
   const now = compare.track().events[frame.seq];
   assert.ok(frame.seq > last_print, 'gather\'s events up to 3 s came in before it');
   assert.deepEqual([now.side, now.seq], [held.side, held.seq]);
+});
+
+test('explore: a run opened from a file replaces the run on screen, held at its first event, and saves as it came', () => {
+  const { runs, link, store } = page();
+  const explore = new explore_mode({ runner: runs, program: fake_program() });
+  explore.run_pressed(); // a live run at the server, replaced by the file's
+  const events = load_events('gather');
+  const text = run_file_text({ events, program: { source: '# gather\n', scenario: 'gather', file_name: '/tmp/gather.py' }, settings: { clock: 'virtual', speed: 1 }, loopscope: '0.0.9' });
+  const run = load_run_file(store, read_run_file(text));
+  explore.show(run);
+  assert.deepEqual(link.sent.at(-1), { type: 'cancel', run: 'explore-1' });
+  assert.equal(store.runs.has('explore-1'), false);
+  const frame = explore.frame();
+  assert.equal(frame.seq, 0);
+  assert.equal(frame.bar.position, `event 1 of ${events.length}`);
+  assert.equal(frame.bar.live, false);
+  explore.cursor.step(1000, run.timeline.length);
+  assert.equal(explore.frame().total, 'total 3.0 s');
+  // Saved again, the file says what it said, its events included
+  assert.equal(run_file_of(run, { loopscope: '0.1.0' }), text);
 });

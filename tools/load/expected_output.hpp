@@ -26,7 +26,8 @@ std::string warning_item(std::string_view category, std::string_view message);
 // virtual` prints. Bounded by the engine's run_config.
 expected_output expect_from_engine(std::string_view source);
 
-// Reads an events file (one JSON event a line, as `loopscope run --events FILE` writes); throws with
+// Reads an events file (one JSON event a line, after a run file's header line when there is one, as
+// `loopscope run --events FILE` writes); throws with
 // the line number on a bad line.
 expected_output expect_from_events_file(const std::string& path);
 

@@ -18,6 +18,7 @@ export class run_store {
     this.max_events = max_events;
     this.catalog = [];
     this.limits = null;
+    this.server = null; // hello's `server`, loopscope/<version>
     this.runs = new Map();
     this.counter = 0;
     this.listeners = [];
@@ -60,6 +61,7 @@ export class run_store {
       case 'hello':
         this.catalog = message.scenarios;
         this.limits = message.limits;
+        this.server = message.server ?? null;
         this.tell({ type: 'hello' });
         break;
       case 'events':

@@ -24,6 +24,7 @@ export class runner {
     else request.source = program.source;
     if (virtual || speed === 'instant') request.clock = 'virtual';
     else request.speed = speed;
+    run.settings = { clock: request.clock ?? 'scaled', speed: request.speed ?? null };
     this.link.send(request);
     return run;
   }

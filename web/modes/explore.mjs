@@ -46,6 +46,14 @@ export class explore_mode {
     if (virtual) this.cursor.hold(hold_at, Infinity);
   }
 
+  // A run that did not start here (a file opened on the page): shown from its first event.
+  show(run) {
+    this.runner.cancel(this.run);
+    this.run = run;
+    this.cursor.reset();
+    this.cursor.hold(0, run.timeline.length);
+  }
+
   // The Run button and the R key.
   run_pressed() {
     this.start();
