@@ -59,7 +59,8 @@ def run_loopscope(loopscope, source):
             f.write(source)
         done = subprocess.run([loopscope, "run", program, "--clock", "virtual", "--events", events],
                               capture_output=True, text=True, timeout=30)
-        lines = [json.loads(l) for l in open(events) if l.strip()]
+        # The first line of a run file is its header (protocol/README.md, "Run files"); then the events.
+        lines = [e for e in (json.loads(l) for l in open(events) if l.strip()) if "kind" in e]
     end = lines[-1]
     error = end.get("error", {}).get("type") if end.get("error") else None
     before = [e for e in lines[:-1] if e["kind"] not in ("run_started",)]
