@@ -128,6 +128,16 @@ TEST(parser, constructs_outside_the_subset_are_refused_with_name_and_line)
     EXPECT_EQ(closure.line, 4);
 }
 
+TEST(parser, escapes_the_engine_does_not_model_are_refused)
+{
+    auto named = reject("print('\\N{DEGREE SIGN}')\n");
+    EXPECT_EQ(named.type, "UnsupportedError");
+    EXPECT_EQ(named.message, "the \\N{...} escape is not supported by loopscope");
+    EXPECT_EQ(reject("print(f'\\N{DEGREE SIGN}')\n").type, "UnsupportedError");
+    EXPECT_EQ(reject("print('\\ud800')\n").type, "UnsupportedError");
+    EXPECT_EQ(reject("print('\\U00110000')\n").type, "SyntaxError");
+}
+
 TEST(parser, fstring_errors_are_syntax_errors)
 {
     EXPECT_EQ(reject("print(f'{}')\n").message, "f-string: empty expression not allowed");

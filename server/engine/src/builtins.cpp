@@ -14,7 +14,7 @@ namespace {
 
 enum builtin_id : int {
     b_print = 1, b_range, b_len, b_str, b_int, b_float, b_bool, b_list, b_tuple, b_repr, b_abs, b_min, b_max, b_sum,
-    b_round, b_isinstance, b_enumerate, b_zip, b_sorted, b_reversed, b_type, b_format,
+    b_round, b_isinstance, b_enumerate, b_zip, b_sorted, b_reversed, b_type, b_format, b_ascii,
     a_run, a_sleep, a_create_task, a_gather, a_get_event_loop, a_new_event_loop, a_set_event_loop, a_get_running_loop,
     a_current_task, a_ensure_future,
     t_sleep, t_time, t_monotonic, t_perf_counter,
@@ -37,7 +37,7 @@ const std::vector<std::pair<const char*, int>>& builtin_table()
         {"print", b_print}, {"range", b_range}, {"len", b_len}, {"str", b_str}, {"int", b_int}, {"float", b_float},
         {"bool", b_bool}, {"list", b_list}, {"tuple", b_tuple}, {"repr", b_repr}, {"abs", b_abs}, {"min", b_min},
         {"max", b_max}, {"sum", b_sum}, {"round", b_round}, {"isinstance", b_isinstance}, {"enumerate", b_enumerate},
-        {"zip", b_zip}, {"sorted", b_sorted}, {"reversed", b_reversed}, {"type", b_type}, {"format", b_format}};
+        {"zip", b_zip}, {"sorted", b_sorted}, {"reversed", b_reversed}, {"type", b_type}, {"format", b_format}, {"ascii", b_ascii}};
     }();
     return table;
 }
@@ -325,6 +325,13 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (args.size() == 2 && !args[1].is(value_kind::string))
             raise_error("TypeError", "format() argument 2 must be str, not " + type_name(args[1]));
         std::string s = format_value(args[0], args.size() == 2 ? args[1].as<string_object>().s : std::string());
+        charge_work(s.size() / 8);
+        return value::string(std::move(s));
+    }
+    case b_ascii: {
+        no_kwargs();
+        expect_args(b, args, 1, 1);
+        std::string s = ascii_of(args[0]);
         charge_work(s.size() / 8);
         return value::string(std::move(s));
     }
@@ -732,51 +739,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     default: break;
     }
     if (b.self.is(value_kind::string) && b.id == str_format) {
-        // "{} {0} {name:spec}".format(...): replacement fields with an index or a keyword.
-        const std::string& s = b.self.as<string_object>().s;
-        std::string out;
-        std::size_t next_auto = 0;
-        for (std::size_t k = 0; k < s.size(); ++k) {
-            char c = s[k];
-            if (c == '}' ) {
-                if (k + 1 < s.size() && s[k + 1] == '}') ++k;
-                else raise_error("ValueError", "Single '}' encountered in format string");
-                out += '}';
-                continue;
-            }
-            if (c != '{') { out += c; continue; }
-            if (k + 1 < s.size() && s[k + 1] == '{') { out += '{'; ++k; continue; }
-            auto close = s.find('}', k);
-            if (close == std::string::npos) raise_error("ValueError", "Single '{' encountered in format string");
-            std::string field = s.substr(k + 1, close - k - 1);
-            std::string spec;
-            char conversion = 0;
-            if (auto colon = field.find(':'); colon != std::string::npos) { spec = field.substr(colon + 1); field.resize(colon); }
-            if (auto bang = field.find('!'); bang != std::string::npos) {
-                conversion = bang + 1 < field.size() ? field[bang + 1] : 0;
-                field.resize(bang);
-            }
-            value v;
-            if (field.empty()) {
-                if (next_auto >= args.size()) raise_error("IndexError", "Replacement index " + std::to_string(next_auto) + " out of range for positional args tuple");
-                v = args[next_auto++];
-            } else if (std::isdigit(static_cast<unsigned char>(field[0]))) {
-                std::size_t index = std::stoul(field);
-                if (index >= args.size()) raise_error("IndexError", "Replacement index " + field + " out of range for positional args tuple");
-                v = args[index];
-            } else {
-                bool found = false;
-                for (const auto& [name, kv] : kwargs)
-                    if (name == field) { v = kv; found = true; }
-                if (!found) raise_error("KeyError", "'" + field + "'");
-            }
-            if (conversion == 'r') v = value::string(repr(v));
-            else if (conversion == 's') v = value::string(str(v));
-            out += format_value(v, spec);
-            check_length(out.size());
-            k = close;
-        }
-        return value::string(out);
+        int auto_index = 0;
+        return value::string(format_markup(b.self.as<string_object>().s, args, kwargs, 2, auto_index));
     }
     if (b.self.is(value_kind::string)) {
         no_kwargs();

@@ -546,7 +546,8 @@ private:
             break;
         case expr_kind::formatted:
             expression(*e.a);
-            emit(opcode::load_const, constant(value::string(e.name)), line);
+            if (e.b) expression(*e.b);  // a spec with replacement fields of its own, built at run time
+            else emit(opcode::load_const, constant(value::string(e.name)), line);
             emit(opcode::format_value, e.conversion, line);
             break;
         case expr_kind::await:

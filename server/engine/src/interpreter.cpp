@@ -557,6 +557,7 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 value v = pop(f);
                 if (in.arg == 'r') v = value::string(repr(v));
                 else if (in.arg == 's') v = value::string(str(v));
+                else if (in.arg == 'a') v = value::string(ascii_of(v));
                 std::string text = format_value(v, spec.as<string_object>().s);
                 charge_work(text.size() / 8);
                 f.stack.push_back(value::string(std::move(text)));

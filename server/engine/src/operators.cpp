@@ -377,7 +377,7 @@ value runtime::subscript(const value& container, const value& index)
                 for (std::int64_t k = start; step > 0 ? k < stop : k > stop; k += step) out += piece(static_cast<std::size_t>(k));
                 return value::string(std::move(out));
             }
-            if (!is_int(index)) raise_error("TypeError", "string indices must be integers or slices, not " + type_name(index));
+            if (!is_int(index)) raise_error("TypeError", "string indices must be integers, not '" + type_name(index) + "'");
             return value::string(piece(static_cast<std::size_t>(normalize_index(as_int(index), count, "string"))));
         }
     }
@@ -397,7 +397,10 @@ value runtime::subscript(const value& container, const value& index)
             if (is_str) return value::string(std::move(s));
             return container.is(value_kind::list) ? value::list(std::move(items)) : value::tuple(std::move(items));
         }
-        if (!is_int(index)) raise_error("TypeError", std::string(what) + " indices must be integers or slices, not " + type_name(index));
+        if (!is_int(index)) {
+            if (is_str) raise_error("TypeError", "string indices must be integers, not '" + type_name(index) + "'");
+            raise_error("TypeError", std::string(what) + " indices must be integers or slices, not " + type_name(index));
+        }
         auto k = static_cast<std::size_t>(normalize_index(as_int(index), size, what));
         if (is_str) return value::string(std::string(1, container.as<string_object>().s[k]));
         return container.as<sequence_object>().items[k];

@@ -1,5 +1,7 @@
 #include "parser.hpp"
 
+#include "escapes.hpp"
+
 #include "tokenizer.hpp"
 
 #include <charconv>
@@ -928,21 +930,24 @@ private:
         f.items.push_back(std::move(c));
     }
 
-    static std::string decode_fstring_literal(const std::string& raw)
+    // The literal part of an f-string, whose escapes the tokenizer kept for this parser.
+    std::string decode_fstring_literal(const std::string& raw, const token& t) const
     {
         std::string out;
-        for (std::size_t k = 0; k < raw.size(); ++k) {
-            if (raw[k] != '\\' || k + 1 >= raw.size()) { out += raw[k]; continue; }
-            char n = raw[++k];
-            switch (n) {
-            case 'n': out += '\n'; break;
-            case 't': out += '\t'; break;
-            case 'r': out += '\r'; break;
-            case '\\': out += '\\'; break;
-            case '\'': out += '\''; break;
-            case '"': out += '"'; break;
-            case '\n': break;
-            default: out += '\\'; out += n;
+        for (std::size_t k = 0; k < raw.size();) {
+            if (raw[k] != '\\' || k + 1 >= raw.size()) {
+                out += raw[k++];
+                continue;
+            }
+            ++k;
+            if (raw[k] == '\n') {
+                ++k;
+                continue;
+            }
+            try {
+                out += decode_escape(raw, k);
+            } catch (const escape_error& e) {
+                fail_at(t, e.message, e.type.c_str());
             }
         }
         return out;
@@ -960,7 +965,7 @@ private:
             }
             if (c != '{') { literal += c; continue; }
             if (k + 1 < body.size() && body[k + 1] == '{') { literal += '{'; ++k; continue; }
-            if (!literal.empty()) { append_literal(f, decode_fstring_literal(literal), t); literal.clear(); }
+            if (!literal.empty()) { append_literal(f, decode_fstring_literal(literal, t), t); literal.clear(); }
             // Find the end of the replacement field, skipping nested brackets and quotes.
             std::size_t start = k + 1, j = start;
             int depth = 0;
@@ -987,16 +992,28 @@ private:
                 std::size_t conv_end = colon != std::string::npos ? colon : j;
                 std::string cv = body.substr(conv + 1, conv_end - conv - 1);
                 if (cv != "r" && cv != "s" && cv != "a") fail_at(t, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
-                field->conversion = cv == "a" ? 'r' : cv[0];
+                field->conversion = cv[0];
             }
             if (colon != std::string::npos) {
-                field->name = body.substr(colon + 1, j - colon - 1);
-                if (field->name.find('{') != std::string::npos) unsupported(t, "nested replacement field in a format spec");
+                std::string spec = body.substr(colon + 1, j - colon - 1);
+                if (spec.find('{') == std::string::npos) {
+                    field->name = spec;
+                } else {
+                    // {x:{width}.{precision}f}: the spec is an f-string of its own, one level deep.
+                    if (fstring_spec_depth_ > 0) fail_at(t, "f-string: expressions nested too deeply");
+                    token inner = t;
+                    inner.text = spec;
+                    auto spec_expr = make_expr(expr_kind::fstring, t);
+                    ++fstring_spec_depth_;
+                    fstring_parts(inner, *spec_expr);
+                    --fstring_spec_depth_;
+                    field->b = std::move(spec_expr);
+                }
             }
             f.items.push_back(std::move(field));
             k = j;
         }
-        if (!literal.empty()) append_literal(f, decode_fstring_literal(literal), t);
+        if (!literal.empty()) append_literal(f, decode_fstring_literal(literal, t), t);
     }
 
     expr_ptr sub_expression(const std::string& source, const token& t)
@@ -1024,6 +1041,7 @@ private:
 
     std::vector<token> toks_;
     std::map<std::string, std::string> module_aliases_;  // `import asyncio as aio`: aio -> asyncio
+    int fstring_spec_depth_ = 0;  // inside a format spec of an f-string's replacement field
     std::size_t pos_ = 0;
     std::size_t depth_ = 0;
     std::size_t max_nesting_;

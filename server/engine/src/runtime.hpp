@@ -166,6 +166,9 @@ private:
     std::vector<value> to_vector(const value& v);
     std::string format_value(const value& v, const std::string& spec);  // text_format.cpp
     std::string printf_format(const std::string& format, const value& args);
+    std::string format_markup(const std::string& s, const std::vector<value>& args,
+                           const std::vector<std::pair<std::string, value>>& kwargs, int depth, int& auto_index);
+    std::string ascii_of(const value& v);  // ascii(v)
     void sort_values(std::vector<value>& items);
     // A string or list about to hold n characters or items: the length bound, and the memory bound
     // asked before the allocation (check_items: n values).

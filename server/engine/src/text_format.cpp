@@ -49,6 +49,30 @@ std::string utf8_of(std::int64_t code)
     return out;
 }
 
+// ascii(): repr with every character beyond ASCII escaped as \xhh, \uhhhh or \Uhhhhhhhh.
+std::string ascii_escaped(const std::string& text)
+{
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            out += text[i++];
+            continue;
+        }
+        const std::size_t n = std::max<std::size_t>(1, utf8_sequence_length(text, i));
+        std::uint32_t code = n == 2 ? (c & 0x1Fu) : n == 3 ? (c & 0x0Fu) : (c & 0x07u);
+        for (std::size_t k = 1; k < n && i + k < text.size(); ++k) code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
+        char buf[16];
+        if (code < 0x100) std::snprintf(buf, sizeof buf, "\\x%02x", code);
+        else if (code < 0x10000) std::snprintf(buf, sizeof buf, "\\u%04x", code);
+        else std::snprintf(buf, sizeof buf, "\\U%08x", code);
+        out += buf;
+        i += n;
+    }
+    return out;
+}
+
+
 // [[fill]align][sign][z][#][0][width][grouping][.precision][type]
 struct format_spec {
     std::string fill = " ";  // one code point
@@ -147,7 +171,13 @@ format_spec parse_spec(const std::string& spec, const std::string& type_for_erro
         }
     }
     if (k < spec.size()) {
-        if (spec.size() - k > 1) raise_error("ValueError", "Invalid format specifier '" + spec + "' for object of type '" + type_for_errors + "'");
+        const std::size_t n = std::max<std::size_t>(1, utf8_sequence_length(spec, k));
+        if (spec.size() - k > n) raise_error("ValueError", "Invalid format specifier '" + spec + "' for object of type '" + type_for_errors + "'");
+        if (n > 1) {
+            // No type code is beyond ASCII; CPython names it escaped, as ascii() would.
+            std::string shown = ascii_escaped(spec.substr(k));
+            raise_error("ValueError", "Unknown format code '" + shown + "' for object of type '" + type_for_errors + "'");
+        }
         f.type = spec[k];
     }
     if (f.grouping && f.type) {
@@ -440,13 +470,7 @@ std::string runtime::printf_format(const std::string& format, const value& args)
             break;  // not reached: it raises
         case 's': body = str(take()); numeric = false; break;
         case 'r': body = repr(take()); numeric = false; break;
-        case 'a': {
-            body = repr(take());
-            if (std::any_of(body.begin(), body.end(), [](char ch) { return static_cast<unsigned char>(ch) >= 0x80; }))
-                raise_unsupported("'%a' of text beyond ASCII");
-            numeric = false;
-            break;
-        }
+        case 'a': body = ascii_of(take()); numeric = false; break;
         case 'c': {
             const value& v = take();
             if (v.is(value_kind::string) && code_points(v.as<string_object>().s) == 1) body = v.as<string_object>().s;
@@ -521,6 +545,139 @@ std::string runtime::printf_format(const std::string& format, const value& args)
         check_length(out.size());
     }
     if (next < items.size()) raise_error("TypeError", "not all arguments converted during string formatting");
+    charge_work(out.size() / 8);
+    return out;
+}
+
+} // namespace loopscope::engine
+
+namespace loopscope::engine {
+
+std::string runtime::ascii_of(const value& v) { return ascii_escaped(repr(v)); }
+
+// str.format: CPython's markup (string.Formatter's rules): {{ and }}, fields {name[key].attr!conv:spec}
+// with automatic or manual numbering (never both), and replacement fields nested in a spec one level.
+std::string runtime::format_markup(const std::string& s, const std::vector<value>& args,
+                                const std::vector<std::pair<std::string, value>>& kwargs, int depth, int& auto_index)
+{
+    if (depth <= 0) raise_error("ValueError", "Max string recursion exceeded");
+    std::string out;
+    std::size_t k = 0;
+    while (k < s.size()) {
+        const char c = s[k];
+        if (c == '}') {
+            if (k + 1 < s.size() && s[k + 1] == '}') {
+                out += '}';
+                k += 2;
+                continue;
+            }
+            raise_error("ValueError", "Single '}' encountered in format string");
+        }
+        if (c != '{') {
+            out += c;
+            ++k;
+            continue;
+        }
+        if (k + 1 < s.size() && s[k + 1] == '{') {
+            out += '{';
+            k += 2;
+            continue;
+        }
+        if (k + 1 >= s.size()) raise_error("ValueError", "Single '{' encountered in format string");
+        // The field runs to its matching '}'; nothing inside [...] ends it.
+        std::size_t j = k + 1;
+        int braces = 1;
+        for (; j < s.size(); ++j) {
+            if (s[j] == '[') {
+                while (j < s.size() && s[j] != ']') ++j;
+                if (j == s.size()) break;
+                continue;
+            }
+            if (s[j] == '{') ++braces;
+            if (s[j] == '}' && --braces == 0) break;
+        }
+        if (j >= s.size()) raise_error("ValueError", "expected '}' before end of string");
+        const std::string field = s.substr(k + 1, j - k - 1);
+        k = j + 1;
+
+        // name[key].attr, then !conversion, then :spec
+        std::size_t end_of_name = 0;
+        while (end_of_name < field.size() && field[end_of_name] != '!' && field[end_of_name] != ':') {
+            if (field[end_of_name] == '[')
+                while (end_of_name < field.size() && field[end_of_name] != ']') ++end_of_name;
+            if (end_of_name < field.size()) ++end_of_name;
+        }
+        const std::string name = field.substr(0, end_of_name);
+        char conversion = 0;
+        std::string spec;
+        std::size_t rest = end_of_name;
+        if (rest < field.size() && field[rest] == '!') {
+            if (rest + 1 >= field.size()) raise_error("ValueError", "unmatched '{' in format spec");
+            conversion = field[rest + 1];
+            rest += 2;
+            if (rest < field.size() && field[rest] != ':') raise_error("ValueError", "expected ':' after conversion specifier");
+        }
+        if (rest < field.size()) spec = field.substr(rest + 1);
+
+        // The first part picks the argument.
+        std::size_t first_end = 0;
+        while (first_end < name.size() && name[first_end] != '.' && name[first_end] != '[') ++first_end;
+        const std::string first = name.substr(0, first_end);
+        value v;
+        if (first.empty()) {
+            if (auto_index < 0) raise_error("ValueError", "cannot switch from manual field specification to automatic field numbering");
+            const auto index = static_cast<std::size_t>(auto_index++);
+            if (index >= args.size())
+                raise_error("IndexError", "Replacement index " + std::to_string(index) + " out of range for positional args tuple");
+            v = args[index];
+        } else if (std::all_of(first.begin(), first.end(), [](char d) { return std::isdigit(static_cast<unsigned char>(d)); })) {
+            if (auto_index > 0) raise_error("ValueError", "cannot switch from automatic field numbering to manual field specification");
+            auto_index = -1;
+            if (first.size() > 18) raise_error("ValueError", "Too many decimal digits in format string");
+            const auto index = static_cast<std::size_t>(std::stoull(first));
+            if (index >= args.size())
+                raise_error("IndexError", "Replacement index " + std::to_string(index) + " out of range for positional args tuple");
+            v = args[index];
+        } else {
+            bool found = false;
+            for (const auto& [key, kv] : kwargs)
+                if (key == first) {
+                    v = kv;
+                    found = true;
+                }
+            if (!found) raise_error("KeyError", first);
+        }
+        // Then .attribute and [key] in turn.
+        for (std::size_t p = first_end; p < name.size();) {
+            if (name[p] == '.') {
+                std::size_t e = p + 1;
+                while (e < name.size() && name[e] != '.' && name[e] != '[') ++e;
+                if (e == p + 1) raise_error("ValueError", "Empty attribute in format string");
+                v = load_attribute(v, name.substr(p + 1, e - p - 1));
+                p = e;
+            } else if (name[p] == '[') {
+                const auto close = name.find(']', p);
+                if (close == std::string::npos) raise_error("ValueError", "Missing ']' in format string");
+                const std::string key = name.substr(p + 1, close - p - 1);
+                if (key.empty()) raise_error("ValueError", "Empty attribute in format string");
+                const bool numeric = std::all_of(key.begin(), key.end(), [](char d) { return std::isdigit(static_cast<unsigned char>(d)); });
+                v = subscript(v, numeric && key.size() <= 18 ? value::integer(std::stoll(key)) : value::string(key));
+                p = close + 1;
+                if (p < name.size() && name[p] != '.' && name[p] != '[')
+                    raise_error("ValueError", "Only '.' or '[' may follow ']' in format field specifier");
+            } else {
+                raise_error("ValueError", "Only '.' or '[' may follow ']' in format field specifier");
+            }
+        }
+        if (conversion == 'r') v = value::string(repr(v));
+        else if (conversion == 's') v = value::string(str(v));
+        else if (conversion == 'a') v = value::string(ascii_of(v));
+        else if (conversion) raise_error("ValueError", std::string("Unknown conversion specifier ") + conversion);
+        if (spec.find('{') != std::string::npos || spec.find('}') != std::string::npos)
+            spec = format_markup(spec, args, kwargs, depth - 1, auto_index);
+        out += format_value(v, spec);
+        check_length(out.size());
+    }
     charge_work(out.size() / 8);
     return out;
 }

@@ -1,5 +1,7 @@
 #include "tokenizer.hpp"
 
+#include "escapes.hpp"
+
 #include <cctype>
 
 namespace loopscope::engine {
@@ -223,8 +225,10 @@ private:
             if (c == '\\' && pos_ + 1 < src_.size()) {
                 char n = src_[pos_ + 1];
                 if (raw || fstr) {
-                    // f-strings keep their escapes for the f-string parser, which decodes literal parts.
+                    // f-strings keep their escapes for the f-string parser, which decodes literal parts;
+                    // a raw f-string's backslash is kept as an escaped one, so that it stays itself.
                     out += c;
+                    if (raw && fstr) out += c;
                     out += n;
                     pos_ += 2;
                     if (n == '\n') { ++line_; line_start_ = pos_; }
@@ -241,59 +245,22 @@ private:
         tokens_.push_back(std::move(t));
     }
 
+    // After a backslash (already consumed) in a plain string literal.
     std::string decode_escape(char n)
     {
-        switch (n) {
-        case 'n': return "\n";
-        case 't': return "\t";
-        case 'r': return "\r";
-        case '0': return std::string(1, '\0');
-        case 'a': return "\a";
-        case 'b': return "\b";
-        case 'f': return "\f";
-        case 'v': return "\v";
-        case '\\': return "\\";
-        case '\'': return "'";
-        case '"': return "\"";
-        case '\n': ++line_; line_start_ = pos_; return "";
-        case 'x': {
-            if (pos_ + 2 <= src_.size() && std::isxdigit(static_cast<unsigned char>(src_[pos_])) &&
-                std::isxdigit(static_cast<unsigned char>(src_[pos_ + 1]))) {
-                int v = std::stoi(std::string(src_.substr(pos_, 2)), nullptr, 16);
-                pos_ += 2;
-                return encode_utf8(static_cast<std::uint32_t>(v));
-            }
-            fail("(unicode error) 'unicodeescape' codec can't decode bytes: truncated \\xXX escape", column());
+        if (n == '\n') {
+            ++line_;
+            line_start_ = pos_;
+            return "";
         }
-        case 'u': {
-            if (pos_ + 4 <= src_.size()) {
-                std::string hex(src_.substr(pos_, 4));
-                bool ok = true;
-                for (char h : hex) ok = ok && std::isxdigit(static_cast<unsigned char>(h));
-                if (ok) {
-                    pos_ += 4;
-                    return encode_utf8(static_cast<std::uint32_t>(std::stoul(hex, nullptr, 16)));
-                }
-            }
-            fail("(unicode error) 'unicodeescape' codec can't decode bytes: truncated \\uXXXX escape", column());
+        std::size_t at = pos_ - 1;  // the character after the backslash
+        try {
+            std::string out = engine::decode_escape(src_, at);
+            pos_ = at;
+            return out;
+        } catch (const escape_error& e) {
+            fail(e.message, column(), e.type.c_str());
         }
-        default: return std::string("\\") + n;
-        }
-    }
-
-    static std::string encode_utf8(std::uint32_t cp)
-    {
-        std::string out;
-        if (cp < 0x80) out += static_cast<char>(cp);
-        else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-        return out;
     }
 
     void op()
