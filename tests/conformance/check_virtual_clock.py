@@ -10,9 +10,9 @@ same prints and warnings in the same order, the same stdout, exit status and fin
 every print's and warning's program time within the tolerance (0.03 program-seconds). Exit status 0
 when all agree, 1 otherwise (each difference listed), 2 when a run could not be made.
 
-The programs of oracle_programs/ use executor threads, which run on real time: the scaled clock
-counts the loop's waits in full there, late wake-ups included, so those run at scale 1 (not S) and
-are held to 0.05 (OS wake-ups late by milliseconds on a loaded machine add up along a chain).
+The programs of oracle_programs/ use executor threads, which run on real time: the scaled clock is
+plain real time there, late wake-ups included, so those run at scale 1 (not S) and are held to 0.05
+(OS wake-ups late by milliseconds on a loaded machine add up along a chain).
 """
 
 import argparse

@@ -31,6 +31,8 @@ The selector's wait and `time.sleep` are stretched by `scale` and count for exac
 however late the OS wakes the process; running code counts for the CPU time it takes (this thread's
 CPU clock). So neither wake-up latency nor time spent runnable but not running on a loaded machine
 leaks into the program's times, while everything CPython itself does still costs what it costs.
+From the first thread-pool submission on, the clock is plain real time divided by `scale`: threads
+sleep and compute on real time, beside the loop.
 
 Every print call, shown warning and uncaught exception is appended as one JSON line to the file named
 by LOOPSCOPE_ORACLE_RECORDS, at the moment it happens. Warnings CPython emits while the interpreter
@@ -54,8 +56,13 @@ import warnings
 import asyncio  # imported before the clock starts: its import time is not the program's
 
 _perf = time.perf_counter
-_cpu = time.thread_time
 _real_sleep = time.sleep
+# The main thread's CPU clock, read from any thread: a pool thread that prints reads the loop's clock.
+_main_cpu_clock = time.pthread_getcpuclockid(threading.main_thread().ident)
+
+
+def _cpu():
+    return time.clock_gettime(_main_cpu_clock)
 
 
 class program_clock:
@@ -64,19 +71,26 @@ class program_clock:
         self.cpu_start = _cpu()
         self.cpu_excluded = 0.0
         self.waited = 0.0
-        self.threads_used = False
+        self.real_since = None  # (real time, program time) when the clock became plain real time
 
     def now(self):
+        if self.real_since is not None:
+            began, base = self.real_since
+            return base + (_perf() - began) / self.scale
         return (self.waited + _cpu() - self.cpu_start - self.cpu_excluded) / self.scale
+
+    def follow_real_time(self):
+        """Executor threads run on real time (their sleeps, their code, their prints while the loop
+        waits), so from the first one on the clock is plain real time, late wake-ups included, or
+        the loop would see their results early."""
+        if self.real_since is None:
+            self.real_since = (_perf(), self.now())
 
     def wait(self, block, requested_real):
         """Run a blocking wait of `requested_real` seconds; it counts for no more than that."""
         began = _perf()
         result = block()
-        elapsed = _perf() - began
-        # Executor threads run on real time (their sleeps and their code): once there are any, the
-        # loop's waits count in full, late wake-ups included, or the loop would see their results early.
-        self.waited += elapsed if self.threads_used else min(elapsed, requested_real)
+        self.waited += min(_perf() - began, requested_real)
         return result
 
     def exclude(self, work):
@@ -328,7 +342,7 @@ def _install_virtual_clock(ties):
 
 
 def _submit_on_real_time(self, fn, /, *args, **kwargs):
-    _clock.threads_used = True
+    _clock.follow_real_time()
     return _real_submit(self, fn, *args, **kwargs)
 
 

@@ -3,7 +3,9 @@ import asyncio
 import time
 
 def blocking_work(seconds):
+	print("thread sleeps", seconds)
 	time.sleep(seconds)
+	print("thread wakes")
 	return seconds * 10
 
 async def threaded():
