@@ -123,7 +123,7 @@ class oracle_test(unittest.TestCase):
                          [("thread sleeps 1.25\n", 0.0), ("tick 1\n", 0.5), ("tick 2\n", 1.0),
                           ("thread wakes\n", 1.25), ("thread gave 12.5\n", 1.25),
                           ("tick 3\n", 1.5), ("tick 4\n", 2.0), ("result 12.5\n", 2.0),
-                          ("elapsed 2.0\n", 2.0)])
+                          ("elapsed 2\n", 2.0)])
 
     def test_executor_sleeps_interleave_with_the_loop(self):
         result = oracle.run(os.path.join(ORACLE_PROGRAMS, "executor_chained.py"))

@@ -22,6 +22,6 @@ async def main():
 	start = time.perf_counter()
 	result, _ = await asyncio.gather(threaded(), ticker())
 	print("result", result)
-	print("elapsed", round(time.perf_counter() - start, 1))
+	print("elapsed", round(time.perf_counter() - start))
 
 asyncio.run(main())
