@@ -5,6 +5,7 @@ each kind of mistake an engine can make (driven through fake_engine.py, a stand-
     python3 test_oracle.py
 """
 
+import copy
 import os
 import subprocess
 import sys
@@ -165,6 +166,24 @@ class oracle_test(unittest.TestCase):
         self.assertEqual(result["error_last_line"], "ZeroDivisionError: division by zero")
         self.assertTrue(result["stderr_text"].startswith("Traceback (most recent call last):\n"))
         self.assertNotIn("oracle_child", result["stderr_text"])
+
+
+class real_time_check_test(unittest.TestCase):
+    """check_virtual_clock.py's judgement (its runs take minutes; see the README)."""
+
+    def test_accepts_equal_observations_and_rejects_each_difference(self):
+        import check_virtual_clock
+        virtual = oracle.run(program("unawaited_discarded.py"))
+        self.assertEqual(check_virtual_clock.differences(virtual, virtual, 0.03), [])
+        late = copy.deepcopy(virtual)
+        late["stdout"][-1]["t"] += 0.04
+        self.assertIn("in real time", " ".join(check_virtual_clock.differences(virtual, late, 0.03)))
+        reordered = copy.deepcopy(virtual)
+        reordered["stdout"][0]["text"], reordered["stdout"][1]["text"] = \
+            reordered["stdout"][1]["text"], reordered["stdout"][0]["text"]
+        self.assertIn("differ", " ".join(check_virtual_clock.differences(virtual, reordered, 0.03)))
+        failed = dict(virtual, exit=1)
+        self.assertIn("exit", " ".join(check_virtual_clock.differences(virtual, failed, 0.03)))
 
 
 class compare_test(unittest.TestCase):
