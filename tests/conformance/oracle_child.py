@@ -15,20 +15,21 @@ does that a clock standing still does not, modelled here:
   - equal deadlines: real time moves a little between two readings, so of two timers due at the same
     program instant the one scheduled first has the earlier real deadline and fires first. With a
     frozen clock their `when`s are equal and heapq would pop them in heap order (not FIFO once three
-    or more are pending), so timers compare by (when, order of scheduling) -- what the engine does.
+    or more are pending), so timers compare by (when, order of scheduling) -- what the engine does
+    ($LOOPSCOPE_ORACLE_TIES=heap leaves heapq alone, to show the difference).
     OS wake-ups being late by microseconds only matters for deadlines that differ by less than that;
     on the exact clock equal deadlines are equal, and `_run_once` takes all of them in one iteration.
   - executor threads (`asyncio.to_thread`, `run_in_executor`): a submitted work item holds the clock
     from submission until its result has been handed to the loop (`call_soon_threadsafe`), so the
     loop waits for it for real instead of jumping past it; a worker's `time.sleep(d)` gives the clock
-    back and wakes when program time reaches now + d, advanced by whoever is last to block. Program
+    back and wakes when program time reaches now + d (the loop, when it waits, advances it). Program
     time therefore only moves when every thread is waiting, to the earliest deadline of any of them.
 
 scaled: one program-second lasts `scale` real seconds. The event loop's clock (`loop.time()`),
 `time.time()` and every recorded `t` read program time, which is
     (real seconds spent waiting for a deadline + CPU seconds spent running the program) / scale.
 The selector's wait and `time.sleep` are stretched by `scale` and count for exactly what was asked,
-however late the OS wakes the process; running code counts for the CPU time it takes (this thread's
+however late the OS wakes the process; running code counts for the CPU time it takes (the main thread's
 CPU clock). So neither wake-up latency nor time spent runnable but not running on a loaded machine
 leaks into the program's times, while everything CPython itself does still costs what it costs.
 From the first thread-pool submission on, the clock is plain real time divided by `scale`: threads
@@ -148,8 +149,10 @@ class virtual_clock:
     The main thread (the event loop) holds the clock whenever it runs. A work item submitted to a
     thread pool holds it from submission until it has finished (and so has posted its result to the
     loop); `busy_workers` counts those that are running rather than sleeping. A sleeping thread is an
-    entry (wake time, order, event) in `sleepers`. The thread that finds nothing else running
-    advances `t` to the earliest deadline: a sleeper's, or its own.
+    entry [wake time, order of falling asleep, woken?] in the heap `sleepers`. The main thread, when
+    it waits and finds no worker running, advances `t` to the earliest deadline: a sleeper's (which
+    it wakes, then waits for again) or its own. Process pools and threads started by hand are not
+    modelled (they run on real time, which this clock does not see).
     """
 
     def __init__(self):
