@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Does loopscope run a program the way python3 does?
 
-    python3 compare.py PROGRAM.py --loopscope PATH_TO_BINARY [--tolerance 0.05] [--scale S]
+    python3 compare.py PROGRAM.py --loopscope PATH_TO_BINARY [--tolerance 0.05] [--clock virtual|scaled] [--scale S]
 
-Runs PROGRAM.py under real python3 through the oracle (oracle.py: sleeps scaled down, every print and
-warning stamped with its program time), then `PATH_TO_BINARY run PROGRAM.py --clock virtual --events
+Runs PROGRAM.py under real python3 through the oracle (oracle.py: on a virtual clock by default, every
+print and warning stamped with its program time), then `PATH_TO_BINARY run PROGRAM.py --clock virtual --events
 FILE`, and requires:
   - the same stdout, byte for byte;
   - the same prints and warnings (category and message) in the same order, each print's and warning's
@@ -138,9 +138,9 @@ def last_line(text):
     return lines[-1] if lines else None
 
 
-def compare(program, binary, tolerance, scale, timeout):
+def compare(program, binary, tolerance, scale, timeout, clock=None):
     """Returns (problems, report) where report is the side-by-side view."""
-    expected_run = oracle.run(program, scale, timeout)
+    expected_run = oracle.run(program, scale, timeout, clock=clock)
     got_run = run_engine(binary, os.path.abspath(program), timeout)
     problems = []
 
@@ -196,13 +196,16 @@ def main():
     parser.add_argument("program")
     parser.add_argument("--loopscope", required=True, help="the loopscope binary (or a fake engine .py)")
     parser.add_argument("--tolerance", type=float, default=0.05, help="program-seconds (default 0.05)")
+    parser.add_argument("--clock", choices=oracle.CLOCKS, default=None,
+                        help="the oracle's program clock (default virtual, or $LOOPSCOPE_ORACLE_CLOCK)")
     parser.add_argument("--scale", type=float, default=None,
-                        help=f"oracle's real seconds per program-second (default {oracle.DEFAULT_SCALE})")
+                        help=f"scaled clock: real seconds per program-second (default {oracle.DEFAULT_SCALE})")
     parser.add_argument("--timeout", type=float, default=60.0, help="real seconds per run (python3, then loopscope)")
     args = parser.parse_args()
     name = os.path.basename(args.program)
     try:
-        problems, report = compare(args.program, args.loopscope, args.tolerance, args.scale, args.timeout)
+        problems, report = compare(args.program, args.loopscope, args.tolerance, args.scale, args.timeout,
+                                  args.clock)
     except oracle.oracle_error as e:
         print(f"{name}: cannot compare: {e}", file=sys.stderr)
         return 2

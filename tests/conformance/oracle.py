@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
 """The conformance oracle: what real python3 prints for a program, and at which program time.
 
-    python3 oracle.py PROGRAM.py [--scale S] [--timeout SECONDS]
+    python3 oracle.py PROGRAM.py [--clock virtual|scaled] [--scale S] [--timeout SECONDS]
 
-Runs PROGRAM.py under this python3 (plain `python3 PROGRAM.py` semantics: default warning filters) with
-its time scaled down: one program-second lasts S real seconds (default 0.2, or $LOOPSCOPE_ORACLE_SCALE).
-asyncio's timers, `time.sleep`, `loop.time()` and `time.time()` all run on that program clock, which
-starts at 0 when the program starts (see oracle_child.py for how wake-up latency is kept out of it).
+Runs PROGRAM.py under this python3 (plain `python3 PROGRAM.py` semantics: default warning filters) on
+a program clock that starts at 0 when the program starts. asyncio's timers, `time.sleep`,
+`loop.time()`, `time.monotonic()`, `time.perf_counter()` and `time.time()` run on it.
+  virtual (default, or $LOOPSCOPE_ORACLE_CLOCK)  time moves only by waits and never for real: the
+      selector jumps to the next deadline, `time.sleep(d)` adds d, code costs nothing -- as the
+      engine's `--clock virtual`; exact and fast.
+  scaled  real time scaled down: one program-second lasts S real seconds (default 0.2, or
+      $LOOPSCOPE_ORACLE_SCALE); kept to check the virtual clock against real CPython
+      (check_virtual_clock.py).
+See oracle_child.py for both.
 
 Prints one JSON object:
   stdout        [{text, t, seq}]  one per print call; text includes `end`
@@ -29,10 +35,15 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_SCALE = 0.2
+CLOCKS = ("virtual", "scaled")
 
 
 def default_scale():
     return float(os.environ.get("LOOPSCOPE_ORACLE_SCALE", DEFAULT_SCALE))
+
+
+def default_clock():
+    return os.environ.get("LOOPSCOPE_ORACLE_CLOCK", "virtual")
 
 
 class oracle_error(Exception):
@@ -48,16 +59,20 @@ def output_so_far(hung):
     return text or " (it wrote nothing)"
 
 
-def run(program, scale=None, timeout=60.0, python=sys.executable):
+def run(program, scale=None, timeout=60.0, python=sys.executable, clock=None):
     """Run PROGRAM under python3 and return the observation as a dict (see the module doc)."""
     scale = default_scale() if scale is None else scale
+    clock = default_clock() if clock is None else clock
     if scale <= 0:
         raise oracle_error("scale must be positive")
+    if clock not in CLOCKS:
+        raise oracle_error(f"clock must be one of {', '.join(CLOCKS)}, not {clock!r}")
     program = os.path.abspath(program)
     with tempfile.TemporaryDirectory(prefix="loopscope-oracle-") as tmp:
         records_path = os.path.join(tmp, "records.jsonl")
         env = dict(os.environ)
         env["LOOPSCOPE_ORACLE_SCALE"] = repr(scale)
+        env["LOOPSCOPE_ORACLE_CLOCK"] = clock
         env["LOOPSCOPE_ORACLE_RECORDS"] = records_path
         env["PYTHONIOENCODING"] = "utf-8"
         for name in ("PYTHONWARNINGS", "PYTHONDEVMODE", "PYTHONASYNCIODEBUG", "PYTHONTRACEMALLOC"):
@@ -76,7 +91,8 @@ def run(program, scale=None, timeout=60.0, python=sys.executable):
 
     result = {"stdout": [], "stderr_text": done.stderr.decode("utf-8", "replace"), "warnings": [],
               "exit": done.returncode, "error_last_line": None, "elapsed": None,
-              "stdout_text": done.stdout.decode("utf-8", "replace"), "scale": scale}
+              "stdout_text": done.stdout.decode("utf-8", "replace"), "clock": clock,
+              "scale": scale if clock == "scaled" else None}
     for seq, record in enumerate(r for r in records if r["kind"] in ("print", "warning")):
         if record["kind"] == "print":
             result["stdout"].append({"text": record["text"], "t": record["t"], "seq": seq})
@@ -125,14 +141,16 @@ def _add_shutdown_warnings(result, records):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("program")
+    parser.add_argument("--clock", choices=CLOCKS, default=None,
+                        help="program clock (default virtual, or $LOOPSCOPE_ORACLE_CLOCK)")
     parser.add_argument("--scale", type=float, default=None,
-                        help=f"real seconds per program-second (default {DEFAULT_SCALE})")
+                        help=f"scaled clock: real seconds per program-second (default {DEFAULT_SCALE})")
     parser.add_argument("--timeout", type=float, default=60.0, help="real seconds before giving up")
     parser.add_argument("--table", action="store_true",
                         help="print a human-readable timeline instead of JSON")
     args = parser.parse_args()
     try:
-        result = run(args.program, args.scale, args.timeout)
+        result = run(args.program, args.scale, args.timeout, clock=args.clock)
     except oracle_error as e:
         print(f"oracle: {e}", file=sys.stderr)
         return 2
