@@ -405,4 +405,36 @@ TEST_F(Rooms, AViewerThatStopsReadingGetsNoBacklog)
     EXPECT_EQ(gauge(server.port(), "loopscope_websockets"), 3u) << "nobody was dropped as a slow consumer";
 }
 
+TEST_F(Rooms, EveryViewerOfARoomLargerThanOneTurnGetsTheNewestPosition)
+{
+    // 1,100 viewers: a fan-out takes three turns of the thread (512 viewers a turn), and the presenter
+    // steps on while it goes; every viewer must still end on the last position, none on an older one
+    test_server server{config_for(root_)};
+    client presenter{server.port()};
+    auto room = create_room(presenter);
+    std::vector<std::unique_ptr<ws_client>> viewers;
+    for (int i = 0; i < 1100; ++i) {
+        viewers.push_back(std::make_unique<ws_client>(server.port()));
+        viewers.back()->read(); // hello
+        viewers.back()->write_text(json::serialize(join(room.room)));
+    }
+    presenter.next("room_status", viewers_are(1100));
+    for (std::uint64_t step = 1; step < room.events; ++step) presenter.send(position(room, step));
+
+    std::uint64_t positions = 0;
+    for (auto& viewer : viewers) {
+        std::uint64_t step = 0, previous = 0;
+        while (step != room.events - 1) { // each read is bounded by reply_timeout
+            auto message = json::parse(viewer->read()).as_object();
+            if (message.at("type").as_string() != "room_position") continue;
+            step = message.at("step").to_number<std::uint64_t>();
+            EXPECT_GT(step, previous) << "positions arrive newest last";
+            previous = step;
+            ++positions;
+        }
+    }
+    std::printf("%llu positions reached 1,100 viewers for %llu steps\n", static_cast<unsigned long long>(positions),
+                static_cast<unsigned long long>(room.events - 1));
+}
+
 } // namespace

@@ -70,6 +70,7 @@ void room::join(const std::shared_ptr<websocket_session>& viewer)
 
     viewer->rooms.viewing = shared_from_this();
     viewer->rooms.viewer_index = viewers_.size();
+    viewer->rooms.position_version = position_version_; // room_joined carried it
     viewers_.push_back(viewer);
     ++stats_.room_viewers_current;
     status_changed();
@@ -89,6 +90,8 @@ void room::leave(websocket_session& viewer)
         }
         viewers_.pop_back();
         --stats_.room_viewers_current;
+        // The viewer moved into this place may not have been handed the newest position yet
+        if (fan_out_running_) fan_out_again_ = true;
     }
     status_changed();
 }
@@ -99,7 +102,41 @@ void room::move_to(const protocol::room_position& position)
     // Serialized once; each viewer's writer is handed the same buffer, and a viewer that is still
     // writing an older position only ever keeps the newest (websocket_session::send_latest)
     position_message_ = std::make_shared<const std::string>(protocol::encode_room_position(code_, info_of(position_)));
-    for (const auto& viewer : viewers_) viewer->send_latest(position_message_);
+    ++position_version_;
+    if (fan_out_running_) {
+        fan_out_again_ = true;
+        return;
+    }
+    fan_out_running_ = true;
+    fan_out_next_ = 0;
+    fan_out_some();
+}
+
+void room::fan_out_some()
+{
+    constexpr std::size_t viewers_per_turn = 512; // about a millisecond of the thread
+    if (phase_ != phase::open) {
+        fan_out_running_ = false;
+        return;
+    }
+    const std::size_t end = std::min(fan_out_next_ + viewers_per_turn, viewers_.size());
+    for (std::size_t i = fan_out_next_; i < end; ++i) {
+        websocket_session& viewer = *viewers_[i];
+        if (viewer.rooms.position_version == position_version_) continue;
+        viewer.rooms.position_version = position_version_;
+        viewer.send_latest(position_message_);
+    }
+    fan_out_next_ = end;
+    if (fan_out_next_ >= viewers_.size()) {
+        if (!fan_out_again_) {
+            fan_out_running_ = false;
+            return;
+        }
+        fan_out_again_ = false;
+        fan_out_next_ = 0;
+    }
+    // The rest on a later turn: other connections, and the presenter's next step, go first
+    asio::post(linger_timer_.get_executor(), [self = shared_from_this()] { self->fan_out_some(); });
 }
 
 void room::poll(const protocol::room_poll_request& request)

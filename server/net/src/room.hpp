@@ -73,6 +73,7 @@ public:
 private:
     void status_changed();
     void send_status();
+    void fan_out_some();
     std::string_view poll_state() const;
 
     std::string code_;
@@ -80,7 +81,15 @@ private:
     std::shared_ptr<websocket_session> presenter_;
     std::vector<program> programs_;
     protocol::room_position position_;
-    std::shared_ptr<const std::string> position_message_; // the latest room_position, for joiners too
+    std::shared_ptr<const std::string> position_message_; // the latest room_position
+    // The fan-out of a position goes through the viewers a chunk per turn of the thread, so that a
+    // room of ten thousand never holds the thread for long, and a position that arrives meanwhile is
+    // what the rest of them get (the older one is never sent to them): positions are conflated for
+    // the room as a whole, not only per viewer, when the presenter steps faster than the fan-out goes.
+    std::uint64_t position_version_ = 0;
+    std::size_t fan_out_next_ = 0; // the next viewer of the pass in progress
+    bool fan_out_running_ = false;
+    bool fan_out_again_ = false;   // a viewer before the cursor lacks the newest position: another pass
     phase phase_ = phase::recording;
     metrics& stats_;
     asio::steady_timer linger_timer_;

@@ -69,6 +69,7 @@ public:
         std::shared_ptr<room> presenting;
         std::shared_ptr<room> viewing;
         std::size_t viewer_index = 0;
+        std::uint64_t position_version = 0; // the room's position this viewer was last handed
     };
     room_seats rooms;
     // Bytes waiting to be written to this client (the conflated message included).
