@@ -187,7 +187,7 @@ room* room_registry::driven_room(websocket_session& session, const std::string& 
     room& wanted = *found->second;
     // Only the connection that created the room, holding its secret, drives it
     if (!wanted.secret_matches(secret) || (wanted.state() != room::phase::lingering && !wanted.is_presenter(session))) {
-        spdlog::info("conn {}: refused driving room {}: not its presenter", session.id(), code);
+        spdlog::debug("conn {}: refused driving room {}: not its presenter", session.id(), code); // per message: debug, not a flood at info
         session.send_room_error(protocol::error_code::not_presenter,
                                 "only the presenter of room " + code + " may drive it", code);
         return nullptr;
