@@ -79,7 +79,106 @@ std::string encode(const error& message)
     if (!message.run.empty()) object["run"] = message.run;
     if (message.line > 0) object["line"] = message.line;
     if (message.column > 0) object["column"] = message.column;
+    if (!message.room.empty()) object["room"] = message.room;
     return json::serialize(object);
+}
+
+namespace {
+
+json::array counts(std::span<const std::size_t> values)
+{
+    json::array array;
+    for (std::size_t value : values) array.push_back(value);
+    return array;
+}
+
+json::object position_fields(std::string_view type, std::string_view room, const position_info& position)
+{
+    return json::object{{"type", type},
+                        {"room", room},
+                        {"step", position.step},
+                        {"playing", position.playing},
+                        {"speed", position.speed},
+                        {"mode", position.mode}};
+}
+
+json::object poll_fields(const poll_info& poll)
+{
+    return json::object{{"state", poll.state}, {"lines", poll.lines}};
+}
+
+} // namespace
+
+std::string encode(const room_created& message)
+{
+    return json::serialize(json::object{{"type", "room_created"},
+                                        {"room", message.room},
+                                        {"secret", message.secret},
+                                        {"events", counts(message.event_counts)}});
+}
+
+std::string encode(const room_joined& message)
+{
+    json::array programs;
+    for (const program_info& program : message.programs) {
+        json::object one{{"source", program.source}};
+        if (!program.scenario.empty()) one["scenario"] = program.scenario;
+        programs.push_back(std::move(one));
+    }
+    json::object object{{"type", "room_joined"},
+                        {"room", message.room},
+                        {"programs", std::move(programs)},
+                        {"events", counts(message.event_counts)},
+                        {"position", position_fields("", message.room, message.position)}};
+    auto& position = object["position"].as_object();
+    position.erase("type");
+    position.erase("room");
+    object["poll"] = message.poll ? json::value(poll_fields(*message.poll)) : json::value(nullptr);
+    return json::serialize(object);
+}
+
+void begin_room_events(std::string& out, std::string_view room, std::size_t program)
+{
+    out.append(R"({"type":"room_events","room":)");
+    out.append(json::serialize(json::value(json::string_view(room.data(), room.size()))));
+    out.append(R"(,"program":)").append(std::to_string(program)).append(R"(,"events":[)");
+}
+
+std::string encode_room_position(std::string_view room, const position_info& position)
+{
+    return json::serialize(position_fields("room_position", room, position));
+}
+
+std::string encode_room_poll(std::string_view room, const poll_info& poll)
+{
+    json::object object = poll_fields(poll);
+    object["type"] = "room_poll";
+    object["room"] = room;
+    return json::serialize(object);
+}
+
+std::string encode(const room_status& message)
+{
+    json::object object{{"type", "room_status"}, {"room", message.room}, {"viewers", message.viewers}};
+    if (message.poll == nullptr) {
+        object["poll"] = nullptr;
+    } else {
+        const poll_tally& poll = *message.poll;
+        json::array places;
+        for (std::size_t line = 0; line < poll.lines; ++line)
+            places.push_back(counts(poll.places.subspan(line * poll.lines, poll.lines)));
+        object["poll"] = json::object{{"state", poll.state},
+                                      {"lines", poll.lines},
+                                      {"answers", poll.answers},
+                                      {"all_right", poll.all_right},
+                                      {"places", std::move(places)}};
+    }
+    return json::serialize(object);
+}
+
+std::string encode_room_ended(std::string_view room, std::string_view reason)
+{
+    return json::serialize(json::object{{"type", "room_ended"}, {"room", room}, {"reason", reason}});
 }
 
 } // namespace loopscope::protocol

@@ -98,4 +98,49 @@ TEST(ProtocolEncode, ErrorMatchesItsSchemaAndEscapesText)
     EXPECT_EQ(error.at("message").as_string(), "unknown \"x\"\n");
 }
 
+TEST(ProtocolEncode, RoomMessagesMatchTheirSchemas)
+{
+    const std::size_t counts[] = {61, 40};
+    auto created = json::parse(protocol::encode(protocol::room_created{"K7QX4M", "s3cret", counts}));
+    EXPECT_EQ(schema_problems(created, schema_of("room_created")), std::vector<std::string>{});
+    EXPECT_EQ(created.at("events").at(1).as_int64(), 40);
+
+    const protocol::program_info programs[] = {{"gather", "import asyncio\n"}, {"", "print(1)\n"}};
+    const protocol::poll_info poll{"open", 3};
+    auto joined = json::parse(protocol::encode(protocol::room_joined{
+        "K7QX4M", programs, counts, {.step = 7, .playing = true, .speed = 0.5, .mode = "compare"}, &poll}));
+    EXPECT_EQ(schema_problems(joined, schema_of("room_joined")), std::vector<std::string>{});
+    EXPECT_EQ(joined.at("position").at("step").as_int64(), 7);
+    EXPECT_FALSE(joined.at("position").as_object().contains("type"));
+    EXPECT_FALSE(joined.at("programs").at(1).as_object().contains("scenario"));
+    EXPECT_EQ(joined.at("poll").at("lines").as_int64(), 3);
+    auto without_poll = json::parse(protocol::encode(protocol::room_joined{"K", programs, counts, {}, nullptr}));
+    EXPECT_EQ(schema_problems(without_poll, schema_of("room_joined")), std::vector<std::string>{});
+
+    std::string events;
+    protocol::begin_room_events(events, "K7QX4M", 1);
+    events += R"({"seq":0,"t":0,"kind":"run_started","task":null,"coro":null,"line":null})";
+    protocol::end_events(events);
+    EXPECT_EQ(schema_problems(json::parse(events), schema_of("room_events")), std::vector<std::string>{});
+
+    auto position = json::parse(protocol::encode_room_position("K7QX4M", {.step = 42, .playing = false, .speed = 2, .mode = "explore"}));
+    EXPECT_EQ(schema_problems(position, schema_of("room_position")), std::vector<std::string>{});
+    EXPECT_FALSE(position.as_object().contains("secret"));
+    EXPECT_EQ(schema_problems(json::parse(protocol::encode_room_poll("K", poll)), schema_of("room_poll")), std::vector<std::string>{});
+    EXPECT_EQ(schema_problems(json::parse(protocol::encode_room_ended("K", "presenter_left")), schema_of("room_ended")),
+              std::vector<std::string>{});
+
+    const std::size_t places[] = {1, 1, 0, 1, 1, 0, 0, 0, 2};
+    const protocol::poll_tally tally{.state = "open", .lines = 3, .answers = 2, .all_right = 1, .places = places};
+    auto status = json::parse(protocol::encode(protocol::room_status{"K", 2, &tally}));
+    EXPECT_EQ(schema_problems(status, schema_of("room_status")), std::vector<std::string>{});
+    EXPECT_EQ(status.at("poll").at("places").at(2).at(2).as_int64(), 2);
+    EXPECT_EQ(status.at("poll").at("places").at(0).as_array().size(), 3u);
+    EXPECT_TRUE(json::parse(protocol::encode(protocol::room_status{"K", 0, nullptr})).at("poll").is_null());
+
+    auto error = json::parse(protocol::encode(protocol::error{.code = protocol::error_code::room_full, .message = "full", .room = "K"}));
+    EXPECT_EQ(schema_problems(error, schema_of("error")), std::vector<std::string>{});
+    EXPECT_EQ(error.at("room").as_string(), "K");
+}
+
 } // namespace

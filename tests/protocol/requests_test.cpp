@@ -80,3 +80,68 @@ TEST(DecodeClientMessage, ErrorsNameTheFieldAndTheRun)
 }
 
 } // namespace
+
+namespace room_tests {
+
+TEST(DecodeRoomMessages, AcceptsEachRoomMessage)
+{
+    auto create = std::get<protocol::room_create_request>(
+        decode(R"({"type":"room_create","programs":[{"scenario":"sequential_awaited"},{"source":"print(1)\n"}],"mode":"compare","speed":2})"));
+    ASSERT_EQ(create.programs.size(), 2u);
+    EXPECT_EQ(create.programs[0].scenario, "sequential_awaited");
+    EXPECT_EQ(create.programs[1].source, "print(1)\n");
+    EXPECT_EQ(create.position.mode, protocol::room_mode::compare);
+    EXPECT_EQ(create.position.speed, 2.0);
+    EXPECT_EQ(create.position.step, 0u);
+
+    EXPECT_EQ(std::get<protocol::room_join_request>(decode(R"({"type":"room_join","room":"ABC234"})")).room, "ABC234");
+    EXPECT_EQ(std::get<protocol::room_leave_request>(decode(R"({"type":"room_leave","room":"ABC234"})")).room, "ABC234");
+    auto position = std::get<protocol::room_position_request>(decode(
+        R"({"type":"room_position","room":"R","secret":"S","step":12,"playing":true,"speed":0.5,"mode":"predict"})"));
+    EXPECT_EQ(position.secret, "S");
+    EXPECT_EQ(position.position.step, 12u);
+    EXPECT_TRUE(position.position.playing);
+    EXPECT_EQ(position.position.mode, protocol::room_mode::predict);
+    auto poll = std::get<protocol::room_poll_request>(decode(R"({"type":"room_poll","room":"R","secret":"S","action":"open","lines":3})"));
+    EXPECT_EQ(poll.action, protocol::poll_action::open);
+    EXPECT_EQ(poll.lines, 3u);
+    EXPECT_EQ(std::get<protocol::room_poll_request>(decode(R"({"type":"room_poll","room":"R","secret":"S","action":"reveal"})")).action,
+              protocol::poll_action::reveal);
+    auto answer = std::get<protocol::room_answer_request>(decode(R"({"type":"room_answer","room":"R","order":[2,0,1]})"));
+    EXPECT_EQ(answer.order, (std::vector<std::size_t>{2, 0, 1}));
+    EXPECT_EQ(std::get<protocol::room_close_request>(decode(R"({"type":"room_close","room":"R","secret":"S"})")).secret, "S");
+}
+
+TEST(DecodeRoomMessages, RefusesEachKindOfBadRoomMessageWithItsCode)
+{
+    EXPECT_EQ(refusal(R"({"type":"room_create"})"), "missing_field");
+    EXPECT_EQ(refusal(R"({"type":"room_create","programs":[]})"), "invalid_value");
+    EXPECT_EQ(refusal(R"({"type":"room_create","programs":[{"scenario":"a"},{"scenario":"b"},{"scenario":"c"}]})"), "invalid_value");
+    EXPECT_EQ(refusal(R"({"type":"room_create","programs":[{}]})"), "scenario_or_source");
+    EXPECT_EQ(refusal(R"({"type":"room_create","programs":[{"source":")" + std::string(101, 'x') + R"("}]})"), "source_too_large");
+    EXPECT_EQ(refusal(R"({"type":"room_create","programs":[{"scenario":"a"}],"mode":"dance"})"), "invalid_value");
+    EXPECT_EQ(refusal(R"({"type":"room_create","programs":[{"scenario":"a"}],"speed":0})"), "speed_out_of_range");
+    EXPECT_EQ(refusal(R"({"type":"room_join"})"), "missing_field");
+    EXPECT_EQ(refusal(R"({"type":"room_join","room":5})"), "wrong_field_type");
+    EXPECT_EQ(refusal(R"({"type":"room_join","room":""})"), "invalid_value");
+    EXPECT_EQ(refusal(R"({"type":"room_join","room":")" + std::string(65, 'A') + R"("})"), "invalid_value");
+    // Driving needs the secret; a viewer's message without one is refused before it reaches a room
+    EXPECT_EQ(refusal(R"({"type":"room_position","room":"R","step":1,"playing":false,"speed":1,"mode":"explore"})"), "missing_field");
+    EXPECT_EQ(refusal(R"({"type":"room_position","room":"R","secret":"S","playing":false,"speed":1,"mode":"explore"})"), "missing_field");
+    EXPECT_EQ(refusal(R"({"type":"room_position","room":"R","secret":"S","step":-1,"playing":false,"speed":1,"mode":"explore"})"), "invalid_value");
+    EXPECT_EQ(refusal(R"({"type":"room_position","room":"R","secret":"S","step":1.5,"playing":false,"speed":1,"mode":"explore"})"), "wrong_field_type");
+    EXPECT_EQ(refusal(R"({"type":"room_poll","room":"R","secret":"S"})"), "missing_field");
+    EXPECT_EQ(refusal(R"({"type":"room_poll","room":"R","secret":"S","action":"vote"})"), "invalid_value");
+    EXPECT_EQ(refusal(R"({"type":"room_poll","room":"R","secret":"S","action":"open"})"), "missing_field");
+    EXPECT_EQ(refusal(R"({"type":"room_poll","room":"R","secret":"S","action":"open","lines":1})"), "invalid_value");
+    EXPECT_EQ(refusal(R"({"type":"room_poll","room":"R","secret":"S","action":"open","lines":65})"), "invalid_value");
+    EXPECT_EQ(refusal(R"({"type":"room_answer","room":"R","order":[0,-1]})"), "bad_poll_answer");
+    EXPECT_EQ(refusal(R"({"type":"room_answer","room":"R","order":["a"]})"), "bad_poll_answer");
+    EXPECT_EQ(refusal(R"({"type":"room_answer","room":"R"})"), "missing_field");
+    EXPECT_EQ(refusal(R"({"type":"room_close","room":"R"})"), "missing_field");
+
+    auto message = decode(R"({"type":"room_poll","room":"R7","secret":"S","action":"vote"})");
+    EXPECT_EQ(std::get<protocol::request_error>(message).room, "R7") << "the error names the room";
+}
+
+} // namespace room_tests

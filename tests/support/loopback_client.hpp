@@ -100,6 +100,16 @@ public:
         ws_.handshake("127.0.0.1", target);
     }
 
+    // A client with a small receive buffer, set before connecting (so that TCP's window is small from
+    // the start): one that stops reading fills it quickly, and the server has to hold the rest.
+    ws_client(std::uint16_t port, int receive_buffer_bytes) : ws_(io_)
+    {
+        ws_.next_layer().open(asio::ip::tcp::v4());
+        ws_.next_layer().set_option(asio::socket_base::receive_buffer_size(receive_buffer_bytes));
+        ws_.next_layer().connect(loopback(port));
+        ws_.handshake("127.0.0.1", "/ws");
+    }
+
     // The next message; throws when the connection ends instead, or when none comes within reply_timeout.
     std::string read()
     {

@@ -400,6 +400,7 @@ asio::awaitable<void> load_client::drive(std::size_t index)
     case workload::runs: co_await drive_runs(*s); break;
     case workload::echo: co_await drive_echo(*s); break;
     case workload::idle: co_await drive_idle(*s); break;
+    case workload::room: break; // room_load.cpp drives rooms
     }
     if (s->run_live && options_.kind == workload::echo) {
         stats_.fail_run("disconnected", "the connection ended during a round trip");

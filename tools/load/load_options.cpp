@@ -58,6 +58,10 @@ std::optional<load_options> parse_options(int argc, char** argv, int& exit_statu
         ("duration", po::value(&duration), "seconds of back-to-back runs once every connection is opened")
         ("idle", "open the connections, read hello and hold them for --duration seconds")
         ("echo", "drive /echo instead of /ws: send --size bytes, wait for them to come back")
+        ("room", "one presenter opens a room on --scenario and steps through it at --step-rate for --duration "
+                 "seconds (10 by default); --connections viewers follow it; reports the fan-out latency "
+                 "(--max-p99-lateness-ms applies to it)")
+        ("step-rate", po::value(&options.step_rate)->default_value(options.step_rate), "--room: the presenter's steps a second")
         ("size", po::value(&options.echo_bytes)->default_value(options.echo_bytes), "echo message bytes")
         ("timeout", po::value(&timeout), "hard bound on the whole load in seconds (default: worked out from the rest)")
         ("json", po::value(&options.json_file), "write every figure to this file as JSON")
@@ -95,7 +99,11 @@ std::optional<load_options> parse_options(int argc, char** argv, int& exit_statu
         return std::nullopt;
     };
     if (given.contains("echo") && given.contains("idle")) return refuse("--echo and --idle exclude each other");
+    if (given.contains("room") && (given.contains("echo") || given.contains("idle")))
+        return refuse("--room excludes --echo and --idle");
     if (given.contains("echo")) options.kind = workload::echo;
+    if (given.contains("room")) options.kind = workload::room;
+    if (!(options.step_rate > 0 && options.step_rate <= 10'000)) return refuse("--step-rate must be within 0-10000 a second");
     if (given.contains("idle")) options.kind = workload::idle;
     // --echo alone targets the default server's /echo
     if (options.kind == workload::echo && given["url"].defaulted()) options.url = "ws://127.0.0.1:8080/echo";

@@ -12,6 +12,7 @@ enum class workload : std::uint8_t {
     runs, // /ws: run a program back to back and verify every run
     echo, // /echo: send a message, wait for it to come back
     idle, // /ws: open, read hello, hold the connection
+    room, // /ws: one presenter steps through a room, every connection follows it as a viewer
 };
 
 // Everything the command line says, with its defaults. Every loop of the tool is bounded by these.
@@ -37,6 +38,7 @@ struct load_options {
     bool virtual_clock = false;
     std::string expect = "engine";     // engine | first-run | FILE (events JSON lines, as `loopscope run --events` writes)
     std::size_t echo_bytes = 512;
+    double step_rate = 20;             // --room: the presenter's steps a second
 
     // How long: runs (or echo round trips) per connection, or seconds once every connection is opened
     std::optional<std::uint64_t> runs_per_connection;

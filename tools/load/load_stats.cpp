@@ -44,6 +44,7 @@ std::string workload_name(const load_options& options)
     switch (options.kind) {
     case workload::echo: return "echo of " + std::to_string(options.echo_bytes) + "-byte messages";
     case workload::idle: return "idle connections";
+    case workload::room: return "viewers of a room"; // room_load.cpp reports on its own
     case workload::runs: break;
     }
     std::string what = options.source.empty() ? "scenario " + options.scenario : "program " + options.source_file;

@@ -5,6 +5,7 @@
 #include "load_client.hpp"
 #include "load_options.hpp"
 #include "load_stats.hpp"
+#include "room_load.hpp"
 #include "system_probe.hpp"
 
 #include <boost/json.hpp>
@@ -58,6 +59,7 @@ int main(int argc, char** argv)
     }
 
     try {
+        if (options.kind == workload::room) return run_room_load(options, std::cout);
         load_stats stats;
         load_client client(options, stats);
         std::optional<expected_output> expected;

@@ -33,7 +33,9 @@ server::server(asio::io_context& io, server_config config)
         .max_run_id_bytes = settings.max_run_id_bytes,
         .min_speed = engine::min_speed,
         .max_speed = engine::max_speed,
+        .max_poll_lines = settings.max_poll_lines,
     };
+    state_->rooms = std::make_unique<room_registry>(state_->config, state_->stats);
     std::vector<protocol::scenario_info> scenarios;
     for (const catalog::scenario& scenario : catalog::scenarios())
         scenarios.push_back({scenario.id, scenario.title, scenario.summary, scenario.notes, scenario.source});
@@ -109,6 +111,7 @@ void server::shutdown(std::function<void()> finished)
     beast::error_code ignored;
     acceptor_.close(ignored);
     lag_timer_.cancel();
+    state_->rooms->shutdown();
     spdlog::info("shutting down: closing {} connection(s)", state_->sessions.size());
 
     // Give clients `shutdown_grace` to finish the close handshake, then stop regardless

@@ -3,6 +3,7 @@
 #include "loopscope/net/server_config.hpp"
 #include "loopscope/protocol/requests.hpp"
 #include "metrics.hpp"
+#include "room_registry.hpp"
 #include "session_registry.hpp"
 
 #include <chrono>
@@ -22,6 +23,7 @@ struct server_state {
     protocol::request_limits request_limits;
     std::shared_ptr<const std::string> hello; // the first message of every /ws connection, encoded once
     struct metrics stats;
+    std::unique_ptr<room_registry> rooms; // made once config is final
     bool shutting_down = false;
 };
 

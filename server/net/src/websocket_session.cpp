@@ -89,6 +89,7 @@ asio::awaitable<void> websocket_session::read_loop()
     // Nobody is listening any more: stop the runs, let the writer go
     reading_done_ = true;
     cancel_runs("the client went away");
+    state_->rooms->connection_gone(*this);
     slow_consumer_timer_.cancel();
     wake_writer();
 }
@@ -131,6 +132,7 @@ void websocket_session::send_close()
 asio::awaitable<void> websocket_session::write_loop()
 {
     for (;;) {
+        if (send_queue_.empty() && latest_) release_latest();
         if (!send_queue_.empty()) {
             // Send the oldest message; only this loop writes, so one write is in flight at most
             const outgoing& next = send_queue_.front();
@@ -176,13 +178,29 @@ void websocket_session::handle_message(std::string_view text)
         start_run(std::move(*request));
         return;
     }
-    const auto& cancel = std::get<protocol::cancel_request>(message);
-    auto found = runs_.find(cancel.run);
-    if (found == runs_.end()) {
-        send_error(protocol::error_code::unknown_run, "no live run has the id \"" + cancel.run + "\"", cancel.run);
+    if (std::holds_alternative<protocol::cancel_request>(message)) {
+        const auto& cancel = std::get<protocol::cancel_request>(message);
+        auto found = runs_.find(cancel.run);
+        if (found == runs_.end()) {
+            send_error(protocol::error_code::unknown_run, "no live run has the id \"" + cancel.run + "\"", cancel.run);
+            return;
+        }
+        found->second->cancel("cancelled by the client");
         return;
     }
-    found->second->cancel("cancelled by the client");
+    if (close_reason_) return;
+    std::visit(
+        [this](auto& request) {
+            using request_type = std::decay_t<decltype(request)>;
+            if constexpr (std::is_same_v<request_type, protocol::room_create_request> ||
+                          std::is_same_v<request_type, protocol::room_join_request>)
+                state_->rooms->handle(shared_from_this(), request);
+            else if constexpr (!std::is_same_v<request_type, protocol::run_request> &&
+                               !std::is_same_v<request_type, protocol::cancel_request> &&
+                               !std::is_same_v<request_type, protocol::request_error>)
+                state_->rooms->handle(*this, request);
+        },
+        message);
 }
 
 void websocket_session::start_run(protocol::run_request request)
@@ -279,6 +297,33 @@ void websocket_session::send_error(std::string_view code, std::string_view messa
     send(protocol::encode(protocol::error{code, message, run, line, column}));
 }
 
+void websocket_session::send_room_error(std::string_view code, std::string_view message, std::string_view room)
+{
+    state_->stats.count(state_->stats.protocol_errors, code);
+    send(protocol::encode(protocol::error{.code = code, .message = message, .room = room}));
+}
+
+void websocket_session::send_latest(std::shared_ptr<const std::string> message)
+{
+    if (close_reason_ || reading_done_) return;
+    // Replace, not enqueue: the bytes waiting for this client stay one message's worth
+    if (latest_) {
+        queued_bytes_ -= latest_->size();
+        state_->stats.send_queue_bytes -= latest_->size();
+    }
+    queued_bytes_ += message->size();
+    state_->stats.send_queue_bytes += message->size();
+    latest_ = std::move(message);
+    wake_writer();
+}
+
+void websocket_session::release_latest()
+{
+    // Its bytes are counted already; the writer's unqueue takes them off once it is written
+    send_queue_.push_back({{}, std::move(latest_), false});
+    latest_.reset();
+}
+
 void websocket_session::send(std::string message, bool binary)
 {
     enqueue({std::move(message), nullptr, binary});
@@ -293,6 +338,8 @@ void websocket_session::enqueue(outgoing message)
 {
     // Nothing more goes out once the connection is closing or its reader is gone
     if (close_reason_ || reading_done_) return;
+    // Order is kept: a conflated message waiting goes out before this one
+    if (latest_) release_latest();
     queued_bytes_ += message.size();
     if (message.from_waiting_run) queued_by_waiting_runs_ += message.size();
     state_->stats.send_queue_bytes += message.size();
@@ -363,6 +410,11 @@ void websocket_session::close(websocket::close_reason reason, bool drop_queued)
     if (close_reason_) return;
     close_reason_ = std::move(reason);
     // Keep the message being written (the writer still owns its buffer), drop the rest if asked
+    if (drop_queued && latest_) {
+        queued_bytes_ -= latest_->size();
+        state_->stats.send_queue_bytes -= latest_->size();
+        latest_.reset();
+    }
     if (drop_queued && send_queue_.size() > 1) {
         for (auto it = send_queue_.begin() + 1; it != send_queue_.end(); ++it) unqueue(*it);
         send_queue_.erase(send_queue_.begin() + 1, send_queue_.end());
@@ -375,7 +427,7 @@ void websocket_session::wake_writer()
     // The writer runs only while there is something to send, so an idle connection keeps no coroutine
     // and no pending wait for it
     if (writer_running_ || writer_finished_ || !accepted_) return;
-    if (send_queue_.empty() && (!close_reason_ || reading_done_)) return;
+    if (send_queue_.empty() && !latest_ && (!close_reason_ || reading_done_)) return;
     writer_running_ = true;
     asio::co_spawn(ws_.get_executor(), write_loop(), [self = shared_from_this()](std::exception_ptr failure) {
         if (!failure) return;

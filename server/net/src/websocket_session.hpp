@@ -4,6 +4,7 @@
 #include "live_run.hpp"
 #include "loopscope/protocol/requests.hpp"
 #include "net_common.hpp"
+#include "room.hpp"
 #include "server_state.hpp"
 
 #include <boost/asio/steady_timer.hpp>
@@ -55,6 +56,24 @@ public:
     void finish_run(std::string run, std::string run_finished, std::string_view status);
     void send_error(std::string_view code, std::string_view message, std::string_view run = {}, int line = 0,
                     int column = 0);
+    void send_room_error(std::string_view code, std::string_view message, std::string_view room = {});
+    // Conflation, for a room's position (viewers) and status (presenter): the message replaces whatever
+    // such message still waits to be written, so a client that reads slowly gets the newest when it
+    // can take one, never a backlog. Sent after everything queued before it; a message queued after it
+    // (send, send_shared) goes behind it.
+    void send_latest(std::shared_ptr<const std::string> message);
+
+    // The rooms of this connection: the one it presents, the one it follows (and its place among that
+    // room's viewers). Kept by the room registry.
+    struct room_seats {
+        std::shared_ptr<room> presenting;
+        std::shared_ptr<room> viewing;
+        std::size_t viewer_index = 0;
+        std::uint64_t position_version = 0; // the room's position this viewer was last handed
+    };
+    room_seats rooms;
+    // Bytes waiting to be written to this client (the conflated message included).
+    std::size_t queued_bytes() const { return queued_bytes_; }
 
     asio::any_io_executor executor() { return ws_.get_executor(); }
     std::uint64_t id() const { return id_; }
@@ -65,6 +84,7 @@ private:
     asio::awaitable<void> echo_loop();
     void send_close();
     void handle_message(std::string_view text);
+    void release_latest(); // moves the conflated message to the back of the queue
     void start_run(protocol::run_request request);
     void cancel_runs(const std::string& reason);
     void close(websocket::close_reason reason, bool drop_queued);
@@ -90,6 +110,7 @@ private:
     void unqueue(const outgoing& message); // its bytes leave the queue's counts
 
     std::deque<outgoing> send_queue_;
+    std::shared_ptr<const std::string> latest_; // the conflated message (send_latest), sent once the queue is empty
     std::size_t queued_bytes_ = 0;
     std::size_t queued_by_waiting_runs_ = 0; // the part of queued_bytes_ from runs that wait for the client
     std::map<std::string, std::shared_ptr<live_run>, std::less<>> runs_;

@@ -47,6 +47,7 @@ struct error {
     std::string_view run = {}; // the run the error is about, if any
     int line = 0;              // syntax_error: where (1-based); 0: not sent
     int column = 0;
+    std::string_view room = {}; // the room the error is about, if any
 };
 std::string encode(const error& message);
 
@@ -72,6 +73,70 @@ struct run_finished {
 };
 std::string encode(const run_finished& message);
 
+// server -> presenter: the room is open. `secret` lets the presenter drive it; viewers get `room` only.
+struct room_created {
+    std::string_view room, secret;
+    std::span<const std::size_t> event_counts; // events recorded per program
+};
+std::string encode(const room_created& message);
+
+// A room's position as the server sends it (the fields of room_position, without the secret).
+struct position_info {
+    std::uint64_t step = 0;
+    bool playing = false;
+    double speed = 1;
+    std::string_view mode = "explore";
+};
+
+// The poll as viewers see it: its state ("open", "closed", "revealed") and how many lines it orders.
+struct poll_info {
+    std::string_view state;
+    std::size_t lines = 0;
+};
+
+// server -> viewer, on joining: what the room shows. Its events follow, one room_events per program.
+struct program_info {
+    std::string_view scenario; // empty: a program's text
+    std::string_view source;
+};
+struct room_joined {
+    std::string_view room;
+    std::span<const program_info> programs;
+    std::span<const std::size_t> event_counts;
+    position_info position;
+    const poll_info* poll = nullptr;
+};
+std::string encode(const room_joined& message);
+
+// server -> viewer: one program's recorded events, built in place like `events`: begin_room_events,
+// the events' JSON objects with a comma between, end_events.
+void begin_room_events(std::string& out, std::string_view room, std::size_t program);
+
+// server -> viewer: where the presenter is now.
+std::string encode_room_position(std::string_view room, const position_info& position);
+
+// server -> viewer: the poll opened, closed or was revealed.
+std::string encode_room_poll(std::string_view room, const poll_info& poll);
+
+// server -> presenter: how many follow, and the poll's distribution so far.
+struct poll_tally {
+    std::string_view state;
+    std::size_t lines = 0;
+    std::size_t answers = 0;
+    std::size_t all_right = 0;
+    // places[line * lines + place]: how many viewers put `line` at `place`
+    std::span<const std::size_t> places;
+};
+struct room_status {
+    std::string_view room;
+    std::size_t viewers = 0;
+    const poll_tally* poll = nullptr;
+};
+std::string encode(const room_status& message);
+
+// server -> viewer: the room is over ("presenter_left", "closed").
+std::string encode_room_ended(std::string_view room, std::string_view reason);
+
 // Stable error codes (see protocol/README.md).
 namespace error_code {
 inline constexpr std::string_view invalid_json = "invalid_json";
@@ -90,6 +155,13 @@ inline constexpr std::string_view unknown_run = "unknown_run";
 inline constexpr std::string_view too_many_runs = "too_many_runs";
 inline constexpr std::string_view server_memory_full = "server_memory_full";
 inline constexpr std::string_view binary_frame = "binary_frame";
+inline constexpr std::string_view unknown_room = "unknown_room";
+inline constexpr std::string_view room_full = "room_full";
+inline constexpr std::string_view too_many_rooms = "too_many_rooms";
+inline constexpr std::string_view not_presenter = "not_presenter";
+inline constexpr std::string_view presenter_gone = "presenter_gone";
+inline constexpr std::string_view bad_poll_answer = "bad_poll_answer";
+inline constexpr std::string_view room_too_large = "room_too_large";
 } // namespace error_code
 
 } // namespace loopscope::protocol

@@ -56,6 +56,21 @@ struct server_config {
     // A run that held this much gives the freed pages back to the system when it ends.
     std::size_t trim_after_run_bytes = 16 * 1024 * 1024;
 
+    // Rooms: a presenter drives, viewers follow (protocol/README.md, "Rooms"). At most `max_rooms` on
+    // the server (recording or open or lingering) and `max_viewers_per_room` in each; a room whose
+    // presenter's connection goes keeps its code for `room_linger` (late joiners are told the
+    // presenter left) and is then gone. A room's events, recorded once and shared by its viewers, may
+    // take `max_room_event_bytes` (which stays under max_send_queue_bytes, since a viewer is sent them
+    // at once). Codes are `room_code_length` characters of `room_code_alphabet` from the CSPRNG:
+    // 31^6 is about 887 million codes, so even at max_rooms a guess finds a room once in 8.8 million.
+    std::size_t max_rooms = 100;
+    std::size_t max_viewers_per_room = 10'000;
+    std::chrono::milliseconds room_linger = std::chrono::seconds{60};
+    std::size_t max_room_event_bytes = 4 * 1024 * 1024;
+    std::size_t room_code_length = 6;
+    std::string room_code_alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"; // no 0/O, 1/I/L: read out in a classroom
+    std::size_t max_poll_lines = 64; // the lines a predict-the-order poll may order
+
     // Shutdown: how long clients get to answer the close handshake before the process exits anyway.
     std::chrono::milliseconds shutdown_grace = std::chrono::seconds{3};
 

@@ -1,0 +1,256 @@
+#include "room.hpp"
+
+#include "loopscope/protocol/messages.hpp"
+#include "metrics.hpp"
+#include "websocket_session.hpp"
+
+#include <boost/asio/post.hpp>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+namespace loopscope::net {
+
+namespace {
+
+protocol::position_info info_of(const protocol::room_position& position)
+{
+    return {.step = position.step, .playing = position.playing, .speed = position.speed, .mode = protocol::name_of(position.mode)};
+}
+
+} // namespace
+
+room::room(std::string code, std::string secret, std::shared_ptr<websocket_session> presenter,
+           std::vector<program> programs, protocol::room_position position, asio::any_io_executor executor,
+           metrics& stats)
+    : code_(std::move(code)), secret_(std::move(secret)), presenter_(std::move(presenter)), programs_(std::move(programs)),
+      position_(position), stats_(stats), linger_timer_(executor)
+{
+}
+
+bool room::secret_matches(std::string_view secret) const
+{
+    if (secret.size() != secret_.size()) return false;
+    unsigned char difference = 0;
+    for (std::size_t i = 0; i < secret.size(); ++i)
+        difference |= static_cast<unsigned char>(secret[i] ^ secret_[i]);
+    return difference == 0;
+}
+
+std::uint64_t room::event_total() const
+{
+    std::uint64_t total = 0;
+    for (const program& one : programs_) total += one.recording->event_count();
+    return total;
+}
+
+void room::open()
+{
+    phase_ = phase::open;
+    position_message_ = std::make_shared<const std::string>(protocol::encode_room_position(code_, info_of(position_)));
+    std::vector<std::size_t> counts;
+    for (const program& one : programs_) counts.push_back(one.recording->event_count());
+    presenter_->send(protocol::encode(protocol::room_created{code_, secret_, counts}));
+    status_changed();
+}
+
+void room::join(const std::shared_ptr<websocket_session>& viewer)
+{
+    std::vector<protocol::program_info> programs;
+    std::vector<std::size_t> counts;
+    for (const program& one : programs_) {
+        programs.push_back({one.scenario, one.source});
+        counts.push_back(one.recording->event_count());
+    }
+    const protocol::poll_info poll{poll_state(), poll_lines_};
+    viewer->send(protocol::encode(protocol::room_joined{code_, programs, counts, info_of(position_),
+                                                        poll_ == poll_phase::none ? nullptr : &poll}));
+    // The events were serialized once, when the room was recorded: every viewer gets the same buffers
+    for (const program& one : programs_) viewer->send_shared(one.recording->message());
+
+    viewer->rooms.viewing = shared_from_this();
+    viewer->rooms.viewer_index = viewers_.size();
+    viewer->rooms.position_version = position_version_; // room_joined carried it
+    viewers_.push_back(viewer);
+    ++stats_.room_viewers_current;
+    status_changed();
+}
+
+void room::leave(websocket_session& viewer)
+{
+    if (viewer.rooms.viewing.get() != this) return;
+    const std::size_t index = viewer.rooms.viewer_index;
+    // Keep this object alive until we are done with it: the viewer may hold its last reference
+    auto self = shared_from_this();
+    viewer.rooms.viewing.reset();
+    if (index < viewers_.size() && viewers_[index].get() == &viewer) {
+        if (index + 1 != viewers_.size()) {
+            viewers_[index] = std::move(viewers_.back());
+            viewers_[index]->rooms.viewer_index = index;
+        }
+        viewers_.pop_back();
+        --stats_.room_viewers_current;
+        // The viewer moved into this place may not have been handed the newest position yet
+        if (fan_out_running_) fan_out_again_ = true;
+    }
+    status_changed();
+}
+
+void room::move_to(const protocol::room_position& position)
+{
+    position_ = position;
+    // Serialized once; each viewer's writer is handed the same buffer, and a viewer that is still
+    // writing an older position only ever keeps the newest (websocket_session::send_latest)
+    position_message_ = std::make_shared<const std::string>(protocol::encode_room_position(code_, info_of(position_)));
+    ++position_version_;
+    if (fan_out_running_) {
+        fan_out_again_ = true;
+        return;
+    }
+    fan_out_running_ = true;
+    fan_out_next_ = 0;
+    fan_out_some();
+}
+
+void room::fan_out_some()
+{
+    constexpr std::size_t viewers_per_turn = 512; // about a millisecond of the thread
+    if (phase_ != phase::open) {
+        fan_out_running_ = false;
+        return;
+    }
+    const std::size_t end = std::min(fan_out_next_ + viewers_per_turn, viewers_.size());
+    for (std::size_t i = fan_out_next_; i < end; ++i) {
+        websocket_session& viewer = *viewers_[i];
+        if (viewer.rooms.position_version == position_version_) continue;
+        viewer.rooms.position_version = position_version_;
+        viewer.send_latest(position_message_);
+    }
+    fan_out_next_ = end;
+    if (fan_out_next_ >= viewers_.size()) {
+        if (!fan_out_again_) {
+            fan_out_running_ = false;
+            return;
+        }
+        fan_out_again_ = false;
+        fan_out_next_ = 0;
+    }
+    // The rest on a later turn: other connections, and the presenter's next step, go first
+    asio::post(linger_timer_.get_executor(), [self = shared_from_this()] { self->fan_out_some(); });
+}
+
+void room::poll(const protocol::room_poll_request& request)
+{
+    switch (request.action) {
+    case protocol::poll_action::open:
+        poll_ = poll_phase::open;
+        poll_lines_ = request.lines;
+        places_.assign(poll_lines_ * poll_lines_, 0);
+        all_right_ = 0;
+        answers_.clear();
+        break;
+    case protocol::poll_action::close: poll_ = poll_phase::closed; break;
+    case protocol::poll_action::reveal: poll_ = poll_phase::revealed; break;
+    }
+    spdlog::info("room {}: poll {} ({} lines, {} answers)", code_, poll_state(), poll_lines_, answers_.size());
+    auto message = std::make_shared<const std::string>(protocol::encode_room_poll(code_, {poll_state(), poll_lines_}));
+    for (const auto& viewer : viewers_) viewer->send_shared(message);
+    status_changed();
+}
+
+std::string room::answer(websocket_session& viewer, const std::vector<std::size_t>& order)
+{
+    if (poll_ != poll_phase::open) return "no poll is open in room " + code_;
+    if (order.size() != poll_lines_)
+        return "the poll orders " + std::to_string(poll_lines_) + " lines; the answer lists " + std::to_string(order.size());
+    std::vector<bool> seen(poll_lines_, false);
+    for (std::size_t line : order) {
+        if (line >= poll_lines_ || seen[line])
+            return "the answer must list each of the lines 0 to " + std::to_string(poll_lines_ - 1) + " once";
+        seen[line] = true;
+    }
+
+    // A viewer may change its mind: its earlier answer stops counting
+    auto count = [&](const std::vector<std::size_t>& one, int sign) {
+        bool right = true;
+        for (std::size_t place = 0; place < one.size(); ++place) {
+            places_[one[place] * poll_lines_ + place] += static_cast<std::size_t>(sign);
+            right = right && one[place] == place;
+        }
+        if (right) all_right_ += static_cast<std::size_t>(sign);
+    };
+    auto earlier = std::find_if(answers_.begin(), answers_.end(), [&](const answer_of& a) { return a.viewer == viewer.id(); });
+    if (earlier != answers_.end()) {
+        count(earlier->order, -1);
+        earlier->order = order;
+    } else {
+        answers_.push_back({viewer.id(), order});
+    }
+    count(order, +1);
+    status_changed();
+    return {};
+}
+
+void room::end(std::string_view reason)
+{
+    phase_ = phase::lingering;
+    spdlog::info("room {}: ended ({}); {} viewer(s) told", code_, reason, viewers_.size());
+    auto message = std::make_shared<const std::string>(protocol::encode_room_ended(code_, reason));
+    auto self = shared_from_this();
+    for (const auto& viewer : viewers_) {
+        viewer->send_shared(message);
+        viewer->rooms.viewing.reset();
+    }
+    stats_.room_viewers_current -= viewers_.size();
+    viewers_.clear();
+    if (presenter_) presenter_->rooms.presenting.reset();
+    presenter_.reset();
+    for (program& one : programs_)
+        if (one.recording && !one.recording->message()) one.recording->cancel();
+}
+
+void room::linger(std::chrono::milliseconds linger, std::function<void()> expired)
+{
+    linger_timer_.expires_after(linger);
+    linger_timer_.async_wait([self = shared_from_this(), expired = std::move(expired)](const beast::error_code& ec) {
+        if (!ec) expired();
+    });
+}
+
+void room::stop_lingering()
+{
+    linger_timer_.cancel();
+}
+
+std::string_view room::poll_state() const
+{
+    switch (poll_) {
+    case poll_phase::open: return "open";
+    case poll_phase::closed: return "closed";
+    case poll_phase::revealed: return "revealed";
+    case poll_phase::none: break;
+    }
+    return "none";
+}
+
+void room::status_changed()
+{
+    // A burst (a class joining at once, answers pouring in) makes one room_status, not one each
+    if (status_posted_ || !presenter_ || phase_ != phase::open) return;
+    status_posted_ = true;
+    asio::post(linger_timer_.get_executor(), [self = shared_from_this()] {
+        self->status_posted_ = false;
+        self->send_status();
+    });
+}
+
+void room::send_status()
+{
+    if (!presenter_ || phase_ != phase::open) return;
+    const protocol::poll_tally tally{.state = poll_state(), .lines = poll_lines_, .answers = answers_.size(),
+                                     .all_right = all_right_, .places = places_};
+    presenter_->send_latest(std::make_shared<const std::string>(
+        protocol::encode(protocol::room_status{code_, viewers_.size(), poll_ == poll_phase::none ? nullptr : &tally})));
+}
+
+} // namespace loopscope::net

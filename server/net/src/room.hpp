@@ -1,0 +1,113 @@
+#pragma once
+
+#include "loopscope/protocol/requests.hpp"
+#include "net_common.hpp"
+#include "program_recording.hpp"
+
+#include <boost/asio/steady_timer.hpp>
+
+#include <cstddef>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace loopscope::net {
+
+class websocket_session;
+struct metrics;
+
+// One classroom: a presenter who drives, the viewers who follow, and what they all see (the programs,
+// their recorded events, the presenter's position, the poll). Lives on the server's one thread, like
+// everything else. Every message for the viewers is serialized once and the same buffer handed to each.
+class room : public std::enable_shared_from_this<room> {
+public:
+    enum class phase {
+        recording, // the programs run to make the events viewers will get; nobody may join yet
+        open,      // the presenter drives, viewers follow
+        lingering, // the presenter has gone: the code stays taken (joins get presenter_gone) until it expires
+    };
+
+    struct program {
+        std::string scenario; // empty: the presenter's own text
+        std::string source;
+        std::shared_ptr<program_recording> recording;
+    };
+
+    room(std::string code, std::string secret, std::shared_ptr<websocket_session> presenter,
+         std::vector<program> programs, protocol::room_position position, asio::any_io_executor executor,
+         metrics& stats);
+
+    const std::string& code() const { return code_; }
+    phase state() const { return phase_; }
+    std::size_t viewer_count() const { return viewers_.size(); }
+    bool is_presenter(const websocket_session& session) const { return presenter_.get() == &session; }
+    std::shared_ptr<websocket_session> presenter() const { return presenter_; }
+    // Compares in constant time: how long a wrong guess takes says nothing of the secret.
+    bool secret_matches(std::string_view secret) const;
+
+    // Recording is over (each program's recording finished): the room opens and the presenter is told.
+    void open();
+    std::vector<program>& programs() { return programs_; }
+
+    // Viewers. join sends the snapshot (room_joined, then one room_events per program, shared buffers).
+    void join(const std::shared_ptr<websocket_session>& viewer);
+    void leave(websocket_session& viewer);
+
+    // The presenter's messages (already checked to come from the presenter).
+    void move_to(const protocol::room_position& position);
+    void poll(const protocol::room_poll_request& request);
+    // A viewer's answer: "" when counted, else why not (no open poll, not an order of its lines).
+    std::string answer(websocket_session& viewer, const std::vector<std::size_t>& order);
+    std::uint64_t event_total() const;
+
+    // The presenter went away, or closed the room: every viewer is told, and let go.
+    void end(std::string_view reason);
+    // After end("presenter_left"): the code stays taken for `linger`, then `expired` runs.
+    void linger(std::chrono::milliseconds linger, std::function<void()> expired);
+    void stop_lingering();
+
+private:
+    void status_changed();
+    void send_status();
+    void fan_out_some();
+    std::string_view poll_state() const;
+
+    std::string code_;
+    std::string secret_;
+    std::shared_ptr<websocket_session> presenter_;
+    std::vector<program> programs_;
+    protocol::room_position position_;
+    std::shared_ptr<const std::string> position_message_; // the latest room_position
+    // The fan-out of a position goes through the viewers a chunk per turn of the thread, so that a
+    // room of ten thousand never holds the thread for long, and a position that arrives meanwhile is
+    // what the rest of them get (the older one is never sent to them): positions are conflated for
+    // the room as a whole, not only per viewer, when the presenter steps faster than the fan-out goes.
+    std::uint64_t position_version_ = 0;
+    std::size_t fan_out_next_ = 0; // the next viewer of the pass in progress
+    bool fan_out_running_ = false;
+    bool fan_out_again_ = false;   // a viewer before the cursor lacks the newest position: another pass
+    phase phase_ = phase::recording;
+    metrics& stats_;
+    asio::steady_timer linger_timer_;
+    // Viewers in joining order; each session knows its index, so leaving is a swap with the last
+    std::vector<std::shared_ptr<websocket_session>> viewers_;
+    bool status_posted_ = false; // a room_status for the presenter is due once the current burst is over
+
+    // The predict-the-order poll
+    enum class poll_phase { none, open, closed, revealed };
+    poll_phase poll_ = poll_phase::none;
+    std::size_t poll_lines_ = 0;
+    std::vector<std::size_t> places_; // places_[line * poll_lines_ + place]
+    std::size_t all_right_ = 0;
+    struct answer_of {
+        std::uint64_t viewer; // session id: an answer counts once, the latest one
+        std::vector<std::size_t> order;
+    };
+    std::vector<answer_of> answers_;
+};
+
+} // namespace loopscope::net
