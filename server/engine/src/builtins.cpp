@@ -71,33 +71,16 @@ const member* find_member(const std::vector<member>& members, const std::string&
     return nullptr;
 }
 
-// CPython's name for the type of a value of this kind (a key of cpython_names.inc's table); exceptions
-// are looked up by their class (cpython_has_attribute).
-const char* cpython_kind(const value& v)
+// The key of cpython_names.inc's table for the type of `v` (exceptions are looked up by class, below):
+// type(v).__name__, but for the kinds that table names otherwise.
+std::string cpython_kind(const value& v)
 {
     switch (v.kind) {
-    case value_kind::none: return "NoneType";
-    case value_kind::boolean: return "bool";
-    case value_kind::integer: return "int";
-    case value_kind::floating: return "float";
-    case value_kind::ellipsis: return "ellipsis";
-    case value_kind::string: return "str";
-    case value_kind::list: return "list";
-    case value_kind::tuple: return "tuple";
-    case value_kind::range: return "range";
     case value_kind::iterator: return "list_iterator";
-    case value_kind::slice: return "slice";
-    case value_kind::function: return "function";
-    case value_kind::builtin: return "builtin_function_or_method";
-    case value_kind::coroutine: return "coroutine";
     case value_kind::future: return v.as<future_object>().is_task() ? "Task" : "Future";
-    case value_kind::module: return "module";
     case value_kind::loop: return "loop";
-    case value_kind::exception: return nullptr;  // see cpython_has_attribute
-    case value_kind::exception_type: return "type";
-    case value_kind::type_name: return "type";
+    default: return type_name(v);
     }
-    return "";
 }
 
 // Does CPython's object of the same type as `v` have attribute `name`?

@@ -2,6 +2,8 @@
 // for str, int, bool and float, and printf-style `str % args`.
 #include "runtime.hpp"
 
+#include "escapes.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -28,26 +30,6 @@ std::string first_code_points(const std::string& s, std::size_t n)
     return s.substr(0, i);
 }
 
-std::string utf8_of(std::int64_t code)
-{
-    std::string out;
-    auto c = static_cast<std::uint32_t>(code);
-    if (c < 0x80) out += static_cast<char>(c);
-    else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-    return out;
-}
 
 // ascii(): repr with every character beyond ASCII escaped as \xhh, \uhhhh or \Uhhhhhhhh.
 std::string ascii_escaped(const std::string& text)
@@ -367,7 +349,7 @@ std::string runtime::format_value(const value& v, const std::string& spec)
         if (f.sign) raise_error("ValueError", "Sign not allowed with integer format specifier 'c'");
         if (f.alternate) raise_error("ValueError", "Alternate form (#) not allowed with integer format specifier 'c'");
         if (x < 0 || x > 0x10FFFF) raise_error("OverflowError", "%c arg not in range(0x110000)");
-        std::string ch = utf8_of(x);
+        std::string ch = encode_utf8(static_cast<std::uint32_t>(x));
         const std::size_t pad = f.width > 1 ? f.width - 1 : 0;
         switch (f.align ? f.align : '<') {
         case '>': case '=': return repeat_fill(f.fill, pad) + ch;
@@ -476,7 +458,7 @@ std::string runtime::printf_format(const std::string& format, const value& args)
             if (v.is(value_kind::string) && code_points(v.as<string_object>().s) == 1) body = v.as<string_object>().s;
             else if (v.is(value_kind::integer)) {
                 if (v.i < 0 || v.i > 0x10FFFF) raise_error("OverflowError", "%c arg not in range(0x110000)");
-                body = utf8_of(v.i);
+                body = encode_utf8(static_cast<std::uint32_t>(v.i));
             } else raise_error("TypeError", "%c requires int or char");
             numeric = false;
             break;
