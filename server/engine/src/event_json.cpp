@@ -26,6 +26,18 @@ void append_json_string(std::string& out, std::string_view s)
     static const char hex[] = "0123456789abcdef";
     out += '"';
     for (std::size_t i = 0; i < s.size(); ++i) {
+        // Plain printable ASCII goes in one append, the common case by far.
+        std::size_t plain = i;
+        while (plain < s.size()) {
+            const auto p = static_cast<unsigned char>(s[plain]);
+            if (p < 0x20 || p >= 0x7f || p == '"' || p == '\\') break;
+            ++plain;
+        }
+        if (plain > i) {
+            out.append(s.data() + i, plain - i);
+            i = plain;
+            if (i == s.size()) break;
+        }
         char ch = s[i];
         auto c = static_cast<unsigned char>(ch);
         if (c >= 0x80) {

@@ -1,5 +1,6 @@
 #include "runtime.hpp"
 
+#include "code_cache.hpp"
 #include "compiler.hpp"
 #include "name_check.hpp"
 #include "parser.hpp"
@@ -118,9 +119,17 @@ void runtime::start(std::string_view source)
         begin = end + 1;
     }
     try {
-        auto module = parse_module(source, config_.max_nesting_depth);
-        module_code_ = compile_module(module);
-        check_names_up_front(*module_code_, source_lines_);
+        module_code_ = cached_code(source, config_.max_nesting_depth);
+        if (!module_code_) {
+            const bool keep = source.size() <= config_.code_cache_source_bytes && config_.code_cache_entries > 0;
+            // A kept program belongs to no run: compiled outside this run's account.
+            std::optional<memory_scope> process_wide;
+            if (keep) process_wide.emplace(nullptr);
+            auto module = parse_module(source, config_.max_nesting_depth);
+            module_code_ = compile_module(module);
+            check_names_up_front(*module_code_, source_lines_);
+            if (keep) cache_code(source, config_.max_nesting_depth, module_code_, config_.code_cache_entries);
+        }
     } catch (const syntax_error& e) {
         finish_with_syntax_error(e);
         return;

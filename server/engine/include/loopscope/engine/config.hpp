@@ -32,6 +32,11 @@ struct run_config {
     std::uint64_t max_operation_steps = 100'000;
     // A slice gives the thread back after this long even when its steps are not spent.
     std::chrono::nanoseconds max_slice_time = std::chrono::milliseconds(2);
+    // Compiled programs each server thread keeps for reuse (least recently used out first), and the
+    // largest source it keeps: the catalog's programs and a class's copies of one program compile
+    // once. 32 programs of at most 16 KiB hold a few MiB at worst; 0 turns the cache off.
+    std::size_t code_cache_entries = 32;
+    std::size_t code_cache_source_bytes = 16 * 1024;
     // The file name shown in tracebacks and warnings.
     std::string file_name = "main.py";
 };
