@@ -126,6 +126,14 @@ double number_arg(const value& v, const std::string& fn)
     raise_error("TypeError", "'" + type_name(v) + "' object cannot be interpreted as a number in " + fn + "()");
 }
 
+std::size_t code_point_count(std::string_view s)
+{
+    std::size_t n = 0;
+    for (char c : s)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
 std::string strip_chars(const std::string& s, const std::string& chars, bool left, bool right)
 {
     std::size_t a = 0, b = s.size();
@@ -734,39 +742,74 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             if (!args[k].is(value_kind::string)) raise_error("TypeError", "must be str, not " + type_name(args[k]));
             return args[k].as<string_object>().s;
         };
+        // Case and whitespace beyond ASCII need Unicode's tables, which the engine does not have:
+        // such text is refused where it would matter, never changed differently from CPython.
+        auto ascii_only = [&](const std::string& text) {
+            if (std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+                raise_unsupported("'str." + b.name + "' of text beyond ASCII");
+        };
+        // Python's whitespace within ASCII includes the four separators \x1c-\x1f.
+        static const std::string python_space = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f";
+        auto is_python_space = [](char c) { return python_space.find(c) != std::string::npos; };
+        auto no_unicode_space = [&](const std::string& text) {
+            // U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000
+            for (std::size_t k = 0; k + 1 < text.size(); ++k) {
+                const auto a = static_cast<unsigned char>(text[k]), c = static_cast<unsigned char>(text[k + 1]);
+                const auto d = k + 2 < text.size() ? static_cast<unsigned char>(text[k + 2]) : 0;
+                if ((a == 0xC2 && (c == 0x85 || c == 0xA0)) || (a == 0xE1 && c == 0x9A && d == 0x80) ||
+                    (a == 0xE2 && c == 0x80 && (d <= 0x8A || d == 0xA8 || d == 0xA9 || d == 0xAF)) || (a == 0xE2 && c == 0x81 && d == 0x9F) ||
+                    (a == 0xE3 && c == 0x80 && d == 0x80))
+                    raise_unsupported("'str." + b.name + "' of text with whitespace beyond ASCII");
+            }
+        };
         switch (b.id) {
-        case str_upper: { std::string r = s; for (auto& c : r) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c))); return value::string(r); }
-        case str_lower: { std::string r = s; for (auto& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c))); return value::string(r); }
-        case str_title:
-        case str_capitalize: {
+        case str_upper: { ascii_only(s); std::string r = s; for (auto& c : r) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c))); return value::string(r); }
+        case str_lower: { ascii_only(s); std::string r = s; for (auto& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c))); return value::string(r); }
+        case str_title: {
+            ascii_only(s);
             std::string r = s;
-            bool start = true;
+            bool start = true;  // a letter after anything that is not a letter starts a word
             for (auto& c : r) {
                 auto u = static_cast<unsigned char>(c);
                 if (std::isalpha(u)) {
                     c = static_cast<char>(start ? std::toupper(u) : std::tolower(u));
                     start = false;
-                } else if (b.id == str_title) {
+                } else {
                     start = true;
                 }
+            }
+            return value::string(r);
+        }
+        case str_capitalize: {
+            // The first character up (if it is a letter), all the rest down.
+            ascii_only(s);
+            std::string r = s;
+            for (std::size_t k = 0; k < r.size(); ++k) {
+                auto u = static_cast<unsigned char>(r[k]);
+                r[k] = static_cast<char>(k == 0 ? std::toupper(u) : std::tolower(u));
             }
             return value::string(r);
         }
         case str_strip:
         case str_lstrip:
         case str_rstrip: {
-            std::string chars = args.empty() || args[0].is(value_kind::none) ? std::string(" \t\n\r\f\v") : str_arg(0);
-            return value::string(strip_chars(s, chars, b.id != str_rstrip, b.id != str_lstrip));
+            if (args.empty() || args[0].is(value_kind::none)) {
+                no_unicode_space(s);
+                return value::string(strip_chars(s, python_space, b.id != str_rstrip, b.id != str_lstrip));
+            }
+            ascii_only(str_arg(0));
+            return value::string(strip_chars(s, str_arg(0), b.id != str_rstrip, b.id != str_lstrip));
         }
         case str_split: {
             std::vector<value> parts;
             if (args.empty() || args[0].is(value_kind::none)) {
+                no_unicode_space(s);
                 std::size_t k = 0;
                 while (k < s.size()) {
-                    while (k < s.size() && std::isspace(static_cast<unsigned char>(s[k]))) ++k;
+                    while (k < s.size() && is_python_space(s[k])) ++k;
                     if (k >= s.size()) break;
                     std::size_t start = k;
-                    while (k < s.size() && !std::isspace(static_cast<unsigned char>(s[k]))) ++k;
+                    while (k < s.size() && !is_python_space(s[k])) ++k;
                     parts.push_back(value::string(s.substr(start, k - start)));
                 }
             } else {
@@ -802,7 +845,13 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             if (from.empty()) {
                 check_length(s.size() * (to.size() + 1));
                 charge_work(s.size() * (to.size() + 1) / 8);
-                for (char c : s) { out += to; out += c; }
+                // Between code points, not bytes.
+                for (std::size_t k = 0; k < s.size();) {
+                    const std::size_t n = std::max<std::size_t>(1, utf8_sequence_length(s, k));
+                    out += to;
+                    out.append(s, k, n);
+                    k += n;
+                }
                 out += to;
                 return value::string(out);
             }
@@ -821,10 +870,14 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             const std::string& suffix = str_arg(0);
             return value::boolean(s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0);
         }
-        case str_find: { auto at = find_text(s, str_arg(0), 0); return value::integer(at == std::string::npos ? -1 : static_cast<std::int64_t>(at)); }
+        case str_find: {
+            // A byte offset of UTF-8 text, told in code points as Python counts.
+            auto at = find_text(s, str_arg(0), 0);
+            return value::integer(at == std::string::npos ? -1 : static_cast<std::int64_t>(code_point_count(std::string_view(s).substr(0, at))));
+        }
         case str_count: {
             const std::string& sub = str_arg(0);
-            if (sub.empty()) return value::integer(static_cast<std::int64_t>(s.size()) + 1);
+            if (sub.empty()) return value::integer(static_cast<std::int64_t>(code_point_count(s)) + 1);
             std::int64_t n = 0;
             for (std::size_t at = find_text(s, sub, 0); at != std::string::npos; at = find_text(s, sub, at + sub.size())) ++n;
             return value::integer(n);
@@ -834,9 +887,10 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             auto width = int_arg(args[0]);
             check_length(static_cast<std::size_t>(std::max<std::int64_t>(0, width)));
             std::string r = s;
-            if (static_cast<std::int64_t>(r.size()) < width) {
+            const auto length = static_cast<std::int64_t>(code_point_count(r));
+            if (length < width) {
                 std::size_t pos = (!r.empty() && (r[0] == '-' || r[0] == '+')) ? 1 : 0;
-                r.insert(pos, static_cast<std::size_t>(width) - r.size(), '0');
+                r.insert(pos, static_cast<std::size_t>(width - length), '0');
             }
             return value::string(r);
         }
