@@ -21,8 +21,7 @@ enum builtin_id : int {
     l_run_until_complete, l_is_running, l_is_closed, l_close, l_time, l_create_task, l_stop,
     f_done, f_result, f_cancel, f_cancelled, f_exception, f_get_name, f_set_name, f_get_coro,
     s_append, s_pop, s_extend, s_insert, s_index, s_count, s_remove, s_clear, s_reverse, s_sort,
-    str_upper, str_lower, str_strip, str_lstrip, str_rstrip, str_split, str_join, str_replace, str_startswith,
-    str_endswith, str_find, str_title, str_capitalize, str_count, str_zfill, str_format,
+    str_method, str_format,
 };
 
 // A fixed epoch so time.time() is deterministic, plus program time.
@@ -59,10 +58,16 @@ const std::vector<member> future_members = {{"done", f_done}, {"result", f_resul
 const std::vector<member> list_members = {{"append", s_append}, {"pop", s_pop}, {"extend", s_extend}, {"insert", s_insert},
     {"index", s_index}, {"count", s_count}, {"remove", s_remove}, {"clear", s_clear}, {"reverse", s_reverse}, {"sort", s_sort}};
 const std::vector<member> tuple_members = {{"index", s_index}, {"count", s_count}};
-const std::vector<member> str_members = {{"upper", str_upper}, {"lower", str_lower}, {"strip", str_strip},
-    {"lstrip", str_lstrip}, {"rstrip", str_rstrip}, {"split", str_split}, {"join", str_join}, {"replace", str_replace},
-    {"startswith", str_startswith}, {"endswith", str_endswith}, {"find", str_find}, {"title", str_title},
-    {"capitalize", str_capitalize}, {"count", str_count}, {"zfill", str_zfill}, {"format", str_format}};
+// Every str method but format goes to call_str_method (str_methods.cpp), which knows them by name.
+const std::vector<member> str_members = {{"upper", str_method}, {"lower", str_method}, {"title", str_method},
+    {"capitalize", str_method}, {"swapcase", str_method}, {"casefold", str_method}, {"strip", str_method},
+    {"lstrip", str_method}, {"rstrip", str_method}, {"split", str_method}, {"rsplit", str_method}, {"splitlines", str_method},
+    {"join", str_method}, {"replace", str_method}, {"startswith", str_method}, {"endswith", str_method}, {"find", str_method},
+    {"rfind", str_method}, {"index", str_method}, {"rindex", str_method}, {"count", str_method}, {"zfill", str_method},
+    {"ljust", str_method}, {"rjust", str_method}, {"center", str_method}, {"partition", str_method}, {"rpartition", str_method},
+    {"removeprefix", str_method}, {"removesuffix", str_method}, {"isdigit", str_method}, {"isdecimal", str_method},
+    {"isnumeric", str_method}, {"isalpha", str_method}, {"isalnum", str_method}, {"isspace", str_method}, {"isupper", str_method},
+    {"islower", str_method}, {"istitle", str_method}, {"isascii", str_method}, {"format", str_format}};
 
 const member* find_member(const std::vector<member>& members, const std::string& name)
 {
@@ -124,14 +129,6 @@ double number_arg(const value& v, const std::string& fn)
     if (v.is(value_kind::boolean)) return v.b ? 1.0 : 0.0;
     if (v.is(value_kind::floating)) return v.f;
     raise_error("TypeError", "'" + type_name(v) + "' object cannot be interpreted as a number in " + fn + "()");
-}
-
-std::size_t code_point_count(std::string_view s)
-{
-    std::size_t n = 0;
-    for (char c : s)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-    return n;
 }
 
 std::string strip_chars(const std::string& s, const std::string& chars, bool left, bool right)
@@ -733,170 +730,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         int auto_index = 0;
         return value::string(format_markup(b.self.as<string_object>().s, args, kwargs, 2, auto_index));
     }
-    if (b.self.is(value_kind::string)) {
-        no_kwargs();
-        const std::string& s = b.self.as<string_object>().s;
-        charge_work(s.size() / 8);
-        auto str_arg = [&](std::size_t k) -> const std::string& {
-            if (k >= args.size()) raise_error("TypeError", b.name + "() takes at least " + std::to_string(k + 1) + " argument");
-            if (!args[k].is(value_kind::string)) raise_error("TypeError", "must be str, not " + type_name(args[k]));
-            return args[k].as<string_object>().s;
-        };
-        // Case and whitespace beyond ASCII need Unicode's tables, which the engine does not have:
-        // such text is refused where it would matter, never changed differently from CPython.
-        auto ascii_only = [&](const std::string& text) {
-            if (std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
-                raise_unsupported("'str." + b.name + "' of text beyond ASCII");
-        };
-        // Python's whitespace within ASCII includes the four separators \x1c-\x1f.
-        static const std::string python_space = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f";
-        auto is_python_space = [](char c) { return python_space.find(c) != std::string::npos; };
-        auto no_unicode_space = [&](const std::string& text) {
-            // U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000
-            for (std::size_t k = 0; k + 1 < text.size(); ++k) {
-                const auto a = static_cast<unsigned char>(text[k]), c = static_cast<unsigned char>(text[k + 1]);
-                const auto d = k + 2 < text.size() ? static_cast<unsigned char>(text[k + 2]) : 0;
-                if ((a == 0xC2 && (c == 0x85 || c == 0xA0)) || (a == 0xE1 && c == 0x9A && d == 0x80) ||
-                    (a == 0xE2 && c == 0x80 && (d <= 0x8A || d == 0xA8 || d == 0xA9 || d == 0xAF)) || (a == 0xE2 && c == 0x81 && d == 0x9F) ||
-                    (a == 0xE3 && c == 0x80 && d == 0x80))
-                    raise_unsupported("'str." + b.name + "' of text with whitespace beyond ASCII");
-            }
-        };
-        switch (b.id) {
-        case str_upper: { ascii_only(s); std::string r = s; for (auto& c : r) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c))); return value::string(r); }
-        case str_lower: { ascii_only(s); std::string r = s; for (auto& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c))); return value::string(r); }
-        case str_title: {
-            ascii_only(s);
-            std::string r = s;
-            bool start = true;  // a letter after anything that is not a letter starts a word
-            for (auto& c : r) {
-                auto u = static_cast<unsigned char>(c);
-                if (std::isalpha(u)) {
-                    c = static_cast<char>(start ? std::toupper(u) : std::tolower(u));
-                    start = false;
-                } else {
-                    start = true;
-                }
-            }
-            return value::string(r);
-        }
-        case str_capitalize: {
-            // The first character up (if it is a letter), all the rest down.
-            ascii_only(s);
-            std::string r = s;
-            for (std::size_t k = 0; k < r.size(); ++k) {
-                auto u = static_cast<unsigned char>(r[k]);
-                r[k] = static_cast<char>(k == 0 ? std::toupper(u) : std::tolower(u));
-            }
-            return value::string(r);
-        }
-        case str_strip:
-        case str_lstrip:
-        case str_rstrip: {
-            if (args.empty() || args[0].is(value_kind::none)) {
-                no_unicode_space(s);
-                return value::string(strip_chars(s, python_space, b.id != str_rstrip, b.id != str_lstrip));
-            }
-            ascii_only(str_arg(0));
-            return value::string(strip_chars(s, str_arg(0), b.id != str_rstrip, b.id != str_lstrip));
-        }
-        case str_split: {
-            std::vector<value> parts;
-            if (args.empty() || args[0].is(value_kind::none)) {
-                no_unicode_space(s);
-                std::size_t k = 0;
-                while (k < s.size()) {
-                    while (k < s.size() && is_python_space(s[k])) ++k;
-                    if (k >= s.size()) break;
-                    std::size_t start = k;
-                    while (k < s.size() && !is_python_space(s[k])) ++k;
-                    parts.push_back(value::string(s.substr(start, k - start)));
-                }
-            } else {
-                const std::string& sep = str_arg(0);
-                if (sep.empty()) raise_error("ValueError", "empty separator");
-                std::size_t start = 0, at;
-                while ((at = find_text(s, sep, start)) != std::string::npos) {
-                    parts.push_back(value::string(s.substr(start, at - start)));
-                    start = at + sep.size();
-                }
-                parts.push_back(value::string(s.substr(start)));
-            }
-            return value::list(std::move(parts));
-        }
-        case str_join: {
-            expect_args(b, args, 1, 1);
-            std::string out;
-            auto items = to_vector(args[0]);
-            for (std::size_t k = 0; k < items.size(); ++k) {
-                if (!items[k].is(value_kind::string))
-                    raise_error("TypeError", "sequence item " + std::to_string(k) + ": expected str instance, " + type_name(items[k]) + " found");
-                check_length(out.size() + s.size() + items[k].as<string_object>().s.size());
-                charge_work((s.size() + items[k].as<string_object>().s.size()) / 8 + 1);
-                if (k) out += s;
-                out += items[k].as<string_object>().s;
-            }
-            return value::string(out);
-        }
-        case str_replace: {
-            const std::string& from = str_arg(0);
-            const std::string& to = str_arg(1);
-            std::string out;
-            if (from.empty()) {
-                check_length(s.size() * (to.size() + 1));
-                charge_work(s.size() * (to.size() + 1) / 8);
-                // Between code points, not bytes.
-                for (std::size_t k = 0; k < s.size();) {
-                    const std::size_t n = std::max<std::size_t>(1, utf8_sequence_length(s, k));
-                    out += to;
-                    out.append(s, k, n);
-                    k += n;
-                }
-                out += to;
-                return value::string(out);
-            }
-            std::size_t start = 0, at;
-            while ((at = find_text(s, from, start)) != std::string::npos) {
-                check_length(out.size() + (at - start) + to.size());
-                charge_work((at - start + to.size()) / 8);
-                out.append(s, start, at - start);
-                out += to;
-                start = at + from.size();
-            }
-            return value::string(out + s.substr(start));
-        }
-        case str_startswith: return value::boolean(s.rfind(str_arg(0), 0) == 0);
-        case str_endswith: {
-            const std::string& suffix = str_arg(0);
-            return value::boolean(s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0);
-        }
-        case str_find: {
-            // A byte offset of UTF-8 text, told in code points as Python counts.
-            auto at = find_text(s, str_arg(0), 0);
-            return value::integer(at == std::string::npos ? -1 : static_cast<std::int64_t>(code_point_count(std::string_view(s).substr(0, at))));
-        }
-        case str_count: {
-            const std::string& sub = str_arg(0);
-            if (sub.empty()) return value::integer(static_cast<std::int64_t>(code_point_count(s)) + 1);
-            std::int64_t n = 0;
-            for (std::size_t at = find_text(s, sub, 0); at != std::string::npos; at = find_text(s, sub, at + sub.size())) ++n;
-            return value::integer(n);
-        }
-        case str_zfill: {
-            expect_args(b, args, 1, 1);
-            auto width = int_arg(args[0]);
-            check_length(static_cast<std::size_t>(std::max<std::int64_t>(0, width)));
-            std::string r = s;
-            const auto length = static_cast<std::int64_t>(code_point_count(r));
-            if (length < width) {
-                std::size_t pos = (!r.empty() && (r[0] == '-' || r[0] == '+')) ? 1 : 0;
-                r.insert(pos, static_cast<std::size_t>(width - length), '0');
-            }
-            return value::string(r);
-        }
-        default: break;
-        }
-    }
+    if (b.self.is(value_kind::string) && b.id == str_method) return call_str_method(b.name, b.self.as<string_object>().s, args, kwargs);
     raise_error("TypeError", "'" + b.name + "' is not callable here");
 }
 

@@ -169,6 +169,8 @@ private:
     std::string format_markup(const std::string& s, const std::vector<value>& args,
                            const std::vector<std::pair<std::string, value>>& kwargs, int depth, int& auto_index);
     std::string ascii_of(const value& v);  // ascii(v)
+    value call_str_method(const std::string& name, const std::string& s, std::vector<value>& args,
+                          std::vector<std::pair<std::string, value>>& kwargs);  // str_methods.cpp
     void sort_values(std::vector<value>& items);
     // A string or list about to hold n characters or items: the length bound, and the memory bound
     // asked before the allocation (check_items: n values).
