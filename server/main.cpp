@@ -38,7 +38,7 @@ std::string option_for_environment(const std::string& variable)
     if (variable.rfind(prefix, 0) != 0) return {};
     std::string name = variable.substr(prefix.size());
     for (char& c : name) c = c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (const char* known : {"address", "port", "web-root", "log-level", "log-format"})
+    for (const char* known : {"address", "port", "web-root", "log-level", "log-format", "room-code-prefix"})
         if (name == known) return name;
     return {};
 }
@@ -60,7 +60,8 @@ int main(int argc, char** argv)
         "  loopscope run PROGRAM.py [options]  run one program in the engine (see `loopscope run --help`)\n"
         "  loopscope --check-health [options]  exit 0 if the server at --address/--port answers /healthz\n\n"
         "Every option can also be set by an environment variable: LOOPSCOPE_ADDRESS, LOOPSCOPE_PORT,\n"
-        "LOOPSCOPE_WEB_ROOT, LOOPSCOPE_LOG_LEVEL, LOOPSCOPE_LOG_FORMAT. A flag wins over the environment.\n\n"
+        "LOOPSCOPE_WEB_ROOT, LOOPSCOPE_LOG_LEVEL, LOOPSCOPE_LOG_FORMAT, LOOPSCOPE_ROOM_CODE_PREFIX. A flag wins\n"
+        "over the environment.\n\n"
         "Options"};
     options.add_options()
         ("help,h", "print this help and exit")
@@ -70,6 +71,8 @@ int main(int argc, char** argv)
         ("web-root", po::value(&web_root)->default_value(default_web_root(argv[0]).string()), "folder of the page to serve")
         ("log-level", po::value(&log_level)->default_value("info"), "trace, debug, info, warn, error, critical or off")
         ("log-format", po::value(&log_format)->default_value("text"), "text, or json: one JSON object a line")
+        ("room-code-prefix", po::value(&config.room_code_prefix),
+         "put before every room code: a replica's mark, by which a proxy routes a room's viewers to it")
         ("check-health", "ask /healthz of the server at --address and --port; exit 0 on 200 within 2 s");
 
     po::variables_map settings;

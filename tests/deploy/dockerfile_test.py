@@ -213,6 +213,24 @@ class ComposeTest(unittest.TestCase):
         backends = {value.split(":")[0] for key, value in proxy["environment"].items() if key.startswith("BACKEND_")}
         self.assertEqual(backends, self.replicas())
 
+    def test_each_replicas_room_codes_are_routed_to_it(self):
+        # What proxy_test.py's RoomsAcrossReplicasTest proves with a real nginx for A and B; here, that
+        # compose gives every replica its own mark and that the template's map sends that mark to an
+        # upstream whose first server is that replica (the others only its backups).
+        services = self.compose["services"]
+        backends = {value.split(":")[0]: "${%s}" % key
+                    for key, value in services["proxy"]["environment"].items() if key.startswith("BACKEND_")}
+        routes = dict(re.findall(r"^\s*~\^(\w+)\s+(\w+);", self.template, re.MULTILINE))
+        marks = {name: services[name]["environment"].get("LOOPSCOPE_ROOM_CODE_PREFIX") for name in self.replicas()}
+        self.assertEqual(len(set(marks.values())), len(marks), marks)
+        self.assertEqual(set(routes), set(marks.values()))
+        for name, mark in marks.items():
+            upstream = re.search(r"upstream %s \{(.*?)\n\}" % routes[mark], self.template, re.DOTALL).group(1)
+            servers = re.findall(r"^\s*server (\S+)(.*);$", upstream, re.MULTILINE)
+            self.assertEqual(servers[0], (backends[name], " max_fails=0"), upstream)
+            self.assertTrue(all(rest == " backup" for _, rest in servers[1:]), upstream)
+        self.assertIn("proxy_pass http://$loopscope_websocket_upstream;", self.template)
+
     def test_the_proxy_image_is_debians_nginx_with_the_template(self):
         proxy = self.compose["services"]["proxy"]
         self.assertEqual(proxy["build"], {"context": "nginx"})

@@ -2,7 +2,8 @@
 """Debian's nginx on loopback with the repository's own config (templated only for its listen port and
 the backends' addresses), two loopscope processes behind it: websocket clients through the proxy run
 scenarios with the right output, connections land on both backends, and with one backend killed the
-other serves new connections.
+other serves new connections. Rooms across the two: made through the proxy on both, each room's viewers
+(the code in their URL) sent to the backend that holds it, also once a killed backend is back.
 Usage: proxy_test.py LOOPSCOPE NGINX TEMPLATE"""
 import asyncio
 import json
@@ -194,6 +195,152 @@ class DeadReplicaTest(unittest.TestCase):
             self.assertLess(connected, 2.5)
             self.assertEqual((finished["status"], finished["elapsed"]), ("ok", 3.0))
             self.assertIn("Bagel is ready!", text)
+
+
+# Rooms across replicas (protocol/README.md "Rooms"; the template's map): each backend marks its room
+# codes with its letter, A for BACKEND_A and B for BACKEND_B, as docker/compose.yaml sets them.
+REPLICA_MARKS = ("A", "B")
+REPLY_TIMEOUT = 10  # seconds for any one message a test waits for
+
+
+async def next_message(ws, wanted_type, wanted=lambda message: True):
+    """The next message of `wanted_type` that satisfies `wanted`, skipping the others (a presenter's
+    room_status comes whenever the room changes); an `error` is a failure unless it is what is wanted."""
+    async with asyncio.timeout(REPLY_TIMEOUT):
+        while True:
+            message = json.loads(await ws.recv())
+            if message["type"] == wanted_type and wanted(message):
+                return message
+            if message["type"] == "error":
+                raise AssertionError(f"waiting for {wanted_type}, got {message}")
+
+
+class Presenter:
+    """A presenter's connection through the proxy, with no room code (so round robin), and its room."""
+
+    @classmethod
+    async def open(cls, url, scenario="gather"):
+        self = cls()
+        self.ws = await websockets.connect(url, open_timeout=REPLY_TIMEOUT)
+        await next_message(self.ws, "hello")
+        await self.ws.send(json.dumps({"type": "room_create", "programs": [{"scenario": scenario}]}))
+        created = await next_message(self.ws, "room_created")
+        self.room, self.secret, self.events = created["room"], created["secret"], created["events"][0]
+        return self
+
+    async def step(self, step):
+        await self.ws.send(json.dumps({"type": "room_position", "room": self.room, "secret": self.secret,
+                                       "step": step, "playing": False, "speed": 1, "mode": "explore"}))
+
+
+async def viewer_connection(proxy_port, room):
+    """A viewer's connection as the page opens it: the room code in the URL, for the proxy."""
+    ws = await websockets.connect(f"ws://127.0.0.1:{proxy_port}/ws?room={room}", open_timeout=REPLY_TIMEOUT)
+    await next_message(ws, "hello")
+    await ws.send(json.dumps({"type": "room_join", "room": room}))
+    return ws
+
+
+class RoomsAcrossReplicasTest(unittest.TestCase):
+    def setUp(self):
+        # A by its flag, B by its environment variable as docker/compose.yaml gives it
+        self.backends = [ServerProcess([LOOPSCOPE, "--port", "0", "--room-code-prefix", REPLICA_MARKS[0]]),
+                         ServerProcess([LOOPSCOPE, "--port", "0"],
+                                       env={**os.environ, "LOOPSCOPE_ROOM_CODE_PREFIX": REPLICA_MARKS[1]})]
+        self.nginx = Nginx([backend.port for backend in self.backends])
+
+    def tearDown(self):
+        self.nginx.stop()
+        for backend in self.backends:
+            if backend.process.poll() is None:
+                backend.stop()
+
+    def rooms_on_each_backend(self):
+        return [metric(backend.port, "loopscope_rooms") for backend in self.backends]
+
+    def test_rooms_made_through_the_proxy_land_on_both_replicas_and_every_viewer_follows_its_room(self):
+        async def main():
+            presenters = await asyncio.gather(*(Presenter.open(self.nginx.url) for _ in range(6)))
+            codes = [p.room for p in presenters]
+            # Where each room is: its code's mark, and the replicas' own count
+            self.assertEqual(len(set(codes)), 6)
+            marks = [code[0] for code in codes]
+            self.assertTrue(all(len(code) == 7 and code[0] in REPLICA_MARKS for code in codes), codes)
+            self.assertEqual(self.rooms_on_each_backend(), [marks.count(mark) for mark in REPLICA_MARKS])
+            self.assertTrue(all(marks.count(mark) >= 1 for mark in REPLICA_MARKS), f"rooms' codes: {codes}")
+
+            # Two viewers for each room, through the proxy: each reaches the replica that holds its room
+            viewers = {p.room: await asyncio.gather(viewer_connection(self.nginx.port, p.room),
+                                                    viewer_connection(self.nginx.port, p.room))
+                       for p in presenters}
+            for presenter in presenters:
+                for ws in viewers[presenter.room]:
+                    joined = await next_message(ws, "room_joined")
+                    self.assertEqual(joined["room"], presenter.room)
+                    events = await next_message(ws, "room_events")
+                    self.assertEqual(len(events["events"]), presenter.events)
+                await next_message(presenter.ws, "room_status", lambda status: status["viewers"] == 2)
+            self.assertEqual([metric(b.port, "loopscope_room_viewers") for b in self.backends],
+                             [2 * marks.count(mark) for mark in REPLICA_MARKS])
+
+            # Every room steps on its own; its viewers follow it, and only it
+            for step in (1, 2, 3):
+                await asyncio.gather(*(p.step(step + index) for index, p in enumerate(presenters)))
+                for index, presenter in enumerate(presenters):
+                    for ws in viewers[presenter.room]:
+                        moved = await next_message(ws, "room_position")
+                        self.assertEqual((moved["room"], moved["step"]), (presenter.room, step + index))
+            for ws in [p.ws for p in presenters] + [ws for pair in viewers.values() for ws in pair]:
+                await ws.close()
+
+        asyncio.run(main())
+
+    def test_after_a_replica_restarts_the_viewers_of_its_new_rooms_reach_it(self):
+        async def present_until(mark, presenters):
+            # Round robin alternates between the replicas; a few tries land on each
+            for _ in range(4):
+                presenters.append(await Presenter.open(self.nginx.url))
+                if presenters[-1].room.startswith(mark):
+                    return presenters[-1]
+            raise AssertionError(f"no room on replica {mark} in 4 tries: {[p.room for p in presenters]}")
+
+        async def main():
+            presenters = []
+            on_a, on_b = await present_until("A", presenters), await present_until("B", presenters)
+            port_a = self.backends[0].port
+            self.backends[0].kill()
+            # The room on A is gone with it: its viewers get the other replica, and are told
+            ws = await viewer_connection(self.nginx.port, on_a.room)
+            error = await next_message(ws, "error")
+            self.assertEqual((error["code"], error.get("room")), ("unknown_room", on_a.room))
+            await ws.close()
+            # Rooms on B go on
+            ws = await viewer_connection(self.nginx.port, on_b.room)
+            await next_message(ws, "room_joined")
+            await ws.close()
+
+            # A is back, at the same address: a room made on it is reached by its viewers at once
+            self.backends[0] = ServerProcess([LOOPSCOPE, "--port", str(port_a), "--room-code-prefix", "A"])
+            again = await present_until("A", presenters)
+            self.assertEqual(self.rooms_on_each_backend()[0], 1)
+            ws = await viewer_connection(self.nginx.port, again.room)
+            self.assertEqual((await next_message(ws, "room_joined"))["room"], again.room)
+            await again.step(1)
+            self.assertEqual((await next_message(ws, "room_position"))["step"], 1)
+            await ws.close()
+            for presenter in presenters:
+                await presenter.ws.close()
+
+        asyncio.run(main())
+
+class RoomCodePrefixFlagTest(unittest.TestCase):
+    def test_a_room_code_prefix_outside_the_code_alphabet_is_refused(self):
+        for prefix in ("a", "O", "ABCDEFGHJ"):  # lower case, a letter codes leave out, too long
+            refused = subprocess.run([LOOPSCOPE, "--port", "0", "--room-code-prefix", prefix],
+                                     capture_output=True, text=True, timeout=10)
+            self.assertEqual(refused.returncode, 1, refused.stdout + refused.stderr)
+            self.assertIn(f'room code prefix "{prefix}": at most 8 characters of the room code alphabet',
+                          refused.stdout + refused.stderr)
 
 
 if __name__ == "__main__":

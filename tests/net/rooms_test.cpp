@@ -150,6 +150,28 @@ TEST_F(Rooms, ViewersGetTheRunAndFollowEveryStepAndAJump)
     EXPECT_EQ(late.next("room_joined").at("position").at("step").to_number<std::uint64_t>(), room.events - 1);
 }
 
+TEST_F(Rooms, AReplicasMarkComesBeforeEveryCodeAndOnlyFromTheCodeAlphabet)
+{
+    // A proxy routes a room's viewers by the mark (docker/nginx/loopscope.conf.template); the random
+    // part stays as long, so a code is no easier to guess
+    auto config = config_for(root_);
+    config.room_code_prefix = "B";
+    {
+        test_server server{config};
+        client presenter{server.port()};
+        auto room = create_room(presenter);
+        EXPECT_EQ(room.room.size(), 7u);
+        EXPECT_EQ(room.room.front(), 'B') << room.room;
+        client viewer{server.port()};
+        viewer.send(join(room.room));
+        viewer.next("room_joined");
+    }
+    for (std::string refused : {"b", "O", "ABCDEFGHJ"}) { // lower case, a letter codes leave out, too long
+        config.room_code_prefix = refused;
+        EXPECT_THROW(test_server{config}, std::invalid_argument) << refused;
+    }
+}
+
 TEST_F(Rooms, TheCompareModeRecordsBothPrograms)
 {
     test_server server{config_for(root_)};

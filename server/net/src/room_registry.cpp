@@ -35,6 +35,12 @@ room_registry::room_registry(const server_config& config, metrics& stats) : conf
 {
     if (config_.room_code_alphabet.size() < 2 || config_.room_code_alphabet.size() > 256 || config_.room_code_length == 0)
         throw std::invalid_argument("room codes need an alphabet of 2 to 256 characters and a length of at least 1");
+    const std::string& prefix = config_.room_code_prefix;
+    if (prefix.size() > server_config::max_room_code_prefix_length ||
+        prefix.find_first_not_of(config_.room_code_alphabet) != std::string::npos)
+        throw std::invalid_argument("room code prefix \"" + prefix + "\": at most " +
+                                    std::to_string(server_config::max_room_code_prefix_length) +
+                                    " characters of the room code alphabet " + config_.room_code_alphabet);
 }
 
 std::string room_registry::new_code() const
@@ -43,10 +49,11 @@ std::string room_registry::new_code() const
     const std::string& alphabet = config_.room_code_alphabet;
     const unsigned usable = 256 - 256 % static_cast<unsigned>(alphabet.size());
     for (;;) {
-        std::string code;
-        while (code.size() < config_.room_code_length)
+        std::string code = config_.room_code_prefix;
+        const std::size_t length = code.size() + config_.room_code_length;
+        while (code.size() < length)
             for (unsigned char byte : random_bytes(config_.room_code_length))
-                if (byte < usable && code.size() < config_.room_code_length) code.push_back(alphabet[byte % alphabet.size()]);
+                if (byte < usable && code.size() < length) code.push_back(alphabet[byte % alphabet.size()]);
         if (!rooms_.contains(code)) return code;
     }
 }

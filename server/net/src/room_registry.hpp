@@ -15,7 +15,8 @@ class websocket_session;
 struct metrics;
 
 // Every room of the server, by code, and the bounds on them (server_config's max_rooms,
-// max_viewers_per_room, room_linger, room_code_length and room_code_alphabet, max_room_event_bytes).
+// max_viewers_per_room, room_linger, room_code_length, room_code_alphabet and room_code_prefix,
+// max_room_event_bytes).
 // Codes and secrets come from the operating system's CSPRNG. Single-threaded, like the io_context.
 class room_registry {
 public:

@@ -69,6 +69,12 @@ struct server_config {
     std::size_t max_room_event_bytes = 4 * 1024 * 1024;
     std::size_t room_code_length = 6;
     std::string room_code_alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"; // no 0/O, 1/I/L: read out in a classroom
+    // Put before every code this server makes (it adds to room_code_length's random characters, so
+    // guessing is no easier): a replica's mark, from which the proxy in front of several replicas
+    // sends each room's viewers to the replica that holds it (docker/nginx/loopscope.conf.template).
+    // At most max_room_code_prefix_length characters of room_code_alphabet; empty on a lone server.
+    std::string room_code_prefix;
+    static constexpr std::size_t max_room_code_prefix_length = 8;
     std::size_t max_poll_lines = 64; // the lines a predict-the-order poll may order
 
     // Shutdown: how long clients get to answer the close handshake before the process exits anyway.
