@@ -107,13 +107,34 @@ value type_name_value(const std::string& name)
     return value::of(value_kind::type_name, t);
 }
 
+// A wrong number of arguments, worded as CPython words it for that function: its messages differ with
+// how each builtin is declared in C (METH_O, METH_NOARGS, Argument Clinic, varargs).
 void expect_args(const builtin_object& b, const std::vector<value>& args, std::size_t lo, std::size_t hi)
 {
-    if (args.size() >= lo && args.size() <= hi) return;
-    std::string expected = lo == hi ? std::to_string(lo) : "at most " + std::to_string(hi);
-    if (lo == hi && lo == 0) raise_error("TypeError", b.name + "() takes no arguments (" + std::to_string(args.size()) + " given)");
-    if (args.size() < lo) raise_error("TypeError", b.name + "() missing required argument (expected " + std::to_string(lo) + ")");
-    raise_error("TypeError", b.name + "() takes " + expected + " argument" + (hi == 1 ? "" : "s") + " (" + std::to_string(args.size()) + " given)");
+    const std::size_t given = args.size();
+    if (given >= lo && given <= hi) return;
+    const std::string n = std::to_string(given);
+    auto arguments = [](std::size_t k) { return std::to_string(k) + (k == 1 ? " argument" : " arguments"); };
+    const bool method = b.self.is(value_kind::list) || b.self.is(value_kind::tuple);
+    const std::string qualified = method ? std::string(b.self.is(value_kind::list) ? "list." : "tuple.") + b.name : b.name;
+    // METH_O and METH_NOARGS: "len() takes exactly one argument (2 given)", "list.clear() takes no arguments (1 given)"
+    static const std::vector<std::string_view> exactly_one = {"len", "abs", "repr", "ascii", "append", "count", "remove", "extend"};
+    if (lo == 0 && hi == 0) raise_error("TypeError", qualified + "() takes no arguments (" + n + " given)");
+    if (lo == 1 && hi == 1 && std::find(exactly_one.begin(), exactly_one.end(), b.name) != exactly_one.end())
+        raise_error("TypeError", qualified + "() takes exactly one argument (" + n + " given)");
+    if (b.name == "round") {
+        if (given == 0) raise_error("TypeError", "round() missing required argument 'number' (pos 1)");
+        raise_error("TypeError", "round() takes at most 2 arguments (" + n + " given)");
+    }
+    if (b.name == "sum" && given == 0) raise_error("TypeError", "sum() takes at least 1 positional argument (0 given)");
+    if (b.name == "enumerate" && given == 0) raise_error("TypeError", "enumerate() missing required argument 'iterable'");
+    if (b.name == "int" || b.name == "str" || b.name == "sum" || b.name == "enumerate")
+        raise_error("TypeError", b.name + "() takes at most " + arguments(hi) + " (" + n + " given)");
+    if (b.name == "type") raise_error("TypeError", "type() takes 1 or 3 arguments");
+    // Argument Clinic: "insert expected 2 arguments, got 1", "bool expected at most 1 argument, got 2"
+    if (lo == hi) raise_error("TypeError", b.name + " expected " + arguments(lo) + ", got " + n);
+    if (given < lo) raise_error("TypeError", b.name + " expected at least " + arguments(lo) + ", got " + n);
+    raise_error("TypeError", b.name + " expected at most " + arguments(hi) + ", got " + n);
 }
 
 std::int64_t int_arg(const value& v)
@@ -247,7 +268,15 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         return std::nullopt;
     };
     auto no_kwargs = [&] {
-        if (!kwargs.empty()) raise_error("TypeError", b.name + "() got an unexpected keyword argument '" + kwargs.front().first + "'");
+        if (kwargs.empty()) return;
+        // A keyword CPython's function takes and the engine does not model is unsupported, not wrong.
+        static const std::vector<std::pair<std::string_view, std::string_view>> cpython_keywords = {
+            {"sorted", "key"}, {"min", "key"}, {"min", "default"}, {"max", "key"}, {"max", "default"}, {"zip", "strict"},
+            {"print", "file"}, {"sort", "key"}, {"int", "base"}, {"round", "number"}, {"sum", "start"}, {"sum", "iterable"},
+            {"enumerate", "iterable"}};
+        for (const auto& [function, keyword] : cpython_keywords)
+            if (b.name == function && kwargs.front().first == keyword) raise_unsupported(b.name + "(" + kwargs.front().first + "=...)");
+        raise_error("TypeError", b.name + "() got an unexpected keyword argument '" + kwargs.front().first + "'");
     };
     std::int32_t line = running_ && !running_->frames.empty() ? running_->frames.back()->line : 0;
     auto running_loop_or_fail = [&]() -> std::shared_ptr<loop_object> {
@@ -261,7 +290,9 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         auto sep = take_kw("sep");
         auto end = take_kw("end");
         take_kw("flush");
-        no_kwargs();
+        // file=None is stdout; a file object (sys.stderr) is beyond the engine's sys.
+        if (auto file = take_kw("file"); file && !file->is(value_kind::none)) raise_unsupported("print(file=...)");
+        if (!kwargs.empty()) raise_error("TypeError", "'" + kwargs.front().first + "' is an invalid keyword argument for print()");
         std::string s = sep && !sep->is(value_kind::none) ? str(*sep) : " ";
         std::string e = end && !end->is(value_kind::none) ? str(*end) : "\n";
         if (sep && !sep->is(value_kind::none) && !sep->is(value_kind::string))
@@ -307,6 +338,13 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         raise_error("TypeError", "object of type '" + type_name(v) + "' has no len()");
     }
     case b_str:
+        if (args.size() >= 2) {
+            no_kwargs();
+            if (args.size() > 3) raise_error("TypeError", "str() takes at most 3 arguments (" + std::to_string(args.size()) + " given)");
+            if (args[0].is(value_kind::string)) raise_error("TypeError", "decoding str is not supported");
+            raise_error("TypeError", "decoding to str: need a bytes-like object, " + type_name(args[0]) + " found");
+        }
+        [[fallthrough]];
     case b_format: {
         no_kwargs();
         expect_args(b, args, 1, 2);
@@ -332,7 +370,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     }
     case b_int: {
         no_kwargs();
-        expect_args(b, args, 0, 1);
+        expect_args(b, args, 0, 2);
+        if (args.size() == 2) raise_unsupported("int(x, base)");
         if (args.empty()) return value::integer(0);
         const value& v = args[0];
         if (v.is(value_kind::integer)) return v;
@@ -389,6 +428,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case b_min:
     case b_max: {
         no_kwargs();
+        if (args.empty()) raise_error("TypeError", b.name + " expected at least 1 argument, got 0");
         std::vector<value> items = args.size() == 1 ? to_vector(args[0]) : args;
         if (items.empty()) raise_error("ValueError", b.name + "() arg is an empty sequence");
         value best = items[0];
@@ -399,6 +439,10 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         return best;
     }
     case b_sum: {
+        if (auto start_kw = take_kw("start")) {
+            if (args.size() > 1) raise_error("TypeError", "argument for sum() given by name ('start') and position (2)");
+            args.push_back(std::move(*start_kw));
+        }
         no_kwargs();
         expect_args(b, args, 1, 2);
         value total = args.size() == 2 ? args[1] : value::integer(0);
@@ -416,7 +460,32 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             return value::integer(static_cast<std::int64_t>(r));
         }
         auto digits = int_arg(args[1]);
-        if (args[0].is(value_kind::integer) && digits >= 0) return args[0];
+        if ((args[0].is(value_kind::integer) || args[0].is(value_kind::boolean)) && digits >= 0)
+            return value::integer(args[0].is(value_kind::boolean) ? (args[0].b ? 1 : 0) : args[0].i);
+        if (args[0].is(value_kind::integer) || args[0].is(value_kind::boolean)) {
+            // To a multiple of 10**-digits, half to even, as CPython rounds an int.
+            const std::int64_t whole = args[0].is(value_kind::boolean) ? (args[0].b ? 1 : 0) : args[0].i;
+            if (digits < -18) return value::integer(0);
+            std::int64_t p = 1;
+            for (std::int64_t k = 0; k < -digits; ++k) p *= 10;
+            std::int64_t q = whole / p, r = whole % p;
+            if (r < 0) {
+                r += p;
+                --q;
+            }
+            if (2 * r > p || (2 * r == p && (q & 1))) ++q;
+            std::int64_t result = 0;
+            if (__builtin_mul_overflow(q, p, &result)) raise_unsupported("integers beyond 64 bits");
+            return value::integer(result);
+        }
+        if (digits < 0) {
+            // round(1234.5, -2): to hundreds, half to even.
+            if (digits < -308) return value::floating(std::copysign(0.0, x));
+            const double p = std::pow(10.0, static_cast<double>(-digits));
+            const double z = std::nearbyint(x / p) * p;
+            if (std::isinf(z)) raise_error("OverflowError", "rounded value too large to represent");
+            return value::floating(z);
+        }
         char buf[512];
         std::snprintf(buf, sizeof buf, "%.*f", static_cast<int>(std::clamp<std::int64_t>(digits, 0, 300)), x);
         return value::floating(std::strtod(buf, nullptr));
@@ -424,6 +493,15 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case b_isinstance: {
         no_kwargs();
         expect_args(b, args, 2, 2);
+        if (args[1].is(value_kind::tuple)) {
+            // Any of the classes, tuples nested as CPython allows.
+            for (const auto& t : args[1].as<sequence_object>().items) {
+                std::vector<value> one{args[0], t};
+                std::vector<std::pair<std::string, value>> none;
+                if (truthy(call_builtin(b, one, none))) return value::boolean(true);
+            }
+            return value::boolean(false);
+        }
         const value& t = args[1];
         if (t.is(value_kind::exception_type))
             return value::boolean(args[0].is(value_kind::exception) && args[0].as<exception_object>().type->is_subclass_of(t.as<exception_type_object>()));
@@ -693,11 +771,20 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     }
     case s_index:
     case s_count:
-    case s_remove: no_kwargs(); expect_args(b, args, 1, 1); {
+    case s_remove: no_kwargs(); expect_args(b, args, 1, b.id == s_index ? 3 : 1); {
         auto& items = b.self.as<sequence_object>().items;
         charge_work(items.size());
         std::int64_t count = 0;
-        for (std::size_t k = 0; k < items.size(); ++k) {
+        // index(x, start, stop): a slice of the list, its bounds clamped as a slice's are.
+        const auto n = static_cast<std::int64_t>(items.size());
+        auto bound = [&](std::size_t k, std::int64_t fallback) {
+            if (k >= args.size()) return fallback;
+            std::int64_t v = int_arg(args[k]);
+            if (v < 0) v = std::max<std::int64_t>(0, v + n);
+            return std::min(v, n);
+        };
+        const auto first = static_cast<std::size_t>(bound(1, 0)), last = static_cast<std::size_t>(bound(2, n));
+        for (std::size_t k = first; k < last; ++k) {
             if (!equals(items[k], args[0])) continue;
             if (b.id == s_index) return value::integer(static_cast<std::int64_t>(k));
             if (b.id == s_remove) {
@@ -710,9 +797,10 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (b.id == s_index) raise_error("ValueError", repr(args[0]) + " is not in list");
         raise_error("ValueError", "list.remove(x): x not in list");
     }
-    case s_clear: no_kwargs(); b.self.as<sequence_object>().items.clear(); return value::none();
-    case s_reverse: no_kwargs(); { auto& items = b.self.as<sequence_object>().items; std::reverse(items.begin(), items.end()); } return value::none();
+    case s_clear: no_kwargs(); expect_args(b, args, 0, 0); b.self.as<sequence_object>().items.clear(); return value::none();
+    case s_reverse: no_kwargs(); expect_args(b, args, 0, 0); { auto& items = b.self.as<sequence_object>().items; std::reverse(items.begin(), items.end()); } return value::none();
     case s_sort: {
+        if (!args.empty()) raise_error("TypeError", "sort() takes no positional arguments");
         auto reverse = take_kw("reverse");
         no_kwargs();
         auto& items = b.self.as<sequence_object>().items;
