@@ -118,7 +118,7 @@ export class presenter extends room_base {
   }
 
   handle_message(message) {
-    if (this.state === 'creating' && message.type === 'error' && (message.room === undefined || message.room === this.code)) {
+    if (this.state === 'creating' && message.type === 'error' && message.run === undefined && message.room === undefined) {
       this.state = 'idle';
       this.tell({ type: 'refused', code: message.code, text: refusal_texts[message.code] ?? `The room could not open: ${message.message} (${message.code})` });
       return true;
