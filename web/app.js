@@ -24,8 +24,9 @@ import { mode_switch } from './ui/mode_switch.mjs';
 import { address_bar } from './ui/address_bar.mjs';
 import { run_file_controls } from './ui/run_files.mjs';
 import { room_panel } from './ui/room_panel.mjs';
+import { poll_view } from './ui/poll_view.mjs';
 import { explore_mode, explore_views } from './modes/explore.mjs';
-import { predict_mode } from './modes/predict.mjs';
+import { predict_mode, printed_lines } from './modes/predict.mjs';
 import { compare_mode, compare_pickers, compare_views } from './modes/compare.mjs';
 
 const $ = (id) => document.getElementById(id);
@@ -62,7 +63,13 @@ const editor = new code_editor($('editor'), { on_change: (text) => program.edite
 const program = new program_panel(store, editor, { on_select: () => mode.program_changed?.(), on_change: request_draw, notify });
 const explore = new explore_mode({ runner: runs, program, views: explore_views(editor) });
 const prediction = new predict_view({ list: $('predict-list'), hint: $('predict-hint'), check: $('predict-check'), score: $('predict-score') }, () => {
-  predict.check();
+  // In a room's poll, the button sends the answer; the presenter reveals the run
+  if (room instanceof viewer && room.poll?.state === 'open') {
+    room.answer_poll(prediction.order_indices());
+    prediction.elements.hint.textContent = 'Your answer is in. The presenter reveals the run.';
+  } else {
+    predict.check();
+  }
   request_draw();
 });
 const predict = new predict_mode({ store, runner: runs, explore, view: prediction });
@@ -202,7 +209,46 @@ const panel = new room_panel({
     room.follow();
     request_draw();
   },
+  on_poll: open_poll,
 });
+
+// A poll: the presenter's run's printed lines, numbered in the order it prints them.
+let poll_lines = [];
+const polls = new poll_view({
+  on_close() {
+    room.close_poll();
+  },
+  on_reveal() {
+    room.reveal();
+    time.follow(); // to the run's end, for everyone at once
+  },
+});
+
+function open_poll() {
+  const run = explore.run;
+  const lines = run?.finished ? printed_lines(run.timeline.head.console) : [];
+  if (lines.length < 2) return notify('A poll orders the lines a run prints: run a program that prints two lines or more, to its end, then open it.', 'warning');
+  poll_lines = lines;
+  set_mode('predict');
+  prediction.reset('The class is ordering the printed lines; their answers are tallied below.');
+  time.hold(0); // the run's first event: nothing printed yet (a room's step is an event)
+  room.open_poll(lines.length);
+}
+
+// A viewer's side of the poll: the lines offered in predict's list while it is open, the result after.
+function viewer_poll() {
+  if (!(room instanceof viewer) || !room.poll || !room_runs[0]) return;
+  const lines = printed_lines(room_runs[0].timeline.head.console);
+  if (room.poll.state === 'open' && mode === predict && !prediction.order && room.answer === null) {
+    prediction.offer(lines);
+    prediction.elements.hint.textContent = 'The presenter asks: in which order will these lines print? Drag them (or use ↑ ↓), then send your answer.';
+    prediction.elements.check.textContent = 'Send my answer';
+  }
+  if (room.poll.state === 'closed' && room.answer === null) prediction.elements.check.hidden = true;
+  if (room.poll.state === 'revealed' && room.answer) {
+    prediction.elements.hint.textContent = `The presenter revealed the run: your answer had ${room.score()} of ${room.answer.length} lines in the right place.`;
+  }
+}
 
 // The programs on screen, as the room records them: the program card's, or compare's pair.
 function room_programs() {
@@ -240,6 +286,7 @@ function join_room(code) {
   room.listen((note) => {
     if (note.type === 'joined') load_room(note.programs);
     if (note.type === 'position') show_room_position(note.position);
+    if (note.type === 'poll') viewer_poll();
     if (note.type === 'refused') notify(note.text, 'warning');
     if (note.type === 'ended') notify(note.text, 'warning');
     request_draw();
@@ -272,6 +319,7 @@ function show_room_position(position) {
   }
   time.apply(position);
   applying = false;
+  viewer_poll();
 }
 
 // The user moved this page: a viewer is then on its own (the presenter's step stays marked).
@@ -300,6 +348,7 @@ function frame(now) {
     const shown = mode.draw();
     bar.draw(shown.bar);
     panel.draw(room, shown.bar);
+    polls.draw(room instanceof presenter && room.state === 'open' ? room.poll : null, poll_lines);
     address.want(encode_permalink(page_view({ mode: mode.name, speed: program.speed, replay_speed: time.replay_speed }, mode.link(shown.seq))));
   }
   address.flush(now);

@@ -100,6 +100,42 @@ test('a viewer steps on its own, sees the presenter marked, and follows again', 
   assert.equal(await alone.isVisible('#room-mark'), false);
 });
 
+test('a poll with two answers: the presenter sees the distribution live, reveals, and each viewer sees its result', async () => {
+  const [offered, right] = viewers;
+  await presenter.click('#poll-open');
+  await presenter.waitForSelector('#poll-results:not([hidden])');
+  const lines = await presenter.$$eval('#poll-table th[scope="row"]', (rows) => rows.map((r) => r.textContent));
+  const n = lines.length;
+  assert.ok(n >= 4, `gather prints at least four lines: ${lines}`);
+  for (const viewer of viewers) {
+    await viewer.waitForFunction((count) => document.querySelectorAll('#predict-list li').length === count, n);
+    assert.equal(await viewer.textContent('#predict-check'), 'Send my answer');
+  }
+  // One sends the order as offered (each line one place late, the first last); the other moves the
+  // last line to the top, which is the run's order
+  await offered.click('#predict-check');
+  for (let i = 0; i < n - 1; i += 1) await right.click('#predict-list li[data-index="0"] button[data-move="up"]');
+  await right.click('#predict-check');
+  await presenter.waitForFunction(() => document.querySelector('#poll-summary').textContent.startsWith('2 answers, 1 with the whole order right'));
+  const cell = (line, place) => presenter.textContent(`#poll-table td[data-line="${line}"][data-place="${place}"]`);
+  assert.equal(await cell(0, 0), '1', 'the right viewer put the first line first');
+  assert.equal(await cell(0, n - 1), '1', 'the other put it last');
+  for (let line = 1; line < n; line += 1) {
+    assert.equal(await cell(line, line), '1');
+    assert.equal(await cell(line, line - 1), '1');
+  }
+  await screenshot(presenter, 'room-presenter-poll');
+  await presenter.click('#poll-reveal');
+  await presenter.waitForFunction(() => /revealed/.test(document.querySelector('#poll-summary').textContent));
+  await right.waitForFunction(() => /had (\d+) of \1 lines in the right place/.test(document.querySelector('#predict-hint').textContent));
+  await offered.waitForFunction(() => /had 0 of \d+ lines in the right place/.test(document.querySelector('#predict-hint').textContent));
+  // The run to everyone at once: the viewers follow the presenter to its end, every place marked
+  const end = await position(presenter);
+  for (const viewer of viewers) await follows(viewer, end);
+  await right.waitForFunction(() => [...document.querySelectorAll('#predict-list li')].every((li) => li.dataset.verdict === 'right'));
+  await screenshot(right, 'room-viewer-revealed');
+});
+
 test("closing the presenter's page tells the viewers, who keep what they have", async () => {
   const last = await position(presenter);
   await presenter.close();

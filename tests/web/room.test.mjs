@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { presenter, viewer, read_code, room_link, room_position, transport_position, position_interval_ms } from '../../web/lib/room.mjs';
+import { presenter, viewer, read_code, room_link, room_position, transport_position, position_interval_ms, poll_table } from '../../web/lib/room.mjs';
 import { transport } from '../../web/lib/transport.mjs';
 import { player } from '../../web/lib/player.mjs';
 import { readFileSync } from 'node:fs';
@@ -217,4 +217,18 @@ test('a code nobody has: the viewer is told', () => {
   assert.equal(room.handle_message(example_message('error_room')), true);
   assert.equal(room.state, 'idle');
   assert.match(notes[0].text, /no room with this code/);
+});
+
+test("the presenter's table of a poll: a row per printed line, how many put it at each place", () => {
+  const { room } = open_room();
+  room.handle_message(example_message('room_status'));
+  const table = poll_table(room.poll, ['Start brewing coffee...', 'Start toasting bagel...', 'Done brewing coffee.']);
+  assert.equal(table.summary, '2 answers, 1 with the whole order right (answers open)');
+  assert.equal(table.places, 3);
+  assert.deepEqual(table.rows.map((r) => [r.text, r.counts, r.right]), [
+    ['Start brewing coffee...', [1, 1, 0], 0],
+    ['Start toasting bagel...', [1, 1, 0], 1],
+    ['Done brewing coffee.', [0, 0, 2], 2],
+  ]);
+  assert.equal(poll_table(null, []), null, 'no poll yet');
 });

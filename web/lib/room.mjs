@@ -290,3 +290,15 @@ export class viewer extends room_base {
     this.tell({ type: 'ended', text: 'The connection to the server was lost: this page no longer follows the room. What you see stays here.' });
   }
 }
+
+// The presenter's view of a poll's tallies (room_status's poll) over the run's printed lines:
+// a row per line, in the order the run prints them, with how many put it at each place (the right
+// place is the line's own number), and the summary in words.
+export function poll_table(poll, lines) {
+  if (!poll) return null;
+  const rows = lines.slice(0, poll.lines).map((text, line) => ({ text, counts: poll.places?.[line] ?? Array(poll.lines).fill(0), right: line }));
+  const state = poll.state === 'open' ? 'answers open' : poll.state === 'closed' ? 'answers closed' : 'revealed';
+  const answers = poll.answers ?? 0;
+  const summary = `${answers} ${answers === 1 ? 'answer' : 'answers'}, ${poll.all_right ?? 0} with the whole order right (${state})`;
+  return { rows, places: poll.lines, summary };
+}

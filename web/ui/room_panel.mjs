@@ -1,5 +1,5 @@
-// The room's controls in the top bar and its mark on the scrubber: Present (or End room), a code to
-// join, what the room is (its code and link, how many follow; or whom this page follows), Follow when
+// The room's controls in the top bar and its mark on the scrubber: Present (or End room, and open a
+// poll), a code to join, what the room is (its code and link, how many follow; or whom this page follows), Follow when
 // a viewer stepped away, and the presenter's step marked on a detached viewer's scrubber.
 
 import { read_code, room_link, presenter, viewer } from '../lib/room.mjs';
@@ -8,8 +8,9 @@ const $ = (id) => document.getElementById(id);
 
 export class room_panel {
   // `on_present()`, `on_end()`, `on_join(code)`, `on_follow()`: what the buttons ask; `notify(text)`.
-  constructor({ on_present, on_end, on_join, on_follow, notify }) {
+  constructor({ on_present, on_end, on_join, on_follow, on_poll, notify }) {
     $('present').addEventListener('click', () => on_present());
+    $('poll-open').addEventListener('click', () => on_poll());
     $('end-room').addEventListener('click', () => on_end());
     $('follow').addEventListener('click', () => on_follow());
     $('join-form').addEventListener('submit', (event) => {
@@ -29,6 +30,7 @@ export class room_panel {
     $('present').hidden = open || creating || viewing;
     $('join-form').hidden = open || creating || viewing;
     $('end-room').hidden = !open;
+    $('poll-open').hidden = !open || room.events.length !== 1 || room.poll?.state === 'open';
     $('follow').hidden = !(role === 'viewer' && room.state === 'detached');
     const state = $('room-state');
     const link = $('room-link');
