@@ -1,6 +1,7 @@
 // A classroom room with three pages against a real loopscope: a presenter and two viewers. The viewers
-// follow five steps and a jump; one steps away on its own (the presenter's step marked on its
-// scrubber), and follows again; closing the presenter's page tells the viewers, who keep their step.
+// follow five steps, a jump, a replay and its pause; one steps away on its own (the presenter's step
+// marked on its scrubber) and follows again; a poll with two answers; closing the presenter's page tells
+// the viewers, who keep their step.
 
 import assert from 'node:assert/strict';
 import { test, server_and_browser, screenshot } from './harness.mjs';
@@ -46,7 +47,7 @@ test('a presenter opens a room on its run and gets a code and a link', async () 
   assert.equal(await presenter.isVisible('#present'), false);
 });
 
-test('two viewers open the link, see the program and follow five steps and a jump', async () => {
+test('two viewers open the link, see the program and follow five steps, a jump, a replay and its pause', async () => {
   const link = await presenter.textContent('#room-link');
   const code = link.slice(-6);
   viewers = [await fixture.browser.context.newPage(), await fixture.browser.context.newPage()];
@@ -70,6 +71,15 @@ test('two viewers open the link, see the program and follow five steps and a jum
   const jumped = await presenter_steps('n');
   assert.ok(Number(jumped.match(/^event (\d+)/)[1]) > 7, `the next print is a jump, not a step: ${jumped}`);
   for (const viewer of viewers) await follows(viewer, jumped);
+  // Play: the viewers replay too; pause: they stop on the presenter's event
+  await presenter.keyboard.press(' ');
+  for (const viewer of viewers) await viewer.waitForSelector('#play[aria-label="Pause"]');
+  await presenter.waitForFunction((from) => document.querySelector('#position').textContent !== from, jumped);
+  const paused = await presenter_steps(' ');
+  for (const viewer of viewers) {
+    await viewer.waitForSelector('#play[aria-label="Replay"]');
+    await follows(viewer, paused);
+  }
   assert.deepEqual(
     await viewers[0].$$eval('#console .console-line .text', (lines) => lines.map((l) => l.textContent)),
     await presenter.$$eval('#console .console-line .text', (lines) => lines.map((l) => l.textContent)),
