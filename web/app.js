@@ -8,7 +8,8 @@ import { transport } from './lib/transport.mjs';
 import { speeds } from './lib/format.mjs';
 import { encode_permalink, decode_permalink } from './lib/permalink.mjs';
 import { opening, page_view } from './lib/page_link.mjs';
-import { read_run_file, load_run_file, run_file_of, file_stem } from './lib/run_file.mjs';
+import { read_run_file, load_run_file, run_file_of, file_stem, finished_message } from './lib/run_file.mjs';
+import { presenter, viewer, read_code, room_position } from './lib/room.mjs';
 import { trace_of } from './lib/trace_export.mjs';
 import { connection } from './ui/connection.mjs';
 import { connection_pill } from './ui/connection_pill.mjs';
@@ -22,8 +23,10 @@ import { restore_theme, toggle_theme } from './ui/theme.mjs';
 import { mode_switch } from './ui/mode_switch.mjs';
 import { address_bar } from './ui/address_bar.mjs';
 import { run_file_controls } from './ui/run_files.mjs';
+import { room_panel } from './ui/room_panel.mjs';
+import { poll_view } from './ui/poll_view.mjs';
 import { explore_mode, explore_views } from './modes/explore.mjs';
-import { predict_mode } from './modes/predict.mjs';
+import { predict_mode, printed_lines } from './modes/predict.mjs';
 import { compare_mode, compare_pickers, compare_views } from './modes/compare.mjs';
 
 const $ = (id) => document.getElementById(id);
@@ -39,10 +42,16 @@ const pill = connection_pill(() => link.retry());
 const link = new connection({
   on_state(state, text) {
     pill(state, text);
-    if (state !== 'live') store.lose_live_runs('the connection to the server was lost');
+    if (state !== 'live') {
+      store.lose_live_runs('the connection to the server was lost');
+      room?.lost();
+    }
     request_draw();
   },
-  on_message: (message) => store.handle_message(message),
+  on_message(message) {
+    if (room?.handle_message(message)) request_draw();
+    else store.handle_message(message);
+  },
   on_protocol_error: (text) => notify(`The server sent something this page cannot read: ${text}`),
 });
 const runs = new runner(store, link, notify);
@@ -54,24 +63,38 @@ const editor = new code_editor($('editor'), { on_change: (text) => program.edite
 const program = new program_panel(store, editor, { on_select: () => mode.program_changed?.(), on_change: request_draw, notify });
 const explore = new explore_mode({ runner: runs, program, views: explore_views(editor) });
 const prediction = new predict_view({ list: $('predict-list'), hint: $('predict-hint'), check: $('predict-check'), score: $('predict-score') }, () => {
-  predict.check();
+  // In a room's poll, the button sends the answer; the presenter reveals the run
+  if (room instanceof viewer && room.poll?.state === 'open') {
+    room.answer_poll(prediction.order_indices());
+    prediction.elements.hint.textContent = 'Your answer is in. The presenter reveals the run.';
+  } else {
+    predict.check();
+  }
   request_draw();
 });
 const predict = new predict_mode({ store, runner: runs, explore, view: prediction });
 const pickers = new compare_pickers(request_draw);
 const compare = new compare_mode({ store, runner: runs, program, pair: () => pickers.pair(), views: compare_views() });
 const modes = { explore, predict, compare };
-const switcher = new mode_switch(modes, (name) => set_mode(name));
+const switcher = new mode_switch(modes, (name) => user_set_mode(name));
 let mode = explore;
 
 function set_mode(name) {
   mode = modes[name];
   switcher.show(name);
   mode.enter?.();
+  presenter_moved();
   request_draw();
 }
 
+// A mode the user picked: a viewer of a room is then on its own
+function user_set_mode(name) {
+  set_mode(name);
+  stepped_away();
+}
+
 function run_pressed(which = mode) {
+  stepped_away();
   which.run_pressed();
   request_draw();
 }
@@ -97,7 +120,7 @@ const moves = ['toggle_play', 'step', 'hold', 'follow', 'nudge_replay_speed', 'j
 listen_to_keys({
   ...Object.fromEntries(moves.map((name) => [name, (arg) => time[name](arg)])),
   run: () => run_pressed(),
-  mode: set_mode,
+  mode: user_set_mode,
   theme: toggle_theme,
   help: () => $('help').showModal(),
   speed: (index) => program.set_speed(speeds[index]),
@@ -111,6 +134,13 @@ restore_theme($('theme'));
 
 function start_page() {
   started = true;
+  const code = read_code(new URLSearchParams(location.search).get('room'));
+  if (code) {
+    // A viewer's link: the room says what to show
+    program.set_speed(program.speed);
+    set_mode('explore');
+    return join_room(code);
+  }
   const plan = opening(wanted, store.catalog, default_example);
   for (const text of plan.notices) notify(text);
   program.set_speed(plan.speed);
@@ -160,6 +190,151 @@ run_file_controls({
   },
 });
 
+// ---------------------------------------------------------------- a classroom room: present, or follow
+
+let room = null; // a presenter or a viewer (lib/room.mjs), or none
+let applying = false; // the room is moving this page, not the user
+let room_runs = []; // a viewer's: the room's programs' runs, in the store
+
+const panel = new room_panel({
+  notify,
+  on_present: present,
+  on_end() {
+    room.close();
+    notify('The room is closed: its viewers keep what they have.', 'warning');
+    request_draw();
+  },
+  on_join: join_room,
+  on_follow() {
+    room.follow();
+    request_draw();
+  },
+  on_poll: open_poll,
+});
+
+// A poll: the presenter's run's printed lines, numbered in the order it prints them.
+let poll_lines = [];
+const polls = new poll_view({
+  on_close() {
+    room.close_poll();
+  },
+  on_reveal() {
+    room.reveal();
+    time.follow(); // to the run's end, for everyone at once
+  },
+});
+
+function open_poll() {
+  const run = explore.run;
+  const lines = run?.finished ? printed_lines(run.timeline.head.console) : [];
+  if (lines.length < 2) return notify('A poll orders the lines a run prints: run a program that prints two lines or more, to its end, then open it.', 'warning');
+  poll_lines = lines;
+  set_mode('predict');
+  prediction.reset('The class is ordering the printed lines; their answers are tallied below.');
+  time.hold(0); // the run's first event: nothing printed yet (a room's step is an event)
+  room.open_poll(lines.length);
+}
+
+// A viewer's side of the poll: the lines offered in predict's list while it is open, the result after.
+function viewer_poll() {
+  if (!(room instanceof viewer) || !room.poll || !room_runs[0]) return;
+  const lines = printed_lines(room_runs[0].timeline.head.console);
+  if (room.poll.state === 'open' && mode === predict && !prediction.order && room.answer === null) {
+    prediction.offer(lines);
+    prediction.elements.hint.textContent = 'The presenter asks: in which order will these lines print? Drag them (or use ↑ ↓), then send your answer.';
+    prediction.elements.check.textContent = 'Send my answer';
+  }
+  if (room.poll.state === 'closed' && room.answer === null) prediction.elements.check.hidden = true;
+  if (room.poll.state === 'revealed' && room.answer) {
+    prediction.elements.hint.textContent = `The presenter revealed the run: your answer had ${room.score()} of ${room.answer.length} lines in the right place.`;
+  }
+}
+
+// The programs on screen, as the room records them: the program card's, or compare's pair.
+function room_programs() {
+  if (mode === compare) return pickers.pair().map((scenario) => ({ scenario }));
+  const { scenario, source } = program.program;
+  return [scenario ? { scenario } : { source }];
+}
+
+function present() {
+  if (!link.live) return notify('Not connected to the server: a room opens once it is back.', 'warning');
+  if (room instanceof viewer && room.state !== 'ended') room.send({ type: 'room_leave', room: room.code });
+  // The room shows a run: the presenter's own, from the same program (the engine is deterministic)
+  if (!mode.track().events.length) run_pressed();
+  room = new presenter((message) => link.send(message));
+  room.listen((note) => {
+    if (note.type === 'refused' || note.type === 'ended') notify(note.text, 'warning');
+    request_draw();
+  });
+  room.create(room_programs(), room_position(time.position(), mode.name, Infinity, store.limits));
+  request_draw();
+}
+
+function presenter_moved() {
+  if (!(room instanceof presenter) || room.state !== 'open') return;
+  room.moved(room_position(time.position(), mode.name, room.length(), store.limits), performance.now());
+  // A position held back for its turn goes then, even if no frame comes (a hidden tab gets none)
+  if (room.pending) setTimeout(() => room.flush(performance.now()), room.interval_ms + 5);
+}
+
+function join_room(code) {
+  if (room instanceof presenter && room.state === 'open') return notify('This page presents a room: end it before following another.', 'warning');
+  if (!link.live) return notify('Not connected to the server: the room can be joined once it is back.', 'warning');
+  if (room instanceof viewer && room.state !== 'ended' && room.state !== 'idle') room.send({ type: 'room_leave', room: room.code });
+  room = new viewer((message) => link.send(message));
+  room.listen((note) => {
+    if (note.type === 'joined') load_room(note.programs);
+    if (note.type === 'position') show_room_position(note.position);
+    if (note.type === 'poll') viewer_poll();
+    if (note.type === 'refused') notify(note.text, 'warning');
+    if (note.type === 'ended') notify(note.text, 'warning');
+    request_draw();
+  });
+  room.join(code);
+  request_draw();
+}
+
+// A viewer's room: its programs' events become runs in the store, as a run file's do.
+function load_room(programs) {
+  room_runs.forEach((run) => store.remove(run));
+  room_runs = programs.map(({ scenario, source, events }) => load_run_file(store, { header: { program: { scenario, source } }, events, finished: finished_message(events) }, 'room'));
+  const [first] = programs;
+  if (programs.length === 1) {
+    if (first.scenario && store.scenario(first.scenario)?.source === first.source) program.select(first.scenario);
+    else program.open_source(first.source);
+  } else {
+    pickers.set(programs.map((p) => p.scenario));
+  }
+}
+
+// Where the presenter is, on a viewer's page that follows: the mode, the room's runs, the step.
+function show_room_position(position) {
+  applying = true;
+  if (position.mode !== mode.name) set_mode(position.mode);
+  if (mode === compare) {
+    if (compare.runs[0] !== room_runs[0] && room_runs.length === 2) compare.show(room_runs);
+  } else if (explore.run !== room_runs[0]) {
+    explore.show(room_runs[0]);
+  }
+  time.apply(position);
+  applying = false;
+  viewer_poll();
+}
+
+// The user moved this page: a viewer is then on its own (the presenter's step stays marked).
+function stepped_away() {
+  if (!applying && room instanceof viewer && room.following) {
+    room.detach();
+    request_draw();
+  }
+}
+
+time.listen(() => {
+  presenter_moved();
+  stepped_away();
+});
+
 // ---------------------------------------------------------------- drawing
 
 const address = new address_bar();
@@ -172,9 +347,12 @@ function frame(now) {
     dirty = false;
     const shown = mode.draw();
     bar.draw(shown.bar);
+    panel.draw(room, shown.bar);
+    polls.draw(room instanceof presenter && room.state === 'open' ? room.poll : null, poll_lines);
     address.want(encode_permalink(page_view({ mode: mode.name, speed: program.speed, replay_speed: time.replay_speed }, mode.link(shown.seq))));
   }
   address.flush(now);
+  if (room instanceof presenter) room.flush(now);
   requestAnimationFrame(frame);
 }
 

@@ -9,7 +9,7 @@ import { explore_mode } from '../../web/modes/explore.mjs';
 import { predict_mode, probe_outcome, printed_lines } from '../../web/modes/predict.mjs';
 import { compare_mode } from '../../web/modes/compare.mjs';
 import { example_message, recorded_run, fake_link, load_events } from './fixtures.mjs';
-import { read_run_file, load_run_file, run_file_text, run_file_of } from '../../web/lib/run_file.mjs';
+import { read_run_file, load_run_file, run_file_text, run_file_of, finished_message } from '../../web/lib/run_file.mjs';
 
 // The program card: which program, at which speed; the editor holds it unless told otherwise.
 function fake_program(scenario = 'interleaving', { speed = 'instant', edited = false } = {}) {
@@ -225,6 +225,31 @@ test('compare: at the moment gather prints its last line, sequential is half way
   assert.deepEqual(frame.sides.map((s) => s.total), ['3.0 s…', '3.0 s…'], 'neither run has ended at its last print');
   assert.deepEqual(frame.sides.map((s) => printed_lines(s.console).length), [3, 6]);
   assert.match(frame.bar.describe, /^Right: Task-1 prints/);
+});
+
+test('compare: two runs from elsewhere (a room\'s) are shown at a step of their merged order, as the presenter\'s page counts it', () => {
+  const { runs, store, feed } = page();
+  // The presenter's page: its own runs of the pair, held at gather's last print
+  const presenting = new compare_mode({ store, runner: runs, program: { speed: 'instant' }, pair: () => ['sequential_awaited', 'gather'] });
+  presenting.open({});
+  feed('sequential_awaited', presenting.runs[0]);
+  feed('gather', presenting.runs[1]);
+  const shown = presenting.track();
+  const step = [...shown.events.keys()].filter(shown.is_print).filter((i) => shown.events[i].side === 1).at(-1);
+  shown.cursor.hold(step, shown.events.length);
+  // The viewer's page: the same programs' events as a room sends them, loaded as runs of the store
+  const room_runs = ['sequential_awaited', 'gather'].map((scenario) => {
+    const events = load_events(scenario);
+    return load_run_file(store, { header: { program: { scenario, source: '' } }, events, finished: finished_message(events) }, 'room');
+  });
+  const viewing = new compare_mode({ store, runner: runs, program: { speed: 'instant' }, pair: () => ['sequential_awaited', 'gather'] });
+  viewing.show(room_runs);
+  assert.equal(viewing.frame().seq, 0, 'shown from the first event');
+  viewing.track().cursor.hold(step, Infinity);
+  const [theirs, ours] = [presenting.frame(), viewing.frame()];
+  assert.equal(ours.seq, theirs.seq);
+  assert.equal(ours.clock, theirs.clock);
+  assert.deepEqual(ours.sides.map((s) => printed_lines(s.console)), theirs.sides.map((s) => printed_lines(s.console)));
 });
 
 test('compare: a held moment stays on its event while the slower run\'s earlier events arrive', () => {

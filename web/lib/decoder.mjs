@@ -3,7 +3,8 @@
 
 export class protocol_error extends Error {}
 
-const known_types = new Set(['hello', 'events', 'run_finished', 'error']);
+const known_types = new Set(['hello', 'events', 'run_finished', 'error',
+  'room_created', 'room_joined', 'room_events', 'room_position', 'room_poll', 'room_status', 'room_ended']);
 
 function require_field(message, name, type) {
   const value = message[name];
@@ -51,6 +52,34 @@ export function decode_message(text) {
     case 'error':
       require_field(message, 'code', 'string');
       require_field(message, 'message', 'string');
+      break;
+    case 'room_created':
+      require_field(message, 'room', 'string');
+      require_field(message, 'secret', 'string');
+      require_field(message, 'events', 'array');
+      break;
+    case 'room_joined':
+      require_field(message, 'room', 'string');
+      require_field(message, 'programs', 'array');
+      require_field(message, 'events', 'array');
+      require_field(message, 'position', 'object');
+      break;
+    case 'room_events':
+      require_field(message, 'room', 'string');
+      require_field(message, 'program', 'number');
+      require_field(message, 'events', 'array');
+      break;
+    case 'room_position':
+      require_field(message, 'room', 'string');
+      require_field(message, 'step', 'number');
+      require_field(message, 'playing', 'boolean');
+      require_field(message, 'speed', 'number');
+      require_field(message, 'mode', 'string');
+      break;
+    case 'room_poll':
+    case 'room_status':
+    case 'room_ended':
+      require_field(message, 'room', 'string');
       break;
   }
   return message;

@@ -93,7 +93,7 @@ export function read_run_file(text) {
   return { header, events, finished: finished_message(events) };
 }
 
-function finished_message(events) {
+export function finished_message(events) {
   const last = events.at(-1);
   if (last.kind !== 'run_finished') {
     return { type: 'run_finished', status: 'cancelled', elapsed: last.t, exit_status: 1, reason: 'the file ends before the run finished' };

@@ -43,6 +43,15 @@ export class compare_mode {
     if (virtual) this.cursor.hold(hold_at, Infinity);
   }
 
+  // Two runs that did not start here (a classroom room's): shown from their first event.
+  show(runs) {
+    this.runs.forEach((run) => this.runner.cancel(run));
+    this.runs = runs;
+    this.order = new merged_order();
+    this.cursor.reset();
+    this.cursor.hold(0, Infinity);
+  }
+
   run_pressed() {
     this.start();
   }
@@ -134,6 +143,11 @@ export class compare_pickers {
 
   pair() {
     return this.pickers.map((picker) => picker.value);
+  }
+
+  // Show this pair (a room's), as long as the catalog offers it.
+  set(pair) {
+    this.pickers.forEach((picker, i) => { if (pair[i]) picker.value = pair[i]; });
   }
 
   // The catalog arrived: offer it on both sides, keeping a choice already made (or a link's).

@@ -61,8 +61,14 @@ export class predict_view {
     this.read_order();
     this.elements.hint.textContent = 'Drag the lines (or use ↑ ↓) into the order you expect them to print, then check.';
     this.elements.check.hidden = false;
+    this.elements.check.textContent = 'Check: run it';
     this.elements.score.textContent = '';
     this.key = '';
+  }
+
+  // The order as the lines' numbers (their place in the run's output), as a room's poll answer is.
+  order_indices() {
+    return [...this.elements.list.children].map((li) => Number(li.dataset.index));
   }
 
   read_order() {

@@ -1,0 +1,160 @@
+// A classroom room with three pages against a real loopscope: a presenter and two viewers. The viewers
+// follow five steps, a jump, a replay and its pause; one steps away on its own (the presenter's step
+// marked on its scrubber) and follows again; a poll with two answers; closing the presenter's page tells
+// the viewers, who keep their step.
+
+import assert from 'node:assert/strict';
+import { test, server_and_browser, screenshot } from './harness.mjs';
+
+const fixture = server_and_browser();
+let presenter = null;
+let viewers = [];
+
+const position = (page) => page.textContent('#position');
+
+// Wait until a viewer shows the presenter's event (the room moves it within a frame or two).
+async function follows(viewer, expected) {
+  try {
+    await viewer.waitForFunction((text) => document.querySelector('#position').textContent === text, expected, { timeout: 10_000 });
+  } catch (error) {
+    throw new Error(`the viewer shows "${await position(viewer)}", not the presenter's "${expected}"`, { cause: error });
+  }
+}
+
+// Wait for the next animation frames to have drawn what a key asked for.
+const drawn = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+
+async function presenter_steps(key) {
+  await presenter.keyboard.press(key);
+  await drawn(presenter);
+  return position(presenter);
+}
+
+test('a presenter opens a room on its run and gets a code and a link', async () => {
+  presenter = await fixture.browser.context.newPage();
+  await presenter.goto(`${fixture.server.url}#example=gather&speed=instant`);
+  await presenter.waitForSelector('#connection[data-state="live"]');
+  await presenter.waitForFunction(() => document.querySelector('#program-picker').value === 'gather');
+  await presenter.click('#run');
+  await presenter.waitForFunction(() => document.querySelector('#total').textContent === 'total 3.0 s', null, { timeout: 10_000 });
+  // The first event: a room's step is an event (a page at the start, before any, shows the first)
+  await presenter.keyboard.press('Home');
+  await presenter.keyboard.press('ArrowRight');
+  await presenter.click('#present');
+  await presenter.waitForSelector('#room-state[data-state="open"]');
+  assert.match(await presenter.textContent('#room-state'), /^Room [2-9A-Z]{6} · 0 following$/);
+  assert.match(await presenter.textContent('#room-link'), /\?room=[2-9A-Z]{6}$/);
+  assert.equal(await presenter.isVisible('#present'), false);
+});
+
+test('two viewers open the link, see the program and follow five steps, a jump, a replay and its pause', async () => {
+  const link = await presenter.textContent('#room-link');
+  const code = link.slice(-6);
+  viewers = [await fixture.browser.context.newPage(), await fixture.browser.context.newPage()];
+  await viewers[0].goto(link);
+  // The second types the code
+  await viewers[1].goto(fixture.server.url);
+  await viewers[1].waitForSelector('#connection[data-state="live"]');
+  await viewers[1].fill('#room-code', code.toLowerCase());
+  await viewers[1].click('#join-form button[type="submit"]');
+  for (const viewer of viewers) {
+    await viewer.waitForSelector('#room-state[data-state="following"]');
+    assert.equal(await viewer.inputValue('#program-picker'), 'gather');
+  }
+  await presenter.waitForFunction(() => / · 2 following$/.test(document.querySelector('#room-state').textContent));
+  for (const viewer of viewers) await follows(viewer, await position(presenter));
+  for (let i = 0; i < 5; i += 1) {
+    const expected = await presenter_steps('ArrowRight');
+    for (const viewer of viewers) await follows(viewer, expected);
+  }
+  assert.match(await position(viewers[0]), /^event 6 of \d+$/, 'the first event, then five steps');
+  const jumped = await presenter_steps('n');
+  assert.ok(Number(jumped.match(/^event (\d+)/)[1]) > 7, `the next print is a jump, not a step: ${jumped}`);
+  for (const viewer of viewers) await follows(viewer, jumped);
+  // Play: the viewers replay too; pause: they stop on the presenter's event
+  await presenter.keyboard.press(' ');
+  for (const viewer of viewers) await viewer.waitForSelector('#play[aria-label="Pause"]');
+  await presenter.waitForFunction((from) => document.querySelector('#position').textContent !== from, jumped);
+  const paused = await presenter_steps(' ');
+  for (const viewer of viewers) {
+    await viewer.waitForSelector('#play[aria-label="Replay"]');
+    await follows(viewer, paused);
+  }
+  assert.deepEqual(
+    await viewers[0].$$eval('#console .console-line .text', (lines) => lines.map((l) => l.textContent)),
+    await presenter.$$eval('#console .console-line .text', (lines) => lines.map((l) => l.textContent)),
+  );
+  await screenshot(viewers[0], 'room-viewer-following');
+});
+
+test('a viewer steps on its own, sees the presenter marked, and follows again', async () => {
+  const [alone, other] = viewers;
+  await alone.keyboard.press('ArrowLeft');
+  await alone.keyboard.press('ArrowLeft');
+  await alone.waitForSelector('#room-state[data-state="detached"]');
+  assert.equal(await alone.isVisible('#follow'), true);
+  const own = await position(alone);
+  const presenter_at = Number((await position(presenter)).match(/^event (\d+)/)[1]) - 1;
+  assert.equal(await alone.getAttribute('#room-mark', 'data-seq'), String(presenter_at));
+  assert.equal(await alone.isVisible('#room-mark'), true);
+  const moved = await presenter_steps('ArrowRight');
+  await follows(other, moved);
+  // The room moved on without this viewer; its mark moved with the room
+  await alone.waitForFunction((seq) => document.querySelector('#room-mark').dataset.seq === seq, String(presenter_at + 1));
+  assert.equal(await position(alone), own);
+  await screenshot(alone, 'room-viewer-detached');
+  await alone.click('#follow');
+  await follows(alone, moved);
+  await alone.waitForSelector('#room-state[data-state="following"]');
+  assert.equal(await alone.isVisible('#follow'), false);
+  assert.equal(await alone.isVisible('#room-mark'), false);
+});
+
+test('a poll with two answers: the presenter sees the distribution live, reveals, and each viewer sees its result', async () => {
+  const [offered, right] = viewers;
+  await presenter.click('#poll-open');
+  await presenter.waitForSelector('#poll-results:not([hidden])');
+  const lines = await presenter.$$eval('#poll-table th[scope="row"]', (rows) => rows.map((r) => r.textContent));
+  const n = lines.length;
+  assert.ok(n >= 4, `gather prints at least four lines: ${lines}`);
+  for (const viewer of viewers) {
+    await viewer.waitForFunction((count) => document.querySelectorAll('#predict-list li').length === count, n);
+    assert.equal(await viewer.textContent('#predict-check'), 'Send my answer');
+  }
+  // One sends the order as offered (each line one place late, the first last); the other moves the
+  // last line to the top, which is the run's order
+  await offered.click('#predict-check');
+  for (let i = 0; i < n - 1; i += 1) await right.click('#predict-list li[data-index="0"] button[data-move="up"]');
+  await right.click('#predict-check');
+  await presenter.waitForFunction(() => document.querySelector('#poll-summary').textContent.startsWith('2 answers, 1 with the whole order right'));
+  const cell = (line, place) => presenter.textContent(`#poll-table td[data-line="${line}"][data-place="${place}"]`);
+  assert.equal(await cell(0, 0), '1', 'the right viewer put the first line first');
+  assert.equal(await cell(0, n - 1), '1', 'the other put it last');
+  for (let line = 1; line < n; line += 1) {
+    assert.equal(await cell(line, line), '1');
+    assert.equal(await cell(line, line - 1), '1');
+  }
+  await screenshot(presenter, 'room-presenter-poll');
+  await presenter.click('#poll-reveal');
+  await presenter.waitForFunction(() => /revealed/.test(document.querySelector('#poll-summary').textContent));
+  await right.waitForFunction(() => /had (\d+) of \1 lines in the right place/.test(document.querySelector('#predict-hint').textContent));
+  await offered.waitForFunction(() => /had 0 of \d+ lines in the right place/.test(document.querySelector('#predict-hint').textContent));
+  // The run to everyone at once: the viewers follow the presenter to its end, every place marked
+  const end = await position(presenter);
+  for (const viewer of viewers) await follows(viewer, end);
+  await right.waitForFunction(() => [...document.querySelectorAll('#predict-list li')].every((li) => li.dataset.verdict === 'right'));
+  await screenshot(right, 'room-viewer-revealed');
+});
+
+test("closing the presenter's page tells the viewers, who keep what they have", async () => {
+  const last = await position(presenter);
+  await presenter.close();
+  for (const viewer of viewers) {
+    await viewer.waitForSelector('#room-state[data-state="ended"]');
+    await viewer.waitForFunction(() => [...document.querySelectorAll('#notices .notice')].some((n) => /presenter has left/.test(n.textContent)));
+    assert.equal(await position(viewer), last);
+    assert.equal(await viewer.isVisible('#present'), true, 'a page whose room ended can present or join again');
+  }
+  await screenshot(viewers[0], 'room-viewer-ended');
+  for (const viewer of viewers) await viewer.close();
+});
