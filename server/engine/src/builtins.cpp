@@ -328,10 +328,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         expect_args(b, args, 1, 1);
         const value& v = args[0];
         if (v.is(value_kind::string)) {
-            const auto& s = v.as<string_object>().s;
-            std::int64_t n = 0;
-            for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-            return value::integer(n);
+            return value::integer(static_cast<std::int64_t>(code_point_count(v.as<string_object>().s)));
         }
         if (v.is(value_kind::list) || v.is(value_kind::tuple)) return value::integer(static_cast<std::int64_t>(v.as<sequence_object>().items.size()));
         if (v.is(value_kind::range)) return value::integer(v.as<range_object>().length());

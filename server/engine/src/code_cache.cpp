@@ -14,7 +14,7 @@ struct code_cache {
     // Most recently used first.
     std::list<std::pair<std::string, std::shared_ptr<code_object>>> entries;
     std::unordered_map<std::string_view, decltype(entries)::iterator> index;
-    code_cache_stats stats;
+    std::size_t hits = 0, misses = 0;
 };
 
 thread_local code_cache* cache = nullptr;
@@ -48,10 +48,10 @@ std::shared_ptr<code_object> cached_code(std::string_view source, std::size_t ne
     const std::string key = key_of(source, nesting_depth);
     auto it = c.index.find(key);
     if (it == c.index.end()) {
-        ++c.stats.misses;
+        ++c.misses;
         return nullptr;
     }
-    ++c.stats.hits;
+    ++c.hits;
     c.entries.splice(c.entries.begin(), c.entries, it->second);
     return it->second->second;
 }
@@ -69,14 +69,12 @@ void cache_code(std::string_view source, std::size_t nesting_depth, std::shared_
     }
     c.entries.emplace_front(std::move(key), std::move(code));
     c.index.emplace(c.entries.front().first, c.entries.begin());
-    c.stats.entries = c.entries.size();
 }
 
 code_cache_stats code_cache_statistics()
 {
-    auto s = this_threads_cache().stats;
-    s.entries = this_threads_cache().entries.size();
-    return s;
+    const auto& c = this_threads_cache();
+    return {c.entries.size(), c.hits, c.misses};
 }
 
 } // namespace loopscope::engine

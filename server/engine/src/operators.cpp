@@ -345,21 +345,6 @@ void slice_bounds(const slice_object& s, std::int64_t n, std::int64_t& start, st
 
 } // namespace
 
-namespace {
-// Byte offsets of each code point (and the end), for indexing non-ASCII strings by character.
-std::vector<std::size_t> code_point_offsets(const std::string& s)
-{
-    std::vector<std::size_t> offsets;
-    for (std::size_t i = 0; i < s.size();) {
-        offsets.push_back(i);
-        std::size_t n = utf8_sequence_length(s, i);
-        i += n ? n : 1;
-    }
-    offsets.push_back(s.size());
-    return offsets;
-}
-} // namespace
-
 value runtime::subscript(const value& container, const value& index)
 {
     if (container.is(value_kind::string)) {

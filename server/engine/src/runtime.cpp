@@ -342,12 +342,17 @@ bool runtime::finish_some()
     }
     globals_.clear();
     global_index_.clear();
+    send_held_finish();
+    return true;
+}
+
+void runtime::send_held_finish()
+{
     finishing_ = false;
     finished_ = true;
     event e = std::move(*finish_event_);
     finish_event_.reset();
     emit(std::move(e));
-    return true;
 }
 
 // A run that ends before its first slice (a bound hit while compiling) finishes at once.
@@ -409,11 +414,7 @@ void runtime::cancel(const std::string& reason)
     quiet_teardown_ = true;
     if (finishing_) {
         // The program had ended; only its teardown is cut short, without the warnings still to come.
-        finishing_ = false;
-        finished_ = true;
-        event e = std::move(*finish_event_);
-        finish_event_.reset();
-        emit(std::move(e));
+        send_held_finish();
         return;
     }
     event f = make_event("run_finished");

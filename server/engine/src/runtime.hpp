@@ -81,6 +81,7 @@ private:
     void begin_finishing(event finished_event);
     bool finish_some();
     void finish_now();
+    void send_held_finish();  // the run_finished begin_finishing() held back
     void break_cycles();
 
     // ---- events and output ----

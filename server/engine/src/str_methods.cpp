@@ -104,21 +104,6 @@ bool has_unicode_space(std::string_view text)
     return false;
 }
 
-// Byte offsets of each code point, and one past the end.
-std::vector<std::size_t> offsets_of(const std::string& s)
-{
-    std::vector<std::size_t> out;
-    for (std::size_t k = 0; k < s.size(); ++k)
-        if ((static_cast<unsigned char>(s[k]) & 0xC0) != 0x80) out.push_back(k);
-    out.push_back(s.size());
-    return out;
-}
-
-std::size_t code_points(std::string_view s)
-{
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
 } // namespace
 
 value runtime::call_str_method(const std::string& name, const std::string& s, std::vector<value>& args,
@@ -367,7 +352,7 @@ value runtime::call_str_method(const std::string& name, const std::string& s, st
     case str_method::rindex:
     case str_method::count: {
         // [start:end] as a slice of code points.
-        const auto offsets = offsets_of(s);
+        const auto offsets = code_point_offsets(s);
         const auto length = static_cast<std::int64_t>(offsets.size() - 1);
         auto bound = [&](std::size_t k, std::int64_t fallback) -> std::int64_t {
             if (k >= args.size() || args[k].is(value_kind::none)) return fallback;
@@ -426,7 +411,7 @@ value runtime::call_str_method(const std::string& name, const std::string& s, st
                 charge_work(window.size() / 8);
                 at = sub.size() <= window.size() ? window.rfind(sub) : std::string::npos;
             }
-            if (at != std::string::npos) result = start + static_cast<std::int64_t>(code_points(window.substr(0, at)));
+            if (at != std::string::npos) result = start + static_cast<std::int64_t>(code_point_count(window.substr(0, at)));
         } else if (sig.method == str_method::count) {
             return value::integer(0);
         }
@@ -438,7 +423,7 @@ value runtime::call_str_method(const std::string& name, const std::string& s, st
         const auto width = index_arg(args[0]);
         check_length(static_cast<std::size_t>(std::max<std::int64_t>(0, width)));
         std::string r = s;
-        const auto length = static_cast<std::int64_t>(code_points(r));
+        const auto length = static_cast<std::int64_t>(code_point_count(r));
         if (length < width) {
             std::size_t pos = (!r.empty() && (r[0] == '-' || r[0] == '+')) ? 1 : 0;
             r.insert(pos, static_cast<std::size_t>(width - length), '0');
@@ -451,11 +436,11 @@ value runtime::call_str_method(const std::string& name, const std::string& s, st
         const auto width = index_arg(args[0]);
         std::string fill = " ";
         if (args.size() > 1) {
-            if (!args[1].is(value_kind::string) || code_points(args[1].as<string_object>().s) != 1)
+            if (!args[1].is(value_kind::string) || code_point_count(args[1].as<string_object>().s) != 1)
                 raise_error("TypeError", "The fill character must be exactly one character long");
             fill = args[1].as<string_object>().s;
         }
-        const auto length = static_cast<std::int64_t>(code_points(s));
+        const auto length = static_cast<std::int64_t>(code_point_count(s));
         if (width <= length) return value::string(s);
         check_length(static_cast<std::size_t>(width) * fill.size());
         charge_work(static_cast<std::size_t>(width) * fill.size() / 8);

@@ -12,16 +12,8 @@ namespace loopscope::engine {
 
 namespace {
 
-std::size_t code_points(std::string_view s)
-{
-    std::size_t n = 0;
-    for (char c : s)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-    return n;
-}
-
 // The first `n` code points of `s`.
-std::string first_code_points(const std::string& s, std::size_t n)
+std::string first_code_point_count(const std::string& s, std::size_t n)
 {
     std::size_t i = 0;
     for (std::size_t seen = 0; i < s.size(); ++i) {
@@ -211,24 +203,27 @@ std::string sign_text(const format_spec& f, bool negative)
     return f.sign == '+' ? "+" : f.sign == ' ' ? " " : "";
 }
 
+// C's printf of one double with a precision ("%.*e", "%#.*g"), its work charged.
+std::string c_format(const std::string& fmt, int precision, double x)
+{
+    const int length = std::snprintf(nullptr, 0, fmt.c_str(), precision, x);
+    charge_work(static_cast<std::size_t>(length) / 8);
+    std::string out(static_cast<std::size_t>(length) + 1, '\0');
+    std::snprintf(out.data(), out.size(), fmt.c_str(), precision, x);
+    out.pop_back();
+    return out;
+}
+
 // A float with no type and a precision: 'g', except that fixed notation keeps a digit after the point,
 // so it switches to an exponent one digit sooner (CPython's format_float_short: 100.0 at .3 is 1e+02).
 std::string general_with_point(double x, int precision, bool alternate)
 {
-    auto print = [](const char* fmt, int p, double v) {
-        const int length = std::snprintf(nullptr, 0, fmt, p, v);
-        charge_work(static_cast<std::size_t>(length) / 8);
-        std::string out(static_cast<std::size_t>(length) + 1, '\0');
-        std::snprintf(out.data(), out.size(), fmt, p, v);
-        out.pop_back();
-        return out;
-    };
     auto strip_zeros = [alternate](std::string mantissa) {
         if (alternate || mantissa.find('.') == std::string::npos) return mantissa;
         while (mantissa.back() == '0') mantissa.pop_back();
         return mantissa;
     };
-    std::string scientific = print("%.*e", precision - 1, x);
+    std::string scientific = c_format("%.*e", precision - 1, x);
     const auto e = scientific.find('e');
     const int decpt = std::atoi(scientific.c_str() + e + 1) + 1;
     if (decpt <= -4 || decpt > precision - 1) {
@@ -236,7 +231,7 @@ std::string general_with_point(double x, int precision, bool alternate)
         if (!alternate && mantissa.back() == '.') mantissa.pop_back();
         return mantissa + scientific.substr(e);
     }
-    std::string fixed = strip_zeros(print("%.*f", std::max(precision - decpt, 0), x));
+    std::string fixed = strip_zeros(c_format("%.*f", std::max(precision - decpt, 0), x));
     if (fixed.find('.') == std::string::npos) fixed += '.';
     if (fixed.back() == '.') fixed += '0';
     return fixed;
@@ -270,12 +265,7 @@ std::string format_float(double x, const format_spec& f, char type)
             x *= 100.0;
         }
         if ((t == 'g' || t == 'G') && p == 0) p = 1;
-        const std::string fmt = std::string(f.alternate ? "%#.*" : "%.*") + t;
-        const int length = std::snprintf(nullptr, 0, fmt.c_str(), p, x);
-        charge_work(static_cast<std::size_t>(length) / 8);
-        body.resize(static_cast<std::size_t>(length) + 1);
-        std::snprintf(body.data(), body.size(), fmt.c_str(), p, x);
-        body.pop_back();
+        body = c_format(std::string(f.alternate ? "%#.*" : "%.*") + t, p, x);
         if (type == '%') body += '%';
     }
     if (negative && f.no_negative_zero && body.find_first_of("0") != std::string::npos &&
@@ -316,8 +306,8 @@ std::string runtime::format_value(const value& v, const std::string& spec)
         if (f.grouping) raise_error("ValueError", std::string("Cannot specify '") + f.grouping + "' with 's'.");
         if (f.align == '=' && !f.zero) raise_error("ValueError", "'=' alignment not allowed in string format specifier");
         std::string body = v.as<string_object>().s;
-        if (f.precision >= 0) body = first_code_points(body, static_cast<std::size_t>(f.precision));
-        const std::size_t length = code_points(body);
+        if (f.precision >= 0) body = first_code_point_count(body, static_cast<std::size_t>(f.precision));
+        const std::size_t length = code_point_count(body);
         if (f.width <= length) return body;
         const std::size_t pad = f.width - length;
         const char align = f.align && f.align != '=' ? f.align : '<';
@@ -455,7 +445,7 @@ std::string runtime::printf_format(const std::string& format, const value& args)
         case 'a': body = ascii_of(take()); numeric = false; break;
         case 'c': {
             const value& v = take();
-            if (v.is(value_kind::string) && code_points(v.as<string_object>().s) == 1) body = v.as<string_object>().s;
+            if (v.is(value_kind::string) && code_point_count(v.as<string_object>().s) == 1) body = v.as<string_object>().s;
             else if (v.is(value_kind::integer)) {
                 if (v.i < 0 || v.i > 0x10FFFF) raise_error("OverflowError", "%c arg not in range(0x110000)");
                 body = encode_utf8(static_cast<std::uint32_t>(v.i));
@@ -500,13 +490,8 @@ std::string runtime::printf_format(const std::string& format, const value& args)
                 const bool upper = conversion == 'E' || conversion == 'F' || conversion == 'G';
                 body = std::isnan(d) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf");
             } else {
-                const std::string fmt = std::string(alternate ? "%#.*" : "%.*") + conversion;
-                const int length = std::snprintf(nullptr, 0, fmt.c_str(), p, d);
-                check_length(static_cast<std::size_t>(length));
-                charge_work(static_cast<std::size_t>(length) / 8);
-                body.resize(static_cast<std::size_t>(length) + 1);
-                std::snprintf(body.data(), body.size(), fmt.c_str(), p, d);
-                body.pop_back();
+                body = c_format(std::string(alternate ? "%#.*" : "%.*") + conversion, p, d);
+                check_length(body.size());
             }
             sign = negative ? "-" : plus ? "+" : space ? " " : "";
             break;
@@ -514,8 +499,8 @@ std::string runtime::printf_format(const std::string& format, const value& args)
         default: unsupported_conversion(); break;
         }
         if (!numeric && precision >= 0 && (conversion == 's' || conversion == 'r' || conversion == 'a'))
-            body = first_code_points(body, static_cast<std::size_t>(precision));
-        const std::size_t length = code_points(sign) + code_points(body);
+            body = first_code_point_count(body, static_cast<std::size_t>(precision));
+        const std::size_t length = code_point_count(sign) + code_point_count(body);
         const std::size_t field = width > 0 ? static_cast<std::size_t>(width) : 0;
         if (field <= length) out += sign + body;
         else if (left) out += sign + body + std::string(field - length, ' ');

@@ -159,6 +159,26 @@ bool is_instance_of(const value& exc, const std::string& type_name)
     return t && exc.as<exception_object>().type->is_subclass_of(*t);
 }
 
+std::size_t code_point_count(std::string_view s)
+{
+    std::size_t n = 0;
+    for (char c : s)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+std::vector<std::size_t> code_point_offsets(const std::string& s)
+{
+    std::vector<std::size_t> offsets;
+    for (std::size_t i = 0; i < s.size();) {
+        offsets.push_back(i);
+        std::size_t n = utf8_sequence_length(s, i);
+        i += n ? n : 1;
+    }
+    offsets.push_back(s.size());
+    return offsets;
+}
+
 std::size_t utf8_sequence_length(std::string_view s, std::size_t i)
 {
     auto c = static_cast<unsigned char>(s[i]);

@@ -206,6 +206,10 @@ bool is_instance_of(const value& exc, const std::string& type_name);
 
 // Length of the valid UTF-8 sequence starting at s[i], or 0 if the bytes there are not UTF-8.
 std::size_t utf8_sequence_length(std::string_view s, std::size_t i);
+// A str's length as Python counts it: code points of its (valid) UTF-8.
+std::size_t code_point_count(std::string_view s);
+// Byte offsets of each code point (and the end), for indexing and slicing a str by character.
+std::vector<std::size_t> code_point_offsets(const std::string& s);
 
 // Python float repr: shortest round-trip digits, CPython's switch to exponent form.
 std::string float_repr(double d);
