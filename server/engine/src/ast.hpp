@@ -14,8 +14,8 @@ enum class expr_kind : std::uint8_t {
     list, tuple, fstring, formatted, await, conditional, starred, list_comprehension, slice
 };
 
-enum class binary_op : std::uint8_t { add, sub, mul, div, floordiv, mod, pow };
-enum class unary_op : std::uint8_t { neg, pos, not_ };
+enum class binary_op : std::uint8_t { add, sub, mul, div, floordiv, mod, pow, lshift, rshift, bit_and, bit_or, bit_xor };
+enum class unary_op : std::uint8_t { neg, pos, not_, invert };
 enum class compare_op : std::uint8_t { eq, ne, lt, le, gt, ge, in, not_in, is, is_not };
 
 struct expr;

@@ -1,5 +1,7 @@
 // Builtin functions, the asyncio and time modules, and methods of the subset's objects.
 #include "runtime.hpp"
+#include "integers.hpp"
+#include "escapes.hpp"
 
 #include "cpython_names.hpp"
 #include "name_check.hpp"
@@ -15,6 +17,7 @@ namespace {
 enum builtin_id : int {
     b_print = 1, b_range, b_len, b_str, b_int, b_float, b_bool, b_list, b_tuple, b_repr, b_abs, b_min, b_max, b_sum,
     b_round, b_isinstance, b_enumerate, b_zip, b_sorted, b_reversed, b_type, b_format, b_ascii,
+    b_hex, b_oct, b_bin, b_chr, b_ord, b_divmod, b_pow, b_any, b_all,
     a_run, a_sleep, a_create_task, a_gather, a_get_event_loop, a_new_event_loop, a_set_event_loop, a_get_running_loop,
     a_current_task, a_ensure_future,
     t_sleep, t_time, t_monotonic, t_perf_counter,
@@ -36,7 +39,9 @@ const std::vector<std::pair<const char*, int>>& builtin_table()
         {"print", b_print}, {"range", b_range}, {"len", b_len}, {"str", b_str}, {"int", b_int}, {"float", b_float},
         {"bool", b_bool}, {"list", b_list}, {"tuple", b_tuple}, {"repr", b_repr}, {"abs", b_abs}, {"min", b_min},
         {"max", b_max}, {"sum", b_sum}, {"round", b_round}, {"isinstance", b_isinstance}, {"enumerate", b_enumerate},
-        {"zip", b_zip}, {"sorted", b_sorted}, {"reversed", b_reversed}, {"type", b_type}, {"format", b_format}, {"ascii", b_ascii}};
+        {"zip", b_zip}, {"sorted", b_sorted}, {"reversed", b_reversed}, {"type", b_type}, {"format", b_format}, {"ascii", b_ascii},
+        {"hex", b_hex}, {"oct", b_oct}, {"bin", b_bin}, {"chr", b_chr}, {"ord", b_ord}, {"divmod", b_divmod}, {"pow", b_pow},
+        {"any", b_any}, {"all", b_all}};
     }();
     return table;
 }
@@ -118,13 +123,18 @@ void expect_args(const builtin_object& b, const std::vector<value>& args, std::s
     const bool method = b.self.is(value_kind::list) || b.self.is(value_kind::tuple);
     const std::string qualified = method ? std::string(b.self.is(value_kind::list) ? "list." : "tuple.") + b.name : b.name;
     // METH_O and METH_NOARGS: "len() takes exactly one argument (2 given)", "list.clear() takes no arguments (1 given)"
-    static const std::vector<std::string_view> exactly_one = {"len", "abs", "repr", "ascii", "append", "count", "remove", "extend"};
+    static const std::vector<std::string_view> exactly_one = {"len", "abs", "repr", "ascii", "append", "count", "remove", "extend",
+                                                               "hex", "oct", "bin", "chr", "ord", "any", "all"};
     if (lo == 0 && hi == 0) raise_error("TypeError", qualified + "() takes no arguments (" + n + " given)");
     if (lo == 1 && hi == 1 && std::find(exactly_one.begin(), exactly_one.end(), b.name) != exactly_one.end())
         raise_error("TypeError", qualified + "() takes exactly one argument (" + n + " given)");
     if (b.name == "round") {
         if (given == 0) raise_error("TypeError", "round() missing required argument 'number' (pos 1)");
         raise_error("TypeError", "round() takes at most 2 arguments (" + n + " given)");
+    }
+    if (b.name == "pow") {
+        if (given < 2) raise_error("TypeError", std::string("pow() missing required argument '") + (given == 0 ? "base' (pos 1)" : "exp' (pos 2)"));
+        raise_error("TypeError", "pow() takes at most 3 arguments (" + n + " given)");
     }
     if (b.name == "sum" && given == 0) raise_error("TypeError", "sum() takes at least 1 positional argument (0 given)");
     if (b.name == "enumerate" && given == 0) raise_error("TypeError", "enumerate() missing required argument 'iterable'");
@@ -139,17 +149,31 @@ void expect_args(const builtin_object& b, const std::vector<value>& args, std::s
 
 std::int64_t int_arg(const value& v)
 {
-    if (v.is(value_kind::integer)) return v.i;
-    if (v.is(value_kind::boolean)) return v.b ? 1 : 0;
+    if (is_int(v)) {
+        if (auto x = small_int(v)) return *x;
+        raise_unsupported("an int beyond 64 bits as this argument");
+    }
     raise_error("TypeError", "'" + type_name(v) + "' object cannot be interpreted as an integer");
 }
 
 double number_arg(const value& v, const std::string& fn)
 {
-    if (v.is(value_kind::integer)) return static_cast<double>(v.i);
-    if (v.is(value_kind::boolean)) return v.b ? 1.0 : 0.0;
+    if (is_int(v)) return int_to_float(v);
     if (v.is(value_kind::floating)) return v.f;
     raise_error("TypeError", "'" + type_name(v) + "' object cannot be interpreted as a number in " + fn + "()");
+}
+
+// int(text, base), with CPython's ValueError naming the text (its repr cut to 200 characters).
+value parse_int_text(const value& text, int base)
+{
+    const std::string& s = text.as<string_object>().s;
+    // CPython also reads non-ASCII decimal digits and spaces; the engine does not model them.
+    for (char c : s)
+        if (static_cast<unsigned char>(c) >= 0x80) raise_unsupported("int() of a str with non-ASCII characters");
+    if (auto n = int_from_text(s, base)) return *n;
+    std::string shown = repr(text);
+    if (shown.size() > 200) shown.resize(200);  // ASCII: a byte is a character
+    raise_error("ValueError", "invalid literal for int() with base " + std::to_string(base) + ": " + shown);
 }
 
 std::string strip_chars(const std::string& s, const std::string& chars, bool left, bool right)
@@ -276,6 +300,15 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             {"enumerate", "iterable"}};
         for (const auto& [function, keyword] : cpython_keywords)
             if (b.name == function && kwargs.front().first == keyword) raise_unsupported(b.name + "(" + kwargs.front().first + "=...)");
+        // How CPython words it depends on how the function is declared in C.
+        static const std::vector<std::string_view> no_keywords = {"len", "abs", "repr", "ascii", "divmod", "isinstance", "format",
+            "float", "bool", "list", "tuple", "range", "reversed", "hex", "oct", "bin", "chr", "ord", "any", "all"};
+        static const std::vector<std::string_view> invalid_keyword = {"str", "enumerate", "zip", "print", "int"};
+        const bool plain = b.self.is(value_kind::none);
+        if (plain && std::find(no_keywords.begin(), no_keywords.end(), b.name) != no_keywords.end())
+            raise_error("TypeError", b.name + "() takes no keyword arguments");
+        if (plain && std::find(invalid_keyword.begin(), invalid_keyword.end(), b.name) != invalid_keyword.end())
+            raise_error("TypeError", "'" + kwargs.front().first + "' is an invalid keyword argument for " + b.name + "()");
         raise_error("TypeError", b.name + "() got an unexpected keyword argument '" + kwargs.front().first + "'");
     };
     std::int32_t line = running_ && !running_->frames.empty() ? running_->frames.back()->line : 0;
@@ -366,31 +399,28 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         return value::string(std::move(s));
     }
     case b_int: {
+        if (auto base_kw = take_kw("base")) {
+            if (args.size() > 1) raise_error("TypeError", "argument for int() given by name ('base') and position (2)");
+            args.push_back(std::move(*base_kw));
+        }
         no_kwargs();
         expect_args(b, args, 0, 2);
-        if (args.size() == 2) raise_unsupported("int(x, base)");
         if (args.empty()) return value::integer(0);
         const value& v = args[0];
-        if (v.is(value_kind::integer)) return v;
-        if (v.is(value_kind::boolean)) return value::integer(v.b ? 1 : 0);
+        if (args.size() == 2) {
+            if (!is_int(args[1])) raise_error("TypeError", "'" + type_name(args[1]) + "' object cannot be interpreted as an integer");
+            const auto base = small_int(args[1]);
+            if (!base || (*base != 0 && (*base < 2 || *base > 36))) raise_error("ValueError", "int() base must be >= 2 and <= 36, or 0");
+            if (!v.is(value_kind::string)) raise_error("TypeError", "int() can't convert non-string with explicit base");
+            return parse_int_text(v, static_cast<int>(*base));
+        }
+        if (is_int(v)) return v.is(value_kind::boolean) ? value::integer(v.b ? 1 : 0) : v;
         if (v.is(value_kind::floating)) {
             if (std::isnan(v.f)) raise_error("ValueError", "cannot convert float NaN to integer");
             if (std::isinf(v.f)) raise_error("OverflowError", "cannot convert float infinity to integer");
-            if (std::fabs(v.f) >= 9.2e18) raise_error("OverflowError", "integer overflow (loopscope integers are 64-bit)");
-            return value::integer(static_cast<std::int64_t>(v.f));
+            return int_from_float(v.f);
         }
-        if (v.is(value_kind::string)) {
-            std::string s = strip_chars(v.as<string_object>().s, " \t\n\r", true, true);
-            std::string digits;
-            for (char c : s) if (c != '_') digits += c;
-            try {
-                std::size_t used = 0;
-                long long x = std::stoll(digits, &used, 10);
-                if (used == digits.size() && !digits.empty()) return value::integer(x);
-            } catch (const std::exception&) {
-            }
-            raise_error("ValueError", "invalid literal for int() with base 10: " + repr(v));
-        }
+        if (v.is(value_kind::string)) return parse_int_text(v, 10);
         raise_error("TypeError", "int() argument must be a string, a bytes-like object or a real number, not '" + type_name(v) + "'");
     }
     case b_float: {
@@ -410,15 +440,92 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case b_bool: no_kwargs(); expect_args(b, args, 0, 1); return value::boolean(!args.empty() && truthy(args[0]));
     case b_list: no_kwargs(); expect_args(b, args, 0, 1); return value::list(args.empty() ? std::vector<value>{} : to_vector(args[0]));
     case b_tuple: no_kwargs(); expect_args(b, args, 0, 1); return value::tuple(args.empty() ? std::vector<value>{} : to_vector(args[0]));
+    case b_hex:
+    case b_oct:
+    case b_bin: {
+        no_kwargs();
+        expect_args(b, args, 1, 1);
+        if (!is_int(args[0])) raise_error("TypeError", "'" + type_name(args[0]) + "' object cannot be interpreted as an integer");
+        const int base = b.id == b_hex ? 16 : b.id == b_oct ? 8 : 2;
+        std::string digits = int_magnitude_digits(args[0], base);
+        const char* prefix = b.id == b_hex ? "0x" : b.id == b_oct ? "0o" : "0b";
+        return value::string((int_is_negative(args[0]) ? "-" : "") + std::string(prefix) + digits);
+    }
+    case b_chr: {
+        no_kwargs();
+        expect_args(b, args, 1, 1);
+        if (!is_int(args[0])) raise_error("TypeError", "'" + type_name(args[0]) + "' object cannot be interpreted as an integer");
+        const auto x = small_int(args[0]);
+        if (!x || *x < INT32_MIN || *x > INT32_MAX) raise_error("OverflowError", "Python int too large to convert to C int");
+        if (*x < 0 || *x > 0x10FFFF) raise_error("ValueError", "chr() arg not in range(0x110000)");
+        if (*x >= 0xD800 && *x <= 0xDFFF) raise_unsupported("chr() of a surrogate code point");
+        return value::string(encode_utf8(static_cast<std::uint32_t>(*x)));
+    }
+    case b_ord: {
+        no_kwargs();
+        expect_args(b, args, 1, 1);
+        if (!args[0].is(value_kind::string)) raise_error("TypeError", "ord() expected string of length 1, but " + type_name(args[0]) + " found");
+        const std::string& s = args[0].as<string_object>().s;
+        const std::size_t length = code_point_count(s);
+        if (length != 1) raise_error("TypeError", "ord() expected a character, but string of length " + std::to_string(length) + " found");
+        // The one code point's value from its UTF-8 bytes.
+        const auto lead = static_cast<unsigned char>(s[0]);
+        const std::size_t width = s.size();
+        std::uint32_t code = width == 1 ? lead : lead & (0x7Fu >> width);
+        for (std::size_t k = 1; k < width; ++k) code = (code << 6) | (static_cast<unsigned char>(s[k]) & 0x3Fu);
+        return value::integer(code);
+    }
+    case b_divmod: {
+        no_kwargs();
+        expect_args(b, args, 2, 2);
+        const value& x = args[0];
+        const value& y = args[1];
+        if (is_int(x) && is_int(y)) {
+            auto [q, r] = int_divmod(x, y);
+            return value::tuple({std::move(q), std::move(r)});
+        }
+        const bool numbers = (is_int(x) || x.is(value_kind::floating)) && (is_int(y) || y.is(value_kind::floating));
+        if (!numbers) raise_error("TypeError", "unsupported operand type(s) for divmod(): '" + type_name(x) + "' and '" + type_name(y) + "'");
+        const double dx = number_arg(x, "divmod"), dy = number_arg(y, "divmod");
+        if (dy == 0.0) raise_error("ZeroDivisionError", "float divmod()");
+        auto [q, r] = float_divmod(dx, dy);
+        return value::tuple({value::floating(q), value::floating(r)});
+    }
+    case b_pow: {
+        for (const char* name : {"base", "exp", "mod"}) {
+            if (auto kw = take_kw(name)) {
+                const std::size_t position = name[0] == 'b' ? 0 : name[0] == 'e' ? 1 : 2;
+                if (args.size() > position) raise_error("TypeError", std::string("argument for pow() given by name ('") + name + "') and position (" + std::to_string(position + 1) + ")");
+                if (args.size() < position) raise_error("TypeError", std::string("pow() missing required argument '") + (args.empty() ? "base' (pos 1)" : "exp' (pos 2)"));
+                args.push_back(std::move(*kw));
+            }
+        }
+        no_kwargs();
+        expect_args(b, args, 2, 3);
+        if (args.size() == 2 || args[2].is(value_kind::none))
+            return binary(static_cast<std::int32_t>(binary_op::pow), args[0], args[1]);
+        if (!is_int(args[0]) || !is_int(args[1]) || !is_int(args[2])) {
+            const bool numbers = std::all_of(args.begin(), args.end(), [](const value& v) { return is_int(v) || v.is(value_kind::floating); });
+            if (numbers) raise_error("TypeError", "pow() 3rd argument not allowed unless all arguments are integers");
+            raise_error("TypeError", "unsupported operand type(s) for ** or pow(): '" + type_name(args[0]) + "', '" + type_name(args[1]) + "', '" + type_name(args[2]) + "'");
+        }
+        return int_pow_mod(args[0], args[1], args[2]);
+    }
+    case b_any:
+    case b_all: {
+        no_kwargs();
+        expect_args(b, args, 1, 1);
+        for (const auto& item : to_vector(args[0])) {
+            charge_work(1);
+            if (truthy(item) == (b.id == b_any)) return value::boolean(b.id == b_any);
+        }
+        return value::boolean(b.id == b_all);
+    }
     case b_abs: {
         no_kwargs();
         expect_args(b, args, 1, 1);
         const value& v = args[0];
-        if (v.is(value_kind::integer)) {
-            if (v.i == INT64_MIN) raise_error("OverflowError", "integer overflow (loopscope integers are 64-bit)");
-            return value::integer(v.i < 0 ? -v.i : v.i);
-        }
-        if (v.is(value_kind::boolean)) return value::integer(v.b ? 1 : 0);
+        if (is_int(v)) return int_abs(v);
         if (v.is(value_kind::floating)) return value::floating(std::fabs(v.f));
         raise_error("TypeError", "bad operand type for abs(): '" + type_name(v) + "'");
     }
@@ -449,32 +556,24 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case b_round: {
         no_kwargs();
         expect_args(b, args, 1, 2);
-        double x = number_arg(args[0], "round");
+        const value& x_value = args[0];
+        if (!is_int(x_value) && !x_value.is(value_kind::floating))
+            raise_error("TypeError", "type " + type_name(x_value) + " doesn't define __round__ method");
         if (args.size() == 1 || args[1].is(value_kind::none)) {
-            if (args[0].is(value_kind::integer)) return args[0];
-            double r = std::nearbyint(x);  // banker's rounding, as Python's round()
-            if (std::isnan(r) || std::isinf(r) || std::fabs(r) >= 9.2e18) raise_error("OverflowError", "cannot convert float to integer");
-            return value::integer(static_cast<std::int64_t>(r));
+            if (is_int(x_value)) return x_value.is(value_kind::boolean) ? value::integer(x_value.b ? 1 : 0) : x_value;
+            const double r = std::nearbyint(x_value.f);  // banker's rounding, as Python's round()
+            if (std::isnan(r)) raise_error("ValueError", "cannot convert float NaN to integer");
+            if (std::isinf(r)) raise_error("OverflowError", "cannot convert float infinity to integer");
+            return int_from_float(r);
         }
-        auto digits = int_arg(args[1]);
-        if ((args[0].is(value_kind::integer) || args[0].is(value_kind::boolean)) && digits >= 0)
-            return value::integer(args[0].is(value_kind::boolean) ? (args[0].b ? 1 : 0) : args[0].i);
-        if (args[0].is(value_kind::integer) || args[0].is(value_kind::boolean)) {
-            // To a multiple of 10**-digits, half to even, as CPython rounds an int.
-            const std::int64_t whole = args[0].is(value_kind::boolean) ? (args[0].b ? 1 : 0) : args[0].i;
-            if (digits < -18) return value::integer(0);
-            std::int64_t p = 1;
-            for (std::int64_t k = 0; k < -digits; ++k) p *= 10;
-            std::int64_t q = whole / p, r = whole % p;
-            if (r < 0) {
-                r += p;
-                --q;
-            }
-            if (2 * r > p || (2 * r == p && (q & 1))) ++q;
-            std::int64_t result = 0;
-            if (__builtin_mul_overflow(q, p, &result)) raise_unsupported("integers beyond 64 bits");
-            return value::integer(result);
+        if (!is_int(args[1])) raise_error("TypeError", "'" + type_name(args[1]) + "' object cannot be interpreted as an integer");
+        // ndigits past 64 bits behaves as the nearest end would.
+        const std::int64_t digits = small_int(args[1]).value_or(int_is_negative(args[1]) ? -1'000'000 : 1'000'000);
+        if (is_int(x_value)) {
+            if (digits >= 0) return x_value.is(value_kind::boolean) ? value::integer(x_value.b ? 1 : 0) : x_value;
+            return int_round(x_value, digits);
         }
+        const double x = x_value.f;
         if (digits < 0) {
             // round(1234.5, -2): to hundreds, half to even.
             if (digits < -308) return value::floating(std::copysign(0.0, x));
@@ -828,7 +927,7 @@ void runtime::sort_values(std::vector<value>& items)
     std::size_t comparisons = 0;
     for (std::size_t n = items.size(); n > 1; n = (n + 1) / 2) comparisons += items.size();
     // Integers compare in a nanosecond or two; anything else goes through compare() (about 4 items).
-    bool all_ints = std::all_of(items.begin(), items.end(), [](const value& v) { return v.is(value_kind::integer); });
+    bool all_ints = std::all_of(items.begin(), items.end(), [](const value& v) { return v.is(value_kind::integer) && !v.obj; });
     charge_work(all_ints ? comparisons : comparisons * 4);
     meter_.reserve(items.size() * sizeof(value));  // the merge sort's buffer
     if (all_ints) {

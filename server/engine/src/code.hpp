@@ -15,7 +15,7 @@ enum class opcode : std::uint8_t {
     load_const, load_local, store_local, delete_local, load_global, store_global, delete_global,
     load_attr, load_subscript, store_subscript, build_slice,
     pop_top, dup_top, dup_top_two, rot_two, rot_three,
-    binary, unary_neg, unary_pos, unary_not, compare,
+    binary, unary_neg, unary_pos, unary_not, unary_invert, compare,
     jump, pop_jump_if_false, pop_jump_if_true, jump_if_false_or_pop, jump_if_true_or_pop,
     build_list, build_tuple, list_append, list_extend, list_to_tuple, build_string, format_value,
     unpack_sequence, unpack_ex,

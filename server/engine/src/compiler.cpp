@@ -507,7 +507,11 @@ private:
             break;
         case expr_kind::unary:
             expression(*e.a);
-            emit(e.un == unary_op::neg ? opcode::unary_neg : e.un == unary_op::pos ? opcode::unary_pos : opcode::unary_not, 0, line);
+            emit(e.un == unary_op::neg   ? opcode::unary_neg
+                 : e.un == unary_op::pos ? opcode::unary_pos
+                 : e.un == unary_op::invert ? opcode::unary_invert
+                                            : opcode::unary_not,
+                 0, line);
             break;
         case expr_kind::boolean_and:
         case expr_kind::boolean_or: {

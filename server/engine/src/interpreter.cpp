@@ -1,6 +1,7 @@
 // The bytecode interpreter: runs one execution context (the module, or a task's chain of
 // coroutines) until it finishes, yields to the event loop, blocks, or spends its step budget.
 #include "runtime.hpp"
+#include "integers.hpp"
 
 namespace loopscope::engine {
 
@@ -13,7 +14,7 @@ void shape_os_error(exception_object& e, std::vector<value>& args)
 {
     static const auto os_error = builtin_exception_type("OSError");
     if (args.size() < 2 || args.size() > 5 || !e.type->is_subclass_of(*os_error)) return;
-    if (e.type == os_error && args[0].is(value_kind::integer)) {
+    if (e.type == os_error && args[0].is(value_kind::integer) && !args[0].obj) {
         const char* subclass = nullptr;
         switch (args[0].i) {
         case EPERM: case EACCES: subclass = "PermissionError"; break;
@@ -470,16 +471,13 @@ runtime::outcome runtime::execute(exec_context& ctx)
                     a.as<sequence_object>().items = std::move(result.as<sequence_object>().items);
                     f.stack.push_back(std::move(a));
                 } else {
-                    f.stack.push_back(binary(op, a, b));
+                    f.stack.push_back(binary(in.arg & 0x1ff, a, b));
                 }
                 break;
             }
             case opcode::unary_neg: {
                 value a = pop(f);
-                if (a.is(value_kind::integer)) {
-                    if (a.i == INT64_MIN) raise_error("OverflowError", "integer overflow (loopscope integers are 64-bit)");
-                    f.stack.push_back(value::integer(-a.i));
-                } else if (a.is(value_kind::boolean)) f.stack.push_back(value::integer(a.b ? -1 : 0));
+                if (is_int(a)) f.stack.push_back(int_negate(a));
                 else if (a.is(value_kind::floating)) f.stack.push_back(value::floating(-a.f));
                 else raise_error("TypeError", "bad operand type for unary -: '" + type_name(a) + "'");
                 break;
@@ -490,6 +488,12 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 if (!a.is(value_kind::integer) && !a.is(value_kind::floating))
                     raise_error("TypeError", "bad operand type for unary +: '" + type_name(a) + "'");
                 f.stack.push_back(std::move(a));
+                break;
+            }
+            case opcode::unary_invert: {
+                value a = pop(f);
+                if (!is_int(a)) raise_error("TypeError", "bad operand type for unary ~: '" + type_name(a) + "'");
+                f.stack.push_back(int_invert(a));
                 break;
             }
             case opcode::unary_not: {

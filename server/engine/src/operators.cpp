@@ -1,6 +1,7 @@
 // Python's operators on the subset's values, with CPython's error messages.
 #include "runtime.hpp"
 #include "text_search.hpp"
+#include "integers.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -14,36 +15,55 @@ bool is_number(const value& v)
 {
     return v.is(value_kind::integer) || v.is(value_kind::floating) || v.is(value_kind::boolean);
 }
-std::int64_t as_int(const value& v) { return v.is(value_kind::boolean) ? (v.b ? 1 : 0) : v.i; }
 double as_float(const value& v)
 {
     if (v.is(value_kind::floating)) return v.f;
-    return static_cast<double>(as_int(v));
-}
-bool is_int(const value& v) { return v.is(value_kind::integer) || v.is(value_kind::boolean); }
-
-[[noreturn]] void overflow() { raise_error("OverflowError", "integer overflow (loopscope integers are 64-bit)"); }
-
-const char* op_symbol(std::int32_t op)
-{
-    static const char* symbols[] = {"+", "-", "*", "/", "//", "%", "** or pow()"};
-    return symbols[op];
+    return int_to_float(v);
 }
 
-std::int64_t floor_div(std::int64_t a, std::int64_t b)
+} // namespace
+
+// CPython's float divmod (floatobject.c's _float_div_mod): 1 // 0.1 is 9.0, not floor(1 / 0.1).
+std::pair<double, double> float_divmod(double x, double y)
 {
-    if (a == INT64_MIN && b == -1) overflow();
-    std::int64_t q = a / b;
-    if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
-    return q;
+    double mod = std::fmod(x, y);
+    double div = (x - mod) / y;
+    if (mod != 0.0) {
+        if ((y < 0) != (mod < 0)) {
+            mod += y;
+            div -= 1.0;
+        }
+    } else {
+        mod = std::copysign(0.0, y);
+    }
+    double floordiv = 0.0;
+    if (div != 0.0) {
+        floordiv = std::floor(div);
+        if (div - floordiv > 0.5) floordiv += 1.0;
+    } else {
+        floordiv = std::copysign(0.0, x / y);
+    }
+    return {floordiv, mod};
 }
 
-std::int64_t floor_mod(std::int64_t a, std::int64_t b)
+// float ** float as CPython's float_pow: errors where C's pow() gives inf or NaN.
+double float_pow(double x, double y)
 {
-    if (b == -1) return 0;
-    std::int64_t r = a % b;
-    if (r != 0 && ((r < 0) != (b < 0))) r += b;
+    if (x == 0.0 && y < 0) raise_error("ZeroDivisionError", "0.0 cannot be raised to a negative power");
+    if (x < 0 && std::isfinite(y) && std::isfinite(x) && y != std::floor(y))
+        raise_unsupported("complex numbers (a negative number to a fractional power)");
+    const double r = std::pow(x, y);
+    if (std::isinf(r) && std::isfinite(x) && std::isfinite(y)) raise_error("OverflowError", "(34, 'Numerical result out of range')");
     return r;
+}
+
+namespace {
+
+const char* op_symbol(std::int32_t op, bool inplace)
+{
+    static const char* symbols[] = {"+", "-", "*", "/", "//", "%", "** or pow()", "<<", ">>", "&", "|", "^"};
+    static const char* inplace_symbols[] = {"+=", "-=", "*=", "/=", "//=", "%=", "**=", "<<=", ">>=", "&=", "|=", "^="};
+    return inplace ? inplace_symbols[op] : symbols[op];
 }
 
 std::vector<value> repeat(const std::vector<value>& items, std::int64_t n)
@@ -88,56 +108,37 @@ void runtime::check_items(std::size_t n)
 
 value runtime::binary(std::int32_t op, const value& a, const value& b)
 {
+    const bool inplace = (op & 0x100) != 0;
+    op &= 0xff;
     auto bop = static_cast<binary_op>(op);
-    if (is_number(a) && is_number(b)) {
-        if (is_int(a) && is_int(b) && bop != binary_op::div) {
-            std::int64_t x = as_int(a), y = as_int(b), r = 0;
-            switch (bop) {
-            case binary_op::add: if (__builtin_add_overflow(x, y, &r)) overflow(); return value::integer(r);
-            case binary_op::sub: if (__builtin_sub_overflow(x, y, &r)) overflow(); return value::integer(r);
-            case binary_op::mul: if (__builtin_mul_overflow(x, y, &r)) overflow(); return value::integer(r);
-            case binary_op::floordiv:
-                if (y == 0) raise_error("ZeroDivisionError", "integer division or modulo by zero");
-                return value::integer(floor_div(x, y));
-            case binary_op::mod:
-                if (y == 0) raise_error("ZeroDivisionError", "integer modulo by zero");
-                return value::integer(floor_mod(x, y));
-            case binary_op::pow: {
-                if (y < 0) {
-                    if (x == 0) raise_error("ZeroDivisionError", "0.0 cannot be raised to a negative power");
-                    return value::floating(std::pow(static_cast<double>(x), static_cast<double>(y)));
-                }
-                std::int64_t result = 1, base = x;
-                while (y > 0) {
-                    if (y & 1) { if (__builtin_mul_overflow(result, base, &result)) overflow(); }
-                    y >>= 1;
-                    if (y > 0 && __builtin_mul_overflow(base, base, &base)) overflow();
-                }
-                return value::integer(result);
-            }
-            default: break;
-            }
+    if (is_int(a) && is_int(b)) {
+        // bool with bool stays bool for & | ^, as in CPython.
+        if (a.is(value_kind::boolean) && b.is(value_kind::boolean)) {
+            if (bop == binary_op::bit_and) return value::boolean(a.b && b.b);
+            if (bop == binary_op::bit_or) return value::boolean(a.b || b.b);
+            if (bop == binary_op::bit_xor) return value::boolean(a.b != b.b);
         }
+        if (bop == binary_op::div) return value::floating(int_true_divide(a, b));
+        if (bop == binary_op::pow && int_is_negative(b)) return value::floating(float_pow(int_to_float(a), int_to_float(b)));
+        return int_arith(bop, a, b);
+    }
+    if (is_number(a) && is_number(b) && bop <= binary_op::pow) {
         double x = as_float(a), y = as_float(b);
         switch (bop) {
         case binary_op::add: return value::floating(x + y);
         case binary_op::sub: return value::floating(x - y);
         case binary_op::mul: return value::floating(x * y);
         case binary_op::div:
-            if (y == 0.0) raise_error("ZeroDivisionError", is_int(a) && is_int(b) ? "division by zero" : "float division by zero");
+            if (y == 0.0) raise_error("ZeroDivisionError", "float division by zero");
             return value::floating(x / y);
         case binary_op::floordiv:
             if (y == 0.0) raise_error("ZeroDivisionError", "float floor division by zero");
-            return value::floating(std::floor(x / y));
-        case binary_op::mod: {
+            return value::floating(float_divmod(x, y).first);
+        case binary_op::mod:
             if (y == 0.0) raise_error("ZeroDivisionError", "float modulo");
-            double r = std::fmod(x, y);
-            if (r != 0.0 && ((r < 0) != (y < 0))) r += y;
-            return value::floating(r);
-        }
-        case binary_op::pow:
-            if (x == 0.0 && y < 0) raise_error("ZeroDivisionError", "0.0 cannot be raised to a negative power");
-            return value::floating(std::pow(x, y));
+            return value::floating(float_divmod(x, y).second);
+        case binary_op::pow: return value::floating(float_pow(x, y));
+        default: break;
         }
     }
     bool a_seq = a.is(value_kind::list) || a.is(value_kind::tuple);
@@ -164,7 +165,9 @@ value runtime::binary(std::int32_t op, const value& a, const value& b)
         if (is_int(b) && (a.is(value_kind::string) || a_seq)) { seq = &a; count = &b; }
         if (is_int(a) && (b.is(value_kind::string) || b.is(value_kind::list) || b.is(value_kind::tuple))) { seq = &b; count = &a; }
         if (seq) {
-            std::int64_t n = std::max<std::int64_t>(0, as_int(*count));
+            const auto fits = small_int(*count);
+            if (!fits) raise_error("OverflowError", "cannot fit 'int' into an index-sized integer");
+            std::int64_t n = std::max<std::int64_t>(0, *fits);
             // An empty sequence repeated any number of times is empty: never loop n times over nothing.
             bool empty = seq->is(value_kind::string) ? seq->as<string_object>().s.empty() : seq->as<sequence_object>().items.empty();
             if (empty) n = 0;
@@ -187,15 +190,19 @@ value runtime::binary(std::int32_t op, const value& a, const value& b)
         }
     }
     if (bop == binary_op::mod && a.is(value_kind::string)) return value::string(printf_format(a.as<string_object>().s, b));
-    raise_error("TypeError", std::string("unsupported operand type(s) for ") + op_symbol(op) + ": '" + type_name(a) + "' and '" + type_name(b) + "'");
+    raise_error("TypeError", std::string("unsupported operand type(s) for ") + op_symbol(op, inplace) + ": '" + type_name(a) + "' and '" + type_name(b) + "'");
 }
 
 bool runtime::equals(const value& a, const value& b, int depth)
 {
     if (depth > 200) raise_error("RecursionError", "maximum recursion depth exceeded in comparison");
     if (is_number(a) && is_number(b)) {
-        if (is_int(a) && is_int(b)) return as_int(a) == as_int(b);
-        return as_float(a) == as_float(b);
+        if (is_int(a) && is_int(b)) return int_compare(a, b) == 0;
+        if (is_int(a) || is_int(b)) {
+            const double d = is_int(a) ? b.f : a.f;
+            return !std::isnan(d) && int_compare_float(is_int(a) ? a : b, d) == 0;
+        }
+        return a.f == b.f;
     }
     if (a.kind != b.kind) return false;
     switch (a.kind) {
@@ -252,8 +259,8 @@ value runtime::compare(std::int32_t op, const value& a, const value& b)
             found = find_text(b.as<string_object>().s, a.as<string_object>().s, 0) != std::string::npos;
         } else if (b.is(value_kind::range)) {
             const auto& r = b.as<range_object>();
-            if (is_int(a)) {
-                std::int64_t x = as_int(a);
+            if (is_int(a) && small_int(a)) {
+                std::int64_t x = *small_int(a);
                 found = r.step > 0 ? (x >= r.start && x < r.stop) : (x <= r.start && x > r.stop);
                 found = found && (x - r.start) % r.step == 0;
             }
@@ -271,9 +278,15 @@ value runtime::compare(std::int32_t op, const value& a, const value& b)
     }
     int order = 0;
     if (is_number(a) && is_number(b)) {
-        if (is_int(a) && is_int(b)) order = as_int(a) < as_int(b) ? -1 : as_int(a) > as_int(b) ? 1 : 0;
-        else {
-            double x = as_float(a), y = as_float(b);
+        if (is_int(a) && is_int(b)) order = int_compare(a, b);
+        else if (is_int(a)) {
+            if (std::isnan(b.f)) return value::boolean(false);
+            order = int_compare_float(a, b.f);
+        } else if (is_int(b)) {
+            if (std::isnan(a.f)) return value::boolean(false);
+            order = -int_compare_float(b, a.f);
+        } else {
+            double x = a.f, y = b.f;
             if (std::isnan(x) || std::isnan(y)) return value::boolean(false);
             order = x < y ? -1 : x > y ? 1 : 0;
         }
@@ -308,6 +321,13 @@ value runtime::compare(std::int32_t op, const value& a, const value& b)
 
 namespace {
 
+// A subscript's int; one past 64 bits cannot index anything.
+std::int64_t index_of(const value& index)
+{
+    if (auto x = small_int(index)) return *x;
+    raise_error("IndexError", "cannot fit 'int' into an index-sized integer");
+}
+
 std::int64_t normalize_index(std::int64_t i, std::size_t size, const char* what)
 {
     auto n = static_cast<std::int64_t>(size);
@@ -321,8 +341,11 @@ void slice_bounds(const slice_object& s, std::int64_t n, std::int64_t& start, st
 {
     auto get = [](const value& v, const char* what) -> std::optional<std::int64_t> {
         if (v.is(value_kind::none)) return std::nullopt;
-        if (v.is(value_kind::integer)) return v.i;
-        if (v.is(value_kind::boolean)) return v.b ? 1 : 0;
+        if (is_int(v)) {
+            if (auto x = small_int(v)) return *x;
+            // Far past either end: clamped as CPython clamps it.
+            return int_is_negative(v) ? std::numeric_limits<std::int64_t>::min() + 1 : std::numeric_limits<std::int64_t>::max();
+        }
         (void)what;
         raise_error("TypeError", "slice indices must be integers or None or have an __index__ method");
     };
@@ -363,7 +386,7 @@ value runtime::subscript(const value& container, const value& index)
                 return value::string(std::move(out));
             }
             if (!is_int(index)) raise_error("TypeError", "string indices must be integers, not '" + type_name(index) + "'");
-            return value::string(piece(static_cast<std::size_t>(normalize_index(as_int(index), count, "string"))));
+            return value::string(piece(static_cast<std::size_t>(normalize_index(index_of(index), count, "string"))));
         }
     }
     if (container.is(value_kind::list) || container.is(value_kind::tuple) || container.is(value_kind::string)) {
@@ -386,14 +409,14 @@ value runtime::subscript(const value& container, const value& index)
             if (is_str) raise_error("TypeError", "string indices must be integers, not '" + type_name(index) + "'");
             raise_error("TypeError", std::string(what) + " indices must be integers or slices, not " + type_name(index));
         }
-        auto k = static_cast<std::size_t>(normalize_index(as_int(index), size, what));
+        auto k = static_cast<std::size_t>(normalize_index(index_of(index), size, what));
         if (is_str) return value::string(std::string(1, container.as<string_object>().s[k]));
         return container.as<sequence_object>().items[k];
     }
     if (container.is(value_kind::range)) {
         const auto& r = container.as<range_object>();
         if (!is_int(index)) raise_error("TypeError", "range indices must be integers or slices, not " + type_name(index));
-        auto k = normalize_index(as_int(index), static_cast<std::size_t>(r.length()), "range object");
+        auto k = normalize_index(index_of(index), static_cast<std::size_t>(r.length()), "range object");
         return value::integer(r.start + k * r.step);
     }
     raise_error("TypeError", "'" + type_name(container) + "' object is not subscriptable");
@@ -404,7 +427,7 @@ void runtime::store_subscript(const value& container, const value& index, value 
     if (!container.is(value_kind::list)) raise_error("TypeError", "'" + type_name(container) + "' object does not support item assignment");
     if (!is_int(index)) raise_error("TypeError", "list indices must be integers or slices, not " + type_name(index));
     auto& items = container.as<sequence_object>().items;
-    auto k = static_cast<std::size_t>(normalize_index(as_int(index), items.size(), "list assignment"));
+    auto k = static_cast<std::size_t>(normalize_index(index_of(index), items.size(), "list assignment"));
     note_nesting(container, v);
     items[k] = std::move(v);
 }

@@ -1,4 +1,5 @@
 #include "parser.hpp"
+#include "integers.hpp"
 
 #include "escapes.hpp"
 
@@ -197,7 +198,8 @@ private:
             return s;
         }
         static const std::pair<const char*, binary_op> augs[] = {{"+=", binary_op::add}, {"-=", binary_op::sub},
-            {"*=", binary_op::mul}, {"/=", binary_op::div}, {"//=", binary_op::floordiv}, {"%=", binary_op::mod}, {"**=", binary_op::pow}};
+            {"*=", binary_op::mul}, {"/=", binary_op::div}, {"//=", binary_op::floordiv}, {"%=", binary_op::mod}, {"**=", binary_op::pow},
+            {"<<=", binary_op::lshift}, {">>=", binary_op::rshift}, {"&=", binary_op::bit_and}, {"|=", binary_op::bit_or}, {"^=", binary_op::bit_xor}};
         for (const auto& [text, op] : augs) {
             if (is_op(text)) {
                 next();
@@ -210,8 +212,7 @@ private:
                 return s;
             }
         }
-        for (const char* other : {"&=", "|=", "^=", "<<=", ">>=", "@="})
-            if (is_op(other)) unsupported(peek(), std::string("operator '") + other + "'");
+        if (is_op("@=")) unsupported(peek(), "operator '@='");
         if (is_op("=")) {
             auto s = make_stmt(stmt_kind::assign, t);
             s->targets.push_back(std::move(first));
@@ -592,13 +593,30 @@ private:
         return e;
     }
 
-    expr_ptr bitwise_or()
+    // | above ^ above & above << >>, each a left-associative chain as arith() builds.
+    template <class Operand> expr_ptr binary_chain(std::initializer_list<std::pair<const char*, binary_op>> ops, Operand operand)
     {
-        auto e = arith();
-        for (const char* o : {"|", "&", "^", "<<", ">>", "@"})
-            if (is_op(o)) unsupported(peek(), std::string("operator '") + o + "'");
-        return e;
+        const token& t = peek();
+        auto left = (this->*operand)();
+        std::size_t links = 0;
+        for (;;) {
+            const std::pair<const char*, binary_op>* found = nullptr;
+            for (const auto& o : ops)
+                if (is_op(o.first)) found = &o;
+            if (!found) return left;
+            next();
+            if (depth_ + ++links > max_nesting_) fail_at(peek(), "expression too deeply nested");
+            auto e = make_expr(expr_kind::binary, t);
+            e->bin = found->second;
+            e->a = std::move(left);
+            e->b = (this->*operand)();
+            left = std::move(e);
+        }
     }
+    expr_ptr bitwise_or() { return binary_chain({{"|", binary_op::bit_or}}, &parser::bitwise_xor); }
+    expr_ptr bitwise_xor() { return binary_chain({{"^", binary_op::bit_xor}}, &parser::bitwise_and); }
+    expr_ptr bitwise_and() { return binary_chain({{"&", binary_op::bit_and}}, &parser::shift); }
+    expr_ptr shift() { return binary_chain({{"<<", binary_op::lshift}, {">>", binary_op::rshift}}, &parser::arith); }
 
     // Left-associative chains build left-nested trees; each link counts as a nesting level so
     // the compiler's recursion over them stays bounded.
@@ -634,17 +652,17 @@ private:
             e->b = factor();
             left = std::move(e);
         }
+        if (is_op("@")) unsupported(peek(), "operator '@'");
         return left;
     }
 
     expr_ptr factor()
     {
         if (is_op("-") || is_op("+") || is_op("~")) {
-            if (is_op("~")) unsupported(peek(), "operator '~'");
             depth_guard guard(*this);
             const token& t = next();
             auto e = make_expr(expr_kind::unary, t);
-            e->un = t.text == "-" ? unary_op::neg : unary_op::pos;
+            e->un = t.text == "-" ? unary_op::neg : t.text == "+" ? unary_op::pos : unary_op::invert;
             e->a = factor();
             return e;
         }
@@ -886,8 +904,14 @@ private:
             fail_at(t, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
         std::int64_t v = 0;
         auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v, base);
-        if (ec == std::errc::result_out_of_range)
-            throw syntax_error{"UnsupportedError", "integers beyond 64 bits are not supported by loopscope", t.line, t.column};
+        if (ec == std::errc::result_out_of_range) {
+            if (base == 10 && digits.size() > 4300)
+                fail_at(t, "Exceeds the limit (4300 digits) for integer string conversion: value has " + std::to_string(digits.size()) +
+                               " digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge "
+                               "integer literals to avoid decimal conversion limits.");
+            e->constant = *int_from_text(digits, base);
+            return e;
+        }
         if (ec != std::errc() || ptr != digits.data() + digits.size()) fail_at(t, "invalid decimal literal");
         e->constant = value::integer(v);
         return e;

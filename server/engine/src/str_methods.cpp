@@ -2,6 +2,7 @@
 // TypeError when they are wrong) and its results. Text is UTF-8; positions are code points. What needs
 // Unicode's tables (case beyond ASCII, whitespace beyond ASCII) ends the run with UnsupportedError.
 #include "runtime.hpp"
+#include "integers.hpp"
 
 #include "text_search.hpp"
 
@@ -146,7 +147,8 @@ value runtime::call_str_method(const std::string& name, const std::string& s, st
     auto index_arg = [&](const value& v) -> std::int64_t {
         if (v.is(value_kind::boolean)) return v.b ? 1 : 0;
         if (!v.is(value_kind::integer)) raise_error("TypeError", "'" + type_name(v) + "' object cannot be interpreted as an integer");
-        return v.i;
+        if (auto x = small_int(v)) return *x;
+        raise_error("OverflowError", "Python int too large to convert to C ssize_t");
     };
     auto ascii_only = [&](std::string_view text) {
         if (!is_ascii(text)) raise_unsupported("'str." + name + "' of text beyond ASCII");
@@ -358,7 +360,8 @@ value runtime::call_str_method(const std::string& name, const std::string& s, st
             if (k >= args.size() || args[k].is(value_kind::none)) return fallback;
             if (!args[k].is(value_kind::integer) && !args[k].is(value_kind::boolean))
                 raise_error("TypeError", "slice indices must be integers or None or have an __index__ method");
-            std::int64_t v = index_arg(args[k]);
+            // Past 64 bits a slice index is clamped to the nearest end, as CPython clamps it.
+            std::int64_t v = small_int(args[k]).value_or(int_is_negative(args[k]) ? -length : length);
             if (v < 0) v = std::max<std::int64_t>(0, v + length);
             return v;
         };

@@ -1,6 +1,7 @@
 // Formatting text as CPython does: format()'s spec mini-language (f-strings, str.format, format())
 // for str, int, bool and float, and printf-style `str % args`.
 #include "runtime.hpp"
+#include "integers.hpp"
 
 #include "escapes.hpp"
 
@@ -65,18 +66,6 @@ struct format_spec {
 bool is_align(char c) { return c == '<' || c == '>' || c == '^' || c == '='; }
 
 // The digits of |x| in `base`, lowercase.
-std::string digits_of(std::uint64_t x, int base)
-{
-    if (x == 0) return "0";
-    std::string out;
-    while (x) {
-        out += "0123456789abcdef"[x % static_cast<std::uint64_t>(base)];
-        x /= static_cast<std::uint64_t>(base);
-    }
-    std::reverse(out.begin(), out.end());
-    return out;
-}
-
 // `digits` with a separator every `group`, zero-padded (separators included) to at least `min_width`
 // characters, as CPython pads a '0'-filled, '='-aligned number. A separator never leads.
 std::string grouped(const std::string& digits, std::size_t group, char separator, std::size_t min_width)
@@ -324,9 +313,9 @@ std::string runtime::format_value(const value& v, const std::string& spec)
     }
 
     // int and bool
-    const std::int64_t x = v.is(value_kind::boolean) ? (v.b ? 1 : 0) : v.i;
     if (f.type && std::string_view("eEfFgG%").find(f.type) != std::string_view::npos)
-        return format_float(static_cast<double>(x), f, f.type);
+        return format_float(int_to_float(v), f, f.type);
+    const bool negative = int_is_negative(v);
     if (f.type && std::string_view("bcdoxXn").find(f.type) == std::string_view::npos)
         raise_error("ValueError", std::string("Unknown format code '") + f.type + "' for object of type '" + tn + "'");
     if (f.precision >= 0) raise_error("ValueError", "Precision not allowed in integer format specifier");
@@ -334,10 +323,11 @@ std::string runtime::format_value(const value& v, const std::string& spec)
     const char type = f.type ? f.type : 'd';
     if (f.grouping && (type == 'n' || (f.grouping == ',' && type != 'd')))
         raise_error("ValueError", std::string("Cannot specify '") + f.grouping + "' with '" + type + "'.");
-    const std::uint64_t magnitude = x < 0 ? static_cast<std::uint64_t>(0) - static_cast<std::uint64_t>(x) : static_cast<std::uint64_t>(x);
     if (type == 'c') {
+        const auto x = small_int(v).value_or(-1);
         if (f.sign) raise_error("ValueError", "Sign not allowed with integer format specifier 'c'");
         if (f.alternate) raise_error("ValueError", "Alternate form (#) not allowed with integer format specifier 'c'");
+        if (!small_int(v)) raise_error("OverflowError", "Python int too large to convert to C long");
         if (x < 0 || x > 0x10FFFF) raise_error("OverflowError", "%c arg not in range(0x110000)");
         std::string ch = encode_utf8(static_cast<std::uint32_t>(x));
         const std::size_t pad = f.width > 1 ? f.width - 1 : 0;
@@ -348,11 +338,11 @@ std::string runtime::format_value(const value& v, const std::string& spec)
         }
     }
     const int base = type == 'b' ? 2 : type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
-    std::string digits = digits_of(magnitude, base);
+    std::string digits = int_magnitude_digits(v, base);
     std::string prefix;
     if (type == 'X') std::transform(digits.begin(), digits.end(), digits.begin(), [](char c) { return static_cast<char>(std::toupper(c)); });
     if (f.alternate && base != 10) prefix = type == 'b' ? "0b" : type == 'o' ? "0o" : type == 'x' ? "0x" : "0X";
-    return lay_out_number(f, sign_text(f, x < 0), prefix, digits, "", base == 10 ? 3 : 4);
+    return lay_out_number(f, sign_text(f, negative), prefix, digits, "", base == 10 ? 3 : 4);
 }
 
 // printf-style formatting: format % args.
@@ -367,8 +357,7 @@ std::string runtime::printf_format(const std::string& format, const value& args)
         return items[next++];
     };
     auto real_number = [&](const value& v, char conversion) -> double {
-        if (v.is(value_kind::integer)) return static_cast<double>(v.i);
-        if (v.is(value_kind::boolean)) return v.b ? 1.0 : 0.0;
+        if (is_int(v)) return int_to_float(v);
         if (v.is(value_kind::floating)) return v.f;
         if (conversion == 'd' || conversion == 'i' || conversion == 'u')
             raise_error("TypeError", std::string("%") + conversion + " format: a real number is required, not " + type_name(v));
@@ -399,8 +388,10 @@ std::string runtime::printf_format(const std::string& format, const value& args)
             if (k < format.size() && format[k] == '*') {
                 ++k;
                 const value& w = take();
-                if (!w.is(value_kind::integer) && !w.is(value_kind::boolean)) raise_error("TypeError", "* wants int");
-                return w.is(value_kind::boolean) ? (w.b ? 1 : 0) : w.i;
+                if (!is_int(w)) raise_error("TypeError", "* wants int");
+                if (auto n = small_int(w)) return *n;
+                check_length(config_.max_sequence_length + 1);  // a width past 64 bits is past any bound
+                return 0;
             }
             std::int64_t n = -1;
             while (k < format.size() && std::isdigit(static_cast<unsigned char>(format[k]))) {
@@ -446,39 +437,37 @@ std::string runtime::printf_format(const std::string& format, const value& args)
         case 'c': {
             const value& v = take();
             if (v.is(value_kind::string) && code_point_count(v.as<string_object>().s) == 1) body = v.as<string_object>().s;
-            else if (v.is(value_kind::integer)) {
-                if (v.i < 0 || v.i > 0x10FFFF) raise_error("OverflowError", "%c arg not in range(0x110000)");
-                body = encode_utf8(static_cast<std::uint32_t>(v.i));
+            else if (is_int(v)) {
+                const auto x = small_int(v).value_or(-1);
+                if (x < 0 || x > 0x10FFFF) raise_error("OverflowError", "%c arg not in range(0x110000)");
+                body = encode_utf8(static_cast<std::uint32_t>(x));
             } else raise_error("TypeError", "%c requires int or char");
             numeric = false;
             break;
         }
         case 'd': case 'i': case 'u': case 'o': case 'x': case 'X': {
             const value& v = take();
-            std::int64_t x = 0;
-            if (v.is(value_kind::integer)) x = v.i;
-            else if (v.is(value_kind::boolean)) x = v.b ? 1 : 0;
+            value x;
+            if (is_int(v)) x = v;
             else if (v.is(value_kind::floating) && (conversion == 'd' || conversion == 'i' || conversion == 'u')) {
                 double d = v.f;
                 if (std::isnan(d)) raise_error("ValueError", "cannot convert float NaN to integer");
                 if (std::isinf(d)) raise_error("OverflowError", "cannot convert float infinity to integer");
-                if (std::fabs(d) >= 9.2e18) raise_unsupported("integers beyond 64 bits");
-                x = static_cast<std::int64_t>(d);
+                x = int_from_float(d);
             } else if (conversion == 'd' || conversion == 'i' || conversion == 'u') {
                 real_number(v, conversion);
             } else {
                 raise_error("TypeError", std::string("%") + conversion + " format: an integer is required, not " + type_name(v));
             }
-            const std::uint64_t magnitude = x < 0 ? static_cast<std::uint64_t>(0) - static_cast<std::uint64_t>(x) : static_cast<std::uint64_t>(x);
             const int base = conversion == 'o' ? 8 : (conversion == 'x' || conversion == 'X') ? 16 : 10;
-            body = digits_of(magnitude, base);
+            body = int_magnitude_digits(x, base);
             if (conversion == 'X') std::transform(body.begin(), body.end(), body.begin(), [](char ch) { return static_cast<char>(std::toupper(ch)); });
             if (precision > 0 && body.size() < static_cast<std::size_t>(precision)) {
                 check_length(static_cast<std::size_t>(precision));
                 body = std::string(static_cast<std::size_t>(precision) - body.size(), '0') + body;
             }
             if (alternate && base != 10) body = (conversion == 'o' ? "0o" : conversion == 'x' ? "0x" : "0X") + body;
-            sign = x < 0 ? "-" : plus ? "+" : space ? " " : "";
+            sign = int_is_negative(x) ? "-" : plus ? "+" : space ? " " : "";
             break;
         }
         case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {

@@ -1,4 +1,5 @@
 #include "value.hpp"
+#include "integers.hpp"
 
 #include "cpython_names.hpp"
 #include "work_meter.hpp"
@@ -276,7 +277,7 @@ void repr_into(std::string& out, const value& v)
     switch (v.kind) {
     case value_kind::none: out += "None"; return;
     case value_kind::boolean: out += v.b ? "True" : "False"; return;
-    case value_kind::integer: out += std::to_string(v.i); return;
+    case value_kind::integer: out += v.obj ? int_to_decimal(v) : std::to_string(v.i); return;
     case value_kind::floating: out += float_repr(v.f); return;
     case value_kind::ellipsis: out += "Ellipsis"; return;
     case value_kind::string: string_repr_into(out, v.as<string_object>().s); break;
@@ -381,7 +382,7 @@ bool truthy(const value& v)
     switch (v.kind) {
     case value_kind::none: return false;
     case value_kind::boolean: return v.b;
-    case value_kind::integer: return v.i != 0;
+    case value_kind::integer: return v.i != 0 || v.obj != nullptr;  // a big int is never zero
     case value_kind::floating: return v.f != 0.0;
     case value_kind::string: return !v.as<string_object>().s.empty();
     case value_kind::list:

@@ -85,8 +85,9 @@ public:
 
     void check_bounds(std::uint64_t more_steps) const
     {
-        if (steps_ + more_steps > config_.max_steps) step_limit();
+        // One operation too big for the bound is named as such, even when it would also pass max_steps.
         if (steps_ + more_steps - operation_start_ > config_.max_operation_steps) operation_limit();
+        if (steps_ + more_steps > config_.max_steps) step_limit();
     }
     [[noreturn]] void step_limit() const;
     [[noreturn]] void operation_limit() const;
