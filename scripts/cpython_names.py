@@ -52,6 +52,8 @@ def type_attributes():
         "range": range(0), "list_iterator": iter([]), "function": lambda: 0, "builtin_function_or_method": len,
         "coroutine": coro, "Task": task, "Future": loop.create_future(), "loop": loop,
         "module": asyncio, "ellipsis": ..., "slice": slice(0),
+        "dict": {}, "dict_keys": {}.keys(), "dict_values": {}.values(), "dict_items": {}.items(),
+        "dict_keyiterator": iter({}),
     }
     out = {name: sorted(dir(obj)) for name, obj in kinds.items()}
     # A class: what dir() shows of it, and what its metaclass gives it (__name__, __mro__ ...).

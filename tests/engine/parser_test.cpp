@@ -122,7 +122,8 @@ TEST(parser, constructs_outside_the_subset_are_refused_with_name_and_line)
     EXPECT_EQ(reject("f = lambda: 1\n").message, "'lambda' is not supported by loopscope");
     EXPECT_EQ(reject("import os\n").message, "module 'os' is not supported by loopscope");
     EXPECT_EQ(reject("with x:\n    pass\n").message, "'with' statement is not supported by loopscope");
-    EXPECT_EQ(reject("d = {}\n").message, "dict or set display is not supported by loopscope");
+    EXPECT_EQ(reject("s = {1, 2}\n").message, "set display is not supported by loopscope");
+    EXPECT_EQ(reject("s = {x for x in []}\n").message, "set comprehension is not supported by loopscope");
     auto closure = reject("def outer():\n    x = 1\n    def inner():\n        return x\n    return inner\n");
     EXPECT_EQ(closure.type, "UnsupportedError");
     EXPECT_EQ(closure.line, 4);

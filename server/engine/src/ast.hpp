@@ -11,7 +11,8 @@ namespace loopscope::engine {
 
 enum class expr_kind : std::uint8_t {
     constant, name, binary, unary, boolean_and, boolean_or, compare, call, attribute, subscript,
-    list, tuple, fstring, formatted, await, conditional, starred, list_comprehension, slice
+    list, tuple, fstring, formatted, await, conditional, starred, list_comprehension, slice,
+    dict, dict_comprehension
 };
 
 enum class binary_op : std::uint8_t { add, sub, mul, div, floordiv, mod, pow, lshift, rshift, bit_and, bit_or, bit_xor };
@@ -40,7 +41,9 @@ struct expr {
     expr_ptr a, b, c;               // operands; call: a = callee; subscript: a[b]; conditional: b if a else c
     std::vector<expr_ptr> items;    // call args, list/tuple items, fstring parts, compare operands
     std::vector<keyword_arg> keywords;  // call
-    // list_comprehension: a = element, then one (target, iterable, conditions) per `for` clause.
+    // dict: items are key, value, key, value ... (a null key: `**value`).
+    // list_comprehension: a = element, then one (target, iterable, conditions) per `for` clause;
+    // dict_comprehension: the same with a = key and b = value.
     struct comprehension_clause {
         expr_ptr target;
         expr_ptr iterable;

@@ -17,7 +17,8 @@ namespace {
 enum builtin_id : int {
     b_print = 1, b_range, b_len, b_str, b_int, b_float, b_bool, b_list, b_tuple, b_repr, b_abs, b_min, b_max, b_sum,
     b_round, b_isinstance, b_enumerate, b_zip, b_sorted, b_reversed, b_type, b_format, b_ascii,
-    b_hex, b_oct, b_bin, b_chr, b_ord, b_divmod, b_pow, b_any, b_all,
+    b_hex, b_oct, b_bin, b_chr, b_ord, b_divmod, b_pow, b_any, b_all, b_dict, b_hash,
+    d_keys, d_values, d_items, d_get, d_pop, d_popitem, d_setdefault, d_update, d_clear, d_copy,
     a_run, a_sleep, a_create_task, a_gather, a_get_event_loop, a_new_event_loop, a_set_event_loop, a_get_running_loop,
     a_current_task, a_ensure_future,
     t_sleep, t_time, t_monotonic, t_perf_counter,
@@ -41,7 +42,7 @@ const std::vector<std::pair<const char*, int>>& builtin_table()
         {"max", b_max}, {"sum", b_sum}, {"round", b_round}, {"isinstance", b_isinstance}, {"enumerate", b_enumerate},
         {"zip", b_zip}, {"sorted", b_sorted}, {"reversed", b_reversed}, {"type", b_type}, {"format", b_format}, {"ascii", b_ascii},
         {"hex", b_hex}, {"oct", b_oct}, {"bin", b_bin}, {"chr", b_chr}, {"ord", b_ord}, {"divmod", b_divmod}, {"pow", b_pow},
-        {"any", b_any}, {"all", b_all}};
+        {"any", b_any}, {"all", b_all}, {"dict", b_dict}, {"hash", b_hash}};
     }();
     return table;
 }
@@ -63,6 +64,8 @@ const std::vector<member> future_members = {{"done", f_done}, {"result", f_resul
 const std::vector<member> list_members = {{"append", s_append}, {"pop", s_pop}, {"extend", s_extend}, {"insert", s_insert},
     {"index", s_index}, {"count", s_count}, {"remove", s_remove}, {"clear", s_clear}, {"reverse", s_reverse}, {"sort", s_sort}};
 const std::vector<member> tuple_members = {{"index", s_index}, {"count", s_count}};
+const std::vector<member> dict_members = {{"keys", d_keys}, {"values", d_values}, {"items", d_items}, {"get", d_get},
+    {"pop", d_pop}, {"popitem", d_popitem}, {"setdefault", d_setdefault}, {"update", d_update}, {"clear", d_clear}, {"copy", d_copy}};
 // Every str method but format goes to call_str_method (str_methods.cpp), which knows them by name.
 const std::vector<member> str_members = {{"upper", str_method}, {"lower", str_method}, {"title", str_method},
     {"capitalize", str_method}, {"swapcase", str_method}, {"casefold", str_method}, {"strip", str_method},
@@ -120,8 +123,8 @@ void expect_args(const builtin_object& b, const std::vector<value>& args, std::s
     if (given >= lo && given <= hi) return;
     const std::string n = std::to_string(given);
     auto arguments = [](std::size_t k) { return std::to_string(k) + (k == 1 ? " argument" : " arguments"); };
-    const bool method = b.self.is(value_kind::list) || b.self.is(value_kind::tuple);
-    const std::string qualified = method ? std::string(b.self.is(value_kind::list) ? "list." : "tuple.") + b.name : b.name;
+    const bool method = b.self.is(value_kind::list) || b.self.is(value_kind::tuple) || b.self.is(value_kind::dict);
+    const std::string qualified = method ? type_name(b.self) + "." + b.name : b.name;
     // METH_O and METH_NOARGS: "len() takes exactly one argument (2 given)", "list.clear() takes no arguments (1 given)"
     static const std::vector<std::string_view> exactly_one = {"len", "abs", "repr", "ascii", "append", "count", "remove", "extend",
                                                                "hex", "oct", "bin", "chr", "ord", "any", "all"};
@@ -218,7 +221,7 @@ bool engine_has_builtin(std::string_view name)
 
 bool engine_has_attribute(std::string_view name)
 {
-    for (const auto* table : {&asyncio_members, &time_members, &loop_members, &future_members, &list_members, &tuple_members, &str_members})
+    for (const auto* table : {&asyncio_members, &time_members, &loop_members, &future_members, &list_members, &tuple_members, &str_members, &dict_members})
         for (const auto& m : *table)
             if (name == m.name) return true;
     // The attributes load_attribute answers itself.
@@ -254,6 +257,7 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     case value_kind::future: members = &future_members; break;
     case value_kind::list: members = &list_members; break;
     case value_kind::tuple: members = &tuple_members; break;
+    case value_kind::dict: members = &dict_members; break;
     case value_kind::string: members = &str_members; break;
     case value_kind::exception:
         if (name == "args") return value::tuple(obj.as<exception_object>().args);
@@ -301,7 +305,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         for (const auto& [function, keyword] : cpython_keywords)
             if (b.name == function && kwargs.front().first == keyword) raise_unsupported(b.name + "(" + kwargs.front().first + "=...)");
         // How CPython words it depends on how the function is declared in C.
-        static const std::vector<std::string_view> no_keywords = {"len", "abs", "repr", "ascii", "divmod", "isinstance", "format",
+        static const std::vector<std::string_view> no_keywords = {"len", "abs", "repr", "ascii", "divmod", "isinstance", "format", "hash",
             "float", "bool", "list", "tuple", "range", "reversed", "hex", "oct", "bin", "chr", "ord", "any", "all"};
         static const std::vector<std::string_view> invalid_keyword = {"str", "enumerate", "zip", "print", "int"};
         const bool plain = b.self.is(value_kind::none);
@@ -365,6 +369,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         }
         if (v.is(value_kind::list) || v.is(value_kind::tuple)) return value::integer(static_cast<std::int64_t>(v.as<sequence_object>().items.size()));
         if (v.is(value_kind::range)) return value::integer(v.as<range_object>().length());
+        if (v.is(value_kind::dict)) return value::integer(static_cast<std::int64_t>(v.as<dict_object>().used));
+        if (v.is(value_kind::dict_view)) return value::integer(static_cast<std::int64_t>(v.as<dict_view_object>().dict.as<dict_object>().used));
         raise_error("TypeError", "object of type '" + type_name(v) + "' has no len()");
     }
     case b_str:
@@ -511,6 +517,75 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         }
         return int_pow_mod(args[0], args[1], args[2]);
     }
+    case b_dict: {
+        value d = make_dict();
+        expect_args(b, args, 0, 1);
+        if (!args.empty()) dict_update(d, args[0], "update");
+        for (auto& [key, item] : kwargs) store_subscript(d, value::string(key), item);
+        kwargs.clear();
+        return d;
+    }
+    case b_hash:
+        no_kwargs();
+        expect_args(b, args, 1, 1);
+        return value::integer(python_hash(args[0]));
+    case d_keys:
+    case d_values:
+    case d_items: {
+        no_kwargs();
+        expect_args(b, args, 0, 0);
+        auto view = std::make_shared<dict_view_object>();
+        view->dict = b.self;
+        view->view = b.id == d_keys ? dict_view_kind::keys : b.id == d_values ? dict_view_kind::values : dict_view_kind::items;
+        return value::of(value_kind::dict_view, view);
+    }
+    case d_get:
+    case d_setdefault: {
+        no_kwargs();
+        expect_args(b, args, 1, 2);
+        auto& d = b.self.as<dict_object>();
+        const std::int64_t hash = python_hash(args[0]);
+        const std::int64_t at = d.find(args[0], hash, dict_equality());
+        if (at >= 0) return d.entries[static_cast<std::size_t>(at)].item;
+        value fallback = args.size() == 2 ? args[1] : value::none();
+        if (b.id == d_setdefault) store_subscript(b.self, args[0], fallback);
+        return fallback;
+    }
+    case d_pop: {
+        no_kwargs();
+        expect_args(b, args, 1, 2);
+        if (auto item = b.self.as<dict_object>().remove(args[0], python_hash(args[0]), dict_equality())) return *item;
+        if (args.size() == 2) return args[1];
+        raise_key_error(args[0]);
+    }
+    case d_popitem: {
+        no_kwargs();
+        expect_args(b, args, 0, 0);
+        auto& d = b.self.as<dict_object>();
+        for (std::size_t k = d.entries.size(); k-- > 0;) {
+            charge_work(1);
+            if (d.entries[k].key.is_unbound()) continue;
+            value key = d.entries[k].key;
+            value item = *d.remove(key, d.entries[k].hash, dict_equality());
+            return value::tuple({std::move(key), std::move(item)});
+        }
+        raise_key_error(value::string("popitem(): dictionary is empty"));
+    }
+    case d_update: {
+        expect_args(b, args, 0, 1);
+        if (!args.empty()) dict_update(b.self, args[0], "update");
+        for (auto& [key, item] : kwargs) store_subscript(b.self, value::string(key), item);
+        kwargs.clear();
+        return value::none();
+    }
+    case d_clear: no_kwargs(); expect_args(b, args, 0, 0); b.self.as<dict_object>().clear(); return value::none();
+    case d_copy: {
+        no_kwargs();
+        expect_args(b, args, 0, 0);
+        value d = make_dict();
+        dict_update(d, b.self, "update");
+        return d;
+    }
     case b_any:
     case b_all: {
         no_kwargs();
@@ -611,6 +686,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             case b_bool: return value::boolean(v.is(value_kind::boolean));
             case b_list: return value::boolean(v.is(value_kind::list));
             case b_tuple: return value::boolean(v.is(value_kind::tuple));
+            case b_dict: return value::boolean(v.is(value_kind::dict));
             default: break;
             }
         }

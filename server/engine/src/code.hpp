@@ -13,11 +13,12 @@ namespace loopscope::engine {
 // `await` and resume later: its whole state is a frame (pc + value stack + block stack) on the heap.
 enum class opcode : std::uint8_t {
     load_const, load_local, store_local, delete_local, load_global, store_global, delete_global,
-    load_attr, load_subscript, store_subscript, build_slice,
+    load_attr, load_subscript, store_subscript, delete_subscript, build_slice,
     pop_top, dup_top, dup_top_two, rot_two, rot_three,
     binary, unary_neg, unary_pos, unary_not, unary_invert, compare,
     jump, pop_jump_if_false, pop_jump_if_true, jump_if_false_or_pop, jump_if_true_or_pop,
     build_list, build_tuple, list_append, list_extend, list_to_tuple, build_string, format_value,
+    build_map, map_add, dict_update,
     unpack_sequence, unpack_ex,
     call, call_kw, call_ex,
     get_iter, for_iter,

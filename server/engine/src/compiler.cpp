@@ -1,5 +1,6 @@
 #include "compiler.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -283,7 +284,13 @@ private:
         }
         case stmt_kind::del:
             for (const auto& t : s.targets) {
-                if (t->kind != expr_kind::name) fail("UnsupportedError", "'del' of anything but a name is not supported by loopscope", line, s.column);
+                if (t->kind == expr_kind::subscript) {
+                    expression(*t->a);
+                    expression(*t->b);
+                    emit(opcode::delete_subscript, 0, line);
+                    continue;
+                }
+                if (t->kind != expr_kind::name) fail("UnsupportedError", "'del' of anything but a name or a subscript is not supported by loopscope", line, s.column);
                 auto slot = local_slot(t->name);
                 if (slot >= 0) emit(opcode::delete_local, slot, line);
                 else emit(opcode::delete_global, name_index(t->name), line);
@@ -318,10 +325,9 @@ private:
         switch (t.kind) {
         case expr_kind::name: store_name(t.name, t.line); break;
         case expr_kind::subscript:
-            // Value is on the stack; store_subscript wants container, index, value order.
+            // The value is on the stack already: store_subscript takes value, container, index.
             expression(*t.a);
             expression(*t.b);
-            emit(opcode::rot_three, 0, t.line);
             emit(opcode::store_subscript, 0, t.line);
             break;
         case expr_kind::tuple:
@@ -572,7 +578,29 @@ private:
             break;
         }
         case expr_kind::starred: fail("SyntaxError", "can't use starred expression here", line, e.column);
-        case expr_kind::list_comprehension: comprehension(e); break;
+        case expr_kind::list_comprehension:
+        case expr_kind::dict_comprehension: comprehension(e); break;
+        case expr_kind::dict: {
+            const bool unpacks = std::any_of(e.items.begin(), e.items.end(), [](const expr_ptr& k) { return !k; });
+            if (!unpacks) {
+                for (const auto& part : e.items) expression(*part);
+                emit(opcode::build_map, static_cast<std::int32_t>(e.items.size() / 2), line);
+                break;
+            }
+            // {**a, 'k': v}: built up in order, each `**` merged as dict.update() would.
+            emit(opcode::build_map, 0, line);
+            for (std::size_t k = 0; k < e.items.size(); k += 2) {
+                if (!e.items[k]) {
+                    expression(*e.items[k + 1]);
+                    emit(opcode::dict_update, 1, line);
+                } else {
+                    expression(*e.items[k]);
+                    expression(*e.items[k + 1]);
+                    emit(opcode::map_add, 1, line);
+                }
+            }
+            break;
+        }
         }
     }
 
@@ -667,7 +695,8 @@ private:
     void comprehension(const expr& e)
     {
         std::int32_t line = e.line;
-        emit(opcode::build_list, 0, line);
+        const bool dict = e.kind == expr_kind::dict_comprehension;
+        emit(dict ? opcode::build_map : opcode::build_list, 0, line);
         std::map<std::string, std::int32_t> renamed;
         std::vector<std::size_t> loop_starts, loop_exits;
         for (std::size_t k = 0; k < e.clauses.size(); ++k) {
@@ -691,7 +720,8 @@ private:
             }
         }
         expression(*e.a);
-        emit(opcode::list_append, static_cast<std::int32_t>(e.clauses.size()) + 1, line);
+        if (dict) expression(*e.b);
+        emit(dict ? opcode::map_add : opcode::list_append, static_cast<std::int32_t>(e.clauses.size()) + 1, line);
         for (std::size_t k = e.clauses.size(); k-- > 0;) {
             emit(opcode::jump, static_cast<std::int32_t>(loop_starts[k]), line);
             patch(loop_exits[k]);

@@ -529,6 +529,50 @@ value int_pow_mod(const value& base_value, const value& exp_value, const value& 
     return make_int(std::move(result));
 }
 
+namespace {
+constexpr std::uint64_t hash_modulus = (std::uint64_t{1} << 61) - 1;
+constexpr int hash_bits = 61;
+std::int64_t fix_minus_one(std::int64_t h) { return h == -1 ? -2 : h; }
+} // namespace
+
+std::int64_t int_hash(const value& v)
+{
+    if (auto x = small_int(v)) {
+        const std::uint64_t magnitude = *x < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(*x) : static_cast<std::uint64_t>(*x);
+        const auto h = static_cast<std::int64_t>(magnitude % hash_modulus);
+        return fix_minus_one(*x < 0 ? -h : h);
+    }
+    const big& n = static_cast<const big_int_object&>(*v.obj).n;
+    charge(static_cast<double>(limbs(n)));
+    const auto h = static_cast<std::int64_t>(big(mp::abs(n) % hash_modulus).convert_to<std::uint64_t>());
+    return fix_minus_one(n < 0 ? -h : h);
+}
+
+std::int64_t float_hash(double d)
+{
+    if (std::isinf(d)) return d > 0 ? 314159 : -314159;
+    if (std::isnan(d)) return 0;
+    int e = 0;
+    double m = std::frexp(d, &e);
+    const bool negative = m < 0;
+    if (negative) m = -m;
+    // The mantissa 28 bits at a time, reduced modulo 2**61 - 1 (a rotation is a multiplication by 2).
+    std::uint64_t x = 0;
+    while (m != 0.0) {
+        x = ((x << 28) & hash_modulus) | x >> (hash_bits - 28);
+        m *= 268435456.0;
+        e -= 28;
+        const auto y = static_cast<std::uint64_t>(m);
+        m -= static_cast<double>(y);
+        x += y;
+        if (x >= hash_modulus) x -= hash_modulus;
+    }
+    e = e >= 0 ? e % hash_bits : hash_bits - 1 - ((-1 - e) % hash_bits);
+    x = ((x << e) & hash_modulus) | x >> (hash_bits - e);
+    auto h = static_cast<std::int64_t>(x);
+    return fix_minus_one(negative ? -h : h);
+}
+
 std::pair<value, value> int_divmod(const value& a, const value& b)
 {
     return {int_arith(binary_op::floordiv, a, b), int_arith(binary_op::mod, a, b)};

@@ -62,6 +62,10 @@ value int_pow_mod(const value& base, const value& exp, const value& mod);
 double float_pow(double x, double y);
 // divmod(x, y) of floats as CPython's: 1 // 0.1 is 9.0, not floor(1 / 0.1); y is not zero.
 std::pair<double, double> float_divmod(double x, double y);
+// hash(int) and hash(float) as CPython computes them (modulo 2**61 - 1, so that equal numbers hash
+// equal whatever their type).
+std::int64_t int_hash(const value& v);
+std::int64_t float_hash(double d);
 // divmod(a, b) for two ints, floor semantics.
 std::pair<value, value> int_divmod(const value& a, const value& b);
 

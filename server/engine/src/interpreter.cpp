@@ -436,6 +436,12 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 store_subscript(container, index, std::move(v));
                 break;
             }
+            case opcode::delete_subscript: {
+                value index = pop(f);
+                value container = pop(f);
+                delete_subscript(container, index);
+                break;
+            }
             case opcode::build_slice: {
                 auto s = std::make_shared<slice_object>();
                 s->step = pop(f);
@@ -526,6 +532,24 @@ runtime::outcome runtime::execute(exec_context& ctx)
             case opcode::build_tuple: {
                 auto items = pop_n(f, static_cast<std::size_t>(in.arg));
                 f.stack.push_back(in.op == opcode::build_list ? value::list(std::move(items)) : value::tuple(std::move(items)));
+                break;
+            }
+            case opcode::build_map: {
+                auto parts = pop_n(f, 2 * static_cast<std::size_t>(in.arg));
+                value d = make_dict();
+                for (std::size_t k = 0; k < parts.size(); k += 2) store_subscript(d, parts[k], std::move(parts[k + 1]));
+                f.stack.push_back(std::move(d));
+                break;
+            }
+            case opcode::map_add: {
+                value item = pop(f);
+                value key = pop(f);
+                store_subscript(f.stack[f.stack.size() - static_cast<std::size_t>(in.arg)], key, std::move(item));
+                break;
+            }
+            case opcode::dict_update: {
+                value other = pop(f);
+                dict_update(f.stack[f.stack.size() - static_cast<std::size_t>(in.arg)], other, "mapping");
                 break;
             }
             case opcode::list_append: {

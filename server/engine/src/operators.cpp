@@ -2,6 +2,7 @@
 #include "runtime.hpp"
 #include "text_search.hpp"
 #include "integers.hpp"
+#include "dicts.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -78,7 +79,7 @@ std::vector<value> repeat(const std::vector<value>& items, std::int64_t n)
 
 void runtime::note_nesting(const value& container, const value& item)
 {
-    if (!item.is(value_kind::list) && !item.is(value_kind::tuple)) return;
+    if (!item.is(value_kind::list) && !item.is(value_kind::tuple) && !item.is(value_kind::dict)) return;
     std::weak_ptr<object> weak = container.obj;
     if (!nested_containers_.empty() && !nested_containers_.back().owner_before(weak) && !weak.owner_before(nested_containers_.back()))
         return;
@@ -190,6 +191,22 @@ value runtime::binary(std::int32_t op, const value& a, const value& b)
         }
     }
     if (bop == binary_op::mod && a.is(value_kind::string)) return value::string(printf_format(a.as<string_object>().s, b));
+    if (bop == binary_op::bit_or && a.is(value_kind::dict)) {
+        // d | other (a new dict) needs a dict on the right; d |= other takes pairs too, and changes d.
+        if (inplace) {
+            dict_update(a, b, "update");
+            return a;
+        }
+        if (b.is(value_kind::dict)) {
+            value merged = make_dict();
+            dict_update(merged, a, "update");
+            dict_update(merged, b, "update");
+            return merged;
+        }
+    }
+    const bool set_operator = bop == binary_op::bit_and || bop == binary_op::bit_or || bop == binary_op::bit_xor || bop == binary_op::sub;
+    auto set_like = [](const value& v) { return v.is(value_kind::dict_view) && v.as<dict_view_object>().view != dict_view_kind::values; };
+    if (set_operator && (set_like(a) || set_like(b))) raise_unsupported("set operations on a dict's keys() or items()");
     raise_error("TypeError", std::string("unsupported operand type(s) for ") + op_symbol(op, inplace) + ": '" + type_name(a) + "' and '" + type_name(b) + "'");
 }
 
@@ -234,6 +251,27 @@ bool runtime::equals(const value& a, const value& b, int depth)
         const auto& y = b.as<range_object>();
         return x.start == y.start && x.stop == y.stop && x.step == y.step;
     }
+    case value_kind::dict: {
+        if (a.obj == b.obj) return true;
+        const auto& x = a.as<dict_object>();
+        const auto& y = b.as<dict_object>();
+        if (x.used != y.used) return false;
+        auto eq = [this, depth](const value& p, const value& q) { return equals(p, q, depth + 1); };
+        for (const auto& e : x.entries) {
+            if (e.key.is_unbound()) continue;
+            charge_work(2);
+            const std::int64_t at = y.find(e.key, e.hash, eq);
+            if (at < 0 || !equals(e.item, y.entries[static_cast<std::size_t>(at)].item, depth + 1)) return false;
+        }
+        return true;
+    }
+    case value_kind::dict_view: {
+        const auto& x = a.as<dict_view_object>();
+        const auto& y = b.as<dict_view_object>();
+        // keys and items views compare as sets, which the engine does not have yet.
+        if (x.view != dict_view_kind::values || y.view != dict_view_kind::values) raise_unsupported("comparing a dict's keys() or items() (a set operation)");
+        return a.obj == b.obj;
+    }
     default: return a.obj == b.obj;
     }
 }
@@ -263,6 +301,22 @@ value runtime::compare(std::int32_t op, const value& a, const value& b)
                 std::int64_t x = *small_int(a);
                 found = r.step > 0 ? (x >= r.start && x < r.stop) : (x <= r.start && x > r.stop);
                 found = found && (x - r.start) % r.step == 0;
+            }
+        } else if (b.is(value_kind::dict) || (b.is(value_kind::dict_view) && b.as<dict_view_object>().view == dict_view_kind::keys)) {
+            const auto& d = b.is(value_kind::dict) ? b.as<dict_object>() : b.as<dict_view_object>().dict.as<dict_object>();
+            found = d.find(a, python_hash(a), dict_equality()) >= 0;
+        } else if (b.is(value_kind::dict_view)) {
+            const auto& view = b.as<dict_view_object>();
+            const auto& d = view.dict.as<dict_object>();
+            if (view.view == dict_view_kind::values) {
+                for (const auto& e : d.entries) {
+                    charge_work(2);
+                    if (!e.key.is_unbound() && equals(a, e.item)) { found = true; break; }
+                }
+            } else if (a.is(value_kind::tuple) && a.as<sequence_object>().items.size() == 2) {
+                const auto& pair = a.as<sequence_object>().items;
+                const std::int64_t at = d.find(pair[0], python_hash(pair[0]), dict_equality());
+                found = at >= 0 && equals(d.entries[static_cast<std::size_t>(at)].item, pair[1]);
             }
         } else if (b.is(value_kind::list) || b.is(value_kind::tuple)) {
                 for (const auto& item : b.as<sequence_object>().items) {
@@ -413,6 +467,12 @@ value runtime::subscript(const value& container, const value& index)
         if (is_str) return value::string(std::string(1, container.as<string_object>().s[k]));
         return container.as<sequence_object>().items[k];
     }
+    if (container.is(value_kind::dict)) {
+        const auto& d = container.as<dict_object>();
+        const std::int64_t at = d.find(index, python_hash(index), dict_equality());
+        if (at < 0) raise_key_error(index);
+        return d.entries[static_cast<std::size_t>(at)].item;
+    }
     if (container.is(value_kind::range)) {
         const auto& r = container.as<range_object>();
         if (!is_int(index)) raise_error("TypeError", "range indices must be integers or slices, not " + type_name(index));
@@ -424,12 +484,92 @@ value runtime::subscript(const value& container, const value& index)
 
 void runtime::store_subscript(const value& container, const value& index, value v)
 {
+    if (container.is(value_kind::dict)) {
+        auto& d = container.as<dict_object>();
+        const std::int64_t hash = python_hash(index);
+        if (d.used >= config_.max_sequence_length) check_length(d.used + 1);
+        note_nesting(container, v);
+        d.set(index, hash, std::move(v), dict_equality());
+        return;
+    }
     if (!container.is(value_kind::list)) raise_error("TypeError", "'" + type_name(container) + "' object does not support item assignment");
     if (!is_int(index)) raise_error("TypeError", "list indices must be integers or slices, not " + type_name(index));
     auto& items = container.as<sequence_object>().items;
     auto k = static_cast<std::size_t>(normalize_index(index_of(index), items.size(), "list assignment"));
     note_nesting(container, v);
     items[k] = std::move(v);
+}
+
+key_equality runtime::dict_equality()
+{
+    return [this](const value& a, const value& b) { return equals(a, b); };
+}
+
+void runtime::dict_update(const value& dict, const value& other, const char* who)
+{
+    auto& d = dict.as<dict_object>();
+    auto put = [&](const value& key, const value& item) {
+        charge_work(1);
+        if (d.used >= config_.max_sequence_length) check_length(d.used + 1);
+        note_nesting(dict, item);
+        d.set(key, python_hash(key), item, dict_equality());
+    };
+    if (other.is(value_kind::dict)) {
+        // A copy of the entries first: updating a dict with itself must not walk a table it changes.
+        const auto entries = other.as<dict_object>().entries;
+        charge_work(entries.size());
+        for (const auto& e : entries)
+            if (!e.key.is_unbound()) put(e.key, e.item);
+        return;
+    }
+    if (std::string_view(who) == "mapping") raise_error("TypeError", "'" + type_name(other) + "' object is not a mapping");
+    std::size_t position = 0;
+    for (const auto& element : to_vector(other)) {
+        if (!element.is(value_kind::list) && !element.is(value_kind::tuple) && !element.is(value_kind::string) && !element.is(value_kind::dict) &&
+            !element.is(value_kind::range) && !element.is(value_kind::dict_view))
+            raise_error("TypeError", "cannot convert dictionary update sequence element #" + std::to_string(position) + " to a sequence");
+        const auto pair = to_vector(element);
+        if (pair.size() != 2)
+            raise_error("ValueError", "dictionary update sequence element #" + std::to_string(position) + " has length " +
+                                          std::to_string(pair.size()) + "; 2 is required");
+        put(pair[0], pair[1]);
+        ++position;
+    }
+}
+
+void runtime::delete_subscript(const value& container, const value& index)
+{
+    if (container.is(value_kind::dict)) {
+        if (!container.as<dict_object>().remove(index, python_hash(index), dict_equality())) raise_key_error(index);
+        return;
+    }
+    if (container.is(value_kind::list)) {
+        auto& items = container.as<sequence_object>().items;
+        if (index.is(value_kind::slice)) {
+            std::int64_t start = 0, stop = 0, step = 1;
+            slice_bounds(index.as<slice_object>(), static_cast<std::int64_t>(items.size()), start, stop, step);
+            charge_work(items.size());
+            std::vector<bool> doomed(items.size(), false);
+            for (std::int64_t k = start; step > 0 ? k < stop : k > stop; k += step) doomed[static_cast<std::size_t>(k)] = true;
+            std::vector<value> kept;
+            kept.reserve(items.size());
+            for (std::size_t k = 0; k < items.size(); ++k)
+                if (!doomed[k]) kept.push_back(std::move(items[k]));
+            items = std::move(kept);
+            return;
+        }
+        if (!is_int(index)) raise_error("TypeError", "list indices must be integers or slices, not " + type_name(index));
+        auto k = static_cast<std::size_t>(normalize_index(index_of(index), items.size(), "list assignment"));
+        charge_work(items.size() - k);
+        items.erase(items.begin() + static_cast<std::ptrdiff_t>(k));
+        return;
+    }
+    if (container.is(value_kind::tuple) || container.is(value_kind::string) || container.is(value_kind::range))
+        raise_error("TypeError", "'" + type_name(container) + "' object doesn't support item deletion");
+    if (container.is(value_kind::dict_view) || container.is(value_kind::iterator) || container.is(value_kind::coroutine) ||
+        container.is(value_kind::future))
+        raise_error("TypeError", "'" + type_name(container) + "' object does not support item deletion");
+    raise_error("TypeError", "'" + type_name(container) + "' object does not support item deletion");
 }
 
 value runtime::make_iterator(const value& v)
@@ -441,6 +581,14 @@ value runtime::make_iterator(const value& v)
     case value_kind::range: {
         auto it = std::make_shared<iterator_object>();
         it->source = v;
+        return value::of(value_kind::iterator, it);
+    }
+    case value_kind::dict:
+    case value_kind::dict_view: {
+        auto it = std::make_shared<iterator_object>();
+        it->source = v;
+        const auto& d = v.is(value_kind::dict) ? v.as<dict_object>() : v.as<dict_view_object>().dict.as<dict_object>();
+        it->dict_size = d.used;
         return value::of(value_kind::iterator, it);
     }
     case value_kind::iterator: return v;
@@ -473,6 +621,25 @@ value runtime::iterate_next(value& iterator, bool& exhausted)
         const auto& r = src.as<range_object>();
         if (it.index >= r.length()) break;
         return value::integer(r.start + (it.index++) * r.step);
+    }
+    case value_kind::dict:
+    case value_kind::dict_view: {
+        const bool plain = src.is(value_kind::dict);
+        const auto& d = plain ? src.as<dict_object>() : src.as<dict_view_object>().dict.as<dict_object>();
+        if (d.used != it.dict_size) {
+            it.dict_size = static_cast<std::size_t>(-1);  // and stays broken, as CPython's iterator does
+            raise_error("RuntimeError", "dictionary changed size during iteration");
+        }
+        while (static_cast<std::size_t>(it.index) < d.entries.size() && d.entries[static_cast<std::size_t>(it.index)].key.is_unbound()) {
+            charge_work(1);
+            ++it.index;
+        }
+        if (static_cast<std::size_t>(it.index) >= d.entries.size()) break;
+        const auto& e = d.entries[static_cast<std::size_t>(it.index++)];
+        const auto view = plain ? dict_view_kind::keys : src.as<dict_view_object>().view;
+        if (view == dict_view_kind::keys) return e.key;
+        if (view == dict_view_kind::values) return e.item;
+        return value::tuple({e.key, e.item});
     }
     default: break;
     }

@@ -863,7 +863,34 @@ private:
                 expect_op("]");
                 return e;
             }
-            if (t.text == "{") unsupported(t, "dict or set display");
+            if (t.text == "{") {
+                next();
+                auto e = make_expr(expr_kind::dict, t);
+                for (bool first = true; !is_op("}"); first = false) {
+                    if (accept_op("**")) {
+                        e->items.push_back(nullptr);
+                        e->items.push_back(bitwise_or());
+                    } else {
+                        auto key = expression();
+                        if (is_name("for")) unsupported(peek(), "set comprehension");
+                        if (!is_op(":")) unsupported(t, "set display");
+                        next();
+                        auto item = expression();
+                        if (first && is_name("for")) {
+                            auto c = comprehension(std::move(key), t);
+                            c->kind = expr_kind::dict_comprehension;
+                            c->b = std::move(item);
+                            expect_op("}");
+                            return c;
+                        }
+                        e->items.push_back(std::move(key));
+                        e->items.push_back(std::move(item));
+                    }
+                    if (!accept_op(",")) break;
+                }
+                expect_op("}");
+                return e;
+            }
             if (t.text == "...") {
                 next();
                 auto e = make_expr(expr_kind::constant, t);

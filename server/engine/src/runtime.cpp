@@ -48,8 +48,12 @@ void runtime::break_cycles()
             t->context.frames.clear();
         }
     }
-    for (auto& weak : nested_containers_)
-        if (auto c = weak.lock()) static_cast<sequence_object&>(*c).items.clear();
+    for (auto& weak : nested_containers_) {
+        auto c = weak.lock();
+        if (!c) continue;
+        if (auto* sequence = dynamic_cast<sequence_object*>(c.get())) sequence->items.clear();
+        else if (auto* d = dynamic_cast<dict_object*>(c.get())) d->clear();
+    }
     for (auto* loop : {current_loop_.get(), running_loop_.get()}) {
         if (loop) {
             loop->ready.clear();

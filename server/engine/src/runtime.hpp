@@ -7,6 +7,7 @@
 #include "future.hpp"
 #include "syntax_error.hpp"
 #include "value.hpp"
+#include "dicts.hpp"
 #include "work_meter.hpp"
 
 #include <loopscope/engine/config.hpp>
@@ -162,6 +163,9 @@ private:
     bool equals(const value& a, const value& b, int depth = 0);
     value subscript(const value& container, const value& index);
     void store_subscript(const value& container, const value& index, value v);
+    void delete_subscript(const value& container, const value& index);  // del container[index]
+    key_equality dict_equality();  // == as a dict compares its keys
+    void dict_update(const value& dict, const value& other, const char* who);  // d.update(other), {**other}
     value iterate_next(value& it, bool& exhausted);
     value make_iterator(const value& v);
     std::vector<value> to_vector(const value& v);

@@ -1,10 +1,12 @@
 #include "value.hpp"
 #include "integers.hpp"
+#include "dicts.hpp"
 
 #include "cpython_names.hpp"
 #include "work_meter.hpp"
 
 #include <charconv>
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -44,6 +46,26 @@ struct repr_guard {
     ~repr_guard() { --repr_depth; }
     repr_guard(const repr_guard&) = delete;
     repr_guard& operator=(const repr_guard&) = delete;
+};
+
+// The lists and dicts whose repr is being written (CPython's Py_ReprEnter): met again inside
+// themselves, they print as [...] or {...}.
+thread_local std::vector<const object*> repr_active;
+struct repr_entry {
+    // A null object (a tuple: it cannot hold itself but through a list) is always entered.
+    explicit repr_entry(const object* o)
+        : pushed(o != nullptr && std::find(repr_active.begin(), repr_active.end(), o) == repr_active.end()), entered(pushed || o == nullptr)
+    {
+        if (pushed) repr_active.push_back(o);
+    }
+    ~repr_entry()
+    {
+        if (pushed) repr_active.pop_back();
+    }
+    repr_entry(const repr_entry&) = delete;
+    repr_entry& operator=(const repr_entry&) = delete;
+    const bool pushed;
+    const bool entered;
 };
 } // namespace
 
@@ -146,6 +168,13 @@ value make_error(const std::string& type, const std::string& message)
     if (!e->type) e->type = builtin_exception_type("RuntimeError");
     if (!message.empty()) e->args.push_back(value::string(message));
     return value::of(value_kind::exception, e);
+}
+
+void raise_key_error(const value& key)
+{
+    value exc = make_error("KeyError", "");
+    exc.as<exception_object>().args.push_back(key);
+    throw python_error{std::move(exc)};
 }
 
 void raise_error(const std::string& type, const std::string& message)
@@ -286,17 +315,67 @@ void repr_into(std::string& out, const value& v)
         repr_guard guard;
         const auto& items = v.as<sequence_object>().items;
         bool is_list = v.kind == value_kind::list;
+        repr_entry entry(is_list ? v.obj.get() : nullptr);
+        if (!entry.entered) {
+            out += "[...]";
+            break;
+        }
         out += is_list ? "[" : "(";
         for (std::size_t k = 0; k < items.size(); ++k) {
             charge_work(1);
             if (k) out += ", ";
-            // A list that contains itself prints as [...], as in CPython.
-            if (items[k].obj == v.obj) out += is_list ? "[...]" : "(...)";
-            else repr_into(out, items[k]);
+            repr_into(out, items[k]);
             check_repr_size(out);
         }
         if (!is_list && items.size() == 1) out += ",";
         out += is_list ? "]" : ")";
+        break;
+    }
+    case value_kind::dict: {
+        repr_guard guard;
+        const auto& d = v.as<dict_object>();
+        repr_entry entry(v.obj.get());
+        if (!entry.entered) {
+            out += "{...}";
+            break;
+        }
+        out += "{";
+        bool first = true;
+        for (const auto& e : d.entries) {
+            if (e.key.is_unbound()) continue;
+            charge_work(1);
+            if (!first) out += ", ";
+            first = false;
+            repr_into(out, e.key);
+            out += ": ";
+            repr_into(out, e.item);
+            check_repr_size(out);
+        }
+        out += "}";
+        break;
+    }
+    case value_kind::dict_view: {
+        repr_guard guard;
+        const auto& view = v.as<dict_view_object>();
+        out += type_name(v) + "([";
+        bool first = true;
+        for (const auto& e : view.dict.as<dict_object>().entries) {
+            if (e.key.is_unbound()) continue;
+            charge_work(1);
+            if (!first) out += ", ";
+            first = false;
+            if (view.view == dict_view_kind::keys) repr_into(out, e.key);
+            else if (view.view == dict_view_kind::values) repr_into(out, e.item);
+            else {
+                out += "(";
+                repr_into(out, e.key);
+                out += ", ";
+                repr_into(out, e.item);
+                out += ")";
+            }
+            check_repr_size(out);
+        }
+        out += "])";
         break;
     }
     case value_kind::range: {
@@ -373,6 +452,11 @@ std::string type_name(const value& v)
     case value_kind::exception: return v.as<exception_object>().type->name;
     case value_kind::exception_type:
     case value_kind::type_name: return "type";
+    case value_kind::dict: return "dict";
+    case value_kind::dict_view: {
+        const auto view = v.as<dict_view_object>().view;
+        return view == dict_view_kind::keys ? "dict_keys" : view == dict_view_kind::values ? "dict_values" : "dict_items";
+    }
     }
     return "object";
 }
@@ -388,6 +472,8 @@ bool truthy(const value& v)
     case value_kind::list:
     case value_kind::tuple: return !v.as<sequence_object>().items.empty();
     case value_kind::range: return v.as<range_object>().length() != 0;
+    case value_kind::dict: return v.as<dict_object>().used != 0;
+    case value_kind::dict_view: return v.as<dict_view_object>().dict.as<dict_object>().used != 0;
     default: return true;
     }
 }

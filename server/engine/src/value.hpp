@@ -12,7 +12,8 @@ namespace loopscope::engine {
 enum class value_kind : std::uint8_t {
     none, boolean, integer, floating, ellipsis,
     string, list, tuple, range, iterator, slice,
-    function, builtin, coroutine, future, module, loop, exception, exception_type, type_name
+    function, builtin, coroutine, future, module, loop, exception, exception_type, type_name,
+    dict, dict_view
 };
 
 struct object {
@@ -126,8 +127,9 @@ struct slice_object : object {
 };
 
 struct iterator_object : object {
-    value source;  // list, tuple, string or range
+    value source;  // list, tuple, string, range, dict or a dict's view
     std::int64_t index = 0;
+    std::size_t dict_size = 0;  // a dict's len() when iteration began: it may not change
 };
 
 struct code_object;
@@ -201,6 +203,8 @@ void set_repr_limit(std::size_t chars);
 // Builds an instance of a builtin exception class, e.g. make_error("ZeroDivisionError", "...").
 value make_error(const std::string& type, const std::string& message);
 [[noreturn]] void raise_error(const std::string& type, const std::string& message);
+// KeyError(key): its str() is the key's repr, as CPython's.
+[[noreturn]] void raise_key_error(const value& key);
 std::shared_ptr<exception_type_object> builtin_exception_type(const std::string& name);
 bool is_instance_of(const value& exc, const std::string& type_name);
 

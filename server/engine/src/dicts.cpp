@@ -1,0 +1,189 @@
+// Python's dict as a compact table: entries appended in insertion order, and an index of slots that
+// point into them, probed as CPython probes (i = 5i + 1 + perturb, perturb shifted by 5 each time).
+#include "dicts.hpp"
+
+#include "integers.hpp"
+#include "work_meter.hpp"
+
+#include <bit>
+#include <cstring>
+
+namespace loopscope::engine {
+
+namespace {
+
+constexpr std::int32_t empty_slot = -1;
+constexpr std::int32_t deleted_slot = -2;
+constexpr std::size_t min_slots = 8;
+
+std::int64_t string_hash(const std::string& s)
+{
+    charge_work(s.size() / 16);
+    std::uint64_t h = 14695981039346656037ull;  // FNV-1a
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    auto r = static_cast<std::int64_t>(h);
+    return r == -1 ? -2 : r;
+}
+
+// CPython's tuple hash (tupleobject.c, after xxHash).
+std::int64_t tuple_hash(const std::vector<value>& items)
+{
+    constexpr std::uint64_t prime1 = 11400714785074694791ull, prime2 = 14029467366897019727ull, prime5 = 2870177450012600261ull;
+    std::uint64_t acc = prime5;
+    for (const auto& item : items) {
+        charge_work(1);
+        const auto lane = static_cast<std::uint64_t>(python_hash(item));
+        acc += lane * prime2;
+        acc = (acc << 31) | (acc >> 33);
+        acc *= prime1;
+    }
+    acc += items.size() ^ (prime5 ^ 3527539ull);
+    if (acc == static_cast<std::uint64_t>(-1)) return 1546275796;
+    return static_cast<std::int64_t>(acc);
+}
+
+// `is`, which a dict tries before ==. A float has no identity here: the same bits stand for the same
+// object, so that a NaN found in a dict finds itself again (CPython: the same object; a new
+// float('nan') would not be found there, nor here only if its bits differ).
+bool identical(const value& a, const value& b)
+{
+    if (a.obj) return a.obj == b.obj;
+    if (a.kind == value_kind::floating && b.kind == value_kind::floating) return std::memcmp(&a.f, &b.f, sizeof a.f) == 0;
+    return false;
+}
+
+} // namespace
+
+std::int64_t python_hash(const value& v)
+{
+    switch (v.kind) {
+    case value_kind::boolean:
+    case value_kind::integer: return int_hash(v);
+    case value_kind::floating: return float_hash(v.f);
+    case value_kind::string: return string_hash(v.as<string_object>().s);
+    case value_kind::tuple: return tuple_hash(v.as<sequence_object>().items);
+    case value_kind::none: return 0x5f3759df;
+    case value_kind::ellipsis: return 0x2e2e2e;
+    case value_kind::range: {
+        const auto& r = v.as<range_object>();
+        // Equal ranges (range(0) == range(5, 5)) hash equal: by length, then start and step where they matter.
+        const std::int64_t n = r.length();
+        return tuple_hash({value::integer(n), n == 0 ? value::none() : value::integer(r.start), n <= 1 ? value::none() : value::integer(r.step)});
+    }
+    case value_kind::list:
+    case value_kind::dict:
+    case value_kind::slice:
+    case value_kind::dict_view:
+        raise_error("TypeError", "unhashable type: '" + type_name(v) + "'");
+    default: {
+        // Everything else is hashed by identity, as CPython's object.__hash__.
+        const auto address = reinterpret_cast<std::uintptr_t>(v.obj.get());
+        return static_cast<std::int64_t>((address >> 4) | (address << 60));
+    }
+    }
+}
+
+std::int64_t dict_object::find(const value& key, std::int64_t hash, const key_equality& eq) const
+{
+    if (index.empty()) return -1;
+    const std::size_t mask = index.size() - 1;
+    auto perturb = static_cast<std::uint64_t>(hash);
+    std::size_t i = static_cast<std::size_t>(hash) & mask;
+    for (;;) {
+        const std::int32_t ix = index[i];
+        if (ix == empty_slot) return -1;
+        if (ix >= 0) {
+            const entry& e = entries[static_cast<std::size_t>(ix)];
+            if (e.hash == hash && (identical(e.key, key) || eq(e.key, key))) return ix;
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+void dict_object::rebuild(std::size_t slots)
+{
+    charge_work(entries.size() + slots / 4);
+    // Drop deleted entries, keeping the order of the rest.
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < entries.size(); ++k)
+        if (!entries[k].key.is_unbound()) {
+            if (kept != k) entries[kept] = std::move(entries[k]);
+            ++kept;
+        }
+    entries.resize(kept);
+    index.assign(slots, empty_slot);
+    const std::size_t mask = slots - 1;
+    for (std::size_t k = 0; k < entries.size(); ++k) {
+        auto perturb = static_cast<std::uint64_t>(entries[k].hash);
+        std::size_t i = static_cast<std::size_t>(entries[k].hash) & mask;
+        while (index[i] != empty_slot) {
+            perturb >>= 5;
+            i = (i * 5 + perturb + 1) & mask;
+        }
+        index[i] = static_cast<std::int32_t>(k);
+    }
+}
+
+void dict_object::set(value key, std::int64_t hash, value v, const key_equality& eq)
+{
+    const std::int64_t at = find(key, hash, eq);
+    if (at >= 0) {
+        entries[static_cast<std::size_t>(at)].item = std::move(v);
+        return;
+    }
+    // Grow (or compact) when two thirds of the slots hold entries, live or deleted: CPython's
+    // load factor, and its growth to three times the live entries.
+    if ((entries.size() + 1) * 3 >= index.size() * 2) rebuild(std::max(min_slots, std::bit_ceil((used + 1) * 3)));
+    entries.push_back(entry{hash, std::move(key), std::move(v)});
+    const std::size_t mask = index.size() - 1;
+    auto perturb = static_cast<std::uint64_t>(hash);
+    std::size_t i = static_cast<std::size_t>(hash) & mask;
+    while (index[i] >= 0) {
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    index[i] = static_cast<std::int32_t>(entries.size() - 1);
+    ++used;
+}
+
+std::optional<value> dict_object::remove(const value& key, std::int64_t hash, const key_equality& eq)
+{
+    if (index.empty()) return std::nullopt;
+    const std::size_t mask = index.size() - 1;
+    auto perturb = static_cast<std::uint64_t>(hash);
+    std::size_t i = static_cast<std::size_t>(hash) & mask;
+    for (;;) {
+        const std::int32_t ix = index[i];
+        if (ix == empty_slot) return std::nullopt;
+        if (ix >= 0) {
+            entry& e = entries[static_cast<std::size_t>(ix)];
+            if (e.hash == hash && (identical(e.key, key) || eq(e.key, key))) {
+                value out = std::move(e.item);
+                e.key = value::unbound();
+                e.item = value::none();
+                index[i] = deleted_slot;
+                --used;
+                return out;
+            }
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+void dict_object::clear()
+{
+    entries.clear();
+    index.clear();
+    used = 0;
+}
+
+value make_dict() { return value::of(value_kind::dict, std::make_shared<dict_object>()); }
+
+dict_object& as_dict(const value& v) { return v.as<dict_object>(); }
+
+} // namespace loopscope::engine
