@@ -12,7 +12,7 @@ namespace loopscope::engine {
 enum class expr_kind : std::uint8_t {
     constant, name, binary, unary, boolean_and, boolean_or, compare, call, attribute, subscript,
     list, tuple, fstring, formatted, await, conditional, starred, list_comprehension, slice,
-    dict, dict_comprehension
+    dict, dict_comprehension, lambda
 };
 
 enum class binary_op : std::uint8_t { add, sub, mul, div, floordiv, mod, pow, lshift, rshift, bit_and, bit_or, bit_xor };
@@ -20,6 +20,7 @@ enum class unary_op : std::uint8_t { neg, pos, not_, invert };
 enum class compare_op : std::uint8_t { eq, ne, lt, le, gt, ge, in, not_in, is, is_not };
 
 struct expr;
+struct stmt;
 using expr_ptr = std::unique_ptr<expr>;
 
 struct keyword_arg {
@@ -50,6 +51,8 @@ struct expr {
         std::vector<expr_ptr> conditions;
     };
     std::vector<comprehension_clause> clauses;
+    // lambda: a function_def named <lambda> whose body returns the expression.
+    std::shared_ptr<stmt> function;
 };
 
 enum class stmt_kind : std::uint8_t {

@@ -299,8 +299,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (kwargs.empty()) return;
         // A keyword CPython's function takes and the engine does not model is unsupported, not wrong.
         static const std::vector<std::pair<std::string_view, std::string_view>> cpython_keywords = {
-            {"sorted", "key"}, {"min", "key"}, {"min", "default"}, {"max", "key"}, {"max", "default"}, {"zip", "strict"},
-            {"print", "file"}, {"sort", "key"}, {"int", "base"}, {"round", "number"}, {"sum", "start"}, {"sum", "iterable"},
+            {"zip", "strict"}, {"print", "file"}, {"int", "base"}, {"round", "number"}, {"sum", "start"}, {"sum", "iterable"},
             {"enumerate", "iterable"}};
         for (const auto& [function, keyword] : cpython_keywords)
             if (b.name == function && kwargs.front().first == keyword) raise_unsupported(b.name + "(" + kwargs.front().first + "=...)");
@@ -606,14 +605,27 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     }
     case b_min:
     case b_max: {
+        auto key = take_kw("key");
+        auto fallback = take_kw("default");
         no_kwargs();
         if (args.empty()) raise_error("TypeError", b.name + " expected at least 1 argument, got 0");
+        if (fallback && args.size() > 1)
+            raise_error("TypeError", "Cannot specify a default for " + b.name + "() with multiple positional arguments");
         std::vector<value> items = args.size() == 1 ? to_vector(args[0]) : args;
-        if (items.empty()) raise_error("ValueError", b.name + "() arg is an empty sequence");
+        if (items.empty()) {
+            if (fallback) return *fallback;
+            raise_error("ValueError", b.name + "() arg is an empty sequence");
+        }
+        const bool keyed = key && !key->is(value_kind::none);
         value best = items[0];
+        value best_key = keyed ? call_sync(*key, {best}) : best;
         for (std::size_t k = 1; k < items.size(); ++k) {
-            bool better = truthy(compare(static_cast<std::int32_t>(b.id == b_min ? compare_op::lt : compare_op::gt), items[k], best));
-            if (better) best = items[k];
+            value candidate_key = keyed ? call_sync(*key, {items[k]}) : items[k];
+            bool better = truthy(compare(static_cast<std::int32_t>(b.id == b_min ? compare_op::lt : compare_op::gt), candidate_key, best_key));
+            if (better) {
+                best = items[k];
+                best_key = std::move(candidate_key);
+            }
         }
         return best;
     }
@@ -719,6 +731,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case b_sorted:
     case b_reversed: {
         auto reverse = b.id == b_sorted ? take_kw("reverse") : std::nullopt;
+        auto key = b.id == b_sorted ? take_kw("key") : std::nullopt;
         no_kwargs();
         expect_args(b, args, 1, 1);
         auto items = to_vector(args[0]);
@@ -726,8 +739,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             std::reverse(items.begin(), items.end());
             return value::list(std::move(items));
         }
-        sort_values(items);
-        if (reverse && truthy(*reverse)) std::reverse(items.begin(), items.end());
+        sort_values(items, key ? *key : value::none(), reverse && truthy(*reverse));
         return value::list(std::move(items));
     }
     case b_type: {
@@ -974,11 +986,11 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case s_sort: {
         if (!args.empty()) raise_error("TypeError", "sort() takes no positional arguments");
         auto reverse = take_kw("reverse");
+        auto key = take_kw("key");
         no_kwargs();
         auto& items = b.self.as<sequence_object>().items;
         auto copy = items;
-        sort_values(copy);
-        if (reverse && truthy(*reverse)) std::reverse(copy.begin(), copy.end());
+        sort_values(copy, key ? *key : value::none(), reverse && truthy(*reverse));
         items = std::move(copy);
         return value::none();
     }
@@ -998,6 +1010,33 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
 
 // list.sort and sorted(): a merge sort, as CPython's timsort is, whose comparisons are charged
 // before it starts (n log n of them), so a sort too long for one operation is refused, not begun.
+void runtime::sort_values(std::vector<value>& items, const value& key, bool reverse)
+{
+    if (reverse) std::reverse(items.begin(), items.end());
+    if (key.is(value_kind::none)) {
+        sort_values(items);
+    } else {
+        // Every key first, in order (as CPython computes them), then the items sorted by their keys.
+        std::vector<value> keys;
+        check_items(items.size());
+        keys.reserve(items.size());
+        for (const auto& item : items) keys.push_back(call_sync(key, {item}));
+        std::vector<std::size_t> order(items.size());
+        for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+        std::size_t comparisons = 0;
+        for (std::size_t n = items.size(); n > 1; n = (n + 1) / 2) comparisons += items.size();
+        charge_work(comparisons * 4);
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+            return truthy(compare(static_cast<std::int32_t>(compare_op::lt), keys[x], keys[y]));
+        });
+        std::vector<value> sorted;
+        sorted.reserve(items.size());
+        for (std::size_t k : order) sorted.push_back(std::move(items[k]));
+        items = std::move(sorted);
+    }
+    if (reverse) std::reverse(items.begin(), items.end());
+}
+
 void runtime::sort_values(std::vector<value>& items)
 {
     std::size_t comparisons = 0;
@@ -1055,7 +1094,7 @@ std::string task_object::repr_text() const
 
 std::string coroutine_object::repr_text() const
 {
-    return "<coroutine object " + name + ">";
+    return "<coroutine object " + name + " at " + object_address(this) + ">";
 }
 
 } // namespace loopscope::engine

@@ -38,6 +38,7 @@ struct instruction {
 
 struct code_object {
     std::string name;         // function name, "<module>"
+    std::string qualname;     // main.<locals>.inner, as reprs and warnings name it
     bool is_async = false;
     bool is_module = false;
     std::int32_t first_line = 0;

@@ -79,6 +79,7 @@ public:
         scope s;
         s.code = std::make_shared<code_object>();
         s.code->name = "<module>";
+        s.code->qualname = "<module>";
         s.code->is_module = true;
         s.code->first_line = 1;
         scope_ = &s;
@@ -358,6 +359,7 @@ private:
         inner.is_function = true;
         inner.code = std::make_shared<code_object>();
         inner.code->name = s.name;
+        inner.code->qualname = scope_->is_function ? scope_->code->qualname + ".<locals>." + s.name : s.name;
         inner.code->is_async = s.is_async;
         inner.code->first_line = s.line;
         inner.code->param_count = s.params.size();
@@ -379,7 +381,7 @@ private:
         std::int32_t ndefaults = 0;
         for (const auto& p : s.params) ndefaults += p.default_value ? 1 : 0;
         emit(opcode::make_function, static_cast<std::int32_t>(code().functions.size() - 1) | (ndefaults << 16), s.line);
-        store_name(s.name, s.line);
+        if (s.name != "<lambda>") store_name(s.name, s.line);
     }
 
     // break/continue/return leave blocks: run their `finally` bodies and drop what they keep on
@@ -580,6 +582,7 @@ private:
         case expr_kind::starred: fail("SyntaxError", "can't use starred expression here", line, e.column);
         case expr_kind::list_comprehension:
         case expr_kind::dict_comprehension: comprehension(e); break;
+        case expr_kind::lambda: function_def(*e.function); break;
         case expr_kind::dict: {
             const bool unpacks = std::any_of(e.items.begin(), e.items.end(), [](const expr_ptr& k) { return !k; });
             if (!unpacks) {

@@ -133,7 +133,7 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
             auto coro = std::make_shared<coroutine_object>();
             coro->arguments = bind_arguments(*fn, std::move(args), kwargs);
             coro->function = fn;
-            coro->name = fn->code->name;
+            coro->name = fn->code->qualname;
             coro->owner = this;
             coro->owner_alive = alive_;
             coro->created_line = ctx.frames.empty() ? 0 : ctx.frames.back()->line;
@@ -161,6 +161,33 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
         return value::of(value_kind::exception, e);
     }
     default: raise_error("TypeError", "'" + type_name(callee) + "' object is not callable");
+    }
+}
+
+value runtime::call_sync(const value& callee, std::vector<value> args)
+{
+    // Each nested call is C++ recursion (a key function that sorts with a key function ...).
+    if (sync_call_depth_ >= 50) raise_error("RecursionError", "maximum recursion depth exceeded");
+    exec_context nested;
+    bool pushed = false;
+    value result = call_value(nested, callee, std::move(args), {}, pushed);
+    if (!pushed) return result;
+    ++sync_call_depth_;
+    meter_.begin_nested_call();
+    struct leave {
+        runtime& r;
+        ~leave()
+        {
+            r.meter_.end_nested_call();
+            --r.sync_call_depth_;
+        }
+    } on_exit{*this};
+    switch (execute(nested)) {
+    case outcome::returned: return std::move(last_result_);
+    case outcome::raised: throw python_error{std::move(last_exception_)};
+    default:
+        // A plain function cannot await; what blocks is time.sleep(), which a key function should not call.
+        raise_unsupported("a function called by a builtin (a key function) that blocks or waits");
     }
 }
 

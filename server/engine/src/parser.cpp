@@ -183,7 +183,6 @@ private:
             if (w == "import") return import_statement();
             if (w == "from") return from_import();
             if (w == "yield") unsupported(t, "'yield'");
-            if (w == "lambda") unsupported(t, "'lambda'");
         }
         auto first = expression_list(true);
         if (is_op(":")) {
@@ -463,6 +462,41 @@ private:
         return s;
     }
 
+    // lambda params: expression — a function whose body returns the expression.
+    expr_ptr lambda()
+    {
+        const token& t = next();
+        auto s = std::make_shared<stmt>();
+        s->kind = stmt_kind::function_def;
+        s->line = t.line;
+        s->column = t.column;
+        s->name = "<lambda>";
+        bool seen_default = false;
+        while (!is_op(":")) {
+            if (is_op("*") || is_op("**") || is_op("/")) unsupported(peek(), "'" + peek().text + "' in a parameter list");
+            const token& pt = peek();
+            parameter p;
+            p.name = expect_name();
+            if (accept_op("=")) {
+                p.default_value = expression();
+                seen_default = true;
+            } else if (seen_default) {
+                fail_at(pt, "non-default argument follows default argument");
+            }
+            for (const auto& other : s->params)
+                if (other.name == p.name) fail_at(pt, "duplicate argument '" + p.name + "' in function definition");
+            s->params.push_back(std::move(p));
+            if (!accept_op(",")) break;
+        }
+        expect_op(":");
+        auto body = make_stmt(stmt_kind::return_, peek());
+        body->value = expression();
+        s->body.push_back(std::move(body));
+        auto e = make_expr(expr_kind::lambda, t);
+        e->function = std::move(s);
+        return e;
+    }
+
     // ---- expressions ----
 
     expr_ptr make_expr(expr_kind k, const token& t)
@@ -507,7 +541,7 @@ private:
     expr_ptr expression()
     {
         depth_guard guard(*this);
-        if (is_name("lambda")) unsupported(peek(), "'lambda'");
+        if (is_name("lambda")) return lambda();
         if (is_name("yield")) unsupported(peek(), "'yield'");
         const token& t = peek();
         auto e = or_test();
@@ -818,7 +852,6 @@ private:
                 e->constant = t.text == "None" ? value::none() : value::boolean(t.text == "True");
                 return e;
             }
-            if (t.text == "lambda") unsupported(t, "'lambda'");
             if (t.text == "yield") unsupported(t, "'yield'");
             if (is_keyword(t.text)) fail_at(t, "invalid syntax");
             next();

@@ -646,6 +646,7 @@ void runtime::begin_task_step(const std::shared_ptr<task_object>& task, value ex
             }();
             auto code = std::make_shared<code_object>(*native_code);
             code->name = coro.name;
+            code->qualname = coro.name;
             if (coro.native == coroutine_object::native_kind::sleep) {
                 // The task's frame awaits an inner sleep, the way sleep()'s own body awaits its future.
                 auto inner = std::make_shared<coroutine_object>();

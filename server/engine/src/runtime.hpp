@@ -177,6 +177,12 @@ private:
     value call_str_method(const std::string& name, const std::string& s, std::vector<value>& args,
                           std::vector<std::pair<std::string, value>>& kwargs);  // str_methods.cpp
     void sort_values(std::vector<value>& items);
+    // list.sort / sorted: stable, keyed by key(item) when a key is given, reverse keeping equal
+    // items in their order, as CPython's.
+    void sort_values(std::vector<value>& items, const value& key, bool reverse);
+    // Calls a Python callable from native code and runs it to its end (see work_meter's nested calls).
+    value call_sync(const value& callee, std::vector<value> args);
+    int sync_call_depth_ = 0;
     // A string or list about to hold n characters or items: the length bound, and the memory bound
     // asked before the allocation (check_items: n values).
     void check_length(std::size_t n);

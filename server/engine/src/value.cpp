@@ -1,6 +1,7 @@
 #include "value.hpp"
 #include "integers.hpp"
 #include "dicts.hpp"
+#include "code.hpp"
 
 #include "cpython_names.hpp"
 #include "work_meter.hpp"
@@ -168,6 +169,28 @@ value make_error(const std::string& type, const std::string& message)
     if (!e->type) e->type = builtin_exception_type("RuntimeError");
     if (!message.empty()) e->args.push_back(value::string(message));
     return value::of(value_kind::exception, e);
+}
+
+std::string object_address(const object* o)
+{
+    // Outside a run (a test printing a value) there is no run to number objects: one sequence per thread.
+    thread_local std::vector<const object*> outside_runs;
+    std::uint64_t address = 0;
+    if (auto* meter = current_work_meter()) {
+        address = meter->object_address(o);
+    } else {
+        auto it = std::find(outside_runs.begin(), outside_runs.end(), o);
+        if (it == outside_runs.end()) it = outside_runs.insert(outside_runs.end(), o);
+        address = 0x7f3c2a5e1000 + 0x60 * static_cast<std::uint64_t>(it - outside_runs.begin());
+    }
+    char text[32];
+    std::snprintf(text, sizeof text, "0x%llx", static_cast<unsigned long long>(address));
+    return text;
+}
+
+std::string function_object::repr_text() const
+{
+    return "<function " + code->qualname + " at " + object_address(this) + ">";
 }
 
 void raise_key_error(const value& key)

@@ -136,7 +136,11 @@ struct code_object;
 struct function_object : object {
     std::shared_ptr<code_object> code;
     std::vector<value> defaults;  // for the last defaults.size() parameters
+    std::string repr_text() const override;
 };
+
+// "0x7f3c2a5e1060": the address repr shows for `o` in this run (work_meter::object_address).
+std::string object_address(const object* o);
 
 // An exception class: builtin ones form CPython's hierarchy through `base`.
 struct exception_type_object : object {

@@ -6,6 +6,7 @@
 #include <loopscope/engine/memory.hpp>
 
 #include <chrono>
+#include <vector>
 #include <cstdint>
 #include <string>
 
@@ -28,7 +29,22 @@ public:
         slice_left_ = static_cast<std::int64_t>(steps);
         slice_deadline_ = clock::now() + config_.max_slice_time;
     }
-    bool slice_spent() const { return slice_left_ <= 0; }
+    // While native code runs a Python function to its end (a sort's key function), the slice cannot
+    // end half way: those instructions belong to the operation under way, bounded by
+    // max_operation_steps like any other work of one instruction.
+    bool slice_spent() const { return slice_left_ <= 0 && nested_calls_ == 0; }
+    void begin_nested_call() { ++nested_calls_; }
+    // The address a repr shows for an object (<function f at 0x7f...>): made up per run, in the order
+    // objects are first shown, so that a run prints the same digits every time it runs.
+    std::uint64_t object_address(const void* o)
+    {
+        for (const auto& [known, address] : addresses_)
+            if (known == o) return address;
+        const std::uint64_t address = 0x7f3c2a5e1000 + 0x60 * addresses_.size();
+        addresses_.emplace_back(o, address);
+        return address;
+    }
+    void end_nested_call() { --nested_calls_; }
     void end_slice() { slice_left_ = 0; }
 
     // One instruction or loop callback; also where an operation begins.
@@ -36,7 +52,8 @@ public:
     {
         ++steps_;
         --slice_left_;
-        operation_start_ = steps_;
+        if (nested_calls_ == 0) operation_start_ = steps_;
+        else if (steps_ - operation_start_ > config_.max_operation_steps) operation_limit();
         if (steps_ > config_.max_steps) step_limit();
         if (memory_->over_limit()) memory_limit();
         if ((steps_ & 127) == 0 && clock::now() > slice_deadline_) slice_left_ = 0;
@@ -100,6 +117,8 @@ private:
     std::uint64_t items_ = 0;
     std::uint64_t operation_start_ = 0;
     std::int64_t slice_left_ = 0;
+    int nested_calls_ = 0;
+    std::vector<std::pair<const void*, std::uint64_t>> addresses_;
     clock::time_point slice_deadline_{};
 };
 
