@@ -124,9 +124,10 @@ TEST(parser, constructs_outside_the_subset_are_refused_with_name_and_line)
     EXPECT_EQ(reject("with x:\n    pass\n").message, "'with' statement is not supported by loopscope");
     EXPECT_EQ(reject("s = {1, 2}\n").message, "set display is not supported by loopscope");
     EXPECT_EQ(reject("s = {x for x in []}\n").message, "set comprehension is not supported by loopscope");
-    auto closure = reject("def outer():\n    x = 1\n    def inner():\n        return x\n    return inner\n");
-    EXPECT_EQ(closure.type, "UnsupportedError");
-    EXPECT_EQ(closure.line, 4);
+    auto no_binding = reject("def outer():\n    x = 1\n    def inner():\n        nonlocal y\n        return x\n    return inner\n");
+    EXPECT_EQ(no_binding.type, "SyntaxError");
+    EXPECT_EQ(no_binding.message, "no binding for nonlocal 'y' found");
+    EXPECT_EQ(reject("nonlocal x\n").message, "nonlocal declaration not allowed at module level");
 }
 
 TEST(parser, escapes_the_engine_does_not_model_are_refused)

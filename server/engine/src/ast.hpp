@@ -57,7 +57,7 @@ struct expr {
 
 enum class stmt_kind : std::uint8_t {
     expression, assign, aug_assign, annotated, function_def, return_, if_, while_, for_, break_,
-    continue_, pass, try_, raise, import, import_from, global, assert_, del
+    continue_, pass, try_, raise, import, import_from, global, nonlocal, assert_, del
 };
 
 struct stmt;

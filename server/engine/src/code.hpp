@@ -13,6 +13,7 @@ namespace loopscope::engine {
 // `await` and resume later: its whole state is a frame (pc + value stack + block stack) on the heap.
 enum class opcode : std::uint8_t {
     load_const, load_local, store_local, delete_local, load_global, store_global, delete_global,
+    load_deref, store_deref, delete_deref,
     load_attr, load_subscript, store_subscript, delete_subscript, build_slice,
     pop_top, dup_top, dup_top_two, rot_two, rot_three,
     binary, unary_neg, unary_pos, unary_not, unary_invert, compare,
@@ -47,6 +48,15 @@ struct code_object {
     std::vector<std::string> names;        // globals and attributes, by index
     std::vector<std::string> local_names;  // parameters first, as CPython orders co_varnames
     std::size_t param_count = 0;
+    // Variables of enclosing functions this one uses (load_deref/store_deref index them), and where
+    // make_function finds each in the frame that creates the function: a local slot (made a cell
+    // there) or that frame's own free variable.
+    std::vector<std::string> free_names;
+    struct free_source {
+        bool from_local = true;
+        std::int32_t index = 0;
+    };
+    std::vector<free_source> free_sources;
     std::vector<std::shared_ptr<code_object>> functions;  // nested definitions, for make_function
 };
 

@@ -26,6 +26,8 @@ struct scope {
     bool is_function = false;
     std::map<std::string, std::int32_t> locals;
     std::set<std::string> declared_global;
+    std::set<std::string> declared_nonlocal;
+    std::map<std::string, std::int32_t> free;  // enclosing functions' variables used here: code->free_names
     std::vector<std::map<std::string, std::int32_t>> renames;  // comprehension variables
     std::vector<fblock> fblocks;
     int hidden_counter = 0;
@@ -39,7 +41,9 @@ void collect_targets(const expr& e, std::vector<std::string>& out)
         for (const auto& item : e.items) collect_targets(item->kind == expr_kind::starred ? *item->a : *item, out);
 }
 
-void collect_bindings(const block& body, std::vector<std::string>& out, std::set<std::string>& globals)
+// The names a function body binds, and those it declares global or nonlocal; not those of the
+// functions defined in it, which are theirs.
+void collect_bindings(const block& body, std::vector<std::string>& out, std::set<std::string>& globals, std::set<std::string>& nonlocals)
 {
     for (const auto& s : body) {
         switch (s->kind) {
@@ -50,7 +54,9 @@ void collect_bindings(const block& body, std::vector<std::string>& out, std::set
         case stmt_kind::del:
             for (const auto& t : s->targets) collect_targets(*t, out);
             break;
-        case stmt_kind::function_def: out.push_back(s->name); break;
+        case stmt_kind::function_def:
+            out.push_back(s->name);
+            continue;
         case stmt_kind::import:
         case stmt_kind::import_from:
             for (const auto& n : s->imports) out.push_back(n.as);
@@ -58,17 +64,20 @@ void collect_bindings(const block& body, std::vector<std::string>& out, std::set
         case stmt_kind::global:
             for (const auto& n : s->names) globals.insert(n);
             break;
+        case stmt_kind::nonlocal:
+            for (const auto& n : s->names) nonlocals.insert(n);
+            break;
         case stmt_kind::try_:
             for (const auto& h : s->handlers) {
                 if (!h.name.empty()) out.push_back(h.name);
-                collect_bindings(h.body, out, globals);
+                collect_bindings(h.body, out, globals, nonlocals);
             }
             break;
         default: break;
         }
-        collect_bindings(s->body, out, globals);
-        collect_bindings(s->orelse, out, globals);
-        collect_bindings(s->finally_body, out, globals);
+        collect_bindings(s->body, out, globals, nonlocals);
+        collect_bindings(s->orelse, out, globals, nonlocals);
+        collect_bindings(s->finally_body, out, globals, nonlocals);
     }
 }
 
@@ -131,17 +140,42 @@ private:
     }
 
     // Where a name lives: a comprehension variable, a local slot, or the module's globals.
-    std::int32_t local_slot(const std::string& n) const
+    std::int32_t local_slot(const std::string& n) const { return slot_in(*scope_, n); }
+    static std::int32_t slot_in(const scope& s, const std::string& n)
     {
-        for (auto it = scope_->renames.rbegin(); it != scope_->renames.rend(); ++it) {
+        for (auto it = s.renames.rbegin(); it != s.renames.rend(); ++it) {
             auto f = it->find(n);
             if (f != it->end()) return f->second;
         }
-        if (scope_->is_function && !scope_->declared_global.count(n)) {
-            auto f = scope_->locals.find(n);
-            if (f != scope_->locals.end()) return f->second;
+        if (s.is_function && !s.declared_global.count(n)) {
+            auto f = s.locals.find(n);
+            if (f != s.locals.end()) return f->second;
         }
         return -1;
+    }
+
+    // `n` as a variable of an enclosing function that function scope `s` uses (a closure): its index
+    // in s's free variables, added on first use with where make_function will find it; -1 if no
+    // enclosing function has it (a global).
+    static std::int32_t resolve_free(scope& s, const std::string& n)
+    {
+        if (!s.is_function || s.declared_global.count(n)) return -1;
+        if (auto it = s.free.find(n); it != s.free.end()) return it->second;
+        scope* outer = s.parent;
+        if (!outer || !outer->is_function || outer->declared_global.count(n)) return -1;
+        code_object::free_source source;
+        if (std::int32_t slot = slot_in(*outer, n); slot >= 0) {
+            source = {true, slot};
+        } else {
+            std::int32_t j = resolve_free(*outer, n);
+            if (j < 0) return -1;
+            source = {false, j};
+        }
+        const auto index = static_cast<std::int32_t>(s.code->free_names.size());
+        s.code->free_names.push_back(n);
+        s.code->free_sources.push_back(source);
+        s.free[n] = index;
+        return index;
     }
 
     void load_name(const std::string& n, std::int32_t line, std::int32_t column)
@@ -151,9 +185,11 @@ private:
             emit(opcode::load_local, slot, line);
             return;
         }
-        for (scope* outer = scope_->parent; outer; outer = outer->parent)
-            if (outer->is_function && outer->locals.count(n) && !scope_->declared_global.count(n))
-                fail("UnsupportedError", "closure over '" + n + "' (a nested function using a variable of its enclosing function) is not supported by loopscope", line, column);
+        (void)column;
+        if (std::int32_t j = resolve_free(*scope_, n); j >= 0) {
+            emit(opcode::load_deref, j, line);
+            return;
+        }
         emit(opcode::load_global, name_index(n), line);
     }
 
@@ -161,6 +197,7 @@ private:
     {
         auto slot = local_slot(n);
         if (slot >= 0) emit(opcode::store_local, slot, line);
+        else if (scope_->declared_nonlocal.count(n)) emit(opcode::store_deref, resolve_free(*scope_, n), line);
         else emit(opcode::store_global, name_index(n), line);
     }
 
@@ -268,6 +305,9 @@ private:
             }
             emit(opcode::pop_top, 0, line);
             break;
+        case stmt_kind::nonlocal:
+            if (!scope_->is_function) fail("SyntaxError", "nonlocal declaration not allowed at module level", line, s.column);
+            break;
         case stmt_kind::global:
             for (const auto& n : s.names) {
                 if (scope_->is_function && scope_->locals.count(n) && !scope_->declared_global.count(n))
@@ -294,6 +334,7 @@ private:
                 if (t->kind != expr_kind::name) fail("UnsupportedError", "'del' of anything but a name or a subscript is not supported by loopscope", line, s.column);
                 auto slot = local_slot(t->name);
                 if (slot >= 0) emit(opcode::delete_local, slot, line);
+                else if (scope_->declared_nonlocal.count(t->name)) emit(opcode::delete_deref, resolve_free(*scope_, t->name), line);
                 else emit(opcode::delete_global, name_index(t->name), line);
             }
             break;
@@ -364,12 +405,14 @@ private:
         inner.code->first_line = s.line;
         inner.code->param_count = s.params.size();
         std::vector<std::string> bound;
-        collect_bindings(s.body, bound, inner.declared_global);
+        collect_bindings(s.body, bound, inner.declared_global, inner.declared_nonlocal);
         scope* outer = scope_;
         scope_ = &inner;
         for (const auto& p : s.params) add_local(p.name);
         for (const auto& n : bound)
-            if (!inner.declared_global.count(n)) add_local(n);
+            if (!inner.declared_global.count(n) && !inner.declared_nonlocal.count(n)) add_local(n);
+        for (const auto& n : inner.declared_nonlocal)
+            if (resolve_free(inner, n) < 0) fail("SyntaxError", "no binding for nonlocal '" + n + "' found", s.line, s.column);
         std::int32_t saved_line = last_line_;
         statements(s.body);
         emit(opcode::load_const, constant(value::none()), last_line_);

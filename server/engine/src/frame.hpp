@@ -29,6 +29,7 @@ struct frame {
     std::shared_ptr<code_object> code;
     std::shared_ptr<coroutine_object> coro;  // set for coroutine frames
     std::vector<value> locals;
+    std::vector<value> free;  // cells of the function's closure
     std::vector<value> stack;
     std::vector<block_entry> blocks;
     std::int32_t pc = 0;

@@ -118,6 +118,7 @@ std::unique_ptr<frame> runtime::make_function_frame(const std::shared_ptr<functi
     auto f = std::make_unique<frame>();
     f->code = fn->code;
     f->locals = bind_arguments(*fn, std::move(args), kwargs);
+    f->free = fn->closure;
     f->line = fn->code->first_line;
     return f;
 }
@@ -227,6 +228,7 @@ runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awai
         callee->code = coro->function->code;
         callee->locals = std::move(coro->arguments);
         callee->locals.resize(callee->code->local_names.size(), value::unbound());
+        callee->free = coro->function->closure;
         callee->line = callee->code->first_line;
         callee->coro = coro;
         event e = make_event("await_begin");
@@ -408,16 +410,38 @@ runtime::outcome runtime::execute(exec_context& ctx)
             switch (in.op) {
             case opcode::load_const: f.stack.push_back(f.code->constants[static_cast<std::size_t>(in.arg)]); break;
             case opcode::load_local: {
-                const value& v = f.locals[static_cast<std::size_t>(in.arg)];
+                const value& slot = f.locals[static_cast<std::size_t>(in.arg)];
+                const value& v = slot.is(value_kind::cell) ? slot.as<cell_object>().content : slot;
                 if (v.is_unbound())
                     raise_error("UnboundLocalError", "cannot access local variable '" + f.code->local_names[static_cast<std::size_t>(in.arg)] +
                                                          "' where it is not associated with a value");
                 f.stack.push_back(v);
                 break;
             }
-            case opcode::store_local: f.locals[static_cast<std::size_t>(in.arg)] = pop(f); break;
-            case opcode::delete_local: {
+            case opcode::store_local: {
                 auto& slot = f.locals[static_cast<std::size_t>(in.arg)];
+                if (slot.is(value_kind::cell)) slot.as<cell_object>().content = pop(f);
+                else slot = pop(f);
+                break;
+            }
+            case opcode::load_deref:
+            case opcode::store_deref:
+            case opcode::delete_deref: {
+                auto& content = f.free[static_cast<std::size_t>(in.arg)].as<cell_object>().content;
+                if (in.op == opcode::store_deref) {
+                    content = pop(f);
+                    break;
+                }
+                if (content.is_unbound())
+                    raise_error("NameError", "cannot access free variable '" + f.code->free_names[static_cast<std::size_t>(in.arg)] +
+                                                 "' where it is not associated with a value in enclosing scope");
+                if (in.op == opcode::load_deref) f.stack.push_back(content);
+                else content = value::unbound();
+                break;
+            }
+            case opcode::delete_local: {
+                auto& cell_or_value = f.locals[static_cast<std::size_t>(in.arg)];
+                auto& slot = cell_or_value.is(value_kind::cell) ? cell_or_value.as<cell_object>().content : cell_or_value;
                 if (slot.is_unbound())
                     raise_error("UnboundLocalError", "cannot access local variable '" + f.code->local_names[static_cast<std::size_t>(in.arg)] +
                                                          "' where it is not associated with a value");
@@ -701,6 +725,21 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 auto fn = std::make_shared<function_object>();
                 fn->code = f.code->functions[static_cast<std::size_t>(in.arg & 0xffff)];
                 fn->defaults = pop_n(f, static_cast<std::size_t>(in.arg >> 16));
+                // The variables it uses of this frame become cells, shared from now on.
+                for (const auto& source : fn->code->free_sources) {
+                    if (!source.from_local) {
+                        fn->closure.push_back(f.free[static_cast<std::size_t>(source.index)]);
+                        continue;
+                    }
+                    auto& slot = f.locals[static_cast<std::size_t>(source.index)];
+                    if (!slot.is(value_kind::cell)) {
+                        auto cell = std::make_shared<cell_object>();
+                        cell->content = std::move(slot);
+                        slot = value::of(value_kind::cell, cell);
+                        nested_containers_.push_back(std::weak_ptr<object>(cell));  // a cycle through it is broken at the end
+                    }
+                    fn->closure.push_back(slot);
+                }
                 f.stack.push_back(value::of(value_kind::function, fn));
                 break;
             }

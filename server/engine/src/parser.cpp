@@ -165,7 +165,12 @@ private:
                 do s->names.push_back(expect_name()); while (accept_op(","));
                 return s;
             }
-            if (w == "nonlocal") unsupported(t, "'nonlocal' statement");
+            if (w == "nonlocal") {
+                next();
+                auto s = make_stmt(stmt_kind::nonlocal, t);
+                do s->names.push_back(expect_name()); while (accept_op(","));
+                return s;
+            }
             if (w == "assert") {
                 next();
                 auto s = make_stmt(stmt_kind::assert_, t);

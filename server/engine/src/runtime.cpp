@@ -53,6 +53,7 @@ void runtime::break_cycles()
         if (!c) continue;
         if (auto* sequence = dynamic_cast<sequence_object*>(c.get())) sequence->items.clear();
         else if (auto* d = dynamic_cast<dict_object*>(c.get())) d->clear();
+        else if (auto* cell = dynamic_cast<cell_object*>(c.get())) cell->content = value::none();
     }
     for (auto* loop : {current_loop_.get(), running_loop_.get()}) {
         if (loop) {
@@ -631,7 +632,8 @@ void runtime::begin_task_step(const std::shared_ptr<task_object>& task, value ex
         if (coro.function) {
             f->code = coro.function->code;
             f->locals = std::move(coro.arguments);
-            f->locals.resize(f->code->local_names.size());
+            f->locals.resize(f->code->local_names.size(), value::unbound());
+            f->free = coro.function->closure;
             f->line = f->code->first_line;
         } else {
             // A native coroutine (asyncio.sleep, the runner's shutdown steps) as a tiny frame.

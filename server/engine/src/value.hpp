@@ -13,7 +13,7 @@ enum class value_kind : std::uint8_t {
     none, boolean, integer, floating, ellipsis,
     string, list, tuple, range, iterator, slice,
     function, builtin, coroutine, future, module, loop, exception, exception_type, type_name,
-    dict, dict_view
+    dict, dict_view, cell
 };
 
 struct object {
@@ -136,7 +136,14 @@ struct code_object;
 struct function_object : object {
     std::shared_ptr<code_object> code;
     std::vector<value> defaults;  // for the last defaults.size() parameters
+    std::vector<value> closure;   // cells of the enclosing functions' variables it uses (code->free_names)
     std::string repr_text() const override;
+};
+
+// A variable of a function that a nested function uses: the frame's slot and the nested function's
+// closure share it. Never a value a program sees: load_local and load_deref read through it.
+struct cell_object : object {
+    value content = value::unbound();
 };
 
 // "0x7f3c2a5e1060": the address repr shows for `o` in this run (work_meter::object_address).
