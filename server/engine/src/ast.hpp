@@ -64,9 +64,12 @@ struct stmt;
 using stmt_ptr = std::unique_ptr<stmt>;
 using block = std::vector<stmt_ptr>;
 
+enum class parameter_kind : std::uint8_t { positional, var_positional, keyword_only, var_keyword };
+
 struct parameter {
     std::string name;
     expr_ptr default_value;
+    parameter_kind kind = parameter_kind::positional;
 };
 
 struct except_clause {
@@ -91,7 +94,9 @@ struct stmt {
     binary_op aug = binary_op::add; // aug_assign
     std::string name;               // function_def, import_from module
     bool is_async = false;          // function_def
-    std::vector<parameter> params;  // function_def
+    std::vector<parameter> params;  // function_def, in the order written
+    std::size_t positional_only = 0;  // function_def: how many params come before `/`
+    std::vector<expr_ptr> decorators;   // function_def, top to bottom
     block body, orelse, finally_body;
     std::vector<except_clause> handlers;
     std::vector<import_name> imports;  // import, import_from

@@ -19,7 +19,7 @@ enum class opcode : std::uint8_t {
     binary, unary_neg, unary_pos, unary_not, unary_invert, compare,
     jump, pop_jump_if_false, pop_jump_if_true, jump_if_false_or_pop, jump_if_true_or_pop,
     build_list, build_tuple, list_append, list_extend, list_to_tuple, build_string, format_value,
-    build_map, map_add, dict_update,
+    build_map, map_add, dict_update, dict_merge,
     unpack_sequence, unpack_ex,
     call, call_kw, call_ex,
     get_iter, for_iter,
@@ -47,7 +47,13 @@ struct code_object {
     std::vector<value> constants;
     std::vector<std::string> names;        // globals and attributes, by index
     std::vector<std::string> local_names;  // parameters first, as CPython orders co_varnames
-    std::size_t param_count = 0;
+    std::size_t param_count = 0;      // positional parameters (the positional-only ones first)
+    std::size_t positional_only = 0;
+    std::size_t keyword_only = 0;     // their slots follow the positional ones
+    bool var_positional = false;      // *args: the slot after the keyword-only ones
+    bool var_keyword = false;         // **kwargs: the slot after that
+    std::size_t positional_defaults = 0;  // make_function's defaults: these first, then the keyword-only ones'
+    std::vector<bool> keyword_only_has_default;
     // Variables of enclosing functions this one uses (load_deref/store_deref index them), and where
     // make_function finds each in the frame that creates the function: a local slot (made a cell
     // there) or that frame's own free variable.

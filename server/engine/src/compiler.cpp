@@ -393,8 +393,15 @@ private:
 
     void function_def(const stmt& s)
     {
-        for (const auto& p : s.params)
-            if (p.default_value) expression(*p.default_value);
+        for (const auto& d : s.decorators) expression(*d);
+        // Defaults are evaluated where the function is made: the positional ones', then the keyword-only ones'.
+        std::int32_t ndefaults = 0;
+        for (auto kind : {parameter_kind::positional, parameter_kind::keyword_only})
+            for (const auto& p : s.params)
+                if (p.kind == kind && p.default_value) {
+                    expression(*p.default_value);
+                    ++ndefaults;
+                }
         scope inner;
         inner.parent = scope_;
         inner.is_function = true;
@@ -403,12 +410,26 @@ private:
         inner.code->qualname = scope_->is_function ? scope_->code->qualname + ".<locals>." + s.name : s.name;
         inner.code->is_async = s.is_async;
         inner.code->first_line = s.line;
-        inner.code->param_count = s.params.size();
+        auto count = [&s](parameter_kind kind) {
+            return static_cast<std::size_t>(std::count_if(s.params.begin(), s.params.end(), [kind](const parameter& p) { return p.kind == kind; }));
+        };
+        inner.code->param_count = count(parameter_kind::positional);
+        inner.code->positional_only = s.positional_only;
+        inner.code->keyword_only = count(parameter_kind::keyword_only);
+        inner.code->var_positional = count(parameter_kind::var_positional) > 0;
+        inner.code->var_keyword = count(parameter_kind::var_keyword) > 0;
+        for (const auto& p : s.params) {
+            if (p.kind == parameter_kind::positional && p.default_value) ++inner.code->positional_defaults;
+            if (p.kind == parameter_kind::keyword_only) inner.code->keyword_only_has_default.push_back(p.default_value != nullptr);
+        }
         std::vector<std::string> bound;
         collect_bindings(s.body, bound, inner.declared_global, inner.declared_nonlocal);
         scope* outer = scope_;
         scope_ = &inner;
-        for (const auto& p : s.params) add_local(p.name);
+        // Slots as CPython orders co_varnames: positional, keyword-only, *args, **kwargs.
+        for (auto kind : {parameter_kind::positional, parameter_kind::keyword_only, parameter_kind::var_positional, parameter_kind::var_keyword})
+            for (const auto& p : s.params)
+                if (p.kind == kind) add_local(p.name);
         for (const auto& n : bound)
             if (!inner.declared_global.count(n) && !inner.declared_nonlocal.count(n)) add_local(n);
         for (const auto& n : inner.declared_nonlocal)
@@ -421,9 +442,8 @@ private:
         scope_ = outer;
         last_line_ = saved_line;
         code().functions.push_back(inner.code);
-        std::int32_t ndefaults = 0;
-        for (const auto& p : s.params) ndefaults += p.default_value ? 1 : 0;
         emit(opcode::make_function, static_cast<std::int32_t>(code().functions.size() - 1) | (ndefaults << 16), s.line);
+        for (std::size_t k = 0; k < s.decorators.size(); ++k) emit(opcode::call, 1, s.decorators[s.decorators.size() - 1 - k]->line);
         if (s.name != "<lambda>") store_name(s.name, s.line);
     }
 
@@ -705,6 +725,8 @@ private:
         expression(*e.a);
         bool starred = false;
         for (const auto& item : e.items) starred = starred || item->kind == expr_kind::starred;
+        const bool mapping = std::any_of(e.keywords.begin(), e.keywords.end(), [](const keyword_arg& k) { return k.name.empty(); });
+        starred = starred || mapping;
         if (starred) {
             emit(opcode::build_list, 0, line);
             for (const auto& item : e.items) {
@@ -718,6 +740,18 @@ private:
             }
         } else {
             for (const auto& item : e.items) expression(*item);
+        }
+        if (mapping) {
+            // f(..., k=v, **m): the keywords gathered into one dict, a name given twice an error.
+            emit(opcode::build_map, 0, line);
+            for (const auto& k : e.keywords) {
+                if (!k.name.empty()) emit(opcode::load_const, constant(value::string(k.name)), line);
+                expression(*k.value);
+                if (!k.name.empty()) emit(opcode::build_map, 1, line);
+                emit(opcode::dict_merge, 1, line);
+            }
+            emit(opcode::call_ex, -1, line);
+            return;
         }
         std::vector<value> names;
         for (const auto& k : e.keywords) {

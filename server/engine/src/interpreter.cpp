@@ -73,42 +73,100 @@ void runtime::push_frame(exec_context& ctx, std::unique_ptr<frame> f)
     ctx.frames.push_back(std::move(f));
 }
 
+namespace {
+
+// "'a'", "'a' and 'b'", "'a', 'b', and 'c'", as CPython lists missing arguments.
+std::string name_list(const std::vector<std::string>& names)
+{
+    std::string list;
+    for (std::size_t k = 0; k < names.size(); ++k) {
+        if (k) list += names.size() == 2 ? " and " : (k + 1 == names.size() ? ", and " : ", ");
+        list += "'" + names[k] + "'";
+    }
+    return list;
+}
+
+} // namespace
+
+// Arguments to a function's locals as CPython's ceval binds them, with its errors.
 std::vector<value> runtime::bind_arguments(const function_object& fn, std::vector<value> args,
                                            const std::vector<std::pair<std::string, value>>& kwargs)
 {
     const code_object& code = *fn.code;
-    std::size_t nparams = code.param_count;
+    const std::string& who = code.qualname.empty() ? code.name : code.qualname;
+    const std::size_t npos = code.param_count, nkwonly = code.keyword_only;
     std::vector<value> locals(code.local_names.size(), value::unbound());
-    if (args.size() > nparams) {
-        std::size_t required = nparams - fn.defaults.size();
-        std::string takes = fn.defaults.empty() ? std::to_string(nparams) : "from " + std::to_string(required) + " to " + std::to_string(nparams);
-        raise_error("TypeError", code.name + "() takes " + takes + " positional argument" + (nparams == 1 && fn.defaults.empty() ? "" : "s") +
-                                     " but " + std::to_string(args.size()) + (args.size() == 1 ? " was" : " were") + " given");
+    const std::size_t var_positional_slot = npos + nkwonly;
+    const std::size_t var_keyword_slot = var_positional_slot + (code.var_positional ? 1 : 0);
+    // Positional arguments, the extra ones to *args.
+    for (std::size_t k = 0; k < std::min(args.size(), npos); ++k) locals[k] = std::move(args[k]);
+    if (code.var_positional) {
+        std::vector<value> rest;
+        if (args.size() > npos) rest.assign(std::make_move_iterator(args.begin() + static_cast<std::ptrdiff_t>(npos)), std::make_move_iterator(args.end()));
+        locals[var_positional_slot] = value::tuple(std::move(rest));
+    } else if (args.size() > npos) {
+        std::size_t kwonly_given = 0;
+        for (const auto& kw : kwargs)
+            for (std::size_t k = npos; k < npos + nkwonly; ++k)
+                if (code.local_names[k] == kw.first) ++kwonly_given;
+        const std::size_t required = npos - fn.defaults.size();
+        std::string takes = fn.defaults.empty() ? std::to_string(npos) : "from " + std::to_string(required) + " to " + std::to_string(npos);
+        std::string given = std::to_string(args.size());
+        if (kwonly_given)
+            given += std::string(" positional argument") + (args.size() == 1 ? "" : "s") + " (and " + std::to_string(kwonly_given) +
+                     " keyword-only argument" + (kwonly_given == 1 ? "" : "s") + ")";
+        raise_error("TypeError", who + "() takes " + takes + " positional argument" + (npos == 1 && fn.defaults.empty() ? "" : "s") + " but " +
+                                     given + (args.size() == 1 && !kwonly_given ? " was" : " were") + " given");
     }
-    for (std::size_t k = 0; k < args.size(); ++k) locals[k] = std::move(args[k]);
+    // Keyword arguments, the unknown ones to **kwargs.
+    value extra = code.var_keyword ? make_dict() : value{};
+    std::vector<std::string> positional_only_by_keyword;
     for (const auto& [name, v] : kwargs) {
-        std::size_t k = 0;
-        while (k < nparams && code.local_names[k] != name) ++k;
-        if (k == nparams) raise_error("TypeError", code.name + "() got an unexpected keyword argument '" + name + "'");
-        if (!locals[k].is_unbound()) raise_error("TypeError", code.name + "() got multiple values for argument '" + name + "'");
-        locals[k] = v;
+        std::size_t k = code.positional_only;
+        while (k < npos + nkwonly && code.local_names[k] != name) ++k;
+        if (k < npos + nkwonly) {
+            if (!locals[k].is_unbound()) raise_error("TypeError", who + "() got multiple values for argument '" + name + "'");
+            locals[k] = v;
+            continue;
+        }
+        if (code.var_keyword) {
+            store_subscript(extra, value::string(name), v);
+            continue;
+        }
+        bool positional_only = false;
+        for (std::size_t j = 0; j < code.positional_only; ++j) positional_only = positional_only || code.local_names[j] == name;
+        if (positional_only) {
+            positional_only_by_keyword.push_back(name);
+            continue;
+        }
+        raise_error("TypeError", who + "() got an unexpected keyword argument '" + name + "'");
     }
-    std::size_t first_default = nparams - fn.defaults.size();
+    if (!positional_only_by_keyword.empty()) {
+        std::string list;
+        for (const auto& n : positional_only_by_keyword) list += (list.empty() ? "" : ", ") + n;
+        raise_error("TypeError", who + "() got some positional-only arguments passed as keyword arguments: '" + list + "'");
+    }
+    if (code.var_keyword) locals[var_keyword_slot] = std::move(extra);
+    // Defaults, then what is still missing.
+    const std::size_t first_default = npos - fn.defaults.size();
     std::vector<std::string> missing;
-    for (std::size_t k = 0; k < nparams; ++k) {
+    for (std::size_t k = 0; k < npos; ++k) {
         if (!locals[k].is_unbound()) continue;
         if (k >= first_default) locals[k] = fn.defaults[k - first_default];
-        else missing.push_back("'" + code.local_names[k] + "'");
+        else missing.push_back(code.local_names[k]);
     }
-    if (!missing.empty()) {
-        std::string list;
-        for (std::size_t k = 0; k < missing.size(); ++k) {
-            if (k) list += missing.size() == 2 ? " and " : (k + 1 == missing.size() ? ", and " : ", ");
-            list += missing[k];
-        }
-        raise_error("TypeError", code.name + "() missing " + std::to_string(missing.size()) + " required positional argument" +
-                                     (missing.size() == 1 ? "" : "s") + ": " + list);
+    if (!missing.empty())
+        raise_error("TypeError", who + "() missing " + std::to_string(missing.size()) + " required positional argument" +
+                                     (missing.size() == 1 ? "" : "s") + ": " + name_list(missing));
+    for (std::size_t k = 0; k < nkwonly; ++k) {
+        value& slot = locals[npos + k];
+        if (!slot.is_unbound()) continue;
+        if (k < fn.kw_defaults.size() && !fn.kw_defaults[k].is_unbound()) slot = fn.kw_defaults[k];
+        else missing.push_back(code.local_names[npos + k]);
     }
+    if (!missing.empty())
+        raise_error("TypeError", who + "() missing " + std::to_string(missing.size()) + " required keyword-only argument" +
+                                     (missing.size() == 1 ? "" : "s") + ": " + name_list(missing));
     return locals;
 }
 
@@ -598,6 +656,24 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 store_subscript(f.stack[f.stack.size() - static_cast<std::size_t>(in.arg)], key, std::move(item));
                 break;
             }
+            case opcode::dict_merge: {
+                value other = pop(f);
+                const value& target = f.stack[f.stack.size() - static_cast<std::size_t>(in.arg)];
+                const value& callee = f.stack[f.stack.size() - static_cast<std::size_t>(in.arg) - 2];
+                const std::string who = callee.is(value_kind::function) ? "__main__." + callee.as<function_object>().code->qualname
+                                      : callee.is(value_kind::builtin)  ? callee.as<builtin_object>().name
+                                                                        : type_name(callee);
+                if (!other.is(value_kind::dict)) raise_error("TypeError", who + "() argument after ** must be a mapping, not " + type_name(other));
+                auto& keywords = target.as<dict_object>();
+                for (const auto& entry : other.as<dict_object>().entries) {
+                    if (entry.key.is_unbound()) continue;
+                    if (!entry.key.is(value_kind::string)) raise_error("TypeError", "keywords must be strings");
+                    if (keywords.find(entry.key, python_hash(entry.key), dict_equality()) >= 0)
+                        raise_error("TypeError", who + "() got multiple values for keyword argument '" + entry.key.as<string_object>().s + "'");
+                    store_subscript(target, entry.key, entry.item);
+                }
+                break;
+            }
             case opcode::dict_update: {
                 value other = pop(f);
                 dict_update(f.stack[f.stack.size() - static_cast<std::size_t>(in.arg)], other, "mapping");
@@ -682,6 +758,12 @@ runtime::outcome runtime::execute(exec_context& ctx)
                     for (std::size_t k = 0; k < n.size(); ++k) kwargs.emplace_back(n[k].as<string_object>().s, std::move(all[npos + k]));
                     all.resize(npos);
                     args = std::move(all);
+                } else if (in.arg < 0) {
+                    value keywords = pop(f);
+                    for (const auto& entry : keywords.as<dict_object>().entries)
+                        if (!entry.key.is_unbound()) kwargs.emplace_back(entry.key.as<string_object>().s, entry.item);
+                    value list = pop(f);
+                    args = std::move(list.as<sequence_object>().items);
                 } else {
                     if (in.arg > 0) {
                         value names = pop(f);
@@ -725,6 +807,14 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 auto fn = std::make_shared<function_object>();
                 fn->code = f.code->functions[static_cast<std::size_t>(in.arg & 0xffff)];
                 fn->defaults = pop_n(f, static_cast<std::size_t>(in.arg >> 16));
+                if (fn->code->keyword_only > 0) {
+                    // The keyword-only parameters' defaults came last.
+                    fn->kw_defaults.assign(fn->code->keyword_only, value::unbound());
+                    std::size_t next = fn->code->positional_defaults;
+                    for (std::size_t k = 0; k < fn->code->keyword_only; ++k)
+                        if (fn->code->keyword_only_has_default[k]) fn->kw_defaults[k] = std::move(fn->defaults[next++]);
+                    fn->defaults.resize(fn->code->positional_defaults);
+                }
                 // The variables it uses of this frame become cells, shared from now on.
                 for (const auto& source : fn->code->free_sources) {
                     if (!source.from_local) {

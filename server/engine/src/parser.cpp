@@ -110,7 +110,25 @@ private:
             if (w == "match" && peek(1).kind == token_kind::name && peek(2).kind == token_kind::op && peek(2).text == ":")
                 unsupported(t, "'match' statement");
         }
-        if (t.kind == token_kind::op && t.text == "@") unsupported(t, "decorator");
+        if (t.kind == token_kind::op && t.text == "@") {
+            // Decorators, evaluated top to bottom, applied bottom up (the compiler does both).
+            std::vector<expr_ptr> decorators;
+            while (accept_op("@")) {
+                decorators.push_back(named_expression());
+                if (peek().kind != token_kind::newline) fail_at(peek(), "invalid syntax");
+                next();
+            }
+            if (is_name("class")) unsupported(peek(), "'class' definition");
+            stmt_ptr s;
+            if (is_name("def")) s = function_def(false);
+            else if (is_name("async") && is_name("def", 1)) {
+                next();
+                s = function_def(true);
+            } else fail_at(peek(), "invalid syntax");
+            s->decorators = std::move(decorators);
+            out.push_back(std::move(s));
+            return;
+        }
         simple_statements(out);
     }
 
@@ -443,28 +461,69 @@ private:
         s->is_async = is_async;
         s->name = expect_name();
         expect_op("(");
-        bool seen_default = false;
-        while (!is_op(")")) {
-            if (is_op("*") || is_op("**") || is_op("/")) unsupported(peek(), "'" + peek().text + "' in a parameter list");
-            const token& pt = peek();
-            parameter p;
-            p.name = expect_name();
-            if (accept_op(":")) expression();  // annotations are parsed and ignored
-            if (accept_op("=")) {
-                p.default_value = expression();
-                seen_default = true;
-            } else if (seen_default) {
-                fail_at(pt, "non-default argument follows default argument");
-            }
-            for (const auto& other : s->params)
-                if (other.name == p.name) fail_at(pt, "duplicate argument '" + p.name + "' in function definition");
-            s->params.push_back(std::move(p));
-            if (!accept_op(",")) break;
-        }
+        parameters(*s, ")", true);
         expect_op(")");
         if (accept_op("->")) expression();
         s->body = suite("function definition", t.line);
         return s;
+    }
+
+    // A parameter list up to `closing`, as CPython's grammar allows it: positional (with `/` after the
+    // positional-only ones), `*args` or a bare `*`, keyword-only, `**kwargs` last.
+    void parameters(stmt& s, const char* closing, bool annotations)
+    {
+        bool seen_default = false, seen_star = false, seen_slash = false;
+        while (!is_op(closing)) {
+            const token& pt = peek();
+            if (accept_op("/")) {
+                if (seen_slash) fail_at(pt, "/ may appear only once");
+                if (seen_star) fail_at(pt, "/ must be ahead of *");
+                if (s.params.empty()) fail_at(pt, "at least one argument must precede /");
+                seen_slash = true;
+                s.positional_only = s.params.size();
+                if (!accept_op(",")) break;
+                continue;
+            }
+            parameter p;
+            if (accept_op("**")) {
+                p.kind = parameter_kind::var_keyword;
+            } else if (accept_op("*")) {
+                if (seen_star) fail_at(pt, "* argument may appear only once");
+                seen_star = true;
+                if (is_op(",") || is_op(closing)) {
+                    // A bare `*`: what follows is keyword-only, and something must follow.
+                    accept_op(",");
+                    if (is_op(closing) || is_op("**")) fail_at(pt, "named arguments must follow bare *");
+                    continue;
+                }
+                p.kind = parameter_kind::var_positional;
+            } else if (seen_star) {
+                p.kind = parameter_kind::keyword_only;
+            }
+            const token& nt = peek();
+            p.name = expect_name();
+            if (annotations && accept_op(":")) expression();  // annotations are parsed and ignored
+            const bool variadic = p.kind == parameter_kind::var_positional || p.kind == parameter_kind::var_keyword;
+            if (is_op("=")) {
+                if (variadic) fail_at(peek(), p.kind == parameter_kind::var_keyword ? "var-keyword argument cannot have default value"
+                                                                                   : "var-positional argument cannot have default value");
+                next();
+                p.default_value = expression();
+                if (p.kind == parameter_kind::positional) seen_default = true;
+            } else if (seen_default && p.kind == parameter_kind::positional) {
+                fail_at(nt, "non-default argument follows default argument");
+            }
+            for (const auto& other : s.params)
+                if (other.name == p.name) fail_at(nt, "duplicate argument '" + p.name + "' in function definition");
+            const bool last = p.kind == parameter_kind::var_keyword;
+            s.params.push_back(std::move(p));
+            if (last) {
+                accept_op(",");
+                if (!is_op(closing)) fail_at(peek(), "arguments cannot follow var-keyword argument");
+                break;
+            }
+            if (!accept_op(",")) break;
+        }
     }
 
     // lambda params: expression — a function whose body returns the expression.
@@ -476,23 +535,7 @@ private:
         s->line = t.line;
         s->column = t.column;
         s->name = "<lambda>";
-        bool seen_default = false;
-        while (!is_op(":")) {
-            if (is_op("*") || is_op("**") || is_op("/")) unsupported(peek(), "'" + peek().text + "' in a parameter list");
-            const token& pt = peek();
-            parameter p;
-            p.name = expect_name();
-            if (accept_op("=")) {
-                p.default_value = expression();
-                seen_default = true;
-            } else if (seen_default) {
-                fail_at(pt, "non-default argument follows default argument");
-            }
-            for (const auto& other : s->params)
-                if (other.name == p.name) fail_at(pt, "duplicate argument '" + p.name + "' in function definition");
-            s->params.push_back(std::move(p));
-            if (!accept_op(",")) break;
-        }
+        parameters(*s, ":", false);
         expect_op(":");
         auto body = make_stmt(stmt_kind::return_, peek());
         body->value = expression();
@@ -796,9 +839,16 @@ private:
 
     void arguments(expr& call)
     {
+        bool unpacked_mapping = false;
         while (!is_op(")")) {
-            if (is_op("**")) unsupported(peek(), "'**' in a call");
-            if (is_op("*")) {
+            if (accept_op("**")) {
+                // `**mapping`: a keyword argument without a name.
+                keyword_arg k;
+                k.value = expression();
+                call.keywords.push_back(std::move(k));
+                unpacked_mapping = true;
+            } else if (is_op("*")) {
+                if (unpacked_mapping) fail_at(peek(), "iterable argument unpacking follows keyword argument unpacking");
                 call.items.push_back(star_expr());
             } else if (peek().kind == token_kind::name && is_op("=", 1)) {
                 keyword_arg k;
@@ -809,6 +859,7 @@ private:
                     if (other.name == k.name) fail_at(peek(), "keyword argument repeated: " + k.name);
                 call.keywords.push_back(std::move(k));
             } else {
+                if (unpacked_mapping) fail_at(peek(), "positional argument follows keyword argument unpacking");
                 if (!call.keywords.empty()) fail_at(peek(), "positional argument follows keyword argument");
                 auto arg = expression();
                 if (is_name("for")) {

@@ -137,6 +137,7 @@ struct function_object : object {
     std::shared_ptr<code_object> code;
     std::vector<value> defaults;  // for the last defaults.size() parameters
     std::vector<value> closure;   // cells of the enclosing functions' variables it uses (code->free_names)
+    std::vector<value> kw_defaults;  // one per keyword-only parameter; unbound: required
     std::string repr_text() const override;
 };
 
