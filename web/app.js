@@ -364,5 +364,8 @@ function frame(now) {
 }
 
 new ResizeObserver(request_draw).observe(document.body);
+// A viewer's link (?room=CODE): the first connection already says which room, so that a proxy in front
+// of several servers sends it to the one that holds it
+link.room = read_code(new URLSearchParams(location.search).get('room'));
 link.connect();
 requestAnimationFrame(frame);

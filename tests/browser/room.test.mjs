@@ -152,8 +152,9 @@ test("a viewer whose connection drops says it is reconnecting, keeps its step, r
   assert.equal(states[0].text, `Room ${code} · reconnecting…`);
   assert.ok(states.every((s) => s.position === before), `the page kept its step while away: ${JSON.stringify(states)}`);
   assert.deepEqual(await lines(), printed, 'and what it printed');
-  // The new connection said which room it is for, so that a proxy sends it to the server holding it
-  assert.equal(await dropped.evaluate(() => new URL(window.opened_sockets.at(-1).url).search), `?room=${code}`);
+  // Both connections said which room they are for (the link's and the new one), so that a proxy sends
+  // them to the server holding it
+  assert.deepEqual(await dropped.evaluate(() => window.opened_sockets.map((socket) => new URL(socket.url).search)), [`?room=${code}`, `?room=${code}`]);
   assert.equal(await dropped.evaluate(() => window.opened_sockets.length), 2);
   await presenter.waitForFunction(() => / · 2 following$/.test(document.querySelector('#room-state').textContent));
   const moved = await presenter_steps('ArrowRight');
