@@ -42,9 +42,13 @@ const pill = connection_pill(() => link.retry());
 const link = new connection({
   on_state(state, text) {
     pill(state, text);
-    if (state !== 'live') {
+    if (state === 'live') {
+      // A viewer whose connection dropped goes back into its room
+      if (room instanceof viewer) room.rejoin();
+    } else {
       store.lose_live_runs('the connection to the server was lost');
-      room?.lost();
+      if (state === 'gone' && room instanceof viewer) room.gone();
+      else room?.lost();
     }
     request_draw();
   },
@@ -263,6 +267,7 @@ function present() {
   // The room shows a run: the presenter's own, from the same program (the engine is deterministic)
   if (!mode.track().events.length) run_pressed();
   room = new presenter((message) => link.send(message));
+  link.room = null;
   room.listen((note) => {
     if (note.type === 'refused' || note.type === 'ended') notify(note.text, 'warning');
     request_draw();
@@ -283,10 +288,12 @@ function join_room(code) {
   if (!link.live) return notify('Not connected to the server: the room can be joined once it is back.', 'warning');
   if (room instanceof viewer && room.state !== 'ended' && room.state !== 'idle') room.send({ type: 'room_leave', room: room.code });
   room = new viewer((message) => link.send(message));
+  // A reconnection goes to /ws?room=CODE, so that a proxy sends it to the server that holds the room
+  link.room = code;
   room.listen((note) => {
     if (note.type === 'joined') load_room(note.programs);
     if (note.type === 'position') show_room_position(note.position);
-    if (note.type === 'poll') viewer_poll();
+    if (note.type === 'poll' || note.type === 'rejoined') viewer_poll();
     if (note.type === 'refused') notify(note.text, 'warning');
     if (note.type === 'ended') notify(note.text, 'warning');
     request_draw();
@@ -357,5 +364,8 @@ function frame(now) {
 }
 
 new ResizeObserver(request_draw).observe(document.body);
+// A viewer's link (?room=CODE): the first connection already says which room, so that a proxy in front
+// of several servers sends it to the one that holds it
+link.room = read_code(new URLSearchParams(location.search).get('room'));
 link.connect();
 requestAnimationFrame(frame);

@@ -4,7 +4,7 @@
 // the viewers, who keep their step.
 
 import assert from 'node:assert/strict';
-import { test, server_and_browser, screenshot } from './harness.mjs';
+import { test, server_and_browser, screenshot, start_server } from './harness.mjs';
 
 const fixture = server_and_browser();
 let presenter = null;
@@ -19,6 +19,31 @@ async function follows(viewer, expected) {
   } catch (error) {
     throw new Error(`the viewer shows "${await position(viewer)}", not the presenter's "${expected}"`, { cause: error });
   }
+}
+
+// For a viewer page whose connection the test drops: every websocket the page opens is kept, and
+// `drop_connection()` closes the newest from the page's side, as a network blip would end it (the
+// server forgets the viewer; the page sees its socket close and goes through its real reconnection).
+// Each state the room panel shows is recorded, with the page's step at that moment.
+function watch_connection() {
+  const Native = window.WebSocket;
+  window.opened_sockets = [];
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      window.opened_sockets.push(this);
+    }
+  };
+  window.drop_connection = () => window.opened_sockets.at(-1).close();
+  window.room_states = [];
+  addEventListener('DOMContentLoaded', () => {
+    const state = document.querySelector('#room-state');
+    new MutationObserver(() => {
+      const last = window.room_states.at(-1);
+      const now = { state: state.dataset.state, text: state.textContent, position: document.querySelector('#position').textContent };
+      if (!last || last.state !== now.state || last.text !== now.text) window.room_states.push(now);
+    }).observe(state, { attributes: true, childList: true, characterData: true, subtree: true });
+  });
 }
 
 // Wait for the next animation frames to have drawn what a key asked for.
@@ -51,6 +76,7 @@ test('two viewers open the link, see the program and follow five steps, a jump, 
   const link = await presenter.textContent('#room-link');
   const code = link.slice(-6);
   viewers = [await fixture.browser.context.newPage(), await fixture.browser.context.newPage()];
+  await viewers[0].addInitScript(watch_connection);
   await viewers[0].goto(link);
   // The second types the code
   await viewers[1].goto(fixture.server.url);
@@ -110,6 +136,32 @@ test('a viewer steps on its own, sees the presenter marked, and follows again', 
   assert.equal(await alone.isVisible('#room-mark'), false);
 });
 
+test("a viewer whose connection drops says it is reconnecting, keeps its step, rejoins the room and follows on", async () => {
+  const [dropped, other] = viewers;
+  const code = (await presenter.textContent('#room-link')).slice(-6);
+  const before = await position(dropped);
+  const lines = () => dropped.$$eval('#console .console-line .text', (items) => items.map((li) => li.textContent));
+  const printed = await lines();
+  await dropped.evaluate(() => { window.room_states.length = 0; });
+  await dropped.evaluate(() => window.drop_connection());
+  await dropped.waitForFunction(() => window.room_states.some((s) => s.state === 'reconnecting'));
+  await dropped.waitForSelector('#room-state[data-state="following"]', { timeout: 15_000 });
+  const states = await dropped.evaluate(() => window.room_states);
+  // (rejoining, between the connection's return and the room's answer, may last less than a frame)
+  assert.deepEqual(states.map((s) => s.state).filter((state) => state !== 'rejoining'), ['reconnecting', 'following']);
+  assert.equal(states[0].text, `Room ${code} · reconnecting…`);
+  assert.ok(states.every((s) => s.position === before), `the page kept its step while away: ${JSON.stringify(states)}`);
+  assert.deepEqual(await lines(), printed, 'and what it printed');
+  // Both connections said which room they are for (the link's and the new one), so that a proxy sends
+  // them to the server holding it
+  assert.deepEqual(await dropped.evaluate(() => window.opened_sockets.map((socket) => new URL(socket.url).search)), [`?room=${code}`, `?room=${code}`]);
+  assert.equal(await dropped.evaluate(() => window.opened_sockets.length), 2);
+  await presenter.waitForFunction(() => / · 2 following$/.test(document.querySelector('#room-state').textContent));
+  const moved = await presenter_steps('ArrowRight');
+  for (const viewer of [dropped, other]) await follows(viewer, moved);
+  await screenshot(dropped, 'room-viewer-rejoined');
+});
+
 test('a poll with two answers: the presenter sees the distribution live, reveals, and each viewer sees its result', async () => {
   const [offered, right] = viewers;
   await presenter.click('#poll-open');
@@ -157,4 +209,93 @@ test("closing the presenter's page tells the viewers, who keep what they have", 
   }
   await screenshot(viewers[0], 'room-viewer-ended');
   for (const viewer of viewers) await viewer.close();
+});
+
+// Both sides of compare mode at one moment, as the page shows them.
+const moment_of = (page) => page.evaluate(() => ({
+  position: document.querySelector('#position').textContent,
+  clock: document.querySelector('#compare-clock').textContent,
+  left: [...document.querySelectorAll('.side[data-side="0"] .console-line .text')].map((li) => li.textContent),
+  right: [...document.querySelectorAll('.side[data-side="1"] .console-line .text')].map((li) => li.textContent),
+  totals: [...document.querySelectorAll('.compare-total')].map((o) => o.textContent),
+}));
+
+// Wait until `page` shows the moment `expected` (a diff if it never does).
+async function shows_moment(page, expected) {
+  await page.waitForFunction((want) => {
+    const texts = (selector) => JSON.stringify([...document.querySelectorAll(selector)].map((node) => node.textContent));
+    return document.querySelector('#position').textContent === want.position
+      && document.querySelector('#compare-clock').textContent === want.clock
+      && texts('.side[data-side="0"] .console-line .text') === JSON.stringify(want.left)
+      && texts('.side[data-side="1"] .console-line .text') === JSON.stringify(want.right)
+      && texts('.compare-total') === JSON.stringify(want.totals);
+  }, expected, { timeout: 10_000 }).catch(() => {});
+  assert.deepEqual(await moment_of(page), expected);
+}
+
+let compare_presenter = null;
+let compare_viewer = null;
+
+test('a room presented from compare mode: the viewer sees both runs at the presenter\'s step, print by print', async () => {
+  compare_presenter = await fixture.browser.context.newPage();
+  await compare_presenter.goto(`${fixture.server.url}#compare=sequential_awaited,gather&speed=instant`);
+  await compare_presenter.waitForSelector('#connection[data-state="live"]');
+  await compare_presenter.waitForFunction(() => [...document.querySelectorAll('.compare-total')].every((o) => /^\d+\.\d s$/.test(o.textContent)), null, { timeout: 15_000 });
+  // Part way: both programs have printed, neither all of it
+  await compare_presenter.keyboard.press('Home');
+  for (let i = 0; i < 5; i += 1) await compare_presenter.keyboard.press('n');
+  await drawn(compare_presenter);
+  await compare_presenter.click('#present');
+  await compare_presenter.waitForSelector('#room-state[data-state="open"]');
+  const start = await moment_of(compare_presenter);
+  assert.ok(start.left.length > 0 && start.right.length > 0 && start.left.length + start.right.length === 5, `both sides have printed: ${JSON.stringify(start)}`);
+
+  compare_viewer = await fixture.browser.context.newPage();
+  await compare_viewer.addInitScript(watch_connection);
+  await compare_viewer.goto(await compare_presenter.textContent('#room-link'));
+  await compare_viewer.waitForSelector('#room-state[data-state="following"]', { timeout: 15_000 });
+  await compare_viewer.waitForSelector('#compare:not([hidden])');
+  assert.deepEqual(await compare_viewer.$$eval('.compare-picker', (pickers) => pickers.map((p) => p.value)), ['sequential_awaited', 'gather']);
+  await shows_moment(compare_viewer, start);
+  // Print by print, then a step back, then the end: the viewer shows each of the presenter's moments
+  for (const key of ['n', 'n', 'ArrowLeft', 'End']) {
+    await compare_presenter.keyboard.press(key);
+    await drawn(compare_presenter);
+    await shows_moment(compare_viewer, await moment_of(compare_presenter));
+  }
+  assert.deepEqual((await moment_of(compare_viewer)).totals, ['6.0 s', '3.0 s']);
+  await compare_presenter.keyboard.press('Home');
+  for (let i = 0; i < 3; i += 1) await compare_presenter.keyboard.press('n');
+  await drawn(compare_presenter);
+  await shows_moment(compare_viewer, await moment_of(compare_presenter));
+  await screenshot(compare_viewer, 'room-viewer-compare');
+});
+
+test('the server restarts: the viewer reconnects, finds its room gone and says the room has ended, keeping both runs', async () => {
+  const kept = await moment_of(compare_viewer);
+  await compare_viewer.evaluate(() => { window.room_states.length = 0; });
+  // A crash, not a shutdown: no close frames, no room_ended; the rooms go with the process
+  const { port } = fixture.server;
+  await new Promise((resolve) => {
+    fixture.server.process.once('exit', resolve);
+    fixture.server.process.kill('SIGKILL');
+  });
+  await compare_viewer.waitForFunction(() => window.room_states.some((s) => s.state === 'reconnecting'));
+  fixture.server = await start_server(port);
+  await compare_viewer.waitForSelector('#room-state[data-state="ended"]', { timeout: 20_000 });
+  await compare_viewer.waitForFunction(() => [...document.querySelectorAll('#notices .notice')].some((n) => /room has ended while the connection was down/.test(n.textContent)));
+  const states = await compare_viewer.evaluate(() => window.room_states.map((s) => s.state));
+  assert.deepEqual(states.filter((state) => state !== 'rejoining'), ['reconnecting', 'ended']);
+  assert.match(await compare_viewer.textContent('#room-state'), /^Room [2-9A-Z]{6} ended$/);
+  assert.deepEqual(await moment_of(compare_viewer), kept, 'the viewer keeps both runs at the last step');
+  assert.equal(await compare_viewer.isVisible('#present'), true);
+  // The presenter's room went with the server: it is told so
+  await compare_presenter.waitForSelector('#room-state[data-state="ended"]');
+  await compare_presenter.waitForSelector('#connection[data-state="live"]', { timeout: 20_000 });
+  await screenshot(compare_viewer, 'room-viewer-server-restarted');
+  // While the server was down, a retry may have been refused (Chromium logs it): nothing else may happen
+  const problems = fixture.browser.problems.splice(0).filter((problem) => !/ERR_CONNECTION_REFUSED/.test(problem));
+  assert.deepEqual(problems, []);
+  await compare_presenter.close();
+  await compare_viewer.close();
 });

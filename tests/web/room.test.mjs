@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { presenter, viewer, read_code, room_link, room_position, transport_position, position_interval_ms, poll_table } from '../../web/lib/room.mjs';
+import { presenter, viewer, read_code, room_link, room_position, transport_position, position_interval_ms, poll_table, max_rejoins } from '../../web/lib/room.mjs';
 import { transport } from '../../web/lib/transport.mjs';
 import { player } from '../../web/lib/player.mjs';
 import { readFileSync } from 'node:fs';
@@ -209,6 +209,85 @@ test('the room ends: the viewer is told and moves no more', () => {
   assert.equal(notes.length, 0);
   room.follow();
   assert.equal(notes.length, 0, 'nothing to follow');
+});
+
+// The room's messages again on a new connection: room_joined at `step`, then every event at once.
+function rejoined(room, events, step) {
+  room.handle_message({ ...example_message('room_joined'), events: [events.length], position: { step, playing: false, speed: 1, mode: 'explore' } });
+  room.handle_message({ type: 'room_events', room: 'K7QX4M', program: 0, events });
+}
+
+test('a dropped connection: the viewer keeps what it has, rejoins once the connection is back, and follows on', () => {
+  const { room, sent, notes, events } = joined_hello();
+  sent.length = 0;
+  notes.length = 0;
+  room.lost();
+  room.lost(); // the connection goes through several states while it reconnects: told once
+  assert.equal(room.state, 'reconnecting');
+  assert.equal(room.reconnecting, true);
+  assert.deepEqual(notes.map((n) => n.type), ['reconnecting']);
+  assert.equal(sent.length, 0, 'nothing is sent on a connection that is down');
+  room.rejoin();
+  assert.deepEqual(sent, [client_example('room_join')], 'the same room, joined again');
+  rejoined(room, events, 12);
+  assert.equal(room.state, 'following');
+  assert.deepEqual(notes.slice(1).map((n) => n.type), ['rejoined', 'position'], "the page's runs stay: no second 'joined'");
+  assert.equal(notes.at(-1).position.seq, 12, 'where the room is now');
+  room.handle_message({ type: 'room_position', room: 'K7QX4M', step: 13, playing: false, speed: 1, mode: 'explore' });
+  assert.equal(notes.at(-1).position.seq, 13);
+});
+
+test('a detached viewer that reconnects is detached again: it is told no position', () => {
+  const { room, notes, events } = joined_hello();
+  room.detach();
+  room.lost();
+  room.rejoin();
+  notes.length = 0;
+  rejoined(room, events, 12);
+  assert.equal(room.state, 'detached');
+  assert.deepEqual(notes.map((n) => n.type), ['rejoined']);
+  assert.equal(room.position.seq, 12, 'the room is marked where it is');
+  room.follow();
+  assert.equal(notes.at(-1).position.seq, 12);
+});
+
+test('the room ended while the connection was down: the viewer is told so, and keeps what it has', () => {
+  for (const code of ['presenter_gone', 'unknown_room']) {
+    const { room, notes } = joined_hello();
+    room.lost();
+    room.rejoin();
+    assert.equal(room.handle_message({ type: 'error', code, room: 'K7QX4M', message: '…' }), true);
+    assert.equal(room.state, 'ended');
+    assert.match(notes.at(-1).text, /room has ended while the connection was down/);
+  }
+});
+
+test('rejoins are bounded: after max_rejoins in a row without getting back in, the viewer stops', () => {
+  const { room, sent, notes } = joined_hello();
+  sent.length = 0;
+  for (let i = 0; i < max_rejoins; i += 1) {
+    room.lost();
+    room.rejoin();
+  }
+  assert.equal(sent.length, max_rejoins);
+  room.lost();
+  room.rejoin();
+  assert.equal(sent.length, max_rejoins, 'no more tries');
+  assert.equal(room.state, 'ended');
+  assert.match(notes.at(-1).text, /could not be rejoined after 5 tries/);
+});
+
+test('a connection that is gone for good ends the viewer; a viewer that never joined has nothing to rejoin', () => {
+  const { room, notes } = joined_hello();
+  room.lost();
+  room.gone();
+  assert.equal(room.state, 'ended');
+  assert.match(notes.at(-1).text, /cannot be reached/);
+  const idle = viewing();
+  idle.room.lost();
+  idle.room.rejoin();
+  assert.equal(idle.room.state, 'idle');
+  assert.equal(idle.sent.length, 0);
 });
 
 test('a code nobody has: the viewer is told', () => {

@@ -62,6 +62,8 @@ std::optional<load_options> parse_options(int argc, char** argv, int& exit_statu
                  "seconds (10 by default); --connections viewers follow it; reports the fan-out latency "
                  "(--max-p99-lateness-ms applies to it)")
         ("step-rate", po::value(&options.step_rate)->default_value(options.step_rate), "--room: the presenter's steps a second")
+        ("rooms", po::value(&options.rooms)->default_value(options.rooms),
+         "--room: this many presenters, each its own room, stepping together; --connections viewers dealt out among them")
         ("size", po::value(&options.echo_bytes)->default_value(options.echo_bytes), "echo message bytes")
         ("timeout", po::value(&timeout), "hard bound on the whole load in seconds (default: worked out from the rest)")
         ("json", po::value(&options.json_file), "write every figure to this file as JSON")
@@ -104,6 +106,8 @@ std::optional<load_options> parse_options(int argc, char** argv, int& exit_statu
     if (given.contains("echo")) options.kind = workload::echo;
     if (given.contains("room")) options.kind = workload::room;
     if (!(options.step_rate > 0 && options.step_rate <= 10'000)) return refuse("--step-rate must be within 0-10000 a second");
+    if (options.rooms == 0 || options.rooms > 10'000) return refuse("--rooms must be within 1-10000");
+    if (given.contains("rooms") && options.kind != workload::room) return refuse("--rooms needs --room");
     if (given.contains("idle")) options.kind = workload::idle;
     // --echo alone targets the default server's /echo
     if (options.kind == workload::echo && given["url"].defaulted()) options.url = "ws://127.0.0.1:8080/echo";

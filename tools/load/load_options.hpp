@@ -39,6 +39,7 @@ struct load_options {
     std::string expect = "engine";     // engine | first-run | FILE (events JSON lines, as `loopscope run --events` writes)
     std::size_t echo_bytes = 512;
     double step_rate = 20;             // --room: the presenter's steps a second
+    std::size_t rooms = 1;             // --room: presenters, each with its room; the viewers are dealt out among them
 
     // How long: runs (or echo round trips) per connection, or seconds once every connection is opened
     std::optional<std::uint64_t> runs_per_connection;

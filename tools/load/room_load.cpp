@@ -15,6 +15,7 @@
 #include <boost/beast/websocket.hpp>
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <iomanip>
@@ -64,6 +65,7 @@ public:
         const auto results = resolver.resolve(options_.host, options_.port);
         if (results.empty()) throw std::runtime_error("cannot resolve " + options_.host);
         target_ = results.begin()->endpoint();
+        if (options_.rooms > options_.connections) throw std::runtime_error("--rooms is more than --connections: a room without viewers");
 
         const double duration = options_.duration_seconds.value_or(10);
         // Everything is bounded: connecting, joining, stepping, and the last step's arrival
@@ -90,9 +92,10 @@ public:
                 beast::error_code ignored;
                 beast::get_lowest_layer(*one.ws).socket().close(ignored);
             }
-            if (presenter_) {
+            for (auto& one : rooms_) {
+                if (!one.presenter) continue;
                 beast::error_code ignored;
-                beast::get_lowest_layer(*presenter_).socket().close(ignored);
+                beast::get_lowest_layer(*one.presenter).socket().close(ignored);
             }
         });
         io_.run();
@@ -100,8 +103,16 @@ public:
     }
 
 private:
+    // One presenter's room; every room runs the same program, so they share the number of events
+    struct presented_room {
+        std::unique_ptr<socket_type> presenter;
+        std::string code, secret;
+        std::vector<clock_type::time_point> sent_at; // by step: when the presenter last sent it
+    };
+
     struct follower {
         std::unique_ptr<socket_type> ws;
+        std::size_t room = 0; // its index in rooms_
         bool joined = false;
         bool ended = false;
         std::uint64_t last_step = UINT64_MAX;
@@ -135,29 +146,38 @@ private:
         return {static_cast<const char*>(buffer.data().data()), buffer.size()};
     }
 
-    asio::awaitable<void> present(double duration)
+    // A presenter connects and opens its room; returns once room_created has come.
+    asio::awaitable<void> open_room(presented_room& room)
     {
-        presenter_ = co_await connect();
+        room.presenter = co_await connect();
         json::object program;
         if (!options_.source.empty()) program["source"] = options_.source;
         else program["scenario"] = options_.scenario;
         const std::string create = json::serialize(json::object{{"type", "room_create"}, {"programs", json::array{program}}});
-        co_await presenter_->async_write(asio::buffer(create), asio::use_awaitable);
+        co_await room.presenter->async_write(asio::buffer(create), asio::use_awaitable);
         beast::flat_buffer buffer;
         for (;;) {
             buffer.clear();
-            co_await presenter_->async_read(buffer, asio::use_awaitable);
+            co_await room.presenter->async_read(buffer, asio::use_awaitable);
             auto message = json::parse(text_of(buffer)).as_object();
             if (message.at("type").as_string() == "error")
                 throw std::runtime_error("room_create refused: " + std::string(message.at("message").as_string()));
             if (message.at("type").as_string() != "room_created") continue;
-            room_ = message.at("room").as_string();
-            secret_ = message.at("secret").as_string();
-            events_ = message.at("events").at(0).to_number<std::uint64_t>();
+            room.code = message.at("room").as_string();
+            room.secret = message.at("secret").as_string();
+            const auto events = message.at("events").at(0).to_number<std::uint64_t>();
+            if (events_ != 0 && events != events_) throw std::runtime_error("two rooms of one program with different event counts");
+            events_ = events;
             break;
         }
         if (events_ < 2) throw std::runtime_error("the room's run has fewer than 2 events to step through");
-        sent_at_.assign(events_, clock_type::time_point{});
+        room.sent_at.assign(events_, clock_type::time_point{});
+    }
+
+    asio::awaitable<void> present(double duration)
+    {
+        rooms_.resize(options_.rooms);
+        for (presented_room& room : rooms_) co_await open_room(room);
 
         // The viewers, at the ramp rate; each joins and then reads until the end
         const auto ramp_start = clock_type::now();
@@ -175,7 +195,7 @@ private:
             co_await pace.async_wait(asio::use_awaitable);
         }
         ramp_seconds_ = std::chrono::duration<double>(clock_type::now() - ramp_start).count();
-        asio::co_spawn(io_, drain_presenter(), asio::detached);
+        for (presented_room& room : rooms_) asio::co_spawn(io_, drain_presenter(*room.presenter), asio::detached);
 
         // Step at the rate asked for; the step index cycles through the run, the last one unique
         const auto interval = std::chrono::nanoseconds(static_cast<long long>(1e9 / options_.step_rate));
@@ -185,11 +205,14 @@ private:
             pace.expires_at(stepping_start + k * interval);
             co_await pace.async_wait(asio::use_awaitable);
             const std::uint64_t step = k == steps ? events_ - 1 : k % (events_ - 1);
-            const std::string message = json::serialize(json::object{{"type", "room_position"}, {"room", room_},
-                                                                     {"secret", secret_}, {"step", step},
-                                                                     {"playing", true}, {"speed", 1}, {"mode", "explore"}});
-            sent_at_[step] = clock_type::now();
-            co_await presenter_->async_write(asio::buffer(message), asio::use_awaitable);
+            // Every presenter steps at this tick, one after the other
+            for (presented_room& room : rooms_) {
+                const std::string message = json::serialize(json::object{{"type", "room_position"}, {"room", room.code},
+                                                                         {"secret", room.secret}, {"step", step},
+                                                                         {"playing", true}, {"speed", 1}, {"mode", "explore"}});
+                room.sent_at[step] = clock_type::now();
+                co_await room.presenter->async_write(asio::buffer(message), asio::use_awaitable);
+            }
             ++steps_sent_;
         }
         last_step_ = events_ - 1;
@@ -203,12 +226,12 @@ private:
     }
 
     // The presenter's incoming messages (room_status) are read and dropped, so that it never stalls
-    asio::awaitable<void> drain_presenter()
+    asio::awaitable<void> drain_presenter(socket_type& presenter)
     {
         beast::flat_buffer buffer;
         for (;;) {
             buffer.clear();
-            auto [ec, size] = co_await presenter_->async_read(buffer, use_tuple);
+            auto [ec, size] = co_await presenter.async_read(buffer, use_tuple);
             if (ec) co_return;
             if (text_of(buffer).find("\"type\":\"error\"") != std::string::npos) fail("presenter got: " + text_of(buffer));
         }
@@ -217,6 +240,8 @@ private:
     asio::awaitable<void> follow(std::size_t index)
     {
         follower& me = viewers_[index];
+        me.room = index % rooms_.size();
+        presented_room& room = rooms_[me.room];
         try {
             me.ws = co_await connect();
         } catch (const std::exception& e) {
@@ -224,7 +249,7 @@ private:
             fail(e.what());
             co_return;
         }
-        const std::string join = json::serialize(json::object{{"type", "room_join"}, {"room", room_}});
+        const std::string join = json::serialize(json::object{{"type", "room_join"}, {"room", room.code}});
         auto [write_ec, written] = co_await me.ws->async_write(asio::buffer(join), use_tuple);
         if (write_ec) {
             ++join_failures_;
@@ -248,9 +273,9 @@ private:
             }
             const std::string_view text(static_cast<const char*>(buffer.data().data()), buffer.size());
             if (auto step = step_of(text)) {
-                if (sent_at_[*step] != clock_type::time_point{}) {
+                if (*step < room.sent_at.size() && room.sent_at[*step] != clock_type::time_point{}) {
                     fanout_.record(static_cast<std::uint64_t>(
-                        std::chrono::duration_cast<std::chrono::microseconds>(arrival - sent_at_[*step]).count()));
+                        std::chrono::duration_cast<std::chrono::microseconds>(arrival - room.sent_at[*step]).count()));
                 }
                 ++receipts_;
                 me.last_step = *step;
@@ -275,15 +300,25 @@ private:
         const auto ms = [](std::uint64_t micros) { return static_cast<double>(micros) / 1000.0; };
         const std::uint64_t offered = steps_sent_ * (joined_ - dropped_);
         out << std::fixed << std::setprecision(2);
-        out << "room " << room_ << ": " << events_ << " events; " << joined_ << " of " << options_.connections
-            << " viewers joined in " << ramp_seconds_ << " s\n";
-        out << "presenter: " << steps_sent_ << " steps in " << duration << " s (" << options_.step_rate << " a second)\n";
+        if (rooms_.size() == 1) out << "room " << rooms_[0].code << ": ";
+        else out << rooms_.size() << " rooms (" << (rooms_.empty() ? "" : rooms_[0].code) << ", …): ";
+        out << events_ << " events; " << joined_ << " of " << options_.connections << " viewers joined in " << ramp_seconds_ << " s\n";
+        out << (rooms_.size() == 1 ? "presenter: " : "each presenter: ") << steps_sent_ << " steps in " << duration << " s ("
+            << options_.step_rate << " a second)\n";
         out << "positions received: " << receipts_ << " of " << offered << " sent to viewers that stayed ("
             << (offered > receipts_ ? offered - receipts_ : 0) << " conflated away)\n";
         out << "fan-out latency (presenter's send to viewer's receipt): p50 " << ms(fanout_.percentile(0.50)) << " ms, p90 "
             << ms(fanout_.percentile(0.90)) << " ms, p99 " << ms(fanout_.percentile(0.99)) << " ms, max " << ms(fanout_.max())
             << " ms over " << fanout_.count() << " receipts\n";
         out << "viewers that saw the last step: " << saw_last_ << " of " << joined_ << "\n";
+        if (rooms_.size() > 1) {
+            // Each room's viewers that joined and saw its last step: every room must have been followed
+            std::vector<std::size_t> per_room(rooms_.size(), 0);
+            for (const follower& one : viewers_)
+                if (one.joined && one.last_step == last_step_) ++per_room[one.room];
+            const auto [fewest, most] = std::minmax_element(per_room.begin(), per_room.end());
+            out << "viewers per room that saw its last step: " << *fewest << " to " << *most << "\n";
+        }
         if (timed_out_) fail("the load did not finish within its bound");
         const std::uint64_t missing_last = joined_ - dropped_ - std::min(saw_last_, joined_ - dropped_);
         if (missing_last > 0) fail(std::to_string(missing_last) + " viewers never saw the last step");
@@ -308,10 +343,8 @@ private:
     const load_options& options_;
     asio::io_context io_{1};
     tcp::endpoint target_;
-    std::unique_ptr<socket_type> presenter_;
-    std::string room_, secret_;
+    std::vector<presented_room> rooms_;
     std::uint64_t events_ = 0;
-    std::vector<clock_type::time_point> sent_at_; // by step: when the presenter last sent it
     std::vector<follower> viewers_;
     std::size_t joined_ = 0, join_failures_ = 0, dropped_ = 0, saw_last_ = 0;
     std::uint64_t steps_sent_ = 0, receipts_ = 0, errors_ = 0;

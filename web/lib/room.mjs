@@ -8,11 +8,18 @@
 //   { type: 'position', position }        a viewer that follows should show this (transport.apply form)
 //   { type: 'poll' }                      the poll opened, closed or was revealed (viewer)
 //   { type: 'ended', text }               the room is over; a viewer keeps what it has
+//   { type: 'reconnecting', text }        a viewer's connection dropped: it keeps what it has and rejoins
+//   { type: 'rejoined' }                  the viewer is back in its room (a 'position' follows if it follows)
 //   { type: 'refused', text }             the server refused a room message
 
 // A presenter's moves reach the server at most this often (the latest wins): 20 a second is the rate
 // the server's fan-out is measured at (docs/performance.md), and more than a class can see.
 export const position_interval_ms = 50;
+
+// A viewer whose connection drops rejoins its room each time the connection is back, at most this many
+// times in a row without getting back in (the connection itself backs off between its attempts,
+// ui/connection.mjs); then it stops following, as when the room ends.
+export const max_rejoins = 5;
 
 export const code_alphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const code_length = 6;
@@ -192,13 +199,18 @@ export class presenter extends room_base {
 export class viewer extends room_base {
   constructor(send) {
     super(send);
-    this.state = 'idle'; // idle → joining → following | detached → ended
+    // idle → joining → following | detached → ended; following | detached → reconnecting (the connection
+    // dropped) → rejoining (room_join sent again) → following | detached, as it was, or ended
+    this.state = 'idle';
     this.programs = [];
     this.counts = [];
     this.received = [];
     this.position = null; // the room's latest, transport form
     this.poll = null; // { state, lines }
     this.answer = null; // the order this viewer sent
+    this.loaded = false; // the page has shown the room's programs ('joined' was told)
+    this.resume = 'following'; // what a rejoin comes back to: 'following' or 'detached'
+    this.rejoins = 0; // rejoins tried since the viewer was last in its room
   }
 
   join(code) {
@@ -213,20 +225,27 @@ export class viewer extends room_base {
     return this.state === 'following';
   }
 
+  // Whether the viewer is away from its room for a while (its connection dropped) and will try to get back.
+  get reconnecting() {
+    return this.state === 'reconnecting' || this.state === 'rejoining';
+  }
+
   // The viewer moved on its own: the room's position is still kept (and marked), not shown.
   detach() {
     if (this.state === 'following') this.state = 'detached';
+    else if (this.reconnecting) this.resume = 'detached';
   }
 
   // Follow again: the latest position is shown at once.
   follow() {
+    if (this.reconnecting) this.resume = 'following';
     if (this.state !== 'detached') return;
     this.state = 'following';
     if (this.position) this.tell({ type: 'position', position: this.position });
   }
 
   answer_poll(order) {
-    if (this.poll?.state !== 'open' || this.ended) return;
+    if (this.poll?.state !== 'open' || this.ended || this.reconnecting) return;
     this.answer = order;
     this.send({ type: 'room_answer', room: this.code, order });
   }
@@ -239,17 +258,20 @@ export class viewer extends room_base {
   handle_message(message) {
     if (message.room === undefined || message.room !== this.code) return false;
     switch (message.type) {
-      case 'room_joined':
+      case 'room_joined': {
+        // A rejoin keeps this viewer's answer to a poll that is still the same one
+        const same_poll = this.state === 'rejoining' && message.poll?.state !== undefined && this.poll?.lines === message.poll.lines && this.poll?.state !== 'revealed';
         this.programs = message.programs;
         this.counts = message.events;
         this.received = message.programs.map(() => []);
         this.position = transport_position(message.position);
         this.poll = message.poll ?? null;
-        this.answer = null;
+        if (!same_poll) this.answer = null;
         this.arrived();
         return true;
+      }
       case 'room_events':
-        if (this.state !== 'joining' || !this.received[message.program]) return true;
+        if ((this.state !== 'joining' && this.state !== 'rejoining') || !this.received[message.program]) return true;
         this.received[message.program].push(...message.events);
         this.arrived();
         return true;
@@ -263,11 +285,19 @@ export class viewer extends room_base {
         this.tell({ type: 'poll' });
         return true;
       case 'room_ended':
-        this.state = 'ended';
-        this.ended = message.reason;
-        this.tell({ type: 'ended', text: message.reason === 'closed' ? 'The presenter closed the room. What you see stays here to explore.' : 'The presenter has left, so the room has ended. What you see stays here to explore.' });
+        this.end(message.reason, message.reason === 'closed' ? 'The presenter closed the room. What you see stays here to explore.' : 'The presenter has left, so the room has ended. What you see stays here to explore.');
         return true;
       case 'error':
+        if (this.state === 'rejoining') {
+          // The room went while this viewer was away (its presenter left, or the server restarted)
+          if (message.code === 'presenter_gone' || message.code === 'unknown_room') {
+            this.end('presenter_left', 'The room has ended while the connection was down. What you see stays here to explore.');
+            return true;
+          }
+          this.refused(message);
+          this.end('refused', 'This page could not rejoin the room. What you see stays here to explore.');
+          return true;
+        }
         if (this.state === 'joining') this.state = 'idle';
         return this.refused(message);
       default:
@@ -275,19 +305,54 @@ export class viewer extends room_base {
     }
   }
 
-  // Once every program's events are in, the page can show the room: then where it is.
-  arrived() {
-    if (this.state !== 'joining' || this.received.some((events, i) => events.length < this.counts[i])) return;
-    this.state = 'following';
-    this.tell({ type: 'joined', programs: this.programs.map((p, i) => ({ scenario: p.scenario ?? null, source: p.source, events: this.received[i] })) });
-    this.tell({ type: 'position', position: this.position });
+  end(reason, text) {
+    this.state = 'ended';
+    this.ended = reason;
+    this.tell({ type: 'ended', text });
   }
 
-  // The connection ended: the server forgets this viewer.
+  // Once every program's events are in, the page can show the room: then where it is. A rejoin's
+  // programs are the ones the page shows already (a room's programs never change): it only follows on.
+  arrived() {
+    if ((this.state !== 'joining' && this.state !== 'rejoining') || this.received.some((events, i) => events.length < this.counts[i])) return;
+    const rejoined = this.state === 'rejoining' && this.loaded;
+    this.state = rejoined ? this.resume : 'following';
+    this.rejoins = 0;
+    if (rejoined) {
+      this.tell({ type: 'rejoined' });
+    } else {
+      this.loaded = true;
+      this.tell({ type: 'joined', programs: this.programs.map((p, i) => ({ scenario: p.scenario ?? null, source: p.source, events: this.received[i] })) });
+    }
+    if (this.state === 'following') this.tell({ type: 'position', position: this.position });
+  }
+
+  // The connection dropped: the server has forgotten this viewer. It keeps what it has and waits for
+  // the connection to come back (`rejoin`). Told once per drop, however many states the connection
+  // goes through meanwhile.
   lost() {
+    if (this.state === 'idle' || this.state === 'ended' || this.state === 'reconnecting') return;
+    if (this.state === 'following' || this.state === 'detached') this.resume = this.state;
+    this.state = 'reconnecting';
+    this.tell({ type: 'reconnecting', text: 'The connection to the server dropped: reconnecting to the room…' });
+  }
+
+  // The connection is back: join the room again, unless that has failed too often in a row.
+  rejoin() {
+    if (this.state !== 'reconnecting') return;
+    if (this.rejoins >= max_rejoins) {
+      this.end('lost', `The room could not be rejoined after ${max_rejoins} tries: this page no longer follows it. What you see stays here.`);
+      return;
+    }
+    this.rejoins += 1;
+    this.state = 'rejoining';
+    this.send({ type: 'room_join', room: this.code });
+  }
+
+  // The connection will not come back (the server did not answer): the viewer stops following.
+  gone() {
     if (this.state === 'idle' || this.state === 'ended') return;
-    this.state = 'ended';
-    this.tell({ type: 'ended', text: 'The connection to the server was lost: this page no longer follows the room. What you see stays here.' });
+    this.end('lost', 'The server cannot be reached: this page no longer follows the room. What you see stays here.');
   }
 }
 

@@ -16,11 +16,12 @@ export class connection {
     this.backoff_ms = first_backoff_ms;
     this.failures = 0;
     this.timer = null;
+    this.room = null; // the room code a viewer follows: said when connecting (protocol/README.md, "Across servers")
   }
 
   url() {
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    return `${scheme}//${location.host}/ws`;
+    return `${scheme}//${location.host}/ws${this.room ? `?room=${encodeURIComponent(this.room)}` : ''}`;
   }
 
   connect() {

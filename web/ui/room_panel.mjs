@@ -37,6 +37,7 @@ export class room_panel {
     let text = '';
     if (creating) text = 'Opening a room…';
     else if (open) text = `Room ${room.code} · ${room.viewers} following`;
+    else if (viewing && room.reconnecting) text = `Room ${room.code} · reconnecting…`;
     else if (viewing) text = room.state === 'joining' ? `Joining room ${room.code}…` : `Room ${room.code}${room.following ? ' · following the presenter' : ' · on your own'}`;
     else if (room?.state === 'ended' && room.code) text = `Room ${room.code} ended`;
     state.hidden = !text;

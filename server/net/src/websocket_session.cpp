@@ -129,42 +129,50 @@ void websocket_session::send_close()
                    });
 }
 
-asio::awaitable<void> websocket_session::write_loop()
+// The writer is a chain of completion handlers, not a coroutine: a room's fan-out wakes the writer of
+// every viewer for every step, and a coroutine's frame and its start (a post) per viewer per step was
+// a large part of that fan-out's cost (docs/performance.md). Only this chain writes, so one write is in
+// flight at most; each completion comes on a later turn of the thread (asio never completes inline).
+void websocket_session::write_next()
 {
-    for (;;) {
-        if (send_queue_.empty() && latest_) release_latest();
-        if (!send_queue_.empty()) {
-            // Send the oldest message; only this loop writes, so one write is in flight at most
-            const outgoing& next = send_queue_.front();
-            ws_.binary(next.binary);
-            auto [ec, size] = co_await ws_.async_write(asio::buffer(next.view()), use_tuple);
-            if (ec) {
-                spdlog::debug("conn {}: websocket write failed: {}", id_, ec.message());
-                writer_finished_ = true;
-                beast::get_lowest_layer(ws_).close();
-                co_return;
-            }
-            state_->stats.bytes_sent += size;
-            unqueue(send_queue_.front());
-            send_queue_.pop_front();
-            // Below the high-water mark again: the client keeps up, and waiting runs may go on
-            if (slow_consumer_armed_ && client_keeps_up() && !close_reason_) {
-                slow_consumer_armed_ = false;
-                slow_consumer_timer_.cancel();
-                for (auto& [id, run] : runs_) run->resume();
-            }
-            continue;
-        }
-        if (close_reason_ && !reading_done_) {
-            writer_finished_ = true;
-            auto [ec] = co_await ws_.async_close(*close_reason_, use_tuple);
-            if (ec) spdlog::debug("conn {}: websocket close failed: {}", id_, ec.message());
-            co_return;
-        }
-        // Nothing left to send: the writer ends, and wake_writer starts another when there is
-        writer_running_ = false;
-        co_return;
+    if (send_queue_.empty() && latest_) release_latest();
+    if (!send_queue_.empty()) {
+        // Send the oldest message; the deque keeps it in place while it is written
+        const outgoing& next = send_queue_.front();
+        ws_.binary(next.binary);
+        ws_.async_write(asio::buffer(next.view()),
+                        [self = shared_from_this()](const beast::error_code& ec, std::size_t size) { self->written(ec, size); });
+        return;
     }
+    if (close_reason_ && !reading_done_) {
+        writer_finished_ = true;
+        ws_.async_close(*close_reason_, [self = shared_from_this()](const beast::error_code& ec) {
+            if (ec) spdlog::debug("conn {}: websocket close failed: {}", self->id_, ec.message());
+        });
+        return;
+    }
+    // Nothing left to send: the writer stops, and wake_writer starts it again when there is
+    writer_running_ = false;
+}
+
+void websocket_session::written(const beast::error_code& ec, std::size_t size)
+{
+    if (ec) {
+        spdlog::debug("conn {}: websocket write failed: {}", id_, ec.message());
+        writer_finished_ = true;
+        beast::get_lowest_layer(ws_).close();
+        return;
+    }
+    state_->stats.bytes_sent += size;
+    unqueue(send_queue_.front());
+    send_queue_.pop_front();
+    // Below the high-water mark again: the client keeps up, and waiting runs may go on
+    if (slow_consumer_armed_ && client_keeps_up() && !close_reason_) {
+        slow_consumer_armed_ = false;
+        slow_consumer_timer_.cancel();
+        for (auto& [id, run] : runs_) run->resume();
+    }
+    write_next();
 }
 
 void websocket_session::handle_message(std::string_view text)
@@ -429,15 +437,8 @@ void websocket_session::wake_writer()
     if (writer_running_ || writer_finished_ || !accepted_) return;
     if (send_queue_.empty() && !latest_ && (!close_reason_ || reading_done_)) return;
     writer_running_ = true;
-    asio::co_spawn(ws_.get_executor(), write_loop(), [self = shared_from_this()](std::exception_ptr failure) {
-        if (!failure) return;
-        self->writer_finished_ = true;
-        try {
-            std::rethrow_exception(failure);
-        } catch (const std::exception& e) {
-            spdlog::error("conn {}: websocket writer failed: {}", self->id_, e.what());
-        }
-    });
+    // The write starts here (the socket is tried at once), not on a later turn
+    write_next();
 }
 
 } // namespace loopscope::net

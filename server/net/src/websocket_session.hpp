@@ -25,8 +25,8 @@ namespace loopscope::net {
 namespace http = beast::http;
 namespace websocket = beast::websocket;
 
-// One websocket connection: a read loop, and one writer (started while there is something to send) that
-// alone touches the write side.
+// One websocket connection: a read loop, and one writer (a chain of write handlers, running while there
+// is something to send) that alone touches the write side.
 class websocket_session : public std::enable_shared_from_this<websocket_session>, public stoppable {
 public:
     enum class mode {
@@ -80,7 +80,8 @@ public:
 
 private:
     asio::awaitable<void> read_loop();
-    asio::awaitable<void> write_loop();
+    void write_next();
+    void written(const beast::error_code& ec, std::size_t size);
     asio::awaitable<void> echo_loop();
     void send_close();
     void handle_message(std::string_view text);
@@ -119,7 +120,7 @@ private:
     std::optional<websocket::close_reason> close_reason_;
     std::optional<websocket::close_reason> close_after_runs_; // shutdown: close once every run has finished
     bool accepted_ = false;
-    bool writer_running_ = false;  // a write_loop is sending the queue
+    bool writer_running_ = false;  // the writer (write_next, written) is sending the queue
     bool writer_finished_ = false; // the connection is closing or broken: no writer again
     bool echo_writing_ = false;
     bool reading_done_ = false;
