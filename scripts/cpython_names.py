@@ -53,7 +53,10 @@ def type_attributes():
         "coroutine": coro, "Task": task, "Future": loop.create_future(), "loop": loop,
         "module": asyncio, "ellipsis": ..., "slice": slice(0),
         "dict": {}, "dict_keys": {}.keys(), "dict_values": {}.values(), "dict_items": {}.items(),
-        "dict_keyiterator": iter({}),
+        "dict_keyiterator": iter({}), "dict_valueiterator": iter({}.values()), "dict_itemiterator": iter({}.items()),
+        "dict_reversekeyiterator": reversed({}), "tuple_iterator": iter(()), "range_iterator": iter(range(0)),
+        "str_ascii_iterator": iter(""), "str_iterator": iter("é"), "list_reverseiterator": reversed([]),
+        "reversed": reversed(()), "enumerate": enumerate([]), "zip": zip(), "map": map(len, []), "filter": filter(None, []),
     }
     out = {name: sorted(dir(obj)) for name, obj in kinds.items()}
     # A class: what dir() shows of it, and what its metaclass gives it (__name__, __mro__ ...).

@@ -17,7 +17,7 @@ namespace {
 enum builtin_id : int {
     b_print = 1, b_range, b_len, b_str, b_int, b_float, b_bool, b_list, b_tuple, b_repr, b_abs, b_min, b_max, b_sum,
     b_round, b_isinstance, b_enumerate, b_zip, b_sorted, b_reversed, b_type, b_format, b_ascii,
-    b_hex, b_oct, b_bin, b_chr, b_ord, b_divmod, b_pow, b_any, b_all, b_dict, b_hash,
+    b_hex, b_oct, b_bin, b_chr, b_ord, b_divmod, b_pow, b_any, b_all, b_dict, b_hash, b_map, b_filter, b_iter, b_next,
     d_keys, d_values, d_items, d_get, d_pop, d_popitem, d_setdefault, d_update, d_clear, d_copy,
     a_run, a_sleep, a_create_task, a_gather, a_get_event_loop, a_new_event_loop, a_set_event_loop, a_get_running_loop,
     a_current_task, a_ensure_future,
@@ -42,7 +42,8 @@ const std::vector<std::pair<const char*, int>>& builtin_table()
         {"max", b_max}, {"sum", b_sum}, {"round", b_round}, {"isinstance", b_isinstance}, {"enumerate", b_enumerate},
         {"zip", b_zip}, {"sorted", b_sorted}, {"reversed", b_reversed}, {"type", b_type}, {"format", b_format}, {"ascii", b_ascii},
         {"hex", b_hex}, {"oct", b_oct}, {"bin", b_bin}, {"chr", b_chr}, {"ord", b_ord}, {"divmod", b_divmod}, {"pow", b_pow},
-        {"any", b_any}, {"all", b_all}, {"dict", b_dict}, {"hash", b_hash}};
+        {"any", b_any}, {"all", b_all}, {"dict", b_dict}, {"hash", b_hash},
+        {"map", b_map}, {"filter", b_filter}, {"iter", b_iter}, {"next", b_next}};
     }();
     return table;
 }
@@ -89,7 +90,6 @@ const member* find_member(const std::vector<member>& members, const std::string&
 std::string cpython_kind(const value& v)
 {
     switch (v.kind) {
-    case value_kind::iterator: return "list_iterator";
     case value_kind::future: return v.as<future_object>().is_task() ? "Task" : "Future";
     case value_kind::loop: return "loop";
     default: return type_name(v);
@@ -268,6 +268,12 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     case value_kind::exception_type:
         if (name == "__name__") return value::string(obj.as<exception_type_object>().name);
         break;
+    case value_kind::type_name:
+        if (name == "__name__") {
+            const auto& full = obj.as<type_name_object>().name;
+            return value::string(full.substr(full.rfind('.') + 1));
+        }
+        break;
     default: break;
     }
     if (members) {
@@ -305,6 +311,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             if (b.name == function && kwargs.front().first == keyword) raise_unsupported(b.name + "(" + kwargs.front().first + "=...)");
         // How CPython words it depends on how the function is declared in C.
         static const std::vector<std::string_view> no_keywords = {"len", "abs", "repr", "ascii", "divmod", "isinstance", "format", "hash",
+            "map", "filter", "iter", "next",
             "float", "bool", "list", "tuple", "range", "reversed", "hex", "oct", "bin", "chr", "ord", "any", "all"};
         static const std::vector<std::string_view> invalid_keyword = {"str", "enumerate", "zip", "print", "int"};
         const bool plain = b.self.is(value_kind::none);
@@ -709,24 +716,51 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         auto start_kw = take_kw("start");
         no_kwargs();
         expect_args(b, args, 1, 2);
-        std::int64_t start = args.size() == 2 ? int_arg(args[1]) : start_kw ? int_arg(*start_kw) : 0;
-        std::vector<value> out;
-        for (auto& item : to_vector(args[0])) out.push_back(value::tuple({value::integer(start++), std::move(item)}));
-        return value::list(std::move(out));
+        if (start_kw && args.size() == 2) raise_error("TypeError", "argument for enumerate() given by name ('start') and position (2)");
+        value start = args.size() == 2 ? args[1] : start_kw ? *start_kw : value::integer(0);
+        if (!is_int(start)) raise_error("TypeError", "'" + type_name(start) + "' object cannot be interpreted as an integer");
+        auto it = std::make_shared<iterator_object>();
+        it->kind = iterator_kind::enumerate;
+        it->source = make_iterator(args[0]);
+        it->count = start.is(value_kind::boolean) ? value::integer(start.b ? 1 : 0) : start;
+        return value::of(value_kind::iterator, it);
     }
-    case b_zip: {
+    case b_zip:
+    case b_map: {
         no_kwargs();
-        std::vector<std::vector<value>> lists;
-        for (const auto& a : args) lists.push_back(to_vector(a));
-        std::vector<value> out;
-        std::size_t n = lists.empty() ? 0 : SIZE_MAX;
-        for (const auto& l : lists) n = std::min(n, l.size());
-        for (std::size_t k = 0; k < n; ++k) {
-            std::vector<value> row;
-            for (auto& l : lists) row.push_back(l[k]);
-            out.push_back(value::tuple(std::move(row)));
+        if (b.id == b_map && args.size() < 2) raise_error("TypeError", "map() must have at least two arguments.");
+        auto it = std::make_shared<iterator_object>();
+        it->kind = b.id == b_zip ? iterator_kind::zip : iterator_kind::map;
+        for (std::size_t k = b.id == b_map ? 1 : 0; k < args.size(); ++k) {
+            it->inners.push_back(make_iterator(args[k]));
         }
-        return value::list(std::move(out));
+        if (b.id == b_map) it->function = args[0];
+        return value::of(value_kind::iterator, it);
+    }
+    case b_filter: {
+        no_kwargs();
+        expect_args(b, args, 2, 2);
+        auto it = std::make_shared<iterator_object>();
+        it->kind = iterator_kind::filter;
+        it->function = args[0];
+        it->source = make_iterator(args[1]);
+        return value::of(value_kind::iterator, it);
+    }
+    case b_iter: {
+        no_kwargs();
+        if (args.size() == 2) raise_unsupported("iter(callable, sentinel)");
+        expect_args(b, args, 1, 1);
+        return make_iterator(args[0]);
+    }
+    case b_next: {
+        no_kwargs();
+        expect_args(b, args, 1, 2);
+        if (!args[0].is(value_kind::iterator)) raise_error("TypeError", "'" + type_name(args[0]) + "' object is not an iterator");
+        bool done = false;
+        value item = iterate_next(args[0], done);
+        if (!done) return item;
+        if (args.size() == 2) return args[1];
+        raise_error("StopIteration", "");
     }
     case b_sorted:
     case b_reversed: {
@@ -734,11 +768,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         auto key = b.id == b_sorted ? take_kw("key") : std::nullopt;
         no_kwargs();
         expect_args(b, args, 1, 1);
+        if (b.id == b_reversed) return make_reversed(args[0]);
         auto items = to_vector(args[0]);
-        if (b.id == b_reversed) {
-            std::reverse(items.begin(), items.end());
-            return value::list(std::move(items));
-        }
         sort_values(items, key ? *key : value::none(), reverse && truthy(*reverse));
         return value::list(std::move(items));
     }
@@ -1010,6 +1041,38 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
 
 // list.sort and sorted(): a merge sort, as CPython's timsort is, whose comparisons are charged
 // before it starts (n log n of them), so a sort too long for one operation is refused, not begun.
+// reversed(): a lazy iterator from the end, as CPython's for each type.
+value runtime::make_reversed(const value& v)
+{
+    auto it = std::make_shared<iterator_object>();
+    it->kind = iterator_kind::reversed;
+    switch (v.kind) {
+    case value_kind::list:
+    case value_kind::tuple:
+        it->source = v;
+        it->index = static_cast<std::int64_t>(v.as<sequence_object>().items.size()) - 1;
+        break;
+    case value_kind::range:
+        it->source = v;
+        it->index = v.as<range_object>().length() - 1;
+        break;
+    case value_kind::string: {
+        // Its code points, so that reversing keeps each UTF-8 sequence whole.
+        it->source = value::tuple(to_vector(v));
+        it->index = static_cast<std::int64_t>(it->source.as<sequence_object>().items.size()) - 1;
+        break;
+    }
+    case value_kind::dict:
+        it->source = v;
+        it->index = static_cast<std::int64_t>(v.as<dict_object>().entries.size()) - 1;
+        it->dict_size = v.as<dict_object>().used;
+        break;
+    case value_kind::dict_view: raise_unsupported("reversed() of a dict view");
+    default: raise_error("TypeError", "'" + type_name(v) + "' object is not reversible");
+    }
+    return value::of(value_kind::iterator, it);
+}
+
 void runtime::sort_values(std::vector<value>& items, const value& key, bool reverse)
 {
     if (reverse) std::reverse(items.begin(), items.end());

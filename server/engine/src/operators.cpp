@@ -599,8 +599,105 @@ value runtime::make_iterator(const value& v)
 value runtime::iterate_next(value& iterator, bool& exhausted)
 {
     auto& it = iterator.as<iterator_object>();
-    const value& src = it.source;
     exhausted = false;
+    if (it.done) {
+        exhausted = true;
+        return {};
+    }
+    value out = it.kind == iterator_kind::sequence ? next_of_sequence(it, exhausted) : next_of_builtin_iterator(it, exhausted);
+    if (exhausted) {
+        // Exhausted for good, as CPython's iterators are (a list that grows later is not read again).
+        it.done = true;
+        it.source = value{};
+        it.inners.clear();
+        it.function = value{};
+    }
+    return out;
+}
+
+value runtime::next_of_builtin_iterator(iterator_object& it, bool& exhausted)
+{
+    // enumerate(enumerate(...)) a million deep is C++ recursion here: bounded as CPython bounds calls.
+    if (iterator_depth_ >= static_cast<int>(config_.max_call_depth)) raise_error("RecursionError", "maximum recursion depth exceeded");
+    ++iterator_depth_;
+    struct leave {
+        int& depth;
+        ~leave() { --depth; }
+    } on_exit{iterator_depth_};
+    switch (it.kind) {
+    case iterator_kind::reversed: {
+        const value& src = it.source;
+        if (it.index < 0) break;
+        const auto k = static_cast<std::size_t>(it.index--);
+        if (src.is(value_kind::list) || src.is(value_kind::tuple)) {
+            const auto& items = src.as<sequence_object>().items;
+            if (k >= items.size()) break;  // the list shrank under the iterator
+            return items[k];
+        }
+        if (src.is(value_kind::range)) {
+            const auto& r = src.as<range_object>();
+            return value::integer(r.start + static_cast<std::int64_t>(k) * r.step);
+        }
+        // A dict's keys, last first.
+        const auto& d = src.as<dict_object>();
+        if (d.used != it.dict_size) {
+            it.dict_size = static_cast<std::size_t>(-1);
+            raise_error("RuntimeError", "dictionary changed size during iteration");
+        }
+        std::int64_t j = static_cast<std::int64_t>(k);
+        while (j >= 0 && d.entries[static_cast<std::size_t>(j)].key.is_unbound()) {
+            charge_work(1);
+            --j;
+        }
+        if (j < 0) break;
+        it.index = j - 1;
+        return d.entries[static_cast<std::size_t>(j)].key;
+    }
+    case iterator_kind::enumerate: {
+        bool inner_done = false;
+        value item = iterate_next(it.source, inner_done);
+        if (inner_done) break;
+        value n = it.count;
+        it.count = binary(static_cast<std::int32_t>(binary_op::add), it.count, value::integer(1));
+        return value::tuple({std::move(n), std::move(item)});
+    }
+    case iterator_kind::zip:
+    case iterator_kind::map: {
+        if (it.inners.empty()) break;
+        std::vector<value> row;
+        row.reserve(it.inners.size());
+        for (auto& inner : it.inners) {
+            bool inner_done = false;
+            value item = iterate_next(inner, inner_done);
+            if (inner_done) {
+                exhausted = true;
+                return {};
+            }
+            row.push_back(std::move(item));
+        }
+        if (it.kind == iterator_kind::zip) return value::tuple(std::move(row));
+        return call_sync(it.function, std::move(row));
+    }
+    case iterator_kind::filter: {
+        for (;;) {
+            bool inner_done = false;
+            value item = iterate_next(it.source, inner_done);
+            if (inner_done) break;
+            charge_work(1);
+            const bool keep = it.function.is(value_kind::none) ? truthy(item) : truthy(call_sync(it.function, {item}));
+            if (keep) return item;
+        }
+        break;
+    }
+    case iterator_kind::sequence: break;
+    }
+    exhausted = true;
+    return {};
+}
+
+value runtime::next_of_sequence(iterator_object& it, bool& exhausted)
+{
+    const value& src = it.source;
     switch (src.kind) {
     case value_kind::list:
     case value_kind::tuple: {

@@ -167,6 +167,9 @@ private:
     key_equality dict_equality();  // == as a dict compares its keys
     void dict_update(const value& dict, const value& other, const char* who);  // d.update(other), {**other}
     value iterate_next(value& it, bool& exhausted);
+    value next_of_sequence(iterator_object& it, bool& exhausted);
+    value make_reversed(const value& v);
+    value next_of_builtin_iterator(iterator_object& it, bool& exhausted);
     value make_iterator(const value& v);
     std::vector<value> to_vector(const value& v);
     std::string format_value(const value& v, const std::string& spec);  // text_format.cpp
@@ -183,6 +186,7 @@ private:
     // Calls a Python callable from native code and runs it to its end (see work_meter's nested calls).
     value call_sync(const value& callee, std::vector<value> args);
     int sync_call_depth_ = 0;
+    int iterator_depth_ = 0;
     // A string or list about to hold n characters or items: the length bound, and the memory bound
     // asked before the allocation (check_items: n values).
     void check_length(std::size_t n);

@@ -188,6 +188,40 @@ std::string object_address(const object* o)
     return text;
 }
 
+std::string iterator_type_name(const iterator_object& it)
+{
+    const value& src = it.source;
+    switch (it.kind) {
+    case iterator_kind::enumerate: return "enumerate";
+    case iterator_kind::zip: return "zip";
+    case iterator_kind::map: return "map";
+    case iterator_kind::filter: return "filter";
+    case iterator_kind::reversed:
+        if (src.is(value_kind::list)) return "list_reverseiterator";
+        if (src.is(value_kind::range)) return "range_iterator";
+        if (src.is(value_kind::dict)) return "dict_reversekeyiterator";
+        return "reversed";
+    case iterator_kind::sequence: break;
+    }
+    switch (src.kind) {
+    case value_kind::tuple: return "tuple_iterator";
+    case value_kind::range: return "range_iterator";
+    case value_kind::string: {
+        for (char c : src.as<string_object>().s)
+            if (static_cast<unsigned char>(c) >= 0x80) return "str_iterator";
+        return "str_ascii_iterator";
+    }
+    case value_kind::dict: return "dict_keyiterator";
+    case value_kind::dict_view: {
+        const auto view = src.as<dict_view_object>().view;
+        return view == dict_view_kind::keys ? "dict_keyiterator" : view == dict_view_kind::values ? "dict_valueiterator" : "dict_itemiterator";
+    }
+    default: return "list_iterator";
+    }
+}
+
+std::string iterator_object::repr_text() const { return "<" + iterator_type_name(*this) + " object at " + object_address(this) + ">"; }
+
 std::string function_object::repr_text() const
 {
     return "<function " + code->qualname + " at " + object_address(this) + ">";
@@ -464,7 +498,7 @@ std::string type_name(const value& v)
     case value_kind::list: return "list";
     case value_kind::tuple: return "tuple";
     case value_kind::range: return "range";
-    case value_kind::iterator: return "iterator";
+    case value_kind::iterator: return iterator_type_name(v.as<iterator_object>());
     case value_kind::slice: return "slice";
     case value_kind::function: return "function";
     case value_kind::builtin: return "builtin_function_or_method";

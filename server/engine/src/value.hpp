@@ -126,11 +126,23 @@ struct slice_object : object {
     value start, stop, step;
 };
 
+enum class iterator_kind : std::uint8_t { sequence, reversed, enumerate, zip, map, filter };
+
+// The iterators of builtins, lazy as CPython's: iter(list), enumerate(), zip(), reversed(), map(), filter().
 struct iterator_object : object {
-    value source;  // list, tuple, string, range, dict or a dict's view
+    iterator_kind kind = iterator_kind::sequence;
+    // sequence: the list, tuple, str, range, dict or dict view; reversed: the list, tuple, range or
+    // dict (a str's code points as a tuple); enumerate, filter: the iterator they draw from.
+    value source;
     std::int64_t index = 0;
     std::size_t dict_size = 0;  // a dict's len() when iteration began: it may not change
+    value count;                // enumerate: the next count
+    value function;             // map; filter (None: the items' truth)
+    std::vector<value> inners;  // zip, map: the iterators they draw from
+    bool done = false;          // once exhausted, exhausted for good
+    std::string repr_text() const override;
 };
+std::string iterator_type_name(const iterator_object& it);
 
 struct code_object;
 struct function_object : object {
