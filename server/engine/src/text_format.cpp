@@ -82,6 +82,14 @@ std::int64_t format_index(const std::string& text)
     return n;
 }
 
+// chr(code) for '%c' and format(code, 'c'); a lone surrogate is beyond the engine's UTF-8 text.
+std::string character_of(std::int64_t code)
+{
+    if (code < 0 || code > 0x10FFFF) raise_error("OverflowError", "%c arg not in range(0x110000)");
+    if (code >= 0xD800 && code <= 0xDFFF) raise_unsupported("a lone surrogate (\\ud800-\\udfff)");
+    return encode_utf8(static_cast<std::uint32_t>(code));
+}
+
 // [[fill]align][sign][z][#][0][width][grouping][.precision][type]
 struct format_spec {
     std::string fill = " ";  // one code point
@@ -380,8 +388,7 @@ std::string runtime::format_value(const value& v, const std::string& spec)
     if (type == 'c') {
         if (f.sign) raise_error("ValueError", "Sign not allowed with integer format specifier 'c'");
         if (f.alternate) raise_error("ValueError", "Alternate form (#) not allowed with integer format specifier 'c'");
-        if (x < 0 || x > 0x10FFFF) raise_error("OverflowError", "%c arg not in range(0x110000)");
-        std::string ch = encode_utf8(static_cast<std::uint32_t>(x));
+        std::string ch = character_of(x);
         const std::size_t pad = f.width > 1 ? f.width - 1 : 0;
         switch (f.align ? f.align : '<') {
         case '>': case '=': return repeat_fill(f.fill, pad) + ch;
@@ -403,6 +410,9 @@ std::string runtime::printf_format(const std::string& format, const value& args)
     std::vector<value> items;
     if (args.is(value_kind::tuple)) items = args.as<sequence_object>().items;
     else items.push_back(args);
+    // CPython takes any object with __getitem__ but a tuple or str as a mapping: %(name)s looks the
+    // name up in it, and an argument left over is no error.
+    const bool mapping = args.is(value_kind::list) || args.is(value_kind::range);
     std::size_t next = 0;
     auto take = [&]() -> const value& {
         if (next >= items.size()) raise_error("TypeError", "not enough arguments for format string");
@@ -425,8 +435,15 @@ std::string runtime::printf_format(const std::string& format, const value& args)
             continue;
         }
         const std::size_t spec_start = k;
-        // The engine has no mappings yet (dict is refused up front), so no argument can be one.
-        if (k < format.size() && format[k] == '(') raise_error("TypeError", "format requires a mapping");
+        // The engine has no dict yet (refused up front); a list or range is a mapping that has no
+        // str keys.
+        if (k < format.size() && format[k] == '(') {
+            if (!mapping) raise_error("TypeError", "format requires a mapping");
+            const auto close = format.find(')', k);
+            if (close == std::string::npos) raise_error("ValueError", "incomplete format key");
+            subscript(args, value::string(format.substr(k + 1, close - k - 1)));
+            raise_error("TypeError", "format requires a mapping");  // not reached: the lookup raises
+        }
         bool left = false, plus = false, space = false, alternate = false, zero = false;
         for (; k < format.size(); ++k) {
             const char flag = format[k];
@@ -437,7 +454,7 @@ std::string runtime::printf_format(const std::string& format, const value& args)
             else if (flag == '0') zero = true;
             else break;
         }
-        auto number_field = [&]() -> std::int64_t {
+        auto number_field = [&](const std::string& what) -> std::int64_t {
             if (k < format.size() && format[k] == '*') {
                 ++k;
                 const value& w = take();
@@ -446,12 +463,13 @@ std::string runtime::printf_format(const std::string& format, const value& args)
             }
             std::int64_t n = -1;
             while (k < format.size() && std::isdigit(static_cast<unsigned char>(format[k]))) {
-                n = (n < 0 ? 0 : n) * 10 + (format[k++] - '0');
-                if (static_cast<std::size_t>(n) > config_.max_sequence_length) check_length(static_cast<std::size_t>(n));
+                const int digit = format[k++] - '0';
+                if (n > (INT64_MAX - digit) / 10) raise_error("ValueError", what + " too big");
+                n = (n < 0 ? 0 : n) * 10 + digit;
             }
             return n;
         };
-        std::int64_t width = number_field();
+        std::int64_t width = number_field("width");
         if (width < -1) {
             left = true;
             width = -width;
@@ -459,9 +477,10 @@ std::string runtime::printf_format(const std::string& format, const value& args)
         std::int64_t precision = -1;
         if (k < format.size() && format[k] == '.') {
             ++k;
-            precision = std::max<std::int64_t>(0, number_field());
+            precision = std::max<std::int64_t>(0, number_field("precision"));
         }
-        while (k < format.size() && (format[k] == 'h' || format[k] == 'l' || format[k] == 'L')) ++k;
+        // One length modifier, ignored (a second is the conversion: '%lld' is unsupported 'l').
+        if (k < format.size() && (format[k] == 'h' || format[k] == 'l' || format[k] == 'L')) ++k;
         if (k >= format.size()) raise_error("ValueError", "incomplete format");
         const char conversion = format[k++];
         auto unsupported_conversion = [&]() {
@@ -471,7 +490,6 @@ std::string runtime::printf_format(const std::string& format, const value& args)
             raise_error("ValueError", std::string("unsupported format character '") + conversion + "' (0x" + code + ") at index " +
                                           std::to_string(k - 1));
         };
-        if (width > 0) check_length(static_cast<std::size_t>(width));
         std::string sign, body;
         bool numeric = true;
         switch (conversion) {
@@ -488,10 +506,8 @@ std::string runtime::printf_format(const std::string& format, const value& args)
         case 'c': {
             const value& v = take();
             if (v.is(value_kind::string) && code_point_count(v.as<string_object>().s) == 1) body = v.as<string_object>().s;
-            else if (v.is(value_kind::integer)) {
-                if (v.i < 0 || v.i > 0x10FFFF) raise_error("OverflowError", "%c arg not in range(0x110000)");
-                body = encode_utf8(static_cast<std::uint32_t>(v.i));
-            } else raise_error("TypeError", "%c requires int or char");
+            else if (v.is(value_kind::integer) || v.is(value_kind::boolean)) body = character_of(v.is(value_kind::boolean) ? v.b : v.i);
+            else raise_error("TypeError", "%c requires int or char");
             numeric = false;
             break;
         }
@@ -544,6 +560,7 @@ std::string runtime::printf_format(const std::string& format, const value& args)
             body = first_code_point_count(body, static_cast<std::size_t>(precision));
         const std::size_t length = code_point_count(sign) + code_point_count(body);
         const std::size_t field = width > 0 ? static_cast<std::size_t>(width) : 0;
+        if (field > length) check_length(field);
         if (field <= length) out += sign + body;
         else if (left) out += sign + body + std::string(field - length, ' ');
         else if (zero && numeric) {
@@ -553,7 +570,7 @@ std::string runtime::printf_format(const std::string& format, const value& args)
         } else out += std::string(field - length, ' ') + sign + body;
         check_length(out.size());
     }
-    if (next < items.size()) raise_error("TypeError", "not all arguments converted during string formatting");
+    if (next < items.size() && !mapping) raise_error("TypeError", "not all arguments converted during string formatting");
     charge_work(out.size() / 8);
     return out;
 }
