@@ -254,3 +254,12 @@ TEST(interpreter, source_that_is_not_utf8_is_a_syntax_error)
     EXPECT_EQ(out.stdout_text, "");
     EXPECT_EQ(out.exit_status, 1);
 }
+
+TEST(interpreter, repr_escapes_what_python_does_not_print)
+{
+    // Python's str.isprintable(), from python3's own table (cpython_names.inc): controls, format
+    // characters, separators but the space, unassigned code points.
+    EXPECT_EQ(output_of("print(repr('\\xa0\\xe9\\u200b\\U0001F600\\x85\\xad\\u2028\\U000e0001\\U0010ffff\\u0378 \\u00ff'))\n"),
+              "'\\xa0\xc3\xa9\\u200b\xf0\x9f\x98\x80\\x85\\xad\\u2028\\U000e0001\\U0010ffff\\u0378 \xc3\xbf'\n");
+    EXPECT_EQ(output_of("print(['\\x9f'], '%r' % '\\u3000', ascii('\\xa0'))\n"), "['\\x9f'] '\\u3000' '\\xa0'\n");
+}

@@ -3,6 +3,7 @@
 #include "cpython_names.hpp"
 #include "work_meter.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -241,7 +242,25 @@ void string_repr_into(std::string& out, const std::string& s)
     bool has_double = s.find('"') != std::string::npos;
     char quote = (has_single && !has_double) ? '"' : '\'';
     out += quote;
-    for (unsigned char c : s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80) {
+            // Beyond ASCII: itself if Python counts it printable, else \xhh, \uhhhh or \Uhhhhhhhh.
+            const std::size_t n = std::max<std::size_t>(1, utf8_sequence_length(s, i));
+            std::uint32_t code = n == 2 ? (c & 0x1Fu) : n == 3 ? (c & 0x0Fu) : (c & 0x07u);
+            for (std::size_t k = 1; k < n && i + k < s.size(); ++k) code = (code << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+            if (cpython_printable(code)) {
+                out.append(s, i, n);
+            } else {
+                char buf[16];
+                if (code < 0x100) std::snprintf(buf, sizeof buf, "\\x%02x", code);
+                else if (code < 0x10000) std::snprintf(buf, sizeof buf, "\\u%04x", code);
+                else std::snprintf(buf, sizeof buf, "\\U%08x", code);
+                out += buf;
+            }
+            i += n - 1;
+            continue;
+        }
         switch (c) {
         case '\\': out += "\\\\"; break;
         case '\n': out += "\\n"; break;
