@@ -334,19 +334,31 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (v.is(value_kind::range)) return value::integer(v.as<range_object>().length());
         raise_error("TypeError", "object of type '" + type_name(v) + "' has no len()");
     }
-    case b_str:
+    case b_str: {
+        // str(object='', encoding='utf-8', errors='strict'): the keywords are the engine's to model yet.
+        for (const auto& kw : kwargs) {
+            if (kw.first == "object" || kw.first == "encoding" || kw.first == "errors") raise_unsupported("str(" + kw.first + "=...)");
+            raise_error("TypeError", "'" + kw.first + "' is an invalid keyword argument for str()");
+        }
+        if (args.size() > 3) raise_error("TypeError", "str() takes at most 3 arguments (" + std::to_string(args.size()) + " given)");
+        if (args.empty()) return value::string("");
         if (args.size() >= 2) {
-            no_kwargs();
-            if (args.size() > 3) raise_error("TypeError", "str() takes at most 3 arguments (" + std::to_string(args.size()) + " given)");
+            auto named = [](const value& v) { return v.is(value_kind::none) ? std::string("None") : type_name(v); };
+            if (!args[1].is(value_kind::string)) raise_error("TypeError", "str() argument 'encoding' must be str, not " + named(args[1]));
+            if (args.size() == 3 && !args[2].is(value_kind::string))
+                raise_error("TypeError", "str() argument 'errors' must be str, not " + named(args[2]));
             if (args[0].is(value_kind::string)) raise_error("TypeError", "decoding str is not supported");
             raise_error("TypeError", "decoding to str: need a bytes-like object, " + type_name(args[0]) + " found");
         }
-        [[fallthrough]];
+        std::string s = str(args[0]);
+        charge_work(s.size() / 8);
+        return value::string(std::move(s));
+    }
     case b_format: {
         no_kwargs();
         expect_args(b, args, 1, 2);
         if (args.size() == 2 && !args[1].is(value_kind::string))
-            raise_error("TypeError", "format() argument 2 must be str, not " + type_name(args[1]));
+            raise_error("TypeError", "format() argument 2 must be str, not " + (args[1].is(value_kind::none) ? std::string("None") : type_name(args[1])));
         std::string s = format_value(args[0], args.size() == 2 ? args[1].as<string_object>().s : std::string());
         charge_work(s.size() / 8);
         return value::string(std::move(s));
