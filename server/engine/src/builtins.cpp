@@ -69,6 +69,30 @@ const std::vector<member> str_members = {{"upper", str_method}, {"lower", str_me
     {"isnumeric", str_method}, {"isalpha", str_method}, {"isalnum", str_method}, {"isspace", str_method}, {"isupper", str_method},
     {"islower", str_method}, {"istitle", str_method}, {"isascii", str_method}, {"format", str_format}};
 
+// The builtins that are classes in CPython (int, str, range ...), not functions.
+bool is_type_builtin(int id)
+{
+    switch (id) {
+    case b_int: case b_float: case b_str: case b_bool: case b_list: case b_tuple: case b_range: case b_type:
+    case b_enumerate: case b_zip: case b_reversed: return true;
+    default: return false;
+    }
+}
+
+} // namespace
+
+bool is_type_builtin(const builtin_object& b) { return !b.self.obj && is_type_builtin(b.id); }
+
+// Two builtins are the same object if they are the same function of no object (len is len), equal
+// if they are also the same method of the same object.
+bool same_builtin(const builtin_object& a, const builtin_object& b, bool identity)
+{
+    if (a.id != b.id || a.self.kind != b.self.kind || a.self.obj != b.self.obj) return false;
+    return !identity || !a.self.obj;
+}
+
+namespace {
+
 const member* find_member(const std::vector<member>& members, const std::string& name)
 {
     for (const auto& m : members)
@@ -150,6 +174,51 @@ double number_arg(const value& v, const std::string& fn)
     if (v.is(value_kind::boolean)) return v.b ? 1.0 : 0.0;
     if (v.is(value_kind::floating)) return v.f;
     raise_error("TypeError", "'" + type_name(v) + "' object cannot be interpreted as a number in " + fn + "()");
+}
+
+// C's printf of one double with a precision, whatever its length.
+std::string c_number(const char* format, int precision, double x)
+{
+    const int length = std::snprintf(nullptr, 0, format, precision, x);
+    std::string out(static_cast<std::size_t>(length) + 1, '\0');
+    std::snprintf(out.data(), out.size(), format, precision, x);
+    out.pop_back();
+    return out;
+}
+
+// Python's float literal (float() of a str): [sign] digits [. digits] [e [sign] digits], or inf,
+// infinity, nan; an underscore only between two digits. The text for strtod (underscores gone), or
+// nothing: no hex, no "nan(...)", which C's strtod would take.
+std::optional<std::string> python_float_text(const std::string& s)
+{
+    std::size_t k = 0;
+    std::string out;
+    if (k < s.size() && (s[k] == '+' || s[k] == '-')) out += s[k++];
+    std::string word = s.substr(k);
+    std::transform(word.begin(), word.end(), word.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+    if (word == "inf" || word == "infinity" || word == "nan") return out + word;
+    auto digits = [&]() {
+        const std::size_t start = k;
+        while (k < s.size() && (std::isdigit(static_cast<unsigned char>(s[k])) ||
+                                (s[k] == '_' && k > start && k + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[k + 1]))))) {
+            if (s[k] != '_') out += s[k];
+            ++k;
+        }
+        return k - start;
+    };
+    std::size_t mantissa = digits();
+    if (k < s.size() && s[k] == '.') {
+        out += s[k++];
+        mantissa += digits();
+    }
+    if (mantissa == 0) return std::nullopt;
+    if (k < s.size() && (s[k] == 'e' || s[k] == 'E')) {
+        out += s[k++];
+        if (k < s.size() && (s[k] == '+' || s[k] == '-')) out += s[k++];
+        if (digits() == 0) return std::nullopt;
+    }
+    if (k != s.size()) return std::nullopt;
+    return out;
 }
 
 std::string strip_chars(const std::string& s, const std::string& chars, bool left, bool right)
@@ -272,11 +341,32 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         // A keyword CPython's function takes and the engine does not model is unsupported, not wrong.
         static const std::vector<std::pair<std::string_view, std::string_view>> cpython_keywords = {
             {"sorted", "key"}, {"min", "key"}, {"min", "default"}, {"max", "key"}, {"max", "default"}, {"zip", "strict"},
-            {"print", "file"}, {"sort", "key"}, {"int", "base"}, {"round", "number"}, {"sum", "start"}, {"sum", "iterable"},
-            {"enumerate", "iterable"}};
+            {"print", "file"}, {"sort", "key"}, {"int", "base"}, {"enumerate", "iterable"}};
+        const std::string& key = kwargs.front().first;
         for (const auto& [function, keyword] : cpython_keywords)
-            if (b.name == function && kwargs.front().first == keyword) raise_unsupported(b.name + "(" + kwargs.front().first + "=...)");
-        raise_error("TypeError", b.name + "() got an unexpected keyword argument '" + kwargs.front().first + "'");
+            if (b.name == function && key == keyword) raise_unsupported(b.name + "(" + key + "=...)");
+        // The wording depends on how the C function parses its arguments.
+        if (b.self.is(value_kind::list) || b.self.is(value_kind::tuple)) {
+            if (b.id == s_sort) raise_error("TypeError", "'" + key + "' is an invalid keyword argument for sort()");
+            raise_error("TypeError", std::string(b.self.is(value_kind::list) ? "list." : "tuple.") + b.name + "() takes no keyword arguments");
+        }
+        if (b.id >= b_print && b.id <= b_ascii) {
+            // Positional arguments are counted before keywords are looked at.
+            if (args.empty()) {
+                if (b.id == b_min || b.id == b_max) raise_error("TypeError", b.name + " expected at least 1 argument, got 0");
+                if (b.id == b_sorted) raise_error("TypeError", "sorted expected 1 argument, got 0");
+                if (b.id == b_sum) raise_error("TypeError", "sum() takes at least 1 positional argument (0 given)");
+                if (b.id == b_type) raise_error("TypeError", "type() takes 1 or 3 arguments");
+            }
+            if (b.id == b_sum && args.size() + kwargs.size() > 2)
+                raise_error("TypeError", "sum() takes at most 2 arguments (" + std::to_string(args.size() + kwargs.size()) + " given)");
+            switch (b.id) {
+            case b_print: case b_min: case b_max: case b_sum: case b_round: case b_enumerate: case b_zip: case b_sorted: case b_str: case b_int:
+                raise_error("TypeError", "'" + key + "' is an invalid keyword argument for " + (b.id == b_sorted ? std::string("sort") : b.name) + "()");
+            default: raise_error("TypeError", b.name + "() takes no keyword arguments");
+            }
+        }
+        raise_error("TypeError", b.name + "() got an unexpected keyword argument '" + key + "'");
     };
     std::int32_t line = running_ && !running_->frames.empty() ? running_->frames.back()->line : 0;
     auto running_loop_or_fail = [&]() -> std::shared_ptr<loop_object> {
@@ -312,7 +402,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     }
     case b_range: {
         no_kwargs();
-        if (args.empty() || args.size() > 3) raise_error("TypeError", "range expected at least 1 argument, got " + std::to_string(args.size()));
+        if (args.empty()) raise_error("TypeError", "range expected at least 1 argument, got 0");
+        if (args.size() > 3) raise_error("TypeError", "range expected at most 3 arguments, got " + std::to_string(args.size()));
         auto r = std::make_shared<range_object>();
         if (args.size() == 1) r->stop = int_arg(args[0]);
         else {
@@ -411,12 +502,18 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (args.empty()) return value::floating(0.0);
         const value& v = args[0];
         if (v.is(value_kind::string)) {
-            std::string s = strip_chars(v.as<string_object>().s, " \t\n\r", true, true);
-            char* end = nullptr;
-            double d = std::strtod(s.c_str(), &end);
-            if (s.empty() || end != s.c_str() + s.size()) raise_error("ValueError", "could not convert string to float: " + repr(v));
-            return value::floating(d);
+            const std::string& text = v.as<string_object>().s;
+            charge_work(text.size() / 8);
+            // Unicode digits and spaces are float()'s too; the engine has no tables for them.
+            if (std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+                raise_unsupported("float() of text beyond ASCII");
+            const std::string s = strip_chars(text, " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f", true, true);
+            const std::optional<std::string> plain = python_float_text(s);
+            if (!plain) raise_error("ValueError", "could not convert string to float: " + repr(v));
+            return value::floating(std::strtod(plain->c_str(), nullptr));
         }
+        if (!v.is(value_kind::integer) && !v.is(value_kind::boolean) && !v.is(value_kind::floating))
+            raise_error("TypeError", "float() argument must be a string or a real number, not '" + type_name(v) + "'");
         return value::floating(number_arg(v, "float"));
     }
     case b_bool: no_kwargs(); expect_args(b, args, 0, 1); return value::boolean(!args.empty() && truthy(args[0]));
@@ -448,24 +545,46 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         return best;
     }
     case b_sum: {
-        if (auto start_kw = take_kw("start")) {
-            if (args.size() > 1) raise_error("TypeError", "argument for sum() given by name ('start') and position (2)");
-            args.push_back(std::move(*start_kw));
+        if (args.size() + kwargs.size() > 2) no_kwargs();  // "takes at most 2 arguments" (or a keyword it lacks)
+        if (!args.empty()) {
+            if (auto start_kw = take_kw("start")) {
+                if (args.size() > 1) raise_error("TypeError", "argument for sum() given by name ('start') and position (2)");
+                args.push_back(std::move(*start_kw));
+            }
         }
         no_kwargs();
         expect_args(b, args, 1, 2);
+        // CPython refuses a str start, whatever the items.
+        if (args.size() == 2 && args[1].is(value_kind::string)) raise_error("TypeError", "sum() can't sum strings [use ''.join(seq) instead]");
         value total = args.size() == 2 ? args[1] : value::integer(0);
         for (const auto& item : to_vector(args[0])) total = binary(static_cast<std::int32_t>(binary_op::add), total, item);
         return total;
     }
     case b_round: {
+        // round(number, ndigits=None): both may be keywords.
+        if (args.size() + kwargs.size() > 2) raise_error("TypeError", "round() takes at most 2 arguments (" + std::to_string(args.size() + kwargs.size()) + " given)");
+        if (auto number_kw = take_kw("number")) {
+            if (!args.empty()) raise_error("TypeError", "argument for round() given by name ('number') and position (1)");
+            args.push_back(std::move(*number_kw));
+        }
+        if (auto ndigits_kw = take_kw("ndigits")) {
+            if (args.size() > 1) raise_error("TypeError", "argument for round() given by name ('ndigits') and position (2)");
+            if (args.empty()) raise_error("TypeError", "round() missing required argument 'number' (pos 1)");
+            args.push_back(std::move(*ndigits_kw));
+        }
+        if (args.empty()) raise_error("TypeError", "round() missing required argument 'number' (pos 1)");
         no_kwargs();
         expect_args(b, args, 1, 2);
+        if (!args[0].is(value_kind::integer) && !args[0].is(value_kind::boolean) && !args[0].is(value_kind::floating))
+            raise_error("TypeError", "type " + type_name(args[0]) + " doesn't define __round__ method");
         double x = number_arg(args[0], "round");
         if (args.size() == 1 || args[1].is(value_kind::none)) {
             if (args[0].is(value_kind::integer)) return args[0];
+            if (args[0].is(value_kind::boolean)) return value::integer(args[0].b ? 1 : 0);
+            if (std::isnan(x)) raise_error("ValueError", "cannot convert float NaN to integer");
+            if (std::isinf(x)) raise_error("OverflowError", "cannot convert float infinity to integer");
             double r = std::nearbyint(x);  // banker's rounding, as Python's round()
-            if (std::isnan(r) || std::isinf(r) || std::fabs(r) >= 9.2e18) raise_error("OverflowError", "cannot convert float to integer");
+            if (std::fabs(r) >= 9.2e18) raise_error("OverflowError", "cannot convert float to integer");
             return value::integer(static_cast<std::int64_t>(r));
         }
         auto digits = int_arg(args[1]);
@@ -487,17 +606,30 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             if (__builtin_mul_overflow(q, p, &result)) raise_unsupported("integers beyond 64 bits");
             return value::integer(result);
         }
-        if (digits < 0) {
-            // round(1234.5, -2): to hundreds, half to even.
-            if (digits < -308) return value::floating(std::copysign(0.0, x));
-            const double p = std::pow(10.0, static_cast<double>(-digits));
-            const double z = std::nearbyint(x / p) * p;
-            if (std::isinf(z)) raise_error("OverflowError", "rounded value too large to represent");
-            return value::floating(z);
+        // CPython's float round: inf and nan as they are, and past what a double holds, x or a zero.
+        if (!std::isfinite(x) || digits > 323) return value::floating(x);
+        if (digits < -308) return value::floating(0.0 * x);
+        // Correctly rounded, half to even, as CPython's dtoa: C's printf rounds the exact binary value
+        // the same way, and strtod reads the digits back.
+        std::string text;
+        if (digits >= 0) {
+            text = c_number("%.*f", static_cast<int>(digits), x);
+        } else {
+            // round(1234.5, -2): keep the digits down to hundreds, as many as the exponent allows.
+            const std::string scientific = c_number("%.*e", 16, std::fabs(x));
+            const std::int64_t kept = std::atoi(scientific.c_str() + scientific.find('e') + 1) + 1 + digits;
+            if (kept >= 1) {
+                text = c_number("%.*e", static_cast<int>(kept - 1), x);
+            } else {
+                // Less than one unit of 10**-digits: a unit if more than half of one (ties to 0, even).
+                const std::string exact = c_number("%.*e", 800, std::fabs(x));
+                const bool more_than_half = kept == 0 && (exact[0] > '5' || (exact[0] == '5' && exact.find_first_of("123456789", 2) < exact.find('e')));
+                text = std::string(std::signbit(x) ? "-" : "") + (more_than_half ? "1" : "0") + "e" + std::to_string(-digits);
+            }
         }
-        char buf[512];
-        std::snprintf(buf, sizeof buf, "%.*f", static_cast<int>(std::clamp<std::int64_t>(digits, 0, 300)), x);
-        return value::floating(std::strtod(buf, nullptr));
+        const double z = std::strtod(text.c_str(), nullptr);
+        if (std::isinf(z)) raise_error("OverflowError", "rounded value too large to represent");
+        return value::floating(z);
     }
     case b_isinstance: {
         no_kwargs();
@@ -524,10 +656,27 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             case b_bool: return value::boolean(v.is(value_kind::boolean));
             case b_list: return value::boolean(v.is(value_kind::list));
             case b_tuple: return value::boolean(v.is(value_kind::tuple));
+            case b_range: return value::boolean(v.is(value_kind::range));
+            case b_type:
+                return value::boolean(v.is(value_kind::exception_type) || v.is(value_kind::type_name) ||
+                                      (v.is(value_kind::builtin) && is_type_builtin(v.as<builtin_object>())));
+            // The engine makes lists where CPython makes these iterators.
+            case b_enumerate: case b_zip: case b_reversed: raise_unsupported("isinstance(x, " + t.as<builtin_object>().name + ")");
             default: break;
             }
         }
-        if (t.is(value_kind::type_name)) return value::boolean(args[0].is(value_kind::future) && args[0].as<future_object>().is_task());
+        if (t.is(value_kind::type_name)) {
+            // type(x) of a kind the engine has no builtin for, or asyncio's classes.
+            const std::string& name = t.as<type_name_object>().name;
+            const value& v = args[0];
+            if (name == "asyncio.Task") return value::boolean(v.is(value_kind::future) && v.as<future_object>().is_task());
+            if (name == "asyncio.Future") return value::boolean(v.is(value_kind::future));
+            if (name == "asyncio.AbstractEventLoop") return value::boolean(v.is(value_kind::loop));
+            if (name == "type") return value::boolean(v.is(value_kind::exception_type) || v.is(value_kind::type_name) ||
+                                                      (v.is(value_kind::builtin) && is_type_builtin(v.as<builtin_object>())));
+            if (name == "builtin_function_or_method") return value::boolean(v.is(value_kind::builtin) && !is_type_builtin(v.as<builtin_object>()));
+            return value::boolean(!v.is(value_kind::builtin) && type_name(v) == name);
+        }
         raise_error("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union");
     }
     case b_enumerate: {
@@ -558,19 +707,28 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         auto reverse = b.id == b_sorted ? take_kw("reverse") : std::nullopt;
         no_kwargs();
         expect_args(b, args, 1, 1);
+        if (b.id == b_reversed && !args[0].is(value_kind::list) && !args[0].is(value_kind::tuple) && !args[0].is(value_kind::string) &&
+            !args[0].is(value_kind::range))
+            raise_error("TypeError", "'" + cpython_kind(args[0]) + "' object is not reversible");
         auto items = to_vector(args[0]);
         if (b.id == b_reversed) {
             std::reverse(items.begin(), items.end());
             return value::list(std::move(items));
         }
+        const bool descending = reverse && int_arg(*reverse) != 0;  // an int, as CPython takes it
         sort_values(items);
-        if (reverse && truthy(*reverse)) std::reverse(items.begin(), items.end());
+        if (descending) std::reverse(items.begin(), items.end());
         return value::list(std::move(items));
     }
     case b_type: {
         no_kwargs();
         expect_args(b, args, 1, 1);
         if (args[0].is(value_kind::exception)) return value::of(value_kind::exception_type, args[0].as<exception_object>().type);
+        // The same class `int` names, so that type(1) is int, and type(1)('5') calls it.
+        for (const auto& [name, id] : builtin_table())
+            if (type_name(args[0]) == name && is_type_builtin(id)) return make_builtin(id, name);
+        if (args[0].is(value_kind::builtin) && is_type_builtin(args[0].as<builtin_object>())) return make_builtin(b_type, "type");
+        if (args[0].is(value_kind::exception_type) || args[0].is(value_kind::type_name)) return make_builtin(b_type, "type");
         return type_name_value(type_name(args[0]));
     }
 
@@ -788,6 +946,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         const auto n = static_cast<std::int64_t>(items.size());
         auto bound = [&](std::size_t k, std::int64_t fallback) {
             if (k >= args.size()) return fallback;
+            if (!args[k].is(value_kind::integer) && !args[k].is(value_kind::boolean))
+                raise_error("TypeError", "slice indices must be integers or have an __index__ method");
             std::int64_t v = int_arg(args[k]);
             if (v < 0) v = std::max<std::int64_t>(0, v + n);
             return std::min(v, n);
@@ -803,6 +963,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             ++count;
         }
         if (b.id == s_count) return value::integer(count);
+        if (b.id == s_index && b.self.is(value_kind::tuple)) raise_error("ValueError", "tuple.index(x): x not in tuple");
         if (b.id == s_index) raise_error("ValueError", repr(args[0]) + " is not in list");
         raise_error("ValueError", "list.remove(x): x not in list");
     }
@@ -813,9 +974,10 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         auto reverse = take_kw("reverse");
         no_kwargs();
         auto& items = b.self.as<sequence_object>().items;
+        const bool descending = reverse && int_arg(*reverse) != 0;  // an int, as CPython takes it
         auto copy = items;
         sort_values(copy);
-        if (reverse && truthy(*reverse)) std::reverse(copy.begin(), copy.end());
+        if (descending) std::reverse(copy.begin(), copy.end());
         items = std::move(copy);
         return value::none();
     }
@@ -854,6 +1016,7 @@ void runtime::sort_values(std::vector<value>& items)
 
 std::string builtin_object::repr_text() const
 {
+    if (is_type_builtin(*this)) return "<class '" + name + "'>";
     if (self.is(value_kind::none)) return "<built-in function " + name + ">";
     return "<built-in method " + name + " of " + type_name(self) + " object>";
 }

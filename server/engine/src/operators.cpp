@@ -227,6 +227,7 @@ bool runtime::equals(const value& a, const value& b, int depth)
         const auto& y = b.as<range_object>();
         return x.start == y.start && x.stop == y.stop && x.step == y.step;
     }
+    case value_kind::builtin: return same_builtin(a.as<builtin_object>(), b.as<builtin_object>(), false);
     default: return a.obj == b.obj;
     }
 }
@@ -239,6 +240,11 @@ value runtime::compare(std::int32_t op, const value& a, const value& b)
     case compare_op::ne: return value::boolean(!equals(a, b));
     case compare_op::is:
     case compare_op::is_not: {
+        // Each load of a builtin makes its value afresh; `len is len` as in CPython.
+        if (a.is(value_kind::builtin) && b.is(value_kind::builtin)) {
+            const bool same_function = same_builtin(a.as<builtin_object>(), b.as<builtin_object>(), true);
+            return value::boolean(cop == compare_op::is ? same_function : !same_function);
+        }
         bool same = a.kind == b.kind && (a.obj ? a.obj == b.obj : (a.kind == value_kind::none || a.kind == value_kind::ellipsis ||
                                                                    (a.kind == value_kind::boolean && a.b == b.b) ||
                                                                    (a.kind == value_kind::integer && a.i == b.i)));
