@@ -263,3 +263,15 @@ TEST(interpreter, repr_escapes_what_python_does_not_print)
               "'\\xa0\xc3\xa9\\u200b\xf0\x9f\x98\x80\\x85\\xad\\u2028\\U000e0001\\U0010ffff\\u0378 \xc3\xbf'\n");
     EXPECT_EQ(output_of("print(['\\x9f'], '%r' % '\\u3000', ascii('\\xa0'))\n"), "['\\x9f'] '\\u3000' '\\xa0'\n");
 }
+
+TEST(interpreter, syntax_error_objects_are_refused)
+{
+    // SyntaxError(msg, (filename, lineno, offset, text)) unpacks its details; str(SyntaxError()) is
+    // 'None'. Not modelled, so refused rather than printed as a plain exception.
+    for (const char* program : {"e = SyntaxError('x')\nprint(e)\n", "print(str(IndentationError()))\n"}) {
+        auto out = run_virtual(program);
+        EXPECT_EQ(out.exit_status, 1) << program;
+        EXPECT_NE(out.stderr_text.find("UnsupportedError"), std::string::npos) << out.stderr_text;
+        EXPECT_EQ(out.stdout_text, "") << program;
+    }
+}

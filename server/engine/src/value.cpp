@@ -96,8 +96,9 @@ std::string exception_object::message() const
     if (args.empty()) return "";
     repr_guard guard;  // str(ValueError(ValueError(...))) nests
     if (args.size() == 1) return type->name == "KeyError" ? repr(args[0]) : str(args[0]);
-    if (args.size() == 2 && type->is_subclass_of(*builtin_exception_type("OSError"))) {
-        // OSError(errno, strerror[, filename]): the filename is kept aside, see make_os_error().
+    if (args.size() >= 2 && args.size() <= 5 && type->is_subclass_of(*builtin_exception_type("OSError"))) {
+        // OSError(errno, strerror[, filename[, winerror[, filename2]]]): the filenames are kept aside
+        // (shape_os_error in interpreter.cpp); with two to five arguments str() shows errno and strerror.
         std::string text = "[Errno " + str(args[0]) + "] " + str(args[1]);
         if (!filename.is(value_kind::none)) text += ": " + repr(filename);
         if (!filename2.is(value_kind::none)) text += " -> " + repr(filename2);
