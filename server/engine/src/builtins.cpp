@@ -247,10 +247,18 @@ value runtime::load_global(const std::string& name)
     for (const auto& [n, id] : builtin_table())
         if (name == n) return make_builtin(id, name);
     if (name == "__name__") return value::string("__main__");
+    if (cpython_module_global(name)) raise_unsupported("the module global '" + name + "'");
     if (auto t = builtin_exception_type(name); t && name != "CancelledError" && name != "InvalidStateError")
         return value::of(value_kind::exception_type, t);
     if (cpython_has_builtin(name)) raise_unsupported("the builtin '" + name + "'");
     raise_error("NameError", "name '" + name + "' is not defined");
+}
+
+bool cpython_module_global(std::string_view name)
+{
+    for (const char* global : {"__file__", "__builtins__", "__doc__", "__package__", "__loader__", "__spec__", "__cached__"})
+        if (name == global) return true;
+    return false;
 }
 
 bool engine_has_builtin(std::string_view name)
@@ -319,6 +327,13 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             }
             return make_builtin(m->id, name, obj);
         }
+    }
+    if (obj.is(value_kind::builtin) && is_type_builtin(obj.as<builtin_object>())) {
+        // A class (str.upper, int.__name__): its instances' attributes and a type's own.
+        const std::string& cls = obj.as<builtin_object>().name;
+        if (cpython_type_has(cls, name) || cpython_type_has("type", name) || !cpython_type_has(cls, "__class__"))
+            raise_unsupported("'" + cls + "." + name + "'");
+        raise_error("AttributeError", "type object '" + cls + "' has no attribute '" + name + "'");
     }
     std::string tn = obj.is(value_kind::future) && !obj.as<future_object>().is_task() ? "_GatheringFuture" : type_name(obj);
     if (!obj.is(value_kind::module) && cpython_has_attribute(obj, name)) raise_unsupported("'" + tn + "." + name + "'");

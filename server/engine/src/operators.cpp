@@ -398,6 +398,7 @@ value runtime::subscript(const value& container, const value& index)
     }
     if (container.is(value_kind::range)) {
         const auto& r = container.as<range_object>();
+        if (index.is(value_kind::slice)) raise_unsupported("slicing a range");  // CPython makes a range of it
         if (!is_int(index)) raise_error("TypeError", "range indices must be integers or slices, not " + type_name(index));
         auto k = normalize_index(as_int(index), static_cast<std::size_t>(r.length()), "range object");
         return value::integer(r.start + k * r.step);
