@@ -175,12 +175,21 @@ format_spec parse_spec(const std::string& spec, const std::string& type_for_erro
         if (!f.align && default_type != 's') f.align = '=';
         ++k;
     }
-    while (k < spec.size() && std::isdigit(static_cast<unsigned char>(spec[k]))) {
-        f.width = f.width * 10 + static_cast<std::size_t>(spec[k++] - '0');
-        // CPython pads to any width that fits in memory; here the output's length bound applies.
-        if (f.width > max_width) throw limit_exceeded{"a string or list would hold " + std::to_string(f.width) +
-                                                      " items; the limit is " + std::to_string(max_width)};
-    }
+    // CPython's get_integer: past the largest Py_ssize_t is a ValueError. Below it CPython pads to any
+    // width that fits in memory; here the output's length bound applies.
+    auto spec_integer = [&](bool bounded) -> std::size_t {
+        std::int64_t n = 0;
+        while (k < spec.size() && std::isdigit(static_cast<unsigned char>(spec[k]))) {
+            const int digit = spec[k++] - '0';
+            if (n > (INT64_MAX - digit) / 10) raise_error("ValueError", "Too many decimal digits in format string");
+            n = n * 10 + digit;
+        }
+        if (!bounded) return static_cast<std::size_t>(std::min<std::int64_t>(n, INT32_MAX));
+        if (static_cast<std::uint64_t>(n) > max_width)
+            throw limit_exceeded{"a string or list would hold " + std::to_string(n) + " items; the limit is " + std::to_string(max_width)};
+        return static_cast<std::size_t>(n);
+    };
+    f.width = spec_integer(true);
     if (k < spec.size() && spec[k] == ',') f.grouping = spec[k++];
     if (k < spec.size() && spec[k] == '_') {
         if (f.grouping) raise_error("ValueError", "Cannot specify both ',' and '_'.");
@@ -190,13 +199,8 @@ format_spec parse_spec(const std::string& spec, const std::string& type_for_erro
     if (k < spec.size() && spec[k] == '.') {
         ++k;
         if (k == spec.size() || !std::isdigit(static_cast<unsigned char>(spec[k]))) raise_error("ValueError", "Format specifier missing precision");
-        f.precision = 0;
-        while (k < spec.size() && std::isdigit(static_cast<unsigned char>(spec[k]))) {
-            f.precision = f.precision * 10 + (spec[k++] - '0');
-            if (static_cast<std::size_t>(f.precision) > max_width)
-                throw limit_exceeded{"a string or list would hold " + std::to_string(f.precision) + " items; the limit is " +
-                                     std::to_string(max_width)};
-        }
+        // Bounded where it makes text (a float's digits), not here: a str's precision only cuts it.
+        f.precision = static_cast<int>(spec_integer(false));
     }
     std::uint32_t type = static_cast<unsigned char>(default_type);
     if (k < spec.size()) {
@@ -370,13 +374,18 @@ std::string runtime::format_value(const value& v, const std::string& spec)
         if (f.type && std::string_view("eEfFgGn%").find(f.type) == std::string_view::npos)
             raise_error("ValueError", "Unknown format code '" + code_shown(static_cast<unsigned char>(f.type)) + "' for object of type 'float'");
         if (f.type == 'n' && f.grouping) raise_error("ValueError", std::string("Cannot specify '") + f.grouping + "' with 'n'.");
+        if (f.precision == INT32_MAX) raise_error("ValueError", "precision too big");  // past C's int
+        if (f.precision > 0) check_length(static_cast<std::size_t>(f.precision));
         return format_float(v.f, f, f.type);
     }
 
     // int and bool
     const std::int64_t x = v.is(value_kind::boolean) ? (v.b ? 1 : 0) : v.i;
-    if (f.type && std::string_view("eEfFgG%").find(f.type) != std::string_view::npos)
+    if (f.type && std::string_view("eEfFgG%").find(f.type) != std::string_view::npos) {
+        if (f.precision == INT32_MAX) raise_error("ValueError", "precision too big");  // past C's int
+        if (f.precision > 0) check_length(static_cast<std::size_t>(f.precision));
         return format_float(static_cast<double>(x), f, f.type);
+    }
     if (f.type && std::string_view("bcdoxXn").find(f.type) == std::string_view::npos)
         raise_error("ValueError", "Unknown format code '" + code_shown(static_cast<unsigned char>(f.type)) + "' for object of type '" + tn + "'");
     if (f.precision >= 0) raise_error("ValueError", "Precision not allowed in integer format specifier");
