@@ -468,12 +468,17 @@ std::string runtime::printf_format(const std::string& format, const value& args)
                 ++k;
                 const value& w = take();
                 if (!w.is(value_kind::integer) && !w.is(value_kind::boolean)) raise_error("TypeError", "* wants int");
-                return w.is(value_kind::boolean) ? (w.b ? 1 : 0) : w.i;
+                const std::int64_t n = w.is(value_kind::boolean) ? (w.b ? 1 : 0) : w.i;
+                // A precision is a C int to CPython, a width a Py_ssize_t.
+                if (what == "precision" && (n > INT32_MAX || n < INT32_MIN))
+                    raise_error("OverflowError", "Python int too large to convert to C int");
+                return n;
             }
+            const std::int64_t largest = what == "precision" ? INT32_MAX : INT64_MAX;
             std::int64_t n = -1;
             while (k < format.size() && std::isdigit(static_cast<unsigned char>(format[k]))) {
                 const int digit = format[k++] - '0';
-                if (n > (INT64_MAX - digit) / 10) raise_error("ValueError", what + " too big");
+                if (n > (largest - digit) / 10) raise_error("ValueError", what + " too big");
                 n = (n < 0 ? 0 : n) * 10 + digit;
             }
             return n;
@@ -553,6 +558,8 @@ std::string runtime::printf_format(const std::string& format, const value& args)
             const bool negative = std::signbit(d) && !std::isnan(d);
             d = std::fabs(d);
             const int p = precision < 0 ? 6 : static_cast<int>(precision);
+            // The digits C would write before the bound could see them.
+            if (p > 0) check_length(static_cast<std::size_t>(p));
             if (std::isinf(d) || std::isnan(d)) {
                 const bool upper = conversion == 'E' || conversion == 'F' || conversion == 'G';
                 body = std::isnan(d) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf");
