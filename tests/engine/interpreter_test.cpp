@@ -259,3 +259,38 @@ TEST(interpreter, source_that_is_not_utf8_is_a_syntax_error)
     EXPECT_EQ(out.stdout_text, "");
     EXPECT_EQ(out.exit_status, 1);
 }
+
+TEST(interpreter, repr_escapes_what_python_does_not_print)
+{
+    // Python's str.isprintable(), from python3's own table (cpython_names.inc): controls, format
+    // characters, separators but the space, unassigned code points.
+    EXPECT_EQ(output_of("print(repr('\\xa0\\xe9\\u200b\\U0001F600\\x85\\xad\\u2028\\U000e0001\\U0010ffff\\u0378 \\u00ff'))\n"),
+              "'\\xa0\xc3\xa9\\u200b\xf0\x9f\x98\x80\\x85\\xad\\u2028\\U000e0001\\U0010ffff\\u0378 \xc3\xbf'\n");
+    EXPECT_EQ(output_of("print(['\\x9f'], '%r' % '\\u3000', ascii('\\xa0'))\n"), "['\\x9f'] '\\u3000' '\\xa0'\n");
+}
+
+TEST(interpreter, syntax_error_objects_are_refused)
+{
+    // SyntaxError(msg, (filename, lineno, offset, text)) unpacks its details; str(SyntaxError()) is
+    // 'None'. Not modelled, so refused rather than printed as a plain exception.
+    for (const char* program : {"e = SyntaxError('x')\nprint(e)\n", "print(str(IndentationError()))\n"}) {
+        auto out = run_virtual(program);
+        EXPECT_EQ(out.exit_status, 1) << program;
+        EXPECT_NE(out.stderr_text.find("UnsupportedError"), std::string::npos) << out.stderr_text;
+        EXPECT_EQ(out.stdout_text, "") << program;
+    }
+}
+
+TEST(interpreter, names_cpython_has_are_refused_not_name_errors)
+{
+    // Module globals CPython gives every module, a class's attributes (str.upper), a range's slice:
+    // refused, where the engine raised NameError, AttributeError or TypeError.
+    for (const char* program : {"print(1)\nprint(__file__)\n", "print(__doc__)\n", "print(__builtins__)\n", "print(str.upper('a'))\n",
+                                "print(str.format('{}', 1))\n", "print(range(5)[1:3])\n"}) {
+        auto out = run_virtual(program);
+        EXPECT_EQ(out.exit_status, 1) << program;
+        EXPECT_NE(out.stderr_text.find("UnsupportedError"), std::string::npos) << program << out.stderr_text;
+    }
+    EXPECT_EQ(last_stderr_line("print(str.nope)\n"), "AttributeError: type object 'str' has no attribute 'nope'");
+    EXPECT_EQ(output_of("__doc__ = 'd'\nprint(__doc__)\n"), "d\n");
+}

@@ -144,3 +144,29 @@ TEST(parser, fstring_errors_are_syntax_errors)
     EXPECT_EQ(reject("print(f'{}')\n").message, "f-string: empty expression not allowed");
     EXPECT_EQ(reject("print(f'{x')\n").message, "f-string: expecting '}'");
 }
+
+TEST(parser, escape_errors_name_the_positions_cpython_names)
+{
+    // Positions count in the literal (or in the f-string's literal part since the last field or
+    // doubled brace), a character beyond ASCII as ten: CPython decodes it spelled \UXXXXXXXX.
+    const std::string codec = "(unicode error) 'unicodeescape' codec can't decode bytes in position ";
+    EXPECT_EQ(reject("print('ab\\x4')\n").message, codec + "2-4: truncated \\xXX escape");
+    EXPECT_EQ(reject("print('\\xg0')\n").message, codec + "0-1: truncated \\xXX escape");
+    EXPECT_EQ(reject("print('\\u12')\n").message, codec + "0-3: truncated \\uXXXX escape");
+    EXPECT_EQ(reject("print('\\xe9\\n\\x4')\n").message, codec + "6-8: truncated \\xXX escape");
+    EXPECT_EQ(reject("print('\xc3\xa9\\x4')\n").message, codec + "10-12: truncated \\xXX escape");
+    EXPECT_EQ(reject("print('a\\\nb\\x4')\n").message, codec + "4-6: truncated \\xXX escape");
+    EXPECT_EQ(reject("print('\\U00110000')\n").message, codec + "0-9: illegal Unicode character");
+    EXPECT_EQ(reject("print(f'{1}ab\\x4')\n").message, codec + "2-4: truncated \\xXX escape");
+    EXPECT_EQ(reject("print(f'a{{b\\x4')\n").message, codec + "1-3: truncated \\xXX escape");
+    EXPECT_EQ(reject("print(f'{1:ab\\x4}')\n").message, codec + "2-4: truncated \\xXX escape");
+}
+
+TEST(parser, fstring_expressions_as_cpython_scans_them)
+{
+    EXPECT_EQ(reject("print(f'{\"\\n\"}')\n").message, "f-string expression part cannot include a backslash");
+    EXPECT_EQ(reject("print(f'{1#}')\n").message, "f-string expression part cannot include '#'");
+    EXPECT_EQ(reject("print(f'{1!rr}')\n").message, "f-string: expecting '}'");
+    EXPECT_EQ(reject("print(f'{1= ')\n").message, "f-string: expecting '}'");
+    EXPECT_EQ(reject("print(f'{1:{2:{3}}}')\n").message, "f-string: expressions nested too deeply");
+}

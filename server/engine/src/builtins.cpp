@@ -78,6 +78,30 @@ const std::vector<member> str_members = {{"upper", str_method}, {"lower", str_me
     {"isnumeric", str_method}, {"isalpha", str_method}, {"isalnum", str_method}, {"isspace", str_method}, {"isupper", str_method},
     {"islower", str_method}, {"istitle", str_method}, {"isascii", str_method}, {"format", str_format}};
 
+// The builtins that are classes in CPython (int, str, range ...), not functions.
+bool is_type_builtin(int id)
+{
+    switch (id) {
+    case b_int: case b_float: case b_str: case b_bool: case b_list: case b_tuple: case b_range: case b_type:
+    case b_enumerate: case b_zip: case b_reversed: case b_dict: case b_map: case b_filter: return true;
+    default: return false;
+    }
+}
+
+} // namespace
+
+bool is_type_builtin(const builtin_object& b) { return !b.self.obj && is_type_builtin(b.id); }
+
+// Two builtins are the same object if they are the same function of no object (len is len), equal
+// if they are also the same method of the same object.
+bool same_builtin(const builtin_object& a, const builtin_object& b, bool identity)
+{
+    if (a.id != b.id || a.self.kind != b.self.kind || a.self.obj != b.self.obj) return false;
+    return !identity || !a.self.obj;
+}
+
+namespace {
+
 const member* find_member(const std::vector<member>& members, const std::string& name)
 {
     for (const auto& m : members)
@@ -179,6 +203,51 @@ value parse_int_text(const value& text, int base)
     raise_error("ValueError", "invalid literal for int() with base " + std::to_string(base) + ": " + shown);
 }
 
+// C's printf of one double with a precision, whatever its length.
+std::string c_number(const char* format, int precision, double x)
+{
+    const int length = std::snprintf(nullptr, 0, format, precision, x);
+    std::string out(static_cast<std::size_t>(length) + 1, '\0');
+    std::snprintf(out.data(), out.size(), format, precision, x);
+    out.pop_back();
+    return out;
+}
+
+// Python's float literal (float() of a str): [sign] digits [. digits] [e [sign] digits], or inf,
+// infinity, nan; an underscore only between two digits. The text for strtod (underscores gone), or
+// nothing: no hex, no "nan(...)", which C's strtod would take.
+std::optional<std::string> python_float_text(const std::string& s)
+{
+    std::size_t k = 0;
+    std::string out;
+    if (k < s.size() && (s[k] == '+' || s[k] == '-')) out += s[k++];
+    std::string word = s.substr(k);
+    std::transform(word.begin(), word.end(), word.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+    if (word == "inf" || word == "infinity" || word == "nan") return out + word;
+    auto digits = [&]() {
+        const std::size_t start = k;
+        while (k < s.size() && (std::isdigit(static_cast<unsigned char>(s[k])) ||
+                                (s[k] == '_' && k > start && k + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[k + 1]))))) {
+            if (s[k] != '_') out += s[k];
+            ++k;
+        }
+        return k - start;
+    };
+    std::size_t mantissa = digits();
+    if (k < s.size() && s[k] == '.') {
+        out += s[k++];
+        mantissa += digits();
+    }
+    if (mantissa == 0) return std::nullopt;
+    if (k < s.size() && (s[k] == 'e' || s[k] == 'E')) {
+        out += s[k++];
+        if (k < s.size() && (s[k] == '+' || s[k] == '-')) out += s[k++];
+        if (digits() == 0) return std::nullopt;
+    }
+    if (k != s.size()) return std::nullopt;
+    return out;
+}
+
 std::string strip_chars(const std::string& s, const std::string& chars, bool left, bool right)
 {
     std::size_t a = 0, b = s.size();
@@ -205,10 +274,18 @@ value runtime::load_global(const std::string& name)
     for (const auto& [n, id] : builtin_table())
         if (name == n) return make_builtin(id, name);
     if (name == "__name__") return value::string("__main__");
+    if (cpython_module_global(name)) raise_unsupported("the module global '" + name + "'");
     if (auto t = builtin_exception_type(name); t && name != "CancelledError" && name != "InvalidStateError")
         return value::of(value_kind::exception_type, t);
     if (cpython_has_builtin(name)) raise_unsupported("the builtin '" + name + "'");
     raise_error("NameError", "name '" + name + "' is not defined");
+}
+
+bool cpython_module_global(std::string_view name)
+{
+    for (const char* global : {"__file__", "__builtins__", "__doc__", "__package__", "__loader__", "__spec__", "__cached__"})
+        if (name == global) return true;
+    return false;
 }
 
 bool engine_has_builtin(std::string_view name)
@@ -268,6 +345,9 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     case value_kind::exception_type:
         if (name == "__name__") return value::string(obj.as<exception_type_object>().name);
         break;
+    case value_kind::builtin:
+        if (name == "__name__") return value::string(obj.as<builtin_object>().name);
+        break;
     case value_kind::type_name:
         if (name == "__name__") {
             const auto& full = obj.as<type_name_object>().name;
@@ -284,6 +364,13 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             }
             return make_builtin(m->id, name, obj);
         }
+    }
+    if (obj.is(value_kind::builtin) && is_type_builtin(obj.as<builtin_object>())) {
+        // A class (str.upper, int.__name__): its instances' attributes and a type's own.
+        const std::string& cls = obj.as<builtin_object>().name;
+        if (cpython_type_has(cls, name) || cpython_type_has("type", name) || !cpython_type_has(cls, "__class__"))
+            raise_unsupported("'" + cls + "." + name + "'");
+        raise_error("AttributeError", "type object '" + cls + "' has no attribute '" + name + "'");
     }
     std::string tn = obj.is(value_kind::future) && !obj.as<future_object>().is_task() ? "_GatheringFuture" : type_name(obj);
     if (!obj.is(value_kind::module) && cpython_has_attribute(obj, name)) raise_unsupported("'" + tn + "." + name + "'");
@@ -305,21 +392,33 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (kwargs.empty()) return;
         // A keyword CPython's function takes and the engine does not model is unsupported, not wrong.
         static const std::vector<std::pair<std::string_view, std::string_view>> cpython_keywords = {
-            {"zip", "strict"}, {"print", "file"}, {"int", "base"}, {"round", "number"}, {"sum", "start"}, {"sum", "iterable"},
-            {"enumerate", "iterable"}};
+            {"zip", "strict"}, {"print", "file"}, {"enumerate", "iterable"}};
+        const std::string& key = kwargs.front().first;
         for (const auto& [function, keyword] : cpython_keywords)
-            if (b.name == function && kwargs.front().first == keyword) raise_unsupported(b.name + "(" + kwargs.front().first + "=...)");
-        // How CPython words it depends on how the function is declared in C.
-        static const std::vector<std::string_view> no_keywords = {"len", "abs", "repr", "ascii", "divmod", "isinstance", "format", "hash",
-            "map", "filter", "iter", "next",
-            "float", "bool", "list", "tuple", "range", "reversed", "hex", "oct", "bin", "chr", "ord", "any", "all"};
-        static const std::vector<std::string_view> invalid_keyword = {"str", "enumerate", "zip", "print", "int"};
-        const bool plain = b.self.is(value_kind::none);
-        if (plain && std::find(no_keywords.begin(), no_keywords.end(), b.name) != no_keywords.end())
-            raise_error("TypeError", b.name + "() takes no keyword arguments");
-        if (plain && std::find(invalid_keyword.begin(), invalid_keyword.end(), b.name) != invalid_keyword.end())
-            raise_error("TypeError", "'" + kwargs.front().first + "' is an invalid keyword argument for " + b.name + "()");
-        raise_error("TypeError", b.name + "() got an unexpected keyword argument '" + kwargs.front().first + "'");
+            if (b.name == function && key == keyword) raise_unsupported(b.name + "(" + key + "=...)");
+        // The wording depends on how the C function parses its arguments.
+        if (b.self.is(value_kind::list) || b.self.is(value_kind::tuple) || b.self.is(value_kind::dict)) {
+            if (b.id == s_sort) raise_error("TypeError", "'" + key + "' is an invalid keyword argument for sort()");
+            raise_error("TypeError", type_name(b.self) + "." + b.name + "() takes no keyword arguments");
+        }
+        if (b.id >= b_hex && b.id <= b_next && b.id != b_dict && b.id != b_pow) raise_error("TypeError", b.name + "() takes no keyword arguments");
+        if (b.id >= b_print && b.id <= b_ascii) {
+            // Positional arguments are counted before keywords are looked at.
+            if (args.empty()) {
+                if (b.id == b_min || b.id == b_max) raise_error("TypeError", b.name + " expected at least 1 argument, got 0");
+                if (b.id == b_sorted) raise_error("TypeError", "sorted expected 1 argument, got 0");
+                if (b.id == b_sum) raise_error("TypeError", "sum() takes at least 1 positional argument (0 given)");
+                if (b.id == b_type) raise_error("TypeError", "type() takes 1 or 3 arguments");
+            }
+            if (b.id == b_sum && args.size() + kwargs.size() > 2)
+                raise_error("TypeError", "sum() takes at most 2 arguments (" + std::to_string(args.size() + kwargs.size()) + " given)");
+            switch (b.id) {
+            case b_print: case b_min: case b_max: case b_sum: case b_round: case b_enumerate: case b_zip: case b_sorted: case b_str: case b_int:
+                raise_error("TypeError", "'" + key + "' is an invalid keyword argument for " + (b.id == b_sorted ? std::string("sort") : b.name) + "()");
+            default: raise_error("TypeError", b.name + "() takes no keyword arguments");
+            }
+        }
+        raise_error("TypeError", b.name + "() got an unexpected keyword argument '" + key + "'");
     };
     std::int32_t line = running_ && !running_->frames.empty() ? running_->frames.back()->line : 0;
     auto running_loop_or_fail = [&]() -> std::shared_ptr<loop_object> {
@@ -355,7 +454,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     }
     case b_range: {
         no_kwargs();
-        if (args.empty() || args.size() > 3) raise_error("TypeError", "range expected at least 1 argument, got " + std::to_string(args.size()));
+        if (args.empty()) raise_error("TypeError", "range expected at least 1 argument, got 0");
+        if (args.size() > 3) raise_error("TypeError", "range expected at most 3 arguments, got " + std::to_string(args.size()));
         auto r = std::make_shared<range_object>();
         if (args.size() == 1) r->stop = int_arg(args[0]);
         else {
@@ -379,19 +479,31 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (v.is(value_kind::dict_view)) return value::integer(static_cast<std::int64_t>(v.as<dict_view_object>().dict.as<dict_object>().used));
         raise_error("TypeError", "object of type '" + type_name(v) + "' has no len()");
     }
-    case b_str:
+    case b_str: {
+        // str(object='', encoding='utf-8', errors='strict'): the keywords are the engine's to model yet.
+        for (const auto& kw : kwargs) {
+            if (kw.first == "object" || kw.first == "encoding" || kw.first == "errors") raise_unsupported("str(" + kw.first + "=...)");
+            raise_error("TypeError", "'" + kw.first + "' is an invalid keyword argument for str()");
+        }
+        if (args.size() > 3) raise_error("TypeError", "str() takes at most 3 arguments (" + std::to_string(args.size()) + " given)");
+        if (args.empty()) return value::string("");
         if (args.size() >= 2) {
-            no_kwargs();
-            if (args.size() > 3) raise_error("TypeError", "str() takes at most 3 arguments (" + std::to_string(args.size()) + " given)");
+            auto named = [](const value& v) { return v.is(value_kind::none) ? std::string("None") : type_name(v); };
+            if (!args[1].is(value_kind::string)) raise_error("TypeError", "str() argument 'encoding' must be str, not " + named(args[1]));
+            if (args.size() == 3 && !args[2].is(value_kind::string))
+                raise_error("TypeError", "str() argument 'errors' must be str, not " + named(args[2]));
             if (args[0].is(value_kind::string)) raise_error("TypeError", "decoding str is not supported");
             raise_error("TypeError", "decoding to str: need a bytes-like object, " + type_name(args[0]) + " found");
         }
-        [[fallthrough]];
+        std::string s = str(args[0]);
+        charge_work(s.size() / 8);
+        return value::string(std::move(s));
+    }
     case b_format: {
         no_kwargs();
         expect_args(b, args, 1, 2);
         if (args.size() == 2 && !args[1].is(value_kind::string))
-            raise_error("TypeError", "format() argument 2 must be str, not " + type_name(args[1]));
+            raise_error("TypeError", "format() argument 2 must be str, not " + (args[1].is(value_kind::none) ? std::string("None") : type_name(args[1])));
         std::string s = format_value(args[0], args.size() == 2 ? args[1].as<string_object>().s : std::string());
         charge_work(s.size() / 8);
         return value::string(std::move(s));
@@ -441,12 +553,18 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (args.empty()) return value::floating(0.0);
         const value& v = args[0];
         if (v.is(value_kind::string)) {
-            std::string s = strip_chars(v.as<string_object>().s, " \t\n\r", true, true);
-            char* end = nullptr;
-            double d = std::strtod(s.c_str(), &end);
-            if (s.empty() || end != s.c_str() + s.size()) raise_error("ValueError", "could not convert string to float: " + repr(v));
-            return value::floating(d);
+            const std::string& text = v.as<string_object>().s;
+            charge_work(text.size() / 8);
+            // Unicode digits and spaces are float()'s too; the engine has no tables for them.
+            if (std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+                raise_unsupported("float() of text beyond ASCII");
+            const std::string s = strip_chars(text, " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f", true, true);
+            const std::optional<std::string> plain = python_float_text(s);
+            if (!plain) raise_error("ValueError", "could not convert string to float: " + repr(v));
+            return value::floating(std::strtod(plain->c_str(), nullptr));
         }
+        if (!v.is(value_kind::integer) && !v.is(value_kind::boolean) && !v.is(value_kind::floating))
+            raise_error("TypeError", "float() argument must be a string or a real number, not '" + type_name(v) + "'");
         return value::floating(number_arg(v, "float"));
     }
     case b_bool: no_kwargs(); expect_args(b, args, 0, 1); return value::boolean(!args.empty() && truthy(args[0]));
@@ -637,17 +755,34 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         return best;
     }
     case b_sum: {
-        if (auto start_kw = take_kw("start")) {
-            if (args.size() > 1) raise_error("TypeError", "argument for sum() given by name ('start') and position (2)");
-            args.push_back(std::move(*start_kw));
+        if (args.size() + kwargs.size() > 2) no_kwargs();  // "takes at most 2 arguments" (or a keyword it lacks)
+        if (!args.empty()) {
+            if (auto start_kw = take_kw("start")) {
+                if (args.size() > 1) raise_error("TypeError", "argument for sum() given by name ('start') and position (2)");
+                args.push_back(std::move(*start_kw));
+            }
         }
         no_kwargs();
         expect_args(b, args, 1, 2);
+        // CPython refuses a str start, whatever the items.
+        if (args.size() == 2 && args[1].is(value_kind::string)) raise_error("TypeError", "sum() can't sum strings [use ''.join(seq) instead]");
         value total = args.size() == 2 ? args[1] : value::integer(0);
         for (const auto& item : to_vector(args[0])) total = binary(static_cast<std::int32_t>(binary_op::add), total, item);
         return total;
     }
     case b_round: {
+        // round(number, ndigits=None): both may be keywords.
+        if (args.size() + kwargs.size() > 2) raise_error("TypeError", "round() takes at most 2 arguments (" + std::to_string(args.size() + kwargs.size()) + " given)");
+        if (auto number_kw = take_kw("number")) {
+            if (!args.empty()) raise_error("TypeError", "argument for round() given by name ('number') and position (1)");
+            args.push_back(std::move(*number_kw));
+        }
+        if (auto ndigits_kw = take_kw("ndigits")) {
+            if (args.size() > 1) raise_error("TypeError", "argument for round() given by name ('ndigits') and position (2)");
+            if (args.empty()) raise_error("TypeError", "round() missing required argument 'number' (pos 1)");
+            args.push_back(std::move(*ndigits_kw));
+        }
+        if (args.empty()) raise_error("TypeError", "round() missing required argument 'number' (pos 1)");
         no_kwargs();
         expect_args(b, args, 1, 2);
         const value& x_value = args[0];
@@ -668,17 +803,30 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             return int_round(x_value, digits);
         }
         const double x = x_value.f;
-        if (digits < 0) {
-            // round(1234.5, -2): to hundreds, half to even.
-            if (digits < -308) return value::floating(std::copysign(0.0, x));
-            const double p = std::pow(10.0, static_cast<double>(-digits));
-            const double z = std::nearbyint(x / p) * p;
-            if (std::isinf(z)) raise_error("OverflowError", "rounded value too large to represent");
-            return value::floating(z);
+        // CPython's float round: inf and nan as they are, and past what a double holds, x or a zero.
+        if (!std::isfinite(x) || digits > 323) return value::floating(x);
+        if (digits < -308) return value::floating(0.0 * x);
+        // Correctly rounded, half to even, as CPython's dtoa: C's printf rounds the exact binary value
+        // the same way, and strtod reads the digits back.
+        std::string text;
+        if (digits >= 0) {
+            text = c_number("%.*f", static_cast<int>(digits), x);
+        } else {
+            // round(1234.5, -2): keep the digits down to hundreds, as many as the exponent allows.
+            const std::string scientific = c_number("%.*e", 16, std::fabs(x));
+            const std::int64_t kept = std::atoi(scientific.c_str() + scientific.find('e') + 1) + 1 + digits;
+            if (kept >= 1) {
+                text = c_number("%.*e", static_cast<int>(kept - 1), x);
+            } else {
+                // Less than one unit of 10**-digits: a unit if more than half of one (ties to 0, even).
+                const std::string exact = c_number("%.*e", 800, std::fabs(x));
+                const bool more_than_half = kept == 0 && (exact[0] > '5' || (exact[0] == '5' && exact.find_first_of("123456789", 2) < exact.find('e')));
+                text = std::string(std::signbit(x) ? "-" : "") + (more_than_half ? "1" : "0") + "e" + std::to_string(-digits);
+            }
         }
-        char buf[512];
-        std::snprintf(buf, sizeof buf, "%.*f", static_cast<int>(std::clamp<std::int64_t>(digits, 0, 300)), x);
-        return value::floating(std::strtod(buf, nullptr));
+        const double z = std::strtod(text.c_str(), nullptr);
+        if (std::isinf(z)) raise_error("OverflowError", "rounded value too large to represent");
+        return value::floating(z);
     }
     case b_isinstance: {
         no_kwargs();
@@ -706,10 +854,30 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             case b_list: return value::boolean(v.is(value_kind::list));
             case b_tuple: return value::boolean(v.is(value_kind::tuple));
             case b_dict: return value::boolean(v.is(value_kind::dict));
+            case b_range: return value::boolean(v.is(value_kind::range));
+            case b_type:
+                return value::boolean(v.is(value_kind::exception_type) || v.is(value_kind::type_name) ||
+                                      (v.is(value_kind::builtin) && is_type_builtin(v.as<builtin_object>())));
+            case b_enumerate: return value::boolean(v.is(value_kind::iterator) && v.as<iterator_object>().kind == iterator_kind::enumerate);
+            case b_zip: return value::boolean(v.is(value_kind::iterator) && v.as<iterator_object>().kind == iterator_kind::zip);
+            case b_map: return value::boolean(v.is(value_kind::iterator) && v.as<iterator_object>().kind == iterator_kind::map);
+            case b_filter: return value::boolean(v.is(value_kind::iterator) && v.as<iterator_object>().kind == iterator_kind::filter);
+            case b_reversed: raise_unsupported("isinstance(x, reversed)");
             default: break;
             }
         }
-        if (t.is(value_kind::type_name)) return value::boolean(args[0].is(value_kind::future) && args[0].as<future_object>().is_task());
+        if (t.is(value_kind::type_name)) {
+            // type(x) of a kind the engine has no builtin for, or asyncio's classes.
+            const std::string& name = t.as<type_name_object>().name;
+            const value& v = args[0];
+            if (name == "asyncio.Task") return value::boolean(v.is(value_kind::future) && v.as<future_object>().is_task());
+            if (name == "asyncio.Future") return value::boolean(v.is(value_kind::future));
+            if (name == "asyncio.AbstractEventLoop") return value::boolean(v.is(value_kind::loop));
+            if (name == "type") return value::boolean(v.is(value_kind::exception_type) || v.is(value_kind::type_name) ||
+                                                      (v.is(value_kind::builtin) && is_type_builtin(v.as<builtin_object>())));
+            if (name == "builtin_function_or_method") return value::boolean(v.is(value_kind::builtin) && !is_type_builtin(v.as<builtin_object>()));
+            return value::boolean(!v.is(value_kind::builtin) && type_name(v) == name);
+        }
         raise_error("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union");
     }
     case b_enumerate: {
@@ -770,13 +938,19 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         expect_args(b, args, 1, 1);
         if (b.id == b_reversed) return make_reversed(args[0]);
         auto items = to_vector(args[0]);
-        sort_values(items, key ? *key : value::none(), reverse && truthy(*reverse));
+        const bool descending = reverse && int_arg(*reverse) != 0;  // an int, as CPython takes it
+        sort_values(items, key ? *key : value::none(), descending);
         return value::list(std::move(items));
     }
     case b_type: {
         no_kwargs();
         expect_args(b, args, 1, 1);
         if (args[0].is(value_kind::exception)) return value::of(value_kind::exception_type, args[0].as<exception_object>().type);
+        // The same class `int` names, so that type(1) is int, and type(1)('5') calls it.
+        for (const auto& [name, id] : builtin_table())
+            if (type_name(args[0]) == name && is_type_builtin(id)) return make_builtin(id, name);
+        if (args[0].is(value_kind::builtin) && is_type_builtin(args[0].as<builtin_object>())) return make_builtin(b_type, "type");
+        if (args[0].is(value_kind::exception_type) || args[0].is(value_kind::type_name)) return make_builtin(b_type, "type");
         return type_name_value(type_name(args[0]));
     }
 
@@ -994,6 +1168,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         const auto n = static_cast<std::int64_t>(items.size());
         auto bound = [&](std::size_t k, std::int64_t fallback) {
             if (k >= args.size()) return fallback;
+            if (!args[k].is(value_kind::integer) && !args[k].is(value_kind::boolean))
+                raise_error("TypeError", "slice indices must be integers or have an __index__ method");
             std::int64_t v = int_arg(args[k]);
             if (v < 0) v = std::max<std::int64_t>(0, v + n);
             return std::min(v, n);
@@ -1009,6 +1185,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             ++count;
         }
         if (b.id == s_count) return value::integer(count);
+        if (b.id == s_index && b.self.is(value_kind::tuple)) raise_error("ValueError", "tuple.index(x): x not in tuple");
         if (b.id == s_index) raise_error("ValueError", repr(args[0]) + " is not in list");
         raise_error("ValueError", "list.remove(x): x not in list");
     }
@@ -1020,8 +1197,9 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         auto key = take_kw("key");
         no_kwargs();
         auto& items = b.self.as<sequence_object>().items;
+        const bool descending = reverse && int_arg(*reverse) != 0;  // an int, as CPython takes it
         auto copy = items;
-        sort_values(copy, key ? *key : value::none(), reverse && truthy(*reverse));
+        sort_values(copy, key ? *key : value::none(), descending);
         items = std::move(copy);
         return value::none();
     }
@@ -1119,6 +1297,7 @@ void runtime::sort_values(std::vector<value>& items)
 
 std::string builtin_object::repr_text() const
 {
+    if (is_type_builtin(*this)) return "<class '" + name + "'>";
     if (self.is(value_kind::none)) return "<built-in function " + name + ">";
     return "<built-in method " + name + " of " + type_name(self) + " object>";
 }

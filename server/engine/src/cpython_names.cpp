@@ -2,6 +2,7 @@
 
 #include <loopscope/engine/memory.hpp>
 
+#include <algorithm>
 #include <iterator>
 #include <map>
 #include <set>
@@ -59,5 +60,15 @@ bool cpython_type_has(std::string_view kind, std::string_view name)
 }
 
 bool cpython_any_type_has(std::string_view name) { return sets().any_type.count(name) != 0; }
+
+bool cpython_printable(std::uint32_t code)
+{
+    if (code < 0x80) return code >= 0x20 && code != 0x7F;
+    // The first range that ends at or after `code`: unprintable if it also starts at or before it.
+    const auto* end = std::end(cpython_unprintable);
+    const auto* at = std::lower_bound(std::begin(cpython_unprintable), end, code,
+                                      [](const cpython_code_range& r, std::uint32_t c) { return r.last < c; });
+    return at == end || at->first > code;
+}
 
 } // namespace loopscope::engine

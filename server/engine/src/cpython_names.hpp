@@ -4,6 +4,7 @@
 // CPython runs it, or is refused before its first line. A name CPython has and the engine does not
 // model is unsupported (UnsupportedError, naming it); only a name CPython lacks too is a NameError or
 // an AttributeError. The lists come from python3 itself (scripts/cpython_names.py).
+#include <cstdint>
 #include <string_view>
 
 namespace loopscope::engine {
@@ -16,6 +17,10 @@ struct cpython_exception {
 struct cpython_type_names {
     const char* kind;   // "list", "Task", "loop", "module" …
     const char* names;  // dir() of such an object, separated by spaces
+};
+
+struct cpython_code_range {
+    std::uint32_t first, last;
 };
 
 // The builtin exception classes, each after its base, and their other names (IOError is OSError).
@@ -33,5 +38,7 @@ bool cpython_has_builtin(std::string_view name);
 bool cpython_type_has(std::string_view kind, std::string_view name);
 // Does any kind of object the engine makes have attribute `name` in CPython?
 bool cpython_any_type_has(std::string_view name);
+// Does repr() write code point `code` as itself (str.isprintable()), not escaped?
+bool cpython_printable(std::uint32_t code);
 
 } // namespace loopscope::engine

@@ -33,19 +33,32 @@ std::string hex_escape(std::string_view text, std::size_t& i, std::size_t digits
     std::uint32_t cp = 0;
     for (std::size_t k = 0; k < digits; ++k) {
         if (i + k >= text.size() || !std::isxdigit(static_cast<unsigned char>(text[i + k])))
-            throw escape_error{std::string("(unicode error) 'unicodeescape' codec can't decode bytes: truncated ") + shape + " escape",
-                               "SyntaxError"};
+            throw escape_error{std::string("truncated ") + shape + " escape", "SyntaxError", k + 2};
         const char h = static_cast<char>(std::tolower(static_cast<unsigned char>(text[i + k])));
         cp = cp * 16 + static_cast<std::uint32_t>(std::isdigit(static_cast<unsigned char>(h)) ? h - '0' : h - 'a' + 10);
     }
     i += digits;
-    if (cp > 0x10FFFF)
-        throw escape_error{"(unicode error) 'unicodeescape' codec can't decode bytes: illegal Unicode character", "SyntaxError"};
+    if (cp > 0x10FFFF) throw escape_error{"illegal Unicode character", "SyntaxError", digits + 2};
     if (cp >= 0xD800 && cp <= 0xDFFF) throw escape_error{"a lone surrogate (\\ud800-\\udfff) is not supported by loopscope", "UnsupportedError"};
     return encode_utf8(cp);
 }
 
 } // namespace
+
+std::string escape_error_message(const escape_error& e, std::string_view literal, std::size_t backslash)
+{
+    if (e.span == 0) return e.message;
+    // CPython hands the codec the literal with every character beyond ASCII spelled \UXXXXXXXX, so
+    // each of those counts ten positions.
+    std::size_t position = 0;
+    for (std::size_t k = 0; k < backslash && k < literal.size(); ++k) {
+        const auto c = static_cast<unsigned char>(literal[k]);
+        if (c < 0x80) ++position;
+        else if ((c & 0xC0) != 0x80) position += 10;
+    }
+    return "(unicode error) 'unicodeescape' codec can't decode bytes in position " + std::to_string(position) + "-" +
+           std::to_string(position + e.span - 1) + ": " + e.message;
+}
 
 std::string decode_escape(std::string_view text, std::size_t& i)
 {

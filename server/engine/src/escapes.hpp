@@ -11,7 +11,15 @@ namespace loopscope::engine {
 struct escape_error {
     std::string message;
     std::string type;  // SyntaxError, or UnsupportedError for what the engine does not model
+    // A codec error ("truncated \\xXX escape"): how many characters, from the backslash on, the
+    // escape took up to where it failed. CPython names them as positions within the literal.
+    std::size_t span = 0;
 };
+
+// The message CPython gives for `e`, whose backslash is at `backslash` of `literal` (the body of the
+// string, or of one literal part of an f-string): "(unicode error) 'unicodeescape' codec can't decode
+// bytes in position 2-4: truncated \\xXX escape".
+std::string escape_error_message(const escape_error& e, std::string_view literal, std::size_t backslash);
 
 std::string encode_utf8(std::uint32_t code_point);
 

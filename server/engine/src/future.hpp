@@ -117,4 +117,8 @@ struct builtin_object : object {
     std::string repr_text() const override;
 };
 
+// builtins.cpp: the same builtin, as CPython compares them: `len is len`, `int == type(1)`, and with
+// `identity` false a method of the same object (`x.append == x.append`).
+bool same_builtin(const builtin_object& a, const builtin_object& b, bool identity);
+
 } // namespace loopscope::engine

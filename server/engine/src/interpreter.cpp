@@ -14,9 +14,9 @@ void shape_os_error(exception_object& e, std::vector<value>& args)
 {
     static const auto os_error = builtin_exception_type("OSError");
     if (args.size() < 2 || args.size() > 5 || !e.type->is_subclass_of(*os_error)) return;
-    if (e.type == os_error && args[0].is(value_kind::integer) && !args[0].obj) {
+    if (e.type == os_error && ((args[0].is(value_kind::integer) && !args[0].obj) || args[0].is(value_kind::boolean))) {
         const char* subclass = nullptr;
-        switch (args[0].i) {
+        switch (args[0].is(value_kind::boolean) ? std::int64_t{args[0].b} : args[0].i) {
         case EPERM: case EACCES: subclass = "PermissionError"; break;
         case ENOENT: subclass = "FileNotFoundError"; break;
         case ESRCH: subclass = "ProcessLookupError"; break;
@@ -35,8 +35,14 @@ void shape_os_error(exception_object& e, std::vector<value>& args)
         }
         if (subclass) e.type = builtin_exception_type(subclass);
     }
-    if (args.size() >= 3) e.filename = args[2];
-    if (args.size() == 5) e.filename2 = args[4];
+    // A filename of None is no filename: args stay whole, and filename2 counts only after a filename.
+    if (args.size() < 3 || args[2].is(value_kind::none)) return;
+    // BlockingIOError's third argument, a number, is characters_written, not a filename.
+    static const auto blocking = builtin_exception_type("BlockingIOError");
+    if (e.type == blocking && (args[2].is(value_kind::integer) || args[2].is(value_kind::boolean))) return;
+    if (e.type == blocking && args[2].is(value_kind::floating)) raise_error("TypeError", "'float' object cannot be interpreted as an integer");
+    e.filename = args[2];
+    if (args.size() == 5 && !args[4].is(value_kind::none)) e.filename2 = args[4];
     args.resize(2);
 }
 
@@ -215,6 +221,9 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
         if (!kwargs.empty()) raise_error("TypeError", callee.as<exception_type_object>().name + "() takes no keyword arguments");
         auto e = std::make_shared<exception_object>();
         e->type = std::static_pointer_cast<exception_type_object>(callee.obj);
+        // SyntaxError(msg, (filename, lineno, offset, text)) unpacks its details; not modelled.
+        static const auto syntax_error_type = builtin_exception_type("SyntaxError");
+        if (e->type->is_subclass_of(*syntax_error_type)) raise_unsupported("constructing " + e->type->name);
         shape_os_error(*e, args);
         e->args = std::move(args);
         return value::of(value_kind::exception, e);

@@ -45,6 +45,8 @@ void check_code(const code_object& code, const std::set<std::string>& stored, co
         std::string what;
         if (global && !stored.count(name) && !engine_has_builtin(name) && cpython_has_builtin(name))
             what = "the builtin '" + name + "'";
+        else if (global && !stored.count(name) && cpython_module_global(name))
+            what = "the module global '" + name + "'";
         else if (!global && !engine_has_attribute(name) && cpython_any_type_has(name))
             what = "the attribute '" + name + "'";
         if (what.empty()) continue;

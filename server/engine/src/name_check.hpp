@@ -18,5 +18,8 @@ void check_names_up_front(const code_object& module, const std::vector<std::stri
 // What the engine models (builtins.cpp): a builtin name, an attribute of any of its objects or modules.
 bool engine_has_builtin(std::string_view name);
 bool engine_has_attribute(std::string_view name);
+// A global every CPython module has besides __name__ (__file__, __doc__, __builtins__ ...), which the
+// engine does not model.
+bool cpython_module_global(std::string_view name);
 
 } // namespace loopscope::engine

@@ -247,9 +247,13 @@ bool runtime::equals(const value& a, const value& b, int depth)
         return true;
     }
     case value_kind::range: {
+        // As sequences, as CPython compares them: range(0) == range(2, 2), range(0, 3, 2) == range(0, 4, 2).
         const auto& x = a.as<range_object>();
         const auto& y = b.as<range_object>();
-        return x.start == y.start && x.stop == y.stop && x.step == y.step;
+        const std::int64_t n = x.length();
+        if (n != y.length()) return false;
+        if (n == 0) return true;
+        return x.start == y.start && (n == 1 || x.step == y.step);
     }
     case value_kind::dict: {
         if (a.obj == b.obj) return true;
@@ -272,6 +276,7 @@ bool runtime::equals(const value& a, const value& b, int depth)
         if (x.view != dict_view_kind::values || y.view != dict_view_kind::values) raise_unsupported("comparing a dict's keys() or items() (a set operation)");
         return a.obj == b.obj;
     }
+    case value_kind::builtin: return same_builtin(a.as<builtin_object>(), b.as<builtin_object>(), false);
     default: return a.obj == b.obj;
     }
 }
@@ -284,6 +289,11 @@ value runtime::compare(std::int32_t op, const value& a, const value& b)
     case compare_op::ne: return value::boolean(!equals(a, b));
     case compare_op::is:
     case compare_op::is_not: {
+        // Each load of a builtin makes its value afresh; `len is len` as in CPython.
+        if (a.is(value_kind::builtin) && b.is(value_kind::builtin)) {
+            const bool same_function = same_builtin(a.as<builtin_object>(), b.as<builtin_object>(), true);
+            return value::boolean(cop == compare_op::is ? same_function : !same_function);
+        }
         bool same = a.kind == b.kind && (a.obj ? a.obj == b.obj : (a.kind == value_kind::none || a.kind == value_kind::ellipsis ||
                                                                    (a.kind == value_kind::boolean && a.b == b.b) ||
                                                                    (a.kind == value_kind::integer && a.i == b.i)));
@@ -475,6 +485,7 @@ value runtime::subscript(const value& container, const value& index)
     }
     if (container.is(value_kind::range)) {
         const auto& r = container.as<range_object>();
+        if (index.is(value_kind::slice)) raise_unsupported("slicing a range");  // CPython makes a range of it
         if (!is_int(index)) raise_error("TypeError", "range indices must be integers or slices, not " + type_name(index));
         auto k = normalize_index(index_of(index), static_cast<std::size_t>(r.length()), "range object");
         return value::integer(r.start + k * r.step);

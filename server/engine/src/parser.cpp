@@ -1079,7 +1079,7 @@ private:
                 out += raw[k++];
                 continue;
             }
-            ++k;
+            const std::size_t backslash = k++;
             if (raw[k] == '\n') {
                 ++k;
                 continue;
@@ -1087,57 +1087,94 @@ private:
             try {
                 out += decode_escape(raw, k);
             } catch (const escape_error& e) {
-                fail_at(t, e.message, e.type.c_str());
+                fail_at(t, escape_error_message(e, raw, backslash), e.type.c_str());
             }
         }
         return out;
     }
 
+    // CPython 3.11's f-string scanner (fstring_find_literal, fstring_find_expr): literal text, in which
+    // a doubled brace ends one literal part (the positions of escape errors count from there), and
+    // replacement fields {expression[=][!conversion][:spec]}.
     void fstring_parts(const token& t, expr& f)
     {
         const std::string& body = t.text;
         std::string literal;
+        auto flush = [&] {
+            if (!literal.empty()) append_literal(f, decode_fstring_literal(literal, t), t);
+            literal.clear();
+        };
         for (std::size_t k = 0; k < body.size(); ++k) {
             char c = body[k];
             if (c == '}' ) {
-                if (k + 1 < body.size() && body[k + 1] == '}') { literal += '}'; ++k; continue; }
+                if (k + 1 < body.size() && body[k + 1] == '}') { literal += '}'; ++k; flush(); continue; }
                 fail_at(t, "f-string: single '}' is not allowed");
             }
             if (c != '{') { literal += c; continue; }
-            if (k + 1 < body.size() && body[k + 1] == '{') { literal += '{'; ++k; continue; }
-            if (!literal.empty()) { append_literal(f, decode_fstring_literal(literal, t), t); literal.clear(); }
-            // Find the end of the replacement field, skipping nested brackets and quotes.
-            std::size_t start = k + 1, j = start;
+            if (k + 1 < body.size() && body[k + 1] == '{') { literal += '{'; ++k; flush(); continue; }
+            flush();
+            // The expression runs to a '!', ':', '=' or '}' outside brackets and quotes ("!=", "==",
+            // "<=" and ">=" are operators); it may hold no backslash and no '#'.
+            const std::size_t start = k + 1;
+            std::size_t j = start;
             int depth = 0;
             char quote = 0;
-            std::size_t conv = std::string::npos, colon = std::string::npos;
             for (; j < body.size(); ++j) {
-                char d = body[j];
+                const char d = body[j];
+                if (d == '\\') fail_at(t, "f-string expression part cannot include a backslash");
                 if (quote) { if (d == quote) quote = 0; continue; }
                 if (d == '\'' || d == '"') { quote = d; continue; }
                 if (d == '(' || d == '[' || d == '{') { ++depth; continue; }
-                if ((d == ')' || d == ']' || d == '}') && depth > 0) { --depth; continue; }
-                if (depth == 0 && d == '!' && j + 1 < body.size() && body[j + 1] != '=' && conv == std::string::npos && colon == std::string::npos) { conv = j; continue; }
-                if (depth == 0 && d == ':' && colon == std::string::npos) { colon = j; continue; }
-                if (depth == 0 && d == '}') break;
+                if (d == '#') fail_at(t, "f-string expression part cannot include '#'");
+                if (depth > 0) {
+                    if (d == ')' || d == ']' || d == '}') --depth;
+                    continue;
+                }
+                if (std::string_view("!=<>").find(d) != std::string_view::npos && j + 1 < body.size() && body[j + 1] == '=') { ++j; continue; }
+                if (d == '<' || d == '>') continue;
+                if (d == '!' || d == ':' || d == '=' || d == '}') break;
             }
             if (j >= body.size()) fail_at(t, "f-string: expecting '}'");
-            std::size_t expr_end = conv != std::string::npos ? conv : colon != std::string::npos ? colon : j;
-            std::string source = body.substr(start, expr_end - start);
-            if (source.find_first_not_of(" \t") == std::string::npos) fail_at(t, "f-string: empty expression not allowed");
+            std::string source = body.substr(start, j - start);
+            if (source.find_first_not_of(" \t\n\r\f\v") == std::string::npos) fail_at(t, "f-string: empty expression not allowed");
             auto field = make_expr(expr_kind::formatted, t);
-            if (!source.empty() && source.back() == '=') unsupported(t, "f-string '=' specifier");
             field->a = sub_expression(source, t);
-            if (conv != std::string::npos) {
-                std::size_t conv_end = colon != std::string::npos ? colon : j;
-                std::string cv = body.substr(conv + 1, conv_end - conv - 1);
-                if (cv != "r" && cv != "s" && cv != "a") fail_at(t, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
-                field->conversion = cv[0];
+            // f'{x = }': the expression's text, the '=' and the spaces after it, then the value (its
+            // repr unless a conversion or a spec says otherwise).
+            bool self_documenting = false;
+            if (body[j] == '=') {
+                ++j;
+                while (j < body.size() && std::string_view(" \t\n\r\f\v").find(body[j]) != std::string_view::npos) ++j;
+                if (j >= body.size()) fail_at(t, "f-string: expecting '}'");
+                append_literal(f, body.substr(start, j - start), t);
+                self_documenting = true;
             }
-            if (colon != std::string::npos) {
+            if (body[j] == '!') {
+                if (j + 1 >= body.size()) fail_at(t, "f-string: expecting '}'");
+                const char cv = body[j + 1];
+                if (cv != 'r' && cv != 's' && cv != 'a') fail_at(t, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+                field->conversion = cv;
+                j += 2;
+                if (j >= body.size()) fail_at(t, "f-string: expecting '}'");
+            }
+            bool has_spec = false;
+            if (body[j] == ':') {
+                // The spec runs to the '}' that closes the field; '{' in it opens a field of its own.
+                has_spec = true;
+                const std::size_t colon = j;
+                depth = 0;
+                quote = 0;
+                for (++j; j < body.size(); ++j) {
+                    const char d = body[j];
+                    if (quote) { if (d == quote) quote = 0; continue; }
+                    if (depth > 0 && (d == '\'' || d == '"')) { quote = d; continue; }
+                    if (d == '{') ++depth;
+                    else if (d == '}' && depth-- == 0) break;
+                }
+                if (j >= body.size()) fail_at(t, "f-string: expecting '}'");
                 std::string spec = body.substr(colon + 1, j - colon - 1);
                 if (spec.find('{') == std::string::npos) {
-                    field->name = spec;
+                    field->name = decode_fstring_literal(spec, t);
                 } else {
                     // {x:{width}.{precision}f}: the spec is an f-string of its own, one level deep.
                     if (fstring_spec_depth_ > 0) fail_at(t, "f-string: expressions nested too deeply");
@@ -1150,10 +1187,12 @@ private:
                     field->b = std::move(spec_expr);
                 }
             }
+            if (body[j] != '}') fail_at(t, "f-string: expecting '}'");
+            if (self_documenting && !has_spec && !field->conversion) field->conversion = 'r';
             f.items.push_back(std::move(field));
             k = j;
         }
-        if (!literal.empty()) append_literal(f, decode_fstring_literal(literal, t), t);
+        flush();
     }
 
     expr_ptr sub_expression(const std::string& source, const token& t)

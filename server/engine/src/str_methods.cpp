@@ -118,10 +118,7 @@ value runtime::call_str_method(const std::string& name, const std::string& s, st
     // Keywords: only split, rsplit and splitlines take them.
     if (sig.style == arity_style::keywords) check_arity(name, sig, args.size() + kwargs.size());
     if (!kwargs.empty()) {
-        if (sig.style != arity_style::keywords) {
-            const bool qualified = sig.style == arity_style::none || sig.style == arity_style::one || sig.style == arity_style::clinic;
-            raise_error("TypeError", (qualified ? "str." : "") + name + "() takes no keyword arguments");
-        }
+        if (sig.style != arity_style::keywords) raise_error("TypeError", "str." + name + "() takes no keyword arguments");
         const std::vector<std::string> names = sig.method == str_method::splitlines ? std::vector<std::string>{"keepends"}
                                                                                      : std::vector<std::string>{"sep", "maxsplit"};
         for (auto& [key, v] : kwargs) {
@@ -140,8 +137,13 @@ value runtime::call_str_method(const std::string& name, const std::string& s, st
     }
     check_arity(name, sig, args.size());
 
-    auto text_arg = [&](std::size_t k) -> const std::string& {
-        if (!args[k].is(value_kind::string)) raise_error("TypeError", "must be str, not " + type_name(args[k]));
+    // Argument Clinic names None as None, other types by name.
+    auto named_type = [&](const value& v) { return v.is(value_kind::none) ? std::string("None") : type_name(v); };
+    // A str argument; `which` is how CPython names it when it is not ("replace() argument 2", or
+    // nothing for the methods that parse their arguments by hand).
+    auto text_arg = [&](std::size_t k, const std::string& which = "") -> const std::string& {
+        if (!args[k].is(value_kind::string))
+            raise_error("TypeError", (which.empty() ? "" : which + " ") + "must be str, not " + (which.empty() ? type_name(args[k]) : named_type(args[k])));
         return args[k].as<string_object>().s;
     };
     auto index_arg = [&](const value& v) -> std::int64_t {
@@ -280,7 +282,7 @@ value runtime::call_str_method(const std::string& name, const std::string& s, st
         return value::list(std::move(items));
     }
     case str_method::splitlines: {
-        const bool keepends = !args.empty() && truthy(args[0]);
+        const bool keepends = !args.empty() && index_arg(args[0]) != 0;
         if (has_unicode_space(s) || s.find("\xc2\x85") != std::string::npos) raise_unsupported("'str.splitlines' of text with line breaks beyond ASCII");
         std::vector<value> lines;
         std::size_t start = 0;
@@ -314,8 +316,8 @@ value runtime::call_str_method(const std::string& name, const std::string& s, st
         return value::string(std::move(out));
     }
     case str_method::replace: {
-        const std::string& from = text_arg(0);
-        const std::string& to = text_arg(1);
+        const std::string& from = text_arg(0, "replace() argument 1");
+        const std::string& to = text_arg(1, "replace() argument 2");
         std::int64_t count = args.size() > 2 ? index_arg(args[2]) : -1;
         std::string out;
         std::int64_t done = 0;
@@ -372,26 +374,23 @@ value runtime::call_str_method(const std::string& name, const std::string& s, st
         const bool empty_range = raw_start > length || end < start;
         const bool affix = sig.method == str_method::startswith || sig.method == str_method::endswith;
         if (affix) {
-            std::vector<const std::string*> candidates;
-            if (args[0].is(value_kind::string)) {
-                candidates.push_back(&args[0].as<string_object>().s);
-            } else if (args[0].is(value_kind::tuple)) {
-                for (const auto& item : args[0].as<sequence_object>().items) {
-                    if (!item.is(value_kind::string))
-                        raise_error("TypeError", "tuple for " + name + " must only contain str, not " + type_name(item));
-                    candidates.push_back(&item.as<string_object>().s);
-                }
-            } else {
+            if (!args[0].is(value_kind::string) && !args[0].is(value_kind::tuple))
                 raise_error("TypeError", name + " first arg must be str or a tuple of str, not " + type_name(args[0]));
-            }
-            if (empty_range) return value::boolean(false);
-            const std::string_view window(s.data() + offsets[static_cast<std::size_t>(start)],
-                                          offsets[static_cast<std::size_t>(end)] - offsets[static_cast<std::size_t>(start)]);
-            for (const std::string* c : candidates) {
-                if (c->size() > window.size()) continue;
-                if (sig.method == str_method::startswith ? window.compare(0, c->size(), *c) == 0
-                                                         : window.compare(window.size() - c->size(), c->size(), *c) == 0)
-                    return value::boolean(true);
+            const std::string_view window = empty_range ? std::string_view()
+                                                        : std::string_view(s.data() + offsets[static_cast<std::size_t>(start)],
+                                                                           offsets[static_cast<std::size_t>(end)] -
+                                                                               offsets[static_cast<std::size_t>(start)]);
+            auto matches = [&](const std::string& c) {
+                if (empty_range || c.size() > window.size()) return false;
+                return sig.method == str_method::startswith ? window.compare(0, c.size(), c) == 0
+                                                            : window.compare(window.size() - c.size(), c.size(), c) == 0;
+            };
+            if (args[0].is(value_kind::string)) return value::boolean(matches(args[0].as<string_object>().s));
+            // A tuple's items in turn, each checked when it is reached: ('a', 1) matches "abc".
+            for (const auto& item : args[0].as<sequence_object>().items) {
+                if (!item.is(value_kind::string))
+                    raise_error("TypeError", "tuple for " + name + " must only contain str, not " + type_name(item));
+                if (matches(item.as<string_object>().s)) return value::boolean(true);
             }
             return value::boolean(false);
         }
@@ -440,7 +439,9 @@ value runtime::call_str_method(const std::string& name, const std::string& s, st
         const auto width = index_arg(args[0]);
         std::string fill = " ";
         if (args.size() > 1) {
-            if (!args[1].is(value_kind::string) || code_point_count(args[1].as<string_object>().s) != 1)
+            if (!args[1].is(value_kind::string))
+                raise_error("TypeError", "The fill character must be a unicode character, not " + type_name(args[1]));
+            if (code_point_count(args[1].as<string_object>().s) != 1)
                 raise_error("TypeError", "The fill character must be exactly one character long");
             fill = args[1].as<string_object>().s;
         }
@@ -472,7 +473,7 @@ value runtime::call_str_method(const std::string& name, const std::string& s, st
     }
     case str_method::removeprefix:
     case str_method::removesuffix: {
-        const std::string& affix = text_arg(0);
+        const std::string& affix = text_arg(0, name + "() argument");
         if (sig.method == str_method::removeprefix) return value::string(s.rfind(affix, 0) == 0 ? s.substr(affix.size()) : s);
         const bool ends = s.size() >= affix.size() && s.compare(s.size() - affix.size(), affix.size(), affix) == 0;
         return value::string(ends && !affix.empty() ? s.substr(0, s.size() - affix.size()) : s);

@@ -48,6 +48,49 @@ std::string ascii_escaped(const std::string& text)
 }
 
 
+// The code point at s[i], moving i past it.
+std::uint32_t code_point_at(const std::string& s, std::size_t& i)
+{
+    const auto lead = static_cast<unsigned char>(s[i]);
+    const std::size_t n = std::max<std::size_t>(1, utf8_sequence_length(s, i));
+    std::uint32_t code = n == 1 ? lead : n == 2 ? (lead & 0x1Fu) : n == 3 ? (lead & 0x0Fu) : (lead & 0x07u);
+    for (std::size_t k = 1; k < n && i + k < s.size(); ++k) code = (code << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+    i += n;
+    return code;
+}
+
+// A format code or conversion as CPython names it in an error: itself if printable ASCII (up to
+// `last_plain`), else \x and its hex digits ("Unknown format code '\x20ac'").
+std::string code_shown(std::uint32_t code, std::uint32_t last_plain = 127)
+{
+    if (code > 32 && code <= last_plain) return std::string(1, static_cast<char>(code));
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "\\x%x", code);
+    return buf;
+}
+
+// A field's argument index or [key] as CPython reads it (get_integer): -1 unless all digits, and
+// ValueError past the largest Py_ssize_t.
+std::int64_t format_index(const std::string& text)
+{
+    if (text.empty()) return -1;
+    std::int64_t n = 0;
+    for (char d : text) {
+        if (!std::isdigit(static_cast<unsigned char>(d))) return -1;
+        if (n > (INT64_MAX - (d - '0')) / 10) raise_error("ValueError", "Too many decimal digits in format string");
+        n = n * 10 + (d - '0');
+    }
+    return n;
+}
+
+// chr(code) for '%c' and format(code, 'c'); a lone surrogate is beyond the engine's UTF-8 text.
+std::string character_of(std::int64_t code)
+{
+    if (code < 0 || code > 0x10FFFF) raise_error("OverflowError", "%c arg not in range(0x110000)");
+    if (code >= 0xD800 && code <= 0xDFFF) raise_unsupported("a lone surrogate (\\ud800-\\udfff)");
+    return encode_utf8(static_cast<std::uint32_t>(code));
+}
+
 // [[fill]align][sign][z][#][0][width][grouping][.precision][type]
 struct format_spec {
     std::string fill = " ";  // one code point
@@ -88,7 +131,9 @@ std::string grouped(const std::string& digits, std::size_t group, char separator
 
 namespace {
 
-format_spec parse_spec(const std::string& spec, const std::string& type_for_errors, std::size_t max_width)
+// `default_type` is the type the value's __format__ assumes when the spec names none ('s' for str, 'd'
+// for int, none for float): CPython checks the grouping against it while it parses.
+format_spec parse_spec(const std::string& spec, const std::string& type_for_errors, char default_type, std::size_t max_width)
 {
     format_spec f;
     std::size_t k = 0;
@@ -111,48 +156,56 @@ format_spec parse_spec(const std::string& spec, const std::string& type_for_erro
         f.alternate = true;
         ++k;
     }
-    if (k < spec.size() && spec[k] == '0') {
+    // A '0' before the width fills with zeros unless a fill is given; it aligns after the sign ('=')
+    // only what is right-aligned by default, numbers, not str (CPython 3.10 on).
+    if (!f.fill_given && k < spec.size() && spec[k] == '0') {
         f.zero = true;
+        f.fill = "0";
+        if (!f.align && default_type != 's') f.align = '=';
         ++k;
     }
-    while (k < spec.size() && std::isdigit(static_cast<unsigned char>(spec[k]))) {
-        f.width = f.width * 10 + static_cast<std::size_t>(spec[k++] - '0');
-        // CPython pads to any width that fits in memory; here the output's length bound applies.
-        if (f.width > max_width) throw limit_exceeded{"a string or list would hold " + std::to_string(f.width) +
-                                                      " items; the limit is " + std::to_string(max_width)};
+    // CPython's get_integer: past the largest Py_ssize_t is a ValueError. Below it CPython pads to any
+    // width that fits in memory; here the output's length bound applies.
+    auto spec_integer = [&](bool bounded) -> std::size_t {
+        std::int64_t n = 0;
+        while (k < spec.size() && std::isdigit(static_cast<unsigned char>(spec[k]))) {
+            const int digit = spec[k++] - '0';
+            if (n > (INT64_MAX - digit) / 10) raise_error("ValueError", "Too many decimal digits in format string");
+            n = n * 10 + digit;
+        }
+        if (!bounded) return static_cast<std::size_t>(std::min<std::int64_t>(n, INT32_MAX));
+        if (static_cast<std::uint64_t>(n) > max_width)
+            throw limit_exceeded{"a string or list would hold " + std::to_string(n) + " items; the limit is " + std::to_string(max_width)};
+        return static_cast<std::size_t>(n);
+    };
+    f.width = spec_integer(true);
+    if (k < spec.size() && spec[k] == ',') f.grouping = spec[k++];
+    if (k < spec.size() && spec[k] == '_') {
+        if (f.grouping) raise_error("ValueError", "Cannot specify both ',' and '_'.");
+        f.grouping = spec[k++];
     }
-    if (k < spec.size() && (spec[k] == ',' || spec[k] == '_')) f.grouping = spec[k++];
+    if (f.grouping == '_' && k < spec.size() && spec[k] == ',') raise_error("ValueError", "Cannot specify both ',' and '_'.");
     if (k < spec.size() && spec[k] == '.') {
         ++k;
         if (k == spec.size() || !std::isdigit(static_cast<unsigned char>(spec[k]))) raise_error("ValueError", "Format specifier missing precision");
-        f.precision = 0;
-        while (k < spec.size() && std::isdigit(static_cast<unsigned char>(spec[k]))) {
-            f.precision = f.precision * 10 + (spec[k++] - '0');
-            if (static_cast<std::size_t>(f.precision) > max_width)
-                throw limit_exceeded{"a string or list would hold " + std::to_string(f.precision) + " items; the limit is " +
-                                     std::to_string(max_width)};
-        }
+        // Bounded where it makes text (a float's digits), not here: a str's precision only cuts it.
+        f.precision = static_cast<int>(spec_integer(false));
     }
+    std::uint32_t type = static_cast<unsigned char>(default_type);
     if (k < spec.size()) {
         const std::size_t n = std::max<std::size_t>(1, utf8_sequence_length(spec, k));
         if (spec.size() - k > n) raise_error("ValueError", "Invalid format specifier '" + spec + "' for object of type '" + type_for_errors + "'");
-        if (n > 1) {
-            // No type code is beyond ASCII; CPython names it escaped, as ascii() would.
-            std::string shown = ascii_escaped(spec.substr(k));
-            raise_error("ValueError", "Unknown format code '" + shown + "' for object of type '" + type_for_errors + "'");
-        }
-        f.type = spec[k];
+        type = code_point_at(spec, k);
+        f.type = static_cast<char>(type);
     }
-    if (f.grouping && f.type) {
+    if (f.grouping && type) {
         // Checked before the type is: ',' goes with decimal types only, '_' with binary, octal, hex too.
         const std::string_view allowed = f.grouping == ',' ? "deEfFgG%" : "bdeEfFgGoxX%";
-        if (allowed.find(f.type) == std::string_view::npos)
-            raise_error("ValueError", std::string("Cannot specify '") + f.grouping + "' with '" + f.type + "'.");
+        if (type >= 0x80 || allowed.find(static_cast<char>(type)) == std::string_view::npos)
+            raise_error("ValueError", std::string("Cannot specify '") + f.grouping + "' with '" + code_shown(type) + "'.");
     }
-    if (f.zero) {
-        if (!f.fill_given) f.fill = "0";
-        if (!f.align) f.align = '=';
-    }
+    // No type code is beyond ASCII.
+    if (type >= 0x80) raise_error("ValueError", "Unknown format code '" + code_shown(type) + "' for object of type '" + type_for_errors + "'");
     return f;
 }
 
@@ -282,18 +335,19 @@ std::string runtime::format_value(const value& v, const std::string& spec)
     const std::string tn = type_name(v);
     const bool number = v.is(value_kind::integer) || v.is(value_kind::boolean) || v.is(value_kind::floating);
     if (!number && !v.is(value_kind::string)) raise_error("TypeError", "unsupported format string passed to " + tn + ".__format__");
-    const format_spec f = parse_spec(spec, tn, config_.max_sequence_length);
+    const char default_type = v.is(value_kind::string) ? 's' : v.is(value_kind::floating) ? 0 : 'd';
+    const format_spec f = parse_spec(spec, tn, default_type, config_.max_sequence_length);
     check_length(f.width);
     charge_work(f.width / 8);
 
     if (v.is(value_kind::string)) {
-        if (f.type && f.type != 's') raise_error("ValueError", std::string("Unknown format code '") + f.type + "' for object of type 'str'");
+        if (f.type && f.type != 's') raise_error("ValueError", "Unknown format code '" + code_shown(static_cast<unsigned char>(f.type)) + "' for object of type 'str'");
         if (f.sign == ' ') raise_error("ValueError", "Space not allowed in string format specifier");
         if (f.sign) raise_error("ValueError", "Sign not allowed in string format specifier");
         if (f.no_negative_zero) raise_error("ValueError", "Negative zero coercion (z) not allowed in string format specifier");
         if (f.alternate) raise_error("ValueError", "Alternate form (#) not allowed in string format specifier");
         if (f.grouping) raise_error("ValueError", std::string("Cannot specify '") + f.grouping + "' with 's'.");
-        if (f.align == '=' && !f.zero) raise_error("ValueError", "'=' alignment not allowed in string format specifier");
+        if (f.align == '=') raise_error("ValueError", "'=' alignment not allowed in string format specifier");
         std::string body = v.as<string_object>().s;
         if (f.precision >= 0) body = first_code_point_count(body, static_cast<std::size_t>(f.precision));
         const std::size_t length = code_point_count(body);
@@ -307,17 +361,22 @@ std::string runtime::format_value(const value& v, const std::string& spec)
 
     if (v.is(value_kind::floating)) {
         if (f.type && std::string_view("eEfFgGn%").find(f.type) == std::string_view::npos)
-            raise_error("ValueError", std::string("Unknown format code '") + f.type + "' for object of type 'float'");
+            raise_error("ValueError", "Unknown format code '" + code_shown(static_cast<unsigned char>(f.type)) + "' for object of type 'float'");
         if (f.type == 'n' && f.grouping) raise_error("ValueError", std::string("Cannot specify '") + f.grouping + "' with 'n'.");
+        if (f.precision == INT32_MAX) raise_error("ValueError", "precision too big");  // past C's int
+        if (f.precision > 0) check_length(static_cast<std::size_t>(f.precision));
         return format_float(v.f, f, f.type);
     }
 
     // int and bool
-    if (f.type && std::string_view("eEfFgG%").find(f.type) != std::string_view::npos)
+    if (f.type && std::string_view("eEfFgG%").find(f.type) != std::string_view::npos) {
+        if (f.precision == INT32_MAX) raise_error("ValueError", "precision too big");  // past C's int
+        if (f.precision > 0) check_length(static_cast<std::size_t>(f.precision));
         return format_float(int_to_float(v), f, f.type);
+    }
     const bool negative = int_is_negative(v);
     if (f.type && std::string_view("bcdoxXn").find(f.type) == std::string_view::npos)
-        raise_error("ValueError", std::string("Unknown format code '") + f.type + "' for object of type '" + tn + "'");
+        raise_error("ValueError", "Unknown format code '" + code_shown(static_cast<unsigned char>(f.type)) + "' for object of type '" + tn + "'");
     if (f.precision >= 0) raise_error("ValueError", "Precision not allowed in integer format specifier");
     if (f.no_negative_zero) raise_error("ValueError", "Negative zero coercion (z) not allowed in integer format specifier");
     const char type = f.type ? f.type : 'd';
@@ -328,8 +387,7 @@ std::string runtime::format_value(const value& v, const std::string& spec)
         if (f.sign) raise_error("ValueError", "Sign not allowed with integer format specifier 'c'");
         if (f.alternate) raise_error("ValueError", "Alternate form (#) not allowed with integer format specifier 'c'");
         if (!small_int(v)) raise_error("OverflowError", "Python int too large to convert to C long");
-        if (x < 0 || x > 0x10FFFF) raise_error("OverflowError", "%c arg not in range(0x110000)");
-        std::string ch = encode_utf8(static_cast<std::uint32_t>(x));
+        std::string ch = character_of(x);
         const std::size_t pad = f.width > 1 ? f.width - 1 : 0;
         switch (f.align ? f.align : '<') {
         case '>': case '=': return repeat_fill(f.fill, pad) + ch;
@@ -351,6 +409,9 @@ std::string runtime::printf_format(const std::string& format, const value& args)
     std::vector<value> items;
     if (args.is(value_kind::tuple)) items = args.as<sequence_object>().items;
     else items.push_back(args);
+    // CPython takes any object with __getitem__ but a tuple or str as a mapping: %(name)s looks the
+    // name up in it, and an argument left over is no error.
+    const bool mapping = args.is(value_kind::list) || args.is(value_kind::range);
     std::size_t next = 0;
     auto take = [&]() -> const value& {
         if (next >= items.size()) raise_error("TypeError", "not enough arguments for format string");
@@ -372,8 +433,15 @@ std::string runtime::printf_format(const std::string& format, const value& args)
             continue;
         }
         const std::size_t spec_start = k;
-        // The engine has no mappings yet (dict is refused up front), so no argument can be one.
-        if (k < format.size() && format[k] == '(') raise_error("TypeError", "format requires a mapping");
+        // The engine has no dict yet (refused up front); a list or range is a mapping that has no
+        // str keys.
+        if (k < format.size() && format[k] == '(') {
+            if (!mapping) raise_error("TypeError", "format requires a mapping");
+            const auto close = format.find(')', k);
+            if (close == std::string::npos) raise_error("ValueError", "incomplete format key");
+            subscript(args, value::string(format.substr(k + 1, close - k - 1)));
+            raise_error("TypeError", "format requires a mapping");  // not reached: the lookup raises
+        }
         bool left = false, plus = false, space = false, alternate = false, zero = false;
         for (; k < format.size(); ++k) {
             const char flag = format[k];
@@ -384,23 +452,28 @@ std::string runtime::printf_format(const std::string& format, const value& args)
             else if (flag == '0') zero = true;
             else break;
         }
-        auto number_field = [&]() -> std::int64_t {
+        auto number_field = [&](const std::string& what) -> std::int64_t {
             if (k < format.size() && format[k] == '*') {
                 ++k;
                 const value& w = take();
                 if (!is_int(w)) raise_error("TypeError", "* wants int");
-                if (auto n = small_int(w)) return *n;
-                check_length(config_.max_sequence_length + 1);  // a width past 64 bits is past any bound
-                return 0;
+                const auto fits = small_int(w);
+                // A precision is a C int to CPython, a width a Py_ssize_t.
+                if (!fits && what != "precision") raise_error("OverflowError", "Python int too large to convert to C ssize_t");
+                if (!fits || (what == "precision" && (*fits > INT32_MAX || *fits < INT32_MIN)))
+                    raise_error("OverflowError", "Python int too large to convert to C int");
+                return *fits;
             }
+            const std::int64_t largest = what == "precision" ? INT32_MAX : INT64_MAX;
             std::int64_t n = -1;
             while (k < format.size() && std::isdigit(static_cast<unsigned char>(format[k]))) {
-                n = (n < 0 ? 0 : n) * 10 + (format[k++] - '0');
-                if (static_cast<std::size_t>(n) > config_.max_sequence_length) check_length(static_cast<std::size_t>(n));
+                const int digit = format[k++] - '0';
+                if (n > (largest - digit) / 10) raise_error("ValueError", what + " too big");
+                n = (n < 0 ? 0 : n) * 10 + digit;
             }
             return n;
         };
-        std::int64_t width = number_field();
+        std::int64_t width = number_field("width");
         if (width < -1) {
             left = true;
             width = -width;
@@ -408,9 +481,10 @@ std::string runtime::printf_format(const std::string& format, const value& args)
         std::int64_t precision = -1;
         if (k < format.size() && format[k] == '.') {
             ++k;
-            precision = std::max<std::int64_t>(0, number_field());
+            precision = std::max<std::int64_t>(0, number_field("precision"));
         }
-        while (k < format.size() && (format[k] == 'h' || format[k] == 'l' || format[k] == 'L')) ++k;
+        // One length modifier, ignored (a second is the conversion: '%lld' is unsupported 'l').
+        if (k < format.size() && (format[k] == 'h' || format[k] == 'l' || format[k] == 'L')) ++k;
         if (k >= format.size()) raise_error("ValueError", "incomplete format");
         const char conversion = format[k++];
         auto unsupported_conversion = [&]() {
@@ -420,7 +494,6 @@ std::string runtime::printf_format(const std::string& format, const value& args)
             raise_error("ValueError", std::string("unsupported format character '") + conversion + "' (0x" + code + ") at index " +
                                           std::to_string(k - 1));
         };
-        if (width > 0) check_length(static_cast<std::size_t>(width));
         std::string sign, body;
         bool numeric = true;
         switch (conversion) {
@@ -438,9 +511,9 @@ std::string runtime::printf_format(const std::string& format, const value& args)
             const value& v = take();
             if (v.is(value_kind::string) && code_point_count(v.as<string_object>().s) == 1) body = v.as<string_object>().s;
             else if (is_int(v)) {
-                const auto x = small_int(v).value_or(-1);
-                if (x < 0 || x > 0x10FFFF) raise_error("OverflowError", "%c arg not in range(0x110000)");
-                body = encode_utf8(static_cast<std::uint32_t>(x));
+                const auto x = small_int(v);
+                if (!x) raise_error("OverflowError", "%c arg not in range(0x110000)");
+                body = character_of(*x);
             } else raise_error("TypeError", "%c requires int or char");
             numeric = false;
             break;
@@ -475,6 +548,8 @@ std::string runtime::printf_format(const std::string& format, const value& args)
             const bool negative = std::signbit(d) && !std::isnan(d);
             d = std::fabs(d);
             const int p = precision < 0 ? 6 : static_cast<int>(precision);
+            // The digits C would write before the bound could see them.
+            if (p > 0) check_length(static_cast<std::size_t>(p));
             if (std::isinf(d) || std::isnan(d)) {
                 const bool upper = conversion == 'E' || conversion == 'F' || conversion == 'G';
                 body = std::isnan(d) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf");
@@ -491,6 +566,7 @@ std::string runtime::printf_format(const std::string& format, const value& args)
             body = first_code_point_count(body, static_cast<std::size_t>(precision));
         const std::size_t length = code_point_count(sign) + code_point_count(body);
         const std::size_t field = width > 0 ? static_cast<std::size_t>(width) : 0;
+        if (field > length) check_length(field);
         if (field <= length) out += sign + body;
         else if (left) out += sign + body + std::string(field - length, ' ');
         else if (zero && numeric) {
@@ -500,7 +576,7 @@ std::string runtime::printf_format(const std::string& format, const value& args)
         } else out += std::string(field - length, ' ') + sign + body;
         check_length(out.size());
     }
-    if (next < items.size()) raise_error("TypeError", "not all arguments converted during string formatting");
+    if (next < items.size() && !mapping) raise_error("TypeError", "not all arguments converted during string formatting");
     charge_work(out.size() / 8);
     return out;
 }
@@ -540,45 +616,52 @@ std::string runtime::format_markup(const std::string& s, const std::vector<value
             continue;
         }
         if (k + 1 >= s.size()) raise_error("ValueError", "Single '{' encountered in format string");
-        // The field runs to its matching '}'; nothing inside [...] ends it.
-        std::size_t j = k + 1;
-        int braces = 1;
-        for (; j < s.size(); ++j) {
-            if (s[j] == '[') {
-                while (j < s.size() && s[j] != ']') ++j;
-                if (j == s.size()) break;
+        // CPython's parse_field: the name runs to '}', ':' or '!' (nothing inside [...] ends it); then
+        // a conversion of one character; then a spec to the '}' that balances the field's braces.
+        std::size_t at = k + 1;
+        char ended = 0;
+        while (at < s.size()) {
+            ended = s[at++];
+            if (ended == '{') raise_error("ValueError", "unexpected '{' in field name");
+            if (ended == '[') {
+                while (at < s.size() && s[at] != ']') ++at;
                 continue;
             }
-            if (s[j] == '{') ++braces;
-            if (s[j] == '}' && --braces == 0) break;
+            if (ended == '}' || ended == ':' || ended == '!') break;
         }
-        if (j >= s.size()) raise_error("ValueError", "expected '}' before end of string");
-        const std::string field = s.substr(k + 1, j - k - 1);
-        k = j + 1;
-
-        // name[key].attr, then !conversion, then :spec
-        std::size_t end_of_name = 0;
-        while (end_of_name < field.size() && field[end_of_name] != '!' && field[end_of_name] != ':') {
-            if (field[end_of_name] == '[')
-                while (end_of_name < field.size() && field[end_of_name] != ']') ++end_of_name;
-            if (end_of_name < field.size()) ++end_of_name;
-        }
-        const std::string name = field.substr(0, end_of_name);
-        char conversion = 0;
+        const std::string name = s.substr(k + 1, at - k - 2);
+        std::uint32_t conversion = 0;
         std::string spec;
-        std::size_t rest = end_of_name;
-        if (rest < field.size() && field[rest] == '!') {
-            if (rest + 1 >= field.size()) raise_error("ValueError", "unmatched '{' in format spec");
-            conversion = field[rest + 1];
-            rest += 2;
-            if (rest < field.size() && field[rest] != ':') raise_error("ValueError", "expected ':' after conversion specifier");
+        bool field_closed = ended == '}';
+        if (ended == '!') {
+            if (at >= s.size()) raise_error("ValueError", "end of string while looking for conversion specifier");
+            conversion = code_point_at(s, at);
+            if (at < s.size()) {
+                const char after = s[at++];
+                if (after == '}') field_closed = true;
+                else if (after != ':') raise_error("ValueError", "expected ':' after conversion specifier");
+            }
+        } else if (ended != ':' && ended != '}') {
+            raise_error("ValueError", "expected '}' before end of string");
         }
-        if (rest < field.size()) spec = field.substr(rest + 1);
+        if (!field_closed) {
+            const std::size_t spec_start = at;
+            int open = 1;
+            while (at < s.size() && open > 0) {
+                if (s[at] == '{') ++open;
+                else if (s[at] == '}') --open;
+                ++at;
+            }
+            if (open > 0) raise_error("ValueError", "unmatched '{' in format spec");
+            spec = s.substr(spec_start, at - 1 - spec_start);
+        }
+        k = at;
 
         // The first part picks the argument.
         std::size_t first_end = 0;
         while (first_end < name.size() && name[first_end] != '.' && name[first_end] != '[') ++first_end;
         const std::string first = name.substr(0, first_end);
+        const std::int64_t first_index = format_index(first);
         value v;
         if (first.empty()) {
             if (auto_index < 0) raise_error("ValueError", "cannot switch from manual field specification to automatic field numbering");
@@ -586,11 +669,10 @@ std::string runtime::format_markup(const std::string& s, const std::vector<value
             if (index >= args.size())
                 raise_error("IndexError", "Replacement index " + std::to_string(index) + " out of range for positional args tuple");
             v = args[index];
-        } else if (std::all_of(first.begin(), first.end(), [](char d) { return std::isdigit(static_cast<unsigned char>(d)); })) {
+        } else if (first_index >= 0) {
             if (auto_index > 0) raise_error("ValueError", "cannot switch from automatic field numbering to manual field specification");
             auto_index = -1;
-            if (first.size() > 18) raise_error("ValueError", "Too many decimal digits in format string");
-            const auto index = static_cast<std::size_t>(std::stoull(first));
+            const auto index = static_cast<std::uint64_t>(first_index);
             if (index >= args.size())
                 raise_error("IndexError", "Replacement index " + std::to_string(index) + " out of range for positional args tuple");
             v = args[index];
@@ -615,9 +697,9 @@ std::string runtime::format_markup(const std::string& s, const std::vector<value
                 const auto close = name.find(']', p);
                 if (close == std::string::npos) raise_error("ValueError", "Missing ']' in format string");
                 const std::string key = name.substr(p + 1, close - p - 1);
+                const std::int64_t index = format_index(key);
                 if (key.empty()) raise_error("ValueError", "Empty attribute in format string");
-                const bool numeric = std::all_of(key.begin(), key.end(), [](char d) { return std::isdigit(static_cast<unsigned char>(d)); });
-                v = subscript(v, numeric && key.size() <= 18 ? value::integer(std::stoll(key)) : value::string(key));
+                v = subscript(v, index >= 0 ? value::integer(index) : value::string(key));
                 p = close + 1;
                 if (p < name.size() && name[p] != '.' && name[p] != '[')
                     raise_error("ValueError", "Only '.' or '[' may follow ']' in format field specifier");
@@ -628,7 +710,7 @@ std::string runtime::format_markup(const std::string& s, const std::vector<value
         if (conversion == 'r') v = value::string(repr(v));
         else if (conversion == 's') v = value::string(str(v));
         else if (conversion == 'a') v = value::string(ascii_of(v));
-        else if (conversion) raise_error("ValueError", std::string("Unknown conversion specifier ") + conversion);
+        else if (conversion) raise_error("ValueError", "Unknown conversion specifier " + code_shown(conversion, 126));
         if (spec.find('{') != std::string::npos || spec.find('}') != std::string::npos)
             spec = format_markup(spec, args, kwargs, depth - 1, auto_index);
         out += format_value(v, spec);

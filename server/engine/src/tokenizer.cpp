@@ -199,6 +199,7 @@ private:
         std::int32_t start_line = line_;
         std::int32_t start_col = column_of(start);
         pos_ += triple ? 3 : 1;
+        literal_body_ = pos_;
         std::string out;
         while (true) {
             if (pos_ >= src_.size()) {
@@ -259,7 +260,7 @@ private:
             pos_ = at;
             return out;
         } catch (const escape_error& e) {
-            fail(e.message, column(), e.type.c_str());
+            fail(escape_error_message(e, src_.substr(literal_body_), pos_ - 2 - literal_body_), column(), e.type.c_str());
         }
     }
 
@@ -298,6 +299,7 @@ private:
     }
 
     std::string_view src_;
+    std::size_t literal_body_ = 0;  // where the string literal being read starts, after its quotes
     std::size_t max_nesting_;
     std::size_t pos_ = 0;
     std::size_t line_start_ = 0;

@@ -6,6 +6,7 @@
 #include "cpython_names.hpp"
 #include "work_meter.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <algorithm>
 #include <cmath>
@@ -119,8 +120,9 @@ std::string exception_object::message() const
     if (args.empty()) return "";
     repr_guard guard;  // str(ValueError(ValueError(...))) nests
     if (args.size() == 1) return type->name == "KeyError" ? repr(args[0]) : str(args[0]);
-    if (args.size() == 2 && type->is_subclass_of(*builtin_exception_type("OSError"))) {
-        // OSError(errno, strerror[, filename]): the filename is kept aside, see make_os_error().
+    if (args.size() >= 2 && args.size() <= 5 && type->is_subclass_of(*builtin_exception_type("OSError"))) {
+        // OSError(errno, strerror[, filename[, winerror[, filename2]]]): the filenames are kept aside
+        // (shape_os_error in interpreter.cpp); with two to five arguments str() shows errno and strerror.
         std::string text = "[Errno " + str(args[0]) + "] " + str(args[1]);
         if (!filename.is(value_kind::none)) text += ": " + repr(filename);
         if (!filename2.is(value_kind::none)) text += " -> " + repr(filename2);
@@ -328,7 +330,25 @@ void string_repr_into(std::string& out, const std::string& s)
     bool has_double = s.find('"') != std::string::npos;
     char quote = (has_single && !has_double) ? '"' : '\'';
     out += quote;
-    for (unsigned char c : s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80) {
+            // Beyond ASCII: itself if Python counts it printable, else \xhh, \uhhhh or \Uhhhhhhhh.
+            const std::size_t n = std::max<std::size_t>(1, utf8_sequence_length(s, i));
+            std::uint32_t code = n == 2 ? (c & 0x1Fu) : n == 3 ? (c & 0x0Fu) : (c & 0x07u);
+            for (std::size_t k = 1; k < n && i + k < s.size(); ++k) code = (code << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+            if (cpython_printable(code)) {
+                out.append(s, i, n);
+            } else {
+                char buf[16];
+                if (code < 0x100) std::snprintf(buf, sizeof buf, "\\x%02x", code);
+                else if (code < 0x10000) std::snprintf(buf, sizeof buf, "\\u%04x", code);
+                else std::snprintf(buf, sizeof buf, "\\U%08x", code);
+                out += buf;
+            }
+            i += n - 1;
+            continue;
+        }
         switch (c) {
         case '\\': out += "\\\\"; break;
         case '\n': out += "\\n"; break;
