@@ -190,6 +190,11 @@ value runtime::binary(std::int32_t op, const value& a, const value& b)
             return seq->is(value_kind::list) ? value::list(std::move(out)) : value::tuple(std::move(out));
         }
     }
+    if (bop == binary_op::mul) {
+        auto sequence = [](const value& v) { return v.is(value_kind::string) || v.is(value_kind::list) || v.is(value_kind::tuple); };
+        if (sequence(a) || sequence(b))
+            raise_error("TypeError", "can't multiply sequence by non-int of type '" + type_name(sequence(a) ? b : a) + "'");
+    }
     if (bop == binary_op::mod && a.is(value_kind::string)) return value::string(printf_format(a.as<string_object>().s, b));
     if (bop == binary_op::bit_or && a.is(value_kind::dict)) {
         // d | other (a new dict) needs a dict on the right; d |= other takes pairs too, and changes d.

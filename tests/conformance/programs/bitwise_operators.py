@@ -38,4 +38,10 @@ async def main():
 	except ValueError as e:
 		print("ValueError:", e)
 
+	for left, right in [("ab", 1.5), ([1], [2]), (None, (1,)), (2.0, "x")]:
+		try:
+			print(left * right)
+		except TypeError as e:
+			print("TypeError:", e)
+
 asyncio.run(main())
