@@ -56,7 +56,7 @@ def type_attributes():
         "dict_keyiterator": iter({}), "dict_valueiterator": iter({}.values()), "dict_itemiterator": iter({}.items()),
         "dict_reversekeyiterator": reversed({}), "tuple_iterator": iter(()), "range_iterator": iter(range(0)),
         "str_ascii_iterator": iter(""), "str_iterator": iter("é"), "list_reverseiterator": reversed([]),
-        "reversed": reversed(()), "enumerate": enumerate([]), "zip": zip(), "map": map(len, []), "filter": filter(None, []),
+        "reversed": reversed(()), "generator": (x for x in ()), "enumerate": enumerate([]), "zip": zip(), "map": map(len, []), "filter": filter(None, []),
     }
     out = {name: sorted(dir(obj)) for name, obj in kinds.items()}
     # A class: what dir() shows of it, and what its metaclass gives it (__name__, __mro__ ...).

@@ -714,7 +714,12 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case b_all: {
         no_kwargs();
         expect_args(b, args, 1, 1);
-        for (const auto& item : to_vector(args[0])) {
+        // Item by item: a generator stops being drawn from at the first answer, as in CPython.
+        value it = make_iterator(args[0]);
+        for (;;) {
+            bool done = false;
+            value item = iterate_next(it, done);
+            if (done) break;
             charge_work(1);
             if (truthy(item) == (b.id == b_any)) return value::boolean(b.id == b_any);
         }
@@ -767,7 +772,13 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         // CPython refuses a str start, whatever the items.
         if (args.size() == 2 && args[1].is(value_kind::string)) raise_error("TypeError", "sum() can't sum strings [use ''.join(seq) instead]");
         value total = args.size() == 2 ? args[1] : value::integer(0);
-        for (const auto& item : to_vector(args[0])) total = binary(static_cast<std::int32_t>(binary_op::add), total, item);
+        value it = make_iterator(args[0]);
+        for (;;) {
+            bool done = false;
+            value item = iterate_next(it, done);
+            if (done) break;
+            total = binary(static_cast<std::int32_t>(binary_op::add), total, item);
+        }
         return total;
     }
     case b_round: {
@@ -923,7 +934,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case b_next: {
         no_kwargs();
         expect_args(b, args, 1, 2);
-        if (!args[0].is(value_kind::iterator)) raise_error("TypeError", "'" + type_name(args[0]) + "' object is not an iterator");
+        if (!args[0].is(value_kind::iterator) && !args[0].is(value_kind::generator))
+            raise_error("TypeError", "'" + type_name(args[0]) + "' object is not an iterator");
         bool done = false;
         value item = iterate_next(args[0], done);
         if (!done) return item;

@@ -19,7 +19,7 @@ enum class opcode : std::uint8_t {
     binary, unary_neg, unary_pos, unary_not, unary_invert, compare,
     jump, pop_jump_if_false, pop_jump_if_true, jump_if_false_or_pop, jump_if_true_or_pop,
     build_list, build_tuple, list_append, list_extend, list_to_tuple, build_string, format_value,
-    build_map, map_add, dict_update, dict_merge,
+    build_map, map_add, dict_update, dict_merge, yield_value,
     unpack_sequence, unpack_ex,
     call, call_kw, call_ex,
     get_iter, for_iter,
@@ -41,6 +41,7 @@ struct code_object {
     std::string name;         // function name, "<module>"
     std::string qualname;     // main.<locals>.inner, as reprs and warnings name it
     bool is_async = false;
+    bool is_generator = false;  // a generator expression's code: calling it makes a generator
     bool is_module = false;
     std::int32_t first_line = 0;
     std::vector<instruction> instructions;

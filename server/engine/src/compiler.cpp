@@ -626,6 +626,7 @@ private:
             emit(opcode::format_value, e.conversion, line);
             break;
         case expr_kind::await:
+            if (code().is_generator) fail("UnsupportedError", "an asynchronous generator expression ('await' in a generator expression) is not supported by loopscope", line, e.column);
             if (!scope_->is_function) fail("SyntaxError", "'await' outside function", line, e.column);
             if (!code().is_async) fail("SyntaxError", "'await' outside async function", line, e.column);
             expression(*e.a);
@@ -646,6 +647,7 @@ private:
         case expr_kind::list_comprehension:
         case expr_kind::dict_comprehension: comprehension(e); break;
         case expr_kind::lambda: function_def(*e.function); break;
+        case expr_kind::generator_expression: generator_expression(e); break;
         case expr_kind::dict: {
             const bool unpacks = std::any_of(e.items.begin(), e.items.end(), [](const expr_ptr& k) { return !k; });
             if (!unpacks) {
@@ -807,6 +809,66 @@ private:
             patch(loop_exits[k]);
             scope_->renames.pop_back();
         }
+    }
+
+    // A generator expression is a function of its own, as in CPython: its outermost iterable is
+    // evaluated here and passed in (slot 0); the rest runs in the generator, item by item, and uses
+    // this scope's variables through its closure.
+    void generator_expression(const expr& e)
+    {
+        const std::int32_t line = e.line;
+        scope inner;
+        inner.parent = scope_;
+        inner.is_function = true;
+        inner.code = std::make_shared<code_object>();
+        inner.code->name = "<genexpr>";
+        inner.code->qualname = scope_->is_function ? scope_->code->qualname + ".<locals>.<genexpr>" : "<genexpr>";
+        inner.code->is_generator = true;
+        inner.code->first_line = line;
+        inner.code->param_count = 1;
+        scope* outer = scope_;
+        scope_ = &inner;
+        add_local(".0");
+        std::map<std::string, std::int32_t> renamed;
+        std::vector<std::size_t> loop_starts, loop_exits;
+        for (std::size_t k = 0; k < e.clauses.size(); ++k) {
+            const auto& c = e.clauses[k];
+            if (k == 0) emit(opcode::load_local, 0, line);
+            else expression(*c.iterable);
+            emit(opcode::get_iter, 0, line);
+            loop_starts.push_back(static_cast<std::size_t>(here()));
+            loop_exits.push_back(emit(opcode::for_iter, 0, line));
+            std::vector<std::string> names;
+            collect_targets(*c.target, names);
+            for (const auto& n : names) {
+                auto slot = static_cast<std::int32_t>(code().local_names.size());
+                code().local_names.push_back(n);
+                renamed[n] = slot;
+            }
+            scope_->renames.push_back(renamed);
+            store_target(*c.target);
+            for (const auto& cond : c.conditions) {
+                expression(*cond);
+                emit(opcode::pop_jump_if_false, static_cast<std::int32_t>(loop_starts.back()), line);
+            }
+        }
+        expression(*e.a);
+        emit(opcode::yield_value, 0, line);
+        emit(opcode::pop_top, 0, line);
+        for (std::size_t k = e.clauses.size(); k-- > 0;) {
+            emit(opcode::jump, static_cast<std::int32_t>(loop_starts[k]), line);
+            patch(loop_exits[k]);
+            scope_->renames.pop_back();
+        }
+        emit(opcode::load_const, constant(value::none()), line);
+        emit(opcode::set_return, 0, line);
+        emit(opcode::return_value, 0, line);
+        scope_ = outer;
+        code().functions.push_back(inner.code);
+        emit(opcode::make_function, static_cast<std::int32_t>(code().functions.size() - 1), line);
+        expression(*e.clauses[0].iterable);
+        emit(opcode::get_iter, 0, line);
+        emit(opcode::call, 1, line);
     }
 
     scope* scope_ = nullptr;

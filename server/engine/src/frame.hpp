@@ -49,4 +49,15 @@ struct exec_context {
     bool resuming = false;
 };
 
+// A generator (from a generator expression): its frame, run by whoever draws the next item, up to
+// the next yield, inside that caller's operation (as a key function runs).
+struct generator_object : object {
+    exec_context context;
+    std::string qualname;
+    bool started = false;
+    bool running = false;
+    bool finished = false;
+    std::string repr_text() const override { return "<generator object " + qualname + " at " + object_address(this) + ">"; }
+};
+
 } // namespace loopscope::engine

@@ -204,6 +204,12 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
             coro->created_line = ctx.frames.empty() ? 0 : ctx.frames.back()->line;
             return value::of(value_kind::coroutine, coro);
         }
+        if (fn->code->is_generator) {
+            auto g = std::make_shared<generator_object>();
+            g->qualname = fn->code->qualname;
+            g->context.frames.push_back(make_function_frame(fn, std::move(args), kwargs));
+            return value::of(value_kind::generator, g);
+        }
         push_frame(ctx, make_function_frame(fn, std::move(args), kwargs));
         pushed_frame = true;
         return {};
@@ -256,6 +262,53 @@ value runtime::call_sync(const value& callee, std::vector<value> args)
     default:
         // A plain function cannot await; what blocks is time.sleep(), which a key function should not call.
         raise_unsupported("a function called by a builtin (a key function) that blocks or waits");
+    }
+}
+
+// The generator's next item: its frame runs to the next yield inside the caller's operation.
+value runtime::resume_generator(generator_object& g, bool& exhausted)
+{
+    exhausted = false;
+    if (g.finished) {
+        exhausted = true;
+        return {};
+    }
+    if (g.running) raise_error("ValueError", "generator already executing");
+    if (sync_call_depth_ >= 50) raise_error("RecursionError", "maximum recursion depth exceeded");
+    if (g.started) g.context.frames.back()->stack.push_back(value::none());  // what the yield evaluates to
+    g.started = true;
+    g.running = true;
+    ++sync_call_depth_;
+    meter_.begin_nested_call();
+    struct leave {
+        runtime& r;
+        generator_object& g;
+        ~leave()
+        {
+            g.running = false;
+            r.meter_.end_nested_call();
+            --r.sync_call_depth_;
+        }
+    } on_exit{*this, g};
+    switch (execute(g.context)) {
+    case outcome::yielded_value: return std::move(last_result_);
+    case outcome::returned:
+        g.finished = true;
+        exhausted = true;
+        last_result_ = value{};
+        return {};
+    case outcome::raised: {
+        g.finished = true;
+        value exc = std::move(last_exception_);
+        // PEP 479: a StopIteration escaping a generator is a RuntimeError.
+        if (is_instance_of(exc, "StopIteration")) {
+            value wrapped = make_error("RuntimeError", "generator raised StopIteration");
+            wrapped.as<exception_object>().context = exc;
+            throw python_error{std::move(wrapped)};
+        }
+        throw python_error{std::move(exc)};
+    }
+    default: raise_unsupported("a generator that blocks or waits");
     }
 }
 
@@ -843,6 +896,9 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 break;
             }
             case opcode::set_return: f.return_value = pop(f); break;
+            case opcode::yield_value:
+                last_result_ = pop(f);
+                return outcome::yielded_value;
             case opcode::return_value: {
                 value result = std::move(f.return_value);
                 bool done = false;

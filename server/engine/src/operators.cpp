@@ -607,13 +607,15 @@ value runtime::make_iterator(const value& v)
         it->dict_size = d.used;
         return value::of(value_kind::iterator, it);
     }
-    case value_kind::iterator: return v;
+    case value_kind::iterator:
+    case value_kind::generator: return v;
     default: raise_error("TypeError", "'" + type_name(v) + "' object is not iterable");
     }
 }
 
 value runtime::iterate_next(value& iterator, bool& exhausted)
 {
+    if (iterator.is(value_kind::generator)) return resume_generator(iterator.as<generator_object>(), exhausted);
     auto& it = iterator.as<iterator_object>();
     exhausted = false;
     if (it.done) {

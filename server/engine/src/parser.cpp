@@ -863,7 +863,9 @@ private:
                 if (!call.keywords.empty()) fail_at(peek(), "positional argument follows keyword argument");
                 auto arg = expression();
                 if (is_name("for")) {
-                    call.items.push_back(comprehension(std::move(arg), peek()));
+                    auto g = comprehension(std::move(arg), peek());
+                    g->kind = expr_kind::generator_expression;
+                    call.items.push_back(std::move(g));
                 } else {
                     call.items.push_back(std::move(arg));
                 }
@@ -920,7 +922,12 @@ private:
                 next();
                 if (accept_op(")")) return make_expr(expr_kind::tuple, t);
                 auto first = is_op("*") ? star_expr() : named_expression();
-                if (is_name("for")) unsupported(peek(), "generator expression");
+                if (is_name("for")) {
+                    auto g = comprehension(std::move(first), t);
+                    g->kind = expr_kind::generator_expression;
+                    expect_op(")");
+                    return g;
+                }
                 if (accept_op(")")) {
                     if (first->kind == expr_kind::starred) fail_at(t, "cannot use starred expression here");
                     return first;

@@ -66,7 +66,7 @@ private:
     };
     memory_owner memory_;
 
-    enum class outcome : std::uint8_t { budget, yielded_future, yielded_none, returned, raised, blocked };
+    enum class outcome : std::uint8_t { budget, yielded_future, yielded_none, returned, raised, blocked, yielded_value };
 
     // ---- setup and end ----
     void start(std::string_view source);
@@ -169,6 +169,7 @@ private:
     value iterate_next(value& it, bool& exhausted);
     value next_of_sequence(iterator_object& it, bool& exhausted);
     value make_reversed(const value& v);
+    value resume_generator(generator_object& g, bool& exhausted);
     value next_of_builtin_iterator(iterator_object& it, bool& exhausted);
     value make_iterator(const value& v);
     std::vector<value> to_vector(const value& v);

@@ -531,6 +531,7 @@ std::string type_name(const value& v)
     case value_kind::type_name: return "type";
     case value_kind::dict: return "dict";
     case value_kind::cell: return "cell";
+    case value_kind::generator: return "generator";
     case value_kind::dict_view: {
         const auto view = v.as<dict_view_object>().view;
         return view == dict_view_kind::keys ? "dict_keys" : view == dict_view_kind::values ? "dict_values" : "dict_items";

@@ -13,7 +13,7 @@ enum class value_kind : std::uint8_t {
     none, boolean, integer, floating, ellipsis,
     string, list, tuple, range, iterator, slice,
     function, builtin, coroutine, future, module, loop, exception, exception_type, type_name,
-    dict, dict_view, cell
+    dict, dict_view, cell, generator
 };
 
 struct object {
