@@ -6,18 +6,8 @@
 using loopscope::engine::run_config;
 using loopscope::engine::testing::run_clean;
 using loopscope::engine::testing::run_output;
+using loopscope::engine::testing::limit_message;
 using loopscope::engine::testing::run_virtual;
-
-namespace {
-
-std::string limit_message(const run_output& out)
-{
-    const auto* end = out.last("run_finished");
-    if (!end || !end->error || end->error->type != "ResourceLimitError") return "";
-    return end->error->message;
-}
-
-} // namespace
 
 TEST(bounds, source_size)
 {

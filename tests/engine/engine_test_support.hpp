@@ -34,4 +34,12 @@ run_output run_virtual(const std::string& source, run_config config = {});
 // and nothing was written to stderr, since right output alone does not show an error raised after it.
 run_output run_clean(const std::string& source, run_config config = {});
 
+// The message of the ResourceLimitError the run ended with, or "" if it did not end with one.
+inline std::string limit_message(const run_output& out)
+{
+    const auto* end = out.last("run_finished");
+    if (!end || !end->error || end->error->type != "ResourceLimitError") return "";
+    return end->error->message;
+}
+
 } // namespace loopscope::engine::testing

@@ -779,14 +779,31 @@ private:
         std::int32_t line = e.line;
         const bool dict = e.kind == expr_kind::dict_comprehension;
         emit(dict ? opcode::build_map : opcode::build_list, 0, line);
+        const auto loops = comprehension_loops(e, false);
+        expression(*e.a);
+        if (dict) expression(*e.b);
+        emit(dict ? opcode::map_add : opcode::list_append, static_cast<std::int32_t>(e.clauses.size()) + 1, line);
+        close_comprehension_loops(loops, line);
+    }
+
+    // The `for` clauses of a comprehension, each a loop whose variables are hidden slots (renamed, so
+    // that they do not leak), with its `if` conditions; the innermost body is the caller's. A
+    // generator expression takes its outermost iterator from its slot 0 (it was evaluated outside).
+    struct comprehension_loops_state {
+        std::vector<std::size_t> starts, exits;
+    };
+    comprehension_loops_state comprehension_loops(const expr& e, bool first_from_slot)
+    {
+        const std::int32_t line = e.line;
+        comprehension_loops_state loops;
         std::map<std::string, std::int32_t> renamed;
-        std::vector<std::size_t> loop_starts, loop_exits;
         for (std::size_t k = 0; k < e.clauses.size(); ++k) {
             const auto& c = e.clauses[k];
-            expression(*c.iterable);  // evaluated before this clause's names exist
+            if (k == 0 && first_from_slot) emit(opcode::load_local, 0, line);
+            else expression(*c.iterable);  // evaluated before this clause's names exist
             emit(opcode::get_iter, 0, line);
-            loop_starts.push_back(static_cast<std::size_t>(here()));
-            loop_exits.push_back(emit(opcode::for_iter, 0, line));
+            loops.starts.push_back(static_cast<std::size_t>(here()));
+            loops.exits.push_back(emit(opcode::for_iter, 0, line));
             std::vector<std::string> names;
             collect_targets(*c.target, names);
             for (const auto& n : names) {
@@ -798,15 +815,16 @@ private:
             store_target(*c.target);
             for (const auto& cond : c.conditions) {
                 expression(*cond);
-                emit(opcode::pop_jump_if_false, static_cast<std::int32_t>(loop_starts.back()), line);
+                emit(opcode::pop_jump_if_false, static_cast<std::int32_t>(loops.starts.back()), line);
             }
         }
-        expression(*e.a);
-        if (dict) expression(*e.b);
-        emit(dict ? opcode::map_add : opcode::list_append, static_cast<std::int32_t>(e.clauses.size()) + 1, line);
-        for (std::size_t k = e.clauses.size(); k-- > 0;) {
-            emit(opcode::jump, static_cast<std::int32_t>(loop_starts[k]), line);
-            patch(loop_exits[k]);
+        return loops;
+    }
+    void close_comprehension_loops(const comprehension_loops_state& loops, std::int32_t line)
+    {
+        for (std::size_t k = loops.starts.size(); k-- > 0;) {
+            emit(opcode::jump, static_cast<std::int32_t>(loops.starts[k]), line);
+            patch(loops.exits[k]);
             scope_->renames.pop_back();
         }
     }
@@ -829,37 +847,11 @@ private:
         scope* outer = scope_;
         scope_ = &inner;
         add_local(".0");
-        std::map<std::string, std::int32_t> renamed;
-        std::vector<std::size_t> loop_starts, loop_exits;
-        for (std::size_t k = 0; k < e.clauses.size(); ++k) {
-            const auto& c = e.clauses[k];
-            if (k == 0) emit(opcode::load_local, 0, line);
-            else expression(*c.iterable);
-            emit(opcode::get_iter, 0, line);
-            loop_starts.push_back(static_cast<std::size_t>(here()));
-            loop_exits.push_back(emit(opcode::for_iter, 0, line));
-            std::vector<std::string> names;
-            collect_targets(*c.target, names);
-            for (const auto& n : names) {
-                auto slot = static_cast<std::int32_t>(code().local_names.size());
-                code().local_names.push_back(n);
-                renamed[n] = slot;
-            }
-            scope_->renames.push_back(renamed);
-            store_target(*c.target);
-            for (const auto& cond : c.conditions) {
-                expression(*cond);
-                emit(opcode::pop_jump_if_false, static_cast<std::int32_t>(loop_starts.back()), line);
-            }
-        }
+        const auto loops = comprehension_loops(e, true);
         expression(*e.a);
         emit(opcode::yield_value, 0, line);
         emit(opcode::pop_top, 0, line);
-        for (std::size_t k = e.clauses.size(); k-- > 0;) {
-            emit(opcode::jump, static_cast<std::int32_t>(loop_starts[k]), line);
-            patch(loop_exits[k]);
-            scope_->renames.pop_back();
-        }
+        close_comprehension_loops(loops, line);
         emit(opcode::load_const, constant(value::none()), line);
         emit(opcode::set_return, 0, line);
         emit(opcode::return_value, 0, line);
