@@ -107,7 +107,7 @@ std::optional<load_options> parse_options(int argc, char** argv, int& exit_statu
     if (given.contains("room")) options.kind = workload::room;
     if (!(options.step_rate > 0 && options.step_rate <= 10'000)) return refuse("--step-rate must be within 0-10000 a second");
     if (options.rooms == 0 || options.rooms > 10'000) return refuse("--rooms must be within 1-10000");
-    if (given.contains("rooms") && options.kind != workload::room) return refuse("--rooms needs --room");
+    if (!given["rooms"].defaulted() && options.kind != workload::room) return refuse("--rooms needs --room");
     if (given.contains("idle")) options.kind = workload::idle;
     // --echo alone targets the default server's /echo
     if (options.kind == workload::echo && given["url"].defaulted()) options.url = "ws://127.0.0.1:8080/echo";
