@@ -28,21 +28,45 @@ std::int64_t string_hash(const std::string& s)
     return r == -1 ? -2 : r;
 }
 
-// CPython's tuple hash (tupleobject.c, after xxHash).
+// CPython's tuple hash (tupleobject.c, after xxHash). Tuples nested in tuples are walked with a stack
+// of our own, not C++ recursion: CPython hashes a tuple nested 100,000 deep (its C recursion has room),
+// and here that depth would overflow the thread's stack.
 std::int64_t tuple_hash(const std::vector<value>& items)
 {
     constexpr std::uint64_t prime1 = 11400714785074694791ull, prime2 = 14029467366897019727ull, prime5 = 2870177450012600261ull;
-    std::uint64_t acc = prime5;
-    for (const auto& item : items) {
-        charge_work(1);
-        const auto lane = static_cast<std::uint64_t>(python_hash(item));
-        acc += lane * prime2;
-        acc = (acc << 31) | (acc >> 33);
-        acc *= prime1;
+    struct pending {
+        const std::vector<value>* items;
+        std::size_t next;
+        std::uint64_t acc;
+    };
+    std::vector<pending> stack{{&items, 0, prime5}};
+    for (;;) {
+        pending& top = stack.back();
+        if (top.next < top.items->size()) {
+            const value& item = (*top.items)[top.next];
+            charge_work(1);
+            if (item.kind == value_kind::tuple) {
+                stack.push_back({&item.as<sequence_object>().items, 0, prime5});  // `top` is not used after this
+                continue;
+            }
+            const auto lane = static_cast<std::uint64_t>(python_hash(item));
+            top.acc += lane * prime2;
+            top.acc = (top.acc << 31) | (top.acc >> 33);
+            top.acc *= prime1;
+            ++top.next;
+            continue;
+        }
+        std::uint64_t acc = top.acc + (top.items->size() ^ (prime5 ^ 3527539ull));
+        if (acc == static_cast<std::uint64_t>(-1)) acc = 1546275796;
+        stack.pop_back();
+        if (stack.empty()) return static_cast<std::int64_t>(acc);
+        // The inner tuple's hash is a lane of the tuple that holds it.
+        pending& outer = stack.back();
+        outer.acc += acc * prime2;
+        outer.acc = (outer.acc << 31) | (outer.acc >> 33);
+        outer.acc *= prime1;
+        ++outer.next;
     }
-    acc += items.size() ^ (prime5 ^ 3527539ull);
-    if (acc == static_cast<std::uint64_t>(-1)) return 1546275796;
-    return static_cast<std::int64_t>(acc);
 }
 
 // `is`, which a dict tries before ==. A float has no identity here: the same bits stand for the same

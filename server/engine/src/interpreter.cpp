@@ -75,7 +75,7 @@ void clear_frame(frame& f)
 
 void runtime::push_frame(exec_context& ctx, std::unique_ptr<frame> f)
 {
-    if (ctx.frames.size() >= config_.max_call_depth) raise_error("RecursionError", "maximum recursion depth exceeded");
+    if (frames_below_ + ctx.frames.size() >= config_.max_call_depth) raise_error("RecursionError", "maximum recursion depth exceeded");
     ctx.frames.push_back(std::move(f));
 }
 
@@ -243,6 +243,27 @@ value runtime::call_sync(const value& callee, std::vector<value> args)
     // Each nested call is C++ recursion (a key function that sorts with a key function ...).
     if (sync_call_depth_ >= 50) raise_error("RecursionError", "maximum recursion depth exceeded");
     exec_context nested;
+    // The caller's frames (and those below it) stay on CPython's one stack: a key function that
+    // recurses has less room when sorted() was called deep down.
+    struct enter_nested {
+        runtime& r;
+        exec_context* const saved_context;
+        const std::size_t saved_below;
+        enter_nested(runtime& owner, exec_context& nested)
+            : r(owner), saved_context(owner.sync_context_), saved_below(owner.frames_below_)
+        {
+            const exec_context* caller = r.sync_context_ ? r.sync_context_ : r.running_;
+            r.frames_below_ += caller ? caller->frames.size() : 0;
+            r.sync_context_ = &nested;
+        }
+        ~enter_nested()
+        {
+            r.sync_context_ = saved_context;
+            r.frames_below_ = saved_below;
+        }
+        enter_nested(const enter_nested&) = delete;
+        enter_nested& operator=(const enter_nested&) = delete;
+    } on_entry{*this, nested};
     bool pushed = false;
     value result = call_value(nested, callee, std::move(args), {}, pushed);
     if (!pushed) return result;

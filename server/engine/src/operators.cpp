@@ -215,6 +215,26 @@ value runtime::binary(std::int32_t op, const value& a, const value& b)
     raise_error("TypeError", std::string("unsupported operand type(s) for ") + op_symbol(op, inplace) + ": '" + type_name(a) + "' and '" + type_name(b) + "'");
 }
 
+namespace {
+
+// Ordering two lists recurses into the first items that differ; lists nested 100,000 deep (each level
+// unequal at once, by its length) would overflow the thread's stack. Bounded as equals() is, with
+// CPython's error.
+thread_local int ordering_depth = 0;
+
+struct ordering_depth_guard {
+    ordering_depth_guard()
+    {
+        if (ordering_depth >= 200) raise_error("RecursionError", "maximum recursion depth exceeded in comparison");
+        ++ordering_depth;
+    }
+    ~ordering_depth_guard() { --ordering_depth; }
+    ordering_depth_guard(const ordering_depth_guard&) = delete;
+    ordering_depth_guard& operator=(const ordering_depth_guard&) = delete;
+};
+
+} // namespace
+
 bool runtime::equals(const value& a, const value& b, int depth)
 {
     if (depth > 200) raise_error("RecursionError", "maximum recursion depth exceeded in comparison");
@@ -372,7 +392,10 @@ value runtime::compare(std::int32_t op, const value& a, const value& b)
             if (!equals(x[k], y[k])) break;
             ++k;
         }
-        if (k < x.size() && k < y.size()) return compare(op, x[k], y[k]);
+        if (k < x.size() && k < y.size()) {
+            ordering_depth_guard guard;
+            return compare(op, x[k], y[k]);
+        }
         order = x.size() < y.size() ? -1 : x.size() > y.size() ? 1 : 0;
     } else {
         static const char* symbols[] = {"==", "!=", "<", "<=", ">", ">="};

@@ -188,6 +188,10 @@ private:
     value call_sync(const value& callee, std::vector<value> args);
     int sync_call_depth_ = 0;
     int iterator_depth_ = 0;
+    // Inside call_sync: the context the nested call runs in, and the Python frames of the contexts it
+    // was called from, which count against max_call_depth as CPython counts one recursion depth.
+    exec_context* sync_context_ = nullptr;
+    std::size_t frames_below_ = 0;
     // A string or list about to hold n characters or items: the length bound, and the memory bound
     // asked before the allocation (check_items: n values).
     void check_length(std::size_t n);

@@ -434,6 +434,12 @@ void repr_into(std::string& out, const value& v)
     case value_kind::dict_view: {
         repr_guard guard;
         const auto& view = v.as<dict_view_object>();
+        // A view met again inside itself (d[1] = d.values()) prints as "...", as CPython's dictview_repr.
+        repr_entry entry(v.obj.get());
+        if (!entry.entered) {
+            out += "...";
+            break;
+        }
         out += type_name(v) + "([";
         bool first = true;
         for (const auto& e : view.dict.as<dict_object>().entries) {
