@@ -79,7 +79,9 @@ std::vector<value> repeat(const std::vector<value>& items, std::int64_t n)
 
 void runtime::note_nesting(const value& container, const value& item)
 {
-    if (!item.is(value_kind::list) && !item.is(value_kind::tuple) && !item.is(value_kind::dict)) return;
+    // Anything that can hold the container back (a list, a dict, a dict's view, an iterator, a
+    // function's closure) may close a cycle; the container is then cleared when the run ends.
+    if (!item.obj || item.is(value_kind::string)) return;
     std::weak_ptr<object> weak = container.obj;
     if (!nested_containers_.empty() && !nested_containers_.back().owner_before(weak) && !weak.owner_before(nested_containers_.back()))
         return;
