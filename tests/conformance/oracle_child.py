@@ -363,16 +363,45 @@ def _install_scaled_clock(scale):
 _real_print = builtins.print
 
 
+class _PrintPieces:
+    """What one print() has written so far: print writes each piece (an argument's str(), sep, end) as
+    it goes, so an object's __str__ that prints, or raises, comes after what was written before it."""
+
+    def __init__(self):
+        self.parts = []
+
+    def write(self, s):
+        self.parts.append(s)
+        return len(s)
+
+    def flush(self):
+        pass
+
+    def emit(self):
+        text = "".join(self.parts)
+        self.parts.clear()
+        if text:
+            sys.stdout.write(text)
+            _record(kind="print", text=text)
+
+
+_prints_under_way = []
+
+
 def _recording_print(*args, sep=" ", end="\n", file=None, flush=False):
     if file is not None and file is not sys.stdout:
         return _real_print(*args, sep=sep, end=end, file=file, flush=flush)
-    text = io.StringIO()
-    _real_print(*args, sep=sep, end=end, file=text)
-    text = text.getvalue()
-    sys.stdout.write(text)
+    for outer in _prints_under_way:
+        outer.emit()
+    pieces = _PrintPieces()
+    _prints_under_way.append(pieces)
+    try:
+        _real_print(*args, sep=sep, end=end, file=pieces)
+    finally:
+        _prints_under_way.pop()
+        pieces.emit()
     if flush:
         sys.stdout.flush()
-    _record(kind="print", text=text)
 
 
 _real_showwarnmsg = warnings._showwarnmsg

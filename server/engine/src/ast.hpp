@@ -57,7 +57,7 @@ struct expr {
 
 enum class stmt_kind : std::uint8_t {
     expression, assign, aug_assign, annotated, function_def, return_, if_, while_, for_, break_,
-    continue_, pass, try_, raise, import, import_from, global, nonlocal, assert_, del
+    continue_, pass, try_, raise, import, import_from, global, nonlocal, assert_, del, class_def
 };
 
 struct stmt;
@@ -92,15 +92,16 @@ struct stmt {
     std::vector<expr_ptr> targets;  // assign (chained: a = b = v), aug/annotated (one), for (one), del
     expr_ptr extra;                 // annotated: the annotation; raise: `from`; assert: message
     binary_op aug = binary_op::add; // aug_assign
-    std::string name;               // function_def, import_from module
+    std::string name;               // function_def, class_def, import_from module
     bool is_async = false;          // function_def
     std::vector<parameter> params;  // function_def, in the order written
     std::size_t positional_only = 0;  // function_def: how many params come before `/`
-    std::vector<expr_ptr> decorators;   // function_def, top to bottom
+    std::vector<expr_ptr> decorators;   // function_def, class_def, top to bottom
     block body, orelse, finally_body;
     std::vector<except_clause> handlers;
     std::vector<import_name> imports;  // import, import_from
     std::vector<std::string> names;    // global
+    std::vector<expr_ptr> bases;       // class_def, in the order written
 };
 
 struct module_ast {

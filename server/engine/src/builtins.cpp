@@ -1,5 +1,6 @@
 // Builtin functions, the asyncio and time modules, and methods of the subset's objects.
 #include "runtime.hpp"
+#include "classes.hpp"
 #include "integers.hpp"
 #include "escapes.hpp"
 
@@ -26,6 +27,7 @@ enum builtin_id : int {
     f_done, f_result, f_cancel, f_cancelled, f_exception, f_get_name, f_set_name, f_get_coro,
     s_append, s_pop, s_extend, s_insert, s_index, s_count, s_remove, s_clear, s_reverse, s_sort,
     str_method, str_format,
+    b_super, b_issubclass,
 };
 
 // A fixed epoch so time.time() is deterministic, plus program time.
@@ -43,7 +45,7 @@ const std::vector<std::pair<const char*, int>>& builtin_table()
         {"zip", b_zip}, {"sorted", b_sorted}, {"reversed", b_reversed}, {"type", b_type}, {"format", b_format}, {"ascii", b_ascii},
         {"hex", b_hex}, {"oct", b_oct}, {"bin", b_bin}, {"chr", b_chr}, {"ord", b_ord}, {"divmod", b_divmod}, {"pow", b_pow},
         {"any", b_any}, {"all", b_all}, {"dict", b_dict}, {"hash", b_hash},
-        {"map", b_map}, {"filter", b_filter}, {"iter", b_iter}, {"next", b_next}};
+        {"map", b_map}, {"filter", b_filter}, {"iter", b_iter}, {"next", b_next}, {"super", b_super}, {"issubclass", b_issubclass}};
     }();
     return table;
 }
@@ -274,6 +276,7 @@ value runtime::load_global(const std::string& name)
     for (const auto& [n, id] : builtin_table())
         if (name == n) return make_builtin(id, name);
     if (name == "__name__") return value::string("__main__");
+    if (name == "object") return value::of(value_kind::class_type, object_class());
     if (cpython_module_global(name)) raise_unsupported("the module global '" + name + "'");
     if (auto t = builtin_exception_type(name); t && name != "CancelledError" && name != "InvalidStateError")
         return value::of(value_kind::exception_type, t);
@@ -292,7 +295,7 @@ bool engine_has_builtin(std::string_view name)
 {
     for (const auto& [n, id] : builtin_table())
         if (name == n) return true;
-    if (name == "__name__") return true;
+    if (name == "__name__" || name == "object") return true;
     return name != "CancelledError" && name != "InvalidStateError" && builtin_exception_type(std::string(name)) != nullptr;
 }
 
@@ -302,7 +305,8 @@ bool engine_has_attribute(std::string_view name)
         for (const auto& m : *table)
             if (name == m.name) return true;
     // The attributes load_attribute answers itself.
-    for (const char* special : {"Task", "AbstractEventLoop", "Future", "CancelledError", "InvalidStateError", "TimeoutError", "args", "__name__"})
+    for (const char* special : {"Task", "AbstractEventLoop", "Future", "CancelledError", "InvalidStateError", "TimeoutError", "args", "__name__",
+                                "__qualname__", "__module__", "__class__", "__self__", "__func__"})
         if (name == special) return true;
     return false;
 }
@@ -341,6 +345,7 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         break;
     case value_kind::function:
         if (name == "__name__") return value::string(obj.as<function_object>().code->name);
+        if (name == "__qualname__") return value::string(obj.as<function_object>().code->qualname);
         break;
     case value_kind::exception_type:
         if (name == "__name__") return value::string(obj.as<exception_type_object>().name);
@@ -348,6 +353,20 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     case value_kind::builtin:
         if (name == "__name__") return value::string(obj.as<builtin_object>().name);
         break;
+    case value_kind::instance:
+    case value_kind::class_type:
+    case value_kind::method:
+    case value_kind::super_proxy: {
+        bool found = false;
+        value v = class_attribute(obj, name, found);
+        if (found) return v;
+        const std::string owner = obj.is(value_kind::class_type) ? "type object '" + obj.as<class_object>().name + "'" : "'" + type_name(obj) + "' object";
+        // What every object has in CPython (__dict__, __eq__ ...) is not modelled
+        if (cpython_type_has("object", name) || (obj.is(value_kind::class_type) && cpython_type_has("type", name)) ||
+            (obj.is(value_kind::method) && cpython_type_has("method", name)))
+            raise_unsupported("'" + type_name(obj) + "." + name + "'");
+        raise_error("AttributeError", owner + " has no attribute '" + name + "'");
+    }
     case value_kind::type_name:
         if (name == "__name__") {
             const auto& full = obj.as<type_name_object>().name;
@@ -441,10 +460,27 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             raise_error("TypeError", "sep must be None or a string, not " + type_name(*sep));
         if (end && !end->is(value_kind::none) && !end->is(value_kind::string))
             raise_error("TypeError", "end must be None or a string, not " + type_name(*end));
+        // A print inside an object's __str__ comes after what this print has built so far, and an
+        // error there leaves that much written: CPython writes each piece as it goes.
+        if (print_under_way_ && !print_under_way_->empty()) {
+            print_text(*print_under_way_, line);
+            print_under_way_->clear();
+        }
         std::string text;
+        struct pending_scope {
+            std::string*& slot;
+            std::string* saved;
+            ~pending_scope() { slot = saved; }
+        } pending{print_under_way_, print_under_way_};
+        print_under_way_ = &text;
         for (std::size_t k = 0; k < args.size(); ++k) {
             if (k) text += s;
-            text += str(args[k]);
+            try {
+                text += str(args[k]);
+            } catch (const python_error&) {
+                if (!text.empty()) print_text(text, line);
+                throw;
+            }
             check_length(text.size());
         }
         text += e;
@@ -852,6 +888,11 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             return value::boolean(false);
         }
         const value& t = args[1];
+        if (t.is(value_kind::class_type)) {
+            const auto& cls = t.as<class_object>();
+            if (cls.is_object) return value::boolean(true);
+            return value::boolean(args[0].is(value_kind::instance) && args[0].as<instance_object>().cls->is_subclass_of(cls));
+        }
         if (t.is(value_kind::exception_type))
             return value::boolean(args[0].is(value_kind::exception) && args[0].as<exception_object>().type->is_subclass_of(t.as<exception_type_object>()));
         if (t.is(value_kind::builtin)) {
@@ -954,9 +995,41 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         sort_values(items, key ? *key : value::none(), descending);
         return value::list(std::move(items));
     }
+    case b_super: {
+        no_kwargs();
+        exec_context* ctx = sync_context_ ? sync_context_ : running_;
+        return make_super(*ctx, args);
+    }
+    case b_issubclass: {
+        no_kwargs();
+        expect_args(b, args, 2, 2);
+        const value& c = args[0];
+        auto one = [&c](const value& t) {
+            if (c.is(value_kind::class_type) && t.is(value_kind::class_type))
+                return t.as<class_object>().is_object || c.as<class_object>().is_subclass_of(t.as<class_object>());
+            if (c.is(value_kind::exception_type) && t.is(value_kind::exception_type))
+                return c.as<exception_type_object>().is_subclass_of(t.as<exception_type_object>());
+            if (c.is(value_kind::exception_type) && t.is(value_kind::class_type)) return t.as<class_object>().is_object;
+            // A program's classes derive from no builtin type but object
+            if ((c.is(value_kind::class_type) || c.is(value_kind::exception_type)) && (t.is(value_kind::builtin) || t.is(value_kind::type_name)))
+                return false;
+            if (c.is(value_kind::class_type) && t.is(value_kind::exception_type)) return false;
+            if (!c.is(value_kind::class_type) && !c.is(value_kind::exception_type) && !c.is(value_kind::builtin) && !c.is(value_kind::type_name))
+                raise_error("TypeError", "issubclass() arg 1 must be a class");
+            raise_unsupported("issubclass() of builtin types");
+        };
+        if (args[1].is(value_kind::tuple)) {
+            for (const auto& t : args[1].as<sequence_object>().items)
+                if (one(t)) return value::boolean(true);
+            return value::boolean(false);
+        }
+        return value::boolean(one(args[1]));
+    }
     case b_type: {
         no_kwargs();
         expect_args(b, args, 1, 1);
+        if (args[0].is(value_kind::instance)) return value::of(value_kind::class_type, args[0].as<instance_object>().cls);
+        if (args[0].is(value_kind::class_type)) return make_builtin(b_type, "type");
         if (args[0].is(value_kind::exception)) return value::of(value_kind::exception_type, args[0].as<exception_object>().type);
         // The same class `int` names, so that type(1) is int, and type(1)('5') calls it.
         for (const auto& [name, id] : builtin_table())

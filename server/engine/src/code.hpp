@@ -14,7 +14,8 @@ namespace loopscope::engine {
 enum class opcode : std::uint8_t {
     load_const, load_local, store_local, delete_local, load_global, store_global, delete_global,
     load_deref, store_deref, delete_deref,
-    load_attr, load_subscript, store_subscript, delete_subscript, build_slice,
+    load_name, store_name, delete_name,  // a class body's namespace (then globals, builtins)
+    load_attr, store_attr, delete_attr, load_subscript, store_subscript, delete_subscript, build_slice,
     pop_top, dup_top, dup_top_two, rot_two, rot_three,
     binary, unary_neg, unary_pos, unary_not, unary_invert, compare,
     jump, pop_jump_if_false, pop_jump_if_true, jump_if_false_or_pop, jump_if_true_or_pop,
@@ -23,7 +24,7 @@ enum class opcode : std::uint8_t {
     unpack_sequence, unpack_ex,
     call, call_kw, call_ex,
     get_iter, for_iter,
-    make_function,
+    make_function, build_class, finish_class, build_exception_class,
     set_return, return_value,
     setup_try, pop_block, pop_except, reraise, raise_, raise_bare, exception_matches,
     get_awaitable, await_,

@@ -1,4 +1,5 @@
 #include "compiler.hpp"
+#include "cpython_names.hpp"
 
 #include <algorithm>
 #include <map>
@@ -24,6 +25,8 @@ struct scope {
     std::shared_ptr<code_object> code;
     scope* parent = nullptr;
     bool is_function = false;
+    bool is_class = false;            // a class body: its names live in the class's namespace
+    std::set<std::string> class_bound;  // class body: the names it binds
     std::map<std::string, std::int32_t> locals;
     std::set<std::string> declared_global;
     std::set<std::string> declared_nonlocal;
@@ -55,6 +58,7 @@ void collect_bindings(const block& body, std::vector<std::string>& out, std::set
             for (const auto& t : s->targets) collect_targets(*t, out);
             break;
         case stmt_kind::function_def:
+        case stmt_kind::class_def:
             out.push_back(s->name);
             continue;
         case stmt_kind::import:
@@ -159,10 +163,12 @@ private:
     // enclosing function has it (a global).
     static std::int32_t resolve_free(scope& s, const std::string& n)
     {
-        if (!s.is_function || s.declared_global.count(n)) return -1;
+        if ((!s.is_function && !s.is_class) || s.declared_global.count(n)) return -1;
         if (auto it = s.free.find(n); it != s.free.end()) return it->second;
+        // A class body's names are not visible to the functions in it; an enclosing function's are,
+        // passed through the class body as CPython passes them.
         scope* outer = s.parent;
-        if (!outer || !outer->is_function || outer->declared_global.count(n)) return -1;
+        if (!outer || (!outer->is_function && !outer->is_class) || outer->declared_global.count(n)) return -1;
         code_object::free_source source;
         if (std::int32_t slot = slot_in(*outer, n); slot >= 0) {
             source = {true, slot};
@@ -186,6 +192,14 @@ private:
             return;
         }
         (void)column;
+        if (scope_->is_class) {
+            // The class's namespace, then the module's globals and the builtins; a variable of an
+            // enclosing function that the body does not bind is read from its cell.
+            if (scope_->declared_global.count(n)) emit(opcode::load_global, name_index(n), line);
+            else if (std::int32_t j = scope_->class_bound.count(n) ? -1 : resolve_free(*scope_, n); j >= 0) emit(opcode::load_deref, j, line);
+            else emit(opcode::load_name, name_index(n), line);
+            return;
+        }
         if (std::int32_t j = resolve_free(*scope_, n); j >= 0) {
             emit(opcode::load_deref, j, line);
             return;
@@ -198,6 +212,7 @@ private:
         auto slot = local_slot(n);
         if (slot >= 0) emit(opcode::store_local, slot, line);
         else if (scope_->declared_nonlocal.count(n)) emit(opcode::store_deref, resolve_free(*scope_, n), line);
+        else if (scope_->is_class && !scope_->declared_global.count(n)) emit(opcode::store_name, name_index(n), line);
         else emit(opcode::store_global, name_index(n), line);
     }
 
@@ -231,6 +246,7 @@ private:
             break;
         case stmt_kind::aug_assign: aug_assign(s); break;
         case stmt_kind::function_def: function_def(s); break;
+        case stmt_kind::class_def: class_def(s); break;
         case stmt_kind::return_:
             if (!scope_->is_function) fail("SyntaxError", "'return' outside function", line, s.column);
             if (s.value) expression(*s.value);
@@ -331,10 +347,16 @@ private:
                     emit(opcode::delete_subscript, 0, line);
                     continue;
                 }
-                if (t->kind != expr_kind::name) fail("UnsupportedError", "'del' of anything but a name or a subscript is not supported by loopscope", line, s.column);
+                if (t->kind == expr_kind::attribute) {
+                    expression(*t->a);
+                    emit(opcode::delete_attr, name_index(t->name), line);
+                    continue;
+                }
+                if (t->kind != expr_kind::name) fail("UnsupportedError", "'del' of anything but a name, an attribute or a subscript is not supported by loopscope", line, s.column);
                 auto slot = local_slot(t->name);
                 if (slot >= 0) emit(opcode::delete_local, slot, line);
                 else if (scope_->declared_nonlocal.count(t->name)) emit(opcode::delete_deref, resolve_free(*scope_, t->name), line);
+                else if (scope_->is_class && !scope_->declared_global.count(t->name)) emit(opcode::delete_name, name_index(t->name), line);
                 else emit(opcode::delete_global, name_index(t->name), line);
             }
             break;
@@ -349,6 +371,17 @@ private:
             expression(*s.value);
             emit(opcode::binary, static_cast<std::int32_t>(s.aug) | inplace_flag, s.line);
             store_name(target.name, s.line);
+            return;
+        }
+        if (target.kind == expr_kind::attribute) {
+            // o.x += v: evaluate o once.
+            expression(*target.a);
+            emit(opcode::dup_top, 0, s.line);
+            emit(opcode::load_attr, name_index(target.name), s.line);
+            expression(*s.value);
+            emit(opcode::binary, static_cast<std::int32_t>(s.aug) | inplace_flag, s.line);
+            emit(opcode::rot_two, 0, s.line);
+            emit(opcode::store_attr, name_index(target.name), s.line);
             return;
         }
         // a[i] += v: evaluate a and i once.
@@ -366,6 +399,10 @@ private:
     {
         switch (t.kind) {
         case expr_kind::name: store_name(t.name, t.line); break;
+        case expr_kind::attribute:
+            expression(*t.a);
+            emit(opcode::store_attr, name_index(t.name), t.line);
+            break;
         case expr_kind::subscript:
             // The value is on the stack already: store_subscript takes value, container, index.
             expression(*t.a);
@@ -391,6 +428,133 @@ private:
         }
     }
 
+    // As CPython's __qualname__: f.<locals>.name inside a function, Class.name inside a class body.
+    std::string qualname_for(const std::string& name) const
+    {
+        if (scope_->is_function) return scope_->code->qualname + ".<locals>." + name;
+        if (scope_->is_class) return scope_->code->qualname + "." + name;
+        return name;
+    }
+
+    // The special methods a class may define: those the engine calls where CPython does. Any other
+    // (an operator, __len__, __getattr__ ...) would be silently ignored, so it is refused.
+    static bool supported_special_method(const std::string& n)
+    {
+        return n == "__init__" || n == "__repr__" || n == "__str__";
+    }
+    static bool is_dunder(const std::string& n) { return n.size() > 4 && n.rfind("__", 0) == 0 && n.compare(n.size() - 2, 2, "__") == 0; }
+
+    static bool has_comprehension(const expr& e)
+    {
+        if (e.kind == expr_kind::list_comprehension || e.kind == expr_kind::dict_comprehension || e.kind == expr_kind::generator_expression)
+            return true;
+        if (e.kind == expr_kind::lambda) return false;
+        for (const auto* part : {e.a.get(), e.b.get(), e.c.get()})
+            if (part && has_comprehension(*part)) return true;
+        for (const auto& item : e.items)
+            if (item && has_comprehension(*item)) return true;
+        for (const auto& k : e.keywords)
+            if (k.value && has_comprehension(*k.value)) return true;
+        return false;
+    }
+
+    // What a class body may hold: anything but an unsupported special method, a comprehension (a
+    // function of its own in CPython, which does not see the class's names) or a nested class.
+    void check_class_body(const block& body)
+    {
+        for (const auto& st : body) {
+            const stmt& s = *st;
+            auto refuse = [&s](const std::string& what) { fail("UnsupportedError", what + " is not supported by loopscope", s.line, s.column); };
+            if (s.kind == stmt_kind::function_def && is_dunder(s.name) && !supported_special_method(s.name))
+                refuse("the special method '" + s.name + "'");
+            if (s.kind == stmt_kind::class_def) refuse("a class inside a class body");
+            if (s.kind == stmt_kind::function_def) continue;
+            std::vector<std::string> names;
+            for (const auto& t : s.targets) collect_targets(*t, names);
+            for (const auto& n : names)
+                if (is_dunder(n)) refuse("assigning '" + n + "' in a class body");
+            for (const auto& t : s.targets)
+                if (has_comprehension(*t)) refuse("a comprehension in a class body");
+            for (const auto* e : {s.value.get(), s.extra.get()})
+                if (e && has_comprehension(*e)) refuse("a comprehension in a class body");
+            check_class_body(s.body);
+            check_class_body(s.orelse);
+            check_class_body(s.finally_body);
+            for (const auto& h : s.handlers) check_class_body(h.body);
+        }
+    }
+
+    // Whether a base names an exception class: a builtin one (Exception, asyncio.CancelledError) or
+    // one this program defined from one.
+    bool names_exception_class(const expr& base) const
+    {
+        if (base.kind == expr_kind::name)
+            return exception_classes_.count(base.name) || builtin_exception_type(base.name) != nullptr;
+        return base.kind == expr_kind::attribute && base.a->kind == expr_kind::name && base.a->name == "asyncio" &&
+               builtin_exception_type(base.name) != nullptr;
+    }
+
+    void class_def(const stmt& s)
+    {
+        for (const auto& d : s.decorators) expression(*d);
+        bool exception_class = false;
+        for (const auto& b : s.bases) exception_class = names_exception_class(*b) || exception_class;
+        const std::string qualname = qualname_for(s.name);
+        if (exception_class) {
+            // An exception class is one of the engine's exception types: it may add a docstring, no more.
+            if (s.bases.size() != 1) fail("UnsupportedError", "an exception class with more than one base is not supported by loopscope", s.line, s.column);
+            for (const auto& st : s.body) {
+                const bool docstring = st->kind == stmt_kind::expression && st->value->kind == expr_kind::constant;
+                if (st->kind != stmt_kind::pass && !docstring)
+                    fail("UnsupportedError", "an exception class with methods or attributes (a body beyond 'pass' and a docstring) is not supported by loopscope",
+                         st->line, st->column);
+            }
+            exception_classes_.insert(s.name);
+            expression(*s.bases[0]);
+            emit(opcode::load_const, constant(value::string(qualname)), s.line);
+            emit(opcode::build_exception_class, 0, s.line);
+        } else {
+            // A base is a class of this program or `object`: deriving from a builtin type (dict, int,
+            // asyncio.Future) or from an expression is refused here, not half way.
+            for (const auto& b : s.bases) {
+                if (b->kind != expr_kind::name)
+                    fail("UnsupportedError", "a base class given by an expression (not a name) is not supported by loopscope", b->line, b->column);
+                if (b->name != "object" && !defined_classes_.count(b->name) && cpython_has_builtin(b->name))
+                    fail("UnsupportedError", "a class deriving from the builtin '" + b->name + "' is not supported by loopscope", b->line, b->column);
+            }
+            defined_classes_.insert(s.name);
+            check_class_body(s.body);
+            scope inner;
+            inner.parent = scope_;
+            inner.is_class = true;
+            inner.code = std::make_shared<code_object>();
+            inner.code->name = s.name;
+            inner.code->qualname = qualname;
+            inner.code->first_line = s.line;
+            std::vector<std::string> bound;
+            collect_bindings(s.body, bound, inner.declared_global, inner.declared_nonlocal);
+            inner.class_bound.insert(bound.begin(), bound.end());
+            scope* outer = scope_;
+            scope_ = &inner;
+            for (const auto& n : inner.declared_nonlocal)
+                if (resolve_free(inner, n) < 0) fail("SyntaxError", "no binding for nonlocal '" + n + "' found", s.line, s.column);
+            std::int32_t saved_line = last_line_;
+            statements(s.body);
+            emit(opcode::finish_class, 0, last_line_);
+            emit(opcode::set_return, 0, last_line_);
+            emit(opcode::return_value, 0, last_line_);
+            scope_ = outer;
+            last_line_ = saved_line;
+            code().functions.push_back(inner.code);
+            emit(opcode::make_function, static_cast<std::int32_t>(code().functions.size() - 1), s.line);
+            for (const auto& b : s.bases) expression(*b);
+            emit(opcode::load_const, constant(value::string(s.name)), s.line);
+            emit(opcode::build_class, static_cast<std::int32_t>(s.bases.size()), s.line);
+        }
+        for (std::size_t k = 0; k < s.decorators.size(); ++k) emit(opcode::call, 1, s.decorators[s.decorators.size() - 1 - k]->line);
+        store_name(s.name, s.line);
+    }
+
     void function_def(const stmt& s)
     {
         for (const auto& d : s.decorators) expression(*d);
@@ -407,7 +571,7 @@ private:
         inner.is_function = true;
         inner.code = std::make_shared<code_object>();
         inner.code->name = s.name;
-        inner.code->qualname = scope_->is_function ? scope_->code->qualname + ".<locals>." + s.name : s.name;
+        inner.code->qualname = qualname_for(s.name);
         inner.code->is_async = s.is_async;
         inner.code->first_line = s.line;
         auto count = [&s](parameter_kind kind) {
@@ -865,6 +1029,8 @@ private:
 
     scope* scope_ = nullptr;
     std::int32_t last_line_ = 1;
+    std::set<std::string> exception_classes_;  // classes this program derived from an exception class
+    std::set<std::string> defined_classes_;    // the other classes it defined
     block empty_block_;
 };
 

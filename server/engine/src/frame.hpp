@@ -35,6 +35,9 @@ struct frame {
     std::int32_t pc = 0;
     std::int32_t line = 0;
     value return_value;
+    std::shared_ptr<class_object> building_class;  // a class body's frame: the class its names go to
+    std::shared_ptr<class_object> defining_class;  // the function's defining_class, for super()
+    value constructing;  // an __init__ called by a class: the instance the call evaluates to
 
     wait_state waiting = wait_state::none;
     std::shared_ptr<future_object> wait_future;

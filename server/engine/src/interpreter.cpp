@@ -1,6 +1,7 @@
 // The bytecode interpreter: runs one execution context (the module, or a task's chain of
 // coroutines) until it finishes, yields to the event loop, blocks, or spends its step budget.
 #include "runtime.hpp"
+#include "classes.hpp"
 #include "integers.hpp"
 
 namespace loopscope::engine {
@@ -184,6 +185,7 @@ std::unique_ptr<frame> runtime::make_function_frame(const std::shared_ptr<functi
     f->locals = bind_arguments(*fn, std::move(args), kwargs);
     f->free = fn->closure;
     f->line = fn->code->first_line;
+    f->defining_class = fn->defining_class;
     return f;
 }
 
@@ -233,6 +235,19 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
         shape_os_error(*e, args);
         e->args = std::move(args);
         return value::of(value_kind::exception, e);
+    }
+    case value_kind::class_type: return construct(ctx, std::static_pointer_cast<class_object>(callee.obj), std::move(args), std::move(kwargs), pushed_frame);
+    case value_kind::method: {
+        const auto& m = callee.as<method_object>();
+        if (m.function.is(value_kind::none)) {
+            // object.__init__ (super().__init__() where no base defines one)
+            if (!args.empty() || !kwargs.empty())
+                raise_error("TypeError", "object.__init__() takes exactly one argument (the instance to initialize)");
+            return value::none();
+        }
+        args.insert(args.begin(), m.self);
+        const value function = m.function;
+        return call_value(ctx, function, std::move(args), std::move(kwargs), pushed_frame);
     }
     default: raise_error("TypeError", "'" + type_name(callee) + "' object is not callable");
     }
@@ -371,6 +386,7 @@ runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awai
         callee->locals.resize(callee->code->local_names.size(), value::unbound());
         callee->free = coro->function->closure;
         callee->line = callee->code->first_line;
+        callee->defining_class = coro->function->defining_class;
         callee->coro = coro;
         event e = make_event("await_begin");
         e.on = "coroutine";
@@ -504,7 +520,13 @@ bool runtime::pop_frame(exec_context& ctx)
 
 void runtime::return_from_frame(exec_context& ctx, value result, bool& context_done)
 {
+    value constructing = std::move(ctx.frames.back()->constructing);
     const bool inline_await = pop_frame(ctx);
+    if (constructing.obj) {
+        // C(...) evaluates to the instance its __init__ initialised (the caller's line raises).
+        if (!result.is(value_kind::none)) raise_error("TypeError", "__init__() should return None, not '" + type_name(result) + "'");
+        result = std::move(constructing);
+    }
     if (ctx.frames.empty()) {
         context_done = true;
         last_result_ = std::move(result);
@@ -613,6 +635,56 @@ runtime::outcome runtime::execute(exec_context& ctx)
             case opcode::load_attr: {
                 value obj = pop(f);
                 f.stack.push_back(load_attribute(obj, f.code->names[static_cast<std::size_t>(in.arg)]));
+                break;
+            }
+            case opcode::store_attr: {
+                value obj = pop(f);
+                value v = pop(f);
+                store_attribute(obj, f.code->names[static_cast<std::size_t>(in.arg)], std::move(v));
+                break;
+            }
+            case opcode::delete_attr: {
+                value obj = pop(f);
+                delete_attribute(obj, f.code->names[static_cast<std::size_t>(in.arg)]);
+                break;
+            }
+            case opcode::load_name: {
+                const auto& name = f.code->names[static_cast<std::size_t>(in.arg)];
+                if (const value* v = f.building_class->attributes.find(name)) f.stack.push_back(*v);
+                else f.stack.push_back(load_global(name));
+                break;
+            }
+            case opcode::store_name: {
+                value v = pop(f);
+                note_nesting(value::of(value_kind::class_type, f.building_class), v);
+                f.building_class->attributes.set(f.code->names[static_cast<std::size_t>(in.arg)], std::move(v));
+                break;
+            }
+            case opcode::delete_name: {
+                const auto& name = f.code->names[static_cast<std::size_t>(in.arg)];
+                if (!f.building_class->attributes.remove(name)) raise_error("NameError", "name '" + name + "' is not defined");
+                break;
+            }
+            case opcode::build_class: {
+                value name = pop(f);
+                auto bases = pop_n(f, static_cast<std::size_t>(in.arg));
+                value body = pop(f);
+                auto fr = make_function_frame(std::static_pointer_cast<function_object>(body.obj), {}, {});
+                fr->building_class = make_class(name.as<string_object>().s, body.as<function_object>().code->qualname, bases);
+                push_frame(ctx, std::move(fr));
+                break;
+            }
+            case opcode::finish_class: {
+                std::string conflict;
+                if (!compute_mro(*f.building_class, conflict))
+                    raise_error("TypeError", "Cannot create a consistent method resolution\norder (MRO) for bases " + conflict);
+                f.stack.push_back(value::of(value_kind::class_type, f.building_class));
+                break;
+            }
+            case opcode::build_exception_class: {
+                value qualname = pop(f);
+                value base = pop(f);
+                f.stack.push_back(make_exception_class(qualname.as<string_object>().s, base));
                 break;
             }
             case opcode::load_subscript: {
@@ -889,6 +961,7 @@ runtime::outcome runtime::execute(exec_context& ctx)
             case opcode::make_function: {
                 auto fn = std::make_shared<function_object>();
                 fn->code = f.code->functions[static_cast<std::size_t>(in.arg & 0xffff)];
+                fn->defining_class = f.building_class ? f.building_class : f.defining_class;
                 fn->defaults = pop_n(f, static_cast<std::size_t>(in.arg >> 16));
                 if (fn->code->keyword_only > 0) {
                     // The keyword-only parameters' defaults came last.

@@ -29,25 +29,39 @@ std::int32_t column_of(const std::string& line, const std::string& name, bool at
     return 0;
 }
 
-void collect_stored(const code_object& code, std::set<std::string>& stored)
-{
-    for (const auto& in : code.instructions)
-        if (in.op == opcode::store_global || in.op == opcode::delete_global) stored.insert(code.names[static_cast<std::size_t>(in.arg)]);
-    for (const auto& f : code.functions) collect_stored(*f, stored);
-}
-
-void check_code(const code_object& code, const std::set<std::string>& stored, const std::vector<std::string>& lines)
+// The globals the program binds, and the attributes it gives its classes and objects (a method, a
+// class attribute, self.x): those names are the program's own wherever they are read.
+void collect_stored(const code_object& code, std::set<std::string>& stored, std::set<std::string>& attributes)
 {
     for (const auto& in : code.instructions) {
-        const bool global = in.op == opcode::load_global;
+        switch (in.op) {
+        case opcode::store_global:
+        case opcode::delete_global: stored.insert(code.names[static_cast<std::size_t>(in.arg)]); break;
+        case opcode::store_name:
+        case opcode::delete_name:
+        case opcode::store_attr:
+        case opcode::delete_attr: attributes.insert(code.names[static_cast<std::size_t>(in.arg)]); break;
+        default: break;
+        }
+    }
+    for (const auto& f : code.functions) collect_stored(*f, stored, attributes);
+}
+
+void check_code(const code_object& code, const std::set<std::string>& stored, const std::set<std::string>& attributes,
+                const std::vector<std::string>& lines)
+{
+    for (const auto& in : code.instructions) {
+        // A class body's names are its own, then the module's and the builtins
+        const bool global = in.op == opcode::load_global || in.op == opcode::load_name;
         if (!global && in.op != opcode::load_attr) continue;
         const std::string& name = code.names[static_cast<std::size_t>(in.arg)];
+        if (in.op == opcode::load_name && attributes.count(name)) continue;
         std::string what;
         if (global && !stored.count(name) && !engine_has_builtin(name) && cpython_has_builtin(name))
             what = "the builtin '" + name + "'";
         else if (global && !stored.count(name) && cpython_module_global(name))
             what = "the module global '" + name + "'";
-        else if (!global && !engine_has_attribute(name) && cpython_any_type_has(name))
+        else if (!global && !engine_has_attribute(name) && !attributes.count(name) && cpython_any_type_has(name))
             what = "the attribute '" + name + "'";
         if (what.empty()) continue;
         std::int32_t column = 0;
@@ -55,16 +69,16 @@ void check_code(const code_object& code, const std::set<std::string>& stored, co
             column = column_of(lines[static_cast<std::size_t>(in.line - 1)], name, !global);
         throw syntax_error{"UnsupportedError", what + " is not supported by loopscope", in.line, column};
     }
-    for (const auto& f : code.functions) check_code(*f, stored, lines);
+    for (const auto& f : code.functions) check_code(*f, stored, attributes, lines);
 }
 
 } // namespace
 
 void check_names_up_front(const code_object& module, const std::vector<std::string>& source_lines)
 {
-    std::set<std::string> stored;
-    collect_stored(module, stored);
-    check_code(module, stored, source_lines);
+    std::set<std::string> stored, attributes;
+    collect_stored(module, stored, attributes);
+    check_code(module, stored, attributes, source_lines);
 }
 
 } // namespace loopscope::engine

@@ -105,7 +105,7 @@ private:
                 if (is_name("def", 1)) { next(); out.push_back(function_def(true)); return; }
                 unsupported(t, "'async " + peek(1).text + "'");
             }
-            if (w == "class") unsupported(t, "'class' definition");
+            if (w == "class") { out.push_back(class_def()); return; }
             if (w == "with") unsupported(t, "'with' statement");
             if (w == "match" && peek(1).kind == token_kind::name && peek(2).kind == token_kind::op && peek(2).text == ":")
                 unsupported(t, "'match' statement");
@@ -118,9 +118,9 @@ private:
                 if (peek().kind != token_kind::newline) fail_at(peek(), "invalid syntax");
                 next();
             }
-            if (is_name("class")) unsupported(peek(), "'class' definition");
             stmt_ptr s;
-            if (is_name("def")) s = function_def(false);
+            if (is_name("class")) s = class_def();
+            else if (is_name("def")) s = function_def(false);
             else if (is_name("async") && is_name("def", 1)) {
                 next();
                 s = function_def(true);
@@ -211,6 +211,7 @@ private:
         if (is_op(":")) {
             next();
             check_target(*first);
+            if (first->kind == expr_kind::attribute) unsupported(t, "an annotated assignment to an attribute");
             if (first->kind != expr_kind::name && first->kind != expr_kind::subscript)
                 fail_at(t, "only single target (not tuple) can be annotated");
             auto s = make_stmt(stmt_kind::annotated, t);
@@ -225,7 +226,7 @@ private:
         for (const auto& [text, op] : augs) {
             if (is_op(text)) {
                 next();
-                if (first->kind != expr_kind::name && first->kind != expr_kind::subscript)
+                if (first->kind != expr_kind::name && first->kind != expr_kind::subscript && first->kind != expr_kind::attribute)
                     fail_at(t, "'" + describe(*first) + "' is an illegal expression for augmented assignment");
                 auto s = make_stmt(stmt_kind::aug_assign, t);
                 s->aug = op;
@@ -266,13 +267,12 @@ private:
     {
         switch (e.kind) {
         case expr_kind::name:
-        case expr_kind::subscript: return;
+        case expr_kind::subscript:
+        case expr_kind::attribute: return;
         case expr_kind::tuple:
         case expr_kind::list:
             for (const auto& item : e.items) check_target(item->kind == expr_kind::starred ? *item->a : *item);
             return;
-        case expr_kind::attribute:
-            throw syntax_error{"UnsupportedError", "assignment to an attribute is not supported by loopscope", e.line, e.column};
         case expr_kind::call:
             throw syntax_error{"SyntaxError", "cannot assign to function call here. Maybe you meant '==' instead of '='?", e.line, e.column};
         case expr_kind::constant:
@@ -451,6 +451,26 @@ private:
         } else if (s->handlers.empty()) {
             fail_at(peek(), "expected 'except' or 'finally' block");
         }
+        return s;
+    }
+
+    // class Name(Base, ...): body. Keywords (metaclass=...) and starred bases are refused.
+    stmt_ptr class_def()
+    {
+        const token& t = next();
+        auto s = make_stmt(stmt_kind::class_def, t);
+        s->name = expect_name();
+        if (accept_op("(")) {
+            while (!is_op(")")) {
+                if (is_op("*") || is_op("**")) unsupported(peek(), "a starred base in a class definition");
+                if (peek().kind == token_kind::name && peek(1).kind == token_kind::op && peek(1).text == "=")
+                    unsupported(peek(), "a keyword argument ('" + peek().text + "=') in a class definition");
+                s->bases.push_back(expression());
+                if (!accept_op(",")) break;
+            }
+            expect_op(")");
+        }
+        s->body = suite("class definition", t.line);
         return s;
     }
 

@@ -20,6 +20,7 @@ constexpr std::int32_t events_py_line = 80;
 runtime::runtime(std::string_view source, const run_config& config, event_sink& sink)
     : memory_(config.max_memory_bytes), config_(config), sink_(sink), alive_(std::make_shared<bool>(true))
 {
+    meter_.specials = this;
     run_scope scope(memory_.account, &meter_);
     try {
         start(source);
@@ -54,6 +55,8 @@ void runtime::break_cycles()
         if (auto* sequence = dynamic_cast<sequence_object*>(c.get())) sequence->items.clear();
         else if (auto* d = dynamic_cast<dict_object*>(c.get())) d->clear();
         else if (auto* cell = dynamic_cast<cell_object*>(c.get())) cell->content = value::none();
+        else if (auto* inst = dynamic_cast<instance_object*>(c.get())) inst->attributes.entries.clear();
+        else if (auto* cls = dynamic_cast<class_object*>(c.get())) cls->attributes.entries.clear();
     }
     for (auto* loop : {current_loop_.get(), running_loop_.get()}) {
         if (loop) {
@@ -635,6 +638,7 @@ void runtime::begin_task_step(const std::shared_ptr<task_object>& task, value ex
             f->locals.resize(f->code->local_names.size(), value::unbound());
             f->free = coro.function->closure;
             f->line = f->code->first_line;
+            f->defining_class = coro.function->defining_class;
         } else {
             // A native coroutine (asyncio.sleep, the runner's shutdown steps) as a tiny frame.
             static const auto native_code = [] {

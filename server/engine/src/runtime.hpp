@@ -8,6 +8,7 @@
 #include "syntax_error.hpp"
 #include "value.hpp"
 #include "dicts.hpp"
+#include "classes.hpp"
 #include "work_meter.hpp"
 
 #include <loopscope/engine/config.hpp>
@@ -31,7 +32,7 @@ inline error_info error_info_of(const exception_object& x)
 
 // One program execution: the interpreter, the asyncio objects and the runner, as one synchronous
 // state machine. Nothing here waits or touches a socket; the driver decides when time passes.
-class runtime {
+class runtime final : special_methods {
 public:
     runtime(std::string_view source, const run_config& config, event_sink& sink);
     ~runtime();
@@ -156,6 +157,17 @@ private:
                      std::vector<std::pair<std::string, value>> kwargs, bool& pushed_frame);
     value call_builtin(const builtin_object& b, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
     value load_attribute(const value& obj, const std::string& name);
+    // ---- a program's classes (objects.cpp) ----
+    std::shared_ptr<class_object> make_class(const std::string& name, const std::string& qualname, const std::vector<value>& bases);
+    value make_exception_class(const std::string& qualname, const value& base);
+    value class_attribute(const value& obj, const std::string& name, bool& found);
+    void store_attribute(const value& obj, const std::string& name, value v);
+    void delete_attribute(const value& obj, const std::string& name);
+    // C(...): a new instance, its __init__ pushed as a frame (pushed_frame) or already run.
+    value construct(exec_context& ctx, const std::shared_ptr<class_object>& cls, std::vector<value> args,
+                    std::vector<std::pair<std::string, value>> kwargs, bool& pushed_frame);
+    value make_super(exec_context& ctx, std::vector<value>& args);
+    std::string instance_text(const value& v, bool as_repr) override;
     value load_global(const std::string& name);
     value import_module(const std::string& name);
     value binary(std::int32_t op, const value& a, const value& b);
@@ -206,6 +218,7 @@ private:
     // end can break such cycles (shared ownership alone would leak them).
     void note_nesting(const value& container, const value& item);
     std::vector<std::weak_ptr<object>> nested_containers_;
+    std::string* print_under_way_ = nullptr;  // the text of the print() under way, not yet written
 
     // ---- state ----
     run_config config_;
@@ -227,7 +240,6 @@ private:
     std::size_t next_global_ = 0;   // the next global to let go while finishing
     bool roots_released_ = false;   // release_some() has handed everything to teardown_
     int exit_status_ = 0;
-    std::string pending_print_;
 
     std::vector<std::pair<std::string, value>> globals_;
     std::map<std::string, std::size_t> global_index_;

@@ -1,6 +1,7 @@
 #include "value.hpp"
 #include "integers.hpp"
 #include "dicts.hpp"
+#include "classes.hpp"
 #include "code.hpp"
 
 #include "cpython_names.hpp"
@@ -378,6 +379,13 @@ void check_repr_size(const std::string& out)
 
 // repr() writes into one buffer, so that its size is checked as it grows (a value that shares its
 // parts can have a repr exponentially longer than itself) and each part visited is charged.
+std::string instance_text_of(const value& v, bool as_repr)
+{
+    if (auto* meter = current_work_meter(); meter && meter->specials) return meter->specials->instance_text(v, as_repr);
+    const auto& cls = *v.as<instance_object>().cls;
+    return "<" + (cls.module == "builtins" ? cls.name : cls.module + "." + cls.qualname) + " object at " + object_address(v.obj.get()) + ">";
+}
+
 void repr_into(std::string& out, const value& v)
 {
     switch (v.kind) {
@@ -482,9 +490,26 @@ void repr_into(std::string& out, const value& v)
         out += ")";
         break;
     }
-    case value_kind::exception_type: out += "<class '" + v.as<exception_type_object>().qualified + "'>"; break;
+    case value_kind::exception_type: {
+        const auto& t = v.as<exception_type_object>();
+        out += std::string("<class '") + (t.in_main ? "__main__." : "") + t.qualified + "'>";
+        break;
+    }
     case value_kind::type_name: out += "<class '" + v.as<type_name_object>().name + "'>"; break;
     case value_kind::module: out += "<module '" + v.as<module_object>().name + "'>"; break;
+    case value_kind::instance: {
+        repr_guard guard;
+        out += instance_text_of(v, true);
+        break;
+    }
+    case value_kind::method: {
+        repr_guard guard;
+        const auto& m = v.as<method_object>();
+        out += "<bound method " + m.function.as<function_object>().code->qualname + " of ";
+        repr_into(out, m.self);
+        out += ">";
+        break;
+    }
     default: {
         // Tasks and futures show their result, which may be another task.
         repr_guard guard;
@@ -508,6 +533,7 @@ std::string str(const value& v)
     switch (v.kind) {
     case value_kind::string: return v.as<string_object>().s;
     case value_kind::exception: return v.as<exception_object>().message();
+    case value_kind::instance: return instance_text_of(v, false);
     default: return repr(v);
     }
 }
@@ -538,6 +564,10 @@ std::string type_name(const value& v)
     case value_kind::dict: return "dict";
     case value_kind::cell: return "cell";
     case value_kind::generator: return "generator";
+    case value_kind::class_type: return "type";
+    case value_kind::instance: return v.as<instance_object>().cls->name;
+    case value_kind::method: return "method";
+    case value_kind::super_proxy: return "super";
     case value_kind::dict_view: {
         const auto view = v.as<dict_view_object>().view;
         return view == dict_view_kind::keys ? "dict_keys" : view == dict_view_kind::values ? "dict_values" : "dict_items";

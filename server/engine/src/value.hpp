@@ -13,7 +13,8 @@ enum class value_kind : std::uint8_t {
     none, boolean, integer, floating, ellipsis,
     string, list, tuple, range, iterator, slice,
     function, builtin, coroutine, future, module, loop, exception, exception_type, type_name,
-    dict, dict_view, cell, generator
+    dict, dict_view, cell, generator,
+    class_type, instance, method, super_proxy
 };
 
 struct object {
@@ -145,11 +146,14 @@ struct iterator_object : object {
 std::string iterator_type_name(const iterator_object& it);
 
 struct code_object;
+struct class_object;
 struct function_object : object {
     std::shared_ptr<code_object> code;
     std::vector<value> defaults;  // for the last defaults.size() parameters
     std::vector<value> closure;   // cells of the enclosing functions' variables it uses (code->free_names)
     std::vector<value> kw_defaults;  // one per keyword-only parameter; unbound: required
+    // The class whose body made it (or made the method it is nested in): what super() starts after.
+    std::shared_ptr<class_object> defining_class;
     std::string repr_text() const override;
 };
 
@@ -166,6 +170,7 @@ std::string object_address(const object* o);
 struct exception_type_object : object {
     std::string name;
     std::string qualified;  // as a traceback's last line names it
+    bool in_main = false;   // a program's own class: its repr adds "__main__.", its traceback does not
     std::shared_ptr<exception_type_object> base;
     bool is_subclass_of(const exception_type_object& other) const;
 };

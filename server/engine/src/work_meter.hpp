@@ -18,9 +18,19 @@ namespace loopscope::engine {
 // longer than run_config::max_slice_time (the last line of defence against work nobody charged).
 // One operation may not do more than run_config::max_operation_steps of work, which bounds how long
 // a single instruction can hold the thread, since an instruction cannot be interrupted half way.
+// What runs a class's special methods (__repr__, __str__) for code that has no runtime at hand.
+struct special_methods {
+    // repr(v) or str(v) of an instance of a program's class.
+    virtual std::string instance_text(const value& v, bool as_repr) = 0;
+
+protected:
+    ~special_methods() = default;
+};
+
 class work_meter {
 public:
     using clock = std::chrono::steady_clock;
+    special_methods* specials = nullptr;  // the run's runtime
 
     work_meter(const run_config& config, memory_account* memory) : config_(config), memory_(memory) {}
 

@@ -1,0 +1,102 @@
+#include "classes.hpp"
+
+#include "work_meter.hpp"
+
+#include <algorithm>
+
+namespace loopscope::engine {
+
+const std::shared_ptr<class_object>& object_class()
+{
+    static const std::shared_ptr<class_object> object = [] {
+        auto c = std::make_shared<class_object>();
+        c->name = c->qualname = "object";
+        c->module = "builtins";
+        c->is_object = true;
+        return c;
+    }();
+    return object;
+}
+
+const value* class_object::lookup(std::string_view attribute) const
+{
+    // A hierarchy thousands deep makes one attribute read that much work
+    if (mro.size() > 16) charge_work(mro.size());
+    for (const auto& c : mro)
+        if (const value* v = c->attributes.find(attribute)) return v;
+    return nullptr;
+}
+
+bool class_object::is_subclass_of(const class_object& other) const
+{
+    if (other.is_object) return true;
+    return std::find(mro.begin(), mro.end(), &other) != mro.end();
+}
+
+bool compute_mro(class_object& cls, std::string& conflict)
+{
+    // Each class holds its whole MRO: a chain of n classes holds n * n / 2 entries in all, which the
+    // memory bound meets long before the time it takes.
+    if (cls.bases.size() == 1) {
+        reserve_memory((cls.bases[0]->mro.size() + 1) * sizeof(class_object*));
+        std::vector<class_object*> result{&cls};
+        result.insert(result.end(), cls.bases[0]->mro.begin(), cls.bases[0]->mro.end());
+        cls.mro = std::move(result);
+        return true;
+    }
+    // merge(L[B1], ..., L[Bn], [B1, ..., Bn]): take the first head that is in no list's tail.
+    std::vector<std::vector<class_object*>> lists;
+    for (const auto& b : cls.bases) lists.push_back(b->mro);
+    std::vector<class_object*> direct;
+    for (const auto& b : cls.bases) direct.push_back(b.get());
+    lists.push_back(std::move(direct));
+    std::vector<class_object*> result{&cls};
+    while (true) {
+        lists.erase(std::remove_if(lists.begin(), lists.end(), [](const auto& l) { return l.empty(); }), lists.end());
+        if (lists.empty()) break;
+        class_object* chosen = nullptr;
+        std::size_t left = 0;
+        for (const auto& l : lists) left += l.size();
+        reserve_memory(left * sizeof(class_object*));
+        for (const auto& l : lists) {
+            charge_work(left);  // the head is looked for in every list's tail
+            class_object* head = l.front();
+            const bool in_a_tail = std::any_of(lists.begin(), lists.end(),
+                                               [head](const auto& other) { return std::find(other.begin() + 1, other.end(), head) != other.end(); });
+            if (!in_a_tail) {
+                chosen = head;
+                break;
+            }
+        }
+        if (!chosen) {
+            // The heads left, as CPython names them
+            std::vector<class_object*> heads;
+            for (const auto& l : lists)
+                if (std::find(heads.begin(), heads.end(), l.front()) == heads.end()) heads.push_back(l.front());
+            for (std::size_t k = 0; k < heads.size(); ++k) conflict += (k ? ", " : "") + heads[k]->name;
+            return false;
+        }
+        result.push_back(chosen);
+        for (auto& l : lists)
+            if (l.front() == chosen) l.erase(l.begin());
+    }
+    cls.mro = std::move(result);
+    return true;
+}
+
+std::string method_object::repr_text() const { return "<bound method>"; }
+
+std::string super_object::repr_text() const
+{
+    auto cls = class_of(self);
+    return "<super: <class '" + after->name + "'>, <" + (self.is(value_kind::class_type) ? "type" : cls->name) + " object>>";
+}
+
+std::shared_ptr<class_object> class_of(const value& v)
+{
+    if (v.is(value_kind::instance)) return v.as<instance_object>().cls;
+    if (v.is(value_kind::class_type)) return std::static_pointer_cast<class_object>(v.obj);
+    return nullptr;
+}
+
+} // namespace loopscope::engine

@@ -1,0 +1,91 @@
+#pragma once
+
+// The object model of a program's own classes: class objects with their namespace and CPython's
+// method resolution order, their instances, bound methods and super().
+#include "value.hpp"
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace loopscope::engine {
+
+// A namespace (a class's or an instance's attributes) in insertion order, as CPython's dict keeps
+// it. Classes and instances hold a handful of names: a scan is faster than hashing.
+struct attribute_table {
+    std::vector<std::pair<std::string, value>> entries;
+
+    const value* find(std::string_view name) const
+    {
+        for (const auto& e : entries)
+            if (e.first == name) return &e.second;
+        return nullptr;
+    }
+    void set(const std::string& name, value v)
+    {
+        for (auto& e : entries)
+            if (e.first == name) {
+                e.second = std::move(v);
+                return;
+            }
+        entries.emplace_back(name, std::move(v));
+    }
+    bool remove(std::string_view name)
+    {
+        for (auto it = entries.begin(); it != entries.end(); ++it)
+            if (it->first == name) {
+                entries.erase(it);
+                return true;
+            }
+        return false;
+    }
+};
+
+struct class_object : object {
+    std::string name;
+    std::string qualname;
+    std::string module = "__main__";
+    std::vector<std::shared_ptr<class_object>> bases;  // as written; `object` is left out
+    // This class first; `object` is implied last. The bases keep the others alive.
+    std::vector<class_object*> mro;
+    attribute_table attributes;
+    bool is_object = false;  // the builtin `object`
+    std::string repr_text() const override { return "<class '" + (module == "builtins" ? name : module + "." + qualname) + "'>"; }
+    // The attribute found first along the MRO (nullptr: none).
+    const value* lookup(std::string_view attribute) const;
+    bool is_subclass_of(const class_object& other) const;
+};
+
+// The builtin `object`: every class's last base.
+const std::shared_ptr<class_object>& object_class();
+
+// CPython's C3 linearization of `cls` and its bases (this class first, `object` left out); false
+// when there is none ("Cannot create a consistent method resolution order"), with the classes in
+// conflict named in `conflict`.
+bool compute_mro(class_object& cls, std::string& conflict);
+
+struct instance_object : object {
+    std::shared_ptr<class_object> cls;
+    attribute_table attributes;
+};
+
+// A function bound to an instance (or a class, for a classmethod): calling it passes `self` first.
+struct method_object : object {
+    value self;
+    value function;
+    std::string repr_text() const override;
+};
+
+// super(): attribute lookup along type(self)'s MRO after `after`.
+struct super_object : object {
+    std::shared_ptr<class_object> after;
+    value self;
+    std::string repr_text() const override;
+};
+
+// The class of an instance or the class itself, for super() and reprs.
+std::shared_ptr<class_object> class_of(const value& v);
+
+} // namespace loopscope::engine
