@@ -30,6 +30,26 @@ enum builtin_id : int {
     b_super, b_issubclass,
 };
 
+// A stable bottom-up merge sort of indices. Unlike std::stable_sort it stays in bounds whatever the
+// comparison answers: a program's __lt__ may be inconsistent (random, or changing as it is called).
+// The items themselves are untouched until the order is known, so a comparison that raises leaves
+// them all in place.
+template <class Less> void merge_sort_indices(std::vector<std::size_t>& order, Less&& less)
+{
+    const std::size_t n = order.size();
+    std::vector<std::size_t> buffer(n);
+    for (std::size_t width = 1; width < n; width *= 2) {
+        for (std::size_t lo = 0; lo < n; lo += 2 * width) {
+            const std::size_t mid = std::min(lo + width, n), hi = std::min(lo + 2 * width, n);
+            std::size_t i = lo, j = mid, out = lo;
+            while (i < mid && j < hi) buffer[out++] = less(order[j], order[i]) ? order[j++] : order[i++];
+            while (i < mid) buffer[out++] = order[i++];
+            while (j < hi) buffer[out++] = order[j++];
+        }
+        order.swap(buffer);
+    }
+}
+
 // A fixed epoch so time.time() is deterministic, plus program time.
 constexpr double epoch_base = 1'700'000'000.0;
 
@@ -513,6 +533,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (v.is(value_kind::range)) return value::integer(v.as<range_object>().length());
         if (v.is(value_kind::dict)) return value::integer(static_cast<std::int64_t>(v.as<dict_object>().used));
         if (v.is(value_kind::dict_view)) return value::integer(static_cast<std::int64_t>(v.as<dict_view_object>().dict.as<dict_object>().used));
+        if (v.is(value_kind::instance)) return value::integer(length_of_instance(v));
         raise_error("TypeError", "object of type '" + type_name(v) + "' has no len()");
     }
     case b_str: {
@@ -975,7 +996,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case b_next: {
         no_kwargs();
         expect_args(b, args, 1, 2);
-        if (!args[0].is(value_kind::iterator) && !args[0].is(value_kind::generator))
+        if (!args[0].is(value_kind::iterator) && !args[0].is(value_kind::generator) &&
+            !(args[0].is(value_kind::instance) && args[0].as<instance_object>().cls->lookup("__next__")))
             raise_error("TypeError", "'" + type_name(args[0]) + "' object is not an iterator");
         bool done = false;
         value item = iterate_next(args[0], done);
@@ -1352,7 +1374,7 @@ void runtime::sort_values(std::vector<value>& items, const value& key, bool reve
         std::size_t comparisons = 0;
         for (std::size_t n = items.size(); n > 1; n = (n + 1) / 2) comparisons += items.size();
         charge_work(comparisons * 4);
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+        merge_sort_indices(order, [&](std::size_t x, std::size_t y) {
             return truthy(compare(static_cast<std::int32_t>(compare_op::lt), keys[x], keys[y]));
         });
         std::vector<value> sorted;
@@ -1375,9 +1397,15 @@ void runtime::sort_values(std::vector<value>& items)
         std::stable_sort(items.begin(), items.end(), [](const value& x, const value& y) { return x.i < y.i; });
         return;
     }
-    std::stable_sort(items.begin(), items.end(), [this](const value& x, const value& y) {
-        return truthy(compare(static_cast<std::int32_t>(compare_op::lt), x, y));
+    std::vector<std::size_t> order(items.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    merge_sort_indices(order, [&](std::size_t x, std::size_t y) {
+        return truthy(compare(static_cast<std::int32_t>(compare_op::lt), items[x], items[y]));
     });
+    std::vector<value> sorted;
+    sorted.reserve(items.size());
+    for (std::size_t k : order) sorted.push_back(std::move(items[k]));
+    items = std::move(sorted);
 }
 
 std::string builtin_object::repr_text() const

@@ -440,7 +440,10 @@ private:
     // (an operator, __len__, __getattr__ ...) would be silently ignored, so it is refused.
     static bool supported_special_method(const std::string& n)
     {
-        return n == "__init__" || n == "__repr__" || n == "__str__";
+        static const char* const supported[] = {"__init__", "__repr__", "__str__", "__eq__", "__lt__", "__le__", "__gt__", "__ge__",
+                                                "__hash__", "__len__", "__bool__", "__call__", "__iter__", "__next__", "__getitem__",
+                                                "__setitem__", "__delitem__", "__contains__"};
+        return std::find(std::begin(supported), std::end(supported), n) != std::end(supported);
     }
     static bool is_dunder(const std::string& n) { return n.size() > 4 && n.rfind("__", 0) == 0 && n.compare(n.size() - 2, 2, "__") == 0; }
 

@@ -102,6 +102,9 @@ std::int64_t python_hash(const value& v)
     case value_kind::slice:
     case value_kind::dict_view:
         raise_error("TypeError", "unhashable type: '" + type_name(v) + "'");
+    case value_kind::instance:
+        if (auto* meter = current_work_meter(); meter && meter->specials) return meter->specials->instance_hash(v);
+        [[fallthrough]];
     default: {
         // Everything else is hashed by identity, as CPython's object.__hash__.
         const auto address = reinterpret_cast<std::uintptr_t>(v.obj.get());

@@ -236,6 +236,14 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
         e->args = std::move(args);
         return value::of(value_kind::exception, e);
     }
+    case value_kind::instance: {
+        const value* call = callee.as<instance_object>().cls->lookup("__call__");
+        if (!call) raise_error("TypeError", "'" + type_name(callee) + "' object is not callable");
+        if (!call->is(value_kind::function)) raise_unsupported("a __call__ that is not a function");
+        args.insert(args.begin(), callee);
+        const value function = *call;
+        return call_value(ctx, function, std::move(args), std::move(kwargs), pushed_frame);
+    }
     case value_kind::class_type: return construct(ctx, std::static_pointer_cast<class_object>(callee.obj), std::move(args), std::move(kwargs), pushed_frame);
     case value_kind::method: {
         const auto& m = callee.as<method_object>();

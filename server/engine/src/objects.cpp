@@ -4,6 +4,8 @@
 
 #include "classes.hpp"
 #include "cpython_names.hpp"
+#include "dicts.hpp"
+#include "integers.hpp"
 
 namespace loopscope::engine {
 
@@ -225,6 +227,93 @@ std::string runtime::instance_text(const value& v, bool as_repr)
     if (!text.is(value_kind::string))
         raise_error("TypeError", std::string(as_repr ? "__repr__" : "__str__") + " returned non-string (type " + type_name(text) + ")");
     return text.as<string_object>().s;
+}
+
+} // namespace loopscope::engine
+
+namespace loopscope::engine {
+
+bool runtime::call_special(const value& obj, const char* name, std::vector<value> args, value& result)
+{
+    if (!obj.is(value_kind::instance)) return false;
+    const value* method = obj.as<instance_object>().cls->lookup(name);
+    if (!method) return false;
+    if (!method->is(value_kind::function)) raise_unsupported(std::string("a ") + name + " that is not a function");
+    const value function = *method;
+    args.insert(args.begin(), obj);
+    result = call_sync(function, std::move(args));
+    return true;
+}
+
+std::optional<value> runtime::rich_compare(compare_op op, const value& a, const value& b)
+{
+    static const char* const names[] = {"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"};
+    static const compare_op reflected[] = {compare_op::eq, compare_op::ne, compare_op::gt, compare_op::ge, compare_op::lt, compare_op::le};
+    const auto k = static_cast<std::size_t>(op);
+    // __ne__ is object's: the inverse of __eq__
+    if (op == compare_op::ne) {
+        auto eq = rich_compare(compare_op::eq, a, b);
+        if (!eq) return std::nullopt;
+        return value::boolean(!truthy(*eq));
+    }
+    const char* name = names[k];
+    const char* reflected_name = names[static_cast<std::size_t>(reflected[k])];
+    auto defines = [](const value& v, const char* n) {
+        return v.is(value_kind::instance) ? v.as<instance_object>().cls->lookup(n) : nullptr;
+    };
+    // The right operand goes first when its class is a subclass of the left's that overrides the method
+    bool right_first = false;
+    if (a.is(value_kind::instance) && b.is(value_kind::instance)) {
+        const auto& ca = *a.as<instance_object>().cls;
+        const auto& cb = *b.as<instance_object>().cls;
+        const value* mine = defines(b, reflected_name);
+        right_first = &ca != &cb && cb.is_subclass_of(ca) && mine && mine != defines(a, reflected_name);
+    }
+    value result;
+    if (right_first && call_special(b, reflected_name, {a}, result)) return result;
+    if (call_special(a, name, {b}, result)) return result;
+    if (!right_first && call_special(b, reflected_name, {a}, result)) return result;
+    return std::nullopt;
+}
+
+std::int64_t runtime::instance_hash(const value& v)
+{
+    const auto& cls = *v.as<instance_object>().cls;
+    const value* hash = cls.lookup("__hash__");
+    if (!hash) {
+        // A class that defines __eq__ and not __hash__ has __hash__ = None
+        if (cls.lookup("__eq__")) raise_error("TypeError", "unhashable type: '" + cls.name + "'");
+        const auto address = reinterpret_cast<std::uintptr_t>(v.obj.get());
+        return static_cast<std::int64_t>((address >> 4) | (address << 60));
+    }
+    value result;
+    call_special(v, "__hash__", {}, result);
+    if (!is_int(result)) raise_error("TypeError", "__hash__ method should return an integer");
+    // As CPython reduces a big int's hash; -1 is reserved for errors and becomes -2
+    std::int64_t h = python_hash(result);
+    return h == -1 ? -2 : h;
+}
+
+std::int64_t runtime::length_of_instance(const value& v)
+{
+    value n;
+    if (!call_special(v, "__len__", {}, n)) raise_error("TypeError", "object of type '" + type_name(v) + "' has no len()");
+    if (!is_int(n)) raise_error("TypeError", "'" + type_name(n) + "' object cannot be interpreted as an integer");
+    if (int_is_negative(n)) raise_error("ValueError", "__len__() should return >= 0");
+    auto small = small_int(n);
+    if (!small) raise_error("OverflowError", "cannot fit 'int' into an index-sized integer");
+    return *small;
+}
+
+bool runtime::instance_truth(const value& v)
+{
+    value b;
+    if (call_special(v, "__bool__", {}, b)) {
+        if (!b.is(value_kind::boolean)) raise_error("TypeError", "__bool__ should return bool, returned " + type_name(b));
+        return b.b;
+    }
+    if (v.as<instance_object>().cls->lookup("__len__")) return length_of_instance(v) != 0;
+    return true;
 }
 
 } // namespace loopscope::engine

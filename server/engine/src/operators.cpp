@@ -1,5 +1,6 @@
 // Python's operators on the subset's values, with CPython's error messages.
 #include "runtime.hpp"
+#include "classes.hpp"
 #include "text_search.hpp"
 #include "integers.hpp"
 #include "dicts.hpp"
@@ -248,6 +249,10 @@ bool runtime::equals(const value& a, const value& b, int depth)
         }
         return a.f == b.f;
     }
+    if (a.is(value_kind::instance) || b.is(value_kind::instance)) {
+        if (auto r = rich_compare(compare_op::eq, a, b)) return truthy(*r);
+        return a.obj == b.obj;
+    }
     if (a.kind != b.kind) return false;
     switch (a.kind) {
     case value_kind::none:
@@ -311,6 +316,14 @@ bool runtime::equals(const value& a, const value& b, int depth)
 value runtime::compare(std::int32_t op, const value& a, const value& b)
 {
     auto cop = static_cast<compare_op>(op);
+    if ((a.is(value_kind::instance) || b.is(value_kind::instance)) && cop <= compare_op::ge) {
+        // What the special method returns, not necessarily a bool
+        if (auto r = rich_compare(cop, a, b)) return *r;
+        if (cop == compare_op::eq || cop == compare_op::ne) return value::boolean((a.obj == b.obj) == (cop == compare_op::eq));
+        static const char* symbols[] = {"==", "!=", "<", "<=", ">", ">="};
+        raise_error("TypeError", std::string("'") + symbols[op] + "' not supported between instances of '" + type_name(a) + "' and '" +
+                                     type_name(b) + "'");
+    }
     switch (cop) {
     case compare_op::eq: return value::boolean(equals(a, b));
     case compare_op::ne: return value::boolean(!equals(a, b));
@@ -354,6 +367,19 @@ value runtime::compare(std::int32_t op, const value& a, const value& b)
                 const auto& pair = a.as<sequence_object>().items;
                 const std::int64_t at = d.find(pair[0], python_hash(pair[0]), dict_equality());
                 found = at >= 0 && equals(d.entries[static_cast<std::size_t>(at)].item, pair[1]);
+            }
+        } else if (b.is(value_kind::instance)) {
+            // __contains__, else a search with __iter__, as CPython's `in`
+            value r;
+            if (call_special(b, "__contains__", {a}, r)) {
+                found = truthy(r);
+            } else {
+                value it = make_iterator(b);
+                for (bool done = false;;) {
+                    value item = iterate_next(it, done);
+                    if (done) break;
+                    if (equals(a, item)) { found = true; break; }
+                }
             }
         } else if (b.is(value_kind::list) || b.is(value_kind::tuple)) {
                 for (const auto& item : b.as<sequence_object>().items) {
@@ -464,6 +490,11 @@ void slice_bounds(const slice_object& s, std::int64_t n, std::int64_t& start, st
 
 value runtime::subscript(const value& container, const value& index)
 {
+    if (container.is(value_kind::instance)) {
+        value r;
+        if (!call_special(container, "__getitem__", {index}, r)) raise_error("TypeError", "'" + type_name(container) + "' object is not subscriptable");
+        return r;
+    }
     if (container.is(value_kind::string)) {
         const auto& s = container.as<string_object>().s;
         bool ascii = std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
@@ -525,6 +556,12 @@ value runtime::subscript(const value& container, const value& index)
 
 void runtime::store_subscript(const value& container, const value& index, value v)
 {
+    if (container.is(value_kind::instance)) {
+        value r;
+        if (!call_special(container, "__setitem__", {index, std::move(v)}, r))
+            raise_error("TypeError", "'" + type_name(container) + "' object does not support item assignment");
+        return;
+    }
     if (container.is(value_kind::dict)) {
         auto& d = container.as<dict_object>();
         const std::int64_t hash = python_hash(index);
@@ -580,6 +617,12 @@ void runtime::dict_update(const value& dict, const value& other, const char* who
 
 void runtime::delete_subscript(const value& container, const value& index)
 {
+    if (container.is(value_kind::instance)) {
+        value r;
+        if (!call_special(container, "__delitem__", {index}, r))
+            raise_error("TypeError", "'" + type_name(container) + "' object does not support item deletion");
+        return;
+    }
     if (container.is(value_kind::dict)) {
         if (!container.as<dict_object>().remove(index, python_hash(index), dict_equality())) raise_key_error(index);
         return;
@@ -634,6 +677,17 @@ value runtime::make_iterator(const value& v)
     }
     case value_kind::iterator:
     case value_kind::generator: return v;
+    case value_kind::instance: {
+        value it;
+        if (!call_special(v, "__iter__", {}, it)) {
+            if (v.as<instance_object>().cls->lookup("__getitem__")) raise_unsupported("iterating an object by its __getitem__");
+            raise_error("TypeError", "'" + type_name(v) + "' object is not iterable");
+        }
+        const bool iterator = it.is(value_kind::iterator) || it.is(value_kind::generator) ||
+                              (it.is(value_kind::instance) && it.as<instance_object>().cls->lookup("__next__"));
+        if (!iterator) raise_error("TypeError", "iter() returned non-iterator of type '" + type_name(it) + "'");
+        return it;
+    }
     default: raise_error("TypeError", "'" + type_name(v) + "' object is not iterable");
     }
 }
@@ -641,6 +695,19 @@ value runtime::make_iterator(const value& v)
 value runtime::iterate_next(value& iterator, bool& exhausted)
 {
     if (iterator.is(value_kind::generator)) return resume_generator(iterator.as<generator_object>(), exhausted);
+    if (iterator.is(value_kind::instance)) {
+        // __next__ until it raises StopIteration
+        exhausted = false;
+        value item;
+        try {
+            if (!call_special(iterator, "__next__", {}, item)) raise_error("TypeError", "'" + type_name(iterator) + "' object is not an iterator");
+        } catch (const python_error& e) {
+            if (!is_instance_of(e.exc, "StopIteration")) throw;
+            exhausted = true;
+            return {};
+        }
+        return item;
+    }
     auto& it = iterator.as<iterator_object>();
     exhausted = false;
     if (it.done) {

@@ -168,6 +168,14 @@ private:
                     std::vector<std::pair<std::string, value>> kwargs, bool& pushed_frame);
     value make_super(exec_context& ctx, std::vector<value>& args);
     std::string instance_text(const value& v, bool as_repr) override;
+    std::int64_t instance_hash(const value& v) override;
+    bool instance_truth(const value& v) override;
+    // Calls obj's class's special method `name` with obj and `args` (false: the class has none).
+    bool call_special(const value& obj, const char* name, std::vector<value> args, value& result);
+    // a == b, a < b ... where either is an instance: its __eq__/__lt__ ..., reflected as CPython
+    // reflects them; nullopt when neither side defines one.
+    std::optional<value> rich_compare(compare_op op, const value& a, const value& b);
+    std::int64_t length_of_instance(const value& v);
     value load_global(const std::string& name);
     value import_module(const std::string& name);
     value binary(std::int32_t op, const value& a, const value& b);

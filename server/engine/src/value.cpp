@@ -589,6 +589,10 @@ bool truthy(const value& v)
     case value_kind::range: return v.as<range_object>().length() != 0;
     case value_kind::dict: return v.as<dict_object>().used != 0;
     case value_kind::dict_view: return v.as<dict_view_object>().dict.as<dict_object>().used != 0;
+    case value_kind::instance: {
+        auto* meter = current_work_meter();
+        return meter && meter->specials ? meter->specials->instance_truth(v) : true;
+    }
     default: return true;
     }
 }

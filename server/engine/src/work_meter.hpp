@@ -22,6 +22,9 @@ namespace loopscope::engine {
 struct special_methods {
     // repr(v) or str(v) of an instance of a program's class.
     virtual std::string instance_text(const value& v, bool as_repr) = 0;
+    // hash(v) and bool(v) of such an instance (__hash__; __bool__, then __len__).
+    virtual std::int64_t instance_hash(const value& v) = 0;
+    virtual bool instance_truth(const value& v) = 0;
 
 protected:
     ~special_methods() = default;
