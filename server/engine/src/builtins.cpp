@@ -27,7 +27,7 @@ enum builtin_id : int {
     f_done, f_result, f_cancel, f_cancelled, f_exception, f_get_name, f_set_name, f_get_coro,
     s_append, s_pop, s_extend, s_insert, s_index, s_count, s_remove, s_clear, s_reverse, s_sort,
     str_method, str_format,
-    b_super, b_issubclass,
+    b_super, b_issubclass, b_staticmethod, b_classmethod, b_property, p_setter, p_getter, p_deleter,
 };
 
 // A stable bottom-up merge sort of indices. Unlike std::stable_sort it stays in bounds whatever the
@@ -65,7 +65,8 @@ const std::vector<std::pair<const char*, int>>& builtin_table()
         {"zip", b_zip}, {"sorted", b_sorted}, {"reversed", b_reversed}, {"type", b_type}, {"format", b_format}, {"ascii", b_ascii},
         {"hex", b_hex}, {"oct", b_oct}, {"bin", b_bin}, {"chr", b_chr}, {"ord", b_ord}, {"divmod", b_divmod}, {"pow", b_pow},
         {"any", b_any}, {"all", b_all}, {"dict", b_dict}, {"hash", b_hash},
-        {"map", b_map}, {"filter", b_filter}, {"iter", b_iter}, {"next", b_next}, {"super", b_super}, {"issubclass", b_issubclass}};
+        {"map", b_map}, {"filter", b_filter}, {"iter", b_iter}, {"next", b_next}, {"super", b_super}, {"issubclass", b_issubclass},
+        {"staticmethod", b_staticmethod}, {"classmethod", b_classmethod}, {"property", b_property}};
     }();
     return table;
 }
@@ -79,6 +80,7 @@ const std::vector<member> asyncio_members = {{"run", a_run}, {"sleep", a_sleep},
     {"gather", a_gather}, {"get_event_loop", a_get_event_loop}, {"new_event_loop", a_new_event_loop},
     {"set_event_loop", a_set_event_loop}, {"get_running_loop", a_get_running_loop}, {"current_task", a_current_task},
     {"ensure_future", a_ensure_future}};
+const std::vector<member> property_members = {{"setter", p_setter}, {"getter", p_getter}, {"deleter", p_deleter}};
 const std::vector<member> time_members = {{"sleep", t_sleep}, {"time", t_time}, {"monotonic", t_monotonic}, {"perf_counter", t_perf_counter}};
 const std::vector<member> loop_members = {{"run_until_complete", l_run_until_complete}, {"is_running", l_is_running},
     {"is_closed", l_is_closed}, {"close", l_close}, {"time", l_time}, {"create_task", l_create_task}, {"stop", l_stop}};
@@ -105,7 +107,8 @@ bool is_type_builtin(int id)
 {
     switch (id) {
     case b_int: case b_float: case b_str: case b_bool: case b_list: case b_tuple: case b_range: case b_type:
-    case b_enumerate: case b_zip: case b_reversed: case b_dict: case b_map: case b_filter: return true;
+    case b_enumerate: case b_zip: case b_reversed: case b_dict: case b_map: case b_filter:
+    case b_super: case b_staticmethod: case b_classmethod: case b_property: return true;
     default: return false;
     }
 }
@@ -321,7 +324,8 @@ bool engine_has_builtin(std::string_view name)
 
 bool engine_has_attribute(std::string_view name)
 {
-    for (const auto* table : {&asyncio_members, &time_members, &loop_members, &future_members, &list_members, &tuple_members, &str_members, &dict_members})
+    for (const auto* table : {&asyncio_members, &time_members, &loop_members, &future_members, &list_members, &tuple_members, &str_members, &dict_members,
+                              &property_members})
         for (const auto& m : *table)
             if (name == m.name) return true;
     // The attributes load_attribute answers itself.
@@ -372,6 +376,10 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         break;
     case value_kind::builtin:
         if (name == "__name__") return value::string(obj.as<builtin_object>().name);
+        break;
+    case value_kind::descriptor:
+        if (obj.as<descriptor_object>().what == descriptor_object::kind::property) members = &property_members;
+        else if (name == "__func__") return obj.as<descriptor_object>().function;
         break;
     case value_kind::instance:
     case value_kind::class_type:
@@ -936,6 +944,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             case b_map: return value::boolean(v.is(value_kind::iterator) && v.as<iterator_object>().kind == iterator_kind::map);
             case b_filter: return value::boolean(v.is(value_kind::iterator) && v.as<iterator_object>().kind == iterator_kind::filter);
             case b_reversed: raise_unsupported("isinstance(x, reversed)");
+            case b_super: case b_staticmethod: case b_classmethod: case b_property:
+                return value::boolean(type_name(v) == t.as<builtin_object>().name);
             default: break;
             }
         }
@@ -1016,6 +1026,40 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         const bool descending = reverse && int_arg(*reverse) != 0;  // an int, as CPython takes it
         sort_values(items, key ? *key : value::none(), descending);
         return value::list(std::move(items));
+    }
+    case b_staticmethod:
+    case b_classmethod: {
+        no_kwargs();
+        expect_args(b, args, 1, 1);
+        auto d = std::make_shared<descriptor_object>();
+        d->what = b.id == b_staticmethod ? descriptor_object::kind::static_method : descriptor_object::kind::class_method;
+        d->function = args[0];
+        return value::of(value_kind::descriptor, d);
+    }
+    case b_property: {
+        auto fget = take_kw("fget"), fset = take_kw("fset"), fdel = take_kw("fdel");
+        if (take_kw("doc")) raise_unsupported("property(doc=...)");
+        no_kwargs();
+        expect_args(b, args, 0, 3);
+        auto d = std::make_shared<descriptor_object>();
+        d->function = args.size() > 0 ? args[0] : fget.value_or(value::none());
+        d->setter = args.size() > 1 ? args[1] : fset.value_or(value::none());
+        d->deleter = args.size() > 2 ? args[2] : fdel.value_or(value::none());
+        return value::of(value_kind::descriptor, d);
+    }
+    case p_setter:
+    case p_getter:
+    case p_deleter: {
+        // A copy of the property with one accessor replaced: @x.setter
+        no_kwargs();
+        expect_args(b, args, 1, 1);
+        auto d = std::make_shared<descriptor_object>();
+        const auto& from = b.self.as<descriptor_object>();
+        d->function = b.id == p_getter ? args[0] : from.function;
+        d->setter = b.id == p_setter ? args[0] : from.setter;
+        d->deleter = b.id == p_deleter ? args[0] : from.deleter;
+        d->name = from.name;
+        return value::of(value_kind::descriptor, d);
     }
     case b_super: {
         no_kwargs();

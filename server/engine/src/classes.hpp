@@ -85,6 +85,16 @@ struct super_object : object {
     std::string repr_text() const override;
 };
 
+// staticmethod(f), classmethod(f), property(fget, fset, fdel): what a class attribute does when it
+// is read (or, for a property, set or deleted) through an instance or the class.
+struct descriptor_object : object {
+    enum class kind : std::uint8_t { static_method, class_method, property };
+    kind what = kind::property;
+    value function;  // the function wrapped; a property's getter
+    value setter, deleter;
+    std::string name;  // a property's attribute name, given when its class is made (__set_name__)
+};
+
 // The class of an instance or the class itself, for super() and reprs.
 std::shared_ptr<class_object> class_of(const value& v);
 

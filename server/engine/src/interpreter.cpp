@@ -686,6 +686,9 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 std::string conflict;
                 if (!compute_mro(*f.building_class, conflict))
                     raise_error("TypeError", "Cannot create a consistent method resolution\norder (MRO) for bases " + conflict);
+                // A property learns its attribute name, as CPython's __set_name__ tells it
+                for (auto& [attribute, v] : f.building_class->attributes.entries)
+                    if (v.is(value_kind::descriptor) && v.as<descriptor_object>().name.empty()) v.as<descriptor_object>().name = attribute;
                 f.stack.push_back(value::of(value_kind::class_type, f.building_class));
                 break;
             }

@@ -51,6 +51,18 @@ namespace {
 
 value bind(const value& function, const value& self)
 {
+    if (function.is(value_kind::descriptor)) {
+        // Read through an instance or its class: a staticmethod is its function, a classmethod binds the class
+        const auto& d = function.as<descriptor_object>();
+        if (d.what == descriptor_object::kind::static_method) return d.function;
+        if (d.what == descriptor_object::kind::class_method) {
+            auto m = std::make_shared<method_object>();
+            m->self = self.is(value_kind::instance) ? value::of(value_kind::class_type, self.as<instance_object>().cls) : self;
+            m->function = d.function;
+            return value::of(value_kind::method, m);
+        }
+        return function;
+    }
     if (!function.is(value_kind::function)) return function;
     auto m = std::make_shared<method_object>();
     m->self = self;
@@ -58,7 +70,21 @@ value bind(const value& function, const value& self)
     return value::of(value_kind::method, m);
 }
 
+bool is_property(const value& v)
+{
+    return v.is(value_kind::descriptor) && v.as<descriptor_object>().what == descriptor_object::kind::property;
+}
+
 } // namespace
+
+value runtime::property_get(const value& property, const value& self)
+{
+    const auto& d = property.as<descriptor_object>();
+    if (d.function.is(value_kind::none))
+        raise_error("AttributeError", "property '" + d.name + "' of '" + type_name(self) + "' object has no getter");
+    const value getter = d.function;
+    return call_sync(getter, {self});
+}
 
 // An attribute of an instance, a class, a bound method or super(); `found` false when it has none
 // (the caller raises CPython's AttributeError).
@@ -68,14 +94,17 @@ value runtime::class_attribute(const value& obj, const std::string& name, bool& 
     switch (obj.kind) {
     case value_kind::instance: {
         const auto& inst = obj.as<instance_object>();
+        // A property comes before the instance's own attributes (a data descriptor)
+        const value* in_class = inst.cls->lookup(name);
+        if (in_class && is_property(*in_class)) return property_get(*in_class, obj);
         if (const value* v = inst.attributes.find(name)) return *v;
-        if (const value* v = inst.cls->lookup(name)) return bind(*v, obj);
+        if (in_class) return bind(*in_class, obj);
         if (name == "__class__") return value::of(value_kind::class_type, inst.cls);
         break;
     }
     case value_kind::class_type: {
         const auto& cls = obj.as<class_object>();
-        if (const value* v = cls.lookup(name)) return *v;
+        if (const value* v = cls.lookup(name)) return v->is(value_kind::function) ? *v : bind(*v, obj);
         if (name == "__name__") return value::string(cls.name);
         if (name == "__qualname__") return value::string(cls.qualname);
         if (name == "__module__") return value::string(cls.module);
@@ -94,7 +123,10 @@ value runtime::class_attribute(const value& obj, const std::string& name, bool& 
         bool after = false;
         for (const auto& c : start->mro) {
             if (after)
-                if (const value* v = c->attributes.find(name)) return bind(*v, s.self);
+                if (const value* v = c->attributes.find(name)) {
+                    if (is_property(*v) && s.self.is(value_kind::instance)) return property_get(*v, s.self);
+                    return bind(*v, s.self);
+                }
             after = after || c == s.after.get();
         }
         // object.__init__, which takes nothing more than the instance
@@ -117,6 +149,14 @@ void runtime::store_attribute(const value& obj, const std::string& name, value v
     case value_kind::instance: {
         auto& inst = obj.as<instance_object>();
         if (inst.cls->is_object) raise_error("AttributeError", "'object' object has no attribute '" + name + "'");
+        if (const value* p = inst.cls->lookup(name); p && is_property(*p)) {
+            const auto& d = p->as<descriptor_object>();
+            if (d.setter.is(value_kind::none))
+                raise_error("AttributeError", "property '" + d.name + "' of '" + inst.cls->name + "' object has no setter");
+            const value setter = d.setter;
+            call_sync(setter, {obj, std::move(v)});
+            return;
+        }
         note_nesting(obj, v);
         inst.attributes.set(name, std::move(v));
         return;
@@ -150,6 +190,14 @@ void runtime::store_attribute(const value& obj, const std::string& name, value v
 void runtime::delete_attribute(const value& obj, const std::string& name)
 {
     if (obj.is(value_kind::instance) && !obj.as<instance_object>().cls->is_object) {
+        const auto& cls = *obj.as<instance_object>().cls;
+        if (const value* p = cls.lookup(name); p && is_property(*p)) {
+            const auto& d = p->as<descriptor_object>();
+            if (d.deleter.is(value_kind::none)) raise_error("AttributeError", "property '" + d.name + "' of '" + cls.name + "' object has no deleter");
+            const value deleter = d.deleter;
+            call_sync(deleter, {obj});
+            return;
+        }
         if (!obj.as<instance_object>().attributes.remove(name))
             raise_error("AttributeError", "'" + type_name(obj) + "' object has no attribute '" + name + "'");
         return;

@@ -176,6 +176,7 @@ private:
     // reflects them; nullopt when neither side defines one.
     std::optional<value> rich_compare(compare_op op, const value& a, const value& b);
     std::int64_t length_of_instance(const value& v);
+    value property_get(const value& property, const value& self);
     value load_global(const std::string& name);
     value import_module(const std::string& name);
     value binary(std::int32_t op, const value& a, const value& b);

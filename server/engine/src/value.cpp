@@ -502,6 +502,18 @@ void repr_into(std::string& out, const value& v)
         out += instance_text_of(v, true);
         break;
     }
+    case value_kind::descriptor: {
+        repr_guard guard;
+        const auto& d = v.as<descriptor_object>();
+        if (d.what == descriptor_object::kind::property) {
+            out += "<property object at " + object_address(v.obj.get()) + ">";
+            break;
+        }
+        out += d.what == descriptor_object::kind::static_method ? "<staticmethod(" : "<classmethod(";
+        repr_into(out, d.function);
+        out += ")>";
+        break;
+    }
     case value_kind::method: {
         repr_guard guard;
         const auto& m = v.as<method_object>();
@@ -568,6 +580,10 @@ std::string type_name(const value& v)
     case value_kind::instance: return v.as<instance_object>().cls->name;
     case value_kind::method: return "method";
     case value_kind::super_proxy: return "super";
+    case value_kind::descriptor: {
+        const auto what = v.as<descriptor_object>().what;
+        return what == descriptor_object::kind::property ? "property" : what == descriptor_object::kind::static_method ? "staticmethod" : "classmethod";
+    }
     case value_kind::dict_view: {
         const auto view = v.as<dict_view_object>().view;
         return view == dict_view_kind::keys ? "dict_keys" : view == dict_view_kind::values ? "dict_values" : "dict_items";

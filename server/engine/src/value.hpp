@@ -14,7 +14,7 @@ enum class value_kind : std::uint8_t {
     string, list, tuple, range, iterator, slice,
     function, builtin, coroutine, future, module, loop, exception, exception_type, type_name,
     dict, dict_view, cell, generator,
-    class_type, instance, method, super_proxy
+    class_type, instance, method, super_proxy, descriptor
 };
 
 struct object {
