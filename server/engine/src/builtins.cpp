@@ -364,15 +364,27 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     case value_kind::tuple: members = &tuple_members; break;
     case value_kind::dict: members = &dict_members; break;
     case value_kind::string: members = &str_members; break;
-    case value_kind::exception:
-        if (name == "args") return value::tuple(obj.as<exception_object>().args);
+    case value_kind::exception: {
+        const auto& e = obj.as<exception_object>();
+        if (name == "args") return value::tuple(e.args);
+        for (const auto& [n, v] : e.attributes)
+            if (n == name) return v;
+        if (const value* v = exception_method(*e.type, name)) {
+            if (!v->is(value_kind::function)) return *v;
+            auto m = std::make_shared<method_object>();
+            m->self = obj;
+            m->function = *v;
+            return value::of(value_kind::method, m);
+        }
         break;
+    }
     case value_kind::function:
         if (name == "__name__") return value::string(obj.as<function_object>().code->name);
         if (name == "__qualname__") return value::string(obj.as<function_object>().code->qualname);
         break;
     case value_kind::exception_type:
         if (name == "__name__") return value::string(obj.as<exception_type_object>().name);
+        if (const value* v = exception_method(obj.as<exception_type_object>(), name)) return *v;
         break;
     case value_kind::builtin:
         if (name == "__name__") return value::string(obj.as<builtin_object>().name);

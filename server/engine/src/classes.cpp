@@ -84,6 +84,14 @@ bool compute_mro(class_object& cls, std::string& conflict)
     return true;
 }
 
+const value* exception_method(const exception_type_object& type, std::string_view name)
+{
+    for (const exception_type_object* t = &type; t; t = t->base.get())
+        if (t->methods)
+            if (const value* v = t->methods->attributes.find(name)) return v;
+    return nullptr;
+}
+
 std::string method_object::repr_text() const { return "<bound method>"; }
 
 std::string super_object::repr_text() const

@@ -52,6 +52,8 @@ struct class_object : object {
     std::vector<class_object*> mro;
     attribute_table attributes;
     bool is_object = false;  // the builtin `object`
+    // An exception class's body is built as a class; finish_class makes the exception type from it.
+    std::shared_ptr<exception_type_object> exception_base;
     std::string repr_text() const override { return "<class '" + (module == "builtins" ? name : module + "." + qualname) + "'>"; }
     // The attribute found first along the MRO (nullptr: none).
     const value* lookup(std::string_view attribute) const;
@@ -94,6 +96,9 @@ struct descriptor_object : object {
     value setter, deleter;
     std::string name;  // a property's attribute name, given when its class is made (__set_name__)
 };
+
+// A method a program's exception class (or one it derives from) defines; nullptr if none does.
+const value* exception_method(const exception_type_object& type, std::string_view name);
 
 // The class of an instance or the class itself, for super() and reprs.
 std::shared_ptr<class_object> class_of(const value& v);

@@ -24,7 +24,7 @@ enum class opcode : std::uint8_t {
     unpack_sequence, unpack_ex,
     call, call_kw, call_ex,
     get_iter, for_iter,
-    make_function, build_class, finish_class, build_exception_class,
+    make_function, build_class, finish_class,
     set_return, return_value,
     setup_try, pop_block, pop_except, reraise, raise_, raise_bare, exception_matches,
     get_awaitable, await_,

@@ -504,22 +504,20 @@ private:
         for (const auto& b : s.bases) exception_class = names_exception_class(*b) || exception_class;
         const std::string qualname = qualname_for(s.name);
         if (exception_class) {
-            // An exception class is one of the engine's exception types: it may add a docstring, no more.
+            // An exception class is one of the engine's exception types, with the methods and
+            // attributes its body defines; of the special methods, only __init__ is modelled on it.
             if (s.bases.size() != 1) fail("UnsupportedError", "an exception class with more than one base is not supported by loopscope", s.line, s.column);
-            for (const auto& st : s.body) {
-                const bool docstring = st->kind == stmt_kind::expression && st->value->kind == expr_kind::constant;
-                if (st->kind != stmt_kind::pass && !docstring)
-                    fail("UnsupportedError", "an exception class with methods or attributes (a body beyond 'pass' and a docstring) is not supported by loopscope",
+            for (const auto& st : s.body)
+                if (st->kind == stmt_kind::function_def && is_dunder(st->name) && st->name != "__init__")
+                    fail("UnsupportedError", "the special method '" + st->name + "' of an exception class is not supported by loopscope",
                          st->line, st->column);
-            }
             exception_classes_.insert(s.name);
-            expression(*s.bases[0]);
-            emit(opcode::load_const, constant(value::string(qualname)), s.line);
-            emit(opcode::build_exception_class, 0, s.line);
-        } else {
+        }
+        {
             // A base is a class of this program or `object`: deriving from a builtin type (dict, int,
             // asyncio.Future) or from an expression is refused here, not half way.
             for (const auto& b : s.bases) {
+                if (exception_class) break;
                 if (b->kind != expr_kind::name)
                     fail("UnsupportedError", "a base class given by an expression (not a name) is not supported by loopscope", b->line, b->column);
                 if (b->name != "object" && !defined_classes_.count(b->name) && cpython_has_builtin(b->name))

@@ -226,6 +226,23 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
             throw;
         }
     case value_kind::exception_type: {
+        if (const value* init = exception_method(callee.as<exception_type_object>(), "__init__")) {
+            // A program's exception class with an __init__: args are what the call passed (as
+            // BaseException.__new__ keeps them), then its __init__ runs on the new exception.
+            if (!init->is(value_kind::function)) raise_unsupported("an __init__ that is not a function");
+            auto e = std::make_shared<exception_object>();
+            e->type = std::static_pointer_cast<exception_type_object>(callee.obj);
+            e->args = args;
+            value self = value::of(value_kind::exception, e);
+            args.insert(args.begin(), self);
+            const value function = *init;
+            value result = call_value(ctx, function, std::move(args), std::move(kwargs), pushed_frame);
+            if (pushed_frame) {
+                ctx.frames.back()->constructing = std::move(self);
+                return {};
+            }
+            raise_error("TypeError", "__init__() should return None, not '" + type_name(result) + "'");
+        }
         if (!kwargs.empty()) raise_error("TypeError", callee.as<exception_type_object>().name + "() takes no keyword arguments");
         auto e = std::make_shared<exception_object>();
         e->type = std::static_pointer_cast<exception_type_object>(callee.obj);
@@ -247,6 +264,12 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
     case value_kind::class_type: return construct(ctx, std::static_pointer_cast<class_object>(callee.obj), std::move(args), std::move(kwargs), pushed_frame);
     case value_kind::method: {
         const auto& m = callee.as<method_object>();
+        if (m.function.is(value_kind::none) && m.self.is(value_kind::exception)) {
+            // BaseException.__init__: the arguments become args
+            if (!kwargs.empty()) raise_error("TypeError", m.self.as<exception_object>().type->name + "() takes no keyword arguments");
+            m.self.as<exception_object>().args = std::move(args);
+            return value::none();
+        }
         if (m.function.is(value_kind::none)) {
             // object.__init__ (super().__init__() where no base defines one)
             if (!args.empty() || !kwargs.empty())
@@ -689,15 +712,11 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 // A property learns its attribute name, as CPython's __set_name__ tells it
                 for (auto& [attribute, v] : f.building_class->attributes.entries)
                     if (v.is(value_kind::descriptor) && v.as<descriptor_object>().name.empty()) v.as<descriptor_object>().name = attribute;
-                f.stack.push_back(value::of(value_kind::class_type, f.building_class));
+                if (f.building_class->exception_base) f.stack.push_back(make_exception_class(f.building_class));
+                else f.stack.push_back(value::of(value_kind::class_type, f.building_class));
                 break;
             }
-            case opcode::build_exception_class: {
-                value qualname = pop(f);
-                value base = pop(f);
-                f.stack.push_back(make_exception_class(qualname.as<string_object>().s, base));
-                break;
-            }
+
             case opcode::load_subscript: {
                 value index = pop(f);
                 value container = pop(f);
@@ -1025,10 +1044,7 @@ runtime::outcome runtime::execute(exec_context& ctx)
             }
             case opcode::raise_: {
                 value v = pop(f);
-                if (v.is(value_kind::exception_type)) {
-                    bool unused = false;
-                    v = call_value(ctx, v, {}, {}, unused);
-                }
+                if (v.is(value_kind::exception_type)) v = call_sync(v, {});  // its __init__ may be Python code
                 if (!v.is(value_kind::exception)) raise_error("TypeError", "exceptions must derive from BaseException");
                 throw python_error{v};
             }

@@ -14,6 +14,13 @@ std::shared_ptr<class_object> runtime::make_class(const std::string& name, const
     auto cls = std::make_shared<class_object>();
     cls->name = name;
     cls->qualname = qualname;
+    if (bases.size() == 1 && bases[0].is(value_kind::exception_type)) {
+        // An exception class (the compiler saw to it that this is its one base)
+        cls->exception_base = std::static_pointer_cast<exception_type_object>(bases[0].obj);
+        cls->mro.push_back(cls.get());
+        nested_containers_.push_back(std::weak_ptr<object>(cls));
+        return cls;
+    }
     for (const auto& b : bases) {
         if (!b.is(value_kind::class_type)) {
             // A builtin type (dict, list, int), an exception class beside another base, or no class at all.
@@ -36,14 +43,14 @@ std::shared_ptr<class_object> runtime::make_class(const std::string& name, const
     return cls;
 }
 
-value runtime::make_exception_class(const std::string& qualname, const value& base)
+value runtime::make_exception_class(const std::shared_ptr<class_object>& body)
 {
-    if (!base.is(value_kind::exception_type)) raise_unsupported("an exception class whose base is " + repr(base));
     auto t = std::make_shared<exception_type_object>();
-    t->name = qualname.substr(qualname.rfind('.') + 1);
-    t->qualified = qualname;
+    t->name = body->name;
+    t->qualified = body->qualname;
     t->in_main = true;
-    t->base = std::static_pointer_cast<exception_type_object>(base.obj);
+    t->base = body->exception_base;
+    if (!body->attributes.entries.empty()) t->methods = body;
     return value::of(value_kind::exception_type, t);
 }
 
@@ -119,6 +126,21 @@ value runtime::class_attribute(const value& obj, const std::string& name, bool& 
     }
     case value_kind::super_proxy: {
         const auto& s = obj.as<super_object>();
+        if (s.self.is(value_kind::exception)) {
+            // Along the exception classes after the one whose body defined the method
+            bool after = false;
+            for (const exception_type_object* t = s.self.as<exception_object>().type.get(); t; t = t->base.get()) {
+                if (after && t->methods)
+                    if (const value* v = t->methods->attributes.find(name)) return bind(*v, s.self);
+                after = after || t->methods.get() == s.after.get();
+            }
+            if (name == "__init__") {
+                auto m = std::make_shared<method_object>();
+                m->self = s.self;
+                return value::of(value_kind::method, m);
+            }
+            break;
+        }
         const auto start = class_of(s.self);
         bool after = false;
         for (const auto& c : start->mro) {
@@ -182,6 +204,20 @@ void runtime::store_attribute(const value& obj, const std::string& name, value v
         const std::string t = type_name(obj);
         if (cpython_type_has(t, name)) raise_unsupported("setting the attribute '" + name + "' of a " + t + " object");
         raise_error("AttributeError", "'" + t + "' object has no attribute '" + name + "'");
+    }
+    case value_kind::exception: {
+        // Exceptions have a __dict__: any attribute but those BaseException defines
+        if (cpython_type_has("BaseException", name) || name == "filename" || name == "errno" || name == "strerror")
+            raise_unsupported("setting the attribute '" + name + "' of an exception");
+        note_nesting(obj, v);
+        auto& attributes = obj.as<exception_object>().attributes;
+        for (auto& [n, existing] : attributes)
+            if (n == name) {
+                existing = std::move(v);
+                return;
+            }
+        attributes.emplace_back(name, std::move(v));
+        return;
     }
     default: raise_unsupported("setting an attribute of a " + type_name(obj) + " object");
     }
@@ -252,6 +288,11 @@ value runtime::make_super(exec_context& ctx, std::vector<value>& args)
         s->self = first;
     } else {
         raise_unsupported("super() with one argument");
+    }
+    if (s->self.is(value_kind::exception)) {
+        if (!exception_method(*s->self.as<exception_object>().type, "__init__") && !s->after->exception_base)
+            raise_error("TypeError", "super(type, obj): obj must be an instance or subtype of type");
+        return value::of(value_kind::super_proxy, s);
     }
     const auto cls = class_of(s->self);
     if (!cls || !cls->is_subclass_of(*s->after))

@@ -159,7 +159,7 @@ private:
     value load_attribute(const value& obj, const std::string& name);
     // ---- a program's classes (objects.cpp) ----
     std::shared_ptr<class_object> make_class(const std::string& name, const std::string& qualname, const std::vector<value>& bases);
-    value make_exception_class(const std::string& qualname, const value& base);
+    value make_exception_class(const std::shared_ptr<class_object>& body);
     value class_attribute(const value& obj, const std::string& name, bool& found);
     void store_attribute(const value& obj, const std::string& name, value v);
     void delete_attribute(const value& obj, const std::string& name);

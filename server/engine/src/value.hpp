@@ -171,6 +171,7 @@ struct exception_type_object : object {
     std::string name;
     std::string qualified;  // as a traceback's last line names it
     bool in_main = false;   // a program's own class: its repr adds "__main__.", its traceback does not
+    std::shared_ptr<class_object> methods;  // a program's exception class: what its body defined
     std::shared_ptr<exception_type_object> base;
     bool is_subclass_of(const exception_type_object& other) const;
 };
@@ -193,6 +194,8 @@ struct exception_object : object {
     std::vector<value> retained;
     // __context__: the exception being handled when this one was raised (printed first).
     value context;
+    // Attributes a program gives it (self.status = status in its class's __init__), in order.
+    std::vector<std::pair<std::string, value>> attributes;
     std::string message() const;             // str(exc)
 };
 
