@@ -42,6 +42,11 @@ TEST(classes, what_the_engine_would_run_differently_is_refused_before_the_first_
                             "the special method '__str__' of an exception class is not supported by loopscope", 2);
     expect_refused_up_front("class AppError(Exception, object):\n    pass\n", "an exception class with more than one base is not supported by loopscope", 1);
     expect_refused_up_front("import functools\nclass A:\n    @functools.cached_property\n    def x(self):\n        return 1\n", "module 'functools' is not supported by loopscope", 1);
+    expect_refused_up_front("from dataclasses import dataclass\n@dataclass(order=True)\nclass P:\n    x: int\n",
+                            "dataclass options (order=, frozen= ...) are not supported by loopscope", 2);
+    expect_refused_up_front("from dataclasses import dataclass, field\n@dataclass\nclass P:\n    x: int = field(init=False)\n",
+                            "field(init=...) is not supported by loopscope", 4);
+    expect_refused_up_front("from dataclasses import asdict\n", "'dataclasses.asdict' is not supported by loopscope", 1);
     expect_refused_up_front("class A:\n    pass\nprint(A().__dict__)\n", "the attribute '__dict__' is not supported by loopscope", 3);
 }
 

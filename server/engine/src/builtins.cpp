@@ -28,6 +28,7 @@ enum builtin_id : int {
     s_append, s_pop, s_extend, s_insert, s_index, s_count, s_remove, s_clear, s_reverse, s_sort,
     str_method, str_format,
     b_super, b_issubclass, b_staticmethod, b_classmethod, b_property, p_setter, p_getter, p_deleter,
+    dc_dataclass, dc_field, dc_repr, dc_eq,
 };
 
 // A stable bottom-up merge sort of indices. Unlike std::stable_sort it stays in bounds whatever the
@@ -80,6 +81,7 @@ const std::vector<member> asyncio_members = {{"run", a_run}, {"sleep", a_sleep},
     {"gather", a_gather}, {"get_event_loop", a_get_event_loop}, {"new_event_loop", a_new_event_loop},
     {"set_event_loop", a_set_event_loop}, {"get_running_loop", a_get_running_loop}, {"current_task", a_current_task},
     {"ensure_future", a_ensure_future}};
+const std::vector<member> dataclasses_members = {{"dataclass", dc_dataclass}, {"field", dc_field}};
 const std::vector<member> property_members = {{"setter", p_setter}, {"getter", p_getter}, {"deleter", p_deleter}};
 const std::vector<member> time_members = {{"sleep", t_sleep}, {"time", t_time}, {"monotonic", t_monotonic}, {"perf_counter", t_perf_counter}};
 const std::vector<member> loop_members = {{"run_until_complete", l_run_until_complete}, {"is_running", l_is_running},
@@ -116,6 +118,13 @@ bool is_type_builtin(int id)
 } // namespace
 
 bool is_type_builtin(const builtin_object& b) { return !b.self.obj && is_type_builtin(b.id); }
+
+int dataclass_method_id(std::string_view name) { return name == "__repr__" ? dc_repr : dc_eq; }
+
+bool is_dataclass_method(const value& v, std::string_view name)
+{
+    return v.is(value_kind::builtin) && v.as<builtin_object>().id == dataclass_method_id(name) && !v.as<builtin_object>().self.obj;
+}
 
 // Two builtins are the same object if they are the same function of no object (len is len), equal
 // if they are also the same method of the same object.
@@ -325,7 +334,7 @@ bool engine_has_builtin(std::string_view name)
 bool engine_has_attribute(std::string_view name)
 {
     for (const auto* table : {&asyncio_members, &time_members, &loop_members, &future_members, &list_members, &tuple_members, &str_members, &dict_members,
-                              &property_members})
+                              &property_members, &dataclasses_members})
         for (const auto& m : *table)
             if (name == m.name) return true;
     // The attributes load_attribute answers itself.
@@ -353,6 +362,8 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             if (name == "CancelledError" || name == "InvalidStateError") return value::of(value_kind::exception_type, builtin_exception_type(name));
             if (name == "TimeoutError") return value::of(value_kind::exception_type, builtin_exception_type("TimeoutError"));
             if (const member* f = find_member(asyncio_members, name)) return make_builtin(f->id, name);
+        } else if (m == "dataclasses") {
+            if (const member* f = find_member(dataclasses_members, name)) return make_builtin(f->id, name);
         } else if (const member* f = find_member(time_members, name)) {
             return make_builtin(f->id, name);
         }
@@ -1073,6 +1084,25 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         d->name = from.name;
         return value::of(value_kind::descriptor, d);
     }
+    case dc_dataclass: {
+        no_kwargs();
+        if (args.empty()) return make_builtin(dc_dataclass, "dataclass");  // @dataclass()
+        expect_args(b, args, 1, 1);
+        return make_dataclass(args[0]);
+    }
+    case dc_field: {
+        auto default_value = take_kw("default"), factory = take_kw("default_factory");
+        no_kwargs();
+        if (!args.empty()) raise_error("TypeError", "field() takes 0 positional arguments but " + std::to_string(args.size()) + " were given");
+        if (default_value && factory) raise_error("ValueError", "cannot specify both default and default_factory");
+        auto d = std::make_shared<descriptor_object>();
+        d->what = descriptor_object::kind::dataclass_field;
+        d->function = factory.value_or(value{});
+        d->setter = default_value.value_or(value::unbound());
+        return value::of(value_kind::descriptor, d);
+    }
+    case dc_repr: return value::string(dataclass_repr(args.at(0)));
+    case dc_eq: return value::boolean(dataclass_equal(args.at(0), args.at(1)));
     case b_super: {
         no_kwargs();
         exec_context* ctx = sync_context_ ? sync_context_ : running_;

@@ -52,6 +52,15 @@ struct class_object : object {
     std::vector<class_object*> mro;
     attribute_table attributes;
     bool is_object = false;  // the builtin `object`
+    std::vector<std::string> annotations;  // the names its body annotated, in order
+    // A dataclass: its fields, its bases' first (dataclasses.fields order)
+    struct field_spec {
+        std::string name;
+        value default_value = value::unbound();
+        value default_factory;
+    };
+    std::vector<field_spec> fields;
+    bool is_dataclass = false;
     // An exception class's body is built as a class; finish_class makes the exception type from it.
     std::shared_ptr<exception_type_object> exception_base;
     std::string repr_text() const override { return "<class '" + (module == "builtins" ? name : module + "." + qualname) + "'>"; }
@@ -90,7 +99,8 @@ struct super_object : object {
 // staticmethod(f), classmethod(f), property(fget, fset, fdel): what a class attribute does when it
 // is read (or, for a property, set or deleted) through an instance or the class.
 struct descriptor_object : object {
-    enum class kind : std::uint8_t { static_method, class_method, property };
+    // dataclass_field: dataclasses.field(); `function` holds its default_factory, `setter` its default
+    enum class kind : std::uint8_t { static_method, class_method, property, dataclass_field };
     kind what = kind::property;
     value function;  // the function wrapped; a property's getter
     value setter, deleter;
@@ -99,6 +109,10 @@ struct descriptor_object : object {
 
 // A method a program's exception class (or one it derives from) defines; nullptr if none does.
 const value* exception_method(const exception_type_object& type, std::string_view name);
+
+// The natives a dataclass's generated __repr__ and __eq__ are (builtins.cpp).
+int dataclass_method_id(std::string_view name);
+bool is_dataclass_method(const value& v, std::string_view name);
 
 // The class of an instance or the class itself, for super() and reprs.
 std::shared_ptr<class_object> class_of(const value& v);

@@ -14,7 +14,7 @@ namespace loopscope::engine {
 enum class opcode : std::uint8_t {
     load_const, load_local, store_local, delete_local, load_global, store_global, delete_global,
     load_deref, store_deref, delete_deref,
-    load_name, store_name, delete_name,  // a class body's namespace (then globals, builtins)
+    load_name, store_name, delete_name, annotate_name,  // a class body's namespace (then globals, builtins); its annotations
     load_attr, store_attr, delete_attr, load_subscript, store_subscript, delete_subscript, build_slice,
     pop_top, dup_top, dup_top_two, rot_two, rot_three,
     binary, unary_neg, unary_pos, unary_not, unary_invert, compare,

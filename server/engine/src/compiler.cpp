@@ -243,6 +243,8 @@ private:
                 expression(*s.value);
                 store_target(*s.targets[0]);
             }
+            // A class body keeps the names it annotates, in order (its __annotations__: dataclass fields)
+            if (scope_->is_class && s.targets[0]->kind == expr_kind::name) emit(opcode::annotate_name, name_index(s.targets[0]->name), line);
             break;
         case stmt_kind::aug_assign: aug_assign(s); break;
         case stmt_kind::function_def: function_def(s); break;
@@ -497,8 +499,28 @@ private:
                builtin_exception_type(base.name) != nullptr;
     }
 
+    // dataclass() and field() with what the engine models: @dataclass or @dataclass(), and
+    // field(default=...) or field(default_factory=...). Their other options are refused here.
+    static void check_dataclass_call(const expr& e)
+    {
+        if (e.kind != expr_kind::call) return;
+        const expr& callee = *e.a;
+        const std::string name = callee.kind == expr_kind::name ? callee.name : callee.kind == expr_kind::attribute ? callee.name : "";
+        if (name == "dataclass" && (!e.items.empty() || !e.keywords.empty()))
+            fail("UnsupportedError", "dataclass options (order=, frozen= ...) are not supported by loopscope", e.line, e.column);
+        if (name == "field") {
+            if (!e.items.empty()) return;  // field(1) is CPython's TypeError
+            for (const auto& k : e.keywords)
+                if (k.name != "default" && k.name != "default_factory")
+                    fail("UnsupportedError", "field(" + k.name + "=...) is not supported by loopscope", e.line, e.column);
+        }
+    }
+
     void class_def(const stmt& s)
     {
+        for (const auto& d : s.decorators) check_dataclass_call(*d);
+        for (const auto& st : s.body)
+            if (st->value) check_dataclass_call(*st->value);
         for (const auto& d : s.decorators) expression(*d);
         bool exception_class = false;
         for (const auto& b : s.bases) exception_class = names_exception_class(*b) || exception_class;

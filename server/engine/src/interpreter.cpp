@@ -2,6 +2,8 @@
 // coroutines) until it finishes, yields to the event loop, blocks, or spends its step budget.
 #include "runtime.hpp"
 #include "classes.hpp"
+
+#include <algorithm>
 #include "integers.hpp"
 
 namespace loopscope::engine {
@@ -689,6 +691,12 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 value v = pop(f);
                 note_nesting(value::of(value_kind::class_type, f.building_class), v);
                 f.building_class->attributes.set(f.code->names[static_cast<std::size_t>(in.arg)], std::move(v));
+                break;
+            }
+            case opcode::annotate_name: {
+                auto& annotations = f.building_class->annotations;
+                const auto& name = f.code->names[static_cast<std::size_t>(in.arg)];
+                if (std::find(annotations.begin(), annotations.end(), name) == annotations.end()) annotations.push_back(name);
                 break;
             }
             case opcode::delete_name: {

@@ -6,6 +6,9 @@
 #include "cpython_names.hpp"
 #include "dicts.hpp"
 #include "integers.hpp"
+#include "code.hpp"
+
+#include <algorithm>
 
 namespace loopscope::engine {
 
@@ -70,7 +73,8 @@ value bind(const value& function, const value& self)
         }
         return function;
     }
-    if (!function.is(value_kind::function)) return function;
+    if (!function.is(value_kind::function) && !is_dataclass_method(function, "__repr__") && !is_dataclass_method(function, "__eq__"))
+        return function;
     auto m = std::make_shared<method_object>();
     m->self = self;
     m->function = function;
@@ -309,7 +313,8 @@ std::string runtime::instance_text(const value& v, bool as_repr)
     else method = cls.lookup("__repr__");
     if (!method)
         return "<" + (cls.module == "builtins" ? cls.name : cls.module + "." + cls.qualname) + " object at " + object_address(v.obj.get()) + ">";
-    if (!method->is(value_kind::function)) raise_unsupported(std::string("a ") + which + " that is not a function");
+    if (!method->is(value_kind::function) && !method->is(value_kind::builtin))
+        raise_unsupported(std::string("a ") + which + " that is not a function");
     const value function = *method;
     value text = call_sync(function, {v});
     // str() that falls back to __repr__ still names __str__, as CPython's object.__str__ does
@@ -327,7 +332,8 @@ bool runtime::call_special(const value& obj, const char* name, std::vector<value
     if (!obj.is(value_kind::instance)) return false;
     const value* method = obj.as<instance_object>().cls->lookup(name);
     if (!method) return false;
-    if (!method->is(value_kind::function)) raise_unsupported(std::string("a ") + name + " that is not a function");
+    if (!method->is(value_kind::function) && !method->is(value_kind::builtin))
+        raise_unsupported(std::string("a ") + name + " that is not a function");
     const value function = *method;
     args.insert(args.begin(), obj);
     result = call_sync(function, std::move(args));
@@ -359,9 +365,14 @@ std::optional<value> runtime::rich_compare(compare_op op, const value& a, const 
         right_first = &ca != &cb && cb.is_subclass_of(ca) && mine && mine != defines(a, reflected_name);
     }
     value result;
-    if (right_first && call_special(b, reflected_name, {a}, result)) return result;
-    if (call_special(a, name, {b}, result)) return result;
-    if (!right_first && call_special(b, reflected_name, {a}, result)) return result;
+    // A dataclass's __eq__ answers NotImplemented to another class's instance
+    auto side = [&](const value& x, const char* n, const value& y) {
+        if (const value* m = defines(x, n); m && is_dataclass_method(*m, "__eq__") && class_of(x) != class_of(y)) return false;
+        return call_special(x, n, {y}, result);
+    };
+    if (right_first && side(b, reflected_name, a)) return result;
+    if (side(a, name, b)) return result;
+    if (!right_first && side(b, reflected_name, a)) return result;
     return std::nullopt;
 }
 
@@ -375,6 +386,7 @@ std::int64_t runtime::instance_hash(const value& v)
         const auto address = reinterpret_cast<std::uintptr_t>(v.obj.get());
         return static_cast<std::int64_t>((address >> 4) | (address << 60));
     }
+    if (hash->is(value_kind::none)) raise_error("TypeError", "unhashable type: '" + cls.name + "'");
     value result;
     call_special(v, "__hash__", {}, result);
     if (!is_int(result)) raise_error("TypeError", "__hash__ method should return an integer");
@@ -402,6 +414,146 @@ bool runtime::instance_truth(const value& v)
         return b.b;
     }
     if (v.as<instance_object>().cls->lookup("__len__")) return length_of_instance(v) != 0;
+    return true;
+}
+
+} // namespace loopscope::engine
+
+namespace loopscope::engine {
+
+value runtime::make_dataclass(const value& cls_value)
+{
+    if (!cls_value.is(value_kind::class_type)) raise_unsupported("dataclass() of a " + type_name(cls_value));
+    auto cls = std::static_pointer_cast<class_object>(cls_value.obj);
+    // The bases' fields first (the furthest base first), then this class's annotations; a name
+    // annotated again keeps its place and takes the new default.
+    std::vector<class_object::field_spec> fields;
+    auto add = [&fields](class_object::field_spec spec) {
+        for (auto& f : fields)
+            if (f.name == spec.name) {
+                f = std::move(spec);
+                return;
+            }
+        fields.push_back(std::move(spec));
+    };
+    for (auto it = cls->mro.rbegin(); it != cls->mro.rend(); ++it)
+        if (*it != cls.get() && (*it)->is_dataclass)
+            for (const auto& f : (*it)->fields) add(f);
+    for (const auto& name : cls->annotations) {
+        class_object::field_spec spec;
+        spec.name = name;
+        if (const value* v = cls->attributes.find(name)) {
+            if (v->is(value_kind::descriptor) && v->as<descriptor_object>().what == descriptor_object::kind::dataclass_field) {
+                spec.default_value = v->as<descriptor_object>().setter;
+                spec.default_factory = v->as<descriptor_object>().function;
+            } else {
+                spec.default_value = *v;
+            }
+            if (spec.default_value.is(value_kind::list) || spec.default_value.is(value_kind::dict))
+                raise_error("ValueError", "mutable default <class '" + type_name(spec.default_value) + "'> for field " + name +
+                                              " is not allowed: use default_factory");
+            // The class attribute is the default itself (or, for field(default_factory=...), none)
+            if (spec.default_value.is_unbound()) cls->attributes.remove(name);
+            else cls->attributes.set(name, spec.default_value);
+        }
+        add(std::move(spec));
+    }
+    bool seen_default = false;
+    for (const auto& f : fields) {
+        const bool has_default = !f.default_value.is_unbound() || f.default_factory.obj;
+        if (seen_default && !has_default) raise_error("TypeError", "non-default argument '" + f.name + "' follows default argument");
+        seen_default = seen_default || has_default;
+    }
+    // __init__(self, field, ...): each parameter stored on self; a default_factory's field defaults
+    // to a marker that the body replaces by a fresh factory() call.
+    auto code = std::make_shared<code_object>();
+    code->name = "__init__";
+    code->qualname = cls->qualname + ".__init__";
+    code->local_names.push_back("self");
+    code->constants.push_back(value::none());
+    value marker;
+    auto fn = std::make_shared<function_object>();
+    for (std::size_t k = 0; k < fields.size(); ++k) {
+        const auto& f = fields[k];
+        const auto slot = static_cast<std::int32_t>(k + 1);
+        code->local_names.push_back(f.name);
+        code->names.push_back(f.name);
+        if (f.default_factory.obj) {
+            if (!marker.obj) {
+                auto m = std::make_shared<instance_object>();
+                m->cls = object_class();
+                marker = value::of(value_kind::instance, m);
+            }
+            code->constants.push_back(marker);
+            code->constants.push_back(f.default_factory);
+            const auto marker_index = static_cast<std::int32_t>(code->constants.size() - 2);
+            code->instructions.push_back({opcode::load_local, slot, 0});
+            code->instructions.push_back({opcode::load_const, marker_index, 0});
+            code->instructions.push_back({opcode::compare, static_cast<std::int32_t>(compare_op::is), 0});
+            const auto after = static_cast<std::int32_t>(code->instructions.size() + 4);
+            code->instructions.push_back({opcode::pop_jump_if_false, after, 0});
+            code->instructions.push_back({opcode::load_const, marker_index + 1, 0});
+            code->instructions.push_back({opcode::call, 0, 0});
+            code->instructions.push_back({opcode::store_local, slot, 0});
+            fn->defaults.push_back(marker);
+        } else if (!f.default_value.is_unbound()) {
+            fn->defaults.push_back(f.default_value);
+        }
+        code->instructions.push_back({opcode::load_local, slot, 0});
+        code->instructions.push_back({opcode::load_local, 0, 0});
+        code->instructions.push_back({opcode::store_attr, static_cast<std::int32_t>(k), 0});
+    }
+    code->instructions.push_back({opcode::load_const, 0, 0});
+    code->instructions.push_back({opcode::set_return, 0, 0});
+    code->instructions.push_back({opcode::return_value, 0, 0});
+    code->param_count = fields.size() + 1;
+    code->positional_defaults = fn->defaults.size();
+    fn->code = code;
+    fn->defining_class = cls;
+    cls->fields = std::move(fields);
+    cls->is_dataclass = true;
+    // What the class defines itself stays
+    if (!cls->attributes.find("__init__")) cls->attributes.set("__init__", value::of(value_kind::function, fn));
+    if (!cls->attributes.find("__repr__")) cls->attributes.set("__repr__", make_builtin(dataclass_method_id("__repr__"), "__repr__"));
+    if (!cls->attributes.find("__eq__")) {
+        cls->attributes.set("__eq__", make_builtin(dataclass_method_id("__eq__"), "__eq__"));
+        if (!cls->attributes.find("__hash__")) cls->attributes.set("__hash__", value::none());
+    }
+    return cls_value;
+}
+
+namespace {
+
+const class_object& dataclass_of(const value& self)
+{
+    for (const auto* c : class_of(self)->mro)
+        if (c->is_dataclass) return *c;
+    raise_unsupported("a dataclass method called on another object");
+}
+
+} // namespace
+
+std::string runtime::dataclass_repr(const value& self)
+{
+    if (!self.is(value_kind::instance)) raise_unsupported("a dataclass method called on another object");
+    std::string out = class_of(self)->qualname + "(";
+    const auto& fields = dataclass_of(self).fields;
+    for (std::size_t k = 0; k < fields.size(); ++k) {
+        if (k) out += ", ";
+        out += fields[k].name + "=" + repr(load_attribute(self, fields[k].name));
+    }
+    return out + ")";
+}
+
+bool runtime::dataclass_equal(const value& self, const value& other)
+{
+    if (!self.is(value_kind::instance)) raise_unsupported("a dataclass method called on another object");
+    if (self.obj == other.obj) return true;
+    for (const auto& f : dataclass_of(self).fields) {
+        value x = load_attribute(self, f.name), y = load_attribute(other, f.name);
+        const bool same_object = x.obj && x.obj == y.obj;  // as a tuple compares its items: identity first
+        if (!same_object && !equals(x, y)) return false;
+    }
     return true;
 }
 

@@ -294,7 +294,7 @@ private:
         return n;
     }
 
-    static bool supported_module(const std::string& m) { return m == "asyncio" || m == "time"; }
+    static bool supported_module(const std::string& m) { return m == "asyncio" || m == "time" || m == "dataclasses"; }
 
     // What the subset offers of each module; anything else is refused before the program runs.
     static bool supported_member(const std::string& module, const std::string& name)
@@ -303,7 +303,8 @@ private:
             "set_event_loop", "get_running_loop", "current_task", "ensure_future", "Task", "AbstractEventLoop", "Future",
             "CancelledError", "InvalidStateError", "TimeoutError", nullptr};
         static const char* time_names[] = {"sleep", "time", "monotonic", "perf_counter", nullptr};
-        for (const char** n = module == "asyncio" ? asyncio_names : time_names; *n; ++n)
+        static const char* dataclasses_names[] = {"dataclass", "field", nullptr};
+        for (const char** n = module == "asyncio" ? asyncio_names : module == "time" ? time_names : dataclasses_names; *n; ++n)
             if (name == *n) return true;
         return false;
     }

@@ -177,6 +177,11 @@ private:
     std::optional<value> rich_compare(compare_op op, const value& a, const value& b);
     std::int64_t length_of_instance(const value& v);
     value property_get(const value& property, const value& self);
+    // @dataclass: fields from the annotations, a generated __init__ (bytecode, so that its errors
+    // are a Python function's), __repr__ and __eq__ unless the class defines them, __hash__ None.
+    value make_dataclass(const value& cls);
+    std::string dataclass_repr(const value& self);
+    bool dataclass_equal(const value& self, const value& other);
     value load_global(const std::string& name);
     value import_module(const std::string& name);
     value binary(std::int32_t op, const value& a, const value& b);
