@@ -29,6 +29,17 @@ async def _nothing():
     pass
 
 
+class Program:
+    """Stands for a class a program defines (class Program: ...)."""
+
+    def method(self):
+        pass
+
+
+class ProgramError(Exception):
+    pass
+
+
 def kinds():
     loop = asyncio.new_event_loop()
     coro = _nothing()
@@ -47,6 +58,13 @@ def kinds():
         "StopIteration": ("x = StopIteration(1)", StopIteration(1)),
         "exception class": ("x = KeyError", KeyError),
         "function": ("def x(): pass", lambda: 0),
+        "instance": ("class Program:\n    def method(self):\n        pass\nx = Program()", Program()),
+        "class": ("class Program:\n    def method(self):\n        pass\nx = Program", Program),
+        "bound method": ("class Program:\n    def method(self):\n        pass\nx = Program().method", Program().method),
+        "object": ("x = object()", object()),
+        "exception of a program's class": ("class ProgramError(Exception):\n    pass\nx = ProgramError('v')", ProgramError("v")),
+        "property": ("x = property(None)", property(None)),
+        "staticmethod": ("x = staticmethod(len)", staticmethod(len)),
     }
     return made, (loop, coro)
 

@@ -353,6 +353,12 @@ value runtime::import_module(const std::string& name)
 
 value runtime::load_attribute(const value& obj, const std::string& name)
 {
+    if (name == "__class__") {
+        // type(obj), for every object
+        std::vector<value> args{obj};
+        std::vector<std::pair<std::string, value>> kwargs;
+        return call_builtin(make_builtin(b_type, "type").as<builtin_object>(), args, kwargs);
+    }
     const std::vector<member>* members = nullptr;
     switch (obj.kind) {
     case value_kind::module: {
@@ -378,6 +384,10 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     case value_kind::exception: {
         const auto& e = obj.as<exception_object>();
         if (name == "args") return value::tuple(e.args);
+        if (name == "__module__") {
+            const auto& q = e.type->qualified;
+            return value::string(e.type->in_main ? "__main__" : q.find('.') == std::string::npos ? "builtins" : q.substr(0, q.rfind('.')));
+        }
         for (const auto& [n, v] : e.attributes)
             if (n == name) return v;
         if (const value* v = exception_method(*e.type, name)) {
@@ -400,10 +410,20 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     case value_kind::builtin:
         if (name == "__name__") return value::string(obj.as<builtin_object>().name);
         break;
-    case value_kind::descriptor:
-        if (obj.as<descriptor_object>().what == descriptor_object::kind::property) members = &property_members;
-        else if (name == "__func__") return obj.as<descriptor_object>().function;
+    case value_kind::descriptor: {
+        const auto& d = obj.as<descriptor_object>();
+        if (d.what == descriptor_object::kind::property) {
+            members = &property_members;
+            if (name == "fget") return d.function;
+            if (name == "fset") return d.setter;
+            if (name == "fdel") return d.deleter;
+        } else if (name == "__func__" || name == "__wrapped__") {
+            return d.function;
+        }
+        if (!find_member(property_members, name) || d.what != descriptor_object::kind::property)
+            raise_unsupported("'" + type_name(obj) + "." + name + "'");  // the engine has no table of these types' names
         break;
+    }
     case value_kind::instance:
     case value_kind::class_type:
     case value_kind::method:

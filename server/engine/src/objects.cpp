@@ -110,7 +110,7 @@ value runtime::class_attribute(const value& obj, const std::string& name, bool& 
         if (in_class && is_property(*in_class)) return property_get(*in_class, obj);
         if (const value* v = inst.attributes.find(name)) return *v;
         if (in_class) return bind(*in_class, obj);
-        if (name == "__class__") return value::of(value_kind::class_type, inst.cls);
+        if (name == "__module__") return value::string(inst.cls->module);
         break;
     }
     case value_kind::class_type: {
