@@ -115,6 +115,7 @@ private:
         std::size_t room = 0; // its index in rooms_
         bool joined = false;
         bool ended = false;
+        bool saw_last = false;
         std::uint64_t last_step = UINT64_MAX;
     };
 
@@ -200,6 +201,9 @@ private:
         // Step at the rate asked for; the step index cycles through the run, the last one unique
         const auto interval = std::chrono::nanoseconds(static_cast<long long>(1e9 / options_.step_rate));
         const auto steps = static_cast<std::uint64_t>(duration * options_.step_rate);
+        // Known before it is sent: a viewer may read the last step before this coroutine resumes
+        // from writing it (on a loaded machine, it did, and the run waited for its deadline)
+        last_step_ = events_ - 1;
         const auto stepping_start = clock_type::now();
         for (std::uint64_t k = 1; k <= steps; ++k) {
             pace.expires_at(stepping_start + k * interval);
@@ -215,7 +219,6 @@ private:
             }
             ++steps_sent_;
         }
-        last_step_ = events_ - 1;
         stepping_done_ = true;
 
         // Until every joined viewer has seen the last step (or the deadline)
@@ -279,7 +282,10 @@ private:
                 }
                 ++receipts_;
                 me.last_step = *step;
-                if (stepping_done_ && *step == last_step_) ++saw_last_;
+                if (*step == last_step_ && !me.saw_last) {
+                    me.saw_last = true;
+                    ++saw_last_;
+                }
                 continue;
             }
             if (text.find("\"type\":\"room_events\"") != std::string_view::npos && !me.joined) {
