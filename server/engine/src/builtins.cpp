@@ -742,6 +742,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         expect_args(b, args, 2, 3);
         if (args.size() == 2 || args[2].is(value_kind::none))
             return binary(static_cast<std::int32_t>(binary_op::pow), args[0], args[1]);
+        if (std::any_of(args.begin(), args.end(), [](const value& v) { return v.is(value_kind::instance); }))
+            raise_unsupported("pow() of an object with a modulus");
         if (!is_int(args[0]) || !is_int(args[1]) || !is_int(args[2])) {
             const bool numbers = std::all_of(args.begin(), args.end(), [](const value& v) { return is_int(v) || v.is(value_kind::floating); });
             if (numbers) raise_error("TypeError", "pow() 3rd argument not allowed unless all arguments are integers");
@@ -837,6 +839,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         no_kwargs();
         expect_args(b, args, 1, 1);
         const value& v = args[0];
+        if (value r; call_special(v, "__abs__", {}, r)) return r;
         if (is_int(v)) return int_abs(v);
         if (v.is(value_kind::floating)) return value::floating(std::fabs(v.f));
         raise_error("TypeError", "bad operand type for abs(): '" + type_name(v) + "'");

@@ -444,7 +444,12 @@ private:
     {
         static const char* const supported[] = {"__init__", "__repr__", "__str__", "__eq__", "__lt__", "__le__", "__gt__", "__ge__",
                                                 "__hash__", "__len__", "__bool__", "__call__", "__iter__", "__next__", "__getitem__",
-                                                "__setitem__", "__delitem__", "__contains__"};
+                                                "__setitem__", "__delitem__", "__contains__", "__neg__", "__pos__", "__invert__", "__abs__"};
+        // The binary operators, their reflections and their in-place forms
+        static const char* const operators[] = {"add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and", "or", "xor"};
+        for (const char* stem : operators)
+            for (const char* prefix : {"", "r", "i"})
+                if (n == std::string("__") + prefix + stem + "__") return true;
         return std::find(std::begin(supported), std::end(supported), n) != std::end(supported);
     }
     static bool is_dunder(const std::string& n) { return n.size() > 4 && n.rfind("__", 0) == 0 && n.compare(n.size() - 2, 2, "__") == 0; }

@@ -785,13 +785,18 @@ runtime::outcome runtime::execute(exec_context& ctx)
             }
             case opcode::unary_neg: {
                 value a = pop(f);
-                if (is_int(a)) f.stack.push_back(int_negate(a));
+                if (value r; call_special(a, "__neg__", {}, r)) f.stack.push_back(std::move(r));
+                else if (is_int(a)) f.stack.push_back(int_negate(a));
                 else if (a.is(value_kind::floating)) f.stack.push_back(value::floating(-a.f));
                 else raise_error("TypeError", "bad operand type for unary -: '" + type_name(a) + "'");
                 break;
             }
             case opcode::unary_pos: {
                 value a = pop(f);
+                if (value r; call_special(a, "__pos__", {}, r)) {
+                    f.stack.push_back(std::move(r));
+                    break;
+                }
                 if (a.is(value_kind::boolean)) a = value::integer(a.b ? 1 : 0);
                 if (!a.is(value_kind::integer) && !a.is(value_kind::floating))
                     raise_error("TypeError", "bad operand type for unary +: '" + type_name(a) + "'");
@@ -800,6 +805,10 @@ runtime::outcome runtime::execute(exec_context& ctx)
             }
             case opcode::unary_invert: {
                 value a = pop(f);
+                if (value r; call_special(a, "__invert__", {}, r)) {
+                    f.stack.push_back(std::move(r));
+                    break;
+                }
                 if (!is_int(a)) raise_error("TypeError", "bad operand type for unary ~: '" + type_name(a) + "'");
                 f.stack.push_back(int_invert(a));
                 break;

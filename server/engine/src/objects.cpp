@@ -558,3 +558,33 @@ bool runtime::dataclass_equal(const value& self, const value& other)
 }
 
 } // namespace loopscope::engine
+
+namespace loopscope::engine {
+
+std::optional<value> runtime::instance_binary(binary_op op, bool inplace, const value& a, const value& b)
+{
+    static const char* const stems[] = {"add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and", "or", "xor"};
+    const std::string stem = stems[static_cast<std::size_t>(op)];
+    const std::string name = "__" + stem + "__", reflected = "__r" + stem + "__";
+    value result;
+    if (inplace && call_special(a, ("__i" + stem + "__").c_str(), {b}, result)) return result;
+    auto defines = [](const value& v, const std::string& n) {
+        return v.is(value_kind::instance) ? v.as<instance_object>().cls->lookup(n) : nullptr;
+    };
+    // The right operand first when its class is a subclass of the left's that overrides the reflection
+    bool right_first = false;
+    if (a.is(value_kind::instance) && b.is(value_kind::instance)) {
+        const auto& ca = *a.as<instance_object>().cls;
+        const auto& cb = *b.as<instance_object>().cls;
+        const value* mine = defines(b, reflected);
+        right_first = &ca != &cb && cb.is_subclass_of(ca) && mine && mine != defines(a, reflected);
+    }
+    // a's reflected method is not tried for a op b when both are of one class
+    const bool same_class = a.is(value_kind::instance) && b.is(value_kind::instance) && a.as<instance_object>().cls == b.as<instance_object>().cls;
+    if (right_first && call_special(b, reflected.c_str(), {a}, result)) return result;
+    if (call_special(a, name.c_str(), {b}, result)) return result;
+    if (!right_first && !same_class && call_special(b, reflected.c_str(), {a}, result)) return result;
+    return std::nullopt;
+}
+
+} // namespace loopscope::engine

@@ -115,6 +115,11 @@ value runtime::binary(std::int32_t op, const value& a, const value& b)
     const bool inplace = (op & 0x100) != 0;
     op &= 0xff;
     auto bop = static_cast<binary_op>(op);
+    if (a.is(value_kind::instance) || b.is(value_kind::instance)) {
+        if (auto r = instance_binary(bop, inplace, a, b)) return *r;
+        // A builtin on the left words its own refusal ("can only concatenate str ...")
+        if (a.is(value_kind::instance)) raise_error("TypeError", std::string("unsupported operand type(s) for ") + op_symbol(op, inplace) + ": '" + type_name(a) + "' and '" + type_name(b) + "'");
+    }
     if (is_int(a) && is_int(b)) {
         // bool with bool stays bool for & | ^, as in CPython.
         if (a.is(value_kind::boolean) && b.is(value_kind::boolean)) {

@@ -176,6 +176,9 @@ private:
     // reflects them; nullopt when neither side defines one.
     std::optional<value> rich_compare(compare_op op, const value& a, const value& b);
     std::int64_t length_of_instance(const value& v);
+    // a + b, a += b ... where either is an instance: __iadd__, then __add__ and __radd__ as CPython
+    // tries them; nullopt when none is defined.
+    std::optional<value> instance_binary(binary_op op, bool inplace, const value& a, const value& b);
     value property_get(const value& property, const value& self);
     // @dataclass: fields from the annotations, a generated __init__ (bytecode, so that its errors
     // are a Python function's), __repr__ and __eq__ unless the class defines them, __hash__ None.
