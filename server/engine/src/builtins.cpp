@@ -1145,6 +1145,16 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             if ((c.is(value_kind::class_type) || c.is(value_kind::exception_type)) && (t.is(value_kind::builtin) || t.is(value_kind::type_name)))
                 return false;
             if (c.is(value_kind::class_type) && t.is(value_kind::exception_type)) return false;
+            // Among the builtin types the engine has, only bool derives from another (int); all from object.
+            if (c.is(value_kind::builtin) && is_type_builtin(c.as<builtin_object>())) {
+                if (t.is(value_kind::class_type)) return t.as<class_object>().is_object;
+                if (t.is(value_kind::exception_type)) return false;
+                if (t.is(value_kind::builtin) && is_type_builtin(t.as<builtin_object>())) {
+                    const int sub = c.as<builtin_object>().id;
+                    const int base = t.as<builtin_object>().id;
+                    return sub == base || (sub == b_bool && base == b_int);
+                }
+            }
             if (!c.is(value_kind::class_type) && !c.is(value_kind::exception_type) && !c.is(value_kind::builtin) && !c.is(value_kind::type_name))
                 raise_error("TypeError", "issubclass() arg 1 must be a class");
             raise_unsupported("issubclass() of builtin types");

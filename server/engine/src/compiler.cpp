@@ -304,7 +304,9 @@ private:
         case stmt_kind::raise:
             if (s.value) {
                 expression(*s.value);
-                emit(opcode::raise_, 0, line);
+                // The cause is evaluated and checked as CPython does; the chain it would print is not kept.
+                if (s.extra) expression(*s.extra);
+                emit(opcode::raise_, s.extra ? 1 : 0, line);
             } else {
                 emit(opcode::raise_bare, 0, line);
             }

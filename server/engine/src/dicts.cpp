@@ -1,6 +1,7 @@
 // Python's dict as a compact table: entries appended in insertion order, and an index of slots that
 // point into them, probed as CPython probes (i = 5i + 1 + perturb, perturb shifted by 5 each time).
 #include "dicts.hpp"
+#include "classes.hpp"
 
 #include "integers.hpp"
 #include "work_meter.hpp"
@@ -102,6 +103,13 @@ std::int64_t python_hash(const value& v)
     case value_kind::slice:
     case value_kind::dict_view:
         raise_error("TypeError", "unhashable type: '" + type_name(v) + "'");
+    case value_kind::method: {
+        // By what it binds, not by this load of it: equal bound methods hash equal (CPython's meth_hash).
+        const auto& m = v.as<method_object>();
+        const auto self_address = reinterpret_cast<std::uintptr_t>(m.self.obj.get());
+        const auto function_address = reinterpret_cast<std::uintptr_t>(m.function.obj.get());
+        return static_cast<std::int64_t>(((self_address >> 4) | (self_address << 60)) ^ (function_address >> 4));
+    }
     case value_kind::instance:
         if (auto* meter = current_work_meter(); meter && meter->specials) return meter->specials->instance_hash(v);
         [[fallthrough]];

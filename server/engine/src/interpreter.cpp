@@ -1060,9 +1060,16 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 break;
             }
             case opcode::raise_: {
+                value cause = in.arg ? pop(f) : value::none();
                 value v = pop(f);
                 if (v.is(value_kind::exception_type)) v = call_sync(v, {});  // its __init__ may be Python code
                 if (!v.is(value_kind::exception)) raise_error("TypeError", "exceptions must derive from BaseException");
+                if (cause.is(value_kind::exception_type)) {
+                    bool unused = false;
+                    cause = call_value(ctx, cause, {}, {}, unused);
+                }
+                if (!cause.is(value_kind::exception) && !cause.is(value_kind::none))
+                    raise_error("TypeError", "exception causes must derive from BaseException");
                 throw python_error{v};
             }
             case opcode::raise_bare: {

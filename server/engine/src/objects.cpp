@@ -175,6 +175,8 @@ void runtime::store_attribute(const value& obj, const std::string& name, value v
     case value_kind::instance: {
         auto& inst = obj.as<instance_object>();
         if (inst.cls->is_object) raise_error("AttributeError", "'object' object has no attribute '" + name + "'");
+        // CPython changes the instance's class; kept as a plain attribute it would go on printing as the old one.
+        if (name == "__class__") raise_unsupported("setting the attribute '__class__' of an instance");
         if (const value* p = inst.cls->lookup(name); p && is_property(*p)) {
             const auto& d = p->as<descriptor_object>();
             if (d.setter.is(value_kind::none))

@@ -314,6 +314,13 @@ bool runtime::equals(const value& a, const value& b, int depth)
         return a.obj == b.obj;
     }
     case value_kind::builtin: return same_builtin(a.as<builtin_object>(), b.as<builtin_object>(), false);
+    case value_kind::method: {
+        // Each load of a.f makes a fresh bound method; CPython's are equal when they bind the same
+        // function to the same object (the very object, since 3.8).
+        const auto& x = a.as<method_object>();
+        const auto& y = b.as<method_object>();
+        return x.self.obj == y.self.obj && x.function.obj == y.function.obj;
+    }
     default: return a.obj == b.obj;
     }
 }
