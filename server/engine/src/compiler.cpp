@@ -197,7 +197,7 @@ private:
             // enclosing function that the body does not bind is read from its cell.
             if (scope_->declared_global.count(n)) emit(opcode::load_global, name_index(n), line);
             else if (std::int32_t j = scope_->class_bound.count(n) ? -1 : resolve_free(*scope_, n); j >= 0) emit(opcode::load_deref, j, line);
-            else emit(opcode::load_name, name_index(n), line);
+            else emit(opcode::load_name, name_index(mangle(n)), line);
             return;
         }
         if (std::int32_t j = resolve_free(*scope_, n); j >= 0) {
@@ -212,7 +212,7 @@ private:
         auto slot = local_slot(n);
         if (slot >= 0) emit(opcode::store_local, slot, line);
         else if (scope_->declared_nonlocal.count(n)) emit(opcode::store_deref, resolve_free(*scope_, n), line);
-        else if (scope_->is_class && !scope_->declared_global.count(n)) emit(opcode::store_name, name_index(n), line);
+        else if (scope_->is_class && !scope_->declared_global.count(n)) emit(opcode::store_name, name_index(mangle(n)), line);
         else emit(opcode::store_global, name_index(n), line);
     }
 
@@ -244,7 +244,7 @@ private:
                 store_target(*s.targets[0]);
             }
             // A class body keeps the names it annotates, in order (its __annotations__: dataclass fields)
-            if (scope_->is_class && s.targets[0]->kind == expr_kind::name) emit(opcode::annotate_name, name_index(s.targets[0]->name), line);
+            if (scope_->is_class && s.targets[0]->kind == expr_kind::name) emit(opcode::annotate_name, name_index(mangle(s.targets[0]->name)), line);
             break;
         case stmt_kind::aug_assign: aug_assign(s); break;
         case stmt_kind::function_def: function_def(s); break;
@@ -353,14 +353,14 @@ private:
                 }
                 if (t->kind == expr_kind::attribute) {
                     expression(*t->a);
-                    emit(opcode::delete_attr, name_index(t->name), line);
+                    emit(opcode::delete_attr, name_index(mangle(t->name)), line);
                     continue;
                 }
                 if (t->kind != expr_kind::name) fail("UnsupportedError", "'del' of anything but a name, an attribute or a subscript is not supported by loopscope", line, s.column);
                 auto slot = local_slot(t->name);
                 if (slot >= 0) emit(opcode::delete_local, slot, line);
                 else if (scope_->declared_nonlocal.count(t->name)) emit(opcode::delete_deref, resolve_free(*scope_, t->name), line);
-                else if (scope_->is_class && !scope_->declared_global.count(t->name)) emit(opcode::delete_name, name_index(t->name), line);
+                else if (scope_->is_class && !scope_->declared_global.count(t->name)) emit(opcode::delete_name, name_index(mangle(t->name)), line);
                 else emit(opcode::delete_global, name_index(t->name), line);
             }
             break;
@@ -381,11 +381,11 @@ private:
             // o.x += v: evaluate o once.
             expression(*target.a);
             emit(opcode::dup_top, 0, s.line);
-            emit(opcode::load_attr, name_index(target.name), s.line);
+            emit(opcode::load_attr, name_index(mangle(target.name)), s.line);
             expression(*s.value);
             emit(opcode::binary, static_cast<std::int32_t>(s.aug) | inplace_flag, s.line);
             emit(opcode::rot_two, 0, s.line);
-            emit(opcode::store_attr, name_index(target.name), s.line);
+            emit(opcode::store_attr, name_index(mangle(target.name)), s.line);
             return;
         }
         // a[i] += v: evaluate a and i once.
@@ -405,7 +405,7 @@ private:
         case expr_kind::name: store_name(t.name, t.line); break;
         case expr_kind::attribute:
             expression(*t.a);
-            emit(opcode::store_attr, name_index(t.name), t.line);
+            emit(opcode::store_attr, name_index(mangle(t.name)), t.line);
             break;
         case expr_kind::subscript:
             // The value is on the stack already: store_subscript takes value, container, index.
@@ -430,6 +430,21 @@ private:
         }
         default: fail("SyntaxError", "cannot assign to expression", t.line, t.column);
         }
+    }
+
+    // CPython's private names: inside a class, `__name` (not ending in two underscores) as an
+    // attribute or a class body's variable is `_Class__name`.
+    std::string mangle(const std::string& n) const
+    {
+        if (n.size() < 3 || n.compare(0, 2, "__") != 0 || n.compare(n.size() - 2, 2, "__") == 0) return n;
+        for (const scope* s = scope_; s; s = s->parent) {
+            if (!s->is_class) continue;
+            const std::string& cls = s->code->name;
+            const auto first = cls.find_first_not_of('_');
+            if (first == std::string::npos) return n;
+            return "_" + cls.substr(first) + n;
+        }
+        return n;
     }
 
     // As CPython's __qualname__: f.<locals>.name inside a function, Class.name inside a class body.
@@ -793,7 +808,7 @@ private:
         case expr_kind::call: call(e); break;
         case expr_kind::attribute:
             expression(*e.a);
-            emit(opcode::load_attr, name_index(e.name), line);
+            emit(opcode::load_attr, name_index(mangle(e.name)), line);
             break;
         case expr_kind::subscript:
             expression(*e.a);

@@ -51,6 +51,16 @@ void check_code(const code_object& code, const std::set<std::string>& stored, co
                 const std::vector<std::string>& lines)
 {
     for (const auto& in : code.instructions) {
+        // Setting a special attribute (obj.__class__, C.__name__) does more in CPython than storing it
+        if (in.op == opcode::store_attr || in.op == opcode::delete_attr) {
+            const std::string& name = code.names[static_cast<std::size_t>(in.arg)];
+            if (name.size() > 4 && name.rfind("__", 0) == 0 && name.compare(name.size() - 2, 2, "__") == 0) {
+                std::int32_t column = 0;
+                if (in.line >= 1 && static_cast<std::size_t>(in.line) <= lines.size())
+                    column = column_of(lines[static_cast<std::size_t>(in.line - 1)], name, true);
+                throw syntax_error{"UnsupportedError", "setting the special attribute '" + name + "' is not supported by loopscope", in.line, column};
+            }
+        }
         // A class body's names are its own, then the module's and the builtins
         const bool global = in.op == opcode::load_global || in.op == opcode::load_name;
         if (!global && in.op != opcode::load_attr) continue;
