@@ -231,19 +231,10 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
         if (const value* init = exception_method(callee.as<exception_type_object>(), "__init__")) {
             // A program's exception class with an __init__: args are what the call passed (as
             // BaseException.__new__ keeps them), then its __init__ runs on the new exception.
-            if (!init->is(value_kind::function)) raise_unsupported("an __init__ that is not a function");
             auto e = std::make_shared<exception_object>();
             e->type = std::static_pointer_cast<exception_type_object>(callee.obj);
             e->args = args;
-            value self = value::of(value_kind::exception, e);
-            args.insert(args.begin(), self);
-            const value function = *init;
-            value result = call_value(ctx, function, std::move(args), std::move(kwargs), pushed_frame);
-            if (pushed_frame) {
-                ctx.frames.back()->constructing = std::move(self);
-                return {};
-            }
-            raise_error("TypeError", "__init__() should return None, not '" + type_name(result) + "'");
+            return run_init(ctx, value::of(value_kind::exception, e), *init, std::move(args), std::move(kwargs), pushed_frame);
         }
         if (!kwargs.empty()) raise_error("TypeError", callee.as<exception_type_object>().name + "() takes no keyword arguments");
         auto e = std::make_shared<exception_object>();

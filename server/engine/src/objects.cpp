@@ -264,9 +264,15 @@ value runtime::construct(exec_context& ctx, const std::shared_ptr<class_object>&
         if (!args.empty() || !kwargs.empty()) raise_error("TypeError", cls->name + "() takes no arguments");
         return self;
     }
-    if (!init->is(value_kind::function)) raise_unsupported("an __init__ that is not a function");
+    return run_init(ctx, std::move(self), *init, std::move(args), std::move(kwargs), pushed_frame);
+}
+
+value runtime::run_init(exec_context& ctx, value self, const value& init, std::vector<value> args,
+                        std::vector<std::pair<std::string, value>> kwargs, bool& pushed_frame)
+{
+    if (!init.is(value_kind::function)) raise_unsupported("an __init__ that is not a function");
     args.insert(args.begin(), self);
-    const value init_function = *init;
+    const value init_function = init;
     value result = call_value(ctx, init_function, std::move(args), std::move(kwargs), pushed_frame);
     if (pushed_frame) {
         ctx.frames.back()->constructing = std::move(self);
@@ -274,6 +280,16 @@ value runtime::construct(exec_context& ctx, const std::shared_ptr<class_object>&
     }
     // An async def __init__ made a coroutine
     raise_error("TypeError", "__init__() should return None, not '" + type_name(result) + "'");
+}
+
+bool runtime::right_operand_first(const value& a, const value& b, std::string_view reflected)
+{
+    // When the right operand's class is a subclass of the left's that overrides the reflected method
+    if (!a.is(value_kind::instance) || !b.is(value_kind::instance)) return false;
+    const auto& ca = *a.as<instance_object>().cls;
+    const auto& cb = *b.as<instance_object>().cls;
+    const value* mine = cb.lookup(reflected);
+    return &ca != &cb && cb.is_subclass_of(ca) && mine && mine != ca.lookup(reflected);
 }
 
 value runtime::make_super(exec_context& ctx, std::vector<value>& args)
@@ -358,14 +374,7 @@ std::optional<value> runtime::rich_compare(compare_op op, const value& a, const 
     auto defines = [](const value& v, const char* n) {
         return v.is(value_kind::instance) ? v.as<instance_object>().cls->lookup(n) : nullptr;
     };
-    // The right operand goes first when its class is a subclass of the left's that overrides the method
-    bool right_first = false;
-    if (a.is(value_kind::instance) && b.is(value_kind::instance)) {
-        const auto& ca = *a.as<instance_object>().cls;
-        const auto& cb = *b.as<instance_object>().cls;
-        const value* mine = defines(b, reflected_name);
-        right_first = &ca != &cb && cb.is_subclass_of(ca) && mine && mine != defines(a, reflected_name);
-    }
+    const bool right_first = right_operand_first(a, b, reflected_name);
     value result;
     // A dataclass's __eq__ answers NotImplemented to another class's instance
     auto side = [&](const value& x, const char* n, const value& y) {
@@ -570,17 +579,7 @@ std::optional<value> runtime::instance_binary(binary_op op, bool inplace, const 
     const std::string name = "__" + stem + "__", reflected = "__r" + stem + "__";
     value result;
     if (inplace && call_special(a, ("__i" + stem + "__").c_str(), {b}, result)) return result;
-    auto defines = [](const value& v, const std::string& n) {
-        return v.is(value_kind::instance) ? v.as<instance_object>().cls->lookup(n) : nullptr;
-    };
-    // The right operand first when its class is a subclass of the left's that overrides the reflection
-    bool right_first = false;
-    if (a.is(value_kind::instance) && b.is(value_kind::instance)) {
-        const auto& ca = *a.as<instance_object>().cls;
-        const auto& cb = *b.as<instance_object>().cls;
-        const value* mine = defines(b, reflected);
-        right_first = &ca != &cb && cb.is_subclass_of(ca) && mine && mine != defines(a, reflected);
-    }
+    const bool right_first = right_operand_first(a, b, reflected);
     // a's reflected method is not tried for a op b when both are of one class
     const bool same_class = a.is(value_kind::instance) && b.is(value_kind::instance) && a.as<instance_object>().cls == b.as<instance_object>().cls;
     if (right_first && call_special(b, reflected.c_str(), {a}, result)) return result;

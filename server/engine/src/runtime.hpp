@@ -166,6 +166,10 @@ private:
     // C(...): a new instance, its __init__ pushed as a frame (pushed_frame) or already run.
     value construct(exec_context& ctx, const std::shared_ptr<class_object>& cls, std::vector<value> args,
                     std::vector<std::pair<std::string, value>> kwargs, bool& pushed_frame);
+    // Calls `init` on the new `self`; its frame, when pushed, evaluates to `self` on return.
+    value run_init(exec_context& ctx, value self, const value& init, std::vector<value> args,
+                   std::vector<std::pair<std::string, value>> kwargs, bool& pushed_frame);
+    static bool right_operand_first(const value& a, const value& b, std::string_view reflected);
     value make_super(exec_context& ctx, std::vector<value>& args);
     std::string instance_text(const value& v, bool as_repr) override;
     std::int64_t instance_hash(const value& v) override;
