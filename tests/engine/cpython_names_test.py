@@ -132,7 +132,7 @@ def main():
     keep[0].close()
     keep[1].close()
 
-    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
         results = list(pool.map(lambda c: judge(args.loopscope, *c), cases))
     failures += [r for r in results if r]
     for f in failures:
