@@ -92,7 +92,6 @@ const value* exception_method(const exception_type_object& type, std::string_vie
     return nullptr;
 }
 
-std::string method_object::repr_text() const { return "<bound method>"; }
 
 std::string super_object::repr_text() const
 {

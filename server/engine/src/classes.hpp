@@ -86,7 +86,6 @@ struct instance_object : object {
 struct method_object : object {
     value self;
     value function;
-    std::string repr_text() const override;
 };
 
 // super(): attribute lookup along type(self)'s MRO after `after`.

@@ -469,7 +469,6 @@ private:
                 if (n == std::string("__") + prefix + stem + "__") return true;
         return std::find(std::begin(supported), std::end(supported), n) != std::end(supported);
     }
-    static bool is_dunder(const std::string& n) { return n.size() > 4 && n.rfind("__", 0) == 0 && n.compare(n.size() - 2, 2, "__") == 0; }
 
     static bool has_comprehension(const expr& e)
     {

@@ -38,6 +38,12 @@ bool cpython_has_builtin(std::string_view name);
 bool cpython_type_has(std::string_view kind, std::string_view name);
 // Does any kind of object the engine makes have attribute `name` in CPython?
 bool cpython_any_type_has(std::string_view name);
+// A special ("dunder") name such as __init__: CPython gives these meaning, so the engine refuses the
+// ones it does not model wherever they are defined or set. `__x` alone is a private name, not one.
+constexpr bool is_dunder(std::string_view name)
+{
+    return name.size() > 4 && name.substr(0, 2) == "__" && name.substr(name.size() - 2) == "__";
+}
 // Does repr() write code point `code` as itself (str.isprintable()), not escaped?
 bool cpython_printable(std::uint32_t code);
 

@@ -54,7 +54,7 @@ void check_code(const code_object& code, const std::set<std::string>& stored, co
         // Setting a special attribute (obj.__class__, C.__name__) does more in CPython than storing it
         if (in.op == opcode::store_attr || in.op == opcode::delete_attr) {
             const std::string& name = code.names[static_cast<std::size_t>(in.arg)];
-            if (name.size() > 4 && name.rfind("__", 0) == 0 && name.compare(name.size() - 2, 2, "__") == 0) {
+            if (is_dunder(name)) {
                 std::int32_t column = 0;
                 if (in.line >= 1 && static_cast<std::size_t>(in.line) <= lines.size())
                     column = column_of(lines[static_cast<std::size_t>(in.line - 1)], name, true);

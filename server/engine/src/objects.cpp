@@ -192,7 +192,7 @@ void runtime::store_attribute(const value& obj, const std::string& name, value v
     case value_kind::class_type: {
         auto& cls = obj.as<class_object>();
         if (cls.is_object) raise_error("TypeError", "cannot set '" + name + "' attribute of immutable type 'object'");
-        if (name.size() > 4 && name.rfind("__", 0) == 0) raise_unsupported("setting the special attribute '" + name + "' of a class");
+        if (is_dunder(name)) raise_unsupported("setting the special attribute '" + name + "' of a class");
         note_nesting(obj, v);
         cls.attributes.set(name, std::move(v));
         return;

@@ -32,3 +32,6 @@ except AttributeError as e:
     print("AttributeError", e)
 a.__balance = 99
 print(a.__balance, a.deposit(1))
+# Outside a class nothing is mangled: a class attribute set from outside keeps its name
+Account.__limit = 500
+print(Account.__limit, a.__limit)
