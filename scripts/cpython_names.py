@@ -42,6 +42,13 @@ async def _coroutine():
     pass
 
 
+def _traceback():
+    try:
+        raise ValueError
+    except ValueError as e:
+        return e.__traceback__
+
+
 def type_attributes():
     """The attributes of each kind of object the engine makes, as dir() lists them."""
     loop = asyncio.new_event_loop()
@@ -57,6 +64,7 @@ def type_attributes():
         "dict_reversekeyiterator": reversed({}), "tuple_iterator": iter(()), "range_iterator": iter(range(0)),
         "str_ascii_iterator": iter(""), "str_iterator": iter("é"), "list_reverseiterator": reversed([]),
         "reversed": reversed(()), "generator": (x for x in ()), "enumerate": enumerate([]), "zip": zip(), "map": map(len, []), "filter": filter(None, []),
+        "traceback": _traceback(),
     }
     out = {name: sorted(dir(obj)) for name, obj in kinds.items()}
     # A class: what dir() shows of it, and what its metaclass gives it (__name__, __mro__ ...).

@@ -57,7 +57,8 @@ struct expr {
 
 enum class stmt_kind : std::uint8_t {
     expression, assign, aug_assign, annotated, function_def, return_, if_, while_, for_, break_,
-    continue_, pass, try_, raise, import, import_from, global, nonlocal, assert_, del, class_def
+    continue_, pass, try_, raise, import, import_from, global, nonlocal, assert_, del, class_def,
+    with  // one item: `value` the context manager, `targets` its `as` target or nothing; `is_async`
 };
 
 struct stmt;
@@ -93,7 +94,7 @@ struct stmt {
     expr_ptr extra;                 // annotated: the annotation; raise: `from`; assert: message
     binary_op aug = binary_op::add; // aug_assign
     std::string name;               // function_def, class_def, import_from module
-    bool is_async = false;          // function_def
+    bool is_async = false;          // function_def, with
     std::vector<parameter> params;  // function_def, in the order written
     std::size_t positional_only = 0;  // function_def: how many params come before `/`
     std::vector<expr_ptr> decorators;   // function_def, class_def, top to bottom

@@ -12,13 +12,14 @@ namespace {
 // `a += b` on a list extends it in place (other names for the list see the change), as in Python.
 constexpr std::int32_t inplace_flag = 0x100;
 
-enum class fblock_kind { while_loop, for_loop, try_finally, handler, finally_exception };
+enum class fblock_kind { while_loop, for_loop, try_finally, handler, finally_exception, with_block };
 
 struct fblock {
     fblock_kind kind;
     std::int32_t continue_target = 0;
     std::vector<std::size_t> break_jumps;
     const block* finally_body = nullptr;
+    const stmt* with = nullptr;  // with_block: its statement
 };
 
 struct scope {
@@ -54,6 +55,7 @@ void collect_bindings(const block& body, std::vector<std::string>& out, std::set
         case stmt_kind::aug_assign:
         case stmt_kind::annotated:
         case stmt_kind::for_:
+        case stmt_kind::with:
         case stmt_kind::del:
             for (const auto& t : s->targets) collect_targets(*t, out);
             break;
@@ -301,6 +303,7 @@ private:
         case stmt_kind::continue_: loop_exit(s, false); break;
         case stmt_kind::pass: break;
         case stmt_kind::try_: try_statement(s); break;
+        case stmt_kind::with: with_statement(s); break;
         case stmt_kind::raise:
             if (s.value) {
                 expression(*s.value);
@@ -461,7 +464,8 @@ private:
     {
         static const char* const supported[] = {"__init__", "__repr__", "__str__", "__eq__", "__lt__", "__le__", "__gt__", "__ge__",
                                                 "__hash__", "__len__", "__bool__", "__call__", "__iter__", "__next__", "__getitem__",
-                                                "__setitem__", "__delitem__", "__contains__", "__neg__", "__pos__", "__invert__", "__abs__"};
+                                                "__setitem__", "__delitem__", "__contains__", "__neg__", "__pos__", "__invert__", "__abs__",
+                                                "__enter__", "__exit__", "__aenter__", "__aexit__"};
         // The binary operators, their reflections and their in-place forms
         static const char* const operators[] = {"add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and", "or", "xor"};
         for (const char* stem : operators)
@@ -681,6 +685,10 @@ private:
             emit(opcode::pop_except, 0, line);
             emit(opcode::pop_top, 0, line);
             break;
+        case fblock_kind::with_block:
+            emit(opcode::pop_block, 0, line);
+            call_exit_without_exception(*b.with);
+            break;
         }
     }
 
@@ -766,6 +774,60 @@ private:
             emit(opcode::reraise, 0, 0);
             patch(to_end);
         }
+    }
+
+    // CPython's `with`: __exit__ is looked up and kept before __enter__ runs; the body is a try block
+    // whose handler calls __exit__(type, exc, traceback) and re-raises unless that returns true; a
+    // body left any other way (its end, break, continue, return) calls __exit__(None, None, None).
+    // `async with` awaits what __aenter__ and __aexit__ return.
+    void with_statement(const stmt& s)
+    {
+        if (s.is_async && (!scope_->is_function || !code().is_async)) fail("SyntaxError", "'async with' outside async function", s.line, s.column);
+        expression(*s.value);
+        emit(opcode::before_with, s.is_async ? 1 : 0, s.line);
+        emit(opcode::call, 0, s.line);
+        if (s.is_async) await_special(1, s.line);
+        auto setup = emit(opcode::setup_with, 0, s.line);
+        fblock b{fblock_kind::with_block, 0, {}, nullptr};
+        b.with = &s;
+        scope_->fblocks.push_back(b);
+        if (s.targets.empty()) emit(opcode::pop_top, 0, s.line);
+        else store_target(*s.targets[0]);
+        statements(s.body);
+        scope_->fblocks.pop_back();
+        emit(opcode::pop_block, 0, s.line);
+        call_exit_without_exception(s);
+        auto to_end = emit(opcode::jump, 0, s.line);
+        patch(setup);
+        // [exit, exc]: the exception is being handled while __exit__ runs (it becomes the context of one raised there)
+        scope_->fblocks.push_back({fblock_kind::handler, 0, {}, nullptr});
+        emit(opcode::with_exit_args, 0, s.line);
+        emit(opcode::call, 3, s.line);
+        if (s.is_async) await_special(2, s.line);
+        auto suppressed = emit(opcode::pop_jump_if_true, 0, s.line);
+        emit(opcode::reraise, 0, s.line);
+        patch(suppressed);
+        emit(opcode::pop_except, 0, s.line);
+        emit(opcode::pop_top, 0, s.line);
+        emit(opcode::pop_top, 0, s.line);
+        scope_->fblocks.pop_back();
+        patch(to_end);
+    }
+
+    // [exit] -> []: exit(None, None, None), its result dropped
+    void call_exit_without_exception(const stmt& s)
+    {
+        for (int k = 0; k < 3; ++k) emit(opcode::load_const, constant(value::none()), s.line);
+        emit(opcode::call, 3, s.line);
+        if (s.is_async) await_special(2, s.line);
+        emit(opcode::pop_top, 0, s.line);
+    }
+
+    // Awaits what __aenter__ (which = 1) or __aexit__ (2) returned
+    void await_special(std::int32_t which, std::int32_t line)
+    {
+        emit(opcode::get_awaitable, which, line);
+        emit(opcode::await_, 0, line);
     }
 
     // A try body with handlers: break/return leaving it must pop its block, nothing else.

@@ -1039,6 +1039,8 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 break;
             }
             case opcode::setup_try: f.blocks.push_back({false, in.arg, f.stack.size(), {}}); break;
+            // The value __enter__ returned is stored inside the block, so the block starts under it
+            case opcode::setup_with: f.blocks.push_back({false, in.arg, f.stack.size() - 1, {}}); break;
             case opcode::pop_block:
             case opcode::pop_except: f.blocks.pop_back(); break;
             case opcode::reraise: {
@@ -1094,8 +1096,37 @@ runtime::outcome runtime::execute(exec_context& ctx)
             }
             case opcode::get_awaitable: {
                 const value& v = f.stack.back();
-                if (!v.is(value_kind::coroutine) && !v.is(value_kind::future))
+                if (!v.is(value_kind::coroutine) && !v.is(value_kind::future)) {
+                    if (in.arg != 0)
+                        raise_error("TypeError", std::string("'async with' received an object from ") + (in.arg == 1 ? "__aenter__" : "__aexit__") +
+                                                     " that does not implement __await__: " + type_name(v));
                     raise_error("TypeError", "object " + type_name(v) + " can't be used in 'await' expression");
+                }
+                break;
+            }
+            case opcode::before_with: {
+                // The manager's __exit__ (kept on the stack for the block's end) and its __enter__, bound,
+                // looked up on its class in CPython's order.
+                value manager = pop(f);
+                const bool is_async = in.arg != 0;
+                const char* const protocol = is_async ? "asynchronous context manager protocol" : "context manager protocol";
+                std::optional<value> enter = bound_special(manager, is_async ? "__aenter__" : "__enter__");
+                if (!enter) raise_error("TypeError", "'" + type_name(manager) + "' object does not support the " + protocol);
+                std::optional<value> exit = bound_special(manager, is_async ? "__aexit__" : "__exit__");
+                if (!exit)
+                    raise_error("TypeError", "'" + type_name(manager) + "' object does not support the " + protocol + " (missed " +
+                                                 (is_async ? "__aexit__" : "__exit__") + " method)");
+                f.stack.push_back(std::move(*exit));
+                f.stack.push_back(std::move(*enter));
+                break;
+            }
+            case opcode::with_exit_args: {
+                // [exit, exc] -> [exit, exc, exit, type(exc), exc, traceback]: __exit__'s call with the exception
+                const value exc = f.stack.back();
+                f.stack.push_back(f.stack[f.stack.size() - 2]);
+                f.stack.push_back(value::of(value_kind::exception_type, exc.as<exception_object>().type));
+                f.stack.push_back(exc);
+                f.stack.push_back(value::of(value_kind::traceback, std::make_shared<traceback_object>()));
                 break;
             }
             case opcode::await_: {

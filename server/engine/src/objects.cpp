@@ -358,6 +358,15 @@ bool runtime::call_special(const value& obj, const char* name, std::vector<value
     return true;
 }
 
+std::optional<value> runtime::bound_special(const value& obj, const char* name)
+{
+    if (!obj.is(value_kind::instance)) return std::nullopt;
+    const value* method = obj.as<instance_object>().cls->lookup(name);
+    if (!method) return std::nullopt;
+    if (!method->is(value_kind::function)) raise_unsupported(std::string("a ") + name + " that is not a function");
+    return bind(*method, obj);
+}
+
 std::optional<value> runtime::rich_compare(compare_op op, const value& a, const value& b)
 {
     static const char* const names[] = {"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"};

@@ -103,10 +103,11 @@ private:
             if (w == "def") { out.push_back(function_def(false)); return; }
             if (w == "async") {
                 if (is_name("def", 1)) { next(); out.push_back(function_def(true)); return; }
+                if (is_name("with", 1)) { out.push_back(with_statement(true)); return; }
                 unsupported(t, "'async " + peek(1).text + "'");
             }
             if (w == "class") { out.push_back(class_def()); return; }
-            if (w == "with") unsupported(t, "'with' statement");
+            if (w == "with") { out.push_back(with_statement(false)); return; }
             if (w == "match" && peek(1).kind == token_kind::name && peek(2).kind == token_kind::op && peek(2).text == ":")
                 unsupported(t, "'match' statement");
         }
@@ -405,6 +406,59 @@ private:
         s->body = suite("'for' statement", t.line);
         if (is_name("else")) unsupported(peek(), "'else' on a loop");
         return s;
+    }
+
+    // `with a as x, b:` is `with a as x:` holding `with b:`, which is how CPython runs it; the
+    // statement keeps its first item and nests one statement per further item in its body.
+    // `async with` starts at `async`, where CPython points its SyntaxError outside a coroutine.
+    stmt_ptr with_statement(bool is_async)
+    {
+        const token& t = next();
+        if (is_async) next();
+        // `with (a as x, b):`: items in parentheses (3.9+), told from a parenthesized expression by
+        // an `as` or a trailing comma at the parentheses' own level, followed by the colon.
+        bool grouped = false;
+        if (is_op("(")) {
+            int depth = 0;
+            bool items_inside = false;
+            for (std::size_t k = 0;; ++k) {
+                const token& a = peek(k);
+                if (a.kind == token_kind::end || a.kind == token_kind::newline) break;
+                if (a.kind == token_kind::op && (a.text == "(" || a.text == "[" || a.text == "{")) ++depth;
+                else if (a.kind == token_kind::op && (a.text == ")" || a.text == "]" || a.text == "}")) {
+                    if (--depth == 0) {
+                        grouped = items_inside && is_op(":", k + 1);
+                        break;
+                    }
+                } else if (depth == 1 && ((a.kind == token_kind::name && a.text == "as") || (a.kind == token_kind::op && a.text == ",")))
+                    items_inside = true;
+            }
+        }
+        if (grouped) next();
+        std::vector<std::pair<expr_ptr, expr_ptr>> items;
+        do {
+            if (grouped && is_op(")")) break;
+            expr_ptr manager = expression();
+            expr_ptr target;
+            if (accept_name("as")) {
+                target = bitwise_or();
+                check_target(*target);
+            }
+            items.emplace_back(std::move(manager), std::move(target));
+        } while (accept_op(","));
+        if (grouped) expect_op(")");
+        block body = suite(is_async ? "'async with' statement" : "'with' statement", t.line);
+        stmt_ptr outer;
+        for (std::size_t k = items.size(); k-- > 0;) {
+            auto s = make_stmt(stmt_kind::with, t);
+            s->is_async = is_async;
+            s->value = std::move(items[k].first);
+            if (items[k].second) s->targets.push_back(std::move(items[k].second));
+            if (outer) s->body.push_back(std::move(outer));
+            else s->body = std::move(body);
+            outer = std::move(s);
+        }
+        return outer;
     }
 
     expr_ptr target_list()

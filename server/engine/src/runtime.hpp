@@ -176,6 +176,9 @@ private:
     bool instance_truth(const value& v) override;
     // Calls obj's class's special method `name` with obj and `args` (false: the class has none).
     bool call_special(const value& obj, const char* name, std::vector<value> args, value& result);
+    // obj's special method `name` from its class, bound to it (CPython's _PyObject_LookupSpecial);
+    // nothing when its class has none.
+    std::optional<value> bound_special(const value& obj, const char* name);
     // a == b, a < b ... where either is an instance: its __eq__/__lt__ ..., reflected as CPython
     // reflects them; nullopt when neither side defines one.
     std::optional<value> rich_compare(compare_op op, const value& a, const value& b);

@@ -223,6 +223,7 @@ std::string iterator_type_name(const iterator_object& it)
     }
 }
 
+std::string traceback_object::repr_text() const { return "<traceback object at " + object_address(this) + ">"; }
 std::string iterator_object::repr_text() const { return "<" + iterator_type_name(*this) + " object at " + object_address(this) + ">"; }
 
 std::string function_object::repr_text() const
@@ -580,6 +581,7 @@ std::string type_name(const value& v)
     case value_kind::instance: return v.as<instance_object>().cls->name;
     case value_kind::method: return "method";
     case value_kind::super_proxy: return "super";
+    case value_kind::traceback: return "traceback";
     case value_kind::descriptor: {
         const auto what = v.as<descriptor_object>().what;
         return what == descriptor_object::kind::property ? "property" : what == descriptor_object::kind::static_method ? "staticmethod" : "classmethod";

@@ -14,7 +14,7 @@ enum class value_kind : std::uint8_t {
     string, list, tuple, range, iterator, slice,
     function, builtin, coroutine, future, module, loop, exception, exception_type, type_name,
     dict, dict_view, cell, generator,
-    class_type, instance, method, super_proxy, descriptor
+    class_type, instance, method, super_proxy, descriptor, traceback
 };
 
 struct object {
@@ -144,6 +144,12 @@ struct iterator_object : object {
     std::string repr_text() const override;
 };
 std::string iterator_type_name(const iterator_object& it);
+
+// The traceback that `with` passes to __exit__ beside the exception: its repr is all the engine
+// models (its tb_* attributes are refused as unsupported).
+struct traceback_object : object {
+    std::string repr_text() const override;
+};
 
 struct code_object;
 struct class_object;
