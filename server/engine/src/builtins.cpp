@@ -339,7 +339,8 @@ bool engine_has_attribute(std::string_view name)
             if (name == m.name) return true;
     // The attributes load_attribute answers itself.
     for (const char* special : {"Task", "AbstractEventLoop", "Future", "CancelledError", "InvalidStateError", "TimeoutError", "args", "__name__",
-                                "__qualname__", "__module__", "__class__", "__self__", "__func__"})
+                                "__qualname__", "__module__", "__class__", "__self__", "__func__", "__cause__", "__context__",
+                                "__suppress_context__"})
         if (name == special) return true;
     return false;
 }
@@ -384,6 +385,9 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     case value_kind::exception: {
         const auto& e = obj.as<exception_object>();
         if (name == "args") return value::tuple(e.args);
+        if (name == "__cause__") return e.cause();
+        if (name == "__context__") return e.context.is(value_kind::exception) ? e.context : value::none();
+        if (name == "__suppress_context__") return value::boolean(e.suppress_context());
         if (name == "__module__") {
             const auto& q = e.type->qualified;
             return value::string(e.type->in_main ? "__main__" : q.find('.') == std::string::npos ? "builtins" : q.substr(0, q.rfind('.')));

@@ -44,8 +44,8 @@ void shape_os_error(exception_object& e, std::vector<value>& args)
     static const auto blocking = builtin_exception_type("BlockingIOError");
     if (e.type == blocking && (args[2].is(value_kind::integer) || args[2].is(value_kind::boolean))) return;
     if (e.type == blocking && args[2].is(value_kind::floating)) raise_error("TypeError", "'float' object cannot be interpreted as an integer");
-    e.filename = args[2];
-    if (args.size() == 5 && !args[4].is(value_kind::none)) e.filename2 = args[4];
+    e.rare_for_writing().filename = args[2];
+    if (args.size() == 5 && !args[4].is(value_kind::none)) e.rare_for_writing().filename2 = args[4];
     args.resize(2);
 }
 
@@ -1063,6 +1063,11 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 }
                 if (!cause.is(value_kind::exception) && !cause.is(value_kind::none))
                     raise_error("TypeError", "exception causes must derive from BaseException");
+                if (in.arg) {
+                    auto& raised = v.as<exception_object>();
+                    raised.rare_for_writing().cause = std::move(cause);
+                    raised.rare_for_writing().suppress_context = true;
+                }
                 throw python_error{v};
             }
             case opcode::raise_bare: {

@@ -274,20 +274,40 @@ coroutine_object::~coroutine_object()
 
 std::string runtime::format_traceback(const value& exc) const
 {
-    const auto& e = exc.as<exception_object>();
-    std::string out;
-    // The chain of contexts, oldest first (bounded: a chain is printed, never recursed into).
-    std::vector<const exception_object*> chain;
-    for (const value* c = &e.context; c->is(value_kind::exception) && chain.size() < 20; c = &c->as<exception_object>().context)
-        chain.push_back(&c->as<exception_object>());
-    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-        auto holder = std::make_shared<exception_object>();
-        holder->type = (*it)->type;
-        holder->args = (*it)->args;
-        holder->traceback = (*it)->traceback;
-        out += format_traceback(value::of(value_kind::exception, holder)) +
-               "\nDuring handling of the above exception, another exception occurred:\n\n";
+    // The chain, oldest first, as CPython prints it: each exception's cause (`raise ... from`), or
+    // else the context it was raised in unless `from` suppressed that. Bounded, and an exception
+    // already shown ends it (CPython's chains can be cycles).
+    static constexpr const char* direct_cause = "\nThe above exception was the direct cause of the following exception:\n\n";
+    static constexpr const char* during_handling = "\nDuring handling of the above exception, another exception occurred:\n\n";
+    std::vector<std::pair<const exception_object*, const char*>> chain;  // each with the words after it
+    const exception_object* e = &exc.as<exception_object>();
+    std::vector<const exception_object*> seen{e};
+    while (chain.size() < 20) {
+        const value* link = nullptr;
+        const char* words = nullptr;
+        if (e->cause().is(value_kind::exception)) {
+            link = &e->cause();
+            words = direct_cause;
+        } else if (e->context.is(value_kind::exception) && !e->suppress_context()) {
+            link = &e->context;
+            words = during_handling;
+        }
+        if (!link) break;
+        const auto* next = &link->as<exception_object>();
+        if (std::find(seen.begin(), seen.end(), next) != seen.end()) break;
+        seen.push_back(next);
+        chain.emplace_back(next, words);
+        e = next;
     }
+    std::string out;
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) out += format_one_traceback(*it->first) + it->second;
+    return out + format_one_traceback(exc.as<exception_object>());
+}
+
+// One exception's own traceback, without its chain
+std::string runtime::format_one_traceback(const exception_object& e) const
+{
+    std::string out;
     out += "Traceback (most recent call last):\n";
     // CPython prints a run of more than three identical entries once, with a count.
     const traceback_entry* previous = nullptr;

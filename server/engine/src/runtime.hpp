@@ -94,6 +94,7 @@ private:
     void warn(const std::string& category, const std::string& message, std::int32_t user_line);
     std::string source_line(std::int32_t line) const;
     std::string format_traceback(const value& exc) const;
+    std::string format_one_traceback(const exception_object& e) const;
     std::optional<std::string> current_task_name() const;
 
     // ---- asyncio: futures, tasks, the loop ----

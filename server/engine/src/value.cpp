@@ -125,8 +125,8 @@ std::string exception_object::message() const
         // OSError(errno, strerror[, filename[, winerror[, filename2]]]): the filenames are kept aside
         // (shape_os_error in interpreter.cpp); with two to five arguments str() shows errno and strerror.
         std::string text = "[Errno " + str(args[0]) + "] " + str(args[1]);
-        if (!filename.is(value_kind::none)) text += ": " + repr(filename);
-        if (!filename2.is(value_kind::none)) text += " -> " + repr(filename2);
+        if (!filename().is(value_kind::none)) text += ": " + repr(filename());
+        if (!filename2().is(value_kind::none)) text += " -> " + repr(filename2());
         return text;
     }
     return repr(value::tuple(args));

@@ -189,10 +189,16 @@ struct traceback_entry {
     std::string source;  // for library frames: the line CPython shows
 };
 
+// None, for a reference to a field that is not there
+inline const value& none_value()
+{
+    static const value none;
+    return none;
+}
+
 struct exception_object : object {
     std::shared_ptr<exception_type_object> type;
     std::vector<value> args;
-    value filename, filename2;  // OSError(errno, strerror, filename[, winerror, filename2]): not in args
     std::vector<traceback_entry> traceback;  // innermost first
     // Arguments of the builtin call that raised: CPython's traceback keeps that call's frame (and a
     // coroutine passed to it) alive until the exception is gone, which decides when a
@@ -200,6 +206,24 @@ struct exception_object : object {
     std::vector<value> retained;
     // __context__: the exception being handled when this one was raised (printed first).
     value context;
+    // What few exceptions have, kept aside so that the many others stay small.
+    struct rare_fields {
+        value filename, filename2;  // OSError(errno, strerror, filename[, winerror, filename2]): not in args
+        // __cause__ (`raise ... from cause`: an exception or None) and __suppress_context__, which
+        // `from` sets: the traceback then shows the cause, or (from None) neither.
+        value cause;
+        bool suppress_context = false;
+    };
+    std::unique_ptr<rare_fields> rare;
+    rare_fields& rare_for_writing()
+    {
+        if (!rare) rare = std::make_unique<rare_fields>();
+        return *rare;
+    }
+    const value& filename() const { return rare ? rare->filename : none_value(); }
+    const value& filename2() const { return rare ? rare->filename2 : none_value(); }
+    const value& cause() const { return rare ? rare->cause : none_value(); }
+    bool suppress_context() const { return rare && rare->suppress_context; }
     // Attributes a program gives it (self.status = status in its class's __init__), in order.
     std::vector<std::pair<std::string, value>> attributes;
     std::string message() const;             // str(exc)
