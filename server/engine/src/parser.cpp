@@ -896,7 +896,19 @@ private:
         }
     }
 
+    // `a[i]`, `a[i:j:k]`, or several of them (`grid[r, c]`, `dict[str, int]`): a tuple of them
     expr_ptr subscript_index()
+    {
+        const token& t = peek();
+        expr_ptr first = one_subscript();
+        if (!is_op(",")) return first;
+        auto e = make_expr(expr_kind::tuple, t);
+        e->items.push_back(std::move(first));
+        while (accept_op(",") && !is_op("]")) e->items.push_back(one_subscript());
+        return e;
+    }
+
+    expr_ptr one_subscript()
     {
         const token& t = peek();
         expr_ptr start;
