@@ -1,5 +1,6 @@
 // Builtin functions, the asyncio and time modules, and methods of the subset's objects.
 #include "runtime.hpp"
+#include "typing_forms.hpp"
 #include "classes.hpp"
 #include "integers.hpp"
 #include "escapes.hpp"
@@ -337,6 +338,7 @@ bool engine_has_attribute(std::string_view name)
                               &property_members, &dataclasses_members})
         for (const auto& m : *table)
             if (name == m.name) return true;
+    if (typing_has(name)) return true;
     // The attributes load_attribute answers itself.
     for (const char* special : {"Task", "AbstractEventLoop", "Future", "CancelledError", "InvalidStateError", "TimeoutError", "args", "__name__",
                                 "__qualname__", "__module__", "__class__", "__self__", "__func__", "__cause__", "__context__",
@@ -369,6 +371,9 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             if (name == "CancelledError" || name == "InvalidStateError") return value::of(value_kind::exception_type, builtin_exception_type(name));
             if (name == "TimeoutError") return value::of(value_kind::exception_type, builtin_exception_type("TimeoutError"));
             if (const member* f = find_member(asyncio_members, name)) return make_builtin(f->id, name);
+        } else if (m == "typing") {
+            value v = typing_member(name);
+            if (!v.is_unbound()) return v;
         } else if (m == "dataclasses") {
             if (const member* f = find_member(dataclasses_members, name)) return make_builtin(f->id, name);
         } else if (const member* f = find_member(time_members, name)) {
@@ -442,6 +447,7 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             raise_unsupported("'" + type_name(obj) + "." + name + "'");
         raise_error("AttributeError", owner + " has no attribute '" + name + "'");
     }
+    case value_kind::typing_form: raise_unsupported("the attribute '" + name + "' of " + repr(obj));
     case value_kind::type_name:
         if (name == "__name__") {
             const auto& full = obj.as<type_name_object>().name;
@@ -967,6 +973,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             return value::boolean(false);
         }
         const value& t = args[1];
+        if (t.is(value_kind::typing_form)) raise_unsupported("isinstance() with " + repr(t));
         if (t.is(value_kind::class_type)) {
             const auto& cls = t.as<class_object>();
             if (cls.is_object) return value::boolean(true);

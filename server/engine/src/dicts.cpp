@@ -103,6 +103,7 @@ std::int64_t python_hash(const value& v)
     case value_kind::slice:
     case value_kind::dict_view:
         raise_error("TypeError", "unhashable type: '" + type_name(v) + "'");
+    case value_kind::typing_form: raise_unsupported("hashing " + repr(v));
     case value_kind::method: {
         // By what it binds, not by this load of it: equal bound methods hash equal (CPython's meth_hash).
         const auto& m = v.as<method_object>();

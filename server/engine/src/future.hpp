@@ -120,5 +120,7 @@ struct builtin_object : object {
 // builtins.cpp: the same builtin, as CPython compares them: `len is len`, `int == type(1)`, and with
 // `identity` false a method of the same object (`x.append == x.append`).
 bool same_builtin(const builtin_object& a, const builtin_object& b, bool identity);
+// Is it a class in CPython (int, str, list …), not a function?
+bool is_type_builtin(const builtin_object& b);
 
 } // namespace loopscope::engine

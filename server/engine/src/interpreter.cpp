@@ -273,6 +273,7 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
         const value function = m.function;
         return call_value(ctx, function, std::move(args), std::move(kwargs), pushed_frame);
     }
+    case value_kind::typing_form: raise_unsupported("calling " + repr(callee));
     default: raise_error("TypeError", "'" + type_name(callee) + "' object is not callable");
     }
 }

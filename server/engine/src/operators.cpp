@@ -260,6 +260,7 @@ bool runtime::equals(const value& a, const value& b, int depth)
     }
     if (a.kind != b.kind) return false;
     switch (a.kind) {
+    case value_kind::typing_form: return typing_equal(a, b);
     case value_kind::none:
     case value_kind::ellipsis: return true;
     case value_kind::string: {
@@ -502,6 +503,14 @@ void slice_bounds(const slice_object& s, std::int64_t n, std::int64_t& start, st
 
 value runtime::subscript(const value& container, const value& index)
 {
+    if (container.is(value_kind::typing_form)) return typing_subscript(container, index);
+    if (container.is(value_kind::builtin) && is_type_builtin(container.as<builtin_object>())) {
+        const auto& type = container.as<builtin_object>().name;
+        if (type == "list" || type == "dict" || type == "tuple" || type == "type") return builtin_generic_alias(type, index);
+        if (type != "enumerate" && type != "reversed" && type != "range")
+            raise_error("TypeError", "type '" + type + "' is not subscriptable");
+        raise_unsupported("'" + type + "[...]'");  // a generic alias in CPython
+    }
     if (container.is(value_kind::instance)) {
         value r;
         if (!call_special(container, "__getitem__", {index}, r)) raise_error("TypeError", "'" + type_name(container) + "' object is not subscriptable");

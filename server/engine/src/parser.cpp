@@ -1,4 +1,5 @@
 #include "parser.hpp"
+#include "typing_forms.hpp"
 #include "integers.hpp"
 
 #include "escapes.hpp"
@@ -295,7 +296,7 @@ private:
         return n;
     }
 
-    static bool supported_module(const std::string& m) { return m == "asyncio" || m == "time" || m == "dataclasses"; }
+    static bool supported_module(const std::string& m) { return m == "asyncio" || m == "time" || m == "dataclasses" || m == "typing"; }
 
     // What the subset offers of each module; anything else is refused before the program runs.
     static bool supported_member(const std::string& module, const std::string& name)
@@ -305,6 +306,7 @@ private:
             "CancelledError", "InvalidStateError", "TimeoutError", nullptr};
         static const char* time_names[] = {"sleep", "time", "monotonic", "perf_counter", nullptr};
         static const char* dataclasses_names[] = {"dataclass", "field", nullptr};
+        if (module == "typing") return typing_has(name);
         for (const char** n = module == "asyncio" ? asyncio_names : module == "time" ? time_names : dataclasses_names; *n; ++n)
             if (name == *n) return true;
         return false;

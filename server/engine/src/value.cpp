@@ -1,4 +1,5 @@
 #include "value.hpp"
+#include "typing_forms.hpp"
 #include "integers.hpp"
 #include "dicts.hpp"
 #include "classes.hpp"
@@ -582,6 +583,7 @@ std::string type_name(const value& v)
     case value_kind::method: return "method";
     case value_kind::super_proxy: return "super";
     case value_kind::traceback: return "traceback";
+    case value_kind::typing_form: return typing_type_name(v.as<typing_form>());
     case value_kind::descriptor: {
         const auto what = v.as<descriptor_object>().what;
         return what == descriptor_object::kind::property ? "property" : what == descriptor_object::kind::static_method ? "staticmethod" : "classmethod";

@@ -14,7 +14,8 @@ enum class value_kind : std::uint8_t {
     string, list, tuple, range, iterator, slice,
     function, builtin, coroutine, future, module, loop, exception, exception_type, type_name,
     dict, dict_view, cell, generator,
-    class_type, instance, method, super_proxy, descriptor, traceback
+    class_type, instance, method, super_proxy, descriptor, traceback,
+    typing_form  // typing.List, Optional[int], list[int] (typing_forms.hpp)
 };
 
 struct object {

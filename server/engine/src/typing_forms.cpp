@@ -1,0 +1,318 @@
+// typing's names and the builtin generic aliases (typing_forms.hpp): their reprs, subscription and
+// equality as CPython 3.11's typing.py and Objects/genericaliasobject.c give them.
+#include "typing_forms.hpp"
+
+#include "future.hpp"
+#include "classes.hpp"
+#include "runtime.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace loopscope::engine {
+
+namespace {
+
+struct typing_name {
+    const char* name;
+    typing_form::kind what;
+    int arity;
+};
+
+// What the engine models of typing: each generic with its number of parameters (-1: any)
+constexpr std::array<typing_name, 40> typing_names{{
+    {"Any", typing_form::kind::plain, 0},
+    {"NoReturn", typing_form::kind::plain, 0},
+    {"Optional", typing_form::kind::optional, 0},
+    {"Union", typing_form::kind::union_, 0},
+    {"Literal", typing_form::kind::literal, 0},
+    {"ClassVar", typing_form::kind::wrapper, 0},
+    {"Final", typing_form::kind::wrapper, 0},
+    {"Callable", typing_form::kind::generic, 2},
+    {"Tuple", typing_form::kind::generic, -1},
+    {"List", typing_form::kind::generic, 1},
+    {"Set", typing_form::kind::generic, 1},
+    {"FrozenSet", typing_form::kind::generic, 1},
+    {"Deque", typing_form::kind::generic, 1},
+    {"Type", typing_form::kind::generic, 1},
+    {"Counter", typing_form::kind::generic, 1},
+    {"Iterable", typing_form::kind::generic, 1},
+    {"Iterator", typing_form::kind::generic, 1},
+    {"AsyncIterable", typing_form::kind::generic, 1},
+    {"AsyncIterator", typing_form::kind::generic, 1},
+    {"Awaitable", typing_form::kind::generic, 1},
+    {"Sequence", typing_form::kind::generic, 1},
+    {"MutableSequence", typing_form::kind::generic, 1},
+    {"Collection", typing_form::kind::generic, 1},
+    {"Container", typing_form::kind::generic, 1},
+    {"Reversible", typing_form::kind::generic, 1},
+    {"AbstractSet", typing_form::kind::generic, 1},
+    {"MutableSet", typing_form::kind::generic, 1},
+    {"KeysView", typing_form::kind::generic, 1},
+    {"ValuesView", typing_form::kind::generic, 1},
+    {"Dict", typing_form::kind::generic, 2},
+    {"DefaultDict", typing_form::kind::generic, 2},
+    {"OrderedDict", typing_form::kind::generic, 2},
+    {"ChainMap", typing_form::kind::generic, 2},
+    {"Mapping", typing_form::kind::generic, 2},
+    {"MutableMapping", typing_form::kind::generic, 2},
+    {"ItemsView", typing_form::kind::generic, 2},
+    {"AsyncGenerator", typing_form::kind::generic, 2},
+    {"Coroutine", typing_form::kind::generic, 3},
+    {"Generator", typing_form::kind::generic, 3},
+    {"TYPE_CHECKING", typing_form::kind::plain, 0},
+}};
+
+const typing_name* find_typing_name(std::string_view name)
+{
+    for (const auto& n : typing_names)
+        if (name == n.name) return &n;
+    return nullptr;
+}
+
+value make_form(typing_form::kind what, std::string name, int arity = 0)
+{
+    auto f = std::make_shared<typing_form>();
+    f->what = what;
+    f->name = std::move(name);
+    f->arity = arity;
+    return value::of(value_kind::typing_form, f);
+}
+
+const typing_form& form_of(const value& v) { return v.as<typing_form>(); }
+
+bool is_form(const value& v, typing_form::kind what) { return v.is(value_kind::typing_form) && form_of(v).what == what; }
+
+// typing._type_repr: how a type argument is written inside typing's reprs
+std::string type_repr(const value& v)
+{
+    switch (v.kind) {
+    case value_kind::typing_form: return v.as<typing_form>().repr_text();
+    case value_kind::builtin:
+        if (is_type_builtin(v.as<builtin_object>())) return v.as<builtin_object>().name;
+        break;
+    case value_kind::class_type: {
+        const auto& c = v.as<class_object>();
+        return c.module == "builtins" ? c.qualname : c.module + "." + c.qualname;
+    }
+    case value_kind::exception_type: {
+        const auto& t = v.as<exception_type_object>();
+        if (t.in_main) return "__main__." + t.qualified;
+        return t.qualified;
+    }
+    case value_kind::ellipsis: return "...";
+    case value_kind::function: return v.as<function_object>().code->name;
+    default: break;
+    }
+    return repr(v);
+}
+
+// types.GenericAlias's ga_repr_item: a type by its qualified name, `...`, anything else by repr()
+std::string alias_item_repr(const value& v)
+{
+    if (v.is(value_kind::function)) return repr(v);
+    return type_repr(v);
+}
+
+std::string join(const std::vector<value>& items, std::string (*one)(const value&), std::size_t from = 0)
+{
+    std::string out;
+    for (std::size_t k = from; k < items.size(); ++k) {
+        if (k > from) out += ", ";
+        out += one(items[k]);
+    }
+    return out;
+}
+
+std::string literal_item_repr(const value& v) { return repr(v); }
+
+} // namespace
+
+bool typing_has(std::string_view name) { return find_typing_name(name) != nullptr; }
+
+value typing_member(std::string_view name)
+{
+    const typing_name* n = find_typing_name(name);
+    if (!n) return value::unbound();
+    if (name == "TYPE_CHECKING") return value::boolean(false);
+    return make_form(n->what, n->name, n->arity);
+}
+
+std::string typing_form::repr_text() const
+{
+    switch (what) {
+    case kind::builtin_alias: return name + "[" + join(args, alias_item_repr) + "]";
+    case kind::forward_ref: return "ForwardRef(" + repr(value::string(name)) + ")";
+    case kind::none_type: return "NoneType";
+    case kind::union_:
+        if (!subscripted) return "typing.Union";
+        if (args.size() == 2 && (is_form(args[0], kind::none_type) || is_form(args[1], kind::none_type)))
+            return "typing.Optional[" + type_repr(is_form(args[0], kind::none_type) ? args[1] : args[0]) + "]";
+        return "typing.Union[" + join(args, type_repr) + "]";
+    case kind::literal:
+        if (!subscripted) return "typing.Literal";
+        return "typing.Literal[" + join(args, literal_item_repr) + "]";
+    case kind::generic:
+        if (subscripted && name == "Callable") {
+            const value& params = args[0];
+            std::string text = params.is(value_kind::ellipsis) ? "..." : "[" + join(params.as<sequence_object>().items, type_repr) + "]";
+            return "typing.Callable[" + text + ", " + type_repr(args[1]) + "]";
+        }
+        [[fallthrough]];
+    default:
+        if (!subscripted) return "typing." + name;
+        return "typing." + name + "[" + join(args, type_repr) + "]";
+    }
+}
+
+namespace {
+
+// typing._type_convert: None is NoneType, a string a forward reference
+value type_argument(const value& v)
+{
+    if (v.is(value_kind::none)) return make_form(typing_form::kind::none_type, "NoneType");
+    if (v.is(value_kind::string)) return make_form(typing_form::kind::forward_ref, v.as<string_object>().s);
+    if (v.is(value_kind::typing_form) && !form_of(v).subscripted &&
+        (form_of(v).what == typing_form::kind::optional || form_of(v).what == typing_form::kind::union_ ||
+         form_of(v).what == typing_form::kind::literal || form_of(v).what == typing_form::kind::wrapper))
+        raise_unsupported("a plain " + form_of(v).repr_text() + " as a type argument");
+    return v;
+}
+
+value subscripted_form(const typing_form& origin, std::vector<value> args)
+{
+    auto f = std::make_shared<typing_form>();
+    f->what = origin.what == typing_form::kind::optional ? typing_form::kind::union_ : origin.what;
+    f->name = origin.what == typing_form::kind::optional ? "Union" : origin.name;
+    f->arity = origin.arity;
+    f->subscripted = true;
+    f->args = std::move(args);
+    return value::of(value_kind::typing_form, f);
+}
+
+} // namespace
+
+value runtime::typing_subscript(const value& container, const value& index)
+{
+    const auto& form = form_of(container);
+    std::vector<value> items = index.is(value_kind::tuple) ? index.as<sequence_object>().items : std::vector<value>{index};
+    if (form.subscripted || form.what == typing_form::kind::builtin_alias)
+        raise_unsupported("subscripting " + form.repr_text());  // a generic alias of type variables, which the engine has not
+    switch (form.what) {
+    case typing_form::kind::plain:
+        if (form.name == "Any") raise_error("TypeError", "type 'Any' is not subscriptable");
+        raise_error("TypeError", "typing." + form.name + " is not subscriptable");
+    case typing_form::kind::forward_ref:
+    case typing_form::kind::none_type:
+    case typing_form::kind::builtin_alias: break;
+    case typing_form::kind::optional: {
+        if (items.size() != 1) raise_error("TypeError", "typing.Optional requires a single type. Got " + repr(index) + ".");
+        std::vector<value> both{items[0], value::none()};
+        return typing_subscript(make_form(typing_form::kind::union_, "Union"), value::tuple(std::move(both)));
+    }
+    case typing_form::kind::union_: {
+        if (index.is(value_kind::tuple) && items.empty()) raise_error("TypeError", "Cannot take a Union of no types.");
+        // Flattened (a union inside is its members) and without repeats, in first-seen order
+        std::vector<value> members;
+        auto add = [&](const value& v) {
+            for (const auto& m : members)
+                if (equals(m, v)) return;
+            members.push_back(v);
+        };
+        for (const auto& item : items) {
+            const value t = type_argument(item);
+            if (is_form(t, typing_form::kind::union_))
+                for (const auto& inner : form_of(t).args) add(inner);
+            else
+                add(t);
+        }
+        if (members.size() == 1) {
+            if (is_form(members[0], typing_form::kind::none_type)) raise_unsupported("Union[None]");  // CPython gives type(None)
+            return members[0];
+        }
+        return subscripted_form(form, std::move(members));
+    }
+    case typing_form::kind::literal: {
+        std::vector<value> members;
+        for (const auto& item : items) {
+            const bool seen = std::any_of(members.begin(), members.end(), [&](const value& m) { return m.kind == item.kind && equals(m, item); });
+            if (!seen) members.push_back(item);
+        }
+        return subscripted_form(form, std::move(members));
+    }
+    case typing_form::kind::wrapper:
+        if (items.size() != 1 || index.is(value_kind::tuple)) raise_unsupported(form.repr_text() + " of several types");
+        return subscripted_form(form, {type_argument(items[0])});
+    case typing_form::kind::generic: {
+        if (form.name == "Callable") {
+            if (items.size() != 2) raise_error("TypeError", "Callable must be used as Callable[[arg, ...], result].");
+            value params = items[0];
+            if (params.is(value_kind::list)) {
+                std::vector<value> converted;
+                for (const auto& p : params.as<sequence_object>().items) converted.push_back(type_argument(p));
+                params = value::list(std::move(converted));
+            } else if (!params.is(value_kind::ellipsis)) {
+                raise_unsupported("Callable[...] whose parameters are not a list");
+            }
+            return subscripted_form(form, {params, type_argument(items[1])});
+        }
+        if (index.is(value_kind::tuple) && items.empty()) raise_unsupported("typing." + form.name + "[()]");
+        if (form.arity >= 0 && static_cast<int>(items.size()) != form.arity)
+            raise_error("TypeError", std::string(static_cast<int>(items.size()) > form.arity ? "Too many" : "Too few") + " arguments for typing." +
+                                         form.name + "; actual " + std::to_string(items.size()) + ", expected " + std::to_string(form.arity));
+        std::vector<value> args;
+        for (const auto& item : items) args.push_back(item.is(value_kind::ellipsis) ? item : type_argument(item));
+        return subscripted_form(form, std::move(args));
+    }
+    }
+    raise_unsupported("subscripting " + form.repr_text());
+}
+
+value runtime::builtin_generic_alias(const std::string& type, const value& index)
+{
+    auto f = std::make_shared<typing_form>();
+    f->what = typing_form::kind::builtin_alias;
+    f->name = type;
+    f->subscripted = true;
+    f->args = index.is(value_kind::tuple) ? index.as<sequence_object>().items : std::vector<value>{index};
+    if (index.is(value_kind::tuple) && f->args.empty()) raise_unsupported(type + "[()]");
+    return value::of(value_kind::typing_form, f);
+}
+
+bool runtime::typing_equal(const value& a, const value& b)
+{
+    const auto& x = form_of(a);
+    const auto& y = form_of(b);
+    if (x.what != y.what || x.name != y.name || x.subscripted != y.subscripted || x.args.size() != y.args.size()) return false;
+    if (x.what == typing_form::kind::union_) {
+        // Unions compare as sets of their members
+        for (const auto& m : x.args)
+            if (std::none_of(y.args.begin(), y.args.end(), [&](const value& n) { return equals(m, n); })) return false;
+        return true;
+    }
+    for (std::size_t k = 0; k < x.args.size(); ++k)
+        if (!equals(x.args[k], y.args[k])) return false;
+    return true;
+}
+
+std::string typing_type_name(const typing_form& f)
+{
+    using k = typing_form::kind;
+    switch (f.what) {
+    case k::builtin_alias: return "GenericAlias";
+    case k::forward_ref: return "ForwardRef";
+    case k::none_type: return "type";
+    case k::plain: return f.name == "Any" ? "_AnyMeta" : "_SpecialForm";
+    case k::generic:
+        if (f.name == "Callable") return f.subscripted ? "_CallableGenericAlias" : "_CallableType";
+        if (f.name == "Tuple" && !f.subscripted) return "_TupleType";
+        return f.subscripted ? "_GenericAlias" : "_SpecialGenericAlias";
+    case k::union_: return f.subscripted ? "_UnionGenericAlias" : "_SpecialForm";
+    case k::literal: return f.subscripted ? "_LiteralGenericAlias" : "_SpecialForm";
+    case k::wrapper: return f.subscripted ? "_GenericAlias" : "_SpecialForm";
+    case k::optional: return "_SpecialForm";
+    }
+    return "_SpecialForm";
+}
+
+} // namespace loopscope::engine
