@@ -1,5 +1,6 @@
 #include "parser.hpp"
 #include "integers.hpp"
+#include "cpython_names.hpp"
 
 #include "escapes.hpp"
 
@@ -294,7 +295,7 @@ private:
         return n;
     }
 
-    static bool supported_module(const std::string& m) { return m == "asyncio" || m == "time" || m == "dataclasses"; }
+    static bool supported_module(const std::string& m) { return m == "asyncio" || m == "time" || m == "dataclasses" || m == "random"; }
 
     // What the subset offers of each module; anything else is refused before the program runs.
     static bool supported_member(const std::string& module, const std::string& name)
@@ -304,7 +305,10 @@ private:
             "CancelledError", "InvalidStateError", "TimeoutError", nullptr};
         static const char* time_names[] = {"sleep", "time", "monotonic", "perf_counter", nullptr};
         static const char* dataclasses_names[] = {"dataclass", "field", nullptr};
-        for (const char** n = module == "asyncio" ? asyncio_names : module == "time" ? time_names : dataclasses_names; *n; ++n)
+        static const char* random_names[] = {"seed", "random", "getrandbits", "uniform", "randint", "randrange", "choice", "choices",
+            "shuffle", "sample", "gauss", "normalvariate", "expovariate", nullptr};
+        const char** names = module == "asyncio" ? asyncio_names : module == "time" ? time_names : module == "random" ? random_names : dataclasses_names;
+        for (const char** n = names; *n; ++n)
             if (name == *n) return true;
         return false;
     }
@@ -831,7 +835,9 @@ private:
                 attr->name = expect_name();
                 if (e->kind == expr_kind::name) {
                     auto alias = module_aliases_.find(e->name);
-                    if (alias != module_aliases_.end() && !supported_member(alias->second, attr->name))
+                    // random.<a name CPython lacks> is CPython's AttributeError when reached
+                    if (alias != module_aliases_.end() && !supported_member(alias->second, attr->name) &&
+                        (alias->second != "random" || cpython_type_has("module random", attr->name)))
                         unsupported(name_token, "'" + alias->second + "." + attr->name + "'");
                 }
                 attr->a = std::move(e);
