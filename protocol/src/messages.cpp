@@ -66,6 +66,7 @@ std::string encode(const run_finished& message)
         object["error"] = std::move(error);
     }
     if (!message.reason.empty()) object["reason"] = message.reason;
+    if (message.random_seed) object["random_seed"] = *message.random_seed;
     return json::serialize(object);
 }
 

@@ -79,6 +79,19 @@ client_message decode_run(const json::object& object, std::string id, const requ
         }
     }
 
+    if (const json::value* seed = object.if_contains("random_seed"); seed != nullptr && !seed->is_null()) {
+        if (!seed->is_int64() && !seed->is_uint64())
+            return fail(error_code::wrong_field_type, "the field \"random_seed\" must be an integer", request.run);
+        const bool negative = seed->is_int64() && seed->get_int64() < 0;
+        const std::uint64_t n = negative ? 0 : seed->is_uint64() ? seed->get_uint64() : static_cast<std::uint64_t>(seed->get_int64());
+        if (negative || n > max_random_seed)
+            return fail(error_code::invalid_value,
+                        "the field \"random_seed\" is " + json::serialize(*seed) + "; it must be between 0 and " +
+                            std::to_string(max_random_seed),
+                        request.run);
+        request.random_seed = n;
+    }
+
     std::optional<std::string> clock;
     if (auto error = string_field(object, "clock", clock, request.run)) return *error;
     if (clock == "virtual") request.clock = clock_kind::virtual_;

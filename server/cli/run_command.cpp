@@ -10,12 +10,15 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/json.hpp>
 
+#include <cctype>
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -25,9 +28,11 @@ namespace loopscope::cli {
 namespace {
 
 constexpr const char* usage =
-    "usage: loopscope run PROGRAM.py [--clock virtual|scaled] [--speed X] [--events FILE] [--trace FILE.json]\n"
+    "usage: loopscope run PROGRAM.py [--clock virtual|scaled] [--speed X] [--events FILE] [--trace FILE.json] [--random-seed N]\n"
     "  --events FILE       write the run as a run file (a header line, then one JSON event a line) that the page opens\n"
-    "  --trace FILE.json   write the run as a Chrome / Perfetto trace (ui.perfetto.dev, chrome://tracing)\n";
+    "  --trace FILE.json   write the run as a Chrome / Perfetto trace (ui.perfetto.dev, chrome://tracing)\n"
+    "  --random-seed N     start the random module as if random.seed(N) had run first (0 to 2**53 - 1); without it\n"
+    "                      each run draws one, reported in run_finished as random_seed, so that a run can be replayed\n";
 
 // Program output goes where python3 would put it; the event stream, if asked for, to a file.
 // The trace needs the whole run (a loop's idle wait ends at the next event), so its events are kept
@@ -88,11 +93,12 @@ std::string run_file_header(const std::string& source, const std::string& file_n
 int run_command(int argc, char** argv)
 {
     std::string program_path, events_path, trace_path;
+    std::optional<std::uint64_t> random_seed;
     engine::drive_options options;
     for (int k = 1; k < argc; ++k) {
         std::string arg = argv[k];
         auto name = arg.substr(0, arg.find('='));
-        bool takes_value = name == "--clock" || name == "--speed" || name == "--events" || name == "--trace";
+        bool takes_value = name == "--clock" || name == "--speed" || name == "--events" || name == "--trace" || name == "--random-seed";
         if (takes_value && arg.find('=') == std::string::npos && k + 1 >= argc) {
             std::fprintf(stderr, "loopscope run: %s needs a value\n%s", arg.c_str(), usage);
             return 2;
@@ -118,6 +124,16 @@ int run_command(int argc, char** argv)
                 std::fprintf(stderr, "loopscope run: --speed must be a number from 0.01 to 10000, not '%s'\n", v.c_str());
                 return 2;
             }
+        } else if (name == "--random-seed") {
+            auto v = value();
+            char* end = nullptr;
+            errno = 0;
+            const unsigned long long n = std::strtoull(v.c_str(), &end, 10);
+            if (v.empty() || !std::isdigit(static_cast<unsigned char>(v[0])) || *end || errno || n > engine::max_random_seed) {
+                std::fprintf(stderr, "loopscope run: --random-seed must be an integer from 0 to 9007199254740991, not '%s'\n", v.c_str());
+                return 2;
+            }
+            random_seed = n;
         } else if (name == "--events") {
             events_path = value();
         } else if (name == "--trace") {
@@ -156,6 +172,7 @@ int run_command(int argc, char** argv)
         }
     }
     engine::run_config config;
+    config.random_seed = random_seed;
     std::error_code ec;
     auto absolute = std::filesystem::absolute(program_path, ec);
     config.file_name = ec ? program_path : absolute.string();

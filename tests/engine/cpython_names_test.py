@@ -16,6 +16,8 @@ import builtins
 import concurrent.futures
 import json
 import os
+import random
+import typing
 import subprocess
 import sys
 import tempfile
@@ -65,6 +67,8 @@ def kinds():
         "exception of a program's class": ("class ProgramError(Exception):\n    pass\nx = ProgramError('v')", ProgramError("v")),
         "property": ("x = property(None)", property(None)),
         "staticmethod": ("x = staticmethod(len)", staticmethod(len)),
+        "module random": ("import random\nx = random", random),
+        "module typing": ("import typing\nx = typing", typing),
     }
     return made, (loop, coro)
 
@@ -104,6 +108,9 @@ def judge(loopscope, what, source, python_has):
         return "%s: python3 has it, loopscope ended with %s (stdout %r)" % (what, error, stdout)
     expected = python_outcome(source)
     if error == expected:
+        return None
+    # An attribute dir() does not list but python3 has all the same (a module's __class__)
+    if expected == "ok" and error is None and stdout == "ok\n":
         return None
     return "%s: python3 raises %s, loopscope ended with %s" % (what, expected, error)
 

@@ -54,13 +54,16 @@ TEST_F(Runs, EveryScenarioStreamsWhatTheEngineProducesOnBothClocks)
     for (const catalog::scenario& scenario : catalog::scenarios()) {
         const std::string id(scenario.id);
         auto expected = run_directly(scenario.source);
+        // The run over the websocket replays the engine's run: the same seed for its random module
+        const std::string seed = json::serialize(expected.events.back().at("random_seed"));
         for (const std::string clock : {R"(,"clock":"virtual")", R"(,"clock":"scaled","speed":1000)"}) {
-            client.write_text(run_message(id, id, clock));
+            client.write_text(run_message(id, id, clock + R"(,"random_seed":)" + seed));
             auto got = read_run(client, id);
             const std::string what = id + clock;
             expect_well_formed(got, what);
             EXPECT_EQ(got.output(), expected.output()) << what;
             EXPECT_EQ(got.finished.at("status").as_string(), "ok") << what;
+            EXPECT_EQ(json::serialize(got.finished.at("random_seed")), seed) << what;
             EXPECT_DOUBLE_EQ(got.finished.at("elapsed").to_number<double>(),
                              expected.events.back().at("t").to_number<double>()) << what;
             if (clock.find("virtual") != std::string::npos) {
@@ -100,6 +103,24 @@ TEST_F(Runs, ProgramErrorsFinishTheRunWithTheirTypeAndLine)
     EXPECT_EQ(refused.finished.at("error").at("type").as_string(), "SyntaxError");
     EXPECT_EQ(refused.finished.at("error").at("line").as_int64(), 3);
     EXPECT_GT(refused.finished.at("error").at("column").as_int64(), 0);
+}
+
+TEST_F(Runs, ARunsSeedIsReportedAndReplaysItsRandomNumbers)
+{
+    ws_client client{server_.port()};
+    client.read();
+    const std::string program = "import random\nprint(random.random(), random.randint(1, 10**6))\n";
+    client.write_text(source_message("first", program));
+    auto first = read_run(client, "first");
+    const std::string seed = json::serialize(first.finished.at("random_seed"));
+    ASSERT_EQ(first.events.back().at("random_seed"), first.finished.at("random_seed"));
+    client.write_text(source_message("second", program));
+    auto second = read_run(client, "second");
+    EXPECT_NE(second.output(), first.output()) << "each run draws its own seed";
+    client.write_text(source_message("replay", program, R"(,"random_seed":)" + seed));
+    auto again = read_run(client, "replay");
+    EXPECT_EQ(again.output(), first.output());
+    EXPECT_EQ(json::serialize(again.finished.at("random_seed")), seed);
 }
 
 TEST_F(Runs, CancelStopsARunAtOnce)

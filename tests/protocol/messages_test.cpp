@@ -89,6 +89,11 @@ TEST(ProtocolEncode, RunFinishedMatchesItsSchema)
         .run = "x", .status = "cancelled", .elapsed = 0, .exit_status = 1, .reason = "bye"}));
     EXPECT_EQ(schema_problems(cancelled, schema_of("run_finished")), std::vector<std::string>{});
     EXPECT_FALSE(cancelled.as_object().contains("error"));
+    EXPECT_FALSE(cancelled.as_object().contains("random_seed"));
+    auto seeded = json::parse(protocol::encode(protocol::run_finished{
+        .run = "x", .status = "ok", .elapsed = 0, .exit_status = 0, .random_seed = (std::uint64_t{1} << 53) - 1}));
+    EXPECT_EQ(schema_problems(seeded, schema_of("run_finished")), std::vector<std::string>{});
+    EXPECT_EQ(seeded.at("random_seed").to_number<std::uint64_t>(), (std::uint64_t{1} << 53) - 1);
 }
 
 TEST(ProtocolEncode, ErrorMatchesItsSchemaAndEscapesText)

@@ -42,6 +42,23 @@ TEST(DecodeClientMessage, AcceptsARunOfSourceWithSpeedAndClock)
     EXPECT_EQ(run.clock, protocol::clock_kind::virtual_);
 }
 
+TEST(DecodeClientMessage, ARunMayGiveTheSeedToReplay)
+{
+    EXPECT_FALSE(std::get<protocol::run_request>(decode(R"({"type":"run","run":"a","scenario":"g"})")).random_seed);
+    EXPECT_EQ(std::get<protocol::run_request>(decode(R"({"type":"run","run":"a","scenario":"g","random_seed":42})")).random_seed, 42u);
+    EXPECT_EQ(std::get<protocol::run_request>(decode(R"({"type":"run","run":"a","scenario":"g","random_seed":0})")).random_seed, 0u);
+    EXPECT_EQ(std::get<protocol::run_request>(decode(R"({"type":"run","run":"a","scenario":"g","random_seed":9007199254740991})")).random_seed,
+              protocol::max_random_seed);
+    EXPECT_FALSE(std::get<protocol::run_request>(decode(R"({"type":"run","run":"a","scenario":"g","random_seed":null})")).random_seed);
+    EXPECT_EQ(refusal(R"({"type":"run","run":"a","scenario":"g","random_seed":9007199254740992})"), "invalid_value");
+    EXPECT_EQ(refusal(R"({"type":"run","run":"a","scenario":"g","random_seed":18446744073709551615})"), "invalid_value");
+    EXPECT_EQ(refusal(R"({"type":"run","run":"a","scenario":"g","random_seed":-1})"), "invalid_value");
+    EXPECT_EQ(refusal(R"({"type":"run","run":"a","scenario":"g","random_seed":1.5})"), "wrong_field_type");
+    EXPECT_EQ(refusal(R"({"type":"run","run":"a","scenario":"g","random_seed":"7"})"), "wrong_field_type");
+    auto error = std::get<protocol::request_error>(decode(R"({"type":"run","run":"a","scenario":"g","random_seed":-1})"));
+    EXPECT_EQ(error.message, "the field \"random_seed\" is -1; it must be between 0 and 9007199254740991");
+}
+
 TEST(DecodeClientMessage, AcceptsACancel)
 {
     EXPECT_EQ(std::get<protocol::cancel_request>(decode(R"({"type":"cancel","run":"r1"})")).run, "r1");

@@ -30,6 +30,10 @@ enum builtin_id : int {
     str_method, str_format,
     b_super, b_issubclass, b_staticmethod, b_classmethod, b_property, p_setter, p_getter, p_deleter,
     dc_dataclass, dc_field, dc_repr, dc_eq,
+    // random's functions, each its own id (random.random is not random.seed); random_module.cpp
+    // tells them apart by name.
+    r_seed, r_random, r_getrandbits, r_uniform, r_randint, r_randrange, r_choice, r_choices, r_shuffle, r_sample,
+    r_gauss, r_normalvariate, r_expovariate,
 };
 
 // A stable bottom-up merge sort of indices. Unlike std::stable_sort it stays in bounds whatever the
@@ -83,6 +87,9 @@ const std::vector<member> asyncio_members = {{"run", a_run}, {"sleep", a_sleep},
     {"set_event_loop", a_set_event_loop}, {"get_running_loop", a_get_running_loop}, {"current_task", a_current_task},
     {"ensure_future", a_ensure_future}};
 const std::vector<member> dataclasses_members = {{"dataclass", dc_dataclass}, {"field", dc_field}};
+const std::vector<member> random_members = {{"seed", r_seed}, {"random", r_random}, {"getrandbits", r_getrandbits},
+    {"uniform", r_uniform}, {"randint", r_randint}, {"randrange", r_randrange}, {"choice", r_choice}, {"choices", r_choices},
+    {"shuffle", r_shuffle}, {"sample", r_sample}, {"gauss", r_gauss}, {"normalvariate", r_normalvariate}, {"expovariate", r_expovariate}};
 const std::vector<member> property_members = {{"setter", p_setter}, {"getter", p_getter}, {"deleter", p_deleter}};
 const std::vector<member> time_members = {{"sleep", t_sleep}, {"time", t_time}, {"monotonic", t_monotonic}, {"perf_counter", t_perf_counter}};
 const std::vector<member> loop_members = {{"run_until_complete", l_run_until_complete}, {"is_running", l_is_running},
@@ -335,7 +342,7 @@ bool engine_has_builtin(std::string_view name)
 bool engine_has_attribute(std::string_view name)
 {
     for (const auto* table : {&asyncio_members, &time_members, &loop_members, &future_members, &list_members, &tuple_members, &str_members, &dict_members,
-                              &property_members, &dataclasses_members})
+                              &property_members, &dataclasses_members, &random_members})
         for (const auto& m : *table)
             if (name == m.name) return true;
     if (typing_has(name)) return true;
@@ -374,8 +381,12 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         } else if (m == "typing") {
             value v = typing_member(name);
             if (!v.is_unbound()) return v;
+            if (cpython_type_has("module typing", name)) raise_unsupported("typing." + name);
         } else if (m == "dataclasses") {
             if (const member* f = find_member(dataclasses_members, name)) return make_builtin(f->id, name);
+        } else if (m == "random") {
+            if (const member* f = find_member(random_members, name)) return make_builtin(f->id, name);
+            if (cpython_type_has("module random", name)) raise_unsupported("random." + name);
         } else if (const member* f = find_member(time_members, name)) {
             return make_builtin(f->id, name);
         }
@@ -1285,6 +1296,9 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         blocked_until_ = now_ + secs;
         return value::none();
     }
+    case r_seed: case r_random: case r_getrandbits: case r_uniform: case r_randint: case r_randrange: case r_choice:
+    case r_choices: case r_shuffle: case r_sample: case r_gauss: case r_normalvariate: case r_expovariate:
+        return call_random(b.name, args, kwargs);
     case t_time: no_kwargs(); expect_args(b, args, 0, 0); return value::floating(epoch_base + now_);
     case t_monotonic:
     case t_perf_counter:

@@ -166,6 +166,10 @@ void append_event_json(std::string& out, const event& e)
         key(out, "loop");
         append_uint(out, *e.loop);
     }
+    if (e.random_seed) {
+        key(out, "random_seed");
+        append_uint(out, *e.random_seed);
+    }
     if (!e.children.empty()) {
         key(out, "children");
         out += '[';

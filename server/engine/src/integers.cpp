@@ -580,4 +580,24 @@ std::pair<value, value> int_divmod(const value& a, const value& b)
     return {int_arith(binary_op::floordiv, a, b), int_arith(binary_op::mod, a, b)};
 }
 
+std::vector<std::uint32_t> int_magnitude_words(const value& v)
+{
+    big scratch;
+    const big magnitude = mp::abs(as_big(v, scratch));
+    charge(static_cast<double>(limbs(magnitude)));
+    std::vector<std::uint32_t> words;
+    if (magnitude == 0) return {0};
+    mp::export_bits(magnitude, std::back_inserter(words), 32, false);
+    return words;
+}
+
+value int_from_words(const std::vector<std::uint32_t>& words)
+{
+    reserve_bits(static_cast<double>(words.size()) * 32.0);
+    charge(static_cast<double>(words.size()));
+    big n;
+    mp::import_bits(n, words.begin(), words.end(), 32, false);
+    return make_int(std::move(n));
+}
+
 } // namespace loopscope::engine

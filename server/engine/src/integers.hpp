@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace loopscope::engine {
 
@@ -68,5 +69,10 @@ std::int64_t int_hash(const value& v);
 std::int64_t float_hash(double d);
 // divmod(a, b) for two ints, floor semantics.
 std::pair<value, value> int_divmod(const value& a, const value& b);
+// |v| in 32-bit words, least significant first; one zero word for 0 (random.seed's key).
+std::vector<std::uint32_t> int_magnitude_words(const value& v);
+// The non-negative int whose 32-bit words, least significant first, are `words` (getrandbits);
+// its memory is asked for and its building charged first.
+value int_from_words(const std::vector<std::uint32_t>& words);
 
 } // namespace loopscope::engine

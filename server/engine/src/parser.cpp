@@ -1,6 +1,7 @@
 #include "parser.hpp"
 #include "typing_forms.hpp"
 #include "integers.hpp"
+#include "cpython_names.hpp"
 
 #include "escapes.hpp"
 
@@ -296,7 +297,7 @@ private:
         return n;
     }
 
-    static bool supported_module(const std::string& m) { return m == "asyncio" || m == "time" || m == "dataclasses" || m == "typing"; }
+    static bool supported_module(const std::string& m) { return m == "asyncio" || m == "time" || m == "dataclasses" || m == "random" || m == "typing"; }
 
     // What the subset offers of each module; anything else is refused before the program runs.
     static bool supported_member(const std::string& module, const std::string& name)
@@ -307,7 +308,10 @@ private:
         static const char* time_names[] = {"sleep", "time", "monotonic", "perf_counter", nullptr};
         static const char* dataclasses_names[] = {"dataclass", "field", nullptr};
         if (module == "typing") return typing_has(name);
-        for (const char** n = module == "asyncio" ? asyncio_names : module == "time" ? time_names : dataclasses_names; *n; ++n)
+        static const char* random_names[] = {"seed", "random", "getrandbits", "uniform", "randint", "randrange", "choice", "choices",
+            "shuffle", "sample", "gauss", "normalvariate", "expovariate", nullptr};
+        const char** names = module == "asyncio" ? asyncio_names : module == "time" ? time_names : module == "random" ? random_names : dataclasses_names;
+        for (const char** n = names; *n; ++n)
             if (name == *n) return true;
         return false;
     }
@@ -887,7 +891,10 @@ private:
                 attr->name = expect_name();
                 if (e->kind == expr_kind::name) {
                     auto alias = module_aliases_.find(e->name);
-                    if (alias != module_aliases_.end() && !supported_member(alias->second, attr->name))
+                    // random.<a name CPython lacks> is CPython's AttributeError when reached
+                    const bool names_known = alias != module_aliases_.end() && (alias->second == "random" || alias->second == "typing");
+                    if (alias != module_aliases_.end() && !supported_member(alias->second, attr->name) &&
+                        (!names_known || cpython_type_has("module " + alias->second, attr->name)))
                         unsupported(name_token, "'" + alias->second + "." + attr->name + "'");
                 }
                 attr->a = std::move(e);

@@ -21,6 +21,7 @@ runtime::runtime(std::string_view source, const run_config& config, event_sink& 
     : memory_(config.max_memory_bytes), config_(config), sink_(sink), alive_(std::make_shared<bool>(true))
 {
     meter_.specials = this;
+    random_seed_ = config.random_seed ? *config.random_seed : fresh_random_seed();
     run_scope scope(memory_.account, &meter_);
     try {
         start(source);
@@ -164,6 +165,8 @@ event runtime::make_event(const char* kind)
     event e;
     e.t = now_;
     e.kind = kind;
+    // Every way a run ends reports its seed, so that any run can be replayed
+    if (e.kind == "run_finished") e.random_seed = random_seed_;
     e.task = current_task_name();
     if (running_ && !running_->frames.empty()) {
         const frame& f = *running_->frames.back();

@@ -10,12 +10,14 @@
 #include "dicts.hpp"
 #include "classes.hpp"
 #include "work_meter.hpp"
+#include "mersenne_twister.hpp"
 
 #include <loopscope/engine/config.hpp>
 #include <loopscope/engine/event.hpp>
 #include <loopscope/engine/run.hpp>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -152,6 +154,17 @@ private:
     enum class await_step : std::uint8_t { value_ready, pushed_frame, suspend_future, suspend_none };
     await_step start_await(exec_context& ctx, frame& f, value awaitable);
     void resume_await(exec_context& ctx, frame& f);
+
+    // ---- the random module (random_module.cpp) ----
+    value call_random(const std::string& name, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
+    mersenne_twister& random_generator();  // made at first use (charged to the run), seeded from the run's seed
+    value random_bits(std::uint64_t k);     // getrandbits(k)
+    value random_below(const value& n);     // _randbelow_with_getrandbits(n), n > 0
+    std::int64_t random_sequence_length(const value& v, const char* fn);
+    std::unique_ptr<mersenne_twister> random_;
+    std::optional<double> gauss_next_;
+    std::uint64_t random_seed_ = 0;         // S: the run is as if random.seed(S) had run first
+    std::uint32_t random_reseeds_ = 0;      // random.seed() calls without a seed so far
 
     // ---- values: operators, calls, attributes (builtins.cpp, operators.cpp) ----
     value call_value(exec_context& ctx, const value& callee, std::vector<value> args,

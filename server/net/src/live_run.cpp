@@ -64,6 +64,7 @@ void live_run::on_event(const engine::event& e)
     if (e.kind == "run_finished") {
         status_ = e.status.value_or("ok");
         elapsed_ = e.t;
+        random_seed_ = e.random_seed;
         if (status_ == "cancelled" && e.error) reason_ = e.error->message;
         else if (e.error) error_ = e.error;
     }
@@ -119,6 +120,7 @@ void live_run::finished()
                                   .exit_status = run_->exit_status(),
                                   .error = error_ ? &error : nullptr,
                                   .reason = reason_,
+                                  .random_seed = random_seed_,
                               }), status_);
     if (run_->peak_memory_bytes() >= trim_after_bytes_) {
         // Once this run's values are gone (this object goes when the driver lets go of it), give

@@ -61,6 +61,7 @@ private:
     std::optional<engine::error_info> error_;
     std::string reason_;
     double elapsed_ = 0;
+    std::optional<std::uint64_t> random_seed_;
 };
 
 } // namespace loopscope::net

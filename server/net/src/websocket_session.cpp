@@ -266,7 +266,9 @@ void websocket_session::start_run(protocol::run_request request)
     auto run = std::make_shared<live_run>(shared_from_this(), request.run, config.max_batch_bytes,
                                           config.trim_after_run_bytes, options.clock == engine::clock_kind::virtual_);
     runs_.emplace(request.run, run);
-    run->start(source, config.run, options);
+    engine::run_config run_config = config.run;
+    run_config.random_seed = request.random_seed;
+    run->start(source, run_config, options);
 }
 
 void websocket_session::cancel_runs(const std::string& reason)

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -70,6 +71,7 @@ struct run_finished {
     int exit_status = 0;     // what python3 would exit with
     const run_error* error = nullptr; // set when status is "error"
     std::string_view reason = {};     // set when status is "cancelled": why
+    std::optional<std::uint64_t> random_seed = {}; // the seed the run's random module started from
 };
 std::string encode(const run_finished& message);
 

@@ -31,7 +31,13 @@ struct run_request {
     std::optional<std::string> source;   // ... or a program's text (exactly one of the two)
     double speed = 1;
     clock_kind clock = clock_kind::scaled;
+    // Replays a run: the random module starts as if random.seed(random_seed) had run first. Unset,
+    // the server draws one; either way run_finished reports it. 0 to max_random_seed.
+    std::optional<std::uint64_t> random_seed;
 };
+
+// Seeds are JSON integers a JavaScript number carries exactly: 0 to 2**53 - 1.
+inline constexpr std::uint64_t max_random_seed = (std::uint64_t{1} << 53) - 1;
 
 // client -> server: stop a run.
 struct cancel_request {

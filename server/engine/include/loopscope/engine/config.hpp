@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace loopscope::engine {
@@ -39,6 +40,14 @@ struct run_config {
     std::size_t code_cache_source_bytes = 16 * 1024;
     // The file name shown in tracebacks and warnings.
     std::string file_name = "main.py";
+    // The random module starts as if random.seed(random_seed) had run first; unset, each run draws
+    // one (reported in run_finished, so that the run can be replayed). At most max_random_seed.
+    std::optional<std::uint64_t> random_seed;
 };
+
+// Seeds fit in 53 bits, so that a JSON number (a JavaScript double) carries one exactly.
+inline constexpr std::uint64_t max_random_seed = (std::uint64_t{1} << 53) - 1;
+// A fresh per-run seed, at most max_random_seed.
+std::uint64_t fresh_random_seed();
 
 } // namespace loopscope::engine

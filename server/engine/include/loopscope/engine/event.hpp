@@ -38,6 +38,7 @@ struct event {
     std::optional<double> when;           // timer_scheduled, loop_wait
     std::optional<std::uint64_t> handle;  // handle / timer id
     std::optional<std::uint64_t> loop;    // loop id
+    std::optional<std::uint64_t> random_seed;  // run_finished: the seed the random module started from
     std::vector<std::string> children;    // await_begin on gather, shutdown's tasks
 };
 
