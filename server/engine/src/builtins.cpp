@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
+#include <unordered_map>
 
 namespace loopscope::engine {
 
@@ -305,8 +307,20 @@ value runtime::load_global(const std::string& name)
 {
     auto it = global_index_.find(name);
     if (it != global_index_.end() && !globals_[it->second].second.is_unbound()) return globals_[it->second].second;
-    for (const auto& [n, id] : builtin_table())
-        if (name == n) return make_builtin(id, name);
+    // A builtin by a hash of its name, made once per run: `len is len`, as in CPython.
+    static const auto builtin_slots = [] {
+        memory_scope process_wide(nullptr);  // built once for the process, as builtin_table()
+        std::unordered_map<std::string_view, std::size_t> slots;
+        const auto& table = builtin_table();
+        for (std::size_t k = 0; k < table.size(); ++k) slots.emplace(table[k].first, k);
+        return slots;
+    }();
+    if (auto slot = builtin_slots.find(name); slot != builtin_slots.end()) {
+        if (builtin_values_.empty()) builtin_values_.resize(builtin_table().size());
+        value& made = builtin_values_[slot->second];
+        if (!made.obj) made = make_builtin(builtin_table()[slot->second].second, name);
+        return made;
+    }
     if (name == "__name__") return value::string("__main__");
     if (name == "object") return value::of(value_kind::class_type, object_class());
     if (cpython_module_global(name)) raise_unsupported("the module global '" + name + "'");

@@ -104,6 +104,11 @@ std::vector<value> runtime::bind_arguments(const function_object& fn, std::vecto
     const code_object& code = *fn.code;
     const std::string& who = code.qualname.empty() ? code.name : code.qualname;
     const std::size_t npos = code.param_count, nkwonly = code.keyword_only;
+    if (kwargs.empty() && args.size() == npos && !code.var_positional && !code.var_keyword && nkwonly == 0) {
+        // Every parameter given by position, nothing else to bind: the arguments are the first locals
+        args.resize(code.local_names.size(), value::unbound());
+        return args;
+    }
     std::vector<value> locals(code.local_names.size(), value::unbound());
     const std::size_t var_positional_slot = npos + nkwonly;
     const std::size_t var_keyword_slot = var_positional_slot + (code.var_positional ? 1 : 0);
@@ -183,6 +188,7 @@ std::unique_ptr<frame> runtime::make_function_frame(const std::shared_ptr<functi
                                                     const std::vector<std::pair<std::string, value>>& kwargs)
 {
     auto f = std::make_unique<frame>();
+    f->stack.reserve(8);  // room for most functions' expressions: the stack seldom grows again
     f->code = fn->code;
     f->locals = bind_arguments(*fn, std::move(args), kwargs);
     f->free = fn->closure;
@@ -942,7 +948,12 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 std::vector<value> args;
                 std::vector<std::pair<std::string, value>> kwargs;
                 if (in.op == opcode::call) {
-                    args = pop_n(f, static_cast<std::size_t>(in.arg));
+                    // A function's arguments get room for all its locals, which bind_arguments fills in place
+                    const std::size_t n = static_cast<std::size_t>(in.arg);
+                    const value& to_call = f.stack[f.stack.size() - n - 1];
+                    args.reserve(to_call.is(value_kind::function) ? std::max(n, to_call.as<function_object>().code->local_names.size()) : n);
+                    args.assign(std::make_move_iterator(f.stack.end() - static_cast<std::ptrdiff_t>(n)), std::make_move_iterator(f.stack.end()));
+                    f.stack.resize(f.stack.size() - n);
                 } else if (in.op == opcode::call_kw) {
                     value names = pop(f);
                     auto& n = names.as<sequence_object>().items;
@@ -973,6 +984,51 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 if (!pushed) f.stack.push_back(std::move(result));
                 callee = value{};
                 // time.sleep and asyncio.run/run_until_complete stop this context until the run resumes it.
+                if (blocked_until_ >= 0.0) return outcome::blocked;
+                if (main_waiting_on_loop_ && &ctx == &main_) {
+                    f.stack.pop_back();
+                    return outcome::blocked;
+                }
+                break;
+            }
+            case opcode::load_method: {
+                value obj = pop(f);
+                const auto& name = f.code->names[static_cast<std::size_t>(in.arg)];
+                if (obj.is(value_kind::instance)) {
+                    // What load_attribute would bind: a plain function of the class that the instance's own
+                    // attributes do not shadow (a property or other descriptor is not a function).
+                    const auto& inst = obj.as<instance_object>();
+                    const value* in_class = inst.cls->lookup(name);
+                    if (in_class && in_class->is(value_kind::function) && !inst.attributes.find(name)) {
+                        f.stack.push_back(*in_class);
+                        f.stack.push_back(std::move(obj));
+                        break;
+                    }
+                }
+                f.stack.push_back(load_attribute(obj, name));
+                f.stack.push_back(value::unbound());  // no self: call_method calls the value as it is
+                break;
+            }
+            case opcode::call_method: {
+                // Below the arguments: the callee, then its self or the marker. A function's arguments are
+                // given room for all its locals, which bind_arguments then fills in place.
+                const std::size_t n = static_cast<std::size_t>(in.arg) + 1;
+                value callee = std::move(f.stack[f.stack.size() - n - 1]);
+                auto first = f.stack.end() - static_cast<std::ptrdiff_t>(n);
+                std::vector<value> args;
+                if (first->is_unbound() && callee.is(value_kind::method) && callee.as<method_object>().function.is(value_kind::function)) {
+                    // A bound method (super().method(...), a classmethod): its self goes first, as call_value
+                    // would put it, without moving the arguments twice.
+                    *first = callee.as<method_object>().self;
+                    callee = value(callee.as<method_object>().function);
+                }
+                args.reserve(callee.is(value_kind::function) ? std::max(n, callee.as<function_object>().code->local_names.size()) : n);
+                args.assign(std::make_move_iterator(first + (first->is_unbound() ? 1 : 0)), std::make_move_iterator(f.stack.end()));
+                f.stack.resize(f.stack.size() - n - 1);
+                bool pushed = false;
+                value result = call_value(ctx, callee, std::move(args), {}, pushed);
+                if (!pushed) f.stack.push_back(std::move(result));
+                callee = value{};
                 if (blocked_until_ >= 0.0) return outcome::blocked;
                 if (main_waiting_on_loop_ && &ctx == &main_) {
                     f.stack.pop_back();

@@ -81,6 +81,7 @@ bool runtime::release_some(std::uint64_t budget)
         for (auto& g : globals_) teardown_.push(std::move(g.second));
         globals_.clear();
         global_index_.clear();
+        builtin_values_.clear();
         for (auto* v : {&runner_result_, &runner_exception_, &last_result_, &last_exception_}) teardown_.push(std::move(*v));
         runner_cancelled_.clear();
         runner_main_task_.reset();
@@ -351,6 +352,7 @@ bool runtime::finish_some()
     }
     globals_.clear();
     global_index_.clear();
+    builtin_values_.clear();
     send_held_finish();
     return true;
 }

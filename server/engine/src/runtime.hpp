@@ -16,6 +16,7 @@
 #include <loopscope/engine/run.hpp>
 
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <set>
 #include <string>
@@ -263,7 +264,8 @@ private:
     int exit_status_ = 0;
 
     std::vector<std::pair<std::string, value>> globals_;
-    std::map<std::string, std::size_t> global_index_;
+    std::unordered_map<std::string, std::size_t> global_index_;
+    std::vector<value> builtin_values_;  // load_global's builtins, by builtin_table() position, made on first use
     std::set<std::string> warned_;
 
     exec_context main_;

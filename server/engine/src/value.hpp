@@ -182,16 +182,21 @@ struct exception_type_object : object {
 struct attribute_table {
     std::vector<std::pair<std::string, value>> entries;
 
+    // Names of a namespace mostly differ in length or first letter: those are compared before memcmp.
+    static bool same_name(const std::string& a, std::string_view b)
+    {
+        return a.size() == b.size() && (a.empty() || (a[0] == b[0] && a.compare(1, a.size() - 1, b.substr(1)) == 0));
+    }
     const value* find(std::string_view name) const
     {
         for (const auto& e : entries)
-            if (e.first == name) return &e.second;
+            if (same_name(e.first, name)) return &e.second;
         return nullptr;
     }
     void set(const std::string& name, value v)
     {
         for (auto& e : entries)
-            if (e.first == name) {
+            if (same_name(e.first, name)) {
                 e.second = std::move(v);
                 return;
             }
