@@ -74,7 +74,38 @@ void clear_frame(frame& f)
     f.return_value = value{};
 }
 
+// What a cleared frame still holds, let go in the order its destructor would (members last declared
+// first), so that a frame kept for the next call leaves nothing alive that destroying it would not.
+void empty_frame(frame& f)
+{
+    f.sleep_result = value{};
+    f.wait_timer.reset();
+    f.wait_future.reset();
+    f.waiting = wait_state::none;
+    f.constructing = value{};
+    f.defining_class.reset();
+    f.building_class.reset();
+    f.pc = 0;
+    f.line = 0;
+    f.free.clear();
+    f.locals.clear();
+    f.coro.reset();
+    f.code.reset();
+}
+
 } // namespace
+
+std::unique_ptr<frame> runtime::new_frame()
+{
+    if (spare_frames_.empty()) {
+        auto f = std::make_unique<frame>();
+        f->stack.reserve(8);  // room for most functions' expressions: the stack seldom grows again
+        return f;
+    }
+    auto f = std::move(spare_frames_.back());
+    spare_frames_.pop_back();
+    return f;
+}
 
 void runtime::push_frame(exec_context& ctx, std::unique_ptr<frame> f)
 {
@@ -187,8 +218,7 @@ std::vector<value> runtime::bind_arguments(const function_object& fn, std::vecto
 std::unique_ptr<frame> runtime::make_function_frame(const std::shared_ptr<function_object>& fn, std::vector<value> args,
                                                     const std::vector<std::pair<std::string, value>>& kwargs)
 {
-    auto f = std::make_unique<frame>();
-    f->stack.reserve(8);  // room for most functions' expressions: the stack seldom grows again
+    auto f = new_frame();
     f->code = fn->code;
     f->locals = bind_arguments(*fn, std::move(args), kwargs);
     f->free = fn->closure;
@@ -410,7 +440,7 @@ runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awai
             return await_step::value_ready;
         }
         coro->state = coroutine_object::state_kind::running;
-        auto callee = std::make_unique<frame>();
+        auto callee = new_frame();
         callee->code = coro->function->code;
         callee->locals = std::move(coro->arguments);
         callee->locals.resize(callee->code->local_names.size(), value::unbound());
@@ -545,6 +575,12 @@ bool runtime::pop_frame(exec_context& ctx)
     exit_line_ = dead->line;
     // Its locals go now, as in CPython: a never-awaited coroutine held there warns at this point
     clear_frame(*dead);
+    if (spare_frames_.size() < max_spare_frames) {
+        // Kept, empty, for the next call (the run's memory account still counts it)
+        empty_frame(*dead);
+        if (spare_frames_.capacity() == 0) spare_frames_.reserve(max_spare_frames);
+        spare_frames_.push_back(std::move(dead));
+    }
     return inline_await;
 }
 
