@@ -11,6 +11,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
+#include <unordered_map>
 
 namespace loopscope::engine {
 
@@ -313,8 +315,20 @@ value runtime::load_global(const std::string& name)
 {
     auto it = global_index_.find(name);
     if (it != global_index_.end() && !globals_[it->second].second.is_unbound()) return globals_[it->second].second;
-    for (const auto& [n, id] : builtin_table())
-        if (name == n) return make_builtin(id, name);
+    // A builtin by a hash of its name, made once per run: `len is len`, as in CPython.
+    static const auto builtin_slots = [] {
+        memory_scope process_wide(nullptr);  // built once for the process, as builtin_table()
+        std::unordered_map<std::string_view, std::size_t> slots;
+        const auto& table = builtin_table();
+        for (std::size_t k = 0; k < table.size(); ++k) slots.emplace(table[k].first, k);
+        return slots;
+    }();
+    if (auto slot = builtin_slots.find(name); slot != builtin_slots.end()) {
+        if (builtin_values_.empty()) builtin_values_.resize(builtin_table().size());
+        value& made = builtin_values_[slot->second];
+        if (!made.obj) made = make_builtin(builtin_table()[slot->second].second, name);
+        return made;
+    }
     if (name == "__name__") return value::string("__main__");
     if (name == "object") return value::of(value_kind::class_type, object_class());
     if (cpython_module_global(name)) raise_unsupported("the module global '" + name + "'");
@@ -363,12 +377,13 @@ value runtime::import_module(const std::string& name)
 
 value runtime::load_attribute(const value& obj, const std::string& name)
 {
-    if (name == "__class__") {
-        // type(obj), for every object
+    // obj.__class__ is type(obj): every object has it, but what the object's own kind finds comes first
+    // (a class attribute named __class__ shadows it on instances, as in CPython), so it is asked last.
+    auto type_of_obj = [&] {
         std::vector<value> args{obj};
         std::vector<std::pair<std::string, value>> kwargs;
         return call_builtin(make_builtin(b_type, "type").as<builtin_object>(), args, kwargs);
-    }
+    };
     const std::vector<member>* members = nullptr;
     switch (obj.kind) {
     case value_kind::module: {
@@ -390,6 +405,7 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         } else if (const member* f = find_member(time_members, name)) {
             return make_builtin(f->id, name);
         }
+        if (name == "__class__") return type_of_obj();
         raise_error("AttributeError", "module '" + m + "' has no attribute '" + name + "'");
     }
     case value_kind::loop: members = &loop_members; break;
@@ -408,8 +424,7 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             const auto& q = e.type->qualified;
             return value::string(e.type->in_main ? "__main__" : q.find('.') == std::string::npos ? "builtins" : q.substr(0, q.rfind('.')));
         }
-        for (const auto& [n, v] : e.attributes)
-            if (n == name) return v;
+        if (const value* v = e.attributes.find(name)) return *v;
         if (const value* v = exception_method(*e.type, name)) {
             if (!v->is(value_kind::function)) return *v;
             auto m = std::make_shared<method_object>();
@@ -440,6 +455,7 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         } else if (name == "__func__" || name == "__wrapped__") {
             return d.function;
         }
+        if (name == "__class__") return type_of_obj();
         if (!find_member(property_members, name) || d.what != descriptor_object::kind::property)
             raise_unsupported("'" + type_name(obj) + "." + name + "'");  // the engine has no table of these types' names
         break;
@@ -448,9 +464,13 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     case value_kind::class_type:
     case value_kind::method:
     case value_kind::super_proxy: {
+        // A class's __class__ is its metatype's data descriptor, and super() never looks __class__ up
+        // along the MRO: neither lets the class's own namespace answer.
+        if (name == "__class__" && (obj.is(value_kind::class_type) || obj.is(value_kind::super_proxy))) return type_of_obj();
         bool found = false;
         value v = class_attribute(obj, name, found);
         if (found) return v;
+        if (name == "__class__") return type_of_obj();
         const std::string owner = obj.is(value_kind::class_type) ? "type object '" + obj.as<class_object>().name + "'" : "'" + type_name(obj) + "' object";
         // What every object has in CPython (__dict__, __eq__ ...) is not modelled
         if (cpython_type_has("object", name) || (obj.is(value_kind::class_type) && cpython_type_has("type", name)) ||
@@ -476,6 +496,7 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             return make_builtin(m->id, name, obj);
         }
     }
+    if (name == "__class__") return type_of_obj();
     if (obj.is(value_kind::builtin) && is_type_builtin(obj.as<builtin_object>())) {
         // A class (str.upper, int.__name__): its instances' attributes and a type's own.
         const std::string& cls = obj.as<builtin_object>().name;

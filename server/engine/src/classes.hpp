@@ -12,37 +12,6 @@
 
 namespace loopscope::engine {
 
-// A namespace (a class's or an instance's attributes) in insertion order, as CPython's dict keeps
-// it. Classes and instances hold a handful of names: a scan is faster than hashing.
-struct attribute_table {
-    std::vector<std::pair<std::string, value>> entries;
-
-    const value* find(std::string_view name) const
-    {
-        for (const auto& e : entries)
-            if (e.first == name) return &e.second;
-        return nullptr;
-    }
-    void set(const std::string& name, value v)
-    {
-        for (auto& e : entries)
-            if (e.first == name) {
-                e.second = std::move(v);
-                return;
-            }
-        entries.emplace_back(name, std::move(v));
-    }
-    bool remove(std::string_view name)
-    {
-        for (auto it = entries.begin(); it != entries.end(); ++it)
-            if (it->first == name) {
-                entries.erase(it);
-                return true;
-            }
-        return false;
-    }
-};
-
 struct class_object : object {
     std::string name;
     std::string qualname;

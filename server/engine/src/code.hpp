@@ -23,6 +23,10 @@ enum class opcode : std::uint8_t {
     build_map, map_add, dict_update, dict_merge, yield_value,
     unpack_sequence, unpack_ex,
     call, call_kw, call_ex,
+    // obj.name(args) as CPython 3.11's LOAD_METHOD/CALL: a function found on an instance's class is
+    // called with the instance first, without making a bound-method object; anything else is the
+    // attribute's value (load_attr) and a marker, and is called as `call` calls it.
+    load_method, call_method,
     get_iter, for_iter,
     make_function, build_class, finish_class,
     set_return, return_value,

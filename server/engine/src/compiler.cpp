@@ -994,11 +994,19 @@ private:
     void call(const expr& e)
     {
         std::int32_t line = e.line;
-        expression(*e.a);
         bool starred = false;
         for (const auto& item : e.items) starred = starred || item->kind == expr_kind::starred;
         const bool mapping = std::any_of(e.keywords.begin(), e.keywords.end(), [](const keyword_arg& k) { return k.name.empty(); });
         starred = starred || mapping;
+        if (e.a->kind == expr_kind::attribute && !starred && e.keywords.empty()) {
+            // obj.method(args): the commonest call, without a bound method in between
+            expression(*e.a->a);
+            emit(opcode::load_method, name_index(mangle(e.a->name)), e.a->line);
+            for (const auto& item : e.items) expression(*item);
+            emit(opcode::call_method, static_cast<std::int32_t>(e.items.size()), line);
+            return;
+        }
+        expression(*e.a);
         if (starred) {
             emit(opcode::build_list, 0, line);
             for (const auto& item : e.items) {

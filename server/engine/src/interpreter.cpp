@@ -74,7 +74,38 @@ void clear_frame(frame& f)
     f.return_value = value{};
 }
 
+// What a cleared frame still holds, let go in the order its destructor would (members last declared
+// first), so that a frame kept for the next call leaves nothing alive that destroying it would not.
+void empty_frame(frame& f)
+{
+    f.sleep_result = value{};
+    f.wait_timer.reset();
+    f.wait_future.reset();
+    f.waiting = wait_state::none;
+    f.constructing = value{};
+    f.defining_class.reset();
+    f.building_class.reset();
+    f.pc = 0;
+    f.line = 0;
+    f.free.clear();
+    f.locals.clear();
+    f.coro.reset();
+    f.code.reset();
+}
+
 } // namespace
+
+std::unique_ptr<frame> runtime::new_frame()
+{
+    if (spare_frames_.empty()) {
+        auto f = std::make_unique<frame>();
+        f->stack.reserve(8);  // room for most functions' expressions: the stack seldom grows again
+        return f;
+    }
+    auto f = std::move(spare_frames_.back());
+    spare_frames_.pop_back();
+    return f;
+}
 
 void runtime::push_frame(exec_context& ctx, std::unique_ptr<frame> f)
 {
@@ -104,6 +135,11 @@ std::vector<value> runtime::bind_arguments(const function_object& fn, std::vecto
     const code_object& code = *fn.code;
     const std::string& who = code.qualname.empty() ? code.name : code.qualname;
     const std::size_t npos = code.param_count, nkwonly = code.keyword_only;
+    if (kwargs.empty() && args.size() == npos && !code.var_positional && !code.var_keyword && nkwonly == 0) {
+        // Every parameter given by position, nothing else to bind: the arguments are the first locals
+        args.resize(code.local_names.size(), value::unbound());
+        return args;
+    }
     std::vector<value> locals(code.local_names.size(), value::unbound());
     const std::size_t var_positional_slot = npos + nkwonly;
     const std::size_t var_keyword_slot = var_positional_slot + (code.var_positional ? 1 : 0);
@@ -182,7 +218,7 @@ std::vector<value> runtime::bind_arguments(const function_object& fn, std::vecto
 std::unique_ptr<frame> runtime::make_function_frame(const std::shared_ptr<function_object>& fn, std::vector<value> args,
                                                     const std::vector<std::pair<std::string, value>>& kwargs)
 {
-    auto f = std::make_unique<frame>();
+    auto f = new_frame();
     f->code = fn->code;
     f->locals = bind_arguments(*fn, std::move(args), kwargs);
     f->free = fn->closure;
@@ -405,7 +441,7 @@ runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awai
             return await_step::value_ready;
         }
         coro->state = coroutine_object::state_kind::running;
-        auto callee = std::make_unique<frame>();
+        auto callee = new_frame();
         callee->code = coro->function->code;
         callee->locals = std::move(coro->arguments);
         callee->locals.resize(callee->code->local_names.size(), value::unbound());
@@ -540,6 +576,12 @@ bool runtime::pop_frame(exec_context& ctx)
     exit_line_ = dead->line;
     // Its locals go now, as in CPython: a never-awaited coroutine held there warns at this point
     clear_frame(*dead);
+    if (spare_frames_.size() < max_spare_frames) {
+        // Kept, empty, for the next call (the run's memory account still counts it)
+        empty_frame(*dead);
+        if (spare_frames_.capacity() == 0) spare_frames_.reserve(max_spare_frames);
+        spare_frames_.push_back(std::move(dead));
+    }
     return inline_await;
 }
 
@@ -943,7 +985,12 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 std::vector<value> args;
                 std::vector<std::pair<std::string, value>> kwargs;
                 if (in.op == opcode::call) {
-                    args = pop_n(f, static_cast<std::size_t>(in.arg));
+                    // A function's arguments get room for all its locals, which bind_arguments fills in place
+                    const std::size_t n = static_cast<std::size_t>(in.arg);
+                    const value& to_call = f.stack[f.stack.size() - n - 1];
+                    args.reserve(to_call.is(value_kind::function) ? std::max(n, to_call.as<function_object>().code->local_names.size()) : n);
+                    args.assign(std::make_move_iterator(f.stack.end() - static_cast<std::ptrdiff_t>(n)), std::make_move_iterator(f.stack.end()));
+                    f.stack.resize(f.stack.size() - n);
                 } else if (in.op == opcode::call_kw) {
                     value names = pop(f);
                     auto& n = names.as<sequence_object>().items;
@@ -974,6 +1021,51 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 if (!pushed) f.stack.push_back(std::move(result));
                 callee = value{};
                 // time.sleep and asyncio.run/run_until_complete stop this context until the run resumes it.
+                if (blocked_until_ >= 0.0) return outcome::blocked;
+                if (main_waiting_on_loop_ && &ctx == &main_) {
+                    f.stack.pop_back();
+                    return outcome::blocked;
+                }
+                break;
+            }
+            case opcode::load_method: {
+                value obj = pop(f);
+                const auto& name = f.code->names[static_cast<std::size_t>(in.arg)];
+                if (obj.is(value_kind::instance)) {
+                    // What load_attribute would bind: a plain function of the class that the instance's own
+                    // attributes do not shadow (a property or other descriptor is not a function).
+                    const auto& inst = obj.as<instance_object>();
+                    const value* in_class = inst.cls->lookup(name);
+                    if (in_class && in_class->is(value_kind::function) && !inst.attributes.find(name)) {
+                        f.stack.push_back(*in_class);
+                        f.stack.push_back(std::move(obj));
+                        break;
+                    }
+                }
+                f.stack.push_back(load_attribute(obj, name));
+                f.stack.push_back(value::unbound());  // no self: call_method calls the value as it is
+                break;
+            }
+            case opcode::call_method: {
+                // Below the arguments: the callee, then its self or the marker. A function's arguments are
+                // given room for all its locals, which bind_arguments then fills in place.
+                const std::size_t n = static_cast<std::size_t>(in.arg) + 1;
+                value callee = std::move(f.stack[f.stack.size() - n - 1]);
+                auto first = f.stack.end() - static_cast<std::ptrdiff_t>(n);
+                std::vector<value> args;
+                if (first->is_unbound() && callee.is(value_kind::method) && callee.as<method_object>().function.is(value_kind::function)) {
+                    // A bound method (super().method(...), a classmethod): its self goes first, as call_value
+                    // would put it, without moving the arguments twice.
+                    *first = callee.as<method_object>().self;
+                    callee = value(callee.as<method_object>().function);
+                }
+                args.reserve(callee.is(value_kind::function) ? std::max(n, callee.as<function_object>().code->local_names.size()) : n);
+                args.assign(std::make_move_iterator(first + (first->is_unbound() ? 1 : 0)), std::make_move_iterator(f.stack.end()));
+                f.stack.resize(f.stack.size() - n - 1);
+                bool pushed = false;
+                value result = call_value(ctx, callee, std::move(args), {}, pushed);
+                if (!pushed) f.stack.push_back(std::move(result));
+                callee = value{};
                 if (blocked_until_ >= 0.0) return outcome::blocked;
                 if (main_waiting_on_loop_ && &ctx == &main_) {
                     f.stack.pop_back();

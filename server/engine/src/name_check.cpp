@@ -63,7 +63,7 @@ void check_code(const code_object& code, const std::set<std::string>& stored, co
         }
         // A class body's names are its own, then the module's and the builtins
         const bool global = in.op == opcode::load_global || in.op == opcode::load_name;
-        if (!global && in.op != opcode::load_attr) continue;
+        if (!global && in.op != opcode::load_attr && in.op != opcode::load_method) continue;
         const std::string& name = code.names[static_cast<std::size_t>(in.arg)];
         if (in.op == opcode::load_name && attributes.count(name)) continue;
         std::string what;

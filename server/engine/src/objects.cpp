@@ -216,13 +216,7 @@ void runtime::store_attribute(const value& obj, const std::string& name, value v
         if (cpython_type_has("BaseException", name) || name == "filename" || name == "errno" || name == "strerror")
             raise_unsupported("setting the attribute '" + name + "' of an exception");
         note_nesting(obj, v);
-        auto& attributes = obj.as<exception_object>().attributes;
-        for (auto& [n, existing] : attributes)
-            if (n == name) {
-                existing = std::move(v);
-                return;
-            }
-        attributes.emplace_back(name, std::move(v));
+        obj.as<exception_object>().attributes.set(name, std::move(v));
         return;
     }
     default: raise_unsupported("setting an attribute of a " + type_name(obj) + " object");

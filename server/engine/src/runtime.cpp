@@ -57,7 +57,7 @@ void runtime::break_cycles()
         else if (auto* d = dynamic_cast<dict_object*>(c.get())) d->clear();
         else if (auto* cell = dynamic_cast<cell_object*>(c.get())) cell->content = value::none();
         else if (auto* inst = dynamic_cast<instance_object*>(c.get())) inst->attributes.entries.clear();
-        else if (auto* exc = dynamic_cast<exception_object*>(c.get())) exc->attributes.clear();
+        else if (auto* exc = dynamic_cast<exception_object*>(c.get())) exc->attributes.entries.clear();
         else if (auto* cls = dynamic_cast<class_object*>(c.get())) cls->attributes.entries.clear();
     }
     for (auto* loop : {current_loop_.get(), running_loop_.get()}) {
@@ -82,6 +82,7 @@ bool runtime::release_some(std::uint64_t budget)
         for (auto& g : globals_) teardown_.push(std::move(g.second));
         globals_.clear();
         global_index_.clear();
+        builtin_values_.clear();
         for (auto* v : {&runner_result_, &runner_exception_, &last_result_, &last_exception_}) teardown_.push(std::move(*v));
         runner_cancelled_.clear();
         runner_main_task_.reset();
@@ -374,6 +375,7 @@ bool runtime::finish_some()
     }
     globals_.clear();
     global_index_.clear();
+    builtin_values_.clear();
     send_held_finish();
     return true;
 }

@@ -18,6 +18,7 @@
 
 #include <map>
 #include <memory>
+#include <unordered_map>
 #include <optional>
 #include <set>
 #include <string>
@@ -147,6 +148,10 @@ private:
     bool pop_frame(exec_context& ctx);
     void return_from_frame(exec_context& ctx, value result, bool& context_done);
     void push_frame(exec_context& ctx, std::unique_ptr<frame> f);
+    // A frame for a call: a finished call's, emptied by pop_frame, when there is one (no allocation).
+    std::unique_ptr<frame> new_frame();
+    std::vector<std::unique_ptr<frame>> spare_frames_;
+    static constexpr std::size_t max_spare_frames = 16;
     std::unique_ptr<frame> make_function_frame(const std::shared_ptr<function_object>& fn, std::vector<value> args,
                                                const std::vector<std::pair<std::string, value>>& kwargs);
     std::vector<value> bind_arguments(const function_object& fn, std::vector<value> args,
@@ -284,7 +289,8 @@ private:
     int exit_status_ = 0;
 
     std::vector<std::pair<std::string, value>> globals_;
-    std::map<std::string, std::size_t> global_index_;
+    std::unordered_map<std::string, std::size_t> global_index_;
+    std::vector<value> builtin_values_;  // load_global's builtins, by builtin_table() position, made on first use
     std::set<std::string> warned_;
 
     exec_context main_;

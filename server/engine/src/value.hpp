@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace loopscope::engine {
@@ -183,6 +184,42 @@ struct exception_type_object : object {
     bool is_subclass_of(const exception_type_object& other) const;
 };
 
+// A namespace (a class's, an instance's or an exception's attributes) in insertion order, as CPython's dict keeps
+// it. Classes and instances hold a handful of names: a scan is faster than hashing.
+struct attribute_table {
+    std::vector<std::pair<std::string, value>> entries;
+
+    // Names of a namespace mostly differ in length or first letter: those are compared before memcmp.
+    static bool same_name(const std::string& a, std::string_view b)
+    {
+        return a.size() == b.size() && (a.empty() || (a[0] == b[0] && a.compare(1, a.size() - 1, b.substr(1)) == 0));
+    }
+    const value* find(std::string_view name) const
+    {
+        for (const auto& e : entries)
+            if (same_name(e.first, name)) return &e.second;
+        return nullptr;
+    }
+    void set(const std::string& name, value v)
+    {
+        for (auto& e : entries)
+            if (same_name(e.first, name)) {
+                e.second = std::move(v);
+                return;
+            }
+        entries.emplace_back(name, std::move(v));
+    }
+    bool remove(std::string_view name)
+    {
+        for (auto it = entries.begin(); it != entries.end(); ++it)
+            if (it->first == name) {
+                entries.erase(it);
+                return true;
+            }
+        return false;
+    }
+};
+
 struct traceback_entry {
     std::string function;
     std::int32_t line = 0;
@@ -226,7 +263,7 @@ struct exception_object : object {
     const value& cause() const { return rare ? rare->cause : none_value(); }
     bool suppress_context() const { return rare && rare->suppress_context; }
     // Attributes a program gives it (self.status = status in its class's __init__), in order.
-    std::vector<std::pair<std::string, value>> attributes;
+    attribute_table attributes;
     std::string message() const;             // str(exc)
 };
 

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Issue 12's speed figures: the whole process of `loopscope run --clock virtual X.py` against
+# `python3 X.py`, for each program in tests/engine/bench/programs/ (many_sleeps: 1,000 tasks x 100
+# sleep(0); compute_loop: 600,000 iterations; classes: objects, methods, super(), dicts). Prints the
+# median wall time of RUNS runs of each (default 5) and python3's median over loopscope's, then the same
+# for CPU time (user + system), which a busy shared machine disturbs less. It measures
+# and never fails on a figure; it fails only when loopscope prints something other than python3.
+#   scripts/speed_vs_python.sh [RUNS]
+# LOOPSCOPE_CLI picks the binary (default build/ci/server/loopscope). LOOPSCOPE_CLI_BEFORE adds a second
+# binary (an older build) measured in the same rounds, for a before/after table on the same load.
+# PYTHON picks the interpreter; by default python3's own executable (sys.executable), not a launcher in
+# front of it: pyenv's `python3` shim is a shell script that adds about 0.3 s to every run here, which
+# would be measured as python3's time.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+runs=${1:-5}
+cli=${LOOPSCOPE_CLI:-$root/build/ci/server/loopscope}
+before=${LOOPSCOPE_CLI_BEFORE:-}
+programs=$root/tests/engine/bench/programs
+for binary in "$cli" ${before:+"$before"}; do
+  [[ -x $binary ]] || { echo "speed_vs_python.sh: no $binary (build the loopscope target, or set LOOPSCOPE_CLI)" >&2; exit 2; }
+done
+python=${PYTHON:-$(python3 -c 'import sys; print(sys.executable)')}
+echo "python3: $python ($("$python" --version 2>&1)); loopscope: $cli"
+outputs=$(mktemp -d)
+trap 'rm -rf "$outputs"' EXIT
+
+# Wall seconds of one run of the command; what it printed goes to the file $1. Its CPU seconds (user +
+# system, from wait4) are appended to the file $2: on a machine shared with others they move less.
+wall() {
+  local output=$1 cpu=$2
+  shift 2
+  python3 - "$output" "$cpu" "$@" <<'PY'
+import os, sys, time
+output, cpu, command = sys.argv[1], sys.argv[2], sys.argv[3:]
+with open(output, "wb") as out:
+    start = time.perf_counter()
+    pid = os.posix_spawnp(command[0], command, os.environ, file_actions=[(os.POSIX_SPAWN_DUP2, out.fileno(), 1), (os.POSIX_SPAWN_DUP2, out.fileno(), 2)])
+    _, _, usage = os.wait4(pid, 0)
+    wall = time.perf_counter() - start
+with open(cpu, "a") as f:
+    f.write(f"{usage.ru_utime + usage.ru_stime}\n")
+print(wall)
+PY
+}
+median() { sort -g | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+
+if [[ -n $before ]]; then
+  printf '%-14s %10s %10s %8s %10s %8s   %s\n' program python3_s before_s ratio after_s ratio "CPU seconds: python3 before after (ratios)"
+else
+  printf '%-14s %10s %12s %8s   %s\n' program python3_s loopscope_s ratio "CPU seconds: python3 loopscope (ratio)"
+fi
+status=0
+for program in many_sleeps compute_loop classes; do
+  file=$programs/$program.py
+  py_times=() ls_times=() before_times=()
+  rm -f "$outputs"/*.cpu
+  # Round robin, so that a neighbour's burst on the machine falls on all of them alike
+  for ((k = 0; k < runs; k++)); do
+    py_times+=("$(wall "$outputs/python3" "$outputs/python3.cpu" "$python" "$file")")
+    ls_times+=("$(wall "$outputs/loopscope" "$outputs/loopscope.cpu" "$cli" run --clock virtual "$file")")
+    if [[ -n $before ]]; then before_times+=("$(wall "$outputs/before" "$outputs/before.cpu" "$before" run --clock virtual "$file")"); fi
+  done
+  for output in loopscope ${before:+before}; do
+    if ! cmp -s "$outputs/python3" "$outputs/$output"; then
+      echo "speed_vs_python.sh: $program: $output printed something else than python3:" >&2
+      diff "$outputs/python3" "$outputs/$output" >&2 || true
+      status=1
+    fi
+  done
+  py=$(printf '%s\n' "${py_times[@]}" | median)
+  ls=$(printf '%s\n' "${ls_times[@]}" | median)
+  py_cpu=$(median <"$outputs/python3.cpu")
+  ls_cpu=$(median <"$outputs/loopscope.cpu")
+  if [[ -n $before ]]; then
+    old=$(printf '%s\n' "${before_times[@]}" | median)
+    old_cpu=$(median <"$outputs/before.cpu")
+    printf '%-14s %10.3f %10.3f %7.1fx %10.3f %7.1fx   %.3f %.3f %.3f (%.1fx %.1fx)\n' "$program" "$py" "$old" "$(echo "$py / $old" | bc -l)" \
+      "$ls" "$(echo "$py / $ls" | bc -l)" "$py_cpu" "$old_cpu" "$ls_cpu" "$(echo "$py_cpu / $old_cpu" | bc -l)" "$(echo "$py_cpu / $ls_cpu" | bc -l)"
+  else
+    printf '%-14s %10.3f %12.3f %7.1fx   %.3f %.3f (%.1fx)\n' "$program" "$py" "$ls" "$(echo "$py / $ls" | bc -l)" \
+      "$py_cpu" "$ls_cpu" "$(echo "$py_cpu / $ls_cpu" | bc -l)"
+  fi
+done
+exit $status
