@@ -12,7 +12,8 @@ namespace loopscope::engine {
 enum class expr_kind : std::uint8_t {
     constant, name, binary, unary, boolean_and, boolean_or, compare, call, attribute, subscript,
     list, tuple, fstring, formatted, await, conditional, starred, list_comprehension, slice,
-    dict, dict_comprehension, lambda, generator_expression
+    dict, dict_comprehension, lambda, generator_expression,
+    yield  // `yield` (a: the value or nothing)
 };
 
 enum class binary_op : std::uint8_t { add, sub, mul, div, floordiv, mod, pow, lshift, rshift, bit_and, bit_or, bit_xor };

@@ -1102,6 +1102,13 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         value item = iterate_next(args[0], done);
         if (!done) return item;
         if (args.size() == 2) return args[1];
+        if (args[0].is(value_kind::generator) && !args[0].as<generator_object>().return_value.is(value_kind::none)) {
+            // A generator's `return value`: StopIteration(value), the first time only
+            value stop = make_error("StopIteration", "");
+            stop.as<exception_object>().args.push_back(std::move(args[0].as<generator_object>().return_value));
+            args[0].as<generator_object>().return_value = value::none();
+            throw python_error{std::move(stop)};
+        }
         raise_error("StopIteration", "");
     }
     case b_sorted:

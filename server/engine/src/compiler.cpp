@@ -20,6 +20,7 @@ struct fblock {
     std::vector<std::size_t> break_jumps;
     const block* finally_body = nullptr;
     const stmt* with = nullptr;  // with_block: its statement
+    bool catches_generator_exit = false;  // a try body whose handlers would catch GeneratorExit
 };
 
 struct scope {
@@ -724,6 +725,7 @@ private:
         if (!s.handlers.empty()) {
             auto setup = emit(opcode::setup_try, 0, s.line);
             push_plain_try();
+            scope_->fblocks.back().catches_generator_exit = handlers_catch_generator_exit(s);
             statements(s.body);
             scope_->fblocks.pop_back();
             emit(opcode::pop_block, 0, 0);
@@ -830,6 +832,46 @@ private:
         emit(opcode::await_, 0, line);
     }
 
+    // A bare `except:` or one naming BaseException or GeneratorExit: it would see a generator closed early
+    static bool handlers_catch_generator_exit(const stmt& s)
+    {
+        auto names_it = [](const expr& t) {
+            auto one = [](const expr& n) {
+                const std::string& name = n.kind == expr_kind::name || n.kind == expr_kind::attribute ? n.name : std::string();
+                return name == "BaseException" || name == "GeneratorExit";
+            };
+            if (t.kind == expr_kind::tuple) return std::any_of(t.items.begin(), t.items.end(), [&](const expr_ptr& i) { return one(*i); });
+            return one(t);
+        };
+        return std::any_of(s.handlers.begin(), s.handlers.end(), [&](const except_clause& h) { return !h.type || names_it(*h.type); });
+    }
+
+    // `yield` makes the function a generator. A generator closed before its end (a `for` that
+    // breaks, one dropped half way) runs its `finally` blocks, `__exit__`s and GeneratorExit handlers
+    // in CPython; the engine does not close generators, so a yield inside those is refused.
+    void yield_expression(const expr& e)
+    {
+        const std::int32_t line = e.line;
+        if (!scope_->is_function) fail("SyntaxError", "'yield' outside function", line, e.column);
+        if (code().name == "<genexpr>") fail("SyntaxError", "'yield' inside generator expression", line, e.column);
+        if (!scope_->renames.empty()) fail("UnsupportedError", "'yield' inside a comprehension is not supported by loopscope", line, e.column);
+        if (code().name == "<lambda>") fail("UnsupportedError", "'yield' in a lambda is not supported by loopscope", line, e.column);
+        if (code().is_async)
+            fail("UnsupportedError", "an asynchronous generator ('yield' inside 'async def') is not supported by loopscope", line, e.column);
+        for (const auto& b : scope_->fblocks) {
+            const bool finally = b.kind == fblock_kind::try_finally && b.finally_body && !b.finally_body->empty();
+            if (finally || b.kind == fblock_kind::with_block || b.catches_generator_exit)
+                fail("UnsupportedError",
+                     "'yield' inside a 'try' with 'finally', a 'with' block or an 'except' that catches GeneratorExit (run when a "
+                     "generator is closed early) is not supported by loopscope",
+                     line, e.column);
+        }
+        code().is_generator = true;
+        if (e.a) expression(*e.a);
+        else emit(opcode::load_const, constant(value::none()), line);
+        emit(opcode::yield_value, 0, line);
+    }
+
     // A try body with handlers: break/return leaving it must pop its block, nothing else.
     void push_plain_try() { scope_->fblocks.push_back({fblock_kind::try_finally, 0, {}, &empty_block_}); }
 
@@ -896,7 +938,7 @@ private:
             emit(opcode::format_value, e.conversion, line);
             break;
         case expr_kind::await:
-            if (code().is_generator) fail("UnsupportedError", "an asynchronous generator expression ('await' in a generator expression) is not supported by loopscope", line, e.column);
+            if (code().is_generator && code().name == "<genexpr>") fail("UnsupportedError", "an asynchronous generator expression ('await' in a generator expression) is not supported by loopscope", line, e.column);
             if (!scope_->is_function) fail("SyntaxError", "'await' outside function", line, e.column);
             if (!code().is_async) fail("SyntaxError", "'await' outside async function", line, e.column);
             expression(*e.a);
@@ -918,6 +960,7 @@ private:
         case expr_kind::dict_comprehension: comprehension(e); break;
         case expr_kind::lambda: function_def(*e.function); break;
         case expr_kind::generator_expression: generator_expression(e); break;
+        case expr_kind::yield: yield_expression(e); break;
         case expr_kind::dict: {
             const bool unpacks = std::any_of(e.items.begin(), e.items.end(), [](const expr_ptr& k) { return !k; });
             if (!unpacks) {

@@ -60,6 +60,8 @@ struct generator_object : object {
     bool started = false;
     bool running = false;
     bool finished = false;
+    // What its `return` gave, until next() raises it as StopIteration's value (once, as CPython does)
+    value return_value;
     std::string repr_text() const override { return "<generator object " + qualname + " at " + object_address(this) + ">"; }
 };
 

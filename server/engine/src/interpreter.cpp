@@ -392,6 +392,7 @@ value runtime::resume_generator(generator_object& g, bool& exhausted)
     case outcome::returned:
         g.finished = true;
         exhausted = true;
+        g.return_value = std::move(last_result_);
         last_result_ = value{};
         return {};
     case outcome::raised: {

@@ -208,9 +208,8 @@ private:
             }
             if (w == "import") return import_statement();
             if (w == "from") return from_import();
-            if (w == "yield") unsupported(t, "'yield'");
         }
-        auto first = expression_list(true);
+        auto first = yield_or_expression_list();
         if (is_op(":")) {
             next();
             check_target(*first);
@@ -219,7 +218,7 @@ private:
                 fail_at(t, "only single target (not tuple) can be annotated");
             auto s = make_stmt(stmt_kind::annotated, t);
             s->extra = expression();
-            if (accept_op("=")) s->value = expression_list();
+            if (accept_op("=")) s->value = yield_or_expression_list();
             s->targets.push_back(std::move(first));
             return s;
         }
@@ -233,7 +232,7 @@ private:
                     fail_at(t, "'" + describe(*first) + "' is an illegal expression for augmented assignment");
                 auto s = make_stmt(stmt_kind::aug_assign, t);
                 s->aug = op;
-                s->value = expression_list();
+                s->value = yield_or_expression_list();
                 s->targets.push_back(std::move(first));
                 return s;
             }
@@ -242,7 +241,7 @@ private:
         if (is_op("=")) {
             auto s = make_stmt(stmt_kind::assign, t);
             s->targets.push_back(std::move(first));
-            while (accept_op("=")) s->targets.push_back(expression_list(true));
+            while (accept_op("=")) s->targets.push_back(yield_or_expression_list());
             s->value = std::move(s->targets.back());
             s->targets.pop_back();
             for (auto& target : s->targets) check_target(*target);
@@ -638,6 +637,23 @@ private:
     }
 
     // `a, b = ...`, `return a, b`: a bare tuple; `starred` allows `*rest` items.
+    // Where CPython's grammar takes a yield expression without parentheses: a statement of its own,
+    // the right of an assignment; elsewhere it must be in parentheses.
+    expr_ptr yield_or_expression_list()
+    {
+        if (is_name("yield")) return yield_expression();
+        return expression_list(true);
+    }
+
+    expr_ptr yield_expression()
+    {
+        const token& t = next();
+        if (is_name("from")) unsupported(t, "'yield from'");
+        auto e = make_expr(expr_kind::yield, t);
+        if (!at_statement_end() && !is_op(")") && !is_op("=")) e->a = expression_list(true);
+        return e;
+    }
+
     expr_ptr expression_list(bool starred = false)
     {
         const token& t = peek();
@@ -1017,6 +1033,11 @@ private:
             if (t.text == "(") {
                 next();
                 if (accept_op(")")) return make_expr(expr_kind::tuple, t);
+                if (is_name("yield")) {
+                    auto y = yield_expression();
+                    expect_op(")");
+                    return y;
+                }
                 auto first = is_op("*") ? star_expr() : named_expression();
                 if (is_name("for")) {
                     auto g = comprehension(std::move(first), t);

@@ -1,0 +1,57 @@
+// Generator functions: what is refused before the first line (what the engine would run differently),
+// and what an endless or self-feeding generator costs against the run's bounds.
+#include "engine_test_support.hpp"
+
+#include <gtest/gtest.h>
+
+using loopscope::engine::run_config;
+using loopscope::engine::testing::limit_message;
+using loopscope::engine::testing::run_virtual;
+
+namespace {
+
+void expect_refused_up_front(const std::string& source, const std::string& type, const std::string& message)
+{
+    auto out = run_virtual("print('first line')\n" + source);
+    const auto* end = out.last("run_finished");
+    ASSERT_TRUE(end && end->error) << source;
+    EXPECT_EQ(end->error->type, type) << source;
+    EXPECT_NE(end->error->message.find(message), std::string::npos) << end->error->message;
+    EXPECT_EQ(out.stdout_text, "") << source;
+}
+
+} // namespace
+
+TEST(generators, what_the_engine_would_run_differently_is_refused_before_the_first_line)
+{
+    expect_refused_up_front("yield 1\n", "SyntaxError", "'yield' outside function");
+    expect_refused_up_front("class A:\n    yield 1\n", "SyntaxError", "'yield' outside function");
+    expect_refused_up_front("def f():\n    return ((yield) for x in range(3))\n", "SyntaxError", "'yield' inside generator expression");
+    expect_refused_up_front("def f():\n    yield from range(3)\n", "UnsupportedError", "'yield from'");
+    expect_refused_up_front("async def f():\n    yield 1\n", "UnsupportedError", "asynchronous generator");
+    expect_refused_up_front("def f():\n    return [(yield x) for x in range(3)]\n", "UnsupportedError", "comprehension");
+    // Closing a generator early runs these in CPython
+    expect_refused_up_front("def f():\n    try:\n        yield 1\n    finally:\n        print('closed')\n", "UnsupportedError", "'finally'");
+    expect_refused_up_front("def f(m):\n    with m:\n        yield 1\n", "UnsupportedError", "'with'");
+    expect_refused_up_front("def f():\n    try:\n        yield 1\n    except:\n        pass\n", "UnsupportedError", "GeneratorExit");
+    expect_refused_up_front("def f():\n    try:\n        yield 1\n    except (KeyError, BaseException):\n        pass\n", "UnsupportedError",
+                            "GeneratorExit");
+    expect_refused_up_front("def f():\n    yield 1\ng = f()\ng.send(None)\n", "UnsupportedError", "send");
+}
+
+TEST(generators, an_endless_generator_meets_the_runs_bounds)
+{
+    run_config config;
+    config.max_memory_bytes = 4u << 20;
+    auto out = run_virtual("def count():\n    n = 0\n    while True:\n        yield [n]\n        n += 1\nprint(len(list(count())))\n", config);
+    // list() of it is one operation: its step bound or the memory bound, whichever comes first
+    EXPECT_NE(limit_message(out).find("max_"), std::string::npos) << limit_message(out);
+    out = run_virtual("def count():\n    n = 0\n    while True:\n        yield n\n        n += 1\nprint(sum(count()))\n");
+    EXPECT_NE(limit_message(out).find("steps"), std::string::npos) << limit_message(out);
+}
+
+TEST(generators, a_generator_that_feeds_on_itself_is_cpythons_value_error)
+{
+    auto out = run_virtual("def g():\n    for x in it:\n        yield x\nit = g()\ntry:\n    next(it)\nexcept ValueError as e:\n    print(e)\n");
+    EXPECT_EQ(out.stdout_text, "generator already executing\n");
+}
