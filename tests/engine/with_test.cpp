@@ -20,6 +20,17 @@ TEST(with_statement, async_with_outside_a_coroutine_is_a_syntax_error_before_the
     }
 }
 
+TEST(with_statement, async_for_outside_a_coroutine_is_a_syntax_error_before_the_first_line)
+{
+    auto out = run_virtual("print('first')\ndef f(xs):\n    async for x in xs:\n        pass\n");
+    const auto* end = out.last("run_finished");
+    ASSERT_TRUE(end && end->error);
+    EXPECT_EQ(end->error->type, "SyntaxError");
+    EXPECT_EQ(end->error->message, "'async for' outside async function");
+    EXPECT_EQ(end->error->line, 3);
+    EXPECT_EQ(out.stdout_text, "");
+}
+
 TEST(with_statement, context_managers_are_special_methods_a_class_may_define)
 {
     auto out = run_virtual("import asyncio\n"

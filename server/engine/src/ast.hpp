@@ -95,7 +95,7 @@ struct stmt {
     expr_ptr extra;                 // annotated: the annotation; raise: `from`; assert: message
     binary_op aug = binary_op::add; // aug_assign
     std::string name;               // function_def, class_def, import_from module
-    bool is_async = false;          // function_def, with
+    bool is_async = false;          // function_def, with, for
     std::vector<parameter> params;  // function_def, in the order written
     std::size_t positional_only = 0;  // function_def: how many params come before `/`
     std::vector<expr_ptr> decorators;   // function_def, class_def, top to bottom

@@ -31,8 +31,9 @@ enum class opcode : std::uint8_t {
     make_function, build_class, finish_class,
     set_return, return_value,
     setup_try, pop_block, pop_except, reraise, raise_, raise_bare, exception_matches,
-    get_awaitable, await_,  // get_awaitable's arg: 0 `await`, 1 __aenter__'s result, 2 __aexit__'s
-    before_with, setup_with, with_exit_args,  // before_with's arg: 1 for `async with`; setup_with: a try block below the entered value
+    get_awaitable, await_,  // get_awaitable's arg: 0 `await`, 1 __aenter__'s result, 2 __aexit__'s, 3 __anext__'s
+    before_with, setup_with, with_exit_args,
+    get_aiter, get_anext,  // `async for`: the bound __aiter__ of the iterable; the bound __anext__ of the iterator  // before_with's arg: 1 for `async with`; setup_with: a try block below the entered value
     import_module, import_from,
     assert_fail,
 };

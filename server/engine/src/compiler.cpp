@@ -287,6 +287,10 @@ private:
             break;
         }
         case stmt_kind::for_: {
+            if (s.is_async) {
+                async_for_statement(s);
+                break;
+            }
             expression(*s.value);
             emit(opcode::get_iter, 0, line);
             auto start = here();
@@ -466,7 +470,7 @@ private:
         static const char* const supported[] = {"__init__", "__repr__", "__str__", "__eq__", "__lt__", "__le__", "__gt__", "__ge__",
                                                 "__hash__", "__len__", "__bool__", "__call__", "__iter__", "__next__", "__getitem__",
                                                 "__setitem__", "__delitem__", "__contains__", "__neg__", "__pos__", "__invert__", "__abs__",
-                                                "__enter__", "__exit__", "__aenter__", "__aexit__"};
+                                                "__enter__", "__exit__", "__aenter__", "__aexit__", "__aiter__", "__anext__"};
         // The binary operators, their reflections and their in-place forms
         static const char* const operators[] = {"add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and", "or", "xor"};
         for (const char* stem : operators)
@@ -814,6 +818,46 @@ private:
         emit(opcode::pop_top, 0, s.line);
         scope_->fblocks.pop_back();
         patch(to_end);
+    }
+
+    // CPython's `async for`: the iterator from __aiter__ stays on the stack (a for loop's, for break
+    // and return); each pass awaits __anext__() inside a try block whose StopAsyncIteration ends the loop.
+    void async_for_statement(const stmt& s)
+    {
+        if (!scope_->is_function || !code().is_async) fail("SyntaxError", "'async for' outside async function", s.line, s.column);
+        const std::int32_t line = s.line;
+        expression(*s.value);
+        emit(opcode::get_aiter, 0, line);
+        emit(opcode::call, 0, line);
+        auto start = here();
+        auto setup = emit(opcode::setup_try, 0, line);
+        push_plain_try();
+        emit(opcode::get_anext, 0, line);
+        emit(opcode::call, 0, line);
+        emit(opcode::get_awaitable, 3, line);
+        emit(opcode::await_, 0, line);
+        scope_->fblocks.pop_back();
+        emit(opcode::pop_block, 0, line);
+        store_target(*s.targets[0]);
+        scope_->fblocks.push_back({fblock_kind::for_loop, start, {}, nullptr});
+        statements(s.body);
+        emit(opcode::jump, start, line);
+        std::vector<std::size_t> breaks = std::move(scope_->fblocks.back().break_jumps);
+        scope_->fblocks.pop_back();
+        // [iterator, exc]: StopAsyncIteration ends the loop, anything else goes on
+        patch(setup);
+        emit(opcode::dup_top, 0, line);
+        emit(opcode::load_const, constant(value::of(value_kind::exception_type, builtin_exception_type("StopAsyncIteration"))), line);
+        emit(opcode::exception_matches, 0, line);
+        auto other = emit(opcode::pop_jump_if_false, 0, line);
+        emit(opcode::pop_except, 0, line);
+        emit(opcode::pop_top, 0, line);
+        emit(opcode::pop_top, 0, line);
+        auto to_end = emit(opcode::jump, 0, line);
+        patch(other);
+        emit(opcode::reraise, 0, line);
+        patch(to_end);
+        for (auto j : breaks) patch(j);
     }
 
     // [exit] -> []: exit(None, None, None), its result dropped

@@ -1197,8 +1197,11 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 const value& v = f.stack.back();
                 if (!v.is(value_kind::coroutine) && !v.is(value_kind::future)) {
                     if (in.arg != 0)
+                    {
+                        if (in.arg == 3) raise_error("TypeError", "'async for' received an invalid object from __anext__: " + type_name(v));
                         raise_error("TypeError", std::string("'async with' received an object from ") + (in.arg == 1 ? "__aenter__" : "__aexit__") +
                                                      " that does not implement __await__: " + type_name(v));
+                    }
                     raise_error("TypeError", "object " + type_name(v) + " can't be used in 'await' expression");
                 }
                 break;
@@ -1217,6 +1220,20 @@ runtime::outcome runtime::execute(exec_context& ctx)
                                                  (is_async ? "__aexit__" : "__exit__") + " method)");
                 f.stack.push_back(std::move(*exit));
                 f.stack.push_back(std::move(*enter));
+                break;
+            }
+            case opcode::get_aiter: {
+                value iterable = pop(f);
+                std::optional<value> aiter = bound_special(iterable, "__aiter__");
+                if (!aiter) raise_error("TypeError", "'async for' requires an object with __aiter__ method, got " + type_name(iterable));
+                f.stack.push_back(std::move(*aiter));
+                break;
+            }
+            case opcode::get_anext: {
+                std::optional<value> anext = bound_special(f.stack.back(), "__anext__");
+                if (!anext)
+                    raise_error("TypeError", "'async for' received an object from __aiter__ that does not implement __anext__: " + type_name(f.stack.back()));
+                f.stack.push_back(std::move(*anext));
                 break;
             }
             case opcode::with_exit_args: {

@@ -106,6 +106,15 @@ private:
             if (w == "async") {
                 if (is_name("def", 1)) { next(); out.push_back(function_def(true)); return; }
                 if (is_name("with", 1)) { out.push_back(with_statement(true)); return; }
+                if (is_name("for", 1)) {
+                    const token& at = next();
+                    auto s = for_statement();
+                    s->is_async = true;
+                    s->line = at.line;
+                    s->column = at.column;
+                    out.push_back(std::move(s));
+                    return;
+                }
                 unsupported(t, "'async " + peek(1).text + "'");
             }
             if (w == "class") { out.push_back(class_def()); return; }
@@ -654,6 +663,13 @@ private:
         return e;
     }
 
+    // Whether a comprehension's `for` comes next; `async for` there is refused
+    bool comprehension_follows()
+    {
+        if (is_name("async") && is_name("for", 1)) unsupported(peek(), "'async for' in a comprehension");
+        return is_name("for");
+    }
+
     expr_ptr expression_list(bool starred = false)
     {
         const token& t = peek();
@@ -974,7 +990,7 @@ private:
                 if (unpacked_mapping) fail_at(peek(), "positional argument follows keyword argument unpacking");
                 if (!call.keywords.empty()) fail_at(peek(), "positional argument follows keyword argument");
                 auto arg = expression();
-                if (is_name("for")) {
+                if (comprehension_follows()) {
                     auto g = comprehension(std::move(arg), peek());
                     g->kind = expr_kind::generator_expression;
                     call.items.push_back(std::move(g));
@@ -1039,7 +1055,7 @@ private:
                     return y;
                 }
                 auto first = is_op("*") ? star_expr() : named_expression();
-                if (is_name("for")) {
+                if (comprehension_follows()) {
                     auto g = comprehension(std::move(first), t);
                     g->kind = expr_kind::generator_expression;
                     expect_op(")");
@@ -1063,7 +1079,7 @@ private:
                 auto e = make_expr(expr_kind::list, t);
                 if (accept_op("]")) return e;
                 auto first = is_op("*") ? star_expr() : expression();
-                if (is_name("for")) {
+                if (comprehension_follows()) {
                     auto c = comprehension(std::move(first), t);
                     expect_op("]");
                     return c;
@@ -1085,11 +1101,11 @@ private:
                         e->items.push_back(bitwise_or());
                     } else {
                         auto key = expression();
-                        if (is_name("for")) unsupported(peek(), "set comprehension");
+                        if (comprehension_follows()) unsupported(peek(), "set comprehension");
                         if (!is_op(":")) unsupported(t, "set display");
                         next();
                         auto item = expression();
-                        if (first && is_name("for")) {
+                        if (first && comprehension_follows()) {
                             auto c = comprehension(std::move(key), t);
                             c->kind = expr_kind::dict_comprehension;
                             c->b = std::move(item);
