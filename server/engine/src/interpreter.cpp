@@ -530,6 +530,19 @@ void runtime::set_context(exec_context& ctx, const value& exc)
     }
 }
 
+// After a call: its result goes on the stack (unless it pushed a frame); true when the call stops
+// this context until the run resumes it (time.sleep, asyncio.run/run_until_complete).
+bool runtime::call_blocks(exec_context& ctx, frame& f, value result, bool pushed)
+{
+    if (!pushed) f.stack.push_back(std::move(result));
+    if (blocked_until_ >= 0.0) return true;
+    if (main_waiting_on_loop_ && &ctx == &main_) {
+        f.stack.pop_back();
+        return true;
+    }
+    return false;
+}
+
 // Unwinds to the nearest handler; returns false when the exception leaves the context.
 bool runtime::raise_in(exec_context& ctx, value exc, bool add_entry)
 {
@@ -1019,14 +1032,8 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 value callee = pop(f);
                 bool pushed = false;
                 value result = call_value(ctx, callee, std::move(args), std::move(kwargs), pushed);
-                if (!pushed) f.stack.push_back(std::move(result));
                 callee = value{};
-                // time.sleep and asyncio.run/run_until_complete stop this context until the run resumes it.
-                if (blocked_until_ >= 0.0) return outcome::blocked;
-                if (main_waiting_on_loop_ && &ctx == &main_) {
-                    f.stack.pop_back();
-                    return outcome::blocked;
-                }
+                if (call_blocks(ctx, f, std::move(result), pushed)) return outcome::blocked;
                 break;
             }
             case opcode::load_method: {
@@ -1065,13 +1072,8 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 f.stack.resize(f.stack.size() - n - 1);
                 bool pushed = false;
                 value result = call_value(ctx, callee, std::move(args), {}, pushed);
-                if (!pushed) f.stack.push_back(std::move(result));
                 callee = value{};
-                if (blocked_until_ >= 0.0) return outcome::blocked;
-                if (main_waiting_on_loop_ && &ctx == &main_) {
-                    f.stack.pop_back();
-                    return outcome::blocked;
-                }
+                if (call_blocks(ctx, f, std::move(result), pushed)) return outcome::blocked;
                 break;
             }
             case opcode::get_iter: {

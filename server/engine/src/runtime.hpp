@@ -142,6 +142,7 @@ private:
 
     // ---- the interpreter ----
     outcome execute(exec_context& ctx);
+    bool call_blocks(exec_context& ctx, frame& f, value result, bool pushed);
     bool raise_in(exec_context& ctx, value exc, bool add_entry);
     void set_context(exec_context& ctx, const value& exc);
     // Drops the innermost frame of `ctx`; true when it was a coroutine awaited inline by the frame below.
