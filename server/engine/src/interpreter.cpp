@@ -1160,6 +1160,8 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 if (!cause.is(value_kind::exception) && !cause.is(value_kind::none))
                     raise_error("TypeError", "exception causes must derive from BaseException");
                 if (in.arg) {
+                    // `raise e from e`, or two exceptions each the other's cause: a cycle the run's end breaks
+                    note_nesting(v, cause);
                     auto& raised = v.as<exception_object>();
                     raised.rare_for_writing().cause = std::move(cause);
                     raised.rare_for_writing().suppress_context = true;

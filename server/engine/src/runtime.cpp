@@ -57,7 +57,10 @@ void runtime::break_cycles()
         else if (auto* d = dynamic_cast<dict_object*>(c.get())) d->clear();
         else if (auto* cell = dynamic_cast<cell_object*>(c.get())) cell->content = value::none();
         else if (auto* inst = dynamic_cast<instance_object*>(c.get())) inst->attributes.entries.clear();
-        else if (auto* exc = dynamic_cast<exception_object*>(c.get())) exc->attributes.entries.clear();
+        else if (auto* exc = dynamic_cast<exception_object*>(c.get())) {
+            exc->attributes.entries.clear();
+            exc->rare.reset();
+        }
         else if (auto* cls = dynamic_cast<class_object*>(c.get())) cls->attributes.entries.clear();
     }
     for (auto* loop : {current_loop_.get(), running_loop_.get()}) {
