@@ -144,6 +144,7 @@ private:
     outcome execute(exec_context& ctx);
     bool raise_in(exec_context& ctx, value exc, bool add_entry);
     void set_context(exec_context& ctx, const value& exc);
+    void set_context_at_raise(exec_context& ctx, const value& exc);
     // Drops the innermost frame of `ctx`; true when it was a coroutine awaited inline by the frame below.
     bool pop_frame(exec_context& ctx);
     void return_from_frame(exec_context& ctx, value result, bool& context_done);
