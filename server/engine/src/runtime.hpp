@@ -202,7 +202,7 @@ private:
     // typing_forms.cpp: List[int], Optional[X], list[int], and their equality
     value typing_subscript(const value& form, const value& index);
     value builtin_generic_alias(const std::string& type, const value& index);
-    bool typing_equal(const value& a, const value& b);
+    bool typing_equal(const value& a, const value& b, int depth);
     // a == b, a < b ... where either is an instance: its __eq__/__lt__ ..., reflected as CPython
     // reflects them; nullopt when neither side defines one.
     std::optional<value> rich_compare(compare_op op, const value& a, const value& b);
