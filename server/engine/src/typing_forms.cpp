@@ -119,6 +119,7 @@ std::string alias_item_repr(const value& v)
 
 std::string join(const std::vector<value>& items, std::string (*one)(const value&), std::size_t from = 0)
 {
+    charge_work(items.size());  // a Literal of 100,000 values is written in one operation
     std::string out;
     for (std::size_t k = from; k < items.size(); ++k) {
         if (k > from) out += ", ";
@@ -256,6 +257,7 @@ value runtime::typing_subscript(const value& container, const value& index)
 {
     const auto& form = form_of(container);
     std::vector<value> items = index.is(value_kind::tuple) ? index.as<sequence_object>().items : std::vector<value>{index};
+    charge_work(items.size() * 2);  // copied, then hashed or checked
     if (form.subscripted || form.what == typing_form::kind::builtin_alias)
         raise_unsupported("subscripting " + form.repr_text());  // a generic alias of type variables, which the engine has not
     switch (form.what) {
@@ -308,6 +310,7 @@ value runtime::typing_subscript(const value& container, const value& index)
             else
                 flat.push_back(item);
         }
+        charge_work(flat.size());
         // Repeats (the same value of the same type) dropped through a set, as CPython does; when a
         // value is unhashable (Literal[[1], [1]]) CPython's set fails and it keeps them all.
         std::vector<std::int64_t> hashes;
@@ -380,6 +383,7 @@ bool runtime::typing_equal(const value& a, const value& b, int depth)
     // Unions and Literals compare as CPython's sets of their members (a Literal's by value and type),
     // found by hash: in any order, and in time proportional to their sizes.
     auto same_members = [&](bool by_type) {
+        charge_work(x.args.size() + y.args.size());
         std::unordered_multimap<std::int64_t, const value*> theirs;
         for (const auto& n : y.args) theirs.emplace(bucket_of(n), &n);
         for (const auto& m : x.args) {
