@@ -277,6 +277,7 @@ private:
             auto start = here();
             expression(*s.value);
             auto to_end = emit(opcode::pop_jump_if_false, 0, line);
+            check_block_room(1, s);
             scope_->fblocks.push_back({fblock_kind::while_loop, start, {}, nullptr});
             statements(s.body);
             emit(opcode::jump, start, line);
@@ -291,6 +292,7 @@ private:
             auto start = here();
             auto for_iter = emit(opcode::for_iter, 0, line);
             store_target(*s.targets[0]);
+            check_block_room(1, s);
             scope_->fblocks.push_back({fblock_kind::for_loop, start, {}, nullptr});
             statements(s.body);
             emit(opcode::jump, start, line);
@@ -719,10 +721,12 @@ private:
         bool has_finally = !s.finally_body.empty();
         if (has_finally) {
             finally_setup = emit(opcode::setup_try, 0, s.line);
+            check_block_room(1, s);
             scope_->fblocks.push_back({fblock_kind::try_finally, 0, {}, &s.finally_body});
         }
         if (!s.handlers.empty()) {
             auto setup = emit(opcode::setup_try, 0, s.line);
+            check_block_room(1, s);
             push_plain_try();
             statements(s.body);
             scope_->fblocks.pop_back();
@@ -731,6 +735,7 @@ private:
             std::vector<std::size_t> to_end;
             to_end.push_back(emit(opcode::jump, 0, 0));
             patch(setup);
+            check_block_room(2, s);
             scope_->fblocks.push_back({fblock_kind::handler, 0, {}, nullptr});
             for (const auto& h : s.handlers) {
                 std::size_t next_clause = 0;
@@ -768,6 +773,7 @@ private:
             statements(s.finally_body);
             auto to_end = emit(opcode::jump, 0, 0);
             patch(finally_setup);
+            check_block_room(1, s);
             scope_->fblocks.push_back({fblock_kind::finally_exception, 0, {}, nullptr});
             statements(s.finally_body);
             scope_->fblocks.pop_back();
@@ -790,6 +796,7 @@ private:
         auto setup = emit(opcode::setup_with, 0, s.line);
         fblock b{fblock_kind::with_block, 0, {}, nullptr};
         b.with = &s;
+        check_block_room(1, s);
         scope_->fblocks.push_back(b);
         if (s.targets.empty()) emit(opcode::pop_top, 0, s.line);
         else store_target(*s.targets[0]);
@@ -828,6 +835,16 @@ private:
     {
         emit(opcode::get_awaitable, which, line);
         emit(opcode::await_, 0, line);
+    }
+
+    // CPython's compiler refuses a 21st block statically nested in one function (CO_MAXBLOCKS): loops,
+    // `with` items, try bodies and finally bodies count one each, an except body two (its handler and
+    // its cleanup).
+    void check_block_room(int weight, const stmt& s)
+    {
+        int used = 0;
+        for (const auto& b : scope_->fblocks) used += b.kind == fblock_kind::handler ? 2 : 1;
+        if (used + weight > 20) fail("SyntaxError", "too many statically nested blocks", s.line, s.column);
     }
 
     // A try body with handlers: break/return leaving it must pop its block, nothing else.
