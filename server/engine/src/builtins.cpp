@@ -471,10 +471,14 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         value v = class_attribute(obj, name, found);
         if (found) return v;
         if (name == "__class__") return type_of_obj();
-        const std::string owner = obj.is(value_kind::class_type) ? "type object '" + obj.as<class_object>().name + "'" : "'" + type_name(obj) + "' object";
+        // A bound method asks its function for what it lacks itself (CPython's method_getattro), so the
+        // error names the function's type.
+        const std::string owner = obj.is(value_kind::class_type) ? "type object '" + obj.as<class_object>().name + "'"
+                                  : obj.is(value_kind::method)   ? "'" + type_name(obj.as<method_object>().function) + "' object"
+                                                                 : "'" + type_name(obj) + "' object";
         // What every object has in CPython (__dict__, __eq__ ...) is not modelled
         if (cpython_type_has("object", name) || (obj.is(value_kind::class_type) && cpython_type_has("type", name)) ||
-            (obj.is(value_kind::method) && cpython_type_has("method", name)))
+            (obj.is(value_kind::method) && (cpython_type_has("method", name) || cpython_type_has(type_name(obj.as<method_object>().function), name))))
             raise_unsupported("'" + type_name(obj) + "." + name + "'");
         raise_error("AttributeError", owner + " has no attribute '" + name + "'");
     }

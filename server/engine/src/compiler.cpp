@@ -278,6 +278,7 @@ private:
             auto start = here();
             expression(*s.value);
             auto to_end = emit(opcode::pop_jump_if_false, 0, line);
+            check_block_room(1, s);
             scope_->fblocks.push_back({fblock_kind::while_loop, start, {}, nullptr});
             statements(s.body);
             emit(opcode::jump, start, line);
@@ -296,6 +297,7 @@ private:
             auto start = here();
             auto for_iter = emit(opcode::for_iter, 0, line);
             store_target(*s.targets[0]);
+            check_block_room(1, s);
             scope_->fblocks.push_back({fblock_kind::for_loop, start, {}, nullptr});
             statements(s.body);
             emit(opcode::jump, start, line);
@@ -724,10 +726,12 @@ private:
         bool has_finally = !s.finally_body.empty();
         if (has_finally) {
             finally_setup = emit(opcode::setup_try, 0, s.line);
+            check_block_room(1, s);
             scope_->fblocks.push_back({fblock_kind::try_finally, 0, {}, &s.finally_body});
         }
         if (!s.handlers.empty()) {
             auto setup = emit(opcode::setup_try, 0, s.line);
+            check_block_room(1, s);
             push_plain_try();
             scope_->fblocks.back().catches_generator_exit = handlers_catch_generator_exit(s);
             statements(s.body);
@@ -737,6 +741,7 @@ private:
             std::vector<std::size_t> to_end;
             to_end.push_back(emit(opcode::jump, 0, 0));
             patch(setup);
+            check_block_room(2, s);
             scope_->fblocks.push_back({fblock_kind::handler, 0, {}, nullptr});
             for (const auto& h : s.handlers) {
                 std::size_t next_clause = 0;
@@ -774,6 +779,7 @@ private:
             statements(s.finally_body);
             auto to_end = emit(opcode::jump, 0, 0);
             patch(finally_setup);
+            check_block_room(1, s);
             scope_->fblocks.push_back({fblock_kind::finally_exception, 0, {}, nullptr});
             statements(s.finally_body);
             scope_->fblocks.pop_back();
@@ -796,6 +802,7 @@ private:
         auto setup = emit(opcode::setup_with, 0, s.line);
         fblock b{fblock_kind::with_block, 0, {}, nullptr};
         b.with = &s;
+        check_block_room(1, s);
         scope_->fblocks.push_back(b);
         if (s.targets.empty()) emit(opcode::pop_top, 0, s.line);
         else store_target(*s.targets[0]);
@@ -839,6 +846,7 @@ private:
         scope_->fblocks.pop_back();
         emit(opcode::pop_block, 0, line);
         store_target(*s.targets[0]);
+        check_block_room(1, s);
         scope_->fblocks.push_back({fblock_kind::for_loop, start, {}, nullptr});
         statements(s.body);
         emit(opcode::jump, start, line);
@@ -914,6 +922,16 @@ private:
         if (e.a) expression(*e.a);
         else emit(opcode::load_const, constant(value::none()), line);
         emit(opcode::yield_value, 0, line);
+    }
+
+    // CPython's compiler refuses a 21st block statically nested in one function (CO_MAXBLOCKS): loops,
+    // `with` items, try bodies and finally bodies count one each, an except body two (its handler and
+    // its cleanup).
+    void check_block_room(int weight, const stmt& s)
+    {
+        int used = 0;
+        for (const auto& b : scope_->fblocks) used += b.kind == fblock_kind::handler ? 2 : 1;
+        if (used + weight > 20) fail("SyntaxError", "too many statically nested blocks", s.line, s.column);
     }
 
     // A try body with handlers: break/return leaving it must pop its block, nothing else.

@@ -543,6 +543,38 @@ bool runtime::call_blocks(exec_context& ctx, frame& f, value result, bool pushed
     return false;
 }
 
+// `raise X` as CPython's _PyErr_SetObject does it: X's context becomes the exception being handled,
+// replacing one X already had (an exception raised again), and a link of the handled exception's
+// context chain that leads back to X is cut, so that the chain does not become a cycle. With no
+// exception being handled, X keeps its context. The walk is as long as the chain (as in CPython)
+// and charged; a cycle already there (Floyd's tortoise) ends it.
+void runtime::set_context_at_raise(exec_context& ctx, const value& exc)
+{
+    const value* handled = nullptr;
+    for (auto f = ctx.frames.rbegin(); f != ctx.frames.rend() && !handled; ++f)
+        for (auto b = (*f)->blocks.rbegin(); b != (*f)->blocks.rend(); ++b)
+            if (b->is_handler) {
+                handled = &b->exc;
+                break;
+            }
+    if (!handled || !handled->is(value_kind::exception) || handled->obj == exc.obj) return;
+    exception_object* link = &handled->as<exception_object>();
+    const exception_object* slow = link;
+    bool move_slow = false;
+    while (link->context.is(value_kind::exception)) {
+        charge_work(1);
+        if (link->context.obj == exc.obj) {
+            link->context = value::none();
+            break;
+        }
+        link = &link->context.as<exception_object>();
+        if (link == slow) break;
+        if (move_slow) slow = &slow->context.as<exception_object>();
+        move_slow = !move_slow;
+    }
+    exc.as<exception_object>().context = *handled;
+}
+
 // Unwinds to the nearest handler; returns false when the exception leaves the context.
 bool runtime::raise_in(exec_context& ctx, value exc, bool add_entry)
 {
@@ -1166,6 +1198,7 @@ runtime::outcome runtime::execute(exec_context& ctx)
                     raised.rare_for_writing().cause = std::move(cause);
                     raised.rare_for_writing().suppress_context = true;
                 }
+                set_context_at_raise(ctx, v);
                 throw python_error{v};
             }
             case opcode::raise_bare: {

@@ -260,7 +260,7 @@ bool runtime::equals(const value& a, const value& b, int depth)
     }
     if (a.kind != b.kind) return false;
     switch (a.kind) {
-    case value_kind::typing_form: return typing_equal(a, b);
+    case value_kind::typing_form: return typing_equal(a, b, depth);
     case value_kind::none:
     case value_kind::ellipsis: return true;
     case value_kind::string: {

@@ -145,6 +145,7 @@ private:
     bool call_blocks(exec_context& ctx, frame& f, value result, bool pushed);
     bool raise_in(exec_context& ctx, value exc, bool add_entry);
     void set_context(exec_context& ctx, const value& exc);
+    void set_context_at_raise(exec_context& ctx, const value& exc);
     // Drops the innermost frame of `ctx`; true when it was a coroutine awaited inline by the frame below.
     bool pop_frame(exec_context& ctx);
     void return_from_frame(exec_context& ctx, value result, bool& context_done);
@@ -202,7 +203,7 @@ private:
     // typing_forms.cpp: List[int], Optional[X], list[int], and their equality
     value typing_subscript(const value& form, const value& index);
     value builtin_generic_alias(const std::string& type, const value& index);
-    bool typing_equal(const value& a, const value& b);
+    bool typing_equal(const value& a, const value& b, int depth);
     // a == b, a < b ... where either is an instance: its __eq__/__lt__ ..., reflected as CPython
     // reflects them; nullopt when neither side defines one.
     std::optional<value> rich_compare(compare_op op, const value& a, const value& b);

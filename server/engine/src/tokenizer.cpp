@@ -149,7 +149,9 @@ private:
             if (col1 != top.col1) fail("inconsistent use of tabs and spaces in indentation", column(), "TabError");
         } else if (col8 > top.col8) {
             if (col1 <= top.col1) fail("inconsistent use of tabs and spaces in indentation", column(), "TabError");
-            if (indents_.size() > max_nesting_) fail("too many levels of indentation", column(), "IndentationError");
+            // CPython's tokenizer stops at its 100th level (MAXINDENT), whatever the engine's own bound
+            if (indents_.size() > max_nesting_ || indents_.size() >= cpython_max_indent)
+                fail("too many levels of indentation", column(), "IndentationError");
             indents_.push_back({col8, col1});
             push(token_kind::indent, "", pos_);
         } else {
@@ -306,6 +308,7 @@ private:
     std::int32_t line_ = 1;
     bool at_line_start_ = true;
     std::vector<indent_level> indents_;
+    static constexpr std::size_t cpython_max_indent = 100;
     std::vector<bracket> brackets_;
     std::vector<token> tokens_;
 };

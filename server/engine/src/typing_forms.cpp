@@ -4,10 +4,13 @@
 
 #include "future.hpp"
 #include "classes.hpp"
+#include "dicts.hpp"
 #include "runtime.hpp"
 
 #include <algorithm>
 #include <array>
+#include <functional>
+#include <unordered_map>
 
 namespace loopscope::engine {
 
@@ -116,6 +119,7 @@ std::string alias_item_repr(const value& v)
 
 std::string join(const std::vector<value>& items, std::string (*one)(const value&), std::size_t from = 0)
 {
+    charge_work(items.size());  // a Literal of 100,000 values is written in one operation
     std::string out;
     for (std::size_t k = from; k < items.size(); ++k) {
         if (k > from) out += ", ";
@@ -125,6 +129,47 @@ std::string join(const std::vector<value>& items, std::string (*one)(const value
 }
 
 std::string literal_item_repr(const value& v) { return repr(v); }
+
+// repr() of forms nested in forms recurses in C++ once a level (type_repr, repr_text): bounded at
+// about where CPython's recursion limit stops typing's Python-level __repr__ (list[...] 100,000 deep
+// would overflow the thread's stack).
+thread_local int form_repr_depth = 0;
+constexpr int max_form_repr_depth = 990;
+
+struct form_repr_guard {
+    form_repr_guard()
+    {
+        if (form_repr_depth >= max_form_repr_depth)
+            raise_error("RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
+        ++form_repr_depth;
+    }
+    ~form_repr_guard() { --form_repr_depth; }
+    form_repr_guard(const form_repr_guard&) = delete;
+    form_repr_guard& operator=(const form_repr_guard&) = delete;
+};
+
+// typing's subscriptions go through functools.lru_cache, which hashes the arguments: a form nested
+// about 500 deep (List[List[...]]) fails there with RecursionError in CPython, so it does here.
+constexpr int max_typing_nesting = 498;
+
+int nesting_of(const value& v)
+{
+    if (v.is(value_kind::typing_form)) return v.as<typing_form>().depth;
+    if (v.is(value_kind::list) || v.is(value_kind::tuple)) {
+        int deepest = 0;
+        for (const auto& item : v.as<sequence_object>().items)
+            if (item.is(value_kind::typing_form)) deepest = std::max(deepest, item.as<typing_form>().depth);
+        return deepest;
+    }
+    return 0;
+}
+
+int nesting_of_args(const std::vector<value>& args)
+{
+    int deepest = 0;
+    for (const auto& a : args) deepest = std::max(deepest, nesting_of(a));
+    return deepest + 1;
+}
 
 } // namespace
 
@@ -140,6 +185,7 @@ value typing_member(std::string_view name)
 
 std::string typing_form::repr_text() const
 {
+    form_repr_guard guard;
     switch (what) {
     case kind::builtin_alias: return name + "[" + join(args, alias_item_repr) + "]";
     case kind::forward_ref: return "ForwardRef(" + repr(value::string(name)) + ")";
@@ -179,6 +225,17 @@ value type_argument(const value& v)
     return v;
 }
 
+// A bucket for the deduplication of Union's and Literal's members (CPython puts them in a set):
+// python_hash for what it hashes, a key of their shape for forms (which it does not hash).
+std::int64_t bucket_of(const value& v)
+{
+    if (v.is(value_kind::typing_form)) {
+        const auto& f = v.as<typing_form>();
+        return static_cast<std::int64_t>(std::hash<std::string>{}(f.name) * 31 + f.args.size() * 7 + static_cast<std::size_t>(f.what));
+    }
+    return python_hash(v);
+}
+
 value subscripted_form(const typing_form& origin, std::vector<value> args)
 {
     auto f = std::make_shared<typing_form>();
@@ -187,6 +244,10 @@ value subscripted_form(const typing_form& origin, std::vector<value> args)
     f->arity = origin.arity;
     f->subscripted = true;
     f->args = std::move(args);
+    f->depth = nesting_of_args(f->args);
+    if (f->depth > max_typing_nesting)
+        raise_error("RecursionError", f->name == "Callable" ? "maximum recursion depth exceeded"
+                                                            : "maximum recursion depth exceeded while calling a Python object");
     return value::of(value_kind::typing_form, f);
 }
 
@@ -196,6 +257,7 @@ value runtime::typing_subscript(const value& container, const value& index)
 {
     const auto& form = form_of(container);
     std::vector<value> items = index.is(value_kind::tuple) ? index.as<sequence_object>().items : std::vector<value>{index};
+    charge_work(items.size() * 2);  // copied, then hashed or checked
     if (form.subscripted || form.what == typing_form::kind::builtin_alias)
         raise_unsupported("subscripting " + form.repr_text());  // a generic alias of type variables, which the engine has not
     switch (form.what) {
@@ -212,11 +274,18 @@ value runtime::typing_subscript(const value& container, const value& index)
     }
     case typing_form::kind::union_: {
         if (index.is(value_kind::tuple) && items.empty()) raise_error("TypeError", "Cannot take a Union of no types.");
-        // Flattened (a union inside is its members) and without repeats, in first-seen order
+        // Flattened (a union inside is its members) and without repeats, in first-seen order; found
+        // by hash, as CPython's set finds them (a Union of 100,000 names is not 10**10 comparisons)
         std::vector<value> members;
+        std::unordered_multimap<std::int64_t, std::size_t> by_hash;
         auto add = [&](const value& v) {
-            for (const auto& m : members)
-                if (equals(m, v)) return;
+            const std::int64_t h = bucket_of(v);
+            auto [first, last] = by_hash.equal_range(h);
+            for (auto it = first; it != last; ++it) {
+                charge_work(1);
+                if (equals(members[it->second], v)) return;
+            }
+            by_hash.emplace(h, members.size());
             members.push_back(v);
         };
         for (const auto& item : items) {
@@ -233,10 +302,37 @@ value runtime::typing_subscript(const value& container, const value& index)
         return subscripted_form(form, std::move(members));
     }
     case typing_form::kind::literal: {
-        std::vector<value> members;
+        // typing's _flatten_literal_params: a Literal inside is its values
+        std::vector<value> flat;
         for (const auto& item : items) {
-            const bool seen = std::any_of(members.begin(), members.end(), [&](const value& m) { return m.kind == item.kind && equals(m, item); });
-            if (!seen) members.push_back(item);
+            if (is_form(item, typing_form::kind::literal) && form_of(item).subscripted)
+                flat.insert(flat.end(), form_of(item).args.begin(), form_of(item).args.end());
+            else
+                flat.push_back(item);
+        }
+        charge_work(flat.size());
+        // Repeats (the same value of the same type) dropped through a set, as CPython does; when a
+        // value is unhashable (Literal[[1], [1]]) CPython's set fails and it keeps them all.
+        std::vector<std::int64_t> hashes;
+        hashes.reserve(flat.size());
+        try {
+            for (const auto& item : flat) hashes.push_back(bucket_of(item));
+        } catch (const python_error&) {
+            return subscripted_form(form, std::move(flat));
+        }
+        std::vector<value> members;
+        std::unordered_multimap<std::int64_t, std::size_t> by_hash;
+        for (std::size_t k = 0; k < flat.size(); ++k) {
+            auto [first, last] = by_hash.equal_range(hashes[k]);
+            bool seen = false;
+            for (auto it = first; it != last && !seen; ++it) {
+                charge_work(1);
+                const value& m = members[it->second];
+                seen = m.kind == flat[k].kind && equals(m, flat[k]);
+            }
+            if (seen) continue;
+            by_hash.emplace(hashes[k], members.size());
+            members.push_back(flat[k]);
         }
         return subscripted_form(form, std::move(members));
     }
@@ -276,22 +372,41 @@ value runtime::builtin_generic_alias(const std::string& type, const value& index
     f->subscripted = true;
     f->args = index.is(value_kind::tuple) ? index.as<sequence_object>().items : std::vector<value>{index};
     if (index.is(value_kind::tuple) && f->args.empty()) raise_unsupported(type + "[()]");
+    f->depth = nesting_of_args(f->args);  // not cached in CPython: as deep as the program likes
     return value::of(value_kind::typing_form, f);
 }
 
-bool runtime::typing_equal(const value& a, const value& b)
+bool runtime::typing_equal(const value& a, const value& b, int depth)
 {
     const auto& x = form_of(a);
     const auto& y = form_of(b);
-    if (x.what != y.what || x.name != y.name || x.subscripted != y.subscripted || x.args.size() != y.args.size()) return false;
-    if (x.what == typing_form::kind::union_) {
-        // Unions compare as sets of their members
-        for (const auto& m : x.args)
-            if (std::none_of(y.args.begin(), y.args.end(), [&](const value& n) { return equals(m, n); })) return false;
+    // Unions and Literals compare as CPython's sets of their members (a Literal's by value and type),
+    // found by hash: in any order, and in time proportional to their sizes.
+    auto same_members = [&](bool by_type) {
+        charge_work(x.args.size() + y.args.size());
+        std::unordered_multimap<std::int64_t, const value*> theirs;
+        for (const auto& n : y.args) theirs.emplace(bucket_of(n), &n);
+        for (const auto& m : x.args) {
+            auto [first, last] = theirs.equal_range(bucket_of(m));
+            bool found = false;
+            for (auto it = first; it != last && !found; ++it) {
+                charge_work(1);
+                found = (!by_type || m.kind == it->second->kind) && equals(m, *it->second, depth + 1);
+            }
+            if (!found) return false;
+        }
         return true;
+    };
+    if (x.what == typing_form::kind::literal && x.subscripted && y.what == x.what && y.subscripted) {
+        // TypeError for a value that cannot be hashed, whatever the sizes
+        for (const auto* side : {&x, &y})
+            for (const auto& v : side->args) (void)bucket_of(v);
+        return x.args.size() == y.args.size() && same_members(true);
     }
+    if (x.what != y.what || x.name != y.name || x.subscripted != y.subscripted || x.args.size() != y.args.size()) return false;
+    if (x.what == typing_form::kind::union_) return same_members(false);
     for (std::size_t k = 0; k < x.args.size(); ++k)
-        if (!equals(x.args[k], y.args[k])) return false;
+        if (!equals(x.args[k], y.args[k], depth + 1)) return false;
     return true;
 }
 

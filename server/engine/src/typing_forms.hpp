@@ -28,6 +28,7 @@ struct typing_form : object {
     int arity = 0;             // generic: its parameters (-1: any number, as Tuple)
     bool subscripted = false;
     std::vector<value> args;   // Callable: the parameter list (a list value, or ...) then the result
+    int depth = 0;             // forms nested in it, itself included: bounds the recursion of its repr and equality
     std::string repr_text() const override;
 };
 
