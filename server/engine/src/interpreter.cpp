@@ -511,23 +511,31 @@ void runtime::resume_await(exec_context&, frame& f)
     f.stack.push_back(std::move(v));
 }
 
+namespace {
+
+// The exception the innermost active handler of the context is handling (sys.exc_info()), or null
+const value* handled_exception(const exec_context& ctx)
+{
+    for (auto f = ctx.frames.rbegin(); f != ctx.frames.rend(); ++f)
+        for (auto b = (*f)->blocks.rbegin(); b != (*f)->blocks.rend(); ++b)
+            if (b->is_handler) return &b->exc;
+    return nullptr;
+}
+
+} // namespace
+
 // A raise inside an except/finally block: remember the exception being handled, as CPython's
 // __context__, without ever making a cycle of contexts.
 void runtime::set_context(exec_context& ctx, const value& exc)
 {
     auto& e = exc.as<exception_object>();
     if (!e.context.is(value_kind::none)) return;
-    for (auto f = ctx.frames.rbegin(); f != ctx.frames.rend(); ++f) {
-        for (auto b = (*f)->blocks.rbegin(); b != (*f)->blocks.rend(); ++b) {
-            if (!b->is_handler) continue;
-            if (b->exc.obj == exc.obj) return;
-            int depth = 0;
-            for (const value* c = &b->exc; c->is(value_kind::exception); c = &c->as<exception_object>().context)
-                if (c->obj == exc.obj || ++depth > 100) return;
-            e.context = b->exc;
-            return;
-        }
-    }
+    const value* handled = handled_exception(ctx);
+    if (!handled || handled->obj == exc.obj) return;
+    int depth = 0;
+    for (const value* c = handled; c->is(value_kind::exception); c = &c->as<exception_object>().context)
+        if (c->obj == exc.obj || ++depth > 100) return;
+    e.context = *handled;
 }
 
 // After a call: its result goes on the stack (unless it pushed a frame); true when the call stops
@@ -550,13 +558,7 @@ bool runtime::call_blocks(exec_context& ctx, frame& f, value result, bool pushed
 // and charged; a cycle already there (Floyd's tortoise) ends it.
 void runtime::set_context_at_raise(exec_context& ctx, const value& exc)
 {
-    const value* handled = nullptr;
-    for (auto f = ctx.frames.rbegin(); f != ctx.frames.rend() && !handled; ++f)
-        for (auto b = (*f)->blocks.rbegin(); b != (*f)->blocks.rend(); ++b)
-            if (b->is_handler) {
-                handled = &b->exc;
-                break;
-            }
+    const value* handled = handled_exception(ctx);
     if (!handled || !handled->is(value_kind::exception) || handled->obj == exc.obj) return;
     exception_object* link = &handled->as<exception_object>();
     const exception_object* slow = link;
@@ -1233,12 +1235,10 @@ runtime::outcome runtime::execute(exec_context& ctx)
             case opcode::get_awaitable: {
                 const value& v = f.stack.back();
                 if (!v.is(value_kind::coroutine) && !v.is(value_kind::future)) {
+                    if (in.arg == 3) raise_error("TypeError", "'async for' received an invalid object from __anext__: " + type_name(v));
                     if (in.arg != 0)
-                    {
-                        if (in.arg == 3) raise_error("TypeError", "'async for' received an invalid object from __anext__: " + type_name(v));
                         raise_error("TypeError", std::string("'async with' received an object from ") + (in.arg == 1 ? "__aenter__" : "__aexit__") +
                                                      " that does not implement __await__: " + type_name(v));
-                    }
                     raise_error("TypeError", "object " + type_name(v) + " can't be used in 'await' expression");
                 }
                 break;
