@@ -9,7 +9,8 @@ FILE`, and requires:
   - the same stdout, byte for byte;
   - the same prints and warnings (category and message) in the same order, each print's and warning's
     program time within the tolerance (0.05 program-seconds);
-  - the same exit status, and on failure the same final line on stderr (`ZeroDivisionError: ...`);
+  - the same exit status, and on failure the same final line on stderr (`ZeroDivisionError: ...`); when
+    an exception group ends the program, the same boxes, exception lines and chain messages;
   - each warning shown on stderr as CPython shows it (`...: RuntimeWarning: message`);
   - a well-formed event stream: one JSON object per line with seq, t, task, coro, line, kind; seq
     0, 1, 2, ... ; t never decreasing; the print events' texts adding up to stdout.
@@ -148,6 +149,27 @@ def last_line(text):
     return lines[-1] if lines else None
 
 
+GROUP_MARGIN = re.compile(r"^ *[|+] ?")
+
+
+def group_skeleton(text):
+    """The shape of an exception group's traceback: from the first traceback on, the lines that are not
+    frames, source or carets (those are indented behind the group's margin), so that the boxes, the
+    sub-exceptions' lines and the chain messages are compared, not file paths of asyncio's frames."""
+    lines = text.splitlines()
+    start = next((k for k, line in enumerate(lines)
+                  if line.startswith("Traceback (most recent call last):") or "+ Exception Group Traceback" in line), None)
+    if start is None:
+        return []
+    skeleton = []
+    for line in lines[start:]:
+        margin = GROUP_MARGIN.match(line) if "|" in line[:60] or "+" in line[:60] else None
+        rest = line[margin.end():] if margin else line
+        if not rest.startswith(" "):
+            skeleton.append(line.rstrip())
+    return skeleton
+
+
 def compare(program, binary, tolerance, scale, timeout, clock=None):
     """Returns (problems, report) where report is the side-by-side view."""
     expected_run = oracle.run(program, scale, timeout, clock=clock)
@@ -180,9 +202,16 @@ def compare(program, binary, tolerance, scale, timeout, clock=None):
         problems.append(f"exit status {got_run.exit}, python3 exits {expected_run['exit']}")
     if expected_run["error_last_line"] is not None:
         got_last = last_line(got_run.stderr)
-        if got_last is None or mask_addresses(got_last) != mask_addresses(expected_run["error_last_line"]):
-            problems.append(f"stderr ends with {got_last!r}, python3's ends with "
-                            f"{expected_run['error_last_line']!r}")
+        expected_last = expected_run["error_last_line"]
+        if "Exception Group Traceback" in expected_run["stderr_text"]:
+            expected_last = last_line(expected_run["stderr_text"])  # a group's traceback ends with its box
+        if got_last is None or mask_addresses(got_last) != mask_addresses(expected_last):
+            problems.append(f"stderr ends with {got_last!r}, python3's ends with {expected_last!r}")
+        if "Exception Group Traceback" in expected_run["stderr_text"]:
+            want, have = group_skeleton(expected_run["stderr_text"]), group_skeleton(got_run.stderr)
+            if [mask_addresses(x) for x in want] != [mask_addresses(x) for x in have]:
+                problems.append("the exception group's traceback differs:\n" + "".join(difflib.unified_diff(
+                    [x + "\n" for x in want], [x + "\n" for x in have], "python3", "loopscope")))
 
     position = 0
     for warning in expected_run["warnings"]:

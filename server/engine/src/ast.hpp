@@ -76,6 +76,7 @@ struct parameter {
 
 struct except_clause {
     expr_ptr type;  // null: bare except
+    bool star = false;  // except*: handles the matching part of an exception group
     std::string name;
     block body;
     std::int32_t line = 0;

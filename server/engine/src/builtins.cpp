@@ -36,6 +36,7 @@ enum builtin_id : int {
     // tells them apart by name.
     r_seed, r_random, r_getrandbits, r_uniform, r_randint, r_randrange, r_choice, r_choices, r_shuffle, r_sample,
     r_gauss, r_normalvariate, r_expovariate,
+    eg_derive, eg_split, eg_subgroup,  // an exception group's methods (exception_groups.cpp)
 };
 
 // A stable bottom-up merge sort of indices. Unlike std::stable_sort it stays in bounds whatever the
@@ -92,6 +93,7 @@ const std::vector<member> dataclasses_members = {{"dataclass", dc_dataclass}, {"
 const std::vector<member> random_members = {{"seed", r_seed}, {"random", r_random}, {"getrandbits", r_getrandbits},
     {"uniform", r_uniform}, {"randint", r_randint}, {"randrange", r_randrange}, {"choice", r_choice}, {"choices", r_choices},
     {"shuffle", r_shuffle}, {"sample", r_sample}, {"gauss", r_gauss}, {"normalvariate", r_normalvariate}, {"expovariate", r_expovariate}};
+const std::vector<member> exception_group_members = {{"derive", eg_derive}, {"split", eg_split}, {"subgroup", eg_subgroup}};
 const std::vector<member> property_members = {{"setter", p_setter}, {"getter", p_getter}, {"deleter", p_deleter}};
 const std::vector<member> time_members = {{"sleep", t_sleep}, {"time", t_time}, {"monotonic", t_monotonic}, {"perf_counter", t_perf_counter}};
 const std::vector<member> loop_members = {{"run_until_complete", l_run_until_complete}, {"is_running", l_is_running},
@@ -356,14 +358,14 @@ bool engine_has_builtin(std::string_view name)
 bool engine_has_attribute(std::string_view name)
 {
     for (const auto* table : {&asyncio_members, &time_members, &loop_members, &future_members, &list_members, &tuple_members, &str_members, &dict_members,
-                              &property_members, &dataclasses_members, &random_members})
+                              &property_members, &dataclasses_members, &random_members, &exception_group_members})
         for (const auto& m : *table)
             if (name == m.name) return true;
     if (typing_has(name)) return true;
     // The attributes load_attribute answers itself.
     for (const char* special : {"Task", "AbstractEventLoop", "Future", "CancelledError", "InvalidStateError", "TimeoutError", "args", "__name__",
                                 "__qualname__", "__module__", "__class__", "__self__", "__func__", "__cause__", "__context__",
-                                "__suppress_context__"})
+                                "__suppress_context__", "message", "exceptions"})
         if (name == special) return true;
     return false;
 }
@@ -420,6 +422,10 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         if (name == "__cause__") return e.cause();
         if (name == "__context__") return e.context.is(value_kind::exception) ? e.context : value::none();
         if (name == "__suppress_context__") return value::boolean(e.suppress_context());
+        if (e.is_group()) {
+            if (name == "message") return e.rare->group_message;
+            if (name == "exceptions") return e.rare->group_exceptions;
+        }
         if (name == "__module__") {
             const auto& q = e.type->qualified;
             return value::string(e.type->in_main ? "__main__" : q.find('.') == std::string::npos ? "builtins" : q.substr(0, q.rfind('.')));
@@ -432,6 +438,8 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             m->function = *v;
             return value::of(value_kind::method, m);
         }
+        if (e.is_group())
+            if (const member* f = find_member(exception_group_members, name)) return make_builtin(f->id, name, obj);
         break;
     }
     case value_kind::function:
@@ -1331,6 +1339,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case r_seed: case r_random: case r_getrandbits: case r_uniform: case r_randint: case r_randrange: case r_choice:
     case r_choices: case r_shuffle: case r_sample: case r_gauss: case r_normalvariate: case r_expovariate:
         return call_random(b.name, args, kwargs);
+    case eg_derive: case eg_split: case eg_subgroup: return call_exception_group_method(b.name, b.self, args, kwargs);
     case t_time: no_kwargs(); expect_args(b, args, 0, 0); return value::floating(epoch_base + now_);
     case t_monotonic:
     case t_perf_counter:

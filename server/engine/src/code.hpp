@@ -31,6 +31,10 @@ enum class opcode : std::uint8_t {
     make_function, build_class, finish_class,
     set_return, return_value,
     setup_try, pop_block, pop_except, reraise, raise_, raise_bare, exception_matches,
+    // except*: [rest, type] -> [rest', match], or [rest] and a jump to arg when nothing matches;
+    // push_exc_info: [match] -> [] with match the exception being handled (a handler block);
+    // prep_reraise_star: [orig, list] -> [orig, what to raise or None]
+    check_eg_match, push_exc_info, prep_reraise_star,
     get_awaitable, await_,  // get_awaitable's arg: 0 `await`, 1 __aenter__'s result, 2 __aexit__'s, 3 __anext__'s
     before_with, setup_with, with_exit_args,
     get_aiter, get_anext,  // `async for`: the bound __aiter__ of the iterable; the bound __anext__ of the iterator  // before_with's arg: 1 for `async with`; setup_with: a try block below the entered value

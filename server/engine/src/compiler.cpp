@@ -12,7 +12,7 @@ namespace {
 // `a += b` on a list extends it in place (other names for the list see the change), as in Python.
 constexpr std::int32_t inplace_flag = 0x100;
 
-enum class fblock_kind { while_loop, for_loop, try_finally, handler, finally_exception, with_block };
+enum class fblock_kind { while_loop, for_loop, try_finally, handler, finally_exception, with_block, except_star_body };
 
 struct fblock {
     fblock_kind kind;
@@ -257,6 +257,7 @@ private:
             if (s.value) expression(*s.value);
             else emit(opcode::load_const, constant(value::none()), line);
             emit(opcode::set_return, 0, line);
+            refuse_leaving_except_star(0, s.value ? s.value->line : line, s.value ? s.value->column : s.column);
             unwind_all(line);
             emit(opcode::return_value, 0, line);
             break;
@@ -687,6 +688,7 @@ private:
             blocks.insert(blocks.end(), rest.begin(), rest.end());
             break;
         }
+        case fblock_kind::except_star_body: break;  // refused before (refuse_leaving_except_star)
         case fblock_kind::handler:
         case fblock_kind::finally_exception:
             emit(opcode::pop_except, 0, line);
@@ -709,6 +711,7 @@ private:
         auto& blocks = scope_->fblocks;
         std::size_t k = blocks.size();
         while (k > 0 && blocks[k - 1].kind != fblock_kind::for_loop && blocks[k - 1].kind != fblock_kind::while_loop) --k;
+        refuse_leaving_except_star(k, s.line, s.column);
         if (k == 0) fail("SyntaxError", is_break ? "'break' outside loop" : "'continue' not properly in loop", s.line, s.column);
         for (std::size_t j = blocks.size(); j-- > k;) unwind_one(blocks[j], s.line, false);
         fblock& loop = scope_->fblocks[k - 1];
@@ -729,7 +732,9 @@ private:
             check_block_room(1, s);
             scope_->fblocks.push_back({fblock_kind::try_finally, 0, {}, &s.finally_body});
         }
-        if (!s.handlers.empty()) {
+        if (!s.handlers.empty() && s.handlers.front().star) {
+            except_star(s);
+        } else if (!s.handlers.empty()) {
             auto setup = emit(opcode::setup_try, 0, s.line);
             check_block_room(1, s);
             push_plain_try();
@@ -786,6 +791,86 @@ private:
             emit(opcode::reraise, 0, 0);
             patch(to_end);
         }
+    }
+
+    // try/except* as CPython 3.11 compiles it. On an exception: [orig, raised, rest], `raised` a list
+    // of what the clauses raise and `rest` what no clause has handled yet (at first the exception
+    // itself). Each clause takes its part of rest (check_eg_match), runs with it as the exception being
+    // handled, and adds what it raises to the list; after the last one, rest joins the list and
+    // prep_reraise_star makes the one exception to raise, or none.
+    void except_star(const stmt& s)
+    {
+        auto setup = emit(opcode::setup_try, 0, s.line);
+        check_block_room(1, s);
+        push_plain_try();
+        scope_->fblocks.back().catches_generator_exit = handlers_catch_generator_exit(s);
+        statements(s.body);
+        scope_->fblocks.pop_back();
+        emit(opcode::pop_block, 0, 0);
+        statements(s.orelse);
+        auto to_end = emit(opcode::jump, 0, 0);
+        patch(setup);
+        check_block_room(2, s);
+        scope_->fblocks.push_back({fblock_kind::handler, 0, {}, nullptr});
+        emit(opcode::dup_top, 0, s.line);
+        emit(opcode::build_list, 0, s.line);
+        emit(opcode::rot_two, 0, s.line);
+        for (const auto& h : s.handlers) {
+            expression(*h.type);
+            auto no_match = emit(opcode::check_eg_match, 0, h.line);
+            if (!h.name.empty()) {
+                emit(opcode::dup_top, 0, h.line);
+                store_name(h.name, h.line);
+            }
+            emit(opcode::push_exc_info, 0, h.line);
+            auto raised = emit(opcode::setup_try, 0, h.line);
+            check_block_room(2, s);
+            scope_->fblocks.push_back({fblock_kind::except_star_body, 0, {}, nullptr});
+            statements(h.body);
+            scope_->fblocks.pop_back();
+            emit(opcode::pop_block, 0, 0);
+            emit(opcode::pop_except, 0, 0);
+            unbind_handler_name(h);
+            auto to_next = emit(opcode::jump, 0, 0);
+            // [orig, raised, rest, exc]: what the clause raised joins the list
+            patch(raised);
+            emit(opcode::list_append, 2, 0);
+            emit(opcode::pop_except, 0, 0);
+            emit(opcode::pop_except, 0, 0);
+            unbind_handler_name(h);
+            patch(to_next);
+            patch(no_match);
+        }
+        emit(opcode::list_append, 1, 0);
+        emit(opcode::prep_reraise_star, 0, 0);
+        emit(opcode::dup_top, 0, 0);
+        auto to_raise = emit(opcode::pop_jump_if_true, 0, 0);
+        emit(opcode::pop_top, 0, 0);
+        emit(opcode::pop_except, 0, 0);
+        emit(opcode::pop_top, 0, 0);
+        scope_->fblocks.pop_back();
+        auto handled = emit(opcode::jump, 0, 0);
+        patch(to_raise);
+        emit(opcode::rot_two, 0, 0);
+        emit(opcode::pop_top, 0, 0);
+        emit(opcode::reraise, 0, 0);
+        patch(to_end);
+        patch(handled);
+    }
+
+    void unbind_handler_name(const except_clause& h)
+    {
+        if (h.name.empty()) return;
+        emit(opcode::load_const, constant(value::unbound()), 0);
+        store_name(h.name, 0);
+    }
+
+    // CPython's compiler: nothing leaves an except* clause's body but its end or an exception
+    void refuse_leaving_except_star(std::size_t from, std::int32_t line, std::int32_t column)
+    {
+        for (std::size_t k = from; k < scope_->fblocks.size(); ++k)
+            if (scope_->fblocks[k].kind == fblock_kind::except_star_body)
+                fail("SyntaxError", "'break', 'continue' and 'return' cannot appear in an except* block", line, column);
     }
 
     // CPython's `with`: __exit__ is looked up and kept before __enter__ runs; the body is a try block

@@ -264,17 +264,21 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
             throw;
         }
     case value_kind::exception_type: {
+        static const auto exception_group_type = builtin_exception_type("BaseExceptionGroup");
         if (const value* init = exception_method(callee.as<exception_type_object>(), "__init__")) {
             // A program's exception class with an __init__: args are what the call passed (as
             // BaseException.__new__ keeps them), then its __init__ runs on the new exception.
             auto e = std::make_shared<exception_object>();
             e->type = std::static_pointer_cast<exception_type_object>(callee.obj);
+            if (e->type->is_subclass_of(*exception_group_type)) shape_exception_group(*e, args);  // its __new__ first
             e->args = args;
             return run_init(ctx, value::of(value_kind::exception, e), *init, std::move(args), std::move(kwargs), pushed_frame);
         }
-        if (!kwargs.empty()) raise_error("TypeError", callee.as<exception_type_object>().name + "() takes no keyword arguments");
         auto e = std::make_shared<exception_object>();
         e->type = std::static_pointer_cast<exception_type_object>(callee.obj);
+        // BaseExceptionGroup.__new__ checks its arguments (and may pick ExceptionGroup) before __init__ refuses keywords
+        if (e->type->is_subclass_of(*exception_group_type)) shape_exception_group(*e, args);
+        if (!kwargs.empty()) raise_error("TypeError", e->type->name + "() takes no keyword arguments");
         // SyntaxError(msg, (filename, lineno, offset, text)) unpacks its details; not modelled.
         static const auto syntax_error_type = builtin_exception_type("SyntaxError");
         if (e->type->is_subclass_of(*syntax_error_type)) raise_unsupported("constructing " + e->type->name);
@@ -1214,6 +1218,27 @@ runtime::outcome runtime::execute(exec_context& ctx)
                         goto next_instruction;
                     }
                 raise_error("RuntimeError", "No active exception to reraise");
+            }
+            case opcode::check_eg_match: {
+                value type = pop(f);
+                value match = except_star_match(f.stack.back(), type);
+                if (match.is(value_kind::none)) {
+                    f.pc = in.arg;
+                    break;
+                }
+                f.stack.push_back(std::move(match));
+                break;
+            }
+            case opcode::push_exc_info: {
+                value match = pop(f);
+                f.blocks.push_back({true, 0, f.stack.size(), std::move(match)});
+                break;
+            }
+            case opcode::prep_reraise_star: {
+                value list = pop(f);
+                value result = prep_reraise_star(f.stack.back(), list.as<sequence_object>().items);
+                f.stack.push_back(std::move(result));
+                break;
             }
             case opcode::exception_matches: {
                 value type = pop(f);

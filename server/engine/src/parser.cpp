@@ -498,9 +498,12 @@ private:
         s->body = suite("'try' statement", t.line);
         while (is_name("except")) {
             const token& e = next();
-            if (is_op("*")) unsupported(peek(), "'except*'");
             except_clause h;
             h.line = e.line;
+            h.star = accept_op("*");
+            if (!s->handlers.empty() && s->handlers.front().star != h.star)
+                fail_at(e, "cannot have both 'except' and 'except*' on the same 'try'");
+            if (h.star && is_op(":")) fail_at(peek(), "expected one or more exception types");
             if (!is_op(":")) {
                 h.type = expression();
                 if (accept_name("as")) h.name = expect_name();

@@ -279,66 +279,6 @@ coroutine_object::~coroutine_object()
     }
 }
 
-std::string runtime::format_traceback(const value& exc) const
-{
-    // The chain, oldest first, as CPython prints it: each exception's cause (`raise ... from`), or
-    // else the context it was raised in unless `from` suppressed that. Bounded, and an exception
-    // already shown ends it (CPython's chains can be cycles).
-    static constexpr const char* direct_cause = "\nThe above exception was the direct cause of the following exception:\n\n";
-    static constexpr const char* during_handling = "\nDuring handling of the above exception, another exception occurred:\n\n";
-    std::vector<std::pair<const exception_object*, const char*>> chain;  // each with the words after it
-    const exception_object* e = &exc.as<exception_object>();
-    std::vector<const exception_object*> seen{e};
-    while (chain.size() < 20) {
-        const value* link = nullptr;
-        const char* words = nullptr;
-        if (e->cause().is(value_kind::exception)) {
-            link = &e->cause();
-            words = direct_cause;
-        } else if (e->context.is(value_kind::exception) && !e->suppress_context()) {
-            link = &e->context;
-            words = during_handling;
-        }
-        if (!link) break;
-        const auto* next = &link->as<exception_object>();
-        if (std::find(seen.begin(), seen.end(), next) != seen.end()) break;
-        seen.push_back(next);
-        chain.emplace_back(next, words);
-        e = next;
-    }
-    std::string out;
-    for (auto it = chain.rbegin(); it != chain.rend(); ++it) out += format_one_traceback(*it->first) + it->second;
-    return out + format_one_traceback(exc.as<exception_object>());
-}
-
-// One exception's own traceback, without its chain
-std::string runtime::format_one_traceback(const exception_object& e) const
-{
-    std::string out;
-    out += "Traceback (most recent call last):\n";
-    // CPython prints a run of more than three identical entries once, with a count.
-    const traceback_entry* previous = nullptr;
-    int repeats = 0;
-    auto flush_repeats = [&] {
-        if (repeats > 3) out += "  [Previous line repeated " + std::to_string(repeats - 3) + " more time" + (repeats - 3 == 1 ? "" : "s") + "]\n";
-        repeats = 0;
-    };
-    for (auto it = e.traceback.rbegin(); it != e.traceback.rend(); ++it) {
-        bool same = previous && previous->line == it->line && previous->function == it->function && previous->file == it->file;
-        if (!same) flush_repeats();
-        previous = &*it;
-        if (++repeats > 3) continue;
-        const std::string& file = it->file.empty() ? config_.file_name : it->file;
-        out += "  File \"" + file + "\", line " + std::to_string(it->line) + ", in " + it->function + "\n";
-        std::string src = it->file.empty() ? source_line(it->line) : it->source;
-        if (!src.empty()) out += "    " + src + "\n";
-    }
-    flush_repeats();
-    std::string msg = e.message();
-    out += e.type->qualified + (msg.empty() ? "" : ": " + msg) + "\n";
-    return out;
-}
-
 void runtime::finish(const std::string& status, const value& exc)
 {
     if (finished_ || finishing_) return;

@@ -27,6 +27,8 @@
 
 namespace loopscope::engine {
 
+struct group_matcher;  // exception_groups.cpp
+
 // An exception as events report it: CPython's type name, str(), and the innermost traceback line.
 inline error_info error_info_of(const exception_object& x)
 {
@@ -96,8 +98,13 @@ private:
     void print_text(const std::string& text, std::int32_t line);
     void warn(const std::string& category, const std::string& message, std::int32_t user_line);
     std::string source_line(std::int32_t line) const;
+    // An exception as CPython's sys.excepthook prints it: its chain, and exception groups drawn in
+    // boxes (tracebacks.cpp)
     std::string format_traceback(const value& exc) const;
-    std::string format_one_traceback(const exception_object& e) const;
+    struct traceback_printer;
+    void format_exception_chain(traceback_printer& p, const exception_object& e) const;
+    void format_one_exception(traceback_printer& p, const exception_object& e) const;
+    std::string traceback_entries(const exception_object& e) const;
     std::optional<std::string> current_task_name() const;
 
     // ---- asyncio: futures, tasks, the loop ----
@@ -161,6 +168,16 @@ private:
     enum class await_step : std::uint8_t { value_ready, pushed_frame, suspend_future, suspend_none };
     await_step start_await(exec_context& ctx, frame& f, value awaitable);
     void resume_await(exec_context& ctx, frame& f);
+
+    // ---- exception groups and except* (exception_groups.cpp) ----
+    void shape_exception_group(exception_object& e, const std::vector<value>& args);
+    value derive_group(const exception_object& self, const value& excs);
+    value group_subset(const value& orig, std::vector<value> excs);
+    void split_group(const value& exc, const group_matcher& m, bool construct_rest, value& match, value& rest, int depth);
+    value call_exception_group_method(const std::string& name, const value& self, std::vector<value>& args,
+                                      std::vector<std::pair<std::string, value>>& kwargs);
+    value except_star_match(value& rest, const value& type);
+    value prep_reraise_star(const value& orig, const std::vector<value>& excs);
 
     // ---- the random module (random_module.cpp) ----
     value call_random(const std::string& name, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);

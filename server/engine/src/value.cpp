@@ -113,12 +113,19 @@ std::int64_t range_object::length() const
 bool exception_type_object::is_subclass_of(const exception_type_object& other) const
 {
     for (const exception_type_object* t = this; t; t = t->base.get())
-        if (t == &other) return true;
+        if (t == &other || (t->second_base && t->second_base->is_subclass_of(other))) return true;
     return false;
 }
 
+const std::vector<value>& exception_object::group_items() const { return rare->group_exceptions.as<sequence_object>().items; }
+
 std::string exception_object::message() const
 {
+    if (is_group()) {
+        // BaseExceptionGroup.__str__: the message the constructor took, and how many it holds
+        const auto n = group_items().size();
+        return str(rare->group_message) + " (" + std::to_string(n) + " sub-exception" + (n > 1 ? "s" : "") + ")";
+    }
     if (args.empty()) return "";
     repr_guard guard;  // str(ValueError(ValueError(...))) nests
     if (args.size() == 1) return type->name == "KeyError" ? repr(args[0]) : str(args[0]);
@@ -146,16 +153,16 @@ std::shared_ptr<exception_type_object> builtin_exception_type(const std::string&
             if (!base.empty()) t->base = m.at(base);
             m[n] = t;
         };
-        // Left out, so that a program naming them is refused up front: exception groups (a second
-        // base, `except*`), and the Unicode errors whose constructors take five typed arguments.
+        // Left out, so that a program naming them is refused up front: the Unicode errors whose
+        // constructors take five typed arguments.
         auto modelled = [](std::string_view n) {
-            return n != "BaseExceptionGroup" && n != "ExceptionGroup" && n != "UnicodeDecodeError" &&
-                   n != "UnicodeEncodeError" && n != "UnicodeTranslateError";
+            return n != "UnicodeDecodeError" && n != "UnicodeEncodeError" && n != "UnicodeTranslateError";
         };
         const auto table = cpython_exceptions_table();
         for (std::size_t k = 0; k < table.class_count; ++k)
             if (modelled(table.classes[k].name)) add(table.classes[k].name, table.classes[k].base);
         for (std::size_t k = 0; k < table.alias_count; ++k) m[table.aliases[k].name] = m.at(table.aliases[k].base);
+        m.at("ExceptionGroup")->second_base = m.at("Exception");
         add("CancelledError", "BaseException", "asyncio.exceptions.CancelledError");
         add("InvalidStateError", "Exception", "asyncio.exceptions.InvalidStateError");
         return m;

@@ -181,6 +181,9 @@ struct exception_type_object : object {
     bool in_main = false;   // a program's own class: its repr adds "__main__.", its traceback does not
     std::shared_ptr<class_object> methods;  // a program's exception class: what its body defined
     std::shared_ptr<exception_type_object> base;
+    // ExceptionGroup's second base (Exception): CPython's only builtin exception with two. A program's
+    // subclass of it finds Exception through its base.
+    std::shared_ptr<exception_type_object> second_base;
     bool is_subclass_of(const exception_type_object& other) const;
 };
 
@@ -251,6 +254,9 @@ struct exception_object : object {
         // `from` sets: the traceback then shows the cause, or (from None) neither.
         value cause;
         bool suppress_context = false;
+        // An exception group's message and exceptions (a tuple), as its constructor checked them;
+        // args keeps what the call passed.
+        value group_message, group_exceptions;
     };
     std::unique_ptr<rare_fields> rare;
     rare_fields& rare_for_writing()
@@ -262,6 +268,8 @@ struct exception_object : object {
     const value& filename2() const { return rare ? rare->filename2 : none_value(); }
     const value& cause() const { return rare ? rare->cause : none_value(); }
     bool suppress_context() const { return rare && rare->suppress_context; }
+    bool is_group() const { return rare && rare->group_exceptions.is(value_kind::tuple); }
+    const std::vector<value>& group_items() const;  // is_group(): its exceptions
     // Attributes a program gives it (self.status = status in its class's __init__), in order.
     attribute_table attributes;
     std::string message() const;             // str(exc)
