@@ -21,6 +21,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 TARGET = os.path.join(HERE, "..", "server", "engine", "src", "cpython_names.inc")
 
 
+async def _async_generator():
+    yield
+
+
 def exception_classes():
     """Every builtin exception class, each after its base (single inheritance: the first base)."""
     found = [v for v in vars(builtins).values() if isinstance(v, type) and issubclass(v, BaseException)]
@@ -67,6 +71,7 @@ def type_attributes():
         "str_ascii_iterator": iter(""), "str_iterator": iter("é"), "list_reverseiterator": reversed([]),
         "reversed": reversed(()), "generator": (x for x in ()), "enumerate": enumerate([]), "zip": zip(), "map": map(len, []), "filter": filter(None, []),
         "traceback": _traceback(),
+        "async_generator": _async_generator(), "async_generator_asend": _async_generator().__anext__(),
     }
     out = {name: sorted(dir(obj)) for name, obj in kinds.items()}
     # A class: what dir() shows of it, and what its metaclass gives it (__name__, __mro__ ...).

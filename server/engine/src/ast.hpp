@@ -50,6 +50,8 @@ struct expr {
         expr_ptr target;
         expr_ptr iterable;
         std::vector<expr_ptr> conditions;
+        bool is_async = false;  // `async for`: drawn from an asynchronous iterator, awaiting each item
+        std::int32_t line = 0, column = 0;
     };
     std::vector<comprehension_clause> clauses;
     // lambda: a function_def named <lambda> whose body returns the expression.

@@ -37,6 +37,7 @@ enum builtin_id : int {
     r_seed, r_random, r_getrandbits, r_uniform, r_randint, r_randrange, r_choice, r_choices, r_shuffle, r_sample,
     r_gauss, r_normalvariate, r_expovariate,
     eg_derive, eg_split, eg_subgroup,  // an exception group's methods (exception_groups.cpp)
+    ag_aiter, ag_anext,  // an asynchronous generator's __aiter__ and __anext__
 };
 
 // A stable bottom-up merge sort of indices. Unlike std::stable_sort it stays in bounds whatever the
@@ -93,6 +94,7 @@ const std::vector<member> dataclasses_members = {{"dataclass", dc_dataclass}, {"
 const std::vector<member> random_members = {{"seed", r_seed}, {"random", r_random}, {"getrandbits", r_getrandbits},
     {"uniform", r_uniform}, {"randint", r_randint}, {"randrange", r_randrange}, {"choice", r_choice}, {"choices", r_choices},
     {"shuffle", r_shuffle}, {"sample", r_sample}, {"gauss", r_gauss}, {"normalvariate", r_normalvariate}, {"expovariate", r_expovariate}};
+const std::vector<member> async_generator_members = {{"__aiter__", ag_aiter}, {"__anext__", ag_anext}};
 const std::vector<member> exception_group_members = {{"derive", eg_derive}, {"split", eg_split}, {"subgroup", eg_subgroup}};
 const std::vector<member> property_members = {{"setter", p_setter}, {"getter", p_getter}, {"deleter", p_deleter}};
 const std::vector<member> time_members = {{"sleep", t_sleep}, {"time", t_time}, {"monotonic", t_monotonic}, {"perf_counter", t_perf_counter}};
@@ -358,7 +360,8 @@ bool engine_has_builtin(std::string_view name)
 bool engine_has_attribute(std::string_view name)
 {
     for (const auto* table : {&asyncio_members, &time_members, &loop_members, &future_members, &list_members, &tuple_members, &str_members, &dict_members,
-                              &property_members, &dataclasses_members, &random_members, &exception_group_members})
+                              &property_members, &dataclasses_members, &random_members, &exception_group_members,
+                              &async_generator_members})
         for (const auto& m : *table)
             if (name == m.name) return true;
     if (typing_has(name)) return true;
@@ -416,6 +419,7 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     case value_kind::tuple: members = &tuple_members; break;
     case value_kind::dict: members = &dict_members; break;
     case value_kind::string: members = &str_members; break;
+    case value_kind::async_generator: members = &async_generator_members; break;
     case value_kind::exception: {
         const auto& e = obj.as<exception_object>();
         if (name == "args") return value::tuple(e.args);
@@ -1340,6 +1344,15 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case r_choices: case r_shuffle: case r_sample: case r_gauss: case r_normalvariate: case r_expovariate:
         return call_random(b.name, args, kwargs);
     case eg_derive: case eg_split: case eg_subgroup: return call_exception_group_method(b.name, b.self, args, kwargs);
+    case ag_aiter: no_kwargs(); expect_args(b, args, 0, 0); return b.self;
+    case ag_anext: {
+        no_kwargs();
+        expect_args(b, args, 0, 0);
+        auto awaitable = std::make_shared<coroutine_object>();
+        awaitable->native = coroutine_object::native_kind::anext;
+        awaitable->agen = std::static_pointer_cast<async_generator_object>(b.self.obj);
+        return value::of(value_kind::coroutine, awaitable);
+    }
     case t_time: no_kwargs(); expect_args(b, args, 0, 0); return value::floating(epoch_base + now_);
     case t_monotonic:
     case t_perf_counter:
@@ -1632,8 +1645,12 @@ std::string task_object::repr_text() const
     return "<Task>";
 }
 
+int runtime::ag_aiter_id() { return ag_aiter; }
+int runtime::ag_anext_id() { return ag_anext; }
+
 std::string coroutine_object::repr_text() const
 {
+    if (native == native_kind::anext) return "<async_generator_asend object at " + object_address(this) + ">";
     return "<coroutine object " + name + " at " + object_address(this) + ">";
 }
 

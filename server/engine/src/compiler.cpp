@@ -36,6 +36,7 @@ struct scope {
     std::vector<std::map<std::string, std::int32_t>> renames;  // comprehension variables
     std::vector<fblock> fblocks;
     int hidden_counter = 0;
+    const stmt* return_with_value = nullptr;  // the first `return X`: a SyntaxError in an asynchronous generator
 };
 
 // Names a function body binds: they are its locals, as in CPython.
@@ -256,6 +257,7 @@ private:
             if (!scope_->is_function) fail("SyntaxError", "'return' outside function", line, s.column);
             if (s.value) expression(*s.value);
             else emit(opcode::load_const, constant(value::none()), line);
+            if (s.value && !scope_->return_with_value) scope_->return_with_value = &s;
             emit(opcode::set_return, 0, line);
             refuse_leaving_except_star(0, s.value ? s.value->line : line, s.value ? s.value->column : s.column);
             unwind_all(line);
@@ -656,6 +658,8 @@ private:
             if (resolve_free(inner, n) < 0) fail("SyntaxError", "no binding for nonlocal '" + n + "' found", s.line, s.column);
         std::int32_t saved_line = last_line_;
         statements(s.body);
+        if (code().is_async && code().is_generator && scope_->return_with_value)
+            fail("SyntaxError", "'return' with value in async generator", scope_->return_with_value->line, scope_->return_with_value->column);
         emit(opcode::load_const, constant(value::none()), last_line_);
         emit(opcode::set_return, 0, last_line_);
         emit(opcode::return_value, 0, last_line_);
@@ -918,7 +922,7 @@ private:
     {
         if (!scope_->is_function || !code().is_async) fail("SyntaxError", "'async for' outside async function", s.line, s.column);
         const std::int32_t line = s.line;
-        expression(*s.value);
+        iterable_expression(*s.value);
         emit(opcode::get_aiter, 0, line);
         emit(opcode::call, 0, line);
         auto start = here();
@@ -993,8 +997,6 @@ private:
         if (code().name == "<genexpr>") fail("SyntaxError", "'yield' inside generator expression", line, e.column);
         if (!scope_->renames.empty()) fail("UnsupportedError", "'yield' inside a comprehension is not supported by loopscope", line, e.column);
         if (code().name == "<lambda>") fail("UnsupportedError", "'yield' in a lambda is not supported by loopscope", line, e.column);
-        if (code().is_async)
-            fail("UnsupportedError", "an asynchronous generator ('yield' inside 'async def') is not supported by loopscope", line, e.column);
         for (const auto& b : scope_->fblocks) {
             const bool finally = b.kind == fblock_kind::try_finally && b.finally_body && !b.finally_body->empty();
             if (finally || b.kind == fblock_kind::with_block || b.catches_generator_exit)
@@ -1158,6 +1160,19 @@ private:
         }
     }
 
+    // The iterable of a `for` or a comprehension: CPython's AST optimiser makes a list display there
+    // (without a starred item) a tuple, which an `async for` names in its TypeError.
+    void iterable_expression(const expr& e)
+    {
+        const bool starred = std::any_of(e.items.begin(), e.items.end(), [](const expr_ptr& i) { return i->kind == expr_kind::starred; });
+        if (e.kind != expr_kind::list || starred) {
+            expression(e);
+            return;
+        }
+        for (const auto& item : e.items) expression(*item);
+        emit(opcode::build_tuple, static_cast<std::int32_t>(e.items.size()), e.line);
+    }
+
     void sequence(const expr& e)
     {
         bool starred = false;
@@ -1260,6 +1275,36 @@ private:
     struct comprehension_loops_state {
         std::vector<std::size_t> starts, exits;
     };
+
+    // [aiter-able] -> [aiter, item] at each pass, as `async for` draws items: __anext__() awaited
+    // inside a try block whose StopAsyncIteration ends the clause (the loop's exit, patched by
+    // close_comprehension_loops, lands after the handler below).
+    void async_comprehension_loop(comprehension_loops_state& loops, std::int32_t line)
+    {
+        emit(opcode::get_aiter, 0, line);
+        emit(opcode::call, 0, line);
+        auto skip_handler = emit(opcode::jump, 0, line);
+        // [aiter, exc]: StopAsyncIteration ends this clause, anything else goes on
+        const std::int32_t handler = here();
+        emit(opcode::dup_top, 0, line);
+        emit(opcode::load_const, constant(value::of(value_kind::exception_type, builtin_exception_type("StopAsyncIteration"))), line);
+        emit(opcode::exception_matches, 0, line);
+        auto other = emit(opcode::pop_jump_if_false, 0, line);
+        emit(opcode::pop_except, 0, line);
+        emit(opcode::pop_top, 0, line);
+        emit(opcode::pop_top, 0, line);
+        loops.exits.push_back(emit(opcode::jump, 0, line));
+        patch(other);
+        emit(opcode::reraise, 0, line);
+        patch(skip_handler);
+        loops.starts.push_back(static_cast<std::size_t>(here()));
+        emit(opcode::setup_try, handler, line);
+        emit(opcode::get_anext, 0, line);
+        emit(opcode::call, 0, line);
+        emit(opcode::get_awaitable, 3, line);
+        emit(opcode::await_, 0, line);
+        emit(opcode::pop_block, 0, line);
+    }
     comprehension_loops_state comprehension_loops(const expr& e, bool first_from_slot)
     {
         const std::int32_t line = e.line;
@@ -1267,11 +1312,22 @@ private:
         std::map<std::string, std::int32_t> renamed;
         for (std::size_t k = 0; k < e.clauses.size(); ++k) {
             const auto& c = e.clauses[k];
+            if (c.is_async) {
+                if (first_from_slot)
+                    fail("UnsupportedError", "an asynchronous generator expression ('async for' in a generator expression) is not supported by loopscope",
+                         c.line, c.column);
+                if (!scope_->is_function || !code().is_async)
+                    fail("SyntaxError", "asynchronous comprehension outside of an asynchronous function", c.line, c.column);
+            }
             if (k == 0 && first_from_slot) emit(opcode::load_local, 0, line);
-            else expression(*c.iterable);  // evaluated before this clause's names exist
-            emit(opcode::get_iter, 0, line);
-            loops.starts.push_back(static_cast<std::size_t>(here()));
-            loops.exits.push_back(emit(opcode::for_iter, 0, line));
+            else iterable_expression(*c.iterable);  // evaluated before this clause's names exist
+            if (c.is_async) {
+                async_comprehension_loop(loops, line);
+            } else {
+                emit(opcode::get_iter, 0, line);
+                loops.starts.push_back(static_cast<std::size_t>(here()));
+                loops.exits.push_back(emit(opcode::for_iter, 0, line));
+            }
             std::vector<std::string> names;
             collect_targets(*c.target, names);
             for (const auto& n : names) {

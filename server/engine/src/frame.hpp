@@ -12,6 +12,7 @@ namespace loopscope::engine {
 struct coroutine_object;
 struct future_object;
 struct handle;
+struct async_generator_object;
 
 // A try block (jump to handler_pc on an exception) or an active handler (remembers the exception
 // for a bare `raise`), with the value-stack depth to restore.
@@ -38,6 +39,9 @@ struct frame {
     std::shared_ptr<class_object> building_class;  // a class body's frame: the class its names go to
     std::shared_ptr<class_object> defining_class;  // the function's defining_class, for super()
     value constructing;  // an __init__ called by a class: the instance the call evaluates to
+    // An asynchronous generator's frame while an __anext__() awaited by a task runs it: a yield moves
+    // the frame back into the generator, and the item becomes the value of that await.
+    std::shared_ptr<async_generator_object> agen;
 
     wait_state waiting = wait_state::none;
     std::shared_ptr<future_object> wait_future;
@@ -63,6 +67,18 @@ struct generator_object : object {
     // What its `return` gave, until next() raises it as StopIteration's value (once, as CPython does)
     value return_value;
     std::string repr_text() const override { return "<generator object " + qualname + " at " + object_address(this) + ">"; }
+};
+
+// An asynchronous generator (`yield` inside `async def`): its frame between two items. Awaiting
+// __anext__() moves the frame onto the awaiting task's frames, so that its own awaits suspend that
+// task as a coroutine's do; its next yield moves the frame back here.
+struct async_generator_object : object {
+    std::unique_ptr<frame> suspended;  // null while running or once finished
+    std::string qualname;
+    bool started = false;
+    bool running = false;
+    bool finished = false;
+    std::string repr_text() const override { return "<async_generator object " + qualname + " at " + object_address(this) + ">"; }
 };
 
 } // namespace loopscope::engine

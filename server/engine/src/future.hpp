@@ -96,7 +96,10 @@ struct coroutine_object : object {
     enum class state_kind : std::uint8_t { created, running, closed };
     state_kind state = state_kind::created;
     std::shared_ptr<function_object> function;  // null for the native ones below
-    enum class native_kind : std::uint8_t { none, sleep, no_op } native = native_kind::none;
+    // anext: what __anext__() of an asynchronous generator returns; awaiting it runs the generator
+    // to its next item (CPython's async_generator_asend)
+    enum class native_kind : std::uint8_t { none, sleep, no_op, anext } native = native_kind::none;
+    std::shared_ptr<async_generator_object> agen;  // anext: the generator
     std::string name;
     std::vector<value> arguments;  // the frame's initial locals
     double sleep_delay = 0.0;

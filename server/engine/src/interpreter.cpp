@@ -234,6 +234,12 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
     switch (callee.kind) {
     case value_kind::function: {
         auto fn = std::static_pointer_cast<function_object>(callee.obj);
+        if (fn->code->is_async && fn->code->is_generator) {
+            auto g = std::make_shared<async_generator_object>();
+            g->qualname = fn->code->qualname;
+            g->suspended = make_function_frame(fn, std::move(args), kwargs);
+            return value::of(value_kind::async_generator, g);
+        }
         if (fn->code->is_async) {
             auto coro = std::make_shared<coroutine_object>();
             coro->arguments = bind_arguments(*fn, std::move(args), kwargs);
@@ -414,6 +420,60 @@ value runtime::resume_generator(generator_object& g, bool& exhausted)
     }
 }
 
+// Awaiting an asynchronous generator's __anext__(): its frame joins the awaiting context, as an
+// awaited coroutine's does, with None as the value of the yield it stopped at.
+runtime::await_step runtime::resume_async_generator(exec_context& ctx, coroutine_object& awaitable)
+{
+    awaitable.state = coroutine_object::state_kind::closed;
+    auto agen = awaitable.agen;
+    if (agen->running) raise_error("RuntimeError", "anext(): asynchronous generator is already running");
+    if (agen->finished) raise_error("StopAsyncIteration", "");
+    event e = make_event("await_begin");
+    e.on = "coroutine";
+    e.target = agen->qualname;
+    emit(std::move(e));
+    auto callee = std::move(agen->suspended);
+    if (agen->started) callee->stack.push_back(value::none());
+    callee->agen = agen;
+    agen->started = true;
+    agen->running = true;
+    push_frame(ctx, std::move(callee));
+    return await_step::pushed_frame;
+}
+
+// StopIteration or StopAsyncIteration leaving an asynchronous generator's body would look like its
+// end: CPython replaces it with a RuntimeError caused by it.
+value runtime::stop_leaving_async_generator(value exc)
+{
+    static const auto stop_iteration = builtin_exception_type("StopIteration");
+    static const auto stop_async_iteration = builtin_exception_type("StopAsyncIteration");
+    const auto& type = *exc.as<exception_object>().type;
+    const char* which = type.is_subclass_of(*stop_iteration) ? "StopIteration" : type.is_subclass_of(*stop_async_iteration) ? "StopAsyncIteration" : nullptr;
+    if (!which) return exc;
+    value error = make_error("RuntimeError", std::string("async generator raised ") + which);
+    auto& e = error.as<exception_object>();
+    e.context = exc;
+    e.rare_for_writing().cause = exc;
+    e.rare_for_writing().suppress_context = true;
+    return error;
+}
+
+// A yield in an asynchronous generator's frame: the frame goes back into the generator, and the
+// item is the value of the awaiting frame's await.
+void runtime::suspend_async_generator(exec_context& ctx)
+{
+    value item = pop(*ctx.frames.back());
+    auto self = std::move(ctx.frames.back());
+    ctx.frames.pop_back();
+    auto agen = std::move(self->agen);
+    agen->running = false;
+    agen->suspended = std::move(self);
+    event e = make_event("await_end");
+    e.result = repr(item);
+    emit(std::move(e));
+    ctx.frames.back()->stack.push_back(std::move(item));
+}
+
 runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awaitable)
 {
     if (awaitable.is(value_kind::coroutine)) {
@@ -440,6 +500,7 @@ runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awai
             f.wait_timer = std::move(h);
             return await_step::suspend_future;
         }
+        if (coro->native == coroutine_object::native_kind::anext) return resume_async_generator(ctx, *coro);
         if (coro->native == coroutine_object::native_kind::no_op) {
             coro->state = coroutine_object::state_kind::closed;
             f.stack.push_back(value::none());
@@ -609,6 +670,7 @@ bool runtime::raise_in(exec_context& ctx, value exc, bool add_entry)
             f.pc = b.handler_pc;
             return true;
         }
+        if (f.agen) exc = stop_leaving_async_generator(std::move(exc));
         if (pop_frame(ctx)) {
             event e = make_event("await_end");
             const auto& x = exc.as<exception_object>();
@@ -624,7 +686,13 @@ bool runtime::pop_frame(exec_context& ctx)
     auto dead = std::move(ctx.frames.back());
     ctx.frames.pop_back();
     if (dead->coro) dead->coro->state = coroutine_object::state_kind::closed;
-    const bool inline_await = dead->coro && !ctx.frames.empty();
+    const bool inline_await = (dead->coro || dead->agen) && !ctx.frames.empty();
+    if (dead->agen) {
+        // An asynchronous generator that returned or raised is finished for good
+        dead->agen->running = false;
+        dead->agen->finished = true;
+        dead->agen.reset();
+    }
     exit_line_ = dead->line;
     // Its locals go now, as in CPython: a never-awaited coroutine held there warns at this point
     clear_frame(*dead);
@@ -1163,9 +1231,22 @@ runtime::outcome runtime::execute(exec_context& ctx)
             }
             case opcode::set_return: f.return_value = pop(f); break;
             case opcode::yield_value:
+                if (f.agen) {
+                    suspend_async_generator(ctx);
+                    break;
+                }
                 last_result_ = pop(f);
                 return outcome::yielded_value;
             case opcode::return_value: {
+                if (f.agen) {
+                    // The end of an asynchronous generator: the awaiting __anext__() raises StopAsyncIteration
+                    const std::int32_t line = ctx.frames.size() > 1 ? ctx.frames[ctx.frames.size() - 2]->line : f.line;
+                    pop_frame(ctx);
+                    event e = make_event("await_end");
+                    e.error = error_info{"StopAsyncIteration", "", line};
+                    emit(std::move(e));
+                    raise_error("StopAsyncIteration", "");
+                }
                 value result = std::move(f.return_value);
                 bool done = false;
                 return_from_frame(ctx, std::move(result), done);
@@ -1286,12 +1367,20 @@ runtime::outcome runtime::execute(exec_context& ctx)
             }
             case opcode::get_aiter: {
                 value iterable = pop(f);
+                if (iterable.is(value_kind::async_generator)) {
+                    f.stack.push_back(make_builtin(ag_aiter_id(), "__aiter__", iterable));
+                    break;
+                }
                 std::optional<value> aiter = bound_special(iterable, "__aiter__");
                 if (!aiter) raise_error("TypeError", "'async for' requires an object with __aiter__ method, got " + type_name(iterable));
                 f.stack.push_back(std::move(*aiter));
                 break;
             }
             case opcode::get_anext: {
+                if (f.stack.back().is(value_kind::async_generator)) {
+                    f.stack.push_back(make_builtin(ag_anext_id(), "__anext__", f.stack.back()));
+                    break;
+                }
                 std::optional<value> anext = bound_special(f.stack.back(), "__anext__");
                 if (!anext)
                     raise_error("TypeError", "'async for' received an object from __aiter__ that does not implement __anext__: " + type_name(f.stack.back()));

@@ -666,12 +666,8 @@ private:
         return e;
     }
 
-    // Whether a comprehension's `for` comes next; `async for` there is refused
-    bool comprehension_follows()
-    {
-        if (is_name("async") && is_name("for", 1)) unsupported(peek(), "'async for' in a comprehension");
-        return is_name("for");
-    }
+    // Whether a comprehension's `for` (or `async for`) comes next
+    bool comprehension_follows() { return is_name("for") || (is_name("async") && is_name("for", 1)); }
 
     expr_ptr expression_list(bool starred = false)
     {
@@ -1011,8 +1007,12 @@ private:
         auto e = make_expr(expr_kind::list_comprehension, t);
         e->line = element->line;
         e->a = std::move(element);
-        while (accept_name("for")) {
+        while (comprehension_follows()) {
             expr::comprehension_clause c;
+            c.line = peek().line;
+            c.column = peek().column;
+            c.is_async = accept_name("async");
+            next();  // for
             c.target = target_list();
             check_target(*c.target);
             if (!accept_name("in")) fail_at(peek(), "invalid syntax");
@@ -1023,7 +1023,6 @@ private:
             }
             e->clauses.push_back(std::move(c));
         }
-        if (is_name("async")) unsupported(peek(), "'async for' in a comprehension");
         return e;
     }
 

@@ -167,6 +167,11 @@ private:
                                       const std::vector<std::pair<std::string, value>>& kwargs);
     enum class await_step : std::uint8_t { value_ready, pushed_frame, suspend_future, suspend_none };
     await_step start_await(exec_context& ctx, frame& f, value awaitable);
+    await_step resume_async_generator(exec_context& ctx, coroutine_object& awaitable);
+    void suspend_async_generator(exec_context& ctx);
+    value stop_leaving_async_generator(value exc);
+    static int ag_aiter_id();  // builtins.cpp: the ids of an asynchronous generator's __aiter__ and __anext__
+    static int ag_anext_id();
     void resume_await(exec_context& ctx, frame& f);
 
     // ---- exception groups and except* (exception_groups.cpp) ----
