@@ -152,7 +152,7 @@ function start_page() {
   if (plan.source !== undefined) program.open_source(plan.source);
   else program.select(plan.scenario);
   set_mode(plan.mode);
-  mode.open({ step: plan.step });
+  mode.open({ step: plan.step, seed: plan.seed });
 }
 
 // ---------------------------------------------------------------- run files: save, open (also offline), export

@@ -290,3 +290,29 @@ test('explore: a run opened from a file replaces the run on screen, held at its 
   // Saved again, the file says what it said, its events included
   assert.equal(run_file_of(run, { loopscope: '0.1.0' }), text);
 });
+
+test('explore: a link\'s seed is the first run\'s random_seed, the finished run\'s seed is in the link, and a program using random shows it', () => {
+  const { runs, link, store } = page();
+  const program = { program: { source: 'import random\nprint(random.random())\n' }, speed: 'instant', editor: { text: () => 'import random\nprint(random.random())\n' }, holds: () => true };
+  const explore = new explore_mode({ runner: runs, program });
+  explore.open({ step: undefined, seed: 42 });
+  assert.deepEqual(link.sent, [], 'a link without a step does not run');
+  explore.run_pressed();
+  assert.deepEqual(link.sent[0], { type: 'run', run: 'explore-1', source: 'import random\nprint(random.random())\n', clock: 'virtual', random_seed: 42 });
+  assert.equal(explore.link(0).seed, 42, 'the seed asked for, before the run finishes');
+  store.handle_message({ type: 'run_finished', run: 'explore-1', status: 'ok', elapsed: 0, exit_status: 0, random_seed: 42 });
+  assert.match(explore.frame().total, / · random seed 42$/);
+  explore.run_pressed();
+  assert.equal(link.sent.at(-1).random_seed, undefined, 'pressing Run again draws a new seed');
+  store.handle_message({ type: 'run_finished', run: 'explore-2', status: 'ok', elapsed: 0, exit_status: 0, random_seed: 77 });
+  assert.equal(explore.link(0).seed, 77);
+  assert.match(explore.frame().total, / · random seed 77$/);
+});
+
+test('explore: a program without random shows no seed', () => {
+  const { runs, store } = page();
+  const explore = new explore_mode({ runner: runs, program: fake_program() });
+  explore.run_pressed();
+  for (const message of recorded_run('interleaving', explore.run.id)) store.handle_message(message);
+  assert.doesNotMatch(explore.frame().total, /seed/);
+});

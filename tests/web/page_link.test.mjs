@@ -30,3 +30,13 @@ test('the link of the view: shared settings and the mode\'s part; 1× replay is 
   assert.equal(encode_permalink(page_view({ mode: 'compare', speed: 'instant', replay_speed: 8 }, { compare: ['a', 'b'] })), '#compare=a%2Cb&speed=instant&replay=8');
   assert.equal(encode_permalink(page_view({ mode: 'predict', speed: 1, replay_speed: 1 }, { scenario: 'gather' })), '#example=gather&speed=1&mode=predict');
 });
+
+test('a run\'s random seed travels in the link, exactly, and nothing else passes for one', () => {
+  assert.equal(encode_permalink(page_view({ mode: 'explore', speed: 1, replay_speed: 1 }, { scenario: 'gather', step: 3, seed: 9007199254740991 })),
+    '#example=gather&speed=1&step=3&seed=9007199254740991');
+  assert.equal(decode_permalink('#example=gather&seed=6160046264349771').seed, 6160046264349771);
+  assert.equal(opening(decode_permalink('#example=gather&seed=42'), catalog, 'interleaving').seed, 42);
+  for (const bad of ['-1', '1.5', 'x', '9007199254740992', '12345678901234567'])
+    assert.equal(decode_permalink(`#example=gather&seed=${bad}`).seed, undefined, bad);
+  assert.equal('seed' in opening({}, catalog, 'interleaving'), false);
+});

@@ -3,11 +3,12 @@
 import { speeds } from './format.mjs';
 
 // The page a link asks for, checked against the server's catalog: { notices, speed, replay, mode,
-// step, and either source (the user's own code) or scenario (a catalog id) }. What the catalog does
+// step, seed (when the link has one), and either source (the user's own code) or scenario (a catalog id) }. What the catalog does
 // not have falls back to the default example, or the catalog's first.
 export function opening(link, catalog, default_example) {
   const has = (id) => catalog.some((s) => s.id === id);
   const plan = { notices: [], mode: link.mode ?? 'explore', step: link.step };
+  if (link.seed !== undefined) plan.seed = link.seed;
   if (link.error) plan.notices.push(link.error);
   plan.speed = link.speed !== undefined && (speeds.includes(link.speed) || link.speed === 'instant') ? link.speed : 1;
   plan.replay = link.replay ?? 1;

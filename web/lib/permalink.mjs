@@ -13,7 +13,7 @@ function from_base64url(text) {
   return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 }
 
-// { scenario?, source?, speed?, replay?, step?, mode?, compare?: [a, b] } → "#…"
+// { scenario?, source?, speed?, replay?, step?, seed?, mode?, compare?: [a, b] } → "#…"
 export function encode_permalink(view) {
   const params = new URLSearchParams();
   if (view.mode === 'compare' && view.compare) params.set('compare', view.compare.join(','));
@@ -22,6 +22,7 @@ export function encode_permalink(view) {
   if (view.speed !== undefined) params.set('speed', String(view.speed));
   if (view.replay !== undefined) params.set('replay', String(view.replay));
   if (view.step !== undefined && view.step !== null) params.set('step', String(view.step));
+  if (view.seed !== undefined && view.seed !== null) params.set('seed', String(view.seed));
   if (view.mode === 'predict') params.set('mode', 'predict');
   return `#${params.toString()}`;
 }
@@ -52,6 +53,9 @@ export function decode_permalink(hash) {
   if (params.has('replay') && Number.isFinite(replay) && replay > 0) view.replay = replay;
   const step = params.get('step');
   if (step !== null && /^\d+$/.test(step)) view.step = Number(step);
+  // The run's random seed (run_finished's random_seed): the link's run starts from it, so it replays
+  const seed = params.get('seed');
+  if (seed !== null && /^\d{1,16}$/.test(seed) && Number(seed) <= Number.MAX_SAFE_INTEGER) view.seed = Number(seed);
   if (params.get('mode') === 'predict') view.mode = 'predict';
   return view;
 }

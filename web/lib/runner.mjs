@@ -12,8 +12,9 @@ export class runner {
     });
   }
 
-  // `speed`: a number or 'instant'; `virtual` asks for the virtual clock whatever the speed.
-  start(purpose, program, { speed = 1, virtual = false } = {}) {
+  // `speed`: a number or 'instant'; `virtual` asks for the virtual clock whatever the speed;
+  // `random_seed` replays a run's `random` numbers (a link's seed).
+  start(purpose, program, { speed = 1, virtual = false, random_seed } = {}) {
     if (!this.link.live) {
       this.notify('Not connected to the server: the program cannot run until it is back.');
       return null;
@@ -24,7 +25,9 @@ export class runner {
     else request.source = program.source;
     if (virtual || speed === 'instant') request.clock = 'virtual';
     else request.speed = speed;
+    if (random_seed !== undefined) request.random_seed = random_seed;
     run.settings = { clock: request.clock ?? 'scaled', speed: request.speed ?? null };
+    if (random_seed !== undefined) run.settings.random_seed = random_seed;
     this.link.send(request);
     return run;
   }

@@ -18,6 +18,14 @@ import { draw_loop } from '../ui/loop_view.mjs';
 const empty_view = new timeline().view_at(-1);
 const $ = (id) => document.getElementById(id);
 
+// A program that imports random gets its seed beside its total: the page's link carries it and replays it.
+export function seed_text(run) {
+  const seed = run?.finished?.random_seed;
+  const source = run?.source ?? '';
+  if (seed === undefined || !/^\s*(import\s+random\b|from\s+random\s+import\b)/m.test(source)) return '';
+  return ` · random seed ${seed}`;
+}
+
 // Each task's lane colour, for the panels that show tasks beside the lanes.
 export function colours_of(layout) {
   const colours = new Map(layout.lanes.map((lane) => [lane.name, lane_colour(lane.index)]));
@@ -37,11 +45,14 @@ export class explore_mode {
     this.cursor = new player();
   }
 
-  // Run the program again; with `hold_at` (a link's step) on the virtual clock, held at that seq.
+  // Run the program again; with `hold_at` (a link's step) on the virtual clock, held at that seq; a
+  // link's seed is the first run's random seed, so that the link replays what it showed.
   start({ hold_at } = {}) {
     this.runner.cancel(this.run);
     const virtual = hold_at !== undefined;
-    this.run = this.runner.start('explore', this.program.program, { speed: this.program.speed, virtual });
+    const random_seed = this.link_seed ?? undefined;
+    this.link_seed = undefined;
+    this.run = this.runner.start('explore', this.program.program, { speed: this.program.speed, virtual, random_seed });
     this.cursor.reset();
     if (virtual) this.cursor.hold(hold_at, Infinity);
   }
@@ -59,8 +70,9 @@ export class explore_mode {
     this.start();
   }
 
-  // A link opens this mode: run at once only when it names a step.
-  open({ step }) {
+  // A link opens this mode: run at once only when it names a step; its seed is the next run's.
+  open({ step, seed }) {
+    this.link_seed = seed;
     if (step !== undefined) this.start({ hold_at: step });
   }
 
@@ -87,7 +99,7 @@ export class explore_mode {
       colour_of: colours_of(layout),
       horizon: run ? run.horizon : 0,
       clock: format_seconds(state.t),
-      total: run && run.finished && at_end ? total_text(run) : run ? `of ${format_seconds(run.horizon)}${run.finished ? '' : '…'}` : '',
+      total: run && run.finished && at_end ? total_text(run) + seed_text(run) : run ? `of ${format_seconds(run.horizon)}${run.finished ? '' : '…'}` : '',
       total_status: run?.finished?.status ?? '',
       marks: same_code ? line_marks(state) : [],
       error: same_code && (at_end || run.syntax_error) ? error_of(run) : null,
@@ -109,12 +121,15 @@ export class explore_mode {
     return frame;
   }
 
-  // The permalink's part for this mode: the program, and the step once there is a run.
+  // The permalink's part for this mode: the program, and the step and the run's random seed once
+  // there is a run.
   link(seq) {
     const view = {};
     if (this.program.program.scenario) view.scenario = this.program.program.scenario;
     else view.source = this.program.editor.text();
     if (this.run && seq >= 0) view.step = seq;
+    const seed = this.run?.finished?.random_seed ?? this.run?.settings?.random_seed;
+    if (this.run && seed !== undefined) view.seed = seed;
     return view;
   }
 }
