@@ -316,3 +316,11 @@ test('explore: a program without random shows no seed', () => {
   for (const message of recorded_run('interleaving', explore.run.id)) store.handle_message(message);
   assert.doesNotMatch(explore.frame().total, /seed/);
 });
+
+test('explore: the link of a program without random has no seed', () => {
+  const { runs, store } = page();
+  const explore = new explore_mode({ runner: runs, program: fake_program() });
+  explore.run_pressed();
+  store.handle_message({ type: 'run_finished', run: explore.run.id, status: 'ok', elapsed: 0, exit_status: 0, random_seed: 5 });
+  assert.equal(explore.link(0).seed, undefined);
+});

@@ -18,12 +18,15 @@ import { draw_loop } from '../ui/loop_view.mjs';
 const empty_view = new timeline().view_at(-1);
 const $ = (id) => document.getElementById(id);
 
-// A program that imports random gets its seed beside its total: the page's link carries it and replays it.
+// Whether a run's numbers depend on its random seed: its program imports random. Only then is the
+// seed shown beside the total and kept in the page's link (which replays it).
+function uses_random(run) {
+  return /^\s*(import\s+random\b|from\s+random\s+import\b)/m.test(run?.source ?? '');
+}
+
 export function seed_text(run) {
   const seed = run?.finished?.random_seed;
-  const source = run?.source ?? '';
-  if (seed === undefined || !/^\s*(import\s+random\b|from\s+random\s+import\b)/m.test(source)) return '';
-  return ` · random seed ${seed}`;
+  return seed !== undefined && uses_random(run) ? ` · random seed ${seed}` : '';
 }
 
 // Each task's lane colour, for the panels that show tasks beside the lanes.
@@ -129,7 +132,7 @@ export class explore_mode {
     else view.source = this.program.editor.text();
     if (this.run && seq >= 0) view.step = seq;
     const seed = this.run?.finished?.random_seed ?? this.run?.settings?.random_seed;
-    if (this.run && seed !== undefined) view.seed = seed;
+    if (seed !== undefined && uses_random(this.run)) view.seed = seed;
     return view;
   }
 }
