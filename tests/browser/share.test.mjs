@@ -1,6 +1,7 @@
 // Compare mode's two totals, and a permalink that reopens the same program, speed and step.
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { test, server_and_browser, screenshot, saved_url } from './harness.mjs';
 
 const fixture = server_and_browser();
@@ -146,6 +147,32 @@ test('the replay speed is its own setting, kept in the link', async () => {
   await reopened.goto(replay_link);
   await reopened.waitForSelector('#connection[data-state="live"]');
   assert.equal(await reopened.$eval('#replay-speed', (p) => p.value), '8');
+  await page.close();
+  await reopened.close();
+});
+
+test('a program that imports random: its seed is shown and kept in the link, which replays python3\'s numbers for it', async () => {
+  const source = 'import random\n\nfor i in range(3):\n    print(random.randint(1, 1000), random.choice("abcdef"))\n';
+  const page = await fixture.browser.context.newPage();
+  await page.goto(`${fixture.server.url}#code=${Buffer.from(source).toString('base64url')}&speed=instant`);
+  await page.waitForSelector('#connection[data-state="live"]');
+  await page.click('#run');
+  await page.waitForFunction(() => /random seed \d+$/.test(document.querySelector('#total').textContent), null, { timeout: 10_000 });
+  const seed = (await page.textContent('#total')).match(/random seed (\d+)$/)[1];
+  const lines = await page.$$eval('#console .console-line .text', (items) => items.map((li) => li.textContent));
+  const python = execFileSync('python3', ['-c', `import random\nrandom.seed(${seed})\nexec(${JSON.stringify(source)})`], { encoding: 'utf8' });
+  assert.deepEqual(lines, python.trimEnd().split('\n'), 'the numbers CPython draws after random.seed(S)');
+  await drawn(page);
+  const link = await saved_url(page);
+  assert.match(link, new RegExp(`&seed=${seed}`));
+
+  const reopened = await fixture.browser.context.newPage();
+  await reopened.goto(link);
+  await reopened.waitForFunction((n) => document.querySelectorAll('#console .console-line').length === n, lines.length, { timeout: 10_000 });
+  assert.deepEqual(await reopened.$$eval('#console .console-line .text', (items) => items.map((li) => li.textContent)), lines);
+  await reopened.click('#run');
+  await reopened.waitForFunction(() => /random seed \d+$/.test(document.querySelector('#total').textContent), null, { timeout: 10_000 });
+  assert.notEqual((await reopened.textContent('#total')).match(/random seed (\d+)$/)[1], seed, 'Run again: a new seed');
   await page.close();
   await reopened.close();
 });
