@@ -381,11 +381,30 @@ class _PrintPieces:
         text = "".join(self.parts)
         self.parts.clear()
         if text:
-            sys.stdout.write(text)
+            _real_stdout.write(text)
             _record(kind="print", text=text)
 
 
 _prints_under_way = []
+_real_stdout = sys.stdout
+
+
+class TextIOWrapper:
+    """sys.stdout for the program: what it writes itself (sys.stdout.write) is recorded as print()'s
+    text is, so that the oracle times it too; everything else (its errors, its repr) is the real
+    stream's, and its type is named as the real one's."""
+
+    def write(self, *args):
+        n = _real_stdout.write(*args)
+        if args[0]:
+            _record(kind="print", text=args[0])
+        return n
+
+    def __getattr__(self, name):
+        return getattr(_real_stdout, name)
+
+    def __repr__(self):
+        return repr(_real_stdout)
 
 
 def _recording_print(*args, sep=" ", end="\n", file=None, flush=False):
@@ -459,6 +478,7 @@ def main():
 
     clock = os.environ.get("LOOPSCOPE_ORACLE_CLOCK", "virtual")
     builtins.print = _recording_print
+    sys.stdout = TextIOWrapper()
     warnings._showwarnmsg = _recording_showwarnmsg
     sys.excepthook = _make_excepthook(program_path)
 

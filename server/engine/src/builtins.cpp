@@ -38,6 +38,7 @@ enum builtin_id : int {
     r_gauss, r_normalvariate, r_expovariate,
     eg_derive, eg_split, eg_subgroup,  // an exception group's methods (exception_groups.cpp)
     ag_aiter, ag_anext,  // an asynchronous generator's __aiter__ and __anext__
+    ts_write, ts_flush,  // sys.stdout's and sys.stderr's
 };
 
 // A stable bottom-up merge sort of indices. Unlike std::stable_sort it stays in bounds whatever the
@@ -94,6 +95,7 @@ const std::vector<member> dataclasses_members = {{"dataclass", dc_dataclass}, {"
 const std::vector<member> random_members = {{"seed", r_seed}, {"random", r_random}, {"getrandbits", r_getrandbits},
     {"uniform", r_uniform}, {"randint", r_randint}, {"randrange", r_randrange}, {"choice", r_choice}, {"choices", r_choices},
     {"shuffle", r_shuffle}, {"sample", r_sample}, {"gauss", r_gauss}, {"normalvariate", r_normalvariate}, {"expovariate", r_expovariate}};
+const std::vector<member> text_stream_members = {{"write", ts_write}, {"flush", ts_flush}};
 const std::vector<member> async_generator_members = {{"__aiter__", ag_aiter}, {"__anext__", ag_anext}};
 const std::vector<member> exception_group_members = {{"derive", eg_derive}, {"split", eg_split}, {"subgroup", eg_subgroup}};
 const std::vector<member> property_members = {{"setter", p_setter}, {"getter", p_getter}, {"deleter", p_deleter}};
@@ -361,14 +363,14 @@ bool engine_has_attribute(std::string_view name)
 {
     for (const auto* table : {&asyncio_members, &time_members, &loop_members, &future_members, &list_members, &tuple_members, &str_members, &dict_members,
                               &property_members, &dataclasses_members, &random_members, &exception_group_members,
-                              &async_generator_members})
+                              &async_generator_members, &text_stream_members})
         for (const auto& m : *table)
             if (name == m.name) return true;
     if (typing_has(name)) return true;
     // The attributes load_attribute answers itself.
     for (const char* special : {"Task", "AbstractEventLoop", "Future", "CancelledError", "InvalidStateError", "TimeoutError", "args", "__name__",
                                 "__qualname__", "__module__", "__class__", "__self__", "__func__", "__cause__", "__context__",
-                                "__suppress_context__", "message", "exceptions"})
+                                "__suppress_context__", "message", "exceptions", "stdout", "stderr"})
         if (name == special) return true;
     return false;
 }
@@ -404,6 +406,9 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             if (cpython_type_has("module typing", name)) raise_unsupported("typing." + name);
         } else if (m == "dataclasses") {
             if (const member* f = find_member(dataclasses_members, name)) return make_builtin(f->id, name);
+        } else if (m == "sys") {
+            if (name == "stdout" || name == "stderr") return std_stream(name == "stderr");
+            if (cpython_type_has("module sys", name)) raise_unsupported("sys." + name);
         } else if (m == "random") {
             if (const member* f = find_member(random_members, name)) return make_builtin(f->id, name);
             if (cpython_type_has("module random", name)) raise_unsupported("random." + name);
@@ -420,6 +425,7 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     case value_kind::dict: members = &dict_members; break;
     case value_kind::string: members = &str_members; break;
     case value_kind::async_generator: members = &async_generator_members; break;
+    case value_kind::text_stream: members = &text_stream_members; break;
     case value_kind::exception: {
         const auto& e = obj.as<exception_object>();
         if (name == "args") return value::tuple(e.args);
@@ -580,8 +586,13 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         auto sep = take_kw("sep");
         auto end = take_kw("end");
         take_kw("flush");
-        // file=None is stdout; a file object (sys.stderr) is beyond the engine's sys.
-        if (auto file = take_kw("file"); file && !file->is(value_kind::none)) raise_unsupported("print(file=...)");
+        // file=None is stdout; sys.stdout or sys.stderr; a program's own object with a write() is not modelled
+        bool to_stderr = false;
+        if (auto file = take_kw("file"); file && !file->is(value_kind::none)) {
+            if (file->is(value_kind::text_stream)) to_stderr = file->as<text_stream_object>().is_stderr;
+            else if (file->is(value_kind::instance)) raise_unsupported("print(file=...) to a program's own object");
+            else raise_error("AttributeError", "'" + type_name(*file) + "' object has no attribute 'write'");
+        }
         if (!kwargs.empty()) raise_error("TypeError", "'" + kwargs.front().first + "' is an invalid keyword argument for print()");
         std::string s = sep && !sep->is(value_kind::none) ? str(*sep) : " ";
         std::string e = end && !end->is(value_kind::none) ? str(*end) : "\n";
@@ -592,29 +603,36 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         // A print inside an object's __str__ comes after what this print has built so far, and an
         // error there leaves that much written: CPython writes each piece as it goes.
         if (print_under_way_ && !print_under_way_->empty()) {
-            print_text(*print_under_way_, line);
+            write_text(*print_under_way_, print_under_way_to_stderr_, line);
             print_under_way_->clear();
         }
         std::string text;
         struct pending_scope {
             std::string*& slot;
             std::string* saved;
-            ~pending_scope() { slot = saved; }
-        } pending{print_under_way_, print_under_way_};
+            bool& slot_to_stderr;
+            bool saved_to_stderr;
+            ~pending_scope()
+            {
+                slot = saved;
+                slot_to_stderr = saved_to_stderr;
+            }
+        } pending{print_under_way_, print_under_way_, print_under_way_to_stderr_, print_under_way_to_stderr_};
         print_under_way_ = &text;
+        print_under_way_to_stderr_ = to_stderr;
         for (std::size_t k = 0; k < args.size(); ++k) {
             if (k) text += s;
             try {
                 text += str(args[k]);
             } catch (const python_error&) {
-                if (!text.empty()) print_text(text, line);
+                if (!text.empty()) write_text(text, to_stderr, line);
                 throw;
             }
             check_length(text.size());
         }
         text += e;
         charge_work(text.size() / 8);
-        print_text(text, line);
+        write_text(text, to_stderr, line);
         return value::none();
     }
     case b_range: {
@@ -1345,6 +1363,16 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         return call_random(b.name, args, kwargs);
     case eg_derive: case eg_split: case eg_subgroup: return call_exception_group_method(b.name, b.self, args, kwargs);
     case ag_aiter: no_kwargs(); expect_args(b, args, 0, 0); return b.self;
+    case ts_write: {
+        no_kwargs();
+        if (args.size() != 1) raise_error("TypeError", "TextIOWrapper.write() takes exactly one argument (" + std::to_string(args.size()) + " given)");
+        if (!args[0].is(value_kind::string)) raise_error("TypeError", "write() argument must be str, not " + type_name(args[0]));
+        const std::string& s = args[0].as<string_object>().s;
+        charge_work(s.size() / 8);
+        write_text(s, b.self.as<text_stream_object>().is_stderr, line);
+        return value::integer(static_cast<std::int64_t>(code_point_count(s)));
+    }
+    case ts_flush: no_kwargs(); expect_args(b, args, 0, 0); return value::none();
     case ag_anext: {
         no_kwargs();
         expect_args(b, args, 0, 0);

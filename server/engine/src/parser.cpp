@@ -305,7 +305,10 @@ private:
         return n;
     }
 
-    static bool supported_module(const std::string& m) { return m == "asyncio" || m == "time" || m == "dataclasses" || m == "random" || m == "typing"; }
+    static bool supported_module(const std::string& m)
+    {
+        return m == "asyncio" || m == "time" || m == "dataclasses" || m == "random" || m == "typing" || m == "sys";
+    }
 
     // What the subset offers of each module; anything else is refused before the program runs.
     static bool supported_member(const std::string& module, const std::string& name)
@@ -315,6 +318,12 @@ private:
             "CancelledError", "InvalidStateError", "TimeoutError", nullptr};
         static const char* time_names[] = {"sleep", "time", "monotonic", "perf_counter", nullptr};
         static const char* dataclasses_names[] = {"dataclass", "field", nullptr};
+        static const char* sys_names[] = {"stdout", "stderr", nullptr};
+        if (module == "sys") {
+            for (const char** n = sys_names; *n; ++n)
+                if (name == *n) return true;
+            return false;
+        }
         if (module == "typing") return typing_has(name);
         static const char* random_names[] = {"seed", "random", "getrandbits", "uniform", "randint", "randrange", "choice", "choices",
             "shuffle", "sample", "gauss", "normalvariate", "expovariate", nullptr};
@@ -923,7 +932,7 @@ private:
                 if (e->kind == expr_kind::name) {
                     auto alias = module_aliases_.find(e->name);
                     // random.<a name CPython lacks> is CPython's AttributeError when reached
-                    const bool names_known = alias != module_aliases_.end() && (alias->second == "random" || alias->second == "typing");
+                    const bool names_known = alias != module_aliases_.end() && (alias->second == "random" || alias->second == "typing" || alias->second == "sys");
                     if (alias != module_aliases_.end() && !supported_member(alias->second, attr->name) &&
                         (!names_known || cpython_type_has("module " + alias->second, attr->name)))
                         unsupported(name_token, "'" + alias->second + "." + attr->name + "'");

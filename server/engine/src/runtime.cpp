@@ -193,6 +193,27 @@ void runtime::emit_stderr(const std::string& text)
     emit(std::move(e));
 }
 
+value runtime::std_stream(bool is_stderr)
+{
+    value& stream = std_streams_[is_stderr ? 1 : 0];
+    if (!stream.obj) {
+        auto s = std::make_shared<text_stream_object>();
+        s->is_stderr = is_stderr;
+        stream = value::of(value_kind::text_stream, s);
+    }
+    return stream;
+}
+
+void runtime::write_text(const std::string& text, bool to_stderr, std::int32_t line)
+{
+    if (!to_stderr) return print_text(text, line);
+    if (text.empty()) return;
+    output_lines_ += static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+    if (output_lines_ > config_.max_output_lines)
+        throw limit_exceeded{"the program printed more than " + std::to_string(config_.max_output_lines) + " lines"};
+    emit_stderr(text);
+}
+
 void runtime::print_text(const std::string& text, std::int32_t line)
 {
     output_lines_ += static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));

@@ -290,6 +290,12 @@ private:
     void note_nesting(const value& container, const value& item);
     std::vector<std::weak_ptr<object>> nested_containers_;
     std::string* print_under_way_ = nullptr;  // the text of the print() under way, not yet written
+    bool print_under_way_to_stderr_ = false;  // ... and where it goes
+    value std_streams_[2];                    // sys.stdout, sys.stderr: made at first use
+    value std_stream(bool is_stderr);
+    // Text a program writes (print, sys.stdout.write): to its output, or to stderr, counted against
+    // max_output_lines either way
+    void write_text(const std::string& text, bool to_stderr, std::int32_t line);
 
     // ---- state ----
     run_config config_;

@@ -586,6 +586,7 @@ std::string type_name(const value& v)
     case value_kind::cell: return "cell";
     case value_kind::generator: return "generator";
     case value_kind::async_generator: return "async_generator";
+    case value_kind::text_stream: return "TextIOWrapper";
     case value_kind::class_type: return "type";
     case value_kind::instance: return v.as<instance_object>().cls->name;
     case value_kind::method: return "method";

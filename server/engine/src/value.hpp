@@ -18,6 +18,7 @@ enum class value_kind : std::uint8_t {
     class_type, instance, method, super_proxy, descriptor, traceback,
     typing_form,  // typing.List, Optional[int], list[int] (typing_forms.hpp)
     async_generator,  // a call of an `async def` with `yield` (frame.hpp)
+    text_stream,      // sys.stdout, sys.stderr
 };
 
 struct object {
@@ -109,6 +110,15 @@ public:
 
 private:
     std::vector<std::shared_ptr<object>> items_;
+};
+
+// sys.stdout or sys.stderr: print(file=...) and write() go to the run's output or its stderr
+struct text_stream_object : object {
+    bool is_stderr = false;
+    std::string repr_text() const override
+    {
+        return std::string("<_io.TextIOWrapper name='<") + (is_stderr ? "stderr" : "stdout") + ">' mode='w' encoding='utf-8'>";
+    }
 };
 
 struct string_object : object {
