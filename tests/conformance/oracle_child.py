@@ -344,6 +344,18 @@ def _install_virtual_clock(ties):
     time.time = lambda: EPOCH + _clock.t
 
 
+_real_strftime, _real_ctime = time.strftime, time.ctime
+
+
+def _install_program_calendar():
+    """time.strftime() and time.ctime() without a time read the program's clock (time.time(), EPOCH plus
+    program time), in UTC, as loopscope's do."""
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    time.strftime = lambda *args: _real_strftime(*args) if len(args) != 1 else _real_strftime(args[0], time.localtime(time.time()))
+    time.ctime = lambda *secs: _real_ctime(*secs) if secs and secs[0] is not None else _real_ctime(time.time(), *secs[1:])
+
+
 def _submit_on_real_time(self, fn, /, *args, **kwargs):
     _clock.follow_real_time()
     return _real_submit(self, fn, *args, **kwargs)
@@ -482,6 +494,7 @@ def main():
     warnings._showwarnmsg = _recording_showwarnmsg
     sys.excepthook = _make_excepthook(program_path)
 
+    _install_program_calendar()
     if clock == "virtual":
         _install_virtual_clock(os.environ.get("LOOPSCOPE_ORACLE_TIES", "fifo"))
     else:

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <ctime>
 #include <string_view>
 #include <unordered_map>
 
@@ -25,7 +26,7 @@ enum builtin_id : int {
     d_keys, d_values, d_items, d_get, d_pop, d_popitem, d_setdefault, d_update, d_clear, d_copy,
     a_run, a_sleep, a_create_task, a_gather, a_get_event_loop, a_new_event_loop, a_set_event_loop, a_get_running_loop,
     a_current_task, a_ensure_future,
-    t_sleep, t_time, t_monotonic, t_perf_counter,
+    t_sleep, t_time, t_monotonic, t_perf_counter, t_strftime, t_ctime,
     l_run_until_complete, l_is_running, l_is_closed, l_close, l_time, l_create_task, l_stop,
     f_done, f_result, f_cancel, f_cancelled, f_exception, f_get_name, f_set_name, f_get_coro,
     s_append, s_pop, s_extend, s_insert, s_index, s_count, s_remove, s_clear, s_reverse, s_sort,
@@ -95,11 +96,25 @@ const std::vector<member> dataclasses_members = {{"dataclass", dc_dataclass}, {"
 const std::vector<member> random_members = {{"seed", r_seed}, {"random", r_random}, {"getrandbits", r_getrandbits},
     {"uniform", r_uniform}, {"randint", r_randint}, {"randrange", r_randrange}, {"choice", r_choice}, {"choices", r_choices},
     {"shuffle", r_shuffle}, {"sample", r_sample}, {"gauss", r_gauss}, {"normalvariate", r_normalvariate}, {"expovariate", r_expovariate}};
+// strftime(format) of `seconds` since the epoch in UTC (a run's calendar), in the C locale
+std::string calendar_text(const std::string& format, double seconds)
+{
+    const auto t = static_cast<std::time_t>(std::floor(seconds));
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    tm.tm_zone = "UTC";
+    std::string out(format.size() * 32 + 64, '\0');
+    const std::size_t n = std::strftime(out.data(), out.size(), format.c_str(), &tm);
+    out.resize(n);
+    return out;
+}
+
 const std::vector<member> text_stream_members = {{"write", ts_write}, {"flush", ts_flush}};
 const std::vector<member> async_generator_members = {{"__aiter__", ag_aiter}, {"__anext__", ag_anext}};
 const std::vector<member> exception_group_members = {{"derive", eg_derive}, {"split", eg_split}, {"subgroup", eg_subgroup}};
 const std::vector<member> property_members = {{"setter", p_setter}, {"getter", p_getter}, {"deleter", p_deleter}};
-const std::vector<member> time_members = {{"sleep", t_sleep}, {"time", t_time}, {"monotonic", t_monotonic}, {"perf_counter", t_perf_counter}};
+const std::vector<member> time_members = {{"sleep", t_sleep}, {"time", t_time}, {"monotonic", t_monotonic}, {"perf_counter", t_perf_counter},
+    {"strftime", t_strftime}, {"ctime", t_ctime}};
 const std::vector<member> loop_members = {{"run_until_complete", l_run_until_complete}, {"is_running", l_is_running},
     {"is_closed", l_is_closed}, {"close", l_close}, {"time", l_time}, {"create_task", l_create_task}, {"stop", l_stop}};
 const std::vector<member> future_members = {{"done", f_done}, {"result", f_result}, {"cancel", f_cancel},
@@ -1382,6 +1397,32 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         return value::of(value_kind::coroutine, awaitable);
     }
     case t_time: no_kwargs(); expect_args(b, args, 0, 0); return value::floating(epoch_base + now_);
+    case t_strftime: {
+        // The program's clock (time.time()) as a calendar time in UTC, in the C locale
+        no_kwargs();
+        if (args.empty()) raise_error("TypeError", "strftime() takes at least 1 argument (0 given)");
+        if (args.size() > 2) raise_error("TypeError", "strftime() takes at most 2 arguments (" + std::to_string(args.size()) + " given)");
+        if (!args[0].is(value_kind::string)) raise_error("TypeError", "strftime() argument 1 must be str, not " + type_name(args[0]));
+        if (args.size() == 2) raise_unsupported("time.strftime() with a time tuple");
+        const std::string& format = args[0].as<string_object>().s;
+        if (format.find('\0') != std::string::npos) raise_error("ValueError", "embedded null character");
+        check_length(format.size() * 32);
+        charge_work(format.size());
+        return value::string(calendar_text(format, epoch_base + now_));
+    }
+    case t_ctime: {
+        no_kwargs();
+        expect_args(b, args, 0, 1);
+        double secs = epoch_base + now_;
+        if (!args.empty() && !args[0].is(value_kind::none)) {
+            if (args[0].is(value_kind::floating)) secs = args[0].f;
+            else if (args[0].is(value_kind::integer) && !args[0].obj) secs = static_cast<double>(args[0].i);
+            else if (args[0].is(value_kind::integer)) raise_error("OverflowError", "timestamp out of range for platform time_t");
+            else raise_error("TypeError", "'" + type_name(args[0]) + "' object cannot be interpreted as an integer");
+            if (!(std::fabs(secs) < 1e15)) raise_error(std::isnan(secs) ? "ValueError" : "OverflowError", std::isnan(secs) ? "Invalid value NaN (not a number)" : "timestamp out of range for platform time_t");
+        }
+        return value::string(calendar_text("%a %b %e %H:%M:%S %Y", secs));
+    }
     case t_monotonic:
     case t_perf_counter:
     case l_time: no_kwargs(); expect_args(b, args, 0, 0); return value::floating(now_);

@@ -316,7 +316,7 @@ private:
         static const char* asyncio_names[] = {"run", "sleep", "create_task", "gather", "get_event_loop", "new_event_loop",
             "set_event_loop", "get_running_loop", "current_task", "ensure_future", "Task", "AbstractEventLoop", "Future",
             "CancelledError", "InvalidStateError", "TimeoutError", nullptr};
-        static const char* time_names[] = {"sleep", "time", "monotonic", "perf_counter", nullptr};
+        static const char* time_names[] = {"sleep", "time", "monotonic", "perf_counter", "strftime", "ctime", nullptr};
         static const char* dataclasses_names[] = {"dataclass", "field", nullptr};
         static const char* sys_names[] = {"stdout", "stderr", nullptr};
         if (module == "sys") {
