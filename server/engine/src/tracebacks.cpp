@@ -5,6 +5,7 @@
 #include "runtime.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace loopscope::engine {
 
@@ -19,7 +20,11 @@ struct runtime::traceback_printer {
     std::string out;
     int group_depth = 0;
     bool need_close = false;
-    std::vector<const exception_object*> seen;  // printed already: a chain (or a cycle) stops there
+    std::unordered_set<const exception_object*> seen;  // printed already: a chain (or a cycle) stops there
+    // A group can hold one subgroup fifteen times at each of ten levels: CPython would print 15**10
+    // boxes. The text stops at max_sequence_length characters.
+    std::size_t limit = 0;
+    bool full() const { return out.size() > limit; }
 
     std::string indent() const { return std::string(static_cast<std::size_t>(2 * group_depth), ' '); }
     // Each line of `text` behind the margin: "| " inside a group ("+ " for its first line)
@@ -41,7 +46,9 @@ struct runtime::traceback_printer {
 std::string runtime::format_traceback(const value& exc) const
 {
     traceback_printer p;
+    p.limit = config_.max_sequence_length;
     format_exception_chain(p, exc.as<exception_object>());
+    if (p.full()) p.out += "[the traceback stops here: it is longer than max_sequence_length characters]\n";
     return std::move(p.out);
 }
 
@@ -53,8 +60,9 @@ void runtime::format_exception_chain(traceback_printer& p, const exception_objec
     static constexpr const char* direct_cause = "\nThe above exception was the direct cause of the following exception:\n\n";
     static constexpr const char* during_handling = "\nDuring handling of the above exception, another exception occurred:\n\n";
     std::vector<std::pair<const exception_object*, const char*>> chain;  // each with the words after it
+    if (p.full()) return;
     const exception_object* e = &top;
-    p.seen.push_back(e);
+    p.seen.insert(e);
     while (chain.size() < 20) {
         const value* link = nullptr;
         const char* words = nullptr;
@@ -67,8 +75,7 @@ void runtime::format_exception_chain(traceback_printer& p, const exception_objec
         }
         if (!link) break;
         const auto* next = &link->as<exception_object>();
-        if (std::find(p.seen.begin(), p.seen.end(), next) != p.seen.end()) break;
-        p.seen.push_back(next);
+        if (!p.seen.insert(next).second) break;
         chain.emplace_back(next, words);
         e = next;
     }
@@ -104,7 +111,7 @@ void runtime::format_one_exception(traceback_printer& p, const exception_object&
     const auto& items = e.group_items();
     const std::size_t n = std::min(items.size(), max_group_width + 1);
     p.need_close = false;
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = 0; i < n && !p.full(); ++i) {
         const bool last = i == n - 1;
         if (last) p.need_close = true;  // the closing line may come from a nested group's last box
         const bool truncated = i >= max_group_width;
