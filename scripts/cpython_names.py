@@ -12,6 +12,7 @@ test suite runs it with --check, so the table is never copied by hand and never 
 """
 import asyncio
 import builtins
+import enum
 import os
 import random
 import typing
@@ -19,6 +20,10 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TARGET = os.path.join(HERE, "..", "server", "engine", "src", "cpython_names.inc")
+
+
+class _Colour(enum.Enum):
+    RED = 1
 
 
 async def _async_generator():
@@ -64,7 +69,8 @@ def type_attributes():
         "NoneType": None, "bool": True, "int": 0, "float": 0.0, "str": "", "list": [], "tuple": (),
         "range": range(0), "list_iterator": iter([]), "function": lambda: 0, "builtin_function_or_method": len,
         "coroutine": coro, "Task": task, "Future": loop.create_future(), "loop": loop,
-        "module": asyncio, "module random": random, "module typing": typing, "module sys": sys, "TextIOWrapper": sys.stdout, "ellipsis": ..., "slice": slice(0),
+        "module": asyncio, "module random": random, "module typing": typing, "module sys": sys, "TextIOWrapper": sys.stdout,
+        "module enum": enum, "EnumType": enum.Enum, "Enum member": _Colour.RED, "ellipsis": ..., "slice": slice(0),
         "dict": {}, "dict_keys": {}.keys(), "dict_values": {}.values(), "dict_items": {}.items(),
         "dict_keyiterator": iter({}), "dict_valueiterator": iter({}.values()), "dict_itemiterator": iter({}.items()),
         "dict_reversekeyiterator": reversed({}), "tuple_iterator": iter(()), "range_iterator": iter(range(0)),
@@ -74,6 +80,11 @@ def type_attributes():
         "async_generator": _async_generator(), "async_generator_asend": _async_generator().__anext__(),
     }
     out = {name: sorted(dir(obj)) for name, obj in kinds.items()}
+    # Where 3.11's patch releases differ, the table holds the names of both, so that it is the same
+    # whichever python3 3.11 writes it: enum gained two names in 3.11.5, and before 3.11.3 a
+    # member's dir() listed its class's members too.
+    out["module enum"] = sorted(set(out["module enum"]) | {"pickle_by_enum_name", "pickle_by_global_name"})
+    out["Enum member"] = [n for n in out["Enum member"] if n != "RED"]
     # A class: what dir() shows of it, and what its metaclass gives it (__name__, __mro__ ...).
     out["type"] = sorted(set(dir(type)) | set(dir(BaseException)))
     # An exception: each class its own, since OSError has errno and StopIteration has value.

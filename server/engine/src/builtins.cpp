@@ -385,7 +385,7 @@ bool engine_has_attribute(std::string_view name)
     // The attributes load_attribute answers itself.
     for (const char* special : {"Task", "AbstractEventLoop", "Future", "CancelledError", "InvalidStateError", "TimeoutError", "args", "__name__",
                                 "__qualname__", "__module__", "__class__", "__self__", "__func__", "__cause__", "__context__",
-                                "__suppress_context__", "message", "exceptions", "stdout", "stderr"})
+                                "__suppress_context__", "message", "exceptions", "stdout", "stderr", "name", "value", "Enum", "auto"})
         if (name == special) return true;
     return false;
 }
@@ -421,6 +421,10 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             if (cpython_type_has("module typing", name)) raise_unsupported("typing." + name);
         } else if (m == "dataclasses") {
             if (const member* f = find_member(dataclasses_members, name)) return make_builtin(f->id, name);
+        } else if (m == "enum") {
+            if (name == "Enum") return value::of(value_kind::class_type, enum_base_class());
+            if (name == "auto") return value::of(value_kind::class_type, enum_auto_class());
+            if (cpython_type_has("module enum", name)) raise_unsupported("enum." + name);
         } else if (m == "sys") {
             if (name == "stdout" || name == "stderr") return std_stream(name == "stderr");
             if (cpython_type_has("module sys", name)) raise_unsupported("sys." + name);
@@ -510,7 +514,9 @@ value runtime::load_attribute(const value& obj, const std::string& name)
                                   : obj.is(value_kind::method)   ? "'" + type_name(obj.as<method_object>().function) + "' object"
                                                                  : "'" + type_name(obj) + "' object";
         // What every object has in CPython (__dict__, __eq__ ...) is not modelled
-        if (cpython_type_has("object", name) || (obj.is(value_kind::class_type) && cpython_type_has("type", name)) ||
+        const bool enum_name = (obj.is(value_kind::class_type) && obj.as<class_object>().is_subclass_of(*enum_base_class()) && cpython_type_has("EnumType", name)) ||
+                               (obj.is(value_kind::instance) && obj.as<instance_object>().cls->enumeration && cpython_type_has("Enum member", name));
+        if (enum_name || cpython_type_has("object", name) || (obj.is(value_kind::class_type) && cpython_type_has("type", name)) ||
             (obj.is(value_kind::method) && (cpython_type_has("method", name) || cpython_type_has(type_name(obj.as<method_object>().function), name))))
             raise_unsupported("'" + type_name(obj) + "." + name + "'");
         raise_error("AttributeError", owner + " has no attribute '" + name + "'");
@@ -676,6 +682,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (v.is(value_kind::dict)) return value::integer(static_cast<std::int64_t>(v.as<dict_object>().used));
         if (v.is(value_kind::dict_view)) return value::integer(static_cast<std::int64_t>(v.as<dict_view_object>().dict.as<dict_object>().used));
         if (v.is(value_kind::instance)) return value::integer(length_of_instance(v));
+        if (v.is(value_kind::class_type) && v.as<class_object>().enumeration)
+            return value::integer(static_cast<std::int64_t>(v.as<class_object>().enumeration->members.size()));
         raise_error("TypeError", "object of type '" + type_name(v) + "' has no len()");
     }
     case b_str: {

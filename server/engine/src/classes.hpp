@@ -12,6 +12,12 @@
 
 namespace loopscope::engine {
 
+// An Enum subclass's members, in definition order, and every member name (aliases too) with its member
+struct enum_data {
+    std::vector<value> members;
+    std::vector<std::pair<std::string, value>> names;
+};
+
 struct class_object : object {
     std::string name;
     std::string qualname;
@@ -32,7 +38,12 @@ struct class_object : object {
     bool is_dataclass = false;
     // An exception class's body is built as a class; finish_class makes the exception type from it.
     std::shared_ptr<exception_type_object> exception_base;
-    std::string repr_text() const override { return "<class '" + (module == "builtins" ? name : module + "." + qualname) + "'>"; }
+    std::shared_ptr<enum_data> enumeration;  // a subclass of enum.Enum (enum_module.cpp)
+    std::string repr_text() const override
+    {
+        if (enumeration) return "<enum '" + name + "'>";
+        return "<class '" + (module == "builtins" ? name : module + "." + qualname) + "'>";
+    }
     // The attribute found first along the MRO (nullptr: none).
     const value* lookup(std::string_view attribute) const;
     bool is_subclass_of(const class_object& other) const;
@@ -40,6 +51,9 @@ struct class_object : object {
 
 // The builtin `object`: every class's last base.
 const std::shared_ptr<class_object>& object_class();
+// enum.Enum and enum.auto (enum_module.cpp)
+const std::shared_ptr<class_object>& enum_base_class();
+const std::shared_ptr<class_object>& enum_auto_class();
 
 // CPython's C3 linearization of `cls` and its bases (this class first, `object` left out); false
 // when there is none ("Cannot create a consistent method resolution order"), with the classes in

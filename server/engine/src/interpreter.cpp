@@ -874,6 +874,7 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 // A property learns its attribute name, as CPython's __set_name__ tells it
                 for (auto& [attribute, v] : f.building_class->attributes.entries)
                     if (v.is(value_kind::descriptor) && v.as<descriptor_object>().name.empty()) v.as<descriptor_object>().name = attribute;
+                if (is_enum_class(*f.building_class)) finish_enum(f.building_class);
                 if (f.building_class->exception_base) f.stack.push_back(make_exception_class(f.building_class));
                 else f.stack.push_back(value::of(value_kind::class_type, f.building_class));
                 break;

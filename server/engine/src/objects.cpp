@@ -110,6 +110,7 @@ value runtime::class_attribute(const value& obj, const std::string& name, bool& 
         if (in_class && is_property(*in_class)) return property_get(*in_class, obj);
         if (const value* v = inst.attributes.find(name)) return *v;
         if (in_class) return bind(*in_class, obj);
+        if (inst.cls->enumeration && (name == "name" || name == "value")) return *inst.attributes.find(name == "name" ? "_name_" : "_value_");
         if (name == "__module__") return value::string(inst.cls->module);
         break;
     }
@@ -193,6 +194,9 @@ void runtime::store_attribute(const value& obj, const std::string& name, value v
         auto& cls = obj.as<class_object>();
         if (cls.is_object) raise_error("TypeError", "cannot set '" + name + "' attribute of immutable type 'object'");
         if (is_dunder(name)) raise_unsupported("setting the special attribute '" + name + "' of a class");
+        if (cls.enumeration)
+            for (const auto& member : cls.enumeration->names)
+                if (member.first == name) raise_error("AttributeError", "cannot reassign member '" + name + "'");
         note_nesting(obj, v);
         cls.attributes.set(name, std::move(v));
         return;
@@ -250,6 +254,8 @@ value runtime::construct(exec_context& ctx, const std::shared_ptr<class_object>&
                          std::vector<std::pair<std::string, value>> kwargs, bool& pushed_frame)
 {
     pushed_frame = false;
+    if (cls == enum_base_class()) raise_unsupported("calling Enum (the functional API)");
+    if (is_enum_class(*cls)) return enum_call(*cls, args, kwargs);
     auto inst = std::make_shared<instance_object>();
     inst->cls = cls;
     value self = value::of(value_kind::instance, inst);
@@ -322,7 +328,9 @@ std::string runtime::instance_text(const value& v, bool as_repr)
     const char* which = "__repr__";
     const value* method = as_repr ? nullptr : cls.lookup("__str__");
     if (method) which = "__str__";
+    else if (cls.enumeration && !as_repr) return enum_member_text(v, false);  // Enum.__str__
     else method = cls.lookup("__repr__");
+    if (!method && cls.enumeration) return enum_member_text(v, true);
     if (!method)
         return "<" + (cls.module == "builtins" ? cls.name : cls.module + "." + cls.qualname) + " object at " + object_address(v.obj.get()) + ">";
     if (!method->is(value_kind::function) && !method->is(value_kind::builtin))
@@ -394,6 +402,7 @@ std::int64_t runtime::instance_hash(const value& v)
 {
     const auto& cls = *v.as<instance_object>().cls;
     const value* hash = cls.lookup("__hash__");
+    if (!hash && cls.enumeration) return python_hash(*v.as<instance_object>().attributes.find("_name_"));  // Enum.__hash__
     if (!hash) {
         // A class that defines __eq__ and not __hash__ has __hash__ = None
         if (cls.lookup("__eq__")) raise_error("TypeError", "unhashable type: '" + cls.name + "'");

@@ -355,6 +355,10 @@ value runtime::compare(std::int32_t op, const value& a, const value& b)
     case compare_op::in:
     case compare_op::not_in: {
         bool found = false;
+        if (b.is(value_kind::class_type) && is_enum_class(b.as<class_object>())) {
+            found = enum_contains(b.as<class_object>(), a);
+            return value::boolean(cop == compare_op::in ? found : !found);
+        }
         if (b.is(value_kind::string)) {
             if (!a.is(value_kind::string)) raise_error("TypeError", "'in <string>' requires string as left operand, not " + type_name(a));
             found = find_text(b.as<string_object>().s, a.as<string_object>().s, 0) != std::string::npos;
@@ -503,6 +507,7 @@ void slice_bounds(const slice_object& s, std::int64_t n, std::int64_t& start, st
 
 value runtime::subscript(const value& container, const value& index)
 {
+    if (container.is(value_kind::class_type) && is_enum_class(container.as<class_object>())) return enum_item(container.as<class_object>(), index);
     if (container.is(value_kind::typing_form)) return typing_subscript(container, index);
     if (container.is(value_kind::builtin) && is_type_builtin(container.as<builtin_object>())) {
         const auto& type = container.as<builtin_object>().name;
@@ -679,6 +684,11 @@ void runtime::delete_subscript(const value& container, const value& index)
 
 value runtime::make_iterator(const value& v)
 {
+    if (v.is(value_kind::class_type) && v.as<class_object>().enumeration) {
+        const auto& members = v.as<class_object>().enumeration->members;
+        charge_work(members.size());
+        return make_iterator(value::list(members));
+    }
     switch (v.kind) {
     case value_kind::list:
     case value_kind::tuple:

@@ -307,7 +307,7 @@ private:
 
     static bool supported_module(const std::string& m)
     {
-        return m == "asyncio" || m == "time" || m == "dataclasses" || m == "random" || m == "typing" || m == "sys";
+        return m == "asyncio" || m == "time" || m == "dataclasses" || m == "random" || m == "typing" || m == "sys" || m == "enum";
     }
 
     // What the subset offers of each module; anything else is refused before the program runs.
@@ -319,8 +319,9 @@ private:
         static const char* time_names[] = {"sleep", "time", "monotonic", "perf_counter", "strftime", "ctime", nullptr};
         static const char* dataclasses_names[] = {"dataclass", "field", nullptr};
         static const char* sys_names[] = {"stdout", "stderr", nullptr};
-        if (module == "sys") {
-            for (const char** n = sys_names; *n; ++n)
+        static const char* enum_names[] = {"Enum", "auto", nullptr};
+        if (module == "sys" || module == "enum") {
+            for (const char** n = module == "sys" ? sys_names : enum_names; *n; ++n)
                 if (name == *n) return true;
             return false;
         }
@@ -932,7 +933,8 @@ private:
                 if (e->kind == expr_kind::name) {
                     auto alias = module_aliases_.find(e->name);
                     // random.<a name CPython lacks> is CPython's AttributeError when reached
-                    const bool names_known = alias != module_aliases_.end() && (alias->second == "random" || alias->second == "typing" || alias->second == "sys");
+                    const bool names_known = alias != module_aliases_.end() && (alias->second == "random" || alias->second == "typing" || alias->second == "sys" ||
+                                                                                   alias->second == "enum");
                     if (alias != module_aliases_.end() && !supported_member(alias->second, attr->name) &&
                         (!names_known || cpython_type_has("module " + alias->second, attr->name)))
                         unsupported(name_token, "'" + alias->second + "." + attr->name + "'");

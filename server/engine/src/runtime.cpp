@@ -61,7 +61,10 @@ void runtime::break_cycles()
             exc->attributes.entries.clear();
             exc->rare.reset();
         }
-        else if (auto* cls = dynamic_cast<class_object*>(c.get())) cls->attributes.entries.clear();
+        else if (auto* cls = dynamic_cast<class_object*>(c.get())) {
+            cls->attributes.entries.clear();
+            cls->enumeration.reset();  // its members are its instances
+        }
     }
     for (auto* loop : {current_loop_.get(), running_loop_.get()}) {
         if (loop) {

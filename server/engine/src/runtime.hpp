@@ -174,6 +174,14 @@ private:
     static int ag_anext_id();
     void resume_await(exec_context& ctx, frame& f);
 
+    // ---- enum.Enum (enum_module.cpp) ----
+    static bool is_enum_class(const class_object& cls);
+    void finish_enum(const std::shared_ptr<class_object>& cls);
+    value enum_call(const class_object& cls, const std::vector<value>& args, const std::vector<std::pair<std::string, value>>& kwargs);
+    value enum_item(const class_object& cls, const value& key);
+    bool enum_contains(const class_object& cls, const value& v);
+    std::string enum_member_text(const value& member, bool as_repr);
+
     // ---- exception groups and except* (exception_groups.cpp) ----
     void shape_exception_group(exception_object& e, const std::vector<value>& args);
     value derive_group(const exception_object& self, const value& excs);
