@@ -567,7 +567,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (kwargs.empty()) return;
         // A keyword CPython's function takes and the engine does not model is unsupported, not wrong.
         static const std::vector<std::pair<std::string_view, std::string_view>> cpython_keywords = {
-            {"zip", "strict"}, {"print", "file"}, {"enumerate", "iterable"}};
+            {"enumerate", "iterable"}};
         const std::string& key = kwargs.front().first;
         for (const auto& [function, keyword] : cpython_keywords)
             if (b.name == function && key == keyword) raise_unsupported(b.name + "(" + key + "=...)");
@@ -1124,6 +1124,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     }
     case b_zip:
     case b_map: {
+        std::optional<value> strict;
+        if (b.id == b_zip) strict = take_kw("strict");
         no_kwargs();
         if (b.id == b_map && args.size() < 2) raise_error("TypeError", "map() must have at least two arguments.");
         auto it = std::make_shared<iterator_object>();
@@ -1132,6 +1134,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             it->inners.push_back(make_iterator(args[k]));
         }
         if (b.id == b_map) it->function = args[0];
+        it->strict = strict && truthy(*strict);
         return value::of(value_kind::iterator, it);
     }
     case b_filter: {

@@ -682,6 +682,18 @@ void runtime::delete_subscript(const value& container, const value& index)
     raise_error("TypeError", "'" + type_name(container) + "' object does not support item deletion");
 }
 
+// zip(strict=True) when iterable k ran out: CPython's ValueError unless all the others run out too
+void runtime::zip_check_lengths(iterator_object& it, std::size_t k)
+{
+    auto plural = [](std::size_t n) { return n == 1 ? std::string(" 1") : "s 1-" + std::to_string(n); };
+    if (k > 0) raise_error("ValueError", "zip() argument " + std::to_string(k + 1) + " is shorter than argument" + plural(k));
+    for (std::size_t j = 1; j < it.inners.size(); ++j) {
+        bool done = false;
+        iterate_next(it.inners[j], done);
+        if (!done) raise_error("ValueError", "zip() argument " + std::to_string(j + 1) + " is longer than argument" + plural(j));
+    }
+}
+
 value runtime::make_iterator(const value& v)
 {
     if (v.is(value_kind::class_type) && v.as<class_object>().enumeration) {
@@ -807,10 +819,11 @@ value runtime::next_of_builtin_iterator(iterator_object& it, bool& exhausted)
         if (it.inners.empty()) break;
         std::vector<value> row;
         row.reserve(it.inners.size());
-        for (auto& inner : it.inners) {
+        for (std::size_t k = 0; k < it.inners.size(); ++k) {
             bool inner_done = false;
-            value item = iterate_next(inner, inner_done);
+            value item = iterate_next(it.inners[k], inner_done);
             if (inner_done) {
+                if (it.strict) zip_check_lengths(it, k);
                 exhausted = true;
                 return {};
             }

@@ -262,6 +262,7 @@ private:
     value make_reversed(const value& v);
     value resume_generator(generator_object& g, bool& exhausted);
     value next_of_builtin_iterator(iterator_object& it, bool& exhausted);
+    void zip_check_lengths(iterator_object& it, std::size_t k);
     value make_iterator(const value& v);
     std::vector<value> to_vector(const value& v);
     std::string format_value(const value& v, const std::string& spec);  // text_format.cpp

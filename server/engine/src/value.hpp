@@ -154,6 +154,7 @@ struct iterator_object : object {
     value function;             // map; filter (None: the items' truth)
     std::vector<value> inners;  // zip, map: the iterators they draw from
     bool done = false;          // once exhausted, exhausted for good
+    bool strict = false;        // zip(strict=True): iterables of unequal length are a ValueError
     std::string repr_text() const override;
 };
 std::string iterator_type_name(const iterator_object& it);
