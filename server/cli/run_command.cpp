@@ -1,6 +1,8 @@
 #include "run_command.hpp"
 #include "trace_export.hpp"
 
+#include <loopscope/engine/config.hpp>
+#include <loopscope/engine/disassemble.hpp>
 #include <loopscope/engine/driver.hpp>
 #include <loopscope/engine/event_json.hpp>
 #include <loopscope/engine/run.hpp>
@@ -28,11 +30,12 @@ namespace loopscope::cli {
 namespace {
 
 constexpr const char* usage =
-    "usage: loopscope run PROGRAM.py [--clock virtual|scaled] [--speed X] [--events FILE] [--trace FILE.json] [--random-seed N]\n"
+    "usage: loopscope run PROGRAM.py [--clock virtual|scaled] [--speed X] [--events FILE] [--trace FILE.json] [--random-seed N] [--dis]\n"
     "  --events FILE       write the run as a run file (a header line, then one JSON event a line) that the page opens\n"
     "  --trace FILE.json   write the run as a Chrome / Perfetto trace (ui.perfetto.dev, chrome://tracing)\n"
     "  --random-seed N     start the random module as if random.seed(N) had run first (0 to 2**53 - 1); without it\n"
-    "                      each run draws one, reported in run_finished as random_seed, so that a run can be replayed\n";
+    "                      each run draws one, reported in run_finished as random_seed, so that a run can be replayed\n"
+    "  --dis               print the program's bytecode (each code object, one instruction a line) instead of running it\n";
 
 // Program output goes where python3 would put it; the event stream, if asked for, to a file.
 // The trace needs the whole run (a loop's idle wait ends at the next event), so its events are kept
@@ -94,6 +97,7 @@ int run_command(int argc, char** argv)
 {
     std::string program_path, events_path, trace_path;
     std::optional<std::uint64_t> random_seed;
+    bool disassembly = false;
     engine::drive_options options;
     for (int k = 1; k < argc; ++k) {
         std::string arg = argv[k];
@@ -138,6 +142,8 @@ int run_command(int argc, char** argv)
             events_path = value();
         } else if (name == "--trace") {
             trace_path = value();
+        } else if (arg == "--dis") {
+            disassembly = true;
         } else if (name == "-h" || name == "--help") {
             std::fputs(usage, stdout);
             return 0;
@@ -162,6 +168,17 @@ int run_command(int argc, char** argv)
     }
     std::ostringstream source;
     source << in.rdbuf();
+    if (disassembly) {
+        const engine::run_config limits;
+        if (source.str().size() > limits.max_source_bytes) {
+            std::fprintf(stderr, "loopscope run: %s is larger than max_source_bytes (%zu)\n", program_path.c_str(), limits.max_source_bytes);
+            return 1;
+        }
+        std::string text;
+        const bool ok = engine::disassemble(source.str(), limits.max_nesting_depth, text);
+        std::fputs(text.c_str(), ok ? stdout : stderr);
+        return ok ? 0 : 1;
+    }
 
     std::ofstream events;
     if (!events_path.empty()) {

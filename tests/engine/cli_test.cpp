@@ -123,3 +123,26 @@ TEST_F(cli, scaled_clock_runs_at_the_given_speed)
     EXPECT_GE(elapsed, std::chrono::milliseconds(95));
     EXPECT_LT(elapsed, std::chrono::seconds(2));
 }
+
+TEST_F(cli, dis_prints_each_code_object_and_does_not_run_the_program)
+{
+    auto program = write("dis.py",
+                         "import asyncio\n\nasync def ticker(n):\n    for i in range(n):\n        yield i * 2\n\n"
+                         "async def main():\n    print('ran')\n    return [x async for x in ticker(3)]\n\nasyncio.run(main())\n");
+    testing::internal::CaptureStdout();
+    EXPECT_EQ(run({program, "--dis"}), 0);
+    const std::string out = testing::internal::GetCapturedStdout();
+    EXPECT_NE(out.find("Disassembly of <module>:\n     1      0  import_module               0  (asyncio)\n"), std::string::npos) << out;
+    EXPECT_NE(out.find("Disassembly of ticker (line 3), an asynchronous generator:"), std::string::npos) << out;
+    EXPECT_NE(out.find("Disassembly of main (line 7), a coroutine function:"), std::string::npos) << out;
+    EXPECT_NE(out.find("yield_value"), std::string::npos);
+    EXPECT_NE(out.find("get_anext"), std::string::npos);
+    EXPECT_NE(out.find("(to "), std::string::npos) << "jumps name their target";
+    EXPECT_NE(out.find("('ran')"), std::string::npos) << "constants are shown as repr() shows them";
+    EXPECT_EQ(out.find("ran\n"), std::string::npos) << "the program itself does not run";
+
+    auto broken = write("broken.py", "def f(:\n    pass\n");
+    testing::internal::CaptureStderr();
+    EXPECT_EQ(run({broken, "--dis"}), 1);
+    EXPECT_NE(testing::internal::GetCapturedStderr().find("SyntaxError"), std::string::npos);
+}
