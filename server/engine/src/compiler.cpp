@@ -739,19 +739,7 @@ private:
         if (!s.handlers.empty() && s.handlers.front().star) {
             except_star(s);
         } else if (!s.handlers.empty()) {
-            auto setup = emit(opcode::setup_try, 0, s.line);
-            check_block_room(1, s);
-            push_plain_try();
-            scope_->fblocks.back().catches_generator_exit = handlers_catch_generator_exit(s);
-            statements(s.body);
-            scope_->fblocks.pop_back();
-            emit(opcode::pop_block, 0, 0);
-            statements(s.orelse);
-            std::vector<std::size_t> to_end;
-            to_end.push_back(emit(opcode::jump, 0, 0));
-            patch(setup);
-            check_block_room(2, s);
-            scope_->fblocks.push_back({fblock_kind::handler, 0, {}, nullptr});
+            std::vector<std::size_t> to_end{try_body_then_handler(s)};
             for (const auto& h : s.handlers) {
                 std::size_t next_clause = 0;
                 bool has_type = static_cast<bool>(h.type);
@@ -768,10 +756,7 @@ private:
                 statements(h.body);
                 emit(opcode::pop_except, 0, 0);
                 emit(opcode::pop_top, 0, 0);
-                if (!h.name.empty()) {
-                    emit(opcode::load_const, constant(value::unbound()), 0);
-                    store_name(h.name, 0);
-                }
+                unbind_handler_name(h);
                 to_end.push_back(emit(opcode::jump, 0, 0));
                 if (has_type) patch(next_clause);
                 else break;
@@ -804,18 +789,7 @@ private:
     // prep_reraise_star makes the one exception to raise, or none.
     void except_star(const stmt& s)
     {
-        auto setup = emit(opcode::setup_try, 0, s.line);
-        check_block_room(1, s);
-        push_plain_try();
-        scope_->fblocks.back().catches_generator_exit = handlers_catch_generator_exit(s);
-        statements(s.body);
-        scope_->fblocks.pop_back();
-        emit(opcode::pop_block, 0, 0);
-        statements(s.orelse);
-        auto to_end = emit(opcode::jump, 0, 0);
-        patch(setup);
-        check_block_room(2, s);
-        scope_->fblocks.push_back({fblock_kind::handler, 0, {}, nullptr});
+        const auto to_end = try_body_then_handler(s);
         emit(opcode::dup_top, 0, s.line);
         emit(opcode::build_list, 0, s.line);
         emit(opcode::rot_two, 0, s.line);
@@ -860,6 +834,26 @@ private:
         emit(opcode::reraise, 0, 0);
         patch(to_end);
         patch(handled);
+    }
+
+    // A try body with handlers, then its `else`, then the start of the handlers with the exception
+    // on the stack (a handler block on the compiler's stack, which the caller pops). Returns the
+    // jump past the handlers that the caller patches.
+    std::size_t try_body_then_handler(const stmt& s)
+    {
+        auto setup = emit(opcode::setup_try, 0, s.line);
+        check_block_room(1, s);
+        push_plain_try();
+        scope_->fblocks.back().catches_generator_exit = handlers_catch_generator_exit(s);
+        statements(s.body);
+        scope_->fblocks.pop_back();
+        emit(opcode::pop_block, 0, 0);
+        statements(s.orelse);
+        auto to_end = emit(opcode::jump, 0, 0);
+        patch(setup);
+        check_block_room(2, s);
+        scope_->fblocks.push_back({fblock_kind::handler, 0, {}, nullptr});
+        return to_end;
     }
 
     void unbind_handler_name(const except_clause& h)
