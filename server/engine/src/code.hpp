@@ -13,6 +13,7 @@ namespace loopscope::engine {
 // `await` and resume later: its whole state is a frame (pc + value stack + block stack) on the heap.
 enum class opcode : std::uint8_t {
     load_const, load_local, store_local, delete_local, load_global, store_global, delete_global,
+    reset_local,  // a comprehension's hidden variable made fresh (unbound, no longer a closure's cell) for its next run
     load_deref, store_deref, delete_deref,
     load_name, store_name, delete_name, annotate_name,  // a class body's namespace (then globals, builtins); its annotations
     load_attr, store_attr, delete_attr, load_subscript, store_subscript, delete_subscript, build_slice,

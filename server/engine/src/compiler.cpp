@@ -172,7 +172,9 @@ private:
         // A class body's names are not visible to the functions in it; an enclosing function's are,
         // passed through the class body as CPython passes them.
         scope* outer = s.parent;
-        if (!outer || (!outer->is_function && !outer->is_class) || outer->declared_global.count(n)) return -1;
+        if (!outer || outer->declared_global.count(n)) return -1;
+        // At module level only a comprehension's variable (a hidden slot of the module's code) is one
+        if (!outer->is_function && !outer->is_class && slot_in(*outer, n) < 0) return -1;
         code_object::free_source source;
         if (std::int32_t slot = slot_in(*outer, n); slot >= 0) {
             source = {true, slot};
@@ -1315,19 +1317,22 @@ private:
             }
             if (k == 0 && first_from_slot) emit(opcode::load_local, 0, line);
             else iterable_expression(*c.iterable);  // evaluated before this clause's names exist
-            if (c.is_async) {
-                async_comprehension_loop(loops, line);
-            } else {
-                emit(opcode::get_iter, 0, line);
-                loops.starts.push_back(static_cast<std::size_t>(here()));
-                loops.exits.push_back(emit(opcode::for_iter, 0, line));
-            }
             std::vector<std::string> names;
             collect_targets(*c.target, names);
             for (const auto& n : names) {
                 auto slot = static_cast<std::int32_t>(code().local_names.size());
                 code().local_names.push_back("<comprehension " + n + " #" + std::to_string(++scope_->hidden_counter) + ">");
                 renamed[n] = slot;
+                // Each run of the comprehension has its own variable, as CPython's comprehension
+                // function has: a closure made by an earlier run keeps the cell it took.
+                emit(opcode::reset_local, slot, line);
+            }
+            if (c.is_async) {
+                async_comprehension_loop(loops, line);
+            } else {
+                emit(opcode::get_iter, 0, line);
+                loops.starts.push_back(static_cast<std::size_t>(here()));
+                loops.exits.push_back(emit(opcode::for_iter, 0, line));
             }
             scope_->renames.push_back(renamed);
             store_target(*c.target);

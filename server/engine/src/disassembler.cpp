@@ -22,6 +22,7 @@ const char* opcode_name(opcode op)
     case opcode::load_local: return "load_local";
     case opcode::store_local: return "store_local";
     case opcode::delete_local: return "delete_local";
+    case opcode::reset_local: return "reset_local";
     case opcode::load_global: return "load_global";
     case opcode::store_global: return "store_global";
     case opcode::delete_global: return "delete_global";
@@ -136,7 +137,8 @@ std::string argument_text(const code_object& code, const instruction& in)
     case opcode::load_attr: case opcode::store_attr: case opcode::delete_attr: case opcode::load_method:
     case opcode::import_module: case opcode::import_from:
         return named(code.names, in.arg);
-    case opcode::load_local: case opcode::store_local: case opcode::delete_local: return named(code.local_names, in.arg);
+    case opcode::load_local: case opcode::store_local: case opcode::delete_local: case opcode::reset_local:
+        return named(code.local_names, in.arg);
     case opcode::load_deref: case opcode::store_deref: case opcode::delete_deref: return named(code.free_names, in.arg);
     case opcode::binary: return std::string(binary_symbol(in.arg & 0xff)) + ((in.arg & 0x100) ? "=" : "");
     case opcode::compare: return compare_symbol(in.arg);

@@ -768,6 +768,7 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 f.stack.push_back(v);
                 break;
             }
+            case opcode::reset_local: f.locals[static_cast<std::size_t>(in.arg)] = value::unbound(); break;
             case opcode::store_local: {
                 auto& slot = f.locals[static_cast<std::size_t>(in.arg)];
                 if (slot.is(value_kind::cell)) slot.as<cell_object>().content = pop(f);
