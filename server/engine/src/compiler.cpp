@@ -483,7 +483,8 @@ private:
 
     static bool has_comprehension(const expr& e)
     {
-        if (e.kind == expr_kind::list_comprehension || e.kind == expr_kind::dict_comprehension || e.kind == expr_kind::generator_expression)
+        if (e.kind == expr_kind::list_comprehension || e.kind == expr_kind::dict_comprehension || e.kind == expr_kind::set_comprehension ||
+            e.kind == expr_kind::generator_expression)
             return true;
         if (e.kind == expr_kind::lambda) return false;
         for (const auto* part : {e.a.get(), e.b.get(), e.c.get()})
@@ -1019,7 +1020,23 @@ private:
         }
         case expr_kind::starred: fail("SyntaxError", "can't use starred expression here", line, e.column);
         case expr_kind::list_comprehension:
-        case expr_kind::dict_comprehension: comprehension(e); break;
+        case expr_kind::dict_comprehension:
+        case expr_kind::set_comprehension: comprehension(e); break;
+        case expr_kind::set: {
+            // {a, b} built at once; with `*` items, from empty, each added or unpacked in turn.
+            const bool starred = std::any_of(e.items.begin(), e.items.end(), [](const expr_ptr& x) { return x->kind == expr_kind::starred; });
+            if (!starred) {
+                for (const auto& part : e.items) expression(*part);
+                emit(opcode::build_set, static_cast<std::int32_t>(e.items.size()), line);
+                break;
+            }
+            emit(opcode::build_set, 0, line);
+            for (const auto& part : e.items) {
+                expression(part->kind == expr_kind::starred ? *part->a : *part);
+                emit(part->kind == expr_kind::starred ? opcode::set_update : opcode::set_add, 1, line);
+            }
+            break;
+        }
         case expr_kind::lambda: function_def(*e.function); break;
         case expr_kind::generator_expression: generator_expression(e); break;
         case expr_kind::yield: yield_expression(e); break;
@@ -1161,11 +1178,12 @@ private:
     {
         std::int32_t line = e.line;
         const bool dict = e.kind == expr_kind::dict_comprehension;
-        emit(dict ? opcode::build_map : opcode::build_list, 0, line);
+        const bool set = e.kind == expr_kind::set_comprehension;
+        emit(dict ? opcode::build_map : set ? opcode::build_set : opcode::build_list, 0, line);
         const auto loops = comprehension_loops(e, false);
         expression(*e.a);
         if (dict) expression(*e.b);
-        emit(dict ? opcode::map_add : opcode::list_append, static_cast<std::int32_t>(e.clauses.size()) + 1, line);
+        emit(dict ? opcode::map_add : set ? opcode::set_add : opcode::list_append, static_cast<std::int32_t>(e.clauses.size()) + 1, line);
         close_comprehension_loops(loops, line);
     }
 

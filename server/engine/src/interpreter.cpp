@@ -2,6 +2,7 @@
 // coroutines) until it finishes, yields to the event loop, blocks, or spends its step budget.
 #include "runtime.hpp"
 #include "classes.hpp"
+#include "sets.hpp"
 
 #include <algorithm>
 #include "integers.hpp"
@@ -932,6 +933,33 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 value d = make_dict();
                 for (std::size_t k = 0; k < parts.size(); k += 2) store_subscript(d, parts[k], std::move(parts[k + 1]));
                 f.stack.push_back(std::move(d));
+                break;
+            }
+            case opcode::build_set: {
+                auto items = pop_n(f, static_cast<std::size_t>(in.arg));
+                value s = make_set();
+                auto& so = s.as<set_object>();
+                for (auto& item : items) {
+                    const std::int64_t hash = python_hash(item);
+                    note_nesting(s, item);
+                    so.add(item, hash, dict_equality());
+                }
+                f.stack.push_back(std::move(s));
+                break;
+            }
+            case opcode::set_add: {
+                value item = pop(f);
+                const value& s = f.stack[f.stack.size() - static_cast<std::size_t>(in.arg)];
+                auto& so = s.as<set_object>();
+                const std::int64_t hash = python_hash(item);
+                if (so.used >= config_.max_sequence_length) check_length(so.used + 1);
+                note_nesting(s, item);
+                so.add(item, hash, dict_equality());
+                break;
+            }
+            case opcode::set_update: {
+                value other = pop(f);
+                set_update(f.stack[f.stack.size() - static_cast<std::size_t>(in.arg)], other);
                 break;
             }
             case opcode::map_add: {

@@ -16,7 +16,8 @@ enum class value_kind : std::uint8_t {
     function, builtin, coroutine, future, module, loop, exception, exception_type, type_name,
     dict, dict_view, cell, generator,
     class_type, instance, method, super_proxy, descriptor, traceback,
-    typing_form  // typing.List, Optional[int], list[int] (typing_forms.hpp)
+    typing_form,  // typing.List, Optional[int], list[int] (typing_forms.hpp)
+    set, frozenset  // sets.hpp
 };
 
 struct object {
