@@ -292,7 +292,7 @@ private:
                 async_for_statement(s);
                 break;
             }
-            expression(*s.value);
+            iterable_expression(*s.value);
             emit(opcode::get_iter, 0, line);
             auto start = here();
             auto for_iter = emit(opcode::for_iter, 0, line);
@@ -1027,7 +1027,10 @@ private:
             const bool starred = std::any_of(e.items.begin(), e.items.end(), [](const expr_ptr& x) { return x->kind == expr_kind::starred; });
             if (!starred) {
                 for (const auto& part : e.items) expression(*part);
-                emit(opcode::build_set, static_cast<std::int32_t>(e.items.size()), line);
+                // More than two constants are a frozenset constant to CPython, merged into the new set
+                // (BUILD_SET 0, SET_UPDATE): the merge lays the keys out anew, so the order differs.
+                const bool folded = e.items.size() > 2 && std::all_of(e.items.begin(), e.items.end(), [](const expr_ptr& x) { return folds_to_constant(*x); });
+                emit(folded ? opcode::build_set_folded : opcode::build_set, static_cast<std::int32_t>(e.items.size()), line);
                 break;
             }
             emit(opcode::build_set, 0, line);
@@ -1062,6 +1065,43 @@ private:
             break;
         }
         }
+    }
+
+    // Whether CPython 3.11's AST optimizer (ast_opt.c) makes `e` a constant: a literal, a sign, `~`
+    // or `not` on one, a tuple of them. (It also folds arithmetic on constants; not modelled here.)
+    static bool folds_to_constant(const expr& e)
+    {
+        switch (e.kind) {
+        case expr_kind::constant: return true;
+        case expr_kind::unary: {
+            if (!e.a || !folds_to_constant(*e.a)) return false;
+            if (e.un == unary_op::not_) return true;
+            // -x, +x, ~x fold only when they succeed: on numbers (~ on an int or bool).
+            const expr* inner = e.a.get();
+            while (inner->kind == expr_kind::unary && inner->un != unary_op::not_) inner = inner->a.get();
+            if (inner->kind != expr_kind::constant) return inner->kind == expr_kind::unary && e.un != unary_op::invert;
+            const value& c = inner->constant;
+            if (e.un == unary_op::invert) return c.is(value_kind::integer) || c.is(value_kind::boolean);
+            return c.is(value_kind::integer) || c.is(value_kind::boolean) || c.is(value_kind::floating);
+        }
+        case expr_kind::tuple:
+            return std::all_of(e.items.begin(), e.items.end(), [](const expr_ptr& x) { return x->kind != expr_kind::starred && folds_to_constant(*x); });
+        default: return false;
+        }
+    }
+
+    // What a `for` iterates: a set display of constants is CPython's frozenset constant itself
+    // (ast_opt.c's fold_iter), whose order can differ from a set built from the same items.
+    void iterable_expression(const expr& e)
+    {
+        const bool folded = e.kind == expr_kind::set &&
+                            std::all_of(e.items.begin(), e.items.end(), [](const expr_ptr& x) { return x->kind != expr_kind::starred && folds_to_constant(*x); });
+        if (!folded) {
+            expression(e);
+            return;
+        }
+        for (const auto& part : e.items) expression(*part);
+        emit(opcode::build_set_folded, static_cast<std::int32_t>(e.items.size()) | (1 << 30), e.line);
     }
 
     void compare(const expr& e)
@@ -1201,7 +1241,7 @@ private:
         for (std::size_t k = 0; k < e.clauses.size(); ++k) {
             const auto& c = e.clauses[k];
             if (k == 0 && first_from_slot) emit(opcode::load_local, 0, line);
-            else expression(*c.iterable);  // evaluated before this clause's names exist
+            else iterable_expression(*c.iterable);  // evaluated before this clause's names exist
             emit(opcode::get_iter, 0, line);
             loops.starts.push_back(static_cast<std::size_t>(here()));
             loops.exits.push_back(emit(opcode::for_iter, 0, line));
@@ -1259,7 +1299,7 @@ private:
         scope_ = outer;
         code().functions.push_back(inner.code);
         emit(opcode::make_function, static_cast<std::int32_t>(code().functions.size() - 1), line);
-        expression(*e.clauses[0].iterable);
+        iterable_expression(*e.clauses[0].iterable);
         emit(opcode::get_iter, 0, line);
         emit(opcode::call, 1, line);
     }

@@ -947,6 +947,26 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 f.stack.push_back(std::move(s));
                 break;
             }
+            case opcode::build_set_folded: {
+                // The frozenset constant CPython's compiler makes: key by key, then made again from its
+                // own order when the code's constants are merged (merge_consts_recursive); a display
+                // merges it into a new set, a `for` iterates it as it is (arg's high bit).
+                const bool iterable_itself = (in.arg & (1 << 30)) != 0;
+                auto items = pop_n(f, static_cast<std::size_t>(in.arg & ~(1 << 30)));
+                set_object first;
+                for (auto& item : items) first.add(item, python_hash(item), dict_equality());
+                value constant = make_set(true);
+                auto& folded = constant.as<set_object>();
+                for (const auto& [key, hash] : first.keys_in_order()) folded.add(key, hash, dict_equality());
+                if (iterable_itself) {
+                    f.stack.push_back(std::move(constant));
+                    break;
+                }
+                value s = make_set();
+                s.as<set_object>().merge(folded, dict_equality());
+                f.stack.push_back(std::move(s));
+                break;
+            }
             case opcode::set_add: {
                 value item = pop(f);
                 const value& s = f.stack[f.stack.size() - static_cast<std::size_t>(in.arg)];

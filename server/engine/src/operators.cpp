@@ -875,12 +875,12 @@ value runtime::next_of_sequence(iterator_object& it, bool& exhausted)
             it.dict_size = static_cast<std::size_t>(-1);
             raise_error("RuntimeError", "Set changed size during iteration");
         }
-        while (static_cast<std::size_t>(it.index) < so.table.size() && so.table[static_cast<std::size_t>(it.index)].state != set_object::slot::active) {
+        while (static_cast<std::size_t>(it.index) < so.slots.size() && !so.key_at(static_cast<std::size_t>(it.index))) {
             charge_work(1);
             ++it.index;
         }
-        if (static_cast<std::size_t>(it.index) >= so.table.size()) break;
-        return so.table[static_cast<std::size_t>(it.index++)].key;
+        if (static_cast<std::size_t>(it.index) >= so.slots.size()) break;
+        return *so.key_at(static_cast<std::size_t>(it.index++));
     }
     case value_kind::dict:
     case value_kind::dict_view: {

@@ -11,16 +11,7 @@ namespace {
 set_object& body(const value& v) { return v.as<set_object>(); }
 
 // The active keys of a set, copied: walking a set while a program's __eq__ may change it.
-std::vector<std::pair<value, std::int64_t>> active_entries(const set_object& so)
-{
-    charge_work(so.table.size());
-    reserve_memory(so.used * sizeof(std::pair<value, std::int64_t>));
-    std::vector<std::pair<value, std::int64_t>> out;
-    out.reserve(so.used);
-    for (const auto& e : so.table)
-        if (e.state == set_object::slot::active) out.emplace_back(e.key, e.hash);
-    return out;
-}
+std::vector<std::pair<value, std::int64_t>> active_entries(const set_object& so) { return so.keys_in_order(); }
 
 } // namespace
 
@@ -40,6 +31,12 @@ void runtime::set_update(const value& target, const value& other)
         so.merge_dict(d, dict_equality());
         if (d.used) note_nesting(target, value::integer(0));
         return;
+    }
+    if (other.is(value_kind::list) || other.is(value_kind::tuple) || other.is(value_kind::range)) {
+        const auto n = other.is(value_kind::range) ? static_cast<std::size_t>(std::max<std::int64_t>(0, other.as<range_object>().length()))
+                                                   : other.as<sequence_object>().items.size();
+        check_length(std::min(n, config_.max_sequence_length + 1));
+        so.expect(n);
     }
     value it = make_iterator(other);
     for (;;) {

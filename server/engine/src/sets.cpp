@@ -22,31 +22,50 @@ bool same_object(const value& a, const value& b)
     return false;
 }
 
-// set_insert_clean: a key known to be absent, into a table without dummies.
-void insert_clean(std::vector<set_object::entry>& table, value key, std::int64_t hash)
-{
-    const std::size_t mask = table.size() - 1;
-    auto perturb = static_cast<std::uint64_t>(hash);
-    std::size_t i = static_cast<std::size_t>(hash) & mask;
-    for (;;) {
-        if (table[i].state == set_object::slot::unused) break;
-        bool found = false;
-        if (i + linear_probes <= mask) {
-            for (std::size_t j = 0; j < linear_probes; ++j) {
-                ++i;
-                if (table[i].state == set_object::slot::unused) { found = true; break; }
-            }
-        }
-        if (found) break;
-        perturb >>= 5;
-        i = (i * 5 + 1 + perturb) & mask;
-    }
-    table[i] = {hash, std::move(key), set_object::slot::active};
-}
-
 std::uint64_t shuffle_bits(std::uint64_t h) { return ((h ^ 89869747ull) ^ (h << 16)) * 3644798167ull; }
 
 } // namespace
+
+std::int32_t set_object::store(const value& key, std::int64_t hash)
+{
+    if (!free_entries.empty()) {
+        const std::int32_t ix = free_entries.back();
+        free_entries.pop_back();
+        entries[static_cast<std::size_t>(ix)] = {hash, key};
+        return ix;
+    }
+    if (entries.size() == entries.capacity()) reserve_memory(std::max<std::size_t>(8, 2 * entries.size()) * sizeof(entry));
+    entries.push_back({hash, key});
+    return static_cast<std::int32_t>(entries.size() - 1);
+}
+
+// set_insert_clean: a key known to be absent, into a table without dummies.
+void set_object::insert_clean(value key, std::int64_t hash) { place_clean(store(key, hash)); }
+
+void set_object::place_clean(std::int32_t ix)
+{
+    const std::int64_t hash = entries[static_cast<std::size_t>(ix)].hash;
+    const std::size_t m = mask();
+    auto perturb = static_cast<std::uint64_t>(hash);
+    std::size_t i = static_cast<std::size_t>(hash) & m;
+    for (;;) {
+        if (slots[i] == unused) break;
+        // The 9 slots after i, then a jump computed from i itself (not from where the probes ended).
+        std::size_t at = i;
+        if (i + linear_probes <= m) {
+            for (std::size_t j = 0; j < linear_probes; ++j) {
+                ++at;
+                if (slots[at] == unused) {
+                    slots[at] = ix;
+                    return;
+                }
+            }
+        }
+        perturb >>= 5;
+        i = (i * 5 + 1 + perturb) & m;
+    }
+    slots[i] = ix;
+}
 
 std::int64_t set_object::find(const value& key, std::int64_t hash, const key_equality& eq) const
 {
@@ -58,15 +77,15 @@ restart:
         std::size_t probes = i + linear_probes <= m ? linear_probes : 0;
         std::size_t at = i;
         for (;;) {
-            const entry& e = table[at];
-            if (e.state == slot::unused) return -1;
-            if (e.state == slot::active && e.hash == hash) {
-                if (same_object(e.key, key)) return static_cast<std::int64_t>(at);
-                const entry* before = table.data();
-                const value start_key = e.key;
+            const std::int32_t ix = slots[at];
+            if (ix == unused) return -1;
+            if (ix >= 0 && entries[static_cast<std::size_t>(ix)].hash == hash) {
+                const value start_key = entries[static_cast<std::size_t>(ix)].key;
+                if (same_object(start_key, key)) return static_cast<std::int64_t>(at);
+                const std::size_t size_before = slots.size();
                 const bool equal = eq(start_key, key);
                 // The comparison (a program's __eq__) may have changed the set: look again, as CPython does.
-                if (before != table.data() || table[at].state != slot::active || table[at].key.obj != start_key.obj) goto restart;
+                if (slots.size() != size_before || slots[at] != ix || entries[static_cast<std::size_t>(ix)].key.obj != start_key.obj) goto restart;
                 if (equal) return static_cast<std::int64_t>(at);
             }
             if (probes-- == 0) break;
@@ -90,19 +109,19 @@ bool set_object::add(const value& key, std::int64_t hash, const key_equality& eq
         std::size_t probes = i + linear_probes <= m ? linear_probes : 0;
         std::size_t at = i;
         for (;;) {
-            if (table[at].state == slot::unused) {
+            if (slots[at] == unused) {
                 cached_hash.reset();
                 ++used;
                 if (free_slot) {
-                    table[*free_slot] = {hash, key, slot::active};
+                    slots[*free_slot] = store(key, hash);
                     return true;
                 }
-                table[at] = {hash, key, slot::active};
+                slots[at] = store(key, hash);
                 ++fill;
                 if (fill * 5 >= m * 3) resize(used > 50000 ? used * 2 : used * 4);
                 return true;
             }
-            if (table[at].state == slot::dummy) free_slot = at;
+            if (slots[at] == dummy) free_slot = at;
             if (probes-- == 0) break;
             ++at;
         }
@@ -115,13 +134,14 @@ bool set_object::discard(const value& key, std::int64_t hash, const key_equality
 {
     const std::int64_t at = find(key, hash, eq);
     if (at < 0) return false;
-    entry& e = table[static_cast<std::size_t>(at)];
-    value gone = std::move(e.key);  // destroyed after the table is consistent again
-    e.key = value{};
-    e.hash = -1;
-    e.state = slot::dummy;
+    const std::int32_t ix = slots[static_cast<std::size_t>(at)];
+    slots[static_cast<std::size_t>(at)] = dummy;
     --used;
     cached_hash.reset();
+    if (free_entries.size() == free_entries.capacity()) reserve_memory(std::max<std::size_t>(8, 2 * free_entries.size()) * sizeof(std::int32_t));
+    free_entries.push_back(ix);
+    value gone = std::move(entries[static_cast<std::size_t>(ix)].key);  // destroyed once the set is consistent again
+    entries[static_cast<std::size_t>(ix)].key = value{};
     return true;
 }
 
@@ -129,41 +149,56 @@ void set_object::resize(std::size_t minused)
 {
     std::size_t size = min_size;
     while (size <= minused) size <<= 1;
-    charge_work(table.size() + size / 4);
-    reserve_memory(size * sizeof(entry));  // asked before the allocation, as a list's growth is
-    std::vector<entry> old(size);
-    old.swap(table);
+    charge_work(slots.size() + size / 4);
+    reserve_memory(size * sizeof(std::int32_t));  // asked before the allocation, as a list's growth is
+    // The live slots in table order, each into the new table; the entries stay where they are.
+    std::vector<std::int32_t> old(size, unused);
+    old.swap(slots);
     fill = used;
-    for (auto& e : old)
-        if (e.state == slot::active) insert_clean(table, std::move(e.key), e.hash);
+    for (const std::int32_t ix : old)
+        if (ix >= 0) place_clean(ix);
+}
+
+void set_object::expect(std::size_t more)
+{
+    const std::size_t wanted = used + more;
+    if (wanted <= entries.capacity() + free_entries.size()) return;
+    reserve_memory(wanted * sizeof(entry));
+    entries.reserve(wanted);
+}
+
+std::vector<std::pair<value, std::int64_t>> set_object::keys_in_order() const
+{
+    charge_work(slots.size() / 4 + used);
+    reserve_memory(used * sizeof(std::pair<value, std::int64_t>));
+    std::vector<std::pair<value, std::int64_t>> out;
+    out.reserve(used);
+    for (const std::int32_t ix : slots)
+        if (ix >= 0) out.emplace_back(entries[static_cast<std::size_t>(ix)].key, entries[static_cast<std::size_t>(ix)].hash);
+    return out;
 }
 
 void set_object::merge(const set_object& other, const key_equality& eq)
 {
     if (&other == this || other.used == 0) return;
-    charge_work(other.table.size());
     if ((fill + other.used) * 5 >= mask() * 3) resize((used + other.used) * 2);
     // Into an empty set: the other's table as it is when the sizes match and it has no dummies,
     // else each key into its first unused slot.
     if (fill == 0 && mask() == other.mask() && other.fill == other.used) {
-        for (std::size_t k = 0; k < table.size(); ++k)
-            if (other.table[k].state == slot::active) table[k] = other.table[k];
+        charge_work(other.slots.size() / 4 + other.used);
+        for (std::size_t k = 0; k < slots.size(); ++k)
+            if (const value* key = other.key_at(k)) slots[k] = store(*key, other.hash_at(k));
         fill = used = other.used;
         cached_hash.reset();
         return;
     }
+    const auto keys = other.keys_in_order();  // a copy: an __eq__ run by add() may change `other`
     if (fill == 0) {
-        for (const auto& e : other.table)
-            if (e.state == slot::active) insert_clean(table, e.key, e.hash);
+        for (const auto& [key, hash] : keys) insert_clean(key, hash);
         fill = used = other.used;
         cached_hash.reset();
         return;
     }
-    // A copy of the keys first: an __eq__ run by add() may change `other`.
-    std::vector<std::pair<value, std::int64_t>> keys;
-    keys.reserve(other.used);
-    for (const auto& e : other.table)
-        if (e.state == slot::active) keys.emplace_back(e.key, e.hash);
     for (const auto& [key, hash] : keys) add(key, hash, eq);
 }
 
@@ -181,14 +216,15 @@ void set_object::merge_dict(const dict_object& other, const key_equality& eq)
 value set_object::pop()
 {
     std::size_t at = finger & mask();
-    while (table[at].state != slot::active) {
+    while (slots[at] < 0) {
         charge_work(1);
         at = at == mask() ? 0 : at + 1;
     }
-    value key = std::move(table[at].key);
-    table[at].key = value{};
-    table[at].hash = -1;
-    table[at].state = slot::dummy;
+    const std::int32_t ix = slots[at];
+    value key = std::move(entries[static_cast<std::size_t>(ix)].key);
+    entries[static_cast<std::size_t>(ix)].key = value{};
+    slots[at] = dummy;
+    free_entries.push_back(ix);
     --used;
     finger = at + 1;
     cached_hash.reset();
@@ -197,8 +233,11 @@ value set_object::pop()
 
 void set_object::clear()
 {
-    std::vector<entry> old(min_size);
-    old.swap(table);
+    std::vector<entry> old;
+    old.swap(entries);
+    slots.assign(min_size, unused);
+    slots.shrink_to_fit();
+    free_entries.clear();
     fill = used = 0;
     cached_hash.reset();
     // `old` goes here, once the set is already empty.
@@ -213,10 +252,10 @@ void set_object::shed_dummies()
 std::int64_t set_object::frozen_hash() const
 {
     if (cached_hash) return *cached_hash;
-    charge_work(table.size());
+    charge_work(slots.size());
     std::uint64_t h = 0;
     // Every slot's hash field, unused (0) and dummy (-1) ones too, as CPython xors them all in.
-    for (const auto& e : table) h ^= shuffle_bits(static_cast<std::uint64_t>(e.hash));
+    for (std::size_t k = 0; k < slots.size(); ++k) h ^= shuffle_bits(static_cast<std::uint64_t>(hash_at(k)));
     if (((mask() + 1 - fill) & 1) != 0) h ^= shuffle_bits(0);
     if (((fill - used) & 1) != 0) h ^= shuffle_bits(static_cast<std::uint64_t>(-1));
     h ^= (static_cast<std::uint64_t>(used) + 1) * 1927868237ull;
@@ -229,7 +268,9 @@ std::int64_t set_object::frozen_hash() const
 
 void set_object::swap_bodies(set_object& other)
 {
-    table.swap(other.table);
+    slots.swap(other.slots);
+    entries.swap(other.entries);
+    free_entries.swap(other.free_entries);
     std::swap(fill, other.fill);
     std::swap(used, other.used);
     cached_hash.reset();
@@ -239,7 +280,6 @@ void set_object::swap_bodies(set_object& other)
 value make_set(bool frozen)
 {
     auto s = std::make_shared<set_object>();
-    s->frozen = frozen;
     return value::of(frozen ? value_kind::frozenset : value_kind::set, s);
 }
 

@@ -15,21 +15,27 @@
 namespace loopscope::engine {
 
 struct set_object : object {
-    enum class slot : std::uint8_t { unused, dummy, active };
+    // The table holds, per slot, where its key is in `entries` (4 bytes a slot, where an entry with
+    // its value would be 56: a 100,000-key set's table is 1 MiB, not 14), or one of two marks.
+    static constexpr std::int32_t unused = -1;
+    static constexpr std::int32_t dummy = -2;
     struct entry {
         std::int64_t hash = 0;
         value key;
-        slot state = slot::unused;
     };
 
-    std::vector<entry> table = std::vector<entry>(8);
-    std::size_t fill = 0;    // active + dummy entries
-    std::size_t used = 0;    // active entries: len(s)
+    std::vector<std::int32_t> slots = std::vector<std::int32_t>(8, unused);
+    std::vector<entry> entries;              // in no particular order; the table's order is the set's
+    std::vector<std::int32_t> free_entries;  // entries whose key was removed, reused first
+    std::size_t fill = 0;    // active + dummy slots
+    std::size_t used = 0;    // active slots: len(s)
     std::size_t finger = 0;  // where pop() looks first
-    bool frozen = false;
     mutable std::optional<std::int64_t> cached_hash;  // a frozenset's, once computed
 
-    std::size_t mask() const { return table.size() - 1; }
+    std::size_t mask() const { return slots.size() - 1; }
+    // The key in slot `s`, or null for an unused or dummy slot.
+    const value* key_at(std::size_t s) const { return slots[s] >= 0 ? &entries[static_cast<std::size_t>(slots[s])].key : nullptr; }
+    std::int64_t hash_at(std::size_t s) const { return slots[s] >= 0 ? entries[static_cast<std::size_t>(slots[s])].hash : slots[s] == dummy ? -1 : 0; }
     // The slot holding `key`, or -1.
     std::int64_t find(const value& key, std::int64_t hash, const key_equality& eq) const;
     // Adds `key` unless an equal one is there; true when added.
@@ -49,8 +55,18 @@ struct set_object : object {
     std::int64_t frozen_hash() const;
     // set_swap_bodies: the table and counts of the two sets exchanged (intersection_update).
     void swap_bodies(set_object& other);
+    // The live keys with their hashes, in the set's order.
+    std::vector<std::pair<value, std::int64_t>> keys_in_order() const;
 
     void resize(std::size_t minused);
+    // Room for `more` keys asked at once (their memory charged once), when an update knows its length.
+    void expect(std::size_t more);
+
+private:
+    // A new entry for `key` (a free one first); its index.
+    std::int32_t store(const value& key, std::int64_t hash);
+    void insert_clean(value key, std::int64_t hash);
+    void place_clean(std::int32_t entry_index);  // an entry already stored, into its first unused slot
 };
 
 value make_set(bool frozen = false);

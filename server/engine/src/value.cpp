@@ -462,12 +462,13 @@ void repr_into(std::string& out, const value& v)
         if (frozen) out += "frozenset(";
         out += "{";
         bool first = true;
-        for (const auto& e : so.table) {
+        for (std::size_t k = 0; k < so.slots.size(); ++k) {
+            const value* key = so.key_at(k);
+            if (!key) continue;
             charge_work(1);
-            if (e.state != set_object::slot::active) continue;
             if (!first) out += ", ";
             first = false;
-            repr_into(out, e.key);
+            repr_into(out, *key);
             check_repr_size(out);
         }
         out += "}";
