@@ -67,6 +67,7 @@ def type_attributes():
         "str_ascii_iterator": iter(""), "str_iterator": iter("é"), "list_reverseiterator": reversed([]),
         "reversed": reversed(()), "generator": (x for x in ()), "enumerate": enumerate([]), "zip": zip(), "map": map(len, []), "filter": filter(None, []),
         "traceback": _traceback(),
+        "set": set(), "frozenset": frozenset(), "set_iterator": iter(set()),
     }
     out = {name: sorted(dir(obj)) for name, obj in kinds.items()}
     # A class: what dir() shows of it, and what its metaclass gives it (__name__, __mro__ ...).

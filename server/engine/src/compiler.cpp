@@ -1,7 +1,9 @@
 #include "compiler.hpp"
 #include "cpython_names.hpp"
+#include "integers.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -1030,7 +1032,7 @@ private:
                 // More than two constants are a frozenset constant to CPython, merged into the new set
                 // (BUILD_SET 0, SET_UPDATE): the merge lays the keys out anew, so the order differs.
                 const bool folded = e.items.size() > 2 && std::all_of(e.items.begin(), e.items.end(), [](const expr_ptr& x) { return folds_to_constant(*x); });
-                emit(folded ? opcode::build_set_folded : opcode::build_set, static_cast<std::int32_t>(e.items.size()), line);
+                emit(folded ? opcode::build_set_folded : opcode::build_set, static_cast<std::int32_t>(e.items.size()) | (folded ? interned_again(e) : 0), line);
                 break;
             }
             emit(opcode::build_set, 0, line);
@@ -1079,6 +1081,7 @@ private:
             // -x, +x, ~x fold only when they succeed: on numbers (~ on an int or bool).
             const expr* inner = e.a.get();
             while (inner->kind == expr_kind::unary && inner->un != unary_op::not_) inner = inner->a.get();
+            if (inner->kind == expr_kind::binary) return e.un != unary_op::invert;  // -(2 ** 63): a number folded first
             if (inner->kind != expr_kind::constant) return inner->kind == expr_kind::unary && e.un != unary_op::invert;
             const value& c = inner->constant;
             if (e.un == unary_op::invert) return c.is(value_kind::integer) || c.is(value_kind::boolean);
@@ -1086,8 +1089,65 @@ private:
         }
         case expr_kind::tuple:
             return std::all_of(e.items.begin(), e.items.end(), [](const expr_ptr& x) { return x->kind != expr_kind::starred && folds_to_constant(*x); });
+        case expr_kind::binary: {
+            // Arithmetic on two number literals, within CPython's limits (128-bit ints for **, * and
+            // <<; no division by zero). Deeper arithmetic is left unfolded here.
+            auto number = [](const expr& x) -> const value* {
+                const expr* inner = &x;
+                while (inner->kind == expr_kind::unary && (inner->un == unary_op::neg || inner->un == unary_op::pos)) inner = inner->a.get();
+                if (inner->kind != expr_kind::constant) return nullptr;
+                const value& c = inner->constant;
+                return c.is(value_kind::integer) || c.is(value_kind::boolean) || c.is(value_kind::floating) ? &c : nullptr;
+            };
+            const value* x = e.a ? number(*e.a) : nullptr;
+            const value* y = e.b ? number(*e.b) : nullptr;
+            if (!x || !y) return false;
+            const bool ints = !x->is(value_kind::floating) && !y->is(value_kind::floating);
+            const bool zero_divisor = y->is(value_kind::floating) ? y->f == 0.0 : (!y->obj && y->i == 0 && !(y->is(value_kind::boolean) && y->b));
+            switch (e.bin) {
+            case binary_op::add:
+            case binary_op::sub: return true;
+            case binary_op::div:
+            case binary_op::floordiv:
+            case binary_op::mod: return !zero_divisor;
+            case binary_op::mul: return !ints || int_bit_length(*x) + int_bit_length(*y) <= 128;
+            case binary_op::pow: {
+                if (!ints) return false;  // a float power may fail (overflow, complex): not modelled
+                const auto w = small_int(*y);
+                if (!w || *w < 0) return false;
+                return *w == 0 || int_bit_length(*x) <= 128 / static_cast<std::uint64_t>(*w);
+            }
+            default: return false;
+            }
+        }
         default: return false;
         }
+    }
+
+    // CPython makes a frozenset constant once more when one of its strings, interned as the code object
+    // is made, turns out to be a string interned before (intern_string_constants): which strings are
+    // depends on the process. Taken here as the names CPython itself has (builtins, attributes of its
+    // types, keywords); the flag for build_set_folded.
+    static std::int32_t interned_again(const expr& e)
+    {
+        static const std::set<std::string_view> keywords = {"False", "None", "True", "and", "as", "assert", "async", "await", "break",
+            "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is",
+            "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield"};
+        bool again = false;
+        std::function<void(const expr&)> visit = [&](const expr& x) {
+            if (x.kind == expr_kind::tuple) {
+                for (const auto& item : x.items) visit(*item);
+                return;
+            }
+            if (x.kind != expr_kind::constant || !x.constant.is(value_kind::string)) return;
+            const std::string& s = x.constant.as<string_object>().s;
+            const bool name_chars = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+                return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+            });
+            if (name_chars && s.size() > 1 && (cpython_has_builtin(s) || cpython_any_type_has(s) || keywords.count(s) != 0)) again = true;
+        };
+        for (const auto& item : e.items) visit(*item);
+        return again ? (1 << 29) : 0;
     }
 
     // What a `for` iterates: a set display of constants is CPython's frozenset constant itself
@@ -1101,7 +1161,7 @@ private:
             return;
         }
         for (const auto& part : e.items) expression(*part);
-        emit(opcode::build_set_folded, static_cast<std::int32_t>(e.items.size()) | (1 << 30), e.line);
+        emit(opcode::build_set_folded, static_cast<std::int32_t>(e.items.size()) | (1 << 30) | interned_again(e), e.line);
     }
 
     void compare(const expr& e)

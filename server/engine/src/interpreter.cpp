@@ -952,12 +952,16 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 // own order when the code's constants are merged (merge_consts_recursive); a display
                 // merges it into a new set, a `for` iterates it as it is (arg's high bit).
                 const bool iterable_itself = (in.arg & (1 << 30)) != 0;
-                auto items = pop_n(f, static_cast<std::size_t>(in.arg & ~(1 << 30)));
-                set_object first;
-                for (auto& item : items) first.add(item, python_hash(item), dict_equality());
+                const int times_made_again = (in.arg & (1 << 29)) != 0 ? 2 : 1;  // compiler.cpp's interned_again
+                auto items = pop_n(f, static_cast<std::size_t>(in.arg & ~(3 << 29)));
                 value constant = make_set(true);
+                for (auto& item : items) constant.as<set_object>().add(item, python_hash(item), dict_equality());
+                for (int k = 0; k < times_made_again; ++k) {
+                    value again = make_set(true);
+                    for (const auto& [key, hash] : constant.as<set_object>().keys_in_order()) again.as<set_object>().add(key, hash, dict_equality());
+                    constant = std::move(again);
+                }
                 auto& folded = constant.as<set_object>();
-                for (const auto& [key, hash] : first.keys_in_order()) folded.add(key, hash, dict_equality());
                 if (iterable_itself) {
                     f.stack.push_back(std::move(constant));
                     break;

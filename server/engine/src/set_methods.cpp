@@ -20,15 +20,18 @@ void runtime::set_update(const value& target, const value& other)
     auto& so = body(target);
     if (is_set_kind(other)) {
         const auto& from = body(other);
-        if (so.used + from.used > config_.max_sequence_length) check_length(so.used + from.used);
+        // Their sum bounds the result, which may be as small as the larger of the two (s | s).
+        if (std::max(so.used, from.used) > config_.max_sequence_length) check_length(std::max(so.used, from.used));
         so.merge(from, dict_equality());
+        if (so.used > config_.max_sequence_length) check_length(so.used);
         if (from.used) note_nesting(target, value::integer(0));
         return;
     }
     if (other.is(value_kind::dict)) {
         const auto& d = other.as<dict_object>();
-        if (so.used + d.used > config_.max_sequence_length) check_length(so.used + d.used);
+        if (std::max(so.used, d.used) > config_.max_sequence_length) check_length(std::max(so.used, d.used));
         so.merge_dict(d, dict_equality());
+        if (so.used > config_.max_sequence_length) check_length(so.used);
         if (d.used) note_nesting(target, value::integer(0));
         return;
     }
