@@ -224,7 +224,10 @@ value runtime::binary(std::int32_t op, const value& a, const value& b)
     }
     const bool set_operator = bop == binary_op::bit_and || bop == binary_op::bit_or || bop == binary_op::bit_xor || bop == binary_op::sub;
     auto set_like = [](const value& v) { return v.is(value_kind::dict_view) && v.as<dict_view_object>().view != dict_view_kind::values; };
-    if (set_operator && (set_like(a) || set_like(b))) raise_unsupported("set operations on a dict's keys() or items()");
+    if (set_operator && (set_like(a) || set_like(b))) {
+        value r = dict_view_binary(bop, a, b);
+        if (!r.is_unbound()) return r;
+    }
     raise_error("TypeError", std::string("unsupported operand type(s) for ") + op_symbol(op, inplace) + ": '" + type_name(a) + "' and '" + type_name(b) + "'");
 }
 
@@ -264,6 +267,7 @@ bool runtime::equals(const value& a, const value& b, int depth)
         return a.obj == b.obj;
     }
     if (is_set_kind(a) && is_set_kind(b)) return a.obj == b.obj || set_compare(compare_op::eq, a, b);  // set() == frozenset()
+    if ((set_like_view(a) && (is_set_kind(b) || set_like_view(b))) || (set_like_view(b) && is_set_kind(a))) return dict_view_compare(compare_op::eq, a, b);
     if (a.kind != b.kind) return false;
     switch (a.kind) {
     case value_kind::typing_form: return typing_equal(a, b, depth);
@@ -316,8 +320,8 @@ bool runtime::equals(const value& a, const value& b, int depth)
     case value_kind::dict_view: {
         const auto& x = a.as<dict_view_object>();
         const auto& y = b.as<dict_view_object>();
-        // keys and items views compare as sets, which the engine does not have yet.
-        if (x.view != dict_view_kind::values || y.view != dict_view_kind::values) raise_unsupported("comparing a dict's keys() or items() (a set operation)");
+        // Two keys or items views were compared as sets above; a values view is equal to itself only.
+        if (x.view != y.view) return false;
         return a.obj == b.obj;
     }
     case value_kind::builtin: return same_builtin(a.as<builtin_object>(), b.as<builtin_object>(), false);
@@ -434,6 +438,8 @@ value runtime::compare(std::int32_t op, const value& a, const value& b)
         order = c < 0 ? -1 : c > 0 ? 1 : 0;
     } else if (is_set_kind(a) && is_set_kind(b)) {
         return value::boolean(set_compare(cop, a, b));  // subset and superset, not an order
+    } else if ((set_like_view(a) && (is_set_kind(b) || set_like_view(b))) || (set_like_view(b) && is_set_kind(a))) {
+        return value::boolean(dict_view_compare(cop, a, b));
     } else if ((a.is(value_kind::list) || a.is(value_kind::tuple)) && a.kind == b.kind) {
         const auto& x = a.as<sequence_object>().items;
         const auto& y = b.as<sequence_object>().items;

@@ -248,6 +248,14 @@ private:
     // a | b, a & b, a - b, a ^ b and their in-place forms; unbound when an operand is not a set.
     value set_binary(binary_op op, const value& a, const value& b, bool inplace);
     bool set_compare(compare_op op, const value& a, const value& b);  // ==, <= ... between two sets
+    // d.keys() & other, other | d.items() ... (dictviews_and/or/sub/xor); unbound when neither operand is a keys or items view.
+    value dict_view_binary(binary_op op, const value& a, const value& b);
+    // ==, <, <= ... between a keys or items view and a set or another such view (dictview_richcompare).
+    bool dict_view_compare(compare_op op, const value& a, const value& b);
+    static bool set_like_view(const value& v)
+    {
+        return v.is(value_kind::dict_view) && v.as<dict_view_object>().view != dict_view_kind::values;
+    }
     value call_set_method(const std::string& name, const value& self, std::vector<value>& args);
     void sort_values(std::vector<value>& items);
     // list.sort / sorted: stable, keyed by key(item) when a key is given, reverse keeping equal

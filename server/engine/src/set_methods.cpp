@@ -279,6 +279,111 @@ bool runtime::set_compare(compare_op op, const value& a, const value& b)
     }
 }
 
+namespace {
+
+bool keys_or_items(const value& v) { return v.is(value_kind::dict_view) && v.as<dict_view_object>().view != dict_view_kind::values; }
+
+} // namespace
+
+value runtime::dict_view_binary(binary_op op, const value& a, const value& b)
+{
+    // CPython calls the view's slot with the operands as written, whichever side the view is on.
+    const value& self = a;
+    const value& other = b;
+    // dictviews_to_set: a keys view is read as its dict (the fast path), anything else is iterated.
+    auto to_set = [&](const value& v) {
+        if (v.is(value_kind::dict_view) && v.as<dict_view_object>().view == dict_view_kind::keys) return new_set(v.as<dict_view_object>().dict, false);
+        return new_set(v, false);
+    };
+    std::vector<value> args{other};
+    switch (op) {
+    case binary_op::bit_or: {
+        value result = to_set(self);
+        set_update(result, other);
+        return result;
+    }
+    case binary_op::sub: {
+        value result = to_set(self);
+        call_set_method("difference_update", result, args);
+        return result;
+    }
+    case binary_op::bit_xor: {
+        if (keys_or_items(self) && keys_or_items(other) && self.as<dict_view_object>().view == dict_view_kind::items &&
+            other.as<dict_view_object>().view == dict_view_kind::items)
+            raise_unsupported("^ between two dict items() views");
+        value result = to_set(self);
+        call_set_method("symmetric_difference_update", result, args);
+        return result;
+    }
+    case binary_op::bit_and: {
+        // _PyDictView_Intersect: the view first; a bigger set does the work itself; of two views the
+        // smaller is iterated and the other probed.
+        value view = keys_or_items(self) ? self : other;
+        value it_source = keys_or_items(self) ? other : self;
+        const std::size_t view_len = view.as<dict_view_object>().dict.as<dict_object>().used;
+        if (it_source.is(value_kind::set) && view_len <= it_source.as<set_object>().used) {
+            std::vector<value> one{view};
+            return call_set_method("intersection", it_source, one);
+        }
+        if (keys_or_items(it_source) && it_source.as<dict_view_object>().dict.as<dict_object>().used > view_len) std::swap(view, it_source);
+        value result = make_set(false);
+        auto& so = result.as<set_object>();
+        const auto& d = view.as<dict_view_object>().dict.as<dict_object>();
+        const bool items = view.as<dict_view_object>().view == dict_view_kind::items;
+        value it = make_iterator(it_source);
+        for (;;) {
+            bool done = false;
+            value key = iterate_next(it, done);
+            if (done) break;
+            charge_work(1);
+            bool there = false;
+            if (!items) {
+                there = d.find(key, python_hash(key), dict_equality()) >= 0;
+            } else if (key.is(value_kind::tuple) && key.as<sequence_object>().items.size() == 2) {
+                const auto& pair = key.as<sequence_object>().items;
+                const std::int64_t at = d.find(pair[0], python_hash(pair[0]), dict_equality());
+                there = at >= 0 && equals(d.entries[static_cast<std::size_t>(at)].item, pair[1]);
+            }
+            if (there) {
+                const std::int64_t hash = python_hash(key);
+                note_nesting(result, key);
+                so.add(key, hash, dict_equality());
+            }
+        }
+        return result;
+    }
+    default: return value::unbound();
+    }
+}
+
+bool runtime::dict_view_compare(compare_op op, const value& a, const value& b)
+{
+    auto length = [](const value& v) {
+        return is_set_kind(v) ? v.as<set_object>().used : v.as<dict_view_object>().dict.as<dict_object>().used;
+    };
+    // all_contained_in: each item of `inner` is `in` `outer`.
+    auto contained = [&](const value& inner, const value& outer) {
+        value it = make_iterator(inner);
+        for (;;) {
+            bool done = false;
+            value item = iterate_next(it, done);
+            if (done) return true;
+            charge_work(1);
+            if (!truthy(compare(static_cast<std::int32_t>(compare_op::in), item, outer))) return false;
+        }
+    };
+    const std::size_t x = length(a), y = length(b);
+    switch (op) {
+    case compare_op::eq: return x == y && contained(a, b);
+    case compare_op::ne: return !(x == y && contained(a, b));
+    case compare_op::lt: return x < y && contained(a, b);
+    case compare_op::le: return x <= y && contained(a, b);
+    case compare_op::gt: return x > y && contained(b, a);
+    case compare_op::ge: return x >= y && contained(b, a);
+    default: return false;
+    }
+}
+
 value runtime::call_set_method(const std::string& name, const value& self, std::vector<value>& args)
 {
     const auto eq = dict_equality();

@@ -48,7 +48,8 @@ void set_object::place_clean(std::int32_t ix)
     const std::size_t m = mask();
     auto perturb = static_cast<std::uint64_t>(hash);
     std::size_t i = static_cast<std::size_t>(hash) & m;
-    for (;;) {
+    for (std::size_t visited = 0;; visited += linear_probes + 1) {
+        if (visited % 160 == 150) charge_work(160);
         if (slots[i] == unused) break;
         // The 9 slots after i, then a jump computed from i itself (not from where the probes ended).
         std::size_t at = i;
@@ -73,10 +74,13 @@ restart:
     const std::size_t m = mask();
     auto perturb = static_cast<std::uint64_t>(hash);
     std::size_t i = static_cast<std::size_t>(hash) & m;
+    std::size_t visited = 0;
     for (;;) {
         std::size_t probes = i + linear_probes <= m ? linear_probes : 0;
         std::size_t at = i;
         for (;;) {
+            // Keys that collide (ints equal modulo 2**61 - 1) make a probe sequence long: charged as it goes.
+            if (++visited % 16 == 0) charge_work(16);
             const std::int32_t ix = slots[at];
             if (ix == unused) return -1;
             if (ix >= 0 && entries[static_cast<std::size_t>(ix)].hash == hash) {
@@ -105,10 +109,12 @@ bool set_object::add(const value& key, std::int64_t hash, const key_equality& eq
     auto perturb = static_cast<std::uint64_t>(hash);
     std::size_t i = static_cast<std::size_t>(hash) & m;
     std::optional<std::size_t> free_slot;
+    std::size_t visited = 0;
     for (;;) {
         std::size_t probes = i + linear_probes <= m ? linear_probes : 0;
         std::size_t at = i;
         for (;;) {
+            if (++visited % 16 == 0) charge_work(16);
             if (slots[at] == unused) {
                 cached_hash.reset();
                 ++used;
