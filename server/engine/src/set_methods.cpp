@@ -231,7 +231,7 @@ value runtime::set_binary(binary_op op, const value& a, const value& b, bool inp
         }
         value result = make_set(a.is(value_kind::frozenset));
         set_update(result, a);
-        set_update(result, b);
+        if (a.obj != b.obj) set_update(result, b);  // a | a is a's copy (set_or)
         return result;
     }
     case binary_op::bit_and: {
@@ -434,7 +434,8 @@ value runtime::call_set_method(const std::string& name, const value& self, std::
     if (name == "union") {
         value result = make_set(frozen);
         set_update(result, self);
-        for (const auto& other : args) set_update(result, other);
+        for (const auto& other : args)
+            if (other.obj != self.obj) set_update(result, other);  // s.union(s) adds nothing (set_union)
         return result;
     }
     if (name == "intersection" || name == "intersection_update") {

@@ -78,6 +78,7 @@ async def main():
         print("RuntimeError:", e)
     print(isinstance(s, set), type(s).__name__, type(s), set("mississippi"), list(enumerate({5, 6})))
     print({frozenset({1})} == {frozenset([1])}, {1} in [{1}], {1, 2}.isdisjoint([3, 4]), set() <= set())
+    print("".join(set("aaa")), ", ".join(frozenset(["only"])), {1, 2} | {1, 2}, evens.union(evens) == evens)
     await asyncio.sleep(0.1)
     print("done")
 
