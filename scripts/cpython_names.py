@@ -78,6 +78,7 @@ def type_attributes():
         "reversed": reversed(()), "generator": (x for x in ()), "enumerate": enumerate([]), "zip": zip(), "map": map(len, []), "filter": filter(None, []),
         "traceback": _traceback(),
         "async_generator": _async_generator(), "async_generator_asend": _async_generator().__anext__(),
+        "set": set(), "frozenset": frozenset(), "set_iterator": iter(set()),
     }
     out = {name: sorted(dir(obj)) for name, obj in kinds.items()}
     # Where 3.11's patch releases differ, the table holds the names of both, so that it is the same

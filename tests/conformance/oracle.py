@@ -4,7 +4,8 @@
     python3 oracle.py PROGRAM.py [--clock virtual|scaled] [--scale S] [--timeout SECONDS]
 
 Runs PROGRAM.py under this python3 (plain `python3 PROGRAM.py` semantics: default warning filters) on
-a program clock that starts at 0 when the program starts. asyncio's timers, `time.sleep`,
+a program clock that starts at 0 when the program starts, with PYTHONHASHSEED=0 (the engine hashes str as
+CPython does under it, so sets of strings iterate alike). asyncio's timers, `time.sleep`,
 `loop.time()`, `time.monotonic()`, `time.perf_counter()` and `time.time()` run on it.
   virtual (default, or $LOOPSCOPE_ORACLE_CLOCK)  time moves only by waits and never for real: the
       selector jumps to the next deadline, `time.sleep(d)` adds d, code costs nothing -- as the
@@ -75,6 +76,9 @@ def run(program, scale=None, timeout=60.0, python=sys.executable, clock=None):
         env["LOOPSCOPE_ORACLE_CLOCK"] = clock
         env["LOOPSCOPE_ORACLE_RECORDS"] = records_path
         env["PYTHONIOENCODING"] = "utf-8"
+        # str hashes (and so the order of a set of strings) as the engine computes them: CPython's
+        # siphash13 with the key PYTHONHASHSEED=0 gives (engine README, deviations).
+        env["PYTHONHASHSEED"] = "0"
         for name in ("PYTHONWARNINGS", "PYTHONDEVMODE", "PYTHONASYNCIODEBUG", "PYTHONTRACEMALLOC"):
             env.pop(name, None)
         bootstrap = f"import sys; sys.path.insert(0, {HERE!r}); import oracle_child; oracle_child.main()"

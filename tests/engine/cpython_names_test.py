@@ -54,6 +54,8 @@ def kinds():
         "bool": ("x = True", True),
         "NoneType": ("x = None", None),
         "range": ("x = range(2)", range(2)),
+        "set": ("x = {1}", {1}),
+        "frozenset": ("x = frozenset({1})", frozenset({1})),
         "loop": ("import asyncio\nx = asyncio.new_event_loop()", loop),
         "ValueError": ("x = ValueError('v')", ValueError("v")),
         "OSError": ("x = OSError(2, 'gone')", OSError(2, "gone")),

@@ -13,6 +13,7 @@ enum class expr_kind : std::uint8_t {
     constant, name, binary, unary, boolean_and, boolean_or, compare, call, attribute, subscript,
     list, tuple, fstring, formatted, await, conditional, starred, list_comprehension, slice,
     dict, dict_comprehension, lambda, generator_expression,
+    set, set_comprehension,  // {a, *b}: items; {x for ...}: as list_comprehension
     yield  // `yield` (a: the value or nothing)
 };
 

@@ -1,5 +1,6 @@
 // Builtin functions, the asyncio and time modules, and methods of the subset's objects.
 #include "runtime.hpp"
+#include "sets.hpp"
 #include "typing_forms.hpp"
 #include "classes.hpp"
 #include "integers.hpp"
@@ -40,6 +41,7 @@ enum builtin_id : int {
     eg_derive, eg_split, eg_subgroup,  // an exception group's methods (exception_groups.cpp)
     ag_aiter, ag_anext,  // an asynchronous generator's __aiter__ and __anext__
     ts_write, ts_flush,  // sys.stdout's and sys.stderr's
+    b_set, b_frozenset, set_method,
 };
 
 // A stable bottom-up merge sort of indices. Unlike std::stable_sort it stays in bounds whatever the
@@ -78,7 +80,8 @@ const std::vector<std::pair<const char*, int>>& builtin_table()
         {"hex", b_hex}, {"oct", b_oct}, {"bin", b_bin}, {"chr", b_chr}, {"ord", b_ord}, {"divmod", b_divmod}, {"pow", b_pow},
         {"any", b_any}, {"all", b_all}, {"dict", b_dict}, {"hash", b_hash},
         {"map", b_map}, {"filter", b_filter}, {"iter", b_iter}, {"next", b_next}, {"super", b_super}, {"issubclass", b_issubclass},
-        {"staticmethod", b_staticmethod}, {"classmethod", b_classmethod}, {"property", b_property}};
+        {"staticmethod", b_staticmethod}, {"classmethod", b_classmethod}, {"property", b_property},
+        {"set", b_set}, {"frozenset", b_frozenset}};
     }();
     return table;
 }
@@ -124,6 +127,15 @@ const std::vector<member> list_members = {{"append", s_append}, {"pop", s_pop}, 
 const std::vector<member> tuple_members = {{"index", s_index}, {"count", s_count}};
 const std::vector<member> dict_members = {{"keys", d_keys}, {"values", d_values}, {"items", d_items}, {"get", d_get},
     {"pop", d_pop}, {"popitem", d_popitem}, {"setdefault", d_setdefault}, {"update", d_update}, {"clear", d_clear}, {"copy", d_copy}};
+// set_methods.cpp knows the methods of set and frozenset by name.
+const std::vector<member> frozenset_members = {{"copy", set_method}, {"union", set_method}, {"intersection", set_method},
+    {"difference", set_method}, {"symmetric_difference", set_method}, {"issubset", set_method}, {"issuperset", set_method},
+    {"isdisjoint", set_method}};
+const std::vector<member> set_members = {{"add", set_method}, {"discard", set_method}, {"remove", set_method}, {"pop", set_method},
+    {"clear", set_method}, {"copy", set_method}, {"update", set_method}, {"union", set_method}, {"intersection", set_method},
+    {"difference", set_method}, {"symmetric_difference", set_method}, {"issubset", set_method}, {"issuperset", set_method},
+    {"isdisjoint", set_method}, {"intersection_update", set_method}, {"difference_update", set_method},
+    {"symmetric_difference_update", set_method}};
 // Every str method but format goes to call_str_method (str_methods.cpp), which knows them by name.
 const std::vector<member> str_members = {{"upper", str_method}, {"lower", str_method}, {"title", str_method},
     {"capitalize", str_method}, {"swapcase", str_method}, {"casefold", str_method}, {"strip", str_method},
@@ -141,7 +153,7 @@ bool is_type_builtin(int id)
     switch (id) {
     case b_int: case b_float: case b_str: case b_bool: case b_list: case b_tuple: case b_range: case b_type:
     case b_enumerate: case b_zip: case b_reversed: case b_dict: case b_map: case b_filter:
-    case b_super: case b_staticmethod: case b_classmethod: case b_property: return true;
+    case b_super: case b_staticmethod: case b_classmethod: case b_property: case b_set: case b_frozenset: return true;
     default: return false;
     }
 }
@@ -212,7 +224,7 @@ void expect_args(const builtin_object& b, const std::vector<value>& args, std::s
     if (given >= lo && given <= hi) return;
     const std::string n = std::to_string(given);
     auto arguments = [](std::size_t k) { return std::to_string(k) + (k == 1 ? " argument" : " arguments"); };
-    const bool method = b.self.is(value_kind::list) || b.self.is(value_kind::tuple) || b.self.is(value_kind::dict);
+    const bool method = b.self.is(value_kind::list) || b.self.is(value_kind::tuple) || b.self.is(value_kind::dict) || is_set_kind(b.self);
     const std::string qualified = method ? type_name(b.self) + "." + b.name : b.name;
     // METH_O and METH_NOARGS: "len() takes exactly one argument (2 given)", "list.clear() takes no arguments (1 given)"
     static const std::vector<std::string_view> exactly_one = {"len", "abs", "repr", "ascii", "append", "count", "remove", "extend",
@@ -376,7 +388,7 @@ bool engine_has_builtin(std::string_view name)
 
 bool engine_has_attribute(std::string_view name)
 {
-    for (const auto* table : {&asyncio_members, &time_members, &loop_members, &future_members, &list_members, &tuple_members, &str_members, &dict_members,
+    for (const auto* table : {&asyncio_members, &time_members, &loop_members, &future_members, &list_members, &tuple_members, &str_members, &dict_members, &set_members,
                               &property_members, &dataclasses_members, &random_members, &exception_group_members,
                               &async_generator_members, &text_stream_members})
         for (const auto& m : *table)
@@ -442,6 +454,8 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     case value_kind::list: members = &list_members; break;
     case value_kind::tuple: members = &tuple_members; break;
     case value_kind::dict: members = &dict_members; break;
+    case value_kind::set: members = &set_members; break;
+    case value_kind::frozenset: members = &frozenset_members; break;
     case value_kind::string: members = &str_members; break;
     case value_kind::async_generator: members = &async_generator_members; break;
     case value_kind::text_stream: members = &text_stream_members; break;
@@ -572,7 +586,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         for (const auto& [function, keyword] : cpython_keywords)
             if (b.name == function && key == keyword) raise_unsupported(b.name + "(" + key + "=...)");
         // The wording depends on how the C function parses its arguments.
-        if (b.self.is(value_kind::list) || b.self.is(value_kind::tuple) || b.self.is(value_kind::dict)) {
+        if (b.self.is(value_kind::list) || b.self.is(value_kind::tuple) || b.self.is(value_kind::dict) || is_set_kind(b.self)) {
             if (b.id == s_sort) raise_error("TypeError", "'" + key + "' is an invalid keyword argument for sort()");
             raise_error("TypeError", type_name(b.self) + "." + b.name + "() takes no keyword arguments");
         }
@@ -680,6 +694,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (v.is(value_kind::list) || v.is(value_kind::tuple)) return value::integer(static_cast<std::int64_t>(v.as<sequence_object>().items.size()));
         if (v.is(value_kind::range)) return value::integer(v.as<range_object>().length());
         if (v.is(value_kind::dict)) return value::integer(static_cast<std::int64_t>(v.as<dict_object>().used));
+        if (is_set_kind(v)) return value::integer(static_cast<std::int64_t>(v.as<set_object>().used));
         if (v.is(value_kind::dict_view)) return value::integer(static_cast<std::int64_t>(v.as<dict_view_object>().dict.as<dict_object>().used));
         if (v.is(value_kind::instance)) return value::integer(length_of_instance(v));
         if (v.is(value_kind::class_type) && v.as<class_object>().enumeration)
@@ -858,6 +873,13 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         kwargs.clear();
         return d;
     }
+    case b_set:
+    case b_frozenset: {
+        if (!kwargs.empty()) raise_error("TypeError", b.name + "() takes no keyword arguments");
+        if (args.size() > 1) raise_error("TypeError", b.name + " expected at most 1 argument, got " + std::to_string(args.size()));
+        return new_set(args.empty() ? value::unbound() : args[0], b.id == b_frozenset);
+    }
+    case set_method: no_kwargs(); return call_set_method(b.name, b.self, args);
     case b_hash:
         no_kwargs();
         expect_args(b, args, 1, 1);
@@ -1081,6 +1103,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             case b_list: return value::boolean(v.is(value_kind::list));
             case b_tuple: return value::boolean(v.is(value_kind::tuple));
             case b_dict: return value::boolean(v.is(value_kind::dict));
+            case b_set: return value::boolean(v.is(value_kind::set));
+            case b_frozenset: return value::boolean(v.is(value_kind::frozenset));
             case b_range: return value::boolean(v.is(value_kind::range));
             case b_type:
                 return value::boolean(v.is(value_kind::exception_type) || v.is(value_kind::type_name) ||

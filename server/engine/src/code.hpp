@@ -22,6 +22,8 @@ enum class opcode : std::uint8_t {
     jump, pop_jump_if_false, pop_jump_if_true, jump_if_false_or_pop, jump_if_true_or_pop,
     build_list, build_tuple, list_append, list_extend, list_to_tuple, build_string, format_value,
     build_map, map_add, dict_update, dict_merge, yield_value,
+    build_set, set_add, set_update,  // {a, b}, a set comprehension's add, {*a}
+    build_set_folded,  // {1, 2, 3}: CPython's frozenset constant merged into a new set
     unpack_sequence, unpack_ex,
     call, call_kw, call_ex,
     // obj.name(args) as CPython 3.11's LOAD_METHOD/CALL: a function found on an instance's class is

@@ -1,7 +1,9 @@
 #include "compiler.hpp"
 #include "cpython_names.hpp"
+#include "integers.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -297,7 +299,7 @@ private:
                 async_for_statement(s);
                 break;
             }
-            expression(*s.value);
+            iterable_expression(*s.value);
             emit(opcode::get_iter, 0, line);
             auto start = here();
             auto for_iter = emit(opcode::for_iter, 0, line);
@@ -488,7 +490,8 @@ private:
 
     static bool has_comprehension(const expr& e)
     {
-        if (e.kind == expr_kind::list_comprehension || e.kind == expr_kind::dict_comprehension || e.kind == expr_kind::generator_expression)
+        if (e.kind == expr_kind::list_comprehension || e.kind == expr_kind::dict_comprehension || e.kind == expr_kind::set_comprehension ||
+            e.kind == expr_kind::generator_expression)
             return true;
         if (e.kind == expr_kind::lambda) return false;
         for (const auto* part : {e.a.get(), e.b.get(), e.c.get()})
@@ -1102,7 +1105,26 @@ private:
         }
         case expr_kind::starred: fail("SyntaxError", "can't use starred expression here", line, e.column);
         case expr_kind::list_comprehension:
-        case expr_kind::dict_comprehension: comprehension(e); break;
+        case expr_kind::dict_comprehension:
+        case expr_kind::set_comprehension: comprehension(e); break;
+        case expr_kind::set: {
+            // {a, b} built at once; with `*` items, from empty, each added or unpacked in turn.
+            const bool starred = std::any_of(e.items.begin(), e.items.end(), [](const expr_ptr& x) { return x->kind == expr_kind::starred; });
+            if (!starred) {
+                for (const auto& part : e.items) expression(*part);
+                // More than two constants are a frozenset constant to CPython, merged into the new set
+                // (BUILD_SET 0, SET_UPDATE): the merge lays the keys out anew, so the order differs.
+                const bool folded = e.items.size() > 2 && std::all_of(e.items.begin(), e.items.end(), [](const expr_ptr& x) { return folds_to_constant(*x); });
+                emit(folded ? opcode::build_set_folded : opcode::build_set, static_cast<std::int32_t>(e.items.size()) | (folded ? interned_again(e) : 0), line);
+                break;
+            }
+            emit(opcode::build_set, 0, line);
+            for (const auto& part : e.items) {
+                expression(part->kind == expr_kind::starred ? *part->a : *part);
+                emit(part->kind == expr_kind::starred ? opcode::set_update : opcode::set_add, 1, line);
+            }
+            break;
+        }
         case expr_kind::lambda: function_def(*e.function); break;
         case expr_kind::generator_expression: generator_expression(e); break;
         case expr_kind::yield: yield_expression(e); break;
@@ -1130,6 +1152,107 @@ private:
         }
     }
 
+    // Whether CPython 3.11's AST optimizer (ast_opt.c) makes `e` a constant: a literal, a sign, `~`
+    // or `not` on one, a tuple of them. (It also folds arithmetic on constants; not modelled here.)
+    static bool folds_to_constant(const expr& e)
+    {
+        switch (e.kind) {
+        case expr_kind::constant: return true;
+        case expr_kind::unary: {
+            if (!e.a || !folds_to_constant(*e.a)) return false;
+            if (e.un == unary_op::not_) return true;
+            // -x, +x, ~x fold only when they succeed: on numbers (~ on an int or bool).
+            const expr* inner = e.a.get();
+            while (inner->kind == expr_kind::unary && inner->un != unary_op::not_) inner = inner->a.get();
+            if (inner->kind == expr_kind::binary) return e.un != unary_op::invert;  // -(2 ** 63): a number folded first
+            if (inner->kind != expr_kind::constant) return inner->kind == expr_kind::unary && e.un != unary_op::invert;
+            const value& c = inner->constant;
+            if (e.un == unary_op::invert) return c.is(value_kind::integer) || c.is(value_kind::boolean);
+            return c.is(value_kind::integer) || c.is(value_kind::boolean) || c.is(value_kind::floating);
+        }
+        case expr_kind::tuple:
+            return std::all_of(e.items.begin(), e.items.end(), [](const expr_ptr& x) { return x->kind != expr_kind::starred && folds_to_constant(*x); });
+        case expr_kind::binary: {
+            // Arithmetic on two number literals, within CPython's limits (128-bit ints for **, * and
+            // <<; no division by zero). Deeper arithmetic is left unfolded here.
+            auto number = [](const expr& x) -> const value* {
+                const expr* inner = &x;
+                while (inner->kind == expr_kind::unary && (inner->un == unary_op::neg || inner->un == unary_op::pos)) inner = inner->a.get();
+                if (inner->kind != expr_kind::constant) return nullptr;
+                const value& c = inner->constant;
+                return c.is(value_kind::integer) || c.is(value_kind::boolean) || c.is(value_kind::floating) ? &c : nullptr;
+            };
+            const value* x = e.a ? number(*e.a) : nullptr;
+            const value* y = e.b ? number(*e.b) : nullptr;
+            if (!x || !y) return false;
+            const bool ints = !x->is(value_kind::floating) && !y->is(value_kind::floating);
+            const bool zero_divisor = y->is(value_kind::floating) ? y->f == 0.0 : (!y->obj && y->i == 0 && !(y->is(value_kind::boolean) && y->b));
+            switch (e.bin) {
+            case binary_op::add:
+            case binary_op::sub: return true;
+            case binary_op::div:
+            case binary_op::floordiv:
+            case binary_op::mod: return !zero_divisor;
+            case binary_op::mul: return !ints || int_bit_length(*x) + int_bit_length(*y) <= 128;
+            case binary_op::pow: {
+                if (!ints) return false;  // a float power may fail (overflow, complex): not modelled
+                const auto w = small_int(*y);
+                if (!w || *w < 0) return false;
+                return *w == 0 || int_bit_length(*x) <= 128 / static_cast<std::uint64_t>(*w);
+            }
+            default: return false;
+            }
+        }
+        default: return false;
+        }
+    }
+
+    // CPython makes a frozenset constant once more when one of its strings, interned as the code object
+    // is made, turns out to be a string interned before (intern_string_constants): which strings are
+    // depends on the process. Taken here as the names CPython itself has (builtins, attributes of its
+    // types, keywords); the flag for build_set_folded.
+    static std::int32_t interned_again(const expr& e)
+    {
+        static const std::set<std::string_view> keywords = {"False", "None", "True", "and", "as", "assert", "async", "await", "break",
+            "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is",
+            "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield"};
+        bool again = false;
+        std::function<void(const expr&)> visit = [&](const expr& x) {
+            if (x.kind == expr_kind::tuple) {
+                for (const auto& item : x.items) visit(*item);
+                return;
+            }
+            if (x.kind != expr_kind::constant || !x.constant.is(value_kind::string)) return;
+            const std::string& s = x.constant.as<string_object>().s;
+            const bool name_chars = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+                return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+            });
+            if (name_chars && s.size() > 1 && (cpython_has_builtin(s) || cpython_any_type_has(s) || keywords.count(s) != 0)) again = true;
+        };
+        for (const auto& item : e.items) visit(*item);
+        return again ? (1 << 29) : 0;
+    }
+
+    // What a `for` or a comprehension iterates, as CPython's AST optimiser (ast_opt.c's fold_iter)
+    // leaves it: a set display of constants is its frozenset constant itself, whose order can differ
+    // from a set built from the same items; a list display without a starred item is a tuple (which
+    // an `async for` names in its TypeError).
+    void iterable_expression(const expr& e)
+    {
+        const bool starred = std::any_of(e.items.begin(), e.items.end(), [](const expr_ptr& i) { return i->kind == expr_kind::starred; });
+        const bool folded = e.kind == expr_kind::set && !starred &&
+                            std::all_of(e.items.begin(), e.items.end(), [](const expr_ptr& x) { return folds_to_constant(*x); });
+        if (folded) {
+            for (const auto& part : e.items) expression(*part);
+            emit(opcode::build_set_folded, static_cast<std::int32_t>(e.items.size()) | (1 << 30) | interned_again(e), e.line);
+        } else if (e.kind == expr_kind::list && !starred) {
+            for (const auto& item : e.items) expression(*item);
+            emit(opcode::build_tuple, static_cast<std::int32_t>(e.items.size()), e.line);
+        } else {
+            expression(e);
+        }
+    }
+
     void compare(const expr& e)
     {
         // a < b < c evaluates b once: keep it under the result with dup/rot, as CPython does.
@@ -1154,19 +1277,6 @@ private:
             emit(opcode::pop_top, 0, line);
             patch(to_end);
         }
-    }
-
-    // The iterable of a `for` or a comprehension: CPython's AST optimiser makes a list display there
-    // (without a starred item) a tuple, which an `async for` names in its TypeError.
-    void iterable_expression(const expr& e)
-    {
-        const bool starred = std::any_of(e.items.begin(), e.items.end(), [](const expr_ptr& i) { return i->kind == expr_kind::starred; });
-        if (e.kind != expr_kind::list || starred) {
-            expression(e);
-            return;
-        }
-        for (const auto& item : e.items) expression(*item);
-        emit(opcode::build_tuple, static_cast<std::int32_t>(e.items.size()), e.line);
     }
 
     void sequence(const expr& e)
@@ -1257,11 +1367,12 @@ private:
     {
         std::int32_t line = e.line;
         const bool dict = e.kind == expr_kind::dict_comprehension;
-        emit(dict ? opcode::build_map : opcode::build_list, 0, line);
+        const bool set = e.kind == expr_kind::set_comprehension;
+        emit(dict ? opcode::build_map : set ? opcode::build_set : opcode::build_list, 0, line);
         const auto loops = comprehension_loops(e, false);
         expression(*e.a);
         if (dict) expression(*e.b);
-        emit(dict ? opcode::map_add : opcode::list_append, static_cast<std::int32_t>(e.clauses.size()) + 1, line);
+        emit(dict ? opcode::map_add : set ? opcode::set_add : opcode::list_append, static_cast<std::int32_t>(e.clauses.size()) + 1, line);
         close_comprehension_loops(loops, line);
     }
 
@@ -1381,7 +1492,7 @@ private:
         scope_ = outer;
         code().functions.push_back(inner.code);
         emit(opcode::make_function, static_cast<std::int32_t>(code().functions.size() - 1), line);
-        expression(*e.clauses[0].iterable);
+        iterable_expression(*e.clauses[0].iterable);
         emit(opcode::get_iter, 0, line);
         emit(opcode::call, 1, line);
     }

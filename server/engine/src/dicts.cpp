@@ -2,6 +2,7 @@
 // point into them, probed as CPython probes (i = 5i + 1 + perturb, perturb shifted by 5 each time).
 #include "dicts.hpp"
 #include "classes.hpp"
+#include "sets.hpp"
 
 #include "integers.hpp"
 #include "work_meter.hpp"
@@ -16,18 +17,6 @@ namespace {
 constexpr std::int32_t empty_slot = -1;
 constexpr std::int32_t deleted_slot = -2;
 constexpr std::size_t min_slots = 8;
-
-std::int64_t string_hash(const std::string& s)
-{
-    charge_work(s.size() / 16);
-    std::uint64_t h = 14695981039346656037ull;  // FNV-1a
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    auto r = static_cast<std::int64_t>(h);
-    return r == -1 ? -2 : r;
-}
 
 // CPython's tuple hash (tupleobject.c, after xxHash). Tuples nested in tuples are walked with a stack
 // of our own, not C++ recursion: CPython hashes a tuple nested 100,000 deep (its C recursion has room),
@@ -88,7 +77,7 @@ std::int64_t python_hash(const value& v)
     case value_kind::boolean:
     case value_kind::integer: return int_hash(v);
     case value_kind::floating: return float_hash(v.f);
-    case value_kind::string: return string_hash(v.as<string_object>().s);
+    case value_kind::string: return cpython_str_hash(v.as<string_object>().s);  // as python3 with PYTHONHASHSEED=0
     case value_kind::tuple: return tuple_hash(v.as<sequence_object>().items);
     case value_kind::none: return 0x5f3759df;
     case value_kind::ellipsis: return 0x2e2e2e;
@@ -102,7 +91,9 @@ std::int64_t python_hash(const value& v)
     case value_kind::dict:
     case value_kind::slice:
     case value_kind::dict_view:
+    case value_kind::set:
         raise_error("TypeError", "unhashable type: '" + type_name(v) + "'");
+    case value_kind::frozenset: return v.as<set_object>().frozen_hash();
     case value_kind::typing_form: raise_unsupported("hashing " + repr(v));
     case value_kind::method: {
         // By what it binds, not by this load of it: equal bound methods hash equal (CPython's meth_hash).

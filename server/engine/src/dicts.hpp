@@ -14,7 +14,7 @@
 namespace loopscope::engine {
 
 // hash(v) as CPython computes it for numbers (and so for tuples of numbers); strings and other
-// hashable values get a hash of their own (CPython's str hash is randomized per process anyway).
+// a str hashes as CPython 3.11 hashes it under PYTHONHASHSEED=0 (sets.hpp).
 // TypeError "unhashable type: 'list'" for lists, dicts and slices.
 std::int64_t python_hash(const value& v);
 

@@ -64,6 +64,10 @@ const char* opcode_name(opcode op)
     case opcode::build_string: return "build_string";
     case opcode::format_value: return "format_value";
     case opcode::build_map: return "build_map";
+    case opcode::build_set: return "build_set";
+    case opcode::build_set_folded: return "build_set_folded";
+    case opcode::set_add: return "set_add";
+    case opcode::set_update: return "set_update";
     case opcode::map_add: return "map_add";
     case opcode::dict_update: return "dict_update";
     case opcode::dict_merge: return "dict_merge";

@@ -2,6 +2,7 @@
 // coroutines) until it finishes, yields to the event loop, blocks, or spends its step budget.
 #include "runtime.hpp"
 #include "classes.hpp"
+#include "sets.hpp"
 
 #include <algorithm>
 #include "integers.hpp"
@@ -1006,6 +1007,57 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 value d = make_dict();
                 for (std::size_t k = 0; k < parts.size(); k += 2) store_subscript(d, parts[k], std::move(parts[k + 1]));
                 f.stack.push_back(std::move(d));
+                break;
+            }
+            case opcode::build_set: {
+                auto items = pop_n(f, static_cast<std::size_t>(in.arg));
+                value s = make_set();
+                auto& so = s.as<set_object>();
+                for (auto& item : items) {
+                    const std::int64_t hash = python_hash(item);
+                    note_nesting(s, item);
+                    so.add(item, hash, dict_equality());
+                }
+                f.stack.push_back(std::move(s));
+                break;
+            }
+            case opcode::build_set_folded: {
+                // The frozenset constant CPython's compiler makes: key by key, then made again from its
+                // own order when the code's constants are merged (merge_consts_recursive); a display
+                // merges it into a new set, a `for` iterates it as it is (arg's high bit).
+                const bool iterable_itself = (in.arg & (1 << 30)) != 0;
+                const int times_made_again = (in.arg & (1 << 29)) != 0 ? 2 : 1;  // compiler.cpp's interned_again
+                auto items = pop_n(f, static_cast<std::size_t>(in.arg & ~(3 << 29)));
+                value constant = make_set(true);
+                for (auto& item : items) constant.as<set_object>().add(item, python_hash(item), dict_equality());
+                for (int k = 0; k < times_made_again; ++k) {
+                    value again = make_set(true);
+                    for (const auto& [key, hash] : constant.as<set_object>().keys_in_order()) again.as<set_object>().add(key, hash, dict_equality());
+                    constant = std::move(again);
+                }
+                auto& folded = constant.as<set_object>();
+                if (iterable_itself) {
+                    f.stack.push_back(std::move(constant));
+                    break;
+                }
+                value s = make_set();
+                s.as<set_object>().merge(folded, dict_equality());
+                f.stack.push_back(std::move(s));
+                break;
+            }
+            case opcode::set_add: {
+                value item = pop(f);
+                const value& s = f.stack[f.stack.size() - static_cast<std::size_t>(in.arg)];
+                auto& so = s.as<set_object>();
+                const std::int64_t hash = python_hash(item);
+                if (so.used >= config_.max_sequence_length) check_length(so.used + 1);
+                note_nesting(s, item);
+                so.add(item, hash, dict_equality());
+                break;
+            }
+            case opcode::set_update: {
+                value other = pop(f);
+                set_update(f.stack[f.stack.size() - static_cast<std::size_t>(in.arg)], other);
                 break;
             }
             case opcode::map_add: {

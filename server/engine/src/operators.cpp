@@ -1,5 +1,6 @@
 // Python's operators on the subset's values, with CPython's error messages.
 #include "runtime.hpp"
+#include "sets.hpp"
 #include "classes.hpp"
 #include "text_search.hpp"
 #include "integers.hpp"
@@ -217,9 +218,16 @@ value runtime::binary(std::int32_t op, const value& a, const value& b)
             return merged;
         }
     }
+    if (is_set_kind(a) && is_set_kind(b)) {
+        value r = set_binary(bop, a, b, inplace);
+        if (!r.is_unbound()) return r;
+    }
     const bool set_operator = bop == binary_op::bit_and || bop == binary_op::bit_or || bop == binary_op::bit_xor || bop == binary_op::sub;
     auto set_like = [](const value& v) { return v.is(value_kind::dict_view) && v.as<dict_view_object>().view != dict_view_kind::values; };
-    if (set_operator && (set_like(a) || set_like(b))) raise_unsupported("set operations on a dict's keys() or items()");
+    if (set_operator && (set_like(a) || set_like(b))) {
+        value r = dict_view_binary(bop, a, b);
+        if (!r.is_unbound()) return r;
+    }
     raise_error("TypeError", std::string("unsupported operand type(s) for ") + op_symbol(op, inplace) + ": '" + type_name(a) + "' and '" + type_name(b) + "'");
 }
 
@@ -258,6 +266,8 @@ bool runtime::equals(const value& a, const value& b, int depth)
         if (auto r = rich_compare(compare_op::eq, a, b)) return truthy(*r);
         return a.obj == b.obj;
     }
+    if (is_set_kind(a) && is_set_kind(b)) return a.obj == b.obj || set_compare(compare_op::eq, a, b);  // set() == frozenset()
+    if ((set_like_view(a) && (is_set_kind(b) || set_like_view(b))) || (set_like_view(b) && is_set_kind(a))) return dict_view_compare(compare_op::eq, a, b);
     if (a.kind != b.kind) return false;
     switch (a.kind) {
     case value_kind::typing_form: return typing_equal(a, b, depth);
@@ -310,8 +320,8 @@ bool runtime::equals(const value& a, const value& b, int depth)
     case value_kind::dict_view: {
         const auto& x = a.as<dict_view_object>();
         const auto& y = b.as<dict_view_object>();
-        // keys and items views compare as sets, which the engine does not have yet.
-        if (x.view != dict_view_kind::values || y.view != dict_view_kind::values) raise_unsupported("comparing a dict's keys() or items() (a set operation)");
+        // Two keys or items views were compared as sets above; a values view is equal to itself only.
+        if (x.view != y.view) return false;
         return a.obj == b.obj;
     }
     case value_kind::builtin: return same_builtin(a.as<builtin_object>(), b.as<builtin_object>(), false);
@@ -369,6 +379,8 @@ value runtime::compare(std::int32_t op, const value& a, const value& b)
                 found = r.step > 0 ? (x >= r.start && x < r.stop) : (x <= r.start && x > r.stop);
                 found = found && (x - r.start) % r.step == 0;
             }
+        } else if (is_set_kind(b)) {
+            found = set_contains(b, a);
         } else if (b.is(value_kind::dict) || (b.is(value_kind::dict_view) && b.as<dict_view_object>().view == dict_view_kind::keys)) {
             const auto& d = b.is(value_kind::dict) ? b.as<dict_object>() : b.as<dict_view_object>().dict.as<dict_object>();
             found = d.find(a, python_hash(a), dict_equality()) >= 0;
@@ -428,6 +440,10 @@ value runtime::compare(std::int32_t op, const value& a, const value& b)
         charge_work(std::min(a.as<string_object>().s.size(), b.as<string_object>().s.size()) / 8);
         int c = a.as<string_object>().s.compare(b.as<string_object>().s);
         order = c < 0 ? -1 : c > 0 ? 1 : 0;
+    } else if (is_set_kind(a) && is_set_kind(b)) {
+        return value::boolean(set_compare(cop, a, b));  // subset and superset, not an order
+    } else if ((set_like_view(a) && (is_set_kind(b) || set_like_view(b))) || (set_like_view(b) && is_set_kind(a))) {
+        return value::boolean(dict_view_compare(cop, a, b));
     } else if ((a.is(value_kind::list) || a.is(value_kind::tuple)) && a.kind == b.kind) {
         const auto& x = a.as<sequence_object>().items;
         const auto& y = b.as<sequence_object>().items;
@@ -710,6 +726,13 @@ value runtime::make_iterator(const value& v)
         it->source = v;
         return value::of(value_kind::iterator, it);
     }
+    case value_kind::set:
+    case value_kind::frozenset: {
+        auto it = std::make_shared<iterator_object>();
+        it->source = v;
+        it->dict_size = v.as<set_object>().used;
+        return value::of(value_kind::iterator, it);
+    }
     case value_kind::dict:
     case value_kind::dict_view: {
         auto it = std::make_shared<iterator_object>();
@@ -872,6 +895,21 @@ value runtime::next_of_sequence(iterator_object& it, bool& exhausted)
         const auto& r = src.as<range_object>();
         if (it.index >= r.length()) break;
         return value::integer(r.start + (it.index++) * r.step);
+    }
+    case value_kind::set:
+    case value_kind::frozenset: {
+        // setiter_iternext: the table's active slots in order; a change of size breaks the iterator for good.
+        const auto& so = src.as<set_object>();
+        if (so.used != it.dict_size) {
+            it.dict_size = static_cast<std::size_t>(-1);
+            raise_error("RuntimeError", "Set changed size during iteration");
+        }
+        while (static_cast<std::size_t>(it.index) < so.slots.size() && !so.key_at(static_cast<std::size_t>(it.index))) {
+            charge_work(1);
+            ++it.index;
+        }
+        if (static_cast<std::size_t>(it.index) >= so.slots.size()) break;
+        return *so.key_at(static_cast<std::size_t>(it.index++));
     }
     case value_kind::dict:
     case value_kind::dict_view: {

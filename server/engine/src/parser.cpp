@@ -1108,25 +1108,36 @@ private:
             if (t.text == "{") {
                 next();
                 auto e = make_expr(expr_kind::dict, t);
-                for (bool first = true; !is_op("}"); first = false) {
+                if (!is_op("}") && !is_op("**")) {
+                    // The first item tells a set ({a, *b}, {x for ...}) from a dict ({k: v}).
+                    auto first = is_op("*") ? star_expr() : expression();
+                    if (first->kind == expr_kind::starred || !is_op(":")) return set_display(std::move(first), t);
+                    next();
+                    auto item = expression();
+                    if (comprehension_follows()) {
+                        auto c = comprehension(std::move(first), t);
+                        c->kind = expr_kind::dict_comprehension;
+                        c->b = std::move(item);
+                        expect_op("}");
+                        return c;
+                    }
+                    e->items.push_back(std::move(first));
+                    e->items.push_back(std::move(item));
+                    if (!accept_op(",")) {
+                        expect_op("}");
+                        return e;
+                    }
+                }
+                while (!is_op("}")) {
                     if (accept_op("**")) {
                         e->items.push_back(nullptr);
                         e->items.push_back(bitwise_or());
                     } else {
                         auto key = expression();
-                        if (comprehension_follows()) unsupported(peek(), "set comprehension");
-                        if (!is_op(":")) unsupported(t, "set display");
+                        if (!is_op(":")) fail_at(peek(), "':' expected after dictionary key");
                         next();
-                        auto item = expression();
-                        if (first && comprehension_follows()) {
-                            auto c = comprehension(std::move(key), t);
-                            c->kind = expr_kind::dict_comprehension;
-                            c->b = std::move(item);
-                            expect_op("}");
-                            return c;
-                        }
                         e->items.push_back(std::move(key));
-                        e->items.push_back(std::move(item));
+                        e->items.push_back(expression());
                     }
                     if (!accept_op(",")) break;
                 }
@@ -1143,6 +1154,25 @@ private:
         }
         default: fail_at(t, "invalid syntax");
         }
+    }
+
+    // {a, b, *c} or {x for ...}, once its first item is read.
+    expr_ptr set_display(expr_ptr first, const token& t)
+    {
+        if (first->kind != expr_kind::starred && comprehension_follows()) {
+            auto c = comprehension(std::move(first), t);
+            c->kind = expr_kind::set_comprehension;
+            expect_op("}");
+            return c;
+        }
+        auto e = make_expr(expr_kind::set, t);
+        e->items.push_back(std::move(first));
+        while (accept_op(",")) {
+            if (is_op("}")) break;
+            e->items.push_back(is_op("*") ? star_expr() : expression());
+        }
+        expect_op("}");
+        return e;
     }
 
     expr_ptr number(const token& t)

@@ -128,7 +128,8 @@ std::int64_t runtime::random_sequence_length(const value& v, const char* fn)
     if (v.is(value_kind::string)) return static_cast<std::int64_t>(code_point_count(v.as<string_object>().s));
     if (v.is(value_kind::list) || v.is(value_kind::tuple)) return static_cast<std::int64_t>(v.as<sequence_object>().items.size());
     if (v.is(value_kind::range)) return v.as<range_object>().length();
-    if (v.is(value_kind::dict) || v.is(value_kind::dict_view) || v.is(value_kind::instance) || v.is(value_kind::class_type))
+    if (v.is(value_kind::dict) || v.is(value_kind::dict_view) || v.is(value_kind::instance) || v.is(value_kind::class_type) ||
+        v.is(value_kind::set) || v.is(value_kind::frozenset))
         raise_unsupported(std::string("random.") + fn + "() of a " + type_name(v));
     raise_error("TypeError", "object of type '" + type_name(v) + "' has no len()");
 }

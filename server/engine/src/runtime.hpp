@@ -272,6 +272,22 @@ private:
     std::string ascii_of(const value& v);  // ascii(v)
     value call_str_method(const std::string& name, const std::string& s, std::vector<value>& args,
                           std::vector<std::pair<std::string, value>>& kwargs);  // str_methods.cpp
+    // set and frozenset as CPython's methods and operators drive their table (set_methods.cpp).
+    value new_set(const value& iterable, bool frozen);          // set(x), frozenset(x)
+    void set_update(const value& target, const value& other);   // set_update_internal: |=, update(), set(x)
+    bool set_contains(const value& set, const value& key);      // `in`: a set key is looked up as a frozenset
+    // a | b, a & b, a - b, a ^ b and their in-place forms; unbound when an operand is not a set.
+    value set_binary(binary_op op, const value& a, const value& b, bool inplace);
+    bool set_compare(compare_op op, const value& a, const value& b);  // ==, <= ... between two sets
+    // d.keys() & other, other | d.items() ... (dictviews_and/or/sub/xor); unbound when neither operand is a keys or items view.
+    value dict_view_binary(binary_op op, const value& a, const value& b);
+    // ==, <, <= ... between a keys or items view and a set or another such view (dictview_richcompare).
+    bool dict_view_compare(compare_op op, const value& a, const value& b);
+    static bool set_like_view(const value& v)
+    {
+        return v.is(value_kind::dict_view) && v.as<dict_view_object>().view != dict_view_kind::values;
+    }
+    value call_set_method(const std::string& name, const value& self, std::vector<value>& args);
     void sort_values(std::vector<value>& items);
     // list.sort / sorted: stable, keyed by key(item) when a key is given, reverse keeping equal
     // items in their order, as CPython's.
@@ -359,6 +375,7 @@ private:
     std::int32_t exit_line_ = 0;  // the line its last frame ended on
 
     friend struct coroutine_object;
+    friend struct set_algorithms;  // set_methods.cpp
 };
 
 } // namespace loopscope::engine

@@ -2,6 +2,7 @@
 #include "typing_forms.hpp"
 #include "integers.hpp"
 #include "dicts.hpp"
+#include "sets.hpp"
 #include "classes.hpp"
 #include "code.hpp"
 
@@ -223,6 +224,8 @@ std::string iterator_type_name(const iterator_object& it)
         return "str_ascii_iterator";
     }
     case value_kind::dict: return "dict_keyiterator";
+    case value_kind::set:
+    case value_kind::frozenset: return "set_iterator";
     case value_kind::dict_view: {
         const auto view = src.as<dict_view_object>().view;
         return view == dict_view_kind::keys ? "dict_keyiterator" : view == dict_view_kind::values ? "dict_valueiterator" : "dict_itemiterator";
@@ -448,6 +451,37 @@ void repr_into(std::string& out, const value& v)
         out += "}";
         break;
     }
+    case value_kind::set:
+    case value_kind::frozenset: {
+        // {1, 2}, set(), frozenset({1, 2}), frozenset(); met again inside itself: set(...) (set_repr).
+        repr_guard guard;
+        const auto& so = v.as<set_object>();
+        const bool frozen = v.is(value_kind::frozenset);
+        repr_entry entry(v.obj.get());
+        if (!entry.entered) {
+            out += frozen ? "frozenset(...)" : "set(...)";
+            break;
+        }
+        if (so.used == 0) {
+            out += frozen ? "frozenset()" : "set()";
+            break;
+        }
+        if (frozen) out += "frozenset(";
+        out += "{";
+        bool first = true;
+        for (std::size_t k = 0; k < so.slots.size(); ++k) {
+            const value* key = so.key_at(k);
+            if (!key) continue;
+            charge_work(1);
+            if (!first) out += ", ";
+            first = false;
+            repr_into(out, *key);
+            check_repr_size(out);
+        }
+        out += "}";
+        if (frozen) out += ")";
+        break;
+    }
     case value_kind::dict_view: {
         repr_guard guard;
         const auto& view = v.as<dict_view_object>();
@@ -583,6 +617,8 @@ std::string type_name(const value& v)
     case value_kind::exception_type:
     case value_kind::type_name: return "type";
     case value_kind::dict: return "dict";
+    case value_kind::set: return "set";
+    case value_kind::frozenset: return "frozenset";
     case value_kind::cell: return "cell";
     case value_kind::generator: return "generator";
     case value_kind::async_generator: return "async_generator";
@@ -617,6 +653,8 @@ bool truthy(const value& v)
     case value_kind::tuple: return !v.as<sequence_object>().items.empty();
     case value_kind::range: return v.as<range_object>().length() != 0;
     case value_kind::dict: return v.as<dict_object>().used != 0;
+    case value_kind::set:
+    case value_kind::frozenset: return v.as<set_object>().used != 0;
     case value_kind::dict_view: return v.as<dict_view_object>().dict.as<dict_object>().used != 0;
     case value_kind::instance: {
         auto* meter = current_work_meter();

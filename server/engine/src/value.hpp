@@ -19,6 +19,7 @@ enum class value_kind : std::uint8_t {
     typing_form,  // typing.List, Optional[int], list[int] (typing_forms.hpp)
     async_generator,  // a call of an `async def` with `yield` (frame.hpp)
     text_stream,      // sys.stdout, sys.stderr
+    set, frozenset  // sets.hpp
 };
 
 struct object {
