@@ -13,6 +13,7 @@ test suite runs it with --check, so the table is never copied by hand and never 
 import asyncio
 import builtins
 import enum
+import math
 import os
 import random
 import typing
@@ -70,7 +71,7 @@ def type_attributes():
         "range": range(0), "list_iterator": iter([]), "function": lambda: 0, "builtin_function_or_method": len,
         "coroutine": coro, "Task": task, "Future": loop.create_future(), "loop": loop,
         "module": asyncio, "module random": random, "module typing": typing, "module sys": sys, "TextIOWrapper": sys.stdout,
-        "module enum": enum, "EnumType": enum.Enum, "Enum member": _Colour.RED, "ellipsis": ..., "slice": slice(0),
+        "module enum": enum, "module math": math, "EnumType": enum.Enum, "Enum member": _Colour.RED, "ellipsis": ..., "slice": slice(0),
         "dict": {}, "dict_keys": {}.keys(), "dict_values": {}.values(), "dict_items": {}.items(),
         "dict_keyiterator": iter({}), "dict_valueiterator": iter({}.values()), "dict_itemiterator": iter({}.items()),
         "dict_reversekeyiterator": reversed({}), "tuple_iterator": iter(()), "range_iterator": iter(range(0)),
@@ -85,6 +86,8 @@ def type_attributes():
     # whichever python3 3.11 writes it: enum gained two names in 3.11.5, and before 3.11.3 a
     # member's dir() listed its class's members too.
     out["module enum"] = sorted(set(out["module enum"]) | {"pickle_by_enum_name", "pickle_by_global_name"})
+    # math is an extension module (with a __file__) in some builds, built into the interpreter in Debian's.
+    out["module math"] = sorted(set(out["module math"]) | {"__file__"})
     out["Enum member"] = [n for n in out["Enum member"] if n != "RED"]
     # A class: what dir() shows of it, and what its metaclass gives it (__name__, __mro__ ...).
     out["type"] = sorted(set(dir(type)) | set(dir(BaseException)))

@@ -15,6 +15,7 @@ import asyncio
 import builtins
 import concurrent.futures
 import json
+import math
 import os
 import random
 import typing
@@ -69,6 +70,7 @@ def kinds():
         "exception of a program's class": ("class ProgramError(Exception):\n    pass\nx = ProgramError('v')", ProgramError("v")),
         "property": ("x = property(None)", property(None)),
         "staticmethod": ("x = staticmethod(len)", staticmethod(len)),
+        "module math": ("import math\nx = math", math),
         "module random": ("import random\nx = random", random),
         "module typing": ("import typing\nx = typing", typing),
     }

@@ -38,6 +38,7 @@ enum builtin_id : int {
     // tells them apart by name.
     r_seed, r_random, r_getrandbits, r_uniform, r_randint, r_randrange, r_choice, r_choices, r_shuffle, r_sample,
     r_gauss, r_normalvariate, r_expovariate,
+    m_function,  // math's functions, one id: math_module.cpp tells them apart by name
     eg_derive, eg_split, eg_subgroup,  // an exception group's methods (exception_groups.cpp)
     ag_aiter, ag_anext,  // an asynchronous generator's __aiter__ and __anext__
     ts_write, ts_flush,  // sys.stdout's and sys.stderr's
@@ -96,6 +97,10 @@ const std::vector<member> asyncio_members = {{"run", a_run}, {"sleep", a_sleep},
     {"set_event_loop", a_set_event_loop}, {"get_running_loop", a_get_running_loop}, {"current_task", a_current_task},
     {"ensure_future", a_ensure_future}};
 const std::vector<member> dataclasses_members = {{"dataclass", dc_dataclass}, {"field", dc_field}};
+const std::vector<member> math_members = {{"sqrt", m_function}, {"floor", m_function}, {"ceil", m_function},
+    {"trunc", m_function}, {"fabs", m_function}, {"exp", m_function}, {"log", m_function}, {"log2", m_function}, {"log10", m_function},
+    {"sin", m_function}, {"cos", m_function}, {"tan", m_function}, {"atan", m_function}, {"atan2", m_function}, {"degrees", m_function},
+    {"radians", m_function}, {"isfinite", m_function}, {"isinf", m_function}, {"isnan", m_function}, {"copysign", m_function}};
 const std::vector<member> random_members = {{"seed", r_seed}, {"random", r_random}, {"getrandbits", r_getrandbits},
     {"uniform", r_uniform}, {"randint", r_randint}, {"randrange", r_randrange}, {"choice", r_choice}, {"choices", r_choices},
     {"shuffle", r_shuffle}, {"sample", r_sample}, {"gauss", r_gauss}, {"normalvariate", r_normalvariate}, {"expovariate", r_expovariate}};
@@ -389,11 +394,12 @@ bool engine_has_builtin(std::string_view name)
 bool engine_has_attribute(std::string_view name)
 {
     for (const auto* table : {&asyncio_members, &time_members, &loop_members, &future_members, &list_members, &tuple_members, &str_members, &dict_members, &set_members,
-                              &property_members, &dataclasses_members, &random_members, &exception_group_members,
+                              &property_members, &dataclasses_members, &math_members, &random_members, &exception_group_members,
                               &async_generator_members, &text_stream_members})
         for (const auto& m : *table)
             if (name == m.name) return true;
     if (typing_has(name)) return true;
+    if (value c; math_constant(std::string(name), c)) return true;
     // The attributes load_attribute answers itself.
     for (const char* special : {"Task", "AbstractEventLoop", "Future", "CancelledError", "InvalidStateError", "TimeoutError", "args", "__name__",
                                 "__qualname__", "__module__", "__class__", "__self__", "__func__", "__cause__", "__context__",
@@ -440,6 +446,10 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         } else if (m == "sys") {
             if (name == "stdout" || name == "stderr") return std_stream(name == "stderr");
             if (cpython_type_has("module sys", name)) raise_unsupported("sys." + name);
+        } else if (m == "math") {
+            if (const member* f = find_member(math_members, name)) return make_builtin(f->id, name);
+            if (value c; math_constant(name, c)) return c;
+            if (cpython_type_has("module math", name)) raise_unsupported("math." + name);
         } else if (m == "random") {
             if (const member* f = find_member(random_members, name)) return make_builtin(f->id, name);
             if (cpython_type_has("module random", name)) raise_unsupported("random." + name);
@@ -1411,6 +1421,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case r_seed: case r_random: case r_getrandbits: case r_uniform: case r_randint: case r_randrange: case r_choice:
     case r_choices: case r_shuffle: case r_sample: case r_gauss: case r_normalvariate: case r_expovariate:
         return call_random(b.name, args, kwargs);
+    case m_function: return call_math(b.name, args, kwargs);
     case eg_derive: case eg_split: case eg_subgroup: return call_exception_group_method(b.name, b.self, args, kwargs);
     case ag_aiter: no_kwargs(); expect_args(b, args, 0, 0); return b.self;
     case ts_write: {

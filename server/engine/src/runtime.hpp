@@ -37,6 +37,9 @@ inline error_info error_info_of(const exception_object& x)
 
 // One program execution: the interpreter, the asyncio objects and the runner, as one synchronous
 // state machine. Nothing here waits or touches a socket; the driver decides when time passes.
+// math.pi, math.e, math.tau, math.inf, math.nan (math_module.cpp): false for any other name
+bool math_constant(const std::string& name, value& out);
+
 class runtime final : special_methods {
 public:
     runtime(std::string_view source, const run_config& config, event_sink& sink);
@@ -191,6 +194,9 @@ private:
                                       std::vector<std::pair<std::string, value>>& kwargs);
     value except_star_match(value& rest, const value& type);
     value prep_reraise_star(const value& orig, const std::vector<value>& excs);
+
+    // ---- the math module (math_module.cpp) ----
+    value call_math(const std::string& name, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
 
     // ---- the random module (random_module.cpp) ----
     value call_random(const std::string& name, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
