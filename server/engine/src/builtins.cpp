@@ -23,7 +23,7 @@ namespace {
 enum builtin_id : int {
     b_print = 1, b_range, b_len, b_str, b_int, b_float, b_bool, b_list, b_tuple, b_repr, b_abs, b_min, b_max, b_sum,
     b_round, b_isinstance, b_enumerate, b_zip, b_sorted, b_reversed, b_type, b_format, b_ascii,
-    b_hex, b_oct, b_bin, b_chr, b_ord, b_divmod, b_pow, b_any, b_all, b_dict, b_hash, b_map, b_filter, b_iter, b_next,
+    b_hex, b_oct, b_bin, b_chr, b_ord, b_divmod, b_pow, b_any, b_all, b_dict, b_hash, b_map, b_filter, b_iter, b_getattr, b_setattr, b_hasattr, b_delattr, b_callable, b_next,
     d_keys, d_values, d_items, d_get, d_pop, d_popitem, d_setdefault, d_update, d_clear, d_copy,
     a_run, a_sleep, a_create_task, a_gather, a_get_event_loop, a_new_event_loop, a_set_event_loop, a_get_running_loop,
     a_current_task, a_ensure_future,
@@ -82,7 +82,8 @@ const std::vector<std::pair<const char*, int>>& builtin_table()
         {"any", b_any}, {"all", b_all}, {"dict", b_dict}, {"hash", b_hash},
         {"map", b_map}, {"filter", b_filter}, {"iter", b_iter}, {"next", b_next}, {"super", b_super}, {"issubclass", b_issubclass},
         {"staticmethod", b_staticmethod}, {"classmethod", b_classmethod}, {"property", b_property},
-        {"set", b_set}, {"frozenset", b_frozenset}};
+        {"set", b_set}, {"frozenset", b_frozenset}, {"getattr", b_getattr}, {"setattr", b_setattr},
+        {"hasattr", b_hasattr}, {"delattr", b_delattr}, {"callable", b_callable}};
     }();
     return table;
 }
@@ -233,7 +234,7 @@ void expect_args(const builtin_object& b, const std::vector<value>& args, std::s
     const std::string qualified = method ? type_name(b.self) + "." + b.name : b.name;
     // METH_O and METH_NOARGS: "len() takes exactly one argument (2 given)", "list.clear() takes no arguments (1 given)"
     static const std::vector<std::string_view> exactly_one = {"len", "abs", "repr", "ascii", "append", "count", "remove", "extend",
-                                                               "hex", "oct", "bin", "chr", "ord", "any", "all"};
+                                                               "hex", "oct", "bin", "chr", "ord", "any", "all", "callable"};
     if (lo == 0 && hi == 0) raise_error("TypeError", qualified + "() takes no arguments (" + n + " given)");
     if (lo == 1 && hi == 1 && std::find(exactly_one.begin(), exactly_one.end(), b.name) != exactly_one.end())
         raise_error("TypeError", qualified + "() takes exactly one argument (" + n + " given)");
@@ -894,6 +895,52 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         no_kwargs();
         expect_args(b, args, 1, 1);
         return value::integer(python_hash(args[0]));
+    case b_getattr:
+    case b_setattr:
+    case b_hasattr:
+    case b_delattr: {
+        no_kwargs();
+        if (b.id == b_getattr) expect_args(b, args, 2, 3);
+        else expect_args(b, args, b.id == b_setattr ? 3 : 2, b.id == b_setattr ? 3 : 2);
+        if (!args[1].is(value_kind::string)) raise_error("TypeError", "attribute name must be string, not '" + type_name(args[1]) + "'");
+        const std::string& name = args[1].as<string_object>().s;
+        if (b.id == b_setattr) {
+            store_attribute(args[0], name, std::move(args[2]));
+            return value::none();
+        }
+        if (b.id == b_delattr) {
+            delete_attribute(args[0], name);
+            return value::none();
+        }
+        if (b.id == b_getattr && args.size() == 2) return load_attribute(args[0], name);
+        // getattr with a default and hasattr swallow AttributeError (and its subclasses) only; a name
+        // CPython has and the engine lacks still ends the run as unsupported.
+        static const auto attribute_error = builtin_exception_type("AttributeError");
+        try {
+            value found = load_attribute(args[0], name);
+            return b.id == b_hasattr ? value::boolean(true) : found;
+        } catch (const python_error& e) {
+            if (!e.exc.is(value_kind::exception) || !e.exc.as<exception_object>().type->is_subclass_of(*attribute_error)) throw;
+        }
+        return b.id == b_hasattr ? value::boolean(false) : args[2];
+    }
+    case b_callable: {
+        no_kwargs();
+        expect_args(b, args, 1, 1);
+        const value& v = args[0];
+        switch (v.kind) {
+        case value_kind::function:
+        case value_kind::builtin:
+        case value_kind::method:
+        case value_kind::class_type:
+        case value_kind::exception_type:
+        case value_kind::type_name: return value::boolean(true);
+        case value_kind::instance: return value::boolean(v.as<instance_object>().cls->lookup("__call__") != nullptr);
+        case value_kind::descriptor: raise_unsupported("callable() of a staticmethod, classmethod or property object");
+        case value_kind::typing_form: raise_unsupported("callable() of " + repr(v));
+        default: return value::boolean(false);
+        }
+    }
     case d_keys:
     case d_values:
     case d_items: {

@@ -32,6 +32,14 @@ bool is_sunder_name(const std::string& n)
     return n.size() > 2 && n.front() == '_' && n.back() == '_' && n[1] != '_' && n[n.size() - 2] != '_';
 }
 
+// A member's `_value_` or `_name_`; a program may have deleted it (CPython's AttributeError then).
+const value& member_attribute(const value& member, const char* name)
+{
+    const auto& inst = member.as<instance_object>();
+    if (const value* v = inst.attributes.find(name)) return *v;
+    raise_error("AttributeError", "'" + inst.cls->name + "' object has no attribute '" + name + "'");
+}
+
 // What enum.py leaves as a class attribute (a descriptor: functions, properties, staticmethods …)
 bool is_descriptor(const value& v)
 {
@@ -79,8 +87,7 @@ void runtime::finish_enum(const std::shared_ptr<class_object>& cls)
         else only_ints = false;
         value member;
         for (const auto& m : data->members)
-            if (equals(m.as<instance_object>().attributes.find("_value_") ? *m.as<instance_object>().attributes.find("_value_") : value::none(),
-                       member_value)) {
+            if (equals(member_attribute(m, "_value_"), member_value)) {
                 member = m;  // an alias of the first member with an equal value
                 break;
             }
@@ -107,7 +114,7 @@ value runtime::enum_call(const class_object& cls, const std::vector<value>& args
     if (wanted.is(value_kind::instance) && wanted.as<instance_object>().cls.get() == &cls) return wanted;
     for (const auto& m : cls.enumeration->members) {
         charge_work(1);
-        if (equals(*m.as<instance_object>().attributes.find("_value_"), wanted)) return m;
+        if (equals(member_attribute(m, "_value_"), wanted)) return m;
     }
     raise_error("ValueError", repr(wanted) + " is not a valid " + cls.qualname);
 }
@@ -136,9 +143,10 @@ bool runtime::enum_contains(const class_object& cls, const value& v)
 std::string runtime::enum_member_text(const value& member, bool as_repr)
 {
     const auto& inst = member.as<instance_object>();
-    const std::string name = inst.cls->name + "." + inst.attributes.find("_name_")->as<string_object>().s;
+    const value& member_name = member_attribute(member, "_name_");
+    const std::string name = inst.cls->name + "." + (member_name.is(value_kind::string) ? member_name.as<string_object>().s : str(member_name));
     if (!as_repr) return name;
-    return "<" + name + ": " + repr(*inst.attributes.find("_value_")) + ">";
+    return "<" + name + ": " + repr(member_attribute(member, "_value_")) + ">";
 }
 
 } // namespace loopscope::engine

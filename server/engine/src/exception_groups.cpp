@@ -38,16 +38,6 @@ bool is_exception_subclass(const exception_type_object& t)
     return t.is_subclass_of(*exception);
 }
 
-bool matches_type(const exception_object& e, const value& condition)
-{
-    if (condition.is(value_kind::tuple)) {
-        for (const auto& t : condition.as<sequence_object>().items)
-            if (e.type->is_subclass_of(t.as<exception_type_object>())) return true;
-        return false;
-    }
-    return e.type->is_subclass_of(condition.as<exception_type_object>());
-}
-
 } // namespace
 
 // BaseExceptionGroup.__new__(cls, message, exceptions): its checks, in its order, and the class it
@@ -133,7 +123,7 @@ void runtime::split_group(const value& exc, const group_matcher& m, bool constru
     charge_work(1);
     bool is_match = false;
     switch (m.how) {
-    case group_matcher::kind::by_type: is_match = matches_type(e, m.condition); break;
+    case group_matcher::kind::by_type: is_match = e.type->matches(m.condition); break;
     case group_matcher::kind::by_predicate: is_match = truthy(call_sync(m.condition, {exc})); break;
     case group_matcher::kind::by_leaf: is_match = !e.is_group() && m.leaves.count(exc.obj.get()) != 0; break;
     }
@@ -219,7 +209,7 @@ value runtime::except_star_match(value& rest, const value& type)
     if (names_group) raise_error("TypeError", "catching ExceptionGroup with except* is not allowed. Use except instead.");
     if (rest.is(value_kind::none)) return value::none();
     const auto& e = rest.as<exception_object>();
-    if (matches_type(e, type)) {
+    if (e.type->matches(type)) {
         value match = rest;
         if (!e.is_group()) {
             // _PyExc_CreateExceptionGroup("", (exc,)), with the naked exception's traceback

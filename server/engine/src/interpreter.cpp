@@ -1378,18 +1378,17 @@ runtime::outcome runtime::execute(exec_context& ctx)
             case opcode::exception_matches: {
                 value type = pop(f);
                 value exc = pop(f);
-                auto matches = [&exc](const value& t) {
+                // Every type named is checked first, as CPython's check_except_type_valid does.
+                auto check = [](const value& t) {
                     if (!t.is(value_kind::exception_type))
                         raise_error("TypeError", "catching classes that do not inherit from BaseException is not allowed");
-                    return exc.as<exception_object>().type->is_subclass_of(t.as<exception_type_object>());
                 };
-                bool result = false;
                 if (type.is(value_kind::tuple)) {
-                    for (const auto& t : type.as<sequence_object>().items) result = matches(t) || result;
+                    for (const auto& t : type.as<sequence_object>().items) check(t);
                 } else {
-                    result = matches(type);
+                    check(type);
                 }
-                f.stack.push_back(value::boolean(result));
+                f.stack.push_back(value::boolean(exc.as<exception_object>().type->matches(type)));
                 break;
             }
             case opcode::get_awaitable: {

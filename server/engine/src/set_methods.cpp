@@ -15,67 +15,24 @@ std::vector<std::pair<value, std::int64_t>> active_entries(const set_object& so)
 
 } // namespace
 
-void runtime::set_update(const value& target, const value& other)
-{
-    auto& so = body(target);
-    if (is_set_kind(other)) {
-        const auto& from = body(other);
-        // Their sum bounds the result, which may be as small as the larger of the two (s | s).
-        if (std::max(so.used, from.used) > config_.max_sequence_length) check_length(std::max(so.used, from.used));
-        so.merge(from, dict_equality());
-        if (so.used > config_.max_sequence_length) check_length(so.used);
-        if (from.used) note_nesting(target, value::integer(0));
-        return;
-    }
-    if (other.is(value_kind::dict)) {
-        const auto& d = other.as<dict_object>();
-        if (std::max(so.used, d.used) > config_.max_sequence_length) check_length(std::max(so.used, d.used));
-        so.merge_dict(d, dict_equality());
-        if (so.used > config_.max_sequence_length) check_length(so.used);
-        if (d.used) note_nesting(target, value::integer(0));
-        return;
-    }
-    if (other.is(value_kind::list) || other.is(value_kind::tuple) || other.is(value_kind::range)) {
-        const auto n = other.is(value_kind::range) ? static_cast<std::size_t>(std::max<std::int64_t>(0, other.as<range_object>().length()))
-                                                   : other.as<sequence_object>().items.size();
-        check_length(std::min(n, config_.max_sequence_length + 1));
-        so.expect(n);
-    }
-    value it = make_iterator(other);
-    for (;;) {
-        bool done = false;
-        value key = iterate_next(it, done);
-        if (done) break;
-        charge_work(1);
-        const std::int64_t hash = python_hash(key);
-        if (so.used >= config_.max_sequence_length) check_length(so.used + 1);
-        note_nesting(target, key);
-        so.add(key, hash, dict_equality());
-    }
-}
-
-value runtime::new_set(const value& iterable, bool frozen)
-{
-    // frozenset(a frozenset) is that frozenset, as in CPython.
-    if (frozen && iterable.is(value_kind::frozenset)) return iterable;
-    value s = make_set(frozen);
-    if (!iterable.is_unbound()) set_update(s, iterable);
-    return s;
-}
-
-bool runtime::set_contains(const value& set, const value& key)
-{
-    const auto& so = body(set);
-    if (key.is(value_kind::set)) {
-        // A set is unhashable; CPython looks it up as the frozenset of its keys.
-        value frozen = new_set(key, true);
-        return so.find(frozen, python_hash(frozen), dict_equality()) >= 0;
-    }
-    return so.find(key, python_hash(key), dict_equality()) >= 0;
-}
-
 // The algorithms of setobject.c over the runtime's iteration and hashing.
 struct set_algorithms {
+// Each item of an iterable, a unit of work each; a visitor that returns bool stops the walk with
+// false, and the walk's result says whether it went to the end.
+template <class Visit>
+static bool for_each_item(runtime& rt, const value& iterable, Visit&& visit)
+{
+    value it = rt.make_iterator(iterable);
+    for (;;) {
+        bool done = false;
+        value item = rt.iterate_next(it, done);
+        if (done) return true;
+        charge_work(1);
+        if constexpr (std::is_void_v<decltype(visit(item))>) visit(item);
+        else if (!visit(item)) return false;
+    }
+}
+
 // The key a set method looks up: a set stands for its frozenset (set_discard, set_remove).
 static value lookup_key(runtime& rt, const value& key) { return key.is(value_kind::set) ? rt.new_set(key, true) : key; }
 
@@ -100,15 +57,10 @@ static value intersection(runtime& rt, const value& a, const value& other, const
         }
         return result;
     }
-    value it = rt.make_iterator(other);
-    for (;;) {
-        bool done = false;
-        value key = rt.iterate_next(it, done);
-        if (done) break;
-        charge_work(1);
+    for_each_item(rt, other, [&](const value& key) {
         const std::int64_t hash = python_hash(key);
         if (body(a).find(key, hash, eq) >= 0) out.add(key, hash, eq);
-    }
+    });
     return result;
 }
 
@@ -126,15 +78,10 @@ static void difference_update(runtime& rt, const value& target, const value& oth
             so.discard(key, hash, eq);
         }
     } else {
-        value it = rt.make_iterator(other);
-        for (;;) {
-            bool done = false;
-            value key = rt.iterate_next(it, done);
-            if (done) break;
-            charge_work(1);
-            value k = lookup_key(rt, key);
+        for_each_item(rt, other, [&](const value& key) {
+            const value k = lookup_key(rt, key);
             so.discard(k, python_hash(k), eq);
-        }
+        });
     }
     so.shed_dummies();
 }
@@ -203,17 +150,64 @@ static bool is_subset(runtime& rt, const value& a, const value& other, const key
 static bool is_superset(runtime& rt, const value& a, const value& other, const key_equality& eq)
 {
     if (is_set_kind(other)) return is_subset(rt, other, a, eq);
-    value it = rt.make_iterator(other);
-    for (;;) {
-        bool done = false;
-        value key = rt.iterate_next(it, done);
-        if (done) return true;
-        charge_work(1);
-        if (body(a).find(key, python_hash(key), eq) < 0) return false;
-    }
+    return for_each_item(rt, other, [&](const value& key) { return body(a).find(key, python_hash(key), eq) >= 0; });
 }
 
 };
+
+void runtime::set_update(const value& target, const value& other)
+{
+    auto& so = body(target);
+    if (is_set_kind(other)) {
+        const auto& from = body(other);
+        // Their sum bounds the result, which may be as small as the larger of the two (s | s).
+        if (std::max(so.used, from.used) > config_.max_sequence_length) check_length(std::max(so.used, from.used));
+        so.merge(from, dict_equality());
+        if (so.used > config_.max_sequence_length) check_length(so.used);
+        if (from.used) note_nesting(target, value::integer(0));
+        return;
+    }
+    if (other.is(value_kind::dict)) {
+        const auto& d = other.as<dict_object>();
+        if (std::max(so.used, d.used) > config_.max_sequence_length) check_length(std::max(so.used, d.used));
+        so.merge_dict(d, dict_equality());
+        if (so.used > config_.max_sequence_length) check_length(so.used);
+        if (d.used) note_nesting(target, value::integer(0));
+        return;
+    }
+    if (other.is(value_kind::list) || other.is(value_kind::tuple) || other.is(value_kind::range)) {
+        const auto n = other.is(value_kind::range) ? static_cast<std::size_t>(std::max<std::int64_t>(0, other.as<range_object>().length()))
+                                                   : other.as<sequence_object>().items.size();
+        check_length(std::min(n, config_.max_sequence_length + 1));
+        so.expect(n);
+    }
+    set_algorithms::for_each_item(*this, other, [&](const value& key) {
+        const std::int64_t hash = python_hash(key);
+        if (so.used >= config_.max_sequence_length) check_length(so.used + 1);
+        note_nesting(target, key);
+        so.add(key, hash, dict_equality());
+    });
+}
+
+value runtime::new_set(const value& iterable, bool frozen)
+{
+    // frozenset(a frozenset) is that frozenset, as in CPython.
+    if (frozen && iterable.is(value_kind::frozenset)) return iterable;
+    value s = make_set(frozen);
+    if (!iterable.is_unbound()) set_update(s, iterable);
+    return s;
+}
+
+bool runtime::set_contains(const value& set, const value& key)
+{
+    const auto& so = body(set);
+    if (key.is(value_kind::set)) {
+        // A set is unhashable; CPython looks it up as the frozenset of its keys.
+        value frozen = new_set(key, true);
+        return so.find(frozen, python_hash(frozen), dict_equality()) >= 0;
+    }
+    return so.find(key, python_hash(key), dict_equality()) >= 0;
+}
 
 using sa = set_algorithms;
 
@@ -330,12 +324,7 @@ value runtime::dict_view_binary(binary_op op, const value& a, const value& b)
         auto& so = result.as<set_object>();
         const auto& d = view.as<dict_view_object>().dict.as<dict_object>();
         const bool items = view.as<dict_view_object>().view == dict_view_kind::items;
-        value it = make_iterator(it_source);
-        for (;;) {
-            bool done = false;
-            value key = iterate_next(it, done);
-            if (done) break;
-            charge_work(1);
+        set_algorithms::for_each_item(*this, it_source, [&](const value& key) {
             bool there = false;
             if (!items) {
                 there = d.find(key, python_hash(key), dict_equality()) >= 0;
@@ -349,7 +338,7 @@ value runtime::dict_view_binary(binary_op op, const value& a, const value& b)
                 note_nesting(result, key);
                 so.add(key, hash, dict_equality());
             }
-        }
+        });
         return result;
     }
     default: return value::unbound();
@@ -363,14 +352,7 @@ bool runtime::dict_view_compare(compare_op op, const value& a, const value& b)
     };
     // all_contained_in: each item of `inner` is `in` `outer`.
     auto contained = [&](const value& inner, const value& outer) {
-        value it = make_iterator(inner);
-        for (;;) {
-            bool done = false;
-            value item = iterate_next(it, done);
-            if (done) return true;
-            charge_work(1);
-            if (!truthy(compare(static_cast<std::int32_t>(compare_op::in), item, outer))) return false;
-        }
+        return set_algorithms::for_each_item(*this, inner, [&](const value& item) { return truthy(compare(static_cast<std::int32_t>(compare_op::in), item, outer)); });
     };
     const std::size_t x = length(a), y = length(b);
     switch (op) {
@@ -499,14 +481,7 @@ value runtime::call_set_method(const std::string& name, const value& self, std::
             }
             return value::boolean(true);
         }
-        value it = make_iterator(other);
-        for (;;) {
-            bool done = false;
-            value key = iterate_next(it, done);
-            if (done) return value::boolean(true);
-            charge_work(1);
-            if (so.find(key, python_hash(key), eq) >= 0) return value::boolean(false);
-        }
+        return value::boolean(set_algorithms::for_each_item(*this, other, [&](const value& key) { return so.find(key, python_hash(key), eq) < 0; }));
     }
     raise_error("AttributeError", "'" + type_name(self) + "' object has no attribute '" + name + "'");
 }

@@ -102,9 +102,9 @@ restart:
 
 bool set_object::add(const value& key, std::int64_t hash, const key_equality& eq)
 {
-    if (find(key, hash, eq) >= 0) return false;
-    // The first unused slot of the probe sequence, unless a dummy was passed on the way there: then
-    // the last dummy passed (3.11's freeslot), which leaves `fill` as it is.
+    // set_add_entry: one walk that looks for an equal key and remembers the last dummy passed (3.11's
+    // freeslot); a new key goes there, leaving `fill` as it is, or else into the first unused slot.
+restart:
     const std::size_t m = mask();
     auto perturb = static_cast<std::uint64_t>(hash);
     std::size_t i = static_cast<std::size_t>(hash) & m;
@@ -114,8 +114,10 @@ bool set_object::add(const value& key, std::int64_t hash, const key_equality& eq
         std::size_t probes = i + linear_probes <= m ? linear_probes : 0;
         std::size_t at = i;
         for (;;) {
+            // Keys that collide (ints equal modulo 2**61 - 1) make a probe sequence long: charged as it goes.
             if (++visited % 16 == 0) charge_work(16);
-            if (slots[at] == unused) {
+            const std::int32_t ix = slots[at];
+            if (ix == unused) {
                 cached_hash.reset();
                 ++used;
                 if (free_slot) {
@@ -127,7 +129,17 @@ bool set_object::add(const value& key, std::int64_t hash, const key_equality& eq
                 if (fill * 5 >= m * 3) resize(used > 50000 ? used * 2 : used * 4);
                 return true;
             }
-            if (slots[at] == dummy) free_slot = at;
+            if (ix == dummy) {
+                free_slot = at;
+            } else if (entries[static_cast<std::size_t>(ix)].hash == hash) {
+                const value start_key = entries[static_cast<std::size_t>(ix)].key;
+                if (same_object(start_key, key)) return false;
+                const std::size_t size_before = slots.size();
+                const bool equal = eq(start_key, key);
+                if (equal) return false;
+                // The comparison (a program's __eq__) may have changed the set: start again, as CPython does.
+                if (slots.size() != size_before || slots[at] != ix || entries[static_cast<std::size_t>(ix)].key.obj != start_key.obj) goto restart;
+            }
             if (probes-- == 0) break;
             ++at;
         }

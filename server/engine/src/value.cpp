@@ -118,6 +118,16 @@ bool exception_type_object::is_subclass_of(const exception_type_object& other) c
     return false;
 }
 
+bool exception_type_object::matches(const value& condition) const
+{
+    if (condition.is(value_kind::tuple)) {
+        for (const auto& t : condition.as<sequence_object>().items)
+            if (is_subclass_of(t.as<exception_type_object>())) return true;
+        return false;
+    }
+    return is_subclass_of(condition.as<exception_type_object>());
+}
+
 const std::vector<value>& exception_object::group_items() const { return rare->group_exceptions.as<sequence_object>().items; }
 
 std::string exception_object::message() const

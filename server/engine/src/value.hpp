@@ -198,6 +198,9 @@ struct exception_type_object : object {
     // subclass of it finds Exception through its base.
     std::shared_ptr<exception_type_object> second_base;
     bool is_subclass_of(const exception_type_object& other) const;
+    // `except condition` with this type raised: a subclass of the type, or of one in a tuple of types
+    // (which the caller has checked are all exception types).
+    bool matches(const value& condition) const;
 };
 
 // A namespace (a class's, an instance's or an exception's attributes) in insertion order, as CPython's dict keeps
