@@ -101,7 +101,14 @@ const std::vector<member> dataclasses_members = {{"dataclass", dc_dataclass}, {"
 const std::vector<member> math_members = {{"sqrt", m_function}, {"floor", m_function}, {"ceil", m_function},
     {"trunc", m_function}, {"fabs", m_function}, {"exp", m_function}, {"log", m_function}, {"log2", m_function}, {"log10", m_function},
     {"sin", m_function}, {"cos", m_function}, {"tan", m_function}, {"atan", m_function}, {"atan2", m_function}, {"degrees", m_function},
-    {"radians", m_function}, {"isfinite", m_function}, {"isinf", m_function}, {"isnan", m_function}, {"copysign", m_function}};
+    {"radians", m_function}, {"isfinite", m_function}, {"isinf", m_function}, {"isnan", m_function}, {"copysign", m_function},
+    {"factorial", m_function}, {"gcd", m_function}, {"lcm", m_function}, {"isqrt", m_function}, {"comb", m_function},
+    {"perm", m_function}, {"isclose", m_function}, {"fsum", m_function}, {"prod", m_function}, {"hypot", m_function},
+    {"dist", m_function}, {"modf", m_function}, {"frexp", m_function}, {"ldexp", m_function}, {"fmod", m_function},
+    {"remainder", m_function}, {"pow", m_function}, {"nextafter", m_function}, {"ulp", m_function}, {"asin", m_function},
+    {"acos", m_function}, {"sinh", m_function}, {"cosh", m_function}, {"tanh", m_function}, {"asinh", m_function},
+    {"acosh", m_function}, {"atanh", m_function}, {"expm1", m_function}, {"log1p", m_function}, {"exp2", m_function},
+    {"cbrt", m_function}};
 const std::vector<member> random_members = {{"seed", r_seed}, {"random", r_random}, {"getrandbits", r_getrandbits},
     {"uniform", r_uniform}, {"randint", r_randint}, {"randrange", r_randrange}, {"choice", r_choice}, {"choices", r_choices},
     {"shuffle", r_shuffle}, {"sample", r_sample}, {"gauss", r_gauss}, {"normalvariate", r_normalvariate}, {"expovariate", r_expovariate}};

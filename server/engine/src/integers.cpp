@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace loopscope::engine {
 
@@ -598,6 +599,31 @@ value int_from_words(const std::vector<std::uint32_t>& words)
     big n;
     mp::import_bits(n, words.begin(), words.end(), 32, false);
     return make_int(std::move(n));
+}
+
+value int_gcd(const value& a, const value& b)
+{
+    if (auto x = small_int(a), y = small_int(b); x && y && *x != std::numeric_limits<std::int64_t>::min() &&
+                                                  *y != std::numeric_limits<std::int64_t>::min()) {
+        std::int64_t p = *x < 0 ? -*x : *x, q = *y < 0 ? -*y : *y;
+        while (q != 0) p = std::exchange(q, p % q);
+        return value::integer(p);
+    }
+    big sa, sb;
+    const big& x = as_big(a, sa);
+    const big& y = as_big(b, sb);
+    charge(static_cast<double>(limbs(x) + 1) * static_cast<double>(limbs(y) + 1));  // Euclid's steps, each a division
+    return make_int(mp::gcd(mp::abs(x), mp::abs(y)));
+}
+
+value int_isqrt(const value& n)
+{
+    big s;
+    const big& x = as_big(n, s);
+    const double l = static_cast<double>(limbs(x));
+    charge(l * l);  // Newton's steps, each a division
+    reserve_bits(static_cast<double>(bits(x)) / 2);
+    return make_int(mp::sqrt(x));
 }
 
 } // namespace loopscope::engine

@@ -75,4 +75,8 @@ std::vector<std::uint32_t> int_magnitude_words(const value& v);
 // its memory is asked for and its building charged first.
 value int_from_words(const std::vector<std::uint32_t>& words);
 
+// gcd(|a|, |b|) (math.gcd), its work charged first.
+value int_gcd(const value& a, const value& b);
+// The integer square root of a non-negative int (math.isqrt), its work charged first.
+value int_isqrt(const value& n);
 } // namespace loopscope::engine

@@ -328,7 +328,10 @@ private:
         if (module == "typing") return typing_has(name);
         if (module == "math") {
             static const char* math_names[] = {"sqrt", "floor", "ceil", "trunc", "fabs", "exp", "log", "log2", "log10", "sin", "cos",
-                "tan", "atan", "atan2", "degrees", "radians", "isfinite", "isinf", "isnan", "copysign", "pi", "e", "tau", "inf", "nan", nullptr};
+                "tan", "atan", "atan2", "degrees", "radians", "isfinite", "isinf", "isnan", "copysign", "pi", "e", "tau", "inf", "nan",
+                "factorial", "gcd", "lcm", "isqrt", "comb", "perm", "isclose", "fsum", "prod", "hypot", "dist", "modf", "frexp", "ldexp",
+                "fmod", "remainder", "pow", "nextafter", "ulp", "asin", "acos", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh",
+                "expm1", "log1p", "exp2", "cbrt", nullptr};
             for (const char** n = math_names; *n; ++n)
                 if (name == *n) return true;
             return false;
