@@ -211,6 +211,7 @@ void runtime::store_attribute(const value& obj, const std::string& name, value v
     case value_kind::dict:
     case value_kind::set:
     case value_kind::frozenset:
+    case value_kind::deque:
     case value_kind::range: {
         // Builtin types have no instance attributes of their own.
         const std::string t = type_name(obj);

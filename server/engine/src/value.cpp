@@ -3,6 +3,7 @@
 #include "integers.hpp"
 #include "dicts.hpp"
 #include "sets.hpp"
+#include "deques.hpp"
 #include "classes.hpp"
 #include "code.hpp"
 
@@ -212,6 +213,7 @@ std::string iterator_type_name(const iterator_object& it)
         if (src.is(value_kind::list)) return "list_reverseiterator";
         if (src.is(value_kind::range)) return "range_iterator";
         if (src.is(value_kind::dict)) return "dict_reversekeyiterator";
+        if (src.is(value_kind::deque)) return "_collections._deque_reverse_iterator";
         return "reversed";
     case iterator_kind::sequence: break;
     }
@@ -224,6 +226,7 @@ std::string iterator_type_name(const iterator_object& it)
         return "str_ascii_iterator";
     }
     case value_kind::dict: return "dict_keyiterator";
+    case value_kind::deque: return "_collections._deque_iterator";
     case value_kind::set:
     case value_kind::frozenset: return "set_iterator";
     case value_kind::dict_view: {
@@ -428,6 +431,29 @@ void repr_into(std::string& out, const value& v)
         out += is_list ? "]" : ")";
         break;
     }
+    case value_kind::deque: {
+        // deque_repr: the items as a list (its own repr, so a deque met again inside is [...]), then maxlen
+        repr_guard guard;
+        const auto& d = v.as<deque_object>();
+        repr_entry entry(v.obj.get());
+        if (!entry.entered) {
+            out += "[...]";
+            break;
+        }
+        charge_work(d.items.size());
+        const std::vector<value> items(d.items.begin(), d.items.end());
+        out += "deque([";
+        for (std::size_t k = 0; k < items.size(); ++k) {
+            charge_work(1);
+            if (k) out += ", ";
+            repr_into(out, items[k]);
+            check_repr_size(out);
+        }
+        out += "]";
+        if (d.maxlen >= 0) out += ", maxlen=" + std::to_string(d.maxlen);
+        out += ")";
+        break;
+    }
     case value_kind::dict: {
         repr_guard guard;
         const auto& d = v.as<dict_object>();
@@ -619,6 +645,7 @@ std::string type_name(const value& v)
     case value_kind::dict: return "dict";
     case value_kind::set: return "set";
     case value_kind::frozenset: return "frozenset";
+    case value_kind::deque: return "collections.deque";  // its tp_name, as CPython's messages name it
     case value_kind::cell: return "cell";
     case value_kind::generator: return "generator";
     case value_kind::async_generator: return "async_generator";
@@ -655,6 +682,7 @@ bool truthy(const value& v)
     case value_kind::dict: return v.as<dict_object>().used != 0;
     case value_kind::set:
     case value_kind::frozenset: return v.as<set_object>().used != 0;
+    case value_kind::deque: return !v.as<deque_object>().items.empty();
     case value_kind::dict_view: return v.as<dict_view_object>().dict.as<dict_object>().used != 0;
     case value_kind::instance: {
         auto* meter = current_work_meter();
