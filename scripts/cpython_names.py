@@ -82,6 +82,7 @@ def type_attributes():
         "async_generator": _async_generator(), "async_generator_asend": _async_generator().__anext__(),
         "set": set(), "frozenset": frozenset(), "set_iterator": iter(set()),
         "module collections": collections, "collections.deque": collections.deque(),
+        "collections.defaultdict": collections.defaultdict(),
         "_collections._deque_iterator": iter(collections.deque()),
         "_collections._deque_reverse_iterator": reversed(collections.deque()),
     }

@@ -1,5 +1,5 @@
-// collections.deque: memory and length bounded like a list's, work charged before it is done,
-// destruction without recursion, and cycles through a deque let go with the run.
+// collections.deque and defaultdict: memory and length bounded like a list's and a dict's, work
+// charged before it is done, destruction without recursion, and cycles let go with the run.
 #include "engine_test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -72,5 +72,45 @@ TEST(deques, a_deque_that_holds_itself_is_let_go_with_its_run)
 {
     auto out = run_virtual("from collections import deque\nd = deque([1])\nd.append(d)\nprint(d)\n");
     EXPECT_EQ(out.stdout_text, "deque([1, [...]])\n");
+    EXPECT_EQ(out.exit_status, 0);
+}
+
+TEST(defaultdicts, their_memory_counts_against_the_runs_bound)
+{
+    run_config config;
+    config.max_memory_bytes = 2u << 20;
+    // 50,000 keys, each with the list its factory made: past a 2 MiB bound.
+    auto out = run_virtual("from collections import defaultdict\nd = defaultdict(list)\nfor i in range(50_000):\n    d[i].append(i)\nprint(len(d))\n",
+                           config);
+    EXPECT_NE(limit_message(out).find("max_memory_bytes"), std::string::npos) << limit_message(out);
+    out = run_virtual("from collections import defaultdict\nd = defaultdict(list)\nfor i in range(1_000):\n    d[i % 10].append(i)\nprint(len(d), len(d[3]))\n",
+                      config);
+    EXPECT_EQ(out.stdout_text, "10 100\n");
+}
+
+TEST(defaultdicts, their_length_is_bounded_like_a_dicts)
+{
+    run_config config;
+    config.max_sequence_length = 1000;
+    auto out = run_virtual("from collections import defaultdict\nd = defaultdict(int)\nfor i in range(2000):\n    d[i] += 1\n", config);
+    EXPECT_NE(limit_message(out).find("the limit is 1000"), std::string::npos) << limit_message(out);
+}
+
+TEST(defaultdicts, deeply_nested_defaultdicts_are_freed_without_recursion)
+{
+    run_config config;
+    config.max_steps = 50'000'000;
+    config.max_memory_bytes = std::size_t{1} << 30;
+    auto out = run_virtual("from collections import defaultdict\nd = defaultdict(list)\nfor i in range(300000):\n    d = defaultdict(list, {0: d})\nprint('built', len(d))\n",
+                           config);
+    EXPECT_EQ(out.stdout_text, "built 1\n");
+    EXPECT_EQ(out.exit_status, 0);
+}
+
+TEST(defaultdicts, a_factory_that_holds_its_defaultdict_is_let_go_with_its_run)
+{
+    auto out = run_virtual("from collections import defaultdict\nclass Box:\n    def __init__(self):\n        self.d = defaultdict(self.fresh)\n"
+                           "    def fresh(self):\n        return len(self.d)\nb = Box()\nb.d['a']\nb.d['b']\nprint(dict(b.d))\ndel b\n");
+    EXPECT_EQ(out.stdout_text, "{'a': 0, 'b': 1}\n");
     EXPECT_EQ(out.exit_status, 0);
 }

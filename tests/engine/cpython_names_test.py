@@ -76,6 +76,7 @@ def kinds():
         "module typing": ("import typing\nx = typing", typing),
         "module collections": ("import collections\nx = collections", collections),
         "collections.deque": ("from collections import deque\nx = deque([1], 3)", collections.deque([1], 3)),
+        "collections.defaultdict": ("from collections import defaultdict\nx = defaultdict(list, a=1)", collections.defaultdict(list, a=1)),
     }
     return made, (loop, coro)
 

@@ -45,6 +45,7 @@ enum builtin_id : int {
     ts_write, ts_flush,  // sys.stdout's and sys.stderr's
     b_set, b_frozenset, set_method,
     c_deque, deque_method,  // collections.deque and its methods (collections_module.cpp)
+    c_defaultdict,          // collections.defaultdict (collections_module.cpp)
 };
 
 // A stable bottom-up merge sort of indices. Unlike std::stable_sort it stays in bounds whatever the
@@ -164,7 +165,7 @@ bool is_type_builtin(int id)
     switch (id) {
     case b_int: case b_float: case b_str: case b_bool: case b_list: case b_tuple: case b_range: case b_type:
     case b_enumerate: case b_zip: case b_reversed: case b_dict: case b_map: case b_filter:
-    case b_super: case b_staticmethod: case b_classmethod: case b_property: case b_set: case b_frozenset: case c_deque: return true;
+    case b_super: case b_staticmethod: case b_classmethod: case b_property: case b_set: case b_frozenset: case c_deque: case c_defaultdict: return true;
     default: return false;
     }
 }
@@ -246,7 +247,8 @@ void expect_args(const builtin_object& b, const std::vector<value>& args, std::s
     const std::string n = std::to_string(given);
     auto arguments = [](std::size_t k) { return std::to_string(k) + (k == 1 ? " argument" : " arguments"); };
     const bool method = b.self.is(value_kind::list) || b.self.is(value_kind::tuple) || b.self.is(value_kind::dict) || is_set_kind(b.self);
-    const std::string qualified = method ? type_name(b.self) + "." + b.name : b.name;
+    // A defaultdict's methods are dict's: CPython names them so
+    const std::string qualified = method ? (b.self.is(value_kind::dict) ? std::string("dict") : type_name(b.self)) + "." + b.name : b.name;
     // METH_O and METH_NOARGS: "len() takes exactly one argument (2 given)", "list.clear() takes no arguments (1 given)"
     static const std::vector<std::string_view> exactly_one = {"len", "abs", "repr", "ascii", "append", "count", "remove", "extend",
                                                                "hex", "oct", "bin", "chr", "ord", "any", "all"};
@@ -419,7 +421,7 @@ bool engine_has_attribute(std::string_view name)
     // The attributes load_attribute answers itself.
     for (const char* special : {"Task", "AbstractEventLoop", "Future", "CancelledError", "InvalidStateError", "TimeoutError", "args", "__name__",
                                 "__qualname__", "__module__", "__class__", "__self__", "__func__", "__cause__", "__context__",
-                                "__suppress_context__", "message", "exceptions", "stdout", "stderr", "name", "value", "Enum", "auto", "deque"})
+                                "__suppress_context__", "message", "exceptions", "stdout", "stderr", "name", "value", "Enum", "auto", "deque", "defaultdict", "default_factory"})
         if (name == special) return true;
     return false;
 }
@@ -468,6 +470,7 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             if (cpython_type_has("module math", name)) raise_unsupported("math." + name);
         } else if (m == "collections") {
             if (name == "deque") return deque_type_value();
+            if (name == "defaultdict") return make_builtin(c_defaultdict, "collections.defaultdict");
             if (cpython_type_has("module collections", name)) raise_unsupported("collections." + name);
         } else if (m == "random") {
             if (const member* f = find_member(random_members, name)) return make_builtin(f->id, name);
@@ -482,7 +485,10 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     case value_kind::future: members = &future_members; break;
     case value_kind::list: members = &list_members; break;
     case value_kind::tuple: members = &tuple_members; break;
-    case value_kind::dict: members = &dict_members; break;
+    case value_kind::dict:
+        if (name == "default_factory" && obj.as<dict_object>().default_factory) return *obj.as<dict_object>().default_factory;
+        members = &dict_members;
+        break;
     case value_kind::set: members = &set_members; break;
     case value_kind::frozenset: members = &frozenset_members; break;
     case value_kind::deque:
@@ -527,7 +533,10 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         if (const value* v = exception_method(obj.as<exception_type_object>(), name)) return *v;
         break;
     case value_kind::builtin:
-        if (name == "__name__") return value::string(obj.as<builtin_object>().name);
+        if (name == "__name__") {
+            const auto& full = obj.as<builtin_object>().name;  // "collections.deque" is named "deque"
+            return value::string(is_type_builtin(obj.as<builtin_object>()) ? full.substr(full.rfind('.') + 1) : full);
+        }
         break;
     case value_kind::descriptor: {
         const auto& d = obj.as<descriptor_object>();
@@ -621,7 +630,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         // The wording depends on how the C function parses its arguments.
         if (b.self.is(value_kind::list) || b.self.is(value_kind::tuple) || b.self.is(value_kind::dict) || is_set_kind(b.self)) {
             if (b.id == s_sort) raise_error("TypeError", "'" + key + "' is an invalid keyword argument for sort()");
-            raise_error("TypeError", type_name(b.self) + "." + b.name + "() takes no keyword arguments");
+            raise_error("TypeError", (b.self.is(value_kind::dict) ? std::string("dict") : type_name(b.self)) + "." + b.name + "() takes no keyword arguments");
         }
         if (b.id >= b_hex && b.id <= b_next && b.id != b_dict && b.id != b_pow) raise_error("TypeError", b.name + "() takes no keyword arguments");
         if (b.id >= b_print && b.id <= b_ascii) {
@@ -915,6 +924,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     }
     case set_method: no_kwargs(); return call_set_method(b.name, b.self, args);
     case c_deque: return new_deque(args, kwargs);
+    case c_defaultdict: return new_defaultdict(args, kwargs);
     case deque_method: return call_deque_method(b.name, b.self, args, kwargs);
     case b_hash:
         no_kwargs();
@@ -974,6 +984,11 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         no_kwargs();
         expect_args(b, args, 0, 0);
         value d = make_dict();
+        // defdict_copy: a defaultdict with the same factory
+        if (const auto& factory = b.self.as<dict_object>().default_factory) {
+            note_nesting(d, *factory);
+            d.as<dict_object>().default_factory = std::make_unique<value>(*factory);
+        }
         dict_update(d, b.self, "update");
         return d;
     }
@@ -1142,6 +1157,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             case b_set: return value::boolean(v.is(value_kind::set));
             case b_frozenset: return value::boolean(v.is(value_kind::frozenset));
             case c_deque: return value::boolean(v.is(value_kind::deque));
+            case c_defaultdict: return value::boolean(v.is(value_kind::dict) && v.as<dict_object>().default_factory);
             case b_range: return value::boolean(v.is(value_kind::range));
             case b_type:
                 return value::boolean(v.is(value_kind::exception_type) || v.is(value_kind::type_name) ||
@@ -1344,6 +1360,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (args[0].is(value_kind::class_type)) return make_builtin(b_type, "type");
         if (args[0].is(value_kind::exception)) return value::of(value_kind::exception_type, args[0].as<exception_object>().type);
         if (args[0].is(value_kind::deque)) return deque_type_value();
+        if (args[0].is(value_kind::dict) && args[0].as<dict_object>().default_factory) return make_builtin(c_defaultdict, "collections.defaultdict");
         // The same class `int` names, so that type(1) is int, and type(1)('5') calls it.
         for (const auto& [name, id] : builtin_table())
             if (type_name(args[0]) == name && is_type_builtin(id)) return make_builtin(id, name);

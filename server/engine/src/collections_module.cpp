@@ -1,9 +1,11 @@
-// The collections module, as far as the engine models it: deque, as CPython 3.11's
-// Modules/_collectionsmodule.c makes it (its methods, maxlen, indexing, iteration that notices a
-// change, comparisons, + and *, and CPython's errors, worded as its argument parsing words them).
-// Counter, defaultdict, namedtuple, OrderedDict and the module's other names are CPython's but not
-// modelled yet: the up-front check refuses them by name.
+// The collections module, as far as the engine models it: deque and defaultdict, as CPython 3.11's
+// Modules/_collectionsmodule.c makes them (deque's methods, maxlen, indexing, iteration that notices a
+// change, comparisons, + and *; defaultdict's factory and __missing__; CPython's errors, worded as
+// its argument parsing words them). Counter, namedtuple, OrderedDict and the module's other names are
+// CPython's but not modelled yet: the up-front check refuses them by name.
 #include "deques.hpp"
+#include "classes.hpp"
+#include "dicts.hpp"
 #include "runtime.hpp"
 
 #include "integers.hpp"
@@ -86,7 +88,49 @@ std::int64_t item_index(const value& index)
     return *small;
 }
 
+// callable(v), for defaultdict's first argument
+bool is_callable_value(const value& v)
+{
+    switch (v.kind) {
+    case value_kind::function:
+    case value_kind::builtin:
+    case value_kind::class_type:
+    case value_kind::exception_type:
+    case value_kind::type_name:
+    case value_kind::method:
+    case value_kind::descriptor: return true;
+    case value_kind::instance: return v.as<instance_object>().cls->lookup("__call__") != nullptr;
+    default: return false;
+    }
+}
+
 } // namespace
+
+value runtime::new_defaultdict(std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs)
+{
+    // defdict_init: the first positional argument is the factory; the rest, and every keyword, go to dict's __init__
+    value factory = args.empty() ? value::none() : args[0];
+    if (!factory.is(value_kind::none) && !is_callable_value(factory)) raise_error("TypeError", "first argument must be callable or None");
+    if (args.size() > 2) raise_error("TypeError", "dict expected at most 1 argument, got " + std::to_string(args.size() - 1));
+    value d = make_dict();
+    auto& body = d.as<dict_object>();
+    note_nesting(d, factory);
+    body.default_factory = std::make_unique<value>(std::move(factory));
+    if (args.size() == 2) dict_update(d, args[1], "update");
+    for (auto& [key, item] : kwargs) store_subscript(d, value::string(key), item);
+    kwargs.clear();
+    return d;
+}
+
+value runtime::dict_missing(const value& dict, const value& key)
+{
+    const auto& d = dict.as<dict_object>();
+    if (!d.default_factory || d.default_factory->is(value_kind::none)) raise_key_error(key);
+    const value factory = *d.default_factory;
+    value made = call_sync(factory, {});
+    store_subscript(dict, key, made);
+    return made;
+}
 
 value runtime::new_deque(std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs)
 {

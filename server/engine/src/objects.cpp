@@ -172,6 +172,12 @@ value runtime::class_attribute(const value& obj, const std::string& name, bool& 
 
 void runtime::store_attribute(const value& obj, const std::string& name, value v)
 {
+    // defaultdict's one writable attribute (a member of its C struct)
+    if (obj.is(value_kind::dict) && name == "default_factory" && obj.as<dict_object>().default_factory) {
+        note_nesting(obj, v);
+        *obj.as<dict_object>().default_factory = std::move(v);
+        return;
+    }
     switch (obj.kind) {
     case value_kind::instance: {
         auto& inst = obj.as<instance_object>();

@@ -218,6 +218,12 @@ value runtime::binary(std::int32_t op, const value& a, const value& b)
         }
         if (b.is(value_kind::dict)) {
             value merged = make_dict();
+            // A defaultdict on either side makes a defaultdict with its factory (defdict_or, tried first as the subclass)
+            const auto& factory = a.as<dict_object>().default_factory ? a.as<dict_object>().default_factory : b.as<dict_object>().default_factory;
+            if (factory) {
+                note_nesting(merged, *factory);
+                merged.as<dict_object>().default_factory = std::make_unique<value>(*factory);
+            }
             dict_update(merged, a, "update");
             dict_update(merged, b, "update");
             return merged;
@@ -595,7 +601,7 @@ value runtime::subscript(const value& container, const value& index)
     if (container.is(value_kind::dict)) {
         const auto& d = container.as<dict_object>();
         const std::int64_t at = d.find(index, python_hash(index), dict_equality());
-        if (at < 0) raise_key_error(index);
+        if (at < 0) return dict_missing(container, index);  // a defaultdict's __missing__, else KeyError
         return d.entries[static_cast<std::size_t>(at)].item;
     }
     if (container.is(value_kind::range)) {

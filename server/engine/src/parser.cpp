@@ -327,7 +327,7 @@ private:
             return false;
         }
         if (module == "typing") return typing_has(name);
-        if (module == "collections") return name == "deque";  // collections_module.cpp
+        if (module == "collections") return name == "deque" || name == "defaultdict";  // collections_module.cpp
         if (module == "math") {
             static const char* math_names[] = {"sqrt", "floor", "ceil", "trunc", "fabs", "exp", "log", "log2", "log10", "sin", "cos",
                 "tan", "atan", "atan2", "degrees", "radians", "isfinite", "isinf", "isnan", "copysign", "pi", "e", "tau", "inf", "nan", nullptr};

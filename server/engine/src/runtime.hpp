@@ -305,6 +305,10 @@ private:
     // d + other, d * n, n * d, d += iterable, d *= n; unbound when no operand is a deque
     value deque_binary(binary_op op, const value& a, const value& b, bool inplace);
     value deque_item(const value& self, const value& index);
+    // collections.defaultdict (collections_module.cpp): defaultdict(factory, ...), and d[key] for a key
+    // d lacks (__missing__: the factory's value, stored; KeyError for a plain dict or a None factory).
+    value new_defaultdict(std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
+    value dict_missing(const value& dict, const value& key);
     void deque_store(const value& self, const value& index, value v);  // v unbound: del d[i]
     void sort_values(std::vector<value>& items);
     // list.sort / sorted: stable, keyed by key(item) when a key is given, reverse keeping equal

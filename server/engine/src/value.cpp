@@ -457,9 +457,24 @@ void repr_into(std::string& out, const value& v)
     case value_kind::dict: {
         repr_guard guard;
         const auto& d = v.as<dict_object>();
+        const bool defaulting = d.default_factory != nullptr;
+        if (defaulting) {
+            // defdict_repr: defaultdict(<factory>, <dict's repr>); the factory met again inside its own repr is "..."
+            out += "defaultdict(";
+            {
+                repr_entry factory_entry(d.default_factory->obj.get());
+                if (!factory_entry.entered) {
+                    out += "...";
+                } else {
+                    const value factory = *d.default_factory;
+                    repr_into(out, factory);
+                }
+            }
+            out += ", ";
+        }
         repr_entry entry(v.obj.get());
         if (!entry.entered) {
-            out += "{...}";
+            out += defaulting ? "{...})" : "{...}";
             break;
         }
         out += "{";
@@ -474,7 +489,7 @@ void repr_into(std::string& out, const value& v)
             repr_into(out, e.item);
             check_repr_size(out);
         }
-        out += "}";
+        out += defaulting ? "})" : "}";
         break;
     }
     case value_kind::set:
@@ -642,7 +657,7 @@ std::string type_name(const value& v)
     case value_kind::exception: return v.as<exception_object>().type->name;
     case value_kind::exception_type:
     case value_kind::type_name: return "type";
-    case value_kind::dict: return "dict";
+    case value_kind::dict: return v.as<dict_object>().default_factory ? "collections.defaultdict" : "dict";
     case value_kind::set: return "set";
     case value_kind::frozenset: return "frozenset";
     case value_kind::deque: return "collections.deque";  // its tp_name, as CPython's messages name it

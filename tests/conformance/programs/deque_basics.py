@@ -56,6 +56,7 @@ async def main():
     f += [2, 3]
     f *= 2
     print(f, type(f) is deque, isinstance(f, deque), isinstance([], deque), type(f), deque, collections.deque is deque)
+    print(type(f).__name__, deque.__name__, type(iter(f)).__name__, type(reversed(f)).__name__)
     print(sorted(deque([3, 1, 2])), sum(deque(range(5))), max(deque("hello")), ",".join(deque(["a", "b"])), list(enumerate(deque("ab"))))
     g = deque([1, 2])
     g.append(g)
