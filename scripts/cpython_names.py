@@ -12,6 +12,7 @@ test suite runs it with --check, so the table is never copied by hand and never 
 """
 import asyncio
 import builtins
+import collections
 import enum
 import math
 import os
@@ -80,6 +81,10 @@ def type_attributes():
         "traceback": _traceback(),
         "async_generator": _async_generator(), "async_generator_asend": _async_generator().__anext__(),
         "set": set(), "frozenset": frozenset(), "set_iterator": iter(set()),
+        "module collections": collections, "collections.deque": collections.deque(),
+        "collections.defaultdict": collections.defaultdict(),
+        "_collections._deque_iterator": iter(collections.deque()),
+        "_collections._deque_reverse_iterator": reversed(collections.deque()),
     }
     out = {name: sorted(dir(obj)) for name, obj in kinds.items()}
     # Where 3.11's patch releases differ, the table holds the names of both, so that it is the same
@@ -88,6 +93,8 @@ def type_attributes():
     out["module enum"] = sorted(set(out["module enum"]) | {"pickle_by_enum_name", "pickle_by_global_name"})
     # math is an extension module (with a __file__) in some builds, built into the interpreter in Debian's.
     out["module math"] = sorted(set(out["module math"]) | {"__file__"})
+    # collections.abc is an attribute of collections once something has imported it (3.11.7's site does).
+    out["module collections"] = sorted(set(out["module collections"]) | {"abc"})
     out["Enum member"] = [n for n in out["Enum member"] if n != "RED"]
     # A class: what dir() shows of it, and what its metaclass gives it (__name__, __mro__ ...).
     out["type"] = sorted(set(dir(type)) | set(dir(BaseException)))

@@ -13,6 +13,7 @@ not raise. Also checks that server/engine/src/cpython_names.inc is what this pyt
 import argparse
 import asyncio
 import builtins
+import collections
 import concurrent.futures
 import json
 import math
@@ -73,6 +74,9 @@ def kinds():
         "module math": ("import math\nx = math", math),
         "module random": ("import random\nx = random", random),
         "module typing": ("import typing\nx = typing", typing),
+        "module collections": ("import collections\nx = collections", collections),
+        "collections.deque": ("from collections import deque\nx = deque([1], 3)", collections.deque([1], 3)),
+        "collections.defaultdict": ("from collections import defaultdict\nx = defaultdict(list, a=1)", collections.defaultdict(list, a=1)),
     }
     return made, (loop, coro)
 

@@ -1,6 +1,7 @@
 // Builtin functions, the asyncio and time modules, and methods of the subset's objects.
 #include "runtime.hpp"
 #include "sets.hpp"
+#include "deques.hpp"
 #include "typing_forms.hpp"
 #include "classes.hpp"
 #include "integers.hpp"
@@ -43,6 +44,8 @@ enum builtin_id : int {
     ag_aiter, ag_anext,  // an asynchronous generator's __aiter__ and __anext__
     ts_write, ts_flush,  // sys.stdout's and sys.stderr's
     b_set, b_frozenset, set_method,
+    c_deque, deque_method,  // collections.deque and its methods (collections_module.cpp)
+    c_defaultdict,          // collections.defaultdict (collections_module.cpp)
 };
 
 // A stable bottom-up merge sort of indices. Unlike std::stable_sort it stays in bounds whatever the
@@ -144,6 +147,10 @@ const std::vector<member> dict_members = {{"keys", d_keys}, {"values", d_values}
 const std::vector<member> frozenset_members = {{"copy", set_method}, {"union", set_method}, {"intersection", set_method},
     {"difference", set_method}, {"symmetric_difference", set_method}, {"issubset", set_method}, {"issuperset", set_method},
     {"isdisjoint", set_method}};
+const std::vector<member> deque_members = {{"append", deque_method}, {"appendleft", deque_method}, {"pop", deque_method},
+    {"popleft", deque_method}, {"extend", deque_method}, {"extendleft", deque_method}, {"rotate", deque_method},
+    {"clear", deque_method}, {"count", deque_method}, {"index", deque_method}, {"remove", deque_method},
+    {"insert", deque_method}, {"reverse", deque_method}, {"copy", deque_method}, {"maxlen", deque_method}};
 const std::vector<member> set_members = {{"add", set_method}, {"discard", set_method}, {"remove", set_method}, {"pop", set_method},
     {"clear", set_method}, {"copy", set_method}, {"update", set_method}, {"union", set_method}, {"intersection", set_method},
     {"difference", set_method}, {"symmetric_difference", set_method}, {"issubset", set_method}, {"issuperset", set_method},
@@ -166,7 +173,7 @@ bool is_type_builtin(int id)
     switch (id) {
     case b_int: case b_float: case b_str: case b_bool: case b_list: case b_tuple: case b_range: case b_type:
     case b_enumerate: case b_zip: case b_reversed: case b_dict: case b_map: case b_filter:
-    case b_super: case b_staticmethod: case b_classmethod: case b_property: case b_set: case b_frozenset: return true;
+    case b_super: case b_staticmethod: case b_classmethod: case b_property: case b_set: case b_frozenset: case c_deque: case c_defaultdict: return true;
     default: return false;
     }
 }
@@ -174,6 +181,16 @@ bool is_type_builtin(int id)
 } // namespace
 
 bool is_type_builtin(const builtin_object& b) { return !b.self.obj && is_type_builtin(b.id); }
+
+value deque_type_value()
+{
+    auto b = std::make_shared<builtin_object>();
+    b->id = c_deque;
+    b->name = "collections.deque";
+    return value::of(value_kind::builtin, b);
+}
+
+bool is_deque_type(const value& v) { return v.is(value_kind::builtin) && v.as<builtin_object>().id == c_deque && !v.as<builtin_object>().self.obj; }
 
 int dataclass_method_id(std::string_view name) { return name == "__repr__" ? dc_repr : dc_eq; }
 
@@ -238,7 +255,8 @@ void expect_args(const builtin_object& b, const std::vector<value>& args, std::s
     const std::string n = std::to_string(given);
     auto arguments = [](std::size_t k) { return std::to_string(k) + (k == 1 ? " argument" : " arguments"); };
     const bool method = b.self.is(value_kind::list) || b.self.is(value_kind::tuple) || b.self.is(value_kind::dict) || is_set_kind(b.self);
-    const std::string qualified = method ? type_name(b.self) + "." + b.name : b.name;
+    // A defaultdict's methods are dict's: CPython names them so
+    const std::string qualified = method ? (b.self.is(value_kind::dict) ? std::string("dict") : type_name(b.self)) + "." + b.name : b.name;
     // METH_O and METH_NOARGS: "len() takes exactly one argument (2 given)", "list.clear() takes no arguments (1 given)"
     static const std::vector<std::string_view> exactly_one = {"len", "abs", "repr", "ascii", "append", "count", "remove", "extend",
                                                                "hex", "oct", "bin", "chr", "ord", "any", "all", "callable"};
@@ -403,7 +421,7 @@ bool engine_has_attribute(std::string_view name)
 {
     for (const auto* table : {&asyncio_members, &time_members, &loop_members, &future_members, &list_members, &tuple_members, &str_members, &dict_members, &set_members,
                               &property_members, &dataclasses_members, &math_members, &random_members, &exception_group_members,
-                              &async_generator_members, &text_stream_members})
+                              &async_generator_members, &text_stream_members, &deque_members})
         for (const auto& m : *table)
             if (name == m.name) return true;
     if (typing_has(name)) return true;
@@ -411,7 +429,7 @@ bool engine_has_attribute(std::string_view name)
     // The attributes load_attribute answers itself.
     for (const char* special : {"Task", "AbstractEventLoop", "Future", "CancelledError", "InvalidStateError", "TimeoutError", "args", "__name__",
                                 "__qualname__", "__module__", "__class__", "__self__", "__func__", "__cause__", "__context__",
-                                "__suppress_context__", "message", "exceptions", "stdout", "stderr", "name", "value", "Enum", "auto"})
+                                "__suppress_context__", "message", "exceptions", "stdout", "stderr", "name", "value", "Enum", "auto", "deque", "defaultdict", "default_factory"})
         if (name == special) return true;
     return false;
 }
@@ -458,6 +476,10 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             if (const member* f = find_member(math_members, name)) return make_builtin(f->id, name);
             if (value c; math_constant(name, c)) return c;
             if (cpython_type_has("module math", name)) raise_unsupported("math." + name);
+        } else if (m == "collections") {
+            if (name == "deque") return deque_type_value();
+            if (name == "defaultdict") return make_builtin(c_defaultdict, "collections.defaultdict");
+            if (cpython_type_has("module collections", name)) raise_unsupported("collections." + name);
         } else if (m == "random") {
             if (const member* f = find_member(random_members, name)) return make_builtin(f->id, name);
             if (cpython_type_has("module random", name)) raise_unsupported("random." + name);
@@ -471,9 +493,16 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     case value_kind::future: members = &future_members; break;
     case value_kind::list: members = &list_members; break;
     case value_kind::tuple: members = &tuple_members; break;
-    case value_kind::dict: members = &dict_members; break;
+    case value_kind::dict:
+        if (name == "default_factory" && obj.as<dict_object>().default_factory) return *obj.as<dict_object>().default_factory;
+        members = &dict_members;
+        break;
     case value_kind::set: members = &set_members; break;
     case value_kind::frozenset: members = &frozenset_members; break;
+    case value_kind::deque:
+        if (name == "maxlen") return obj.as<deque_object>().maxlen < 0 ? value::none() : value::integer(obj.as<deque_object>().maxlen);
+        members = &deque_members;
+        break;
     case value_kind::string: members = &str_members; break;
     case value_kind::async_generator: members = &async_generator_members; break;
     case value_kind::text_stream: members = &text_stream_members; break;
@@ -512,7 +541,10 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         if (const value* v = exception_method(obj.as<exception_type_object>(), name)) return *v;
         break;
     case value_kind::builtin:
-        if (name == "__name__") return value::string(obj.as<builtin_object>().name);
+        if (name == "__name__") {
+            const auto& full = obj.as<builtin_object>().name;  // "collections.deque" is named "deque"
+            return value::string(is_type_builtin(obj.as<builtin_object>()) ? full.substr(full.rfind('.') + 1) : full);
+        }
         break;
     case value_kind::descriptor: {
         const auto& d = obj.as<descriptor_object>();
@@ -606,7 +638,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         // The wording depends on how the C function parses its arguments.
         if (b.self.is(value_kind::list) || b.self.is(value_kind::tuple) || b.self.is(value_kind::dict) || is_set_kind(b.self)) {
             if (b.id == s_sort) raise_error("TypeError", "'" + key + "' is an invalid keyword argument for sort()");
-            raise_error("TypeError", type_name(b.self) + "." + b.name + "() takes no keyword arguments");
+            raise_error("TypeError", (b.self.is(value_kind::dict) ? std::string("dict") : type_name(b.self)) + "." + b.name + "() takes no keyword arguments");
         }
         if (b.id >= b_hex && b.id <= b_next && b.id != b_dict && b.id != b_pow) raise_error("TypeError", b.name + "() takes no keyword arguments");
         if (b.id >= b_print && b.id <= b_ascii) {
@@ -713,6 +745,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (v.is(value_kind::range)) return value::integer(v.as<range_object>().length());
         if (v.is(value_kind::dict)) return value::integer(static_cast<std::int64_t>(v.as<dict_object>().used));
         if (is_set_kind(v)) return value::integer(static_cast<std::int64_t>(v.as<set_object>().used));
+        if (v.is(value_kind::deque)) return value::integer(static_cast<std::int64_t>(v.as<deque_object>().items.size()));
         if (v.is(value_kind::dict_view)) return value::integer(static_cast<std::int64_t>(v.as<dict_view_object>().dict.as<dict_object>().used));
         if (v.is(value_kind::instance)) return value::integer(length_of_instance(v));
         if (v.is(value_kind::class_type) && v.as<class_object>().enumeration)
@@ -898,6 +931,9 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         return new_set(args.empty() ? value::unbound() : args[0], b.id == b_frozenset);
     }
     case set_method: no_kwargs(); return call_set_method(b.name, b.self, args);
+    case c_deque: return new_deque(args, kwargs);
+    case c_defaultdict: return new_defaultdict(args, kwargs);
+    case deque_method: return call_deque_method(b.name, b.self, args, kwargs);
     case b_hash:
         no_kwargs();
         expect_args(b, args, 1, 1);
@@ -1002,6 +1038,11 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         no_kwargs();
         expect_args(b, args, 0, 0);
         value d = make_dict();
+        // defdict_copy: a defaultdict with the same factory
+        if (const auto& factory = b.self.as<dict_object>().default_factory) {
+            note_nesting(d, *factory);
+            d.as<dict_object>().default_factory = std::make_unique<value>(*factory);
+        }
         dict_update(d, b.self, "update");
         return d;
     }
@@ -1169,6 +1210,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             case b_dict: return value::boolean(v.is(value_kind::dict));
             case b_set: return value::boolean(v.is(value_kind::set));
             case b_frozenset: return value::boolean(v.is(value_kind::frozenset));
+            case c_deque: return value::boolean(v.is(value_kind::deque));
+            case c_defaultdict: return value::boolean(v.is(value_kind::dict) && v.as<dict_object>().default_factory);
             case b_range: return value::boolean(v.is(value_kind::range));
             case b_type:
                 return value::boolean(v.is(value_kind::exception_type) || v.is(value_kind::type_name) ||
@@ -1370,6 +1413,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (args[0].is(value_kind::instance)) return value::of(value_kind::class_type, args[0].as<instance_object>().cls);
         if (args[0].is(value_kind::class_type)) return make_builtin(b_type, "type");
         if (args[0].is(value_kind::exception)) return value::of(value_kind::exception_type, args[0].as<exception_object>().type);
+        if (args[0].is(value_kind::deque)) return deque_type_value();
+        if (args[0].is(value_kind::dict) && args[0].as<dict_object>().default_factory) return make_builtin(c_defaultdict, "collections.defaultdict");
         // The same class `int` names, so that type(1) is int, and type(1)('5') calls it.
         for (const auto& [name, id] : builtin_table())
             if (type_name(args[0]) == name && is_type_builtin(id)) return make_builtin(id, name);
@@ -1707,6 +1752,11 @@ value runtime::make_reversed(const value& v)
     case value_kind::range:
         it->source = v;
         it->index = v.as<range_object>().length() - 1;
+        break;
+    case value_kind::deque:
+        it->source = v;
+        it->index = static_cast<std::int64_t>(v.as<deque_object>().items.size()) - 1;
+        it->dict_size = static_cast<std::size_t>(v.as<deque_object>().state);
         break;
     case value_kind::string: {
         // Its code points, so that reversing keeps each UTF-8 sequence whole.

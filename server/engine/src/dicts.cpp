@@ -92,6 +92,7 @@ std::int64_t python_hash(const value& v)
     case value_kind::slice:
     case value_kind::dict_view:
     case value_kind::set:
+    case value_kind::deque:
         raise_error("TypeError", "unhashable type: '" + type_name(v) + "'");
     case value_kind::frozenset: return v.as<set_object>().frozen_hash();
     case value_kind::typing_form: raise_unsupported("hashing " + repr(v));

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -30,6 +31,8 @@ struct dict_object : object {
     std::vector<entry> entries;
     std::vector<std::int32_t> index;  // slot -> entry, or empty / deleted
     std::size_t used = 0;             // live entries: len(d)
+    // collections.defaultdict, CPython's dict subclass: its default_factory (None too). Null: a plain dict.
+    std::unique_ptr<value> default_factory;
 
     // The entry holding `key`, or -1.
     std::int64_t find(const value& key, std::int64_t hash, const key_equality& eq) const;

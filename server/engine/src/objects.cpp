@@ -172,6 +172,12 @@ value runtime::class_attribute(const value& obj, const std::string& name, bool& 
 
 void runtime::store_attribute(const value& obj, const std::string& name, value v)
 {
+    // defaultdict's one writable attribute (a member of its C struct)
+    if (obj.is(value_kind::dict) && name == "default_factory" && obj.as<dict_object>().default_factory) {
+        note_nesting(obj, v);
+        *obj.as<dict_object>().default_factory = std::move(v);
+        return;
+    }
     switch (obj.kind) {
     case value_kind::instance: {
         auto& inst = obj.as<instance_object>();
@@ -211,6 +217,7 @@ void runtime::store_attribute(const value& obj, const std::string& name, value v
     case value_kind::dict:
     case value_kind::set:
     case value_kind::frozenset:
+    case value_kind::deque:
     case value_kind::range: {
         // Builtin types have no instance attributes of their own.
         const std::string t = type_name(obj);

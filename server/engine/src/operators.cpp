@@ -1,5 +1,6 @@
 // Python's operators on the subset's values, with CPython's error messages.
 #include "runtime.hpp"
+#include "deques.hpp"
 #include "sets.hpp"
 #include "classes.hpp"
 #include "text_search.hpp"
@@ -121,6 +122,10 @@ value runtime::binary(std::int32_t op, const value& a, const value& b)
         // A builtin on the left words its own refusal ("can only concatenate str ...")
         if (a.is(value_kind::instance)) raise_error("TypeError", std::string("unsupported operand type(s) for ") + op_symbol(op, inplace) + ": '" + type_name(a) + "' and '" + type_name(b) + "'");
     }
+    if (a.is(value_kind::deque) || b.is(value_kind::deque)) {
+        value r = deque_binary(bop, a, b, inplace);
+        if (!r.is_unbound()) return r;
+    }
     if (is_int(a) && is_int(b)) {
         // bool with bool stays bool for & | ^, as in CPython.
         if (a.is(value_kind::boolean) && b.is(value_kind::boolean)) {
@@ -213,6 +218,12 @@ value runtime::binary(std::int32_t op, const value& a, const value& b)
         }
         if (b.is(value_kind::dict)) {
             value merged = make_dict();
+            // A defaultdict on either side makes a defaultdict with its factory (defdict_or, tried first as the subclass)
+            const auto& factory = a.as<dict_object>().default_factory ? a.as<dict_object>().default_factory : b.as<dict_object>().default_factory;
+            if (factory) {
+                note_nesting(merged, *factory);
+                merged.as<dict_object>().default_factory = std::make_unique<value>(*factory);
+            }
             dict_update(merged, a, "update");
             dict_update(merged, b, "update");
             return merged;
@@ -325,6 +336,7 @@ bool runtime::equals(const value& a, const value& b, int depth)
         return a.obj == b.obj;
     }
     case value_kind::builtin: return same_builtin(a.as<builtin_object>(), b.as<builtin_object>(), false);
+    case value_kind::deque: return deque_equal(a, b, depth);
     case value_kind::method: {
         // Each load of a.f makes a fresh bound method; CPython's are equal when they bind the same
         // function to the same object (the very object, since 3.8).
@@ -381,6 +393,8 @@ value runtime::compare(std::int32_t op, const value& a, const value& b)
             }
         } else if (is_set_kind(b)) {
             found = set_contains(b, a);
+        } else if (b.is(value_kind::deque)) {
+            found = deque_contains(b, a);
         } else if (b.is(value_kind::dict) || (b.is(value_kind::dict_view) && b.as<dict_view_object>().view == dict_view_kind::keys)) {
             const auto& d = b.is(value_kind::dict) ? b.as<dict_object>() : b.as<dict_view_object>().dict.as<dict_object>();
             found = d.find(a, python_hash(a), dict_equality()) >= 0;
@@ -442,6 +456,9 @@ value runtime::compare(std::int32_t op, const value& a, const value& b)
         order = c < 0 ? -1 : c > 0 ? 1 : 0;
     } else if (is_set_kind(a) && is_set_kind(b)) {
         return value::boolean(set_compare(cop, a, b));  // subset and superset, not an order
+    } else if (a.is(value_kind::deque) && b.is(value_kind::deque)) {
+        ordering_depth_guard guard;
+        return deque_order(cop, a, b);
     } else if ((set_like_view(a) && (is_set_kind(b) || set_like_view(b))) || (set_like_view(b) && is_set_kind(a))) {
         return value::boolean(dict_view_compare(cop, a, b));
     } else if ((a.is(value_kind::list) || a.is(value_kind::tuple)) && a.kind == b.kind) {
@@ -528,7 +545,7 @@ value runtime::subscript(const value& container, const value& index)
     if (container.is(value_kind::builtin) && is_type_builtin(container.as<builtin_object>())) {
         const auto& type = container.as<builtin_object>().name;
         if (type == "list" || type == "dict" || type == "tuple" || type == "type") return builtin_generic_alias(type, index);
-        if (type != "enumerate" && type != "reversed" && type != "range")
+        if (type != "enumerate" && type != "reversed" && type != "range" && type != "collections.deque")
             raise_error("TypeError", "type '" + type + "' is not subscriptable");
         raise_unsupported("'" + type + "[...]'");  // a generic alias in CPython
     }
@@ -580,10 +597,11 @@ value runtime::subscript(const value& container, const value& index)
         if (is_str) return value::string(std::string(1, container.as<string_object>().s[k]));
         return container.as<sequence_object>().items[k];
     }
+    if (container.is(value_kind::deque)) return deque_item(container, index);
     if (container.is(value_kind::dict)) {
         const auto& d = container.as<dict_object>();
         const std::int64_t at = d.find(index, python_hash(index), dict_equality());
-        if (at < 0) raise_key_error(index);
+        if (at < 0) return dict_missing(container, index);  // a defaultdict's __missing__, else KeyError
         return d.entries[static_cast<std::size_t>(at)].item;
     }
     if (container.is(value_kind::range)) {
@@ -610,6 +628,10 @@ void runtime::store_subscript(const value& container, const value& index, value 
         if (d.used >= config_.max_sequence_length) check_length(d.used + 1);
         note_nesting(container, v);
         d.set(index, hash, std::move(v), dict_equality());
+        return;
+    }
+    if (container.is(value_kind::deque)) {
+        deque_store(container, index, std::move(v));
         return;
     }
     if (!container.is(value_kind::list)) raise_error("TypeError", "'" + type_name(container) + "' object does not support item assignment");
@@ -667,6 +689,10 @@ void runtime::delete_subscript(const value& container, const value& index)
     }
     if (container.is(value_kind::dict)) {
         if (!container.as<dict_object>().remove(index, python_hash(index), dict_equality())) raise_key_error(index);
+        return;
+    }
+    if (container.is(value_kind::deque)) {
+        deque_store(container, index, value::unbound());
         return;
     }
     if (container.is(value_kind::list)) {
@@ -741,6 +767,12 @@ value runtime::make_iterator(const value& v)
         it->dict_size = d.used;
         return value::of(value_kind::iterator, it);
     }
+    case value_kind::deque: {
+        auto it = std::make_shared<iterator_object>();
+        it->source = v;
+        it->dict_size = static_cast<std::size_t>(v.as<deque_object>().state);  // dequeiter's state
+        return value::of(value_kind::iterator, it);
+    }
     case value_kind::iterator:
     case value_kind::generator: return v;
     case value_kind::instance: {
@@ -813,6 +845,14 @@ value runtime::next_of_builtin_iterator(iterator_object& it, bool& exhausted)
         if (src.is(value_kind::range)) {
             const auto& r = src.as<range_object>();
             return value::integer(r.start + static_cast<std::int64_t>(k) * r.step);
+        }
+        if (src.is(value_kind::deque)) {
+            // dequereviter_next: a changed deque, checked first, raises at every call
+            const auto& d = src.as<deque_object>();
+            if (d.state != it.dict_size) {
+                raise_error("RuntimeError", "deque mutated during iteration");
+            }
+            return d.items[k];
         }
         // A dict's keys, last first.
         const auto& d = src.as<dict_object>();
@@ -895,6 +935,15 @@ value runtime::next_of_sequence(iterator_object& it, bool& exhausted)
         const auto& r = src.as<range_object>();
         if (it.index >= r.length()) break;
         return value::integer(r.start + (it.index++) * r.step);
+    }
+    case value_kind::deque: {
+        // dequeiter_next: a changed deque, checked first, raises at every call
+        const auto& d = src.as<deque_object>();
+        if (d.state != it.dict_size) {
+            raise_error("RuntimeError", "deque mutated during iteration");
+        }
+        if (static_cast<std::size_t>(it.index) >= d.items.size()) break;
+        return d.items[static_cast<std::size_t>(it.index++)];
     }
     case value_kind::set:
     case value_kind::frozenset: {

@@ -307,7 +307,8 @@ private:
 
     static bool supported_module(const std::string& m)
     {
-        return m == "asyncio" || m == "time" || m == "dataclasses" || m == "random" || m == "typing" || m == "sys" || m == "enum" || m == "math";
+        return m == "asyncio" || m == "time" || m == "dataclasses" || m == "random" || m == "typing" || m == "sys" || m == "enum" || m == "math" ||
+               m == "collections";
     }
 
     // What the subset offers of each module; anything else is refused before the program runs.
@@ -326,6 +327,7 @@ private:
             return false;
         }
         if (module == "typing") return typing_has(name);
+        if (module == "collections") return name == "deque" || name == "defaultdict";  // collections_module.cpp
         if (module == "math") {
             static const char* math_names[] = {"sqrt", "floor", "ceil", "trunc", "fabs", "exp", "log", "log2", "log10", "sin", "cos",
                 "tan", "atan", "atan2", "degrees", "radians", "isfinite", "isinf", "isnan", "copysign", "pi", "e", "tau", "inf", "nan",
@@ -944,7 +946,8 @@ private:
                     auto alias = module_aliases_.find(e->name);
                     // random.<a name CPython lacks> is CPython's AttributeError when reached
                     const bool names_known = alias != module_aliases_.end() && (alias->second == "random" || alias->second == "typing" || alias->second == "sys" ||
-                                                                                   alias->second == "enum" || alias->second == "math");
+                                                                                   alias->second == "enum" || alias->second == "math" ||
+                                                                                   alias->second == "collections");
                     if (alias != module_aliases_.end() && !supported_member(alias->second, attr->name) &&
                         (!names_known || cpython_type_has("module " + alias->second, attr->name)))
                         unsupported(name_token, "'" + alias->second + "." + attr->name + "'");

@@ -129,7 +129,7 @@ std::int64_t runtime::random_sequence_length(const value& v, const char* fn)
     if (v.is(value_kind::list) || v.is(value_kind::tuple)) return static_cast<std::int64_t>(v.as<sequence_object>().items.size());
     if (v.is(value_kind::range)) return v.as<range_object>().length();
     if (v.is(value_kind::dict) || v.is(value_kind::dict_view) || v.is(value_kind::instance) || v.is(value_kind::class_type) ||
-        v.is(value_kind::set) || v.is(value_kind::frozenset))
+        v.is(value_kind::set) || v.is(value_kind::frozenset) || v.is(value_kind::deque))
         raise_unsupported(std::string("random.") + fn + "() of a " + type_name(v));
     raise_error("TypeError", "object of type '" + type_name(v) + "' has no len()");
 }

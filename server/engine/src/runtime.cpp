@@ -1,5 +1,6 @@
 #include "runtime.hpp"
 #include "sets.hpp"
+#include "deques.hpp"
 
 #include "code_cache.hpp"
 #include "compiler.hpp"
@@ -55,8 +56,12 @@ void runtime::break_cycles()
         auto c = weak.lock();
         if (!c) continue;
         if (auto* sequence = dynamic_cast<sequence_object*>(c.get())) sequence->items.clear();
-        else if (auto* d = dynamic_cast<dict_object*>(c.get())) d->clear();
+        else if (auto* d = dynamic_cast<dict_object*>(c.get())) {
+            d->clear();
+            d->default_factory.reset();
+        }
         else if (auto* so = dynamic_cast<set_object*>(c.get())) so->clear();
+        else if (auto* dq = dynamic_cast<deque_object*>(c.get())) dq->items.clear();
         else if (auto* cell = dynamic_cast<cell_object*>(c.get())) cell->content = value::none();
         else if (auto* inst = dynamic_cast<instance_object*>(c.get())) inst->attributes.entries.clear();
         else if (auto* exc = dynamic_cast<exception_object*>(c.get())) {

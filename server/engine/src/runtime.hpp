@@ -294,6 +294,22 @@ private:
         return v.is(value_kind::dict_view) && v.as<dict_view_object>().view != dict_view_kind::values;
     }
     value call_set_method(const std::string& name, const value& self, std::vector<value>& args);
+    // collections.deque as CPython 3.11's _collectionsmodule.c (collections_module.cpp).
+    value new_deque(std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);  // deque(iterable, maxlen)
+    value call_deque_method(const std::string& name, const value& self, std::vector<value>& args,
+                            std::vector<std::pair<std::string, value>>& kwargs);
+    void deque_extend(const value& self, const value& iterable, bool left);
+    bool deque_contains(const value& self, const value& item);
+    bool deque_equal(const value& a, const value& b, int depth);
+    value deque_order(compare_op op, const value& a, const value& b);  // <, <=, >, >= between two deques
+    // d + other, d * n, n * d, d += iterable, d *= n; unbound when no operand is a deque
+    value deque_binary(binary_op op, const value& a, const value& b, bool inplace);
+    value deque_item(const value& self, const value& index);
+    // collections.defaultdict (collections_module.cpp): defaultdict(factory, ...), and d[key] for a key
+    // d lacks (__missing__: the factory's value, stored; KeyError for a plain dict or a None factory).
+    value new_defaultdict(std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
+    value dict_missing(const value& dict, const value& key);
+    void deque_store(const value& self, const value& index, value v);  // v unbound: del d[i]
     void sort_values(std::vector<value>& items);
     // list.sort / sorted: stable, keyed by key(item) when a key is given, reverse keeping equal
     // items in their order, as CPython's.

@@ -302,7 +302,8 @@ value runtime::call_str_method(const std::string& name, const std::string& s, st
         const value& iterable = args[0];
         if (!iterable.is(value_kind::list) && !iterable.is(value_kind::tuple) && !iterable.is(value_kind::string) &&
             !iterable.is(value_kind::range) && !iterable.is(value_kind::iterator) && !iterable.is(value_kind::generator) && !iterable.is(value_kind::dict) &&
-            !iterable.is(value_kind::dict_view) && !iterable.is(value_kind::set) && !iterable.is(value_kind::frozenset))
+            !iterable.is(value_kind::dict_view) && !iterable.is(value_kind::set) && !iterable.is(value_kind::frozenset) &&
+            !iterable.is(value_kind::deque))
             raise_error("TypeError", "can only join an iterable");
         auto items = to_vector(iterable);
         for (std::size_t k = 0; k < items.size(); ++k) {

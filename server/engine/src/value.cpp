@@ -3,6 +3,7 @@
 #include "integers.hpp"
 #include "dicts.hpp"
 #include "sets.hpp"
+#include "deques.hpp"
 #include "classes.hpp"
 #include "code.hpp"
 
@@ -222,6 +223,7 @@ std::string iterator_type_name(const iterator_object& it)
         if (src.is(value_kind::list)) return "list_reverseiterator";
         if (src.is(value_kind::range)) return "range_iterator";
         if (src.is(value_kind::dict)) return "dict_reversekeyiterator";
+        if (src.is(value_kind::deque)) return "_collections._deque_reverse_iterator";
         return "reversed";
     case iterator_kind::sequence: break;
     }
@@ -234,6 +236,7 @@ std::string iterator_type_name(const iterator_object& it)
         return "str_ascii_iterator";
     }
     case value_kind::dict: return "dict_keyiterator";
+    case value_kind::deque: return "_collections._deque_iterator";
     case value_kind::set:
     case value_kind::frozenset: return "set_iterator";
     case value_kind::dict_view: {
@@ -438,12 +441,50 @@ void repr_into(std::string& out, const value& v)
         out += is_list ? "]" : ")";
         break;
     }
+    case value_kind::deque: {
+        // deque_repr: the items as a list (its own repr, so a deque met again inside is [...]), then maxlen
+        repr_guard guard;
+        const auto& d = v.as<deque_object>();
+        repr_entry entry(v.obj.get());
+        if (!entry.entered) {
+            out += "[...]";
+            break;
+        }
+        charge_work(d.items.size());
+        const std::vector<value> items(d.items.begin(), d.items.end());
+        out += "deque([";
+        for (std::size_t k = 0; k < items.size(); ++k) {
+            charge_work(1);
+            if (k) out += ", ";
+            repr_into(out, items[k]);
+            check_repr_size(out);
+        }
+        out += "]";
+        if (d.maxlen >= 0) out += ", maxlen=" + std::to_string(d.maxlen);
+        out += ")";
+        break;
+    }
     case value_kind::dict: {
         repr_guard guard;
         const auto& d = v.as<dict_object>();
+        const bool defaulting = d.default_factory != nullptr;
+        if (defaulting) {
+            // defdict_repr: defaultdict(<factory>, <dict's repr>); the factory met again inside its own repr is "..."
+            out += "defaultdict(";
+            {
+                repr_entry factory_entry(d.default_factory->obj.get());
+                if (!factory_entry.entered) {
+                    out += "...";
+                } else {
+                    const value factory = *d.default_factory;
+                    repr_into(out, factory);
+                }
+            }
+            out += ", ";
+        }
         repr_entry entry(v.obj.get());
         if (!entry.entered) {
-            out += "{...}";
+            out += defaulting ? "{...})" : "{...}";
             break;
         }
         out += "{";
@@ -458,7 +499,7 @@ void repr_into(std::string& out, const value& v)
             repr_into(out, e.item);
             check_repr_size(out);
         }
-        out += "}";
+        out += defaulting ? "})" : "}";
         break;
     }
     case value_kind::set:
@@ -626,9 +667,10 @@ std::string type_name(const value& v)
     case value_kind::exception: return v.as<exception_object>().type->name;
     case value_kind::exception_type:
     case value_kind::type_name: return "type";
-    case value_kind::dict: return "dict";
+    case value_kind::dict: return v.as<dict_object>().default_factory ? "collections.defaultdict" : "dict";
     case value_kind::set: return "set";
     case value_kind::frozenset: return "frozenset";
+    case value_kind::deque: return "collections.deque";  // its tp_name, as CPython's messages name it
     case value_kind::cell: return "cell";
     case value_kind::generator: return "generator";
     case value_kind::async_generator: return "async_generator";
@@ -665,6 +707,7 @@ bool truthy(const value& v)
     case value_kind::dict: return v.as<dict_object>().used != 0;
     case value_kind::set:
     case value_kind::frozenset: return v.as<set_object>().used != 0;
+    case value_kind::deque: return !v.as<deque_object>().items.empty();
     case value_kind::dict_view: return v.as<dict_view_object>().dict.as<dict_object>().used != 0;
     case value_kind::instance: {
         auto* meter = current_work_meter();

@@ -19,7 +19,8 @@ enum class value_kind : std::uint8_t {
     typing_form,  // typing.List, Optional[int], list[int] (typing_forms.hpp)
     async_generator,  // a call of an `async def` with `yield` (frame.hpp)
     text_stream,      // sys.stdout, sys.stderr
-    set, frozenset  // sets.hpp
+    set, frozenset,  // sets.hpp
+    deque            // collections.deque (deques.hpp)
 };
 
 struct object {
