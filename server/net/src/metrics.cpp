@@ -70,7 +70,7 @@ std::string metrics::render(std::uint64_t connections_current) const
         {"loopscope_slow_consumer_disconnects_total", "counter",
          "Clients disconnected because they did not read what was sent to them.", slow_consumer_disconnects},
         {"loopscope_send_queue_bytes", "gauge", "Bytes queued for clients and not yet written.", send_queue_bytes},
-        {"loopscope_rooms", "gauge", "Rooms (recording, open, or lingering after the presenter left).", rooms_current},
+        {"loopscope_rooms", "gauge", "Rooms (recording, open, or waiting room_linger for a presenter whose connection left).", rooms_current},
         {"loopscope_room_viewers", "gauge", "Viewers following a room, all rooms together.", room_viewers_current},
     };
     std::string out;

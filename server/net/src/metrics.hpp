@@ -23,7 +23,7 @@ struct metrics {
     std::map<std::string, std::uint64_t, std::less<>> protocol_errors; // by code
     std::uint64_t slow_consumer_disconnects = 0;
     std::uint64_t send_queue_bytes = 0; // queued for all clients together, not yet written
-    std::uint64_t rooms_current = 0;        // rooms recording, open or lingering
+    std::uint64_t rooms_current = 0;        // rooms recording, open or waiting for their presenter
     std::uint64_t room_viewers_current = 0; // viewers following a room, all rooms together
 
     // How late the io_context runs a timer: the server's responsiveness under load.

@@ -54,7 +54,7 @@ void room::open()
     status_changed();
 }
 
-void room::join(const std::shared_ptr<websocket_session>& viewer)
+void room::send_snapshot(websocket_session& to, bool reclaimed)
 {
     std::vector<protocol::program_info> programs;
     std::vector<std::size_t> counts;
@@ -63,10 +63,22 @@ void room::join(const std::shared_ptr<websocket_session>& viewer)
         counts.push_back(one.recording->event_count());
     }
     const protocol::poll_info poll{poll_state(), poll_lines_};
-    viewer->send(protocol::encode(protocol::room_joined{code_, programs, counts, info_of(position_),
-                                                        poll_ == poll_phase::none ? nullptr : &poll}));
+    const protocol::room_joined snapshot{code_, programs, counts, info_of(position_), poll_ == poll_phase::none ? nullptr : &poll};
+    to.send(reclaimed ? protocol::encode_room_reclaimed(snapshot) : protocol::encode(snapshot));
     // The events were serialized once, when the room was recorded: every viewer gets the same buffers
-    for (const program& one : programs_) viewer->send_shared(one.recording->message());
+    for (const program& one : programs_) to.send_shared(one.recording->message());
+}
+
+void room::tell_viewers(std::shared_ptr<const std::string> message)
+{
+    for (const auto& viewer : viewers_) viewer->send_shared(message);
+}
+
+void room::join(const std::shared_ptr<websocket_session>& viewer)
+{
+    send_snapshot(*viewer, false);
+    // A viewer who joins while the presenter is away is told so, as those who were following were
+    if (phase_ == phase::away) viewer->send(protocol::encode_room_presenter(code_, "away"));
 
     viewer->rooms.viewing = shared_from_this();
     viewer->rooms.viewer_index = viewers_.size();
@@ -115,7 +127,8 @@ void room::move_to(const protocol::room_position& position)
 void room::fan_out_some()
 {
     constexpr std::size_t viewers_per_turn = 512; // about a millisecond of the thread
-    if (phase_ != phase::open) {
+    // A pass goes on while the presenter is away: every viewer ends on the presenter's last step
+    if (phase_ != phase::open && phase_ != phase::away) {
         fan_out_running_ = false;
         return;
     }
@@ -153,8 +166,7 @@ void room::poll(const protocol::room_poll_request& request)
     case protocol::poll_action::reveal: poll_ = poll_phase::revealed; break;
     }
     spdlog::info("room {}: poll {} ({} lines, {} answers)", code_, poll_state(), poll_lines_, answers_.size());
-    auto message = std::make_shared<const std::string>(protocol::encode_room_poll(code_, {poll_state(), poll_lines_}));
-    for (const auto& viewer : viewers_) viewer->send_shared(message);
+    tell_viewers(std::make_shared<const std::string>(protocol::encode_room_poll(code_, {poll_state(), poll_lines_})));
     status_changed();
 }
 
@@ -191,9 +203,42 @@ std::string room::answer(websocket_session& viewer, const std::vector<std::size_
     return {};
 }
 
+void room::presenter_away(std::chrono::milliseconds linger, std::function<void()> expired)
+{
+    phase_ = phase::away;
+    spdlog::info("room {}: presenter's connection left; {} viewer(s) wait {} ms for it (room_linger)", code_,
+                 viewers_.size(), linger.count());
+    if (presenter_) presenter_->rooms.presenting.reset();
+    presenter_.reset();
+    tell_viewers(std::make_shared<const std::string>(protocol::encode_room_presenter(code_, "away")));
+    linger_timer_.expires_after(linger);
+    linger_timer_.async_wait([self = shared_from_this(), expired = std::move(expired)](const beast::error_code& ec) {
+        // A reclaim cancels the wait; a wait that completed as the reclaim came finds the room open
+        if (!ec && self->phase_ == phase::away) expired();
+    });
+}
+
+void room::reclaim(const std::shared_ptr<websocket_session>& presenter)
+{
+    if (presenter_ && presenter_ != presenter) {
+        // The presenter's other connection (a page left open elsewhere) stops driving
+        presenter_->send(protocol::encode_room_ended(code_, "reclaimed"));
+        presenter_->rooms.presenting.reset();
+    }
+    const bool was_away = phase_ == phase::away;
+    linger_timer_.cancel();
+    phase_ = phase::open;
+    presenter_ = presenter;
+    presenter->rooms.presenting = shared_from_this();
+    spdlog::info("room {}: reclaimed by conn {}; {} viewer(s)", code_, presenter->id(), viewers_.size());
+    send_snapshot(*presenter, true);
+    if (was_away) tell_viewers(std::make_shared<const std::string>(protocol::encode_room_presenter(code_, "back")));
+    status_changed();
+}
+
 void room::end(std::string_view reason)
 {
-    phase_ = phase::lingering;
+    phase_ = phase::ended;
     spdlog::info("room {}: ended ({}); {} viewer(s) told", code_, reason, viewers_.size());
     auto message = std::make_shared<const std::string>(protocol::encode_room_ended(code_, reason));
     auto self = shared_from_this();
@@ -207,14 +252,6 @@ void room::end(std::string_view reason)
     presenter_.reset();
     for (program& one : programs_)
         if (one.recording && !one.recording->message()) one.recording->cancel();
-}
-
-void room::linger(std::chrono::milliseconds linger, std::function<void()> expired)
-{
-    linger_timer_.expires_after(linger);
-    linger_timer_.async_wait([self = shared_from_this(), expired = std::move(expired)](const beast::error_code& ec) {
-        if (!ec) expired();
-    });
 }
 
 void room::stop_lingering()

@@ -28,7 +28,9 @@ public:
     enum class phase {
         recording, // the programs run to make the events viewers will get; nobody may join yet
         open,      // the presenter drives, viewers follow
-        lingering, // the presenter has gone: the code stays taken (joins get presenter_gone) until it expires
+        away,      // the presenter's connection dropped: viewers keep following, and for room_linger the
+                   // presenter may reclaim the room with its secret on a new connection
+        ended,     // closed, or the presenter did not come back: viewers were told and let go
     };
 
     struct program {
@@ -64,16 +66,23 @@ public:
     std::string answer(websocket_session& viewer, const std::vector<std::size_t>& order);
     std::uint64_t event_total() const;
 
-    // The presenter went away, or closed the room: every viewer is told, and let go.
+    // The presenter's connection dropped: the viewers are told and keep following; after `linger`
+    // without a reclaim, `expired` runs (the registry ends the room then).
+    void presenter_away(std::chrono::milliseconds linger, std::function<void()> expired);
+    // A connection holding the secret takes the room (back): it gets the room's snapshot as a viewer
+    // does (room_reclaimed, room_events) and its status; the viewers are told the presenter is back. A
+    // presenter's connection still open loses the room (room_ended "reclaimed").
+    void reclaim(const std::shared_ptr<websocket_session>& presenter);
+    // The presenter closed the room, or did not come back: every viewer is told, and let go.
     void end(std::string_view reason);
-    // After end("presenter_left"): the code stays taken for `linger`, then `expired` runs.
-    void linger(std::chrono::milliseconds linger, std::function<void()> expired);
     void stop_lingering();
 
 private:
     void status_changed();
     void send_status();
     void fan_out_some();
+    void send_snapshot(websocket_session& to, bool reclaimed);
+    void tell_viewers(std::shared_ptr<const std::string> message);
     std::string_view poll_state() const;
 
     std::string code_;

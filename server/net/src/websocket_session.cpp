@@ -201,7 +201,8 @@ void websocket_session::handle_message(std::string_view text)
         [this](auto& request) {
             using request_type = std::decay_t<decltype(request)>;
             if constexpr (std::is_same_v<request_type, protocol::room_create_request> ||
-                          std::is_same_v<request_type, protocol::room_join_request>)
+                          std::is_same_v<request_type, protocol::room_join_request> ||
+                          std::is_same_v<request_type, protocol::room_reclaim_request>)
                 state_->rooms->handle(shared_from_this(), request);
             else if constexpr (!std::is_same_v<request_type, protocol::run_request> &&
                                !std::is_same_v<request_type, protocol::cancel_request> &&
