@@ -485,6 +485,49 @@ TEST_F(Rooms, AViewerThatStopsReadingGetsNoBacklog)
     EXPECT_EQ(gauge(server.port(), "loopscope_websockets"), 3u) << "nobody was dropped as a slow consumer";
 }
 
+TEST_F(Rooms, PositionsWrittenStraightIntoASlowViewersSocketKeepItsStreamWholeWithItsPings)
+{
+    // A position's frame goes straight into a viewer's socket (shared_frame_writer). A viewer that
+    // reads slowly makes the socket take only part of one: the rest must go out before anything Beast
+    // writes (the next position, the pong to the viewer's ping), or the viewer's stream is corrupt.
+    test_server server{config_for(root_)};
+    client presenter{server.port()};
+    auto room = create_room(presenter);
+    client slow{server.port(), 2048};
+    slow.send(join(room.room));
+    slow.next("room_events");
+    presenter.next("room_status", viewers_are(1));
+
+    const std::uint64_t last = room.events - 1;
+    // Enough steps to fill the socket's buffers (TCP grows them to megabytes), then fill and drain
+    constexpr std::uint64_t rounds = 80, steps_per_round = 1000;
+    std::uint64_t split = 0;
+    for (std::uint64_t round = 0; round < rounds; ++round) {
+        for (std::uint64_t i = 1; i <= steps_per_round; ++i) presenter.send(position(room, i % last));
+        presenter.send(position(room, room.events)); // one past the end: refused, once every step before it is handled
+        presenter.expect_error("invalid_value");
+        slow.ws().stream().ping({}); // answered by Beast while the socket is full
+        // A little reading now and then: the socket fills and drains, and frames are split at its edge
+        if (round >= rounds / 2) {
+            for (int j = 0; j < 300; ++j) ASSERT_NO_THROW(slow.read()) << "a frame that is not whole JSON, or a broken stream";
+        }
+        split = gauge(server.port(), "loopscope_room_positions_split_total");
+    }
+    presenter.send(position(room, last));
+    // Every message up to the last step parses (read() throws on a corrupt frame or JSON)
+    std::uint64_t step = 0, read = 0;
+    while (step != last) {
+        auto message = slow.read();
+        ++read;
+        if (message.at("type").as_string() == "room_position") step = message.at("step").to_number<std::uint64_t>();
+    }
+    EXPECT_GT(gauge(server.port(), "loopscope_room_positions_direct_total"), 0u);
+    EXPECT_GT(split, 0u) << "no frame was split: the test did not reach the case it is for";
+    std::printf("%llu positions read; %llu frames split at the socket's edge\n", static_cast<unsigned long long>(read),
+                static_cast<unsigned long long>(split));
+    EXPECT_EQ(gauge(server.port(), "loopscope_websockets"), 2u) << "nobody was dropped";
+}
+
 TEST_F(Rooms, EveryViewerOfARoomLargerThanOneTurnGetsTheNewestPosition)
 {
     // 1,100 viewers: a fan-out takes three turns of the thread (512 viewers a turn), and the presenter

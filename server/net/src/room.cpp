@@ -48,6 +48,7 @@ void room::open()
 {
     phase_ = phase::open;
     position_message_ = std::make_shared<const std::string>(protocol::encode_room_position(code_, info_of(position_)));
+    position_frame_ = text_frame(*position_message_);
     std::vector<std::size_t> counts;
     for (const program& one : programs_) counts.push_back(one.recording->event_count());
     presenter_->send(protocol::encode(protocol::room_created{code_, secret_, counts}));
@@ -114,6 +115,7 @@ void room::move_to(const protocol::room_position& position)
     // Serialized once; each viewer's writer is handed the same buffer, and a viewer that is still
     // writing an older position only ever keeps the newest (websocket_session::send_latest)
     position_message_ = std::make_shared<const std::string>(protocol::encode_room_position(code_, info_of(position_)));
+    position_frame_ = text_frame(*position_message_);
     ++position_version_;
     if (fan_out_running_) {
         fan_out_again_ = true;
@@ -137,7 +139,7 @@ void room::fan_out_some()
         websocket_session& viewer = *viewers_[i];
         if (viewer.rooms.position_version == position_version_) continue;
         viewer.rooms.position_version = position_version_;
-        viewer.send_latest(position_message_);
+        viewer.send_latest(position_message_, position_frame_);
     }
     fan_out_next_ = end;
     if (fan_out_next_ >= viewers_.size()) {

@@ -91,6 +91,7 @@ private:
     std::vector<program> programs_;
     protocol::room_position position_;
     std::shared_ptr<const std::string> position_message_; // the latest room_position
+    std::string position_frame_; // ... as a websocket frame: the bytes each viewer's socket gets
     // The fan-out of a position goes through the viewers a chunk per turn of the thread, so that a
     // room of ten thousand never holds the thread for long, and a position that arrives meanwhile is
     // what the rest of them get (the older one is never sent to them): positions are conflated for
