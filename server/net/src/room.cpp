@@ -1,6 +1,7 @@
 #include "room.hpp"
 
 #include "loopscope/protocol/messages.hpp"
+#include "fan_out_queue.hpp"
 #include "metrics.hpp"
 #include "websocket_session.hpp"
 
@@ -22,9 +23,9 @@ protocol::position_info info_of(const protocol::room_position& position)
 
 room::room(std::string code, std::string secret, std::shared_ptr<websocket_session> presenter,
            std::vector<program> programs, protocol::room_position position, asio::any_io_executor executor,
-           metrics& stats)
+           metrics& stats, fan_out_queue& fan_outs)
     : code_(std::move(code)), secret_(std::move(secret)), presenter_(std::move(presenter)), programs_(std::move(programs)),
-      position_(position), stats_(stats), linger_timer_(executor)
+      position_(position), fan_outs_(fan_outs), stats_(stats), linger_timer_(executor)
 {
 }
 
@@ -104,7 +105,7 @@ void room::leave(websocket_session& viewer)
         viewers_.pop_back();
         --stats_.room_viewers_current;
         // The viewer moved into this place may not have been handed the newest position yet
-        if (fan_out_running_) fan_out_again_ = true;
+        if (fan_out_queued_) fan_out_again_ = true;
     }
     status_changed();
 }
@@ -117,41 +118,40 @@ void room::move_to(const protocol::room_position& position)
     position_message_ = std::make_shared<const std::string>(protocol::encode_room_position(code_, info_of(position_)));
     position_frame_ = text_frame(*position_message_);
     ++position_version_;
-    if (fan_out_running_) {
-        fan_out_again_ = true;
+    if (fan_out_queued_) {
+        // A pass under way goes on with this position; the viewers it has passed need another
+        if (fan_out_next_ > 0) fan_out_again_ = true;
         return;
     }
-    fan_out_running_ = true;
+    fan_out_queued_ = true;
     fan_out_next_ = 0;
-    fan_out_some();
+    fan_out_again_ = false;
+    fan_outs_.want(shared_from_this(), linger_timer_.get_executor());
 }
 
-void room::fan_out_some()
+bool room::fan_out(std::size_t& budget)
 {
-    constexpr std::size_t viewers_per_turn = 512; // about a millisecond of the thread
     // A pass goes on while the presenter is away: every viewer ends on the presenter's last step
     if (phase_ != phase::open && phase_ != phase::away) {
-        fan_out_running_ = false;
-        return;
+        fan_out_queued_ = false;
+        return true;
     }
-    const std::size_t end = std::min(fan_out_next_ + viewers_per_turn, viewers_.size());
-    for (std::size_t i = fan_out_next_; i < end; ++i) {
-        websocket_session& viewer = *viewers_[i];
+    while (budget > 0) {
+        if (fan_out_next_ >= viewers_.size()) {
+            if (!fan_out_again_) break;
+            fan_out_again_ = false;
+            fan_out_next_ = 0;
+            continue;
+        }
+        websocket_session& viewer = *viewers_[fan_out_next_++];
+        --budget;
         if (viewer.rooms.position_version == position_version_) continue;
         viewer.rooms.position_version = position_version_;
         viewer.send_latest(position_message_, position_frame_);
     }
-    fan_out_next_ = end;
-    if (fan_out_next_ >= viewers_.size()) {
-        if (!fan_out_again_) {
-            fan_out_running_ = false;
-            return;
-        }
-        fan_out_again_ = false;
-        fan_out_next_ = 0;
-    }
-    // The rest on a later turn: other connections, and the presenter's next step, go first
-    asio::post(linger_timer_.get_executor(), [self = shared_from_this()] { self->fan_out_some(); });
+    const bool done = fan_out_next_ >= viewers_.size() && !fan_out_again_;
+    if (done) fan_out_queued_ = false;
+    return done;
 }
 
 void room::poll(const protocol::room_poll_request& request)

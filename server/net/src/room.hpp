@@ -18,6 +18,7 @@
 namespace loopscope::net {
 
 class websocket_session;
+class fan_out_queue;
 struct metrics;
 
 // One classroom: a presenter who drives, the viewers who follow, and what they all see (the programs,
@@ -41,7 +42,7 @@ public:
 
     room(std::string code, std::string secret, std::shared_ptr<websocket_session> presenter,
          std::vector<program> programs, protocol::room_position position, asio::any_io_executor executor,
-         metrics& stats);
+         metrics& stats, fan_out_queue& fan_outs);
 
     const std::string& code() const { return code_; }
     phase state() const { return phase_; }
@@ -61,6 +62,9 @@ public:
 
     // The presenter's messages (already checked to come from the presenter).
     void move_to(const protocol::room_position& position);
+    // The fan-out queue's turn: the pass over the viewers goes on for at most `budget` of them (taken off
+    // it); true when every viewer has the newest position (the room leaves the queue).
+    bool fan_out(std::size_t& budget);
     void poll(const protocol::room_poll_request& request);
     // A viewer's answer: "" when counted, else why not (no open poll, not an order of its lines).
     std::string answer(websocket_session& viewer, const std::vector<std::size_t>& order);
@@ -80,7 +84,6 @@ public:
 private:
     void status_changed();
     void send_status();
-    void fan_out_some();
     void send_snapshot(websocket_session& to, bool reclaimed);
     void tell_viewers(std::shared_ptr<const std::string> message);
     std::string_view poll_state() const;
@@ -92,14 +95,16 @@ private:
     protocol::room_position position_;
     std::shared_ptr<const std::string> position_message_; // the latest room_position
     std::string position_frame_; // ... as a websocket frame: the bytes each viewer's socket gets
-    // The fan-out of a position goes through the viewers a chunk per turn of the thread, so that a
-    // room of ten thousand never holds the thread for long, and a position that arrives meanwhile is
-    // what the rest of them get (the older one is never sent to them): positions are conflated for
-    // the room as a whole, not only per viewer, when the presenter steps faster than the fan-out goes.
+    // The fan-out of a position goes through the viewers in the server's fan-out queue, a share of a
+    // turn of the thread at a time, so that a room of ten thousand never holds the thread for long; a
+    // position that arrives meanwhile is what the rest of them get (the older one is never sent to
+    // them): positions are conflated for the room as a whole, not only per viewer, when the presenter
+    // steps faster than the fan-out goes.
     std::uint64_t position_version_ = 0;
     std::size_t fan_out_next_ = 0; // the next viewer of the pass in progress
-    bool fan_out_running_ = false;
+    bool fan_out_queued_ = false;  // waiting in the fan-out queue, or being served
     bool fan_out_again_ = false;   // a viewer before the cursor lacks the newest position: another pass
+    fan_out_queue& fan_outs_;
     phase phase_ = phase::recording;
     metrics& stats_;
     asio::steady_timer linger_timer_;

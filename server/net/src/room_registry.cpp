@@ -112,7 +112,7 @@ void room_registry::handle(const std::shared_ptr<websocket_session>& session, co
     for (std::size_t i = 0; i < programs.size(); ++i)
         programs[i].recording = std::make_shared<program_recording>(code, i, max_bytes_each);
     auto created = std::make_shared<room>(code, std::move(secret), session, std::move(programs), request.position,
-                                          session->executor(), stats_);
+                                          session->executor(), stats_, fan_outs_);
     rooms_.emplace(code, created);
     session->rooms.presenting = created;
     ++stats_.rooms_current;

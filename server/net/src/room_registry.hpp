@@ -3,6 +3,7 @@
 #include "loopscope/net/server_config.hpp"
 #include "loopscope/protocol/requests.hpp"
 #include "net_common.hpp"
+#include "fan_out_queue.hpp"
 #include "room.hpp"
 
 #include <map>
@@ -51,6 +52,7 @@ private:
     metrics& stats_;
     bool shutting_down_ = false;
     std::map<std::string, std::shared_ptr<room>, std::less<>> rooms_;
+    fan_out_queue fan_outs_; // every room's fan-out, a turn's budget shared
 };
 
 // `bytes` bytes from the operating system's CSPRNG (getrandom): what room codes and secrets are made of.
