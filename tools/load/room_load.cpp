@@ -369,8 +369,18 @@ private:
             const presented_room* room;
             double p50, p99, reach;
         };
+        // A room some of whose viewers never had its last step has no reach to tell: it is counted apart
+        std::vector<std::size_t> joined(rooms_.size(), 0), reached(rooms_.size(), 0);
+        for (const follower& one : viewers_) {
+            if (!one.joined) continue;
+            ++joined[one.room];
+            if (one.saw_last) ++reached[one.room];
+        }
+        std::size_t unreached = 0;
         std::vector<room_lag> lags;
         for (const presented_room& room : rooms_) {
+            const auto index = static_cast<std::size_t>(&room - rooms_.data());
+            if (reached[index] < joined[index]) ++unreached;
             const double reach = static_cast<double>(std::chrono::duration_cast<std::chrono::microseconds>(room.last_step_reach).count());
             if (room.fanout && room.fanout->count() > 0)
                 lags.push_back({&room, static_cast<double>(room.fanout->percentile(0.50)),
@@ -392,6 +402,10 @@ private:
             spread("fan-out p99", &room_lag::p99);
         } else {
             out << "per room fan-out percentiles: not kept for more than " << per_room_histograms << " rooms\n";
+        }
+        if (unreached > 0) {
+            out << "per room, last step: " << unreached << " of " << rooms_.size() << " rooms' last step never reached all their viewers\n";
+            return;
         }
         spread("last step reached its last viewer after", &room_lag::reach);
     }
