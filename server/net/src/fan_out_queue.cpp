@@ -8,17 +8,12 @@ namespace loopscope::net {
 
 void fan_out_queue::want(const std::shared_ptr<room>& waiting, const asio::any_io_executor& executor)
 {
-    if (!executor_) executor_ = executor;
-    const bool idle = waiting_.empty() && !posted_;
     waiting_.push_back(waiting);
-    // Nothing else waits: this room's turn is now, its first viewers written before the thread does
-    // anything else. Otherwise it waits its turn, and a position that comes before then replaces this one.
-    if (idle) {
-        serve();
-        return;
-    }
+    if (!executor_) executor_ = executor;
     if (posted_) return;
     posted_ = true;
+    // A later turn, not now: positions that arrive before it replace this one (and the presenter's
+    // messages already read go first)
     asio::post(*executor_, [this] { serve(); });
 }
 
