@@ -43,11 +43,12 @@ const link = new connection({
   on_state(state, text) {
     pill(state, text);
     if (state === 'live') {
-      // A viewer whose connection dropped goes back into its room
+      // A viewer whose connection dropped goes back into its room; a presenter takes its room back
       if (room instanceof viewer) room.rejoin();
+      if (room instanceof presenter) room.reconnected();
     } else {
       store.lose_live_runs('the connection to the server was lost');
-      if (state === 'gone' && room instanceof viewer) room.gone();
+      if (state === 'gone') room?.gone();
       else room?.lost();
     }
     request_draw();
@@ -144,6 +145,12 @@ function start_page() {
     program.set_speed(program.speed);
     set_mode('explore');
     return join_room(code);
+  }
+  if (reclaimable) {
+    // This tab presented a room before its reload: take it back; the room says what to show
+    program.set_speed(program.speed);
+    set_mode('explore');
+    return reclaim_room(reclaimable);
   }
   const plan = opening(wanted, store.catalog, default_example);
   for (const text of plan.notices) notify(text);
@@ -266,18 +273,57 @@ function present() {
   if (room instanceof viewer && room.state !== 'ended') room.send({ type: 'room_leave', room: room.code });
   // The room shows a run: the presenter's own, from the same program (the engine is deterministic)
   if (!mode.track().events.length) run_pressed();
-  room = new presenter((message) => link.send(message));
+  new_presenter();
   link.room = null;
-  room.listen((note) => {
-    if (note.type === 'refused' || note.type === 'ended') notify(note.text, 'warning');
-    request_draw();
-  });
   room.create(room_programs(), room_position(time.position(), mode.name, Infinity, store.limits));
   request_draw();
 }
 
+function new_presenter() {
+  room = new presenter((message) => link.send(message), { storage: session_storage() });
+  room.listen((note) => {
+    // A reconnection goes to /ws?room=CODE: behind a proxy, to the server that holds the room
+    if (note.type === 'created') link.room = note.code;
+    if (note.type === 'reclaimed') show_reclaimed(note);
+    if (note.type === 'refused' || note.type === 'ended' || note.type === 'reconnecting') notify(note.text, 'warning');
+    request_draw();
+  });
+}
+
+// A reload of a presenter's page: its room, taken back with the secret this tab kept.
+function reclaim_room({ code, secret }) {
+  new_presenter();
+  link.room = code;
+  room.reclaim(code, secret);
+  request_draw();
+}
+
+// The room is this page's again: after a reload it shows the room's recorded run, where the room is
+// (after a dropped connection, the same run and step it shows already).
+function show_reclaimed({ programs, position }) {
+  notify('The room is yours again: your class has followed it all along.', 'info');
+  // The page moves to where the room is: none of these moves is the presenter's to send
+  applying = true;
+  load_room(programs);
+  if (room.poll) poll_lines = printed_lines(room_runs[0].timeline.head.console);
+  if (position.mode !== mode.name) set_mode(position.mode);
+  if (mode === compare) compare.show(room_runs);
+  else explore.show(room_runs[0]);
+  time.apply(position);
+  applying = false;
+}
+
+// The tab's sessionStorage, or null where the page may not use it (a sandboxed frame, a file:// page).
+function session_storage() {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
 function presenter_moved() {
-  if (!(room instanceof presenter) || room.state !== 'open') return;
+  if (applying || !(room instanceof presenter) || room.state !== 'open') return;
   room.moved(room_position(time.position(), mode.name, room.length(), store.limits), performance.now());
   // A position held back for its turn goes then, even if no frame comes (a hidden tab gets none)
   if (room.pending) setTimeout(() => room.flush(performance.now()), room.interval_ms + 5);
@@ -296,6 +342,7 @@ function join_room(code) {
     if (note.type === 'poll' || note.type === 'rejoined') viewer_poll();
     if (note.type === 'refused') notify(note.text, 'warning');
     if (note.type === 'ended') notify(note.text, 'warning');
+    if (note.type === 'presenter') notify(note.text, note.away ? 'warning' : 'info');
     request_draw();
   });
   room.join(code);
@@ -366,6 +413,8 @@ function frame(now) {
 new ResizeObserver(request_draw).observe(document.body);
 // A viewer's link (?room=CODE): the first connection already says which room, so that a proxy in front
 // of several servers sends it to the one that holds it
-link.room = read_code(new URLSearchParams(location.search).get('room'));
+// A presenter's tab that is reloaded reclaims its room, through the server that holds it too
+const reclaimable = read_code(new URLSearchParams(location.search).get('room')) ? null : presenter.remembered(session_storage());
+link.room = read_code(new URLSearchParams(location.search).get('room')) ?? reclaimable?.code ?? null;
 link.connect();
 requestAnimationFrame(frame);

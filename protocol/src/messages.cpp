@@ -118,7 +118,9 @@ std::string encode(const room_created& message)
                                         {"events", counts(message.event_counts)}});
 }
 
-std::string encode(const room_joined& message)
+namespace {
+
+std::string encode_room_snapshot(std::string_view type, const room_joined& message)
 {
     json::array programs;
     for (const program_info& program : message.programs) {
@@ -126,7 +128,7 @@ std::string encode(const room_joined& message)
         if (!program.scenario.empty()) one["scenario"] = program.scenario;
         programs.push_back(std::move(one));
     }
-    json::object object{{"type", "room_joined"},
+    json::object object{{"type", type},
                         {"room", message.room},
                         {"programs", std::move(programs)},
                         {"events", counts(message.event_counts)},
@@ -136,6 +138,18 @@ std::string encode(const room_joined& message)
     position.erase("room");
     object["poll"] = message.poll ? json::value(poll_fields(*message.poll)) : json::value(nullptr);
     return json::serialize(object);
+}
+
+} // namespace
+
+std::string encode(const room_joined& message)
+{
+    return encode_room_snapshot("room_joined", message);
+}
+
+std::string encode_room_reclaimed(const room_joined& message)
+{
+    return encode_room_snapshot("room_reclaimed", message);
 }
 
 void begin_room_events(std::string& out, std::string_view room, std::size_t program)
@@ -175,6 +189,11 @@ std::string encode(const room_status& message)
                                       {"places", std::move(places)}};
     }
     return json::serialize(object);
+}
+
+std::string encode_room_presenter(std::string_view room, std::string_view state)
+{
+    return json::serialize(json::object{{"type", "room_presenter"}, {"room", room}, {"state", state}});
 }
 
 std::string encode_room_ended(std::string_view room, std::string_view reason)

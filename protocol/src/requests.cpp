@@ -254,6 +254,7 @@ client_message decode_room_message(const json::object& object, std::string_view 
     if (auto* error = std::get_if<request_error>(&secret)) return std::move(*error);
     std::string key = std::get<std::string>(std::move(secret));
     if (name == "room_close") return room_close_request{std::move(code), std::move(key)};
+    if (name == "room_reclaim") return room_reclaim_request{std::move(code), std::move(key)};
     if (name == "room_poll") return decode_room_poll(object, std::move(code), std::move(key), limits);
     room_position_request request{std::move(code), std::move(key), {}};
     if (auto error = position_fields(object, request.position, true, limits, request.room)) return *error;
@@ -263,7 +264,7 @@ client_message decode_room_message(const json::object& object, std::string_view 
 bool is_room_message(std::string_view name)
 {
     return name == "room_create" || name == "room_join" || name == "room_leave" || name == "room_position" ||
-           name == "room_poll" || name == "room_answer" || name == "room_close";
+           name == "room_poll" || name == "room_answer" || name == "room_close" || name == "room_reclaim";
 }
 
 } // namespace

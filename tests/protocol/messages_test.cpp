@@ -121,6 +121,15 @@ TEST(ProtocolEncode, RoomMessagesMatchTheirSchemas)
     EXPECT_EQ(joined.at("poll").at("lines").as_int64(), 3);
     auto without_poll = json::parse(protocol::encode(protocol::room_joined{"K", programs, counts, {}, nullptr}));
     EXPECT_EQ(schema_problems(without_poll, schema_of("room_joined")), std::vector<std::string>{});
+    auto reclaimed = json::parse(protocol::encode_room_reclaimed(protocol::room_joined{
+        "K7QX4M", programs, counts, {.step = 7, .playing = true, .speed = 0.5, .mode = "compare"}, &poll}));
+    EXPECT_EQ(schema_problems(reclaimed, schema_of("room_reclaimed")), std::vector<std::string>{});
+    EXPECT_EQ(reclaimed.at("type").as_string(), "room_reclaimed");
+    EXPECT_EQ(schema_problems(reclaimed, schema_of("room_joined")).size(), 1u) << "only its type differs";
+    for (std::string_view state : {"away", "back"})
+        EXPECT_EQ(schema_problems(json::parse(protocol::encode_room_presenter("K", state)), schema_of("room_presenter")),
+                  std::vector<std::string>{});
+    EXPECT_EQ(schema_problems(json::parse(protocol::encode_room_presenter("K", "lost")), schema_of("room_presenter")).size(), 1u);
 
     std::string events;
     protocol::begin_room_events(events, "K7QX4M", 1);
@@ -133,6 +142,8 @@ TEST(ProtocolEncode, RoomMessagesMatchTheirSchemas)
     EXPECT_FALSE(position.as_object().contains("secret"));
     EXPECT_EQ(schema_problems(json::parse(protocol::encode_room_poll("K", poll)), schema_of("room_poll")), std::vector<std::string>{});
     EXPECT_EQ(schema_problems(json::parse(protocol::encode_room_ended("K", "presenter_left")), schema_of("room_ended")),
+              std::vector<std::string>{});
+    EXPECT_EQ(schema_problems(json::parse(protocol::encode_room_ended("K", "reclaimed")), schema_of("room_ended")),
               std::vector<std::string>{});
 
     const std::size_t places[] = {1, 1, 0, 1, 1, 0, 0, 0, 2};

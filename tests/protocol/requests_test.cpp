@@ -127,6 +127,9 @@ TEST(DecodeRoomMessages, AcceptsEachRoomMessage)
     auto answer = std::get<protocol::room_answer_request>(decode(R"({"type":"room_answer","room":"R","order":[2,0,1]})"));
     EXPECT_EQ(answer.order, (std::vector<std::size_t>{2, 0, 1}));
     EXPECT_EQ(std::get<protocol::room_close_request>(decode(R"({"type":"room_close","room":"R","secret":"S"})")).secret, "S");
+    auto reclaim = std::get<protocol::room_reclaim_request>(decode(R"({"type":"room_reclaim","room":"R","secret":"S"})"));
+    EXPECT_EQ(reclaim.room, "R");
+    EXPECT_EQ(reclaim.secret, "S");
 }
 
 TEST(DecodeRoomMessages, RefusesEachKindOfBadRoomMessageWithItsCode)
@@ -156,6 +159,8 @@ TEST(DecodeRoomMessages, RefusesEachKindOfBadRoomMessageWithItsCode)
     EXPECT_EQ(refusal(R"({"type":"room_answer","room":"R","order":["a"]})"), "bad_poll_answer");
     EXPECT_EQ(refusal(R"({"type":"room_answer","room":"R"})"), "missing_field");
     EXPECT_EQ(refusal(R"({"type":"room_close","room":"R"})"), "missing_field");
+    EXPECT_EQ(refusal(R"({"type":"room_reclaim","room":"R"})"), "missing_field");
+    EXPECT_EQ(refusal(R"({"type":"room_reclaim","room":"R","secret":""})"), "invalid_value");
 
     auto message = decode(R"({"type":"room_poll","room":"R7","secret":"S","action":"vote"})");
     EXPECT_EQ(std::get<protocol::request_error>(message).room, "R7") << "the error names the room";

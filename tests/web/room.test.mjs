@@ -311,3 +311,111 @@ test("the presenter's table of a poll: a row per printed line, how many put it a
   ]);
   assert.equal(poll_table(null, []), null, 'no poll yet');
 });
+
+// A tab's sessionStorage, in memory.
+function memory_storage() {
+  const items = new Map();
+  return { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => items.set(k, String(v)), removeItem: (k) => items.delete(k), items };
+}
+
+test("a presenter's tab keeps the room's code and secret for a reload, and forgets them when the room ends", () => {
+  const storage = memory_storage();
+  const room = new presenter(() => {}, { storage });
+  assert.equal(presenter.remembered(storage), null);
+  room.create([{ scenario: 'gather' }], start);
+  room.handle_message(example_message('room_created'));
+  assert.deepEqual(presenter.remembered(storage), { code: 'K7QX4M', secret });
+  room.close();
+  assert.equal(presenter.remembered(storage), null, 'a closed room is not reclaimed');
+  storage.setItem('loopscope.presenting', '{not json');
+  assert.equal(presenter.remembered(storage), null);
+  storage.setItem('loopscope.presenting', JSON.stringify({ code: 'K7QX4O', secret }));
+  assert.equal(presenter.remembered(storage), null, 'not a code');
+});
+
+// The room taken back: room_reclaimed at step 12 with a poll open, then the hello run's events in two messages.
+function reclaim_hello(room) {
+  const events = load_events('sleep');
+  room.handle_message({ ...example_message('room_reclaimed'), events: [events.length] });
+  room.handle_message({ type: 'room_events', room: 'K7QX4M', program: 0, events: events.slice(0, 10) });
+  room.handle_message({ type: 'room_events', room: 'K7QX4M', program: 0, events: events.slice(10) });
+  return events;
+}
+
+test("a presenter whose connection drops keeps the room and takes it back with the secret once it is back", () => {
+  const { room, sent, notes } = open_room();
+  sent.length = 0;
+  notes.length = 0;
+  room.lost();
+  room.lost(); // told once
+  assert.equal(room.state, 'reconnecting');
+  assert.deepEqual(notes.map((n) => n.type), ['reconnecting']);
+  room.moved(at(3), 1e9);
+  assert.equal(sent.length, 0, 'nothing is sent while the room is not ours');
+  room.reconnected();
+  assert.deepEqual(sent, [client_example('room_reclaim')]);
+  assert.equal(room.state, 'reclaiming');
+  const events = reclaim_hello(room);
+  assert.equal(room.state, 'open');
+  const reclaimed = notes.at(-1);
+  assert.equal(reclaimed.type, 'reclaimed');
+  assert.equal(reclaimed.programs[0].events.length, events.length);
+  assert.equal(reclaimed.programs[0].scenario, 'hello');
+  assert.deepEqual(reclaimed.position, { seq: 12, following: false, playing: true, replay_speed: 1, mode: 'explore' });
+  assert.deepEqual(room.poll, { state: 'open', lines: 3 });
+  // It drives again from where the room is: the same position is no move
+  room.moved(at(12, { playing: true }), 2e9);
+  assert.equal(sent.length, 1);
+  room.moved(at(13), 3e9);
+  assert.deepEqual(sent.at(-1), { type: 'room_position', room: 'K7QX4M', secret, ...at(13) });
+});
+
+test("a reloaded presenter's page reclaims from what its tab kept; a room gone meanwhile ends and is forgotten", () => {
+  const storage = memory_storage();
+  storage.setItem('loopscope.presenting', JSON.stringify({ code: 'K7QX4M', secret }));
+  const sent = [];
+  const notes = [];
+  const room = new presenter((m) => sent.push(m), { storage });
+  room.listen((note) => notes.push(note));
+  const kept = presenter.remembered(storage);
+  room.reclaim(kept.code, kept.secret);
+  assert.deepEqual(sent, [client_example('room_reclaim')]);
+  reclaim_hello(room);
+  assert.equal(room.state, 'open');
+  assert.equal(room.code, 'K7QX4M');
+
+  // Too late: the server no longer has the room
+  const late = new presenter(() => {}, { storage });
+  const told = [];
+  late.listen((note) => told.push(note));
+  late.reclaim('K7QX4M', secret);
+  assert.equal(late.handle_message({ type: 'error', code: 'unknown_room', room: 'K7QX4M', message: '…' }), true);
+  assert.equal(late.state, 'ended');
+  assert.match(told.at(-1).text, /has ended/);
+  assert.equal(presenter.remembered(storage), null);
+});
+
+test('another page took the room: this presenter stops driving it', () => {
+  const { room, sent, notes } = open_room();
+  room.handle_message({ type: 'room_ended', room: 'K7QX4M', reason: 'reclaimed' });
+  assert.equal(room.state, 'ended');
+  assert.match(notes.at(-1).text, /presented from another page/);
+  sent.length = 0;
+  room.moved(at(5), 1e9);
+  assert.equal(sent.length, 0);
+});
+
+test("a viewer is told when the presenter's connection drops and when the presenter is back, and follows on", () => {
+  const { room, notes } = joined_hello();
+  notes.length = 0;
+  room.handle_message(example_message('room_presenter'));
+  assert.equal(room.presenter_away, true);
+  assert.equal(room.state, 'following', 'still in the room');
+  assert.deepEqual(notes.map((n) => [n.type, n.away]), [['presenter', true]]);
+  assert.match(notes.at(-1).text, /waits for them/);
+  room.handle_message({ type: 'room_presenter', room: 'K7QX4M', state: 'back' });
+  assert.equal(room.presenter_away, false);
+  assert.match(notes.at(-1).text, /back/);
+  room.handle_message({ type: 'room_position', room: 'K7QX4M', step: 13, playing: false, speed: 1, mode: 'explore' });
+  assert.equal(notes.at(-1).position.seq, 13);
+});

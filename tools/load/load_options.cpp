@@ -63,7 +63,7 @@ std::optional<load_options> parse_options(int argc, char** argv, int& exit_statu
                  "(--max-p99-lateness-ms applies to it)")
         ("step-rate", po::value(&options.step_rate)->default_value(options.step_rate), "--room: the presenter's steps a second")
         ("rooms", po::value(&options.rooms)->default_value(options.rooms),
-         "--room: this many presenters, each its own room, stepping together; --connections viewers dealt out among them")
+         "--room: this many presenters, each its own room, stepping together; --connections viewers dealt out among them; each room's lag is reported (best, median, worst room)")
         ("size", po::value(&options.echo_bytes)->default_value(options.echo_bytes), "echo message bytes")
         ("timeout", po::value(&timeout), "hard bound on the whole load in seconds (default: worked out from the rest)")
         ("json", po::value(&options.json_file), "write every figure to this file as JSON")

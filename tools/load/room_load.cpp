@@ -108,7 +108,12 @@ private:
         std::unique_ptr<socket_type> presenter;
         std::string code, secret;
         std::vector<clock_type::time_point> sent_at; // by step: when the presenter last sent it
+        // Its viewers' fan-out latencies (kept for at most per_room_histograms rooms: 30 KiB each)
+        std::unique_ptr<latency_histogram> fanout;
+        // From the presenter's last step to the moment the last of its viewers had it
+        clock_type::duration last_step_reach{};
     };
+    static constexpr std::size_t per_room_histograms = 1000;
 
     struct follower {
         std::unique_ptr<socket_type> ws;
@@ -178,7 +183,10 @@ private:
     asio::awaitable<void> present(double duration)
     {
         rooms_.resize(options_.rooms);
-        for (presented_room& room : rooms_) co_await open_room(room);
+        for (presented_room& room : rooms_) {
+            co_await open_room(room);
+            if (rooms_.size() > 1 && rooms_.size() <= per_room_histograms) room.fanout = std::make_unique<latency_histogram>();
+        }
 
         // The viewers, at the ramp rate; each joins and then reads until the end
         const auto ramp_start = clock_type::now();
@@ -277,14 +285,18 @@ private:
             const std::string_view text(static_cast<const char*>(buffer.data().data()), buffer.size());
             if (auto step = step_of(text)) {
                 if (*step < room.sent_at.size() && room.sent_at[*step] != clock_type::time_point{}) {
-                    fanout_.record(static_cast<std::uint64_t>(
-                        std::chrono::duration_cast<std::chrono::microseconds>(arrival - room.sent_at[*step]).count()));
+                    const auto micros = static_cast<std::uint64_t>(
+                        std::chrono::duration_cast<std::chrono::microseconds>(arrival - room.sent_at[*step]).count());
+                    fanout_.record(micros);
+                    if (room.fanout) room.fanout->record(micros);
                 }
                 ++receipts_;
                 me.last_step = *step;
                 if (*step == last_step_ && !me.saw_last) {
                     me.saw_last = true;
                     ++saw_last_;
+                    if (room.sent_at[*step] != clock_type::time_point{})
+                        room.last_step_reach = std::max(room.last_step_reach, arrival - room.sent_at[*step]);
                 }
                 continue;
             }
@@ -324,6 +336,7 @@ private:
                 if (one.joined && one.last_step == last_step_) ++per_room[one.room];
             const auto [fewest, most] = std::minmax_element(per_room.begin(), per_room.end());
             out << "viewers per room that saw its last step: " << *fewest << " to " << *most << "\n";
+            report_rooms(out);
         }
         if (timed_out_) fail("the load did not finish within its bound");
         const std::uint64_t missing_last = joined_ - dropped_ - std::min(saw_last_, joined_ - dropped_);
@@ -344,6 +357,57 @@ private:
             passed = false;
         }
         return passed ? 0 : 1;
+    }
+
+    // Each room's lag, so that one room left behind shows (the fan-out over all viewers hides it): the
+    // best, median and worst room by their own p50 and p99, and by how long the last step took to
+    // reach the last of the room's viewers.
+    void report_rooms(std::ostream& out) const
+    {
+        const auto ms = [](double micros) { return micros / 1000.0; };
+        struct room_lag {
+            const presented_room* room;
+            double p50, p99, reach;
+        };
+        // A room some of whose viewers never had its last step has no reach to tell: it is counted apart
+        std::vector<std::size_t> joined(rooms_.size(), 0), reached(rooms_.size(), 0);
+        for (const follower& one : viewers_) {
+            if (!one.joined) continue;
+            ++joined[one.room];
+            if (one.saw_last) ++reached[one.room];
+        }
+        std::size_t unreached = 0;
+        std::vector<room_lag> lags;
+        for (const presented_room& room : rooms_) {
+            const auto index = static_cast<std::size_t>(&room - rooms_.data());
+            if (reached[index] < joined[index]) ++unreached;
+            const double reach = static_cast<double>(std::chrono::duration_cast<std::chrono::microseconds>(room.last_step_reach).count());
+            if (room.fanout && room.fanout->count() > 0)
+                lags.push_back({&room, static_cast<double>(room.fanout->percentile(0.50)),
+                                static_cast<double>(room.fanout->percentile(0.99)), reach});
+            else if (!room.fanout)
+                lags.push_back({&room, -1, -1, reach});
+        }
+        if (lags.empty()) return;
+        const auto spread = [&](const char* what, double room_lag::*field) {
+            std::vector<room_lag> sorted = lags;
+            std::sort(sorted.begin(), sorted.end(), [&](const room_lag& a, const room_lag& b) { return a.*field < b.*field; });
+            const room_lag& worst = sorted.back();
+            out << "per room, " << what << ": best " << ms(sorted.front().*field) << " ms, median "
+                << ms(sorted[sorted.size() / 2].*field) << " ms, worst " << ms(worst.*field) << " ms (room " << worst.room->code
+                << ")\n";
+        };
+        if (lags.front().p50 >= 0) {
+            spread("fan-out p50", &room_lag::p50);
+            spread("fan-out p99", &room_lag::p99);
+        } else {
+            out << "per room fan-out percentiles: not kept for more than " << per_room_histograms << " rooms\n";
+        }
+        if (unreached > 0) {
+            out << "per room, last step: " << unreached << " of " << rooms_.size() << " rooms' last step never reached all their viewers\n";
+            return;
+        }
+        spread("last step reached its last viewer after", &room_lag::reach);
     }
 
     const load_options& options_;

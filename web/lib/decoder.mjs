@@ -4,7 +4,8 @@
 export class protocol_error extends Error {}
 
 const known_types = new Set(['hello', 'events', 'run_finished', 'error',
-  'room_created', 'room_joined', 'room_events', 'room_position', 'room_poll', 'room_status', 'room_ended']);
+  'room_created', 'room_joined', 'room_reclaimed', 'room_events', 'room_position', 'room_poll', 'room_status', 'room_presenter',
+  'room_ended']);
 
 function require_field(message, name, type) {
   const value = message[name];
@@ -59,6 +60,7 @@ export function decode_message(text) {
       require_field(message, 'events', 'array');
       break;
     case 'room_joined':
+    case 'room_reclaimed':
       require_field(message, 'room', 'string');
       require_field(message, 'programs', 'array');
       require_field(message, 'events', 'array');
@@ -75,6 +77,10 @@ export function decode_message(text) {
       require_field(message, 'playing', 'boolean');
       require_field(message, 'speed', 'number');
       require_field(message, 'mode', 'string');
+      break;
+    case 'room_presenter':
+      require_field(message, 'room', 'string');
+      require_field(message, 'state', 'string');
       break;
     case 'room_poll':
     case 'room_status':

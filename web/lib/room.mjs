@@ -3,12 +3,16 @@
 // transport moves by `moved`, sends through `send(message)`, and tells the page what to do as notes,
 // as the run store does:
 //   { type: 'created', code }            the presenter's room is open
+//   { type: 'reclaimed', programs, position }  the presenter has its room back (after a reload or a drop):
+//                                         programs [{ scenario, source, events }], position in transport form
 //   { type: 'status' }                    viewers or poll tallies changed (presenter)
 //   { type: 'joined', programs }          a viewer has every event: programs [{ scenario, source, events }]
 //   { type: 'position', position }        a viewer that follows should show this (transport.apply form)
 //   { type: 'poll' }                      the poll opened, closed or was revealed (viewer)
 //   { type: 'ended', text }               the room is over; a viewer keeps what it has
-//   { type: 'reconnecting', text }        a viewer's connection dropped: it keeps what it has and rejoins
+//   { type: 'presenter', away, text }     a viewer's presenter dropped its connection (away) or is back
+//   { type: 'reconnecting', text }        the connection dropped: a viewer keeps what it has and rejoins;
+//                                         a presenter reclaims its room (room_reclaim) once it is back
 //   { type: 'rejoined' }                  the viewer is back in its room (a 'position' follows if it follows)
 //   { type: 'refused', text }             the server refused a room message
 
@@ -20,6 +24,11 @@ export const position_interval_ms = 50;
 // times in a row without getting back in (the connection itself backs off between its attempts,
 // ui/connection.mjs); then it stops following, as when the room ends.
 export const max_rejoins = 5;
+
+// Where a presenter's page keeps its room's code and secret: the tab's sessionStorage, so that a reload
+// of that tab reclaims the room (the server keeps it room_linger after the connection drops), and no
+// other tab, nor a link, ever carries the secret.
+export const presenting_key = 'loopscope.presenting';
 
 export const code_alphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const code_length = 6;
@@ -64,7 +73,7 @@ const same = (a, b) => a && b && a.step === b.step && a.playing === b.playing &&
 const refusal_texts = {
   unknown_room: 'There is no room with this code: check it with the presenter.',
   room_full: 'This room is full.',
-  presenter_gone: 'The presenter has left this room.',
+  presenter_gone: 'The presenter is away from this room: it goes on when they are back.',
   too_many_rooms: 'The server has as many rooms as it can hold; try again later.',
   room_too_large: 'This run is too large to present.',
 };
@@ -94,11 +103,16 @@ class room_base {
 }
 
 export class presenter extends room_base {
-  // `send(message)`: to the server; `interval_ms`: the least time between two positions sent.
-  constructor(send, { interval_ms = position_interval_ms } = {}) {
+  // `send(message)`: to the server; `interval_ms`: the least time between two positions sent;
+  // `storage`: where the room's code and secret are kept for a reload (sessionStorage), or null.
+  constructor(send, { interval_ms = position_interval_ms, storage = null } = {}) {
     super(send);
     this.interval_ms = interval_ms;
-    this.state = 'idle'; // idle → creating → open → ended
+    this.storage = storage;
+    // idle → creating → open → ended; open → reconnecting (the connection dropped) → reclaiming
+    // (room_reclaim sent) → open, or ended when the room is gone
+    this.state = 'idle';
+    this.received = []; // a reclaim's room_events, by program
     this.secret = null;
     this.events = [];
     this.viewers = 0;
@@ -106,6 +120,35 @@ export class presenter extends room_base {
     this.sent = null; // the last position sent
     this.pending = null; // a newer one waiting for its turn
     this.last_sent_at = -Infinity;
+  }
+
+  // The room a reload of this tab left behind: { code, secret }, or null.
+  static remembered(storage) {
+    try {
+      const kept = JSON.parse(storage?.getItem(presenting_key) ?? 'null');
+      return kept && read_code(kept.code) && typeof kept.secret === 'string' ? { code: read_code(kept.code), secret: kept.secret } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  remember() {
+    this.storage?.setItem(presenting_key, JSON.stringify({ code: this.code, secret: this.secret }));
+  }
+
+  forget() {
+    this.storage?.removeItem(presenting_key);
+  }
+
+  // Take a room (back) with its secret: after a reload (`remembered`), or when the connection is back.
+  reclaim(code, secret) {
+    this.state = 'reclaiming';
+    this.code = code;
+    this.secret = secret;
+    this.ended = null;
+    this.pending = null;
+    this.received = [];
+    this.send({ type: 'room_reclaim', room: code, secret });
   }
 
   // Open a room on `programs` ([{scenario} | {source}], two for compare) starting at `position`.
@@ -136,10 +179,16 @@ export class presenter extends room_base {
       this.secret = message.secret;
       this.events = message.events;
       this.sent = this.start;
+      this.remember();
       this.tell({ type: 'created', code: this.code });
       return true;
     }
     if (message.room === undefined || message.room !== this.code) return false;
+    if (this.state === 'reclaiming') return this.reclaiming(message);
+    if (message.type === 'room_ended' && message.reason === 'reclaimed') {
+      this.end('This room is now presented from another page: this one no longer drives it.');
+      return true;
+    }
     if (message.type === 'room_status') {
       this.viewers = message.viewers;
       this.poll = message.poll ?? null;
@@ -186,13 +235,65 @@ export class presenter extends room_base {
   close() {
     this.secret_message('room_close');
     this.state = 'ended';
+    this.forget();
   }
 
-  // The connection ended: the server ends the room with it.
-  lost() {
-    if (this.state === 'idle') return;
+  // room_reclaimed, then each program's room_events: the room is this page's again once all are in.
+  reclaiming(message) {
+    if (message.type === 'room_reclaimed') {
+      this.events = message.events;
+      this.programs = message.programs;
+      this.start = { ...message.position };
+      this.poll = message.poll ? { ...message.poll } : null;
+      this.received = message.programs.map(() => []);
+      return true;
+    }
+    if (message.type === 'room_events' && this.received[message.program]) {
+      this.received[message.program].push(...message.events);
+      if (this.received.some((events, i) => events.length < this.events[i])) return true;
+      this.state = 'open';
+      this.sent = this.start;
+      this.last_sent_at = -Infinity;
+      this.remember();
+      const programs = this.programs.map((p, i) => ({ scenario: p.scenario ?? null, source: p.source, events: this.received[i] }));
+      this.received = [];
+      this.tell({ type: 'reclaimed', programs, position: transport_position(this.start) });
+      return true;
+    }
+    if (message.type === 'error') {
+      // The room went meanwhile (room_linger passed, the server restarted), or it is not ours
+      this.end(message.code === 'unknown_room' ? 'The room you presented has ended: its time to come back ran out.' : `The room could not be taken back: ${message.message} (${message.code})`);
+      return true;
+    }
+    return true;
+  }
+
+  end(text) {
     this.state = 'ended';
-    this.tell({ type: 'ended', text: 'The connection to the server was lost, and the room ended with it.' });
+    this.forget();
+    this.tell({ type: 'ended', text });
+  }
+
+  // The connection dropped: the server keeps the room (its viewers following) for room_linger, and
+  // this page takes it back when the connection returns (`reconnected`).
+  lost() {
+    if (this.state === 'idle' || this.state === 'ended' || this.state === 'reconnecting') return;
+    if (this.state === 'creating') {
+      this.end('The connection to the server was lost before the room opened.');
+      return;
+    }
+    this.state = 'reconnecting';
+    this.tell({ type: 'reconnecting', text: 'The connection to the server dropped: your class keeps following, and the room is yours again once it is back…' });
+  }
+
+  reconnected() {
+    if (this.state === 'reconnecting' || this.state === 'reclaiming') this.reclaim(this.code, this.secret);
+  }
+
+  // The connection will not come back: the room ends on the server after room_linger.
+  gone() {
+    if (this.state === 'idle' || this.state === 'ended') return;
+    this.end('The server cannot be reached: this page no longer presents the room.');
   }
 }
 
@@ -211,6 +312,7 @@ export class viewer extends room_base {
     this.loaded = false; // the page has shown the room's programs ('joined' was told)
     this.resume = 'following'; // what a rejoin comes back to: 'following' or 'detached'
     this.rejoins = 0; // rejoins tried since the viewer was last in its room
+    this.presenter_away = false; // the presenter's connection dropped; the room waits for it
   }
 
   join(code) {
@@ -266,6 +368,7 @@ export class viewer extends room_base {
         this.received = message.programs.map(() => []);
         this.position = transport_position(message.position);
         this.poll = message.poll ?? null;
+        this.presenter_away = false; // a room_presenter follows if it is
         if (!same_poll) this.answer = null;
         this.arrived();
         return true;
@@ -284,7 +387,16 @@ export class viewer extends room_base {
         this.poll = { state: message.state, lines: message.lines };
         this.tell({ type: 'poll' });
         return true;
+      case 'room_presenter':
+        this.presenter_away = message.state === 'away';
+        this.tell({
+          type: 'presenter',
+          away: this.presenter_away,
+          text: this.presenter_away ? "The presenter's connection dropped: the room waits for them to come back." : 'The presenter is back.',
+        });
+        return true;
       case 'room_ended':
+        this.presenter_away = false;
         this.end(message.reason, message.reason === 'closed' ? 'The presenter closed the room. What you see stays here to explore.' : 'The presenter has left, so the room has ended. What you see stays here to explore.');
         return true;
       case 'error':

@@ -26,9 +26,10 @@ export class room_panel {
     const role = room instanceof presenter ? 'presenter' : room instanceof viewer ? 'viewer' : null;
     const open = role === 'presenter' && room.state === 'open';
     const creating = role === 'presenter' && room.state === 'creating';
+    const returning = role === 'presenter' && (room.state === 'reconnecting' || room.state === 'reclaiming');
     const viewing = role === 'viewer' && room.state !== 'idle' && room.state !== 'ended';
-    $('present').hidden = open || creating || viewing;
-    $('join-form').hidden = open || creating || viewing;
+    $('present').hidden = open || creating || returning || viewing;
+    $('join-form').hidden = open || creating || returning || viewing;
     $('end-room').hidden = !open;
     $('poll-open').hidden = !open || room.events.length !== 1 || room.poll?.state === 'open';
     $('follow').hidden = !(role === 'viewer' && room.state === 'detached');
@@ -37,8 +38,10 @@ export class room_panel {
     let text = '';
     if (creating) text = 'Opening a room…';
     else if (open) text = `Room ${room.code} · ${room.viewers} following`;
+    else if (returning) text = `Room ${room.code} · reconnecting…`;
     else if (viewing && room.reconnecting) text = `Room ${room.code} · reconnecting…`;
-    else if (viewing) text = room.state === 'joining' ? `Joining room ${room.code}…` : `Room ${room.code}${room.following ? ' · following the presenter' : ' · on your own'}`;
+    else if (viewing && room.state === 'joining') text = `Joining room ${room.code}…`;
+    else if (viewing) text = `Room ${room.code}${room.following ? ' · following the presenter' : ' · on your own'}${room.presenter_away ? ' · the presenter is away' : ''}`;
     else if (room?.state === 'ended' && room.code) text = `Room ${room.code} ended`;
     state.hidden = !text;
     state.textContent = text;

@@ -70,8 +70,14 @@ std::string metrics::render(std::uint64_t connections_current) const
         {"loopscope_slow_consumer_disconnects_total", "counter",
          "Clients disconnected because they did not read what was sent to them.", slow_consumer_disconnects},
         {"loopscope_send_queue_bytes", "gauge", "Bytes queued for clients and not yet written.", send_queue_bytes},
-        {"loopscope_rooms", "gauge", "Rooms (recording, open, or lingering after the presenter left).", rooms_current},
+        {"loopscope_rooms", "gauge", "Rooms (recording, open, or waiting room_linger for a presenter whose connection left).", rooms_current},
         {"loopscope_room_viewers", "gauge", "Viewers following a room, all rooms together.", room_viewers_current},
+        {"loopscope_room_positions_direct_total", "counter",
+         "Room positions written straight into a viewer's socket (its frame built once for all), not through a write operation.",
+         room_positions_direct},
+        {"loopscope_room_positions_split_total", "counter",
+         "Direct room positions the socket took only part of at first (a viewer that reads slowly); the rest followed.",
+         room_positions_split},
     };
     std::string out;
     for (const single& metric : singles) {

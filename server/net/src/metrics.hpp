@@ -23,8 +23,10 @@ struct metrics {
     std::map<std::string, std::uint64_t, std::less<>> protocol_errors; // by code
     std::uint64_t slow_consumer_disconnects = 0;
     std::uint64_t send_queue_bytes = 0; // queued for all clients together, not yet written
-    std::uint64_t rooms_current = 0;        // rooms recording, open or lingering
+    std::uint64_t rooms_current = 0;        // rooms recording, open or waiting for their presenter
     std::uint64_t room_viewers_current = 0; // viewers following a room, all rooms together
+    std::uint64_t room_positions_direct = 0; // positions written straight into a viewer's socket
+    std::uint64_t room_positions_split = 0;  // ... of which the socket took only part at first
 
     // How late the io_context runs a timer: the server's responsiveness under load.
     static constexpr std::array<double, 12> lag_buckets{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,

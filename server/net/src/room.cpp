@@ -1,6 +1,7 @@
 #include "room.hpp"
 
 #include "loopscope/protocol/messages.hpp"
+#include "fan_out_queue.hpp"
 #include "metrics.hpp"
 #include "websocket_session.hpp"
 
@@ -22,9 +23,9 @@ protocol::position_info info_of(const protocol::room_position& position)
 
 room::room(std::string code, std::string secret, std::shared_ptr<websocket_session> presenter,
            std::vector<program> programs, protocol::room_position position, asio::any_io_executor executor,
-           metrics& stats)
+           metrics& stats, fan_out_queue& fan_outs)
     : code_(std::move(code)), secret_(std::move(secret)), presenter_(std::move(presenter)), programs_(std::move(programs)),
-      position_(position), stats_(stats), linger_timer_(executor)
+      position_(position), fan_outs_(fan_outs), stats_(stats), linger_timer_(executor)
 {
 }
 
@@ -48,13 +49,14 @@ void room::open()
 {
     phase_ = phase::open;
     position_message_ = std::make_shared<const std::string>(protocol::encode_room_position(code_, info_of(position_)));
+    position_frame_ = text_frame(*position_message_);
     std::vector<std::size_t> counts;
     for (const program& one : programs_) counts.push_back(one.recording->event_count());
     presenter_->send(protocol::encode(protocol::room_created{code_, secret_, counts}));
     status_changed();
 }
 
-void room::join(const std::shared_ptr<websocket_session>& viewer)
+void room::send_snapshot(websocket_session& to, bool reclaimed)
 {
     std::vector<protocol::program_info> programs;
     std::vector<std::size_t> counts;
@@ -63,10 +65,22 @@ void room::join(const std::shared_ptr<websocket_session>& viewer)
         counts.push_back(one.recording->event_count());
     }
     const protocol::poll_info poll{poll_state(), poll_lines_};
-    viewer->send(protocol::encode(protocol::room_joined{code_, programs, counts, info_of(position_),
-                                                        poll_ == poll_phase::none ? nullptr : &poll}));
+    const protocol::room_joined snapshot{code_, programs, counts, info_of(position_), poll_ == poll_phase::none ? nullptr : &poll};
+    to.send(reclaimed ? protocol::encode_room_reclaimed(snapshot) : protocol::encode(snapshot));
     // The events were serialized once, when the room was recorded: every viewer gets the same buffers
-    for (const program& one : programs_) viewer->send_shared(one.recording->message());
+    for (const program& one : programs_) to.send_shared(one.recording->message());
+}
+
+void room::tell_viewers(std::shared_ptr<const std::string> message)
+{
+    for (const auto& viewer : viewers_) viewer->send_shared(message);
+}
+
+void room::join(const std::shared_ptr<websocket_session>& viewer)
+{
+    send_snapshot(*viewer, false);
+    // A viewer who joins while the presenter is away is told so, as those who were following were
+    if (phase_ == phase::away) viewer->send(protocol::encode_room_presenter(code_, "away"));
 
     viewer->rooms.viewing = shared_from_this();
     viewer->rooms.viewer_index = viewers_.size();
@@ -91,7 +105,7 @@ void room::leave(websocket_session& viewer)
         viewers_.pop_back();
         --stats_.room_viewers_current;
         // The viewer moved into this place may not have been handed the newest position yet
-        if (fan_out_running_) fan_out_again_ = true;
+        if (fan_out_queued_) fan_out_again_ = true;
     }
     status_changed();
 }
@@ -102,41 +116,42 @@ void room::move_to(const protocol::room_position& position)
     // Serialized once; each viewer's writer is handed the same buffer, and a viewer that is still
     // writing an older position only ever keeps the newest (websocket_session::send_latest)
     position_message_ = std::make_shared<const std::string>(protocol::encode_room_position(code_, info_of(position_)));
+    position_frame_ = text_frame(*position_message_);
     ++position_version_;
-    if (fan_out_running_) {
-        fan_out_again_ = true;
+    if (fan_out_queued_) {
+        // A pass under way goes on with this position; the viewers it has passed need another
+        if (fan_out_next_ > 0) fan_out_again_ = true;
         return;
     }
-    fan_out_running_ = true;
+    fan_out_queued_ = true;
     fan_out_next_ = 0;
-    fan_out_some();
+    fan_out_again_ = false;
+    fan_outs_.want(shared_from_this(), linger_timer_.get_executor());
 }
 
-void room::fan_out_some()
+bool room::fan_out(std::size_t& budget)
 {
-    constexpr std::size_t viewers_per_turn = 512; // about a millisecond of the thread
-    if (phase_ != phase::open) {
-        fan_out_running_ = false;
-        return;
+    // A pass goes on while the presenter is away: every viewer ends on the presenter's last step
+    if (phase_ != phase::open && phase_ != phase::away) {
+        fan_out_queued_ = false;
+        return true;
     }
-    const std::size_t end = std::min(fan_out_next_ + viewers_per_turn, viewers_.size());
-    for (std::size_t i = fan_out_next_; i < end; ++i) {
-        websocket_session& viewer = *viewers_[i];
+    while (budget > 0) {
+        if (fan_out_next_ >= viewers_.size()) {
+            if (!fan_out_again_) break;
+            fan_out_again_ = false;
+            fan_out_next_ = 0;
+            continue;
+        }
+        websocket_session& viewer = *viewers_[fan_out_next_++];
+        --budget;
         if (viewer.rooms.position_version == position_version_) continue;
         viewer.rooms.position_version = position_version_;
-        viewer.send_latest(position_message_);
+        viewer.send_latest(position_message_, position_frame_);
     }
-    fan_out_next_ = end;
-    if (fan_out_next_ >= viewers_.size()) {
-        if (!fan_out_again_) {
-            fan_out_running_ = false;
-            return;
-        }
-        fan_out_again_ = false;
-        fan_out_next_ = 0;
-    }
-    // The rest on a later turn: other connections, and the presenter's next step, go first
-    asio::post(linger_timer_.get_executor(), [self = shared_from_this()] { self->fan_out_some(); });
+    const bool done = fan_out_next_ >= viewers_.size() && !fan_out_again_;
+    if (done) fan_out_queued_ = false;
+    return done;
 }
 
 void room::poll(const protocol::room_poll_request& request)
@@ -153,8 +168,7 @@ void room::poll(const protocol::room_poll_request& request)
     case protocol::poll_action::reveal: poll_ = poll_phase::revealed; break;
     }
     spdlog::info("room {}: poll {} ({} lines, {} answers)", code_, poll_state(), poll_lines_, answers_.size());
-    auto message = std::make_shared<const std::string>(protocol::encode_room_poll(code_, {poll_state(), poll_lines_}));
-    for (const auto& viewer : viewers_) viewer->send_shared(message);
+    tell_viewers(std::make_shared<const std::string>(protocol::encode_room_poll(code_, {poll_state(), poll_lines_})));
     status_changed();
 }
 
@@ -191,9 +205,42 @@ std::string room::answer(websocket_session& viewer, const std::vector<std::size_
     return {};
 }
 
+void room::presenter_away(std::chrono::milliseconds linger, std::function<void()> expired)
+{
+    phase_ = phase::away;
+    spdlog::info("room {}: presenter's connection left; {} viewer(s) wait {} ms for it (room_linger)", code_,
+                 viewers_.size(), linger.count());
+    if (presenter_) presenter_->rooms.presenting.reset();
+    presenter_.reset();
+    tell_viewers(std::make_shared<const std::string>(protocol::encode_room_presenter(code_, "away")));
+    linger_timer_.expires_after(linger);
+    linger_timer_.async_wait([self = shared_from_this(), expired = std::move(expired)](const beast::error_code& ec) {
+        // A reclaim cancels the wait; a wait that completed as the reclaim came finds the room open
+        if (!ec && self->phase_ == phase::away) expired();
+    });
+}
+
+void room::reclaim(const std::shared_ptr<websocket_session>& presenter)
+{
+    if (presenter_ && presenter_ != presenter) {
+        // The presenter's other connection (a page left open elsewhere) stops driving
+        presenter_->send(protocol::encode_room_ended(code_, "reclaimed"));
+        presenter_->rooms.presenting.reset();
+    }
+    const bool was_away = phase_ == phase::away;
+    linger_timer_.cancel();
+    phase_ = phase::open;
+    presenter_ = presenter;
+    presenter->rooms.presenting = shared_from_this();
+    spdlog::info("room {}: reclaimed by conn {}; {} viewer(s)", code_, presenter->id(), viewers_.size());
+    send_snapshot(*presenter, true);
+    if (was_away) tell_viewers(std::make_shared<const std::string>(protocol::encode_room_presenter(code_, "back")));
+    status_changed();
+}
+
 void room::end(std::string_view reason)
 {
-    phase_ = phase::lingering;
+    phase_ = phase::ended;
     spdlog::info("room {}: ended ({}); {} viewer(s) told", code_, reason, viewers_.size());
     auto message = std::make_shared<const std::string>(protocol::encode_room_ended(code_, reason));
     auto self = shared_from_this();
@@ -207,14 +254,6 @@ void room::end(std::string_view reason)
     presenter_.reset();
     for (program& one : programs_)
         if (one.recording && !one.recording->message()) one.recording->cancel();
-}
-
-void room::linger(std::chrono::milliseconds linger, std::function<void()> expired)
-{
-    linger_timer_.expires_after(linger);
-    linger_timer_.async_wait([self = shared_from_this(), expired = std::move(expired)](const beast::error_code& ec) {
-        if (!ec) expired();
-    });
 }
 
 void room::stop_lingering()

@@ -112,7 +112,7 @@ void room_registry::handle(const std::shared_ptr<websocket_session>& session, co
     for (std::size_t i = 0; i < programs.size(); ++i)
         programs[i].recording = std::make_shared<program_recording>(code, i, max_bytes_each);
     auto created = std::make_shared<room>(code, std::move(secret), session, std::move(programs), request.position,
-                                          session->executor(), stats_);
+                                          session->executor(), stats_, fan_outs_);
     rooms_.emplace(code, created);
     session->rooms.presenting = created;
     ++stats_.rooms_current;
@@ -154,12 +154,13 @@ void room_registry::handle(const std::shared_ptr<websocket_session>& session, co
         return;
     }
     room& wanted = *found->second;
-    if (wanted.state() == room::phase::lingering) {
+    if (wanted.state() == room::phase::ended) {
         session->send_room_error(protocol::error_code::presenter_gone,
                                  "the presenter of room " + request.room + " has left", request.room);
         return;
     }
     if (session->rooms.viewing.get() == &wanted) return; // following it already
+
     if (wanted.viewer_count() >= config_.max_viewers_per_room) {
         spdlog::warn("room {}: viewer refused: {} follow it (max_viewers_per_room)", request.room, wanted.viewer_count());
         session->send_room_error(protocol::error_code::room_full,
@@ -192,16 +193,19 @@ room* room_registry::driven_room(websocket_session& session, const std::string& 
         return nullptr;
     }
     room& wanted = *found->second;
-    // Only the connection that created the room, holding its secret, drives it
-    if (!wanted.secret_matches(secret) || (wanted.state() != room::phase::lingering && !wanted.is_presenter(session))) {
+    // Only the connection that created (or reclaimed) the room, holding its secret, drives it
+    const bool unpresented = wanted.state() == room::phase::away || wanted.state() == room::phase::ended;
+    if (!wanted.secret_matches(secret) || (!unpresented && !wanted.is_presenter(session))) {
         spdlog::debug("conn {}: refused driving room {}: not its presenter", session.id(), code); // per message: debug, not a flood at info
         session.send_room_error(protocol::error_code::not_presenter,
                                 "only the presenter of room " + code + " may drive it", code);
         return nullptr;
     }
-    if (wanted.state() == room::phase::lingering) {
+    if (unpresented) {
         session.send_room_error(protocol::error_code::presenter_gone,
-                                "room " + code + " has ended: its presenter's connection left", code);
+                                "room " + code + " has no presenter: its presenter's connection left; "
+                                "send room_reclaim with the secret (within room_linger) to drive it again",
+                                code);
         return nullptr;
     }
     if (wanted.state() == room::phase::recording) {
@@ -250,22 +254,56 @@ void room_registry::handle(websocket_session& session, const protocol::room_clos
     remove(request.room);
 }
 
+void room_registry::handle(const std::shared_ptr<websocket_session>& session, const protocol::room_reclaim_request& request)
+{
+    auto found = rooms_.find(request.room);
+    if (found == rooms_.end()) {
+        session->send_room_error(protocol::error_code::unknown_room,
+                                 "there is no room \"" + request.room + "\" (it ends room_linger after its presenter's connection left)",
+                                 request.room);
+        return;
+    }
+    auto wanted = found->second;
+    if (!wanted->secret_matches(request.secret)) {
+        spdlog::debug("conn {}: refused reclaiming room {}: wrong secret", session->id(), request.room);
+        session->send_room_error(protocol::error_code::not_presenter,
+                                 "only the presenter of room " + request.room + " may reclaim it", request.room);
+        return;
+    }
+    if (wanted->state() == room::phase::recording) {
+        session->send_room_error(protocol::error_code::unknown_room,
+                                 "room " + request.room + " is not open yet: wait for room_created", request.room);
+        return;
+    }
+    if (session->rooms.presenting && session->rooms.presenting != wanted) {
+        session->send_room_error(protocol::error_code::too_many_rooms,
+                                 "this connection presents room " + session->rooms.presenting->code() +
+                                     " already; close it first (room_close)",
+                                 session->rooms.presenting->code());
+        return;
+    }
+    // The room's own viewers do not include its presenter
+    if (session->rooms.viewing == wanted) wanted->leave(*session);
+    wanted->reclaim(session);
+}
+
 void room_registry::connection_gone(websocket_session& session)
 {
     if (session.rooms.viewing) session.rooms.viewing->leave(session);
     auto presented = session.rooms.presenting;
     if (!presented) return;
-    const bool was_open = presented->state() == room::phase::open;
-    presented->end("presenter_left");
-    if (!was_open || shutting_down_) {
+    if (presented->state() != room::phase::open || shutting_down_) {
+        presented->end("presenter_left");
         remove(presented->code());
         return;
     }
-    // The code stays taken for a while: a viewer who joins late is told the presenter left, not that
-    // the code is wrong
-    spdlog::info("room {}: presenter left; the room goes in {} ms (room_linger)", presented->code(), config_.room_linger.count());
-    presented->linger(config_.room_linger, [this, code = presented->code()] {
-        spdlog::info("room {}: gone after its linger", code);
+    // The viewers keep following, and the presenter may come back (a reload, a dropped network) with
+    // the secret; the room ends only if it does not within room_linger
+    presented->presenter_away(config_.room_linger, [this, code = presented->code()] {
+        auto found = rooms_.find(code);
+        if (found == rooms_.end()) return;
+        spdlog::info("room {}: its presenter did not come back within room_linger; ended", code);
+        found->second->end("presenter_left");
         remove(code);
     });
 }
@@ -282,10 +320,13 @@ void room_registry::remove(const std::string& code)
 void room_registry::shutdown()
 {
     shutting_down_ = true;
-    std::vector<std::string> lingering;
+    std::vector<std::string> away;
     for (const auto& [code, one] : rooms_)
-        if (one->state() == room::phase::lingering) lingering.push_back(code);
-    for (const std::string& code : lingering) remove(code);
+        if (one->state() == room::phase::away) away.push_back(code);
+    for (const std::string& code : away) {
+        rooms_.at(code)->end("presenter_left");
+        remove(code);
+    }
 }
 
 } // namespace loopscope::net

@@ -3,6 +3,7 @@
 #include "loopscope/net/server_config.hpp"
 #include "loopscope/protocol/requests.hpp"
 #include "net_common.hpp"
+#include "fan_out_queue.hpp"
 #include "room.hpp"
 
 #include <map>
@@ -25,17 +26,18 @@ public:
     // A room message from `session`; refusals are answered on the session with their error code.
     void handle(const std::shared_ptr<websocket_session>& session, const protocol::room_create_request& request);
     void handle(const std::shared_ptr<websocket_session>& session, const protocol::room_join_request& request);
+    void handle(const std::shared_ptr<websocket_session>& session, const protocol::room_reclaim_request& request);
     void handle(websocket_session& session, const protocol::room_leave_request& request);
     void handle(websocket_session& session, const protocol::room_position_request& request);
     void handle(websocket_session& session, const protocol::room_poll_request& request);
     void handle(websocket_session& session, const protocol::room_answer_request& request);
     void handle(websocket_session& session, const protocol::room_close_request& request);
 
-    // The session's connection has ended: it stops following, and a room it presents ends for its viewers
-    // and lingers.
+    // The session's connection has ended: it stops following, and a room it presents waits room_linger
+    // for a reclaim (its viewers still following) before it ends.
     void connection_gone(websocket_session& session);
 
-    // Shutdown: lingering rooms go at once, so that no timer keeps the io_context running.
+    // Shutdown: rooms waiting for their presenter end at once, so that no timer keeps the io_context running.
     void shutdown();
 
     std::size_t size() const { return rooms_.size(); }
@@ -50,6 +52,7 @@ private:
     metrics& stats_;
     bool shutting_down_ = false;
     std::map<std::string, std::shared_ptr<room>, std::less<>> rooms_;
+    fan_out_queue fan_outs_; // every room's fan-out, a turn's budget shared
 };
 
 // `bytes` bytes from the operating system's CSPRNG (getrandom): what room codes and secrets are made of.

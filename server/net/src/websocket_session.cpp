@@ -69,7 +69,7 @@ asio::awaitable<void> websocket_session::read_loop()
         // Read a message
         auto [ec, size] = co_await ws_.async_read(buffer, use_tuple);
         if (ec) {
-            if (const auto& rejected = ws_.next_layer().rejected())
+            if (const auto& rejected = ws_.next_layer().next_layer().rejected())
                 spdlog::info("conn {}: the client's close frame had code {}{}: answered {}", id_, rejected->code,
                              rejected->reason_is_utf8 ? "" : " and a reason that is not UTF-8", rejected->answer);
             else if (ec == websocket::error::closed || is_disconnect(ec))
@@ -201,7 +201,8 @@ void websocket_session::handle_message(std::string_view text)
         [this](auto& request) {
             using request_type = std::decay_t<decltype(request)>;
             if constexpr (std::is_same_v<request_type, protocol::room_create_request> ||
-                          std::is_same_v<request_type, protocol::room_join_request>)
+                          std::is_same_v<request_type, protocol::room_join_request> ||
+                          std::is_same_v<request_type, protocol::room_reclaim_request>)
                 state_->rooms->handle(shared_from_this(), request);
             else if constexpr (!std::is_same_v<request_type, protocol::run_request> &&
                                !std::is_same_v<request_type, protocol::cancel_request> &&
@@ -325,6 +326,23 @@ void websocket_session::send_latest(std::shared_ptr<const std::string> message)
     state_->stats.send_queue_bytes += message->size();
     latest_ = std::move(message);
     wake_writer();
+}
+
+void websocket_session::send_latest(std::shared_ptr<const std::string> message, std::string_view frame)
+{
+    // In order only if nothing is queued or being written: then this frame is the next thing the
+    // client gets either way
+    if (!close_reason_ && !reading_done_ && accepted_ && !writer_running_ && !writer_finished_ && send_queue_.empty() &&
+        !latest_) {
+        const auto written = ws_.next_layer().try_write(frame, shared_from_this());
+        if (written != shared_frame_writer::written::refused) {
+            state_->stats.bytes_sent += message->size();
+            ++state_->stats.room_positions_direct;
+            if (written == shared_frame_writer::written::split) ++state_->stats.room_positions_split;
+            return;
+        }
+    }
+    send_latest(std::move(message));
 }
 
 void websocket_session::release_latest()

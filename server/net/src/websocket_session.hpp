@@ -1,6 +1,6 @@
 #pragma once
 
-#include "close_frame_guard.hpp"
+#include "shared_frame_writer.hpp"
 #include "live_run.hpp"
 #include "loopscope/protocol/requests.hpp"
 #include "net_common.hpp"
@@ -62,6 +62,10 @@ public:
     // can take one, never a backlog. Sent after everything queued before it; a message queued after it
     // (send, send_shared) goes behind it.
     void send_latest(std::shared_ptr<const std::string> message);
+    // send_latest for a room's fan-out, with the message's frame built once for every viewer: when
+    // nothing waits to be written to this client, the frame goes into its socket at once (no write
+    // operation, no handler, no turn of the thread: shared_frame_writer); otherwise as send_latest.
+    void send_latest(std::shared_ptr<const std::string> message, std::string_view frame);
 
     // The rooms of this connection: the one it presents, the one it follows (and its place among that
     // room's viewers). Kept by the room registry.
@@ -93,7 +97,7 @@ private:
     void drop_slow_consumer(std::string_view why);
     void wake_writer();
 
-    websocket::stream<close_frame_guard> ws_;
+    websocket::stream<shared_frame_writer> ws_;
     std::shared_ptr<server_state> state_;
     std::uint64_t id_;
     mode mode_;

@@ -109,6 +109,9 @@ struct room_joined {
     const poll_info* poll = nullptr;
 };
 std::string encode(const room_joined& message);
+// server -> presenter, on room_reclaim: the fields of room_joined under the type "room_reclaimed" (a page
+// reloaded has lost its run); the room's room_events follow, then room_status.
+std::string encode_room_reclaimed(const room_joined& message);
 
 // server -> viewer: one program's recorded events, built in place like `events`: begin_room_events,
 // the events' JSON objects with a comma between, end_events.
@@ -136,7 +139,12 @@ struct room_status {
 };
 std::string encode(const room_status& message);
 
-// server -> viewer: the room is over ("presenter_left", "closed").
+// server -> viewer: the presenter's connection dropped ("away"; the room waits room_linger for it), or it
+// reclaimed the room ("back").
+std::string encode_room_presenter(std::string_view room, std::string_view state);
+
+// server -> viewer: the room is over ("presenter_left", "closed"); to a presenter's connection that another
+// of its connections reclaimed the room from ("reclaimed").
 std::string encode_room_ended(std::string_view room, std::string_view reason);
 
 // Stable error codes (see protocol/README.md).

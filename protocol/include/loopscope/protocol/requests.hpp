@@ -98,6 +98,12 @@ struct room_answer_request {
     std::vector<std::size_t> order;
 };
 
+// presenter -> server, on a new connection: take the room back after the presenter's connection dropped
+// (within room_linger), or from a connection of the presenter's that is still open.
+struct room_reclaim_request {
+    std::string room, secret;
+};
+
 // presenter -> server: end the room now.
 struct room_close_request {
     std::string room, secret;
@@ -113,7 +119,8 @@ struct request_error {
 
 using client_message =
     std::variant<run_request, cancel_request, request_error, room_create_request, room_join_request, room_leave_request,
-                 room_position_request, room_poll_request, room_answer_request, room_close_request>;
+                 room_position_request, room_poll_request, room_answer_request, room_close_request,
+                 room_reclaim_request>;
 
 // Parses and checks one text frame from a client. Never throws on bad input.
 client_message decode_client_message(std::string_view text, const request_limits& limits);

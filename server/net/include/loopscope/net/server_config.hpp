@@ -57,9 +57,9 @@ struct server_config {
     std::size_t trim_after_run_bytes = 16 * 1024 * 1024;
 
     // Rooms: a presenter drives, viewers follow (protocol/README.md, "Rooms"). At most `max_rooms` on
-    // the server (recording or open or lingering) and `max_viewers_per_room` in each; a room whose
-    // presenter's connection goes keeps its code for `room_linger` (late joiners are told the
-    // presenter left) and is then gone. A room's events, recorded once and shared by its viewers, may
+    // the server (recording, open, or waiting for its presenter) and `max_viewers_per_room` in each; a
+    // room whose presenter's connection goes waits `room_linger` for a connection with its secret to
+    // reclaim it (its viewers keep following), and is then ended and gone. A room's events, recorded once and shared by its viewers, may
     // take `max_room_event_bytes` (which stays under max_send_queue_bytes, since a viewer is sent them
     // at once). Codes are `room_code_length` characters of `room_code_alphabet` from the CSPRNG:
     // 31^6 is about 887 million codes, so even at max_rooms a guess finds a room once in 8.8 million.
