@@ -210,7 +210,8 @@ test("reloading the presenter's page takes its room back: the viewers keep follo
   for (const viewer of viewers) {
     await told(viewer, /presenter's connection dropped/);
     await told(viewer, /presenter is back/);
-    assert.match(await viewer.textContent('#room-state'), new RegExp(`^Room ${code} · following the presenter$`));
+    // The notice and the room's line are drawn apart: wait for the line to say it, as a viewer would
+    await viewer.waitForFunction((text) => document.querySelector('#room-state').textContent === text, `Room ${code} · following the presenter`);
     assert.equal(await position(viewer), before);
   }
   const moved = await presenter_steps('ArrowLeft');
