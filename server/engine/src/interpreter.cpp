@@ -1243,7 +1243,7 @@ runtime::outcome runtime::execute(exec_context& ctx)
             }
             case opcode::for_iter: {
                 bool exhausted = false;
-                value next = iterate_next(f.stack.back(), exhausted);
+                value next = draw_next(f.stack.back(), exhausted);
                 if (exhausted) {
                     f.stack.pop_back();
                     f.pc = in.arg;

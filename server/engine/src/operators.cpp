@@ -790,7 +790,7 @@ value runtime::make_iterator(const value& v)
     }
 }
 
-value runtime::iterate_next(value& iterator, bool& exhausted)
+value runtime::draw_next(value& iterator, bool& exhausted)
 {
     if (iterator.is(value_kind::generator)) return resume_generator(iterator.as<generator_object>(), exhausted);
     if (iterator.is(value_kind::instance)) {
@@ -992,7 +992,17 @@ std::vector<value> runtime::to_vector(const value& v)
         meter_.reserve(v.as<sequence_object>().items.size() * sizeof(value));
         return v.as<sequence_object>().items;
     }
-    if (v.is(value_kind::range)) check_items(static_cast<std::size_t>(std::max<std::int64_t>(0, v.as<range_object>().length())));
+    if (v.is(value_kind::range)) {
+        // Numbers written straight into the list: a copy's cost, not an iterator's draw per item.
+        const auto& r = v.as<range_object>();
+        const auto n = static_cast<std::size_t>(std::max<std::int64_t>(0, r.length()));
+        check_items(n);
+        charge_work(n);
+        std::vector<value> out;
+        out.reserve(n);
+        for (std::size_t k = 0; k < n; ++k) out.push_back(value::integer(r.start + static_cast<std::int64_t>(k) * r.step));
+        return out;
+    }
     value it = make_iterator(v);
     std::vector<value> out;
     while (true) {

@@ -263,7 +263,16 @@ private:
     void delete_subscript(const value& container, const value& index);  // del container[index]
     key_equality dict_equality();  // == as a dict compares its keys
     void dict_update(const value& dict, const value& other, const char* who);  // d.update(other), {**other}
-    value iterate_next(value& it, bool& exhausted);
+    // The iterator's next item. Drawing it is charged as one step of the operation under way (the
+    // cost of an instruction), so that a builtin that drains an iterator (sum, deque.extend, a
+    // zip of zips) holds the thread no longer than max_operation_steps allows.
+    value iterate_next(value& it, bool& exhausted)
+    {
+        charge_work(16);
+        return draw_next(it, exhausted);
+    }
+    // The same, uncharged: for a `for` loop, whose instruction is already the step.
+    value draw_next(value& it, bool& exhausted);
     value next_of_sequence(iterator_object& it, bool& exhausted);
     value make_reversed(const value& v);
     value resume_generator(generator_object& g, bool& exhausted);

@@ -79,14 +79,19 @@ restart:
         std::size_t probes = i + linear_probes <= m ? linear_probes : 0;
         std::size_t at = i;
         for (;;) {
-            // Keys that collide (ints equal modulo 2**61 - 1) make a probe sequence long: charged as it goes.
-            if (++visited % 16 == 0) charge_work(16);
+            // Keys that collide (ints equal modulo 2**61 - 1) make a probe sequence long: charged as it
+            // goes, a probe that must compare two keys as four (a comparison of big ints is not cheap).
+            if (++visited >= 16) {
+                charge_work(visited);
+                visited = 0;
+            }
             const std::int32_t ix = slots[at];
             if (ix == unused) return -1;
             if (ix >= 0 && entries[static_cast<std::size_t>(ix)].hash == hash) {
                 const value start_key = entries[static_cast<std::size_t>(ix)].key;
                 if (same_object(start_key, key)) return static_cast<std::int64_t>(at);
                 const std::size_t size_before = slots.size();
+                visited += 3;
                 const bool equal = eq(start_key, key);
                 // The comparison (a program's __eq__) may have changed the set: look again, as CPython does.
                 if (slots.size() != size_before || slots[at] != ix || entries[static_cast<std::size_t>(ix)].key.obj != start_key.obj) goto restart;
@@ -114,8 +119,12 @@ restart:
         std::size_t probes = i + linear_probes <= m ? linear_probes : 0;
         std::size_t at = i;
         for (;;) {
-            // Keys that collide (ints equal modulo 2**61 - 1) make a probe sequence long: charged as it goes.
-            if (++visited % 16 == 0) charge_work(16);
+            // Keys that collide (ints equal modulo 2**61 - 1) make a probe sequence long: charged as it
+            // goes, a probe that must compare two keys as four (a comparison of big ints is not cheap).
+            if (++visited >= 16) {
+                charge_work(visited);
+                visited = 0;
+            }
             const std::int32_t ix = slots[at];
             if (ix == unused) {
                 cached_hash.reset();
@@ -135,6 +144,7 @@ restart:
                 const value start_key = entries[static_cast<std::size_t>(ix)].key;
                 if (same_object(start_key, key)) return false;
                 const std::size_t size_before = slots.size();
+                visited += 3;
                 const bool equal = eq(start_key, key);
                 if (equal) return false;
                 // The comparison (a program's __eq__) may have changed the set: start again, as CPython does.

@@ -245,14 +245,30 @@ std::string sign_text(const format_spec& f, bool negative)
     return f.sign == '+' ? "+" : f.sign == ' ' ? " " : "";
 }
 
-// C's printf of one double with a precision ("%.*e", "%#.*g"), its work charged.
+// C's printf of one double with a precision ("%.*e", "%#.*g"), its work charged. A double's exact
+// decimal expansion has at most 767 significant digits and 1074 after the point, so past a precision
+// of 1100 every further digit is a 0: printf writes 1100 and the zeros are appended (printf itself
+// takes milliseconds of big-number arithmetic for a million digits). A 'g' without '#' strips them.
 std::string c_format(const std::string& fmt, int precision, double x)
 {
+    constexpr int exact_digits = 1100;
+    int zeros = 0;
+    if (precision > exact_digits && std::isfinite(x)) {
+        const char type = fmt.back();
+        const bool stripped = (type == 'g' || type == 'G') && fmt.find('#') == std::string::npos;
+        if (!stripped) zeros = precision - exact_digits;
+        precision = exact_digits;
+    }
     const int length = std::snprintf(nullptr, 0, fmt.c_str(), precision, x);
-    charge_work(static_cast<std::size_t>(length) / 8);
+    charge_work((static_cast<std::size_t>(length) + static_cast<std::size_t>(zeros)) / 8);
     std::string out(static_cast<std::size_t>(length) + 1, '\0');
     std::snprintf(out.data(), out.size(), fmt.c_str(), precision, x);
     out.pop_back();
+    if (zeros > 0) {
+        // The zeros end the digits, before any exponent.
+        const std::size_t exponent = out.find_first_of("eE");
+        out.insert(exponent == std::string::npos ? out.size() : exponent, static_cast<std::size_t>(zeros), '0');
+    }
     return out;
 }
 

@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <array>
 #include <functional>
-#include <unordered_map>
 
 namespace loopscope::engine {
 
@@ -227,6 +226,52 @@ value type_argument(const value& v)
 
 // A bucket for the deduplication of Union's and Literal's members (CPython puts them in a set):
 // python_hash for what it hashes, a key of their shape for forms (which it does not hash).
+// Members found by hash, as CPython's set finds them: an open-addressing table of (hash, position)
+// pairs in one allocation, not a node per member (a Literal of 100,000 values is one operation, and
+// a node allocation each held the thread for 30 ms). Every slot looked at is charged, so keys that
+// share a hash cost their probes' work.
+class member_index {
+public:
+    explicit member_index(std::size_t members)
+    {
+        std::size_t capacity = 8;
+        while (capacity < 2 * members) capacity *= 2;
+        charge_work(capacity / 4);
+        slots_.assign(capacity, slot{0, empty});
+    }
+    // Whether a member of hash `h` is one for which same(position) holds.
+    template <typename Same>
+    bool contains(std::int64_t h, Same&& same) const
+    {
+        for (std::size_t at = start(h);; at = (at + 1) & (slots_.size() - 1)) {
+            charge_work(1);
+            const slot& s = slots_[at];
+            if (s.position == empty) return false;
+            if (s.hash == h && same(s.position)) return true;
+        }
+    }
+    void insert(std::int64_t h, std::size_t position)
+    {
+        std::size_t at = start(h);
+        while (slots_[at].position != empty) at = (at + 1) & (slots_.size() - 1);
+        slots_[at] = slot{h, position};
+    }
+
+private:
+    static constexpr std::size_t empty = static_cast<std::size_t>(-1);
+    struct slot {
+        std::int64_t hash;
+        std::size_t position;
+    };
+    std::size_t start(std::int64_t h) const
+    {
+        // The hash's bits mixed, so that runs of small ints do not fill one run of slots.
+        auto x = static_cast<std::uint64_t>(h) * 0x9E3779B97F4A7C15ull;
+        return static_cast<std::size_t>(x >> 20) & (slots_.size() - 1);
+    }
+    std::vector<slot> slots_;
+};
+
 std::int64_t bucket_of(const value& v)
 {
     if (v.is(value_kind::typing_form)) {
@@ -277,15 +322,13 @@ value runtime::typing_subscript(const value& container, const value& index)
         // Flattened (a union inside is its members) and without repeats, in first-seen order; found
         // by hash, as CPython's set finds them (a Union of 100,000 names is not 10**10 comparisons)
         std::vector<value> members;
-        std::unordered_multimap<std::int64_t, std::size_t> by_hash;
+        std::size_t most = 0;
+        for (const auto& item : items) most += is_form(item, typing_form::kind::union_) ? form_of(item).args.size() : 1;
+        member_index by_hash{most};
         auto add = [&](const value& v) {
             const std::int64_t h = bucket_of(v);
-            auto [first, last] = by_hash.equal_range(h);
-            for (auto it = first; it != last; ++it) {
-                charge_work(1);
-                if (equals(members[it->second], v)) return;
-            }
-            by_hash.emplace(h, members.size());
+            if (by_hash.contains(h, [&](std::size_t k) { return equals(members[k], v); })) return;
+            by_hash.insert(h, members.size());
             members.push_back(v);
         };
         for (const auto& item : items) {
@@ -321,17 +364,14 @@ value runtime::typing_subscript(const value& container, const value& index)
             return subscripted_form(form, std::move(flat));
         }
         std::vector<value> members;
-        std::unordered_multimap<std::int64_t, std::size_t> by_hash;
+        member_index by_hash{flat.size()};
         for (std::size_t k = 0; k < flat.size(); ++k) {
-            auto [first, last] = by_hash.equal_range(hashes[k]);
-            bool seen = false;
-            for (auto it = first; it != last && !seen; ++it) {
-                charge_work(1);
-                const value& m = members[it->second];
-                seen = m.kind == flat[k].kind && equals(m, flat[k]);
-            }
+            const bool seen = by_hash.contains(hashes[k], [&](std::size_t j) {
+                const value& m = members[j];
+                return m.kind == flat[k].kind && equals(m, flat[k]);
+            });
             if (seen) continue;
-            by_hash.emplace(hashes[k], members.size());
+            by_hash.insert(hashes[k], members.size());
             members.push_back(flat[k]);
         }
         return subscripted_form(form, std::move(members));
@@ -384,15 +424,13 @@ bool runtime::typing_equal(const value& a, const value& b, int depth)
     // found by hash: in any order, and in time proportional to their sizes.
     auto same_members = [&](bool by_type) {
         charge_work(x.args.size() + y.args.size());
-        std::unordered_multimap<std::int64_t, const value*> theirs;
-        for (const auto& n : y.args) theirs.emplace(bucket_of(n), &n);
+        member_index theirs{y.args.size()};
+        for (std::size_t k = 0; k < y.args.size(); ++k) theirs.insert(bucket_of(y.args[k]), k);
         for (const auto& m : x.args) {
-            auto [first, last] = theirs.equal_range(bucket_of(m));
-            bool found = false;
-            for (auto it = first; it != last && !found; ++it) {
-                charge_work(1);
-                found = (!by_type || m.kind == it->second->kind) && equals(m, *it->second, depth + 1);
-            }
+            const bool found = theirs.contains(bucket_of(m), [&](std::size_t k) {
+                const value& n = y.args[k];
+                return (!by_type || m.kind == n.kind) && equals(m, n, depth + 1);
+            });
             if (!found) return false;
         }
         return true;
