@@ -13,6 +13,7 @@ test suite runs it with --check, so the table is never copied by hand and never 
 import asyncio
 import builtins
 import collections
+import itertools
 import enum
 import math
 import os
@@ -85,7 +86,15 @@ def type_attributes():
         "collections.defaultdict": collections.defaultdict(),
         "_collections._deque_iterator": iter(collections.deque()),
         "_collections._deque_reverse_iterator": reversed(collections.deque()),
+        "module itertools": itertools,
     }
+    # Each iterator of itertools the engine models, by the name type() gives it.
+    for made in (itertools.count(), itertools.repeat(0), itertools.cycle(()), itertools.accumulate(()), itertools.chain(),
+                 itertools.compress((), ()), itertools.dropwhile(len, ()), itertools.takewhile(len, ()),
+                 itertools.filterfalse(len, ()), itertools.islice((), 0), itertools.starmap(len, ()), itertools.zip_longest(),
+                 itertools.pairwise(()), itertools.product(), itertools.permutations(()), itertools.combinations((), 0),
+                 itertools.combinations_with_replacement((), 0)):
+        kinds["itertools." + type(made).__name__] = made
     out = {name: sorted(dir(obj)) for name, obj in kinds.items()}
     # Where 3.11's patch releases differ, the table holds the names of both, so that it is the same
     # whichever python3 3.11 writes it: enum gained two names in 3.11.5, and before 3.11.3 a

@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import builtins
 import collections
+import itertools
 import concurrent.futures
 import json
 import math
@@ -77,6 +78,10 @@ def kinds():
         "module collections": ("import collections\nx = collections", collections),
         "collections.deque": ("from collections import deque\nx = deque([1], 3)", collections.deque([1], 3)),
         "collections.defaultdict": ("from collections import defaultdict\nx = defaultdict(list, a=1)", collections.defaultdict(list, a=1)),
+        "module itertools": ("import itertools\nx = itertools", itertools),
+        "itertools.chain": ("import itertools\nx = itertools.chain([1])", itertools.chain([1])),
+        "itertools.count": ("import itertools\nx = itertools.count(2)", itertools.count(2)),
+        "itertools.product": ("import itertools\nx = itertools.product([1], repeat=2)", itertools.product([1], repeat=2)),
     }
     return made, (loop, coro)
 

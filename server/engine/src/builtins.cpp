@@ -2,6 +2,7 @@
 #include "runtime.hpp"
 #include "sets.hpp"
 #include "deques.hpp"
+#include "itertools_module.hpp"
 #include "typing_forms.hpp"
 #include "classes.hpp"
 #include "integers.hpp"
@@ -46,6 +47,7 @@ enum builtin_id : int {
     b_set, b_frozenset, set_method,
     c_deque, deque_method,  // collections.deque and its methods (collections_module.cpp)
     c_defaultdict,          // collections.defaultdict (collections_module.cpp)
+    it_function,            // itertools' types and chain.from_iterable, one id: itertools_module.cpp tells them apart by name
 };
 
 // A stable bottom-up merge sort of indices. Unlike std::stable_sort it stays in bounds whatever the
@@ -180,7 +182,11 @@ bool is_type_builtin(int id)
 
 } // namespace
 
-bool is_type_builtin(const builtin_object& b) { return !b.self.obj && is_type_builtin(b.id); }
+bool is_type_builtin(const builtin_object& b)
+{
+    if (b.id == it_function) return b.name != "itertools.chain.from_iterable";
+    return !b.self.obj && is_type_builtin(b.id);
+}
 
 value deque_type_value()
 {
@@ -424,12 +430,12 @@ bool engine_has_attribute(std::string_view name)
                               &async_generator_members, &text_stream_members, &deque_members})
         for (const auto& m : *table)
             if (name == m.name) return true;
-    if (typing_has(name)) return true;
+    if (typing_has(name) || itertools_has(name)) return true;
     if (value c; math_constant(std::string(name), c)) return true;
     // The attributes load_attribute answers itself.
     for (const char* special : {"Task", "AbstractEventLoop", "Future", "CancelledError", "InvalidStateError", "TimeoutError", "args", "__name__",
                                 "__qualname__", "__module__", "__class__", "__self__", "__func__", "__cause__", "__context__",
-                                "__suppress_context__", "message", "exceptions", "stdout", "stderr", "name", "value", "Enum", "auto", "deque", "defaultdict", "default_factory"})
+                                "__suppress_context__", "message", "exceptions", "stdout", "stderr", "name", "value", "Enum", "auto", "deque", "defaultdict", "default_factory", "from_iterable"})
         if (name == special) return true;
     return false;
 }
@@ -480,6 +486,9 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             if (name == "deque") return deque_type_value();
             if (name == "defaultdict") return make_builtin(c_defaultdict, "collections.defaultdict");
             if (cpython_type_has("module collections", name)) raise_unsupported("collections." + name);
+        } else if (m == "itertools") {
+            if (itertools_has(name)) return make_builtin(it_function, "itertools." + name);
+            if (cpython_type_has("module itertools", name)) raise_unsupported("itertools." + name);
         } else if (m == "random") {
             if (const member* f = find_member(random_members, name)) return make_builtin(f->id, name);
             if (cpython_type_has("module random", name)) raise_unsupported("random." + name);
@@ -541,6 +550,8 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         if (const value* v = exception_method(obj.as<exception_type_object>(), name)) return *v;
         break;
     case value_kind::builtin:
+        if (name == "from_iterable" && obj.as<builtin_object>().id == it_function && obj.as<builtin_object>().name == "itertools.chain")
+            return make_builtin(it_function, "itertools.chain.from_iterable");
         if (name == "__name__") {
             const auto& full = obj.as<builtin_object>().name;  // "collections.deque" is named "deque"
             return value::string(is_type_builtin(obj.as<builtin_object>()) ? full.substr(full.rfind('.') + 1) : full);
@@ -1211,6 +1222,9 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             case b_set: return value::boolean(v.is(value_kind::set));
             case b_frozenset: return value::boolean(v.is(value_kind::frozenset));
             case c_deque: return value::boolean(v.is(value_kind::deque));
+            case it_function:
+                return value::boolean(v.is(value_kind::iterator) && v.as<iterator_object>().kind == iterator_kind::itertools &&
+                                      type_name(v) == t.as<builtin_object>().name);
             case c_defaultdict: return value::boolean(v.is(value_kind::dict) && v.as<dict_object>().default_factory);
             case b_range: return value::boolean(v.is(value_kind::range));
             case b_type:
@@ -1414,6 +1428,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (args[0].is(value_kind::class_type)) return make_builtin(b_type, "type");
         if (args[0].is(value_kind::exception)) return value::of(value_kind::exception_type, args[0].as<exception_object>().type);
         if (args[0].is(value_kind::deque)) return deque_type_value();
+        if (args[0].is(value_kind::iterator) && args[0].as<iterator_object>().kind == iterator_kind::itertools)
+            return make_builtin(it_function, type_name(args[0]));
         if (args[0].is(value_kind::dict) && args[0].as<dict_object>().default_factory) return make_builtin(c_defaultdict, "collections.defaultdict");
         // The same class `int` names, so that type(1) is int, and type(1)('5') calls it.
         for (const auto& [name, id] : builtin_table())
@@ -1521,6 +1537,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case r_choices: case r_shuffle: case r_sample: case r_gauss: case r_normalvariate: case r_expovariate:
         return call_random(b.name, args, kwargs);
     case m_function: return call_math(b.name, args, kwargs);
+    case it_function: return call_itertools(b.name.substr(std::string_view("itertools.").size()), args, kwargs);
     case eg_derive: case eg_split: case eg_subgroup: return call_exception_group_method(b.name, b.self, args, kwargs);
     case ag_aiter: no_kwargs(); expect_args(b, args, 0, 0); return b.self;
     case ts_write: {
@@ -1828,8 +1845,17 @@ void runtime::sort_values(std::vector<value>& items)
 std::string builtin_object::repr_text() const
 {
     if (is_type_builtin(*this)) return "<class '" + name + "'>";
+    // A class method of a builtin type: the type's address, made up as every address is
+    if (id == it_function) return "<built-in method from_iterable of type object at " + object_address(this) + ">";
     if (self.is(value_kind::none)) return "<built-in function " + name + ">";
-    return "<built-in method " + name + " of " + type_name(self) + " object>";
+    // CPython's own type names: the C classes of asyncio and collections
+    std::string type = type_name(self);
+    if (self.is(value_kind::future)) type = "_asyncio." + type;
+    else if (self.is(value_kind::deque)) type = "collections.deque";
+    else if (self.is(value_kind::text_stream)) type = "_io.TextIOWrapper";
+    if (id == ag_aiter || id == ag_anext) return "<method-wrapper '" + name + "' of " + type + " object at " + object_address(self.obj.get()) + ">";
+    else if (self.is(value_kind::loop)) raise_unsupported("the repr of an event loop's method");  // a Python method of BaseEventLoop there
+    return "<built-in method " + name + " of " + type + " object at " + object_address(self.obj.get()) + ">";
 }
 
 std::string future_object::repr_text() const

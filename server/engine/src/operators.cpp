@@ -1,4 +1,5 @@
 // Python's operators on the subset's values, with CPython's error messages.
+#include "itertools_module.hpp"
 #include "runtime.hpp"
 #include "deques.hpp"
 #include "sets.hpp"
@@ -906,6 +907,7 @@ value runtime::next_of_builtin_iterator(iterator_object& it, bool& exhausted)
         }
         break;
     }
+    case iterator_kind::itertools: return next_of_itertools(static_cast<itertools_object&>(it), exhausted);
     case iterator_kind::sequence: break;
     }
     exhausted = true;

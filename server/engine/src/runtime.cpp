@@ -1,4 +1,5 @@
 #include "runtime.hpp"
+#include "itertools_module.hpp"
 #include "sets.hpp"
 #include "deques.hpp"
 
@@ -62,6 +63,7 @@ void runtime::break_cycles()
         }
         else if (auto* so = dynamic_cast<set_object*>(c.get())) so->clear();
         else if (auto* dq = dynamic_cast<deque_object*>(c.get())) dq->items.clear();
+        else if (auto* iter = dynamic_cast<itertools_object*>(c.get())) iter->drop_references();
         else if (auto* cell = dynamic_cast<cell_object*>(c.get())) cell->content = value::none();
         else if (auto* inst = dynamic_cast<instance_object*>(c.get())) inst->attributes.entries.clear();
         else if (auto* exc = dynamic_cast<exception_object*>(c.get())) {

@@ -28,6 +28,7 @@
 namespace loopscope::engine {
 
 struct group_matcher;  // exception_groups.cpp
+struct itertools_object;  // itertools_module.cpp
 
 // An exception as events report it: CPython's type name, str(), and the innermost traceback line.
 inline error_info error_info_of(const exception_object& x)
@@ -197,6 +198,9 @@ private:
 
     // ---- the math module (math_module.cpp) ----
     value call_math(const std::string& name, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
+    // itertools_module.cpp: a constructor of itertools ("count", "chain.from_iterable"), and an iterator's next item
+    value call_itertools(const std::string& name, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
+    value next_of_itertools(itertools_object& it, bool& exhausted);
 
     // ---- the random module (random_module.cpp) ----
     value call_random(const std::string& name, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);

@@ -1,4 +1,5 @@
 #include "value.hpp"
+#include "itertools_module.hpp"
 #include "typing_forms.hpp"
 #include "integers.hpp"
 #include "dicts.hpp"
@@ -219,6 +220,7 @@ std::string iterator_type_name(const iterator_object& it)
     case iterator_kind::zip: return "zip";
     case iterator_kind::map: return "map";
     case iterator_kind::filter: return "filter";
+    case iterator_kind::itertools: return itertools_type_name(static_cast<const itertools_object&>(it));
     case iterator_kind::reversed:
         if (src.is(value_kind::list)) return "list_reverseiterator";
         if (src.is(value_kind::range)) return "range_iterator";

@@ -142,7 +142,7 @@ struct slice_object : object {
     value start, stop, step;
 };
 
-enum class iterator_kind : std::uint8_t { sequence, reversed, enumerate, zip, map, filter };
+enum class iterator_kind : std::uint8_t { sequence, reversed, enumerate, zip, map, filter, itertools };
 
 // The iterators of builtins, lazy as CPython's: iter(list), enumerate(), zip(), reversed(), map(), filter().
 struct iterator_object : object {

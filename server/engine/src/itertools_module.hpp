@@ -1,0 +1,44 @@
+#pragma once
+
+// itertools as CPython 3.11's Modules/itertoolsmodule.c behaves: lazy iterators over other iterators,
+// each draw charged as any iterator's is. groupby and tee are refused by name.
+
+#include "value.hpp"
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace loopscope::engine {
+
+enum class itertools_kind : std::uint8_t {
+    count, repeat, cycle, accumulate, chain, compress, dropwhile, takewhile, filterfalse, islice, starmap,
+    zip_longest, pairwise, product, permutations, combinations, combinations_with_replacement,
+};
+
+// One iterator of the module. iterator_object's `source` is the iterator drawn from (chain: the
+// iterables still to come), `function` the callable, `inners` the iterators zip_longest draws from.
+struct itertools_object : iterator_object {
+    itertools_kind what = itertools_kind::count;
+    value current;  // count: the next number; repeat: the object; accumulate: the total (unbound: none
+                    // yet); pairwise: the previous item (unbound: none yet); chain: the active iterator;
+                    // compress: the selectors; zip_longest: the fill value
+    value step;     // count: the step; accumulate: the initial value still to give (unbound: none)
+    std::int64_t remaining = -1;  // repeat: how many more (-1: forever); zip_longest: iterators still active
+    std::int64_t next_index = 0, stop = -1, skip = 1, drawn = 0;  // islice: CPython's next, stop, step, cnt
+    std::vector<value> saved;           // cycle: what the first pass drew; the combinatorics: the pool
+    std::vector<std::size_t> indices, cycles, pool_sizes;  // the combinatorics' state (product: per pool)
+    std::size_t r = 0;                  // the combinatorics: the result's length
+    bool first = true;                  // cycle: in the first pass; the combinatorics: nothing given yet
+    bool stopped = false;               // dropwhile: done dropping; takewhile and the combinatorics: over
+    std::string repr_text() const override;
+    // What a run's end clears so that a cycle through the iterator is let go.
+    void drop_references();
+};
+
+// "itertools.count", the name type() shows.
+std::string itertools_type_name(const itertools_object& it);
+// Is `name` an itertools name the engine models (count, chain, …; "chain.from_iterable" too)?
+bool itertools_has(std::string_view name);
+
+} // namespace loopscope::engine
