@@ -13,6 +13,7 @@ test suite runs it with --check, so the table is never copied by hand and never 
 import asyncio
 import builtins
 import collections
+import functools
 import itertools
 import enum
 import math
@@ -87,6 +88,7 @@ def type_attributes():
         "_collections._deque_iterator": iter(collections.deque()),
         "_collections._deque_reverse_iterator": reversed(collections.deque()),
         "module itertools": itertools,
+        "module functools": functools, "functools.partial": functools.partial(len),
     }
     # Each iterator of itertools the engine models, by the name type() gives it.
     for made in (itertools.count(), itertools.repeat(0), itertools.cycle(()), itertools.accumulate(()), itertools.chain(),

@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import builtins
 import collections
+import functools
 import itertools
 import concurrent.futures
 import json
@@ -79,6 +80,8 @@ def kinds():
         "collections.deque": ("from collections import deque\nx = deque([1], 3)", collections.deque([1], 3)),
         "collections.defaultdict": ("from collections import defaultdict\nx = defaultdict(list, a=1)", collections.defaultdict(list, a=1)),
         "module itertools": ("import itertools\nx = itertools", itertools),
+        "module functools": ("import functools\nx = functools", functools),
+        "functools.partial": ("import functools\nx = functools.partial(max, 1, key=abs)", functools.partial(max, 1, key=abs)),
         "itertools.chain": ("import itertools\nx = itertools.chain([1])", itertools.chain([1])),
         "itertools.count": ("import itertools\nx = itertools.count(2)", itertools.count(2)),
         "itertools.product": ("import itertools\nx = itertools.product([1], repeat=2)", itertools.product([1], repeat=2)),

@@ -3,6 +3,7 @@
 #include "sets.hpp"
 #include "deques.hpp"
 #include "itertools_module.hpp"
+#include "functools_module.hpp"
 #include "typing_forms.hpp"
 #include "classes.hpp"
 #include "integers.hpp"
@@ -48,6 +49,7 @@ enum builtin_id : int {
     c_deque, deque_method,  // collections.deque and its methods (collections_module.cpp)
     c_defaultdict,          // collections.defaultdict (collections_module.cpp)
     it_function,            // itertools' types and chain.from_iterable, one id: itertools_module.cpp tells them apart by name
+    ft_partial, ft_reduce,  // functools.partial (a type) and functools.reduce (functools_module.cpp)
 };
 
 // A stable bottom-up merge sort of indices. Unlike std::stable_sort it stays in bounds whatever the
@@ -175,7 +177,7 @@ bool is_type_builtin(int id)
     switch (id) {
     case b_int: case b_float: case b_str: case b_bool: case b_list: case b_tuple: case b_range: case b_type:
     case b_enumerate: case b_zip: case b_reversed: case b_dict: case b_map: case b_filter:
-    case b_super: case b_staticmethod: case b_classmethod: case b_property: case b_set: case b_frozenset: case c_deque: case c_defaultdict: return true;
+    case b_super: case b_staticmethod: case b_classmethod: case b_property: case b_set: case b_frozenset: case c_deque: case c_defaultdict: case ft_partial: return true;
     default: return false;
     }
 }
@@ -430,12 +432,12 @@ bool engine_has_attribute(std::string_view name)
                               &async_generator_members, &text_stream_members, &deque_members})
         for (const auto& m : *table)
             if (name == m.name) return true;
-    if (typing_has(name) || itertools_has(name)) return true;
+    if (typing_has(name) || itertools_has(name) || functools_has(name)) return true;
     if (value c; math_constant(std::string(name), c)) return true;
     // The attributes load_attribute answers itself.
     for (const char* special : {"Task", "AbstractEventLoop", "Future", "CancelledError", "InvalidStateError", "TimeoutError", "args", "__name__",
                                 "__qualname__", "__module__", "__class__", "__self__", "__func__", "__cause__", "__context__",
-                                "__suppress_context__", "message", "exceptions", "stdout", "stderr", "name", "value", "Enum", "auto", "deque", "defaultdict", "default_factory", "from_iterable"})
+                                "__suppress_context__", "message", "exceptions", "stdout", "stderr", "name", "value", "Enum", "auto", "deque", "defaultdict", "default_factory", "from_iterable", "func", "keywords"})
         if (name == special) return true;
     return false;
 }
@@ -486,6 +488,10 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             if (name == "deque") return deque_type_value();
             if (name == "defaultdict") return make_builtin(c_defaultdict, "collections.defaultdict");
             if (cpython_type_has("module collections", name)) raise_unsupported("collections." + name);
+        } else if (m == "functools") {
+            if (name == "partial") return make_builtin(ft_partial, "functools.partial");
+            if (name == "reduce") return make_builtin(ft_reduce, "reduce");
+            if (cpython_type_has("module functools", name)) raise_unsupported("functools." + name);
         } else if (m == "itertools") {
             if (itertools_has(name)) return make_builtin(it_function, "itertools." + name);
             if (cpython_type_has("module itertools", name)) raise_unsupported("itertools." + name);
@@ -515,6 +521,17 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     case value_kind::string: members = &str_members; break;
     case value_kind::async_generator: members = &async_generator_members; break;
     case value_kind::text_stream: members = &text_stream_members; break;
+    case value_kind::partial: {
+        const auto& p = obj.as<partial_object>();
+        if (name == "func") return p.function;
+        if (name == "args") return value::tuple(p.args);
+        if (name == "keywords") {
+            value d = make_dict();
+            for (const auto& [key, v] : p.keywords) store_subscript(d, value::string(key), v);
+            return d;
+        }
+        break;
+    }
     case value_kind::exception: {
         const auto& e = obj.as<exception_object>();
         if (name == "args") return value::tuple(e.args);
@@ -981,19 +998,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case b_callable: {
         no_kwargs();
         expect_args(b, args, 1, 1);
-        const value& v = args[0];
-        switch (v.kind) {
-        case value_kind::function:
-        case value_kind::builtin:
-        case value_kind::method:
-        case value_kind::class_type:
-        case value_kind::exception_type:
-        case value_kind::type_name: return value::boolean(true);
-        case value_kind::instance: return value::boolean(v.as<instance_object>().cls->lookup("__call__") != nullptr);
-        case value_kind::descriptor: raise_unsupported("callable() of a staticmethod, classmethod or property object");
-        case value_kind::typing_form: raise_unsupported("callable() of " + repr(v));
-        default: return value::boolean(false);
-        }
+        return value::boolean(is_callable(args[0]));
     }
     case d_keys:
     case d_values:
@@ -1222,6 +1227,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             case b_set: return value::boolean(v.is(value_kind::set));
             case b_frozenset: return value::boolean(v.is(value_kind::frozenset));
             case c_deque: return value::boolean(v.is(value_kind::deque));
+            case ft_partial: return value::boolean(v.is(value_kind::partial));
             case it_function:
                 return value::boolean(v.is(value_kind::iterator) && v.as<iterator_object>().kind == iterator_kind::itertools &&
                                       type_name(v) == t.as<builtin_object>().name);
@@ -1428,6 +1434,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (args[0].is(value_kind::class_type)) return make_builtin(b_type, "type");
         if (args[0].is(value_kind::exception)) return value::of(value_kind::exception_type, args[0].as<exception_object>().type);
         if (args[0].is(value_kind::deque)) return deque_type_value();
+        if (args[0].is(value_kind::partial)) return make_builtin(ft_partial, "functools.partial");
         if (args[0].is(value_kind::iterator) && args[0].as<iterator_object>().kind == iterator_kind::itertools)
             return make_builtin(it_function, type_name(args[0]));
         if (args[0].is(value_kind::dict) && args[0].as<dict_object>().default_factory) return make_builtin(c_defaultdict, "collections.defaultdict");
@@ -1537,6 +1544,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case r_choices: case r_shuffle: case r_sample: case r_gauss: case r_normalvariate: case r_expovariate:
         return call_random(b.name, args, kwargs);
     case m_function: return call_math(b.name, args, kwargs);
+    case ft_partial: return call_functools("partial", args, kwargs);
+    case ft_reduce: return call_functools("reduce", args, kwargs);
     case it_function: return call_itertools(b.name.substr(std::string_view("itertools.").size()), args, kwargs);
     case eg_derive: case eg_split: case eg_subgroup: return call_exception_group_method(b.name, b.self, args, kwargs);
     case ag_aiter: no_kwargs(); expect_args(b, args, 0, 0); return b.self;
@@ -1840,6 +1849,23 @@ void runtime::sort_values(std::vector<value>& items)
     sorted.reserve(items.size());
     for (std::size_t k : order) sorted.push_back(std::move(items[k]));
     items = std::move(sorted);
+}
+
+bool runtime::is_callable(const value& v)
+{
+    switch (v.kind) {
+    case value_kind::function:
+    case value_kind::builtin:
+    case value_kind::method:
+    case value_kind::partial:
+    case value_kind::class_type:
+    case value_kind::exception_type:
+    case value_kind::type_name: return true;
+    case value_kind::instance: return v.as<instance_object>().cls->lookup("__call__") != nullptr;
+    case value_kind::descriptor: raise_unsupported("callable() of a staticmethod, classmethod or property object");
+    case value_kind::typing_form: raise_unsupported("callable() of " + repr(v));
+    default: return false;
+    }
 }
 
 std::string builtin_object::repr_text() const

@@ -150,19 +150,6 @@ std::vector<value> runtime::bind_arguments(const function_object& fn, std::vecto
         std::vector<value> rest;
         if (args.size() > npos) rest.assign(std::make_move_iterator(args.begin() + static_cast<std::ptrdiff_t>(npos)), std::make_move_iterator(args.end()));
         locals[var_positional_slot] = value::tuple(std::move(rest));
-    } else if (args.size() > npos) {
-        std::size_t kwonly_given = 0;
-        for (const auto& kw : kwargs)
-            for (std::size_t k = npos; k < npos + nkwonly; ++k)
-                if (code.local_names[k] == kw.first) ++kwonly_given;
-        const std::size_t required = npos - fn.defaults.size();
-        std::string takes = fn.defaults.empty() ? std::to_string(npos) : "from " + std::to_string(required) + " to " + std::to_string(npos);
-        std::string given = std::to_string(args.size());
-        if (kwonly_given)
-            given += std::string(" positional argument") + (args.size() == 1 ? "" : "s") + " (and " + std::to_string(kwonly_given) +
-                     " keyword-only argument" + (kwonly_given == 1 ? "" : "s") + ")";
-        raise_error("TypeError", who + "() takes " + takes + " positional argument" + (npos == 1 && fn.defaults.empty() ? "" : "s") + " but " +
-                                     given + (args.size() == 1 && !kwonly_given ? " was" : " were") + " given");
     }
     // Keyword arguments, the unknown ones to **kwargs.
     value extra = code.var_keyword ? make_dict() : value{};
@@ -191,6 +178,22 @@ std::vector<value> runtime::bind_arguments(const function_object& fn, std::vecto
         std::string list;
         for (const auto& n : positional_only_by_keyword) list += (list.empty() ? "" : ", ") + n;
         raise_error("TypeError", who + "() got some positional-only arguments passed as keyword arguments: '" + list + "'");
+    }
+    // Too many positional arguments: found after the keywords, as CPython finds it (a keyword given
+    // twice is named first).
+    if (!code.var_positional && args.size() > npos) {
+        std::size_t kwonly_given = 0;
+        for (const auto& kw : kwargs)
+            for (std::size_t k = npos; k < npos + nkwonly; ++k)
+                if (code.local_names[k] == kw.first) ++kwonly_given;
+        const std::size_t required = npos - fn.defaults.size();
+        std::string takes = fn.defaults.empty() ? std::to_string(npos) : "from " + std::to_string(required) + " to " + std::to_string(npos);
+        std::string given = std::to_string(args.size());
+        if (kwonly_given)
+            given += std::string(" positional argument") + (args.size() == 1 ? "" : "s") + " (and " + std::to_string(kwonly_given) +
+                     " keyword-only argument" + (kwonly_given == 1 ? "" : "s") + ")";
+        raise_error("TypeError", who + "() takes " + takes + " positional argument" + (npos == 1 && fn.defaults.empty() ? "" : "s") + " but " +
+                                     given + (args.size() == 1 && !kwonly_given ? " was" : " were") + " given");
     }
     if (code.var_keyword) locals[var_keyword_slot] = std::move(extra);
     // Defaults, then what is still missing.
@@ -318,6 +321,24 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
         }
         args.insert(args.begin(), m.self);
         const value function = m.function;
+        return call_value(ctx, function, std::move(args), std::move(kwargs), pushed_frame);
+    }
+    case value_kind::partial: {
+        // partial_call: its arguments first; its keywords, updated by the call's (a key of both keeps
+        // its place and takes the call's value)
+        const auto& p = callee.as<partial_object>();
+        charge_work(p.args.size() + p.keywords.size());
+        if (!p.args.empty()) args.insert(args.begin(), p.args.begin(), p.args.end());
+        if (!p.keywords.empty()) {
+            std::vector<std::pair<std::string, value>> merged = p.keywords;
+            for (auto& [key, v] : kwargs) {
+                auto same = std::find_if(merged.begin(), merged.end(), [&](const auto& kw) { return kw.first == key; });
+                if (same != merged.end()) same->second = std::move(v);
+                else merged.emplace_back(key, std::move(v));
+            }
+            kwargs = std::move(merged);
+        }
+        const value function = p.function;
         return call_value(ctx, function, std::move(args), std::move(kwargs), pushed_frame);
     }
     case value_kind::typing_form: raise_unsupported("calling " + repr(callee));

@@ -199,6 +199,9 @@ private:
     // ---- the math module (math_module.cpp) ----
     value call_math(const std::string& name, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
     // itertools_module.cpp: a constructor of itertools ("count", "chain.from_iterable"), and an iterator's next item
+    bool is_callable(const value& v);  // callable(v)
+    // functools_module.cpp: partial and reduce
+    value call_functools(const std::string& name, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
     value call_itertools(const std::string& name, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
     value next_of_itertools(itertools_object& it, bool& exhausted);
 

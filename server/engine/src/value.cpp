@@ -610,6 +610,23 @@ void repr_into(std::string& out, const value& v)
         out += ")>";
         break;
     }
+    case value_kind::partial: {
+        // partial_repr: the function, the arguments, then name=value for each keyword
+        repr_guard guard;
+        const auto& p = v.as<partial_object>();
+        out += "functools.partial(";
+        repr_into(out, p.function);
+        for (const auto& a : p.args) {
+            out += ", ";
+            repr_into(out, a);
+        }
+        for (const auto& [key, a] : p.keywords) {
+            out += ", " + key + "=";
+            repr_into(out, a);
+        }
+        out += ")";
+        break;
+    }
     case value_kind::method: {
         repr_guard guard;
         const auto& m = v.as<method_object>();
@@ -673,6 +690,7 @@ std::string type_name(const value& v)
     case value_kind::set: return "set";
     case value_kind::frozenset: return "frozenset";
     case value_kind::deque: return "collections.deque";  // its tp_name, as CPython's messages name it
+    case value_kind::partial: return "functools.partial";
     case value_kind::cell: return "cell";
     case value_kind::generator: return "generator";
     case value_kind::async_generator: return "async_generator";

@@ -20,7 +20,8 @@ enum class value_kind : std::uint8_t {
     async_generator,  // a call of an `async def` with `yield` (frame.hpp)
     text_stream,      // sys.stdout, sys.stderr
     set, frozenset,  // sets.hpp
-    deque            // collections.deque (deques.hpp)
+    deque,           // collections.deque (deques.hpp)
+    partial          // functools.partial (below)
 };
 
 struct object {
@@ -169,6 +170,13 @@ struct traceback_object : object {
 
 struct code_object;
 struct class_object;
+
+// functools.partial(function, *args, **keywords): a call of it calls the function with these first.
+struct partial_object : object {
+    value function;
+    std::vector<value> args;
+    std::vector<std::pair<std::string, value>> keywords;  // repr() writes it (value.cpp)
+};
 struct function_object : object {
     std::shared_ptr<code_object> code;
     std::vector<value> defaults;  // for the last defaults.size() parameters
