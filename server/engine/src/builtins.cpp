@@ -310,6 +310,7 @@ double number_arg(const value& v, const std::string& fn)
 value parse_int_text(const value& text, int base)
 {
     const std::string& s = text.as<string_object>().s;
+    charge_work(s.size() / 4);  // read twice, character by character
     // CPython also reads non-ASCII decimal digits and spaces; the engine does not model them.
     for (char c : s)
         if (static_cast<unsigned char>(c) >= 0x80) raise_unsupported("int() of a str with non-ASCII characters");
@@ -334,6 +335,7 @@ std::string c_number(const char* format, int precision, double x)
 // nothing: no hex, no "nan(...)", which C's strtod would take.
 std::optional<std::string> python_float_text(const std::string& s)
 {
+    charge_work(s.size() / 4);  // copied, lowered and read character by character
     std::size_t k = 0;
     std::string out;
     if (k < s.size() && (s[k] == '+' || s[k] == '-')) out += s[k++];
@@ -767,7 +769,9 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         expect_args(b, args, 1, 1);
         const value& v = args[0];
         if (v.is(value_kind::string)) {
-            return value::integer(static_cast<std::int64_t>(code_point_count(v.as<string_object>().s)));
+            const auto& str = v.as<string_object>();
+            if (str.code_points < 0) str.code_points = static_cast<std::int64_t>(code_point_count(str.s));
+            return value::integer(str.code_points);
         }
         if (v.is(value_kind::list) || v.is(value_kind::tuple)) return value::integer(static_cast<std::int64_t>(v.as<sequence_object>().items.size()));
         if (v.is(value_kind::range)) return value::integer(v.as<range_object>().length());
@@ -1196,8 +1200,17 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         no_kwargs();
         expect_args(b, args, 2, 2);
         if (args[1].is(value_kind::tuple)) {
-            // Any of the classes, tuples nested as CPython allows.
+            // Any of the classes, tuples nested as CPython allows: each one looked at is charged (a
+            // tuple of two shared tuples 24 deep is 2**24 looks), as deep as CPython's recursion limit.
+            if (isinstance_depth_ >= static_cast<int>(config_.max_call_depth))
+                raise_error("RecursionError", "maximum recursion depth exceeded in __instancecheck__");
+            ++isinstance_depth_;
+            struct leave {
+                int& depth;
+                ~leave() { --depth; }
+            } on_exit{isinstance_depth_};
             for (const auto& t : args[1].as<sequence_object>().items) {
+                charge_work(16);
                 std::vector<value> one{args[0], t};
                 std::vector<std::pair<std::string, value>> none;
                 if (truthy(call_builtin(b, one, none))) return value::boolean(true);

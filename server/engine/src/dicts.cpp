@@ -120,12 +120,23 @@ std::int64_t dict_object::find(const value& key, std::int64_t hash, const key_eq
     const std::size_t mask = index.size() - 1;
     auto perturb = static_cast<std::uint64_t>(hash);
     std::size_t i = static_cast<std::size_t>(hash) & mask;
+    // Keys whose hashes collide (ints equal modulo 2**61 - 1) make a probe sequence long: its slots are
+    // charged as they are looked at, a comparison of two keys as four.
+    std::size_t looked = 0;
     for (;;) {
+        if (++looked >= 16) {
+            charge_work(looked);
+            looked = 0;
+        }
         const std::int32_t ix = index[i];
         if (ix == empty_slot) return -1;
         if (ix >= 0) {
             const entry& e = entries[static_cast<std::size_t>(ix)];
-            if (e.hash == hash && (identical(e.key, key) || eq(e.key, key))) return ix;
+            if (e.hash == hash) {
+                if (identical(e.key, key)) return ix;
+                looked += 3;
+                if (eq(e.key, key)) return ix;
+            }
         }
         perturb >>= 5;
         i = (i * 5 + perturb + 1) & mask;
@@ -149,6 +160,7 @@ void dict_object::rebuild(std::size_t slots)
         auto perturb = static_cast<std::uint64_t>(entries[k].hash);
         std::size_t i = static_cast<std::size_t>(entries[k].hash) & mask;
         while (index[i] != empty_slot) {
+            charge_work(1);
             perturb >>= 5;
             i = (i * 5 + perturb + 1) & mask;
         }
@@ -171,6 +183,7 @@ void dict_object::set(value key, std::int64_t hash, value v, const key_equality&
     auto perturb = static_cast<std::uint64_t>(hash);
     std::size_t i = static_cast<std::size_t>(hash) & mask;
     while (index[i] >= 0) {
+        charge_work(1);
         perturb >>= 5;
         i = (i * 5 + perturb + 1) & mask;
     }

@@ -23,6 +23,17 @@ std::string escape_error_message(const escape_error& e, std::string_view literal
 
 std::string encode_utf8(std::uint32_t code_point);
 
+// How repr() and ascii() write a code point they escape: \x.., \u.... or \U........, lower-case hex
+// (written by hand: printf per character made a repr of a million of them take a quarter second).
+inline void append_code_escape(std::string& out, std::uint32_t code)
+{
+    const char kind = code < 0x100 ? 'x' : code < 0x10000 ? 'u' : 'U';
+    const int digits = code < 0x100 ? 2 : code < 0x10000 ? 4 : 8;
+    out += '\\';
+    out += kind;
+    for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) out += "0123456789abcdef"[(code >> shift) & 0xFu];
+}
+
 // `text[i]` is the character after a backslash. Returns what the escape stands for and moves `i`
 // past it; an unknown escape stands for itself, backslash included (CPython warns, and keeps it).
 // A line continuation (backslash, newline) is the caller's: it counts lines.

@@ -351,6 +351,7 @@ private:
     // A list that receives a list or tuple could come to contain itself: remember it, so the run's
     // end can break such cycles (shared ownership alone would leak them).
     void note_nesting(const value& container, const value& item);
+    int isinstance_depth_ = 0;  // isinstance() inside a tuple of classes inside …
     std::vector<std::weak_ptr<object>> nested_containers_;
     std::string* print_under_way_ = nullptr;  // the text of the print() under way, not yet written
     bool print_under_way_to_stderr_ = false;  // ... and where it goes

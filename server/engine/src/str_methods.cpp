@@ -283,6 +283,7 @@ value runtime::call_str_method(const std::string& name, const std::string& s, st
     }
     case str_method::splitlines: {
         const bool keepends = !args.empty() && index_arg(args[0]) != 0;
+        charge_work(s.size() / 8);
         if (has_unicode_space(s) || s.find("\xc2\x85") != std::string::npos) raise_unsupported("'str.splitlines' of text with line breaks beyond ASCII");
         std::vector<value> lines;
         std::size_t start = 0;
@@ -291,7 +292,11 @@ value runtime::call_str_method(const std::string& name, const std::string& s, st
             if (c != '\n' && c != '\r' && c != '\x0b' && c != '\x0c' && c != '\x1c' && c != '\x1d' && c != '\x1e') continue;
             std::size_t end = k;
             if (c == '\r' && k + 1 < s.size() && s[k + 1] == '\n') ++k;
-            lines.push_back(value::string(s.substr(start, (keepends ? k + 1 : end) - start)));
+            // Each line a new string, charged as a step: the memory bound is checked as the list grows
+            const std::size_t length = (keepends ? k + 1 : end) - start;
+            charge_work(16 + length / 8);
+            check_length(lines.size() + 1);
+            lines.push_back(value::string(s.substr(start, length)));
             start = k + 1;
         }
         if (start < s.size()) lines.push_back(value::string(s.substr(start)));
@@ -357,8 +362,9 @@ value runtime::call_str_method(const std::string& name, const std::string& s, st
     case str_method::index:
     case str_method::rindex:
     case str_method::count: {
-        // [start:end] as a slice of code points.
-        const auto offsets = code_point_offsets(s);
+        // [start:end] as a slice of code points (a prefix or suffix of the whole string needs none).
+        const bool whole = args.size() == 1 && (sig.method == str_method::startswith || sig.method == str_method::endswith);
+        const auto offsets = whole ? std::vector<std::size_t>{0, 0} : code_point_offsets(s);
         const auto length = static_cast<std::int64_t>(offsets.size() - 1);
         auto bound = [&](std::size_t k, std::int64_t fallback) -> std::int64_t {
             if (k >= args.size() || args[k].is(value_kind::none)) return fallback;
@@ -377,12 +383,15 @@ value runtime::call_str_method(const std::string& name, const std::string& s, st
         if (affix) {
             if (!args[0].is(value_kind::string) && !args[0].is(value_kind::tuple))
                 raise_error("TypeError", name + " first arg must be str or a tuple of str, not " + type_name(args[0]));
-            const std::string_view window = empty_range ? std::string_view()
+            const std::string_view window = whole         ? std::string_view(s)
+                                            : empty_range ? std::string_view()
                                                         : std::string_view(s.data() + offsets[static_cast<std::size_t>(start)],
                                                                            offsets[static_cast<std::size_t>(end)] -
                                                                                offsets[static_cast<std::size_t>(start)]);
             auto matches = [&](const std::string& c) {
-                if (empty_range || c.size() > window.size()) return false;
+                charge_work(1 + c.size() / 8);  // a comparison of up to c.size() bytes
+                if (!whole && (empty_range || c.size() > window.size())) return false;
+                if (c.size() > window.size()) return false;
                 return sig.method == str_method::startswith ? window.compare(0, c.size(), c) == 0
                                                             : window.compare(window.size() - c.size(), c.size(), c) == 0;
             };

@@ -37,11 +37,7 @@ std::string ascii_escaped(const std::string& text)
         const std::size_t n = std::max<std::size_t>(1, utf8_sequence_length(text, i));
         std::uint32_t code = n == 2 ? (c & 0x1Fu) : n == 3 ? (c & 0x0Fu) : (c & 0x07u);
         for (std::size_t k = 1; k < n && i + k < text.size(); ++k) code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
-        char buf[16];
-        if (code < 0x100) std::snprintf(buf, sizeof buf, "\\x%02x", code);
-        else if (code < 0x10000) std::snprintf(buf, sizeof buf, "\\u%04x", code);
-        else std::snprintf(buf, sizeof buf, "\\U%08x", code);
-        out += buf;
+        append_code_escape(out, code);
         i += n;
     }
     return out;

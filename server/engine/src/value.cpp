@@ -1,5 +1,6 @@
 #include "value.hpp"
 #include "itertools_module.hpp"
+#include "escapes.hpp"
 #include "typing_forms.hpp"
 #include "integers.hpp"
 #include "dicts.hpp"
@@ -278,6 +279,7 @@ bool is_instance_of(const value& exc, const std::string& type_name)
 
 std::size_t code_point_count(std::string_view s)
 {
+    charge_work(s.size() / 8);  // a scan of the whole string (len() of a million characters is not free here)
     std::size_t n = 0;
     for (char c : s)
         if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
@@ -286,6 +288,7 @@ std::size_t code_point_count(std::string_view s)
 
 std::vector<std::size_t> code_point_offsets(const std::string& s)
 {
+    charge_work(s.size() / 4);  // a scan, and 8 bytes written for each character
     std::vector<std::size_t> offsets;
     for (std::size_t i = 0; i < s.size();) {
         offsets.push_back(i);
@@ -368,11 +371,7 @@ void string_repr_into(std::string& out, const std::string& s)
             if (cpython_printable(code)) {
                 out.append(s, i, n);
             } else {
-                char buf[16];
-                if (code < 0x100) std::snprintf(buf, sizeof buf, "\\x%02x", code);
-                else if (code < 0x10000) std::snprintf(buf, sizeof buf, "\\u%04x", code);
-                else std::snprintf(buf, sizeof buf, "\\U%08x", code);
-                out += buf;
+                append_code_escape(out, code);
             }
             i += n - 1;
             continue;
@@ -387,9 +386,7 @@ void string_repr_into(std::string& out, const std::string& s)
                 out += '\\';
                 out += static_cast<char>(c);
             } else if (c < 0x20 || c == 0x7f) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\x%02x", c);
-                out += buf;
+                append_code_escape(out, c);
             } else {
                 out += static_cast<char>(c);
             }

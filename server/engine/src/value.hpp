@@ -125,7 +125,10 @@ struct text_stream_object : object {
 };
 
 struct string_object : object {
-    std::string s;
+    std::string s;  // UTF-8; never changed once made
+    // len(): its code points, counted at the first len() (a scan of the UTF-8) and kept, so that
+    // len() is O(1) after it, as in CPython.
+    mutable std::int64_t code_points = -1;
     explicit string_object(std::string v) : s(std::move(v)) {}
 };
 

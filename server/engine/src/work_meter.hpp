@@ -6,6 +6,7 @@
 #include <loopscope/engine/memory.hpp>
 
 #include <chrono>
+#include <unordered_map>
 #include <vector>
 #include <cstdint>
 #include <string>
@@ -51,11 +52,9 @@ public:
     // objects are first shown, so that a run prints the same digits every time it runs.
     std::uint64_t object_address(const void* o)
     {
-        for (const auto& [known, address] : addresses_)
-            if (known == o) return address;
-        const std::uint64_t address = 0x7f3c2a5e1000 + 0x60 * addresses_.size();
-        addresses_.emplace_back(o, address);
-        return address;
+        // Found by hash: a repr of 100,000 objects is not 10**10 comparisons.
+        const std::uint64_t next = 0x7f3c2a5e1000 + 0x60 * addresses_.size();
+        return addresses_.try_emplace(o, next).first->second;
     }
     void end_nested_call() { --nested_calls_; }
     void end_slice() { slice_left_ = 0; }
@@ -131,7 +130,7 @@ private:
     std::uint64_t operation_start_ = 0;
     std::int64_t slice_left_ = 0;
     int nested_calls_ = 0;
-    std::vector<std::pair<const void*, std::uint64_t>> addresses_;
+    std::unordered_map<const void*, std::uint64_t> addresses_;
     clock::time_point slice_deadline_{};
 };
 
