@@ -32,10 +32,10 @@ value runtime::call_functools(const std::string& name, std::vector<value>& args,
         }
         p->args.insert(p->args.end(), args.begin() + 1, args.end());
         check_length(p->args.size());
-        for (auto& [key, v] : kwargs) {
-            auto same = std::find_if(keywords.begin(), keywords.end(), [&](const auto& kw) { return kw.first == key; });
-            if (same != keywords.end()) same->second = std::move(v);
-            else keywords.emplace_back(key, std::move(v));
+        for (auto& given : kwargs) {
+            auto same = std::find_if(keywords.begin(), keywords.end(), [&](const auto& kw) { return kw.first == given.first; });
+            if (same != keywords.end()) same->second = std::move(given.second);
+            else keywords.push_back(std::move(given));
         }
         p->keywords = std::move(keywords);
         return value::of(value_kind::partial, p);

@@ -331,10 +331,10 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
         if (!p.args.empty()) args.insert(args.begin(), p.args.begin(), p.args.end());
         if (!p.keywords.empty()) {
             std::vector<std::pair<std::string, value>> merged = p.keywords;
-            for (auto& [key, v] : kwargs) {
-                auto same = std::find_if(merged.begin(), merged.end(), [&](const auto& kw) { return kw.first == key; });
-                if (same != merged.end()) same->second = std::move(v);
-                else merged.emplace_back(key, std::move(v));
+            for (auto& given : kwargs) {
+                auto same = std::find_if(merged.begin(), merged.end(), [&](const auto& kw) { return kw.first == given.first; });
+                if (same != merged.end()) same->second = std::move(given.second);
+                else merged.push_back(std::move(given));
             }
             kwargs = std::move(merged);
         }
