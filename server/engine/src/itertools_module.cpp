@@ -288,8 +288,8 @@ value runtime::call_itertools(const std::string& name, std::vector<value>& args,
             for (const auto& pool : pools) {
                 charge_work(pool.size());
                 it->pool_sizes.push_back(pool.size());
+                check_growth(it->saved, pool.size());
                 it->saved.insert(it->saved.end(), pool.begin(), pool.end());
-                check_length(it->saved.size());
             }
         it->indices.assign(it->pool_sizes.size(), 0);
         it->r = it->pool_sizes.size();
@@ -357,7 +357,7 @@ value runtime::next_of_itertools(itertools_object& it, bool& exhausted)
             bool done = false;
             value item = draw(it.source, done);
             if (!done) {
-                check_length(it.saved.size() + 1);
+                check_growth(it.saved, 1);  // the memory bound asked before the buffer grows
                 it.saved.push_back(item);
                 return item;
             }
