@@ -49,7 +49,7 @@ enum builtin_id : int {
     c_deque, deque_method,  // collections.deque and its methods (collections_module.cpp)
     c_defaultdict,          // collections.defaultdict (collections_module.cpp)
     it_function,            // itertools' types and chain.from_iterable, one id: itertools_module.cpp tells them apart by name
-    ft_partial, ft_reduce,  // functools.partial (a type) and functools.reduce (functools_module.cpp)
+    ft_partial, ft_reduce, ft_wraps, ft_update_wrapper,  // functools (functools_module.cpp): partial is a type
 };
 
 // A stable bottom-up merge sort of indices. Unlike std::stable_sort it stays in bounds whatever the
@@ -438,7 +438,7 @@ bool engine_has_attribute(std::string_view name)
     if (value c; math_constant(std::string(name), c)) return true;
     // The attributes load_attribute answers itself.
     for (const char* special : {"Task", "AbstractEventLoop", "Future", "CancelledError", "InvalidStateError", "TimeoutError", "args", "__name__",
-                                "__qualname__", "__module__", "__class__", "__self__", "__func__", "__cause__", "__context__",
+                                "__qualname__", "__module__", "__doc__", "__wrapped__", "__class__", "__self__", "__func__", "__cause__", "__context__",
                                 "__suppress_context__", "message", "exceptions", "stdout", "stderr", "name", "value", "Enum", "auto", "deque", "defaultdict", "default_factory", "from_iterable", "func", "keywords"})
         if (name == special) return true;
     return false;
@@ -493,6 +493,12 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         } else if (m == "functools") {
             if (name == "partial") return make_builtin(ft_partial, "functools.partial");
             if (name == "reduce") return make_builtin(ft_reduce, "reduce");
+            if (name == "wraps" || name == "update_wrapper") {
+                value f = make_builtin(name == "wraps" ? ft_wraps : ft_update_wrapper, name);
+                f.as<builtin_object>().python_function = true;
+                return f;
+            }
+            if (name == "WRAPPER_ASSIGNMENTS" || name == "WRAPPER_UPDATES") return functools_constant(name);
             if (cpython_type_has("module functools", name)) raise_unsupported("functools." + name);
         } else if (m == "itertools") {
             if (itertools_has(name)) return make_builtin(it_function, "itertools." + name);
@@ -549,6 +555,7 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             return value::string(e.type->in_main ? "__main__" : q.find('.') == std::string::npos ? "builtins" : q.substr(0, q.rfind('.')));
         }
         if (const value* v = e.attributes.find(name)) return *v;
+        if (name == "__doc__" && e.type->in_main) return e.type->methods ? e.type->methods->doc : value::none();
         if (const value* v = exception_method(*e.type, name)) {
             if (!v->is(value_kind::function)) return *v;
             auto m = std::make_shared<method_object>();
@@ -560,12 +567,22 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             if (const member* f = find_member(exception_group_members, name)) return make_builtin(f->id, name, obj);
         break;
     }
-    case value_kind::function:
-        if (name == "__name__") return value::string(obj.as<function_object>().code->name);
-        if (name == "__qualname__") return value::string(obj.as<function_object>().code->qualname);
+    case value_kind::function: {
+        const auto& fn = obj.as<function_object>();
+        if (name == "__name__") return value::string(fn.name());
+        if (name == "__qualname__") return value::string(fn.qualname());
+        if (name == "__doc__") return fn.ns ? fn.ns->doc : fn.code->doc;
+        if (name == "__module__") return fn.ns ? fn.ns->module : value::string("__main__");
+        if (fn.ns)
+            if (const value* v = fn.ns->attributes.find(name)) return *v;
         break;
+    }
     case value_kind::exception_type:
         if (name == "__name__") return value::string(obj.as<exception_type_object>().name);
+        if (name == "__doc__" && obj.as<exception_type_object>().in_main) {
+            const auto& t = obj.as<exception_type_object>();
+            return t.methods ? t.methods->doc : value::none();
+        }
         if (const value* v = exception_method(obj.as<exception_type_object>(), name)) return *v;
         break;
     case value_kind::builtin:
@@ -1559,6 +1576,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case m_function: return call_math(b.name, args, kwargs);
     case ft_partial: return call_functools("partial", args, kwargs);
     case ft_reduce: return call_functools("reduce", args, kwargs);
+    case ft_wraps: return call_functools("wraps", args, kwargs);
+    case ft_update_wrapper: return call_functools("update_wrapper", args, kwargs);
     case it_function: return call_itertools(b.name.substr(std::string_view("itertools.").size()), args, kwargs);
     case eg_derive: case eg_split: case eg_subgroup: return call_exception_group_method(b.name, b.self, args, kwargs);
     case ag_aiter: no_kwargs(); expect_args(b, args, 0, 0); return b.self;
@@ -1886,11 +1905,11 @@ std::string builtin_object::repr_text() const
     if (is_type_builtin(*this)) return "<class '" + name + "'>";
     // A class method of a builtin type: the type's address, made up as every address is
     if (id == it_function) return "<built-in method from_iterable of type object at " + object_address(this) + ">";
+    if (python_function) return "<function " + name + " at " + object_address(this) + ">";
     if (self.is(value_kind::none)) return "<built-in function " + name + ">";
     // CPython's own type names: the C classes of asyncio and collections
     std::string type = type_name(self);
     if (self.is(value_kind::future)) type = "_asyncio." + type;
-    else if (self.is(value_kind::deque)) type = "collections.deque";
     else if (self.is(value_kind::text_stream)) type = "_io.TextIOWrapper";
     if (id == ag_aiter || id == ag_anext) return "<method-wrapper '" + name + "' of " + type + " object at " + object_address(self.obj.get()) + ">";
     else if (self.is(value_kind::loop)) raise_unsupported("the repr of an event loop's method");  // a Python method of BaseEventLoop there

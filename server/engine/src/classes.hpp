@@ -28,6 +28,7 @@ struct class_object : object {
     attribute_table attributes;
     bool is_object = false;  // the builtin `object`
     std::vector<std::string> annotations;  // the names its body annotated, in order
+    value doc;  // __doc__: its body's docstring or None, its own (never inherited)
     // A dataclass: its fields, its bases' first (dataclasses.fields order)
     struct field_spec {
         std::string name;

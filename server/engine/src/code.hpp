@@ -57,6 +57,7 @@ struct code_object {
     bool is_async = false;
     bool is_generator = false;  // a generator expression's code: calling it makes a generator
     bool is_module = false;
+    value doc;  // a function's or a class body's docstring (its first statement, a str literal); None without
     std::int32_t first_line = 0;
     std::vector<instruction> instructions;
     std::vector<value> constants;

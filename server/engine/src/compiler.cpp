@@ -231,6 +231,25 @@ private:
         for (const auto& s : body) statement(*s);
     }
 
+    // A function's or a class's docstring: its first statement when that is a str literal. CPython keeps
+    // it as __doc__ and runs no instruction for it.
+    static const value* docstring_of(const block& body)
+    {
+        if (body.empty()) return nullptr;
+        const stmt& first = *body.front();
+        if (first.kind == stmt_kind::expression && first.value && first.value->kind == expr_kind::constant && first.value->constant.is(value_kind::string))
+            return &first.value->constant;
+        return nullptr;
+    }
+
+    // The body without its docstring, which becomes code->doc
+    void body_with_docstring(const block& body)
+    {
+        const value* doc = docstring_of(body);  // a lambda's body is a return statement
+        if (doc) code().doc = *doc;
+        for (std::size_t k = doc ? 1 : 0; k < body.size(); ++k) statement(*body[k]);
+    }
+
     void statement(const stmt& s)
     {
         std::int32_t line = s.line;
@@ -593,7 +612,7 @@ private:
             inner.code = std::make_shared<code_object>();
             inner.code->name = s.name;
             inner.code->qualname = qualname;
-            inner.code->first_line = s.line;
+            inner.code->first_line = s.decorators.empty() ? s.line : s.decorators.front()->line;
             std::vector<std::string> bound;
             collect_bindings(s.body, bound, inner.declared_global, inner.declared_nonlocal);
             inner.class_bound.insert(bound.begin(), bound.end());
@@ -602,7 +621,7 @@ private:
             for (const auto& n : inner.declared_nonlocal)
                 if (resolve_free(inner, n) < 0) fail("SyntaxError", "no binding for nonlocal '" + n + "' found", s.line, s.column);
             std::int32_t saved_line = last_line_;
-            statements(s.body);
+            body_with_docstring(s.body);
             emit(opcode::finish_class, 0, last_line_);
             emit(opcode::set_return, 0, last_line_);
             emit(opcode::return_value, 0, last_line_);
@@ -636,7 +655,8 @@ private:
         inner.code->name = s.name;
         inner.code->qualname = qualname_for(s.name);
         inner.code->is_async = s.is_async;
-        inner.code->first_line = s.line;
+        // As co_firstlineno: a decorated function's first line is its first decorator's
+        inner.code->first_line = s.decorators.empty() ? s.line : s.decorators.front()->line;
         auto count = [&s](parameter_kind kind) {
             return static_cast<std::size_t>(std::count_if(s.params.begin(), s.params.end(), [kind](const parameter& p) { return p.kind == kind; }));
         };
@@ -662,7 +682,7 @@ private:
         for (const auto& n : inner.declared_nonlocal)
             if (resolve_free(inner, n) < 0) fail("SyntaxError", "no binding for nonlocal '" + n + "' found", s.line, s.column);
         std::int32_t saved_line = last_line_;
-        statements(s.body);
+        body_with_docstring(s.body);
         if (code().is_async && code().is_generator && scope_->return_with_value)
             fail("SyntaxError", "'return' with value in async generator", scope_->return_with_value->line, scope_->return_with_value->column);
         emit(opcode::load_const, constant(value::none()), last_line_);

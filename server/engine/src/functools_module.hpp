@@ -2,11 +2,21 @@
 
 // functools as the engine models it (functools_module.cpp): partial and reduce.
 
+#include "value.hpp"
+
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace loopscope::engine {
 
 // Is `name` a functools name the engine models?
 bool functools_has(std::string_view name);
+// functools.WRAPPER_ASSIGNMENTS or WRAPPER_UPDATES, a new tuple
+value functools_constant(const std::string& name);
+// A partial's keywords updated by more (a call's, or a partial's of a partial): a key of both keeps its
+// place and takes the new value; the others are appended in order.
+void merge_keywords(std::vector<std::pair<std::string, value>>& into, std::vector<std::pair<std::string, value>>& given);
 
 } // namespace loopscope::engine

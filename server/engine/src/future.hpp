@@ -117,6 +117,8 @@ struct builtin_object : object {
     int id = 0;
     std::string name;
     value self;
+    // A function CPython writes in Python (functools.wraps): its repr and type are a function's
+    bool python_function = false;
     std::string repr_text() const override;
 };
 

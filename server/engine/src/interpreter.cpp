@@ -1,6 +1,7 @@
 // The bytecode interpreter: runs one execution context (the module, or a task's chain of
 // coroutines) until it finishes, yields to the event loop, blocks, or spends its step budget.
 #include "runtime.hpp"
+#include "functools_module.hpp"
 #include "classes.hpp"
 #include "sets.hpp"
 
@@ -127,6 +128,15 @@ std::string name_list(const std::vector<std::string>& names)
     return list;
 }
 
+// As CPython's _PyObject_FunctionStr names a function in call errors: "__main__.f", its __module__ and __qualname__
+std::string function_str(const function_object& f)
+{
+    const value module = f.ns ? f.ns->module : value::none();
+    if (!f.ns) return "__main__." + f.qualname();
+    if (module.is(value_kind::string) && module.as<string_object>().s != "builtins") return module.as<string_object>().s + "." + f.qualname();
+    return f.qualname();
+}
+
 } // namespace
 
 // Arguments to a function's locals as CPython's ceval binds them, with its errors.
@@ -134,7 +144,7 @@ std::vector<value> runtime::bind_arguments(const function_object& fn, std::vecto
                                            const std::vector<std::pair<std::string, value>>& kwargs)
 {
     const code_object& code = *fn.code;
-    const std::string& who = code.qualname.empty() ? code.name : code.qualname;
+    const std::string& who = fn.qualname().empty() ? fn.name() : fn.qualname();
     const std::size_t npos = code.param_count, nkwonly = code.keyword_only;
     if (kwargs.empty() && args.size() == npos && !code.var_positional && !code.var_keyword && nkwonly == 0) {
         // Every parameter given by position, nothing else to bind: the arguments are the first locals
@@ -240,7 +250,7 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
         auto fn = std::static_pointer_cast<function_object>(callee.obj);
         if (fn->code->is_async && fn->code->is_generator) {
             auto g = std::make_shared<async_generator_object>();
-            g->qualname = fn->code->qualname;
+            g->qualname = fn->qualname();
             g->suspended = make_function_frame(fn, std::move(args), kwargs);
             return value::of(value_kind::async_generator, g);
         }
@@ -248,7 +258,7 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
             auto coro = std::make_shared<coroutine_object>();
             coro->arguments = bind_arguments(*fn, std::move(args), kwargs);
             coro->function = fn;
-            coro->name = fn->code->qualname;
+            coro->name = fn->qualname();
             coro->owner = this;
             coro->owner_alive = alive_;
             coro->created_line = ctx.frames.empty() ? 0 : ctx.frames.back()->line;
@@ -256,7 +266,7 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
         }
         if (fn->code->is_generator) {
             auto g = std::make_shared<generator_object>();
-            g->qualname = fn->code->qualname;
+            g->qualname = fn->qualname();
             g->context.frames.push_back(make_function_frame(fn, std::move(args), kwargs));
             return value::of(value_kind::generator, g);
         }
@@ -331,11 +341,7 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
         if (!p.args.empty()) args.insert(args.begin(), p.args.begin(), p.args.end());
         if (!p.keywords.empty()) {
             std::vector<std::pair<std::string, value>> merged = p.keywords;
-            for (auto& given : kwargs) {
-                auto same = std::find_if(merged.begin(), merged.end(), [&](const auto& kw) { return kw.first == given.first; });
-                if (same != merged.end()) same->second = std::move(given.second);
-                else merged.push_back(std::move(given));
-            }
+            merge_keywords(merged, kwargs);
             kwargs = std::move(merged);
         }
         const value function = p.function;
@@ -887,6 +893,7 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 value body = pop(f);
                 auto fr = make_function_frame(std::static_pointer_cast<function_object>(body.obj), {}, {});
                 fr->building_class = make_class(name.as<string_object>().s, body.as<function_object>().code->qualname, bases);
+                fr->building_class->doc = body.as<function_object>().code->doc;
                 push_frame(ctx, std::move(fr));
                 break;
             }
@@ -1091,7 +1098,7 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 value other = pop(f);
                 const value& target = f.stack[f.stack.size() - static_cast<std::size_t>(in.arg)];
                 const value& callee = f.stack[f.stack.size() - static_cast<std::size_t>(in.arg) - 2];
-                const std::string who = callee.is(value_kind::function) ? "__main__." + callee.as<function_object>().code->qualname
+                const std::string who = callee.is(value_kind::function) ? function_str(callee.as<function_object>())
                                       : callee.is(value_kind::builtin)  ? callee.as<builtin_object>().name
                                                                         : type_name(callee);
                 if (!other.is(value_kind::dict)) raise_error("TypeError", who + "() argument after ** must be a mapping, not " + type_name(other));

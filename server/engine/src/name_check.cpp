@@ -54,7 +54,9 @@ void check_code(const code_object& code, const std::set<std::string>& stored, co
         // Setting a special attribute (obj.__class__, C.__name__) does more in CPython than storing it
         if (in.op == opcode::store_attr || in.op == opcode::delete_attr) {
             const std::string& name = code.names[static_cast<std::size_t>(in.arg)];
-            if (is_dunder(name)) {
+            // Of the special attributes, those a function, a class or an instance keep as plain data (functools.wraps sets them)
+            const bool plain = name == "__name__" || name == "__qualname__" || name == "__doc__" || name == "__module__" || name == "__wrapped__";
+            if (is_dunder(name) && !plain) {
                 std::int32_t column = 0;
                 if (in.line >= 1 && static_cast<std::size_t>(in.line) <= lines.size())
                     column = column_of(lines[static_cast<std::size_t>(in.line - 1)], name, true);

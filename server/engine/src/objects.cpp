@@ -53,7 +53,7 @@ value runtime::make_exception_class(const std::shared_ptr<class_object>& body)
     t->qualified = body->qualname;
     t->in_main = true;
     t->base = body->exception_base;
-    if (!body->attributes.entries.empty()) t->methods = body;
+    if (!body->attributes.entries.empty() || !body->doc.is(value_kind::none)) t->methods = body;  // the docstring too
     return value::of(value_kind::exception_type, t);
 }
 
@@ -86,6 +86,15 @@ bool is_property(const value& v)
     return v.is(value_kind::descriptor) && v.as<descriptor_object>().what == descriptor_object::kind::property;
 }
 
+// A class's __doc__: its own docstring or None (CPython's type_new puts one in every class's namespace).
+value class_doc(const class_object& cls)
+{
+    // An enum's and a dataclass's are made by their machinery (a dataclass's from its signature's text)
+    if (cls.is_object || cls.enumeration || (cls.is_dataclass && cls.doc.is(value_kind::none)))
+        raise_unsupported("the '__doc__' of " + std::string(cls.is_object ? "object" : cls.enumeration ? "an enum" : "a dataclass without a docstring"));
+    return cls.doc;
+}
+
 } // namespace
 
 value runtime::property_get(const value& property, const value& self)
@@ -112,6 +121,7 @@ value runtime::class_attribute(const value& obj, const std::string& name, bool& 
         if (in_class) return bind(*in_class, obj);
         if (inst.cls->enumeration && (name == "name" || name == "value")) return *inst.attributes.find(name == "name" ? "_name_" : "_value_");
         if (name == "__module__") return value::string(inst.cls->module);
+        if (name == "__doc__") return class_doc(*inst.cls);
         break;
     }
     case value_kind::class_type: {
@@ -120,13 +130,20 @@ value runtime::class_attribute(const value& obj, const std::string& name, bool& 
         if (name == "__name__") return value::string(cls.name);
         if (name == "__qualname__") return value::string(cls.qualname);
         if (name == "__module__") return value::string(cls.module);
+        if (name == "__doc__") return class_doc(cls);
         break;
     }
     case value_kind::method: {
         const auto& m = obj.as<method_object>();
         if (name == "__self__") return m.self;
         if (name == "__func__" && m.function.is(value_kind::function)) return m.function;
-        if (name == "__name__" && m.function.is(value_kind::function)) return value::string(m.function.as<function_object>().code->name);
+        // What the method's type lacks comes from its function: __name__, __doc__, f.x, __wrapped__
+        if (m.function.is(value_kind::function)) {
+            const auto& fn = m.function.as<function_object>();
+            if (name == "__name__" || name == "__qualname__" || name == "__doc__" || name == "__module__" ||
+                (fn.ns && fn.ns->attributes.find(name)))
+                return load_attribute(m.function, name);
+        }
         break;
     }
     case value_kind::super_proxy: {
@@ -196,10 +213,39 @@ void runtime::store_attribute(const value& obj, const std::string& name, value v
         inst.attributes.set(name, std::move(v));
         return;
     }
+    case value_kind::function: {
+        auto& fn = obj.as<function_object>();
+        if (name == "__name__" || name == "__qualname__") {
+            if (!v.is(value_kind::string)) raise_error("TypeError", name + " must be set to a string object");
+            (name == "__name__" ? fn.writable_namespace().name : fn.writable_namespace().qualname) = v.as<string_object>().s;
+            return;
+        }
+        note_nesting(obj, v);
+        if (name == "__doc__") fn.writable_namespace().doc = std::move(v);
+        else if (name == "__module__") fn.writable_namespace().module = std::move(v);
+        else if (is_dunder(name) && cpython_type_has("function", name)) raise_unsupported("setting the attribute '" + name + "' of a function");
+        else fn.writable_namespace().attributes.set(name, std::move(v));
+        return;
+    }
     case value_kind::class_type: {
         auto& cls = obj.as<class_object>();
         if (cls.is_object) raise_error("TypeError", "cannot set '" + name + "' attribute of immutable type 'object'");
-        if (is_dunder(name)) raise_unsupported("setting the special attribute '" + name + "' of a class");
+        if (name == "__name__" || name == "__qualname__") {
+            if (!v.is(value_kind::string))
+                raise_error("TypeError", "can only assign string to " + cls.name + "." + name + ", not '" + type_name(v) + "'");
+            (name == "__name__" ? cls.name : cls.qualname) = v.as<string_object>().s;
+            return;
+        }
+        if (name == "__doc__" && !cls.enumeration && !cls.is_dataclass) {
+            note_nesting(obj, v);
+            cls.doc = std::move(v);
+            return;
+        }
+        if (name == "__module__" && v.is(value_kind::string) && !cls.enumeration && !cls.is_dataclass) {
+            cls.module = v.as<string_object>().s;
+            return;
+        }
+        if (is_dunder(name) && name != "__wrapped__") raise_unsupported("setting the special attribute '" + name + "' of a class");
         if (cls.enumeration)
             for (const auto& member : cls.enumeration->names)
                 if (member.first == name) raise_error("AttributeError", "cannot reassign member '" + name + "'");
@@ -249,6 +295,17 @@ void runtime::delete_attribute(const value& obj, const std::string& name)
         }
         if (!obj.as<instance_object>().attributes.remove(name))
             raise_error("AttributeError", "'" + type_name(obj) + "' object has no attribute '" + name + "'");
+        return;
+    }
+    if (obj.is(value_kind::function)) {
+        auto& fn = obj.as<function_object>();
+        if (name == "__name__" || name == "__qualname__") raise_error("TypeError", name + " must be set to a string object");
+        if (name == "__doc__") {
+            fn.writable_namespace().doc = value::none();
+            return;
+        }
+        if (is_dunder(name) && cpython_type_has("function", name)) raise_unsupported("deleting the attribute '" + name + "' of a function");
+        if (!fn.ns || !fn.ns->attributes.remove(name)) raise_error("AttributeError", "'function' object has no attribute '" + name + "'");
         return;
     }
     if (obj.is(value_kind::class_type) && !obj.as<class_object>().is_object) {

@@ -65,15 +65,17 @@ void runtime::break_cycles()
         else if (auto* dq = dynamic_cast<deque_object*>(c.get())) dq->items.clear();
         else if (auto* iter = dynamic_cast<itertools_object*>(c.get())) iter->drop_references();
         else if (auto* cell = dynamic_cast<cell_object*>(c.get())) cell->content = value::none();
-        else if (auto* inst = dynamic_cast<instance_object*>(c.get())) inst->attributes.entries.clear();
+        else if (auto* inst = dynamic_cast<instance_object*>(c.get())) inst->attributes.clear();
         else if (auto* exc = dynamic_cast<exception_object*>(c.get())) {
-            exc->attributes.entries.clear();
+            exc->attributes.clear();
             exc->rare.reset();
         }
         else if (auto* cls = dynamic_cast<class_object*>(c.get())) {
-            cls->attributes.entries.clear();
+            cls->attributes.clear();
             cls->enumeration.reset();  // its members are its instances
+            cls->doc = value::none();
         }
+        else if (auto* fn = dynamic_cast<function_object*>(c.get())) fn->ns.reset();
     }
     for (auto* loop : {current_loop_.get(), running_loop_.get()}) {
         if (loop) {

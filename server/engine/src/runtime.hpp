@@ -202,6 +202,7 @@ private:
     bool is_callable(const value& v);  // callable(v)
     // functools_module.cpp: partial and reduce
     value call_functools(const std::string& name, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
+    value update_wrapper(const value& wrapper, const value& wrapped, const value& assigned, const value& updated);
     value call_itertools(const std::string& name, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
     value next_of_itertools(itertools_object& it, bool& exhausted);
 

@@ -8,6 +8,7 @@
 #include "deques.hpp"
 #include "classes.hpp"
 #include "code.hpp"
+#include "future.hpp"
 
 #include "cpython_names.hpp"
 #include "work_meter.hpp"
@@ -255,7 +256,64 @@ std::string iterator_object::repr_text() const { return "<" + iterator_type_name
 
 std::string function_object::repr_text() const
 {
-    return "<function " + code->qualname + " at " + object_address(this) + ">";
+    return "<function " + qualname() + " at " + object_address(this) + ">";
+}
+
+bool attribute_table::remove(std::string_view name)
+{
+    const std::size_t k = position(name);
+    if (k == entries.size()) return false;
+    if (work_meter* meter = current_work_meter()) meter->charge(entries.size() - k);
+    entries.erase(entries.begin() + static_cast<std::ptrdiff_t>(k));
+    if (index) {
+        index->erase(std::string(name));
+        for (auto& [key, at] : *index)
+            if (at > k) --at;
+    }
+    return true;
+}
+
+void attribute_table::before_growth() const
+{
+    work_meter* meter = current_work_meter();
+    if (!meter) return;
+    std::size_t bytes = entries.size() < entries.capacity() ? 0 : std::max<std::size_t>(4, 2 * entries.capacity()) * sizeof(entries.front());
+    if (index && static_cast<float>(index->size() + 1) > static_cast<float>(index->bucket_count()) * index->max_load_factor()) {
+        bytes += 2 * index->bucket_count() * sizeof(void*);
+        meter->charge(index->size());  // every name rehashed
+    }
+    meter->reserve(bytes);
+}
+
+void attribute_table::reindex()
+{
+    index.reset();
+    if (entries.size() <= index_from) return;
+    index = std::make_unique<std::unordered_map<std::string, std::size_t>>();
+    index->reserve(entries.size());
+    for (std::size_t k = 0; k < entries.size(); ++k) index->emplace(entries[k].first, k);
+}
+
+const std::string& function_object::name() const
+{
+    return ns ? ns->name : code->name;
+}
+
+const std::string& function_object::qualname() const
+{
+    return ns ? ns->qualname : code->qualname;
+}
+
+function_namespace& function_object::writable_namespace()
+{
+    if (!ns) {
+        ns = std::make_unique<function_namespace>();
+        ns->name = code->name;
+        ns->qualname = code->qualname;
+        ns->doc = code->doc;
+        ns->module = value::string("__main__");
+    }
+    return *ns;
 }
 
 void raise_key_error(const value& key)
@@ -627,7 +685,7 @@ void repr_into(std::string& out, const value& v)
     case value_kind::method: {
         repr_guard guard;
         const auto& m = v.as<method_object>();
-        out += "<bound method " + m.function.as<function_object>().code->qualname + " of ";
+        out += "<bound method " + m.function.as<function_object>().qualname() + " of ";
         repr_into(out, m.self);
         out += ">";
         break;
@@ -675,7 +733,7 @@ std::string type_name(const value& v)
     case value_kind::iterator: return iterator_type_name(v.as<iterator_object>());
     case value_kind::slice: return "slice";
     case value_kind::function: return "function";
-    case value_kind::builtin: return "builtin_function_or_method";
+    case value_kind::builtin: return v.as<builtin_object>().python_function ? "function" : "builtin_function_or_method";
     case value_kind::coroutine: return "coroutine";
     case value_kind::future: return "Task";
     case value_kind::module: return "module";

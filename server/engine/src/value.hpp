@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <unordered_map>
 #include <vector>
 
 namespace loopscope::engine {
@@ -174,11 +175,81 @@ struct traceback_object : object {
 struct code_object;
 struct class_object;
 
+// A namespace (a class's, an instance's, a function's or an exception's attributes) in insertion order,
+// as CPython's dict keeps it. Most hold a handful of names, where a scan is fastest; past index_from
+// names (a program's setattr in a loop) a hash index keeps a lookup from being a scan of them all.
+struct attribute_table {
+    std::vector<std::pair<std::string, value>> entries;
+    std::unique_ptr<std::unordered_map<std::string, std::size_t>> index;  // name -> position in entries
+    static constexpr std::size_t index_from = 32;
+
+    attribute_table() = default;
+    attribute_table(const attribute_table& other) : entries(other.entries) { reindex(); }
+    attribute_table& operator=(const attribute_table& other)
+    {
+        entries = other.entries;
+        reindex();
+        return *this;
+    }
+
+    // Names of a namespace mostly differ in length or first letter: those are compared before memcmp.
+    static bool same_name(const std::string& a, std::string_view b)
+    {
+        return a.size() == b.size() && (a.empty() || (a[0] == b[0] && a.compare(1, a.size() - 1, b.substr(1)) == 0));
+    }
+    std::size_t position(std::string_view name) const
+    {
+        if (index) {
+            auto it = index->find(std::string(name));
+            return it == index->end() ? entries.size() : it->second;
+        }
+        for (std::size_t k = 0; k < entries.size(); ++k)
+            if (same_name(entries[k].first, name)) return k;
+        return entries.size();
+    }
+    const value* find(std::string_view name) const
+    {
+        const std::size_t k = position(name);
+        return k < entries.size() ? &entries[k].second : nullptr;
+    }
+    void set(const std::string& name, value v)
+    {
+        const std::size_t k = position(name);
+        if (k < entries.size()) {
+            entries[k].second = std::move(v);
+            return;
+        }
+        if (entries.size() == entries.capacity() ||
+            (index && static_cast<float>(index->size() + 1) > static_cast<float>(index->bucket_count()) * index->max_load_factor()))
+            before_growth();
+        entries.emplace_back(name, std::move(v));
+        if (index) index->emplace(name, entries.size() - 1);
+        else if (entries.size() > index_from) reindex();
+    }
+    // Charged to the run as the work it is (the names after it move up): value.cpp
+    bool remove(std::string_view name);
+    void clear()
+    {
+        entries.clear();
+        index.reset();
+    }
+    void reindex();
+    // Asks the run's memory bound before the entries (and the index) grow, and charges the fresh memory
+    void before_growth() const;
+};
+
 // functools.partial(function, *args, **keywords): a call of it calls the function with these first.
 struct partial_object : object {
     value function;
     std::vector<value> args;
     std::vector<std::pair<std::string, value>> keywords;  // repr() writes it (value.cpp)
+};
+// What a program changed on a function (`f.calls = 0`, `f.__name__ = ...`, functools.wraps): made on
+// the first store, so a function nobody writes to stays small.
+struct function_namespace {
+    std::string name, qualname;  // what reprs, coroutines' names and argument errors say
+    value doc, module;
+    attribute_table attributes;  // f.__dict__, __wrapped__ among them
 };
 struct function_object : object {
     std::shared_ptr<code_object> code;
@@ -187,6 +258,10 @@ struct function_object : object {
     std::vector<value> kw_defaults;  // one per keyword-only parameter; unbound: required
     // The class whose body made it (or made the method it is nested in): what super() starts after.
     std::shared_ptr<class_object> defining_class;
+    std::unique_ptr<function_namespace> ns;
+    const std::string& name() const;
+    const std::string& qualname() const;
+    function_namespace& writable_namespace();
     std::string repr_text() const override;
 };
 
@@ -215,41 +290,6 @@ struct exception_type_object : object {
     bool matches(const value& condition) const;
 };
 
-// A namespace (a class's, an instance's or an exception's attributes) in insertion order, as CPython's dict keeps
-// it. Classes and instances hold a handful of names: a scan is faster than hashing.
-struct attribute_table {
-    std::vector<std::pair<std::string, value>> entries;
-
-    // Names of a namespace mostly differ in length or first letter: those are compared before memcmp.
-    static bool same_name(const std::string& a, std::string_view b)
-    {
-        return a.size() == b.size() && (a.empty() || (a[0] == b[0] && a.compare(1, a.size() - 1, b.substr(1)) == 0));
-    }
-    const value* find(std::string_view name) const
-    {
-        for (const auto& e : entries)
-            if (same_name(e.first, name)) return &e.second;
-        return nullptr;
-    }
-    void set(const std::string& name, value v)
-    {
-        for (auto& e : entries)
-            if (same_name(e.first, name)) {
-                e.second = std::move(v);
-                return;
-            }
-        entries.emplace_back(name, std::move(v));
-    }
-    bool remove(std::string_view name)
-    {
-        for (auto it = entries.begin(); it != entries.end(); ++it)
-            if (it->first == name) {
-                entries.erase(it);
-                return true;
-            }
-        return false;
-    }
-};
 
 struct traceback_entry {
     std::string function;

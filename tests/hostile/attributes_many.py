@@ -1,0 +1,18 @@
+# A function's and an instance's attributes set by the hundred thousand with setattr, then deleted from
+# the oldest: each lookup was a scan of all the names (a minute of the thread for 200,000), each delete
+# moves the names after it. A hash index past 32 names makes a lookup O(1); a delete is charged as the
+# work it is; growing the table asks the memory bound and is charged as fresh memory, so growing one table
+# past about 130,000 names is more than one operation may do (a bound, where CPython would go on).
+# expect: ResourceLimitError max_operation_steps
+def f():
+    pass
+class Box:
+    pass
+box = Box()
+for i in range(200000):
+    setattr(f, "a" + str(i), i)
+    setattr(box, "a" + str(i), i)
+print(f.a199999 + box.a5)
+for i in range(200000):
+    delattr(f, "a" + str(i))
+    delattr(box, "a" + str(i))
