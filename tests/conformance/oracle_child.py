@@ -499,5 +499,11 @@ def main():
         _install_virtual_clock(os.environ.get("LOOPSCOPE_ORACLE_TIES", "fifo"))
     else:
         _install_scaled_clock(scale)
+    # `python3 PROGRAM.py` runs the module's frame first on the stack; here the bootstrap's frames are below
+    # it. The recursion limit grows by them, so that a RecursionError comes at the program's own depth.
+    below, frame = 0, sys._getframe()
+    while frame is not None:
+        below, frame = below + 1, frame.f_back
+    sys.setrecursionlimit(sys.getrecursionlimit() + below)
     exec(code, vars(main_module))
     _record(kind="end")

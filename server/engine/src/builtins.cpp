@@ -49,7 +49,7 @@ enum builtin_id : int {
     c_deque, deque_method,  // collections.deque and its methods (collections_module.cpp)
     c_defaultdict,          // collections.defaultdict (collections_module.cpp)
     it_function,            // itertools' types and chain.from_iterable, one id: itertools_module.cpp tells them apart by name
-    ft_partial, ft_reduce, ft_wraps, ft_update_wrapper,  // functools (functools_module.cpp): partial is a type
+    ft_partial, ft_reduce, ft_wraps, ft_update_wrapper, ft_lru_cache, ft_cache, ft_lru_decorating, ft_cache_parameters, ft_cache_clear,  // functools (functools_module.cpp): partial is a type
 };
 
 // A stable bottom-up merge sort of indices. Unlike std::stable_sort it stays in bounds whatever the
@@ -376,6 +376,11 @@ std::string strip_chars(const std::string& s, const std::string& chars, bool lef
 
 } // namespace
 
+int functools_builtin_id(std::string_view name)
+{
+    return name == "decorating_function" ? ft_lru_decorating : ft_cache_parameters;
+}
+
 value runtime::make_builtin(int id, const std::string& name, value self)
 {
     auto b = std::make_shared<builtin_object>();
@@ -439,7 +444,7 @@ bool engine_has_attribute(std::string_view name)
     // The attributes load_attribute answers itself.
     for (const char* special : {"Task", "AbstractEventLoop", "Future", "CancelledError", "InvalidStateError", "TimeoutError", "args", "__name__",
                                 "__qualname__", "__module__", "__doc__", "__wrapped__", "__class__", "__self__", "__func__", "__cause__", "__context__",
-                                "__suppress_context__", "message", "exceptions", "stdout", "stderr", "name", "value", "Enum", "auto", "deque", "defaultdict", "default_factory", "from_iterable", "func", "keywords"})
+                                "__suppress_context__", "message", "exceptions", "stdout", "stderr", "name", "value", "Enum", "auto", "deque", "defaultdict", "default_factory", "from_iterable", "func", "keywords", "cache_clear", "cache_parameters"})
         if (name == special) return true;
     return false;
 }
@@ -493,8 +498,8 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         } else if (m == "functools") {
             if (name == "partial") return make_builtin(ft_partial, "functools.partial");
             if (name == "reduce") return make_builtin(ft_reduce, "reduce");
-            if (name == "wraps" || name == "update_wrapper") {
-                value f = make_builtin(name == "wraps" ? ft_wraps : ft_update_wrapper, name);
+            if (name == "wraps" || name == "update_wrapper" || name == "lru_cache" || name == "cache") {
+                value f = make_builtin(name == "wraps" ? ft_wraps : name == "update_wrapper" ? ft_update_wrapper : name == "cache" ? ft_cache : ft_lru_cache, name);
                 f.as<builtin_object>().python_function = true;
                 return f;
             }
@@ -538,6 +543,12 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             for (const auto& [key, v] : p.keywords) store_subscript(d, value::string(key), v);
             return d;
         }
+        break;
+    }
+    case value_kind::lru_cache: {
+        const auto& c = obj.as<lru_cache_object>();
+        if (const value* v = c.attributes.find(name)) return *v;
+        if (name == "cache_clear") return make_builtin(ft_cache_clear, name, obj);
         break;
     }
     case value_kind::exception: {
@@ -1578,6 +1589,11 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case ft_reduce: return call_functools("reduce", args, kwargs);
     case ft_wraps: return call_functools("wraps", args, kwargs);
     case ft_update_wrapper: return call_functools("update_wrapper", args, kwargs);
+    case ft_lru_cache: return call_functools("lru_cache", args, kwargs);
+    case ft_cache: return call_functools("cache", args, kwargs);
+    case ft_lru_decorating: return call_functools("decorating_function", args, kwargs, b.self);
+    case ft_cache_parameters: return call_functools("cache_parameters", args, kwargs, b.self);
+    case ft_cache_clear: return call_functools("cache_clear", args, kwargs, b.self);
     case it_function: return call_itertools(b.name.substr(std::string_view("itertools.").size()), args, kwargs);
     case eg_derive: case eg_split: case eg_subgroup: return call_exception_group_method(b.name, b.self, args, kwargs);
     case ag_aiter: no_kwargs(); expect_args(b, args, 0, 0); return b.self;
@@ -1890,6 +1906,7 @@ bool runtime::is_callable(const value& v)
     case value_kind::builtin:
     case value_kind::method:
     case value_kind::partial:
+    case value_kind::lru_cache:
     case value_kind::class_type:
     case value_kind::exception_type:
     case value_kind::type_name: return true;

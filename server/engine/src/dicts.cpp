@@ -1,6 +1,7 @@
 // Python's dict as a compact table: entries appended in insertion order, and an index of slots that
 // point into them, probed as CPython probes (i = 5i + 1 + perturb, perturb shifted by 5 each time).
 #include "dicts.hpp"
+#include "future.hpp"
 #include "classes.hpp"
 #include "sets.hpp"
 
@@ -103,6 +104,12 @@ std::int64_t python_hash(const value& v)
         const auto function_address = reinterpret_cast<std::uintptr_t>(m.function.obj.get());
         return static_cast<std::int64_t>(((self_address >> 4) | (self_address << 60)) ^ (function_address >> 4));
     }
+    case value_kind::builtin: {
+        // As same_builtin compares them: `type(1)` made twice is one key, `int`
+        const auto& b = v.as<builtin_object>();
+        const auto self_address = reinterpret_cast<std::uintptr_t>(b.self.obj.get());
+        return static_cast<std::int64_t>(static_cast<std::uint64_t>(b.id) * 0x9e3779b97f4a7c15ULL ^ (self_address >> 4));
+    }
     case value_kind::instance:
         if (auto* meter = current_work_meter(); meter && meter->specials) return meter->specials->instance_hash(v);
         [[fallthrough]];
@@ -147,6 +154,7 @@ void dict_object::rebuild(std::size_t slots)
 {
     charge_work(entries.size() + slots / 4);
     // Drop deleted entries, keeping the order of the rest.
+    ++compactions;
     std::size_t kept = 0;
     for (std::size_t k = 0; k < entries.size(); ++k)
         if (!entries[k].key.is_unbound()) {
@@ -221,6 +229,7 @@ void dict_object::clear()
     entries.clear();
     index.clear();
     used = 0;
+    ++compactions;
 }
 
 value make_dict() { return value::of(value_kind::dict, std::make_shared<dict_object>()); }

@@ -31,6 +31,7 @@ struct dict_object : object {
     std::vector<entry> entries;
     std::vector<std::int32_t> index;  // slot -> entry, or empty / deleted
     std::size_t used = 0;             // live entries: len(d)
+    std::uint64_t compactions = 0;    // how often entries moved (rebuild, clear): positions kept elsewhere are stale
     // collections.defaultdict, CPython's dict subclass: its default_factory (None too). Null: a plain dict.
     std::unique_ptr<value> default_factory;
 

@@ -13,6 +13,7 @@ struct coroutine_object;
 struct future_object;
 struct handle;
 struct async_generator_object;
+struct lru_cache_object;
 
 // A try block (jump to handler_pc on an exception) or an active handler (remembers the exception
 // for a bare `raise`), with the value-stack depth to restore.
@@ -39,6 +40,12 @@ struct frame {
     std::shared_ptr<class_object> building_class;  // a class body's frame: the class its names go to
     std::shared_ptr<class_object> defining_class;  // the function's defining_class, for super()
     value constructing;  // an __init__ called by a class: the instance the call evaluates to
+    // A call an lru_cache wrapper missed: its result goes into that cache under this key on return
+    std::shared_ptr<lru_cache_object> caching;
+    value cache_key;
+    // Called through a C function (an lru_cache wrapper): CPython counts that call as a level of
+    // recursion too (exec_context::c_calls)
+    bool through_c_call = false;
     // An asynchronous generator's frame while an __anext__() awaited by a task runs it: a yield moves
     // the frame back into the generator, and the item becomes the value of that await.
     std::shared_ptr<async_generator_object> agen;
@@ -53,6 +60,7 @@ struct frame {
 struct exec_context {
     std::vector<std::unique_ptr<frame>> frames;
     value pending_throw;  // thrown into the top frame when execution resumes (coro.throw)
+    std::size_t c_calls = 0;  // frames with through_c_call: each is one more level of recursion
     bool resuming = false;
 };
 

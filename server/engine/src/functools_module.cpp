@@ -5,6 +5,8 @@
 
 #include "classes.hpp"
 #include "code.hpp"
+#include "dicts.hpp"
+#include "integers.hpp"
 #include "runtime.hpp"
 
 #include <algorithm>
@@ -14,7 +16,7 @@ namespace loopscope::engine {
 bool functools_has(std::string_view name)
 {
     return name == "partial" || name == "reduce" || name == "wraps" || name == "update_wrapper" || name == "WRAPPER_ASSIGNMENTS" ||
-           name == "WRAPPER_UPDATES";
+           name == "WRAPPER_UPDATES" || name == "lru_cache" || name == "cache";
 }
 
 value functools_constant(const std::string& name)
@@ -52,6 +54,104 @@ std::shared_ptr<function_object> python_signature(const char* name, std::vector<
 
 } // namespace
 
+value runtime::lru_key(const lru_cache_object& cache, const std::vector<value>& args, const std::vector<std::pair<std::string, value>>& kwargs)
+{
+    // lru_cache_make_key: an exact int or str alone is its own key; otherwise a tuple of the arguments,
+    // the keyword mark and the keywords' names and values, then (typed) every argument's type
+    if (!cache.typed && kwargs.empty()) {
+        if (args.size() == 1 && (args[0].is(value_kind::string) || args[0].is(value_kind::integer))) return args[0];
+        charge_work(args.size());
+        return value::tuple(args);
+    }
+    std::vector<value> key = args;
+    if (!kwargs.empty()) {
+        key.push_back(cache.kwd_mark);
+        for (const auto& [name, v] : kwargs) {
+            key.push_back(value::string(name));
+            key.push_back(v);
+        }
+    }
+    if (cache.typed) {
+        const value type = load_global("type");
+        for (const auto& a : args) key.push_back(call_sync(type, {a}));
+        for (const auto& kw : kwargs) key.push_back(call_sync(type, {kw.second}));
+    }
+    charge_work(key.size());
+    check_length(key.size());
+    return value::tuple(std::move(key));
+}
+
+std::optional<value> runtime::lru_lookup(lru_cache_object& cache, const value& key)
+{
+    auto& d = as_dict(cache.cache);
+    const std::int64_t hash = python_hash(key);
+    const std::int64_t at = d.find(key, hash, dict_equality());
+    if (at < 0) {
+        ++cache.misses;
+        return std::nullopt;
+    }
+    ++cache.hits;
+    value result = d.entries[static_cast<std::size_t>(at)].item;
+    if (cache.maxsize > 0) {
+        // The most recently used goes last
+        value stored_key = d.entries[static_cast<std::size_t>(at)].key;
+        d.remove(stored_key, hash, dict_equality());
+        d.set(std::move(stored_key), hash, result, dict_equality());
+    }
+    return result;
+}
+
+void runtime::lru_store(lru_cache_object& cache, const value& key, const value& result)
+{
+    auto& d = as_dict(cache.cache);
+    const std::int64_t hash = python_hash(key);
+    note_nesting(cache.cache, result);
+    if (cache.maxsize < 0) {
+        // infinite_lru_cache_wrapper: set, even when the call itself stored it
+        d.set(key, hash, result, dict_equality());
+        return;
+    }
+    // bounded_lru_cache_wrapper: a key the call itself stored (recursion) is left as it is
+    if (d.find(key, hash, dict_equality()) >= 0) return;
+    if (static_cast<std::int64_t>(d.used) >= cache.maxsize) {
+        if (cache.hint_compactions != d.compactions || cache.oldest_hint > d.entries.size()) {
+            cache.oldest_hint = 0;
+            cache.hint_compactions = d.compactions;
+        }
+        std::size_t k = cache.oldest_hint;
+        while (k < d.entries.size() && d.entries[k].key.is_unbound()) ++k;
+        charge_work(k - cache.oldest_hint);
+        if (k < d.entries.size()) {
+            const value oldest = d.entries[k].key;
+            d.remove(oldest, d.entries[k].hash, dict_equality());
+            cache.oldest_hint = k + 1;
+        }
+    }
+    d.set(key, hash, result, dict_equality());
+}
+
+value runtime::make_lru_cache(const value& function, const value& maxsize, bool typed, const char* lambda_name)
+{
+    // _lru_cache_wrapper(user_function, maxsize, typed, _CacheInfo), then update_wrapper
+    if (!is_callable(function)) raise_error("TypeError", "the first argument must be callable");
+    if (maxsize.is(value_kind::integer) && maxsize.obj) raise_error("OverflowError", "cannot fit 'int' into an index-sized integer");
+    auto c = std::make_shared<lru_cache_object>();
+    c->function = function;
+    c->maxsize = maxsize.is(value_kind::none) ? -1 : maxsize.i < 0 ? 0 : maxsize.i;
+    c->typed = typed;
+    c->cache = make_dict();
+    auto mark = std::make_shared<instance_object>();
+    mark->cls = object_class();
+    c->kwd_mark = value::of(value_kind::instance, mark);
+    // wrapper.cache_parameters = lambda: {'maxsize': maxsize, 'typed': typed}
+    value parameters = make_builtin(functools_builtin_id("cache_parameters"), lambda_name, value::tuple({maxsize, value::boolean(typed)}));
+    parameters.as<builtin_object>().python_function = true;
+    c->attributes.set("cache_parameters", std::move(parameters));
+    value wrapper = value::of(value_kind::lru_cache, c);
+    nested_containers_.push_back(std::weak_ptr<object>(c));  // its cache may hold what holds it
+    return update_wrapper(wrapper, function, functools_constant("WRAPPER_ASSIGNMENTS"), functools_constant("WRAPPER_UPDATES"));
+}
+
 // functools.update_wrapper: the wrapped's names copied onto the wrapper, its __dict__ merged, __wrapped__ set
 value runtime::update_wrapper(const value& wrapper, const value& wrapped, const value& assigned, const value& updated)
 {
@@ -82,7 +182,8 @@ value runtime::update_wrapper(const value& wrapper, const value& wrapped, const 
         if (!attr.is(value_kind::string)) raise_error("TypeError", "attribute name must be string, not '" + type_name(attr) + "'");
         if (attr.as<string_object>().s != "__dict__") raise_unsupported("functools.update_wrapper's updated=" + repr(updated));
         // getattr(wrapper, '__dict__').update(getattr(wrapped, '__dict__', {}))
-        attribute_table* into = wrapper.is(value_kind::function) ? &wrapper.as<function_object>().writable_namespace().attributes
+        attribute_table* into = wrapper.is(value_kind::function)    ? &wrapper.as<function_object>().writable_namespace().attributes
+                                : wrapper.is(value_kind::lru_cache) ? &wrapper.as<lru_cache_object>().attributes
                                 : wrapper.is(value_kind::instance) && !wrapper.as<instance_object>().cls->is_object ? &wrapper.as<instance_object>().attributes
                                                                                                                       : nullptr;
         if (!into) raise_unsupported("functools.update_wrapper of a " + type_name(wrapper) + " wrapper");
@@ -103,7 +204,8 @@ value runtime::update_wrapper(const value& wrapper, const value& wrapped, const 
     return wrapper;
 }
 
-value runtime::call_functools(const std::string& name, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs)
+value runtime::call_functools(const std::string& name, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs,
+                              const value& self)
 {
     if (name == "wraps" || name == "update_wrapper") {
         const bool wraps = name == "wraps";
@@ -117,6 +219,50 @@ value runtime::call_functools(const std::string& name, std::vector<value>& args,
         p->function = load_attribute(import_module("functools"), "update_wrapper");
         p->keywords = {{"wrapped", bound[0]}, {"assigned", bound[1]}, {"updated", bound[2]}};
         return value::of(value_kind::partial, p);
+    }
+    if (name == "lru_cache" || name == "cache") {
+        auto signature = name == "cache" ? python_signature("cache", {"user_function"}, {})
+                                         : python_signature("lru_cache", {"maxsize", "typed"}, {value::integer(128), value::boolean(false)});
+        std::vector<value> bound = bind_arguments(*signature, std::move(args), kwargs);
+        if (name == "cache") return make_lru_cache(bound[0], value::none(), false, "lru_cache.<locals>.decorating_function.<locals>.<lambda>");
+        value maxsize = bound[0];
+        if (maxsize.is(value_kind::boolean)) maxsize = value::integer(maxsize.b ? 1 : 0);
+        if (maxsize.is(value_kind::integer)) {
+            if (int_is_negative(maxsize)) maxsize = value::integer(0);  // a big positive one overflows in make_lru_cache
+        } else if (is_callable(maxsize) && bound[1].is(value_kind::boolean)) {
+            // @lru_cache without parentheses: the function itself, maxsize 128
+            return make_lru_cache(maxsize, value::integer(128), bound[1].b, "lru_cache.<locals>.<lambda>");
+        } else if (!maxsize.is(value_kind::none)) {
+            raise_error("TypeError", "Expected first argument to be an integer, a callable, or None");
+        }
+        value decorating = make_builtin(functools_builtin_id("decorating_function"), "lru_cache.<locals>.decorating_function", value::tuple({maxsize, bound[1]}));
+        decorating.as<builtin_object>().python_function = true;
+        return decorating;
+    }
+    if (name == "decorating_function") {
+        auto signature = python_signature("decorating_function", {"user_function"}, {});
+        signature->code->qualname = "lru_cache.<locals>.decorating_function";
+        std::vector<value> bound = bind_arguments(*signature, std::move(args), kwargs);
+        const auto& params = self.as<sequence_object>().items;
+        return make_lru_cache(bound[0], params[0], truthy(params[1]), "lru_cache.<locals>.decorating_function.<locals>.<lambda>");
+    }
+    if (name == "cache_parameters") {
+        auto signature = python_signature("<lambda>", {}, {});
+        signature->code->qualname = "lru_cache.<locals>.<lambda>";
+        bind_arguments(*signature, std::move(args), kwargs);
+        const auto& params = self.as<sequence_object>().items;
+        value d = make_dict();
+        store_subscript(d, value::string("maxsize"), params[0]);
+        store_subscript(d, value::string("typed"), params[1]);
+        return d;
+    }
+    if (name == "cache_clear") {
+        if (!args.empty() || !kwargs.empty()) raise_error("TypeError", "_lru_cache_wrapper.cache_clear() takes no arguments (" + std::to_string(args.size()) + " given)");
+        auto& c = self.as<lru_cache_object>();
+        c.hits = c.misses = 0;
+        value old = std::move(c.cache);
+        c.cache = make_dict();
+        return value::none();
     }
     if (name == "partial") {
         // partial_new

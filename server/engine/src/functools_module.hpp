@@ -13,6 +13,9 @@ namespace loopscope::engine {
 
 // Is `name` a functools name the engine models?
 bool functools_has(std::string_view name);
+// The builtin id of a functools function that has no module attribute (builtins.cpp): "decorating_function",
+// "cache_parameters"
+int functools_builtin_id(std::string_view name);
 // functools.WRAPPER_ASSIGNMENTS or WRAPPER_UPDATES, a new tuple
 value functools_constant(const std::string& name);
 // A partial's keywords updated by more (a call's, or a partial's of a partial): a key of both keeps its

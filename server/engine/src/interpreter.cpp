@@ -85,6 +85,9 @@ void empty_frame(frame& f)
     f.wait_future.reset();
     f.waiting = wait_state::none;
     f.constructing = value{};
+    f.cache_key = value{};
+    f.caching.reset();
+    f.through_c_call = false;
     f.defining_class.reset();
     f.building_class.reset();
     f.pc = 0;
@@ -109,9 +112,19 @@ std::unique_ptr<frame> runtime::new_frame()
     return f;
 }
 
+std::size_t runtime::call_depth(const exec_context& ctx) const
+{
+    // A task's coroutine runs under CPython's own frames (asyncio.run, Runner.run, run_until_complete,
+    // run_forever, _run_once, Handle._run and the C calls of a task's step) and the module's: 9 levels
+    // that plain recursion inside a task reaches the limit sooner by.
+    constexpr std::size_t task_base_depth = 9;
+    const std::size_t base = &ctx == running_ && running_ != &main_ ? task_base_depth : 0;
+    return frames_below_ + ctx.frames.size() + ctx.c_calls + base;
+}
+
 void runtime::push_frame(exec_context& ctx, std::unique_ptr<frame> f)
 {
-    if (frames_below_ + ctx.frames.size() >= config_.max_call_depth) raise_error("RecursionError", "maximum recursion depth exceeded");
+    if (call_depth(ctx) >= config_.max_call_depth) raise_error("RecursionError", "maximum recursion depth exceeded");
     ctx.frames.push_back(std::move(f));
 }
 
@@ -347,6 +360,44 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
         const value function = p.function;
         return call_value(ctx, function, std::move(args), std::move(kwargs), pushed_frame);
     }
+    case value_kind::lru_cache: {
+        auto cache = std::static_pointer_cast<lru_cache_object>(callee.obj);
+        const value function = cache->function;
+        // The wrapper is a C function: entering it is a level of recursion (Py_EnterRecursiveCall)
+        if (call_depth(ctx) >= config_.max_call_depth)
+            raise_error("RecursionError", "maximum recursion depth exceeded while calling a Python object");
+        // The level lasts as long as the function's frame, if the call pushed one
+        struct c_level {
+            exec_context& ctx;
+            bool& pushed;
+            explicit c_level(exec_context& c, bool& p) : ctx(c), pushed(p) { ++ctx.c_calls; }
+            ~c_level()
+            {
+                if (pushed) ctx.frames.back()->through_c_call = true;
+                else --ctx.c_calls;
+            }
+        };
+        if (cache->maxsize == 0) {
+            ++cache->misses;
+            c_level level(ctx, pushed_frame);
+            return call_value(ctx, function, std::move(args), std::move(kwargs), pushed_frame);
+        }
+        value key = lru_key(*cache, args, kwargs);
+        if (std::optional<value> hit = lru_lookup(*cache, key)) return std::move(*hit);
+        value result;
+        {
+            c_level level(ctx, pushed_frame);
+            result = call_value(ctx, function, std::move(args), std::move(kwargs), pushed_frame);
+        }
+        if (pushed_frame) {
+            // A function's frame: its return stores the result (return_from_frame)
+            ctx.frames.back()->caching = std::move(cache);
+            ctx.frames.back()->cache_key = std::move(key);
+            return {};
+        }
+        lru_store(*cache, key, result);
+        return result;
+    }
     case value_kind::typing_form: raise_unsupported("calling " + repr(callee));
     default: raise_error("TypeError", "'" + type_name(callee) + "' object is not callable");
     }
@@ -367,7 +418,7 @@ value runtime::call_sync(const value& callee, std::vector<value> args)
             : r(owner), saved_context(owner.sync_context_), saved_below(owner.frames_below_)
         {
             const exec_context* caller = r.sync_context_ ? r.sync_context_ : r.running_;
-            r.frames_below_ += caller ? caller->frames.size() : 0;
+            r.frames_below_ += caller ? r.call_depth(*caller) - r.frames_below_ : 0;
             r.sync_context_ = &nested;
         }
         ~enter_nested()
@@ -713,6 +764,7 @@ bool runtime::pop_frame(exec_context& ctx)
 {
     auto dead = std::move(ctx.frames.back());
     ctx.frames.pop_back();
+    if (dead->through_c_call) --ctx.c_calls;
     if (dead->coro) dead->coro->state = coroutine_object::state_kind::closed;
     const bool inline_await = (dead->coro || dead->agen) && !ctx.frames.empty();
     if (dead->agen) {
@@ -736,7 +788,10 @@ bool runtime::pop_frame(exec_context& ctx)
 void runtime::return_from_frame(exec_context& ctx, value result, bool& context_done)
 {
     value constructing = std::move(ctx.frames.back()->constructing);
+    std::shared_ptr<lru_cache_object> caching = std::move(ctx.frames.back()->caching);
+    value cache_key = std::move(ctx.frames.back()->cache_key);
     const bool inline_await = pop_frame(ctx);
+    if (caching) lru_store(*caching, cache_key, result);
     if (constructing.obj) {
         // C(...) evaluates to the instance its __init__ initialised (the caller's line raises).
         if (!result.is(value_kind::none)) raise_error("TypeError", "__init__() should return None, not '" + type_name(result) + "'");

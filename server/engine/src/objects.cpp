@@ -73,7 +73,7 @@ value bind(const value& function, const value& self)
         }
         return function;
     }
-    if (!function.is(value_kind::function) && !is_dataclass_method(function, "__repr__") && !is_dataclass_method(function, "__eq__"))
+    if (!function.is(value_kind::function) && !function.is(value_kind::lru_cache) && !is_dataclass_method(function, "__repr__") && !is_dataclass_method(function, "__eq__"))
         return function;
     auto m = std::make_shared<method_object>();
     m->self = self;
@@ -213,6 +213,11 @@ void runtime::store_attribute(const value& obj, const std::string& name, value v
         inst.attributes.set(name, std::move(v));
         return;
     }
+    case value_kind::lru_cache:
+        // A C type with a __dict__: every name is plain data there
+        note_nesting(obj, v);
+        obj.as<lru_cache_object>().attributes.set(name, std::move(v));
+        return;
     case value_kind::function: {
         auto& fn = obj.as<function_object>();
         if (name == "__name__" || name == "__qualname__") {

@@ -76,6 +76,11 @@ void runtime::break_cycles()
             cls->doc = value::none();
         }
         else if (auto* fn = dynamic_cast<function_object*>(c.get())) fn->ns.reset();
+        else if (auto* lru = dynamic_cast<lru_cache_object*>(c.get())) {
+            lru->attributes.clear();
+            lru->cache = value::none();
+            lru->function = value::none();
+        }
     }
     for (auto* loop : {current_loop_.get(), running_loop_.get()}) {
         if (loop) {

@@ -201,8 +201,15 @@ private:
     // itertools_module.cpp: a constructor of itertools ("count", "chain.from_iterable"), and an iterator's next item
     bool is_callable(const value& v);  // callable(v)
     // functools_module.cpp: partial and reduce
-    value call_functools(const std::string& name, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
+    value call_functools(const std::string& name, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs,
+                         const value& self = {});
     value update_wrapper(const value& wrapper, const value& wrapped, const value& assigned, const value& updated);
+    // functools.lru_cache: a call's key (CPython's _make_key), a hit (counted, made most recent) and a
+    // missed call's result stored (the oldest evicted past maxsize)
+    value lru_key(const lru_cache_object& cache, const std::vector<value>& args, const std::vector<std::pair<std::string, value>>& kwargs);
+    std::optional<value> lru_lookup(lru_cache_object& cache, const value& key);
+    void lru_store(lru_cache_object& cache, const value& key, const value& result);
+    value make_lru_cache(const value& function, const value& maxsize, bool typed, const char* lambda_name);
     value call_itertools(const std::string& name, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
     value next_of_itertools(itertools_object& it, bool& exhausted);
 
@@ -390,6 +397,8 @@ private:
 
     exec_context main_;
     exec_context* running_ = nullptr;          // the context executing (main, or a task's)
+    // The recursion depth CPython would count at the top of ctx (RecursionError at max_call_depth)
+    std::size_t call_depth(const exec_context& ctx) const;
     std::shared_ptr<task_object> current_task_;  // the task whose step runs
     bool in_callback_ = false;
     bool advancing_ = false;                    // inside advance(): a cancel waits for a safe point

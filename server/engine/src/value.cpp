@@ -259,6 +259,11 @@ std::string function_object::repr_text() const
     return "<function " + qualname() + " at " + object_address(this) + ">";
 }
 
+std::string lru_cache_object::repr_text() const
+{
+    return "<functools._lru_cache_wrapper object at " + object_address(this) + ">";
+}
+
 bool attribute_table::remove(std::string_view name)
 {
     const std::size_t k = position(name);
@@ -746,6 +751,7 @@ std::string type_name(const value& v)
     case value_kind::frozenset: return "frozenset";
     case value_kind::deque: return "collections.deque";  // its tp_name, as CPython's messages name it
     case value_kind::partial: return "functools.partial";
+    case value_kind::lru_cache: return "functools._lru_cache_wrapper";
     case value_kind::cell: return "cell";
     case value_kind::generator: return "generator";
     case value_kind::async_generator: return "async_generator";

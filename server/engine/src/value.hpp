@@ -22,7 +22,8 @@ enum class value_kind : std::uint8_t {
     text_stream,      // sys.stdout, sys.stderr
     set, frozenset,  // sets.hpp
     deque,           // collections.deque (deques.hpp)
-    partial          // functools.partial (below)
+    partial,         // functools.partial (below)
+    lru_cache        // functools.lru_cache's wrapper (below)
 };
 
 struct object {
@@ -243,6 +244,22 @@ struct partial_object : object {
     value function;
     std::vector<value> args;
     std::vector<std::pair<std::string, value>> keywords;  // repr() writes it (value.cpp)
+};
+// functools.lru_cache's wrapper of a function (functools._lru_cache_wrapper): results by their
+// arguments' key in a dict kept oldest first; called through call_value (functools_module.cpp).
+struct lru_cache_object : object {
+    value function;
+    std::int64_t maxsize = 128;  // -1: None (unbounded)
+    bool typed = false;
+    value cache;     // a dict: key -> result, least recently used first
+    value kwd_mark;  // the object() between a key's positional and keyword arguments
+    std::int64_t hits = 0, misses = 0;
+    // Where the oldest live entry of the cache's dict is at or after (entries before it are deleted
+    // ones) while the dict's `compactions` stays as noted: an eviction is not a scan of the tombstones.
+    std::size_t oldest_hint = 0;
+    std::uint64_t hint_compactions = 0;
+    attribute_table attributes;  // its __dict__: what update_wrapper copied, cache_parameters
+    std::string repr_text() const override;
 };
 // What a program changed on a function (`f.calls = 0`, `f.__name__ = ...`, functools.wraps): made on
 // the first store, so a function nobody writes to stays small.
