@@ -190,6 +190,7 @@ value runtime::update_wrapper(const value& wrapper, const value& wrapped, const 
         const attribute_table* from = nullptr;
         if (wrapped.is(value_kind::function)) from = wrapped.as<function_object>().ns ? &wrapped.as<function_object>().ns->attributes : nullptr;
         else if (wrapped.is(value_kind::instance)) from = &wrapped.as<instance_object>().attributes;
+        else if (wrapped.is(value_kind::lru_cache)) from = &wrapped.as<lru_cache_object>().attributes;
         else if (wrapped.is(value_kind::class_type) || wrapped.is(value_kind::method) || wrapped.is(value_kind::partial))
             raise_unsupported("functools.update_wrapper of a wrapped " + type_name(wrapped));
         if (!from) continue;

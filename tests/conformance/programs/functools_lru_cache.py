@@ -101,3 +101,11 @@ async def main():
     print(square.cache_parameters)
 
 asyncio.run(main())
+@functools.lru_cache(maxsize=4)
+def lf(x):
+    "doc f"
+    return x
+@functools.wraps(lf)
+def lg(x):
+    return lf(x)
+print(lg.__name__, lg.__doc__, lg.cache_parameters(), lg.__wrapped__ is lf, lf.__wrapped__.__name__)
