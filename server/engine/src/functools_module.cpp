@@ -259,10 +259,11 @@ value runtime::call_functools(const std::string& name, std::vector<value>& args,
     }
     if (name == "cache_clear") {
         if (!args.empty() || !kwargs.empty()) raise_error("TypeError", "_lru_cache_wrapper.cache_clear() takes no arguments (" + std::to_string(args.size()) + " given)");
+        // lru_cache_cache_clear: the same dict emptied (its compactions move on, so the eviction hint
+        // into it starts again from its first entry)
         auto& c = self.as<lru_cache_object>();
         c.hits = c.misses = 0;
-        value old = std::move(c.cache);
-        c.cache = make_dict();
+        as_dict(c.cache).clear();
         return value::none();
     }
     if (name == "partial") {

@@ -109,3 +109,13 @@ def lf(x):
 def lg(x):
     return lf(x)
 print(lg.__name__, lg.__doc__, lg.cache_parameters(), lg.__wrapped__ is lf, lf.__wrapped__.__name__)
+# After cache_clear, eviction starts again from the oldest key
+@lru_cache(maxsize=2)
+def evicting(x):
+    print("miss", x)
+    return x
+for x in (1, 2, 3):
+    evicting(x)
+evicting.cache_clear()
+for x in ("a", "b", "c", "b", "a"):
+    evicting(x)
