@@ -268,7 +268,8 @@ bool attribute_table::remove(std::string_view name)
 {
     const std::size_t k = position(name);
     if (k == entries.size()) return false;
-    if (work_meter* meter = current_work_meter()) meter->charge(entries.size() - k);
+    // The names after it move up, and every position the index keeps is looked at
+    if (work_meter* meter = current_work_meter()) meter->charge(entries.size() - k + (index ? index->size() : 0));
     entries.erase(entries.begin() + static_cast<std::ptrdiff_t>(k));
     if (index) {
         index->erase(std::string(name));
