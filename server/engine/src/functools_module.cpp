@@ -1,6 +1,6 @@
-// The functools module, as much of it as the engine models: partial (a value of its own kind, called
-// through call_value like any callable), reduce, wraps and update_wrapper, with CPython 3.11's errors.
-// lru_cache and the rest are refused by name.
+// The functools module, as much of it as the engine models: partial and lru_cache's wrapper (values of
+// their own kinds, called through call_value like any callable), reduce, wraps, update_wrapper, cache,
+// with CPython 3.11's errors. The rest (cached_property, singledispatch …) is refused by name.
 #include "functools_module.hpp"
 
 #include "classes.hpp"

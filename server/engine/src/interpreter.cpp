@@ -144,8 +144,8 @@ std::string name_list(const std::vector<std::string>& names)
 // As CPython's _PyObject_FunctionStr names a function in call errors: "__main__.f", its __module__ and __qualname__
 std::string function_str(const function_object& f)
 {
-    const value module = f.ns ? f.ns->module : value::none();
     if (!f.ns) return "__main__." + f.qualname();
+    const value& module = f.ns->module;
     if (module.is(value_kind::string) && module.as<string_object>().s != "builtins") return module.as<string_object>().s + "." + f.qualname();
     return f.qualname();
 }

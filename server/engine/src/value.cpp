@@ -272,7 +272,7 @@ bool attribute_table::remove(std::string_view name)
     if (work_meter* meter = current_work_meter()) meter->charge(entries.size() - k + (index ? index->size() : 0));
     entries.erase(entries.begin() + static_cast<std::ptrdiff_t>(k));
     if (index) {
-        index->erase(std::string(name));
+        index->erase(index->find(name));
         for (auto& [key, at] : *index)
             if (at > k) --at;
     }
@@ -284,7 +284,7 @@ void attribute_table::before_growth() const
     work_meter* meter = current_work_meter();
     if (!meter) return;
     std::size_t bytes = entries.size() < entries.capacity() ? 0 : std::max<std::size_t>(4, 2 * entries.capacity()) * sizeof(entries.front());
-    if (index && static_cast<float>(index->size() + 1) > static_cast<float>(index->bucket_count()) * index->max_load_factor()) {
+    if (index_rehashes()) {
         bytes += 2 * index->bucket_count() * sizeof(void*);
         meter->charge(index->size());  // every name rehashed
     }
@@ -295,7 +295,7 @@ void attribute_table::reindex()
 {
     index.reset();
     if (entries.size() <= index_from) return;
-    index = std::make_unique<std::unordered_map<std::string, std::size_t>>();
+    index = std::make_unique<name_index>();
     index->reserve(entries.size());
     for (std::size_t k = 0; k < entries.size(); ++k) index->emplace(entries[k].first, k);
 }

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <stdexcept>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -180,8 +181,15 @@ struct class_object;
 // as CPython's dict keeps it. Most hold a handful of names, where a scan is fastest; past index_from
 // names (a program's setattr in a loop) a hash index keeps a lookup from being a scan of them all.
 struct attribute_table {
+    // Looked up by a string_view: an attribute read past index_from names allocates nothing
+    struct name_hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    using name_index = std::unordered_map<std::string, std::size_t, name_hash, std::equal_to<>>;
+
     std::vector<std::pair<std::string, value>> entries;
-    std::unique_ptr<std::unordered_map<std::string, std::size_t>> index;  // name -> position in entries
+    std::unique_ptr<name_index> index;  // name -> position in entries
     static constexpr std::size_t index_from = 32;
 
     attribute_table() = default;
@@ -201,7 +209,7 @@ struct attribute_table {
     std::size_t position(std::string_view name) const
     {
         if (index) {
-            auto it = index->find(std::string(name));
+            auto it = index->find(name);
             return it == index->end() ? entries.size() : it->second;
         }
         for (std::size_t k = 0; k < entries.size(); ++k)
@@ -220,9 +228,7 @@ struct attribute_table {
             entries[k].second = std::move(v);
             return;
         }
-        if (entries.size() == entries.capacity() ||
-            (index && static_cast<float>(index->size() + 1) > static_cast<float>(index->bucket_count()) * index->max_load_factor()))
-            before_growth();
+        if (entries.size() == entries.capacity() || index_rehashes()) before_growth();
         entries.emplace_back(name, std::move(v));
         if (index) index->emplace(name, entries.size() - 1);
         else if (entries.size() > index_from) reindex();
@@ -237,6 +243,11 @@ struct attribute_table {
     void reindex();
     // Asks the run's memory bound before the entries (and the index) grow, and charges the fresh memory
     void before_growth() const;
+    // Would one more name make the index rehash?
+    bool index_rehashes() const
+    {
+        return index && static_cast<float>(index->size() + 1) > static_cast<float>(index->bucket_count()) * index->max_load_factor();
+    }
 };
 
 // functools.partial(function, *args, **keywords): a call of it calls the function with these first.
