@@ -1,9 +1,10 @@
 # A function's and an instance's attributes set by the hundred thousand with setattr, then deleted from
 # the oldest: each lookup was a scan of all the names (a minute of the thread for 200,000), each delete
 # moves the names after it. A hash index past 32 names makes a lookup O(1); a delete is charged as the
-# work it is; growing the table asks the memory bound and is charged as fresh memory, so growing one table
-# past about 130,000 names is more than one operation may do (a bound, where CPython would go on).
-# expect: ResourceLimitError max_operation_steps
+# work it is; growing a table asks the memory bound first and is charged as fresh memory, so the two
+# tables of 200,000 names (each name, its value, its index node and sequence number) reach the 64 MiB
+# bound before the last one grows (a bound, where CPython would go on).
+# expect: ResourceLimitError max_memory_bytes
 def f():
     pass
 class Box:

@@ -268,13 +268,12 @@ bool attribute_table::remove(std::string_view name)
 {
     const std::size_t k = position(name);
     if (k == entries.size()) return false;
-    // The names after it move up, and every position the index keeps is looked at
-    if (work_meter* meter = current_work_meter()) meter->charge(entries.size() - k + (index ? index->size() : 0));
+    // The names after it move up (their sequence numbers with them; the index keeps those, not positions)
+    if (work_meter* meter = current_work_meter()) meter->charge(entries.size() - k);
     entries.erase(entries.begin() + static_cast<std::ptrdiff_t>(k));
     if (index) {
-        index->erase(index->find(name));
-        for (auto& [key, at] : *index)
-            if (at > k) --at;
+        index->names.erase(index->names.find(name));
+        index->sequence.erase(index->sequence.begin() + static_cast<std::ptrdiff_t>(k));
     }
     return true;
 }
@@ -283,10 +282,11 @@ void attribute_table::before_growth() const
 {
     work_meter* meter = current_work_meter();
     if (!meter) return;
-    std::size_t bytes = entries.size() < entries.capacity() ? 0 : std::max<std::size_t>(4, 2 * entries.capacity()) * sizeof(entries.front());
+    const std::size_t slot_bytes = sizeof(entries.front()) + (index ? sizeof(std::uint64_t) : 0);  // an entry, and its sequence number
+    std::size_t bytes = entries.size() < entries.capacity() ? 0 : std::max<std::size_t>(4, 2 * entries.capacity()) * slot_bytes;
     if (index_rehashes()) {
-        bytes += 2 * index->bucket_count() * sizeof(void*);
-        meter->charge(index->size());  // every name rehashed
+        bytes += 2 * index->names.bucket_count() * sizeof(void*);
+        meter->charge(index->names.size());  // every name rehashed
     }
     meter->reserve(bytes);
 }
@@ -295,9 +295,14 @@ void attribute_table::reindex()
 {
     index.reset();
     if (entries.size() <= index_from) return;
-    index = std::make_unique<name_index>();
-    index->reserve(entries.size());
-    for (std::size_t k = 0; k < entries.size(); ++k) index->emplace(entries[k].first, k);
+    index = std::make_unique<indexed>();
+    index->names.reserve(entries.size());
+    index->sequence.reserve(entries.capacity());
+    for (std::size_t k = 0; k < entries.size(); ++k) {
+        index->names.emplace(entries[k].first, k);
+        index->sequence.push_back(k);
+    }
+    index->next_sequence = entries.size();
 }
 
 const std::string& function_object::name() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <stdexcept>
 #include <functional>
@@ -179,7 +180,9 @@ struct class_object;
 
 // A namespace (a class's, an instance's, a function's or an exception's attributes) in insertion order,
 // as CPython's dict keeps it. Most hold a handful of names, where a scan is fastest; past index_from
-// names (a program's setattr in a loop) a hash index keeps a lookup from being a scan of them all.
+// names (a program's setattr in a loop) a hash index keeps a lookup from being a scan of them all. The
+// index names each entry by a sequence number that never changes (kept, increasing, beside the entries),
+// so a delete moves the entries after it and nothing in the index: the entry is found by a binary search.
 struct attribute_table {
     // Looked up by a string_view: an attribute read past index_from names allocates nothing
     struct name_hash {
@@ -188,8 +191,15 @@ struct attribute_table {
     };
     using name_index = std::unordered_map<std::string, std::size_t, name_hash, std::equal_to<>>;
 
+    // Made past index_from names (a namespace below that pays one pointer for it)
+    struct indexed {
+        name_index names;                     // name -> its entry's sequence number
+        std::vector<std::uint64_t> sequence;  // entries[k]'s sequence number, increasing in k
+        std::uint64_t next_sequence = 0;
+    };
+
     std::vector<std::pair<std::string, value>> entries;
-    std::unique_ptr<name_index> index;  // name -> position in entries
+    std::unique_ptr<indexed> index;
     static constexpr std::size_t index_from = 32;
 
     attribute_table() = default;
@@ -209,8 +219,10 @@ struct attribute_table {
     std::size_t position(std::string_view name) const
     {
         if (index) {
-            auto it = index->find(name);
-            return it == index->end() ? entries.size() : it->second;
+            auto it = index->names.find(name);
+            if (it == index->names.end()) return entries.size();
+            const auto& seq = index->sequence;
+            return static_cast<std::size_t>(std::lower_bound(seq.begin(), seq.end(), it->second) - seq.begin());
         }
         for (std::size_t k = 0; k < entries.size(); ++k)
             if (same_name(entries[k].first, name)) return k;
@@ -230,8 +242,14 @@ struct attribute_table {
         }
         if (entries.size() == entries.capacity() || index_rehashes()) before_growth();
         entries.emplace_back(name, std::move(v));
-        if (index) index->emplace(name, entries.size() - 1);
-        else if (entries.size() > index_from) reindex();
+        if (index) {
+            auto& seq = index->sequence;
+            if (seq.capacity() < entries.capacity()) seq.reserve(entries.capacity());  // asked for in before_growth
+            index->names.emplace(name, index->next_sequence);
+            seq.push_back(index->next_sequence++);
+        } else if (entries.size() > index_from) {
+            reindex();
+        }
     }
     // Charged to the run as the work it is (the names after it move up): value.cpp
     bool remove(std::string_view name);
@@ -246,7 +264,7 @@ struct attribute_table {
     // Would one more name make the index rehash?
     bool index_rehashes() const
     {
-        return index && static_cast<float>(index->size() + 1) > static_cast<float>(index->bucket_count()) * index->max_load_factor();
+        return index && static_cast<float>(index->names.size() + 1) > static_cast<float>(index->names.bucket_count()) * index->names.max_load_factor();
     }
 };
 
