@@ -89,6 +89,7 @@ def type_attributes():
         "_collections._deque_reverse_iterator": reversed(collections.deque()),
         "module itertools": itertools,
         "module functools": functools, "functools.partial": functools.partial(len),
+        "functools._lru_cache_wrapper": functools.lru_cache(lambda a: a),
     }
     # Each iterator of itertools the engine models, by the name type() gives it.
     for made in (itertools.count(), itertools.repeat(0), itertools.cycle(()), itertools.accumulate(()), itertools.chain(),

@@ -82,6 +82,7 @@ def kinds():
         "module itertools": ("import itertools\nx = itertools", itertools),
         "module functools": ("import functools\nx = functools", functools),
         "functools.partial": ("import functools\nx = functools.partial(max, 1, key=abs)", functools.partial(max, 1, key=abs)),
+        "functools._lru_cache_wrapper": ("import functools\n@functools.lru_cache\ndef x(a):\n    return a", functools.lru_cache(lambda a: a)),
         "itertools.chain": ("import itertools\nx = itertools.chain([1])", itertools.chain([1])),
         "itertools.count": ("import itertools\nx = itertools.count(2)", itertools.count(2)),
         "itertools.product": ("import itertools\nx = itertools.product([1], repeat=2)", itertools.product([1], repeat=2)),

@@ -162,9 +162,11 @@ value runtime::update_wrapper(const value& wrapper, const value& wrapped, const 
         if (done) break;
         if (!attr.is(value_kind::string)) raise_error("TypeError", "attribute name must be string, not '" + type_name(attr) + "'");
         const std::string& name = attr.as<string_object>().s;
-        // A function's annotations: the engine does not evaluate them, and a program cannot read them
-        // (__annotations__ is refused up front), so copying them changes nothing it can see.
-        if (name == "__annotations__" && (wrapped.is(value_kind::function) || wrapped.is(value_kind::method))) continue;
+        // A function's annotations (and those an lru_cache wrapper took from its function): the engine
+        // does not evaluate them, and a program cannot read them (__annotations__ is refused up front),
+        // so copying them changes nothing it can see.
+        if (name == "__annotations__" && (wrapped.is(value_kind::function) || wrapped.is(value_kind::method) || wrapped.is(value_kind::lru_cache)))
+            continue;
         value v;
         try {
             v = load_attribute(wrapped, name);

@@ -34,5 +34,5 @@ async def main2():
             print(n, depth(n))
         except RecursionError as e:
             print(n, "RecursionError", e)
-    print(depth.cache_info if False else "ok")
+    print("ok")
 asyncio.run(main2())
