@@ -66,7 +66,8 @@ void* stamp(void* base, std::size_t charged, std::size_t offset)
 // One fault per 2 MiB page makes fresh memory cost about what writing it does. The mapping is
 // rounded up to whole huge pages and charged as such (that is what the process then holds), and it
 // goes back to the system the moment the block is freed.
-// Under AddressSanitizer every block stays with malloc, whose overflows it checks.
+// Under AddressSanitizer every block stays with malloc, whose overflows it checks, but is charged as
+// the huge pages it would have had: a run reaches its memory bound at the same point in every build.
 #if defined(__SANITIZE_ADDRESS__)
 constexpr bool huge_blocks = false;
 #elif defined(__has_feature)
@@ -79,12 +80,19 @@ constexpr bool huge_blocks = true;
 constexpr bool huge_blocks = true;
 #endif
 constexpr std::size_t huge_page = std::size_t{2} << 20;
-constexpr std::size_t own_pages_from = huge_blocks ? std::size_t{1} << 20 : SIZE_MAX;
+constexpr std::size_t own_pages_from = std::size_t{1} << 20;
+
+// What a block of own_pages_from or more is charged: whole huge pages (0 when that overflows).
+std::size_t huge_length(std::size_t charged) noexcept
+{
+    const std::size_t length = (charged + huge_page - 1) / huge_page * huge_page;
+    return length < charged ? 0 : length;
+}
 
 void* map_huge(std::size_t charged) noexcept
 {
-    const std::size_t length = (charged + huge_page - 1) / huge_page * huge_page;
-    if (length < charged) return nullptr;
+    const std::size_t length = huge_length(charged);
+    if (length == 0) return nullptr;
     // Map one huge page more than needed, then trim both ends to a 2 MiB boundary.
     void* raw = mmap(nullptr, length + huge_page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (raw == MAP_FAILED) return nullptr;
@@ -102,7 +110,12 @@ void* allocate(std::size_t n) noexcept
 {
     const std::size_t charged = n + sizeof(block_header);
     if (charged < n) return nullptr;
-    if (charged >= own_pages_from) return map_huge(charged);
+    if (charged >= own_pages_from) {
+        if constexpr (huge_blocks) return map_huge(charged);
+        const std::size_t length = huge_length(charged);
+        void* base = length ? std::malloc(charged) : nullptr;
+        return base ? stamp(base, length, sizeof(block_header)) : nullptr;
+    }
     void* base = std::malloc(charged);
     return base ? stamp(base, charged, sizeof(block_header)) : nullptr;
 }
@@ -127,10 +140,10 @@ void deallocate(void* p) noexcept
 {
     if (!p) return;
     auto* header = static_cast<block_header*>(p) - 1;
-    // Only allocate() makes blocks of own_pages_from or more, and it maps them.
+    // Only allocate() charges a block own_pages_from or more, and maps it unless under AddressSanitizer.
     const std::size_t size = header->size;
     void* base = unstamp(p);
-    if (size >= own_pages_from) munmap(base, size);
+    if (huge_blocks && size >= own_pages_from) munmap(base, size);
     else std::free(base);
 }
 
