@@ -106,8 +106,14 @@ def parse_events(lines, problems):
 ADDRESS = re.compile(r" at 0x[0-9a-f]+>")
 
 
+# A future's callbacks that asyncio itself added name where they are defined (cb=[gather.<locals>.
+# _done_callback() at /usr/lib/python3.11/asyncio/tasks.py:754]): loopscope names Debian 12's python3.11,
+# another build of 3.11 has its own folder and lines a few apart; compared as "asyncio's own file".
+ASYNCIO_SOURCE = re.compile(r" at /\S*/python3\.11/asyncio/(\w+)\.py:\d+")
+
+
 def mask_addresses(text):
-    return ADDRESS.sub(" at 0x...>", text)
+    return ASYNCIO_SOURCE.sub(r" at <asyncio>/\1.py", ADDRESS.sub(" at 0x...>", text))
 
 
 def key(entry):

@@ -227,3 +227,21 @@ asyncio.run(main())
     }
     EXPECT_EQ(out.events.back().kind, "run_finished");
 }
+
+// A future's callbacks that asyncio adds are named where Debian 12's python3.11 defines them (the
+// conformance compare masks the folder and line, which differ between builds of 3.11).
+TEST(loop_order, a_gathered_task_names_gathers_callback_where_debians_asyncio_defines_it)
+{
+    auto out = run_clean(R"(import asyncio
+async def work():
+    await asyncio.sleep(1)
+async def main():
+    a = asyncio.create_task(work())
+    g = asyncio.gather(a)
+    print(a)
+    await g
+asyncio.run(main())
+)");
+    EXPECT_EQ(out.stdout_text, "<Task pending name='Task-2' coro=<work() running at main.py:2> "
+                               "cb=[gather.<locals>._done_callback() at /usr/lib/python3.11/asyncio/tasks.py:754]>\n");
+}

@@ -1899,6 +1899,26 @@ void runtime::sort_values(std::vector<value>& items)
     items = std::move(sorted);
 }
 
+std::vector<std::size_t> runtime::sorted_order(const std::vector<value>& items)
+{
+    std::vector<std::size_t> order(items.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::size_t comparisons = 0;
+    for (std::size_t n = items.size(); n > 1; n = (n + 1) / 2) comparisons += items.size();
+    charge_work(comparisons * 4);
+    meter_.reserve(items.size() * sizeof(std::size_t));
+    auto sorted = order;
+    try {
+        merge_sort_indices(sorted, [&](std::size_t x, std::size_t y) {
+            return truthy(compare(static_cast<std::int32_t>(compare_op::lt), items[x], items[y]));
+        });
+    } catch (const python_error& e) {
+        if (!is_instance_of(e.exc, "Exception")) throw;
+        return order;
+    }
+    return sorted;
+}
+
 bool runtime::is_callable(const value& v)
 {
     switch (v.kind) {
@@ -1933,36 +1953,74 @@ std::string builtin_object::repr_text() const
     return "<built-in method " + name + " of " + type + " object at " + object_address(self.obj.get()) + ">";
 }
 
-std::string future_object::repr_text() const
+namespace {
+
+// How base_futures._format_callbacks names a callback asyncio itself added: a C method by its
+// qualname, a Python function by its qualname and where it is defined. The places are Debian 12's
+// python3.11 (3.11.2); another build of 3.11 has them a few lines apart.
+std::string callback_text(const callback& cb)
 {
-    std::string s = is_gather ? "<_GatheringFuture " : "<Future ";
-    switch (state) {
-    case future_state::pending: return s + "pending>";
-    case future_state::cancelled: return s + "cancelled>";
-    case future_state::finished:
-        if (exception.is(value_kind::exception)) return s + "finished exception=" + repr(exception) + ">";
-        return s + "finished result=" + repr(result) + ">";
+    switch (cb.kind) {
+    case callback_kind::task_wakeup: return "Task.task_wakeup()";
+    case callback_kind::gather_child: return "gather.<locals>._done_callback() at /usr/lib/python3.11/asyncio/tasks.py:754";
+    case callback_kind::stop_loop: return "_run_until_complete_cb() at /usr/lib/python3.11/asyncio/base_events.py:180";
+    case callback_kind::task_step: return "Task.task_step()";
+    case callback_kind::sleep_timer: return "_set_result_unless_cancelled() at /usr/lib/python3.11/asyncio/futures.py:311";
     }
-    return s + ">";
+    return "";
 }
 
+// _future_repr_info: the state, the result (reprlib's short repr) or exception, the callbacks
+// (the first, how many more, the last). A task's name, coroutine and wait_for go after the state.
+std::string future_info(const future_object& f, const std::string& state, const std::string& after_state)
+{
+    std::string s = state + after_state;
+    if (f.state == future_state::finished) {
+        if (f.exception.is(value_kind::exception)) s += " exception=" + repr(f.exception);
+        else s += " result=" + short_repr(f.result);
+    }
+    const auto& cbs = f.callbacks;
+    if (!cbs.empty()) {
+        s += " cb=[" + callback_text(cbs.front());
+        if (cbs.size() == 2) s += ", " + callback_text(cbs.back());
+        else if (cbs.size() > 2) s += ", <" + std::to_string(cbs.size() - 2) + " more>, " + callback_text(cbs.back());
+        s += "]";
+    }
+    return s;
+}
+
+const char* state_name(future_state state)
+{
+    switch (state) {
+    case future_state::pending: return "pending";
+    case future_state::cancelled: return "cancelled";
+    case future_state::finished: return "finished";
+    }
+    return "";
+}
+
+} // namespace
+
+std::string future_object::repr_text() const
+{
+    return std::string(is_gather ? "<_GatheringFuture " : "<Future ") + future_info(*this, state_name(state), "") + ">";
+}
+
+// base_tasks._task_repr_info: "cancelling" while a cancel is requested and the task not done.
 std::string task_object::repr_text() const
 {
-    std::string coro_text = "coro=<" + coro_name + "()";
-    std::string where = def_line ? ", defined at " + file_name + ":" + std::to_string(def_line) : "";
-    switch (state) {
-    case future_state::pending: {
+    std::string shown_coro = " coro=<" + coro_name + "()";
+    if (state == future_state::pending) {
         std::int32_t line = context.frames.empty() ? def_line : context.frames.front()->line;
-        std::string at = def_line ? " running at " + file_name + ":" + std::to_string(line) : " running";
-        return "<Task pending name='" + name + "' " + coro_text + at + ">>";
+        shown_coro += def_line ? " running at " + file_name + ":" + std::to_string(line) : " running";
+    } else {
+        shown_coro += " done";
+        if (def_line) shown_coro += ", defined at " + file_name + ":" + std::to_string(def_line);
     }
-    case future_state::cancelled: return "<Task cancelled name='" + name + "' " + coro_text + " done" + where + ">>";
-    case future_state::finished:
-        if (exception.is(value_kind::exception))
-            return "<Task finished name='" + name + "' " + coro_text + " done" + where + "> exception=" + repr(exception) + ">";
-        return "<Task finished name='" + name + "' " + coro_text + " done" + where + "> result=" + repr(result) + ">";
-    }
-    return "<Task>";
+    shown_coro += ">";
+    if (fut_waiter) shown_coro += " wait_for=" + fut_waiter->repr_text();
+    const std::string shown_state = num_cancels_requested > 0 && !done() ? "cancelling" : state_name(state);
+    return "<Task " + future_info(*this, shown_state, " name=" + repr(value::string(name)) + shown_coro) + ">";
 }
 
 int runtime::ag_aiter_id() { return ag_aiter; }

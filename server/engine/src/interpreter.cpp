@@ -548,7 +548,7 @@ void runtime::suspend_async_generator(exec_context& ctx)
     agen->running = false;
     agen->suspended = std::move(self);
     event e = make_event("await_end");
-    e.result = repr(item);
+    e.result = event_repr(item);
     emit(std::move(e));
     ctx.frames.back()->stack.push_back(std::move(item));
 }
@@ -620,7 +620,7 @@ runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awai
             // Awaiting a finished future does not yield: the result comes back at once.
             value v = future_result(fut);
             event end = make_event("await_end");
-            end.result = repr(v);
+            end.result = event_repr(v);
             emit(std::move(end));
             f.stack.push_back(std::move(v));
             return await_step::value_ready;
@@ -650,7 +650,7 @@ void runtime::resume_await(exec_context&, frame& f)
     }
     f.sleep_result = value{};
     event e = make_event("await_end");
-    e.result = repr(v);
+    e.result = event_repr(v);
     emit(std::move(e));
     f.stack.push_back(std::move(v));
 }
@@ -736,7 +736,8 @@ bool runtime::raise_in(exec_context& ctx, value exc, bool add_entry)
             f.sleep_result = value{};
             event e = make_event("await_end");
             const auto& x = exc.as<exception_object>();
-            e.error = error_info{x.type->qualified, x.message(), f.line};
+            e.error = error_info_of(x);
+            e.error->line = f.line;
             emit(std::move(e));
         }
         while (!f.blocks.empty()) {
@@ -804,7 +805,7 @@ void runtime::return_from_frame(exec_context& ctx, value result, bool& context_d
     }
     if (inline_await) {
         event e = make_event("await_end");
-        e.result = repr(result);
+        e.result = event_repr(result);
         emit(std::move(e));
     }
     ctx.frames.back()->stack.push_back(std::move(result));

@@ -821,7 +821,7 @@ void runtime::task_done_event(const task_object& task)
         e.error = error_info_of(x);
     } else {
         e.status = "result";
-        e.result = repr(task.result);
+        e.result = event_repr(task.result);
     }
     emit(std::move(e));
     --live_tasks_;

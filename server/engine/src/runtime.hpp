@@ -33,6 +33,7 @@ struct itertools_object;  // itertools_module.cpp
 // An exception as events report it: CPython's type name, str(), and the innermost traceback line.
 inline error_info error_info_of(const exception_object& x)
 {
+    quiet_repr_scope quiet;  // str() of its arguments runs none of the program's __str__
     return {x.type->qualified, x.message(), x.traceback.empty() ? 0 : x.traceback.front().line};
 }
 
@@ -246,6 +247,7 @@ private:
     std::string instance_text(const value& v, bool as_repr) override;
     std::int64_t instance_hash(const value& v) override;
     bool instance_truth(const value& v) override;
+    std::vector<std::size_t> sorted_order(const std::vector<value>& items) override;
     // Calls obj's class's special method `name` with obj and `args` (false: the class has none).
     bool call_special(const value& obj, const char* name, std::vector<value> args, value& result);
     // obj's special method `name` from its class, bound to it (CPython's _PyObject_LookupSpecial);

@@ -719,6 +719,20 @@ std::string repr(const value& v)
     return out;
 }
 
+namespace {
+thread_local bool quiet_repr = false;
+}
+
+quiet_repr_scope::quiet_repr_scope() : saved_(quiet_repr) { quiet_repr = true; }
+quiet_repr_scope::~quiet_repr_scope() { quiet_repr = saved_; }
+bool quiet_repr_scope::active() { return quiet_repr; }
+
+std::string event_repr(const value& v)
+{
+    quiet_repr_scope quiet;
+    return repr(v);
+}
+
 std::string str(const value& v)
 {
     switch (v.kind) {

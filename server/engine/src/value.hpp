@@ -440,6 +440,25 @@ std::vector<std::size_t> code_point_offsets(const std::string& s);
 // Python float repr: shortest round-trip digits, CPython's switch to exponent form.
 std::string float_repr(double d);
 std::string repr(const value& v);
+// While one lives on the thread, repr() and str() run none of the program's code: an instance of a
+// class with __repr__ or __str__ shows as object.__repr__ writes it. For the text events carry (an
+// awaited result, a task's exception), which CPython never computes: a __repr__ that prints or
+// raises must not do so where CPython would not call it.
+class quiet_repr_scope {
+public:
+    quiet_repr_scope();
+    ~quiet_repr_scope();
+    quiet_repr_scope(const quiet_repr_scope&) = delete;
+    quiet_repr_scope& operator=(const quiet_repr_scope&) = delete;
+    static bool active();
+
+private:
+    bool saved_;
+};
+// repr(v) inside a quiet_repr_scope
+std::string event_repr(const value& v);
+// reprlib.repr(v): the shortened repr a future shows its result with (short_repr.cpp)
+std::string short_repr(const value& v);
 std::string str(const value& v);
 std::string type_name(const value& v);
 bool truthy(const value& v);

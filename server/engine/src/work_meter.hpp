@@ -26,6 +26,9 @@ struct special_methods {
     // hash(v) and bool(v) of such an instance (__hash__; __bool__, then __len__).
     virtual std::int64_t instance_hash(const value& v) = 0;
     virtual bool instance_truth(const value& v) = 0;
+    // The order sorted() would put `items` in, or their own order when a comparison raises an
+    // Exception (reprlib's _possibly_sorted).
+    virtual std::vector<std::size_t> sorted_order(const std::vector<value>& items) = 0;
 
 protected:
     ~special_methods() = default;
