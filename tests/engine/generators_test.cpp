@@ -37,7 +37,22 @@ TEST(generators, what_the_engine_would_run_differently_is_refused_before_the_fir
     expect_refused_up_front("def f():\n    try:\n        yield 1\n    except:\n        pass\n", "UnsupportedError", "GeneratorExit");
     expect_refused_up_front("def f():\n    try:\n        yield 1\n    except (KeyError, BaseException):\n        pass\n", "UnsupportedError",
                             "GeneratorExit");
-    expect_refused_up_front("def f():\n    yield 1\ng = f()\ng.send(None)\n", "UnsupportedError", "send");
+    // Only a generator has send() and throw(): in a program that makes none, they are a coroutine's
+    expect_refused_up_front("async def f():\n    pass\nc = f()\nc.send(None)\n", "UnsupportedError", "the attribute 'send'");
+    expect_refused_up_front("async def f():\n    pass\nf().throw(ValueError)\n", "UnsupportedError", "the attribute 'throw'");
+}
+
+// send() and throw() of a generator run; with generators in the program the names are known, so a
+// coroutine's send() is refused when it is reached (the README says so), not run differently.
+TEST(generators, send_and_throw_run_and_a_coroutines_are_refused_when_reached)
+{
+    auto out = run_virtual("def g():\n    x = yield 1\n    yield x * 2\nit = g()\nprint(next(it), it.send(21))\n"
+                           "async def f():\n    pass\nc = f()\nc.send(None)\n");
+    EXPECT_EQ(out.stdout_text, "1 42\n");
+    const auto* end = out.last("run_finished");
+    ASSERT_TRUE(end && end->error);
+    EXPECT_EQ(end->error->type, "UnsupportedError");
+    EXPECT_EQ(end->error->message, "'coroutine.send' is not supported by loopscope");
 }
 
 TEST(generators, an_endless_generator_meets_the_runs_bounds)

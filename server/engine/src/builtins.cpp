@@ -44,6 +44,8 @@ enum builtin_id : int {
     m_function,  // math's functions, one id: math_module.cpp tells them apart by name
     eg_derive, eg_split, eg_subgroup,  // an exception group's methods (exception_groups.cpp)
     ag_aiter, ag_anext,  // an asynchronous generator's __aiter__ and __anext__
+    g_send, g_throw, g_close,  // a generator's
+    co_close,                  // a coroutine's
     ts_write, ts_flush,  // sys.stdout's and sys.stderr's
     b_set, b_frozenset, set_method,
     c_deque, deque_method,  // collections.deque and its methods (collections_module.cpp)
@@ -134,6 +136,8 @@ std::string calendar_text(const std::string& format, double seconds)
 
 const std::vector<member> text_stream_members = {{"write", ts_write}, {"flush", ts_flush}};
 const std::vector<member> async_generator_members = {{"__aiter__", ag_aiter}, {"__anext__", ag_anext}};
+const std::vector<member> generator_members = {{"send", g_send}, {"throw", g_throw}, {"close", g_close}};
+const std::vector<member> coroutine_members = {{"close", co_close}};
 const std::vector<member> exception_group_members = {{"derive", eg_derive}, {"split", eg_split}, {"subgroup", eg_subgroup}};
 const std::vector<member> property_members = {{"setter", p_setter}, {"getter", p_getter}, {"deleter", p_deleter}};
 const std::vector<member> time_members = {{"sleep", t_sleep}, {"time", t_time}, {"monotonic", t_monotonic}, {"perf_counter", t_perf_counter},
@@ -436,7 +440,7 @@ bool engine_has_attribute(std::string_view name)
 {
     for (const auto* table : {&asyncio_members, &time_members, &loop_members, &future_members, &list_members, &tuple_members, &str_members, &dict_members, &set_members,
                               &property_members, &dataclasses_members, &math_members, &random_members, &exception_group_members,
-                              &async_generator_members, &text_stream_members, &deque_members})
+                              &async_generator_members, &text_stream_members, &deque_members, &generator_members, &coroutine_members})
         for (const auto& m : *table)
             if (name == m.name) return true;
     if (typing_has(name) || itertools_has(name) || functools_has(name)) return true;
@@ -533,6 +537,8 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         break;
     case value_kind::string: members = &str_members; break;
     case value_kind::async_generator: members = &async_generator_members; break;
+    case value_kind::generator: members = &generator_members; break;
+    case value_kind::coroutine: members = &coroutine_members; break;
     case value_kind::text_stream: members = &text_stream_members; break;
     case value_kind::partial: {
         const auto& p = obj.as<partial_object>();
@@ -566,6 +572,8 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             return value::string(e.type->in_main ? "__main__" : q.find('.') == std::string::npos ? "builtins" : q.substr(0, q.rfind('.')));
         }
         if (const value* v = e.attributes.find(name)) return *v;
+        // StopIteration.value: its first argument, kept from when it was made (a generator's return value)
+        if (name == "value" && is_instance_of(obj, "StopIteration")) return e.args.empty() ? value::none() : e.args[0];
         if (name == "__doc__" && e.type->in_main) return e.type->methods ? e.type->methods->doc : value::none();
         if (const value* v = exception_method(*e.type, name)) {
             if (!v->is(value_kind::function)) return *v;
@@ -1532,8 +1540,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             if (!loop) raise_error("RuntimeError", "no running event loop");
         }
         if (!coro.is(value_kind::coroutine)) raise_error("TypeError", "a coroutine was expected, got " + repr(coro));
-        auto c = std::static_pointer_cast<coroutine_object>(coro.obj);
-        if (c->state != coroutine_object::state_kind::created) raise_error("RuntimeError", "cannot reuse already awaited coroutine");
+        auto c = std::static_pointer_cast<coroutine_object>(coro.obj);  // one already awaited fails at the task's first step
         std::string task_name = name && !name->is(value_kind::none) ? str(*name) : "";
         return value::of(value_kind::future, create_task(loop, c, task_name, line));
     }
@@ -1607,6 +1614,38 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         return value::integer(static_cast<std::int64_t>(code_point_count(s)));
     }
     case ts_flush: no_kwargs(); expect_args(b, args, 0, 0); return value::none();
+    case g_send:
+    case g_throw:
+    case g_close: {
+        const char* method = b.id == g_send ? "send" : b.id == g_throw ? "throw" : "close";
+        if (!kwargs.empty()) raise_error("TypeError", std::string("generator.") + method + "() takes no keyword arguments");
+        auto& g = b.self.as<generator_object>();
+        if (b.id == g_close) {
+            if (!args.empty()) raise_error("TypeError", "generator.close() takes no arguments (" + std::to_string(args.size()) + " given)");
+            generator_close(g);
+            return value::none();
+        }
+        if (b.id == g_send && args.size() != 1)
+            raise_error("TypeError", "generator.send() takes exactly one argument (" + std::to_string(args.size()) + " given)");
+        bool exhausted = false;
+        value item = b.id == g_send ? resume_generator(g, exhausted, args[0], value{}) : generator_throw(g, args, exhausted);
+        if (!exhausted) return item;
+        // The generator returned: StopIteration with its value (given once, as next() gives it)
+        value stop = make_error("StopIteration", "");
+        if (!g.return_value.is(value_kind::none)) stop.as<exception_object>().args.push_back(std::move(g.return_value));
+        g.return_value = value::none();
+        throw python_error{std::move(stop)};
+    }
+    case co_close: {
+        if (!kwargs.empty()) raise_error("TypeError", "coroutine.close() takes no keyword arguments");
+        if (!args.empty()) raise_error("TypeError", "coroutine.close() takes no arguments (" + std::to_string(args.size()) + " given)");
+        auto& coro = b.self.as<coroutine_object>();
+        // One that never ran is closed without its "never awaited" warning; one a task runs would
+        // get GeneratorExit at its await, which the engine does not model.
+        if (coro.state == coroutine_object::state_kind::running) raise_unsupported("closing a coroutine that a task is running");
+        coro.state = coroutine_object::state_kind::closed;
+        return value::none();
+    }
     case ag_anext: {
         no_kwargs();
         expect_args(b, args, 0, 0);
@@ -1657,9 +1696,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (running_loop_) raise_error("RuntimeError", "Cannot run the event loop while another loop is running");
         std::shared_ptr<future_object> fut;
         if (aw.is(value_kind::coroutine)) {
-            auto c = std::static_pointer_cast<coroutine_object>(aw.obj);
-            if (c->state != coroutine_object::state_kind::created) raise_error("RuntimeError", "cannot reuse already awaited coroutine");
-            fut = create_task(loop, c, "", line);
+            fut = create_task(loop, std::static_pointer_cast<coroutine_object>(aw.obj), "", line);
         } else if (aw.is(value_kind::future)) {
             fut = std::static_pointer_cast<future_object>(aw.obj);
         } else {

@@ -1006,9 +1006,10 @@ private:
         return std::any_of(s.handlers.begin(), s.handlers.end(), [&](const except_clause& h) { return !h.type || names_it(*h.type); });
     }
 
-    // `yield` makes the function a generator. A generator closed before its end (a `for` that
+    // `yield` makes the function a generator. A generator let go before its end (a `for` that
     // breaks, one dropped half way) runs its `finally` blocks, `__exit__`s and GeneratorExit handlers
-    // in CPython; the engine does not close generators, so a yield inside those is refused.
+    // in CPython; the engine closes a generator only when close() is called, so a yield inside those
+    // is refused.
     void yield_expression(const expr& e)
     {
         const std::int32_t line = e.line;

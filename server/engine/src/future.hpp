@@ -78,6 +78,7 @@ struct task_object : future_object {
     bool must_cancel = false;
     int num_cancels_requested = 0;
     bool started = false;
+    bool coro_reused = false;  // its coroutine was awaited or closed before: the first step fails
     std::int32_t created_line = 0;
 
     std::string file_name;  // for repr: "defined at FILE:LINE"

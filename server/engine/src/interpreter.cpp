@@ -452,16 +452,28 @@ value runtime::call_sync(const value& callee, std::vector<value> args)
 }
 
 // The generator's next item: its frame runs to the next yield inside the caller's operation.
-value runtime::resume_generator(generator_object& g, bool& exhausted)
+value runtime::resume_generator(generator_object& g, bool& exhausted) { return resume_generator(g, exhausted, value::none(), value{}); }
+
+// gen_send_ex: `sent` becomes the value of the yield the generator stopped at, or `thrown` is raised
+// there (at its first line when it has not started: CPython's traceback names the def line).
+value runtime::resume_generator(generator_object& g, bool& exhausted, value sent, value thrown)
 {
     exhausted = false;
+    if (g.running) raise_error("ValueError", "generator already executing");
     if (g.finished) {
+        if (thrown.is(value_kind::exception)) throw python_error{std::move(thrown)};
         exhausted = true;
         return {};
     }
-    if (g.running) raise_error("ValueError", "generator already executing");
     if (sync_call_depth_ >= 50) raise_error("RecursionError", "maximum recursion depth exceeded");
-    if (g.started) g.context.frames.back()->stack.push_back(value::none());  // what the yield evaluates to
+    if (thrown.is(value_kind::exception)) {
+        g.context.pending_throw = std::move(thrown);
+        g.context.resuming = true;
+    } else if (g.started) {
+        g.context.frames.back()->stack.push_back(std::move(sent));  // what the yield evaluates to
+    } else if (!sent.is(value_kind::none)) {
+        raise_error("TypeError", "can't send non-None value to a just-started generator");
+    }
     g.started = true;
     g.running = true;
     ++sync_call_depth_;
@@ -497,6 +509,57 @@ value runtime::resume_generator(generator_object& g, bool& exhausted)
     }
     default: raise_unsupported("a generator that blocks or waits");
     }
+}
+
+// generator.throw(type[, value[, traceback]]) or throw(exception), normalised as CPython 3.11's
+// _gen_throw does, then raised at the yield the generator stopped at.
+value runtime::generator_throw(generator_object& g, std::vector<value>& args, bool& exhausted)
+{
+    if (args.empty()) raise_error("TypeError", "throw expected at least 1 argument, got 0");
+    if (args.size() > 3) raise_error("TypeError", "throw expected at most 3 arguments, got " + std::to_string(args.size()));
+    if (args.size() == 3 && !args[2].is(value_kind::none)) {
+        if (!args[2].is(value_kind::traceback)) raise_error("TypeError", "throw() third argument must be a traceback object");
+        raise_unsupported("generator.throw() with a traceback");
+    }
+    const value& type = args[0];
+    const value given = args.size() >= 2 ? args[1] : value::none();
+    value exc;
+    if (type.is(value_kind::exception)) {
+        if (!given.is(value_kind::none)) raise_error("TypeError", "instance exception may not have a separate value");
+        exc = type;
+    } else if (type.is(value_kind::exception_type)) {
+        // PyErr_NormalizeException: an instance of the class is used as it is, a tuple is the arguments
+        if (given.is(value_kind::exception) && given.as<exception_object>().type->is_subclass_of(type.as<exception_type_object>())) exc = given;
+        else if (given.is(value_kind::none)) exc = call_sync(type, {});
+        else if (given.is(value_kind::tuple)) exc = call_sync(type, given.as<sequence_object>().items);
+        else exc = call_sync(type, {given});
+        if (!exc.is(value_kind::exception))
+            raise_error("TypeError", "calling " + repr(type) + " should have returned an instance of BaseException, not " + type_name(exc));
+    } else {
+        raise_error("TypeError", "exceptions must be classes or instances deriving from BaseException, not " + type_name(type));
+    }
+    return resume_generator(g, exhausted, value::none(), std::move(exc));
+}
+
+// generator.close(): GeneratorExit raised at the yield; the generator may let it (or a StopIteration)
+// out, not yield again.
+void runtime::generator_close(generator_object& g)
+{
+    if (g.running) raise_error("ValueError", "generator already executing");
+    if (!g.started || g.finished) {
+        g.finished = true;
+        g.context.frames.clear();
+        return;
+    }
+    bool exhausted = false;
+    try {
+        resume_generator(g, exhausted, value::none(), make_error("GeneratorExit", ""));
+    } catch (const python_error& e) {
+        if (is_instance_of(e.exc, "GeneratorExit") || is_instance_of(e.exc, "StopIteration")) return;
+        throw;
+    }
+    if (!exhausted) raise_error("RuntimeError", "generator ignored GeneratorExit");
+    g.return_value = value::none();
 }
 
 // Awaiting an asynchronous generator's __anext__(): its frame joins the awaiting context, as an

@@ -640,6 +640,18 @@ void runtime::begin_task_step(const std::shared_ptr<task_object>& task, value ex
     if (!task->started) {
         task->started = true;
         auto& coro = *task->coro;
+        if (task->coro_reused) {
+            // Task.__step's coro.send(None) (or throw) on a coroutine already awaited or closed raises
+            // at once, outside any of the program's frames: the task ends with that error.
+            event e = make_event("step_begin");
+            e.coro = task->coro_name;
+            emit(std::move(e));
+            task->must_cancel = false;
+            exit_line_ = 0;
+            last_exception_ = make_error("RuntimeError", "cannot reuse already awaited coroutine");
+            end_task_step(outcome::raised);
+            return;
+        }
         auto f = std::make_unique<frame>();
         if (coro.function) {
             f->code = coro.function->code;
@@ -927,6 +939,7 @@ std::shared_ptr<task_object> runtime::create_task(const std::shared_ptr<loop_obj
     task->coro_name = coro->name;
     task->coro = std::move(coro);
     // Owned by a task, the coroutine counts as awaited (CPython throws into it even if cancelled first).
+    task->coro_reused = task->coro->state != coroutine_object::state_kind::created;
     task->coro->state = coroutine_object::state_kind::running;
     task->loop = loop;
     task->created_line = line;
@@ -959,10 +972,8 @@ std::shared_ptr<future_object> runtime::gather(const std::vector<value>& items, 
             if (key == item.obj.get()) fut = f;
         if (!fut) {
             if (item.is(value_kind::coroutine)) {
-                auto coro = std::static_pointer_cast<coroutine_object>(item.obj);
-                if (coro->state != coroutine_object::state_kind::created)
-                    raise_error("RuntimeError", "cannot reuse already awaited coroutine");
-                fut = create_task(loop, coro, "", line);
+                // One already awaited makes a task that fails at its first step, as in CPython
+                fut = create_task(loop, std::static_pointer_cast<coroutine_object>(item.obj), "", line);
             } else if (item.is(value_kind::future)) {
                 fut = std::static_pointer_cast<future_object>(item.obj);
             } else {

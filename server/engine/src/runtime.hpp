@@ -293,6 +293,9 @@ private:
     value next_of_sequence(iterator_object& it, bool& exhausted);
     value make_reversed(const value& v);
     value resume_generator(generator_object& g, bool& exhausted);
+    value resume_generator(generator_object& g, bool& exhausted, value sent, value thrown);
+    value generator_throw(generator_object& g, std::vector<value>& args, bool& exhausted);
+    void generator_close(generator_object& g);
     value next_of_builtin_iterator(iterator_object& it, bool& exhausted);
     void zip_check_lengths(iterator_object& it, std::size_t k);
     value make_iterator(const value& v);

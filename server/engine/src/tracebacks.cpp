@@ -92,8 +92,9 @@ void runtime::format_one_exception(traceback_printer& p, const exception_object&
     std::string msg = e.message();
     const std::string line = e.type->qualified + (msg.empty() ? "" : ": " + msg) + "\n";
     if (!e.is_group()) {
-        // Outside a group the header is always there (every exception the engine prints was raised)
-        if (!e.traceback.empty() || p.group_depth == 0) p.emit("Traceback (most recent call last):\n" + traceback_entries(e));
+        // No header for one raised outside any of the program's frames (a task's first step on a
+        // coroutine already awaited), as traceback.print_exception writes one without a traceback
+        if (!e.traceback.empty()) p.emit("Traceback (most recent call last):\n" + traceback_entries(e));
         p.emit(line);
         return;
     }
