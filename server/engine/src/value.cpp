@@ -14,6 +14,7 @@
 #include "work_meter.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <algorithm>
 #include <cmath>
@@ -264,30 +265,123 @@ std::string lru_cache_object::repr_text() const
     return "<functools._lru_cache_wrapper object at " + object_address(this) + ">";
 }
 
+std::size_t attribute_table::entry_of(std::uint32_t sequence_number) const
+{
+    const auto& seq = index->sequence;
+    // Until a name is deleted, entry k has sequence number k
+    if (sequence_number < seq.size() && seq[sequence_number] == sequence_number) return sequence_number;
+    const auto end = seq.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(sequence_number, seq.size()));
+    return static_cast<std::size_t>(std::lower_bound(seq.begin(), end, sequence_number) - seq.begin());
+}
+
+std::size_t attribute_table::indexed_position(std::string_view name, std::uint64_t hash, std::size_t* slot) const
+{
+    const auto& slots = index->slots;
+    const std::size_t mask = slots.size() - 1;
+    std::size_t i = static_cast<std::size_t>(hash) & mask;
+    std::uint64_t perturb = hash;
+    std::size_t free_slot = slots.size();
+    std::size_t probes = 0;
+    for (;; ++probes) {
+        const std::uint32_t s = slots[i];
+        if (s == indexed::empty) {
+            if (slot) *slot = free_slot < slots.size() ? free_slot : i;
+            break;
+        }
+        if (s == indexed::deleted) {
+            if (free_slot == slots.size()) free_slot = i;
+        } else {
+            const std::size_t k = entry_of(s);
+            if (index->hashes[k] == hash && same_name(entries[k].first, name)) {
+                if (slot) *slot = i;
+                if (probes) charge_work(probes);
+                return k;
+            }
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    // Names that collide cost their probes (a program could choose them)
+    if (probes) charge_work(probes);
+    return entries.size();
+}
+
+void attribute_table::rebuild_index(std::size_t slot_count)
+{
+    charge_work(entries.size() + slot_count / 4);
+    auto& ix = *index;
+    ix.slots.assign(slot_count, indexed::empty);
+    ix.filled = entries.size();
+    const std::size_t mask = slot_count - 1;
+    for (std::size_t k = 0; k < entries.size(); ++k) {
+        const std::uint64_t hash = ix.hashes[k];
+        std::size_t i = static_cast<std::size_t>(hash) & mask;
+        std::uint64_t perturb = hash;
+        while (ix.slots[i] != indexed::empty) {
+            perturb >>= 5;
+            i = (i * 5 + perturb + 1) & mask;
+        }
+        ix.slots[i] = ix.sequence[k];
+    }
+}
+
+void attribute_table::set(const std::string& name, value v)
+{
+    if (index && index->next_sequence >= indexed::deleted) reindex();  // numbers used up (billions of sets and deletes)
+    const std::uint64_t hash = index ? name_hash(name) : 0;
+    std::size_t slot = 0;
+    const std::size_t k = index ? indexed_position(name, hash, &slot) : position(name);
+    if (k < entries.size()) {
+        entries[k].second = std::move(v);
+        return;
+    }
+    const bool rebuilds = index_rebuilds();
+    if (entries.size() == entries.capacity() || rebuilds) before_growth(rebuilds);
+    entries.emplace_back(name, std::move(v));
+    if (!index) {
+        if (entries.size() > index_from) reindex();
+        return;
+    }
+    auto& ix = *index;
+    if (ix.sequence.capacity() < entries.capacity()) {  // asked for in before_growth
+        ix.sequence.reserve(entries.capacity());
+        ix.hashes.reserve(entries.capacity());
+    }
+    const std::uint32_t number = ix.next_sequence++;
+    ix.sequence.push_back(number);
+    ix.hashes.push_back(hash);
+    if (rebuilds) {
+        rebuild_index(std::max<std::size_t>(64, std::bit_ceil(entries.size() * 3)));
+        return;
+    }
+    if (ix.slots[slot] == indexed::empty) ++ix.filled;
+    ix.slots[slot] = number;
+}
+
 bool attribute_table::remove(std::string_view name)
 {
-    const std::size_t k = position(name);
+    std::size_t slot = 0;
+    const std::size_t k = index ? indexed_position(name, name_hash(name), &slot) : position(name);
     if (k == entries.size()) return false;
-    // The names after it move up (their sequence numbers with them; the index keeps those, not positions)
+    // The names after it move up (their sequence numbers and hashes with them; the index keeps those, not positions)
     if (work_meter* meter = current_work_meter()) meter->charge(entries.size() - k);
     entries.erase(entries.begin() + static_cast<std::ptrdiff_t>(k));
     if (index) {
-        index->names.erase(index->names.find(name));
+        index->slots[slot] = indexed::deleted;
         index->sequence.erase(index->sequence.begin() + static_cast<std::ptrdiff_t>(k));
+        index->hashes.erase(index->hashes.begin() + static_cast<std::ptrdiff_t>(k));
     }
     return true;
 }
 
-void attribute_table::before_growth() const
+void attribute_table::before_growth(bool rebuilds) const
 {
     work_meter* meter = current_work_meter();
     if (!meter) return;
-    const std::size_t slot_bytes = sizeof(entries.front()) + (index ? sizeof(std::uint64_t) : 0);  // an entry, and its sequence number
+    // An entry, and its sequence number and hash beside it
+    const std::size_t slot_bytes = sizeof(entries.front()) + (index ? sizeof(std::uint32_t) + sizeof(std::uint64_t) : 0);
     std::size_t bytes = entries.size() < entries.capacity() ? 0 : std::max<std::size_t>(4, 2 * entries.capacity()) * slot_bytes;
-    if (index_rehashes()) {
-        bytes += 2 * index->names.bucket_count() * sizeof(void*);
-        meter->charge(index->names.size());  // every name rehashed
-    }
+    if (rebuilds) bytes += std::bit_ceil((entries.size() + 1) * 3) * sizeof(std::uint32_t);
     meter->reserve(bytes);
 }
 
@@ -296,13 +390,15 @@ void attribute_table::reindex()
     index.reset();
     if (entries.size() <= index_from) return;
     index = std::make_unique<indexed>();
-    index->names.reserve(entries.size());
-    index->sequence.reserve(entries.capacity());
+    auto& ix = *index;
+    ix.sequence.reserve(entries.capacity());
+    ix.hashes.reserve(entries.capacity());
     for (std::size_t k = 0; k < entries.size(); ++k) {
-        index->names.emplace(entries[k].first, k);
-        index->sequence.push_back(k);
+        ix.sequence.push_back(static_cast<std::uint32_t>(k));
+        ix.hashes.push_back(name_hash(entries[k].first));
     }
-    index->next_sequence = entries.size();
+    ix.next_sequence = static_cast<std::uint32_t>(entries.size());
+    rebuild_index(std::max<std::size_t>(64, std::bit_ceil(entries.size() * 3)));
 }
 
 const std::string& function_object::name() const

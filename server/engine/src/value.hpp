@@ -181,21 +181,21 @@ struct class_object;
 // A namespace (a class's, an instance's, a function's or an exception's attributes) in insertion order,
 // as CPython's dict keeps it. Most hold a handful of names, where a scan is fastest; past index_from
 // names (a program's setattr in a loop) a hash index keeps a lookup from being a scan of them all. The
-// index names each entry by a sequence number that never changes (kept, increasing, beside the entries),
-// so a delete moves the entries after it and nothing in the index: the entry is found by a binary search.
+// index is open addressing over 4-byte slots, as a dict's (growing it rehashes contiguous arrays, not a
+// node per name); each slot names an entry by a sequence number that never changes (kept, increasing,
+// beside the entries with their names' hashes), so a delete moves the entries after it and nothing in
+// the index: a slot's entry is where its sequence number is (found at once until a name is deleted,
+// then by a binary search).
 struct attribute_table {
-    // Looked up by a string_view: an attribute read past index_from names allocates nothing
-    struct name_hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
-    using name_index = std::unordered_map<std::string, std::size_t, name_hash, std::equal_to<>>;
-
     // Made past index_from names (a namespace below that pays one pointer for it)
     struct indexed {
-        name_index names;                     // name -> its entry's sequence number
-        std::vector<std::uint64_t> sequence;  // entries[k]'s sequence number, increasing in k
-        std::uint64_t next_sequence = 0;
+        static constexpr std::uint32_t empty = 0xFFFFFFFF;
+        static constexpr std::uint32_t deleted = 0xFFFFFFFE;
+        std::vector<std::uint32_t> slots;     // a power of two of them: a sequence number, empty or deleted
+        std::vector<std::uint32_t> sequence;  // entries[k]'s sequence number, increasing in k
+        std::vector<std::uint64_t> hashes;    // entries[k]'s name's hash
+        std::uint32_t next_sequence = 0;
+        std::size_t filled = 0;  // slots not empty: entries' and deleted ones
     };
 
     std::vector<std::pair<std::string, value>> entries;
@@ -216,14 +216,10 @@ struct attribute_table {
     {
         return a.size() == b.size() && (a.empty() || (a[0] == b[0] && a.compare(1, a.size() - 1, b.substr(1)) == 0));
     }
+    static std::uint64_t name_hash(std::string_view name) { return std::hash<std::string_view>{}(name); }
     std::size_t position(std::string_view name) const
     {
-        if (index) {
-            auto it = index->names.find(name);
-            if (it == index->names.end()) return entries.size();
-            const auto& seq = index->sequence;
-            return static_cast<std::size_t>(std::lower_bound(seq.begin(), seq.end(), it->second) - seq.begin());
-        }
+        if (index) return indexed_position(name, name_hash(name), nullptr);
         for (std::size_t k = 0; k < entries.size(); ++k)
             if (same_name(entries[k].first, name)) return k;
         return entries.size();
@@ -233,24 +229,7 @@ struct attribute_table {
         const std::size_t k = position(name);
         return k < entries.size() ? &entries[k].second : nullptr;
     }
-    void set(const std::string& name, value v)
-    {
-        const std::size_t k = position(name);
-        if (k < entries.size()) {
-            entries[k].second = std::move(v);
-            return;
-        }
-        if (entries.size() == entries.capacity() || index_rehashes()) before_growth();
-        entries.emplace_back(name, std::move(v));
-        if (index) {
-            auto& seq = index->sequence;
-            if (seq.capacity() < entries.capacity()) seq.reserve(entries.capacity());  // asked for in before_growth
-            index->names.emplace(name, index->next_sequence);
-            seq.push_back(index->next_sequence++);
-        } else if (entries.size() > index_from) {
-            reindex();
-        }
-    }
+    void set(const std::string& name, value v);
     // Charged to the run as the work it is (the names after it move up): value.cpp
     bool remove(std::string_view name);
     void clear()
@@ -259,13 +238,17 @@ struct attribute_table {
         index.reset();
     }
     void reindex();
+
+private:
+    // The entry named `name` (entries.size() if none); `slot`, if given, is set to its slot, or to the
+    // first slot a new entry of that name may take.
+    std::size_t indexed_position(std::string_view name, std::uint64_t hash, std::size_t* slot) const;
+    std::size_t entry_of(std::uint32_t sequence_number) const;
+    void rebuild_index(std::size_t slot_count);
     // Asks the run's memory bound before the entries (and the index) grow, and charges the fresh memory
-    void before_growth() const;
-    // Would one more name make the index rehash?
-    bool index_rehashes() const
-    {
-        return index && static_cast<float>(index->names.size() + 1) > static_cast<float>(index->names.bucket_count()) * index->names.max_load_factor();
-    }
+    // and the rehash
+    void before_growth(bool rebuilds) const;
+    bool index_rebuilds() const { return index && (index->filled + 1) * 3 >= index->slots.size() * 2; }
 };
 
 // functools.partial(function, *args, **keywords): a call of it calls the function with these first.
