@@ -245,3 +245,34 @@ asyncio.run(main())
     EXPECT_EQ(out.stdout_text, "<Task pending name='Task-2' coro=<work() running at main.py:2> "
                                "cb=[gather.<locals>._done_callback() at /usr/lib/python3.11/asyncio/tasks.py:754]>\n");
 }
+
+// Two tasks that wait for each other: a repr meets the first again ("...", as reprlib.recursive_repr
+// writes it), and cancelling one cancels the other without end, which CPython's C Task.cancel ends
+// with RecursionError (it crashed the engine's stack before).
+TEST(loop_order, tasks_waiting_for_each_other_repr_and_cancel_as_cpython)
+{
+    auto out = loopscope::engine::testing::run_virtual(R"(import asyncio
+tasks = {}
+async def wait_on(name):
+    await asyncio.sleep(0)
+    await tasks[name]
+async def main():
+    tasks["a"] = asyncio.create_task(wait_on("b"), name="a")
+    tasks["b"] = asyncio.create_task(wait_on("a"), name="b")
+    await asyncio.sleep(0.01)
+    print(tasks["a"])
+    try:
+        tasks["a"].cancel()
+    except RecursionError as e:
+        print(e)
+asyncio.run(main())
+)");
+    EXPECT_EQ(out.stdout_text,
+              "<Task pending name='a' coro=<wait_on() running at main.py:5> wait_for=<Task pending name='b' coro=<wait_on() running at "
+              "main.py:5> wait_for=... cb=[Task.task_wakeup()]> cb=[Task.task_wakeup()]>\n"
+              "maximum recursion depth exceeded while calling a Python object\n");
+    // asyncio.run's shutdown cancels them again: the same RecursionError ends the run
+    const auto* end = out.last("run_finished");
+    ASSERT_TRUE(end && end->error);
+    EXPECT_EQ(end->error->type, "RecursionError");
+}

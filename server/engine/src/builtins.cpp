@@ -1640,9 +1640,9 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (!kwargs.empty()) raise_error("TypeError", "coroutine.close() takes no keyword arguments");
         if (!args.empty()) raise_error("TypeError", "coroutine.close() takes no arguments (" + std::to_string(args.size()) + " given)");
         auto& coro = b.self.as<coroutine_object>();
-        // One that never ran is closed without its "never awaited" warning; one a task runs would
-        // get GeneratorExit at its await, which the engine does not model.
-        if (coro.state == coroutine_object::state_kind::running) raise_unsupported("closing a coroutine that a task is running");
+        // One that never ran is closed without its "never awaited" warning (a task given it fails at
+        // its first step); one that runs would get GeneratorExit at its await, which the engine does not model.
+        if (coro.state == coroutine_object::state_kind::running && coro.entered) raise_unsupported("closing a coroutine that a task is running");
         coro.state = coroutine_object::state_kind::closed;
         return value::none();
     }
@@ -2026,6 +2026,33 @@ std::string future_info(const future_object& f, const std::string& state, const 
     return s;
 }
 
+// reprlib.recursive_repr on base_futures._future_repr and base_tasks._task_repr: a future or task met
+// again inside its own repr (two tasks awaiting each other, a task in its own result) is "...". A chain
+// of tasks each awaiting the next nests a repr a level each, four of CPython's recursion levels a
+// level: from a task's code, the 245th is its RecursionError.
+class future_repr_entry {
+public:
+    explicit future_repr_entry(const object* o)
+    {
+        entered = std::find(open_.begin(), open_.end(), o) == open_.end();
+        if (!entered) return;
+        if (open_.size() >= max_nesting) raise_error("RecursionError", "maximum recursion depth exceeded");
+        open_.push_back(o);
+    }
+    ~future_repr_entry()
+    {
+        if (entered) open_.pop_back();
+    }
+    future_repr_entry(const future_repr_entry&) = delete;
+    future_repr_entry& operator=(const future_repr_entry&) = delete;
+    bool entered = false;
+
+private:
+    static constexpr std::size_t max_nesting = 244;
+    static thread_local std::vector<const object*> open_;
+};
+thread_local std::vector<const object*> future_repr_entry::open_;
+
 const char* state_name(future_state state)
 {
     switch (state) {
@@ -2040,12 +2067,16 @@ const char* state_name(future_state state)
 
 std::string future_object::repr_text() const
 {
+    future_repr_entry entry(this);
+    if (!entry.entered) return "...";
     return std::string(is_gather ? "<_GatheringFuture " : "<Future ") + future_info(*this, state_name(state), "") + ">";
 }
 
 // base_tasks._task_repr_info: "cancelling" while a cancel is requested and the task not done.
 std::string task_object::repr_text() const
 {
+    future_repr_entry entry(this);
+    if (!entry.entered) return "...";
     std::string shown_coro = " coro=<" + coro_name + "()";
     if (state == future_state::pending) {
         std::int32_t line = context.frames.empty() ? def_line : context.frames.front()->line;
@@ -2055,7 +2086,11 @@ std::string task_object::repr_text() const
         if (def_line) shown_coro += ", defined at " + file_name + ":" + std::to_string(def_line);
     }
     shown_coro += ">";
-    if (fut_waiter) shown_coro += " wait_for=" + fut_waiter->repr_text();
+    if (fut_waiter) {
+        std::string waited = fut_waiter->repr_text();
+        charge_work(waited.size() / 8);  // copied into this level's text (a chain of n waits copies n * n / 2)
+        shown_coro += " wait_for=" + waited;
+    }
     const std::string shown_state = num_cancels_requested > 0 && !done() ? "cancelling" : state_name(state);
     return "<Task " + future_info(*this, shown_state, " name=" + repr(value::string(name)) + shown_coro) + ">";
 }

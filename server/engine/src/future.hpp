@@ -96,6 +96,7 @@ struct task_object : future_object {
 struct coroutine_object : object {
     enum class state_kind : std::uint8_t { created, running, closed };
     state_kind state = state_kind::created;
+    bool entered = false;  // its frame was made (a task's first step, or an await ran it)
     std::shared_ptr<function_object> function;  // null for the native ones below
     // anext: what __anext__() of an asynchronous generator returns; awaiting it runs the generator
     // to its next item (CPython's async_generator_asend)

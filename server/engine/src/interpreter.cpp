@@ -292,8 +292,11 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
             return call_builtin(callee.as<builtin_object>(), args, kwargs);
         } catch (python_error& e) {
             auto& retained = e.exc.as<exception_object>().retained;
-            for (auto& a : args) retained.push_back(std::move(a));
-            for (auto& kw : kwargs) retained.push_back(std::move(kw.second));
+            // Not the exception itself (generator.throw(exc) raising exc): it would hold itself alive
+            for (auto& a : args)
+                if (a.obj != e.exc.obj) retained.push_back(std::move(a));
+            for (auto& kw : kwargs)
+                if (kw.second.obj != e.exc.obj) retained.push_back(std::move(kw.second));
             throw;
         }
     case value_kind::exception_type: {
@@ -536,7 +539,10 @@ value runtime::generator_throw(generator_object& g, std::vector<value>& args, bo
         if (!exc.is(value_kind::exception))
             raise_error("TypeError", "calling " + repr(type) + " should have returned an instance of BaseException, not " + type_name(exc));
     } else {
-        raise_error("TypeError", "exceptions must be classes or instances deriving from BaseException, not " + type_name(type));
+        // type(type).__name__: a class of the program or a builtin type is of type 'type'
+        const bool is_class = type.is(value_kind::class_type) || type.is(value_kind::type_name) ||
+                              (type.is(value_kind::builtin) && is_type_builtin(type.as<builtin_object>()));
+        raise_error("TypeError", "exceptions must be classes or instances deriving from BaseException, not " + (is_class ? std::string("type") : type_name(type)));
     }
     return resume_generator(g, exhausted, value::none(), std::move(exc));
 }
@@ -649,6 +655,7 @@ runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awai
             return await_step::value_ready;
         }
         coro->state = coroutine_object::state_kind::running;
+        coro->entered = true;
         auto callee = new_frame();
         callee->code = coro->function->code;
         callee->locals = std::move(coro->arguments);
@@ -882,6 +889,8 @@ runtime::outcome runtime::execute(exec_context& ctx)
         if (ctx.pending_throw.is(value_kind::exception)) {
             value exc = std::move(ctx.pending_throw);
             ctx.pending_throw = value{};
+            // coro.throw / generator.throw chain what the frame is handling (_PyErr_ChainStackItem)
+            set_context_at_raise(ctx, exc);
             if (!raise_in(ctx, exc, true)) {
                 last_exception_ = std::move(exc);
                 return outcome::raised;

@@ -404,10 +404,10 @@ std::string runtime::instance_text(const value& v, bool as_repr)
     if (!method && cls.enumeration) return enum_member_text(v, true);
     if (!method)
         return "<" + (cls.module == "builtins" ? cls.name : cls.module + "." + cls.qualname) + " object at " + object_address(v.obj.get()) + ">";
+    if (quiet_repr_scope::active() && !method->is(value_kind::builtin))
+        return "<" + (cls.module == "builtins" ? cls.name : cls.module + "." + cls.qualname) + " object at " + object_address(v.obj.get()) + ">";
     if (!method->is(value_kind::function) && !method->is(value_kind::builtin))
         raise_unsupported(std::string("a ") + which + " that is not a function");
-    if (quiet_repr_scope::active() && method->is(value_kind::function))
-        return "<" + (cls.module == "builtins" ? cls.name : cls.module + "." + cls.qualname) + " object at " + object_address(v.obj.get()) + ">";
     const value function = *method;
     value text = call_sync(function, {v});
     // str() that falls back to __repr__ still names __str__, as CPython's object.__str__ does

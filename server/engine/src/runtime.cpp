@@ -51,6 +51,16 @@ void runtime::break_cycles()
             t->callbacks.clear();
             t->fut_waiter.reset();
             t->context.frames.clear();
+            t->result = value::none();  // a task whose result holds it (return current_task())
+            t->exception = value::none();
+        }
+    }
+    for (auto& weak : gathers_) {
+        if (auto g = weak.lock()) {
+            g->callbacks.clear();
+            g->children.clear();
+            g->result = value::none();
+            g->exception = value::none();
         }
     }
     for (auto& weak : nested_containers_) {
@@ -640,7 +650,7 @@ void runtime::begin_task_step(const std::shared_ptr<task_object>& task, value ex
     if (!task->started) {
         task->started = true;
         auto& coro = *task->coro;
-        if (task->coro_reused) {
+        if (task->coro_reused || coro.state == coroutine_object::state_kind::closed) {
             // Task.__step's coro.send(None) (or throw) on a coroutine already awaited or closed raises
             // at once, outside any of the program's frames: the task ends with that error.
             event e = make_event("step_begin");
@@ -690,6 +700,7 @@ void runtime::begin_task_step(const std::shared_ptr<task_object>& task, value ex
         }
         f->coro = task->coro;
         coro.state = coroutine_object::state_kind::running;
+        coro.entered = true;
         task->context.frames.push_back(std::move(f));
     }
     running_ = &task->context;
@@ -885,6 +896,16 @@ bool runtime::task_cancel(const std::shared_ptr<task_object>& task, const std::s
 
 bool runtime::cancel_any(const std::shared_ptr<future_object>& fut, const std::string& msg)
 {
+    // Tasks awaiting each other cancel each other without end: CPython's C Task.cancel calls the
+    // waited future's cancel() until its recursion limit
+    struct nested {
+        std::size_t& depth;
+        explicit nested(std::size_t& d) : depth(++d) {}
+        ~nested() { --depth; }
+        nested(const nested&) = delete;
+        nested& operator=(const nested&) = delete;
+    } level{cancel_depth_};
+    if (cancel_depth_ > config_.max_call_depth) raise_error("RecursionError", "maximum recursion depth exceeded while calling a Python object");
     if (fut->is_task()) return task_cancel(std::static_pointer_cast<task_object>(fut), msg);
     if (fut->is_gather) {
         if (fut->done()) return false;
@@ -963,6 +984,7 @@ std::shared_ptr<future_object> runtime::gather(const std::vector<value>& items, 
     if (!loop) raise_error("RuntimeError", "no running event loop");
     auto outer = std::make_shared<future_object>();
     outer->is_gather = true;
+    gathers_.push_back(outer);
     outer->loop = loop;
     outer->return_exceptions = return_exceptions;
     std::vector<std::pair<object*, std::shared_ptr<future_object>>> seen;

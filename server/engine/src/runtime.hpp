@@ -33,8 +33,9 @@ struct itertools_object;  // itertools_module.cpp
 // An exception as events report it: CPython's type name, str(), and the innermost traceback line.
 inline error_info error_info_of(const exception_object& x)
 {
-    quiet_repr_scope quiet;  // str() of its arguments runs none of the program's __str__
-    return {x.type->qualified, x.message(), x.traceback.empty() ? 0 : x.traceback.front().line};
+    // str() of its arguments as event text: none of the program's __str__, bounded, never raising
+    std::string message = event_text([&] { return x.message(); }, [] { return std::string("<exception str() failed>"); });
+    return {x.type->qualified, std::move(message), x.traceback.empty() ? 0 : x.traceback.front().line};
 }
 
 // One program execution: the interpreter, the asyncio objects and the runner, as one synchronous
@@ -388,6 +389,7 @@ private:
     std::size_t output_lines_ = 0;
     bool finished_ = false;
     bool finishing_ = false;        // releasing the globals; run_finished waits in finish_event_
+    std::size_t cancel_depth_ = 0;  // cancel_any() inside cancel_any(): tasks awaiting each other
     bool quiet_teardown_ = false;   // stopped by a bound: no shutdown warnings
     std::optional<event> finish_event_;
     release_queue teardown_;
@@ -416,6 +418,7 @@ private:
     std::uint64_t task_counter_ = 0;
     std::size_t live_tasks_ = 0;
     std::vector<std::weak_ptr<task_object>> all_tasks_;
+    std::vector<std::weak_ptr<future_object>> gathers_;  // their results may hold them: cycles broken at the end
 
     runner_phase phase_ = runner_phase::none;
     std::shared_ptr<future_object> runner_future_;

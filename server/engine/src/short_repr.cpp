@@ -73,7 +73,8 @@ std::string repr_at(const value& v, int level);
 // _possibly_sorted: the order sorted(x) gives when every item compares, else x's own order.
 std::vector<std::size_t> possibly_sorted(const std::vector<value>& items)
 {
-    if (auto* meter = current_work_meter(); meter && meter->specials) return meter->specials->sorted_order(items);
+    // Not for the text of an event, where a program's __lt__ must not run: there, their own order
+    if (auto* meter = current_work_meter(); meter && meter->specials && !quiet_repr_scope::active()) return meter->specials->sorted_order(items);
     std::vector<std::size_t> order(items.size());
     for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
     return order;
@@ -108,6 +109,8 @@ std::string iterable_repr(const std::vector<value>& items, std::size_t n, int le
 std::vector<value> set_items(const set_object& so)
 {
     std::vector<value> items;
+    charge_work(so.slots.size());  // every slot visited, every key copied
+    items.reserve(so.used);
     for (std::size_t k = 0; k < so.slots.size(); ++k)
         if (const value* key = so.key_at(k)) items.push_back(*key);
     return items;
@@ -143,6 +146,9 @@ std::string repr_at(const value& v, int level)
         if (d.used == 0) return "{}";
         if (level <= 0) return std::string("{") + fill + "}";
         std::vector<value> keys, items;
+        charge_work(2 * d.entries.size());  // every entry visited, its key and item copied
+        keys.reserve(d.used);
+        items.reserve(d.used);
         for (const auto& e : d.entries)
             if (!e.key.is_unbound()) {
                 keys.push_back(e.key);

@@ -560,8 +560,21 @@ void string_repr_into(std::string& out, const std::string& s)
     out += quote;
 }
 
+namespace {
+// Inside event_text: how long an event's text may grow, and what ends it when it would grow longer
+thread_local std::size_t event_text_limit = 0;
+struct event_text_cut {
+    std::string text;
+};
+} // namespace
+
 void check_repr_size(const std::string& out)
 {
+    if (event_text_limit && out.size() > event_text_limit) {
+        std::size_t end = event_text_limit;
+        while (end > 0 && (static_cast<unsigned char>(out[end]) & 0xC0) == 0x80) --end;  // a whole character
+        throw event_text_cut{out.substr(0, end) + "\u2026"};
+    }
     if (out.size() > repr_limit)
         throw limit_exceeded{"a printed value would be longer than " + std::to_string(repr_limit) + " characters"};
 }
@@ -823,10 +836,30 @@ quiet_repr_scope::quiet_repr_scope() : saved_(quiet_repr) { quiet_repr = true; }
 quiet_repr_scope::~quiet_repr_scope() { quiet_repr = saved_; }
 bool quiet_repr_scope::active() { return quiet_repr; }
 
-std::string event_repr(const value& v)
+std::string event_text(const std::function<std::string()>& make, const std::function<std::string()>& fallback)
 {
     quiet_repr_scope quiet;
-    return repr(v);
+    const std::size_t saved = event_text_limit;
+    event_text_limit = max_event_text;
+    struct restore {
+        std::size_t saved;
+        ~restore() { event_text_limit = saved; }
+    } on_exit{saved};
+    try {
+        std::string text = make();
+        if (text.size() > max_event_text) check_repr_size(text);
+        return text;
+    } catch (const event_text_cut& cut) {
+        return cut.text;
+    } catch (const python_error&) {
+        // What CPython would raise if asked (a 5,000-digit int's str, a repr too deep)
+        return fallback();
+    }
+}
+
+std::string event_repr(const value& v)
+{
+    return event_text([&] { return repr(v); }, [&] { return "<" + type_name(v) + " object>"; });
 }
 
 std::string str(const value& v)

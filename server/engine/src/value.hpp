@@ -438,7 +438,12 @@ public:
 private:
     bool saved_;
 };
-// repr(v) inside a quiet_repr_scope
+// Text for an event (which CPython never computes): made inside a quiet_repr_scope, at most
+// max_event_text bytes (cut there, with an ellipsis), and an error CPython would raise if asked for
+// it (a 5,000-digit int, a repr nested too deep) gives `fallback()` instead of ending the run.
+inline constexpr std::size_t max_event_text = 4096;
+std::string event_text(const std::function<std::string()>& make, const std::function<std::string()>& fallback);
+// repr(v) as event_text ("<type object>" when it would raise)
 std::string event_repr(const value& v);
 // reprlib.repr(v): the shortened repr a future shows its result with (short_repr.cpp)
 std::string short_repr(const value& v);
