@@ -54,6 +54,16 @@ enum builtin_id : int {
     ft_partial, ft_reduce, ft_wraps, ft_update_wrapper, ft_lru_cache, ft_cache, ft_lru_decorating, ft_cache_parameters, ft_cache_clear,  // functools (functools_module.cpp): partial is a type
 };
 
+// A generator that has returned, asked for more: StopIteration, with its `return value` the first time
+// only (next(), send() and throw() alike)
+[[noreturn]] void raise_generator_stop(generator_object& g)
+{
+    value stop = make_error("StopIteration", "");
+    if (!g.return_value.is(value_kind::none)) stop.as<exception_object>().args.push_back(std::move(g.return_value));
+    g.return_value = value::none();
+    throw python_error{std::move(stop)};
+}
+
 // A stable bottom-up merge sort of indices. Unlike std::stable_sort it stays in bounds whatever the
 // comparison answers: a program's __lt__ may be inconsistent (random, or changing as it is called).
 // The items themselves are untouched until the order is known, so a comparison that raises leaves
@@ -1362,13 +1372,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         value item = iterate_next(args[0], done);
         if (!done) return item;
         if (args.size() == 2) return args[1];
-        if (args[0].is(value_kind::generator) && !args[0].as<generator_object>().return_value.is(value_kind::none)) {
-            // A generator's `return value`: StopIteration(value), the first time only
-            value stop = make_error("StopIteration", "");
-            stop.as<exception_object>().args.push_back(std::move(args[0].as<generator_object>().return_value));
-            args[0].as<generator_object>().return_value = value::none();
-            throw python_error{std::move(stop)};
-        }
+        if (args[0].is(value_kind::generator)) raise_generator_stop(args[0].as<generator_object>());
         raise_error("StopIteration", "");
     }
     case b_sorted:
@@ -1630,11 +1634,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         bool exhausted = false;
         value item = b.id == g_send ? resume_generator(g, exhausted, args[0], value{}) : generator_throw(g, args, exhausted);
         if (!exhausted) return item;
-        // The generator returned: StopIteration with its value (given once, as next() gives it)
-        value stop = make_error("StopIteration", "");
-        if (!g.return_value.is(value_kind::none)) stop.as<exception_object>().args.push_back(std::move(g.return_value));
-        g.return_value = value::none();
-        throw python_error{std::move(stop)};
+        raise_generator_stop(g);
     }
     case co_close: {
         if (!kwargs.empty()) raise_error("TypeError", "coroutine.close() takes no keyword arguments");
@@ -1886,6 +1886,38 @@ value runtime::make_reversed(const value& v)
     return value::of(value_kind::iterator, it);
 }
 
+namespace {
+
+// The comparisons a merge sort of n items makes at most: what a sort is charged before it starts
+std::size_t sort_comparisons(std::size_t n)
+{
+    std::size_t comparisons = 0;
+    for (std::size_t m = n; m > 1; m = (m + 1) / 2) comparisons += n;
+    return comparisons;
+}
+
+// `items` moved into `order`
+void take_in_order(std::vector<value>& items, const std::vector<std::size_t>& order)
+{
+    std::vector<value> sorted;
+    sorted.reserve(items.size());
+    for (std::size_t k : order) sorted.push_back(std::move(items[k]));
+    items = std::move(sorted);
+}
+
+} // namespace
+
+// The indices of `items` in the (stable) order their `<` gives; a comparison that raises raises here
+std::vector<std::size_t> runtime::order_by_less_than(const std::vector<value>& items)
+{
+    std::vector<std::size_t> order(items.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    merge_sort_indices(order, [&](std::size_t x, std::size_t y) {
+        return truthy(compare(static_cast<std::int32_t>(compare_op::lt), items[x], items[y]));
+    });
+    return order;
+}
+
 void runtime::sort_values(std::vector<value>& items, const value& key, bool reverse)
 {
     if (reverse) std::reverse(items.begin(), items.end());
@@ -1897,26 +1929,15 @@ void runtime::sort_values(std::vector<value>& items, const value& key, bool reve
         check_items(items.size());
         keys.reserve(items.size());
         for (const auto& item : items) keys.push_back(call_sync(key, {item}));
-        std::vector<std::size_t> order(items.size());
-        for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-        std::size_t comparisons = 0;
-        for (std::size_t n = items.size(); n > 1; n = (n + 1) / 2) comparisons += items.size();
-        charge_work(comparisons * 4);
-        merge_sort_indices(order, [&](std::size_t x, std::size_t y) {
-            return truthy(compare(static_cast<std::int32_t>(compare_op::lt), keys[x], keys[y]));
-        });
-        std::vector<value> sorted;
-        sorted.reserve(items.size());
-        for (std::size_t k : order) sorted.push_back(std::move(items[k]));
-        items = std::move(sorted);
+        charge_work(sort_comparisons(items.size()) * 4);
+        take_in_order(items, order_by_less_than(keys));
     }
     if (reverse) std::reverse(items.begin(), items.end());
 }
 
 void runtime::sort_values(std::vector<value>& items)
 {
-    std::size_t comparisons = 0;
-    for (std::size_t n = items.size(); n > 1; n = (n + 1) / 2) comparisons += items.size();
+    const std::size_t comparisons = sort_comparisons(items.size());
     // Integers compare in a nanosecond or two; anything else goes through compare() (about 4 items).
     bool all_ints = std::all_of(items.begin(), items.end(), [](const value& v) { return v.is(value_kind::integer) && !v.obj; });
     charge_work(all_ints ? comparisons : comparisons * 4);
@@ -1925,35 +1946,21 @@ void runtime::sort_values(std::vector<value>& items)
         std::stable_sort(items.begin(), items.end(), [](const value& x, const value& y) { return x.i < y.i; });
         return;
     }
-    std::vector<std::size_t> order(items.size());
-    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-    merge_sort_indices(order, [&](std::size_t x, std::size_t y) {
-        return truthy(compare(static_cast<std::int32_t>(compare_op::lt), items[x], items[y]));
-    });
-    std::vector<value> sorted;
-    sorted.reserve(items.size());
-    for (std::size_t k : order) sorted.push_back(std::move(items[k]));
-    items = std::move(sorted);
+    take_in_order(items, order_by_less_than(items));
 }
 
 std::vector<std::size_t> runtime::sorted_order(const std::vector<value>& items)
 {
-    std::vector<std::size_t> order(items.size());
-    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-    std::size_t comparisons = 0;
-    for (std::size_t n = items.size(); n > 1; n = (n + 1) / 2) comparisons += items.size();
-    charge_work(comparisons * 4);
+    charge_work(sort_comparisons(items.size()) * 4);
     meter_.reserve(items.size() * sizeof(std::size_t));
-    auto sorted = order;
     try {
-        merge_sort_indices(sorted, [&](std::size_t x, std::size_t y) {
-            return truthy(compare(static_cast<std::int32_t>(compare_op::lt), items[x], items[y]));
-        });
+        return order_by_less_than(items);
     } catch (const python_error& e) {
         if (!is_instance_of(e.exc, "Exception")) throw;
-        return order;
+        std::vector<std::size_t> own(items.size());
+        for (std::size_t k = 0; k < own.size(); ++k) own[k] = k;
+        return own;
     }
-    return sorted;
 }
 
 bool runtime::is_callable(const value& v)

@@ -66,6 +66,9 @@ struct instance_object : object {
     attribute_table attributes;
 };
 
+// object.__repr__ of an instance: <__main__.Point object at 0x…> (value.cpp)
+std::string object_repr_text(const value& v);
+
 // A function bound to an instance (or a class, for a classmethod): calling it passes `self` first.
 struct method_object : object {
     value self;

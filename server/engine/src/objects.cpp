@@ -402,10 +402,8 @@ std::string runtime::instance_text(const value& v, bool as_repr)
     else if (cls.enumeration && !as_repr) return enum_member_text(v, false);  // Enum.__str__
     else method = cls.lookup("__repr__");
     if (!method && cls.enumeration) return enum_member_text(v, true);
-    if (!method)
-        return "<" + (cls.module == "builtins" ? cls.name : cls.module + "." + cls.qualname) + " object at " + object_address(v.obj.get()) + ">";
-    if (quiet_repr_scope::active() && !method->is(value_kind::builtin))
-        return "<" + (cls.module == "builtins" ? cls.name : cls.module + "." + cls.qualname) + " object at " + object_address(v.obj.get()) + ">";
+    // None of its own, or not one event text may run
+    if (!method || (quiet_repr_scope::active() && !method->is(value_kind::builtin))) return object_repr_text(v);
     if (!method->is(value_kind::function) && !method->is(value_kind::builtin))
         raise_unsupported(std::string("a ") + which + " that is not a function");
     const value function = *method;

@@ -341,6 +341,7 @@ private:
     value dict_missing(const value& dict, const value& key);
     void deque_store(const value& self, const value& index, value v);  // v unbound: del d[i]
     void sort_values(std::vector<value>& items);
+    std::vector<std::size_t> order_by_less_than(const std::vector<value>& items);
     // list.sort / sorted: stable, keyed by key(item) when a key is given, reverse keeping equal
     // items in their order, as CPython's.
     void sort_values(std::vector<value>& items, const value& key, bool reverse);

@@ -584,8 +584,7 @@ void check_repr_size(const std::string& out)
 std::string instance_text_of(const value& v, bool as_repr)
 {
     if (auto* meter = current_work_meter(); meter && meter->specials) return meter->specials->instance_text(v, as_repr);
-    const auto& cls = *v.as<instance_object>().cls;
-    return "<" + (cls.module == "builtins" ? cls.name : cls.module + "." + cls.qualname) + " object at " + object_address(v.obj.get()) + ">";
+    return object_repr_text(v);
 }
 
 void repr_into(std::string& out, const value& v)
@@ -820,6 +819,12 @@ void repr_into(std::string& out, const value& v)
     check_repr_size(out);
 }
 } // namespace
+
+std::string object_repr_text(const value& v)
+{
+    const auto& cls = *v.as<instance_object>().cls;
+    return "<" + (cls.module == "builtins" ? cls.name : cls.module + "." + cls.qualname) + " object at " + object_address(v.obj.get()) + ">";
+}
 
 std::string repr(const value& v)
 {
