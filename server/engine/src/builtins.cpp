@@ -2041,6 +2041,9 @@ class future_repr_entry {
 public:
     explicit future_repr_entry(const object* o)
     {
+        // The search, and the text of this level made before the next (a repr that ends in
+        // RecursionError 244 levels down is work too, done again by a program that loops on it)
+        charge_work(open_.size() + 128);
         entered = std::find(open_.begin(), open_.end(), o) == open_.end();
         if (!entered) return;
         if (open_.size() >= max_nesting) raise_error("RecursionError", "maximum recursion depth exceeded");
