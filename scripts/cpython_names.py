@@ -13,6 +13,7 @@ test suite runs it with --check, so the table is never copied by hand and never 
 import asyncio
 import builtins
 import collections
+import contextlib
 import functools
 import itertools
 import enum
@@ -53,6 +54,10 @@ def exception_classes():
     return out
 
 
+def _generator():
+    yield
+
+
 async def _coroutine():
     pass
 
@@ -90,6 +95,9 @@ def type_attributes():
         "module itertools": itertools,
         "module functools": functools, "functools.partial": functools.partial(len),
         "functools._lru_cache_wrapper": functools.lru_cache(lambda a: a),
+        "module contextlib": contextlib, "contextlib.suppress": contextlib.suppress(),
+        "contextlib.nullcontext": contextlib.nullcontext(), "contextlib.closing": contextlib.closing(None),
+        "contextlib._GeneratorContextManager": contextlib.contextmanager(_generator)(),
     }
     # Each iterator of itertools the engine models, by the name type() gives it.
     for made in (itertools.count(), itertools.repeat(0), itertools.cycle(()), itertools.accumulate(()), itertools.chain(),

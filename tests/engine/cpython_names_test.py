@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import builtins
 import collections
+import contextlib
 import functools
 import itertools
 import concurrent.futures
@@ -33,6 +34,10 @@ ROOT = os.path.join(HERE, "..", "..")
 # leave it in `x`), and the same object here, to ask python3 what it has.
 async def _nothing():
     pass
+
+
+def _generator():
+    yield
 
 
 class Program:
@@ -83,6 +88,12 @@ def kinds():
         "module functools": ("import functools\nx = functools", functools),
         "functools.partial": ("import functools\nx = functools.partial(max, 1, key=abs)", functools.partial(max, 1, key=abs)),
         "functools._lru_cache_wrapper": ("import functools\n@functools.lru_cache\ndef x(a):\n    return a", functools.lru_cache(lambda a: a)),
+        "module contextlib": ("import contextlib\nx = contextlib", contextlib),
+        "contextlib.suppress": ("import contextlib\nx = contextlib.suppress(KeyError)", contextlib.suppress(KeyError)),
+        "contextlib.nullcontext": ("import contextlib\nx = contextlib.nullcontext(1)", contextlib.nullcontext(1)),
+        "contextlib.closing": ("import contextlib\nx = contextlib.closing(1)", contextlib.closing(1)),
+        "contextlib._GeneratorContextManager": ("import contextlib\n@contextlib.contextmanager\ndef g():\n    yield\nx = g()",
+                                                contextlib.contextmanager(_generator)()),
         "itertools.chain": ("import itertools\nx = itertools.chain([1])", itertools.chain([1])),
         "itertools.count": ("import itertools\nx = itertools.count(2)", itertools.count(2)),
         "itertools.product": ("import itertools\nx = itertools.product([1], repeat=2)", itertools.product([1], repeat=2)),

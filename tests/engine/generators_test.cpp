@@ -71,3 +71,33 @@ TEST(generators, a_generator_that_feeds_on_itself_is_cpythons_value_error)
     auto out = run_virtual("def g():\n    for x in it:\n        yield x\nit = g()\ntry:\n    next(it)\nexcept ValueError as e:\n    print(e)\n");
     EXPECT_EQ(out.stdout_text, "generator already executing\n");
 }
+
+// A @contextmanager's generator may yield inside try/finally or with: its `with` drives it to its end.
+// Let go half way, CPython would close it and run that cleanup, which the engine does not: the run
+// ends there with UnsupportedError, before anything CPython would have printed after the cleanup.
+TEST(generators, a_context_managers_generator_let_go_in_its_finally_block_ends_the_run_there)
+{
+    const std::string prelude =
+        "from contextlib import contextmanager\n"
+        "@contextmanager\ndef cm():\n    try:\n        yield 1\n    finally:\n        print('cleanup')\n";
+    // Used as intended: the cleanup runs, and so does the rest
+    auto out = run_virtual(prelude + "with cm() as x:\n    print('body', x)\nprint('after')\n");
+    EXPECT_EQ(out.stdout_text, "body 1\ncleanup\nafter\n");
+    EXPECT_FALSE(out.last("run_finished")->error);
+    // Entered by hand and let go: refused where CPython would run the cleanup
+    out = run_virtual(prelude + "def f():\n    m = cm()\n    m.__enter__()\n    print('entered')\nf()\nprint('after')\n");
+    EXPECT_EQ(out.stdout_text, "entered\n");
+    const auto* end = out.last("run_finished");
+    ASSERT_TRUE(end && end->error);
+    EXPECT_EQ(end->error->type, "UnsupportedError");
+    EXPECT_NE(end->error->message.find("a generator let go while stopped at a 'yield' inside 'try'/'finally'"), std::string::npos)
+        << end->error->message;
+    // Still stopped there when the program ends: CPython runs the cleanup as it exits
+    out = run_virtual(prelude + "m = cm()\nm.__enter__()\nprint('entered')\n");
+    EXPECT_EQ(out.stdout_text, "entered\n");
+    end = out.last("run_finished");
+    ASSERT_TRUE(end && end->error);
+    EXPECT_NE(end->error->message.find("when the program ends"), std::string::npos) << end->error->message;
+    // Without @contextmanager the yield is refused before the first line, as before
+    expect_refused_up_front("def cm():\n    try:\n        yield 1\n    finally:\n        print('cleanup')\n", "UnsupportedError", "'finally'");
+}

@@ -4,6 +4,7 @@
 #include "deques.hpp"
 #include "itertools_module.hpp"
 #include "functools_module.hpp"
+#include "contextlib_module.hpp"
 #include "typing_forms.hpp"
 #include "classes.hpp"
 #include "integers.hpp"
@@ -52,6 +53,7 @@ enum builtin_id : int {
     c_defaultdict,          // collections.defaultdict (collections_module.cpp)
     it_function,            // itertools' types and chain.from_iterable, one id: itertools_module.cpp tells them apart by name
     ft_partial, ft_reduce, ft_wraps, ft_update_wrapper, ft_lru_cache, ft_cache, ft_lru_decorating, ft_cache_parameters, ft_cache_clear,  // functools (functools_module.cpp): partial is a type
+    cl_type, cl_contextmanager, cl_helper, cl_method,  // contextlib (contextlib_module.cpp): suppress, nullcontext, closing are types
 };
 
 // A generator that has returned, asked for more: StopIteration, with its `return value` the first time
@@ -191,7 +193,7 @@ bool is_type_builtin(int id)
     switch (id) {
     case b_int: case b_float: case b_str: case b_bool: case b_list: case b_tuple: case b_range: case b_type:
     case b_enumerate: case b_zip: case b_reversed: case b_dict: case b_map: case b_filter:
-    case b_super: case b_staticmethod: case b_classmethod: case b_property: case b_set: case b_frozenset: case c_deque: case c_defaultdict: case ft_partial: return true;
+    case b_super: case b_staticmethod: case b_classmethod: case b_property: case b_set: case b_frozenset: case c_deque: case c_defaultdict: case ft_partial: case cl_type: return true;
     default: return false;
     }
 }
@@ -245,6 +247,7 @@ std::string cpython_kind(const value& v)
     switch (v.kind) {
     case value_kind::future: return v.as<future_object>().is_task() ? "Task" : "Future";
     case value_kind::loop: return "loop";
+    case value_kind::context_manager: return "contextlib." + type_name(v);
     default: return type_name(v);
     }
 }
@@ -395,6 +398,33 @@ int functools_builtin_id(std::string_view name)
     return name == "decorating_function" ? ft_lru_decorating : ft_cache_parameters;
 }
 
+int contextlib_builtin_id(contextlib_role role)
+{
+    switch (role) {
+    case contextlib_role::type: return cl_type;
+    case contextlib_role::contextmanager: return cl_contextmanager;
+    case contextlib_role::helper: return cl_helper;
+    case contextlib_role::method: return cl_method;
+    }
+    return cl_method;
+}
+
+value runtime::builtin_function(std::string_view name)
+{
+    for (const auto& [n, id] : builtin_table())
+        if (name == n) return make_builtin(id, n);
+    raise_error("NameError", "name '" + std::string(name) + "' is not defined");
+}
+
+// next(iterator) as the builtin takes it: what is not an iterator is a TypeError
+value runtime::next_of(value& iterator, bool& exhausted)
+{
+    if (!iterator.is(value_kind::iterator) && !iterator.is(value_kind::generator) &&
+        !(iterator.is(value_kind::instance) && iterator.as<instance_object>().cls->lookup("__next__")))
+        raise_error("TypeError", "'" + type_name(iterator) + "' object is not an iterator");
+    return iterate_next(iterator, exhausted);
+}
+
 value runtime::make_builtin(int id, const std::string& name, value self)
 {
     auto b = std::make_shared<builtin_object>();
@@ -453,12 +483,13 @@ bool engine_has_attribute(std::string_view name)
                               &async_generator_members, &text_stream_members, &deque_members, &generator_members, &coroutine_members})
         for (const auto& m : *table)
             if (name == m.name) return true;
-    if (typing_has(name) || itertools_has(name) || functools_has(name)) return true;
+    if (typing_has(name) || itertools_has(name) || functools_has(name) || contextlib_has(name)) return true;
     if (value c; math_constant(std::string(name), c)) return true;
     // The attributes load_attribute answers itself.
     for (const char* special : {"Task", "AbstractEventLoop", "Future", "CancelledError", "InvalidStateError", "TimeoutError", "args", "__name__",
                                 "__qualname__", "__module__", "__doc__", "__wrapped__", "__class__", "__self__", "__func__", "__cause__", "__context__",
-                                "__suppress_context__", "message", "exceptions", "stdout", "stderr", "name", "value", "Enum", "auto", "deque", "defaultdict", "default_factory", "from_iterable", "func", "keywords", "cache_clear", "cache_parameters"})
+                                "__suppress_context__", "message", "exceptions", "stdout", "stderr", "name", "value", "Enum", "auto", "deque", "defaultdict", "default_factory", "from_iterable", "func", "keywords", "cache_clear", "cache_parameters",
+                                "__enter__", "__exit__", "gen", "kwds", "_exceptions", "enter_result", "thing"})
         if (name == special) return true;
     return false;
 }
@@ -519,6 +550,14 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             }
             if (name == "WRAPPER_ASSIGNMENTS" || name == "WRAPPER_UPDATES") return functools_constant(name);
             if (cpython_type_has("module functools", name)) raise_unsupported("functools." + name);
+        } else if (m == "contextlib") {
+            if (name == "contextmanager") {
+                value f = make_builtin(cl_contextmanager, name);
+                f.as<builtin_object>().python_function = true;
+                return f;
+            }
+            if (contextlib_has(name)) return make_builtin(cl_type, "contextlib." + name);
+            if (cpython_type_has("module contextlib", name)) raise_unsupported("contextlib." + name);
         } else if (m == "itertools") {
             if (itertools_has(name)) return make_builtin(it_function, "itertools." + name);
             if (cpython_type_has("module itertools", name)) raise_unsupported("itertools." + name);
@@ -565,6 +604,12 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         const auto& c = obj.as<lru_cache_object>();
         if (const value* v = c.attributes.find(name)) return *v;
         if (name == "cache_clear") return make_builtin(ft_cache_clear, name, obj);
+        break;
+    }
+    case value_kind::context_manager: {
+        bool found = false;
+        value v = context_manager_attribute(obj, name, found);
+        if (found) return v;
         break;
     }
     case value_kind::exception: {
@@ -617,6 +662,12 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     case value_kind::builtin:
         if (name == "from_iterable" && obj.as<builtin_object>().id == it_function && obj.as<builtin_object>().name == "itertools.chain")
             return make_builtin(it_function, "itertools.chain.from_iterable");
+        if (obj.as<builtin_object>().id == cl_helper) {
+            // @wraps(func): the helper @contextmanager returns has the generator function's names
+            const value& func = obj.as<builtin_object>().self;
+            if (name == "__wrapped__") return func;
+            if (name == "__name__" || name == "__qualname__" || name == "__doc__" || name == "__module__") return load_attribute(func, name);
+        }
         if (name == "__name__") {
             const auto& full = obj.as<builtin_object>().name;  // "collections.deque" is named "deque"
             return value::string(is_type_builtin(obj.as<builtin_object>()) ? full.substr(full.rfind('.') + 1) : full);
@@ -1287,6 +1338,9 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             case b_frozenset: return value::boolean(v.is(value_kind::frozenset));
             case c_deque: return value::boolean(v.is(value_kind::deque));
             case ft_partial: return value::boolean(v.is(value_kind::partial));
+            case cl_type:
+                return value::boolean(v.is(value_kind::context_manager) &&
+                                      std::string("contextlib.") + context_manager_type_name(v.as<context_manager_object>().what) == t.as<builtin_object>().name);
             case it_function:
                 return value::boolean(v.is(value_kind::iterator) && v.as<iterator_object>().kind == iterator_kind::itertools &&
                                       type_name(v) == t.as<builtin_object>().name);
@@ -1365,11 +1419,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case b_next: {
         no_kwargs();
         expect_args(b, args, 1, 2);
-        if (!args[0].is(value_kind::iterator) && !args[0].is(value_kind::generator) &&
-            !(args[0].is(value_kind::instance) && args[0].as<instance_object>().cls->lookup("__next__")))
-            raise_error("TypeError", "'" + type_name(args[0]) + "' object is not an iterator");
         bool done = false;
-        value item = iterate_next(args[0], done);
+        value item = next_of(args[0], done);
         if (!done) return item;
         if (args.size() == 2) return args[1];
         if (args[0].is(value_kind::generator)) raise_generator_stop(args[0].as<generator_object>());
@@ -1471,11 +1522,16 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             }
             if (!c.is(value_kind::class_type) && !c.is(value_kind::exception_type) && !c.is(value_kind::builtin) && !c.is(value_kind::type_name))
                 raise_error("TypeError", "issubclass() arg 1 must be a class");
+            const bool t_class = t.is(value_kind::class_type) || t.is(value_kind::exception_type) || t.is(value_kind::type_name) ||
+                                 t.is(value_kind::typing_form) || (t.is(value_kind::builtin) && is_type_builtin(t.as<builtin_object>()));
+            if (!t_class) raise_error("TypeError", "issubclass() arg 2 must be a class, a tuple of classes, or a union");
             raise_unsupported("issubclass() of builtin types");
         };
         if (args[1].is(value_kind::tuple)) {
-            for (const auto& t : args[1].as<sequence_object>().items)
+            for (const auto& t : args[1].as<sequence_object>().items) {
+                charge_work(16);  // each class looked at, as isinstance()
                 if (one(t)) return value::boolean(true);
+            }
             return value::boolean(false);
         }
         return value::boolean(one(args[1]));
@@ -1488,6 +1544,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (args[0].is(value_kind::exception)) return value::of(value_kind::exception_type, args[0].as<exception_object>().type);
         if (args[0].is(value_kind::deque)) return deque_type_value();
         if (args[0].is(value_kind::partial)) return make_builtin(ft_partial, "functools.partial");
+        if (args[0].is(value_kind::context_manager))
+            return make_builtin(cl_type, std::string("contextlib.") + context_manager_type_name(args[0].as<context_manager_object>().what));
         if (args[0].is(value_kind::iterator) && args[0].as<iterator_object>().kind == iterator_kind::itertools)
             return make_builtin(it_function, type_name(args[0]));
         if (args[0].is(value_kind::dict) && args[0].as<dict_object>().default_factory) return make_builtin(c_defaultdict, "collections.defaultdict");
@@ -1605,6 +1663,10 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case ft_lru_decorating: return call_functools("decorating_function", args, kwargs, b.self);
     case ft_cache_parameters: return call_functools("cache_parameters", args, kwargs, b.self);
     case ft_cache_clear: return call_functools("cache_clear", args, kwargs, b.self);
+    case cl_type: return call_contextlib(contextlib_role::type, b, args, kwargs);
+    case cl_contextmanager: return call_contextlib(contextlib_role::contextmanager, b, args, kwargs);
+    case cl_helper: return call_contextlib(contextlib_role::helper, b, args, kwargs);
+    case cl_method: return call_contextlib(contextlib_role::method, b, args, kwargs);
     case it_function: return call_itertools(b.name.substr(std::string_view("itertools.").size()), args, kwargs);
     case eg_derive: case eg_split: case eg_subgroup: return call_exception_group_method(b.name, b.self, args, kwargs);
     case ag_aiter: no_kwargs(); expect_args(b, args, 0, 0); return b.self;
@@ -1975,6 +2037,8 @@ bool runtime::is_callable(const value& v)
     case value_kind::exception_type:
     case value_kind::type_name: return true;
     case value_kind::instance: return v.as<instance_object>().cls->lookup("__call__") != nullptr;
+    // ContextDecorator's __call__: a @contextmanager's manager decorates a function
+    case value_kind::context_manager: return v.as<context_manager_object>().what == context_manager_object::kind::generator;
     case value_kind::descriptor: raise_unsupported("callable() of a staticmethod, classmethod or property object");
     case value_kind::typing_form: raise_unsupported("callable() of " + repr(v));
     default: return false;
@@ -1987,6 +2051,10 @@ std::string builtin_object::repr_text() const
     // A class method of a builtin type: the type's address, made up as every address is
     if (id == it_function) return "<built-in method from_iterable of type object at " + object_address(this) + ">";
     if (python_function) return "<function " + name + " at " + object_address(this) + ">";
+    if (id == cl_method) {
+        const char* type = context_manager_type_name(self.as<context_manager_object>().what);
+        return "<bound method " + std::string(type) + "." + name + " of " + self.obj->repr_text() + ">";
+    }
     if (self.is(value_kind::none)) return "<built-in function " + name + ">";
     // CPython's own type names: the C classes of asyncio and collections
     std::string type = type_name(self);

@@ -39,6 +39,9 @@ struct scope {
     std::vector<fblock> fblocks;
     int hidden_counter = 0;
     const stmt* return_with_value = nullptr;  // the first `return X`: a SyntaxError in an asynchronous generator
+    // Decorated with @contextmanager: its `with` drives the generator to its end, so a yield inside
+    // try/finally or with is allowed (one let go half way ends the run: runtime::on_generator_dropped)
+    bool context_manager = false;
 };
 
 // Names a function body binds: they are its locals, as in CPython.
@@ -655,6 +658,9 @@ private:
         inner.code->name = s.name;
         inner.code->qualname = qualname_for(s.name);
         inner.code->is_async = s.is_async;
+        inner.context_manager = !s.is_async && s.decorators.size() == 1 &&
+                                (s.decorators.front()->kind == expr_kind::name || s.decorators.front()->kind == expr_kind::attribute) &&
+                                s.decorators.front()->name == "contextmanager";
         // As co_firstlineno: a decorated function's first line is its first decorator's
         inner.code->first_line = s.decorators.empty() ? s.line : s.decorators.front()->line;
         auto count = [&s](parameter_kind kind) {
@@ -1017,18 +1023,23 @@ private:
         if (code().name == "<genexpr>") fail("SyntaxError", "'yield' inside generator expression", line, e.column);
         if (!scope_->renames.empty()) fail("UnsupportedError", "'yield' inside a comprehension is not supported by loopscope", line, e.column);
         if (code().name == "<lambda>") fail("UnsupportedError", "'yield' in a lambda is not supported by loopscope", line, e.column);
+        bool protected_yield = false;
         for (const auto& b : scope_->fblocks) {
             const bool finally = b.kind == fblock_kind::try_finally && b.finally_body && !b.finally_body->empty();
-            if (finally || b.kind == fblock_kind::with_block || b.catches_generator_exit)
-                fail("UnsupportedError",
-                     "'yield' inside a 'try' with 'finally', a 'with' block or an 'except' that catches GeneratorExit (run when a "
-                     "generator is closed early) is not supported by loopscope",
-                     line, e.column);
+            if (finally || b.kind == fblock_kind::with_block || b.catches_generator_exit) {
+                if (!scope_->context_manager)
+                    fail("UnsupportedError",
+                         "'yield' inside a 'try' with 'finally', a 'with' block or an 'except' that catches GeneratorExit (run when a "
+                         "generator is closed early) is not supported by loopscope",
+                         line, e.column);
+                protected_yield = true;
+            }
         }
         code().is_generator = true;
         if (e.a) expression(*e.a);
         else emit(opcode::load_const, constant(value::none()), line);
-        emit(opcode::yield_value, 0, line);
+        // arg 1: a generator stopped here has cleanup that closing it would run
+        emit(opcode::yield_value, protected_yield ? 1 : 0, line);
     }
 
     // CPython's compiler refuses a 21st block statically nested in one function (CO_MAXBLOCKS): loops,

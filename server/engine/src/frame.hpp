@@ -9,6 +9,7 @@
 
 namespace loopscope::engine {
 
+class runtime;
 struct coroutine_object;
 struct future_object;
 struct handle;
@@ -74,6 +75,12 @@ struct generator_object : object {
     bool finished = false;
     // What its `return` gave, until next() raises it as StopIteration's value (once, as CPython does)
     value return_value;
+    // Stopped at a yield inside try/finally or with (a @contextmanager's): let go there, CPython would
+    // close it and run that cleanup, which the engine does not; the run's runtime is told.
+    bool stopped_in_cleanup_block = false;
+    runtime* owner = nullptr;
+    std::shared_ptr<bool> owner_alive;
+    ~generator_object() override;
     std::string repr_text() const override { return "<generator object " + qualname + " at " + object_address(this) + ">"; }
 };
 

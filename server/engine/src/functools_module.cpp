@@ -35,10 +35,6 @@ void merge_keywords(std::vector<std::pair<std::string, value>>& into, std::vecto
     }
 }
 
-namespace {
-
-// The parameters of a function functools.py defines in Python: a call binds them as that function's
-// would (the same TypeErrors, named after it).
 std::shared_ptr<function_object> python_signature(const char* name, std::vector<std::string> params, std::vector<value> defaults)
 {
     auto code = std::make_shared<code_object>();
@@ -51,8 +47,6 @@ std::shared_ptr<function_object> python_signature(const char* name, std::vector<
     fn->defaults = std::move(defaults);
     return fn;
 }
-
-} // namespace
 
 value runtime::lru_key(const lru_cache_object& cache, const std::vector<value>& args, const std::vector<std::pair<std::string, value>>& kwargs)
 {
@@ -148,7 +142,7 @@ value runtime::make_lru_cache(const value& function, const value& maxsize, bool 
     parameters.as<builtin_object>().python_function = true;
     c->attributes.set("cache_parameters", std::move(parameters));
     value wrapper = value::of(value_kind::lru_cache, c);
-    nested_containers_.push_back(std::weak_ptr<object>(c));  // its cache may hold what holds it
+    remember_container(c);  // its cache may hold what holds it
     return update_wrapper(wrapper, function, functools_constant("WRAPPER_ASSIGNMENTS"), functools_constant("WRAPPER_UPDATES"));
 }
 

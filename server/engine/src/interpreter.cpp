@@ -280,6 +280,9 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
         if (fn->code->is_generator) {
             auto g = std::make_shared<generator_object>();
             g->qualname = fn->qualname();
+            g->owner = this;
+            g->owner_alive = alive_;
+            remember_container(g);  // its frame may hold it (a global naming it): the run's end clears it
             g->context.frames.push_back(make_function_frame(fn, std::move(args), kwargs));
             return value::of(value_kind::generator, g);
         }
@@ -406,7 +409,7 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
     }
 }
 
-value runtime::call_sync(const value& callee, std::vector<value> args)
+value runtime::call_sync(const value& callee, std::vector<value> args, std::vector<std::pair<std::string, value>> kwargs)
 {
     // Each nested call is C++ recursion (a key function that sorts with a key function ...).
     if (sync_call_depth_ >= 50) raise_error("RecursionError", "maximum recursion depth exceeded");
@@ -433,7 +436,7 @@ value runtime::call_sync(const value& callee, std::vector<value> args)
         enter_nested& operator=(const enter_nested&) = delete;
     } on_entry{*this, nested};
     bool pushed = false;
-    value result = call_value(nested, callee, std::move(args), {}, pushed);
+    value result = call_value(nested, callee, std::move(args), std::move(kwargs), pushed);
     if (!pushed) return result;
     ++sync_call_depth_;
     meter_.begin_nested_call();
@@ -491,21 +494,36 @@ value runtime::resume_generator(generator_object& g, bool& exhausted, value sent
             --r.sync_call_depth_;
         }
     } on_exit{*this, g};
+    const bool was_in_cleanup_block = g.stopped_in_cleanup_block;
     switch (execute(g.context)) {
-    case outcome::yielded_value: return std::move(last_result_);
+    case outcome::yielded_value: {
+        // Which yield: one inside try/finally or with (yield_value's arg 1) has cleanup to run
+        const frame& at = *g.context.frames.back();
+        g.stopped_in_cleanup_block = at.code->instructions[static_cast<std::size_t>(at.pc - 1)].arg == 1;
+        generators_in_cleanup_blocks_ += static_cast<int>(g.stopped_in_cleanup_block) - static_cast<int>(was_in_cleanup_block);
+        return std::move(last_result_);
+    }
     case outcome::returned:
+        generators_in_cleanup_blocks_ -= static_cast<int>(was_in_cleanup_block);
+        g.stopped_in_cleanup_block = false;
         g.finished = true;
         exhausted = true;
         g.return_value = std::move(last_result_);
         last_result_ = value{};
         return {};
     case outcome::raised: {
+        generators_in_cleanup_blocks_ -= static_cast<int>(was_in_cleanup_block);
+        g.stopped_in_cleanup_block = false;
         g.finished = true;
         value exc = std::move(last_exception_);
         // PEP 479: a StopIteration escaping a generator is a RuntimeError.
         if (is_instance_of(exc, "StopIteration")) {
+            // raised from it (_PyErr_FormatFromCause): its cause and its context
             value wrapped = make_error("RuntimeError", "generator raised StopIteration");
-            wrapped.as<exception_object>().context = exc;
+            auto& raised = wrapped.as<exception_object>();
+            raised.context = exc;
+            raised.rare_for_writing().cause = exc;
+            raised.rare_for_writing().suppress_context = true;
             throw python_error{std::move(wrapped)};
         }
         throw python_error{std::move(exc)};
@@ -908,6 +926,7 @@ runtime::outcome runtime::execute(exec_context& ctx)
     }
     while (true) {
         if (meter_.slice_spent()) return outcome::budget;
+        if (generator_dropped_in_cleanup_block_) refuse_dropped_generator();
         meter_.step();
         frame& f = *ctx.frames.back();
         const instruction in = f.code->instructions[static_cast<std::size_t>(f.pc++)];
@@ -1432,7 +1451,7 @@ runtime::outcome runtime::execute(exec_context& ctx)
                         auto cell = std::make_shared<cell_object>();
                         cell->content = std::move(slot);
                         slot = value::of(value_kind::cell, cell);
-                        nested_containers_.push_back(std::weak_ptr<object>(cell));  // a cycle through it is broken at the end
+                        remember_container(cell);  // a cycle through it is broken at the end
                     }
                     fn->closure.push_back(slot);
                 }
@@ -1540,6 +1559,8 @@ runtime::outcome runtime::execute(exec_context& ctx)
                         raise_error("TypeError", "catching classes that do not inherit from BaseException is not allowed");
                 };
                 if (type.is(value_kind::tuple)) {
+                    // Checked here and matched below: a long tuple costs its length twice
+                    charge_work(2 * type.as<sequence_object>().items.size());
                     for (const auto& t : type.as<sequence_object>().items) check(t);
                 } else {
                     check(type);

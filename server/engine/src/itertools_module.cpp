@@ -158,7 +158,7 @@ value runtime::call_itertools(const std::string& name, std::vector<value>& args,
     auto made = [&] { return value::of(value_kind::iterator, it); };
     // What an iterator keeps of a program's values (cycle's items, pairwise's last, a fill value) may
     // lead back to it: cleared when the run ends.
-    nested_containers_.push_back(std::weak_ptr<object>(it));
+    remember_container(it);
 
     if (name == "chain.from_iterable") {
         no_keywords(name, kwargs);

@@ -21,7 +21,7 @@ std::shared_ptr<class_object> runtime::make_class(const std::string& name, const
         // An exception class (the compiler saw to it that this is its one base)
         cls->exception_base = std::static_pointer_cast<exception_type_object>(bases[0].obj);
         cls->mro.push_back(cls.get());
-        nested_containers_.push_back(std::weak_ptr<object>(cls));
+        remember_container(cls);
         return cls;
     }
     for (const auto& b : bases) {
@@ -42,7 +42,7 @@ std::shared_ptr<class_object> runtime::make_class(const std::string& name, const
     }
     cls->mro.push_back(cls.get());  // until finish_class computes it: the body's own functions look here
     // Its namespace holds its methods, which hold it back (super()): the run's end breaks the cycle.
-    nested_containers_.push_back(std::weak_ptr<object>(cls));
+    remember_container(cls);
     return cls;
 }
 
@@ -433,6 +433,7 @@ bool runtime::call_special(const value& obj, const char* name, std::vector<value
 
 std::optional<value> runtime::bound_special(const value& obj, const char* name)
 {
+    if (obj.is(value_kind::context_manager)) return context_manager_special(obj, name);
     if (!obj.is(value_kind::instance)) return std::nullopt;
     const value* method = obj.as<instance_object>().cls->lookup(name);
     if (!method) return std::nullopt;

@@ -89,7 +89,15 @@ void runtime::note_nesting(const value& container, const value& item)
     std::weak_ptr<object> weak = container.obj;
     if (!nested_containers_.empty() && !nested_containers_.back().owner_before(weak) && !weak.owner_before(nested_containers_.back()))
         return;
-    nested_containers_.push_back(std::move(weak));
+    remember_container(container.obj);
+}
+
+void runtime::remember_container(const std::shared_ptr<object>& o)
+{
+    nested_containers_.emplace_back(o);
+    if (nested_containers_.size() < prune_containers_at_) return;
+    std::erase_if(nested_containers_, [](const std::weak_ptr<object>& w) { return w.expired(); });
+    prune_containers_at_ = std::max<std::size_t>(64, 2 * nested_containers_.size());
 }
 
 void runtime::check_length(std::size_t n)

@@ -2,6 +2,7 @@
 #include "typing_forms.hpp"
 #include "itertools_module.hpp"
 #include "functools_module.hpp"
+#include "contextlib_module.hpp"
 #include "integers.hpp"
 #include "cpython_names.hpp"
 
@@ -310,7 +311,7 @@ private:
     static bool supported_module(const std::string& m)
     {
         return m == "asyncio" || m == "time" || m == "dataclasses" || m == "random" || m == "typing" || m == "sys" || m == "enum" || m == "math" ||
-               m == "collections" || m == "itertools" || m == "functools";
+               m == "collections" || m == "itertools" || m == "functools" || m == "contextlib";
     }
 
     // What the subset offers of each module; anything else is refused before the program runs.
@@ -331,6 +332,7 @@ private:
         if (module == "typing") return typing_has(name);
         if (module == "collections") return name == "deque" || name == "defaultdict";  // collections_module.cpp
         if (module == "functools") return functools_has(name);  // functools_module.cpp
+        if (module == "contextlib") return contextlib_has(name);  // contextlib_module.cpp
         if (module == "itertools") return name != "chain.from_iterable" && itertools_has(name);
         if (module == "math") {
             static const char* math_names[] = {"sqrt", "floor", "ceil", "trunc", "fabs", "exp", "log", "log2", "log10", "sin", "cos",
@@ -952,7 +954,7 @@ private:
                     const bool names_known = alias != module_aliases_.end() && (alias->second == "random" || alias->second == "typing" || alias->second == "sys" ||
                                                                                    alias->second == "enum" || alias->second == "math" ||
                                                                                    alias->second == "collections" || alias->second == "itertools" ||
-                                                                                   alias->second == "functools");
+                                                                                   alias->second == "functools" || alias->second == "contextlib");
                     if (alias != module_aliases_.end() && !supported_member(alias->second, attr->name) &&
                         (!names_known || cpython_type_has("module " + alias->second, attr->name)))
                         unsupported(name_token, "'" + alias->second + "." + attr->name + "'");

@@ -86,6 +86,13 @@ void runtime::break_cycles()
             cls->doc = value::none();
         }
         else if (auto* fn = dynamic_cast<function_object*>(c.get())) fn->ns.reset();
+        else if (auto* g = dynamic_cast<generator_object*>(c.get())) {
+            g->context.frames.clear();
+            g->return_value = value::none();
+        }
+        else if (auto* cm = dynamic_cast<context_manager_object*>(c.get())) {
+            cm->gen = cm->func = cm->args = cm->kwds = cm->held = value::none();
+        }
         else if (auto* lru = dynamic_cast<lru_cache_object*>(c.get())) {
             lru->attributes.clear();
             lru->cache = value::none();
@@ -320,6 +327,36 @@ void runtime::on_task_dropped(const task_object& task)
     emit_stderr("Task exception was never retrieved\nfuture: " + task.repr_text() + "\n" + format_traceback(task.exception));
 }
 
+generator_object::~generator_object()
+{
+    if (stopped_in_cleanup_block && !finished && owner && owner_alive && *owner_alive) owner->on_generator_dropped();
+}
+
+// A generator let go at a yield inside try/finally or with: CPython closes it there, running that
+// cleanup (a @contextmanager's `finally`), which the engine does not model: the run ends at its next
+// instruction, before anything CPython would do after the cleanup.
+void runtime::on_generator_dropped()
+{
+    --generators_in_cleanup_blocks_;
+    if (finished_ || quiet_teardown_) return;
+    generator_dropped_in_cleanup_block_ = true;
+}
+
+void runtime::refuse_dropped_generator()
+{
+    generator_dropped_in_cleanup_block_ = false;
+    raise_unsupported("a generator let go while stopped at a 'yield' inside 'try'/'finally' or 'with' (CPython closes it and runs that cleanup)");
+}
+
+// The program's end: CPython closes what generators are still stopped inside try/finally or with as
+// it exits, running their cleanup after everything else; the engine refuses that.
+void runtime::check_generators_at_exit()
+{
+    if (generator_dropped_in_cleanup_block_) refuse_dropped_generator();
+    if (generators_in_cleanup_blocks_ > 0)
+        raise_unsupported("a generator still stopped at a 'yield' inside 'try'/'finally' or 'with' when the program ends (CPython closes it and runs that cleanup)");
+}
+
 coroutine_object::~coroutine_object()
 {
     if (!(state == state_kind::created && owner && owner_alive && *owner_alive)) return;
@@ -503,8 +540,12 @@ advance_result runtime::advance_slice(std::uint64_t budget)
                 auto r = execute(main_);
                 switch (r) {
                 case outcome::budget: break;
-                case outcome::returned: finish("ok", {}); break;
+                case outcome::returned:
+                    check_generators_at_exit();
+                    finish("ok", {});
+                    break;
                 case outcome::raised:
+                    check_generators_at_exit();
                     emit_stderr(format_traceback(last_exception_));
                     finish("error", last_exception_);
                     break;

@@ -11,6 +11,7 @@
 #include "classes.hpp"
 #include "work_meter.hpp"
 #include "mersenne_twister.hpp"
+#include "contextlib_module.hpp"
 
 #include <loopscope/engine/config.hpp>
 #include <loopscope/engine/event.hpp>
@@ -64,6 +65,7 @@ public:
     const memory_account& memory() const { return *memory_.account; }
 
     void on_coroutine_dropped(const coroutine_object& coro);
+    void on_generator_dropped();
     void on_task_dropped(const task_object& task);
 
 private:
@@ -212,6 +214,17 @@ private:
     std::optional<value> lru_lookup(lru_cache_object& cache, const value& key);
     void lru_store(lru_cache_object& cache, const value& key, const value& result);
     value make_lru_cache(const value& function, const value& maxsize, bool typed, const char* lambda_name);
+    // contextlib_module.cpp: @contextmanager, suppress, nullcontext, closing
+    value call_contextlib(contextlib_role role, const builtin_object& b, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
+    value new_context_manager(context_manager_object::kind what, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
+    std::vector<value> bind_contextlib(const char* qualname, std::vector<std::string> params, std::vector<value> defaults, const value& self,
+                                       std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
+    value generator_cm_enter(const value& self);
+    value generator_cm_exit(const value& self, const value& type, value exc);
+    value context_manager_attribute(const value& obj, const std::string& name, bool& found);
+    std::optional<value> context_manager_special(const value& obj, const char* name);
+    value next_of(value& iterator, bool& exhausted);  // next(iterator): a TypeError for what is not an iterator
+    value builtin_function(std::string_view name);    // the builtin of that name, whatever the program's globals say
     value call_itertools(const std::string& name, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
     value next_of_itertools(itertools_object& it, bool& exhausted);
 
@@ -346,7 +359,7 @@ private:
     // items in their order, as CPython's.
     void sort_values(std::vector<value>& items, const value& key, bool reverse);
     // Calls a Python callable from native code and runs it to its end (see work_meter's nested calls).
-    value call_sync(const value& callee, std::vector<value> args);
+    value call_sync(const value& callee, std::vector<value> args, std::vector<std::pair<std::string, value>> kwargs = {});
     int sync_call_depth_ = 0;
     int iterator_depth_ = 0;
     // Inside call_sync: the context the nested call runs in, and the Python frames of the contexts it
@@ -367,7 +380,11 @@ private:
     // end can break such cycles (shared ownership alone would leak them).
     void note_nesting(const value& container, const value& item);
     int isinstance_depth_ = 0;  // isinstance() inside a tuple of classes inside …
+    // An object that may end up in a reference cycle, cleared by the run's end (break_cycles). Those
+    // gone are dropped whenever the list has doubled: a weak reference keeps its object's memory.
+    void remember_container(const std::shared_ptr<object>& o);
     std::vector<std::weak_ptr<object>> nested_containers_;
+    std::size_t prune_containers_at_ = 64;
     std::string* print_under_way_ = nullptr;  // the text of the print() under way, not yet written
     bool print_under_way_to_stderr_ = false;  // ... and where it goes
     value std_streams_[2];                    // sys.stdout, sys.stderr: made at first use
@@ -381,6 +398,12 @@ private:
     work_meter meter_{config_, memory_.account};
     event_sink& sink_;
     std::shared_ptr<bool> alive_;
+    // Generators stopped at a yield inside try/finally or with (generator_object::stopped_in_cleanup_block),
+    // and whether one was let go there since the last instruction
+    int generators_in_cleanup_blocks_ = 0;
+    bool generator_dropped_in_cleanup_block_ = false;
+    [[noreturn]] void refuse_dropped_generator();
+    void check_generators_at_exit();
     std::vector<std::string> source_lines_;
     std::shared_ptr<code_object> module_code_;
 

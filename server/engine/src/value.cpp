@@ -6,6 +6,7 @@
 #include "dicts.hpp"
 #include "sets.hpp"
 #include "deques.hpp"
+#include "contextlib_module.hpp"
 #include "classes.hpp"
 #include "code.hpp"
 #include "future.hpp"
@@ -906,6 +907,7 @@ std::string type_name(const value& v)
     case value_kind::deque: return "collections.deque";  // its tp_name, as CPython's messages name it
     case value_kind::partial: return "functools.partial";
     case value_kind::lru_cache: return "functools._lru_cache_wrapper";
+    case value_kind::context_manager: return context_manager_type_name(v.as<context_manager_object>().what);
     case value_kind::cell: return "cell";
     case value_kind::generator: return "generator";
     case value_kind::async_generator: return "async_generator";

@@ -25,7 +25,8 @@ enum class value_kind : std::uint8_t {
     set, frozenset,  // sets.hpp
     deque,           // collections.deque (deques.hpp)
     partial,         // functools.partial (below)
-    lru_cache        // functools.lru_cache's wrapper (below)
+    lru_cache,       // functools.lru_cache's wrapper (below)
+    context_manager  // contextlib's managers (contextlib_module.hpp)
 };
 
 struct object {

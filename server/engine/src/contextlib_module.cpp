@@ -1,0 +1,326 @@
+// The contextlib module, as much of it as the engine models: @contextmanager (its helper, and the
+// _GeneratorContextManager that drives a generator through a `with`), suppress, nullcontext and
+// closing, as CPython 3.11's Lib/contextlib.py writes them: the same checks, the same exceptions, and
+// in a traceback the same frames of contextlib.py (Debian 12's python3.11, as the asyncio frames are).
+// The rest (asynccontextmanager, ExitStack, redirect_stdout …) is refused by name before a run.
+#include "contextlib_module.hpp"
+
+#include "classes.hpp"
+#include "code.hpp"
+#include "dicts.hpp"
+#include "functools_module.hpp"
+#include "runtime.hpp"
+
+namespace loopscope::engine {
+
+bool contextlib_has(std::string_view name)
+{
+    return name == "contextmanager" || name == "suppress" || name == "nullcontext" || name == "closing" || name == "_GeneratorContextManager";
+}
+
+const char* context_manager_type_name(context_manager_object::kind what)
+{
+    switch (what) {
+    case context_manager_object::kind::generator: return "_GeneratorContextManager";
+    case context_manager_object::kind::suppress: return "suppress";
+    case context_manager_object::kind::nullcontext: return "nullcontext";
+    case context_manager_object::kind::closing: return "closing";
+    }
+    return "";
+}
+
+std::string context_manager_object::repr_text() const
+{
+    return std::string("<contextlib.") + context_manager_type_name(what) + " object at " + object_address(this) + ">";
+}
+
+namespace {
+
+using kind = context_manager_object::kind;
+using keywords = std::vector<std::pair<std::string, value>>;
+
+// A frame of contextlib.py in an exception's traceback (innermost first: pushed as it leaves the frame)
+void add_frame(const value& exc, const char* function, int line, const char* source)
+{
+    exc.as<exception_object>().traceback.push_back({function, line, "/usr/lib/python3.11/contextlib.py", source});
+}
+
+[[noreturn]] void raise_runtime_error(const char* message, const char* function, int line, const char* source)
+{
+    value exc = make_error("RuntimeError", message);
+    add_frame(exc, function, line, source);
+    throw python_error{std::move(exc)};
+}
+
+bool same_object(const value& a, const value& b) { return a.obj && a.obj == b.obj; }
+
+} // namespace
+
+// The parameters of one of contextlib.py's methods, bound as a call of it binds them (self first).
+std::vector<value> runtime::bind_contextlib(const char* qualname, std::vector<std::string> params, std::vector<value> defaults,
+                                            const value& self, std::vector<value>& args, keywords& kwargs)
+{
+    auto signature = python_signature(qualname, std::move(params), std::move(defaults));
+    signature->code->qualname = qualname;
+    std::vector<value> bound{self};
+    bound.insert(bound.end(), std::make_move_iterator(args.begin()), std::make_move_iterator(args.end()));
+    return bind_arguments(*signature, std::move(bound), kwargs);
+}
+
+value runtime::new_context_manager(kind what, std::vector<value>& args, keywords& kwargs)
+{
+    auto cm = std::make_shared<context_manager_object>();
+    cm->what = what;
+    value result = value::of(value_kind::context_manager, cm);
+    remember_container(cm);  // what it holds may hold it
+    switch (what) {
+    case kind::suppress:
+        // __init__(self, *exceptions)
+        if (!kwargs.empty()) raise_error("TypeError", "suppress.__init__() got an unexpected keyword argument '" + kwargs.front().first + "'");
+        cm->held = value::tuple(std::move(args));
+        break;
+    case kind::nullcontext: cm->held = bind_contextlib("nullcontext.__init__", {"self", "enter_result"}, {value::none()}, result, args, kwargs)[1]; break;
+    case kind::closing: cm->held = bind_contextlib("closing.__init__", {"self", "thing"}, {}, result, args, kwargs)[1]; break;
+    case kind::generator: {
+        std::vector<value> bound = bind_contextlib("_GeneratorContextManagerBase.__init__", {"self", "func", "args", "kwds"}, {}, result, args, kwargs);
+        cm->func = bound[1];
+        cm->args = bound[2];
+        cm->kwds = bound[3];
+        // self.gen = func(*args, **kwds)
+        if (!cm->args.is(value_kind::tuple) || !cm->kwds.is(value_kind::dict)) raise_unsupported("_GeneratorContextManager() with arguments that are not a tuple and a dict");
+        keywords named;
+        for (const auto& e : cm->kwds.as<dict_object>().entries) {
+            if (e.key.is_unbound()) continue;
+            if (!e.key.is(value_kind::string)) raise_error("TypeError", "keywords must be strings");
+            named.emplace_back(e.key.as<string_object>().s, e.item);
+        }
+        try {
+            cm->gen = call_sync(cm->func, cm->args.as<sequence_object>().items, std::move(named));
+        } catch (const python_error& e) {
+            add_frame(e.exc, "__init__", 105, "self.gen = func(*args, **kwds)");
+            throw;
+        }
+        break;
+    }
+    }
+    return result;
+}
+
+value runtime::call_contextlib(contextlib_role role, const builtin_object& b, std::vector<value>& args, keywords& kwargs)
+{
+    switch (role) {
+    case contextlib_role::type: {
+        const std::string& name = b.name;
+        const kind what = name == "contextlib.suppress"      ? kind::suppress
+                          : name == "contextlib.nullcontext" ? kind::nullcontext
+                          : name == "contextlib.closing"     ? kind::closing
+                                                             : kind::generator;
+        return new_context_manager(what, args, kwargs);
+    }
+    case contextlib_role::contextmanager: {
+        // def contextmanager(func): @wraps(func) def helper(*args, **kwds): ...; return helper
+        const value func = bind_arguments(*python_signature("contextmanager", {"func"}, {}), std::move(args), kwargs).at(0);
+        std::string qualname = "contextmanager.<locals>.helper";
+        try {
+            value q = load_attribute(func, "__qualname__");
+            if (q.is(value_kind::string)) qualname = q.as<string_object>().s;
+        } catch (const python_error&) {
+            // wraps() leaves what the wrapped lacks as the helper's own
+        }
+        value helper = make_builtin(contextlib_builtin_id(contextlib_role::helper), qualname, func);
+        helper.as<builtin_object>().python_function = true;
+        return helper;
+    }
+    case contextlib_role::helper: {
+        // helper(*args, **kwds): return _GeneratorContextManager(func, args, kwds)
+        value dict = make_dict();
+        for (auto& [key, v] : kwargs) store_subscript(dict, value::string(key), std::move(v));
+        kwargs.clear();
+        std::vector<value> init{b.self, value::tuple(std::move(args)), std::move(dict)};
+        try {
+            return new_context_manager(kind::generator, init, kwargs);
+        } catch (const python_error& e) {
+            if (!e.exc.as<exception_object>().traceback.empty() && e.exc.as<exception_object>().traceback.back().function == "__init__")
+                add_frame(e.exc, "helper", 289, "return _GeneratorContextManager(func, args, kwds)");
+            throw;
+        }
+    }
+    case contextlib_role::method: break;
+    }
+    auto& cm = b.self.as<context_manager_object>();
+    const bool enter = b.name == "__enter__";
+    const std::string qualname = std::string(context_manager_type_name(cm.what)) + "." + b.name;
+    switch (cm.what) {
+    case kind::generator:
+        if (enter) {
+            bind_contextlib(qualname.c_str(), {"self"}, {}, b.self, args, kwargs);
+            return generator_cm_enter(b.self);
+        } else {
+            std::vector<value> bound = bind_contextlib(qualname.c_str(), {"self", "typ", "value", "traceback"}, {}, b.self, args, kwargs);
+            return generator_cm_exit(b.self, bound[1], bound[2]);
+        }
+    case kind::suppress:
+        if (enter) {
+            bind_contextlib(qualname.c_str(), {"self"}, {}, b.self, args, kwargs);
+            return value::none();
+        } else {
+            // return exctype is not None and issubclass(exctype, self._exceptions)
+            std::vector<value> bound = bind_contextlib(qualname.c_str(), {"self", "exctype", "excinst", "exctb"}, {}, b.self, args, kwargs);
+            if (bound[1].is(value_kind::none)) return value::boolean(false);
+            const value issubclass = builtin_function("issubclass");
+            try {
+                return call_sync(issubclass, {bound[1], cm.held});
+            } catch (const python_error& e) {
+                add_frame(e.exc, "__exit__", 444, "return exctype is not None and issubclass(exctype, self._exceptions)");
+                throw;
+            }
+        }
+    case kind::nullcontext:
+    case kind::closing:
+        if (enter) {
+            bind_contextlib(qualname.c_str(), {"self"}, {}, b.self, args, kwargs);
+            return cm.held;
+        }
+        // __exit__(self, *excinfo)
+        if (!kwargs.empty()) raise_error("TypeError", qualname + "() got an unexpected keyword argument '" + kwargs.front().first + "'");
+        if (cm.what == kind::closing) {
+            try {
+                const value close = load_attribute(cm.held, "close");
+                call_sync(close, {});
+            } catch (const python_error& e) {
+                add_frame(e.exc, "__exit__", 348, "self.thing.close()");
+                throw;
+            }
+        }
+        return value::none();
+    }
+    return value::none();
+}
+
+// _GeneratorContextManager.__enter__: del self.args, self.kwds, self.func; return next(self.gen), a
+// generator that does not yield being a RuntimeError.
+value runtime::generator_cm_enter(const value& self)
+{
+    auto& cm = self.as<context_manager_object>();
+    if (cm.entered) raise_error("AttributeError", "'_GeneratorContextManager' object has no attribute 'args'");
+    cm.entered = true;
+    cm.func = cm.args = cm.kwds = value::none();
+    value stop;
+    try {
+        bool exhausted = false;
+        value item = next_of(cm.gen, exhausted);
+        if (!exhausted) return item;
+        stop = make_error("StopIteration", "");
+    } catch (const python_error& e) {
+        if (!is_instance_of(e.exc, "StopIteration")) {
+            add_frame(e.exc, "__enter__", 137, "return next(self.gen)");
+            throw;
+        }
+        stop = e.exc;
+    }
+    // raise RuntimeError("generator didn't yield") from None, while the StopIteration is handled
+    value error = make_error("RuntimeError", "generator didn't yield");
+    auto& exc = error.as<exception_object>();
+    exc.context = stop;
+    exc.rare_for_writing().suppress_context = true;
+    add_frame(error, "__enter__", 139, "raise RuntimeError(\"generator didn't yield\") from None");
+    throw python_error{std::move(error)};
+}
+
+// _GeneratorContextManager.__exit__: the generator finishes (no exception in the block) or is thrown
+// the block's exception, which it may handle (the with statement goes on), let out (the same exception:
+// its traceback as it came in), or turn into another.
+value runtime::generator_cm_exit(const value& self, const value& type, value exc)
+{
+    const value gen = self.as<context_manager_object>().gen;
+    if (type.is(value_kind::none)) {
+        bool exhausted = false;
+        try {
+            value copy = gen;
+            next_of(copy, exhausted);
+        } catch (const python_error& e) {
+            if (is_instance_of(e.exc, "StopIteration")) return value::boolean(false);
+            add_frame(e.exc, "__exit__", 144, "next(self.gen)");
+            throw;
+        }
+        if (exhausted) return value::boolean(false);
+        raise_runtime_error("generator didn't stop", "__exit__", 148, "raise RuntimeError(\"generator didn't stop\")");
+    }
+    if (exc.is(value_kind::none)) exc = call_sync(type, {});
+    // What throw() adds to the exception's traceback is taken off again when the same exception comes out
+    const std::size_t depth = exc.is(value_kind::exception) ? exc.as<exception_object>().traceback.size() : 0;
+    auto as_it_came = [depth](const value& e) {
+        auto& tb = e.as<exception_object>().traceback;
+        if (tb.size() > depth) tb.resize(depth);
+        return value::boolean(false);
+    };
+    try {
+        // self.gen.throw(typ, value, traceback)
+        bool exhausted = false;
+        if (gen.is(value_kind::generator)) {
+            auto& g = gen.as<generator_object>();
+            if (exc.is(value_kind::exception) && type.is(value_kind::exception_type) &&
+                exc.as<exception_object>().type->is_subclass_of(type.as<exception_type_object>())) {
+                resume_generator(g, exhausted, value::none(), exc);
+            } else {
+                std::vector<value> thrown{type, exc};
+                generator_throw(g, thrown, exhausted);
+            }
+        } else {
+            call_sync(load_attribute(gen, "throw"), {type, exc, value::none()});
+        }
+        // A generator that returned raised a StopIteration of its own: not the exception, so suppressed
+        if (exhausted) return value::boolean(true);
+    } catch (const python_error& e) {
+        const bool same = same_object(e.exc, exc);
+        if (is_instance_of(e.exc, "StopIteration")) return value::boolean(!same);
+        if (same) return as_it_came(e.exc);
+        // A StopIteration thrown in and turned into a RuntimeError by the generator (PEP 479)
+        if (is_instance_of(e.exc, "RuntimeError") && is_instance_of(exc, "StopIteration") && same_object(e.exc.as<exception_object>().cause(), exc))
+            return as_it_came(exc);
+        add_frame(e.exc, "__exit__", 155, "self.gen.throw(typ, value, traceback)");
+        throw;
+    }
+    raise_runtime_error("generator didn't stop after throw()", "__exit__", 190, "raise RuntimeError(\"generator didn't stop after throw()\")");
+}
+
+// An attribute of a context manager: its methods bound, and the instance attributes CPython's __init__ sets.
+value runtime::context_manager_attribute(const value& obj, const std::string& name, bool& found)
+{
+    found = true;
+    const auto& cm = obj.as<context_manager_object>();
+    if (name == "__enter__" || name == "__exit__") return make_builtin(contextlib_builtin_id(contextlib_role::method), name, obj);
+    switch (cm.what) {
+    case kind::generator:
+        if (name == "gen") return cm.gen;
+        if (name == "func" || name == "args" || name == "kwds") {
+            if (cm.entered) raise_error("AttributeError", "'_GeneratorContextManager' object has no attribute '" + name + "'");
+            return name == "func" ? cm.func : name == "args" ? cm.args : cm.kwds;
+        }
+        break;
+    case kind::suppress:
+        if (name == "_exceptions") return cm.held;
+        break;
+    case kind::nullcontext:
+        if (name == "enter_result") return cm.held;
+        break;
+    case kind::closing:
+        if (name == "thing") return cm.held;
+        break;
+    }
+    found = false;
+    return {};
+}
+
+// `with` and `async with` look __enter__/__exit__ up on the type: a nullcontext has __aenter__ and
+// __aexit__ too (coroutines), which the engine does not make.
+std::optional<value> runtime::context_manager_special(const value& obj, const char* name)
+{
+    const std::string_view n = name;
+    if (n == "__enter__" || n == "__exit__") return make_builtin(contextlib_builtin_id(contextlib_role::method), name, obj);
+    if ((n == "__aenter__" || n == "__aexit__") && obj.as<context_manager_object>().what == kind::nullcontext)
+        raise_unsupported("'async with' a contextlib.nullcontext");
+    return std::nullopt;
+}
+
+} // namespace loopscope::engine
