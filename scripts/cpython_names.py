@@ -98,6 +98,7 @@ def type_attributes():
         "module contextlib": contextlib, "contextlib.suppress": contextlib.suppress(),
         "contextlib.nullcontext": contextlib.nullcontext(), "contextlib.closing": contextlib.closing(None),
         "contextlib._GeneratorContextManager": contextlib.contextmanager(_generator)(),
+        "contextlib._AsyncGeneratorContextManager": contextlib.asynccontextmanager(_async_generator)(),
     }
     # Each iterator of itertools the engine models, by the name type() gives it.
     for made in (itertools.count(), itertools.repeat(0), itertools.cycle(()), itertools.accumulate(()), itertools.chain(),

@@ -40,6 +40,10 @@ def _generator():
     yield
 
 
+async def _async_generator():
+    yield
+
+
 class Program:
     """Stands for a class a program defines (class Program: ...)."""
 
@@ -94,6 +98,8 @@ def kinds():
         "contextlib.closing": ("import contextlib\nx = contextlib.closing(1)", contextlib.closing(1)),
         "contextlib._GeneratorContextManager": ("import contextlib\n@contextlib.contextmanager\ndef g():\n    yield\nx = g()",
                                                 contextlib.contextmanager(_generator)()),
+        "contextlib._AsyncGeneratorContextManager": ("import contextlib\n@contextlib.asynccontextmanager\nasync def g():\n    yield\nx = g()",
+                                                     contextlib.asynccontextmanager(_async_generator)()),
         "itertools.chain": ("import itertools\nx = itertools.chain([1])", itertools.chain([1])),
         "itertools.count": ("import itertools\nx = itertools.count(2)", itertools.count(2)),
         "itertools.product": ("import itertools\nx = itertools.product([1], repeat=2)", itertools.product([1], repeat=2)),

@@ -101,3 +101,27 @@ TEST(generators, a_context_managers_generator_let_go_in_its_finally_block_ends_t
     // Without @contextmanager the yield is refused before the first line, as before
     expect_refused_up_front("def cm():\n    try:\n        yield 1\n    finally:\n        print('cleanup')\n", "UnsupportedError", "'finally'");
 }
+
+// The same for an @asynccontextmanager's generator: let go in its finally block (CPython's loop
+// would close it in a task of its own), or still there when asyncio.run() ends (shutdown_asyncgens
+// would close it): the run ends at that point.
+TEST(generators, an_async_context_managers_generator_left_in_its_finally_block_ends_the_run_there)
+{
+    const std::string prelude =
+        "import asyncio\nfrom contextlib import asynccontextmanager\n"
+        "@asynccontextmanager\nasync def held():\n    try:\n        yield 1\n    finally:\n        print('released')\n";
+    auto out = run_virtual(prelude + "async def main():\n    async with held() as x:\n        print('body', x)\nasyncio.run(main())\nprint('after')\n");
+    EXPECT_EQ(out.stdout_text, "body 1\nreleased\nafter\n");
+    EXPECT_FALSE(out.last("run_finished")->error);
+    out = run_virtual(prelude + "async def main():\n    m = held()\n    print(await m.__aenter__())\nasyncio.run(main())\nprint('after')\n");
+    EXPECT_EQ(out.stdout_text, "1\n");
+    const auto* end = out.last("run_finished");
+    ASSERT_TRUE(end && end->error);
+    EXPECT_NE(end->error->message.find("an asynchronous generator let go while stopped at a 'yield'"), std::string::npos) << end->error->message;
+    out = run_virtual(prelude + "kept = []\nasync def main():\n    kept.append(held())\n    print(await kept[0].__aenter__())\nasyncio.run(main())\nprint('after')\n");
+    EXPECT_EQ(out.stdout_text, "1\n");
+    end = out.last("run_finished");
+    ASSERT_TRUE(end && end->error);
+    EXPECT_NE(end->error->message.find("when asyncio.run() ends"), std::string::npos) << end->error->message;
+    expect_refused_up_front("async def held():\n    try:\n        yield 1\n    finally:\n        pass\n", "UnsupportedError", "'finally'");
+}

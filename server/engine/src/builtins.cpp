@@ -53,7 +53,7 @@ enum builtin_id : int {
     c_defaultdict,          // collections.defaultdict (collections_module.cpp)
     it_function,            // itertools' types and chain.from_iterable, one id: itertools_module.cpp tells them apart by name
     ft_partial, ft_reduce, ft_wraps, ft_update_wrapper, ft_lru_cache, ft_cache, ft_lru_decorating, ft_cache_parameters, ft_cache_clear,  // functools (functools_module.cpp): partial is a type
-    cl_type, cl_contextmanager, cl_helper, cl_method,  // contextlib (contextlib_module.cpp): suppress, nullcontext, closing are types
+    cl_type, cl_contextmanager, cl_asynccontextmanager, cl_helper, cl_async_helper, cl_method,  // contextlib (contextlib_module.cpp): suppress, nullcontext, closing are types
 };
 
 // A generator that has returned, asked for more: StopIteration, with its `return value` the first time
@@ -403,7 +403,9 @@ int contextlib_builtin_id(contextlib_role role)
     switch (role) {
     case contextlib_role::type: return cl_type;
     case contextlib_role::contextmanager: return cl_contextmanager;
+    case contextlib_role::asynccontextmanager: return cl_asynccontextmanager;
     case contextlib_role::helper: return cl_helper;
+    case contextlib_role::async_helper: return cl_async_helper;
     case contextlib_role::method: return cl_method;
     }
     return cl_method;
@@ -489,7 +491,7 @@ bool engine_has_attribute(std::string_view name)
     for (const char* special : {"Task", "AbstractEventLoop", "Future", "CancelledError", "InvalidStateError", "TimeoutError", "args", "__name__",
                                 "__qualname__", "__module__", "__doc__", "__wrapped__", "__class__", "__self__", "__func__", "__cause__", "__context__",
                                 "__suppress_context__", "message", "exceptions", "stdout", "stderr", "name", "value", "Enum", "auto", "deque", "defaultdict", "default_factory", "from_iterable", "func", "keywords", "cache_clear", "cache_parameters",
-                                "__enter__", "__exit__", "gen", "kwds", "_exceptions", "enter_result", "thing"})
+                                "__enter__", "__exit__", "__aenter__", "__aexit__", "gen", "kwds", "_exceptions", "enter_result", "thing"})
         if (name == special) return true;
     return false;
 }
@@ -551,8 +553,8 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             if (name == "WRAPPER_ASSIGNMENTS" || name == "WRAPPER_UPDATES") return functools_constant(name);
             if (cpython_type_has("module functools", name)) raise_unsupported("functools." + name);
         } else if (m == "contextlib") {
-            if (name == "contextmanager") {
-                value f = make_builtin(cl_contextmanager, name);
+            if (name == "contextmanager" || name == "asynccontextmanager") {
+                value f = make_builtin(name == "contextmanager" ? cl_contextmanager : cl_asynccontextmanager, name);
                 f.as<builtin_object>().python_function = true;
                 return f;
             }
@@ -662,7 +664,7 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     case value_kind::builtin:
         if (name == "from_iterable" && obj.as<builtin_object>().id == it_function && obj.as<builtin_object>().name == "itertools.chain")
             return make_builtin(it_function, "itertools.chain.from_iterable");
-        if (obj.as<builtin_object>().id == cl_helper) {
+        if (obj.as<builtin_object>().id == cl_helper || obj.as<builtin_object>().id == cl_async_helper) {
             // @wraps(func): the helper @contextmanager returns has the generator function's names
             const value& func = obj.as<builtin_object>().self;
             if (name == "__wrapped__") return func;
@@ -1665,7 +1667,9 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case ft_cache_clear: return call_functools("cache_clear", args, kwargs, b.self);
     case cl_type: return call_contextlib(contextlib_role::type, b, args, kwargs);
     case cl_contextmanager: return call_contextlib(contextlib_role::contextmanager, b, args, kwargs);
+    case cl_asynccontextmanager: return call_contextlib(contextlib_role::asynccontextmanager, b, args, kwargs);
     case cl_helper: return call_contextlib(contextlib_role::helper, b, args, kwargs);
+    case cl_async_helper: return call_contextlib(contextlib_role::async_helper, b, args, kwargs);
     case cl_method: return call_contextlib(contextlib_role::method, b, args, kwargs);
     case it_function: return call_itertools(b.name.substr(std::string_view("itertools.").size()), args, kwargs);
     case eg_derive: case eg_split: case eg_subgroup: return call_exception_group_method(b.name, b.self, args, kwargs);
@@ -2038,7 +2042,9 @@ bool runtime::is_callable(const value& v)
     case value_kind::type_name: return true;
     case value_kind::instance: return v.as<instance_object>().cls->lookup("__call__") != nullptr;
     // ContextDecorator's __call__: a @contextmanager's manager decorates a function
-    case value_kind::context_manager: return v.as<context_manager_object>().what == context_manager_object::kind::generator;
+    case value_kind::context_manager:
+        return v.as<context_manager_object>().what == context_manager_object::kind::generator ||
+               v.as<context_manager_object>().what == context_manager_object::kind::async_generator;
     case value_kind::descriptor: raise_unsupported("callable() of a staticmethod, classmethod or property object");
     case value_kind::typing_form: raise_unsupported("callable() of " + repr(v));
     default: return false;

@@ -39,7 +39,7 @@ struct scope {
     std::vector<fblock> fblocks;
     int hidden_counter = 0;
     const stmt* return_with_value = nullptr;  // the first `return X`: a SyntaxError in an asynchronous generator
-    // Decorated with @contextmanager: its `with` drives the generator to its end, so a yield inside
+    // Decorated with @contextmanager (@asynccontextmanager): its `with` drives the generator to its end, so a yield inside
     // try/finally or with is allowed (one let go half way ends the run: runtime::on_generator_dropped)
     bool context_manager = false;
 };
@@ -658,9 +658,9 @@ private:
         inner.code->name = s.name;
         inner.code->qualname = qualname_for(s.name);
         inner.code->is_async = s.is_async;
-        inner.context_manager = !s.is_async && s.decorators.size() == 1 &&
+        inner.context_manager = s.decorators.size() == 1 &&
                                 (s.decorators.front()->kind == expr_kind::name || s.decorators.front()->kind == expr_kind::attribute) &&
-                                s.decorators.front()->name == "contextmanager";
+                                s.decorators.front()->name == (s.is_async ? "asynccontextmanager" : "contextmanager");
         // As co_firstlineno: a decorated function's first line is its first decorator's
         inner.code->first_line = s.decorators.empty() ? s.line : s.decorators.front()->line;
         auto count = [&s](parameter_kind kind) {

@@ -15,13 +15,15 @@ namespace loopscope::engine {
 
 bool contextlib_has(std::string_view name)
 {
-    return name == "contextmanager" || name == "suppress" || name == "nullcontext" || name == "closing" || name == "_GeneratorContextManager";
+    return name == "contextmanager" || name == "asynccontextmanager" || name == "suppress" || name == "nullcontext" || name == "closing" ||
+           name == "_GeneratorContextManager" || name == "_AsyncGeneratorContextManager";
 }
 
 const char* context_manager_type_name(context_manager_object::kind what)
 {
     switch (what) {
     case context_manager_object::kind::generator: return "_GeneratorContextManager";
+    case context_manager_object::kind::async_generator: return "_AsyncGeneratorContextManager";
     case context_manager_object::kind::suppress: return "suppress";
     case context_manager_object::kind::nullcontext: return "nullcontext";
     case context_manager_object::kind::closing: return "closing";
@@ -81,7 +83,8 @@ value runtime::new_context_manager(kind what, std::vector<value>& args, keywords
         break;
     case kind::nullcontext: cm->held = bind_contextlib("nullcontext.__init__", {"self", "enter_result"}, {value::none()}, result, args, kwargs)[1]; break;
     case kind::closing: cm->held = bind_contextlib("closing.__init__", {"self", "thing"}, {}, result, args, kwargs)[1]; break;
-    case kind::generator: {
+    case kind::generator:
+    case kind::async_generator: {
         std::vector<value> bound = bind_contextlib("_GeneratorContextManagerBase.__init__", {"self", "func", "args", "kwds"}, {}, result, args, kwargs);
         cm->func = bound[1];
         cm->args = bound[2];
@@ -111,46 +114,56 @@ value runtime::call_contextlib(contextlib_role role, const builtin_object& b, st
     switch (role) {
     case contextlib_role::type: {
         const std::string& name = b.name;
-        const kind what = name == "contextlib.suppress"      ? kind::suppress
-                          : name == "contextlib.nullcontext" ? kind::nullcontext
-                          : name == "contextlib.closing"     ? kind::closing
-                                                             : kind::generator;
+        const kind what = name == "contextlib.suppress"                        ? kind::suppress
+                          : name == "contextlib.nullcontext"                   ? kind::nullcontext
+                          : name == "contextlib.closing"                       ? kind::closing
+                          : name == "contextlib._AsyncGeneratorContextManager" ? kind::async_generator
+                                                                               : kind::generator;
         return new_context_manager(what, args, kwargs);
     }
-    case contextlib_role::contextmanager: {
+    case contextlib_role::contextmanager:
+    case contextlib_role::asynccontextmanager: {
         // def contextmanager(func): @wraps(func) def helper(*args, **kwds): ...; return helper
-        const value func = bind_arguments(*python_signature("contextmanager", {"func"}, {}), std::move(args), kwargs).at(0);
-        std::string qualname = "contextmanager.<locals>.helper";
+        const bool is_async = role == contextlib_role::asynccontextmanager;
+        const char* const decorator = is_async ? "asynccontextmanager" : "contextmanager";
+        const value func = bind_arguments(*python_signature(decorator, {"func"}, {}), std::move(args), kwargs).at(0);
+        std::string qualname = std::string(decorator) + ".<locals>.helper";
         try {
             value q = load_attribute(func, "__qualname__");
             if (q.is(value_kind::string)) qualname = q.as<string_object>().s;
         } catch (const python_error&) {
             // wraps() leaves what the wrapped lacks as the helper's own
         }
-        value helper = make_builtin(contextlib_builtin_id(contextlib_role::helper), qualname, func);
+        value helper = make_builtin(contextlib_builtin_id(is_async ? contextlib_role::async_helper : contextlib_role::helper), qualname, func);
         helper.as<builtin_object>().python_function = true;
         return helper;
     }
-    case contextlib_role::helper: {
+    case contextlib_role::helper:
+    case contextlib_role::async_helper: {
         // helper(*args, **kwds): return _GeneratorContextManager(func, args, kwds)
+        const bool is_async = role == contextlib_role::async_helper;
         value dict = make_dict();
         for (auto& [key, v] : kwargs) store_subscript(dict, value::string(key), std::move(v));
         kwargs.clear();
         std::vector<value> init{b.self, value::tuple(std::move(args)), std::move(dict)};
         try {
-            return new_context_manager(kind::generator, init, kwargs);
+            return new_context_manager(is_async ? kind::async_generator : kind::generator, init, kwargs);
         } catch (const python_error& e) {
-            if (!e.exc.as<exception_object>().traceback.empty() && e.exc.as<exception_object>().traceback.back().function == "__init__")
-                add_frame(e.exc, "helper", 289, "return _GeneratorContextManager(func, args, kwds)");
+            if (!e.exc.as<exception_object>().traceback.empty() && e.exc.as<exception_object>().traceback.back().function == "__init__") {
+                if (is_async) add_frame(e.exc, "helper", 334, "return _AsyncGeneratorContextManager(func, args, kwds)");
+                else add_frame(e.exc, "helper", 289, "return _GeneratorContextManager(func, args, kwds)");
+            }
             throw;
         }
     }
     case contextlib_role::method: break;
     }
     auto& cm = b.self.as<context_manager_object>();
+    if (b.name == "__aenter__" || b.name == "__aexit__") return async_cm_method(b, args, kwargs);
     const bool enter = b.name == "__enter__";
     const std::string qualname = std::string(context_manager_type_name(cm.what)) + "." + b.name;
     switch (cm.what) {
+    case kind::async_generator: break;  // only __aenter__ and __aexit__
     case kind::generator:
         if (enter) {
             bind_contextlib(qualname.c_str(), {"self"}, {}, b.self, args, kwargs);
@@ -289,12 +302,13 @@ value runtime::context_manager_attribute(const value& obj, const std::string& na
 {
     found = true;
     const auto& cm = obj.as<context_manager_object>();
-    if (name == "__enter__" || name == "__exit__") return make_builtin(contextlib_builtin_id(contextlib_role::method), name, obj);
+    if (std::optional<value> method = context_manager_special(obj, name.c_str())) return *method;
     switch (cm.what) {
     case kind::generator:
+    case kind::async_generator:
         if (name == "gen") return cm.gen;
         if (name == "func" || name == "args" || name == "kwds") {
-            if (cm.entered) raise_error("AttributeError", "'_GeneratorContextManager' object has no attribute '" + name + "'");
+            if (cm.entered) raise_error("AttributeError", std::string("'") + context_manager_type_name(cm.what) + "' object has no attribute '" + name + "'");
             return name == "func" ? cm.func : name == "args" ? cm.args : cm.kwds;
         }
         break;
@@ -317,10 +331,185 @@ value runtime::context_manager_attribute(const value& obj, const std::string& na
 std::optional<value> runtime::context_manager_special(const value& obj, const char* name)
 {
     const std::string_view n = name;
-    if (n == "__enter__" || n == "__exit__") return make_builtin(contextlib_builtin_id(contextlib_role::method), name, obj);
-    if ((n == "__aenter__" || n == "__aexit__") && obj.as<context_manager_object>().what == kind::nullcontext)
-        raise_unsupported("'async with' a contextlib.nullcontext");
-    return std::nullopt;
+    const kind what = obj.as<context_manager_object>().what;
+    const bool is_async = n == "__aenter__" || n == "__aexit__";
+    if (!is_async && n != "__enter__" && n != "__exit__") return std::nullopt;
+    // nullcontext is both; an @asynccontextmanager's manager only asynchronous, the others only not
+    if (what != kind::nullcontext && is_async != (what == kind::async_generator)) return std::nullopt;
+    return make_builtin(contextlib_builtin_id(contextlib_role::method), name, obj);
+}
+
+// __aenter__() and __aexit__(): coroutines, done when awaited. nullcontext's are done at once; an
+// @asynccontextmanager's run its generator (resume_async_generator_cm).
+value runtime::async_cm_method(const builtin_object& b, std::vector<value>& args, keywords& kwargs)
+{
+    auto& cm = b.self.as<context_manager_object>();
+    const bool enter = b.name == "__aenter__";
+    const std::string qualname = std::string(context_manager_type_name(cm.what)) + "." + b.name;
+    auto coro = std::make_shared<coroutine_object>();
+    coro->name = qualname;
+    coro->owner = this;
+    coro->owner_alive = alive_;
+    coro->created_line = running_ && !running_->frames.empty() ? running_->frames.back()->line : 0;
+    if (cm.what == kind::nullcontext) {
+        if (enter) bind_contextlib(qualname.c_str(), {"self"}, {}, b.self, args, kwargs);
+        else if (!kwargs.empty()) raise_error("TypeError", qualname + "() got an unexpected keyword argument '" + kwargs.front().first + "'");
+        coro->native = coroutine_object::native_kind::no_op;
+        if (enter) coro->sleep_result = cm.held;
+        return value::of(value_kind::coroutine, coro);
+    }
+    if (enter) {
+        bind_contextlib(qualname.c_str(), {"self"}, {}, b.self, args, kwargs);
+        // del self.args, self.kwds, self.func
+        if (cm.entered) raise_error("AttributeError", "'_AsyncGeneratorContextManager' object has no attribute 'args'");
+        cm.entered = true;
+        cm.func = cm.args = cm.kwds = value::none();
+        coro->native = coroutine_object::native_kind::agen_cm_enter;
+    } else {
+        std::vector<value> bound = bind_contextlib(qualname.c_str(), {"self", "typ", "value", "traceback"}, {}, b.self, args, kwargs);
+        coro->native = coroutine_object::native_kind::agen_cm_exit;
+        coro->arguments = {bound[1], bound[2]};
+    }
+    // anext(self.gen) and self.gen.athrow(...) need an asynchronous generator
+    if (!cm.gen.is(value_kind::async_generator))
+        raise_unsupported("an @asynccontextmanager whose function does not return an asynchronous generator");
+    coro->agen = std::static_pointer_cast<async_generator_object>(cm.gen.obj);
+    return value::of(value_kind::coroutine, coro);
+}
+
+namespace {
+
+using step_kind = async_generator_object::cm_step_kind;
+
+// raise RuntimeError(message) from None, while `stop` (StopAsyncIteration) is handled
+[[noreturn]] void raise_from_none(const char* message, value stop, const char* function, int line, const char* source)
+{
+    value error = make_error("RuntimeError", message);
+    auto& exc = error.as<exception_object>();
+    exc.context = std::move(stop);
+    exc.rare_for_writing().suppress_context = true;
+    add_frame(error, function, line, source);
+    throw python_error{std::move(error)};
+}
+
+} // namespace
+
+// Awaiting an @asynccontextmanager's __aenter__() or __aexit__(): the generator's frame joins the
+// awaiting context, as for anext(), with what its yield evaluates to (None) or the exception thrown in
+// at it (athrow); how it stops is taken in agen_cm_yielded_in_exit, agen_cm_returned, agen_cm_raised.
+runtime::await_step runtime::resume_async_generator_cm(exec_context& ctx, frame& f, coroutine_object& awaitable)
+{
+    awaitable.state = coroutine_object::state_kind::closed;
+    auto agen = awaitable.agen;
+    const bool enter = awaitable.native == coroutine_object::native_kind::agen_cm_enter;
+    value type, exc;
+    if (!enter) {
+        type = std::move(awaitable.arguments[0]);
+        exc = std::move(awaitable.arguments[1]);
+        awaitable.arguments.clear();
+    }
+    const bool throwing = !enter && !type.is(value_kind::none);
+    if (throwing) {
+        if (exc.is(value_kind::none)) exc = call_sync(type, {});
+        if (!exc.is(value_kind::exception)) raise_unsupported("__aexit__() of an @asynccontextmanager given something that is not an exception");
+    }
+    if (agen->running)
+        raise_error("RuntimeError", std::string(throwing ? "athrow()" : "anext()") + ": asynchronous generator is already running");
+    if (agen->finished) {
+        if (throwing) raise_unsupported("__aexit__() of an @asynccontextmanager whose generator has finished");
+        if (enter)
+            raise_from_none("generator didn't yield", make_error("StopAsyncIteration", ""), "__aenter__", 206,
+                            "raise RuntimeError(\"generator didn't yield\") from None");
+        f.stack.push_back(value::boolean(false));  // anext() raised StopAsyncIteration: return False
+        return await_step::value_ready;
+    }
+    event e = make_event("await_begin");
+    e.on = "coroutine";
+    e.target = agen->qualname;
+    emit(std::move(e));
+    agen_leaves_cleanup_block(*agen);
+    agen->cm_step = enter ? step_kind::enter : throwing ? step_kind::exit_throw : step_kind::exit_next;
+    auto callee = std::move(agen->suspended);
+    if (agen->started && !throwing) callee->stack.push_back(value::none());
+    callee->agen = agen;
+    agen->started = true;
+    agen->running = true;
+    push_frame(ctx, std::move(callee));
+    if (throwing) {
+        // Raised at the yield it stopped at, in its frame (the innermost now)
+        agen->cm_thrown = exc;
+        agen->cm_depth = exc.as<exception_object>().traceback.size();
+        throw python_error{std::move(exc)};
+    }
+    return await_step::pushed_frame;
+}
+
+// The generator yielded again inside __aexit__
+void runtime::agen_cm_yielded_in_exit(async_generator_object& agen)
+{
+    const bool thrown = agen.cm_step == step_kind::exit_throw;
+    agen.cm_step = step_kind::none;
+    agen.cm_thrown = value::none();
+    value error = make_error("RuntimeError", thrown ? "generator didn't stop after athrow()" : "generator didn't stop");
+    if (thrown) add_frame(error, "__aexit__", 257, "raise RuntimeError(\"generator didn't stop after athrow()\")");
+    else add_frame(error, "__aexit__", 215, "raise RuntimeError(\"generator didn't stop\")");
+    event e = make_event("await_end");
+    e.error = error_info_of(error.as<exception_object>());
+    emit(std::move(e));
+    throw python_error{std::move(error)};
+}
+
+// The generator returned (anext() or athrow() raised StopAsyncIteration)
+void runtime::agen_cm_returned(exec_context& ctx, async_generator_object::cm_step_kind step)
+{
+    if (step == step_kind::enter) {
+        value stop = make_error("StopAsyncIteration", "");
+        event e = make_event("await_end");
+        e.error = error_info{"RuntimeError", "generator didn't yield", ctx.frames.back()->line};
+        emit(std::move(e));
+        raise_from_none("generator didn't yield", std::move(stop), "__aenter__", 206, "raise RuntimeError(\"generator didn't yield\") from None");
+    }
+    // __aexit__: False after anext(); after athrow() the StopAsyncIteration is not the exception: True
+    const value result = value::boolean(step == step_kind::exit_throw);
+    event e = make_event("await_end");
+    e.result = event_repr(result);
+    emit(std::move(e));
+    ctx.frames.back()->stack.push_back(result);
+}
+
+// An exception came out of the generator: true when __aexit__ returns False with it (the exception
+// it threw in, its traceback as it came), false when it goes on into the awaiting frame
+bool runtime::agen_cm_raised(exec_context& ctx, async_generator_object::cm_step_kind step, const value& exc, const value& thrown, std::size_t depth)
+{
+    if (step == step_kind::enter) {
+        add_frame(exc, "__aenter__", 204, "return await anext(self.gen)");
+        return false;
+    }
+    if (step == step_kind::exit_next) {
+        add_frame(exc, "__aexit__", 211, "await anext(self.gen)");
+        return false;
+    }
+    const value* restore = nullptr;
+    if (same_object(exc, thrown)) restore = &exc;
+    else if (is_instance_of(exc, "RuntimeError") && (is_instance_of(thrown, "StopIteration") || is_instance_of(thrown, "StopAsyncIteration")) &&
+             same_object(exc.as<exception_object>().cause(), thrown))
+        restore = &thrown;
+    if (!restore) {
+        add_frame(exc, "__aexit__", 222, "await self.gen.athrow(typ, value, traceback)");
+        return false;
+    }
+    auto& tb = restore->as<exception_object>().traceback;
+    if (tb.size() > depth) tb.resize(depth);
+    event e = make_event("await_end");
+    e.result = event_repr(value::boolean(false));
+    emit(std::move(e));
+    ctx.frames.back()->stack.push_back(value::boolean(false));
+    return true;
+}
+
+async_generator_object::~async_generator_object()
+{
+    if (stopped_in_cleanup_block && !finished && owner && owner_alive && *owner_alive) owner->on_generator_dropped(true);
 }
 
 } // namespace loopscope::engine

@@ -1,7 +1,7 @@
 #pragma once
 
-// contextlib as the engine models it (contextlib_module.cpp): @contextmanager, suppress, nullcontext
-// and closing, each an object of one kind whose __enter__/__exit__ do what CPython 3.11's
+// contextlib as the engine models it (contextlib_module.cpp): @contextmanager, @asynccontextmanager,
+// suppress, nullcontext and closing, each an object of one kind whose __enter__/__exit__ do what CPython 3.11's
 // Lib/contextlib.py does, down to the frames its tracebacks show.
 
 #include "value.hpp"
@@ -12,7 +12,7 @@
 namespace loopscope::engine {
 
 struct context_manager_object : object {
-    enum class kind : std::uint8_t { generator, suppress, nullcontext, closing };
+    enum class kind : std::uint8_t { generator, async_generator, suppress, nullcontext, closing };
     kind what = kind::generator;
     value gen;                  // generator: what func(*args, **kwds) returned
     value func, args, kwds;     // generator: kept until __enter__ (CPython deletes them there)
@@ -23,7 +23,7 @@ struct context_manager_object : object {
 
 // What a builtin of contextlib is (builtins.cpp gives each its id): a class (suppress …), the
 // contextmanager function, the helper it returns, a manager's bound __enter__/__exit__.
-enum class contextlib_role : std::uint8_t { type, contextmanager, helper, method };
+enum class contextlib_role : std::uint8_t { type, contextmanager, asynccontextmanager, helper, async_helper, method };
 int contextlib_builtin_id(contextlib_role role);
 
 // Is `name` a contextlib name the engine models?

@@ -93,6 +93,17 @@ struct async_generator_object : object {
     bool started = false;
     bool running = false;
     bool finished = false;
+    // Run by an @asynccontextmanager's __aenter__ or __aexit__: how its next yield, return or
+    // exception is taken (contextlib.py's checks), the exception thrown in and its traceback's length
+    enum class cm_step_kind : std::uint8_t { none, enter, exit_next, exit_throw };
+    cm_step_kind cm_step = cm_step_kind::none;
+    value cm_thrown;
+    std::size_t cm_depth = 0;
+    // As generator_object's: stopped at a yield inside try/finally or with, and the run told if let go there
+    bool stopped_in_cleanup_block = false;
+    runtime* owner = nullptr;
+    std::shared_ptr<bool> owner_alive;
+    ~async_generator_object() override;
     std::string repr_text() const override { return "<async_generator object " + qualname + " at " + object_address(this) + ">"; }
 };
 

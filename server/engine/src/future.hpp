@@ -100,8 +100,11 @@ struct coroutine_object : object {
     std::shared_ptr<function_object> function;  // null for the native ones below
     // anext: what __anext__() of an asynchronous generator returns; awaiting it runs the generator
     // to its next item (CPython's async_generator_asend)
-    enum class native_kind : std::uint8_t { none, sleep, no_op, anext } native = native_kind::none;
-    std::shared_ptr<async_generator_object> agen;  // anext: the generator
+    // no_op: done at once, its value sleep_result (a nullcontext's __aenter__). agen_cm_enter and
+    // agen_cm_exit: an @asynccontextmanager's __aenter__() and __aexit__() (contextlib_module.cpp),
+    // which run the generator as anext and athrow do; arguments holds __aexit__'s type and value.
+    enum class native_kind : std::uint8_t { none, sleep, no_op, anext, agen_cm_enter, agen_cm_exit } native = native_kind::none;
+    std::shared_ptr<async_generator_object> agen;  // anext, agen_cm_*: the generator
     std::string name;
     std::vector<value> arguments;  // the frame's initial locals
     double sleep_delay = 0.0;

@@ -265,6 +265,9 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
             auto g = std::make_shared<async_generator_object>();
             g->qualname = fn->qualname();
             g->suspended = make_function_frame(fn, std::move(args), kwargs);
+            g->owner = this;
+            g->owner_alive = alive_;
+            remember_container(g);  // its frame may hold it: the run's end clears it
             return value::of(value_kind::async_generator, g);
         }
         if (fn->code->is_async) {
@@ -598,6 +601,7 @@ runtime::await_step runtime::resume_async_generator(exec_context& ctx, coroutine
     e.on = "coroutine";
     e.target = agen->qualname;
     emit(std::move(e));
+    agen_leaves_cleanup_block(*agen);
     auto callee = std::move(agen->suspended);
     if (agen->started) callee->stack.push_back(value::none());
     callee->agen = agen;
@@ -605,6 +609,14 @@ runtime::await_step runtime::resume_async_generator(exec_context& ctx, coroutine
     agen->running = true;
     push_frame(ctx, std::move(callee));
     return await_step::pushed_frame;
+}
+
+void runtime::agen_leaves_cleanup_block(async_generator_object& agen)
+{
+    if (!agen.stopped_in_cleanup_block) return;
+    agen.stopped_in_cleanup_block = false;
+    --generators_in_cleanup_blocks_;
+    --async_generators_in_cleanup_blocks_;
 }
 
 // StopIteration or StopAsyncIteration leaving an asynchronous generator's body would look like its
@@ -633,7 +645,16 @@ void runtime::suspend_async_generator(exec_context& ctx)
     ctx.frames.pop_back();
     auto agen = std::move(self->agen);
     agen->running = false;
+    // A yield inside try/finally or with (yield_value's arg 1): cleanup that closing it would run
+    if (self->code->instructions[static_cast<std::size_t>(self->pc - 1)].arg == 1) {
+        agen->stopped_in_cleanup_block = true;
+        ++generators_in_cleanup_blocks_;
+        ++async_generators_in_cleanup_blocks_;
+    }
     agen->suspended = std::move(self);
+    if (agen->cm_step == async_generator_object::cm_step_kind::exit_next || agen->cm_step == async_generator_object::cm_step_kind::exit_throw)
+        agen_cm_yielded_in_exit(*agen);  // raises into the awaiting frame
+    agen->cm_step = async_generator_object::cm_step_kind::none;
     event e = make_event("await_end");
     e.result = event_repr(item);
     emit(std::move(e));
@@ -667,9 +688,11 @@ runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awai
             return await_step::suspend_future;
         }
         if (coro->native == coroutine_object::native_kind::anext) return resume_async_generator(ctx, *coro);
+        if (coro->native == coroutine_object::native_kind::agen_cm_enter || coro->native == coroutine_object::native_kind::agen_cm_exit)
+            return resume_async_generator_cm(ctx, f, *coro);
         if (coro->native == coroutine_object::native_kind::no_op) {
             coro->state = coroutine_object::state_kind::closed;
-            f.stack.push_back(value::none());
+            f.stack.push_back(std::move(coro->sleep_result));
             return await_step::value_ready;
         }
         coro->state = coroutine_object::state_kind::running;
@@ -838,7 +861,25 @@ bool runtime::raise_in(exec_context& ctx, value exc, bool add_entry)
             f.pc = b.handler_pc;
             return true;
         }
-        if (f.agen) exc = stop_leaving_async_generator(std::move(exc));
+        auto cm_step = async_generator_object::cm_step_kind::none;
+        value cm_thrown;
+        std::size_t cm_depth = 0;
+        if (f.agen) {
+            exc = stop_leaving_async_generator(std::move(exc));
+            cm_step = f.agen->cm_step;
+            cm_thrown = std::move(f.agen->cm_thrown);
+            cm_depth = f.agen->cm_depth;
+            f.agen->cm_step = async_generator_object::cm_step_kind::none;
+        }
+        if (cm_step != async_generator_object::cm_step_kind::none) {
+            pop_frame(ctx);
+            // __aexit__ is done (False) when the exception it threw in comes back: the awaiting frame goes on
+            if (agen_cm_raised(ctx, cm_step, exc, cm_thrown, cm_depth)) return true;
+            event e = make_event("await_end");
+            e.error = error_info_of(exc.as<exception_object>());
+            emit(std::move(e));
+            continue;
+        }
         if (pop_frame(ctx)) {
             event e = make_event("await_end");
             const auto& x = exc.as<exception_object>();
@@ -858,6 +899,7 @@ bool runtime::pop_frame(exec_context& ctx)
     const bool inline_await = (dead->coro || dead->agen) && !ctx.frames.empty();
     if (dead->agen) {
         // An asynchronous generator that returned or raised is finished for good
+        agen_leaves_cleanup_block(*dead->agen);
         dead->agen->running = false;
         dead->agen->finished = true;
         dead->agen.reset();
@@ -1470,7 +1512,13 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 if (f.agen) {
                     // The end of an asynchronous generator: the awaiting __anext__() raises StopAsyncIteration
                     const std::int32_t line = ctx.frames.size() > 1 ? ctx.frames[ctx.frames.size() - 2]->line : f.line;
+                    const auto step = f.agen->cm_step;
+                    f.agen->cm_step = async_generator_object::cm_step_kind::none;
                     pop_frame(ctx);
+                    if (step != async_generator_object::cm_step_kind::none) {
+                        agen_cm_returned(ctx, step);  // a value for the awaiting frame, or raises into it
+                        break;
+                    }
                     event e = make_event("await_end");
                     e.error = error_info{"StopAsyncIteration", "", line};
                     emit(std::move(e));

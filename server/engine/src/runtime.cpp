@@ -90,6 +90,10 @@ void runtime::break_cycles()
             g->context.frames.clear();
             g->return_value = value::none();
         }
+        else if (auto* ag = dynamic_cast<async_generator_object*>(c.get())) {
+            ag->suspended.reset();
+            ag->cm_thrown = value::none();
+        }
         else if (auto* cm = dynamic_cast<context_manager_object*>(c.get())) {
             cm->gen = cm->func = cm->args = cm->kwds = cm->held = value::none();
         }
@@ -335,17 +339,20 @@ generator_object::~generator_object()
 // A generator let go at a yield inside try/finally or with: CPython closes it there, running that
 // cleanup (a @contextmanager's `finally`), which the engine does not model: the run ends at its next
 // instruction, before anything CPython would do after the cleanup.
-void runtime::on_generator_dropped()
+void runtime::on_generator_dropped(bool is_async)
 {
     --generators_in_cleanup_blocks_;
+    if (is_async) --async_generators_in_cleanup_blocks_;
     if (finished_ || quiet_teardown_) return;
     generator_dropped_in_cleanup_block_ = true;
+    dropped_generator_was_async_ = is_async;
 }
 
 void runtime::refuse_dropped_generator()
 {
     generator_dropped_in_cleanup_block_ = false;
-    raise_unsupported("a generator let go while stopped at a 'yield' inside 'try'/'finally' or 'with' (CPython closes it and runs that cleanup)");
+    raise_unsupported(std::string(dropped_generator_was_async_ ? "an asynchronous generator" : "a generator") +
+                      " let go while stopped at a 'yield' inside 'try'/'finally' or 'with' (CPython closes it and runs that cleanup)");
 }
 
 // The program's end: CPython closes what generators are still stopped inside try/finally or with as
@@ -1126,6 +1133,13 @@ void runtime::loop_stopped()
     cbs.erase(std::remove_if(cbs.begin(), cbs.end(), [](const callback& c) { return c.kind == callback_kind::stop_loop; }), cbs.end());
 
     auto shutdown_step = [&](const char* name, runner_phase next) {
+        if (next == runner_phase::shutdown_asyncgens) {
+            // loop.shutdown_asyncgens() closes the asynchronous generators still alive, running their cleanup
+            if (generator_dropped_in_cleanup_block_) refuse_dropped_generator();
+            if (async_generators_in_cleanup_blocks_ > 0)
+                raise_unsupported("an asynchronous generator still stopped at a 'yield' inside 'try'/'finally' or 'with' when asyncio.run() "
+                                  "ends (CPython closes it and runs that cleanup)");
+        }
         auto coro = std::make_shared<coroutine_object>();
         coro->native = coroutine_object::native_kind::no_op;
         coro->name = name;

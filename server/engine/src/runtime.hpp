@@ -65,7 +65,7 @@ public:
     const memory_account& memory() const { return *memory_.account; }
 
     void on_coroutine_dropped(const coroutine_object& coro);
-    void on_generator_dropped();
+    void on_generator_dropped(bool is_async = false);
     void on_task_dropped(const task_object& task);
 
 private:
@@ -219,6 +219,12 @@ private:
     value new_context_manager(context_manager_object::kind what, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
     std::vector<value> bind_contextlib(const char* qualname, std::vector<std::string> params, std::vector<value> defaults, const value& self,
                                        std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
+    value async_cm_method(const builtin_object& b, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
+    await_step resume_async_generator_cm(exec_context& ctx, frame& f, coroutine_object& awaitable);
+    void agen_cm_yielded_in_exit(async_generator_object& agen);
+    void agen_cm_returned(exec_context& ctx, async_generator_object::cm_step_kind step);
+    bool agen_cm_raised(exec_context& ctx, async_generator_object::cm_step_kind step, const value& exc, const value& thrown, std::size_t depth);
+    void agen_leaves_cleanup_block(async_generator_object& agen);
     value generator_cm_enter(const value& self);
     value generator_cm_exit(const value& self, const value& type, value exc);
     value context_manager_attribute(const value& obj, const std::string& name, bool& found);
@@ -401,7 +407,9 @@ private:
     // Generators stopped at a yield inside try/finally or with (generator_object::stopped_in_cleanup_block),
     // and whether one was let go there since the last instruction
     int generators_in_cleanup_blocks_ = 0;
+    int async_generators_in_cleanup_blocks_ = 0;  // of those, asynchronous ones: asyncio.run() closes them as it ends
     bool generator_dropped_in_cleanup_block_ = false;
+    bool dropped_generator_was_async_ = false;
     [[noreturn]] void refuse_dropped_generator();
     void check_generators_at_exit();
     std::vector<std::string> source_lines_;
