@@ -54,6 +54,7 @@ enum builtin_id : int {
     it_function,            // itertools' types and chain.from_iterable, one id: itertools_module.cpp tells them apart by name
     ft_partial, ft_reduce, ft_wraps, ft_update_wrapper, ft_lru_cache, ft_cache, ft_lru_decorating, ft_cache_parameters, ft_cache_clear,  // functools (functools_module.cpp): partial is a type
     cl_type, cl_contextmanager, cl_asynccontextmanager, cl_helper, cl_async_helper, cl_method,  // contextlib (contextlib_module.cpp): suppress, nullcontext, closing are types
+    b_aiter, b_anext,
 };
 
 // A generator that has returned, asked for more: StopIteration, with its `return value` the first time
@@ -104,7 +105,7 @@ const std::vector<std::pair<const char*, int>>& builtin_table()
         {"map", b_map}, {"filter", b_filter}, {"iter", b_iter}, {"next", b_next}, {"super", b_super}, {"issubclass", b_issubclass},
         {"staticmethod", b_staticmethod}, {"classmethod", b_classmethod}, {"property", b_property},
         {"set", b_set}, {"frozenset", b_frozenset}, {"getattr", b_getattr}, {"setattr", b_setattr},
-        {"hasattr", b_hasattr}, {"delattr", b_delattr}, {"callable", b_callable}};
+        {"hasattr", b_hasattr}, {"delattr", b_delattr}, {"callable", b_callable}, {"aiter", b_aiter}, {"anext", b_anext}};
     }();
     return table;
 }
@@ -284,7 +285,7 @@ void expect_args(const builtin_object& b, const std::vector<value>& args, std::s
     const std::string qualified = method ? (b.self.is(value_kind::dict) ? std::string("dict") : type_name(b.self)) + "." + b.name : b.name;
     // METH_O and METH_NOARGS: "len() takes exactly one argument (2 given)", "list.clear() takes no arguments (1 given)"
     static const std::vector<std::string_view> exactly_one = {"len", "abs", "repr", "ascii", "append", "count", "remove", "extend",
-                                                               "hex", "oct", "bin", "chr", "ord", "any", "all", "callable"};
+                                                               "hex", "oct", "bin", "chr", "ord", "any", "all", "callable", "aiter"};
     if (lo == 0 && hi == 0) raise_error("TypeError", qualified + "() takes no arguments (" + n + " given)");
     if (lo == 1 && hi == 1 && std::find(exactly_one.begin(), exactly_one.end(), b.name) != exactly_one.end())
         raise_error("TypeError", qualified + "() takes exactly one argument (" + n + " given)");
@@ -1712,6 +1713,40 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         coro.state = coroutine_object::state_kind::closed;
         return value::none();
     }
+    case b_aiter: {
+        // type(obj).__aiter__(obj), which must give an asynchronous iterator
+        if (!kwargs.empty()) raise_error("TypeError", "aiter() takes no keyword arguments");
+        expect_args(b, args, 1, 1);
+        value it;
+        if (args[0].is(value_kind::async_generator)) {
+            it = args[0];
+        } else if (std::optional<value> method = bound_special(args[0], "__aiter__")) {
+            it = call_sync(*method, {});
+        } else {
+            raise_error("TypeError", "'" + type_name(args[0]) + "' object is not an async iterable");
+        }
+        if (!it.is(value_kind::async_generator) && !(it.is(value_kind::instance) && it.as<instance_object>().cls->lookup("__anext__")))
+            raise_error("TypeError", "aiter() returned not an async iterator of type '" + type_name(it) + "'");
+        return it;
+    }
+    case b_anext: {
+        // type(it).__anext__(it); with a default, an awaitable that gives the default for StopAsyncIteration
+        if (!kwargs.empty()) raise_error("TypeError", "anext() takes no keyword arguments");
+        expect_args(b, args, 1, 2);
+        if (args[0].is(value_kind::async_generator)) {
+            auto awaitable = std::make_shared<coroutine_object>();
+            awaitable->native = args.size() == 2 ? coroutine_object::native_kind::anext_default : coroutine_object::native_kind::anext;
+            awaitable->agen = std::static_pointer_cast<async_generator_object>(args[0].obj);
+            if (args.size() == 2) awaitable->sleep_result = std::move(args[1]);
+            return value::of(value_kind::coroutine, awaitable);
+        }
+        std::optional<value> method = args[0].is(value_kind::instance) && args[0].as<instance_object>().cls->lookup("__anext__")
+                                          ? bound_special(args[0], "__anext__")
+                                          : std::nullopt;
+        if (!method) raise_error("TypeError", "'" + type_name(args[0]) + "' object is not an async iterator");
+        if (args.size() == 2) raise_unsupported("anext() with a default of an asynchronous iterator that is not an asynchronous generator");
+        return call_sync(*method, {});
+    }
     case ag_anext: {
         no_kwargs();
         expect_args(b, args, 0, 0);
@@ -2185,6 +2220,7 @@ int runtime::ag_anext_id() { return ag_anext; }
 std::string coroutine_object::repr_text() const
 {
     if (native == native_kind::anext) return "<async_generator_asend object at " + object_address(this) + ">";
+    if (native == native_kind::anext_default) return "<anext_awaitable object at " + object_address(this) + ">";
     return "<coroutine object " + name + " at " + object_address(this) + ">";
 }
 

@@ -460,8 +460,15 @@ void runtime::agen_cm_yielded_in_exit(async_generator_object& agen)
 }
 
 // The generator returned (anext() or athrow() raised StopAsyncIteration)
-void runtime::agen_cm_returned(exec_context& ctx, async_generator_object::cm_step_kind step)
+void runtime::agen_cm_returned(exec_context& ctx, async_generator_object::cm_step_kind step, value given)
 {
+    if (step == step_kind::anext_default) {
+        event e = make_event("await_end");
+        e.result = event_repr(given);
+        emit(std::move(e));
+        ctx.frames.back()->stack.push_back(std::move(given));
+        return;
+    }
     if (step == step_kind::enter) {
         value stop = make_error("StopAsyncIteration", "");
         event e = make_event("await_end");
@@ -481,6 +488,7 @@ void runtime::agen_cm_returned(exec_context& ctx, async_generator_object::cm_ste
 // it threw in, its traceback as it came), false when it goes on into the awaiting frame
 bool runtime::agen_cm_raised(exec_context& ctx, async_generator_object::cm_step_kind step, const value& exc, const value& thrown, std::size_t depth)
 {
+    if (step == step_kind::anext_default) return false;  // anext()'s default is for its end only
     if (step == step_kind::enter) {
         add_frame(exc, "__aenter__", 204, "return await anext(self.gen)");
         return false;

@@ -95,7 +95,8 @@ struct async_generator_object : object {
     bool finished = false;
     // Run by an @asynccontextmanager's __aenter__ or __aexit__: how its next yield, return or
     // exception is taken (contextlib.py's checks), the exception thrown in and its traceback's length
-    enum class cm_step_kind : std::uint8_t { none, enter, exit_next, exit_throw };
+    // (anext_default: awaited through anext(agen, default), the default in cm_thrown.)
+    enum class cm_step_kind : std::uint8_t { none, enter, exit_next, exit_throw, anext_default };
     cm_step_kind cm_step = cm_step_kind::none;
     value cm_thrown;
     std::size_t cm_depth = 0;

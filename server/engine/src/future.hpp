@@ -103,7 +103,8 @@ struct coroutine_object : object {
     // no_op: done at once, its value sleep_result (a nullcontext's __aenter__). agen_cm_enter and
     // agen_cm_exit: an @asynccontextmanager's __aenter__() and __aexit__() (contextlib_module.cpp),
     // which run the generator as anext and athrow do; arguments holds __aexit__'s type and value.
-    enum class native_kind : std::uint8_t { none, sleep, no_op, anext, agen_cm_enter, agen_cm_exit } native = native_kind::none;
+    // anext_default: anext(agen, default), whose StopAsyncIteration gives the default (in sleep_result).
+    enum class native_kind : std::uint8_t { none, sleep, no_op, anext, anext_default, agen_cm_enter, agen_cm_exit } native = native_kind::none;
     std::shared_ptr<async_generator_object> agen;  // anext, agen_cm_*: the generator
     std::string name;
     std::vector<value> arguments;  // the frame's initial locals

@@ -655,6 +655,7 @@ void runtime::suspend_async_generator(exec_context& ctx)
     if (agen->cm_step == async_generator_object::cm_step_kind::exit_next || agen->cm_step == async_generator_object::cm_step_kind::exit_throw)
         agen_cm_yielded_in_exit(*agen);  // raises into the awaiting frame
     agen->cm_step = async_generator_object::cm_step_kind::none;
+    agen->cm_thrown = value::none();
     event e = make_event("await_end");
     e.result = event_repr(item);
     emit(std::move(e));
@@ -688,6 +689,17 @@ runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awai
             return await_step::suspend_future;
         }
         if (coro->native == coroutine_object::native_kind::anext) return resume_async_generator(ctx, *coro);
+        if (coro->native == coroutine_object::native_kind::anext_default) {
+            coro->state = coroutine_object::state_kind::closed;
+            if (coro->agen->finished && !coro->agen->running) {
+                f.stack.push_back(std::move(coro->sleep_result));  // its StopAsyncIteration is the default
+                return await_step::value_ready;
+            }
+            const await_step step = resume_async_generator(ctx, *coro);
+            coro->agen->cm_step = async_generator_object::cm_step_kind::anext_default;
+            coro->agen->cm_thrown = std::move(coro->sleep_result);
+            return step;
+        }
         if (coro->native == coroutine_object::native_kind::agen_cm_enter || coro->native == coroutine_object::native_kind::agen_cm_exit)
             return resume_async_generator_cm(ctx, f, *coro);
         if (coro->native == coroutine_object::native_kind::no_op) {
@@ -1513,10 +1525,11 @@ runtime::outcome runtime::execute(exec_context& ctx)
                     // The end of an asynchronous generator: the awaiting __anext__() raises StopAsyncIteration
                     const std::int32_t line = ctx.frames.size() > 1 ? ctx.frames[ctx.frames.size() - 2]->line : f.line;
                     const auto step = f.agen->cm_step;
+                    value given = std::move(f.agen->cm_thrown);
                     f.agen->cm_step = async_generator_object::cm_step_kind::none;
                     pop_frame(ctx);
                     if (step != async_generator_object::cm_step_kind::none) {
-                        agen_cm_returned(ctx, step);  // a value for the awaiting frame, or raises into it
+                        agen_cm_returned(ctx, step, std::move(given));  // a value for the awaiting frame, or raises into it
                         break;
                     }
                     event e = make_event("await_end");

@@ -222,7 +222,7 @@ private:
     value async_cm_method(const builtin_object& b, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
     await_step resume_async_generator_cm(exec_context& ctx, frame& f, coroutine_object& awaitable);
     void agen_cm_yielded_in_exit(async_generator_object& agen);
-    void agen_cm_returned(exec_context& ctx, async_generator_object::cm_step_kind step);
+    void agen_cm_returned(exec_context& ctx, async_generator_object::cm_step_kind step, value given);
     bool agen_cm_raised(exec_context& ctx, async_generator_object::cm_step_kind step, const value& exc, const value& thrown, std::size_t depth);
     void agen_leaves_cleanup_block(async_generator_object& agen);
     value generator_cm_enter(const value& self);
