@@ -228,6 +228,8 @@ bool is_dataclass_method(const value& v, std::string_view name)
 // if they are also the same method of the same object.
 bool same_builtin(const builtin_object& a, const builtin_object& b, bool identity)
 {
+    // A function CPython writes in Python (a @contextmanager's helper) is equal only to itself
+    if (a.id == cl_helper || a.id == cl_async_helper) return &a == &b;
     if (a.id != b.id || a.self.kind != b.self.kind || a.self.obj != b.self.obj) return false;
     return !identity || !a.self.obj;
 }
@@ -666,10 +668,29 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         if (name == "from_iterable" && obj.as<builtin_object>().id == it_function && obj.as<builtin_object>().name == "itertools.chain")
             return make_builtin(it_function, "itertools.chain.from_iterable");
         if (obj.as<builtin_object>().id == cl_helper || obj.as<builtin_object>().id == cl_async_helper) {
-            // @wraps(func): the helper @contextmanager returns has the generator function's names
+            // @wraps(func): the helper @contextmanager returns has the generator function's names, its
+            // own where func lacks one, and func's attributes (its __dict__, copied)
             const value& func = obj.as<builtin_object>().self;
             if (name == "__wrapped__") return func;
-            if (name == "__name__" || name == "__qualname__" || name == "__doc__" || name == "__module__") return load_attribute(func, name);
+            const bool names = name == "__name__" || name == "__qualname__" || name == "__doc__" || name == "__module__";
+            if (names || (func.is(value_kind::function) && func.as<function_object>().ns && func.as<function_object>().ns->attributes.find(name))) {
+                // What is not callable the engine knows no names of, but None (whose __doc__ is None)
+                const bool knows = func.is(value_kind::function) || func.is(value_kind::builtin) || func.is(value_kind::method) ||
+                                   func.is(value_kind::class_type) || func.is(value_kind::lru_cache) || func.is(value_kind::partial);
+                if (!knows && !func.is(value_kind::none) && name == "__doc__") raise_unsupported("the '__doc__' of " + type_name(func) + " objects");
+                if (knows) {
+                    try {
+                        return load_attribute(func, name);
+                    } catch (const python_error&) {
+                        if (!names) throw;
+                    }
+                }
+                const bool is_async = obj.as<builtin_object>().id == cl_async_helper;
+                if (name == "__name__") return value::string("helper");
+                if (name == "__qualname__") return value::string(is_async ? "asynccontextmanager.<locals>.helper" : "contextmanager.<locals>.helper");
+                if (name == "__module__") return value::string("contextlib");
+                return value::none();
+            }
         }
         if (name == "__name__") {
             const auto& full = obj.as<builtin_object>().name;  // "collections.deque" is named "deque"
@@ -1530,14 +1551,17 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             if (!t_class) raise_error("TypeError", "issubclass() arg 2 must be a class, a tuple of classes, or a union");
             raise_unsupported("issubclass() of builtin types");
         };
-        if (args[1].is(value_kind::tuple)) {
-            for (const auto& t : args[1].as<sequence_object>().items) {
+        // A tuple of classes and tuples, nested as deep as CPython allows
+        auto any = [&](auto& self, const value& t, int depth) -> bool {
+            if (!t.is(value_kind::tuple)) return one(t);
+            if (depth > 1000) raise_error("RecursionError", "maximum recursion depth exceeded in __subclasscheck__");
+            for (const auto& item : t.as<sequence_object>().items) {
                 charge_work(16);  // each class looked at, as isinstance()
-                if (one(t)) return value::boolean(true);
+                if (self(self, item, depth + 1)) return true;
             }
-            return value::boolean(false);
-        }
-        return value::boolean(one(args[1]));
+            return false;
+        };
+        return value::boolean(any(any, args[1], 0));
     }
     case b_type: {
         no_kwargs();

@@ -170,7 +170,7 @@ value runtime::call_contextlib(contextlib_role role, const builtin_object& b, st
             return generator_cm_enter(b.self);
         } else {
             std::vector<value> bound = bind_contextlib(qualname.c_str(), {"self", "typ", "value", "traceback"}, {}, b.self, args, kwargs);
-            return generator_cm_exit(b.self, bound[1], bound[2]);
+            return generator_cm_exit(b.self, bound[1], bound[2], bound[3]);
         }
     case kind::suppress:
         if (enter) {
@@ -215,7 +215,11 @@ value runtime::call_contextlib(contextlib_role role, const builtin_object& b, st
 value runtime::generator_cm_enter(const value& self)
 {
     auto& cm = self.as<context_manager_object>();
-    if (cm.entered) raise_error("AttributeError", "'_GeneratorContextManager' object has no attribute 'args'");
+    if (cm.entered) {
+        value error = make_error("AttributeError", "'_GeneratorContextManager' object has no attribute 'args'");
+        add_frame(error, "__enter__", 135, "del self.args, self.kwds, self.func");
+        throw python_error{std::move(error)};
+    }
     cm.entered = true;
     cm.func = cm.args = cm.kwds = value::none();
     value stop;
@@ -243,7 +247,7 @@ value runtime::generator_cm_enter(const value& self)
 // _GeneratorContextManager.__exit__: the generator finishes (no exception in the block) or is thrown
 // the block's exception, which it may handle (the with statement goes on), let out (the same exception:
 // its traceback as it came in), or turn into another.
-value runtime::generator_cm_exit(const value& self, const value& type, value exc)
+value runtime::generator_cm_exit(const value& self, const value& type, value exc, const value& traceback)
 {
     const value gen = self.as<context_manager_object>().gen;
     if (type.is(value_kind::none)) {
@@ -260,6 +264,11 @@ value runtime::generator_cm_exit(const value& self, const value& type, value exc
         raise_runtime_error("generator didn't stop", "__exit__", 148, "raise RuntimeError(\"generator didn't stop\")");
     }
     if (exc.is(value_kind::none)) exc = call_sync(type, {});
+    if (!traceback.is(value_kind::none) && !traceback.is(value_kind::traceback)) {
+        value error = make_error("TypeError", "throw() third argument must be a traceback object");
+        add_frame(error, "__exit__", 155, "self.gen.throw(typ, value, traceback)");
+        throw python_error{std::move(error)};
+    }
     // What throw() adds to the exception's traceback is taken off again when the same exception comes out
     const std::size_t depth = exc.is(value_kind::exception) ? exc.as<exception_object>().traceback.size() : 0;
     auto as_it_came = [depth](const value& e) {
@@ -358,22 +367,16 @@ value runtime::async_cm_method(const builtin_object& b, std::vector<value>& args
         if (enter) coro->sleep_result = cm.held;
         return value::of(value_kind::coroutine, coro);
     }
+    // What the coroutine does is done when it is awaited (resume_async_generator_cm), as CPython's body
     if (enter) {
         bind_contextlib(qualname.c_str(), {"self"}, {}, b.self, args, kwargs);
-        // del self.args, self.kwds, self.func
-        if (cm.entered) raise_error("AttributeError", "'_AsyncGeneratorContextManager' object has no attribute 'args'");
-        cm.entered = true;
-        cm.func = cm.args = cm.kwds = value::none();
         coro->native = coroutine_object::native_kind::agen_cm_enter;
+        coro->arguments = {b.self};
     } else {
         std::vector<value> bound = bind_contextlib(qualname.c_str(), {"self", "typ", "value", "traceback"}, {}, b.self, args, kwargs);
         coro->native = coroutine_object::native_kind::agen_cm_exit;
-        coro->arguments = {bound[1], bound[2]};
+        coro->arguments = {b.self, bound[1], bound[2], bound[3]};
     }
-    // anext(self.gen) and self.gen.athrow(...) need an asynchronous generator
-    if (!cm.gen.is(value_kind::async_generator))
-        raise_unsupported("an @asynccontextmanager whose function does not return an asynchronous generator");
-    coro->agen = std::static_pointer_cast<async_generator_object>(cm.gen.obj);
     return value::of(value_kind::coroutine, coro);
 }
 
@@ -400,18 +403,39 @@ using step_kind = async_generator_object::cm_step_kind;
 runtime::await_step runtime::resume_async_generator_cm(exec_context& ctx, frame& f, coroutine_object& awaitable)
 {
     awaitable.state = coroutine_object::state_kind::closed;
-    auto agen = awaitable.agen;
     const bool enter = awaitable.native == coroutine_object::native_kind::agen_cm_enter;
-    value type, exc;
+    const value self = std::move(awaitable.arguments[0]);
+    auto& cm = self.as<context_manager_object>();
+    value type, exc, traceback;
     if (!enter) {
-        type = std::move(awaitable.arguments[0]);
-        exc = std::move(awaitable.arguments[1]);
-        awaitable.arguments.clear();
+        type = std::move(awaitable.arguments[1]);
+        exc = std::move(awaitable.arguments[2]);
+        traceback = std::move(awaitable.arguments[3]);
     }
+    awaitable.arguments.clear();
+    if (enter) {
+        // del self.args, self.kwds, self.func
+        if (cm.entered) {
+            value error = make_error("AttributeError", "'_AsyncGeneratorContextManager' object has no attribute 'args'");
+            add_frame(error, "__aenter__", 202, "del self.args, self.kwds, self.func");
+            throw python_error{std::move(error)};
+        }
+        cm.entered = true;
+        cm.func = cm.args = cm.kwds = value::none();
+    }
+    // anext(self.gen) and self.gen.athrow(...) of an asynchronous generator
+    if (!cm.gen.is(value_kind::async_generator))
+        raise_unsupported("an @asynccontextmanager whose function does not return an asynchronous generator");
+    auto agen = std::static_pointer_cast<async_generator_object>(cm.gen.obj);
     const bool throwing = !enter && !type.is(value_kind::none);
     if (throwing) {
         if (exc.is(value_kind::none)) exc = call_sync(type, {});
         if (!exc.is(value_kind::exception)) raise_unsupported("__aexit__() of an @asynccontextmanager given something that is not an exception");
+        if (!traceback.is(value_kind::none) && !traceback.is(value_kind::traceback)) {
+            value error = make_error("TypeError", "throw() third argument must be a traceback object");
+            add_frame(error, "__aexit__", 222, "await self.gen.athrow(typ, value, traceback)");
+            throw python_error{std::move(error)};
+        }
     }
     if (agen->running)
         raise_error("RuntimeError", std::string(throwing ? "athrow()" : "anext()") + ": asynchronous generator is already running");

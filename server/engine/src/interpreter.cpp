@@ -408,6 +408,10 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
         return result;
     }
     case value_kind::typing_form: raise_unsupported("calling " + repr(callee));
+    case value_kind::context_manager:
+        // ContextDecorator.__call__: the manager decorating a function
+        if (is_callable(callee)) raise_unsupported("a @contextmanager's or @asynccontextmanager's manager used as a decorator");
+        raise_error("TypeError", "'" + type_name(callee) + "' object is not callable");
     default: raise_error("TypeError", "'" + type_name(callee) + "' object is not callable");
     }
 }
@@ -899,6 +903,9 @@ bool runtime::raise_in(exec_context& ctx, value exc, bool add_entry)
             emit(std::move(e));
         }
     }
+    // Out of the context: the exception as it left the last frame (an asynchronous generator's
+    // StopAsyncIteration became a RuntimeError on its way)
+    last_exception_ = std::move(exc);
     return false;
 }
 
@@ -963,18 +970,12 @@ runtime::outcome runtime::execute(exec_context& ctx)
             ctx.pending_throw = value{};
             // coro.throw / generator.throw chain what the frame is handling (_PyErr_ChainStackItem)
             set_context_at_raise(ctx, exc);
-            if (!raise_in(ctx, exc, true)) {
-                last_exception_ = std::move(exc);
-                return outcome::raised;
-            }
+            if (!raise_in(ctx, exc, true)) return outcome::raised;
         } else if (f.waiting != wait_state::none) {
             try {
                 resume_await(ctx, f);
             } catch (const python_error& e) {
-                if (!raise_in(ctx, e.exc, true)) {
-                    last_exception_ = e.exc;
-                    return outcome::raised;
-                }
+                if (!raise_in(ctx, e.exc, true)) return outcome::raised;
             }
         }
     }
@@ -1551,10 +1552,7 @@ runtime::outcome runtime::execute(exec_context& ctx)
             case opcode::reraise: {
                 value exc = pop(f);
                 if (!f.blocks.empty() && f.blocks.back().is_handler) f.blocks.pop_back();
-                if (!raise_in(ctx, exc, false)) {
-                    last_exception_ = std::move(exc);
-                    return outcome::raised;
-                }
+                if (!raise_in(ctx, exc, false)) return outcome::raised;
                 break;
             }
             case opcode::raise_: {
@@ -1582,10 +1580,7 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 for (auto it = f.blocks.rbegin(); it != f.blocks.rend(); ++it)
                     if (it->is_handler) {
                         value exc = it->exc;
-                        if (!raise_in(ctx, exc, false)) {
-                            last_exception_ = std::move(exc);
-                            return outcome::raised;
-                        }
+                        if (!raise_in(ctx, exc, false)) return outcome::raised;
                         goto next_instruction;
                     }
                 raise_error("RuntimeError", "No active exception to reraise");
@@ -1719,10 +1714,7 @@ runtime::outcome runtime::execute(exec_context& ctx)
             }
         } catch (const python_error& e) {
             set_context(ctx, e.exc);
-            if (!raise_in(ctx, e.exc, true)) {
-                last_exception_ = e.exc;
-                return outcome::raised;
-            }
+            if (!raise_in(ctx, e.exc, true)) return outcome::raised;
         }
     next_instruction:;
     }

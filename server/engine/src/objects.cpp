@@ -73,7 +73,11 @@ value bind(const value& function, const value& self)
         }
         return function;
     }
-    if (!function.is(value_kind::function) && !function.is(value_kind::lru_cache) && !is_dataclass_method(function, "__repr__") && !is_dataclass_method(function, "__eq__"))
+    // The helper @contextmanager returns is a Python function in CPython: it binds as one
+    const bool helper = function.is(value_kind::builtin) && (function.as<builtin_object>().id == contextlib_builtin_id(contextlib_role::helper) ||
+                                                             function.as<builtin_object>().id == contextlib_builtin_id(contextlib_role::async_helper));
+    if (!helper && !function.is(value_kind::function) && !function.is(value_kind::lru_cache) && !is_dataclass_method(function, "__repr__") &&
+        !is_dataclass_method(function, "__eq__"))
         return function;
     auto m = std::make_shared<method_object>();
     m->self = self;
@@ -136,7 +140,9 @@ value runtime::class_attribute(const value& obj, const std::string& name, bool& 
     case value_kind::method: {
         const auto& m = obj.as<method_object>();
         if (name == "__self__") return m.self;
-        if (name == "__func__" && m.function.is(value_kind::function)) return m.function;
+        if (name == "__func__" && (m.function.is(value_kind::function) || m.function.is(value_kind::builtin))) return m.function;
+        if (m.function.is(value_kind::builtin) && (name == "__name__" || name == "__qualname__" || name == "__doc__" || name == "__module__" || name == "__wrapped__"))
+            return load_attribute(m.function, name);
         // What the method's type lacks comes from its function: __name__, __doc__, f.x, __wrapped__
         if (m.function.is(value_kind::function)) {
             const auto& fn = m.function.as<function_object>();

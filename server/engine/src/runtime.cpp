@@ -552,8 +552,9 @@ advance_result runtime::advance_slice(std::uint64_t budget)
                     finish("ok", {});
                     break;
                 case outcome::raised:
-                    check_generators_at_exit();
+                    // CPython prints the traceback, then closes what generators are left as it exits
                     emit_stderr(format_traceback(last_exception_));
+                    check_generators_at_exit();
                     finish("error", last_exception_);
                     break;
                 case outcome::blocked:

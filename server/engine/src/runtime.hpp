@@ -158,6 +158,7 @@ private:
     // ---- the interpreter ----
     outcome execute(exec_context& ctx);
     bool call_blocks(exec_context& ctx, frame& f, value result, bool pushed);
+    // Unwinds ctx's frames to a handler of exc (true), or out of them all (false: last_exception_ holds it)
     bool raise_in(exec_context& ctx, value exc, bool add_entry);
     void set_context(exec_context& ctx, const value& exc);
     void set_context_at_raise(exec_context& ctx, const value& exc);
@@ -226,7 +227,7 @@ private:
     bool agen_cm_raised(exec_context& ctx, async_generator_object::cm_step_kind step, const value& exc, const value& thrown, std::size_t depth);
     void agen_leaves_cleanup_block(async_generator_object& agen);
     value generator_cm_enter(const value& self);
-    value generator_cm_exit(const value& self, const value& type, value exc);
+    value generator_cm_exit(const value& self, const value& type, value exc, const value& traceback);
     value context_manager_attribute(const value& obj, const std::string& name, bool& found);
     std::optional<value> context_manager_special(const value& obj, const char* name);
     value next_of(value& iterator, bool& exhausted);  // next(iterator): a TypeError for what is not an iterator

@@ -805,7 +805,7 @@ void repr_into(std::string& out, const value& v)
     case value_kind::method: {
         repr_guard guard;
         const auto& m = v.as<method_object>();
-        out += "<bound method " + m.function.as<function_object>().qualname() + " of ";
+        out += "<bound method " + (m.function.is(value_kind::builtin) ? m.function.as<builtin_object>().name : m.function.as<function_object>().qualname()) + " of ";
         repr_into(out, m.self);
         out += ">";
         break;

@@ -5,7 +5,7 @@
 import asyncio
 import contextlib
 import time
-from contextlib import closing, contextmanager, nullcontext, suppress
+from contextlib import asynccontextmanager, closing, contextmanager, nullcontext, suppress
 
 
 @contextmanager
@@ -121,4 +121,54 @@ async def main():
           s.__exit__(KeyError, KeyError(), None))
 
 
+class Pool:
+    def __init__(self):
+        self.free = 2
+
+    @contextmanager
+    def lease(self, n=1, *, label="lease"):
+        self.free -= n
+        try:
+            yield (self, label)
+        finally:
+            self.free += n
+
+    @asynccontextmanager
+    async def alease(self):
+        self.free -= 1
+        try:
+            await asyncio.sleep(0.1)
+            yield self
+        finally:
+            self.free += 1
+
+
+async def methods_and_edges():
+    pool = Pool()
+    with pool.lease(2, label="both") as (p, label):
+        print(p is pool, label, pool.free, type(pool.lease).__name__, Pool.lease.__qualname__, pool.lease.__name__)
+    async with pool.alease() as p:
+        print(p is pool, pool.free)
+    print(pool.free)
+    with suppress((ValueError, TypeError), KeyError):
+        raise TypeError
+    print(issubclass(TypeError, ((ValueError, (TypeError,)),)))
+    odd = contextmanager(None)
+    print(odd.__name__, odd.__qualname__, odd.__module__, odd.__doc__)
+
+    def raw():
+        yield
+    raw.custom = 42
+    a, b = contextmanager(raw), contextmanager(raw)
+    print(a == b, a == a, len({a, b}), a.custom)
+    m = timed("by hand")
+    m.__enter__()
+    try:
+        m.__exit__(KeyError, KeyError(1), "not a traceback")
+    except TypeError as e:
+        print("TypeError:", e)
+    m.__exit__(None, None, None)
+
+
 asyncio.run(main())
+asyncio.run(methods_and_edges())
