@@ -20,6 +20,16 @@ void expect_refused_up_front(const std::string& source, const std::string& type,
     EXPECT_EQ(out.stdout_text, "") << source;
 }
 
+// The run printed `printed` and then ended with UnsupportedError saying `message`
+void expect_refused_there(const loopscope::engine::testing::run_output& out, const std::string& printed, const std::string& message)
+{
+    EXPECT_EQ(out.stdout_text, printed);
+    const auto* end = out.last("run_finished");
+    ASSERT_TRUE(end && end->error);
+    EXPECT_EQ(end->error->type, "UnsupportedError");
+    EXPECT_NE(end->error->message.find(message), std::string::npos) << end->error->message;
+}
+
 } // namespace
 
 TEST(generators, what_the_engine_would_run_differently_is_refused_before_the_first_line)
@@ -86,18 +96,10 @@ TEST(generators, a_context_managers_generator_let_go_in_its_finally_block_ends_t
     EXPECT_FALSE(out.last("run_finished")->error);
     // Entered by hand and let go: refused where CPython would run the cleanup
     out = run_virtual(prelude + "def f():\n    m = cm()\n    m.__enter__()\n    print('entered')\nf()\nprint('after')\n");
-    EXPECT_EQ(out.stdout_text, "entered\n");
-    const auto* end = out.last("run_finished");
-    ASSERT_TRUE(end && end->error);
-    EXPECT_EQ(end->error->type, "UnsupportedError");
-    EXPECT_NE(end->error->message.find("a generator let go while stopped at a 'yield' inside 'try'/'finally'"), std::string::npos)
-        << end->error->message;
+    expect_refused_there(out, "entered\n", "a generator let go while stopped at a 'yield' inside 'try'/'finally'");
     // Still stopped there when the program ends: CPython runs the cleanup as it exits
     out = run_virtual(prelude + "m = cm()\nm.__enter__()\nprint('entered')\n");
-    EXPECT_EQ(out.stdout_text, "entered\n");
-    end = out.last("run_finished");
-    ASSERT_TRUE(end && end->error);
-    EXPECT_NE(end->error->message.find("when the program ends"), std::string::npos) << end->error->message;
+    expect_refused_there(out, "entered\n", "when the program ends");
     // Without @contextmanager the yield is refused before the first line, as before
     expect_refused_up_front("def cm():\n    try:\n        yield 1\n    finally:\n        print('cleanup')\n", "UnsupportedError", "'finally'");
 }
@@ -114,14 +116,8 @@ TEST(generators, an_async_context_managers_generator_left_in_its_finally_block_e
     EXPECT_EQ(out.stdout_text, "body 1\nreleased\nafter\n");
     EXPECT_FALSE(out.last("run_finished")->error);
     out = run_virtual(prelude + "async def main():\n    m = held()\n    print(await m.__aenter__())\nasyncio.run(main())\nprint('after')\n");
-    EXPECT_EQ(out.stdout_text, "1\n");
-    const auto* end = out.last("run_finished");
-    ASSERT_TRUE(end && end->error);
-    EXPECT_NE(end->error->message.find("an asynchronous generator let go while stopped at a 'yield'"), std::string::npos) << end->error->message;
+    expect_refused_there(out, "1\n", "an asynchronous generator let go while stopped at a 'yield'");
     out = run_virtual(prelude + "kept = []\nasync def main():\n    kept.append(held())\n    print(await kept[0].__aenter__())\nasyncio.run(main())\nprint('after')\n");
-    EXPECT_EQ(out.stdout_text, "1\n");
-    end = out.last("run_finished");
-    ASSERT_TRUE(end && end->error);
-    EXPECT_NE(end->error->message.find("when asyncio.run() ends"), std::string::npos) << end->error->message;
+    expect_refused_there(out, "1\n", "when asyncio.run() ends");
     expect_refused_up_front("async def held():\n    try:\n        yield 1\n    finally:\n        pass\n", "UnsupportedError", "'finally'");
 }

@@ -56,6 +56,27 @@ void add_frame(const value& exc, const char* function, int line, const char* sou
 
 bool same_object(const value& a, const value& b) { return a.obj && a.obj == b.obj; }
 
+// The first __enter__ (__aenter__): del self.args, self.kwds, self.func; a second one finds them gone
+void forget_arguments(context_manager_object& cm, const char* function, int line)
+{
+    if (cm.entered) {
+        value error = make_error("AttributeError", std::string("'") + context_manager_type_name(cm.what) + "' object has no attribute 'args'");
+        add_frame(error, function, line, "del self.args, self.kwds, self.func");
+        throw python_error{std::move(error)};
+    }
+    cm.entered = true;
+    cm.func = cm.args = cm.kwds = value::none();
+}
+
+// gen.throw(typ, value, traceback) (athrow) checks its third argument first
+void check_traceback_argument(const value& traceback, const char* function, int line, const char* source)
+{
+    if (traceback.is(value_kind::none) || traceback.is(value_kind::traceback)) return;
+    value error = make_error("TypeError", "throw() third argument must be a traceback object");
+    add_frame(error, function, line, source);
+    throw python_error{std::move(error)};
+}
+
 } // namespace
 
 // The parameters of one of contextlib.py's methods, bound as a call of it binds them (self first).
@@ -215,13 +236,7 @@ value runtime::call_contextlib(contextlib_role role, const builtin_object& b, st
 value runtime::generator_cm_enter(const value& self)
 {
     auto& cm = self.as<context_manager_object>();
-    if (cm.entered) {
-        value error = make_error("AttributeError", "'_GeneratorContextManager' object has no attribute 'args'");
-        add_frame(error, "__enter__", 135, "del self.args, self.kwds, self.func");
-        throw python_error{std::move(error)};
-    }
-    cm.entered = true;
-    cm.func = cm.args = cm.kwds = value::none();
+    forget_arguments(cm, "__enter__", 135);
     value stop;
     try {
         bool exhausted = false;
@@ -264,11 +279,7 @@ value runtime::generator_cm_exit(const value& self, const value& type, value exc
         raise_runtime_error("generator didn't stop", "__exit__", 148, "raise RuntimeError(\"generator didn't stop\")");
     }
     if (exc.is(value_kind::none)) exc = call_sync(type, {});
-    if (!traceback.is(value_kind::none) && !traceback.is(value_kind::traceback)) {
-        value error = make_error("TypeError", "throw() third argument must be a traceback object");
-        add_frame(error, "__exit__", 155, "self.gen.throw(typ, value, traceback)");
-        throw python_error{std::move(error)};
-    }
+    check_traceback_argument(traceback, "__exit__", 155, "self.gen.throw(typ, value, traceback)");
     // What throw() adds to the exception's traceback is taken off again when the same exception comes out
     const std::size_t depth = exc.is(value_kind::exception) ? exc.as<exception_object>().traceback.size() : 0;
     auto as_it_came = [depth](const value& e) {
@@ -413,16 +424,7 @@ runtime::await_step runtime::resume_async_generator_cm(exec_context& ctx, frame&
         traceback = std::move(awaitable.arguments[3]);
     }
     awaitable.arguments.clear();
-    if (enter) {
-        // del self.args, self.kwds, self.func
-        if (cm.entered) {
-            value error = make_error("AttributeError", "'_AsyncGeneratorContextManager' object has no attribute 'args'");
-            add_frame(error, "__aenter__", 202, "del self.args, self.kwds, self.func");
-            throw python_error{std::move(error)};
-        }
-        cm.entered = true;
-        cm.func = cm.args = cm.kwds = value::none();
-    }
+    if (enter) forget_arguments(cm, "__aenter__", 202);
     // anext(self.gen) and self.gen.athrow(...) of an asynchronous generator
     if (!cm.gen.is(value_kind::async_generator))
         raise_unsupported("an @asynccontextmanager whose function does not return an asynchronous generator");
@@ -431,11 +433,7 @@ runtime::await_step runtime::resume_async_generator_cm(exec_context& ctx, frame&
     if (throwing) {
         if (exc.is(value_kind::none)) exc = call_sync(type, {});
         if (!exc.is(value_kind::exception)) raise_unsupported("__aexit__() of an @asynccontextmanager given something that is not an exception");
-        if (!traceback.is(value_kind::none) && !traceback.is(value_kind::traceback)) {
-            value error = make_error("TypeError", "throw() third argument must be a traceback object");
-            add_frame(error, "__aexit__", 222, "await self.gen.athrow(typ, value, traceback)");
-            throw python_error{std::move(error)};
-        }
+        check_traceback_argument(traceback, "__aexit__", 222, "await self.gen.athrow(typ, value, traceback)");
     }
     if (agen->running)
         raise_error("RuntimeError", std::string(throwing ? "athrow()" : "anext()") + ": asynchronous generator is already running");

@@ -51,6 +51,9 @@ struct future_object : object {
     value exception;
     std::vector<callback> callbacks;
     std::string cancel_message;
+    // A task's coroutine let this CancelledError out: the first result(), exception() or wakeup
+    // raises this very exception (its message and traceback), later ones a new CancelledError
+    value cancelled_exc;
     bool log_traceback = false;
     std::weak_ptr<loop_object> loop;
 

@@ -53,6 +53,7 @@ void runtime::break_cycles()
             t->context.frames.clear();
             t->result = value::none();  // a task whose result holds it (return current_task())
             t->exception = value::none();
+            t->cancelled_exc = value::none();
         }
     }
     for (auto& weak : gathers_) {
@@ -794,8 +795,13 @@ void runtime::end_task_step(outcome r)
     case outcome::raised:
         e.status = "raise";
         emit(std::move(e));
-        if (is_instance_of(last_exception_, "CancelledError")) future_cancel(task, task->cancel_message);
-        else future_set_exception(task, last_exception_);
+        if (is_instance_of(last_exception_, "CancelledError")) {
+            // Future.cancel(self) with no message; the exception is kept for whoever asks first
+            task->cancelled_exc = last_exception_;
+            future_cancel(task, "");
+        } else {
+            future_set_exception(task, last_exception_);
+        }
         break;
     default: break;
     }
@@ -967,8 +973,10 @@ bool runtime::cancel_any(const std::shared_ptr<future_object>& fut, const std::s
     return future_cancel(fut, msg);
 }
 
-value runtime::make_cancelled_error(const future_object& fut) const
+// CPython's create_cancelled_error: the exception the task's coroutine raised, handed over once
+value runtime::make_cancelled_error(future_object& fut)
 {
+    if (fut.cancelled_exc.is(value_kind::exception)) return std::exchange(fut.cancelled_exc, value::none());
     return make_error("CancelledError", fut.cancel_message);
 }
 
@@ -1081,7 +1089,12 @@ void runtime::gather_child_done(const std::shared_ptr<future_object>& outer, con
     if (outer->finished_children == outer->distinct_children) {
         std::vector<value> results;
         for (const auto& c : outer->children) {
-            if (c->state == future_state::cancelled) results.push_back(make_cancelled_error(*c));
+            if (c->state == future_state::cancelled) {
+                // A new CancelledError of the child's message, '' when it has none (its kept one stays)
+                value cancelled = make_error("CancelledError", "");
+                cancelled.as<exception_object>().args.push_back(value::string(c->cancel_message));
+                results.push_back(std::move(cancelled));
+            }
             else if (c->exception.is(value_kind::exception)) {
                 c->log_traceback = false;  // fut.exception() marks it retrieved
                 results.push_back(c->exception);

@@ -130,7 +130,7 @@ private:
     bool cancel_any(const std::shared_ptr<future_object>& fut, const std::string& msg);
     void gather_child_done(const std::shared_ptr<future_object>& outer, const std::shared_ptr<future_object>& child);
     value future_result(const std::shared_ptr<future_object>& fut);  // throws python_error
-    value make_cancelled_error(const future_object& fut) const;
+    value make_cancelled_error(future_object& fut);
     std::shared_ptr<task_object> create_task(const std::shared_ptr<loop_object>& loop, std::shared_ptr<coroutine_object> coro,
                                              std::string name, std::int32_t line);
     std::shared_ptr<future_object> gather(const std::vector<value>& items, bool return_exceptions, std::int32_t line);
