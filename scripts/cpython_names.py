@@ -90,6 +90,7 @@ def type_attributes():
         "set": set(), "frozenset": frozenset(), "set_iterator": iter(set()),
         "module collections": collections, "collections.deque": collections.deque(),
         "collections.defaultdict": collections.defaultdict(),
+        "collections.Counter": collections.Counter(),
         "_collections._deque_iterator": iter(collections.deque()),
         "_collections._deque_reverse_iterator": reversed(collections.deque()),
         "module itertools": itertools,

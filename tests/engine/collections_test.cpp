@@ -114,3 +114,49 @@ TEST(defaultdicts, a_factory_that_holds_its_defaultdict_is_let_go_with_its_run)
     EXPECT_EQ(out.stdout_text, "{'a': 0, 'b': 1}\n");
     EXPECT_EQ(out.exit_status, 0);
 }
+
+TEST(counters, their_memory_and_length_count_against_the_runs_bounds)
+{
+    run_config config;
+    config.max_memory_bytes = 2u << 20;
+    // 100,000 distinct words counted: past a 2 MiB bound, whether counted at once or one by one.
+    for (const char* program : {"from collections import Counter\nc = Counter(str(i) for i in range(100_000))\nprint(len(c))\n",
+                                "from collections import Counter\nc = Counter()\nfor i in range(100_000):\n    c[str(i)] += 1\n",
+                                "from collections import Counter\nc = Counter()\nfor i in range(100_000):\n    c.update([str(i)])\n"}) {
+        auto out = run_virtual(program, config);
+        EXPECT_NE(limit_message(out).find("max_memory_bytes"), std::string::npos) << program << limit_message(out);
+    }
+    run_config short_config;
+    short_config.max_sequence_length = 1000;
+    auto out = run_virtual("from collections import Counter\nc = Counter(range(2000))\n", short_config);
+    EXPECT_NE(limit_message(out).find("the limit is 1000"), std::string::npos) << limit_message(out);
+}
+
+TEST(counters, one_operation_over_a_big_counter_is_charged_as_its_work)
+{
+    run_config config;
+    config.max_operation_steps = 2000;
+    // Each is one instruction that walks 20,000 entries or more; the meter must see them.
+    const std::string make = "from collections import Counter\nc = Counter()\nfor i in range(20_000):\n    c[i] = i % 7\n";
+    for (const char* tail : {"c.most_common()\n", "c.most_common(3)\n", "c + c\n", "c - c\n", "c | c\n", "c & c\n", "-c\n", "+c\n",
+                             "c += c\n", "c == c.copy()\n", "c <= c\n", "c.total()\n", "repr(c)\n", "c.update(c)\n", "c.subtract(c)\n",
+                             "Counter(range(20_000))\n"}) {
+        auto out = run_virtual(make + tail, config);
+        EXPECT_NE(limit_message(out).find("max_operation_steps"), std::string::npos) << tail << limit_message(out);
+    }
+}
+
+TEST(counters, what_cpython_would_recurse_on_or_order_otherwise_is_refused_where_reached)
+{
+    // Counter.__repr__ of a Counter holding itself recurses until RecursionError in CPython
+    auto out = run_virtual("from collections import Counter\nc = Counter(a=1)\nc['self'] = c\nprint('before')\nprint(c)\n");
+    EXPECT_EQ(out.stdout_text, "before\n");
+    EXPECT_NE(out.stderr_text.find("UnsupportedError"), std::string::npos) << out.stderr_text;
+    // heapq.nlargest compares mixed counts in an order of its own
+    out = run_virtual("from collections import Counter\nc = Counter(a=1, b='x', c=2)\nprint(c.most_common(2))\n");
+    EXPECT_NE(out.stderr_text.find("UnsupportedError"), std::string::npos) << out.stderr_text;
+    // A Counter holding itself is let go with its run
+    out = run_virtual("from collections import Counter\nc = Counter(a=1)\nc['self'] = c\nprint(len(c))\ndel c\n");
+    EXPECT_EQ(out.stdout_text, "2\n");
+    EXPECT_EQ(out.exit_status, 0);
+}

@@ -51,6 +51,7 @@ enum builtin_id : int {
     b_set, b_frozenset, set_method,
     c_deque, deque_method,  // collections.deque and its methods (collections_module.cpp)
     c_defaultdict,          // collections.defaultdict (collections_module.cpp)
+    c_counter, counter_method,  // collections.Counter and its own methods (collections_counter.cpp)
     it_function,            // itertools' types and chain.from_iterable, one id: itertools_module.cpp tells them apart by name
     ft_partial, ft_reduce, ft_wraps, ft_update_wrapper, ft_lru_cache, ft_cache, ft_lru_decorating, ft_cache_parameters, ft_cache_clear,  // functools (functools_module.cpp): partial is a type
     cl_type, cl_contextmanager, cl_asynccontextmanager, cl_helper, cl_async_helper, cl_method,  // contextlib (contextlib_module.cpp): suppress, nullcontext, closing are types
@@ -162,6 +163,9 @@ const std::vector<member> future_members = {{"done", f_done}, {"result", f_resul
 const std::vector<member> list_members = {{"append", s_append}, {"pop", s_pop}, {"extend", s_extend}, {"insert", s_insert},
     {"index", s_index}, {"count", s_count}, {"remove", s_remove}, {"clear", s_clear}, {"reverse", s_reverse}, {"sort", s_sort}};
 const std::vector<member> tuple_members = {{"index", s_index}, {"count", s_count}};
+// Counter's own methods, before dict's (collections_counter.cpp knows them by name)
+const std::vector<member> counter_members = {{"most_common", counter_method}, {"elements", counter_method}, {"update", counter_method},
+    {"subtract", counter_method}, {"total", counter_method}, {"copy", counter_method}, {"fromkeys", counter_method}};
 const std::vector<member> dict_members = {{"keys", d_keys}, {"values", d_values}, {"items", d_items}, {"get", d_get},
     {"pop", d_pop}, {"popitem", d_popitem}, {"setdefault", d_setdefault}, {"update", d_update}, {"clear", d_clear}, {"copy", d_copy}};
 // set_methods.cpp knows the methods of set and frozenset by name.
@@ -194,7 +198,7 @@ bool is_type_builtin(int id)
     switch (id) {
     case b_int: case b_float: case b_str: case b_bool: case b_list: case b_tuple: case b_range: case b_type:
     case b_enumerate: case b_zip: case b_reversed: case b_dict: case b_map: case b_filter:
-    case b_super: case b_staticmethod: case b_classmethod: case b_property: case b_set: case b_frozenset: case c_deque: case c_defaultdict: case ft_partial: case cl_type: return true;
+    case b_super: case b_staticmethod: case b_classmethod: case b_property: case b_set: case b_frozenset: case c_deque: case c_defaultdict: case c_counter: case ft_partial: case cl_type: return true;
     default: return false;
     }
 }
@@ -251,6 +255,7 @@ std::string cpython_kind(const value& v)
     case value_kind::future: return v.as<future_object>().is_task() ? "Task" : "Future";
     case value_kind::loop: return "loop";
     case value_kind::context_manager: return "contextlib." + type_name(v);
+    case value_kind::dict: return v.as<dict_object>().is_counter ? "collections.Counter" : type_name(v);
     default: return type_name(v);
     }
 }
@@ -396,6 +401,8 @@ std::string strip_chars(const std::string& s, const std::string& chars, bool lef
 
 } // namespace
 
+int itertools_builtin_id() { return it_function; }
+
 int functools_builtin_id(std::string_view name)
 {
     return name == "decorating_function" ? ft_lru_decorating : ft_cache_parameters;
@@ -483,7 +490,7 @@ bool engine_has_builtin(std::string_view name)
 
 bool engine_has_attribute(std::string_view name)
 {
-    for (const auto* table : {&asyncio_members, &time_members, &loop_members, &future_members, &list_members, &tuple_members, &str_members, &dict_members, &set_members,
+    for (const auto* table : {&asyncio_members, &time_members, &loop_members, &future_members, &list_members, &tuple_members, &str_members, &dict_members, &counter_members, &set_members,
                               &property_members, &dataclasses_members, &math_members, &random_members, &exception_group_members,
                               &async_generator_members, &text_stream_members, &deque_members, &generator_members, &coroutine_members})
         for (const auto& m : *table)
@@ -493,7 +500,7 @@ bool engine_has_attribute(std::string_view name)
     // The attributes load_attribute answers itself.
     for (const char* special : {"Task", "AbstractEventLoop", "Future", "CancelledError", "InvalidStateError", "TimeoutError", "args", "__name__",
                                 "__qualname__", "__module__", "__doc__", "__wrapped__", "__class__", "__self__", "__func__", "__cause__", "__context__",
-                                "__suppress_context__", "message", "exceptions", "stdout", "stderr", "name", "value", "Enum", "auto", "deque", "defaultdict", "default_factory", "from_iterable", "func", "keywords", "cache_clear", "cache_parameters",
+                                "__suppress_context__", "message", "exceptions", "stdout", "stderr", "name", "value", "Enum", "auto", "deque", "defaultdict", "Counter", "default_factory", "from_iterable", "func", "keywords", "cache_clear", "cache_parameters",
                                 "__enter__", "__exit__", "__aenter__", "__aexit__", "gen", "kwds", "_exceptions", "enter_result", "thing"})
         if (name == special) return true;
     return false;
@@ -544,6 +551,7 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         } else if (m == "collections") {
             if (name == "deque") return deque_type_value();
             if (name == "defaultdict") return make_builtin(c_defaultdict, "collections.defaultdict");
+            if (name == "Counter") return make_builtin(c_counter, "collections.Counter");
             if (cpython_type_has("module collections", name)) raise_unsupported("collections." + name);
         } else if (m == "functools") {
             if (name == "partial") return make_builtin(ft_partial, "functools.partial");
@@ -581,6 +589,9 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     case value_kind::tuple: members = &tuple_members; break;
     case value_kind::dict:
         if (name == "default_factory" && obj.as<dict_object>().default_factory) return *obj.as<dict_object>().default_factory;
+        if (obj.as<dict_object>().is_counter) {
+            if (const member* m = find_member(counter_members, name)) return make_builtin(m->id, name, obj);
+        }
         members = &dict_members;
         break;
     case value_kind::set: members = &set_members; break;
@@ -755,6 +766,9 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         }
     }
     if (name == "__class__") return type_of_obj();
+    // Counter.fromkeys, a classmethod (that raises)
+    if (obj.is(value_kind::builtin) && obj.as<builtin_object>().id == c_counter && !obj.as<builtin_object>().self.obj && name == "fromkeys")
+        return make_builtin(counter_method, name, obj);
     if (obj.is(value_kind::builtin) && is_type_builtin(obj.as<builtin_object>())) {
         // A class (str.upper, int.__name__): its instances' attributes and a type's own.
         const std::string& cls = obj.as<builtin_object>().name;
@@ -1086,6 +1100,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case set_method: no_kwargs(); return call_set_method(b.name, b.self, args);
     case c_deque: return new_deque(args, kwargs);
     case c_defaultdict: return new_defaultdict(args, kwargs);
+    case c_counter: return new_counter(args, kwargs);
+    case counter_method: return call_counter_method(b.name, b.self, args, kwargs);
     case deque_method: return call_deque_method(b.name, b.self, args, kwargs);
     case b_hash:
         no_kwargs();
@@ -1369,6 +1385,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
                 return value::boolean(v.is(value_kind::iterator) && v.as<iterator_object>().kind == iterator_kind::itertools &&
                                       type_name(v) == t.as<builtin_object>().name);
             case c_defaultdict: return value::boolean(v.is(value_kind::dict) && v.as<dict_object>().default_factory);
+            case c_counter: return value::boolean(v.is(value_kind::dict) && v.as<dict_object>().is_counter);
             case b_range: return value::boolean(v.is(value_kind::range));
             case b_type:
                 return value::boolean(v.is(value_kind::exception_type) || v.is(value_kind::type_name) ||
@@ -1534,14 +1551,14 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             if ((c.is(value_kind::class_type) || c.is(value_kind::exception_type)) && (t.is(value_kind::builtin) || t.is(value_kind::type_name)))
                 return false;
             if (c.is(value_kind::class_type) && t.is(value_kind::exception_type)) return false;
-            // Among the builtin types the engine has, only bool derives from another (int); all from object.
+            // Among the builtin types the engine has, bool derives from int, defaultdict and Counter from dict; all from object.
             if (c.is(value_kind::builtin) && is_type_builtin(c.as<builtin_object>())) {
                 if (t.is(value_kind::class_type)) return t.as<class_object>().is_object;
                 if (t.is(value_kind::exception_type)) return false;
                 if (t.is(value_kind::builtin) && is_type_builtin(t.as<builtin_object>())) {
                     const int sub = c.as<builtin_object>().id;
                     const int base = t.as<builtin_object>().id;
-                    return sub == base || (sub == b_bool && base == b_int);
+                    return sub == base || (sub == b_bool && base == b_int) || ((sub == c_defaultdict || sub == c_counter) && base == b_dict);
                 }
             }
             if (!c.is(value_kind::class_type) && !c.is(value_kind::exception_type) && !c.is(value_kind::builtin) && !c.is(value_kind::type_name))
@@ -1576,6 +1593,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (args[0].is(value_kind::iterator) && args[0].as<iterator_object>().kind == iterator_kind::itertools)
             return make_builtin(it_function, type_name(args[0]));
         if (args[0].is(value_kind::dict) && args[0].as<dict_object>().default_factory) return make_builtin(c_defaultdict, "collections.defaultdict");
+        if (args[0].is(value_kind::dict) && args[0].as<dict_object>().is_counter) return make_builtin(c_counter, "collections.Counter");
         // The same class `int` names, so that type(1) is int, and type(1)('5') calls it.
         for (const auto& [name, id] : builtin_table())
             if (type_name(args[0]) == name && is_type_builtin(id)) return make_builtin(id, name);

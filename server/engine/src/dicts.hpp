@@ -34,6 +34,8 @@ struct dict_object : object {
     std::uint64_t compactions = 0;    // how often entries moved (rebuild, clear): positions kept elsewhere are stale
     // collections.defaultdict, CPython's dict subclass: its default_factory (None too). Null: a plain dict.
     std::unique_ptr<value> default_factory;
+    // collections.Counter, CPython's (Python) dict subclass: missing keys count 0 (collections_counter.cpp)
+    bool is_counter = false;
 
     // The entry holding `key`, or -1.
     std::int64_t find(const value& key, std::int64_t hash, const key_equality& eq) const;

@@ -1175,6 +1175,7 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 if (value r; call_special(a, "__neg__", {}, r)) f.stack.push_back(std::move(r));
                 else if (is_int(a)) f.stack.push_back(int_negate(a));
                 else if (a.is(value_kind::floating)) f.stack.push_back(value::floating(-a.f));
+                else if (a.is(value_kind::dict) && a.as<dict_object>().is_counter) f.stack.push_back(counter_unary(a, true));
                 else raise_error("TypeError", "bad operand type for unary -: '" + type_name(a) + "'");
                 break;
             }
@@ -1185,7 +1186,8 @@ runtime::outcome runtime::execute(exec_context& ctx)
                     break;
                 }
                 if (a.is(value_kind::boolean)) a = value::integer(a.b ? 1 : 0);
-                if (!a.is(value_kind::integer) && !a.is(value_kind::floating))
+                if (a.is(value_kind::dict) && a.as<dict_object>().is_counter) a = counter_unary(a, false);
+                else if (!a.is(value_kind::integer) && !a.is(value_kind::floating))
                     raise_error("TypeError", "bad operand type for unary +: '" + type_name(a) + "'");
                 f.stack.push_back(std::move(a));
                 break;

@@ -40,5 +40,7 @@ struct itertools_object : iterator_object {
 std::string itertools_type_name(const itertools_object& it);
 // Is `name` an itertools name the engine models (count, chain, …; "chain.from_iterable" too)?
 bool itertools_has(std::string_view name);
+// The builtin id of itertools' types (builtins.cpp), for natives that make one (Counter.elements)
+int itertools_builtin_id();
 
 } // namespace loopscope::engine

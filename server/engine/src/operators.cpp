@@ -219,6 +219,10 @@ value runtime::binary(std::int32_t op, const value& a, const value& b)
             raise_error("TypeError", "can't multiply sequence by non-int of type '" + type_name(sequence(a) ? b : a) + "'");
     }
     if (bop == binary_op::mod && a.is(value_kind::string)) return value::string(printf_format(a.as<string_object>().s, b));
+    if (a.is(value_kind::dict) && a.as<dict_object>().is_counter) {
+        value r = counter_binary(bop, a, b, inplace);
+        if (!r.is_unbound()) return r;
+    }
     if (bop == binary_op::bit_or && a.is(value_kind::dict)) {
         // d | other (a new dict) needs a dict on the right; d |= other takes pairs too, and changes d.
         if (inplace) {
@@ -327,6 +331,8 @@ bool runtime::equals(const value& a, const value& b, int depth)
         if (a.obj == b.obj) return true;
         const auto& x = a.as<dict_object>();
         const auto& y = b.as<dict_object>();
+        // Counter.__eq__: a missing count is 0 (a Counter and a plain dict compare as dicts)
+        if (x.is_counter && y.is_counter) return counter_all(compare_op::eq, a, b);
         if (x.used != y.used) return false;
         auto eq = [this, depth](const value& p, const value& q) { return equals(p, q, depth + 1); };
         for (const auto& e : x.entries) {
@@ -468,6 +474,9 @@ value runtime::compare(std::int32_t op, const value& a, const value& b)
     } else if (a.is(value_kind::deque) && b.is(value_kind::deque)) {
         ordering_depth_guard guard;
         return deque_order(cop, a, b);
+    } else if (a.is(value_kind::dict) && b.is(value_kind::dict) && a.as<dict_object>().is_counter && b.as<dict_object>().is_counter) {
+        ordering_depth_guard guard;
+        return counter_compare(cop, a, b);  // subset and superset of multisets
     } else if ((set_like_view(a) && (is_set_kind(b) || set_like_view(b))) || (set_like_view(b) && is_set_kind(a))) {
         return value::boolean(dict_view_compare(cop, a, b));
     } else if ((a.is(value_kind::list) || a.is(value_kind::tuple)) && a.kind == b.kind) {
@@ -610,7 +619,10 @@ value runtime::subscript(const value& container, const value& index)
     if (container.is(value_kind::dict)) {
         const auto& d = container.as<dict_object>();
         const std::int64_t at = d.find(index, python_hash(index), dict_equality());
-        if (at < 0) return dict_missing(container, index);  // a defaultdict's __missing__, else KeyError
+        if (at < 0) {
+            if (d.is_counter) return value::integer(0);  // Counter.__missing__
+            return dict_missing(container, index);  // a defaultdict's __missing__, else KeyError
+        }
         return d.entries[static_cast<std::size_t>(at)].item;
     }
     if (container.is(value_kind::range)) {
@@ -697,7 +709,9 @@ void runtime::delete_subscript(const value& container, const value& index)
         return;
     }
     if (container.is(value_kind::dict)) {
-        if (!container.as<dict_object>().remove(index, python_hash(index), dict_equality())) raise_key_error(index);
+        // Counter.__delitem__ lets a missing key be
+        if (!container.as<dict_object>().remove(index, python_hash(index), dict_equality()) && !container.as<dict_object>().is_counter)
+            raise_key_error(index);
         return;
     }
     if (container.is(value_kind::deque)) {

@@ -330,7 +330,7 @@ private:
             return false;
         }
         if (module == "typing") return typing_has(name);
-        if (module == "collections") return name == "deque" || name == "defaultdict";  // collections_module.cpp
+        if (module == "collections") return name == "deque" || name == "defaultdict" || name == "Counter";  // collections_module.cpp, collections_counter.cpp
         if (module == "functools") return functools_has(name);  // functools_module.cpp
         if (module == "contextlib") return contextlib_has(name);  // contextlib_module.cpp
         if (module == "itertools") return name != "chain.from_iterable" && itertools_has(name);

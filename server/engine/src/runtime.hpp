@@ -359,6 +359,24 @@ private:
     // d lacks (__missing__: the factory's value, stored; KeyError for a plain dict or a None factory).
     value new_defaultdict(std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
     value dict_missing(const value& dict, const value& key);
+    // collections.Counter (collections_counter.cpp)
+    value make_counter();
+    value new_counter(std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
+    value call_counter_method(const std::string& name, const value& self, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
+    void counter_update(const value& self, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs, bool subtract, const char* qualname);
+    void counter_add_from(const value& self, const value& iterable, bool subtract);
+    value count_of(const value& counter, const value& key);
+    std::vector<value> counter_sorted_items(const value& self);
+    value counter_most_common(const value& self, const value& n);
+    bool counter_all(compare_op op, const value& a, const value& b);
+    value counter_compare(compare_op op, const value& a, const value& b);  // unbound: NotImplemented
+    value counter_binary(binary_op op, const value& a, const value& b, bool inplace);  // unbound: NotImplemented
+    value counter_unary(const value& c, bool negate);
+    void counter_keep_positive(const value& self);
+    bool counter_positive(const value& count);
+    std::vector<std::pair<value, value>> counter_other_items(const value& other);
+    std::vector<std::size_t> counter_repr_order(const value& self) override;
+    template <class F> void each_item(const value& dict, F&& f);
     void deque_store(const value& self, const value& index, value v);  // v unbound: del d[i]
     void sort_values(std::vector<value>& items);
     std::vector<std::size_t> order_by_less_than(const std::vector<value>& items);

@@ -644,6 +644,38 @@ void repr_into(std::string& out, const value& v)
     case value_kind::dict: {
         repr_guard guard;
         const auto& d = v.as<dict_object>();
+        if (d.is_counter) {
+            // Counter.__repr__: Counter() when empty, else Counter({...}) of dict(self.most_common())
+            if (d.used == 0) {
+                out += "Counter()";
+                break;
+            }
+            repr_entry entry(v.obj.get());
+            // CPython recurses until RecursionError: a Counter holding itself
+            if (!entry.entered) raise_unsupported("the repr of a Counter that holds itself");
+            auto* meter = current_work_meter();
+            std::vector<std::size_t> order;
+            if (meter && meter->specials) {
+                order = meter->specials->counter_repr_order(v);
+            } else {
+                for (std::size_t k = 0; k < d.entries.size(); ++k)
+                    if (!d.entries[k].key.is_unbound()) order.push_back(k);
+            }
+            out += "Counter({";
+            bool first = true;
+            for (auto k : order) {
+                const auto& e = d.entries[k];
+                charge_work(1);
+                if (!first) out += ", ";
+                first = false;
+                repr_into(out, e.key);
+                out += ": ";
+                repr_into(out, e.item);
+                check_repr_size(out);
+            }
+            out += "})";
+            break;
+        }
         const bool defaulting = d.default_factory != nullptr;
         if (defaulting) {
             // defdict_repr: defaultdict(<factory>, <dict's repr>); the factory met again inside its own repr is "..."
@@ -901,7 +933,7 @@ std::string type_name(const value& v)
     case value_kind::exception: return v.as<exception_object>().type->name;
     case value_kind::exception_type:
     case value_kind::type_name: return "type";
-    case value_kind::dict: return v.as<dict_object>().default_factory ? "collections.defaultdict" : "dict";
+    case value_kind::dict: return v.as<dict_object>().default_factory ? "collections.defaultdict" : v.as<dict_object>().is_counter ? "Counter" : "dict";
     case value_kind::set: return "set";
     case value_kind::frozenset: return "frozenset";
     case value_kind::deque: return "collections.deque";  // its tp_name, as CPython's messages name it

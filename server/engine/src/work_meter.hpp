@@ -29,6 +29,9 @@ struct special_methods {
     // The order sorted() would put `items` in, or their own order when a comparison raises an
     // Exception (reprlib's _possibly_sorted).
     virtual std::vector<std::size_t> sorted_order(const std::vector<value>& items) = 0;
+    // The entries of a collections.Counter (their indices in its table) in the order its repr lists
+    // them: most_common()'s, or the table's when the counts do not compare.
+    virtual std::vector<std::size_t> counter_repr_order(const value& counter) = 0;
 
 protected:
     ~special_methods() = default;
