@@ -9,7 +9,7 @@ using loopscope::engine::testing::run_virtual;
 
 TEST(typing, names_the_engine_does_not_model_are_refused_before_the_first_line)
 {
-    for (const char* source : {"print('first')\nfrom typing import NamedTuple\n", "print('first')\nimport typing\nx = typing.cast(int, 1)\n",
+    for (const char* source : {"print('first')\nfrom typing import TypedDict\n", "print('first')\nimport typing\nx = typing.cast(int, 1)\n",
                                "print('first')\nfrom typing import List, Protocol\n"}) {
         auto out = run_virtual(source);
         const auto* end = out.last("run_finished");

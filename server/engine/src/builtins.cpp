@@ -52,6 +52,7 @@ enum builtin_id : int {
     c_deque, deque_method,  // collections.deque and its methods (collections_module.cpp)
     c_defaultdict,          // collections.defaultdict (collections_module.cpp)
     c_counter, counter_method,  // collections.Counter and its own methods (collections_counter.cpp)
+    c_namedtuple, nt_typing, nt_method,  // collections.namedtuple, typing.NamedTuple, their classes' generated methods (named_tuples.cpp)
     it_function,            // itertools' types and chain.from_iterable, one id: itertools_module.cpp tells them apart by name
     ft_partial, ft_reduce, ft_wraps, ft_update_wrapper, ft_lru_cache, ft_cache, ft_lru_decorating, ft_cache_parameters, ft_cache_clear,  // functools (functools_module.cpp): partial is a type
     cl_type, cl_contextmanager, cl_asynccontextmanager, cl_helper, cl_async_helper, cl_method,  // contextlib (contextlib_module.cpp): suppress, nullcontext, closing are types
@@ -256,6 +257,7 @@ std::string cpython_kind(const value& v)
     case value_kind::loop: return "loop";
     case value_kind::context_manager: return "contextlib." + type_name(v);
     case value_kind::dict: return v.as<dict_object>().is_counter ? "collections.Counter" : type_name(v);
+    case value_kind::tuple: return "tuple";  // a named tuple's attributes beyond its class's are tuple's
     default: return type_name(v);
     }
 }
@@ -402,6 +404,8 @@ std::string strip_chars(const std::string& s, const std::string& chars, bool lef
 } // namespace
 
 int itertools_builtin_id() { return it_function; }
+int named_tuple_method_id() { return nt_method; }
+int typing_named_tuple_id() { return nt_typing; }
 
 int functools_builtin_id(std::string_view name)
 {
@@ -500,7 +504,7 @@ bool engine_has_attribute(std::string_view name)
     // The attributes load_attribute answers itself.
     for (const char* special : {"Task", "AbstractEventLoop", "Future", "CancelledError", "InvalidStateError", "TimeoutError", "args", "__name__",
                                 "__qualname__", "__module__", "__doc__", "__wrapped__", "__class__", "__self__", "__func__", "__cause__", "__context__",
-                                "__suppress_context__", "message", "exceptions", "stdout", "stderr", "name", "value", "Enum", "auto", "deque", "defaultdict", "Counter", "default_factory", "from_iterable", "func", "keywords", "cache_clear", "cache_parameters",
+                                "__suppress_context__", "message", "exceptions", "stdout", "stderr", "name", "value", "Enum", "auto", "deque", "defaultdict", "Counter", "namedtuple", "NamedTuple", "_fields", "_field_defaults", "_asdict", "_replace", "_make", "__match_args__", "default_factory", "from_iterable", "func", "keywords", "cache_clear", "cache_parameters",
                                 "__enter__", "__exit__", "__aenter__", "__aexit__", "gen", "kwds", "_exceptions", "enter_result", "thing"})
         if (name == special) return true;
     return false;
@@ -532,6 +536,11 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             if (name == "TimeoutError") return value::of(value_kind::exception_type, builtin_exception_type("TimeoutError"));
             if (const member* f = find_member(asyncio_members, name)) return make_builtin(f->id, name);
         } else if (m == "typing") {
+            if (name == "NamedTuple") {
+                value f = make_builtin(nt_typing, "NamedTuple");
+                f.as<builtin_object>().python_function = true;
+                return f;
+            }
             value v = typing_member(name);
             if (!v.is_unbound()) return v;
             if (cpython_type_has("module typing", name)) raise_unsupported("typing." + name);
@@ -552,6 +561,11 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             if (name == "deque") return deque_type_value();
             if (name == "defaultdict") return make_builtin(c_defaultdict, "collections.defaultdict");
             if (name == "Counter") return make_builtin(c_counter, "collections.Counter");
+            if (name == "namedtuple") {
+                value f = make_builtin(c_namedtuple, "namedtuple");
+                f.as<builtin_object>().python_function = true;
+                return f;
+            }
             if (cpython_type_has("module collections", name)) raise_unsupported("collections." + name);
         } else if (m == "functools") {
             if (name == "partial") return make_builtin(ft_partial, "functools.partial");
@@ -586,7 +600,15 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     case value_kind::loop: members = &loop_members; break;
     case value_kind::future: members = &future_members; break;
     case value_kind::list: members = &list_members; break;
-    case value_kind::tuple: members = &tuple_members; break;
+    case value_kind::tuple:
+        if (named_tuple_of(obj)) {
+            // Its class's attributes (fields, methods) first, then tuple's
+            bool found = false;
+            value v = named_tuple_attribute(obj, name, found);
+            if (found) return v;
+        }
+        members = &tuple_members;
+        break;
     case value_kind::dict:
         if (name == "default_factory" && obj.as<dict_object>().default_factory) return *obj.as<dict_object>().default_factory;
         if (obj.as<dict_object>().is_counter) {
@@ -1101,6 +1123,9 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case c_deque: return new_deque(args, kwargs);
     case c_defaultdict: return new_defaultdict(args, kwargs);
     case c_counter: return new_counter(args, kwargs);
+    case c_namedtuple: return new_named_tuple_class(args, kwargs);
+    case nt_typing: return new_typing_named_tuple(args, kwargs);
+    case nt_method: return call_named_tuple_method(b.name, args, kwargs);
     case counter_method: return call_counter_method(b.name, b.self, args, kwargs);
     case deque_method: return call_deque_method(b.name, b.self, args, kwargs);
     case b_hash:
@@ -1359,6 +1384,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (t.is(value_kind::class_type)) {
             const auto& cls = t.as<class_object>();
             if (cls.is_object) return value::boolean(true);
+            if (auto* nt = named_tuple_of(args[0])) return value::boolean(nt->cls->is_subclass_of(cls));
             return value::boolean(args[0].is(value_kind::instance) && args[0].as<instance_object>().cls->is_subclass_of(cls));
         }
         if (t.is(value_kind::exception_type))
@@ -1547,6 +1573,10 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             if (c.is(value_kind::exception_type) && t.is(value_kind::exception_type))
                 return c.as<exception_type_object>().is_subclass_of(t.as<exception_type_object>());
             if (c.is(value_kind::exception_type) && t.is(value_kind::class_type)) return t.as<class_object>().is_object;
+            // A named tuple class derives from tuple
+            if (c.is(value_kind::class_type) && t.is(value_kind::builtin) && t.as<builtin_object>().id == b_tuple && !t.as<builtin_object>().self.obj &&
+                named_tuple_spec_of(c.as<class_object>()))
+                return true;
             // A program's classes derive from no builtin type but object
             if ((c.is(value_kind::class_type) || c.is(value_kind::exception_type)) && (t.is(value_kind::builtin) || t.is(value_kind::type_name)))
                 return false;
@@ -1582,8 +1612,10 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     }
     case b_type: {
         no_kwargs();
+        if (args.size() == 3) raise_unsupported("type() with three arguments (a class made at run time)");
         expect_args(b, args, 1, 1);
         if (args[0].is(value_kind::instance)) return value::of(value_kind::class_type, args[0].as<instance_object>().cls);
+        if (auto* nt = named_tuple_of(args[0])) return value::of(value_kind::class_type, nt->cls);
         if (args[0].is(value_kind::class_type)) return make_builtin(b_type, "type");
         if (args[0].is(value_kind::exception)) return value::of(value_kind::exception_type, args[0].as<exception_object>().type);
         if (args[0].is(value_kind::deque)) return deque_type_value();

@@ -99,9 +99,17 @@ std::string super_object::repr_text() const
     return "<super: <class '" + after->name + "'>, <" + (self.is(value_kind::class_type) ? "type" : cls->name) + " object>>";
 }
 
+const named_tuple_spec* named_tuple_spec_of(const class_object& cls)
+{
+    for (const class_object* c : cls.mro)
+        if (c->named_tuple) return c->named_tuple.get();
+    return nullptr;
+}
+
 std::shared_ptr<class_object> class_of(const value& v)
 {
     if (v.is(value_kind::instance)) return v.as<instance_object>().cls;
+    if (auto* nt = named_tuple_of(v)) return nt->cls;
     if (v.is(value_kind::class_type)) return std::static_pointer_cast<class_object>(v.obj);
     return nullptr;
 }

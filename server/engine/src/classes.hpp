@@ -40,6 +40,10 @@ struct class_object : object {
     // An exception class's body is built as a class; finish_class makes the exception type from it.
     std::shared_ptr<exception_type_object> exception_base;
     std::shared_ptr<enum_data> enumeration;  // a subclass of enum.Enum (enum_module.cpp)
+    // A class collections.namedtuple() made, or a typing.NamedTuple class (named_tuples.cpp); its
+    // subclasses find it along their MRO (named_tuple_spec_of)
+    std::shared_ptr<struct named_tuple_spec> named_tuple;
+    bool from_typing_named_tuple = false;  // `class P(NamedTuple)`: made a named tuple class when finished
     std::string repr_text() const override
     {
         if (enumeration) return "<enum '" + name + "'>";
@@ -60,6 +64,31 @@ const std::shared_ptr<class_object>& enum_auto_class();
 // when there is none ("Cannot create a consistent method resolution order"), with the classes in
 // conflict named in `conflict`.
 bool compute_mro(class_object& cls, std::string& conflict);
+
+// What namedtuple() knows of its class: the fields in order, the typename its generated methods are
+// named after (Point.__new__), its defaults (the last fields')
+struct named_tuple_spec {
+    std::string typename_;
+    std::vector<std::string> fields;
+    std::vector<value> defaults;  // for the last defaults.size() fields
+};
+
+// The named tuple class of a class, or of one along its MRO; nullptr if none
+const named_tuple_spec* named_tuple_spec_of(const class_object& cls);
+
+// An instance of a named tuple class: a tuple (value_kind::tuple, every tuple operation its own) that
+// knows its class; a subclass without __slots__ gives it a __dict__ too
+struct named_tuple_object : sequence_object {
+    std::shared_ptr<class_object> cls;
+    std::unique_ptr<attribute_table> attributes;
+    named_tuple_object(std::vector<value> fields, std::shared_ptr<class_object> c) : sequence_object(std::move(fields)), cls(std::move(c)) {}
+};
+
+// The named tuple object a tuple value is, or nullptr for a plain tuple
+inline named_tuple_object* named_tuple_of(const value& v)
+{
+    return v.is(value_kind::tuple) ? dynamic_cast<named_tuple_object*>(v.obj.get()) : nullptr;
+}
 
 struct instance_object : object {
     std::shared_ptr<class_object> cls;
@@ -86,7 +115,8 @@ struct super_object : object {
 // is read (or, for a property, set or deleted) through an instance or the class.
 struct descriptor_object : object {
     // dataclass_field: dataclasses.field(); `function` holds its default_factory, `setter` its default
-    enum class kind : std::uint8_t { static_method, class_method, property, dataclass_field };
+    // tuple_getter: a named tuple's field (_tuplegetter), its index in `function` (an int)
+    enum class kind : std::uint8_t { static_method, class_method, property, dataclass_field, tuple_getter };
     kind what = kind::property;
     value function;  // the function wrapped; a property's getter
     value setter, deleter;
@@ -96,9 +126,17 @@ struct descriptor_object : object {
 // A method a program's exception class (or one it derives from) defines; nullptr if none does.
 const value* exception_method(const exception_type_object& type, std::string_view name);
 
+// The builtin ids of the named tuples' generated methods and of typing.NamedTuple (builtins.cpp)
+int named_tuple_method_id();
+int typing_named_tuple_id();
+
 // The natives a dataclass's generated __repr__ and __eq__ are (builtins.cpp).
 int dataclass_method_id(std::string_view name);
 bool is_dataclass_method(const value& v, std::string_view name);
+
+// A class attribute read through `self` (an instance, a named tuple, the class): a function becomes a
+// bound method, a classmethod binds the class, a staticmethod is its function (objects.cpp)
+value bind_to(const value& function, const value& self);
 
 // The class of an instance or the class itself, for super() and reprs.
 std::shared_ptr<class_object> class_of(const value& v);

@@ -538,8 +538,11 @@ private:
             if (s.kind == stmt_kind::function_def) continue;
             std::vector<std::string> names;
             for (const auto& t : s.targets) collect_targets(*t, names);
+            // `__slots__ = ()`, as a named tuple's subclass writes it (any other class: refused when made)
+            const bool empty_slots = names.size() == 1 && names[0] == "__slots__" && s.targets.size() == 1 && s.value &&
+                                     s.value->kind == expr_kind::tuple && s.value->items.empty();
             for (const auto& n : names)
-                if (is_dunder(n)) refuse("assigning '" + n + "' in a class body");
+                if (is_dunder(n) && !empty_slots) refuse("assigning '" + n + "' in a class body");
             for (const auto& t : s.targets)
                 if (has_comprehension(*t)) refuse("a comprehension in a class body");
             for (const auto* e : {s.value.get(), s.extra.get()})
@@ -602,6 +605,14 @@ private:
             // asyncio.Future) or from an expression is refused here, not half way.
             for (const auto& b : s.bases) {
                 if (exception_class) break;
+                // class Point(namedtuple('Point', 'x y')): the one base expression the engine takes
+                const bool namedtuple_call = b->kind == expr_kind::call && b->a &&
+                                             ((b->a->kind == expr_kind::name && b->a->name == "namedtuple") ||
+                                              (b->a->kind == expr_kind::attribute && b->a->name == "namedtuple" && b->a->a &&
+                                               b->a->a->kind == expr_kind::name && b->a->a->name == "collections"));
+                const bool typing_named_tuple = b->kind == expr_kind::attribute && b->name == "NamedTuple" && b->a &&
+                                                b->a->kind == expr_kind::name && b->a->name == "typing";
+                if (namedtuple_call || typing_named_tuple) continue;
                 if (b->kind != expr_kind::name)
                     fail("UnsupportedError", "a base class given by an expression (not a name) is not supported by loopscope", b->line, b->column);
                 if (b->name != "object" && !defined_classes_.count(b->name) && cpython_has_builtin(b->name))

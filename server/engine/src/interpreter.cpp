@@ -1107,6 +1107,8 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 for (auto& [attribute, v] : f.building_class->attributes.entries)
                     if (v.is(value_kind::descriptor) && v.as<descriptor_object>().name.empty()) v.as<descriptor_object>().name = attribute;
                 if (is_enum_class(*f.building_class)) finish_enum(f.building_class);
+                if (f.building_class->from_typing_named_tuple || named_tuple_spec_of(*f.building_class)) finish_named_tuple_class(*f.building_class);
+                else if (f.building_class->attributes.find("__slots__")) raise_unsupported("__slots__ in a class that does not derive from a named tuple");
                 if (f.building_class->exception_base) f.stack.push_back(make_exception_class(f.building_class));
                 else f.stack.push_back(value::of(value_kind::class_type, f.building_class));
                 break;

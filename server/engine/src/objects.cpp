@@ -25,6 +25,12 @@ std::shared_ptr<class_object> runtime::make_class(const std::string& name, const
         return cls;
     }
     for (const auto& b : bases) {
+        // class P(NamedTuple): a named tuple class made of its annotations when its body is done
+        if (b.is(value_kind::builtin) && b.as<builtin_object>().id == typing_named_tuple_id()) {
+            if (bases.size() > 1) raise_unsupported("a typing.NamedTuple class with other bases");
+            cls->from_typing_named_tuple = true;
+            continue;
+        }
         if (!b.is(value_kind::class_type)) {
             // A builtin type (dict, list, int), an exception class beside another base, or no class at all.
             if (b.is(value_kind::builtin) || b.is(value_kind::exception_type) || b.is(value_kind::type_name))
@@ -57,9 +63,7 @@ value runtime::make_exception_class(const std::shared_ptr<class_object>& body)
     return value::of(value_kind::exception_type, t);
 }
 
-namespace {
-
-value bind(const value& function, const value& self)
+value bind_to(const value& function, const value& self)
 {
     if (function.is(value_kind::descriptor)) {
         // Read through an instance or its class: a staticmethod is its function, a classmethod binds the class
@@ -67,7 +71,9 @@ value bind(const value& function, const value& self)
         if (d.what == descriptor_object::kind::static_method) return d.function;
         if (d.what == descriptor_object::kind::class_method) {
             auto m = std::make_shared<method_object>();
-            m->self = self.is(value_kind::instance) ? value::of(value_kind::class_type, self.as<instance_object>().cls) : self;
+            m->self = self.is(value_kind::instance) ? value::of(value_kind::class_type, self.as<instance_object>().cls)
+                      : named_tuple_of(self)      ? value::of(value_kind::class_type, named_tuple_of(self)->cls)
+                                                  : self;
             m->function = d.function;
             return value::of(value_kind::method, m);
         }
@@ -76,7 +82,8 @@ value bind(const value& function, const value& self)
     // The helper @contextmanager returns is a Python function in CPython: it binds as one
     const bool helper = function.is(value_kind::builtin) && (function.as<builtin_object>().id == contextlib_builtin_id(contextlib_role::helper) ||
                                                              function.as<builtin_object>().id == contextlib_builtin_id(contextlib_role::async_helper));
-    if (!helper && !function.is(value_kind::function) && !function.is(value_kind::lru_cache) && !is_dataclass_method(function, "__repr__") &&
+    const bool generated = function.is(value_kind::builtin) && function.as<builtin_object>().id == named_tuple_method_id();  // _asdict, __repr__
+    if (!helper && !generated && !function.is(value_kind::function) && !function.is(value_kind::lru_cache) && !is_dataclass_method(function, "__repr__") &&
         !is_dataclass_method(function, "__eq__"))
         return function;
     auto m = std::make_shared<method_object>();
@@ -84,6 +91,8 @@ value bind(const value& function, const value& self)
     m->function = function;
     return value::of(value_kind::method, m);
 }
+
+namespace {
 
 bool is_property(const value& v)
 {
@@ -122,7 +131,7 @@ value runtime::class_attribute(const value& obj, const std::string& name, bool& 
         const value* in_class = inst.cls->lookup(name);
         if (in_class && is_property(*in_class)) return property_get(*in_class, obj);
         if (const value* v = inst.attributes.find(name)) return *v;
-        if (in_class) return bind(*in_class, obj);
+        if (in_class) return bind_to(*in_class, obj);
         if (inst.cls->enumeration && (name == "name" || name == "value")) return *inst.attributes.find(name == "name" ? "_name_" : "_value_");
         if (name == "__module__") return value::string(inst.cls->module);
         if (name == "__doc__") return class_doc(*inst.cls);
@@ -130,7 +139,11 @@ value runtime::class_attribute(const value& obj, const std::string& name, bool& 
     }
     case value_kind::class_type: {
         const auto& cls = obj.as<class_object>();
-        if (const value* v = cls.lookup(name)) return v->is(value_kind::function) ? *v : bind(*v, obj);
+        if (const value* v = cls.lookup(name)) {
+            if (v->is(value_kind::descriptor) && v->as<descriptor_object>().what == descriptor_object::kind::tuple_getter)
+                raise_unsupported("a named tuple's field read from its class (a _tuplegetter)");
+            return v->is(value_kind::function) ? *v : bind_to(*v, obj);
+        }
         if (name == "__name__") return value::string(cls.name);
         if (name == "__qualname__") return value::string(cls.qualname);
         if (name == "__module__") return value::string(cls.module);
@@ -159,7 +172,7 @@ value runtime::class_attribute(const value& obj, const std::string& name, bool& 
             bool after = false;
             for (const exception_type_object* t = s.self.as<exception_object>().type.get(); t; t = t->base.get()) {
                 if (after && t->methods)
-                    if (const value* v = t->methods->attributes.find(name)) return bind(*v, s.self);
+                    if (const value* v = t->methods->attributes.find(name)) return bind_to(*v, s.self);
                 after = after || t->methods.get() == s.after.get();
             }
             if (name == "__init__") {
@@ -175,7 +188,7 @@ value runtime::class_attribute(const value& obj, const std::string& name, bool& 
             if (after)
                 if (const value* v = c->attributes.find(name)) {
                     if (is_property(*v) && s.self.is(value_kind::instance)) return property_get(*v, s.self);
-                    return bind(*v, s.self);
+                    return bind_to(*v, s.self);
                 }
             after = after || c == s.after.get();
         }
@@ -199,6 +212,10 @@ void runtime::store_attribute(const value& obj, const std::string& name, value v
     if (obj.is(value_kind::dict) && name == "default_factory" && obj.as<dict_object>().default_factory) {
         note_nesting(obj, v);
         *obj.as<dict_object>().default_factory = std::move(v);
+        return;
+    }
+    if (named_tuple_of(obj)) {
+        store_named_tuple_attribute(obj, name, std::move(v), false);
         return;
     }
     switch (obj.kind) {
@@ -295,6 +312,10 @@ void runtime::store_attribute(const value& obj, const std::string& name, value v
 
 void runtime::delete_attribute(const value& obj, const std::string& name)
 {
+    if (named_tuple_of(obj)) {
+        store_named_tuple_attribute(obj, name, value{}, true);
+        return;
+    }
     if (obj.is(value_kind::instance) && !obj.as<instance_object>().cls->is_object) {
         const auto& cls = *obj.as<instance_object>().cls;
         if (const value* p = cls.lookup(name); p && is_property(*p)) {
@@ -333,6 +354,7 @@ value runtime::construct(exec_context& ctx, const std::shared_ptr<class_object>&
     pushed_frame = false;
     if (cls == enum_base_class()) raise_unsupported("calling Enum (the functional API)");
     if (is_enum_class(*cls)) return enum_call(*cls, args, kwargs);
+    if (named_tuple_spec_of(*cls)) return construct_named_tuple(cls, std::move(args), std::move(kwargs));
     auto inst = std::make_shared<instance_object>();
     inst->cls = cls;
     value self = value::of(value_kind::instance, inst);
@@ -444,7 +466,7 @@ std::optional<value> runtime::bound_special(const value& obj, const char* name)
     const value* method = obj.as<instance_object>().cls->lookup(name);
     if (!method) return std::nullopt;
     if (!method->is(value_kind::function)) raise_unsupported(std::string("a ") + name + " that is not a function");
-    return bind(*method, obj);
+    return bind_to(*method, obj);
 }
 
 std::optional<value> runtime::rich_compare(compare_op op, const value& a, const value& b)

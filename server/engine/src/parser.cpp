@@ -329,8 +329,8 @@ private:
                 if (name == *n) return true;
             return false;
         }
-        if (module == "typing") return typing_has(name);
-        if (module == "collections") return name == "deque" || name == "defaultdict" || name == "Counter";  // collections_module.cpp, collections_counter.cpp
+        if (module == "typing") return typing_has(name) || name == "NamedTuple";  // named_tuples.cpp
+        if (module == "collections") return name == "deque" || name == "defaultdict" || name == "Counter" || name == "namedtuple";  // collections_*.cpp, named_tuples.cpp
         if (module == "functools") return functools_has(name);  // functools_module.cpp
         if (module == "contextlib") return contextlib_has(name);  // contextlib_module.cpp
         if (module == "itertools") return name != "chain.from_iterable" && itertools_has(name);

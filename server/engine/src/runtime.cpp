@@ -67,7 +67,10 @@ void runtime::break_cycles()
     for (auto& weak : nested_containers_) {
         auto c = weak.lock();
         if (!c) continue;
-        if (auto* sequence = dynamic_cast<sequence_object*>(c.get())) sequence->items.clear();
+        if (auto* sequence = dynamic_cast<sequence_object*>(c.get())) {
+            sequence->items.clear();
+            if (auto* nt = dynamic_cast<named_tuple_object*>(sequence)) nt->attributes.reset();  // a subclass's __dict__
+        }
         else if (auto* d = dynamic_cast<dict_object*>(c.get())) {
             d->clear();
             d->default_factory.reset();
@@ -84,6 +87,7 @@ void runtime::break_cycles()
         else if (auto* cls = dynamic_cast<class_object*>(c.get())) {
             cls->attributes.clear();
             cls->enumeration.reset();  // its members are its instances
+            cls->named_tuple.reset();  // its defaults
             cls->doc = value::none();
         }
         else if (auto* fn = dynamic_cast<function_object*>(c.get())) fn->ns.reset();

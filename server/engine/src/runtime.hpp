@@ -359,6 +359,20 @@ private:
     // d lacks (__missing__: the factory's value, stored; KeyError for a plain dict or a None factory).
     value new_defaultdict(std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
     value dict_missing(const value& dict, const value& key);
+    // Named tuples: collections.namedtuple and typing.NamedTuple (named_tuples.cpp)
+    value named_tuple_method(const std::string& name);
+    void fill_named_tuple_class(class_object& cls, std::shared_ptr<named_tuple_spec> spec);
+    value new_named_tuple_class(std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
+    value new_typing_named_tuple(std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
+    void finish_named_tuple_class(class_object& cls);
+    value construct_named_tuple(const std::shared_ptr<class_object>& cls, std::vector<value> args, std::vector<std::pair<std::string, value>> kwargs);
+    value make_named_tuple(const std::shared_ptr<class_object>& cls, std::vector<value> items);
+    value call_named_tuple_method(const std::string& name, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
+    std::string named_tuple_repr(const value& v);
+    std::string named_tuple_text(const value& v, bool as_repr) override;
+    value named_tuple_attribute(const value& obj, const std::string& name, bool& found);
+    void store_named_tuple_attribute(const value& obj, const std::string& name, value v, bool deleting);
+    std::vector<const object*> named_tuples_in_repr_;
     // collections.Counter (collections_counter.cpp)
     value make_counter();
     value new_counter(std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);

@@ -4,6 +4,7 @@
 // other repr, 40 digits of an int, "..." for what is left out. Sets and dicts show their items sorted
 // when they can be (a comparison that raises leaves them in their own order).
 #include "deques.hpp"
+#include "classes.hpp"
 #include "dicts.hpp"
 #include "sets.hpp"
 #include "value.hpp"
@@ -121,6 +122,7 @@ std::string repr_at(const value& v, int level)
     switch (v.kind) {
     case value_kind::tuple:
     case value_kind::list: {
+        if (named_tuple_of(v)) return instance_repr(v);  // reprlib has no repr_ for a tuple's subclass
         const auto& items = v.as<sequence_object>().items;
         const std::vector<value> first(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(std::min(items.size(), max_items)));
         return v.is(value_kind::list) ? iterable_repr(first, items.size(), level, "[", "]", false)

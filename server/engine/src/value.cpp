@@ -582,6 +582,13 @@ void check_repr_size(const std::string& out)
 
 // repr() writes into one buffer, so that its size is checked as it grows (a value that shares its
 // parts can have a repr exponentially longer than itself) and each part visited is charged.
+// repr()/str() of a named tuple: its class's __repr__/__str__, through the run's runtime
+std::string named_tuple_text_of(const value& v, bool as_repr)
+{
+    if (auto* meter = current_work_meter(); meter && meter->specials) return meter->specials->named_tuple_text(v, as_repr);
+    return "<" + named_tuple_of(v)->cls->name + " object>";
+}
+
 std::string instance_text_of(const value& v, bool as_repr)
 {
     if (auto* meter = current_work_meter(); meter && meter->specials) return meter->specials->instance_text(v, as_repr);
@@ -600,6 +607,10 @@ void repr_into(std::string& out, const value& v)
     case value_kind::list:
     case value_kind::tuple: {
         repr_guard guard;
+        if (named_tuple_of(v)) {
+            out += named_tuple_text_of(v, true);
+            break;
+        }
         const auto& items = v.as<sequence_object>().items;
         bool is_list = v.kind == value_kind::list;
         repr_entry entry(is_list ? v.obj.get() : nullptr);
@@ -902,6 +913,7 @@ std::string event_repr(const value& v)
 
 std::string str(const value& v)
 {
+    if (named_tuple_of(v)) return named_tuple_text_of(v, false);
     switch (v.kind) {
     case value_kind::string: return v.as<string_object>().s;
     case value_kind::exception: return v.as<exception_object>().message();
@@ -920,7 +932,7 @@ std::string type_name(const value& v)
     case value_kind::ellipsis: return "ellipsis";
     case value_kind::string: return "str";
     case value_kind::list: return "list";
-    case value_kind::tuple: return "tuple";
+    case value_kind::tuple: return named_tuple_of(v) ? named_tuple_of(v)->cls->name : "tuple";
     case value_kind::range: return "range";
     case value_kind::iterator: return iterator_type_name(v.as<iterator_object>());
     case value_kind::slice: return "slice";
