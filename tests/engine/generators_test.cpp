@@ -37,7 +37,7 @@ TEST(generators, what_the_engine_would_run_differently_is_refused_before_the_fir
     expect_refused_up_front("yield 1\n", "SyntaxError", "'yield' outside function");
     expect_refused_up_front("class A:\n    yield 1\n", "SyntaxError", "'yield' outside function");
     expect_refused_up_front("def f():\n    return ((yield) for x in range(3))\n", "SyntaxError", "'yield' inside generator expression");
-    expect_refused_up_front("def f():\n    yield from range(3)\n", "UnsupportedError", "'yield from'");
+    expect_refused_up_front("async def f():\n    yield from range(3)\n", "SyntaxError", "'yield from' inside async function");
     expect_refused_up_front("async def f():\n    yield 1\nasync def m():\n    await f().asend(None)\n", "UnsupportedError", "asend");
     expect_refused_up_front("async def f():\n    try:\n        yield 1\n    finally:\n        pass\n", "UnsupportedError", "'finally'");
     expect_refused_up_front("def f():\n    return [(yield x) for x in range(3)]\n", "UnsupportedError", "comprehension");

@@ -171,3 +171,17 @@ TEST(parser, fstring_expressions_as_cpython_scans_them)
     EXPECT_EQ(reject("print(f'{1= ')\n").message, "f-string: expecting '}'");
     EXPECT_EQ(reject("print(f'{1:{2:{3}}}')\n").message, "f-string: expressions nested too deeply");
 }
+
+TEST(parser, a_match_statement_is_refused_whatever_its_subject_and_match_stays_a_name)
+{
+    for (const char* source : {"match x:\n    case 1:\n        pass\n", "match f():\n    case 1:\n        pass\n",
+                               "def g(x):\n    match x, 1:\n        case [a, b]:\n            return a\n", "match (x):\n    case _:\n        pass\n",
+                               "match -x:\n    case 1:\n        pass\n"}) {
+        auto r = reject(source);
+        EXPECT_EQ(r.type, "UnsupportedError") << source;
+        EXPECT_EQ(r.message, "'match' statement is not supported by loopscope") << source;
+    }
+    // `match` as a name (a soft keyword): an assignment, an annotation, a call
+    auto out = run_virtual("match = 5\nmatch: int = 3\ndef f(m):\n    return m\nprint(match, f(match), match + 1)\n");
+    EXPECT_EQ(out.stdout_text, "3 3 4\n");
+}

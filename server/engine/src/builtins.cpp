@@ -438,6 +438,11 @@ value runtime::next_of(value& iterator, bool& exhausted)
     if (!iterator.is(value_kind::iterator) && !iterator.is(value_kind::generator) &&
         !(iterator.is(value_kind::instance) && iterator.as<instance_object>().cls->lookup("__next__")))
         raise_error("TypeError", "'" + type_name(iterator) + "' object is not an iterator");
+    if (iterator.is(value_kind::generator)) {
+        // next() raises the StopIteration with the return value itself
+        charge_work(16);
+        return resume_generator(iterator.as<generator_object>(), exhausted);
+    }
     return iterate_next(iterator, exhausted);
 }
 

@@ -31,6 +31,10 @@ enum class opcode : std::uint8_t {
     // attribute's value (load_attr) and a marker, and is called as `call` calls it.
     load_method, call_method,
     get_iter, for_iter,
+    // `yield from`: iter(x) (a generator is its own; a coroutine is a TypeError); send: [iter, v] ->
+    // [iter, what it yields] (sent on to it: next() for None), or [result] and a jump to arg once it
+    // returned (StopIteration's value)
+    get_yield_from_iter, send,
     make_function, build_class, finish_class,
     set_return, return_value,
     setup_try, pop_block, pop_except, reraise, raise_, raise_bare, exception_matches,

@@ -27,6 +27,23 @@ bool is_mapping(const value& v) { return v.is(value_kind::dict); }
 
 value int_value(std::int64_t n) { return value::integer(n); }
 
+// Counter's operators and comparisons are Python methods that recurse into counts that are Counters
+// themselves (a Counter that holds itself: forever): as deep as CPython's frames allow, about 200
+// native levels here, then CPython's RecursionError
+thread_local int counter_depth = 0;
+struct counter_depth_guard {
+    explicit counter_depth_guard(bool calling = true)
+    {
+        // CPython's message says where the limit was met: in a call (the operators) or not (comparisons, repr)
+        if (counter_depth >= 200)
+            raise_error("RecursionError", calling ? "maximum recursion depth exceeded while calling a Python object" : "maximum recursion depth exceeded");
+        ++counter_depth;
+    }
+    ~counter_depth_guard() { --counter_depth; }
+    counter_depth_guard(const counter_depth_guard&) = delete;
+    counter_depth_guard& operator=(const counter_depth_guard&) = delete;
+};
+
 } // namespace
 
 value runtime::make_counter()
@@ -62,6 +79,7 @@ value runtime::count_of(const value& counter, const value& key)
 // Counter.update / Counter.subtract with one positional argument (not None)
 void runtime::counter_add_from(const value& self, const value& iterable, bool subtract)
 {
+    counter_depth_guard guard;
     const value one = int_value(1);
     const auto add = static_cast<std::int32_t>(binary_op::add), sub = static_cast<std::int32_t>(binary_op::sub);
     if (is_mapping(iterable)) {
@@ -84,15 +102,15 @@ void runtime::counter_add_from(const value& self, const value& iterable, bool su
         if (done) break;
         charge_work(4);
         auto& d = self.as<dict_object>();
+        // _count_elements: the element hashed once, its count looked up and stored with that hash
         const std::int64_t hash = python_hash(elem);
         const std::int64_t at = d.find(elem, hash, dict_equality());
-        if (subtract) {
-            store_subscript(self, elem, binary(sub, at < 0 ? int_value(0) : d.entries[static_cast<std::size_t>(at)].item, one));
-        } else if (at < 0) {
-            store_subscript(self, elem, one);
-        } else {
-            store_subscript(self, elem, binary(add, d.entries[static_cast<std::size_t>(at)].item, one));
-        }
+        value now = subtract ? binary(sub, at < 0 ? int_value(0) : d.entries[static_cast<std::size_t>(at)].item, one)
+                    : at < 0 ? one
+                             : binary(add, d.entries[static_cast<std::size_t>(at)].item, one);
+        if (d.used >= config_.max_sequence_length) check_length(d.used + 1);
+        note_nesting(self, now);
+        d.set(std::move(elem), hash, std::move(now), dict_equality());
     }
 }
 
@@ -187,6 +205,7 @@ value runtime::counter_most_common(const value& self, const value& n)
 // other) for e in c)` with a missing count 0
 bool runtime::counter_all(compare_op op, const value& a, const value& b)
 {
+    counter_depth_guard guard(false);
     bool all = true;
     for (const value* c : {&a, &b}) {
         each_item(*c, [&](const value& key, const value&) {
@@ -251,6 +270,7 @@ value runtime::counter_binary(binary_op op, const value& a, const value& b, bool
 {
     if (!is_counter_value(a)) return value::unbound();
     if (op != binary_op::add && op != binary_op::sub && op != binary_op::bit_or && op != binary_op::bit_and) return value::unbound();
+    counter_depth_guard guard;
     const auto gt = static_cast<std::int32_t>(compare_op::gt), lt = static_cast<std::int32_t>(compare_op::lt);
     if (inplace) {
         if (op == binary_op::bit_and) {
@@ -305,6 +325,7 @@ value runtime::counter_binary(binary_op op, const value& a, const value& b, bool
 // +c, -c
 value runtime::counter_unary(const value& c, bool negate)
 {
+    counter_depth_guard guard;
     value result = make_counter();
     each_item(c, [&](const value& elem, const value& count) {
         if (!negate) {
@@ -316,28 +337,35 @@ value runtime::counter_unary(const value& c, bool negate)
     return result;
 }
 
-// The order repr() lists a Counter's entries in: most_common()'s, or the dict's own when comparing
-// the counts raises TypeError
-std::vector<std::size_t> runtime::counter_repr_order(const value& self)
+// What repr() lists of a Counter, in order: dict(self.most_common()) — the items taken first (a
+// comparison may change the Counter), sorted by count — or dict(self) when comparing the counts
+// raises TypeError
+std::vector<std::pair<value, value>> runtime::counter_repr_items(const value& self)
 {
+    counter_depth_guard guard(false);
     const auto& d = self.as<dict_object>();
-    std::vector<std::size_t> live;
-    for (std::size_t k = 0; k < d.entries.size(); ++k)
-        if (!d.entries[k].key.is_unbound()) live.push_back(k);
+    std::vector<std::pair<value, value>> items;
+    check_items(d.used);
+    items.reserve(d.used);
+    for (const auto& e : d.entries)
+        if (!e.key.is_unbound()) items.emplace_back(e.key, e.item);
     std::vector<value> counts;
-    counts.reserve(live.size());
-    for (auto it = live.rbegin(); it != live.rend(); ++it) counts.push_back(d.entries[*it].item);
-    charge_work(live.size() * 8);
+    counts.reserve(items.size());
+    for (auto it = items.rbegin(); it != items.rend(); ++it) counts.push_back(it->second);
+    charge_work(items.size() * 8);
     try {
         const auto order = order_by_less_than(counts);
-        std::vector<std::size_t> out;
-        out.reserve(live.size());
+        std::vector<std::pair<value, value>> out;
+        out.reserve(items.size());
         // order indexes the reversed list; the sorted list reversed again is largest first
-        for (auto it = order.rbegin(); it != order.rend(); ++it) out.push_back(live[live.size() - 1 - *it]);
+        for (auto it = order.rbegin(); it != order.rend(); ++it) out.push_back(items[items.size() - 1 - *it]);
         return out;
     } catch (python_error& e) {
         if (!is_instance_of(e.exc, "TypeError")) throw;
-        return live;
+        items.clear();
+        for (const auto& e2 : d.entries)
+            if (!e2.key.is_unbound()) items.emplace_back(e2.key, e2.item);
+        return items;
     }
 }
 

@@ -1046,6 +1046,20 @@ private:
                 protected_yield = true;
             }
         }
+        if (e.name == "from") {
+            if (code().is_async) fail("SyntaxError", "'yield from' inside async function", line, e.column);
+            code().is_generator = true;
+            // PEP 380 as CPython 3.11 compiles it: the iterator, then a send/yield loop until it returns
+            expression(*e.a);
+            emit(opcode::get_yield_from_iter, 0, line);
+            emit(opcode::load_const, constant(value::none()), line);
+            auto start = here();
+            auto send = emit(opcode::send, 0, line);
+            emit(opcode::yield_value, protected_yield ? 1 : 0, line);
+            emit(opcode::jump, start, line);
+            patch(send);
+            return;
+        }
         code().is_generator = true;
         if (e.a) expression(*e.a);
         else emit(opcode::load_const, constant(value::none()), line);

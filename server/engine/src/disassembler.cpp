@@ -81,6 +81,8 @@ const char* opcode_name(opcode op)
     case opcode::call_method: return "call_method";
     case opcode::get_iter: return "get_iter";
     case opcode::for_iter: return "for_iter";
+    case opcode::get_yield_from_iter: return "get_yield_from_iter";
+    case opcode::send: return "send";
     case opcode::make_function: return "make_function";
     case opcode::build_class: return "build_class";
     case opcode::finish_class: return "finish_class";
@@ -147,7 +149,7 @@ std::string argument_text(const code_object& code, const instruction& in)
     case opcode::binary: return std::string(binary_symbol(in.arg & 0xff)) + ((in.arg & 0x100) ? "=" : "");
     case opcode::compare: return compare_symbol(in.arg);
     case opcode::jump: case opcode::pop_jump_if_false: case opcode::pop_jump_if_true: case opcode::jump_if_false_or_pop:
-    case opcode::jump_if_true_or_pop: case opcode::for_iter: case opcode::setup_try: case opcode::setup_with: case opcode::check_eg_match:
+    case opcode::jump_if_true_or_pop: case opcode::for_iter: case opcode::send: case opcode::setup_try: case opcode::setup_with: case opcode::check_eg_match:
         return "to " + std::to_string(in.arg);
     case opcode::make_function: {
         const auto k = static_cast<std::size_t>(in.arg & 0xffff);

@@ -467,6 +467,116 @@ value runtime::call_sync(const value& callee, std::vector<value> args, std::vect
 // The generator's next item: its frame runs to the next yield inside the caller's operation.
 value runtime::resume_generator(generator_object& g, bool& exhausted) { return resume_generator(g, exhausted, value::none(), value{}); }
 
+namespace {
+
+// StopIteration's value (its first argument, or None)
+value stop_iteration_value(const value& stop)
+{
+    const auto& args = stop.as<exception_object>().args;
+    return args.empty() ? value::none() : args[0];
+}
+
+} // namespace
+
+// One step of `yield from`'s loop (CPython's SEND): `sent` passed on to the iterator (next() for None,
+// its send() otherwise); what it yields, or (`returned`) the value it returned with
+value runtime::yield_from_step(const value& iter, value sent, bool& returned)
+{
+    returned = false;
+    if (iter.is(value_kind::generator)) {
+        auto& sub = iter.as<generator_object>();
+        bool exhausted = false;
+        value got = resume_generator(sub, exhausted, std::move(sent), value{});
+        if (!exhausted) return got;
+        returned = true;
+        value result = std::move(sub.return_value);
+        sub.return_value = value::none();
+        return result.is_unbound() ? value::none() : result;
+    }
+    try {
+        if (sent.is(value_kind::none) && !iter.is(value_kind::instance)) {
+            bool exhausted = false;
+            value iterator = iter;
+            value got = draw_next(iterator, exhausted);
+            returned = exhausted;
+            return exhausted ? value::none() : got;
+        }
+        value method = load_attribute(iter, sent.is(value_kind::none) ? "__next__" : "send");
+        return call_sync(method, sent.is(value_kind::none) ? std::vector<value>{} : std::vector<value>{std::move(sent)});
+    } catch (python_error& e) {
+        if (!is_instance_of(e.exc, "StopIteration")) throw;
+        returned = true;
+        return stop_iteration_value(e.exc);
+    }
+}
+
+// gen_throw's delegation: an exception thrown into a generator stopped in `yield from` goes to the
+// iterator it delegates to (GeneratorExit closes that iterator first, then is raised in the generator).
+// True when that answered the throw: `result` is what the generator yields next (`yielded`), or the
+// generator's frame was moved past its yield from with the iterator's return value. False: the
+// (possibly new) exception in `thrown` is to be raised at the generator's yield.
+bool runtime::delegate_throw(generator_object& g, value& thrown, value& result, bool& yielded)
+{
+    yielded = false;
+    if (!g.started || g.context.frames.empty()) return false;
+    frame& top = *g.context.frames.back();
+    const auto& code = top.code->instructions;
+    if (top.pc < 2 || code[static_cast<std::size_t>(top.pc - 1)].op != opcode::yield_value ||
+        code[static_cast<std::size_t>(top.pc - 2)].op != opcode::send || top.stack.empty())
+        return false;
+    const value iter = top.stack.back();
+    const std::int32_t after = code[static_cast<std::size_t>(top.pc - 2)].arg;
+    if (is_instance_of(thrown, "GeneratorExit")) {
+        // gen_close_iter: close the iterator; an error closing it is raised in the generator instead
+        g.running = true;
+        struct not_running {
+            generator_object& g;
+            ~not_running() { g.running = false; }
+        } on_exit{g};
+        try {
+            if (iter.is(value_kind::generator)) {
+                generator_close(iter.as<generator_object>());
+            } else if (!iter.is(value_kind::iterator)) {
+                raise_unsupported("closing a generator delegating to a " + type_name(iter));
+            }
+        } catch (python_error& e) {
+            thrown = std::move(e.exc);
+        }
+        return false;
+    }
+    value got;
+    try {
+        if (iter.is(value_kind::generator)) {
+            bool exhausted = false;
+            got = resume_generator(iter.as<generator_object>(), exhausted, value::none(), thrown);
+            if (!exhausted) {
+                yielded = true;
+                result = std::move(got);
+                return true;
+            }
+            auto& sub = iter.as<generator_object>();
+            got = std::move(sub.return_value);
+            sub.return_value = value::none();
+            if (got.is_unbound()) got = value::none();
+        } else if (iter.is(value_kind::iterator)) {
+            return false;  // builtin iterators have no throw(): raised at the yield
+        } else {
+            raise_unsupported("throwing into a generator delegating to a " + type_name(iter));
+        }
+    } catch (python_error& e) {
+        if (!is_instance_of(e.exc, "StopIteration") || iter.is(value_kind::generator)) {
+            thrown = std::move(e.exc);
+            return false;
+        }
+        got = stop_iteration_value(e.exc);
+    }
+    // The iterator returned: the generator goes on after its yield from with that value
+    top.stack.pop_back();
+    top.pc = after;
+    result = std::move(got);
+    return true;
+}
+
 // gen_send_ex: `sent` becomes the value of the yield the generator stopped at, or `thrown` is raised
 // there (at its first line when it has not started: CPython's traceback names the def line).
 value runtime::resume_generator(generator_object& g, bool& exhausted, value sent, value thrown)
@@ -479,7 +589,17 @@ value runtime::resume_generator(generator_object& g, bool& exhausted, value sent
         return {};
     }
     if (sync_call_depth_ >= 50) raise_error("RecursionError", "maximum recursion depth exceeded");
+    bool delegated = false;
     if (thrown.is(value_kind::exception)) {
+        value result;
+        bool yielded = false;
+        delegated = delegate_throw(g, thrown, result, yielded);
+        if (delegated && yielded) return result;  // still stopped at its yield from
+        if (delegated) g.context.frames.back()->stack.push_back(std::move(result));  // the yield from's value
+    }
+    if (delegated) {
+        // goes on after its yield from
+    } else if (thrown.is(value_kind::exception)) {
         g.context.pending_throw = std::move(thrown);
         g.context.resuming = true;
     } else if (g.started) {
@@ -1484,6 +1604,23 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 } else {
                     f.stack.push_back(std::move(next));
                 }
+                break;
+            }
+            case opcode::get_yield_from_iter: {
+                value v = pop(f);
+                if (v.is(value_kind::coroutine)) raise_error("TypeError", "cannot 'yield from' a coroutine object in a non-coroutine generator");
+                f.stack.push_back(v.is(value_kind::generator) ? std::move(v) : make_iterator(v));
+                break;
+            }
+            case opcode::send: {
+                value sent = pop(f);
+                bool returned = false;
+                value got = yield_from_step(f.stack.back(), std::move(sent), returned);
+                if (returned) {
+                    f.stack.pop_back();
+                    f.pc = in.arg;
+                }
+                f.stack.push_back(std::move(got));
                 break;
             }
             case opcode::make_function: {

@@ -218,6 +218,8 @@ void runtime::store_attribute(const value& obj, const std::string& name, value v
         store_named_tuple_attribute(obj, name, std::move(v), false);
         return;
     }
+    // A Counter is an instance of a Python class: it has a __dict__ the engine does not model
+    if (obj.is(value_kind::dict) && obj.as<dict_object>().is_counter) raise_unsupported("setting an attribute of a Counter");
     switch (obj.kind) {
     case value_kind::instance: {
         auto& inst = obj.as<instance_object>();

@@ -328,11 +328,12 @@ bool runtime::equals(const value& a, const value& b, int depth)
         return x.start == y.start && (n == 1 || x.step == y.step);
     }
     case value_kind::dict: {
-        if (a.obj == b.obj) return true;
         const auto& x = a.as<dict_object>();
         const auto& y = b.as<dict_object>();
-        // Counter.__eq__: a missing count is 0 (a Counter and a plain dict compare as dicts)
+        // Counter.__eq__: a missing count is 0 (a Counter and a plain dict compare as dicts); it
+        // compares its counts with ==, even against itself
         if (x.is_counter && y.is_counter) return counter_all(compare_op::eq, a, b);
+        if (a.obj == b.obj) return true;
         if (x.used != y.used) return false;
         auto eq = [this, depth](const value& p, const value& q) { return equals(p, q, depth + 1); };
         for (const auto& e : x.entries) {
@@ -815,7 +816,12 @@ value runtime::make_iterator(const value& v)
 
 value runtime::draw_next(value& iterator, bool& exhausted)
 {
-    if (iterator.is(value_kind::generator)) return resume_generator(iterator.as<generator_object>(), exhausted);
+    if (iterator.is(value_kind::generator)) {
+        // A for loop (list(), sum() …) takes the StopIteration with its value: a later next() has none
+        value got = resume_generator(iterator.as<generator_object>(), exhausted);
+        if (exhausted) iterator.as<generator_object>().return_value = value::none();
+        return got;
+    }
     if (iterator.is(value_kind::instance)) {
         // __next__ until it raises StopIteration
         exhausted = false;

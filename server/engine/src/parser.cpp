@@ -122,8 +122,13 @@ private:
             }
             if (w == "class") { out.push_back(class_def()); return; }
             if (w == "with") { out.push_back(with_statement(false)); return; }
-            if (w == "match" && peek(1).kind == token_kind::name && peek(2).kind == token_kind::op && peek(2).text == ":")
-                unsupported(t, "'match' statement");
+            // A match statement: `match` (a soft keyword) and a logical line that ends with ':' (no
+            // expression or assignment statement does; `match: int` is an annotation)
+            if (w == "match" && !is_op(":", 1)) {
+                std::size_t k = 1;
+                while (peek(k).kind != token_kind::newline && peek(k).kind != token_kind::end) ++k;
+                if (k > 1 && is_op(":", k - 1)) unsupported(t, "'match' statement");
+            }
         }
         if (t.kind == token_kind::op && t.text == "@") {
             // Decorators, evaluated top to bottom, applied bottom up (the compiler does both).
@@ -688,8 +693,14 @@ private:
     expr_ptr yield_expression()
     {
         const token& t = next();
-        if (is_name("from")) unsupported(t, "'yield from'");
         auto e = make_expr(expr_kind::yield, t);
+        if (is_name("from")) {
+            // `yield from x`: the name marks it
+            next();
+            e->name = "from";
+            e->a = expression();
+            return e;
+        }
         if (!at_statement_end() && !is_op(")") && !is_op("=")) e->a = expression_list(true);
         return e;
     }

@@ -373,6 +373,9 @@ private:
     value named_tuple_attribute(const value& obj, const std::string& name, bool& found);
     void store_named_tuple_attribute(const value& obj, const std::string& name, value v, bool deleting);
     std::vector<const object*> named_tuples_in_repr_;
+    // `yield from` (interpreter.cpp)
+    value yield_from_step(const value& iter, value sent, bool& returned);
+    bool delegate_throw(generator_object& g, value& thrown, value& result, bool& yielded);
     // collections.Counter (collections_counter.cpp)
     value make_counter();
     value new_counter(std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
@@ -389,7 +392,7 @@ private:
     void counter_keep_positive(const value& self);
     bool counter_positive(const value& count);
     std::vector<std::pair<value, value>> counter_other_items(const value& other);
-    std::vector<std::size_t> counter_repr_order(const value& self) override;
+    std::vector<std::pair<value, value>> counter_repr_items(const value& self) override;
     template <class F> void each_item(const value& dict, F&& f);
     void deque_store(const value& self, const value& index, value v);  // v unbound: del d[i]
     void sort_values(std::vector<value>& items);

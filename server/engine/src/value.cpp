@@ -665,23 +665,22 @@ void repr_into(std::string& out, const value& v)
             // CPython recurses until RecursionError: a Counter holding itself
             if (!entry.entered) raise_unsupported("the repr of a Counter that holds itself");
             auto* meter = current_work_meter();
-            std::vector<std::size_t> order;
+            std::vector<std::pair<value, value>> items;
             if (meter && meter->specials) {
-                order = meter->specials->counter_repr_order(v);
+                items = meter->specials->counter_repr_items(v);
             } else {
-                for (std::size_t k = 0; k < d.entries.size(); ++k)
-                    if (!d.entries[k].key.is_unbound()) order.push_back(k);
+                for (const auto& e : d.entries)
+                    if (!e.key.is_unbound()) items.emplace_back(e.key, e.item);
             }
             out += "Counter({";
             bool first = true;
-            for (auto k : order) {
-                const auto& e = d.entries[k];
+            for (const auto& [key, item] : items) {
                 charge_work(1);
                 if (!first) out += ", ";
                 first = false;
-                repr_into(out, e.key);
+                repr_into(out, key);
                 out += ": ";
-                repr_into(out, e.item);
+                repr_into(out, item);
                 check_repr_size(out);
             }
             out += "})";

@@ -29,9 +29,9 @@ struct special_methods {
     // The order sorted() would put `items` in, or their own order when a comparison raises an
     // Exception (reprlib's _possibly_sorted).
     virtual std::vector<std::size_t> sorted_order(const std::vector<value>& items) = 0;
-    // The entries of a collections.Counter (their indices in its table) in the order its repr lists
-    // them: most_common()'s, or the table's when the counts do not compare.
-    virtual std::vector<std::size_t> counter_repr_order(const value& counter) = 0;
+    // The entries of a collections.Counter in the order its repr lists them: most_common()'s, or the
+    // table's when the counts do not compare.
+    virtual std::vector<std::pair<value, value>> counter_repr_items(const value& counter) = 0;
     // repr(v) or str(v) of a named tuple (its class's __repr__/__str__, generated or the program's)
     virtual std::string named_tuple_text(const value& v, bool as_repr) = 0;
 
