@@ -291,7 +291,11 @@ void expect_args(const builtin_object& b, const std::vector<value>& args, std::s
     auto arguments = [](std::size_t k) { return std::to_string(k) + (k == 1 ? " argument" : " arguments"); };
     const bool method = b.self.is(value_kind::list) || b.self.is(value_kind::tuple) || b.self.is(value_kind::dict) || is_set_kind(b.self);
     // A defaultdict's methods are dict's: CPython names them so
-    const std::string qualified = method ? (b.self.is(value_kind::dict) ? std::string("dict") : type_name(b.self)) + "." + b.name : b.name;
+    const std::string qualified = method ? (b.self.is(value_kind::dict)    ? std::string("dict")
+                                            : b.self.is(value_kind::tuple) ? std::string("tuple")  // a named tuple's methods are tuple's
+                                                                           : type_name(b.self)) +
+                                               "." + b.name
+                                         : b.name;
     // METH_O and METH_NOARGS: "len() takes exactly one argument (2 given)", "list.clear() takes no arguments (1 given)"
     static const std::vector<std::string_view> exactly_one = {"len", "abs", "repr", "ascii", "append", "count", "remove", "extend",
                                                                "hex", "oct", "bin", "chr", "ord", "any", "all", "callable", "aiter"};
@@ -1419,7 +1423,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             case c_counter: return value::boolean(v.is(value_kind::dict) && v.as<dict_object>().is_counter);
             case b_range: return value::boolean(v.is(value_kind::range));
             case b_type:
-                return value::boolean(v.is(value_kind::exception_type) || v.is(value_kind::type_name) ||
+                return value::boolean(v.is(value_kind::exception_type) || v.is(value_kind::type_name) || v.is(value_kind::class_type) ||
                                       (v.is(value_kind::builtin) && is_type_builtin(v.as<builtin_object>())));
             case b_enumerate: return value::boolean(v.is(value_kind::iterator) && v.as<iterator_object>().kind == iterator_kind::enumerate);
             case b_zip: return value::boolean(v.is(value_kind::iterator) && v.as<iterator_object>().kind == iterator_kind::zip);

@@ -14,6 +14,7 @@
 #include "integers.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace loopscope::engine {
 
@@ -42,6 +43,29 @@ bool is_identifier(const std::string& s)
 }
 
 std::string quoted(const std::string& s) { return repr(value::string(s)); }
+
+// namedtuple()'s __doc__: 'Point(x, y)', 'One(x,)'
+std::string class_doc_text(const std::string& name, const std::vector<std::string>& fields)
+{
+    std::string doc = name + "(";
+    for (std::size_t k = 0; k < fields.size(); ++k) doc += (k ? ", " : "") + fields[k];
+    if (fields.size() == 1) doc += ",";
+    return doc + ")";
+}
+
+// Does a function of a class body (or one nested in it) name `super` or `__class__`? CPython's
+// compiler gives such a body a __classcell__
+bool uses_class_cell(const code_object& code, int depth = 0)
+{
+    if (depth > 100) return false;
+    for (const auto& n : code.names)
+        if (n == "super" || n == "__class__") return true;
+    for (const auto& n : code.free_names)
+        if (n == "__class__") return true;
+    for (const auto& f : code.functions)
+        if (f && uses_class_cell(*f, depth + 1)) return true;
+    return false;
+}
 
 value field_names_tuple(const named_tuple_spec& spec)
 {
@@ -128,14 +152,14 @@ value runtime::new_named_tuple_class(std::vector<value>& args, keywords& kwargs)
     const std::string typename_ = bound[0].is(value_kind::instance) ? (raise_unsupported("a namedtuple typename that is an object of a program's class"), std::string())
                                                                      : str(bound[0]);
     const bool rename = truthy(bound[2]);
+    charge_work(fields.size() * 8);  // each name checked, stored, and a getter made for it
     if (rename) {
-        std::vector<std::string> seen;
+        std::unordered_set<std::string> seen;
         for (std::size_t k = 0; k < fields.size(); ++k) {
-            charge_work(1);
             const std::string name = fields[k];
-            if (!is_identifier(name) || is_python_keyword(name) || name[0] == '_' || std::find(seen.begin(), seen.end(), name) != seen.end())
+            if (!is_identifier(name) || is_python_keyword(name) || name[0] == '_' || seen.count(name))
                 fields[k] = "_" + std::to_string(k);
-            seen.push_back(name);
+            seen.insert(name);
         }
     }
     std::vector<std::string> all{typename_};
@@ -144,12 +168,10 @@ value runtime::new_named_tuple_class(std::vector<value>& args, keywords& kwargs)
         if (!is_identifier(name)) raise_error("ValueError", "Type names and field names must be valid identifiers: " + quoted(name));
         if (is_python_keyword(name)) raise_error("ValueError", "Type names and field names cannot be a keyword: " + quoted(name));
     }
-    std::vector<std::string> seen;
+    std::unordered_set<std::string> seen;
     for (const auto& name : fields) {
-        charge_work(1);
         if (name[0] == '_' && !rename) raise_error("ValueError", "Field names cannot start with an underscore: " + quoted(name));
-        if (std::find(seen.begin(), seen.end(), name) != seen.end()) raise_error("ValueError", "Encountered duplicate field name: " + quoted(name));
-        seen.push_back(name);
+        if (!seen.insert(name).second) raise_error("ValueError", "Encountered duplicate field name: " + quoted(name));
     }
     auto spec = std::make_shared<named_tuple_spec>();
     spec->typename_ = typename_;
@@ -163,10 +185,7 @@ value runtime::new_named_tuple_class(std::vector<value>& args, keywords& kwargs)
         if (!bound[4].is(value_kind::string)) raise_unsupported("a namedtuple module that is not a str");
         cls->module = bound[4].as<string_object>().s;
     }
-    // __doc__: 'Point(x, y)'
-    std::string doc = typename_ + "(";
-    for (std::size_t k = 0; k < spec->fields.size(); ++k) doc += (k ? ", " : "") + spec->fields[k];
-    cls->doc = value::string(doc + ")");
+    cls->doc = value::string(class_doc_text(typename_, spec->fields));
     fill_named_tuple_class(*cls, std::move(spec));
     std::string conflict;
     compute_mro(*cls, conflict);
@@ -179,10 +198,18 @@ value runtime::new_typing_named_tuple(std::vector<value>& args, keywords& kwargs
     if (args.empty()) raise_error("TypeError", "NamedTuple() missing 1 required positional argument: 'typename'");
     if (args.size() > 2) raise_error("TypeError", "NamedTuple() takes from 1 to 2 positional arguments but " + std::to_string(args.size()) + " were given");
     std::vector<value> names;
-    if (args.size() == 2) {
+    if (args.size() == 2 && !args[1].is(value_kind::none)) {
         if (!kwargs.empty()) raise_error("TypeError", "Either list of fields or keywords can be provided to NamedTuple, not both");
         for (const auto& pair : to_vector(args[1])) {
-            auto items = to_vector(pair);
+            std::vector<value> items;
+            try {
+                items = to_vector(pair);
+            } catch (python_error& e) {
+                // `for name, type in fields`: unpacking's words
+                if (is_instance_of(e.exc, "TypeError") && !pair.is(value_kind::instance))
+                    raise_error("TypeError", "cannot unpack non-iterable " + type_name(pair) + " object");
+                throw;
+            }
             if (items.size() != 2) raise_error("ValueError", items.size() < 2 ? "not enough values to unpack (expected 2, got " + std::to_string(items.size()) + ")"
                                                                               : "too many values to unpack (expected 2)");
             names.push_back(items[0]);
@@ -222,10 +249,14 @@ void runtime::finish_named_tuple_class(class_object& cls)
             if (!field.empty() && field[0] == '_') raise_error("ValueError", "Field names cannot start with an underscore: " + quoted(field));
             spec->fields.push_back(field);
         }
-        if (cls.doc.is(value_kind::none)) {
-            std::string doc = cls.name + "(";
-            for (std::size_t k = 0; k < spec->fields.size(); ++k) doc += (k ? ", " : "") + spec->fields[k];
-            cls.doc = value::string(doc + ")");
+        if (cls.doc.is(value_kind::none)) cls.doc = value::string(class_doc_text(cls.name, spec->fields));
+        // A body whose functions use super() or __class__ has a __classcell__ that NamedTupleMeta drops
+        for (const auto& [name, v] : cls.attributes.entries) {
+            const value* f = &v;
+            if (v.is(value_kind::descriptor)) f = &v.as<descriptor_object>().function;
+            if (f->is(value_kind::function) && uses_class_cell(*f->as<function_object>().code))
+                raise_error("RuntimeError", "__class__ not set defining '" + cls.name + "' as <class '" + cls.module + "." + cls.qualname +
+                                                "'>. Was __classcell__ propagated to type.__new__?");
         }
         // The generated namespace, then the body's own names but the fields' defaults
         attribute_table body = std::move(cls.attributes);
@@ -259,6 +290,8 @@ value runtime::construct_named_tuple(const std::shared_ptr<class_object>& cls, s
     std::vector<std::string> params{"_cls"};
     params.insert(params.end(), spec.fields.begin(), spec.fields.end());
     auto signature = python_signature((spec.typename_ + ".__new__").c_str(), std::move(params), spec.defaults);
+    // Binding looks each keyword up among the parameters by name
+    charge_work(spec.fields.size() * (kwargs.size() + 1) / 4 + 1);
     args.insert(args.begin(), value::of(value_kind::class_type, cls));
     std::vector<value> bound = bind_arguments(*signature, std::move(args), kwargs);
     bound.erase(bound.begin());
@@ -318,8 +351,11 @@ value runtime::call_named_tuple_method(const std::string& name, std::vector<valu
     const auto* self = named_tuple_of(bound[0]);
     if (!self) raise_unsupported("a named tuple's " + name + " called on another object");
     if (name == "_asdict") {
+        // dict(zip(self._fields, self)): the class's _fields, whatever it was set to
+        const value* fields = self->cls->lookup("_fields");
+        std::vector<value> names = fields ? to_vector(*fields) : std::vector<value>{};
         value d = make_dict();
-        for (std::size_t k = 0; k < spec->fields.size() && k < self->items.size(); ++k) store_subscript(d, value::string(spec->fields[k]), self->items[k]);
+        for (std::size_t k = 0; k < names.size() && k < self->items.size(); ++k) store_subscript(d, names[k], self->items[k]);
         return d;
     }
     if (name == "__repr__") return value::string(named_tuple_repr(bound[0]));
@@ -331,8 +367,10 @@ std::string runtime::named_tuple_repr(const value& v)
 {
     const auto& nt = *named_tuple_of(v);
     const named_tuple_spec& spec = *named_tuple_spec_of(*nt.cls);
-    if (std::find(named_tuples_in_repr_.begin(), named_tuples_in_repr_.end(), v.obj.get()) != named_tuples_in_repr_.end())
+    if (std::find(named_tuples_in_repr_.begin(), named_tuples_in_repr_.end(), v.obj.get()) != named_tuples_in_repr_.end()) {
+        if (quiet_repr_scope::active()) return "...";  // an event's text (a task's result): never the program's error
         raise_unsupported("the repr of a named tuple that holds itself");  // CPython recurses to RecursionError
+    }
     named_tuples_in_repr_.push_back(v.obj.get());
     struct leave {
         std::vector<const object*>& active;
@@ -403,7 +441,7 @@ void runtime::store_named_tuple_attribute(const value& obj, const std::string& n
         raise_error("AttributeError", "'" + nt.cls->name + "' object has no attribute '" + name + "'");
     }
     if (deleting) {
-        if (!nt.attributes || !nt.attributes->find(name)) raise_error("AttributeError", name);
+        if (!nt.attributes || !nt.attributes->find(name)) raise_error("AttributeError", "'" + nt.cls->name + "' object has no attribute '" + name + "'");
         nt.attributes->remove(name);
         return;
     }

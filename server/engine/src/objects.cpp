@@ -142,6 +142,8 @@ value runtime::class_attribute(const value& obj, const std::string& name, bool& 
         if (const value* v = cls.lookup(name)) {
             if (v->is(value_kind::descriptor) && v->as<descriptor_object>().what == descriptor_object::kind::tuple_getter)
                 raise_unsupported("a named tuple's field read from its class (a _tuplegetter)");
+            // A named tuple's generated method read from its class is a plain function
+            if (v->is(value_kind::builtin) && v->as<builtin_object>().id == named_tuple_method_id()) return *v;
             return v->is(value_kind::function) ? *v : bind_to(*v, obj);
         }
         if (name == "__name__") return value::string(cls.name);

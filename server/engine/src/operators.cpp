@@ -181,7 +181,11 @@ value runtime::binary(std::int32_t op, const value& a, const value& b)
             return a.is(value_kind::list) ? value::list(std::move(items)) : value::tuple(std::move(items));
         }
         if (a.is(value_kind::string)) raise_error("TypeError", "can only concatenate str (not \"" + type_name(b) + "\") to str");
-        if (a_seq) raise_error("TypeError", "can only concatenate " + type_name(a) + " (not \"" + type_name(b) + "\") to " + type_name(a));
+        if (a_seq) {
+            // list's and tuple's own words (a named tuple's too)
+            const char* own = a.is(value_kind::list) ? "list" : "tuple";
+            raise_error("TypeError", std::string("can only concatenate ") + own + " (not \"" + type_name(b) + "\") to " + own);
+        }
     }
     if (bop == binary_op::mul) {
         const value* seq = nullptr;
