@@ -160,3 +160,16 @@ TEST(counters, what_cpython_would_recurse_on_or_order_otherwise_is_refused_where
     EXPECT_EQ(out.stdout_text, "2\n");
     EXPECT_EQ(out.exit_status, 0);
 }
+
+TEST(counters, counters_nested_past_the_native_limit_are_refused_and_a_cycle_is_a_recursion_error)
+{
+    // 300 Counters each holding the next: CPython's frames may or may not reach; refused
+    auto out = run_virtual("from collections import Counter\nx = Counter()\nfor i in range(300):\n    x = Counter(a=x)\nprint('built')\nx + x\n");
+    EXPECT_EQ(out.stdout_text, "built\n");
+    const auto* end = out.last("run_finished");
+    ASSERT_TRUE(end && end->error);
+    EXPECT_EQ(end->error->type, "UnsupportedError");
+    // A Counter met again inside its own operation recurses forever in CPython too
+    out = run_virtual("from collections import Counter\nc = Counter()\nc['me'] = c\ntry:\n    c + c\nexcept RecursionError as e:\n    print('caught', e)\n");
+    EXPECT_EQ(out.stdout_text, "caught maximum recursion depth exceeded while calling a Python object\n");
+}

@@ -28,18 +28,22 @@ bool is_mapping(const value& v) { return v.is(value_kind::dict); }
 value int_value(std::int64_t n) { return value::integer(n); }
 
 // Counter's operators and comparisons are Python methods that recurse into counts that are Counters
-// themselves (a Counter that holds itself: forever): as deep as CPython's frames allow, about 200
-// native levels here, then CPython's RecursionError
-thread_local int counter_depth = 0;
+// themselves. A Counter met again inside its own operation recurses forever in CPython: past 200
+// native levels that is CPython's RecursionError. Counters merely nested 200 deep (CPython's frames
+// would go on a few hundred more) are refused instead.
+thread_local std::vector<const object*> counter_stack;
 struct counter_depth_guard {
-    explicit counter_depth_guard(bool calling = true)
+    explicit counter_depth_guard(const value& counter, bool calling = true)
     {
-        // CPython's message says where the limit was met: in a call (the operators) or not (comparisons, repr)
-        if (counter_depth >= 200)
+        if (counter_stack.size() >= 200) {
+            if (std::find(counter_stack.begin(), counter_stack.end(), counter.obj.get()) == counter_stack.end())
+                raise_unsupported("Counters nested in Counters more than 200 deep");
+            // CPython's message says where the limit was met: in a call (the operators) or not (comparisons, repr)
             raise_error("RecursionError", calling ? "maximum recursion depth exceeded while calling a Python object" : "maximum recursion depth exceeded");
-        ++counter_depth;
+        }
+        counter_stack.push_back(counter.obj.get());
     }
-    ~counter_depth_guard() { --counter_depth; }
+    ~counter_depth_guard() { counter_stack.pop_back(); }
     counter_depth_guard(const counter_depth_guard&) = delete;
     counter_depth_guard& operator=(const counter_depth_guard&) = delete;
 };
@@ -73,13 +77,14 @@ value runtime::count_of(const value& counter, const value& key)
 {
     const auto& d = counter.as<dict_object>();
     const std::int64_t at = d.find(key, python_hash(key), dict_equality());
-    return at < 0 ? int_value(0) : d.entries[static_cast<std::size_t>(at)].item;
+    if (at < 0 || static_cast<std::size_t>(at) >= d.entries.size() || d.entries[static_cast<std::size_t>(at)].key.is_unbound()) return int_value(0);
+    return d.entries[static_cast<std::size_t>(at)].item;
 }
 
 // Counter.update / Counter.subtract with one positional argument (not None)
 void runtime::counter_add_from(const value& self, const value& iterable, bool subtract)
 {
-    counter_depth_guard guard;
+    counter_depth_guard guard(self);
     const value one = int_value(1);
     const auto add = static_cast<std::int32_t>(binary_op::add), sub = static_cast<std::int32_t>(binary_op::sub);
     if (is_mapping(iterable)) {
@@ -105,9 +110,10 @@ void runtime::counter_add_from(const value& self, const value& iterable, bool su
         // _count_elements: the element hashed once, its count looked up and stored with that hash
         const std::int64_t hash = python_hash(elem);
         const std::int64_t at = d.find(elem, hash, dict_equality());
-        value now = subtract ? binary(sub, at < 0 ? int_value(0) : d.entries[static_cast<std::size_t>(at)].item, one)
-                    : at < 0 ? one
-                             : binary(add, d.entries[static_cast<std::size_t>(at)].item, one);
+        // The count copied out: its __add__ may change the Counter (and a key's __eq__ in find() too)
+        const bool found = at >= 0 && static_cast<std::size_t>(at) < d.entries.size() && !d.entries[static_cast<std::size_t>(at)].key.is_unbound();
+        const value old = found ? d.entries[static_cast<std::size_t>(at)].item : int_value(0);
+        value now = subtract ? binary(sub, old, one) : found ? binary(add, old, one) : one;
         if (d.used >= config_.max_sequence_length) check_length(d.used + 1);
         note_nesting(self, now);
         d.set(std::move(elem), hash, std::move(now), dict_equality());
@@ -180,9 +186,10 @@ value runtime::counter_most_common(const value& self, const value& n)
         return best.obj ? value::list({best}) : value::list({});
     }
     if (truthy(compare(static_cast<std::int32_t>(compare_op::ge), n, size))) {
-        // sorted(...)[:n]
+        // sorted(...)[:n]: sorted first, then sliced
+        auto sorted = counter_sorted_items(self);
         if (!is_int(n)) raise_error("TypeError", "slice indices must be integers or None or have an __index__ method");
-        return value::list(counter_sorted_items(self));
+        return value::list(std::move(sorted));
     }
     if (!is_int(n)) raise_error("TypeError", "'" + type_name(n) + "' object cannot be interpreted as an integer");
     if (int_is_negative(n) || equals(n, int_value(0))) return value::list({});
@@ -205,14 +212,14 @@ value runtime::counter_most_common(const value& self, const value& n)
 // other) for e in c)` with a missing count 0
 bool runtime::counter_all(compare_op op, const value& a, const value& b)
 {
-    counter_depth_guard guard(false);
+    counter_depth_guard guard(a, false);
     bool all = true;
     for (const value* c : {&a, &b}) {
         each_item(*c, [&](const value& key, const value&) {
             if (!all) return;
             const value x = count_of(a, key), y = count_of(b, key);
-            if (op == compare_op::eq) all = equals(x, y);
-            else all = truthy(compare(static_cast<std::int32_t>(op), x, y));
+            // `self[e] == other[e]`: the operator, never an identity shortcut
+            all = truthy(compare(static_cast<std::int32_t>(op), x, y));
         });
         if (!all) return false;
     }
@@ -270,7 +277,7 @@ value runtime::counter_binary(binary_op op, const value& a, const value& b, bool
 {
     if (!is_counter_value(a)) return value::unbound();
     if (op != binary_op::add && op != binary_op::sub && op != binary_op::bit_or && op != binary_op::bit_and) return value::unbound();
-    counter_depth_guard guard;
+    counter_depth_guard guard(a);
     const auto gt = static_cast<std::int32_t>(compare_op::gt), lt = static_cast<std::int32_t>(compare_op::lt);
     if (inplace) {
         if (op == binary_op::bit_and) {
@@ -325,7 +332,7 @@ value runtime::counter_binary(binary_op op, const value& a, const value& b, bool
 // +c, -c
 value runtime::counter_unary(const value& c, bool negate)
 {
-    counter_depth_guard guard;
+    counter_depth_guard guard(c);
     value result = make_counter();
     each_item(c, [&](const value& elem, const value& count) {
         if (!negate) {
@@ -342,7 +349,7 @@ value runtime::counter_unary(const value& c, bool negate)
 // raises TypeError
 std::vector<std::pair<value, value>> runtime::counter_repr_items(const value& self)
 {
-    counter_depth_guard guard(false);
+    counter_depth_guard guard(self, false);
     const auto& d = self.as<dict_object>();
     std::vector<std::pair<value, value>> items;
     check_items(d.used);

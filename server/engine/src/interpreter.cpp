@@ -526,13 +526,15 @@ bool runtime::delegate_throw(generator_object& g, value& thrown, value& result, 
         return false;
     const value iter = top.stack.back();
     const std::int32_t after = code[static_cast<std::size_t>(top.pc - 2)].arg;
+    // The generator is executing while the iterator it delegates to runs (re-entering it is
+    // "generator already executing", as gen_throw's FRAME_EXECUTING makes it)
+    g.running = true;
+    struct not_running {
+        generator_object& g;
+        ~not_running() { g.running = false; }
+    } on_exit{g};
     if (is_instance_of(thrown, "GeneratorExit")) {
         // gen_close_iter: close the iterator; an error closing it is raised in the generator instead
-        g.running = true;
-        struct not_running {
-            generator_object& g;
-            ~not_running() { g.running = false; }
-        } on_exit{g};
         try {
             if (iter.is(value_kind::generator)) {
                 generator_close(iter.as<generator_object>());
@@ -570,9 +572,11 @@ bool runtime::delegate_throw(generator_object& g, value& thrown, value& result, 
         }
         got = stop_iteration_value(e.exc);
     }
-    // The iterator returned: the generator goes on after its yield from with that value
-    top.stack.pop_back();
-    top.pc = after;
+    // The iterator returned: the generator goes on after its yield from with that value (its frame
+    // is where it was: nothing could run it meanwhile)
+    frame& still = *g.context.frames.back();
+    still.stack.pop_back();
+    still.pc = after;
     result = std::move(got);
     return true;
 }

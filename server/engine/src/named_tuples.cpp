@@ -8,6 +8,7 @@
 #include "classes.hpp"
 #include "dicts.hpp"
 #include "functools_module.hpp"
+#include "parser.hpp"
 #include "runtime.hpp"
 
 #include "code.hpp"
@@ -21,16 +22,6 @@ namespace loopscope::engine {
 namespace {
 
 using keywords = std::vector<std::pair<std::string, value>>;
-
-bool is_python_keyword(const std::string& w)
-{
-    static const char* kw[] = {"False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-        "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
-        "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield", nullptr};
-    for (const char** k = kw; *k; ++k)
-        if (w == *k) return true;
-    return false;
-}
 
 // str.isidentifier() for ASCII text; text beyond ASCII needs Unicode's tables
 bool is_identifier(const std::string& s)
@@ -230,10 +221,6 @@ void runtime::finish_named_tuple_class(class_object& cls)
 {
     if (cls.from_typing_named_tuple) {
         // NamedTupleMeta: the annotations are the fields, their class attributes the defaults
-        static const char* prohibited[] = {"__new__", "__init__", "__slots__", "__getnewargs__", "_fields", "_field_defaults", "_make", "_replace", "_asdict", "_source"};
-        for (const auto& [name, v] : cls.attributes.entries)
-            for (const char* p : prohibited)
-                if (name == p) raise_error("AttributeError", std::string("Cannot overwrite NamedTuple attribute ") + name);
         auto spec = std::make_shared<named_tuple_spec>();
         spec->typename_ = cls.name;
         std::string default_names;
@@ -246,9 +233,15 @@ void runtime::finish_named_tuple_class(class_object& cls)
                 raise_error("TypeError", "Non-default namedtuple field " + field + " cannot follow default field" +
                                              (spec->defaults.size() > 1 ? "s " : " ") + default_names);
             }
-            if (!field.empty() && field[0] == '_') raise_error("ValueError", "Field names cannot start with an underscore: " + quoted(field));
             spec->fields.push_back(field);
         }
+        // Then namedtuple()'s checks of the names, then the body's names NamedTupleMeta will not copy
+        for (const auto& field : spec->fields)
+            if (!field.empty() && field[0] == '_') raise_error("ValueError", "Field names cannot start with an underscore: " + quoted(field));
+        static const char* prohibited[] = {"__new__", "__init__", "__slots__", "__getnewargs__", "_fields", "_field_defaults", "_make", "_replace", "_asdict", "_source"};
+        for (const auto& [name, v] : cls.attributes.entries)
+            for (const char* p : prohibited)
+                if (name == p) raise_error("AttributeError", std::string("Cannot overwrite NamedTuple attribute ") + name);
         if (cls.doc.is(value_kind::none)) cls.doc = value::string(class_doc_text(cls.name, spec->fields));
         // A body whose functions use super() or __class__ has a __classcell__ that NamedTupleMeta drops
         for (const auto& [name, v] : cls.attributes.entries) {
@@ -317,7 +310,9 @@ value runtime::call_named_tuple_method(const std::string& name, std::vector<valu
     if (name == "_replace") {
         // _replace(self, /, **kwds)
         if (args.size() > 1) raise_error("TypeError", qualname + "() takes 1 positional argument but " + std::to_string(args.size()) + " were given");
+        if (!named_tuple_of(args[0])) raise_unsupported("a named tuple's _replace called on its class");
         const auto& self = *named_tuple_of(args[0]);
+        charge_work(spec->fields.size() * (kwargs.size() + 1) / 4 + 1);  // each field looked for among the keywords
         std::vector<value> items;
         for (std::size_t k = 0; k < spec->fields.size(); ++k) {
             auto given = std::find_if(kwargs.begin(), kwargs.end(), [&](const auto& kw) { return kw.first == spec->fields[k]; });
@@ -343,6 +338,7 @@ value runtime::call_named_tuple_method(const std::string& name, std::vector<valu
     args.clear();
     kwargs.clear();
     if (name == "_make") {
+        if (!bound[0].is(value_kind::class_type)) raise_unsupported("a named tuple's _make called on an instance of another class");
         std::vector<value> items = to_vector(bound[1]);
         if (items.size() != spec->fields.size())
             raise_error("TypeError", "Expected " + std::to_string(spec->fields.size()) + " arguments, got " + std::to_string(items.size()));

@@ -332,12 +332,12 @@ bool runtime::equals(const value& a, const value& b, int depth)
         return x.start == y.start && (n == 1 || x.step == y.step);
     }
     case value_kind::dict: {
+        // As PyObject_RichCompareBool: the same object is equal (a Counter too, in a list or an `in`)
+        if (a.obj == b.obj) return true;
         const auto& x = a.as<dict_object>();
         const auto& y = b.as<dict_object>();
-        // Counter.__eq__: a missing count is 0 (a Counter and a plain dict compare as dicts); it
-        // compares its counts with ==, even against itself
+        // Counter.__eq__: a missing count is 0 (a Counter and a plain dict compare as dicts)
         if (x.is_counter && y.is_counter) return counter_all(compare_op::eq, a, b);
-        if (a.obj == b.obj) return true;
         if (x.used != y.used) return false;
         auto eq = [this, depth](const value& p, const value& q) { return equals(p, q, depth + 1); };
         for (const auto& e : x.entries) {
@@ -379,6 +379,10 @@ value runtime::compare(std::int32_t op, const value& a, const value& b)
         raise_error("TypeError", std::string("'") + symbols[op] + "' not supported between instances of '" + type_name(a) + "' and '" +
                                      type_name(b) + "'");
     }
+    // `c == c` of a Counter is its __eq__, which compares its counts with == (no identity shortcut)
+    if ((cop == compare_op::eq || cop == compare_op::ne) && a.is(value_kind::dict) && b.is(value_kind::dict) && a.as<dict_object>().is_counter &&
+        b.as<dict_object>().is_counter)
+        return value::boolean(counter_all(compare_op::eq, a, b) == (cop == compare_op::eq));
     switch (cop) {
     case compare_op::eq: return value::boolean(equals(a, b));
     case compare_op::ne: return value::boolean(!equals(a, b));

@@ -77,15 +77,7 @@ private:
         if (peek().kind != token_kind::name || is_keyword(peek().text)) fail_at(peek(), "invalid syntax");
         return next().text;
     }
-    static bool is_keyword(const std::string& w)
-    {
-        static const char* kw[] = {"False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-            "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
-            "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield", nullptr};
-        for (const char** k = kw; *k; ++k)
-            if (w == *k) return true;
-        return false;
-    }
+    static bool is_keyword(const std::string& w) { return is_python_keyword(w); }
     void end_of_statement()
     {
         if (peek().kind == token_kind::newline) { next(); return; }
@@ -1441,6 +1433,16 @@ private:
 };
 
 } // namespace
+
+bool is_python_keyword(std::string_view word)
+{
+    static const char* kw[] = {"False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+        "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
+        "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield", nullptr};
+    for (const char** k = kw; *k; ++k)
+        if (word == *k) return true;
+    return false;
+}
 
 module_ast parse_module(std::string_view source, std::size_t max_nesting)
 {

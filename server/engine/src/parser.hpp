@@ -11,4 +11,7 @@ namespace loopscope::engine {
 // malformed programs and for constructs outside the subset (never parses them into something else).
 module_ast parse_module(std::string_view source, std::size_t max_nesting);
 
+// keyword.iskeyword(): Python's hard keywords (not the soft ones, match and case)
+bool is_python_keyword(std::string_view word);
+
 } // namespace loopscope::engine
