@@ -10,7 +10,9 @@ FILE`, and requires:
   - the same prints and warnings (category and message) in the same order, each print's and warning's
     program time within the tolerance (0.05 program-seconds);
   - the same exit status, and on failure the same final line on stderr (`ZeroDivisionError: ...`); when
-    an exception group ends the program, the same boxes, exception lines and chain messages;
+    an exception group ends the program, the same boxes, exception lines and chain messages; the last
+    traceback on stderr the same line for line — frames, source lines, the carets under them, chained
+    exceptions — with the standard library's frames told by file name and function only;
   - each warning shown on stderr as CPython shows it (`...: RuntimeWarning: message`);
   - a well-formed event stream: one JSON object per line with seq, t, task, coro, line, kind; seq
     0, 1, 2, ... ; t never decreasing; the print events' texts adding up to stdout.
@@ -176,6 +178,20 @@ def group_skeleton(text):
     return skeleton
 
 
+LIBRARY_FRAME = re.compile(r'File "[^"]*/lib/python3\.11/([^"]+)", line \d+')
+
+
+def last_traceback(text):
+    """The last traceback on stderr, from its header to the end: every frame's file, line, function,
+    source line and carets (PEP 657), then the exception. The standard library's frames are compared
+    by file and function, not by path or line number (those differ between 3.11 releases)."""
+    lines = text.splitlines()
+    starts = [k for k, line in enumerate(lines) if line.startswith("Traceback (most recent call last):")]
+    if not starts:
+        return None
+    return [LIBRARY_FRAME.sub(r'File "LIB/\1", line N', mask_addresses(line)) for line in lines[starts[-1]:]]
+
+
 def compare(program, binary, tolerance, scale, timeout, clock=None):
     """Returns (problems, report) where report is the side-by-side view."""
     expected_run = oracle.run(program, scale, timeout, clock=clock)
@@ -218,6 +234,14 @@ def compare(program, binary, tolerance, scale, timeout, clock=None):
             if [mask_addresses(x) for x in want] != [mask_addresses(x) for x in have]:
                 problems.append("the exception group's traceback differs:\n" + "".join(difflib.unified_diff(
                     [x + "\n" for x in want], [x + "\n" for x in have], "python3", "loopscope")))
+
+    if "Exception Group Traceback" not in expected_run["stderr_text"]:
+        want, have = last_traceback(expected_run["stderr_text"]), last_traceback(got_run.stderr)
+        # A SyntaxError is raised by the oracle's compile(): its traceback shows the oracle's frames
+        compiled = want is not None and any("oracle_child.py" in line for line in want)
+        if want is not None and not compiled and want != have:
+            problems.append("the traceback differs:\n" + "".join(difflib.unified_diff(
+                [x + "\n" for x in want], [x + "\n" for x in (have or [])], "python3", "loopscope")))
 
     position = 0
     for warning in expected_run["warnings"]:

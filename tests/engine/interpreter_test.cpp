@@ -147,7 +147,7 @@ async def main():
 asyncio.run(main())
 )");
     EXPECT_EQ(out.exit_status, 1);
-    EXPECT_NE(out.stderr_text.find("line 4, in bad\n    return 1 / 0\nZeroDivisionError: division by zero\n"), std::string::npos)
+    EXPECT_NE(out.stderr_text.find("line 4, in bad\n    return 1 / 0\n           ~~^~~\nZeroDivisionError: division by zero\n"), std::string::npos)
         << out.stderr_text;
     const loopscope::engine::event* done = nullptr;
     for (const auto& e : out.events)

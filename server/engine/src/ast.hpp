@@ -34,7 +34,9 @@ struct keyword_arg {
 struct expr {
     expr_kind kind;
     std::int32_t line = 0;
-    std::int32_t column = 0;
+    std::int32_t column = 0;      // 1-based, in bytes
+    std::int32_t end_line = 0;    // where the node's last token ends (CPython's end_lineno)
+    std::int32_t end_column = 0;  // the byte column just past it, 1-based (CPython's end_col_offset + 1)
     value constant;                 // constant
     std::string name;               // name, attribute (attribute name), formatted (format spec)
     binary_op bin = binary_op::add; // binary
@@ -94,6 +96,8 @@ struct stmt {
     stmt_kind kind;
     std::int32_t line = 0;
     std::int32_t column = 0;
+    std::int32_t end_line = 0;  // as expr's: a compound statement ends with its last clause's body
+    std::int32_t end_column = 0;
     expr_ptr value;                 // expression, return, raise (exception), assign/aug/annotated (value), if/while test, for iterable, assert test
     std::vector<expr_ptr> targets;  // assign (chained: a = b = v), aug/annotated (one), for (one), del
     expr_ptr extra;                 // annotated: the annotation; raise: `from`; assert: message

@@ -2104,18 +2104,30 @@ std::vector<std::size_t> runtime::order_by_less_than(const std::vector<value>& i
 
 void runtime::sort_values(std::vector<value>& items, const value& key, bool reverse)
 {
-    if (reverse) std::reverse(items.begin(), items.end());
     if (key.is(value_kind::none)) {
+        if (reverse) std::reverse(items.begin(), items.end());
         sort_values(items);
-    } else {
-        // Every key first, in order (as CPython computes them), then the items sorted by their keys.
-        std::vector<value> keys;
-        check_items(items.size());
-        keys.reserve(items.size());
-        for (const auto& item : items) keys.push_back(call_sync(key, {item}));
-        charge_work(sort_comparisons(items.size()) * 4);
-        take_in_order(items, order_by_less_than(keys));
+        if (reverse) std::reverse(items.begin(), items.end());
+        return;
     }
+    // Every key first, in the list's order (as CPython computes them), then the items sorted by them
+    std::vector<value> keys;
+    check_items(items.size());
+    keys.reserve(items.size());
+    for (const auto& item : items) keys.push_back(call_sync(key, {item}));
+    sort_by_keys(items, std::move(keys), reverse);
+}
+
+// list.sort's order once the keys are known: stable, and with reverse=True stable from the end (the
+// items and their keys reversed, sorted, reversed back)
+void runtime::sort_by_keys(std::vector<value>& items, std::vector<value> keys, bool reverse)
+{
+    if (reverse) {
+        std::reverse(items.begin(), items.end());
+        std::reverse(keys.begin(), keys.end());
+    }
+    charge_work(sort_comparisons(items.size()) * 4);
+    take_in_order(items, order_by_less_than(keys));
     if (reverse) std::reverse(items.begin(), items.end());
 }
 

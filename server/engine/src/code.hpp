@@ -64,6 +64,18 @@ struct code_object {
     value doc;  // a function's or a class body's docstring (its first statement, a str literal); None without
     std::int32_t first_line = 0;
     std::vector<instruction> instructions;
+    std::vector<source_span> spans;  // one an instruction the compiler emitted (generated code has none)
+    // A list, set or dict comprehension runs inline, where CPython 3.11 calls a function of its own
+    // (<listcomp>, <setcomp>, <dictcomp>) whose frame a traceback shows: the instructions that function
+    // would run, and the comprehension's line and span (where the frame around it stands). An inner
+    // comprehension's comes before the one around it.
+    struct inline_frame {
+        std::int32_t begin = 0, end = 0;
+        const char* name = "";
+        std::int32_t line = 0;
+        source_span span;
+    };
+    std::vector<inline_frame> inline_frames;
     std::vector<value> constants;
     std::vector<std::string> names;        // globals and attributes, by index
     std::vector<std::string> local_names;  // parameters first, as CPython orders co_varnames

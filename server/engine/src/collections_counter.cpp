@@ -157,16 +157,10 @@ std::vector<value> runtime::counter_sorted_items(const value& self)
         charge_work(1);
         items.push_back(value::tuple({e.key, e.item}));
     }
-    // sort_values' reverse: reversed, sorted stably by `<` of the keys, reversed again
-    std::reverse(items.begin(), items.end());
     for (const auto& item : items) counts.push_back(item.as<sequence_object>().items[1]);
-    charge_work(items.size() * 8);
-    const auto order = order_by_less_than(counts);
-    std::vector<value> sorted;
-    sorted.reserve(items.size());
-    for (auto k : order) sorted.push_back(std::move(items[k]));
-    std::reverse(sorted.begin(), sorted.end());
-    return sorted;
+    charge_work(items.size() * 4);
+    sort_by_keys(items, std::move(counts), true);
+    return items;
 }
 
 // Counter.most_common(n): all of them sorted, or heapq.nlargest(n, self.items(), key=itemgetter(1))

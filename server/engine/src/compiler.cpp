@@ -123,6 +123,7 @@ private:
     std::size_t emit(opcode op, std::int32_t arg, std::int32_t line)
     {
         code().instructions.push_back({op, arg, line});
+        code().spans.push_back(line && line == here_.line ? here_.span : source_span{});
         if (line) last_line_ = line;
         return code().instructions.size() - 1;
     }
@@ -253,7 +254,41 @@ private:
         for (std::size_t k = doc ? 1 : 0; k < body.size(); ++k) statement(*body[k]);
     }
 
+    // The node being compiled: CPython 3.11 gives each instruction the location of the innermost
+    // statement or expression it comes from (compiler_visit_stmt, compiler_visit_expr's SET_LOC)
+    struct node_location {
+        std::int32_t line = 0;
+        source_span span;
+    };
+    node_location here_;
+    template <class Node> node_location enter(const Node& n)
+    {
+        node_location saved = here_;
+        here_ = {n.line, {n.end_line, n.column, n.end_column}};
+        if constexpr (std::is_same_v<Node, expr>) {
+            using kind = source_span::anchor_kind;
+            auto& span = here_.span;
+            if (n.line == n.end_line && n.kind == expr_kind::binary) span = {n.end_line, n.column, n.end_column, kind::binary, n.a->end_column, n.b->column};
+            if (n.line == n.end_line && n.kind == expr_kind::subscript) span = {n.end_line, n.column, n.end_column, kind::subscript, n.a->end_column, n.b->end_column + 1};
+        }
+        return saved;
+    }
+    // Emits what `emit_it` does at `n`'s location
+    template <class Node, class Emit> void at(const Node& n, Emit emit_it)
+    {
+        auto saved = enter(n);
+        emit_it();
+        here_ = saved;
+    }
+
     void statement(const stmt& s)
+    {
+        auto saved = enter(s);
+        statement_node(s);
+        here_ = saved;
+    }
+
+    void statement_node(const stmt& s)
     {
         std::int32_t line = s.line;
         switch (s.kind) {
@@ -378,67 +413,91 @@ private:
             auto ok = emit(opcode::pop_jump_if_true, 0, line);
             if (s.extra) expression(*s.extra);
             else emit(opcode::load_const, constant(value::none()), line);
-            emit(opcode::assert_fail, 0, line);
+            if (const expr* c = last_jump_comparison(*s.value)) at(*c, [&] { emit(opcode::assert_fail, 0, line); });
+            else emit(opcode::assert_fail, 0, line);
             patch(ok);
             break;
         }
         case stmt_kind::del:
             for (const auto& t : s.targets) {
-                if (t->kind == expr_kind::subscript) {
-                    expression(*t->a);
-                    expression(*t->b);
-                    emit(opcode::delete_subscript, 0, line);
-                    continue;
-                }
-                if (t->kind == expr_kind::attribute) {
-                    expression(*t->a);
-                    emit(opcode::delete_attr, name_index(mangle(t->name)), line);
-                    continue;
-                }
-                if (t->kind != expr_kind::name) fail("UnsupportedError", "'del' of anything but a name, an attribute or a subscript is not supported by loopscope", line, s.column);
-                auto slot = local_slot(t->name);
-                if (slot >= 0) emit(opcode::delete_local, slot, line);
-                else if (scope_->declared_nonlocal.count(t->name)) emit(opcode::delete_deref, resolve_free(*scope_, t->name), line);
-                else if (scope_->is_class && !scope_->declared_global.count(t->name)) emit(opcode::delete_name, name_index(mangle(t->name)), line);
-                else emit(opcode::delete_global, name_index(t->name), line);
+                auto saved = enter(*t);  // each target where it stands (DELETE_SUBSCR's carets)
+                del_target(*t, s);
+                here_ = saved;
             }
             break;
         }
+    }
+
+    void del_target(const expr& t, const stmt& s)
+    {
+        const std::int32_t line = s.line;
+        if (t.kind == expr_kind::subscript) {
+            expression(*t.a);
+            expression(*t.b);
+            emit(opcode::delete_subscript, 0, line);
+            return;
+        }
+        if (t.kind == expr_kind::attribute) {
+            expression(*t.a);
+            emit(opcode::delete_attr, name_index(mangle(t.name)), line);
+            return;
+        }
+        if (t.kind != expr_kind::name) fail("UnsupportedError", "'del' of anything but a name, an attribute or a subscript is not supported by loopscope", line, s.column);
+        auto slot = local_slot(t.name);
+        if (slot >= 0) emit(opcode::delete_local, slot, line);
+        else if (scope_->declared_nonlocal.count(t.name)) emit(opcode::delete_deref, resolve_free(*scope_, t.name), line);
+        else if (scope_->is_class && !scope_->declared_global.count(t.name)) emit(opcode::delete_name, name_index(mangle(t.name)), line);
+        else emit(opcode::delete_global, name_index(t.name), line);
     }
 
     void aug_assign(const stmt& s)
     {
         const expr& target = *s.targets[0];
         if (target.kind == expr_kind::name) {
-            load_name(target.name, s.line, s.column);
+            at(target, [&] { load_name(target.name, s.line, s.column); });
             expression(*s.value);
             emit(opcode::binary, static_cast<std::int32_t>(s.aug) | inplace_flag, s.line);
-            store_name(target.name, s.line);
+            at(target, [&] { store_name(target.name, s.line); });
             return;
         }
         if (target.kind == expr_kind::attribute) {
             // o.x += v: evaluate o once.
-            expression(*target.a);
-            emit(opcode::dup_top, 0, s.line);
-            emit(opcode::load_attr, name_index(mangle(target.name)), s.line);
+            at(target, [&] {
+                expression(*target.a);
+                emit(opcode::dup_top, 0, s.line);
+                emit(opcode::load_attr, name_index(mangle(target.name)), s.line);
+            });
             expression(*s.value);
             emit(opcode::binary, static_cast<std::int32_t>(s.aug) | inplace_flag, s.line);
-            emit(opcode::rot_two, 0, s.line);
-            emit(opcode::store_attr, name_index(mangle(target.name)), s.line);
+            at(target, [&] {
+                emit(opcode::rot_two, 0, s.line);
+                emit(opcode::store_attr, name_index(mangle(target.name)), s.line);
+            });
             return;
         }
         // a[i] += v: evaluate a and i once.
-        expression(*target.a);
-        expression(*target.b);
-        emit(opcode::dup_top_two, 0, s.line);
-        emit(opcode::load_subscript, 0, s.line);
+        at(target, [&] {
+            expression(*target.a);
+            expression(*target.b);
+            emit(opcode::dup_top_two, 0, s.line);
+            emit(opcode::load_subscript, 0, s.line);
+        });
         expression(*s.value);
         emit(opcode::binary, static_cast<std::int32_t>(s.aug) | inplace_flag, s.line);
-        emit(opcode::rot_three, 0, s.line);
-        emit(opcode::store_subscript, 0, s.line);
+        at(target, [&] {
+            emit(opcode::rot_three, 0, s.line);
+            emit(opcode::store_subscript, 0, s.line);
+        });
     }
 
     void store_target(const expr& t)
+    {
+        auto saved = enter(t);
+        store_target_node(t);
+        here_ = saved;
+    }
+
+    void store_target_node(const expr& t)
     {
         switch (t.kind) {
         case expr_kind::name: store_name(t.name, t.line); break;
@@ -1084,6 +1143,13 @@ private:
 
     void expression(const expr& e)
     {
+        auto saved = enter(e);
+        expression_node(e);
+        here_ = saved;
+    }
+
+    void expression_node(const expr& e)
+    {
         std::int32_t line = e.line;
         switch (e.kind) {
         case expr_kind::constant: emit(opcode::load_const, constant(e.constant), line); break;
@@ -1310,6 +1376,24 @@ private:
         }
     }
 
+    // The last comparison CPython's compiler_jump_if compiles in a test (through `and`, `or`, `not`):
+    // it sets the location without restoring it, so what follows the jump stands there.
+    static const expr* last_jump_comparison(const expr& test)
+    {
+        switch (test.kind) {
+        case expr_kind::compare: return &test;
+        case expr_kind::unary: return test.un == unary_op::not_ ? last_jump_comparison(*test.a) : nullptr;
+        case expr_kind::boolean_and:
+        case expr_kind::boolean_or: {
+            const expr* last = nullptr;
+            for (const auto& item : test.items)
+                if (const expr* c = last_jump_comparison(*item)) last = c;
+            return last;
+        }
+        default: return nullptr;
+        }
+    }
+
     void compare(const expr& e)
     {
         // a < b < c evaluates b once: keep it under the result with dup/rot, as CPython does.
@@ -1369,7 +1453,7 @@ private:
         if (e.a->kind == expr_kind::attribute && !starred && e.keywords.empty()) {
             // obj.method(args): the commonest call, without a bound method in between
             expression(*e.a->a);
-            emit(opcode::load_method, name_index(mangle(e.a->name)), e.a->line);
+            at(*e.a, [&] { emit(opcode::load_method, name_index(mangle(e.a->name)), e.a->line); });
             for (const auto& item : e.items) expression(*item);
             emit(opcode::call_method, static_cast<std::int32_t>(e.items.size()), line);
             return;
@@ -1431,6 +1515,8 @@ private:
         if (dict) expression(*e.b);
         emit(dict ? opcode::map_add : set ? opcode::set_add : opcode::list_append, static_cast<std::int32_t>(e.clauses.size()) + 1, line);
         close_comprehension_loops(loops, line);
+        code().inline_frames.push_back({loops.body_start, here(), dict ? "<dictcomp>" : set ? "<setcomp>" : "<listcomp>", line,
+                                        {e.end_line, e.column, e.end_column}});
     }
 
     // The `for` clauses of a comprehension, each a loop whose variables are hidden slots (renamed, so
@@ -1438,6 +1524,7 @@ private:
     // generator expression takes its outermost iterator from its slot 0 (it was evaluated outside).
     struct comprehension_loops_state {
         std::vector<std::size_t> starts, exits;
+        std::int32_t body_start = 0;  // after the outermost iterable's iterator is made (CPython's call)
     };
 
     // [aiter-able] -> [aiter, item] at each pass, as `async for` draws items: __anext__() awaited
@@ -1447,6 +1534,7 @@ private:
     {
         emit(opcode::get_aiter, 0, line);
         emit(opcode::call, 0, line);
+        if (loops.starts.empty()) loops.body_start = here();
         auto skip_handler = emit(opcode::jump, 0, line);
         // [aiter, exc]: StopAsyncIteration ends this clause, anything else goes on
         const std::int32_t handler = here();
@@ -1499,6 +1587,7 @@ private:
                 async_comprehension_loop(loops, line);
             } else {
                 emit(opcode::get_iter, 0, line);
+                if (loops.starts.empty()) loops.body_start = here();
                 loops.starts.push_back(static_cast<std::size_t>(here()));
                 loops.exits.push_back(emit(opcode::for_iter, 0, line));
             }

@@ -42,9 +42,10 @@ using kind = context_manager_object::kind;
 using keywords = std::vector<std::pair<std::string, value>>;
 
 // A frame of contextlib.py in an exception's traceback (innermost first: pushed as it leaves the frame)
-void add_frame(const value& exc, const char* function, int line, const char* source)
+// standing at `expression` of its line (the whole line when not given)
+void add_frame(const value& exc, const char* function, int line, const char* source, const char* expression = nullptr)
 {
-    exc.as<exception_object>().traceback.push_back({function, line, "/usr/lib/python3.11/contextlib.py", source});
+    exc.as<exception_object>().traceback.push_back(library_frame(function, line, "/usr/lib/python3.11/contextlib.py", source, expression ? expression : ""));
 }
 
 [[noreturn]] void raise_runtime_error(const char* message, const char* function, int line, const char* source)
@@ -61,7 +62,7 @@ void forget_arguments(context_manager_object& cm, const char* function, int line
 {
     if (cm.entered) {
         value error = make_error("AttributeError", std::string("'") + context_manager_type_name(cm.what) + "' object has no attribute 'args'");
-        add_frame(error, function, line, "del self.args, self.kwds, self.func");
+        add_frame(error, function, line, "del self.args, self.kwds, self.func", "self.args");
         throw python_error{std::move(error)};
     }
     cm.entered = true;
@@ -121,7 +122,7 @@ value runtime::new_context_manager(kind what, std::vector<value>& args, keywords
         try {
             cm->gen = call_sync(cm->func, cm->args.as<sequence_object>().items, std::move(named));
         } catch (const python_error& e) {
-            add_frame(e.exc, "__init__", 105, "self.gen = func(*args, **kwds)");
+            add_frame(e.exc, "__init__", 105, "self.gen = func(*args, **kwds)", "func(*args, **kwds)");
             throw;
         }
         break;
@@ -171,8 +172,8 @@ value runtime::call_contextlib(contextlib_role role, const builtin_object& b, st
             return new_context_manager(is_async ? kind::async_generator : kind::generator, init, kwargs);
         } catch (const python_error& e) {
             if (!e.exc.as<exception_object>().traceback.empty() && e.exc.as<exception_object>().traceback.back().function == "__init__") {
-                if (is_async) add_frame(e.exc, "helper", 334, "return _AsyncGeneratorContextManager(func, args, kwds)");
-                else add_frame(e.exc, "helper", 289, "return _GeneratorContextManager(func, args, kwds)");
+                if (is_async) add_frame(e.exc, "helper", 334, "return _AsyncGeneratorContextManager(func, args, kwds)", "_AsyncGeneratorContextManager(func, args, kwds)");
+                else add_frame(e.exc, "helper", 289, "return _GeneratorContextManager(func, args, kwds)", "_GeneratorContextManager(func, args, kwds)");
             }
             throw;
         }
@@ -205,7 +206,7 @@ value runtime::call_contextlib(contextlib_role role, const builtin_object& b, st
             try {
                 return call_sync(issubclass, {bound[1], cm.held});
             } catch (const python_error& e) {
-                add_frame(e.exc, "__exit__", 444, "return exctype is not None and issubclass(exctype, self._exceptions)");
+                add_frame(e.exc, "__exit__", 444, "return exctype is not None and issubclass(exctype, self._exceptions)", "issubclass(exctype, self._exceptions)");
                 throw;
             }
         }
@@ -245,7 +246,7 @@ value runtime::generator_cm_enter(const value& self)
         stop = make_error("StopIteration", "");
     } catch (const python_error& e) {
         if (!is_instance_of(e.exc, "StopIteration")) {
-            add_frame(e.exc, "__enter__", 137, "return next(self.gen)");
+            add_frame(e.exc, "__enter__", 137, "return next(self.gen)", "next(self.gen)");
             throw;
         }
         stop = e.exc;
@@ -512,7 +513,7 @@ bool runtime::agen_cm_raised(exec_context& ctx, async_generator_object::cm_step_
 {
     if (step == step_kind::anext_default) return false;  // anext()'s default is for its end only
     if (step == step_kind::enter) {
-        add_frame(exc, "__aenter__", 204, "return await anext(self.gen)");
+        add_frame(exc, "__aenter__", 204, "return await anext(self.gen)", "await anext(self.gen)");
         return false;
     }
     if (step == step_kind::exit_next) {

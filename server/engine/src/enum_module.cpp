@@ -63,11 +63,21 @@ const std::shared_ptr<class_object>& enum_auto_class()
 bool runtime::is_enum_class(const class_object& cls) { return &cls != enum_base_class().get() && cls.is_subclass_of(*enum_base_class()); }
 
 // The end of an Enum subclass's body (EnumType.__new__): its members made from its attributes.
+void runtime::check_enum_bases(const class_object& cls)
+{
+    for (const auto& base : cls.bases) {
+        if (!base->enumeration || base->enumeration->members.empty()) continue;
+        value exc = make_error("TypeError", "<enum '" + cls.name + "'> cannot extend <enum '" + base->name + "'>");
+        auto& traceback = exc.as<exception_object>().traceback;
+        constexpr const char* file = "/usr/lib/python3.11/enum.py";
+        traceback.push_back(library_frame("_check_for_existing_members_", 940, file, "raise TypeError("));
+        traceback.push_back(library_frame("__prepare__", 476, file, "metacls._check_for_existing_members_(cls, bases)"));
+        throw python_error{std::move(exc)};
+    }
+}
+
 void runtime::finish_enum(const std::shared_ptr<class_object>& cls)
 {
-    for (const auto& base : cls->bases)
-        if (base->enumeration && !base->enumeration->members.empty())
-            raise_error("TypeError", "<enum '" + cls->name + "'> cannot extend <enum '" + base->name + "'>");
     for (const char* hook : {"__new__", "__init__", "_missing_", "_generate_next_value_", "_ignore_", "_order_", "__init_subclass__"})
         if (cls->attributes.find(hook)) raise_unsupported(std::string("'") + hook + "' in an Enum class");
     auto data = std::make_shared<enum_data>();

@@ -241,7 +241,7 @@ bool same_metadata(const exception_object& a, const exception_object& b)
 {
     auto same_entries = [](const std::vector<traceback_entry>& x, const std::vector<traceback_entry>& y) {
         return x.size() == y.size() && std::equal(x.begin(), x.end(), y.begin(), [](const traceback_entry& p, const traceback_entry& q) {
-                   return p.line == q.line && p.function == q.function && p.file == q.file;
+                   return p.line == q.line && p.function == q.function && std::string_view(p.file ? p.file : "") == (q.file ? q.file : "");
                });
     };
     return same_entries(a.traceback, b.traceback) && a.cause().obj == b.cause().obj && a.context.obj == b.context.obj;

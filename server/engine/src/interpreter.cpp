@@ -6,6 +6,7 @@
 #include "sets.hpp"
 
 #include <algorithm>
+#include <limits>
 #include "integers.hpp"
 
 namespace loopscope::engine {
@@ -972,12 +973,41 @@ void runtime::set_context_at_raise(exec_context& ctx, const value& exc)
     exc.as<exception_object>().context = *handled;
 }
 
+namespace {
+
+// The span of the instruction a frame stands at (the one its pc has just passed): the expression a
+// traceback's carets mark, if the compiler knew it and the frame's line is that instruction's
+source_span span_at(const frame& f)
+{
+    const auto at = static_cast<std::size_t>(f.pc) - 1;
+    if (f.pc < 1 || at >= f.code->spans.size() || f.code->instructions[at].line != f.line) return {};
+    return f.code->spans[at];
+}
+
+// A frame's traceback entry, and before it (innermost first) one for each inline comprehension it
+// stands in, as CPython's <listcomp> frames
+void push_entries(std::vector<traceback_entry>& traceback, const frame& f)
+{
+    std::int32_t line = f.line;
+    source_span span = span_at(f);
+    const std::int32_t pc = f.pc - 1;
+    for (const auto& inline_frame : f.code->inline_frames) {
+        if (pc < inline_frame.begin || pc >= inline_frame.end) continue;
+        traceback.push_back({inline_frame.name, line, span});
+        line = inline_frame.line;
+        span = inline_frame.span;
+    }
+    traceback.push_back({f.code->name, line, span});
+}
+
+} // namespace
+
 // Unwinds to the nearest handler; returns false when the exception leaves the context.
 bool runtime::raise_in(exec_context& ctx, value exc, bool add_entry)
 {
     while (!ctx.frames.empty()) {
         frame& f = *ctx.frames.back();
-        if (add_entry) exc.as<exception_object>().traceback.push_back({f.code->name, f.line, {}, {}});
+        if (add_entry) push_entries(exc.as<exception_object>().traceback, f);
         add_entry = true;
         if (f.waiting != wait_state::none) {
             cancel_timer(f.wait_timer);
@@ -1220,6 +1250,7 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 auto fr = make_function_frame(std::static_pointer_cast<function_object>(body.obj), {}, {});
                 fr->building_class = make_class(name.as<string_object>().s, body.as<function_object>().code->qualname, bases);
                 fr->building_class->doc = body.as<function_object>().code->doc;
+                check_enum_bases(*fr->building_class);
                 push_frame(ctx, std::move(fr));
                 break;
             }
@@ -1488,8 +1519,8 @@ runtime::outcome runtime::execute(exec_context& ctx)
             }
             case opcode::unpack_sequence: {
                 value v = pop(f);
-                auto items = to_vector(v);
                 auto n = static_cast<std::size_t>(in.arg);
+                auto items = unpack_items(v, n + 1);
                 if (items.size() < n)
                     raise_error("ValueError", "not enough values to unpack (expected " + std::to_string(n) + ", got " + std::to_string(items.size()) + ")");
                 if (items.size() > n) raise_error("ValueError", "too many values to unpack (expected " + std::to_string(n) + ")");
@@ -1498,7 +1529,7 @@ runtime::outcome runtime::execute(exec_context& ctx)
             }
             case opcode::unpack_ex: {
                 value v = pop(f);
-                auto items = to_vector(v);
+                auto items = unpack_items(v, std::numeric_limits<std::size_t>::max());
                 auto before = static_cast<std::size_t>(in.arg & 0xffff);
                 auto after = static_cast<std::size_t>(in.arg >> 16);
                 if (items.size() < before + after)

@@ -9,6 +9,7 @@
 #include "dicts.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <cmath>
 #include <cstdio>
 
@@ -1023,6 +1024,39 @@ value runtime::next_of_sequence(iterator_object& it, bool& exhausted)
     return {};
 }
 
+// CPython's unpack_iterable: "cannot unpack non-iterable" for a type without __iter__ (and no
+// sequence); items drawn one at a time, no more than one past what the targets take
+std::vector<value> runtime::unpack_items(const value& v, std::size_t limit)
+{
+    if (v.is(value_kind::list) || v.is(value_kind::tuple) || v.is(value_kind::range)) return to_vector(v);
+    value it;
+    try {
+        it = make_iterator(v);
+    } catch (python_error& e) {
+        auto& exc = e.exc.as<exception_object>();
+        const bool has_iter = v.is(value_kind::instance) && v.as<instance_object>().cls->lookup("__iter__");
+        if (exc.type->qualified == "TypeError" && !has_iter && exc.message() == "'" + type_name(v) + "' object is not iterable")
+            raise_error("TypeError", "cannot unpack non-iterable " + type_name(v) + " object");
+        throw;
+    }
+    return draw_items(it, limit);
+}
+
+// Up to `limit` items from an iterator, one at a time
+std::vector<value> runtime::draw_items(value& it, std::size_t limit)
+{
+    std::vector<value> out;
+    while (out.size() < limit) {
+        bool done = false;
+        value next = iterate_next(it, done);
+        if (done) break;
+        out.push_back(std::move(next));
+        check_length(out.size());
+    }
+    charge_work(out.size());
+    return out;
+}
+
 std::vector<value> runtime::to_vector(const value& v)
 {
     if (v.is(value_kind::list) || v.is(value_kind::tuple)) {
@@ -1042,16 +1076,7 @@ std::vector<value> runtime::to_vector(const value& v)
         return out;
     }
     value it = make_iterator(v);
-    std::vector<value> out;
-    while (true) {
-        bool done = false;
-        value next = iterate_next(it, done);
-        if (done) break;
-        out.push_back(std::move(next));
-        check_length(out.size());
-    }
-    charge_work(out.size());
-    return out;
+    return draw_items(it, std::numeric_limits<std::size_t>::max());
 }
 
 } // namespace loopscope::engine

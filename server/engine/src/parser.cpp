@@ -10,6 +10,7 @@
 
 #include "tokenizer.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <cstdlib>
@@ -51,7 +52,23 @@ private:
         std::size_t k = pos_ + ahead;
         return k < toks_.size() ? toks_[k] : toks_.back();
     }
-    const token& next() { const token& t = peek(); if (pos_ < toks_.size() - 1) ++pos_; return t; }
+    const token& next()
+    {
+        const token& t = peek();
+        if (pos_ < toks_.size() - 1) ++pos_;
+        if (t.kind != token_kind::newline && t.kind != token_kind::indent && t.kind != token_kind::dedent && t.kind != token_kind::end) {
+            end_line_ = t.end_line;
+            end_column_ = t.end_column;
+        }
+        return t;
+    }
+    // A node ends where the last token read for it ends (CPython's end_lineno, end_col_offset)
+    template <class Node> Node finish(Node n)
+    {
+        n->end_line = end_line_;
+        n->end_column = end_column_;
+        return n;
+    }
     bool is_op(const char* s, std::size_t ahead = 0) const { const auto& t = peek(ahead); return t.kind == token_kind::op && t.text == s; }
     bool is_name(const char* s, std::size_t ahead = 0) const { const auto& t = peek(ahead); return t.kind == token_kind::name && t.text == s; }
     bool accept_op(const char* s) { if (is_op(s)) { next(); return true; } return false; }
@@ -88,6 +105,14 @@ private:
     // ---- statements ----
 
     void statement(block& out)
+    {
+        const std::size_t before = out.size();
+        compound_statement(out);
+        for (std::size_t k = before; k < out.size(); ++k)
+            if (!out[k]->end_line) finish(out[k].get());
+    }
+
+    void compound_statement(block& out)
     {
         depth_guard guard(*this);
         const token& t = peek();
@@ -147,7 +172,7 @@ private:
     void simple_statements(block& out)
     {
         while (true) {
-            out.push_back(simple_statement());
+            out.push_back(finish(simple_statement()));
             if (accept_op(";")) {
                 if (peek().kind == token_kind::newline || peek().kind == token_kind::end) break;
                 continue;
@@ -415,7 +440,7 @@ private:
         s->value = named_expression();
         s->body = suite("'if' statement", t.line);
         if (is_name("elif")) {
-            s->orelse.push_back(if_statement());
+            s->orelse.push_back(finish(if_statement()));
         } else if (is_name("else")) {
             const token& e = next();
             s->orelse = suite("'else' statement", e.line);
@@ -493,7 +518,7 @@ private:
             s->is_async = is_async;
             s->value = std::move(items[k].first);
             if (items[k].second) s->targets.push_back(std::move(items[k].second));
-            if (outer) s->body.push_back(std::move(outer));
+            if (outer) s->body.push_back(finish(std::move(outer)));
             else s->body = std::move(body);
             outer = std::move(s);
         }
@@ -513,7 +538,7 @@ private:
         if (items.size() == 1 && !trailing) return std::move(items[0]);
         auto e = make_expr(expr_kind::tuple, t);
         e->items = std::move(items);
-        return e;
+        return finish(std::move(e));
     }
 
     stmt_ptr try_statement()
@@ -656,8 +681,9 @@ private:
         expect_op(":");
         auto body = make_stmt(stmt_kind::return_, peek());
         body->value = expression();
-        s->body.push_back(std::move(body));
-        auto e = make_expr(expr_kind::lambda, t);
+        s->body.push_back(finish(std::move(body)));
+        finish(s.get());
+        auto e = finish(make_expr(expr_kind::lambda, t));
         e->function = std::move(s);
         return e;
     }
@@ -670,6 +696,8 @@ private:
         e->kind = k;
         e->line = t.line;
         e->column = t.column;
+        e->end_line = t.end_line;
+        e->end_column = t.end_column;
         return e;
     }
 
@@ -691,10 +719,10 @@ private:
             next();
             e->name = "from";
             e->a = expression();
-            return e;
+            return finish(std::move(e));
         }
         if (!at_statement_end() && !is_op(")") && !is_op("=")) e->a = expression_list(true);
-        return e;
+        return finish(std::move(e));
     }
 
     // Whether a comprehension's `for` (or `async for`) comes next
@@ -711,7 +739,7 @@ private:
             if (at_statement_end() || is_op("=") || is_op(")") || is_op(":")) break;
             e->items.push_back(starred && is_op("*") ? star_expr() : expression());
         }
-        return e;
+        return finish(std::move(e));
     }
 
     expr_ptr star_expr()
@@ -719,7 +747,7 @@ private:
         const token& t = next();
         auto e = make_expr(expr_kind::starred, t);
         e->a = bitwise_or();
-        return e;
+        return finish(std::move(e));
     }
 
     expr_ptr named_expression()
@@ -743,7 +771,7 @@ private:
             c->a = or_test();
             if (!accept_name("else")) fail_at(peek(), "expected 'else' after 'if' expression");
             c->c = expression();
-            return c;
+            return finish(std::move(c));
         }
         return e;
     }
@@ -756,7 +784,7 @@ private:
         auto e = make_expr(expr_kind::boolean_or, t);
         e->items.push_back(std::move(first));
         while (accept_name("or")) e->items.push_back(and_test());
-        return e;
+        return finish(std::move(e));
     }
 
     expr_ptr and_test()
@@ -767,7 +795,7 @@ private:
         auto e = make_expr(expr_kind::boolean_and, t);
         e->items.push_back(std::move(first));
         while (accept_name("and")) e->items.push_back(not_test());
-        return e;
+        return finish(std::move(e));
     }
 
     expr_ptr not_test()
@@ -778,7 +806,7 @@ private:
             auto e = make_expr(expr_kind::unary, t);
             e->un = unary_op::not_;
             e->a = not_test();
-            return e;
+            return finish(std::move(e));
         }
         return comparison();
     }
@@ -815,7 +843,7 @@ private:
             e->ops.push_back(op);
             e->items.push_back(bitwise_or());
         } while (comparison_op(op));
-        return e;
+        return finish(std::move(e));
     }
 
     // | above ^ above & above << >>, each a left-associative chain as arith() builds.
@@ -835,7 +863,7 @@ private:
             e->bin = found->second;
             e->a = std::move(left);
             e->b = (this->*operand)();
-            left = std::move(e);
+            left = finish(std::move(e));
         }
     }
     expr_ptr bitwise_or() { return binary_chain({{"|", binary_op::bit_or}}, &parser::bitwise_xor); }
@@ -857,7 +885,7 @@ private:
             e->bin = op;
             e->a = std::move(left);
             e->b = term();
-            left = std::move(e);
+            left = finish(std::move(e));
         }
         return left;
     }
@@ -875,7 +903,7 @@ private:
             e->bin = op;
             e->a = std::move(left);
             e->b = factor();
-            left = std::move(e);
+            left = finish(std::move(e));
         }
         if (is_op("@")) unsupported(peek(), "operator '@'");
         return left;
@@ -889,7 +917,7 @@ private:
             auto e = make_expr(expr_kind::unary, t);
             e->un = t.text == "-" ? unary_op::neg : t.text == "+" ? unary_op::pos : unary_op::invert;
             e->a = factor();
-            return e;
+            return finish(std::move(e));
         }
         return power();
     }
@@ -905,7 +933,7 @@ private:
             e->bin = binary_op::pow;
             e->a = std::move(base);
             e->b = factor();
-            return e;
+            return finish(std::move(e));
         }
         return base;
     }
@@ -917,13 +945,14 @@ private:
             const token& t = next();
             auto e = make_expr(expr_kind::await, t);
             e->a = await_primary();
-            return e;
+            return finish(std::move(e));
         }
         return primary();
     }
 
     expr_ptr primary()
     {
+        const token& start = peek();
         auto e = atom();
         std::size_t links = 0;
         while (true) {
@@ -933,22 +962,32 @@ private:
             }
             if (accept_op("(")) {
                 auto call = make_expr(expr_kind::call, t);
-                call->line = e->line;
-                call->column = e->column;
+                call->line = start.line;
+                call->column = start.column;
                 call->a = std::move(e);
                 arguments(*call);
+                finish(call.get());
+                // f(x for x in xs): the generator expression's parentheses are the call's
+                if (call->items.size() == 1 && call->keywords.empty() && call->items[0]->kind == expr_kind::generator_expression) {
+                    auto& g = *call->items[0];
+                    g.line = t.line;
+                    g.column = t.column;
+                    g.end_line = call->end_line;
+                    g.end_column = call->end_column;
+                }
                 e = std::move(call);
             } else if (accept_op("[")) {
                 auto sub = make_expr(expr_kind::subscript, t);
-                sub->line = e->line;
+                sub->line = start.line;
+                sub->column = start.column;
                 sub->a = std::move(e);
                 sub->b = subscript_index();
                 expect_op("]");
-                e = std::move(sub);
+                e = finish(std::move(sub));
             } else if (accept_op(".")) {
                 auto attr = make_expr(expr_kind::attribute, t);
-                attr->line = e->line;
-                attr->column = e->column;
+                attr->line = start.line;
+                attr->column = start.column;
                 const token& name_token = peek();
                 attr->name = expect_name();
                 if (e->kind == expr_kind::name) {
@@ -963,7 +1002,7 @@ private:
                         unsupported(name_token, "'" + alias->second + "." + attr->name + "'");
                 }
                 attr->a = std::move(e);
-                e = std::move(attr);
+                e = finish(std::move(attr));
             } else {
                 return e;
             }
@@ -979,7 +1018,7 @@ private:
         auto e = make_expr(expr_kind::tuple, t);
         e->items.push_back(std::move(first));
         while (accept_op(",") && !is_op("]")) e->items.push_back(one_subscript());
-        return e;
+        return finish(std::move(e));
     }
 
     expr_ptr one_subscript()
@@ -995,7 +1034,7 @@ private:
         next();
         if (!is_op("]") && !is_op(":")) s->b = expression();
         if (accept_op(":") && !is_op("]")) s->c = expression();
-        return s;
+        return finish(std::move(s));
     }
 
     void arguments(expr& call)
@@ -1039,7 +1078,6 @@ private:
     expr_ptr comprehension(expr_ptr element, const token& t)
     {
         auto e = make_expr(expr_kind::list_comprehension, t);
-        e->line = element->line;
         e->a = std::move(element);
         while (comprehension_follows()) {
             expr::comprehension_clause c;
@@ -1084,7 +1122,7 @@ private:
         case token_kind::op: {
             if (t.text == "(") {
                 next();
-                if (accept_op(")")) return make_expr(expr_kind::tuple, t);
+                if (accept_op(")")) return finish(make_expr(expr_kind::tuple, t));
                 if (is_name("yield")) {
                     auto y = yield_expression();
                     expect_op(")");
@@ -1095,7 +1133,7 @@ private:
                     auto g = comprehension(std::move(first), t);
                     g->kind = expr_kind::generator_expression;
                     expect_op(")");
-                    return g;
+                    return finish(std::move(g));
                 }
                 if (accept_op(")")) {
                     if (first->kind == expr_kind::starred) fail_at(t, "cannot use starred expression here");
@@ -1108,17 +1146,17 @@ private:
                     e->items.push_back(is_op("*") ? star_expr() : expression());
                 }
                 expect_op(")");
-                return e;
+                return finish(std::move(e));
             }
             if (t.text == "[") {
                 next();
                 auto e = make_expr(expr_kind::list, t);
-                if (accept_op("]")) return e;
+                if (accept_op("]")) return finish(std::move(e));
                 auto first = is_op("*") ? star_expr() : expression();
                 if (comprehension_follows()) {
                     auto c = comprehension(std::move(first), t);
                     expect_op("]");
-                    return c;
+                    return finish(std::move(c));
                 }
                 e->items.push_back(std::move(first));
                 while (accept_op(",")) {
@@ -1126,7 +1164,7 @@ private:
                     e->items.push_back(is_op("*") ? star_expr() : expression());
                 }
                 expect_op("]");
-                return e;
+                return finish(std::move(e));
             }
             if (t.text == "{") {
                 next();
@@ -1142,13 +1180,13 @@ private:
                         c->kind = expr_kind::dict_comprehension;
                         c->b = std::move(item);
                         expect_op("}");
-                        return c;
+                        return finish(std::move(c));
                     }
                     e->items.push_back(std::move(first));
                     e->items.push_back(std::move(item));
                     if (!accept_op(",")) {
                         expect_op("}");
-                        return e;
+                        return finish(std::move(e));
                     }
                 }
                 while (!is_op("}")) {
@@ -1165,7 +1203,7 @@ private:
                     if (!accept_op(",")) break;
                 }
                 expect_op("}");
-                return e;
+                return finish(std::move(e));
             }
             if (t.text == "...") {
                 next();
@@ -1186,7 +1224,7 @@ private:
             auto c = comprehension(std::move(first), t);
             c->kind = expr_kind::set_comprehension;
             expect_op("}");
-            return c;
+            return finish(std::move(c));
         }
         auto e = make_expr(expr_kind::set, t);
         e->items.push_back(std::move(first));
@@ -1195,7 +1233,7 @@ private:
             e->items.push_back(is_op("*") ? star_expr() : expression());
         }
         expect_op("}");
-        return e;
+        return finish(std::move(e));
     }
 
     expr_ptr number(const token& t)
@@ -1259,7 +1297,15 @@ private:
             std::string s;
             for (const auto& part : e->items) s += part->constant.as<string_object>().s;
             c->constant = value::string(std::move(s));
-            return c;
+            return finish(std::move(c));
+        }
+        finish(e.get());
+        for (auto& part : e->items) {
+            if (part->kind != expr_kind::formatted) continue;
+            part->line = e->line;
+            part->column = e->column;
+            part->end_line = e->end_line;
+            part->end_column = e->end_column;
         }
         return e;
     }
@@ -1302,9 +1348,11 @@ private:
     // CPython 3.11's f-string scanner (fstring_find_literal, fstring_find_expr): literal text, in which
     // a doubled brace ends one literal part (the positions of escape errors count from there), and
     // replacement fields {expression[=][!conversion][:spec]}.
-    void fstring_parts(const token& t, expr& f)
+    // `whole` is the literal's body when this is a replacement field's spec (`base` into it)
+    void fstring_parts(const token& t, expr& f, std::size_t base = 0, const std::string* whole = nullptr)
     {
         const std::string& body = t.text;
+        if (!whole) whole = &body;
         std::string literal;
         auto flush = [&] {
             if (!literal.empty()) append_literal(f, decode_fstring_literal(literal, t), t);
@@ -1344,7 +1392,7 @@ private:
             std::string source = body.substr(start, j - start);
             if (source.find_first_not_of(" \t\n\r\f\v") == std::string::npos) fail_at(t, "f-string: empty expression not allowed");
             auto field = make_expr(expr_kind::formatted, t);
-            field->a = sub_expression(source, t);
+            field->a = sub_expression(source, t, *whole, base + k);
             // f'{x = }': the expression's text, the '=' and the spaces after it, then the value (its
             // repr unless a conversion or a spec says otherwise).
             bool self_documenting = false;
@@ -1388,7 +1436,7 @@ private:
                     inner.text = spec;
                     auto spec_expr = make_expr(expr_kind::fstring, t);
                     ++fstring_spec_depth_;
-                    fstring_parts(inner, *spec_expr);
+                    fstring_parts(inner, *spec_expr, base + colon + 1, whole);
                     --fstring_spec_depth_;
                     field->b = std::move(spec_expr);
                 }
@@ -1401,7 +1449,30 @@ private:
         flush();
     }
 
-    expr_ptr sub_expression(const std::string& source, const token& t)
+    // Where CPython 3.11 places a replacement field's expression (fstring_find_expr_location): the
+    // lines before its '{' in the literal, and the columns from the start of that line (of the
+    // literal's first token if the '{' is on it) to the '{' — 0 if only blanks follow the '{' on its
+    // line. `brace` indexes the token's body; a raw f-string's body holds each escape a byte longer.
+    static void fstring_field_location(const token& t, const std::string& body, std::size_t brace, std::int32_t& lines, std::int32_t& cols)
+    {
+        lines = static_cast<std::int32_t>(std::count(body.begin(), body.begin() + static_cast<std::ptrdiff_t>(brace), '\n'));
+        cols = 0;
+        for (std::size_t k = brace + 1; k < body.size() && body[k] != '}' && body[k] != '\n'; ++k) {
+            if (body[k] != ' ' && body[k] != '\t' && body[k] != '\f') {
+                const auto newline = body.rfind('\n', brace);
+                std::size_t from = newline == std::string::npos ? 0 : newline + 1;
+                if (newline == std::string::npos) cols = t.body_column - t.column;
+                for (std::size_t j = from; j < brace;) {
+                    const bool escape = t.is_raw && body[j] == '\\';
+                    j += escape ? 3 : 1;
+                    cols += escape ? 2 : 1;
+                }
+                return;
+            }
+        }
+    }
+
+    expr_ptr sub_expression(const std::string& source, const token& t, const std::string& body, std::size_t brace)
     {
         std::vector<token> toks;
         try {
@@ -1412,9 +1483,15 @@ private:
             e.message = "f-string: " + e.message;
             throw;
         }
+        // Positions as CPython gives them: the field's own, shifted on its first line to the '{'
+        std::int32_t lines = 0, cols = 0;
+        fstring_field_location(t, body, brace, lines, cols);
+        const std::int32_t shift = lines ? cols : t.column - 1 + cols;
         for (auto& tok : toks) {
-            tok.line = t.line;
-            tok.column = t.column;
+            if (tok.line == 1) tok.column += shift;
+            if (tok.end_line == 1) tok.end_column += shift;
+            tok.line += t.line + lines - 1;
+            tok.end_line += t.line + lines - 1;
         }
         parser sub(std::move(toks), max_nesting_);
         sub.depth_ = depth_;
@@ -1428,6 +1505,7 @@ private:
     std::map<std::string, std::string> module_aliases_;  // `import asyncio as aio`: aio -> asyncio
     int fstring_spec_depth_ = 0;  // inside a format spec of an f-string's replacement field
     std::size_t pos_ = 0;
+    std::int32_t end_line_ = 0, end_column_ = 0;  // where the last token read ends
     std::size_t depth_ = 0;
     std::size_t max_nesting_;
 };

@@ -1252,11 +1252,12 @@ void runtime::loop_stopped()
 void runtime::add_library_frames(const value& exc, bool asyncio_run)
 {
     auto& tb = exc.as<exception_object>().traceback;
-    const std::string lib = "/usr/lib/python3.11/asyncio/";
-    tb.push_back({"run_until_complete", 653, lib + "base_events.py", "return future.result()"});
+    constexpr const char* base_events = "/usr/lib/python3.11/asyncio/base_events.py";
+    constexpr const char* runners = "/usr/lib/python3.11/asyncio/runners.py";
+    tb.push_back(library_frame("run_until_complete", 653, base_events, "return future.result()", "future.result()"));
     if (asyncio_run) {
-        tb.push_back({"run", 118, lib + "runners.py", "return self._loop.run_until_complete(task)"});
-        tb.push_back({"run", 190, lib + "runners.py", "return runner.run(main)"});
+        tb.push_back(library_frame("run", 118, runners, "return self._loop.run_until_complete(task)", "self._loop.run_until_complete(task)"));
+        tb.push_back(library_frame("run", 190, runners, "return runner.run(main)", "runner.run(main)"));
     }
 }
 

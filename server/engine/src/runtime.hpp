@@ -185,6 +185,8 @@ private:
 
     // ---- enum.Enum (enum_module.cpp) ----
     static bool is_enum_class(const class_object& cls);
+    // EnumType.__prepare__: an Enum with members cannot be extended, refused before the body runs
+    void check_enum_bases(const class_object& cls);
     void finish_enum(const std::shared_ptr<class_object>& cls);
     value enum_call(const class_object& cls, const std::vector<value>& args, const std::vector<std::pair<std::string, value>>& kwargs);
     value enum_item(const class_object& cls, const value& key);
@@ -321,6 +323,9 @@ private:
     void zip_check_lengths(iterator_object& it, std::size_t k);
     value make_iterator(const value& v);
     std::vector<value> to_vector(const value& v);
+    // What `a, b = v` unpacks: a list's or tuple's items, or at most `limit` items drawn from its iterator
+    std::vector<value> unpack_items(const value& v, std::size_t limit);
+    std::vector<value> draw_items(value& iterator, std::size_t limit);
     std::string format_value(const value& v, const std::string& spec);  // text_format.cpp
     std::string printf_format(const std::string& format, const value& args);
     std::string format_markup(const std::string& s, const std::vector<value>& args,
@@ -400,6 +405,7 @@ private:
     // list.sort / sorted: stable, keyed by key(item) when a key is given, reverse keeping equal
     // items in their order, as CPython's.
     void sort_values(std::vector<value>& items, const value& key, bool reverse);
+    void sort_by_keys(std::vector<value>& items, std::vector<value> keys, bool reverse);
     // Calls a Python callable from native code and runs it to its end (see work_meter's nested calls).
     value call_sync(const value& callee, std::vector<value> args, std::vector<std::pair<std::string, value>> kwargs = {});
     int sync_call_depth_ = 0;

@@ -63,12 +63,12 @@ public:
             fail(std::string("'") + ch + "' was never closed", col);
         }
         if (!tokens_.empty() && tokens_.back().kind != token_kind::newline && tokens_.back().kind != token_kind::dedent)
-            tokens_.push_back({token_kind::newline, "", line_, column(), false});
+            tokens_.push_back({token_kind::newline, "", line_, column(), false, false, line_, column()});
         while (indents_.size() > 1) {
             indents_.pop_back();
-            tokens_.push_back({token_kind::dedent, "", line_ + 1, 1, false});
+            tokens_.push_back({token_kind::dedent, "", line_ + 1, 1, false, false, line_ + 1, 1});
         }
-        tokens_.push_back({token_kind::end, "", line_ + 1, 1, false});
+        tokens_.push_back({token_kind::end, "", line_ + 1, 1, false, false, line_ + 1, 1});
         return std::move(tokens_);
     }
 
@@ -102,7 +102,7 @@ private:
 
     void push(token_kind k, std::string text, std::size_t start)
     {
-        tokens_.push_back({k, std::move(text), line_, column_of(start), false});
+        tokens_.push_back({k, std::move(text), line_, column_of(start), false, false, line_, column()});
     }
 
     void newline()
@@ -244,8 +244,8 @@ private:
             out += c;
             ++pos_;
         }
-        token t{token_kind::string, std::move(out), start_line, start_col, fstr};
-        tokens_.push_back(std::move(t));
+        const auto body_column = start_col + static_cast<std::int32_t>(prefix.size()) + (triple ? 3 : 1);
+        tokens_.push_back({token_kind::string, std::move(out), start_line, start_col, fstr, raw, line_, column(), body_column});
     }
 
     // After a backslash (already consumed) in a plain string literal.

@@ -15,8 +15,14 @@ struct token {
     token_kind kind;
     std::string text;     // for strings: the decoded value (f-strings: the raw body)
     std::int32_t line;
-    std::int32_t column;  // 1-based
+    std::int32_t column;  // 1-based, in bytes
     bool is_fstring = false;
+    bool is_raw = false;  // r'...': an f-string's body keeps each backslash doubled (one extra byte an escape)
+    // Where the token ends: the line, and the byte column just past its last character (1-based),
+    // as CPython's end_lineno/end_col_offset (+1) give them
+    std::int32_t end_line = 0;
+    std::int32_t end_column = 0;
+    std::int32_t body_column = 0;  // a string: the column where its body starts, after prefix and quotes
 };
 
 // Python's tokenizer for the subset: INDENT/DEDENT from tabs or spaces, implicit joining inside

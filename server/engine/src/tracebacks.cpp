@@ -14,6 +14,64 @@ namespace {
 constexpr std::size_t max_group_width = 15;
 constexpr int max_group_depth = 10;
 
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\f'; }
+
+// Characters in the first `bytes` bytes of UTF-8 text (CPython's byte_offset_to_character_offset)
+std::size_t characters(std::string_view text, std::size_t bytes)
+{
+    bytes = std::min(bytes, text.size());
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < bytes; ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xc0) != 0x80) ++n;
+    return n;
+}
+
+// The line of carets under a frame's source line (PEP 657), as CPython 3.11's traceback.c draws it:
+// '^' under the expression the frame stands at, or '~' with '^' under a binary operation's operator
+// or a subscript's brackets; none when the expression is the whole line (less its indentation).
+// `line` is the source line as read (indentation and trailing blanks kept), `line_no` its number.
+std::string caret_line(std::string_view line, std::int32_t line_no, const source_span& span)
+{
+    if (span.column < 1 || span.end_column < 1) return "";
+    std::size_t truncation = 0;
+    while (truncation < line.size() && is_blank(line[truncation])) ++truncation;
+    const std::size_t length = characters(line, line.size());
+    const std::size_t start = characters(line, static_cast<std::size_t>(span.column - 1));
+    std::size_t end = characters(line, static_cast<std::size_t>(span.end_column - 1));
+    std::size_t left = 0, right = 0;
+    bool anchored = false;
+    if (span.end_line == line_no && span.anchors != source_span::anchor_kind::none) {
+        // Byte offsets in the line, made character offsets once found
+        auto from = static_cast<std::size_t>(span.anchor_from - 1), to = static_cast<std::size_t>(span.anchor_to - 1);
+        if (span.anchors == source_span::anchor_kind::binary) {
+            // The operator: its first non-blank character after the left operand (a closing
+            // parenthesis, in 3.11.2), two if the next is not blank
+            std::size_t i = from;
+            while (i < to && i < line.size() && is_blank(line[i])) ++i;
+            from = i;
+            to = i + 1 + (i + 1 < to && i + 1 < line.size() && !is_blank(line[i + 1]) ? 1 : 0);
+        }
+        anchored = true;
+        left = characters(line, from);
+        right = characters(line, to);
+    } else if (span.end_line != line_no) {
+        // An expression over several lines: up to the line's last non-blank character. CPython looks
+        // for it at a character count used as a byte index; so does this, to draw what it draws.
+        std::size_t i = length;
+        while (i-- > 0)
+            if (!is_blank(line[i])) break;
+        end = i + 1;  // i wrapped to npos on an all-blank line: end 0
+    }
+    if (end - start == length - truncation && !anchored) return "";
+    std::string out = "    ";
+    for (std::size_t i = truncation; i < end; ++i) {
+        if (i < start) out += ' ';
+        else if (anchored && left <= i && i < right) out += '^';
+        else out += anchored ? '~' : '^';
+    }
+    return out + "\n";
+}
+
 } // namespace
 
 struct runtime::traceback_printer {
@@ -146,14 +204,26 @@ std::string runtime::traceback_entries(const exception_object& e) const
         repeats = 0;
     };
     for (auto it = e.traceback.rbegin(); it != e.traceback.rend(); ++it) {
-        bool same = previous && previous->line == it->line && previous->function == it->function && previous->file == it->file;
+        bool same = previous && previous->line == it->line && previous->function == it->function &&
+                    std::string_view(previous->file ? previous->file : "") == (it->file ? it->file : "");
         if (!same) flush_repeats();
         previous = &*it;
         if (++repeats > 3) continue;
-        const std::string& file = it->file.empty() ? config_.file_name : it->file;
+        const std::string file = it->file ? it->file : config_.file_name;
         out += "  File \"" + file + "\", line " + std::to_string(it->line) + ", in " + it->function + "\n";
-        std::string src = it->file.empty() ? source_line(it->line) : it->source;
-        if (!src.empty()) out += "    " + src + "\n";
+        // A library frame's source and span are its stripped line's; the program's, its file's line
+        std::string_view line = it->source ? it->source : "";
+        if (!it->file) {
+            if (it->line >= 1 && static_cast<std::size_t>(it->line) <= source_lines_.size()) line = source_lines_[static_cast<std::size_t>(it->line - 1)];
+            if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        }
+        std::size_t indent = 0;
+        while (indent < line.size() && is_blank(line[indent])) ++indent;
+        if (indent < line.size()) {
+            out.append("    ").append(line.substr(indent)).append("\n");
+            out += caret_line(line, it->line, it->span);
+        }
+        if (out.size() > config_.max_sequence_length) break;  // the printer stops the text there
     }
     flush_repeats();
     return out;

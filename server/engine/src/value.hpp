@@ -321,12 +321,36 @@ struct exception_type_object : object {
 };
 
 
+// Where an instruction's expression ends, and the byte columns it spans on its first line (1-based;
+// column 0: not known), as CPython 3.11's co_positions gives them for a traceback's carets.
+struct source_span {
+    std::int32_t end_line = 0;
+    std::int32_t column = 0;
+    std::int32_t end_column = 0;
+    // Where the secondary carets go (CPython's extract_anchors_from_expr), for an expression on one
+    // line: a binary operation's operator lies between its left operand's end and its right operand's
+    // start; a subscript's brackets run from its value's end to one past its index's end.
+    enum class anchor_kind : std::uint8_t { none, binary, subscript } anchors = anchor_kind::none;
+    std::int32_t anchor_from = 0, anchor_to = 0;  // byte columns, 1-based
+};
+
 struct traceback_entry {
     std::string function;
     std::int32_t line = 0;
-    std::string file;    // empty: the program's own file
-    std::string source;  // for library frames: the line CPython shows
+    source_span span;  // a library frame's: columns of `source` itself
+    // A library frame's file and its line as CPython shows it (static text); null: the program's own
+    const char* file = nullptr;
+    const char* source = nullptr;
 };
+
+// A library frame standing at `expression`, a part of its source line `source` (carets under it)
+inline traceback_entry library_frame(std::string function, std::int32_t line, const char* file, const char* source, std::string_view expression = {})
+{
+    source_span span;
+    if (auto at = std::string_view(source).find(expression); !expression.empty() && at != std::string_view::npos)
+        span = {line, static_cast<std::int32_t>(at) + 1, static_cast<std::int32_t>(at + expression.size()) + 1};
+    return {std::move(function), line, span, file, source};
+}
 
 // None, for a reference to a field that is not there
 inline const value& none_value()

@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Tracebacks as CPython 3.11 prints them, caret for caret (PEP 657).
+
+    python3 traceback_carets_test.py --loopscope PATH_TO_BINARY
+
+Each case below is a short program that ends in an uncaught exception. It runs under the real python3
+and under `loopscope run`; their whole stderr must agree line for line (the standard library's frames
+by file name and function: paths and line numbers differ between 3.11 releases). The cases are where
+CPython's carets have rules of their own: the expression a frame stands at ('^'), a binary operator or
+a subscript's brackets inside it ('~' and '^'), none when the expression is the whole line, up to the
+line's end for an expression over several lines, columns counted in characters after a tab or a
+non-ASCII character, inside f-strings, comprehensions (a frame of their own in 3.11), method calls,
+augmented assignments, `del`, unpacking, `assert`, awaits and the asyncio frames above them.
+Exit status 0 when every case agrees, 1 otherwise (with a diff per case).
+"""
+
+import argparse
+import concurrent.futures
+import difflib
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+CASES = {
+    "call_in_assignment": "def parse(text):\n    return int(text) * 2\nvalue = parse('x')\n",
+    "call_is_the_line": "def f():\n    raise ValueError('x')\nf()\n",
+    "comment_after_call": "def f():\n    raise ValueError('x')\nf()  # a comment\n",
+    "blanks_after_call": "def f():\n    raise ValueError('x')\nf()   \n",
+    "raise_with_comment": "raise ValueError('x')  # c\n",
+    "call_over_lines": "def f(a):\n    raise ValueError('x')\nx = f(\n    1)\n",
+    "call_over_lines_whole": "def f(a):\n    raise ValueError('x')\nf(\n    1)\n",
+    "unpack_too_many": "a, b = [1, 2, 3]\n",
+    "unpack_not_iterable": "for a, b in [1]:\n    pass\n",
+    "binary_operator": "a = 1\nb = 0\nc = a // b + 1\n",
+    "binary_parenthesized": "a = 1\nb = 0\nc = (a) / b\nprint(c)\n",
+    "floor_division_parenthesized": "a = 1\nb = 0\nc = (a) // b\n",
+    "subscript_parenthesized": "d = {}\nx = (d)['k']\n",
+    "binary_spaced": "x = 'a'  +  1\n",
+    "power": "x = 2 ** 'a'\n",
+    "subscript_missing_key": "d = {}\nx = d['k']\n",
+    "subscript_is_the_line": "d = {}\nd['k']\n",
+    "slice_step_zero": "x = [1][1:2:0]\n",
+    "attribute_chain": "class A:\n    pass\nx = A().y.z\n",
+    "method_missing": "x = [].missing()\n",
+    "method_chain": "s = 'a'\nx = s.upper().missing\n",
+    "second_statement": "def f():\n    raise ValueError('x')\nx = 1; f()\n",
+    "tab_indentation": "def f():\n\traise ValueError('x')\ndef g():\n\tx = f()\ng()\n",
+    "non_ascii_before": "def f(a):\n    raise ValueError('x')\ns = 'h\u00e9llo \u00fcber'; x = f(s)\n",
+    "name_error": "x = 1 + undefined_name\n",
+    "comparison": "x = 1 < 'a'\n",
+    "unary": "x = -'a'\n",
+    "augmented_name": "x = 'a'\nx += 1\n",
+    "augmented_unbound": "y += 1  # c\n",
+    "augmented_subscript": "d = {}\nd['k'] += 1  # c\n",
+    "augmented_attribute": "class A:\n    pass\na = A()\na.b += 1\n",
+    "del_subscript": "d = {}\ndel d['k']\n",
+    "del_attribute": "class A:\n    pass\na = A()\ndel a.b\n",
+    "del_name": "y = 1; del z\n",
+    "nested_call_argument": "def f(x):\n    return x[5]\nprint(f([1]) + 1)\n",
+    "keyword_call": "print(int('x', base=10))\n",
+    "fstring_field": "x = 0\ns = f'{1/x}'\n",
+    "fstring_after_literal": "x = 0\ns = 'ab' f'{1/x}'\n",
+    "fstring_spec_field": "x = 0\ns = f'a{x!r:>{1/x}}'\n",
+    "fstring_format_error": "x = 'a'\ns = f'{x:d}'\n",
+    "fstring_over_lines": "x = 0\ns = f'''abc\n  {1/x}'''\n",
+    "raw_fstring": "x = 0\ns = rf'\\d{1/x}'\n",
+    "assert_comparison": "x = 0\nassert x == 1, 'no'  # c\n",
+    "assert_chained": "x = 0\nassert 1 < x < 2\n",
+    "assert_name": "x = 0\nassert x\n",
+    "list_comprehension": "x = [1/0 for i in range(3)]\n",
+    "comprehension_calls": "def f(i):\n    return 1/i\ny = [f(i) for i in range(3)]\n",
+    "comprehension_over_lines": "def f(i):\n    return 1/i\nx = [\n    f(i)\n    for i in range(3)\n]\n",
+    "comprehension_from_generator": "def g():\n    for i in range(3):\n        yield 1/0\nx = [\n    i\n    for i in g()\n]\n",
+    "nested_comprehensions": "x = {k: [1/v for v in range(k)] for k in range(3)}\n",
+    "set_comprehension": "x = {1/i for i in range(2)}\n",
+    "generator_expression": "x = sum(1/i for i in range(3))\n",
+    "lambda_body": "f = lambda: 1/0\nx = f()\n",
+    "decorator_call": "def f():\n    raise ValueError\n@f()\ndef g():\n    pass\n",
+    "await_in_assignment": "import asyncio\nasync def f():\n    raise ValueError('x')\nasync def main():\n    r = await f()\nasyncio.run(main())\n",
+    "gather": ("import asyncio\ndef parse(text):\n    return int(text) * 2\nasync def worker(n):\n    await asyncio.sleep(0.1)\n"
+               "    value = parse('x' + str(n))\n    return value\nasync def main():\n"
+               "    results = await asyncio.gather(worker(1), worker(2))\nasyncio.run(main())\n"),
+    "task_result": ("import asyncio\nasync def work():\n    return {}['missing']\nasync def main():\n"
+                    "    task = asyncio.create_task(work())\n    print('made', task.get_name())\n    value = await task\n"
+                    "asyncio.run(main())\n"),
+    "chained": "try:\n    x = {}['a']\nexcept KeyError:\n    y = 1 + None\n",
+    "enum_extended": "from enum import Enum\nclass Base(Enum):\n    X = 1\nclass More(Base):\n    print('never')\n    Y = 2\n",
+    "contextmanager_enter": ("from contextlib import contextmanager\n@contextmanager\ndef cm():\n    raise ValueError('no')\n"
+                             "    yield\nwith cm() as x:\n    pass\n"),
+}
+
+# Where 3.11 releases draw differently: after 3.11.2 (Debian 12's python3, which loopscope draws as),
+# a binary operator's '^' moved past a closing parenthesis, and a subscript's to its '['.
+VERSION_SENSITIVE = {"binary_parenthesized", "floor_division_parenthesized", "subscript_parenthesized"}
+DRAWN_AS = (3, 11, 2)
+
+LIBRARY_FRAME = re.compile(r'File "[^"]*/lib/python3\.11/([^"]+)", line \d+')
+
+
+def normalized(stderr):
+    return [LIBRARY_FRAME.sub(r'File "LIB/\1", line N', re.sub(r"0x[0-9a-f]+", "0x", line)) for line in stderr.splitlines()]
+
+
+def run_case(binary, folder, name, source):
+    path = os.path.join(folder, name + ".py")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(source)
+    expected = subprocess.run([sys.executable, path], capture_output=True, text=True, timeout=60, cwd=folder)
+    got = subprocess.run([binary, "run", path], capture_output=True, text=True, timeout=60, cwd=folder)
+    problems = []
+    if "Traceback (most recent call last):" not in expected.stderr:
+        problems.append("python3 printed no traceback: the case does not test what it says")
+    want, have = normalized(expected.stderr), normalized(got.stderr)
+    if want != have:
+        problems.append("stderr differs:\n" + "\n".join(difflib.unified_diff(want, have, "python3", "loopscope", lineterm="")))
+    if got.returncode != expected.returncode:
+        problems.append(f"exit status {got.returncode}, python3 exits {expected.returncode}")
+    if got.stdout != expected.stdout:
+        problems.append(f"stdout {got.stdout!r}, python3 prints {expected.stdout!r}")
+    return name, problems
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--loopscope", required=True)
+    args = parser.parse_args()
+    failed = 0
+    with tempfile.TemporaryDirectory(prefix="loopscope-carets-") as folder:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+            cases = {name: source for name, source in CASES.items()
+                     if name not in VERSION_SENSITIVE or sys.version_info[:3] == DRAWN_AS}
+            if len(cases) < len(CASES):
+                print(f"python3 is {sys.version.split()[0]}, not {'.'.join(map(str, DRAWN_AS))}: "
+                      f"{len(CASES) - len(cases)} cases left out ({', '.join(sorted(VERSION_SENSITIVE))})")
+            jobs = [pool.submit(run_case, args.loopscope, folder, name, source) for name, source in cases.items()]
+            for job in jobs:
+                name, problems = job.result()
+                if problems:
+                    failed += 1
+                    print(f"{name}: differs from python3")
+                    for p in problems:
+                        print("  - " + p.replace("\n", "\n    "))
+    print(f"{len(cases) - failed} of {len(cases)} tracebacks as python3 prints them")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
