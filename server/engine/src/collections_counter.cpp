@@ -130,15 +130,7 @@ value runtime::new_counter(std::vector<value>& args, keywords& kwargs)
 
 void runtime::counter_update(const value& self, std::vector<value>& args, keywords& kwargs, bool subtract, const char* qualname)
 {
-    auto signature = python_signature(qualname, {"self", "iterable", "kwds"}, {value::none()});
-    signature->code->param_count = 2;
-    signature->code->positional_only = 2;
-    signature->code->var_keyword = true;
-    std::vector<value> given{self};
-    given.insert(given.end(), std::make_move_iterator(args.begin()), std::make_move_iterator(args.end()));
-    args.clear();
-    std::vector<value> bound = bind_arguments(*signature, std::move(given), kwargs);
-    kwargs.clear();
+    const auto bound = bind_method_call({qualname, {"self", "iterable", "kwds"}, {value::none()}, 2, true}, self, args, kwargs);
     if (!bound[1].is(value_kind::none)) counter_add_from(self, bound[1], subtract);
     if (bound[2].as<dict_object>().used > 0) counter_add_from(self, bound[2], subtract);
 }
@@ -378,13 +370,7 @@ value runtime::call_counter_method(const std::string& name, const value& self, s
         return value::none();
     }
     auto bind = [&](std::vector<std::string> params, std::vector<value> defaults) {
-        auto signature = python_signature(qualname.c_str(), std::move(params), std::move(defaults));
-        std::vector<value> given{self};
-        given.insert(given.end(), std::make_move_iterator(args.begin()), std::make_move_iterator(args.end()));
-        args.clear();
-        auto bound = bind_arguments(*signature, std::move(given), kwargs);
-        kwargs.clear();
-        return bound;
+        return bind_method_call({qualname.c_str(), std::move(params), std::move(defaults)}, self, args, kwargs);
     };
     if (name == "most_common") return counter_most_common(self, bind({"self", "n"}, {value::none()})[1]);
     if (name == "total") {
@@ -411,13 +397,7 @@ value runtime::call_counter_method(const std::string& name, const value& self, s
         return call_itertools("chain.from_iterable", chain_args, none);
     }
     if (name == "fromkeys") {
-        // a classmethod: cls, iterable, v=None
-        auto signature = python_signature(qualname.c_str(), {"cls", "iterable", "v"}, {value::none()});
-        std::vector<value> given{self};
-        given.insert(given.end(), std::make_move_iterator(args.begin()), std::make_move_iterator(args.end()));
-        args.clear();
-        bind_arguments(*signature, std::move(given), kwargs);
-        kwargs.clear();
+        bind({"cls", "iterable", "v"}, {value::none()});  // a classmethod: cls, iterable, v=None
         raise_error("NotImplementedError", "Counter.fromkeys() is undefined.  Use Counter(iterable) instead.");
     }
     raise_unsupported("Counter." + name);

@@ -80,17 +80,6 @@ void check_traceback_argument(const value& traceback, const char* function, int 
 
 } // namespace
 
-// The parameters of one of contextlib.py's methods, bound as a call of it binds them (self first).
-std::vector<value> runtime::bind_contextlib(const char* qualname, std::vector<std::string> params, std::vector<value> defaults,
-                                            const value& self, std::vector<value>& args, keywords& kwargs)
-{
-    auto signature = python_signature(qualname, std::move(params), std::move(defaults));
-    signature->code->qualname = qualname;
-    std::vector<value> bound{self};
-    bound.insert(bound.end(), std::make_move_iterator(args.begin()), std::make_move_iterator(args.end()));
-    return bind_arguments(*signature, std::move(bound), kwargs);
-}
-
 value runtime::new_context_manager(kind what, std::vector<value>& args, keywords& kwargs)
 {
     auto cm = std::make_shared<context_manager_object>();
@@ -103,11 +92,11 @@ value runtime::new_context_manager(kind what, std::vector<value>& args, keywords
         if (!kwargs.empty()) raise_error("TypeError", "suppress.__init__() got an unexpected keyword argument '" + kwargs.front().first + "'");
         cm->held = value::tuple(std::move(args));
         break;
-    case kind::nullcontext: cm->held = bind_contextlib("nullcontext.__init__", {"self", "enter_result"}, {value::none()}, result, args, kwargs)[1]; break;
-    case kind::closing: cm->held = bind_contextlib("closing.__init__", {"self", "thing"}, {}, result, args, kwargs)[1]; break;
+    case kind::nullcontext: cm->held = bind_method_call({"nullcontext.__init__", {"self", "enter_result"}, {value::none()}}, result, args, kwargs)[1]; break;
+    case kind::closing: cm->held = bind_method_call({"closing.__init__", {"self", "thing"}, {}}, result, args, kwargs)[1]; break;
     case kind::generator:
     case kind::async_generator: {
-        std::vector<value> bound = bind_contextlib("_GeneratorContextManagerBase.__init__", {"self", "func", "args", "kwds"}, {}, result, args, kwargs);
+        std::vector<value> bound = bind_method_call({"_GeneratorContextManagerBase.__init__", {"self", "func", "args", "kwds"}, {}}, result, args, kwargs);
         cm->func = bound[1];
         cm->args = bound[2];
         cm->kwds = bound[3];
@@ -188,19 +177,19 @@ value runtime::call_contextlib(contextlib_role role, const builtin_object& b, st
     case kind::async_generator: break;  // only __aenter__ and __aexit__
     case kind::generator:
         if (enter) {
-            bind_contextlib(qualname.c_str(), {"self"}, {}, b.self, args, kwargs);
+            bind_method_call({qualname.c_str(), {"self"}, {}}, b.self, args, kwargs);
             return generator_cm_enter(b.self);
         } else {
-            std::vector<value> bound = bind_contextlib(qualname.c_str(), {"self", "typ", "value", "traceback"}, {}, b.self, args, kwargs);
+            std::vector<value> bound = bind_method_call({qualname.c_str(), {"self", "typ", "value", "traceback"}, {}}, b.self, args, kwargs);
             return generator_cm_exit(b.self, bound[1], bound[2], bound[3]);
         }
     case kind::suppress:
         if (enter) {
-            bind_contextlib(qualname.c_str(), {"self"}, {}, b.self, args, kwargs);
+            bind_method_call({qualname.c_str(), {"self"}, {}}, b.self, args, kwargs);
             return value::none();
         } else {
             // return exctype is not None and issubclass(exctype, self._exceptions)
-            std::vector<value> bound = bind_contextlib(qualname.c_str(), {"self", "exctype", "excinst", "exctb"}, {}, b.self, args, kwargs);
+            std::vector<value> bound = bind_method_call({qualname.c_str(), {"self", "exctype", "excinst", "exctb"}, {}}, b.self, args, kwargs);
             if (bound[1].is(value_kind::none)) return value::boolean(false);
             const value issubclass = builtin_function("issubclass");
             try {
@@ -213,7 +202,7 @@ value runtime::call_contextlib(contextlib_role role, const builtin_object& b, st
     case kind::nullcontext:
     case kind::closing:
         if (enter) {
-            bind_contextlib(qualname.c_str(), {"self"}, {}, b.self, args, kwargs);
+            bind_method_call({qualname.c_str(), {"self"}, {}}, b.self, args, kwargs);
             return cm.held;
         }
         // __exit__(self, *excinfo)
@@ -373,7 +362,7 @@ value runtime::async_cm_method(const builtin_object& b, std::vector<value>& args
     coro->owner_alive = alive_;
     coro->created_line = running_ && !running_->frames.empty() ? running_->frames.back()->line : 0;
     if (cm.what == kind::nullcontext) {
-        if (enter) bind_contextlib(qualname.c_str(), {"self"}, {}, b.self, args, kwargs);
+        if (enter) bind_method_call({qualname.c_str(), {"self"}, {}}, b.self, args, kwargs);
         else if (!kwargs.empty()) raise_error("TypeError", qualname + "() got an unexpected keyword argument '" + kwargs.front().first + "'");
         coro->native = coroutine_object::native_kind::no_op;
         if (enter) coro->sleep_result = cm.held;
@@ -381,11 +370,11 @@ value runtime::async_cm_method(const builtin_object& b, std::vector<value>& args
     }
     // What the coroutine does is done when it is awaited (resume_async_generator_cm), as CPython's body
     if (enter) {
-        bind_contextlib(qualname.c_str(), {"self"}, {}, b.self, args, kwargs);
+        bind_method_call({qualname.c_str(), {"self"}, {}}, b.self, args, kwargs);
         coro->native = coroutine_object::native_kind::agen_cm_enter;
         coro->arguments = {b.self};
     } else {
-        std::vector<value> bound = bind_contextlib(qualname.c_str(), {"self", "typ", "value", "traceback"}, {}, b.self, args, kwargs);
+        std::vector<value> bound = bind_method_call({qualname.c_str(), {"self", "typ", "value", "traceback"}, {}}, b.self, args, kwargs);
         coro->native = coroutine_object::native_kind::agen_cm_exit;
         coro->arguments = {b.self, bound[1], bound[2], bound[3]};
     }

@@ -154,6 +154,22 @@ std::string function_str(const function_object& f)
 } // namespace
 
 // Arguments to a function's locals as CPython's ceval binds them, with its errors.
+std::vector<value> runtime::bind_method_call(method_signature signature, const value& self, std::vector<value>& args,
+                                            std::vector<std::pair<std::string, value>>& kwargs)
+{
+    const std::size_t count = signature.params.size();
+    auto fn = python_signature(signature.qualname, std::move(signature.params), std::move(signature.defaults));
+    if (signature.var_keyword) fn->code->param_count = count - 1;
+    fn->code->positional_only = signature.positional_only;
+    fn->code->var_keyword = signature.var_keyword;
+    std::vector<value> given{self};
+    given.insert(given.end(), std::make_move_iterator(args.begin()), std::make_move_iterator(args.end()));
+    args.clear();
+    auto bound = bind_arguments(*fn, std::move(given), kwargs);
+    kwargs.clear();
+    return bound;
+}
+
 std::vector<value> runtime::bind_arguments(const function_object& fn, std::vector<value> args,
                                            const std::vector<std::pair<std::string, value>>& kwargs)
 {

@@ -146,6 +146,10 @@ value runtime::class_attribute(const value& obj, const std::string& name, bool& 
             if (v->is(value_kind::builtin) && v->as<builtin_object>().id == named_tuple_method_id()) return *v;
             return v->is(value_kind::function) ? *v : bind_to(*v, obj);
         }
+        // tuple's own methods through a named tuple class (P.count): the engine has no unbound builtin methods
+        if (named_tuple_spec_of(cls) && name != "__name__" && name != "__qualname__" && name != "__module__" && name != "__doc__" &&
+            cpython_type_has("tuple", name))
+            raise_unsupported("'" + cls.name + "." + name + "' (tuple's method read from a named tuple class)");
         if (name == "__name__") return value::string(cls.name);
         if (name == "__qualname__") return value::string(cls.qualname);
         if (name == "__module__") return value::string(cls.module);

@@ -174,6 +174,18 @@ private:
                                                const std::vector<std::pair<std::string, value>>& kwargs);
     std::vector<value> bind_arguments(const function_object& fn, std::vector<value> args,
                                       const std::vector<std::pair<std::string, value>>& kwargs);
+    // A call of a method written in Python in CPython's library (self first), bound as CPython binds it:
+    // `self` and the call's arguments (used up) to `params`, the last ones with `defaults`; the first
+    // `positional_only` of them before a `/`, and a last **kwds if `var_keyword`.
+    struct method_signature {
+        const char* qualname;
+        std::vector<std::string> params;
+        std::vector<value> defaults = {};
+        std::size_t positional_only = 0;
+        bool var_keyword = false;
+    };
+    std::vector<value> bind_method_call(method_signature signature, const value& self, std::vector<value>& args,
+                                        std::vector<std::pair<std::string, value>>& kwargs);
     enum class await_step : std::uint8_t { value_ready, pushed_frame, suspend_future, suspend_none };
     await_step start_await(exec_context& ctx, frame& f, value awaitable);
     await_step resume_async_generator(exec_context& ctx, coroutine_object& awaitable);
@@ -220,8 +232,6 @@ private:
     // contextlib_module.cpp: @contextmanager, suppress, nullcontext, closing
     value call_contextlib(contextlib_role role, const builtin_object& b, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
     value new_context_manager(context_manager_object::kind what, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
-    std::vector<value> bind_contextlib(const char* qualname, std::vector<std::string> params, std::vector<value> defaults, const value& self,
-                                       std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
     value async_cm_method(const builtin_object& b, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
     await_step resume_async_generator_cm(exec_context& ctx, frame& f, coroutine_object& awaitable);
     void agen_cm_yielded_in_exit(async_generator_object& agen);
