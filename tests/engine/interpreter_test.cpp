@@ -281,6 +281,22 @@ TEST(interpreter, syntax_error_objects_are_refused)
     }
 }
 
+TEST(interpreter, system_exit_leaving_a_task_that_would_stop_the_loop_early_is_refused)
+{
+    // Task.__step re-raises SystemExit out of the event loop at once: another task's SystemExit, or the
+    // main task's while another step is ready, would leave callbacks for after the cancellation.
+    for (const char* program : {"import asyncio, sys\nasync def w():\n    sys.exit(2)\nasync def main():\n    asyncio.create_task(w())\n"
+                                "    await asyncio.sleep(1)\n    print('not reached')\nasyncio.run(main())\n",
+                                "import asyncio, sys\nasync def other():\n    await asyncio.sleep(0)\n    print('step 2')\nasync def main():\n"
+                                "    asyncio.create_task(other())\n    await asyncio.sleep(0)\n    sys.exit(1)\nasyncio.run(main())\n"}) {
+        auto out = run_virtual(program);
+        EXPECT_EQ(out.exit_status, 1) << program;
+        EXPECT_NE(out.stderr_text.find("UnsupportedError: SystemExit leaving a task"), std::string::npos) << program << out.stderr_text;
+        EXPECT_EQ(out.stdout_text.find("reached"), std::string::npos) << out.stdout_text;
+        EXPECT_EQ(out.stdout_text.find("step 2"), std::string::npos) << out.stdout_text;
+    }
+}
+
 TEST(interpreter, names_cpython_has_are_refused_not_name_errors)
 {
     // Module globals CPython gives every module, a class's attributes (str.upper), a range's slice:

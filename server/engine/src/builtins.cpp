@@ -48,6 +48,7 @@ enum builtin_id : int {
     g_send, g_throw, g_close,  // a generator's
     co_close,                  // a coroutine's
     ts_write, ts_flush,  // sys.stdout's and sys.stderr's
+    sys_exit,            // sys.exit
     b_set, b_frozenset, set_method,
     c_deque, deque_method,  // collections.deque and its methods (collections_module.cpp)
     c_defaultdict,          // collections.defaultdict (collections_module.cpp)
@@ -513,7 +514,7 @@ bool engine_has_attribute(std::string_view name)
     // The attributes load_attribute answers itself.
     for (const char* special : {"Task", "AbstractEventLoop", "Future", "CancelledError", "InvalidStateError", "TimeoutError", "args", "__name__",
                                 "__qualname__", "__module__", "__doc__", "__wrapped__", "__class__", "__self__", "__func__", "__cause__", "__context__",
-                                "__suppress_context__", "message", "exceptions", "stdout", "stderr", "name", "value", "Enum", "auto", "deque", "defaultdict", "Counter", "namedtuple", "NamedTuple", "_fields", "_field_defaults", "_asdict", "_replace", "_make", "__match_args__", "default_factory", "from_iterable", "func", "keywords", "cache_clear", "cache_parameters",
+                                "__suppress_context__", "message", "exceptions", "stdout", "stderr", "exit", "name", "value", "Enum", "auto", "deque", "defaultdict", "Counter", "namedtuple", "NamedTuple", "_fields", "_field_defaults", "_asdict", "_replace", "_make", "__match_args__", "default_factory", "from_iterable", "func", "keywords", "cache_clear", "cache_parameters",
                                 "__enter__", "__exit__", "__aenter__", "__aexit__", "gen", "kwds", "_exceptions", "enter_result", "thing"})
         if (name == special) return true;
     return false;
@@ -561,6 +562,7 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             if (cpython_type_has("module enum", name)) raise_unsupported("enum." + name);
         } else if (m == "sys") {
             if (name == "stdout" || name == "stderr") return std_stream(name == "stderr");
+            if (name == "exit") return make_builtin(sys_exit, "exit");
             if (cpython_type_has("module sys", name)) raise_unsupported("sys." + name);
         } else if (m == "math") {
             if (const member* f = find_member(math_members, name)) return make_builtin(f->id, name);
@@ -1768,6 +1770,17 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         return value::integer(static_cast<std::int64_t>(code_point_count(s)));
     }
     case ts_flush: no_kwargs(); expect_args(b, args, 0, 0); return value::none();
+    case sys_exit: {
+        // sys.exit(status=None, /): PyErr_SetObject(SystemExit, status), which calls SystemExit()
+        // for None and SystemExit(*status) for a tuple
+        if (!kwargs.empty()) raise_error("TypeError", "sys.exit() takes no keyword arguments");
+        if (args.size() > 1) raise_error("TypeError", "exit expected at most 1 argument, got " + std::to_string(args.size()));
+        value exc = make_error("SystemExit", "");
+        auto& x = exc.as<exception_object>();
+        if (!args.empty() && args[0].is(value_kind::tuple)) x.args = args[0].as<sequence_object>().items;
+        else if (!args.empty() && !args[0].is(value_kind::none)) x.args.push_back(args[0]);
+        throw python_error{std::move(exc)};
+    }
     case g_send:
     case g_throw:
     case g_close: {

@@ -344,7 +344,7 @@ private:
             "CancelledError", "InvalidStateError", "TimeoutError", nullptr};
         static const char* time_names[] = {"sleep", "time", "monotonic", "perf_counter", "strftime", "ctime", nullptr};
         static const char* dataclasses_names[] = {"dataclass", "field", nullptr};
-        static const char* sys_names[] = {"stdout", "stderr", nullptr};
+        static const char* sys_names[] = {"stdout", "stderr", "exit", nullptr};
         static const char* enum_names[] = {"Enum", "auto", nullptr};
         if (module == "sys" || module == "enum") {
             for (const char** n = module == "sys" ? sys_names : enum_names; *n; ++n)

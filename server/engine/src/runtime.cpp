@@ -1,4 +1,5 @@
 #include "runtime.hpp"
+#include "integers.hpp"
 #include "itertools_module.hpp"
 #include "sets.hpp"
 #include "deques.hpp"
@@ -395,6 +396,33 @@ void runtime::finish(const std::string& status, const value& exc)
     begin_finishing(std::move(e));
 }
 
+// An exception the program did not catch: CPython prints its traceback and exits 1 — or for a
+// SystemExit (Python/pythonrun.c, _Py_HandleSystemExit) exits with its code and no traceback: None
+// 0, an int that number (-1 when it does not fit a C long; the process keeps its low byte), anything
+// else printed to stderr and 1. What generators are left are closed as it exits.
+void runtime::finish_uncaught(const value& exc, bool close_generators)
+{
+    if (!is_instance_of(exc, "SystemExit")) {
+        emit_stderr(format_traceback(exc));
+        if (close_generators) check_generators_at_exit();
+        finish("error", exc);
+        return;
+    }
+    const auto& args = exc.as<exception_object>().args;
+    const value code = args.empty() ? value::none() : args.size() == 1 ? args[0] : value::tuple(args);
+    std::int64_t status = 0;
+    if (is_int(code)) {
+        const auto fits = small_int(code);
+        status = fits ? *fits : -1;
+    } else if (!code.is(value_kind::none)) {
+        emit_stderr(str(code) + "\n");
+        status = 1;
+    }
+    if (close_generators) check_generators_at_exit();
+    finish(status == 0 ? "ok" : "error", status == 0 ? value{} : exc);
+    exit_status_ = static_cast<int>(static_cast<std::uint64_t>(status) & 0xff);
+}
+
 void runtime::begin_finishing(event finished_event)
 {
     finish_event_ = std::move(finished_event);
@@ -556,12 +584,7 @@ advance_result runtime::advance_slice(std::uint64_t budget)
                     check_generators_at_exit();
                     finish("ok", {});
                     break;
-                case outcome::raised:
-                    // CPython prints the traceback, then closes what generators are left as it exits
-                    emit_stderr(format_traceback(last_exception_));
-                    check_generators_at_exit();
-                    finish("error", last_exception_);
-                    break;
+                case outcome::raised: finish_uncaught(last_exception_); break;
                 case outcome::blocked:
                     if (blocked_until_ < 0.0) running_ = nullptr;  // waiting on an event loop
                     break;
@@ -587,9 +610,8 @@ advance_result runtime::advance_slice(std::uint64_t budget)
     } catch (const unsupported_feature& e) {
         finish_with_limit(e.message, "UnsupportedError");
     } catch (const python_error& e) {
-        // A Python exception outside any frame (loop machinery): report it as the run's error.
-        emit_stderr(format_traceback(e.exc));
-        finish("error", e.exc);
+        // A Python exception outside any frame (loop machinery): the run ends as with an uncaught one
+        finish_uncaught(e.exc, false);
     }
     if (finishing_ && !finish_some()) return {advance_result::status::more_work, now_};
     return {advance_result::status::finished, now_};
@@ -797,6 +819,17 @@ void runtime::end_task_step(outcome r)
         }
         break;
     case outcome::raised:
+        if (is_instance_of(last_exception_, "SystemExit") || is_instance_of(last_exception_, "KeyboardInterrupt")) {
+            // Task.__step re-raises these out of the event loop at once: what else is ready runs only
+            // after asyncio.run has cancelled it. Exactly what loopscope does when the main task
+            // raises one with nothing else ready or due; refused otherwise.
+            const auto& loop = *task->loop.lock();
+            bool due = false;
+            for (const auto& h : loop.timers) due = due || (!h->cancelled && h->when <= now_);
+            if (task != runner_main_task_ || !loop.ready.empty() || due)
+                raise_unsupported(type_name(last_exception_) + " leaving a task other than asyncio.run's main one, or while other callbacks are ready "
+                                                                "(asyncio stops its event loop at once)");
+        }
         e.status = "raise";
         emit(std::move(e));
         if (is_instance_of(last_exception_, "CancelledError")) {
