@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -218,6 +219,12 @@ int run_command(int argc, char** argv)
         auto stem = std::filesystem::path(program_path).stem().string();
         trace << boost::json::serialize(trace_of(trace_events, "loopscope: " + stem, loopscope::version)) << '\n';
         if (!trace.flush()) std::fprintf(stderr, "loopscope run: could not write all of the trace to '%s'\n", trace_path.c_str());
+    }
+    if (program->ended_by_keyboard_interrupt()) {
+        // As CPython ends after an uncaught KeyboardInterrupt: killed by SIGINT, its default action
+        std::fflush(stderr);
+        std::signal(SIGINT, SIG_DFL);
+        std::raise(SIGINT);
     }
     return program->exit_status();
 }

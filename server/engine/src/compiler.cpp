@@ -281,6 +281,25 @@ private:
         here_ = saved;
     }
 
+    // CPython 3.11's update_start_location_to_match_attr: where an attribute's name ends on another
+    // line than the location being emitted at starts, the location moves to that line, from the name
+    // (its length in characters taken from its end's byte column, as CPython does)
+    template <class Emit> void at_attribute_name(const expr& attr, Emit emit_it)
+    {
+        const node_location saved = here_;
+        if (here_.line != attr.end_line) {
+            here_.line = attr.end_line;
+            auto& span = here_.span;
+            const auto length = static_cast<std::int32_t>(code_point_count(attr.name));
+            span.column = length <= attr.end_column - 1 ? attr.end_column - length : 0;
+            span.end_line = std::max(here_.line, span.end_line);
+            if (here_.line == span.end_line) span.end_column = std::max(span.column, span.end_column);
+            span.anchors = source_span::anchor_kind::none;
+        }
+        emit_it();
+        here_ = saved;
+    }
+
     void statement(const stmt& s)
     {
         auto saved = enter(s);
@@ -413,7 +432,7 @@ private:
             auto ok = emit(opcode::pop_jump_if_true, 0, line);
             if (s.extra) expression(*s.extra);
             else emit(opcode::load_const, constant(value::none()), line);
-            if (const expr* c = last_jump_comparison(*s.value)) at(*c, [&] { emit(opcode::assert_fail, 0, line); });
+            if (const expr* c = last_jump_comparison(*s.value)) at(*c, [&] { emit(opcode::assert_fail, 0, c->line); });
             else emit(opcode::assert_fail, 0, line);
             patch(ok);
             break;
@@ -503,7 +522,7 @@ private:
         case expr_kind::name: store_name(t.name, t.line); break;
         case expr_kind::attribute:
             expression(*t.a);
-            emit(opcode::store_attr, name_index(mangle(t.name)), t.line);
+            at_attribute_name(t, [&] { emit(opcode::store_attr, name_index(mangle(t.name)), here_.line); });
             break;
         case expr_kind::subscript:
             // The value is on the stack already: store_subscript takes value, container, index.
@@ -706,7 +725,10 @@ private:
             emit(opcode::load_const, constant(value::string(s.name)), s.line);
             emit(opcode::build_class, static_cast<std::int32_t>(s.bases.size()), s.line);
         }
-        for (std::size_t k = 0; k < s.decorators.size(); ++k) emit(opcode::call, 1, s.decorators[s.decorators.size() - 1 - k]->line);
+        for (std::size_t k = 0; k < s.decorators.size(); ++k) {
+            const expr& decorator = *s.decorators[s.decorators.size() - 1 - k];
+            at(decorator, [&] { emit(opcode::call, 1, decorator.line); });  // applied where it is written
+        }
         store_name(s.name, s.line);
     }
 
@@ -768,7 +790,10 @@ private:
         last_line_ = saved_line;
         code().functions.push_back(inner.code);
         emit(opcode::make_function, static_cast<std::int32_t>(code().functions.size() - 1) | (ndefaults << 16), s.line);
-        for (std::size_t k = 0; k < s.decorators.size(); ++k) emit(opcode::call, 1, s.decorators[s.decorators.size() - 1 - k]->line);
+        for (std::size_t k = 0; k < s.decorators.size(); ++k) {
+            const expr& decorator = *s.decorators[s.decorators.size() - 1 - k];
+            at(decorator, [&] { emit(opcode::call, 1, decorator.line); });  // applied where it is written
+        }
         if (s.name != "<lambda>") store_name(s.name, s.line);
     }
 
@@ -1182,7 +1207,7 @@ private:
         case expr_kind::call: call(e); break;
         case expr_kind::attribute:
             expression(*e.a);
-            emit(opcode::load_attr, name_index(mangle(e.name)), line);
+            at_attribute_name(e, [&] { emit(opcode::load_attr, name_index(mangle(e.name)), here_.line); });
             break;
         case expr_kind::subscript:
             expression(*e.a);
@@ -1390,6 +1415,13 @@ private:
                 if (const expr* c = last_jump_comparison(*item)) last = c;
             return last;
         }
+        case expr_kind::conditional: {
+            // body if test else orelse: the test, the body, then the other branch
+            const expr* last = nullptr;
+            for (const expr* part : {test.a.get(), test.b.get(), test.c.get()})
+                if (const expr* c = last_jump_comparison(*part)) last = c;
+            return last;
+        }
         default: return nullptr;
         }
     }
@@ -1453,9 +1485,9 @@ private:
         if (e.a->kind == expr_kind::attribute && !starred && e.keywords.empty()) {
             // obj.method(args): the commonest call, without a bound method in between
             expression(*e.a->a);
-            at(*e.a, [&] { emit(opcode::load_method, name_index(mangle(e.a->name)), e.a->line); });
+            at(*e.a, [&] { at_attribute_name(*e.a, [&] { emit(opcode::load_method, name_index(mangle(e.a->name)), here_.line); }); });
             for (const auto& item : e.items) expression(*item);
-            emit(opcode::call_method, static_cast<std::int32_t>(e.items.size()), line);
+            at_attribute_name(*e.a, [&] { emit(opcode::call_method, static_cast<std::int32_t>(e.items.size()), here_.line); });
             return;
         }
         expression(*e.a);

@@ -664,17 +664,7 @@ value runtime::resume_generator(generator_object& g, bool& exhausted, value sent
         g.stopped_in_cleanup_block = false;
         g.finished = true;
         value exc = std::move(last_exception_);
-        // PEP 479: a StopIteration escaping a generator is a RuntimeError.
-        if (is_instance_of(exc, "StopIteration")) {
-            // raised from it (_PyErr_FormatFromCause): its cause and its context
-            value wrapped = make_error("RuntimeError", "generator raised StopIteration");
-            auto& raised = wrapped.as<exception_object>();
-            raised.context = exc;
-            raised.rare_for_writing().cause = exc;
-            raised.rare_for_writing().suppress_context = true;
-            throw python_error{std::move(wrapped)};
-        }
-        throw python_error{std::move(exc)};
+        throw python_error{stop_leaving(std::move(exc), "generator")};
     }
     default: raise_unsupported("a generator that blocks or waits");
     }
@@ -766,14 +756,20 @@ void runtime::agen_leaves_cleanup_block(async_generator_object& agen)
 
 // StopIteration or StopAsyncIteration leaving an asynchronous generator's body would look like its
 // end: CPython replaces it with a RuntimeError caused by it.
-value runtime::stop_leaving_async_generator(value exc)
+// PEP 479: a StopIteration (and out of an asynchronous generator a StopAsyncIteration) leaving a
+// generator, a coroutine or an asynchronous generator is a RuntimeError raised from it
+// (_PyErr_FormatFromCause: its cause and its context), whose traceback starts anew
+value runtime::stop_leaving(value exc, const char* what)
 {
     static const auto stop_iteration = builtin_exception_type("StopIteration");
     static const auto stop_async_iteration = builtin_exception_type("StopAsyncIteration");
     const auto& type = *exc.as<exception_object>().type;
-    const char* which = type.is_subclass_of(*stop_iteration) ? "StopIteration" : type.is_subclass_of(*stop_async_iteration) ? "StopAsyncIteration" : nullptr;
+    const bool async_generator = std::string_view(what) == "async generator";
+    const char* which = type.is_subclass_of(*stop_iteration)                             ? "StopIteration"
+                        : async_generator && type.is_subclass_of(*stop_async_iteration) ? "StopAsyncIteration"
+                                                                                         : nullptr;
     if (!which) return exc;
-    value error = make_error("RuntimeError", std::string("async generator raised ") + which);
+    value error = make_error("RuntimeError", std::string(what) + " raised " + which);
     auto& e = error.as<exception_object>();
     e.context = exc;
     e.rare_for_writing().cause = exc;
@@ -1050,8 +1046,9 @@ bool runtime::raise_in(exec_context& ctx, value exc, bool add_entry)
         auto cm_step = async_generator_object::cm_step_kind::none;
         value cm_thrown;
         std::size_t cm_depth = 0;
+        if (f.coro) exc = stop_leaving(std::move(exc), "coroutine");
         if (f.agen) {
-            exc = stop_leaving_async_generator(std::move(exc));
+            exc = stop_leaving(std::move(exc), "async generator");
             cm_step = f.agen->cm_step;
             cm_thrown = std::move(f.agen->cm_thrown);
             cm_depth = f.agen->cm_depth;

@@ -1488,7 +1488,10 @@ private:
         fstring_field_location(t, body, brace, lines, cols);
         const std::int32_t shift = lines ? cols : t.column - 1 + cols;
         for (auto& tok : toks) {
-            if (tok.line == 1) tok.column += shift;
+            if (tok.line == 1) {
+                tok.column += shift;
+                tok.body_column += shift;  // an f-string inside the field: its own fields move with it
+            }
             if (tok.end_line == 1) tok.end_column += shift;
             tok.line += t.line + lines - 1;
             tok.end_line += t.line + lines - 1;

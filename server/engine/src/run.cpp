@@ -19,6 +19,7 @@ void run::cancel(const std::string& reason) { runtime_->cancel(reason); }
 bool run::finished() const { return runtime_->finished(); }
 bool run::release_some(std::uint64_t step_budget) { return runtime_->release_some(step_budget); }
 int run::exit_status() const { return runtime_->exit_status(); }
+bool run::ended_by_keyboard_interrupt() const { return runtime_->ended_by_keyboard_interrupt(); }
 std::uint64_t run::steps() const { return runtime_->steps(); }
 std::size_t run::memory_bytes() const { return runtime_->memory().bytes(); }
 std::size_t run::peak_memory_bytes() const { return runtime_->memory().peak(); }

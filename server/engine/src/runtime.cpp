@@ -406,6 +406,8 @@ void runtime::finish_uncaught(const value& exc, bool close_generators)
         emit_stderr(format_traceback(exc));
         if (close_generators) check_generators_at_exit();
         finish("error", exc);
+        keyboard_interrupt_ = is_instance_of(exc, "KeyboardInterrupt");
+        if (keyboard_interrupt_) exit_status_ = 128 + 2;  // what a shell reports of a death by SIGINT
         return;
     }
     const auto& args = exc.as<exception_object>().args;
@@ -1287,7 +1289,15 @@ void runtime::add_library_frames(const value& exc, bool asyncio_run)
     auto& tb = exc.as<exception_object>().traceback;
     constexpr const char* base_events = "/usr/lib/python3.11/asyncio/base_events.py";
     constexpr const char* runners = "/usr/lib/python3.11/asyncio/runners.py";
-    tb.push_back(library_frame("run_until_complete", 653, base_events, "return future.result()", "future.result()"));
+    if (is_instance_of(exc, "KeyboardInterrupt") || is_instance_of(exc, "SystemExit")) {
+        // Task.__step re-raised it out of the loop, through the handle that ran the step
+        tb.push_back(library_frame("_run", 80, "/usr/lib/python3.11/asyncio/events.py", "self._context.run(self._callback, *self._args)"));
+        tb.push_back(library_frame("_run_once", 1922, base_events, "handle._run()"));
+        tb.push_back(library_frame("run_forever", 607, base_events, "self._run_once()"));
+        tb.push_back(library_frame("run_until_complete", 640, base_events, "self.run_forever()"));
+    } else {
+        tb.push_back(library_frame("run_until_complete", 653, base_events, "return future.result()", "future.result()"));
+    }
     if (asyncio_run) {
         tb.push_back(library_frame("run", 118, runners, "return self._loop.run_until_complete(task)", "self._loop.run_until_complete(task)"));
         tb.push_back(library_frame("run", 190, runners, "return runner.run(main)", "runner.run(main)"));

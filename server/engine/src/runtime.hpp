@@ -61,6 +61,7 @@ public:
     // max_slice_time); true once nothing is left that would take longer than that to destroy.
     bool release_some(std::uint64_t budget);
     int exit_status() const { return exit_status_; }
+    bool ended_by_keyboard_interrupt() const { return keyboard_interrupt_; }
     std::uint64_t steps() const { return meter_.steps(); }
     const memory_account& memory() const { return *memory_.account; }
 
@@ -191,7 +192,7 @@ private:
     await_step start_await(exec_context& ctx, frame& f, value awaitable);
     await_step resume_async_generator(exec_context& ctx, coroutine_object& awaitable);
     void suspend_async_generator(exec_context& ctx);
-    value stop_leaving_async_generator(value exc);
+    value stop_leaving(value exc, const char* what);
     static int ag_aiter_id();  // builtins.cpp: the ids of an asynchronous generator's __aiter__ and __anext__
     static int ag_anext_id();
     void resume_await(exec_context& ctx, frame& f);
@@ -481,6 +482,7 @@ private:
     std::size_t next_global_ = 0;   // the next global to let go while finishing
     bool roots_released_ = false;   // release_some() has handed everything to teardown_
     int exit_status_ = 0;
+    bool keyboard_interrupt_ = false;
 
     std::vector<std::pair<std::string, value>> globals_;
     std::unordered_map<std::string, std::size_t> global_index_;

@@ -53,8 +53,11 @@ public:
     // never holds the thread longer than one of its slices. Destroying the run without it is correct,
     // only not sliced.
     bool release_some(std::uint64_t step_budget);
-    // What python3 would exit with: 0, or 1 after an uncaught exception or a syntax error.
+    // What python3 would exit with: 0, or 1 after an uncaught exception or a syntax error, or a
+    // SystemExit's code (130 after a KeyboardInterrupt, which python3 ends by SIGINT)
     int exit_status() const;
+    // An uncaught KeyboardInterrupt: CPython prints its traceback, then ends by SIGINT (a shell's 130)
+    bool ended_by_keyboard_interrupt() const;
     std::uint64_t steps() const;
     // Bytes the run holds now (values, frames, tasks, events not yet sent) and the most it held.
     std::size_t memory_bytes() const;
