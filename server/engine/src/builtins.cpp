@@ -34,7 +34,7 @@ enum builtin_id : int {
     t_sleep, t_time, t_monotonic, t_perf_counter, t_strftime, t_ctime,
     l_run_until_complete, l_is_running, l_is_closed, l_close, l_time, l_create_task, l_stop,
     f_done, f_result, f_cancel, f_cancelled, f_exception, f_get_name, f_set_name, f_get_coro,
-    s_append, s_pop, s_extend, s_insert, s_index, s_count, s_remove, s_clear, s_reverse, s_sort,
+    s_append, s_pop, s_extend, s_insert, s_index, s_count, s_remove, s_clear, s_reverse, s_sort, s_copy,
     str_method, str_format,
     b_super, b_issubclass, b_staticmethod, b_classmethod, b_property, p_setter, p_getter, p_deleter,
     dc_dataclass, dc_field, dc_repr, dc_eq,
@@ -163,7 +163,7 @@ const std::vector<member> loop_members = {{"run_until_complete", l_run_until_com
 const std::vector<member> future_members = {{"done", f_done}, {"result", f_result}, {"cancel", f_cancel},
     {"cancelled", f_cancelled}, {"exception", f_exception}, {"get_name", f_get_name}, {"set_name", f_set_name}, {"get_coro", f_get_coro}};
 const std::vector<member> list_members = {{"append", s_append}, {"pop", s_pop}, {"extend", s_extend}, {"insert", s_insert},
-    {"index", s_index}, {"count", s_count}, {"remove", s_remove}, {"clear", s_clear}, {"reverse", s_reverse}, {"sort", s_sort}};
+    {"index", s_index}, {"count", s_count}, {"remove", s_remove}, {"clear", s_clear}, {"reverse", s_reverse}, {"sort", s_sort}, {"copy", s_copy}};
 const std::vector<member> tuple_members = {{"index", s_index}, {"count", s_count}};
 // Counter's own methods, before dict's (collections_counter.cpp knows them by name)
 const std::vector<member> counter_members = {{"most_common", counter_method}, {"elements", counter_method}, {"update", counter_method},
@@ -2017,6 +2017,14 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         raise_error("ValueError", "list.remove(x): x not in list");
     }
     case s_clear: no_kwargs(); expect_args(b, args, 0, 0); b.self.as<sequence_object>().items.clear(); return value::none();
+    case s_copy: {
+        no_kwargs();
+        expect_args(b, args, 0, 0);
+        const auto& items = b.self.as<sequence_object>().items;
+        charge_work(items.size());
+        meter_.reserve(items.size() * sizeof(value));
+        return value::list(items);
+    }
     case s_reverse: no_kwargs(); expect_args(b, args, 0, 0); { auto& items = b.self.as<sequence_object>().items; std::reverse(items.begin(), items.end()); } return value::none();
     case s_sort: {
         if (!args.empty()) raise_error("TypeError", "sort() takes no positional arguments");
