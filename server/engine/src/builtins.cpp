@@ -1775,6 +1775,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         // for None and SystemExit(*status) for a tuple
         if (!kwargs.empty()) raise_error("TypeError", "sys.exit() takes no keyword arguments");
         if (args.size() > 1) raise_error("TypeError", "exit expected at most 1 argument, got " + std::to_string(args.size()));
+        if (!args.empty() && is_instance_of(args[0], "SystemExit")) throw python_error{args[0]};  // raised as it is
         value exc = make_error("SystemExit", "");
         auto& x = exc.as<exception_object>();
         if (!args.empty() && args[0].is(value_kind::tuple)) x.args = args[0].as<sequence_object>().items;

@@ -308,7 +308,9 @@ void runtime::store_attribute(const value& obj, const std::string& name, value v
     }
     case value_kind::exception: {
         // Exceptions have a __dict__: any attribute but those BaseException defines
-        if (cpython_type_has("BaseException", name) || name == "filename" || name == "errno" || name == "strerror")
+        // (a SystemExit's code: the engine reads it from args)
+        if (cpython_type_has("BaseException", name) || name == "filename" || name == "errno" || name == "strerror" ||
+            (name == "code" && is_instance_of(obj, "SystemExit")))
             raise_unsupported("setting the attribute '" + name + "' of an exception");
         note_nesting(obj, v);
         obj.as<exception_object>().attributes.set(name, std::move(v));

@@ -1028,7 +1028,7 @@ value runtime::next_of_sequence(iterator_object& it, bool& exhausted)
 // sequence); items drawn one at a time, no more than one past what the targets take
 std::vector<value> runtime::unpack_items(const value& v, std::size_t limit)
 {
-    if (v.is(value_kind::list) || v.is(value_kind::tuple) || v.is(value_kind::range)) return to_vector(v);
+    if (v.is(value_kind::list) || v.is(value_kind::tuple)) return to_vector(v);
     value it;
     try {
         it = make_iterator(v);

@@ -400,7 +400,7 @@ void runtime::finish(const std::string& status, const value& exc)
 // SystemExit (Python/pythonrun.c, _Py_HandleSystemExit) exits with its code and no traceback: None
 // 0, an int that number (-1 when it does not fit a C long; the process keeps its low byte), anything
 // else printed to stderr and 1. What generators are left are closed as it exits.
-void runtime::finish_uncaught(const value& exc, bool close_generators)
+void runtime::finish_uncaught(value exc, bool close_generators)
 {
     if (!is_instance_of(exc, "SystemExit")) {
         emit_stderr(format_traceback(exc));
@@ -417,7 +417,13 @@ void runtime::finish_uncaught(const value& exc, bool close_generators)
         const auto fits = small_int(code);
         status = fits ? *fits : -1;
     } else if (!code.is(value_kind::none)) {
-        emit_stderr(str(code) + "\n");
+        // Its str(), or nothing when that raises (the error is cleared)
+        std::string text;
+        try {
+            text = str(code);
+        } catch (const python_error&) {
+        }
+        emit_stderr(text + "\n");
         status = 1;
     }
     if (close_generators) check_generators_at_exit();
@@ -612,8 +618,17 @@ advance_result runtime::advance_slice(std::uint64_t budget)
     } catch (const unsupported_feature& e) {
         finish_with_limit(e.message, "UnsupportedError");
     } catch (const python_error& e) {
-        // A Python exception outside any frame (loop machinery): the run ends as with an uncaught one
-        finish_uncaught(e.exc, false);
+        // A Python exception outside any frame (loop machinery): the run ends as with an uncaught one.
+        // Printing it runs the program's code (__str__): what that raises ends the run here.
+        try {
+            finish_uncaught(e.exc, false);
+        } catch (const limit_exceeded& l) {
+            finish_with_limit(l.message);
+        } catch (const unsupported_feature& u) {
+            finish_with_limit(u.message, "UnsupportedError");
+        } catch (const python_error&) {
+            finish_with_limit("an exception raised while printing an uncaught exception is not supported by loopscope", "UnsupportedError");
+        }
     }
     if (finishing_ && !finish_some()) return {advance_result::status::more_work, now_};
     return {advance_result::status::finished, now_};

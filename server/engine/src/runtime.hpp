@@ -86,7 +86,7 @@ private:
     // ---- setup and end ----
     void start(std::string_view source);
     void finish(const std::string& status, const value& exc);
-    void finish_uncaught(const value& exc, bool close_generators = true);
+    void finish_uncaught(value exc, bool close_generators = true);  // by value: printing it runs code that reuses last_exception_
     void finish_with_syntax_error(const syntax_error& e);
     // The run ends where CPython's would not have: a bound (ResourceLimitError) or something the engine
     // does not model (UnsupportedError). The program's try/except cannot catch either.
