@@ -14,6 +14,7 @@ import asyncio
 import builtins
 import collections
 import contextlib
+import dataclasses
 import functools
 import itertools
 import enum
@@ -22,6 +23,7 @@ import os
 import random
 import typing
 import sys
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TARGET = os.path.join(HERE, "..", "server", "engine", "src", "cpython_names.inc")
@@ -79,7 +81,7 @@ def type_attributes():
         "range": range(0), "list_iterator": iter([]), "function": lambda: 0, "builtin_function_or_method": len,
         "coroutine": coro, "Task": task, "Future": loop.create_future(), "loop": loop,
         "module": asyncio, "module random": random, "module typing": typing, "module sys": sys, "TextIOWrapper": sys.stdout,
-        "module enum": enum, "module math": math, "EnumType": enum.Enum, "Enum member": _Colour.RED, "ellipsis": ..., "slice": slice(0),
+        "module enum": enum, "module math": math, "module time": time, "module dataclasses": dataclasses, "EnumType": enum.Enum, "Enum member": _Colour.RED, "ellipsis": ..., "slice": slice(0),
         "dict": {}, "dict_keys": {}.keys(), "dict_values": {}.values(), "dict_items": {}.items(),
         "dict_keyiterator": iter({}), "dict_valueiterator": iter({}.values()), "dict_itemiterator": iter({}.items()),
         "dict_reversekeyiterator": reversed({}), "tuple_iterator": iter(()), "range_iterator": iter(range(0)),
@@ -154,6 +156,9 @@ def render():
         "inline constexpr const char* cpython_builtins[] = {",
     ]
     lines += ['    "%s",' % n for n in sorted(dir(builtins))]
+    lines += ["};", "", "// The builtins module's dict in its order (vars(builtins)), where a NameError's suggestion looks last",
+              "inline constexpr const char* cpython_builtins_in_order[] = {"]
+    lines += ['    "%s",' % n for n in vars(builtins)]
     lines += ["};", "", "// The builtin exception classes, each after its base: {name, base}",
               "inline constexpr cpython_exception cpython_exceptions[] = {"]
     lines += ['    {"%s", "%s"},' % pair for pair in exception_classes()]

@@ -108,6 +108,27 @@ CASES = {
     "enum_extended": "from enum import Enum\nclass Base(Enum):\n    X = 1\nclass More(Base):\n    print('never')\n    Y = 2\n",
     "contextmanager_enter": ("from contextlib import contextmanager\n@contextmanager\ndef cm():\n    raise ValueError('no')\n"
                              "    yield\nwith cm() as x:\n    pass\n"),
+    # A cancellation lands inside asyncio.sleep: its frames (and __sleep0's for sleep(0)) are shown
+    "cancelled_in_sleep": "import asyncio\nasync def worker():\n    await asyncio.sleep(10)\nasync def main():\n    t = asyncio.create_task(worker())\n    await asyncio.sleep(1)\n    t.cancel()\n    await t\nasyncio.run(main())\n",
+    "cancelled_in_sleep_zero": "import asyncio\nasync def worker():\n    while True:\n        await asyncio.sleep(0)\nasync def main():\n    t = asyncio.create_task(worker())\n    await asyncio.sleep(0)\n    t.cancel()\n    await t\nasyncio.run(main())\n",
+    "cancelled_itself": "import asyncio\nasync def main():\n    asyncio.current_task().cancel()\n    await asyncio.sleep(1)\nasyncio.run(main())\n",
+    "cancelled_through_gather": "import asyncio\nasync def worker():\n    await asyncio.sleep(10)\nasync def main():\n    t = asyncio.create_task(worker())\n    await asyncio.sleep(0)\n    t.cancel()\n    await asyncio.gather(t)\nasyncio.run(main())\n",
+    # A failed task's exception keeps the task's frames for the first result()/await only
+    "failed_task_awaited_again": "import asyncio\nasync def fail():\n    raise ValueError('boom')\nasync def main():\n    t = asyncio.create_task(fail())\n    await asyncio.sleep(0)\n    for i in range(2):\n        try:\n            await t\n        except ValueError as e:\n            print('caught', e)\n    await t\nasyncio.run(main())\n",
+    "failed_task_after_gather": "import asyncio\nasync def fail(n):\n    raise ValueError(n)\nasync def main():\n    t = asyncio.create_task(fail(1))\n    try:\n        await asyncio.gather(t)\n    except ValueError:\n        print('gather raised')\n    await t\nasyncio.run(main())\n",
+    "failed_task_result_then_gather": "import asyncio\nasync def fail(n):\n    raise ValueError(n)\nasync def main():\n    t = asyncio.create_task(fail(1))\n    await asyncio.sleep(0)\n    try:\n        t.result()\n    except ValueError:\n        print('result raised')\n    await asyncio.gather(t)\nasyncio.run(main())\n",
+    # A learner's mistakes with asyncio's functions: the error where asyncio's own code raises it
+    "run_a_function": "import asyncio\nasync def main():\n    print('hi')\nasyncio.run(main)\n",
+    "run_inside_run": "import asyncio\nasync def inner():\n    pass\nasync def main():\n    c = inner()\n    try:\n        asyncio.run(c)\n    finally:\n        await c\nasyncio.run(main())\n",
+    "create_task_of_a_function": "import asyncio\nasync def worker():\n    pass\nasync def main():\n    asyncio.create_task(worker)\nasyncio.run(main())\n",
+    "loop_create_task_of_a_function": "import asyncio\nasync def worker():\n    pass\nasync def main():\n    asyncio.get_running_loop().create_task(worker)\nasyncio.run(main())\n",
+    "gather_of_a_function": "import asyncio\nasync def worker():\n    pass\nasync def main():\n    await asyncio.gather(worker)\nasyncio.run(main())\n",
+    "gather_of_a_result": "import asyncio\ndef work():\n    return 1\nasync def main():\n    await asyncio.gather(work())\nasyncio.run(main())\n",
+    "ensure_future_of_a_number": "import asyncio\nasync def main():\n    asyncio.ensure_future(5)\nasyncio.run(main())\n",
+    "run_until_complete_of_a_number": "import asyncio\nloop = asyncio.new_event_loop()\nloop.run_until_complete(5)\n",
+    "sleep_of_a_string": "import asyncio\nasync def main():\n    await asyncio.sleep('1')\nasyncio.run(main())\n",
+    "sleep_of_none": "import asyncio\nasync def main():\n    s = asyncio.sleep(None)\n    print('made')\n    await s\nasyncio.run(main())\n",
+    "sleep_task_cancelled": "import asyncio\nasync def main():\n    t = asyncio.create_task(asyncio.sleep(10))\n    await asyncio.sleep(0)\n    t.cancel()\n    await t\nasyncio.run(main())\n",
 }
 
 # Where 3.11 releases draw differently: after 3.11.2 (Debian 12's python3, which loopscope draws as),
@@ -138,7 +159,7 @@ def run_case(binary, folder, name, source):
         problems.append(f"exit status {got.returncode}, python3 exits {expected.returncode}")
     if got.stdout != expected.stdout:
         problems.append(f"stdout {got.stdout!r}, python3 prints {expected.stdout!r}")
-    return name, problems
+    return name, problems, expected.stderr
 
 
 def main():
@@ -155,7 +176,7 @@ def main():
                       f"{len(CASES) - len(cases)} cases left out ({', '.join(sorted(VERSION_SENSITIVE))})")
             jobs = [pool.submit(run_case, args.loopscope, folder, name, source) for name, source in cases.items()]
             for job in jobs:
-                name, problems = job.result()
+                name, problems, _ = job.result()
                 if problems:
                     failed += 1
                     print(f"{name}: differs from python3")

@@ -24,6 +24,11 @@ namespace loopscope::engine {
 
 namespace {
 
+// asyncio's files, for the frames a traceback shows of them (3.11.2's lines)
+constexpr const char* runners_py = "/usr/lib/python3.11/asyncio/runners.py";
+constexpr const char* tasks_py = "/usr/lib/python3.11/asyncio/tasks.py";
+constexpr const char* base_events_py = "/usr/lib/python3.11/asyncio/base_events.py";
+
 enum builtin_id : int {
     b_print = 1, b_range, b_len, b_str, b_int, b_float, b_bool, b_list, b_tuple, b_repr, b_abs, b_min, b_max, b_sum,
     b_round, b_isinstance, b_enumerate, b_zip, b_sorted, b_reversed, b_type, b_format, b_ascii,
@@ -484,7 +489,7 @@ value runtime::load_global(const std::string& name)
     if (auto t = builtin_exception_type(name); t && name != "CancelledError" && name != "InvalidStateError")
         return value::of(value_kind::exception_type, t);
     if (cpython_has_builtin(name)) raise_unsupported("the builtin '" + name + "'");
-    raise_error("NameError", "name '" + name + "' is not defined");
+    raise_name_error(name, "name '" + name + "' is not defined");
 }
 
 bool cpython_module_global(std::string_view name)
@@ -545,6 +550,7 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             if (name == "CancelledError" || name == "InvalidStateError") return value::of(value_kind::exception_type, builtin_exception_type(name));
             if (name == "TimeoutError") return value::of(value_kind::exception_type, builtin_exception_type("TimeoutError"));
             if (const member* f = find_member(asyncio_members, name)) return make_builtin(f->id, name);
+            if (cpython_type_has("module", name)) raise_unsupported("asyncio." + name);
         } else if (m == "typing") {
             if (name == "NamedTuple") {
                 value f = make_builtin(nt_typing, "NamedTuple");
@@ -556,6 +562,7 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             if (cpython_type_has("module typing", name)) raise_unsupported("typing." + name);
         } else if (m == "dataclasses") {
             if (const member* f = find_member(dataclasses_members, name)) return make_builtin(f->id, name);
+            if (cpython_type_has("module dataclasses", name)) raise_unsupported("dataclasses." + name);
         } else if (m == "enum") {
             if (name == "Enum") return value::of(value_kind::class_type, enum_base_class());
             if (name == "auto") return value::of(value_kind::class_type, enum_auto_class());
@@ -602,11 +609,12 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         } else if (m == "random") {
             if (const member* f = find_member(random_members, name)) return make_builtin(f->id, name);
             if (cpython_type_has("module random", name)) raise_unsupported("random." + name);
-        } else if (const member* f = find_member(time_members, name)) {
-            return make_builtin(f->id, name);
+        } else if (m == "time") {
+            if (const member* f = find_member(time_members, name)) return make_builtin(f->id, name);
+            if (cpython_type_has("module time", name)) raise_unsupported("time." + name);
         }
         if (name == "__class__") return type_of_obj();
-        raise_error("AttributeError", "module '" + m + "' has no attribute '" + name + "'");
+        raise_attribute_error(obj, name, "module '" + m + "' has no attribute '" + name + "'");
     }
     case value_kind::loop: members = &loop_members; break;
     case value_kind::future: members = &future_members; break;
@@ -778,7 +786,7 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         if (enum_name || cpython_type_has("object", name) || (obj.is(value_kind::class_type) && cpython_type_has("type", name)) ||
             (obj.is(value_kind::method) && (cpython_type_has("method", name) || cpython_type_has(type_name(obj.as<method_object>().function), name))))
             raise_unsupported("'" + type_name(obj) + "." + name + "'");
-        raise_error("AttributeError", owner + " has no attribute '" + name + "'");
+        raise_attribute_error(obj.is(value_kind::method) ? obj.as<method_object>().function : obj, name, owner + " has no attribute '" + name + "'");
     }
     case value_kind::typing_form: raise_unsupported("the attribute '" + name + "' of " + repr(obj));
     case value_kind::type_name:
@@ -793,7 +801,7 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         if (const member* m = find_member(*members, name)) {
             if (obj.is(value_kind::future) && !obj.as<future_object>().is_task() &&
                 (m->id == f_get_name || m->id == f_set_name || m->id == f_get_coro)) {
-                raise_error("AttributeError", "'_GatheringFuture' object has no attribute '" + name + "'");
+                raise_attribute_error(obj, name, "'_GatheringFuture' object has no attribute '" + name + "'");
             }
             return make_builtin(m->id, name, obj);
         }
@@ -807,11 +815,14 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         const std::string& cls = obj.as<builtin_object>().name;
         if (cpython_type_has(cls, name) || cpython_type_has("type", name) || !cpython_type_has(cls, "__class__"))
             raise_unsupported("'" + cls + "." + name + "'");
-        raise_error("AttributeError", "type object '" + cls + "' has no attribute '" + name + "'");
+        raise_attribute_error(obj, name, "type object '" + cls + "' has no attribute '" + name + "'");
     }
     std::string tn = obj.is(value_kind::future) && !obj.as<future_object>().is_task() ? "_GatheringFuture" : type_name(obj);
     if (!obj.is(value_kind::module) && cpython_has_attribute(obj, name)) raise_unsupported("'" + tn + "." + name + "'");
-    raise_error("AttributeError", "'" + tn + "' object has no attribute '" + name + "'");
+    // The C types' full names (tp_name), as CPython's message gives them
+    if (obj.is(value_kind::future) && obj.as<future_object>().is_task()) tn = "_asyncio.Task";
+    else if (obj.is(value_kind::text_stream)) tn = "_io.TextIOWrapper";
+    raise_attribute_error(obj, name, "'" + tn + "' object has no attribute '" + name + "'");
 }
 
 value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs)
@@ -1651,8 +1662,12 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         no_kwargs();
         expect_args(b, args, 1, 1);
         value coro = args[0];
-        if (running_loop_) raise_error("RuntimeError", "asyncio.run() cannot be called from a running event loop");
-        if (!coro.is(value_kind::coroutine)) raise_error("ValueError", "a coroutine was expected, got " + repr(coro));
+        if (running_loop_)
+            raise_from_library("RuntimeError", "asyncio.run() cannot be called from a running event loop", {library_frame("run", 186, runners_py, "raise RuntimeError(")});
+        if (!coro.is(value_kind::coroutine))
+            raise_from_library("ValueError", "a coroutine was expected, got " + repr(coro),
+                               {library_frame("run", 89, runners_py, "raise ValueError(\"a coroutine was expected, got {!r}\".format(coro))"),
+                                library_frame("run", 190, runners_py, "return runner.run(main)", "runner.run(main)")});
         start_asyncio_run(std::static_pointer_cast<coroutine_object>(coro.obj), line);
         return value::none();
     }
@@ -1660,12 +1675,11 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         auto result_kw = take_kw("result");
         no_kwargs();
         expect_args(b, args, 1, 2);
-        double delay = number_arg(args[0], "sleep");
-        if (std::isnan(delay)) raise_error("ValueError", "Invalid delay: NaN (not a number)");
+        // The delay is looked at when the coroutine runs (sleep_delay_of), as sleep()'s body does
         auto coro = std::make_shared<coroutine_object>();
         coro->native = coroutine_object::native_kind::sleep;
         coro->name = "sleep";
-        coro->sleep_delay = delay;
+        coro->arguments = {args[0]};
         coro->sleep_result = args.size() == 2 ? args[1] : result_kw.value_or(value::none());
         coro->created_line = line;
         coro->owner = this;
@@ -1676,11 +1690,13 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case l_create_task:
     case a_ensure_future: {
         auto name = take_kw("name");
-        take_kw("context");
+        auto context = take_kw("context");
         no_kwargs();
         expect_args(b, args, 1, 1);
         value coro = args[0];
         if (b.id == a_ensure_future && coro.is(value_kind::future)) return coro;
+        // (asyncio.create_task(coro, context=...) passes it on: create_task's other line, which the engine does not draw)
+        if (context && b.id == a_create_task && !coro.is(value_kind::coroutine)) raise_unsupported("asyncio.create_task(context=...) of what is not a coroutine");
         std::shared_ptr<loop_object> loop;
         if (b.id == l_create_task) {
             loop = std::static_pointer_cast<loop_object>(b.self.obj);
@@ -1689,7 +1705,14 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             loop = b.id == a_ensure_future && !running_loop_ ? current_loop_ : running_loop_or_fail();
             if (!loop) raise_error("RuntimeError", "no running event loop");
         }
-        if (!coro.is(value_kind::coroutine)) raise_error("TypeError", "a coroutine was expected, got " + repr(coro));
+        if (!coro.is(value_kind::coroutine)) {
+            if (b.id == a_ensure_future) ensure_future_refuses(coro, {library_frame("ensure_future", 649, tasks_py, "return _ensure_future(coro_or_future, loop=loop)", "_ensure_future(coro_or_future, loop=loop)")});
+            const std::string message = "a coroutine was expected, got " + repr(coro);
+            const traceback_entry task_init = library_frame("create_task", 436, base_events_py, "task = tasks.Task(coro, loop=self, name=name, context=context)",
+                                                            "tasks.Task(coro, loop=self, name=name, context=context)");
+            if (b.id == l_create_task || context) raise_from_library("TypeError", message, {task_init});
+            raise_from_library("TypeError", message, {task_init, library_frame("create_task", 374, tasks_py, "task = loop.create_task(coro)", "loop.create_task(coro)")});
+        }
         auto c = std::static_pointer_cast<coroutine_object>(coro.obj);  // one already awaited fails at the task's first step
         std::string task_name = name && !name->is(value_kind::none) ? str(*name) : "";
         return value::of(value_kind::future, create_task(loop, c, task_name, line));
@@ -1898,7 +1921,9 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         } else if (aw.is(value_kind::future)) {
             fut = std::static_pointer_cast<future_object>(aw.obj);
         } else {
-            raise_error("TypeError", "An asyncio.Future, a coroutine or an awaitable is required");
+            ensure_future_refuses(aw, {library_frame("ensure_future", 649, tasks_py, "return _ensure_future(coro_or_future, loop=loop)", "_ensure_future(coro_or_future, loop=loop)"),
+                                       library_frame("run_until_complete", 632, base_events_py, "future = tasks.ensure_future(future, loop=self)",
+                                                     "tasks.ensure_future(future, loop=self)")});
         }
         start_run_until_complete(loop, fut, runner_phase::until_complete);
         return value::none();

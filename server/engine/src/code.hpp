@@ -74,6 +74,8 @@ struct code_object {
         const char* name = "";
         std::int32_t line = 0;
         source_span span;
+        // Its variables: hidden slots "<comprehension NAME #k>" of local_names in [locals_begin, locals_end)
+        std::int32_t locals_begin = 0, locals_end = 0;
     };
     std::vector<inline_frame> inline_frames;
     std::vector<value> constants;

@@ -1542,13 +1542,15 @@ private:
         const bool dict = e.kind == expr_kind::dict_comprehension;
         const bool set = e.kind == expr_kind::set_comprehension;
         emit(dict ? opcode::build_map : set ? opcode::build_set : opcode::build_list, 0, line);
+        const auto locals_begin = static_cast<std::int32_t>(code().local_names.size());
         const auto loops = comprehension_loops(e, false);
+        const auto locals_end = static_cast<std::int32_t>(code().local_names.size());
         expression(*e.a);
         if (dict) expression(*e.b);
         emit(dict ? opcode::map_add : set ? opcode::set_add : opcode::list_append, static_cast<std::int32_t>(e.clauses.size()) + 1, line);
         close_comprehension_loops(loops, line);
         code().inline_frames.push_back({loops.body_start, here(), dict ? "<dictcomp>" : set ? "<setcomp>" : "<listcomp>", line,
-                                        {e.end_line, e.column, e.end_column}});
+                                        {e.end_line, e.column, e.end_column}, locals_begin, locals_end});
     }
 
     // The `for` clauses of a comprehension, each a loop whose variables are hidden slots (renamed, so

@@ -59,6 +59,16 @@ bool cpython_type_has(std::string_view kind, std::string_view name)
     return it != types.end() && it->second.count(name) != 0;
 }
 
+std::vector<std::string_view> cpython_dir(std::string_view kind)
+{
+    std::vector<std::string_view> out;
+    const auto& types = sets().types;
+    if (auto it = types.find(kind); it != types.end()) out.assign(it->second.begin(), it->second.end());
+    return out;
+}
+
+std::span<const char* const> cpython_builtins_in_dict_order() { return {std::begin(cpython_builtins_in_order), std::end(cpython_builtins_in_order)}; }
+
 bool cpython_any_type_has(std::string_view name) { return sets().any_type.count(name) != 0; }
 
 bool cpython_printable(std::uint32_t code)

@@ -5,7 +5,9 @@
 // model is unsupported (UnsupportedError, naming it); only a name CPython lacks too is a NameError or
 // an AttributeError. The lists come from python3 itself (scripts/cpython_names.py).
 #include <cstdint>
+#include <span>
 #include <string_view>
+#include <vector>
 
 namespace loopscope::engine {
 
@@ -36,6 +38,10 @@ cpython_exception_table cpython_exceptions_table();
 bool cpython_has_builtin(std::string_view name);
 // Does an object of kind `kind` (a key of cpython_types, e.g. "list") have attribute `name` in CPython?
 bool cpython_type_has(std::string_view kind, std::string_view name);
+// dir() of an object of kind `kind`, sorted as dir() sorts it; empty for a kind the table lacks.
+std::vector<std::string_view> cpython_dir(std::string_view kind);
+// The builtins module's names in its dict's order (where a NameError's suggestion is looked for last).
+std::span<const char* const> cpython_builtins_in_dict_order();
 // Does any kind of object the engine makes have attribute `name` in CPython?
 bool cpython_any_type_has(std::string_view name);
 // A special ("dunder") name such as __init__: CPython gives these meaning, so the engine refuses the

@@ -49,6 +49,9 @@ struct future_object : object {
     future_state state = future_state::pending;
     value result;
     value exception;
+    // The exception's traceback when it was set: the first result() (or await) raises it with this
+    // traceback again, later ones with none (CPython's fut_exception_tb, taken by the first)
+    std::vector<traceback_entry> exception_tb;
     std::vector<callback> callbacks;
     std::string cancel_message;
     // A task's coroutine let this CancelledError out: the first result(), exception() or wakeup
@@ -111,7 +114,7 @@ struct coroutine_object : object {
     std::shared_ptr<async_generator_object> agen;  // anext, agen_cm_*: the generator
     std::string name;
     std::vector<value> arguments;  // the frame's initial locals
-    double sleep_delay = 0.0;
+    double sleep_delay = 0.0;  // sleep: its delay when `arguments` is empty; else arguments[0] is it (sleep_delay_of)
     value sleep_result;
     runtime* owner = nullptr;
     std::shared_ptr<bool> owner_alive;

@@ -6,6 +6,7 @@
 #include "sets.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include "integers.hpp"
 
@@ -810,19 +811,20 @@ runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awai
         if (coro->state != coroutine_object::state_kind::created) raise_error("RuntimeError", "cannot reuse already awaited coroutine");
         if (coro->native == coroutine_object::native_kind::sleep) {
             coro->state = coroutine_object::state_kind::closed;
+            const double delay = sleep_delay_of(*coro);
             event e = make_event("await_begin");
             e.on = "sleep";
-            e.delay = coro->sleep_delay;
+            e.delay = delay;
             emit(std::move(e));
             f.sleep_result = coro->sleep_result;
-            if (coro->sleep_delay <= 0.0) {
+            if (delay <= 0.0) {
                 f.waiting = wait_state::sleep_zero;
                 return await_step::suspend_none;
             }
             auto loop = running_loop_;
             auto fut = std::make_shared<future_object>();
             fut->loop = loop;
-            auto h = call_later(*loop, coro->sleep_delay, fut);
+            auto h = call_later(*loop, delay, fut);
             h->arg = coro->sleep_result;
             f.waiting = wait_state::sleep;
             f.wait_future = std::move(fut);
@@ -896,6 +898,50 @@ runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awai
     raise_error("TypeError", "object " + type_name(awaitable) + " can't be used in 'await' expression");
 }
 
+namespace {
+
+// What CPython's traceback shows of asyncio.sleep when an exception (a cancellation) comes in while a
+// frame sleeps there: sleep's frame at `await future`, or for sleep(0) at `await __sleep0()` and
+// __sleep0's at its `yield` (Lib/asyncio/tasks.py, 3.11.2's lines). Innermost first.
+void push_sleep_frames(std::vector<traceback_entry>& traceback, wait_state state)
+{
+    static constexpr const char* tasks_py = "/usr/lib/python3.11/asyncio/tasks.py";
+    if (state == wait_state::sleep) {
+        traceback.push_back(library_frame("sleep", 639, tasks_py, "return await future", "await future"));
+    } else if (state == wait_state::sleep_zero) {
+        traceback.push_back(library_frame("__sleep0", 624, tasks_py, "yield"));
+        traceback.push_back(library_frame("sleep", 630, tasks_py, "await __sleep0()"));
+    }
+}
+
+} // namespace
+
+// asyncio.sleep's delay, as its body takes it: `if delay <= 0:` first (a TypeError there for what
+// does not compare with 0, raised in sleep's frame), then the loop's call_later. A NaN is not <= 0
+// and its timer is due at once.
+double runtime::sleep_delay_of(const coroutine_object& coro)
+{
+    if (coro.arguments.empty()) return coro.sleep_delay;
+    const value& delay = coro.arguments[0];
+    if (delay.is(value_kind::floating)) return std::isnan(delay.f) ? 0.0 : delay.f;
+    if (is_int(delay)) {
+        if (truthy(compare(static_cast<std::int32_t>(compare_op::le), delay, value::integer(0)))) return 0.0;
+        try {
+            return int_to_float(delay);
+        } catch (const python_error&) {
+            raise_unsupported("asyncio.sleep() with a delay past a float's range");  // OverflowError in call_later's time() + delay
+        }
+    }
+    try {
+        if (truthy(compare(static_cast<std::int32_t>(compare_op::le), delay, value::integer(0)))) return 0.0;
+    } catch (python_error& e) {
+        e.exc.as<exception_object>().traceback.push_back(
+            library_frame("sleep", 629, "/usr/lib/python3.11/asyncio/tasks.py", "if delay <= 0:", "delay <= 0"));
+        throw;
+    }
+    raise_unsupported("asyncio.sleep() with a delay of type '" + type_name(delay) + "'");
+}
+
 void runtime::resume_await(exec_context&, frame& f)
 {
     auto state = f.waiting;
@@ -909,7 +955,12 @@ void runtime::resume_await(exec_context&, frame& f)
         v = std::move(f.sleep_result);
     } else {
         cancel_timer(timer);
-        v = future_result(fut);
+        try {
+            v = future_result(fut);
+        } catch (python_error& e) {
+            push_sleep_frames(e.exc.as<exception_object>().traceback, state);
+            throw;
+        }
         if (state == wait_state::sleep) v = std::move(f.sleep_result);
     }
     f.sleep_result = value{};
@@ -998,6 +1049,20 @@ source_span span_at(const frame& f)
 
 // A frame's traceback entry, and before it (innermost first) one for each inline comprehension it
 // stands in, as CPython's <listcomp> frames
+// A NameError's first frame: the names "Did you mean" looks through first are its code's (or those
+// of the comprehension it was raised in).
+void note_name_frame(name_lookup& lookup, const frame& f)
+{
+    lookup.frame = f.code;
+    const std::int32_t pc = f.pc - 1;
+    const auto& inline_frames = f.code->inline_frames;
+    for (std::size_t k = 0; k < inline_frames.size(); ++k)
+        if (pc >= inline_frames[k].begin && pc < inline_frames[k].end) {
+            lookup.inline_frame = static_cast<std::int32_t>(k);
+            break;
+        }
+}
+
 void push_entries(std::vector<traceback_entry>& traceback, const frame& f)
 {
     std::int32_t line = f.line;
@@ -1019,7 +1084,13 @@ bool runtime::raise_in(exec_context& ctx, value exc, bool add_entry)
 {
     while (!ctx.frames.empty()) {
         frame& f = *ctx.frames.back();
-        if (add_entry) push_entries(exc.as<exception_object>().traceback, f);
+        if (add_entry) {
+            auto& x = exc.as<exception_object>();
+            if (x.traceback.empty() && x.lookup() && !x.lookup()->in.obj) note_name_frame(*x.rare->lookup, f);
+            push_sleep_frames(x.traceback, f.waiting);
+            // A task made of asyncio.sleep() itself runs it in a frame of its own, which CPython has not
+            if (!(f.coro && f.coro->native == coroutine_object::native_kind::sleep)) push_entries(x.traceback, f);
+        }
         add_entry = true;
         if (f.waiting != wait_state::none) {
             cancel_timer(f.wait_timer);
@@ -1181,8 +1252,9 @@ runtime::outcome runtime::execute(exec_context& ctx)
                     break;
                 }
                 if (content.is_unbound())
-                    raise_error("NameError", "cannot access free variable '" + f.code->free_names[static_cast<std::size_t>(in.arg)] +
-                                                 "' where it is not associated with a value in enclosing scope");
+                    raise_name_error(f.code->free_names[static_cast<std::size_t>(in.arg)],
+                                     "cannot access free variable '" + f.code->free_names[static_cast<std::size_t>(in.arg)] +
+                                         "' where it is not associated with a value in enclosing scope");
                 if (in.op == opcode::load_deref) f.stack.push_back(content);
                 else content = value::unbound();
                 break;
@@ -1213,7 +1285,7 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 const auto& name = f.code->names[static_cast<std::size_t>(in.arg)];
                 auto it = global_index_.find(name);
                 if (it == global_index_.end() || globals_[it->second].second.is_unbound())
-                    raise_error("NameError", "name '" + name + "' is not defined");
+                    raise_name_error(name, "name '" + name + "' is not defined");
                 globals_[it->second].second = value::unbound();
                 break;
             }
@@ -1253,7 +1325,7 @@ runtime::outcome runtime::execute(exec_context& ctx)
             }
             case opcode::delete_name: {
                 const auto& name = f.code->names[static_cast<std::size_t>(in.arg)];
-                if (!f.building_class->attributes.remove(name)) raise_error("NameError", "name '" + name + "' is not defined");
+                if (!f.building_class->attributes.remove(name)) raise_name_error(name, "name '" + name + "' is not defined");
                 break;
             }
             case opcode::build_class: {

@@ -993,12 +993,9 @@ private:
                 if (e->kind == expr_kind::name) {
                     auto alias = module_aliases_.find(e->name);
                     // random.<a name CPython lacks> is CPython's AttributeError when reached
-                    const bool names_known = alias != module_aliases_.end() && (alias->second == "random" || alias->second == "typing" || alias->second == "sys" ||
-                                                                                   alias->second == "enum" || alias->second == "math" ||
-                                                                                   alias->second == "collections" || alias->second == "itertools" ||
-                                                                                   alias->second == "functools" || alias->second == "contextlib");
+                    // (every module the engine has: scripts/cpython_names.py lists their names)
                     if (alias != module_aliases_.end() && !supported_member(alias->second, attr->name) &&
-                        (!names_known || cpython_type_has("module " + alias->second, attr->name)))
+                        cpython_type_has(alias->second == "asyncio" ? "module" : "module " + alias->second, attr->name))
                         unsupported(name_token, "'" + alias->second + "." + attr->name + "'");
                 }
                 attr->a = std::move(e);

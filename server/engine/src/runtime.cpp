@@ -334,7 +334,7 @@ task_object::~task_object()
 void runtime::on_task_dropped(const task_object& task)
 {
     if (finished_ || quiet_teardown_) return;
-    emit_stderr("Task exception was never retrieved\nfuture: " + task.repr_text() + "\n" + format_traceback(task.exception));
+    emit_stderr("Task exception was never retrieved\nfuture: " + task.repr_text() + "\n" + format_traceback(task.exception, true));
 }
 
 generator_object::~generator_object()
@@ -783,6 +783,7 @@ void runtime::begin_task_step(const std::shared_ptr<task_object>& task, value ex
                 inner->native = coroutine_object::native_kind::sleep;
                 inner->name = "sleep";
                 inner->sleep_delay = coro.sleep_delay;
+                inner->arguments = coro.arguments;
                 inner->sleep_result = coro.sleep_result;
                 code->constants = {value::of(value_kind::coroutine, inner)};
                 code->instructions = {{opcode::load_const, 0, 0}, {opcode::get_awaitable, 0, 0}, {opcode::await_, 0, 0},
@@ -969,6 +970,7 @@ void runtime::future_set_result(const std::shared_ptr<future_object>& fut, value
 
 void runtime::future_set_exception(const std::shared_ptr<future_object>& fut, value exc)
 {
+    if (exc.is(value_kind::exception)) fut->exception_tb = exc.as<exception_object>().traceback;
     fut->exception = std::move(exc);
     fut->state = future_state::finished;
     fut->log_traceback = true;
@@ -1034,12 +1036,30 @@ value runtime::make_cancelled_error(future_object& fut)
     return make_error("CancelledError", fut.cancel_message);
 }
 
+// asyncio's _ensure_future of what is neither a future nor a coroutine, called from `callers`
+// (innermost first): CPython wraps an awaitable (an object with __await__) in a coroutine, which the
+// engine does not model; anything else is its TypeError.
+void runtime::ensure_future_refuses(const value& v, std::initializer_list<traceback_entry> callers)
+{
+    if (v.is(value_kind::instance) && v.as<instance_object>().cls->lookup("__await__"))
+        raise_unsupported("an awaitable object that is not a coroutine, given to asyncio (_wrap_awaitable)");
+    value e = make_error("TypeError", "An asyncio.Future, a coroutine or an awaitable is required");
+    auto& traceback = e.as<exception_object>().traceback;
+    traceback.push_back(library_frame("_ensure_future", 664, "/usr/lib/python3.11/asyncio/tasks.py", "raise TypeError('An asyncio.Future, a coroutine or an awaitable '"));
+    traceback.insert(traceback.end(), callers);
+    throw python_error{std::move(e)};
+}
+
 value runtime::future_result(const std::shared_ptr<future_object>& fut)
 {
     if (fut->state == future_state::cancelled) throw python_error{make_cancelled_error(*fut)};
     if (fut->state == future_state::pending) raise_error("InvalidStateError", "Result is not set.");
     fut->log_traceback = false;
-    if (fut->exception.is(value_kind::exception)) throw python_error{fut->exception};
+    if (fut->exception.is(value_kind::exception)) {
+        fut->exception.as<exception_object>().traceback = std::move(fut->exception_tb);
+        fut->exception_tb.clear();
+        throw python_error{fut->exception};
+    }
     return fut->result;
 }
 
@@ -1110,7 +1130,7 @@ std::shared_ptr<future_object> runtime::gather(const std::vector<value>& items, 
             } else if (item.is(value_kind::future)) {
                 fut = std::static_pointer_cast<future_object>(item.obj);
             } else {
-                raise_error("TypeError", "An asyncio.Future, a coroutine or an awaitable is required");
+                ensure_future_refuses(item, {library_frame("gather", 817, "/usr/lib/python3.11/asyncio/tasks.py", "fut = _ensure_future(arg, loop=loop)", "_ensure_future(arg, loop=loop)")});
             }
             seen.emplace_back(item.obj.get(), fut);
             ++outer->distinct_children;
@@ -1269,7 +1289,7 @@ void runtime::loop_stopped()
             if (t->state == future_state::cancelled) continue;
             if (t->exception.is(value_kind::exception)) {
                 emit_stderr("unhandled exception during asyncio.run() shutdown\ntask: " + t->repr_text() + "\n" +
-                            format_traceback(t->exception));
+                            format_traceback(t->exception, true));
             }
         }
         runner_cancelled_.clear();

@@ -12,6 +12,7 @@
 #include "work_meter.hpp"
 #include "mersenne_twister.hpp"
 #include "contextlib_module.hpp"
+#include "suggestions.hpp"
 
 #include <loopscope/engine/config.hpp>
 #include <loopscope/engine/event.hpp>
@@ -110,7 +111,15 @@ private:
     std::string source_line(std::int32_t line) const;
     // An exception as CPython's sys.excepthook prints it: its chain, and exception groups drawn in
     // boxes (tracebacks.cpp)
-    std::string format_traceback(const value& exc) const;
+    // An uncaught exception as the interpreter prints it; `logged`: as asyncio's logger prints one
+    // through the traceback module (which in 3.11 has no "Did you mean")
+    std::string format_traceback(const value& exc, bool logged = false) const;
+    double sleep_delay_of(const coroutine_object& coro);  // interpreter.cpp
+    [[noreturn]] void ensure_future_refuses(const value& v, std::initializer_list<traceback_entry> callers);
+    // "Did you mean" for a NameError or AttributeError the interpreter raised: the name, or "" (did_you_mean.cpp)
+    std::string did_you_mean(const exception_object& e) const;
+    // dir(obj): its attributes' names, sorted, for an AttributeError's suggestion
+    std::vector<std::string> attribute_names(const value& obj) const;
     struct traceback_printer;
     void format_exception_chain(traceback_printer& p, const exception_object& e) const;
     void format_one_exception(traceback_printer& p, const exception_object& e) const;

@@ -83,6 +83,7 @@ struct runtime::traceback_printer {
     // boxes. The text stops at max_sequence_length characters.
     std::size_t limit = 0;
     bool full() const { return out.size() > limit; }
+    bool logged = false;  // by asyncio's logger, through the traceback module
 
     std::string indent() const { return std::string(static_cast<std::size_t>(2 * group_depth), ' '); }
     // Each line of `text` behind the margin: "| " inside a group ("+ " for its first line)
@@ -101,9 +102,10 @@ struct runtime::traceback_printer {
     }
 };
 
-std::string runtime::format_traceback(const value& exc) const
+std::string runtime::format_traceback(const value& exc, bool logged) const
 {
     traceback_printer p;
+    p.logged = logged;
     p.limit = config_.max_sequence_length;
     format_exception_chain(p, exc.as<exception_object>());
     if (p.full()) p.out += "[the traceback stops here: it is longer than max_sequence_length characters]\n";
@@ -148,6 +150,7 @@ void runtime::format_exception_chain(traceback_printer& p, const exception_objec
 void runtime::format_one_exception(traceback_printer& p, const exception_object& e) const
 {
     std::string msg = e.message();
+    if (std::string suggestion = p.logged ? "" : did_you_mean(e); !suggestion.empty()) msg += ". Did you mean: '" + suggestion + "'?";
     const std::string line = e.type->qualified + (msg.empty() ? "" : ": " + msg) + "\n";
     if (!e.is_group()) {
         // No header for one raised outside any of the program's frames (a task's first step on a

@@ -436,6 +436,33 @@ void raise_error(const std::string& type, const std::string& message)
     throw python_error{make_error(type, message)};
 }
 
+void raise_from_library(const std::string& type, const std::string& message, std::initializer_list<traceback_entry> frames)
+{
+    value e = make_error(type, message);
+    auto& traceback = e.as<exception_object>().traceback;
+    traceback.insert(traceback.end(), frames);
+    throw python_error{std::move(e)};
+}
+
+void raise_name_error(const std::string& name, const std::string& message)
+{
+    value e = make_error("NameError", message);
+    auto lookup = std::make_unique<name_lookup>();
+    lookup->name = name;
+    e.as<exception_object>().rare_for_writing().lookup = std::move(lookup);
+    throw python_error{std::move(e)};
+}
+
+void raise_attribute_error(const value& obj, const std::string& name, const std::string& message)
+{
+    value e = make_error("AttributeError", message);
+    auto lookup = std::make_unique<name_lookup>();
+    lookup->name = name;
+    lookup->in = obj;
+    e.as<exception_object>().rare_for_writing().lookup = std::move(lookup);
+    throw python_error{std::move(e)};
+}
+
 bool is_instance_of(const value& exc, const std::string& type_name)
 {
     if (!exc.is(value_kind::exception)) return false;

@@ -352,12 +352,26 @@ inline traceback_entry library_frame(std::string function, std::int32_t line, co
     return {std::move(function), line, span, file, source};
 }
 
+// An exception raised inside asyncio's own Python code: `frames` are its library frames, innermost first.
+[[noreturn]] void raise_from_library(const std::string& type, const std::string& message, std::initializer_list<traceback_entry> frames);
+
 // None, for a reference to a field that is not there
 inline const value& none_value()
 {
     static const value none;
     return none;
 }
+
+// A NameError or AttributeError the interpreter raised: the name it did not find (NameError's and
+// AttributeError's `name`), the object it looked in (AttributeError's `obj`), and for a NameError the
+// code of the frame it was raised in (and the comprehension inside it, an index into its
+// inline_frames, or -1): what "Did you mean" looks through when it is printed.
+struct name_lookup {
+    std::string name;
+    value in;
+    std::shared_ptr<const code_object> frame;
+    std::int32_t inline_frame = -1;
+};
 
 struct exception_object : object {
     std::shared_ptr<exception_type_object> type;
@@ -379,6 +393,7 @@ struct exception_object : object {
         // An exception group's message and exceptions (a tuple), as its constructor checked them;
         // args keeps what the call passed.
         value group_message, group_exceptions;
+        std::unique_ptr<name_lookup> lookup;  // a NameError or AttributeError the interpreter raised
     };
     std::unique_ptr<rare_fields> rare;
     rare_fields& rare_for_writing()
@@ -392,6 +407,7 @@ struct exception_object : object {
     bool suppress_context() const { return rare && rare->suppress_context; }
     bool is_group() const { return rare && rare->group_exceptions.is(value_kind::tuple); }
     const std::vector<value>& group_items() const;  // is_group(): its exceptions
+    const name_lookup* lookup() const { return rare ? rare->lookup.get() : nullptr; }
     // Attributes a program gives it (self.status = status in its class's __init__), in order.
     attribute_table attributes;
     std::string message() const;             // str(exc)
@@ -433,6 +449,10 @@ void set_repr_limit(std::size_t chars);
 // Builds an instance of a builtin exception class, e.g. make_error("ZeroDivisionError", "...").
 value make_error(const std::string& type, const std::string& message);
 [[noreturn]] void raise_error(const std::string& type, const std::string& message);
+// A NameError for `name` as the interpreter raises it (its `name` set, for "Did you mean").
+[[noreturn]] void raise_name_error(const std::string& name, const std::string& message);
+// An AttributeError as attribute lookup raises it: its `name` and `obj` set, for "Did you mean".
+[[noreturn]] void raise_attribute_error(const value& obj, const std::string& name, const std::string& message);
 // KeyError(key): its str() is the key's repr, as CPython's.
 [[noreturn]] void raise_key_error(const value& key);
 std::shared_ptr<exception_type_object> builtin_exception_type(const std::string& name);
