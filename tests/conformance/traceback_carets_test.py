@@ -129,6 +129,8 @@ CASES = {
     "sleep_of_a_string": "import asyncio\nasync def main():\n    await asyncio.sleep('1')\nasyncio.run(main())\n",
     "sleep_of_none": "import asyncio\nasync def main():\n    s = asyncio.sleep(None)\n    print('made')\n    await s\nasyncio.run(main())\n",
     "sleep_task_cancelled": "import asyncio\nasync def main():\n    t = asyncio.create_task(asyncio.sleep(10))\n    await asyncio.sleep(0)\n    t.cancel()\n    await t\nasyncio.run(main())\n",
+    # What only the uncaught exception kept (a coroutine passed to the call that failed) goes at shutdown
+    "run_inside_run_unawaited": "import asyncio\nasync def inner():\n    pass\nasync def main():\n    asyncio.run(inner())\nasyncio.run(main())\n",
 }
 
 # Where 3.11 releases draw differently: after 3.11.2 (Debian 12's python3, which loopscope draws as),

@@ -441,6 +441,12 @@ void runtime::begin_finishing(event finished_event)
     next_global_ = 0;
     release_queue::opening open(teardown_);
     main_.frames.clear();
+    // CPython's shutdown clears sys.last_value before the modules' globals: what the uncaught
+    // exception alone kept (a coroutine passed to the call that raised it) goes first, and asyncio's
+    // runner with its main task went when asyncio.run returned.
+    for (auto* v : {&runner_exception_, &last_exception_}) teardown_.push(std::move(*v));
+    runner_main_task_.reset();
+    runner_future_.reset();
 }
 
 bool runtime::finish_some()
