@@ -117,6 +117,11 @@ private:
     {
         throw syntax_error{type, msg, line, column};
     }
+    // At a statement or an expression, with carets under all of it (CPython's compiler errors)
+    template <class Node> [[noreturn]] static void fail_over(const std::string& msg, const Node& n)
+    {
+        throw syntax_error{"SyntaxError", msg, n.line, n.column, n.end_line, n.end_column};
+    }
 
     code_object& code() { return *scope_->code; }
 
@@ -334,7 +339,7 @@ private:
         case stmt_kind::function_def: function_def(s); break;
         case stmt_kind::class_def: class_def(s); break;
         case stmt_kind::return_:
-            if (!scope_->is_function) fail("SyntaxError", "'return' outside function", line, s.column);
+            if (!scope_->is_function) fail_over("'return' outside function", s);
             if (s.value) expression(*s.value);
             else emit(opcode::load_const, constant(value::none()), line);
             if (s.value && !scope_->return_with_value) scope_->return_with_value = &s;
@@ -419,7 +424,7 @@ private:
             emit(opcode::pop_top, 0, line);
             break;
         case stmt_kind::nonlocal:
-            if (!scope_->is_function) fail("SyntaxError", "nonlocal declaration not allowed at module level", line, s.column);
+            if (!scope_->is_function) fail_over("nonlocal declaration not allowed at module level", s);
             break;
         case stmt_kind::global:
             for (const auto& n : s.names) {
@@ -842,7 +847,7 @@ private:
         std::size_t k = blocks.size();
         while (k > 0 && blocks[k - 1].kind != fblock_kind::for_loop && blocks[k - 1].kind != fblock_kind::while_loop) --k;
         refuse_leaving_except_star(k, s.line, s.column);
-        if (k == 0) fail("SyntaxError", is_break ? "'break' outside loop" : "'continue' not properly in loop", s.line, s.column);
+        if (k == 0) fail_over(is_break ? "'break' outside loop" : "'continue' not properly in loop", s);
         for (std::size_t j = blocks.size(); j-- > k;) unwind_one(blocks[j], s.line, false);
         fblock& loop = scope_->fblocks[k - 1];
         if (is_break) {
@@ -1003,7 +1008,7 @@ private:
     // `async with` awaits what __aenter__ and __aexit__ return.
     void with_statement(const stmt& s)
     {
-        if (s.is_async && (!scope_->is_function || !code().is_async)) fail("SyntaxError", "'async with' outside async function", s.line, s.column);
+        if (s.is_async && (!scope_->is_function || !code().is_async)) fail_over("'async with' outside async function", s);
         expression(*s.value);
         emit(opcode::before_with, s.is_async ? 1 : 0, s.line);
         emit(opcode::call, 0, s.line);
@@ -1040,7 +1045,7 @@ private:
     // and return); each pass awaits __anext__() inside a try block whose StopAsyncIteration ends the loop.
     void async_for_statement(const stmt& s)
     {
-        if (!scope_->is_function || !code().is_async) fail("SyntaxError", "'async for' outside async function", s.line, s.column);
+        if (!scope_->is_function || !code().is_async) fail_over("'async for' outside async function", s);
         const std::int32_t line = s.line;
         iterable_expression(*s.value);
         emit(opcode::get_aiter, 0, line);
@@ -1114,7 +1119,7 @@ private:
     void yield_expression(const expr& e)
     {
         const std::int32_t line = e.line;
-        if (!scope_->is_function) fail("SyntaxError", "'yield' outside function", line, e.column);
+        if (!scope_->is_function) fail_over("'yield' outside function", e);
         if (code().name == "<genexpr>") fail("SyntaxError", "'yield' inside generator expression", line, e.column);
         if (!scope_->renames.empty()) fail("UnsupportedError", "'yield' inside a comprehension is not supported by loopscope", line, e.column);
         if (code().name == "<lambda>") fail("UnsupportedError", "'yield' in a lambda is not supported by loopscope", line, e.column);
@@ -1235,8 +1240,8 @@ private:
             break;
         case expr_kind::await:
             if (code().is_generator && code().name == "<genexpr>") fail("UnsupportedError", "an asynchronous generator expression ('await' in a generator expression) is not supported by loopscope", line, e.column);
-            if (!scope_->is_function) fail("SyntaxError", "'await' outside function", line, e.column);
-            if (!code().is_async) fail("SyntaxError", "'await' outside async function", line, e.column);
+            if (!scope_->is_function) fail_over("'await' outside function", e);
+            if (!code().is_async) fail_over("'await' outside async function", e);
             expression(*e.a);
             emit(opcode::get_awaitable, 0, line);
             emit(opcode::await_, 0, line);

@@ -28,7 +28,7 @@ public:
         module_ast m;
         while (peek().kind != token_kind::end) {
             if (peek().kind == token_kind::newline) { ++pos_; continue; }
-            if (peek().kind == token_kind::indent) fail_at(peek(), "unexpected indent", "IndentationError");
+            if (peek().kind == token_kind::indent) unexpected_indent(peek());
             statement(m.body);
         }
         return m;
@@ -74,10 +74,20 @@ private:
     bool accept_op(const char* s) { if (is_op(s)) { next(); return true; } return false; }
     bool accept_name(const char* s) { if (is_name(s)) { next(); return true; } return false; }
 
+    // At a token, with carets under it (CPython's RAISE_SYNTAX_ERROR_KNOWN_LOCATION at the token the
+    // parser stopped on); one caret at the end of a line
     [[noreturn]] void fail_at(const token& t, const std::string& msg, const char* type = "SyntaxError") const
     {
-        throw syntax_error{type, msg, t.line, t.column};
+        const bool ranged = t.kind != token_kind::newline && t.kind != token_kind::indent && t.kind != token_kind::dedent && t.kind != token_kind::end;
+        throw syntax_error{type, msg, t.line, t.column, ranged ? t.end_line : 0, ranged ? t.end_column : 0};
     }
+    // CPython points before the indented line's first character: no caret under it
+    [[noreturn]] void unexpected_indent(const token& t) const
+    {
+        throw syntax_error{"IndentationError", "unexpected indent", t.line, std::max(t.column - 1, 0)};
+    }
+    // One caret at the token's start (where the engine cannot tell CPython's range)
+    [[noreturn]] void fail_single(const token& t, const std::string& msg) const { throw syntax_error{"SyntaxError", msg, t.line, t.column}; }
     [[noreturn]] void unsupported(const token& t, const std::string& what) const
     {
         throw syntax_error{"UnsupportedError", what + " is not supported by loopscope", t.line, t.column};
@@ -179,7 +189,27 @@ private:
             }
             break;
         }
+        legacy_statement(*out.back());
         end_of_statement();
+    }
+
+    // `print "hello"`: CPython's invalid_legacy_expression — print or exec, then what would be its
+    // arguments without the parentheses
+    void legacy_statement(const stmt& s)
+    {
+        if (s.kind != stmt_kind::expression || !s.value || s.value->kind != expr_kind::name) return;
+        const std::string& n = s.value->name;
+        if ((n != "print" && n != "exec") || peek().kind == token_kind::newline || peek().kind == token_kind::end || is_op("(")) return;
+        const std::size_t at = pos_;
+        expr_ptr b;
+        try {
+            b = expression_list(true);
+        } catch (const syntax_error&) {
+            pos_ = at;
+            return;
+        }
+        throw syntax_error{"SyntaxError", "Missing parentheses in call to '" + n + "'. Did you mean " + n + "(...)?", s.value->line, s.value->column,
+                           b->end_line, b->end_column};
     }
 
     stmt_ptr make_stmt(stmt_kind k, const token& t)
@@ -415,6 +445,10 @@ private:
 
     block suite(const std::string& what, std::int32_t header_line)
     {
+        // An if, elif, while, for, with, class or except header says "expected ':'" only at the
+        // line's end (CPython's invalid_if_stmt …); def, try, else and finally force their ':' (&&':')
+        const bool forced = what == "function definition" || what == "'try' statement" || what == "'else' statement" || what == "'finally' statement";
+        if (!forced && !is_op(":") && peek().kind != token_kind::newline) fail_at(peek(), "invalid syntax");
         expect_op(":");
         block body;
         if (peek().kind != token_kind::newline) {
@@ -426,7 +460,7 @@ private:
             fail_at(peek(), "expected an indented block after " + what + " on line " + std::to_string(header_line), "IndentationError");
         next();
         while (peek().kind != token_kind::dedent && peek().kind != token_kind::end) {
-            if (peek().kind == token_kind::indent) fail_at(peek(), "unexpected indent", "IndentationError");
+            if (peek().kind == token_kind::indent) unexpected_indent(peek());
             statement(body);
         }
         if (peek().kind == token_kind::dedent) next();
@@ -754,7 +788,117 @@ private:
     {
         auto e = expression();
         if (is_op(":=")) unsupported(peek(), "':=' (assignment expression)");
+        if (is_op("=")) assignment_for_comparison(*e);
         return e;
+    }
+
+    // Can `t` begin an expression? (After a whole operand only what no operator continues can.)
+    static bool starts_expression(const token& t)
+    {
+        switch (t.kind) {
+        case token_kind::number:
+        case token_kind::string: return true;
+        case token_kind::name:
+            return !is_keyword(t.text) || t.text == "True" || t.text == "False" || t.text == "None" || t.text == "not" || t.text == "lambda" ||
+                   t.text == "await";
+        case token_kind::op: return t.text == "{" || t.text == "~" || t.text == "...";
+        default: return false;
+        }
+    }
+    // Two operands side by side inside brackets (`[1 2]`, `print("total:" total)`): CPython's
+    // invalid_expression says a comma is missing, under both, unless the first is print or exec
+    // (their own error) or begins with a name and a string or a soft keyword.
+    void forgotten_comma(const expr& a, std::size_t a_start)
+    {
+        const token& first = toks_[a_start];
+        if (first.kind == token_kind::name &&
+            (first.text == "match" || first.text == "case" || first.text == "_" || toks_[a_start + 1].kind == token_kind::string))
+            return;
+        if (a.kind == expr_kind::name && (a.name == "print" || a.name == "exec")) return;
+        const std::size_t at = pos_;
+        expr_ptr b;
+        second_operand_ = true;  // (CPython's expression_without_invalid: no hint about it in turn)
+        try {
+            b = expression();
+        } catch (const syntax_error&) {
+            second_operand_ = false;
+            pos_ = at;
+            return;
+        }
+        second_operand_ = false;
+        if (bracket_level(pos_ - 1) == 0) {
+            pos_ = at;
+            return;
+        }
+        throw syntax_error{"SyntaxError", "invalid syntax. Perhaps you forgot a comma?", a.line, a.column, b->end_line, b->end_column};
+    }
+    // How many brackets are open after token k (CPython's token level: a '(' counts itself)
+    int bracket_level(std::size_t k)
+    {
+        if (levels_.empty()) {
+            levels_.resize(toks_.size());
+            int level = 0;
+            for (std::size_t i = 0; i < toks_.size(); ++i) {
+                const token& t = toks_[i];
+                if (t.kind == token_kind::op && t.text.size() == 1) {
+                    if (t.text[0] == '(' || t.text[0] == '[' || t.text[0] == '{') ++level;
+                    else if ((t.text[0] == ')' || t.text[0] == ']' || t.text[0] == '}') && level > 0) --level;
+                }
+                levels_[i] = level;
+            }
+        }
+        return k < levels_.size() ? levels_[k] : 0;
+    }
+
+    // `if x = 1:` — CPython's invalid_named_expression: a name, or another operand that is no display
+    // of a list, a tuple or a generator and no True/None/False, then '=' and an operand not followed by
+    // another '=' or ':=', is said to be a '==' meant. Anything else goes on to the generic error.
+    void assignment_for_comparison(const expr& a)
+    {
+        const bool name = a.kind == expr_kind::name;
+        const char* what = name ? "" : operand_name(a);
+        if (!what) return;
+        const std::size_t at = pos_;
+        expr_ptr b;
+        next();
+        try {
+            b = bitwise_or();
+        } catch (const syntax_error&) {
+            pos_ = at;
+            return;
+        }
+        if (is_op("=") || is_op(":=")) {
+            pos_ = at;
+            return;
+        }
+        if (name)
+            throw syntax_error{"SyntaxError", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", a.line, a.column, b->end_line, b->end_column};
+        throw syntax_error{"SyntaxError", std::string("cannot assign to ") + what + " here. Maybe you meant '==' instead of '='?", a.line, a.column,
+                           a.end_line, a.end_column};
+    }
+    // What CPython calls an operand (_PyPegen_get_expr_name) in that message; null for what is not
+    // an operand of that rule (a comparison, `not`, `and`/`or`, a conditional, a lambda) or is excluded
+    static const char* operand_name(const expr& a)
+    {
+        switch (a.kind) {
+        case expr_kind::attribute: return "attribute";
+        case expr_kind::subscript: return "subscript";
+        case expr_kind::call: return "function call";
+        case expr_kind::binary: return "expression";
+        case expr_kind::unary: return a.un == unary_op::not_ ? nullptr : "expression";
+        case expr_kind::await: return "await expression";
+        case expr_kind::list_comprehension: return "list comprehension";
+        case expr_kind::set_comprehension: return "set comprehension";
+        case expr_kind::dict_comprehension: return "dict comprehension";
+        case expr_kind::dict: return "dict literal";
+        case expr_kind::set: return "set display";
+        case expr_kind::fstring: return "f-string expression";
+        case expr_kind::constant:
+            if (a.constant.is(value_kind::none) || a.constant.is(value_kind::boolean)) return nullptr;
+            if (a.constant.is(value_kind::ellipsis)) return "ellipsis";
+            return "literal";
+        default: return nullptr;
+        }
     }
 
     expr_ptr expression()
@@ -763,7 +907,9 @@ private:
         if (is_name("lambda")) return lambda();
         if (is_name("yield")) unsupported(peek(), "'yield'");
         const token& t = peek();
+        const std::size_t start = pos_;
         auto e = or_test();
+        if (!second_operand_ && starts_expression(peek())) forgotten_comma(*e, start);
         if (is_name("if")) {
             next();
             auto c = make_expr(expr_kind::conditional, t);
@@ -1191,8 +1337,19 @@ private:
                         e->items.push_back(nullptr);
                         e->items.push_back(bitwise_or());
                     } else {
-                        auto key = expression();
-                        if (!is_op(":")) fail_at(peek(), "':' expected after dictionary key");
+                        // After a first pair, CPython's invalid_kvpair comes before "Perhaps you forgot a comma?"
+                        const bool first_pair = e->items.empty();
+                        second_operand_ = !first_pair;
+                        expr_ptr key;
+                        try {
+                            key = expression();
+                        } catch (...) {
+                            second_operand_ = false;
+                            throw;
+                        }
+                        second_operand_ = false;
+                        // (CPython's invalid_kvpair: one caret at the key's last character)
+                        if (!is_op(":")) throw syntax_error{"SyntaxError", "':' expected after dictionary key", key->end_line, key->end_column - 1};
                         next();
                         e->items.push_back(std::move(key));
                         e->items.push_back(expression());
@@ -1359,7 +1516,7 @@ private:
             char c = body[k];
             if (c == '}' ) {
                 if (k + 1 < body.size() && body[k + 1] == '}') { literal += '}'; ++k; flush(); continue; }
-                fail_at(t, "f-string: single '}' is not allowed");
+                fail_single(t, "f-string: single '}' is not allowed");
             }
             if (c != '{') { literal += c; continue; }
             if (k + 1 < body.size() && body[k + 1] == '{') { literal += '{'; ++k; flush(); continue; }
@@ -1372,11 +1529,11 @@ private:
             char quote = 0;
             for (; j < body.size(); ++j) {
                 const char d = body[j];
-                if (d == '\\') fail_at(t, "f-string expression part cannot include a backslash");
+                if (d == '\\') fail_single(t, "f-string expression part cannot include a backslash");
                 if (quote) { if (d == quote) quote = 0; continue; }
                 if (d == '\'' || d == '"') { quote = d; continue; }
                 if (d == '(' || d == '[' || d == '{') { ++depth; continue; }
-                if (d == '#') fail_at(t, "f-string expression part cannot include '#'");
+                if (d == '#') fail_single(t, "f-string expression part cannot include '#'");
                 if (depth > 0) {
                     if (d == ')' || d == ']' || d == '}') --depth;
                     continue;
@@ -1385,9 +1542,9 @@ private:
                 if (d == '<' || d == '>') continue;
                 if (d == '!' || d == ':' || d == '=' || d == '}') break;
             }
-            if (j >= body.size()) fail_at(t, "f-string: expecting '}'");
+            if (j >= body.size()) fail_single(t, "f-string: expecting '}'");
             std::string source = body.substr(start, j - start);
-            if (source.find_first_not_of(" \t\n\r\f\v") == std::string::npos) fail_at(t, "f-string: empty expression not allowed");
+            if (source.find_first_not_of(" \t\n\r\f\v") == std::string::npos) fail_single(t, "f-string: empty expression not allowed");
             auto field = make_expr(expr_kind::formatted, t);
             field->a = sub_expression(source, t, *whole, base + k);
             // f'{x = }': the expression's text, the '=' and the spaces after it, then the value (its
@@ -1396,17 +1553,17 @@ private:
             if (body[j] == '=') {
                 ++j;
                 while (j < body.size() && std::string_view(" \t\n\r\f\v").find(body[j]) != std::string_view::npos) ++j;
-                if (j >= body.size()) fail_at(t, "f-string: expecting '}'");
+                if (j >= body.size()) fail_single(t, "f-string: expecting '}'");
                 append_literal(f, body.substr(start, j - start), t);
                 self_documenting = true;
             }
             if (body[j] == '!') {
-                if (j + 1 >= body.size()) fail_at(t, "f-string: expecting '}'");
+                if (j + 1 >= body.size()) fail_single(t, "f-string: expecting '}'");
                 const char cv = body[j + 1];
-                if (cv != 'r' && cv != 's' && cv != 'a') fail_at(t, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+                if (cv != 'r' && cv != 's' && cv != 'a') fail_single(t, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
                 field->conversion = cv;
                 j += 2;
-                if (j >= body.size()) fail_at(t, "f-string: expecting '}'");
+                if (j >= body.size()) fail_single(t, "f-string: expecting '}'");
             }
             bool has_spec = false;
             if (body[j] == ':') {
@@ -1422,13 +1579,13 @@ private:
                     if (d == '{') ++depth;
                     else if (d == '}' && depth-- == 0) break;
                 }
-                if (j >= body.size()) fail_at(t, "f-string: expecting '}'");
+                if (j >= body.size()) fail_single(t, "f-string: expecting '}'");
                 std::string spec = body.substr(colon + 1, j - colon - 1);
                 if (spec.find('{') == std::string::npos) {
                     field->name = decode_fstring_literal(spec, t);
                 } else {
                     // {x:{width}.{precision}f}: the spec is an f-string of its own, one level deep.
-                    if (fstring_spec_depth_ > 0) fail_at(t, "f-string: expressions nested too deeply");
+                    if (fstring_spec_depth_ > 0) fail_single(t, "f-string: expressions nested too deeply");
                     token inner = t;
                     inner.text = spec;
                     auto spec_expr = make_expr(expr_kind::fstring, t);
@@ -1438,7 +1595,7 @@ private:
                     field->b = std::move(spec_expr);
                 }
             }
-            if (body[j] != '}') fail_at(t, "f-string: expecting '}'");
+            if (body[j] != '}') fail_single(t, "f-string: expecting '}'");
             if (self_documenting && !has_spec && !field->conversion) field->conversion = 'r';
             f.items.push_back(std::move(field));
             k = j;
@@ -1497,7 +1654,7 @@ private:
         sub.depth_ = depth_;
         sub.module_aliases_ = module_aliases_;
         auto e = sub.expression();
-        if (sub.peek().kind != token_kind::newline && sub.peek().kind != token_kind::end) fail_at(t, "f-string: invalid syntax");
+        if (sub.peek().kind != token_kind::newline && sub.peek().kind != token_kind::end) fail_single(t, "f-string: invalid syntax");
         return e;
     }
 
@@ -1505,6 +1662,8 @@ private:
     std::map<std::string, std::string> module_aliases_;  // `import asyncio as aio`: aio -> asyncio
     int fstring_spec_depth_ = 0;  // inside a format spec of an f-string's replacement field
     std::size_t pos_ = 0;
+    std::vector<int> levels_;  // bracket_level's, made on the first error that asks
+    bool second_operand_ = false;  // forgotten_comma is parsing what follows an operand
     std::int32_t end_line_ = 0, end_column_ = 0;  // where the last token read ends
     std::size_t depth_ = 0;
     std::size_t max_nesting_;

@@ -482,6 +482,34 @@ void runtime::finish_now()
     }
 }
 
+namespace {
+
+// The caret line under a SyntaxError's source line, as Python/pythonrun.c 3.11 draws one of a
+// program file: offsets in bytes of the line (a file's are not made characters); from the error's
+// offset to its end_offset (one caret when there is none, or it is not past the offset), to the
+// line's end when the error spans lines; none when the offset falls in the line's indentation (an
+// unexpected indent).
+std::string syntax_error_carets(std::string_view raw, const syntax_error& e, bool has_newline)
+{
+    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+    const std::int64_t offset = e.column;
+    // The text as CPython holds it: with its newline
+    const auto line_size = static_cast<std::int64_t>(raw.size() + (has_newline ? 1 : 0));
+    std::int64_t end_offset = e.end_column;
+    if (e.end_line > e.line) end_offset = line_size;
+    if (end_offset > line_size + 1) end_offset = line_size + 1;
+    const bool indentation = e.type == "IndentationError" || e.type == "TabError";
+    const std::int64_t repetitions = !indentation && end_offset - offset > 0 ? end_offset - offset : 1;
+    std::int64_t at = offset - 1;
+    std::size_t lead = 0;
+    while (lead < raw.size() && (raw[lead] == ' ' || raw[lead] == '\t' || raw[lead] == '\f')) ++lead, --at;
+    at = std::min<std::int64_t>(at, static_cast<std::int64_t>(raw.size() - lead));
+    if (at < 0) return "";
+    return "    " + std::string(static_cast<std::size_t>(at), ' ') + std::string(static_cast<std::size_t>(repetitions), '^') + "\n";
+}
+
+} // namespace
+
 void runtime::finish_with_syntax_error(const syntax_error& e)
 {
     std::string text = "  File \"" + config_.file_name + "\", line " + std::to_string(e.line) + "\n";
@@ -490,8 +518,7 @@ void runtime::finish_with_syntax_error(const syntax_error& e)
         auto first = raw.find_first_not_of(" \t\f");
         if (first != std::string::npos) {
             std::string shown = source_line(e.line);
-            auto caret = std::max<std::int64_t>(0, static_cast<std::int64_t>(e.column) - 1 - static_cast<std::int64_t>(first));
-            text += "    " + shown + "\n    " + std::string(static_cast<std::size_t>(caret), ' ') + "^\n";
+            text += "    " + shown + "\n" + syntax_error_carets(raw, e, static_cast<std::size_t>(e.line) < source_lines_.size());
         }
     }
     text += e.type + ": " + e.message + "\n";

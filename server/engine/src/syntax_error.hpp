@@ -11,7 +11,11 @@ struct syntax_error {
     std::string type = "SyntaxError";
     std::string message;
     std::int32_t line = 0;
-    std::int32_t column = 0;  // 1-based, as CPython's caret counts
+    std::int32_t column = 0;  // 1-based, in bytes of the line
+    // Where what it points at ends (CPython's end_lineno, end_offset): the line, and the byte column
+    // just past it; 0: a single caret
+    std::int32_t end_line = 0;
+    std::int32_t end_column = 0;
 };
 
 } // namespace loopscope::engine

@@ -160,7 +160,12 @@ private:
                 push(token_kind::dedent, "", pos_);
             }
             if (col8 != indents_.back().col8)
-                fail("unindent does not match any outer indentation level", column(), "IndentationError");
+            {
+                // CPython's offset is past the line's end: its caret stands after the line's last character
+                auto eol = src_.find('\n', line_start_);
+                if (eol == std::string_view::npos) eol = src_.size();
+                fail("unindent does not match any outer indentation level", static_cast<std::int32_t>(eol - line_start_) + 2, "IndentationError");
+            }
             if (col1 != indents_.back().col1) fail("inconsistent use of tabs and spaces in indentation", column(), "TabError");
         }
         return true;
