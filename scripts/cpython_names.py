@@ -77,7 +77,7 @@ def type_attributes():
     coro = _coroutine()
     task = loop.create_task(_coroutine())
     kinds = {
-        "NoneType": None, "bool": True, "int": 0, "float": 0.0, "str": "", "list": [], "tuple": (),
+        "object": object(), "NoneType": None, "bool": True, "int": 0, "float": 0.0, "str": "", "list": [], "tuple": (),
         "range": range(0), "list_iterator": iter([]), "function": lambda: 0, "builtin_function_or_method": len,
         "coroutine": coro, "Task": task, "Future": loop.create_future(), "loop": loop,
         "module": asyncio, "module random": random, "module typing": typing, "module sys": sys, "TextIOWrapper": sys.stdout,

@@ -75,6 +75,15 @@ CASES = {
     "dataclass_field": "from dataclasses import dataclass\n@dataclass\nclass Box:\n    width: int\n    height: int\nprint(Box(1, 2).widht)\n",
     "raised_by_program_attribute_none": "raise AttributeError(\"'list' object has no attribute 'apend'\")\n",
     "method_of_bound_method": "class A:\n    def run(self):\n        pass\nA().run.__nme__\n",
+    "int_method": "x = 5\nprint(x.bit_lenght())\n",
+    "float_method": "print(1.5.is_integr())\n",
+    "own_task_method": in_main("asyncio.current_task().get_nam()"),
+    "empty_exception_subclass": "class E(Exception):\n    pass\nE().arg\n",
+    "counter_method": "import collections\nc = collections.Counter()\nc.most_comon()\n",
+    "caught_then_reraised": "class W:\n    def __init__(self):\n        self.name = 'w'\nw = W()\ntry:\n    w.nme\nexcept AttributeError:\n    print('caught')\n    raise\n",
+    "generator_expression_frame": "print(list(xy for xz in range(2)))\n",
+    "enum_member_attribute": "from enum import Enum\nclass Color(Enum):\n    RED = 1\nprint(Color.RED.nme)\n",
+    "builtin_type_attribute": "print(int.from_byte)\n",
     # Logged through the traceback module: no suggestion in 3.11
     "never_retrieved_none": in_main("async def work():\n    result = 1\n    return reslt\nasyncio.create_task(work())\nawait asyncio.sleep(0.01)"),
 }

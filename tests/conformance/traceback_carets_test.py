@@ -131,11 +131,21 @@ CASES = {
     "sleep_task_cancelled": "import asyncio\nasync def main():\n    t = asyncio.create_task(asyncio.sleep(10))\n    await asyncio.sleep(0)\n    t.cancel()\n    await t\nasyncio.run(main())\n",
     # What only the uncaught exception kept (a coroutine passed to the call that failed) goes at shutdown
     "run_inside_run_unawaited": "import asyncio\nasync def inner():\n    pass\nasync def main():\n    asyncio.run(inner())\nasyncio.run(main())\n",
+    # A name the module lacks: ImportError when the import runs, naming where the module is
+    "import_missing_name_builtin_module": "import asyncio\nprint('before')\nfrom itertools import chian\n",
+    "import_missing_name_asyncio": "print('before')\nfrom asyncio import sleep, slep\n",
+    # What asyncio logs when a failed future goes unretrieved: a gather's too; a list lets its tasks go last first
+    "gather_never_retrieved": "import asyncio\nasync def fail(n):\n    raise ValueError(n)\nasync def main():\n    g = asyncio.gather(fail(1), fail(2))\n    await asyncio.sleep(0.1)\n    print('end')\nasyncio.run(main())\n",
+    "tasks_in_a_list_never_retrieved": "import asyncio\nasync def fail(n):\n    raise ValueError(n)\nasync def main():\n    tasks = [asyncio.create_task(fail(i)) for i in range(3)]\n    await asyncio.sleep(0)\n    print('end')\nasyncio.run(main())\nprint('after')\n",
+    "coroutines_in_a_tuple_never_awaited": "async def f(n):\n    pass\ndef make():\n    return [f(1), f(2), f(3)], (f(4), f(5))\nx = make()\ndel x\nraise ValueError('end')\n",
+    "task_fails_on_its_own_attribute": "import asyncio\nasync def run():\n    asyncio.current_task().foo\nasync def main():\n    asyncio.create_task(run())\n    await asyncio.sleep(0.1)\n    print('end')\nasyncio.run(main())\n",
+    "failed_task_awaited_while_pending_then_again": "import asyncio\nasync def w():\n    await asyncio.sleep(0)\n    raise ValueError('v')\nasync def main():\n    t = asyncio.create_task(w())\n    try:\n        await t\n    except ValueError:\n        pass\n    await t\nasyncio.run(main())\n",
 }
 
 # Where 3.11 releases draw differently: after 3.11.2 (Debian 12's python3, which loopscope draws as),
 # a binary operator's '^' moved past a closing parenthesis, and a subscript's to its '['.
-VERSION_SENSITIVE = {"binary_parenthesized", "floor_division_parenthesized", "subscript_parenthesized"}
+# An ImportError names the module's file, which is Debian's /usr/lib/python3.11 as loopscope draws it.
+VERSION_SENSITIVE = {"binary_parenthesized", "floor_division_parenthesized", "subscript_parenthesized", "import_missing_name_asyncio"}
 DRAWN_AS = (3, 11, 2)
 
 LIBRARY_FRAME = re.compile(r'File "[^"]*/lib/python3\.11/([^"]+)", line \d+')

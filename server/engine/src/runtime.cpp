@@ -330,6 +330,23 @@ task_object::~task_object()
     }
 }
 
+future_object::~future_object()
+{
+    // Only a gather's (a task says it in its own destructor; here is_task() no longer tells)
+    if (!is_gather || !(log_traceback && exception.is(value_kind::exception) && owner && owner_alive && *owner_alive)) return;
+    try {
+        owner->on_future_dropped(*this);
+    } catch (...) {
+    }
+}
+
+// Future.__del__ of a gather's future: its exception nobody retrieved is logged when it goes away.
+void runtime::on_future_dropped(const future_object& fut)
+{
+    if (finished_ || quiet_teardown_) return;
+    emit_stderr("_GatheringFuture exception was never retrieved\nfuture: " + fut.repr_text() + "\n" + format_traceback(fut.exception, true));
+}
+
 // Task.__del__: an exception nobody retrieved is logged when the task goes away.
 void runtime::on_task_dropped(const task_object& task)
 {
@@ -749,6 +766,9 @@ void runtime::run_handle(const std::shared_ptr<handle>& h)
         else if (fut->exception.is(value_kind::exception)) {
             fut->log_traceback = false;
             exc = fut->exception;
+            // result() raising it: the traceback it had when set, the first time only
+            exc.as<exception_object>().traceback = std::move(fut->exception_tb);
+            fut->exception_tb.clear();
         }
         begin_task_step(h->task, exc);
         break;
@@ -1003,7 +1023,16 @@ void runtime::future_set_result(const std::shared_ptr<future_object>& fut, value
 
 void runtime::future_set_exception(const std::shared_ptr<future_object>& fut, value exc)
 {
-    if (exc.is(value_kind::exception)) fut->exception_tb = exc.as<exception_object>().traceback;
+    if (exc.is(value_kind::exception)) {
+        auto& x = exc.as<exception_object>();
+        fut->exception_tb = x.traceback;
+        // A task failing on its own attribute (current_task().typo) would hold itself
+        // (its suggestion found now, while it is there: the task may be gone when it is printed)
+        if (x.rare && x.rare->lookup && x.rare->lookup->in.obj.get() == fut.get()) {
+            x.rare->lookup->found = did_you_mean(x);
+            x.rare->lookup->hold_weakly();
+        }
+    }
     fut->exception = std::move(exc);
     fut->state = future_state::finished;
     fut->log_traceback = true;
@@ -1148,12 +1177,26 @@ std::shared_ptr<future_object> runtime::gather(const std::vector<value>& items, 
     if (!loop) raise_error("RuntimeError", "no running event loop");
     auto outer = std::make_shared<future_object>();
     outer->is_gather = true;
+    outer->owner = this;
+    outer->owner_alive = alive_;
     gathers_.push_back(outer);
     outer->loop = loop;
     outer->return_exceptions = return_exceptions;
     std::vector<std::pair<object*, std::shared_ptr<future_object>>> seen;
     for (const auto& item : items) {
         std::shared_ptr<future_object> fut;
+        // `if arg not in arg_to_fut:` hashes it first (gather([a, b]) is a learner's slip)
+        bool unhashable = item.is(value_kind::list) || item.is(value_kind::dict) || item.is(value_kind::set) || item.is(value_kind::deque) ||
+                          item.is(value_kind::slice) || item.is(value_kind::dict_view);
+        if (item.is(value_kind::instance)) {
+            const auto& cls = *item.as<instance_object>().cls;
+            const value* hash = cls.lookup("__hash__");
+            unhashable = hash ? hash->is(value_kind::none) : cls.lookup("__eq__") != nullptr;
+            if (hash && !unhashable) raise_unsupported("gather() of an object with its own __hash__");
+        }
+        if (unhashable)
+            raise_from_library("TypeError", "unhashable type: '" + type_name(item) + "'",
+                               {library_frame("gather", 816, "/usr/lib/python3.11/asyncio/tasks.py", "if arg not in arg_to_fut:", "arg not in arg_to_fut")});
         for (const auto& [key, f] : seen)
             if (key == item.obj.get()) fut = f;
         if (!fut) {

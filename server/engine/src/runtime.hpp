@@ -69,6 +69,7 @@ public:
     void on_coroutine_dropped(const coroutine_object& coro);
     void on_generator_dropped(bool is_async = false);
     void on_task_dropped(const task_object& task);
+    void on_future_dropped(const future_object& fut);
 
 private:
     // The run's memory account, first so that it outlives every member charged to it; the account

@@ -146,9 +146,9 @@ private:
         at_line_start_ = false;
         auto& top = indents_.back();
         if (col8 == top.col8) {
-            if (col1 != top.col1) fail("inconsistent use of tabs and spaces in indentation", column(), "TabError");
+            if (col1 != top.col1) fail("inconsistent use of tabs and spaces in indentation", 1, "TabError");
         } else if (col8 > top.col8) {
-            if (col1 <= top.col1) fail("inconsistent use of tabs and spaces in indentation", column(), "TabError");
+            if (col1 <= top.col1) fail("inconsistent use of tabs and spaces in indentation", 1, "TabError");
             // CPython's tokenizer stops at its 100th level (MAXINDENT), whatever the engine's own bound
             if (indents_.size() > max_nesting_ || indents_.size() >= cpython_max_indent)
                 fail("too many levels of indentation", column(), "IndentationError");
@@ -166,7 +166,7 @@ private:
                 if (eol == std::string_view::npos) eol = src_.size();
                 fail("unindent does not match any outer indentation level", static_cast<std::int32_t>(eol - line_start_) + 2, "IndentationError");
             }
-            if (col1 != indents_.back().col1) fail("inconsistent use of tabs and spaces in indentation", column(), "TabError");
+            if (col1 != indents_.back().col1) fail("inconsistent use of tabs and spaces in indentation", 1, "TabError");
         }
         return true;
     }

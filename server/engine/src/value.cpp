@@ -458,6 +458,7 @@ void raise_attribute_error(const value& obj, const std::string& name, const std:
     value e = make_error("AttributeError", message);
     auto lookup = std::make_unique<name_lookup>();
     lookup->name = name;
+    lookup->attribute = true;
     lookup->in = obj;
     e.as<exception_object>().rare_for_writing().lookup = std::move(lookup);
     throw python_error{std::move(e)};

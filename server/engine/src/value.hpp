@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -140,6 +141,12 @@ struct string_object : object {
 struct sequence_object : object {
     std::vector<value> items;
     explicit sequence_object(std::vector<value> v) : items(std::move(v)) {}
+    // Its items go last first, as CPython's list_dealloc and tupledealloc let them go (which decides
+    // the order of what their going says: a task's "exception was never retrieved")
+    ~sequence_object() override
+    {
+        while (!items.empty()) items.pop_back();
+    }
 };
 
 struct range_object : object {
@@ -366,11 +373,35 @@ inline const value& none_value()
 // AttributeError's `name`), the object it looked in (AttributeError's `obj`), and for a NameError the
 // code of the frame it was raised in (and the comprehension inside it, an index into its
 // inline_frames, or -1): what "Did you mean" looks through when it is printed.
+// The object is held strongly while the exception travels (what CPython's exc.obj keeps alive: a
+// temporary's attributes), and only weakly once a handler catches it or a task keeps it as its own
+// failure: the engine has no cycle collector for `obj.error = e`.
 struct name_lookup {
     std::string name;
+    bool attribute = false;  // an AttributeError's (else a NameError's)
     value in;
+    std::weak_ptr<object> weak_in;
+    value_kind weak_kind = value_kind::none;
     std::shared_ptr<const code_object> frame;
     std::int32_t inline_frame = -1;
+    // The suggestion, found before the object was let go (a task failing on its own attribute)
+    std::optional<std::string> found;
+
+    void hold_weakly()
+    {
+        if (!in.obj) return;
+        weak_in = in.obj;
+        weak_kind = in.kind;
+        in = value{};
+    }
+    // The object, if it is still there
+    value object_in() const
+    {
+        if (in.obj || !weak_kind_set()) return in;
+        auto o = weak_in.lock();
+        return o ? value::of(weak_kind, std::move(o)) : value{};
+    }
+    bool weak_kind_set() const { return weak_kind != value_kind::none; }
 };
 
 struct exception_object : object {
