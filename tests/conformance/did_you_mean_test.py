@@ -16,13 +16,11 @@ Exit status 0 when every case agrees, 1 otherwise (with a diff per case).
 """
 
 import argparse
-import concurrent.futures
 import os
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from traceback_carets_test import run_case  # noqa: E402
+from traceback_carets_test import run_all  # noqa: E402
 
 ASYNC_MAIN = "import asyncio\nasync def main():\n{body}asyncio.run(main())\n"
 
@@ -93,26 +91,18 @@ WITHOUT = {"too_far", "cell_is_not_a_local", "unbound_local_none", "raised_by_pr
            "raised_by_program_attribute_none", "never_retrieved_none"}
 
 
+def check(name, expected):
+    offered = "Did you mean" in expected
+    if offered == (name in WITHOUT):
+        return ["python3 " + ("offers" if offered else "offers no") + " suggestion: the case does not test what it says"]
+    return []
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--loopscope", required=True)
     args = parser.parse_args()
-    failed = 0
-    with tempfile.TemporaryDirectory(prefix="loopscope-did-you-mean-") as folder:
-        with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
-            jobs = {name: pool.submit(run_case, args.loopscope, folder, name, source) for name, source in CASES.items()}
-            for name, job in jobs.items():
-                _, problems, expected = job.result()
-                offered = "Did you mean" in expected
-                if offered == (name in WITHOUT):
-                    problems.append("python3 " + ("offers" if offered else "offers no") + " suggestion: the case does not test what it says")
-                if problems:
-                    failed += 1
-                    print(f"{name}: differs from python3")
-                    for p in problems:
-                        print("  - " + p.replace("\n", "\n    "))
-    print(f"{len(CASES) - failed} of {len(CASES)} suggestions as python3 makes them")
-    return 1 if failed else 0
+    return 1 if run_all(args.loopscope, CASES, "suggestions as python3 makes them", check=check) else 0
 
 
 if __name__ == "__main__":

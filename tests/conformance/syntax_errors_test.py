@@ -15,13 +15,11 @@ Exit status 0 when every case agrees, 1 otherwise (with a diff per case).
 """
 
 import argparse
-import concurrent.futures
 import os
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from traceback_carets_test import run_case  # noqa: E402
+from traceback_carets_test import run_all  # noqa: E402
 
 CASES = {
     # The token the parser stopped at
@@ -92,25 +90,17 @@ CASES = {
 }
 
 
+def check(name, expected):
+    if "Error" not in expected or "Traceback" in expected:
+        return ["python3 printed no SyntaxError: the case does not test what it says"]
+    return []
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--loopscope", required=True)
     args = parser.parse_args()
-    failed = 0
-    with tempfile.TemporaryDirectory(prefix="loopscope-syntax-") as folder:
-        with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
-            jobs = {name: pool.submit(run_case, args.loopscope, folder, name, source, False) for name, source in CASES.items()}
-            for name, job in jobs.items():
-                _, problems, expected = job.result()
-                if "Error" not in expected or "Traceback" in expected:
-                    problems.append("python3 printed no SyntaxError: the case does not test what it says")
-                if problems:
-                    failed += 1
-                    print(f"{name}: differs from python3")
-                    for p in problems:
-                        print("  - " + p.replace("\n", "\n    "))
-    print(f"{len(CASES) - failed} of {len(CASES)} syntax errors as python3 prints them")
-    return 1 if failed else 0
+    return 1 if run_all(args.loopscope, CASES, "syntax errors as python3 prints them", expect_traceback=False, check=check) else 0
 
 
 if __name__ == "__main__":

@@ -174,28 +174,36 @@ def run_case(binary, folder, name, source, expect_traceback=True):
     return name, problems, expected.stderr
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--loopscope", required=True)
-    args = parser.parse_args()
+def run_all(binary, cases, what, expect_traceback=True, check=None):
+    """Runs every case against python3 and loopscope, prints what differs and a count; `check(name,
+    python3's stderr)` may add problems of its own (a case that does not test what it says). Returns
+    the number of cases that differ."""
     failed = 0
-    with tempfile.TemporaryDirectory(prefix="loopscope-carets-") as folder:
+    with tempfile.TemporaryDirectory(prefix="loopscope-cases-") as folder:
         with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
-            cases = {name: source for name, source in CASES.items()
-                     if name not in VERSION_SENSITIVE or sys.version_info[:3] == DRAWN_AS}
-            if len(cases) < len(CASES):
-                print(f"python3 is {sys.version.split()[0]}, not {'.'.join(map(str, DRAWN_AS))}: "
-                      f"{len(CASES) - len(cases)} cases left out ({', '.join(sorted(VERSION_SENSITIVE))})")
-            jobs = [pool.submit(run_case, args.loopscope, folder, name, source) for name, source in cases.items()]
-            for job in jobs:
-                name, problems, _ = job.result()
+            jobs = {name: pool.submit(run_case, binary, folder, name, source, expect_traceback) for name, source in cases.items()}
+            for name, job in jobs.items():
+                _, problems, expected = job.result()
+                if check:
+                    problems += check(name, expected)
                 if problems:
                     failed += 1
                     print(f"{name}: differs from python3")
                     for p in problems:
                         print("  - " + p.replace("\n", "\n    "))
-    print(f"{len(cases) - failed} of {len(cases)} tracebacks as python3 prints them")
-    return 1 if failed else 0
+    print(f"{len(cases) - failed} of {len(cases)} {what}")
+    return failed
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--loopscope", required=True)
+    args = parser.parse_args()
+    cases = {name: source for name, source in CASES.items() if name not in VERSION_SENSITIVE or sys.version_info[:3] == DRAWN_AS}
+    if len(cases) < len(CASES):
+        print(f"python3 is {sys.version.split()[0]}, not {'.'.join(map(str, DRAWN_AS))}: "
+              f"{len(CASES) - len(cases)} cases left out ({', '.join(sorted(VERSION_SENSITIVE))})")
+    return 1 if run_all(args.loopscope, cases, "tracebacks as python3 prints them") else 0
 
 
 if __name__ == "__main__":
