@@ -187,6 +187,21 @@ TEST(interpreter, str_format_and_dunder_name)
               "1 'a'   2 a 1\n");
 }
 
+// run_finished's error line is the program's: a library frame's (runners.py:89, tasks.py:639) is
+// not a line of the program
+TEST(interpreter, an_error_raised_in_asyncio_is_reported_at_the_programs_line)
+{
+    auto out = run_virtual("import asyncio\nasync def main():\n    pass\nasyncio.run(main)\n");
+    ASSERT_NE(out.last("run_finished"), nullptr);
+    EXPECT_EQ(out.last("run_finished")->error->type, "ValueError");
+    EXPECT_EQ(out.last("run_finished")->error->line, 4);
+    out = run_virtual("import asyncio\nasync def w():\n    await asyncio.sleep(10)\nasync def main():\n    t = asyncio.create_task(w())\n"
+                      "    await asyncio.sleep(0)\n    t.cancel()\n    await t\nasyncio.run(main())\n");
+    ASSERT_NE(out.last("run_finished"), nullptr);
+    EXPECT_EQ(out.last("run_finished")->error->line, 3);
+    EXPECT_NE(out.stderr_text.find("line 639, in sleep"), std::string::npos) << out.stderr_text;
+}
+
 TEST(interpreter, asyncio_names_outside_the_subset_are_refused_before_running)
 {
     auto out = run_virtual("import asyncio as aio\nprint('never')\nq = aio.Queue()\n");

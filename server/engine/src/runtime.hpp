@@ -32,12 +32,19 @@ namespace loopscope::engine {
 struct group_matcher;  // exception_groups.cpp
 struct itertools_object;  // itertools_module.cpp
 
-// An exception as events report it: CPython's type name, str(), and the innermost traceback line.
+// An exception as events report it: CPython's type name, str(), and the innermost line of the
+// program's own (a library frame's line is in asyncio's or contextlib's file, not the program's).
 inline error_info error_info_of(const exception_object& x)
 {
     // str() of its arguments as event text: none of the program's __str__, bounded, never raising
     std::string message = event_text([&] { return x.message(); }, [] { return std::string("<exception str() failed>"); });
-    return {x.type->qualified, std::move(message), x.traceback.empty() ? 0 : x.traceback.front().line};
+    std::int32_t line = 0;
+    for (const auto& entry : x.traceback)
+        if (!entry.file) {
+            line = entry.line;
+            break;
+        }
+    return {x.type->qualified, std::move(message), line};
 }
 
 // One program execution: the interpreter, the asyncio objects and the runner, as one synchronous
