@@ -14,6 +14,8 @@ FILE`, and requires:
     traceback on stderr the same line for line — frames, source lines, the carets under them, chained
     exceptions — with the standard library's frames told by file name and function only;
   - each warning shown on stderr as CPython shows it (`...: RuntimeWarning: message`);
+  - for a program that has the line `# conformance: whole stderr`, all of stderr the same line for line
+    (every traceback asyncio logs, library frames masked as above);
   - a well-formed event stream: one JSON object per line with seq, t, task, coro, line, kind; seq
     0, 1, 2, ... ; t never decreasing; the print events' texts adding up to stdout.
 Exit status 0 when all hold, 1 on a mismatch (with a side-by-side of expected and got), 2 when the
@@ -242,6 +244,18 @@ def compare(program, binary, tolerance, scale, timeout, clock=None):
         if want is not None and not compiled and want != have:
             problems.append("the traceback differs:\n" + "".join(difflib.unified_diff(
                 [x + "\n" for x in want], [x + "\n" for x in (have or [])], "python3", "loopscope")))
+
+    # A program that says so is compared on its whole stderr: every traceback asyncio logs (an exception
+    # in a callback, one never retrieved), not only the last, with the library's frames masked as above
+    with open(program, encoding="utf-8") as source:
+        whole_stderr = "# conformance: whole stderr" in source.read()
+    if whole_stderr:
+        def masked(text):
+            return [LIBRARY_FRAME.sub(r'File "LIB/\1", line N', mask_addresses(line)) for line in text.splitlines()]
+        want, have = masked(expected_run["stderr_text"]), masked(got_run.stderr)
+        if want != have:
+            problems.append("stderr differs:\n" + "".join(difflib.unified_diff(
+                [x + "\n" for x in want], [x + "\n" for x in have], "python3", "loopscope")))
 
     position = 0
     for warning in expected_run["warnings"]:

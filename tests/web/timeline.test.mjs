@@ -107,3 +107,17 @@ test('timers stay ordered by deadline, then by the order they were set', () => {
   run.push([timer(0, 1, 3), timer(1, 2, 1), timer(2, 3, 3), timer(3, 4, 2), timer(4, 5, 1)]);
   assert.deepEqual(run.head.timers.map((t) => t.handle), [2, 5, 4, 1, 3]);
 });
+
+test("the program's own callbacks: cancelled handles leave the ready queue and the heap", () => {
+  const run = run_of('callbacks');
+  const events = load_events('callbacks');
+  const before = events.find((e) => e.kind === 'handle_cancelled').seq - 1;
+  let state = run.state_at(before);
+  assert.deepEqual(state.ready.map((h) => h.callback), ["hello('a') at main.py:4", "hello('dropped') at main.py:4"]);
+  assert.deepEqual(state.timers.map((h) => h.when), [0.5, 1]);
+  state = run.state_at(before + 2);
+  assert.deepEqual(state.ready.map((h) => h.callback), ["hello('a') at main.py:4"]);
+  assert.deepEqual(state.timers.map((h) => h.callback), ["hello('timer') at main.py:4"]);
+  state = run.state_at(Infinity);
+  assert.deepEqual(state.console.map((c) => [c.task, c.text]), [[null, 'hello a\n'], [null, 'hello timer\n']]);
+});

@@ -16,6 +16,7 @@ export function describe_event(event) {
     case 'timer_scheduled': return `${who} sets a timer for ${format_seconds(event.delay)}: due at ${format_seconds(event.when)}.`;
     case 'timer_fired': return `The timer due at ${format_seconds(event.when)} fires: ${event.callback} joins the ready queue.`;
     case 'timer_cancelled': return `Timer ${event.handle} is cancelled; it will never fire.`;
+    case 'handle_cancelled': return `Handle ${event.handle} is cancelled: it leaves the ready queue without running.`;
     case 'step_begin': return `${who} runs ${event.coro}() from line ${event.line ?? '—'}.`;
     case 'step_end':
       if (event.status === 'await') return `${who} suspends at line ${event.line} and gives the loop back.`;

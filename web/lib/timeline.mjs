@@ -129,6 +129,9 @@ function apply(state, event) {
     case 'timer_cancelled':
       state.timers = state.timers.filter((h) => h.handle !== event.handle);
       break;
+    case 'handle_cancelled':
+      state.ready = state.ready.filter((h) => h.handle !== event.handle);
+      break;
     case 'step_begin':
       if (actor) actor.status = 'running';
       state.running = event.task;

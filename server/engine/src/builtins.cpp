@@ -63,6 +63,10 @@ enum builtin_id : int {
     ft_partial, ft_reduce, ft_wraps, ft_update_wrapper, ft_lru_cache, ft_cache, ft_lru_decorating, ft_cache_parameters, ft_cache_clear,  // functools (functools_module.cpp): partial is a type
     cl_type, cl_contextmanager, cl_asynccontextmanager, cl_helper, cl_async_helper, cl_method,  // contextlib (contextlib_module.cpp): suppress, nullcontext, closing are types
     b_aiter, b_anext,
+    // the program's callbacks and futures (loop_callbacks.cpp tells them apart by name): the loop's
+    // call_soon/call_later/call_at/create_future, a future's set_result ... add_done_callback, a
+    // handle's cancel/cancelled/when, asyncio.Future
+    loop_api, future_api, handle_api, a_future,
 };
 
 // A generator that has returned, asked for more: StopIteration, with its `return value` the first time
@@ -164,9 +168,13 @@ const std::vector<member> property_members = {{"setter", p_setter}, {"getter", p
 const std::vector<member> time_members = {{"sleep", t_sleep}, {"time", t_time}, {"monotonic", t_monotonic}, {"perf_counter", t_perf_counter},
     {"strftime", t_strftime}, {"ctime", t_ctime}};
 const std::vector<member> loop_members = {{"run_until_complete", l_run_until_complete}, {"is_running", l_is_running},
-    {"is_closed", l_is_closed}, {"close", l_close}, {"time", l_time}, {"create_task", l_create_task}, {"stop", l_stop}};
+    {"is_closed", l_is_closed}, {"close", l_close}, {"time", l_time}, {"create_task", l_create_task}, {"stop", l_stop},
+    {"call_soon", loop_api}, {"call_later", loop_api}, {"call_at", loop_api}, {"create_future", loop_api}};
 const std::vector<member> future_members = {{"done", f_done}, {"result", f_result}, {"cancel", f_cancel},
-    {"cancelled", f_cancelled}, {"exception", f_exception}, {"get_name", f_get_name}, {"set_name", f_set_name}, {"get_coro", f_get_coro}};
+    {"cancelled", f_cancelled}, {"exception", f_exception}, {"get_name", f_get_name}, {"set_name", f_set_name}, {"get_coro", f_get_coro},
+    {"set_result", future_api}, {"set_exception", future_api}, {"add_done_callback", future_api}, {"remove_done_callback", future_api},
+    {"get_loop", future_api}, {"cancelling", future_api}, {"uncancel", future_api}};
+const std::vector<member> handle_members = {{"cancel", handle_api}, {"cancelled", handle_api}, {"when", handle_api}};
 const std::vector<member> list_members = {{"append", s_append}, {"pop", s_pop}, {"extend", s_extend}, {"insert", s_insert},
     {"index", s_index}, {"count", s_count}, {"remove", s_remove}, {"clear", s_clear}, {"reverse", s_reverse}, {"sort", s_sort}, {"copy", s_copy}};
 const std::vector<member> tuple_members = {{"index", s_index}, {"count", s_count}};
@@ -205,7 +213,7 @@ bool is_type_builtin(int id)
     switch (id) {
     case b_int: case b_float: case b_str: case b_bool: case b_list: case b_tuple: case b_range: case b_type:
     case b_enumerate: case b_zip: case b_reversed: case b_dict: case b_map: case b_filter:
-    case b_super: case b_staticmethod: case b_classmethod: case b_property: case b_set: case b_frozenset: case c_deque: case c_defaultdict: case c_counter: case ft_partial: case cl_type: return true;
+    case b_super: case b_staticmethod: case b_classmethod: case b_property: case b_set: case b_frozenset: case c_deque: case c_defaultdict: case c_counter: case ft_partial: case cl_type: case a_future: return true;
     default: return false;
     }
 }
@@ -511,13 +519,13 @@ bool engine_has_attribute(std::string_view name)
 {
     for (const auto* table : {&asyncio_members, &time_members, &loop_members, &future_members, &list_members, &tuple_members, &str_members, &dict_members, &counter_members, &set_members,
                               &property_members, &dataclasses_members, &math_members, &random_members, &exception_group_members,
-                              &async_generator_members, &text_stream_members, &deque_members, &generator_members, &coroutine_members})
+                              &async_generator_members, &text_stream_members, &deque_members, &generator_members, &coroutine_members, &handle_members})
         for (const auto& m : *table)
             if (name == m.name) return true;
     if (typing_has(name) || itertools_has(name) || functools_has(name) || contextlib_has(name)) return true;
     if (value c; math_constant(std::string(name), c)) return true;
     // The attributes load_attribute answers itself.
-    for (const char* special : {"Task", "AbstractEventLoop", "Future", "CancelledError", "InvalidStateError", "TimeoutError", "args", "__name__",
+    for (const char* special : {"Task", "AbstractEventLoop", "Future", "Handle", "TimerHandle", "CancelledError", "InvalidStateError", "TimeoutError", "args", "__name__",
                                 "__qualname__", "__module__", "__doc__", "__wrapped__", "__class__", "__self__", "__func__", "__cause__", "__context__",
                                 "__suppress_context__", "message", "exceptions", "stdout", "stderr", "exit", "name", "value", "Enum", "auto", "deque", "defaultdict", "Counter", "namedtuple", "NamedTuple", "_fields", "_field_defaults", "_asdict", "_replace", "_make", "__match_args__", "default_factory", "from_iterable", "func", "keywords", "cache_clear", "cache_parameters",
                                 "__enter__", "__exit__", "__aenter__", "__aexit__", "gen", "kwds", "_exceptions", "enter_result", "thing"})
@@ -546,7 +554,8 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     case value_kind::module: {
         const auto& m = obj.as<module_object>().name;
         if (m == "asyncio") {
-            if (name == "Task" || name == "AbstractEventLoop" || name == "Future") return type_name_value("asyncio." + name);
+            if (name == "Task" || name == "AbstractEventLoop" || name == "Handle" || name == "TimerHandle") return type_name_value("asyncio." + name);
+            if (name == "Future") return make_builtin(a_future, "_asyncio.Future");
             if (name == "CancelledError" || name == "InvalidStateError") return value::of(value_kind::exception_type, builtin_exception_type(name));
             if (name == "TimeoutError") return value::of(value_kind::exception_type, builtin_exception_type("TimeoutError"));
             if (const member* f = find_member(asyncio_members, name)) return make_builtin(f->id, name);
@@ -618,6 +627,7 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     }
     case value_kind::loop: members = &loop_members; break;
     case value_kind::future: members = &future_members; break;
+    case value_kind::handle: members = &handle_members; break;
     case value_kind::list: members = &list_members; break;
     case value_kind::tuple:
         if (named_tuple_of(obj)) {
@@ -799,9 +809,12 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     }
     if (members) {
         if (const member* m = find_member(*members, name)) {
-            if (obj.is(value_kind::future) && !obj.as<future_object>().is_task() &&
-                (m->id == f_get_name || m->id == f_set_name || m->id == f_get_coro)) {
-                raise_attribute_error(obj, name, "'_GatheringFuture' object has no attribute '" + name + "'");
+            // Task's own methods, which a Future lacks; TimerHandle's when()
+            if ((obj.is(value_kind::future) && !obj.as<future_object>().is_task() &&
+                 (m->id == f_get_name || m->id == f_set_name || m->id == f_get_coro || name == "cancelling" || name == "uncancel")) ||
+                (obj.is(value_kind::handle) && !obj.as<handle>().is_timer && name == "when")) {
+                const std::string tn = obj.is(value_kind::future) && !obj.as<future_object>().is_gather ? "_asyncio." + type_name(obj) : type_name(obj);
+                raise_attribute_error(obj, name, "'" + tn + "' object has no attribute '" + name + "'");
             }
             return make_builtin(m->id, name, obj);
         }
@@ -817,10 +830,10 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             raise_unsupported("'" + cls + "." + name + "'");
         raise_attribute_error(obj, name, "type object '" + cls + "' has no attribute '" + name + "'");
     }
-    std::string tn = obj.is(value_kind::future) && !obj.as<future_object>().is_task() ? "_GatheringFuture" : type_name(obj);
+    std::string tn = type_name(obj);
     if (!obj.is(value_kind::module) && cpython_has_attribute(obj, name)) raise_unsupported("'" + tn + "." + name + "'");
     // The C types' full names (tp_name), as CPython's message gives them
-    if (obj.is(value_kind::future) && obj.as<future_object>().is_task()) tn = "_asyncio.Task";
+    if (obj.is(value_kind::future) && !obj.as<future_object>().is_gather) tn = "_asyncio." + tn;
     else if (obj.is(value_kind::text_stream)) tn = "_io.TextIOWrapper";
     raise_attribute_error(obj, name, "'" + tn + "' object has no attribute '" + name + "'");
 }
@@ -870,7 +883,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     };
     std::int32_t line = running_ && !running_->frames.empty() ? running_->frames.back()->line : 0;
     auto running_loop_or_fail = [&]() -> std::shared_ptr<loop_object> {
-        if (!running_loop_ || !current_task_) raise_error("RuntimeError", "no running event loop");
+        if (!running_loop_ || !(current_task_ || in_callback_)) raise_error("RuntimeError", "no running event loop");
         return running_loop_;
     };
     auto as_future = [&]() -> std::shared_ptr<future_object> { return std::static_pointer_cast<future_object>(b.self.obj); };
@@ -1426,6 +1439,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             case b_frozenset: return value::boolean(v.is(value_kind::frozenset));
             case c_deque: return value::boolean(v.is(value_kind::deque));
             case ft_partial: return value::boolean(v.is(value_kind::partial));
+            case a_future: return value::boolean(v.is(value_kind::future));
             case cl_type:
                 return value::boolean(v.is(value_kind::context_manager) &&
                                       std::string("contextlib.") + context_manager_type_name(v.as<context_manager_object>().what) == t.as<builtin_object>().name);
@@ -1455,6 +1469,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             if (name == "asyncio.Task") return value::boolean(v.is(value_kind::future) && v.as<future_object>().is_task());
             if (name == "asyncio.Future") return value::boolean(v.is(value_kind::future));
             if (name == "asyncio.AbstractEventLoop") return value::boolean(v.is(value_kind::loop));
+            if (name == "asyncio.Handle") return value::boolean(v.is(value_kind::handle));
+            if (name == "asyncio.TimerHandle") return value::boolean(v.is(value_kind::handle) && v.as<handle>().is_timer);
             if (name == "type") return value::boolean(v.is(value_kind::exception_type) || v.is(value_kind::type_name) ||
                                                       (v.is(value_kind::builtin) && is_type_builtin(v.as<builtin_object>())));
             if (name == "builtin_function_or_method") return value::boolean(v.is(value_kind::builtin) && !is_type_builtin(v.as<builtin_object>()));
@@ -1733,7 +1749,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case a_get_running_loop: {
         no_kwargs();
         expect_args(b, args, 0, 0);
-        if (running_loop_ && current_task_) return value::of(value_kind::loop, running_loop_);
+        if (running_loop_ && (current_task_ || in_callback_)) return value::of(value_kind::loop, running_loop_);
         if (b.id == a_get_running_loop) raise_error("RuntimeError", "no running event loop");
         if (!current_loop_) current_loop_ = new_loop();
         return value::of(value_kind::loop, current_loop_);
@@ -1953,6 +1969,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         b.self.as<loop_object>().stopping = true;
         return value::none();
     }
+
+    case loop_api: case future_api: case handle_api: case a_future: return call_callback_api(b, args, kwargs);
 
     // ---- tasks and futures ----
     case f_done: no_kwargs(); expect_args(b, args, 0, 0); return value::boolean(as_future()->done());
@@ -2266,6 +2284,7 @@ std::string callback_text(const callback& cb)
     case callback_kind::stop_loop: return "_run_until_complete_cb() at /usr/lib/python3.11/asyncio/base_events.py:180";
     case callback_kind::task_step: return "Task.task_step()";
     case callback_kind::sleep_timer: return "_set_result_unless_cancelled() at /usr/lib/python3.11/asyncio/futures.py:311";
+    case callback_kind::user: return cb.label;
     }
     return "";
 }

@@ -23,15 +23,20 @@ enum class callback_kind : std::uint8_t {
     gather_child,     // gather's _done_callback for one child
     stop_loop,        // run_until_complete's _run_until_complete_cb
     sleep_timer,      // futures._set_result_unless_cancelled for asyncio.sleep
+    user,             // a callable the program gave: loop.call_soon/call_later/call_at, add_done_callback
 };
 
 struct callback {
     callback_kind kind;
     std::shared_ptr<task_object> task;
     std::shared_ptr<future_object> target;  // gather_child: the gathering future
+    value function = {};                    // user: the callable, called with the future
+    std::string label = {};                 // user: how a future's repr names it (cb=[...])
 };
 
-struct handle {
+// A handle on the ready queue or the timer heap (events.Handle, events.TimerHandle). The ones the
+// program schedules itself are values it holds (`h = loop.call_later(...)`, `h.cancel()`).
+struct handle : object {
     std::uint64_t id = 0;
     callback_kind kind = callback_kind::task_step;
     std::shared_ptr<task_object> task;
@@ -39,8 +44,17 @@ struct handle {
     std::shared_ptr<future_object> target;
     value arg;  // task_step: the exception to throw in; sleep_timer: sleep's result
     bool cancelled = false;
+    bool is_timer = false;  // a TimerHandle (call_later, call_at)
+    bool queued = false;    // on the ready queue or the timer heap (a user handle; its cancel is an event)
     double when = 0.0;
+    value when_value;  // user timers: `when` as the program gave it (call_at(5) shows when=5)
     std::uint64_t order = 0;  // scheduling order: breaks ties between equal deadlines
+    // user: the callable and its arguments (dropped by cancel(), as Handle.cancel drops them), and
+    // the label events show (format_helpers._format_callback_source, its arguments shortened)
+    value function;
+    std::vector<value> arguments;
+    std::string label;
+    std::string repr_text() const override;
 };
 
 enum class future_state : std::uint8_t { pending, cancelled, finished };
@@ -60,6 +74,9 @@ struct future_object : object {
     bool log_traceback = false;
     std::weak_ptr<loop_object> loop;
 
+    // A future the program made (loop.create_future(), asyncio.Future()): what it holds may hold it
+    bool made_by_program = false;
+
     // _GatheringFuture
     bool is_gather = false;
     std::vector<std::shared_ptr<future_object>> children;
@@ -77,6 +94,9 @@ struct future_object : object {
     std::string repr_text() const override;
     virtual bool is_task() const { return false; }
 };
+
+// type(f).__name__
+inline const char* type_name_of_future(const future_object& f) { return f.is_task() ? "Task" : f.is_gather ? "_GatheringFuture" : "Future"; }
 
 struct coroutine_object;
 

@@ -120,7 +120,9 @@ std::size_t runtime::call_depth(const exec_context& ctx) const
     // run_forever, _run_once, Handle._run and the C calls of a task's step) and the module's: 9 levels
     // that plain recursion inside a task reaches the limit sooner by.
     constexpr std::size_t task_base_depth = 9;
-    const std::size_t base = &ctx == running_ && running_ != &main_ ? task_base_depth : 0;
+    // A loop callback's function runs one level higher: Handle._run calls it through Context.run
+    constexpr std::size_t callback_base_depth = 8;
+    const std::size_t base = &ctx == running_ && running_ != &main_ ? (running_ == &callback_context_ ? callback_base_depth : task_base_depth) : 0;
     return frames_below_ + ctx.frames.size() + ctx.c_calls + base;
 }
 

@@ -103,6 +103,15 @@ void runtime::break_cycles()
         else if (auto* cm = dynamic_cast<context_manager_object*>(c.get())) {
             cm->gen = cm->func = cm->args = cm->kwds = cm->held = value::none();
         }
+        else if (auto* fut = dynamic_cast<future_object*>(c.get())) {
+            fut->callbacks.clear();
+            fut->result = value::none();
+            fut->exception = value::none();
+        }
+        else if (auto* h = dynamic_cast<handle*>(c.get())) {
+            h->function = value::none();
+            h->arguments.clear();
+        }
         else if (auto* lru = dynamic_cast<lru_cache_object*>(c.get())) {
             lru->attributes.clear();
             lru->cache = value::none();
@@ -332,8 +341,8 @@ task_object::~task_object()
 
 future_object::~future_object()
 {
-    // Only a gather's (a task says it in its own destructor; here is_task() no longer tells)
-    if (!is_gather || !(log_traceback && exception.is(value_kind::exception) && owner && owner_alive && *owner_alive)) return;
+    // Only a gather's or the program's own (a task says it in its own destructor; here is_task() no longer tells)
+    if (!(is_gather || made_by_program) || !(log_traceback && exception.is(value_kind::exception) && owner && owner_alive && *owner_alive)) return;
     try {
         owner->on_future_dropped(*this);
     } catch (...) {
@@ -344,7 +353,7 @@ future_object::~future_object()
 void runtime::on_future_dropped(const future_object& fut)
 {
     if (finished_ || quiet_teardown_) return;
-    emit_stderr("_GatheringFuture exception was never retrieved\nfuture: " + fut.repr_text() + "\n" + format_traceback(fut.exception, true));
+    emit_stderr(std::string(fut.is_gather ? "_GatheringFuture" : "Future") + " exception was never retrieved\nfuture: " + fut.repr_text() + "\n" + format_traceback(fut.exception, true));
 }
 
 // Task.__del__: an exception nobody retrieved is logged when the task goes away.
@@ -654,7 +663,8 @@ advance_result runtime::advance_slice(std::uint64_t budget)
                 auto r = execute(*running_);
                 if (r == outcome::budget) continue;
                 if (r == outcome::blocked) continue;  // time.sleep inside a task: the whole loop waits
-                end_task_step(r);
+                if (running_ == &callback_context_) end_user_callback(r);
+                else end_task_step(r);
                 continue;
             }
             if (running_loop_) {
@@ -729,6 +739,7 @@ bool runtime::step_loop(advance_result& wait)
     auto h = std::move(loop.ready.front());
     loop.ready.pop_front();
     --loop.ntodo;
+    h->queued = false;
     meter_.step();
     if (h->cancelled) return true;
     run_handle(h);
@@ -743,6 +754,7 @@ std::string runtime::describe(const handle& h) const
     case callback_kind::gather_child: return "gather._done_callback";
     case callback_kind::stop_loop: return "_run_until_complete_cb";
     case callback_kind::sleep_timer: return "sleep._set_result_unless_cancelled";
+    case callback_kind::user: return h.label;
     }
     return "";
 }
@@ -780,6 +792,7 @@ void runtime::run_handle(const std::shared_ptr<handle>& h)
     case callback_kind::sleep_timer:
         if (h->future->state == future_state::pending) future_set_result(h->future, h->arg);
         break;
+    case callback_kind::user: run_user_callback(h); break;
     }
 }
 
@@ -977,7 +990,8 @@ void runtime::add_done_callback(const std::shared_ptr<future_object>& fut, callb
 {
     if (fut->done()) {
         auto loop = fut->loop.lock();
-        call_soon(loop ? *loop : *running_loop_, cb.kind, cb.task, fut, cb.target);
+        if (cb.kind == callback_kind::user) schedule_user_callback(loop ? *loop : *running_loop_, std::move(cb.function), {value::of(value_kind::future, fut)}, std::nullopt);
+        else call_soon(loop ? *loop : *running_loop_, cb.kind, cb.task, fut, cb.target);
         return;
     }
     fut->callbacks.push_back(std::move(cb));
@@ -990,7 +1004,10 @@ void runtime::schedule_callbacks(const std::shared_ptr<future_object>& fut)
     auto loop = fut->loop.lock();
     if (!loop) loop = running_loop_;
     if (!loop) return;
-    for (auto& cb : callbacks) call_soon(*loop, cb.kind, cb.task, fut, cb.target);
+    for (auto& cb : callbacks) {
+        if (cb.kind == callback_kind::user) schedule_user_callback(*loop, std::move(cb.function), {value::of(value_kind::future, fut)}, std::nullopt);
+        else call_soon(*loop, cb.kind, cb.task, fut, cb.target);
+    }
 }
 
 void runtime::task_done_event(const task_object& task)

@@ -158,6 +158,18 @@ private:
     void set_loop_state(loop_object& loop, const char* state);
     std::string describe(const handle& h) const;
 
+    // ---- the program's callbacks and futures (loop_callbacks.cpp) ----
+    value call_callback_api(const builtin_object& b, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
+    std::string callback_source(const value& fn, const std::vector<value>& args);
+    std::shared_ptr<future_object> new_future(const std::shared_ptr<loop_object>& loop);
+    // call_soon (no `when`) or a timer due at `when` (call_later, call_at)
+    std::shared_ptr<handle> schedule_user_callback(loop_object& loop, value function, std::vector<value> args, std::optional<value> when);
+    void run_user_callback(const std::shared_ptr<handle>& h);
+    void end_user_callback(outcome r);
+    void cancel_user_handle(handle& h);
+    exec_context callback_context_;          // where a callback's Python function runs
+    std::shared_ptr<handle> callback_handle_;  // the callback running there
+
     // ---- the scheduler ----
     advance_result advance_slice(std::uint64_t budget);
     bool step_loop(advance_result& wait);

@@ -966,7 +966,8 @@ std::string type_name(const value& v)
     case value_kind::function: return "function";
     case value_kind::builtin: return v.as<builtin_object>().python_function ? "function" : "builtin_function_or_method";
     case value_kind::coroutine: return "coroutine";
-    case value_kind::future: return "Task";
+    case value_kind::future: return type_name_of_future(v.as<future_object>());
+    case value_kind::handle: return v.as<handle>().is_timer ? "TimerHandle" : "Handle";
     case value_kind::module: return "module";
     case value_kind::loop: return "_UnixSelectorEventLoop";
     case value_kind::exception: return v.as<exception_object>().type->name;

@@ -27,7 +27,8 @@ enum class value_kind : std::uint8_t {
     deque,           // collections.deque (deques.hpp)
     partial,         // functools.partial (below)
     lru_cache,       // functools.lru_cache's wrapper (below)
-    context_manager  // contextlib's managers (contextlib_module.hpp)
+    context_manager,  // contextlib's managers (contextlib_module.hpp)
+    handle            // events.Handle / TimerHandle: a callback the program scheduled (future.hpp)
 };
 
 struct object {

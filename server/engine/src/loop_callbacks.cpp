@@ -1,0 +1,410 @@
+// The program's own callbacks and futures: loop.call_soon/call_later/call_at and their handles,
+// loop.create_future()/asyncio.Future() with set_result/set_exception, add_done_callback and
+// remove_done_callback, and a callback running on the loop as events.Handle._run runs it (its
+// exception logged, the loop carrying on). Futures and tasks are C in CPython (_asynciomodule.c),
+// the handles and call_* Python (events.py, base_events.py): their frames appear in tracebacks.
+#include "integers.hpp"
+#include "runtime.hpp"
+
+#include <cmath>
+
+namespace loopscope::engine {
+
+namespace {
+
+constexpr const char* base_events_py = "/usr/lib/python3.11/asyncio/base_events.py";
+constexpr const char* events_py = "/usr/lib/python3.11/asyncio/events.py";
+constexpr std::int32_t handle_run_line = 80;  // Handle._run: self._context.run(self._callback, *self._args)
+
+// The text after the last dot: the builtins' names are their module's ("collections.defaultdict")
+std::string last_part(const std::string& name) { return name.substr(name.rfind('.') + 1); }
+
+// func.__qualname__ as format_helpers._format_callback reads it; nothing when the callable has none
+// (an instance with __call__: its repr is shown instead)
+std::optional<std::string> callable_qualname(const value& fn, int depth = 0)
+{
+    switch (fn.kind) {
+    case value_kind::function: return fn.as<function_object>().qualname();
+    case value_kind::method: {
+        const auto& m = fn.as<method_object>();
+        if (m.function.is(value_kind::function)) return m.function.as<function_object>().qualname();
+        return std::nullopt;
+    }
+    case value_kind::class_type: return fn.as<class_object>().qualname;
+    case value_kind::exception_type: return fn.as<exception_type_object>().name;
+    case value_kind::lru_cache:
+        // functools.wraps copied the function's
+        if (depth < 8) return callable_qualname(fn.as<lru_cache_object>().function, depth + 1);
+        return std::nullopt;
+    case value_kind::builtin: {
+        const auto& b = fn.as<builtin_object>();
+        if (!b.self.obj) return last_part(b.name);
+        // A method's type: the one CPython finds it on
+        if (b.self.is(value_kind::future)) return std::string(type_name_of_future(b.self.as<future_object>())) + "." + b.name;
+        if (b.self.is(value_kind::loop)) return std::string(b.name == "close" ? "_UnixSelectorEventLoop." : "BaseEventLoop.") + b.name;
+        if (b.self.is(value_kind::handle))
+            return std::string(b.self.as<handle>().is_timer && b.name != "cancelled" ? "TimerHandle." : "Handle.") + b.name;
+        return type_name(b.self) + "." + b.name;
+    }
+    default: return std::nullopt;
+    }
+}
+
+// format_helpers._get_function_source: where a Python function (unwrapped, or a partial's) is defined
+std::optional<std::pair<std::string, std::int32_t>> function_source(const value& fn, const std::string& file, int depth = 0)
+{
+    if (depth > 8) return std::nullopt;
+    if (fn.is(value_kind::function)) return std::pair{file, fn.as<function_object>().code->first_line};
+    if (fn.is(value_kind::lru_cache)) return function_source(fn.as<lru_cache_object>().function, file, depth + 1);
+    if (fn.is(value_kind::partial)) return function_source(fn.as<partial_object>().function, file, depth + 1);
+    return std::nullopt;
+}
+
+// format_helpers._format_args_and_kwargs: each argument's reprlib.repr
+std::string arguments_text(const std::vector<value>& args, const std::vector<std::pair<std::string, value>>& kwargs)
+{
+    std::string out = "(";
+    bool first = true;
+    for (const auto& a : args) {
+        if (!first) out += ", ";
+        first = false;
+        out += short_repr(a);
+    }
+    for (const auto& [k, v] : kwargs) {
+        if (!first) out += ", ";
+        first = false;
+        out += k + "=" + short_repr(v);
+    }
+    return out + ")";
+}
+
+bool int_fits_float(const value& v)
+{
+    try {
+        (void)int_to_float(v);
+        return true;
+    } catch (const python_error&) {
+        return false;
+    }
+}
+
+// A deadline as the heap compares it: an int too large for a float (call_at(10**400)) is beyond
+// every float, as Python compares an int with a float
+double deadline_of(const value& when)
+{
+    if (when.is(value_kind::floating)) return when.f;
+    if (when.is(value_kind::boolean)) return when.b ? 1.0 : 0.0;
+    if (int_fits_float(when)) return int_to_float(when);
+    return int_is_negative(when) ? -HUGE_VAL : HUGE_VAL;
+}
+
+std::string handle_text(const handle& h, const std::string& source)
+{
+    std::string s = h.is_timer ? "<TimerHandle" : "<Handle";
+    if (h.cancelled) s += " cancelled";
+    if (h.is_timer) s += " when=" + repr(h.when_value);
+    // Handle.cancel() lets go of the callback: a cancelled handle no longer names it
+    if (!h.cancelled && !source.empty()) s += " " + source;
+    return s + ">";
+}
+
+} // namespace
+
+std::string handle::repr_text() const { return handle_text(*this, label); }
+
+// format_helpers._format_callback_source: the callable's qualname (a partial's function, its
+// arguments first), the arguments, and where a Python function is defined
+std::string runtime::callback_source(const value& fn, const std::vector<value>& args)
+{
+    std::string suffix = arguments_text(args, {});
+    const value* callee = &fn;
+    for (int depth = 0; callee->is(value_kind::partial) && depth < 8; ++depth) {
+        const auto& p = callee->as<partial_object>();
+        charge_work(p.args.size() + p.keywords.size());
+        suffix = arguments_text(p.args, p.keywords) + suffix;
+        callee = &p.function;
+    }
+    std::optional<std::string> name = callable_qualname(*callee);
+    std::string text = (name && !name->empty() ? *name : repr(*callee)) + suffix;
+    if (auto source = function_source(fn, config_.file_name)) text += " at " + source->first + ":" + std::to_string(source->second);
+    return text;
+}
+
+std::shared_ptr<future_object> runtime::new_future(const std::shared_ptr<loop_object>& loop)
+{
+    auto fut = std::make_shared<future_object>();
+    fut->loop = loop;
+    fut->made_by_program = true;
+    fut->owner = this;
+    fut->owner_alive = alive_;
+    remember_container(fut);  // its result or callbacks may hold it: the run's end clears them
+    return fut;
+}
+
+std::shared_ptr<handle> runtime::schedule_user_callback(loop_object& loop, value function, std::vector<value> args,
+                                                        std::optional<value> when)
+{
+    auto h = std::make_shared<handle>();
+    h->id = next_handle_id_++;
+    h->kind = callback_kind::user;
+    h->function = std::move(function);
+    h->arguments = std::move(args);
+    h->label = event_text([&] { return callback_source(h->function, h->arguments); }, [] { return std::string("<callback>"); });
+    h->queued = true;
+    remember_container(h);  // its arguments may hold it
+    if (!when) {
+        event e = make_event("handle_queued");
+        e.handle = h->id;
+        e.callback = h->label;
+        e.loop = loop.id;
+        emit(std::move(e));
+        loop.push_ready(h);
+        return h;
+    }
+    h->is_timer = true;
+    h->when_value = *when;
+    h->when = deadline_of(*when);
+    h->order = h->id;
+    event e = make_event("timer_scheduled");
+    e.handle = h->id;
+    e.callback = h->label;
+    e.when = h->when;
+    e.delay = h->when - now_;
+    e.loop = loop.id;
+    emit(std::move(e));
+    loop.push_timer(h);
+    return h;
+}
+
+// Handle._run: the callback runs in a context of its own (no task is current); a Python function's
+// frame runs there slice by slice, as a task's step does, and end_user_callback follows it.
+void runtime::run_user_callback(const std::shared_ptr<handle>& h)
+{
+    callback_handle_ = h;
+    in_callback_ = true;
+    bool pushed = false;
+    try {
+        call_value(callback_context_, h->function, h->arguments, {}, pushed);
+    } catch (python_error& e) {
+        callback_context_.frames.clear();
+        last_exception_ = std::move(e.exc);
+        end_user_callback(outcome::raised);
+        return;
+    }
+    if (pushed) {
+        running_ = &callback_context_;
+        return;
+    }
+    end_user_callback(outcome::returned);
+}
+
+void runtime::end_user_callback(outcome r)
+{
+    auto h = std::move(callback_handle_);
+    value exc = std::move(last_exception_);
+    last_result_ = value{};
+    last_exception_ = value{};
+    running_ = nullptr;
+    in_callback_ = false;
+    if (r != outcome::raised || !exc.is(value_kind::exception)) return;
+    if (is_instance_of(exc, "SystemExit") || is_instance_of(exc, "KeyboardInterrupt"))
+        raise_unsupported(type_name(exc) + " leaving a loop callback (asyncio stops its event loop at once)");
+    // BaseEventLoop.default_exception_handler's log record: the message, the handle, the traceback
+    exc.as<exception_object>().traceback.push_back(
+        library_frame("_run", handle_run_line, events_py, "self._context.run(self._callback, *self._args)"));
+    std::string source;
+    try {
+        source = callback_source(h->function, h->arguments);
+    } catch (const python_error&) {
+        raise_unsupported("a repr() that raises while asyncio logs an exception in a callback");
+    }
+    emit_stderr("Exception in callback " + source + "\nhandle: " + handle_text(*h, source) + "\n" + format_traceback(exc, true));
+}
+
+void runtime::cancel_user_handle(handle& h)
+{
+    if (h.cancelled) return;
+    h.cancelled = true;
+    h.function = value::none();
+    h.arguments.clear();
+    if (!h.queued) return;
+    event e = make_event(h.is_timer ? "timer_cancelled" : "handle_cancelled");
+    e.handle = h.id;
+    emit(std::move(e));
+}
+
+value runtime::call_callback_api(const builtin_object& b, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs)
+{
+    const std::string& name = b.name;
+    auto take_kw = [&kwargs](const char* key) -> std::optional<value> {
+        for (auto it = kwargs.begin(); it != kwargs.end(); ++it)
+            if (it->first == key) {
+                value v = std::move(it->second);
+                kwargs.erase(it);
+                return v;
+            }
+        return std::nullopt;
+    };
+    // A method written in C: METH_NOARGS / METH_O wording
+    auto c_arguments = [&](const std::string& qualname, std::size_t n) {
+        if (!kwargs.empty()) raise_error("TypeError", qualname + "() takes no keyword arguments");
+        if (args.size() == n) return;
+        if (n == 0) raise_error("TypeError", qualname + "() takes no arguments (" + std::to_string(args.size()) + " given)");
+        raise_error("TypeError", qualname + "() takes exactly one argument (" + std::to_string(args.size()) + " given)");
+    };
+    // A method written in Python (self first)
+    auto python_arguments = [&](const std::string& qualname, std::size_t n) {
+        if (!kwargs.empty()) raise_error("TypeError", qualname + "() got an unexpected keyword argument '" + kwargs.front().first + "'");
+        if (args.size() != n)
+            raise_error("TypeError", qualname + "() takes " + std::to_string(n + 1) + " positional argument" + (n ? "s" : "") + " but " +
+                                         std::to_string(args.size() + 1) + " were given");
+    };
+
+    // ---- asyncio.Future(*, loop=None) ----
+    if (!b.self.obj) {
+        std::optional<value> loop = take_kw("loop");
+        if (!kwargs.empty()) raise_error("TypeError", "Future() got an unexpected keyword argument '" + kwargs.front().first + "'");
+        if (!args.empty()) raise_error("TypeError", "Future() takes no positional arguments");
+        if (loop && loop->is(value_kind::loop)) return value::of(value_kind::future, new_future(std::static_pointer_cast<loop_object>(loop->obj)));
+        if (loop && !loop->is(value_kind::none)) raise_unsupported("asyncio.Future(loop=...) with what is not an event loop");
+        // events._get_event_loop(): outside a running loop it is get_event_loop()'s policy, not modelled
+        if (!running_loop_) raise_unsupported("asyncio.Future() outside a running event loop");
+        return value::of(value_kind::future, new_future(running_loop_));
+    }
+
+    // ---- the loop's call_soon, call_later, call_at, create_future ----
+    if (b.self.is(value_kind::loop)) {
+        auto loop = std::static_pointer_cast<loop_object>(b.self.obj);
+        const std::string qualname = "BaseEventLoop." + name;
+        if (name == "create_future") {
+            python_arguments(qualname, 0);
+            return value::of(value_kind::future, new_future(loop));
+        }
+        std::optional<value> context = take_kw("context");
+        if (!kwargs.empty()) raise_error("TypeError", qualname + "() got an unexpected keyword argument '" + kwargs.front().first + "'");
+        const bool soon = name == "call_soon";
+        const std::size_t lead = soon ? 1 : 2;
+        if (args.size() < lead) {
+            const char* first = name == "call_later" ? "'delay'" : "'when'";
+            if (args.size() + 1 == lead) raise_error("TypeError", qualname + "() missing 1 required positional argument: 'callback'");
+            raise_error("TypeError", qualname + "() missing 2 required positional arguments: " + first + " and 'callback'");
+        }
+        if (context && !context->is(value_kind::none)) raise_unsupported("loop." + name + "(context=...)");
+        std::optional<value> when;
+        if (name == "call_later") {
+            const value& delay = args[0];
+            if (delay.is(value_kind::none))
+                raise_from_library("TypeError", "delay must not be None", {library_frame("call_later", 726, base_events_py, "raise TypeError('delay must not be None')")});
+            if (!delay.is(value_kind::integer) && !delay.is(value_kind::floating) && !delay.is(value_kind::boolean)) {
+                if (delay.is(value_kind::instance)) raise_unsupported("loop.call_later() with a delay that is an instance");
+                raise_from_library("TypeError", "unsupported operand type(s) for +: 'float' and '" + type_name(delay) + "'",
+                                   {library_frame("call_later", 727, base_events_py, "timer = self.call_at(self.time() + delay, callback, *args,",
+                                                  "self.time() + delay")});
+            }
+            double d = 0.0;
+            if (delay.is(value_kind::floating)) d = delay.f;
+            else if (delay.is(value_kind::boolean)) d = delay.b ? 1.0 : 0.0;
+            else if (!int_fits_float(delay))
+                raise_from_library("OverflowError", "int too large to convert to float",
+                                   {library_frame("call_later", 727, base_events_py, "timer = self.call_at(self.time() + delay, callback, *args,",
+                                                  "self.time() + delay")});
+            else d = int_to_float(delay);
+            when = value::floating(now_ + d);
+        } else if (name == "call_at") {
+            if (args[0].is(value_kind::none))
+                raise_from_library("TypeError", "when cannot be None", {library_frame("call_at", 739, base_events_py, "raise TypeError(\"when cannot be None\")")});
+            if (!args[0].is(value_kind::integer) && !args[0].is(value_kind::floating) && !args[0].is(value_kind::boolean))
+                raise_unsupported("loop.call_at() with a time that is not a number");
+            when = args[0];
+        }
+        // heapq orders a NaN deadline by where it lands, not by value
+        if (when && when->is(value_kind::floating) && std::isnan(when->f)) raise_unsupported("a timer due at NaN");
+        if (loop->closed) {
+            const std::int32_t line = soon ? 761 : name == "call_at" ? 741 : 727;
+            raise_from_library("RuntimeError", "Event loop is closed",
+                               {library_frame("_check_closed", 519, base_events_py, "raise RuntimeError('Event loop is closed')"),
+                                library_frame(name, line, base_events_py, soon ? "self._check_closed()" : "self._check_closed()")});
+        }
+        value function = args[lead - 1];
+        std::vector<value> rest(std::make_move_iterator(args.begin() + static_cast<std::ptrdiff_t>(lead)), std::make_move_iterator(args.end()));
+        charge_work(rest.size());
+        return value::of(value_kind::handle, schedule_user_callback(*loop, std::move(function), std::move(rest), when));
+    }
+
+    // ---- a handle's cancel, cancelled, when ----
+    if (b.self.is(value_kind::handle)) {
+        auto& h = b.self.as<handle>();
+        python_arguments(std::string(h.is_timer && name != "cancelled" ? "TimerHandle." : "Handle.") + name, 0);
+        if (name == "cancel") {
+            cancel_user_handle(h);
+            return value::none();
+        }
+        if (name == "cancelled") return value::boolean(h.cancelled);
+        return h.when_value;  // when
+    }
+
+    // ---- a future's (and a task's) ----
+    auto fut = std::static_pointer_cast<future_object>(b.self.obj);
+    const std::string type = type_name_of_future(*fut);
+    if (name == "set_result" || name == "set_exception") {
+        c_arguments(type + "." + name, 1);
+        if (fut->is_task()) raise_error("RuntimeError", "Task does not support " + name + " operation");
+        if (fut->done()) raise_error("InvalidStateError", "invalid state");
+        if (name == "set_result") {
+            future_set_result(fut, args[0]);
+            return value::none();
+        }
+        value exc = args[0];
+        if (exc.is(value_kind::exception_type)) {
+            // An exception class: its instance, made by calling it (the program's __init__ runs)
+            exc = call_sync(exc, {});
+            if (fut->done()) raise_error("InvalidStateError", "invalid state");
+        } else if (exc.is(value_kind::class_type)) {
+            raise_error("TypeError", "invalid exception object");
+        }
+        if (!exc.is(value_kind::exception)) raise_error("TypeError", "invalid exception object");
+        if (exc.as<exception_object>().type->name == "StopIteration" && !exc.as<exception_object>().type->in_main)
+            raise_error("TypeError", "StopIteration interacts badly with generators and cannot be raised into a Future");
+        future_set_exception(fut, std::move(exc));
+        return value::none();
+    }
+    if (name == "add_done_callback") {
+        std::optional<value> context = take_kw("context");
+        if (!kwargs.empty()) raise_error("TypeError", "add_done_callback() got an unexpected keyword argument '" + kwargs.front().first + "'");
+        if (args.size() != 1)
+            raise_error("TypeError", "add_done_callback() takes exactly 1 positional argument (" + std::to_string(args.size()) + " given)");
+        if (context && !context->is(value_kind::none)) raise_unsupported("add_done_callback(context=...)");
+        callback cb{callback_kind::user, nullptr, nullptr, args[0], {}};
+        // base_futures._format_callbacks shows it without arguments
+        cb.label = event_text([&] { return callback_source(cb.function, {}); }, [] { return std::string("<callback>"); });
+        add_done_callback(fut, std::move(cb));
+        return value::none();
+    }
+    if (name == "remove_done_callback") {
+        c_arguments(type + ".remove_done_callback", 1);
+        auto& cbs = fut->callbacks;
+        charge_work(cbs.size());
+        std::int64_t removed = 0;
+        // Compared with == (a bound method equals another of the same function and object)
+        std::vector<callback> kept;
+        for (auto& cb : cbs) {
+            if (cb.kind == callback_kind::user && (cb.function.obj == args[0].obj || equals(cb.function, args[0]))) ++removed;
+            else kept.push_back(std::move(cb));
+        }
+        cbs = std::move(kept);
+        return value::integer(removed);
+    }
+    if (name == "get_loop") {
+        c_arguments(type + ".get_loop", 0);
+        auto loop = fut->loop.lock();
+        if (!loop) raise_unsupported("the loop of a future whose loop is gone");
+        return value::of(value_kind::loop, loop);
+    }
+    // Task.cancelling(), Task.uncancel()
+    c_arguments(type + "." + name, 0);
+    auto& task = static_cast<task_object&>(*fut);
+    if (name == "uncancel" && task.num_cancels_requested > 0) --task.num_cancels_requested;
+    return value::integer(task.num_cancels_requested);
+}
+
+} // namespace loopscope::engine

@@ -1,0 +1,17 @@
+# Recursion in a loop callback is CPython's RecursionError, logged, and the loop goes on.
+# expect: ok
+# stdout: still running
+import asyncio
+
+
+def down(n):
+    return down(n + 1) + 1
+
+
+async def main():
+    asyncio.get_running_loop().call_soon(down, 0)
+    await asyncio.sleep(0.1)
+    print("still running")
+
+
+asyncio.run(main())
