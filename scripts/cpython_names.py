@@ -81,6 +81,8 @@ def type_attributes():
         "range": range(0), "list_iterator": iter([]), "function": lambda: 0, "builtin_function_or_method": len,
         "coroutine": coro, "Task": task, "Future": loop.create_future(), "loop": loop,
         "Handle": loop.call_soon(int), "TimerHandle": loop.call_later(1, int),
+        "asyncio.Lock": asyncio.Lock(), "asyncio.Event": asyncio.Event(), "asyncio.Semaphore": asyncio.Semaphore(),
+        "asyncio.BoundedSemaphore": asyncio.BoundedSemaphore(),
         "module": asyncio, "module random": random, "module typing": typing, "module sys": sys, "TextIOWrapper": sys.stdout,
         "module enum": enum, "module math": math, "module time": time, "module dataclasses": dataclasses, "EnumType": enum.Enum, "Enum member": _Colour.RED, "ellipsis": ..., "slice": slice(0),
         "dict": {}, "dict_keys": {}.keys(), "dict_values": {}.values(), "dict_items": {}.items(),

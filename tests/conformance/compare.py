@@ -107,7 +107,7 @@ def parse_events(lines, problems):
 
 # Reprs show objects' addresses (<function f at 0x7f...>): CPython's are wherever its allocator put the
 # object, loopscope's are made up per run (deterministic); they are compared as "an address".
-ADDRESS = re.compile(r" at 0x[0-9a-f]+>")
+ADDRESS = re.compile(r" at 0x[0-9a-f]+(?=>| \[)")  # also asyncio's primitives: <asyncio.locks.Lock object at 0x... [locked]>
 
 
 # A future's callbacks that asyncio itself added name where they are defined (cb=[gather.<locals>.
@@ -117,7 +117,7 @@ ASYNCIO_SOURCE = re.compile(r" at /\S*/python3\.11/asyncio/(\w+)\.py:\d+")
 
 
 def mask_addresses(text):
-    return ASYNCIO_SOURCE.sub(r" at <asyncio>/\1.py", ADDRESS.sub(" at 0x...>", text))
+    return ASYNCIO_SOURCE.sub(r" at <asyncio>/\1.py", ADDRESS.sub(" at 0x...", text))
 
 
 def key(entry):

@@ -67,6 +67,7 @@ enum builtin_id : int {
     // call_soon/call_later/call_at/create_future, a future's set_result ... add_done_callback, a
     // handle's cancel/cancelled/when, asyncio.Future
     loop_api, future_api, handle_api, a_future,
+    object_repr,  // object.__repr__ bound to an instance (super().__repr__())
 };
 
 // A generator that has returned, asked for more: StopIteration, with its `return value` the first time
@@ -473,10 +474,17 @@ value runtime::make_builtin(int id, const std::string& name, value self)
     return value::of(value_kind::builtin, b);
 }
 
+value runtime::object_repr_method(const value& self) { return make_builtin(object_repr, "__repr__", self); }
+
 value runtime::load_global(const std::string& name)
 {
     auto it = global_index_.find(name);
     if (it != global_index_.end() && !globals_[it->second].second.is_unbound()) return globals_[it->second].second;
+    return load_builtin(name);
+}
+
+value runtime::load_builtin(const std::string& name)
+{
     // A builtin by a hash of its name, made once per run: `len is len`, as in CPython.
     static const auto builtin_slots = [] {
         memory_scope process_wide(nullptr);  // built once for the process, as builtin_table()
@@ -523,6 +531,7 @@ bool engine_has_attribute(std::string_view name)
         for (const auto& m : *table)
             if (name == m.name) return true;
     if (typing_has(name) || itertools_has(name) || functools_has(name) || contextlib_has(name)) return true;
+    if (library_for_asyncio_name(name) || library_defines_attribute(name)) return true;
     if (value c; math_constant(std::string(name), c)) return true;
     // The attributes load_attribute answers itself.
     for (const char* special : {"Task", "AbstractEventLoop", "Future", "Handle", "TimerHandle", "CancelledError", "InvalidStateError", "TimeoutError", "args", "__name__",
@@ -556,6 +565,7 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         if (m == "asyncio") {
             if (name == "Task" || name == "AbstractEventLoop" || name == "Handle" || name == "TimerHandle") return type_name_value("asyncio." + name);
             if (name == "Future") return make_builtin(a_future, "_asyncio.Future");
+            if (value c = library_class(name); c.obj) return c;
             if (name == "CancelledError" || name == "InvalidStateError") return value::of(value_kind::exception_type, builtin_exception_type(name));
             if (name == "TimeoutError") return value::of(value_kind::exception_type, builtin_exception_type("TimeoutError"));
             if (const member* f = find_member(asyncio_members, name)) return make_builtin(f->id, name);
@@ -793,7 +803,14 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         // What every object has in CPython (__dict__, __eq__ ...) is not modelled
         const bool enum_name = (obj.is(value_kind::class_type) && obj.as<class_object>().is_subclass_of(*enum_base_class()) && cpython_type_has("EnumType", name)) ||
                                (obj.is(value_kind::instance) && obj.as<instance_object>().cls->enumeration && cpython_type_has("Enum member", name));
-        if (enum_name || cpython_type_has("object", name) || (obj.is(value_kind::class_type) && cpython_type_has("type", name)) ||
+        // What CPython's asyncio classes have that the library here does not (Lock._loop is, Condition's
+        // private parts ...): refused, for instances and subclasses of them alike
+        bool library_name = false;
+        const class_object* cls = obj.is(value_kind::instance) ? obj.as<instance_object>().cls.get() : obj.is(value_kind::class_type) ? &obj.as<class_object>() : nullptr;
+        if (cls)
+            for (const class_object* c : cls->mro)
+                if (c->module.rfind("asyncio.", 0) == 0 && cpython_type_has("asyncio." + c->name, name)) library_name = true;
+        if (library_name || enum_name || cpython_type_has("object", name) || (obj.is(value_kind::class_type) && cpython_type_has("type", name)) ||
             (obj.is(value_kind::method) && (cpython_type_has("method", name) || cpython_type_has(type_name(obj.as<method_object>().function), name))))
             raise_unsupported("'" + type_name(obj) + "." + name + "'");
         raise_attribute_error(obj.is(value_kind::method) ? obj.as<method_object>().function : obj, name, owner + " has no attribute '" + name + "'");
@@ -881,7 +898,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         }
         raise_error("TypeError", b.name + "() got an unexpected keyword argument '" + key + "'");
     };
-    std::int32_t line = running_ && !running_->frames.empty() ? running_->frames.back()->line : 0;
+    const frame* program = program_frame(running_);
+    std::int32_t line = program ? program->line : 0;
     auto running_loop_or_fail = [&]() -> std::shared_ptr<loop_object> {
         if (!running_loop_ || !(current_task_ || in_callback_)) raise_error("RuntimeError", "no running event loop");
         return running_loop_;
@@ -1971,6 +1989,10 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     }
 
     case loop_api: case future_api: case handle_api: case a_future: return call_callback_api(b, args, kwargs);
+    case object_repr:
+        no_kwargs();
+        if (!args.empty()) raise_error("TypeError", "object.__repr__() takes no arguments (" + std::to_string(args.size()) + " given)");
+        return value::string(object_repr_text(b.self));
 
     // ---- tasks and futures ----
     case f_done: no_kwargs(); expect_args(b, args, 0, 0); return value::boolean(as_future()->done());

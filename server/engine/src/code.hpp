@@ -55,6 +55,8 @@ struct instruction {
     std::int32_t line;
 };
 
+struct library_module;  // library.hpp
+
 struct code_object {
     std::string name;         // function name, "<module>"
     std::string qualname;     // main.<locals>.inner, as reprs and warnings name it
@@ -98,6 +100,8 @@ struct code_object {
     };
     std::vector<free_source> free_sources;
     std::vector<std::shared_ptr<code_object>> functions;  // nested definitions, for make_function
+    // asyncio's library code (library.hpp): its globals are its module's, its frames CPython's file's
+    const library_module* library = nullptr;
 };
 
 } // namespace loopscope::engine

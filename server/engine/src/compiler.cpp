@@ -1,4 +1,5 @@
 #include "compiler.hpp"
+#include "library.hpp"
 #include "cpython_names.hpp"
 #include "integers.hpp"
 
@@ -695,7 +696,10 @@ private:
                                                b->a->a->kind == expr_kind::name && b->a->a->name == "collections"));
                 const bool typing_named_tuple = b->kind == expr_kind::attribute && b->name == "NamedTuple" && b->a &&
                                                 b->a->kind == expr_kind::name && b->a->name == "typing";
-                if (namedtuple_call || typing_named_tuple) continue;
+                // asyncio's classes written in Python (asyncio.Lock ...): classes like the program's own
+                const bool asyncio_library_class = b->kind == expr_kind::attribute && b->a && b->a->kind == expr_kind::name &&
+                                                   b->a->name == "asyncio" && library_for_asyncio_name(b->name);
+                if (namedtuple_call || typing_named_tuple || asyncio_library_class) continue;
                 if (b->kind != expr_kind::name)
                     fail("UnsupportedError", "a base class given by an expression (not a name) is not supported by loopscope", b->line, b->column);
                 if (b->name != "object" && !defined_classes_.count(b->name) && cpython_has_builtin(b->name))

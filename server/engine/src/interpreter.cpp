@@ -1,6 +1,7 @@
 // The bytecode interpreter: runs one execution context (the module, or a task's chain of
 // coroutines) until it finishes, yields to the event loop, blocks, or spends its step budget.
 #include "runtime.hpp"
+#include "library.hpp"
 #include "functools_module.hpp"
 #include "classes.hpp"
 #include "sets.hpp"
@@ -297,7 +298,8 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
             coro->name = fn->qualname();
             coro->owner = this;
             coro->owner_alive = alive_;
-            coro->created_line = ctx.frames.empty() ? 0 : ctx.frames.back()->line;
+            const frame* creator = program_frame(&ctx);
+            coro->created_line = creator ? creator->line : 0;
             return value::of(value_kind::coroutine, coro);
         }
         if (fn->code->is_generator) {
@@ -886,15 +888,34 @@ runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awai
             e.on = "future";
         }
         emit(std::move(e));
-        if (fut.get() == current_task_.get()) raise_error("RuntimeError", "Task cannot await on itself: " + fut->repr_text());
+        // An await that raises at once ends as it began: with its await_end, the error in it
+        auto ended_by = [this](const python_error& err) {
+            event end = make_event("await_end");
+            if (err.exc.is(value_kind::exception)) end.error = error_info_of(err.exc.as<exception_object>());
+            emit(std::move(end));
+        };
         if (fut->done()) {
             // Awaiting a finished future does not yield: the result comes back at once.
-            value v = future_result(fut);
+            value v;
+            try {
+                v = future_result(fut);
+            } catch (const python_error& err) {
+                ended_by(err);
+                throw;
+            }
             event end = make_event("await_end");
             end.result = event_repr(v);
             emit(std::move(end));
             f.stack.push_back(std::move(v));
             return await_step::value_ready;
+        }
+        if (fut.get() == current_task_.get()) {
+            try {
+                raise_error("RuntimeError", "Task cannot await on itself: " + fut->repr_text());
+            } catch (const python_error& err) {
+                ended_by(err);
+                throw;
+            }
         }
         f.waiting = wait_state::future;
         f.wait_future = std::move(fut);
@@ -1069,6 +1090,30 @@ void note_name_frame(name_lookup& lookup, const frame& f)
 
 void push_entries(std::vector<traceback_entry>& traceback, const frame& f)
 {
+    if (const library_module* library = f.code->library) {
+        // asyncio's own code: CPython's file, line and text for the line (library.hpp), its carets
+        // moved by the indentation the shown text is stripped of
+        const auto at = static_cast<std::size_t>(f.line);
+        if (at < library->places.size() && !library->places[at].file.empty()) {
+            const auto& place = library->places[at];
+            source_span span = span_at(f);
+            if (span.end_line == f.line) {
+                span.end_line = place.line;
+                span.column -= place.indent;
+                span.end_column -= place.indent;
+                if (span.anchors != source_span::anchor_kind::none) {
+                    span.anchor_from -= place.indent;
+                    span.anchor_to -= place.indent;
+                }
+            } else {
+                span = {};
+            }
+            traceback.push_back({f.code->name, place.line, span, place.file.c_str(), place.text.c_str()});
+        } else {
+            traceback.push_back({f.code->name, f.line, {}, library->file.c_str(), "<a line loopscope does not map to CPython's>"});
+        }
+        return;
+    }
     std::int32_t line = f.line;
     source_span span = span_at(f);
     const std::int32_t pc = f.pc - 1;
@@ -1278,10 +1323,18 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 slot = value::unbound();
                 break;
             }
-            case opcode::load_global: f.stack.push_back(load_global(f.code->names[static_cast<std::size_t>(in.arg)])); break;
+            case opcode::load_global: {
+                const auto& name = f.code->names[static_cast<std::size_t>(in.arg)];
+                f.stack.push_back(f.code->library ? library_global(*f.code->library, name) : load_global(name));
+                break;
+            }
             case opcode::store_global: {
                 const auto& name = f.code->names[static_cast<std::size_t>(in.arg)];
                 value v = pop(f);
+                if (f.code->library) {
+                    library_namespace(*f.code->library).set(name, std::move(v));
+                    break;
+                }
                 auto it = global_index_.find(name);
                 if (it == global_index_.end()) {
                     global_index_[name] = globals_.size();
@@ -1293,6 +1346,7 @@ runtime::outcome runtime::execute(exec_context& ctx)
             }
             case opcode::delete_global: {
                 const auto& name = f.code->names[static_cast<std::size_t>(in.arg)];
+                if (f.code->library) raise_unsupported("del of a global in asyncio's library");
                 auto it = global_index_.find(name);
                 if (it == global_index_.end() || globals_[it->second].second.is_unbound())
                     raise_name_error(name, "name '" + name + "' is not defined");
@@ -1344,6 +1398,7 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 value body = pop(f);
                 auto fr = make_function_frame(std::static_pointer_cast<function_object>(body.obj), {}, {});
                 fr->building_class = make_class(name.as<string_object>().s, body.as<function_object>().code->qualname, bases);
+                if (f.code->library) fr->building_class->module = f.code->library->name;
                 fr->building_class->doc = body.as<function_object>().code->doc;
                 check_enum_bases(*fr->building_class);
                 push_frame(ctx, std::move(fr));

@@ -198,6 +198,8 @@ value runtime::class_attribute(const value& obj, const std::string& name, bool& 
                 }
             after = after || c == s.after.get();
         }
+        // object.__repr__: <module.Class object at 0x...>
+        if (name == "__repr__" && s.self.is(value_kind::instance)) return object_repr_method(s.self);
         // object.__init__, which takes nothing more than the instance
         if (name == "__init__" && s.self.is(value_kind::instance)) {
             auto m = std::make_shared<method_object>();

@@ -1,4 +1,5 @@
 #include "parser.hpp"
+#include "library.hpp"
 #include "typing_forms.hpp"
 #include "itertools_module.hpp"
 #include "functools_module.hpp"
@@ -402,7 +403,8 @@ private:
         const char** names = module == "asyncio" ? asyncio_names : module == "time" ? time_names : module == "random" ? random_names : dataclasses_names;
         for (const char** n = names; *n; ++n)
             if (name == *n) return true;
-        return false;
+        // asyncio's library in Python (whose own imports are of the names above: it is parsed here too)
+        return module == "asyncio" && library_for_asyncio_name(name);
     }
 
     stmt_ptr import_statement()

@@ -227,16 +227,28 @@ event runtime::make_event(const char* kind)
     // Every way a run ends reports its seed, so that any run can be replayed
     if (e.kind == "run_finished") e.random_seed = random_seed_;
     e.task = current_task_name();
-    if (running_ && !running_->frames.empty()) {
-        const frame& f = *running_->frames.back();
-        if (f.code->is_async) e.coro = f.code->name;
-        e.line = f.line;
+    // The program's innermost frame: asyncio's library code (a Lock's acquire) is not the program's
+    // line, as CPython's own frames are not
+    if (const frame* f = program_frame(running_)) {
+        if (f->code->is_async) e.coro = f->code->name;
+        e.line = f->line;
     }
     return e;
 }
 
+const frame* runtime::program_frame(const exec_context* ctx)
+{
+    if (!ctx) return nullptr;
+    for (auto it = ctx->frames.rbegin(); it != ctx->frames.rend(); ++it)
+        if (!(*it)->code->library) return it->get();
+    return nullptr;
+}
+
 void runtime::emit(event e)
 {
+    // What asyncio's library awaits inside (a Lock's future) is its own business: the program's await
+    // of the library's coroutine (`async with lock`) is the one the events show
+    if (running_ && !running_->frames.empty() && running_->frames.back()->code->library && (e.kind == "await_begin" || e.kind == "await_end")) return;
     e.seq = seq_++;
     sink_.on_event(e);
 }
@@ -297,9 +309,9 @@ void runtime::warn(const std::string& category, const std::string& message, std:
     std::string file;
     std::int32_t line = 0;
     std::string shown;
-    if (running_ && !running_->frames.empty()) {
+    if (const frame* f = program_frame(running_)) {
         file = config_.file_name;
-        line = running_->frames.back()->line;
+        line = f->line;
         shown = source_line(line);
     } else if (in_callback_) {
         file = events_py;

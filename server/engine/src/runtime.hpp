@@ -13,6 +13,7 @@
 #include "mersenne_twister.hpp"
 #include "contextlib_module.hpp"
 #include "suggestions.hpp"
+#include "library.hpp"
 
 #include <loopscope/engine/config.hpp>
 #include <loopscope/engine/event.hpp>
@@ -113,6 +114,7 @@ private:
     // ---- events and output ----
     event make_event(const char* kind);
     void emit(event e);
+    static const frame* program_frame(const exec_context* ctx);  // its innermost frame of the program's own code
     void emit_stderr(const std::string& text);
     void print_text(const std::string& text, std::int32_t line);
     void warn(const std::string& category, const std::string& message, std::int32_t user_line);
@@ -157,6 +159,14 @@ private:
     std::shared_ptr<loop_object> new_loop();
     void set_loop_state(loop_object& loop, const char* state);
     std::string describe(const handle& h) const;
+
+    // ---- asyncio's library in Python (library.cpp): this run's instances of its modules ----
+    attribute_table& library_namespace(const library_module& module);  // its body run at first use
+    value library_global(const library_module& module, const std::string& name);
+    value library_class(std::string_view name);  // asyncio.`name` from the library, or none (unbound kind none)
+    value load_builtin(const std::string& name);
+    value object_repr_method(const value& self);  // object.__repr__ bound to an instance  // a builtin by name (load_global past the module's globals)
+    std::unordered_map<const library_module*, std::unique_ptr<attribute_table>> library_namespaces_;
 
     // ---- the program's callbacks and futures (loop_callbacks.cpp) ----
     value call_callback_api(const builtin_object& b, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);

@@ -1,0 +1,193 @@
+#@module asyncio.locks /usr/lib/python3.11/asyncio/locks.py
+# asyncio's synchronisation primitives, written for loopscope after the semantics of CPython 3.11's
+# Lib/asyncio/locks.py: the same waiters, in the same order, woken by the same futures. A line that a
+# traceback can show ends with `#@ N`, N its line in CPython's file; its text there is this line's
+# (without the mark), which tests/engine/library_lines_test.py checks against the real python3.
+# The engine compiles this once for the process; each run gets its own module namespace.
+import collections
+
+from asyncio import CancelledError
+
+
+class _ContextManagerMixin:
+    async def __aenter__(self):
+        await self.acquire()  #@ 15
+        return None
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.release()  #@ 21
+
+
+class _LoopBoundMixin:
+    _loop = None
+
+    def _get_loop(self):
+        loop = _running_loop()
+        if self._loop is None:
+            self._loop = loop
+        if loop is not self._loop:
+            raise RuntimeError(f'{self!r} is bound to a different event loop')  #@ mixins.py:20
+        return loop
+
+
+def _running_loop():
+    try:
+        return _get_running_loop()
+    except RuntimeError:
+        return None
+
+
+from asyncio import get_running_loop as _get_running_loop
+
+
+class Lock(_ContextManagerMixin, _LoopBoundMixin):
+    def __init__(self):
+        self._waiters = None
+        self._locked = False
+
+    def __repr__(self):
+        res = super().__repr__()
+        extra = 'locked' if self._locked else 'unlocked'
+        if self._waiters:
+            extra = f'{extra}, waiters:{len(self._waiters)}'
+        return f'<{res[1:-1]} [{extra}]>'
+
+    def locked(self):
+        return self._locked
+
+    async def acquire(self):
+        if not self._locked and (self._waiters is None or all(w.cancelled() for w in self._waiters)):
+            self._locked = True
+            return True
+        if self._waiters is None:
+            self._waiters = collections.deque()
+        fut = self._get_loop().create_future()  #@ 106
+        self._waiters.append(fut)
+        # The waiter leaves the queue before a cancellation is looked at, so that waking the next
+        # one cannot wake this one again
+        try:
+            try:
+                await fut  #@ 114
+            finally:
+                self._waiters.remove(fut)
+        except CancelledError:
+            if not self._locked:
+                self._wake_up_first()
+            raise  #@ 120
+        self._locked = True
+        return True
+
+    def release(self):
+        if self._locked:
+            self._locked = False
+            self._wake_up_first()
+        else:
+            raise RuntimeError('Lock is not acquired.')  #@ 140
+
+    def _wake_up_first(self):
+        if not self._waiters:
+            return
+        fut = self._waiters[0]
+        if not fut.done():
+            fut.set_result(True)
+
+
+class Event(_LoopBoundMixin):
+    def __init__(self):
+        self._waiters = collections.deque()
+        self._value = False
+
+    def __repr__(self):
+        res = super().__repr__()
+        extra = 'set' if self._value else 'unset'
+        if self._waiters:
+            extra = f'{extra}, waiters:{len(self._waiters)}'
+        return f'<{res[1:-1]} [{extra}]>'
+
+    def is_set(self):
+        return self._value
+
+    def set(self):
+        if not self._value:
+            self._value = True
+            for fut in self._waiters:
+                if not fut.done():
+                    fut.set_result(True)
+
+    def clear(self):
+        self._value = False
+
+    async def wait(self):
+        if self._value:
+            return True
+        fut = self._get_loop().create_future()  #@ 210
+        self._waiters.append(fut)
+        try:
+            await fut  #@ 213
+            return True
+        finally:
+            self._waiters.remove(fut)
+
+
+class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
+    def __init__(self, value=1):
+        if value < 0:
+            raise ValueError("Semaphore initial value must be >= 0")  #@ 348
+        self._waiters = None
+        self._value = value
+
+    def __repr__(self):
+        res = super().__repr__()
+        extra = 'locked' if self.locked() else f'unlocked, value:{self._value}'
+        if self._waiters:
+            extra = f'{extra}, waiters:{len(self._waiters)}'
+        return f'<{res[1:-1]} [{extra}]>'
+
+    def locked(self):
+        return self._value == 0 or any(not w.cancelled() for w in (self._waiters or ()))
+
+    async def acquire(self):
+        if not self.locked():
+            self._value -= 1
+            return True
+        if self._waiters is None:
+            self._waiters = collections.deque()
+        fut = self._get_loop().create_future()  #@ 379
+        self._waiters.append(fut)
+        try:
+            try:
+                await fut  #@ 387
+            finally:
+                self._waiters.remove(fut)
+        except CancelledError:
+            if not fut.cancelled():
+                self._value += 1
+                self._wake_up_next()
+            raise  #@ 394
+        if self._value > 0:
+            self._wake_up_next()
+        return True
+
+    def release(self):
+        self._value += 1
+        self._wake_up_next()
+
+    def _wake_up_next(self):
+        if not self._waiters:
+            return
+        for fut in self._waiters:
+            if not fut.done():
+                self._value -= 1
+                fut.set_result(True)
+                return
+
+
+class BoundedSemaphore(Semaphore):
+    def __init__(self, value=1):
+        self._bound_value = value
+        super().__init__(value)  #@ 430
+
+    def release(self):
+        if self._value >= self._bound_value:
+            raise ValueError('BoundedSemaphore released too many times')  #@ 434
+        super().release()

@@ -1,0 +1,157 @@
+// asyncio's library in Python: the embedded sources, their CPython places, compiled once.
+#include "library.hpp"
+
+#include "compiler.hpp"
+#include <loopscope/engine/memory.hpp>
+#include "parser.hpp"
+#include "runtime.hpp"
+
+#include <algorithm>
+#include <set>
+#include <stdexcept>
+
+namespace loopscope::engine {
+
+namespace {
+
+// The sources, embedded at build time (CMake writes library_sources.inc from server/engine/library)
+struct embedded_source {
+    const char* file_name;
+    std::string_view text;
+};
+#include "library_sources.inc"
+
+constexpr std::string_view mark = "#@ ";
+
+void mark_library(code_object& code, const library_module* module)
+{
+    code.library = module;
+    for (const auto& f : code.functions) mark_library(*f, module);
+}
+
+library_module load(const embedded_source& embedded)
+{
+    library_module m;
+    m.source = embedded.text;
+    // First line: "#@module NAME FILE"
+    const auto first_end = m.source.find('\n');
+    const std::string_view header = m.source.substr(0, first_end);
+    constexpr std::string_view module_mark = "#@module ";
+    if (header.substr(0, module_mark.size()) != module_mark) throw std::logic_error(std::string(embedded.file_name) + ": no #@module line");
+    const std::string_view rest = header.substr(module_mark.size());
+    const auto space = rest.find(' ');
+    m.name = std::string(rest.substr(0, space));
+    m.file = std::string(rest.substr(space + 1));
+    const std::string directory = m.file.substr(0, m.file.rfind('/') + 1);
+    m.places.emplace_back();
+    std::size_t begin = 0;
+    while (begin <= m.source.size()) {
+        auto end = m.source.find('\n', begin);
+        if (end == std::string_view::npos) end = m.source.size();
+        std::string_view line = m.source.substr(begin, end - begin);
+        library_module::place p;
+        if (auto at = line.rfind(mark); at != std::string_view::npos && line.find('#') == at) {
+            std::string_view where = line.substr(at + mark.size());
+            std::string_view code_text = line.substr(0, at);
+            while (!code_text.empty() && code_text.back() == ' ') code_text.remove_suffix(1);
+            std::size_t indent = 0;
+            while (indent < code_text.size() && code_text[indent] == ' ') ++indent;
+            p.text = std::string(code_text.substr(indent));
+            p.indent = static_cast<std::int32_t>(indent);
+            if (auto colon = where.find(':'); colon != std::string_view::npos) {
+                p.file = directory + std::string(where.substr(0, colon));
+                where = where.substr(colon + 1);
+            } else {
+                p.file = m.file;
+            }
+            p.line = std::stoi(std::string(where));
+        }
+        m.places.push_back(std::move(p));
+        begin = end + 1;
+    }
+    return m;
+}
+
+std::vector<library_module>& modules()
+{
+    static std::vector<library_module> all = [] {
+        memory_scope process_wide(nullptr);  // built once for the process, charged to no run
+        std::vector<library_module> made;
+        made.reserve(std::size(library_sources));
+        for (const auto& s : library_sources) made.push_back(load(s));
+        for (auto& m : made) {
+            auto ast = parse_module(m.source, 200);
+            m.code = compile_module(ast);
+            mark_library(*m.code, &m);
+            // Its public classes: the names a `class` statement at the top of the module binds
+            for (const auto& in : m.code->instructions)
+                if (in.op == opcode::store_global) {
+                    const std::string& n = m.code->names[static_cast<std::size_t>(in.arg)];
+                    if (!n.empty() && n[0] != '_' && n[0] >= 'A' && n[0] <= 'Z') m.exported.push_back(n);
+                }
+        }
+        return made;
+    }();
+    return all;
+}
+
+void collect_names(const code_object& code, std::set<std::string>& names)
+{
+    for (const auto& n : code.names) names.insert(n);
+    for (const auto& f : code.functions) {
+        names.insert(f->name);
+        collect_names(*f, names);
+    }
+}
+
+} // namespace
+
+const std::vector<library_module>& library_modules() { return modules(); }
+
+const library_module* library_for_asyncio_name(std::string_view name)
+{
+    for (const auto& m : modules())
+        if (std::find(m.exported.begin(), m.exported.end(), name) != m.exported.end()) return &m;
+    return nullptr;
+}
+
+bool library_defines_attribute(std::string_view name)
+{
+    static const std::set<std::string> names = [] {
+        memory_scope process_wide(nullptr);
+        std::set<std::string> all;
+        for (const auto& m : modules()) collect_names(*m.code, all);
+        return all;
+    }();
+    return names.count(std::string(name)) > 0;
+}
+
+// ---- a run's instances of the library's modules ----
+
+attribute_table& runtime::library_namespace(const library_module& module)
+{
+    if (auto found = library_namespaces_.find(&module); found != library_namespaces_.end()) return *found->second;
+    auto& made = *library_namespaces_.emplace(&module, std::make_unique<attribute_table>()).first->second;
+    // The module's body defines its classes and functions: it runs to its end inside the operation
+    // that first named one of them, as an import would
+    auto body = std::make_shared<function_object>();
+    body->code = module.code;
+    call_sync(value::of(value_kind::function, body), {});
+    return made;
+}
+
+value runtime::library_global(const library_module& module, const std::string& name)
+{
+    if (const value* v = library_namespace(module).find(name)) return *v;
+    return load_builtin(name);
+}
+
+value runtime::library_class(std::string_view name)
+{
+    const library_module* module = library_for_asyncio_name(name);
+    if (!module) return value{};
+    const value* v = library_namespace(*module).find(std::string(name));
+    return v ? *v : value{};
+}
+
+} // namespace loopscope::engine

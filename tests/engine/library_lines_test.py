@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""asyncio's library in Python (server/engine/library/*.py) shows CPython's own places in tracebacks:
+a line marked `#@ N` (or `#@ FILE:N`) is shown as line N of CPython's file, with its text there. This
+checks every mark against the python3 running it: that line of that file has the same text as the
+marked line (stripped, without its mark), and each module's header names a file of asyncio's.
+
+    python3 tests/engine/library_lines_test.py
+"""
+
+import asyncio
+import os
+import re
+import sys
+
+LIBRARY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "server", "engine", "library")
+ASYNCIO = os.path.dirname(asyncio.__file__)
+MARK = re.compile(r"^(?P<code>.*?)\s*#@ (?:(?P<file>[\w.]+):)?(?P<line>\d+)$")
+
+
+def main():
+    problems, checked = [], 0
+    for name in sorted(os.listdir(LIBRARY)):
+        if not name.endswith(".py"):
+            continue
+        with open(os.path.join(LIBRARY, name), encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        header = lines[0].split()
+        if len(header) != 3 or header[0] != "#@module" or not header[2].startswith("/usr/lib/python3.11/asyncio/"):
+            problems.append(f"{name}: the first line is not '#@module NAME /usr/lib/python3.11/asyncio/FILE.py'")
+            continue
+        default_file = os.path.basename(header[2])
+        for number, text in enumerate(lines[1:], start=2):
+            found = MARK.match(text)
+            if not found:
+                continue
+            file = found.group("file") or default_file
+            with open(os.path.join(ASYNCIO, file), encoding="utf-8") as f:
+                cpython = f.read().splitlines()
+            at = int(found.group("line"))
+            theirs = cpython[at - 1].strip() if 0 < at <= len(cpython) else None
+            ours = found.group("code").strip()
+            checked += 1
+            if theirs != ours:
+                problems.append(f"{name}:{number}: marked as {file}:{at}, whose text is {theirs!r}, not {ours!r}")
+    for p in problems:
+        print(p)
+    print(f"{checked} marked lines checked against {ASYNCIO}")
+    if checked == 0:
+        print("no marked lines found: the library was not read")
+        return 1
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
