@@ -531,7 +531,7 @@ bool engine_has_attribute(std::string_view name)
         for (const auto& m : *table)
             if (name == m.name) return true;
     if (typing_has(name) || itertools_has(name) || functools_has(name) || contextlib_has(name)) return true;
-    if (library_for_asyncio_name(name) || library_defines_attribute(name)) return true;
+    if (library_exports(name) || library_defines_attribute(name)) return true;
     if (value c; math_constant(std::string(name), c)) return true;
     // The attributes load_attribute answers itself.
     for (const char* special : {"Task", "AbstractEventLoop", "Future", "Handle", "TimerHandle", "CancelledError", "InvalidStateError", "TimeoutError", "args", "__name__",
@@ -730,6 +730,11 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     }
     case value_kind::exception_type:
         if (name == "__name__") return value::string(obj.as<exception_type_object>().name);
+        if (name == "__module__") {
+            const auto& t = obj.as<exception_type_object>();
+            const auto& q = t.qualified;
+            return value::string(t.in_main ? "__main__" : q.find('.') == std::string::npos ? "builtins" : q.substr(0, q.rfind('.')));
+        }
         if (name == "__doc__" && obj.as<exception_type_object>().in_main) {
             const auto& t = obj.as<exception_type_object>();
             return t.methods ? t.methods->doc : value::none();

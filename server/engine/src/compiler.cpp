@@ -698,7 +698,7 @@ private:
                                                 b->a->kind == expr_kind::name && b->a->name == "typing";
                 // asyncio's classes written in Python (asyncio.Lock ...): classes like the program's own
                 const bool asyncio_library_class = b->kind == expr_kind::attribute && b->a && b->a->kind == expr_kind::name &&
-                                                   b->a->name == "asyncio" && library_for_asyncio_name(b->name);
+                                                   b->a->name == "asyncio" && library_exports(b->name);
                 if (namedtuple_call || typing_named_tuple || asyncio_library_class) continue;
                 if (b->kind != expr_kind::name)
                     fail("UnsupportedError", "a base class given by an expression (not a name) is not supported by loopscope", b->line, b->column);

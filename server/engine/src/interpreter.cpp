@@ -1091,6 +1091,8 @@ void note_name_frame(name_lookup& lookup, const frame& f)
 void push_entries(std::vector<traceback_entry>& traceback, const frame& f)
 {
     if (const library_module* library = f.code->library) {
+        // C code in CPython (heapq's functions): no frame of its own
+        if (const auto def = static_cast<std::size_t>(f.code->first_line); def < library->places.size() && library->places[def].c_code) return;
         // asyncio's own code: CPython's file, line and text for the line (library.hpp), its carets
         // moved by the indentation the shown text is stripped of
         const auto at = static_cast<std::size_t>(f.line);

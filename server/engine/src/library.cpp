@@ -7,6 +7,7 @@
 #include "runtime.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <stdexcept>
 
@@ -52,6 +53,12 @@ library_module load(const embedded_source& embedded)
         library_module::place p;
         if (auto at = line.rfind(mark); at != std::string_view::npos && line.find('#') == at) {
             std::string_view where = line.substr(at + mark.size());
+            if (where == "C") {
+                p.c_code = true;
+                m.places.push_back(std::move(p));
+                begin = end + 1;
+                continue;
+            }
             std::string_view code_text = line.substr(0, at);
             while (!code_text.empty() && code_text.back() == ' ') code_text.remove_suffix(1);
             std::size_t indent = 0;
@@ -107,6 +114,31 @@ void collect_names(const code_object& code, std::set<std::string>& names)
 } // namespace
 
 const std::vector<library_module>& library_modules() { return modules(); }
+
+bool library_exports(std::string_view name)
+{
+    // A public class is a line `class Name` at the top of a module (library_for_asyncio_name's answer)
+    static const std::set<std::string, std::less<>> exported = [] {
+        memory_scope process_wide(nullptr);
+        std::set<std::string, std::less<>> names;
+        for (const auto& s : library_sources) {
+            std::size_t begin = 0;
+            while (begin < s.text.size()) {
+                auto end = s.text.find('\n', begin);
+                if (end == std::string_view::npos) end = s.text.size();
+                const std::string_view line = s.text.substr(begin, end - begin);
+                if (line.substr(0, 6) == "class " && line.size() > 6 && line[6] >= 'A' && line[6] <= 'Z') {
+                    std::size_t k = 6;
+                    while (k < line.size() && (std::isalnum(static_cast<unsigned char>(line[k])) || line[k] == '_')) ++k;
+                    names.emplace(line.substr(6, k - 6));
+                }
+                begin = end + 1;
+            }
+        }
+        return names;
+    }();
+    return exported.count(name) > 0;
+}
 
 const library_module* library_for_asyncio_name(std::string_view name)
 {

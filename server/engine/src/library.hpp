@@ -26,13 +26,17 @@ struct library_module {
         std::int32_t line = 0;
         std::string text;
         std::int32_t indent = 0;  // the columns stripped from this source's line
+        bool c_code = false;      // `#@ C` on a def line: the function stands for C code, no frame shown
     };
     std::vector<place> places;  // by line of `source`, 1-based (places[0] unused)
     std::vector<std::string> exported;  // the classes `asyncio.X` gives from it
 };
 
-// The module that gives asyncio.`name`, or null
+// The module that gives asyncio.`name`, or null (compiles the library the first time)
 const library_module* library_for_asyncio_name(std::string_view name);
+// Whether the library gives asyncio.`name`: read from its sources' text, without compiling them (the
+// parser and compiler ask, also while the library itself is being compiled)
+bool library_exports(std::string_view name);
 // Every library module (for the tests of their marked lines)
 const std::vector<library_module>& library_modules();
 // A method or attribute name the library's classes define (the up-front name check lets it pass)

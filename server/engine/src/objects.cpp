@@ -56,8 +56,9 @@ value runtime::make_exception_class(const std::shared_ptr<class_object>& body)
 {
     auto t = std::make_shared<exception_type_object>();
     t->name = body->name;
-    t->qualified = body->qualname;
-    t->in_main = true;
+    // asyncio's library's (asyncio.queues.QueueEmpty) are named by their module, as builtin ones are
+    t->in_main = body->module == "__main__";
+    t->qualified = t->in_main ? body->qualname : body->module + "." + body->qualname;
     t->base = body->exception_base;
     if (!body->attributes.entries.empty() || !body->doc.is(value_kind::none)) t->methods = body;  // the docstring too
     return value::of(value_kind::exception_type, t);

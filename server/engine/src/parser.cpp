@@ -404,7 +404,7 @@ private:
         for (const char** n = names; *n; ++n)
             if (name == *n) return true;
         // asyncio's library in Python (whose own imports are of the names above: it is parsed here too)
-        return module == "asyncio" && library_for_asyncio_name(name);
+        return module == "asyncio" && library_exports(name);
     }
 
     stmt_ptr import_statement()
