@@ -102,12 +102,14 @@ std::vector<library_module>& modules()
     return all;
 }
 
-void collect_names(const code_object& code, std::set<std::string>& names)
+// The methods (and properties) the library's classes define: the names of the functions their bodies make
+void collect_names(const code_object& code, std::set<std::string>& names, bool class_body)
 {
-    for (const auto& n : code.names) names.insert(n);
     for (const auto& f : code.functions) {
-        names.insert(f->name);
-        collect_names(*f, names);
+        if (class_body) names.insert(f->name);
+        // A class body's code is a function of the module named as the class, its first line a `class`
+        const auto first = f->name.find_first_not_of('_');
+        collect_names(*f, names, code.is_module && !f->is_async && first != std::string::npos && f->name[first] >= 'A' && f->name[first] <= 'Z');
     }
 }
 
@@ -152,7 +154,7 @@ bool library_defines_attribute(std::string_view name)
     static const std::set<std::string> names = [] {
         memory_scope process_wide(nullptr);
         std::set<std::string> all;
-        for (const auto& m : modules()) collect_names(*m.code, all);
+        for (const auto& m : modules()) collect_names(*m.code, all, false);
         return all;
     }();
     return names.count(std::string(name)) > 0;
