@@ -862,15 +862,7 @@ value runtime::load_attribute(const value& obj, const std::string& name)
 
 value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs)
 {
-    auto take_kw = [&kwargs](const char* name) -> std::optional<value> {
-        for (auto it = kwargs.begin(); it != kwargs.end(); ++it)
-            if (it->first == name) {
-                value v = std::move(it->second);
-                kwargs.erase(it);
-                return v;
-            }
-        return std::nullopt;
-    };
+    auto take_kw = [&kwargs](const char* name) { return take_keyword(kwargs, name); };
     auto no_kwargs = [&] {
         if (kwargs.empty()) return;
         // A keyword CPython's function takes and the engine does not model is unsupported, not wrong.
@@ -2311,7 +2303,11 @@ std::string callback_text(const callback& cb)
     case callback_kind::stop_loop: return "_run_until_complete_cb() at /usr/lib/python3.11/asyncio/base_events.py:180";
     case callback_kind::task_step: return "Task.task_step()";
     case callback_kind::sleep_timer: return "_set_result_unless_cancelled() at /usr/lib/python3.11/asyncio/futures.py:311";
-    case callback_kind::user: return cb.label;
+    case callback_kind::user: {
+        // the program's __repr__ may change the list of callbacks: a copy
+        const value callee = cb.function;
+        return cb.file ? callback_source(callee, {}, *cb.file) : "";
+    }
     }
     return "";
 }
@@ -2325,11 +2321,13 @@ std::string future_info(const future_object& f, const std::string& state, const 
         if (f.exception.is(value_kind::exception)) s += " exception=" + repr(f.exception);
         else s += " result=" + short_repr(f.result);
     }
-    const auto& cbs = f.callbacks;
-    if (!cbs.empty()) {
-        s += " cb=[" + callback_text(cbs.front());
-        if (cbs.size() == 2) s += ", " + callback_text(cbs.back());
-        else if (cbs.size() > 2) s += ", <" + std::to_string(cbs.size() - 2) + " more>, " + callback_text(cbs.back());
+    if (!f.callbacks.empty()) {
+        // Copies: naming a callback may run the program's __repr__, which may change the list
+        const callback first = f.callbacks.front(), last = f.callbacks.back();
+        const std::size_t n = f.callbacks.size();
+        s += " cb=[" + callback_text(first);
+        if (n == 2) s += ", " + callback_text(last);
+        else if (n > 2) s += ", <" + std::to_string(n - 2) + " more>, " + callback_text(last);
         s += "]";
     }
     return s;

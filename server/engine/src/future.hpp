@@ -31,7 +31,7 @@ struct callback {
     std::shared_ptr<task_object> task;
     std::shared_ptr<future_object> target;  // gather_child: the gathering future
     value function = {};                    // user: the callable, called with the future
-    std::string label = {};                 // user: how a future's repr names it (cb=[...])
+    const std::string* file = nullptr;      // user: the program's file name (where its functions are defined)
 };
 
 // A handle on the ready queue or the timer heap (events.Handle, events.TimerHandle). The ones the
@@ -49,12 +49,13 @@ struct handle : object {
     double when = 0.0;
     value when_value;  // user timers: `when` as the program gave it (call_at(5) shows when=5)
     std::uint64_t order = 0;  // scheduling order: breaks ties between equal deadlines
-    // user: the callable and its arguments (dropped by cancel(), as Handle.cancel drops them), and
-    // the label events show (format_helpers._format_callback_source, its arguments shortened)
+    // user: the callable and its arguments (dropped by cancel(), as Handle.cancel drops them), the
+    // program's file name, and the label events show (its name and its arguments' short forms)
     value function;
     std::vector<value> arguments;
+    const std::string* file = nullptr;
     std::string label;
-    std::string repr_text() const override;
+    std::string repr_text() const override;  // as events.Handle.__repr__, the arguments' reprs as they are now
 };
 
 enum class future_state : std::uint8_t { pending, cancelled, finished };
@@ -94,6 +95,13 @@ struct future_object : object {
     std::string repr_text() const override;
     virtual bool is_task() const { return false; }
 };
+
+// format_helpers._format_callback_source: the callable's qualname (a partial's function, its arguments
+// first), the arguments' reprlib reprs, and where a Python function is defined (loop_callbacks.cpp)
+std::string callback_source(const value& fn, const std::vector<value>& args, const std::string& file);
+
+// The RuntimeError of loop.call_soon on a closed event loop, with its base_events.py frames
+[[noreturn]] void raise_loop_closed();
 
 // type(f).__name__
 inline const char* type_name_of_future(const future_object& f) { return f.is_task() ? "Task" : f.is_gather ? "_GatheringFuture" : "Future"; }

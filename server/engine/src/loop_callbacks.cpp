@@ -44,7 +44,7 @@ std::optional<std::string> callable_qualname(const value& fn, int depth = 0)
         if (b.self.is(value_kind::loop)) return std::string(b.name == "close" ? "_UnixSelectorEventLoop." : "BaseEventLoop.") + b.name;
         if (b.self.is(value_kind::handle))
             return std::string(b.self.as<handle>().is_timer && b.name != "cancelled" ? "TimerHandle." : "Handle.") + b.name;
-        return type_name(b.self) + "." + b.name;
+        return last_part(type_name(b.self)) + "." + b.name;  // deque.append, not collections.deque.append
     }
     default: return std::nullopt;
     }
@@ -110,24 +110,56 @@ std::string handle_text(const handle& h, const std::string& source)
 
 } // namespace
 
-std::string handle::repr_text() const { return handle_text(*this, label); }
+std::string handle::repr_text() const
+{
+    if (cancelled || !file) return handle_text(*this, "");
+    // The reprs may run the program's __repr__, which may cancel this very handle: copies
+    const value callee = function;
+    const std::vector<value> args = arguments;
+    return handle_text(*this, callback_source(callee, args, *file));
+}
 
-// format_helpers._format_callback_source: the callable's qualname (a partial's function, its
-// arguments first), the arguments, and where a Python function is defined
-std::string runtime::callback_source(const value& fn, const std::vector<value>& args)
+// What events call a program's callback: its name and its arguments' short forms, made without
+// running the program's code or converting a big number (CPython makes no such text)
+std::string callback_label(const value& fn, const std::vector<value>& args)
+{
+    const value* callee = &fn;
+    for (int depth = 0; callee->is(value_kind::partial) && depth < 8; ++depth) callee = &callee->as<partial_object>().function;
+    std::optional<std::string> name = callable_qualname(*callee);
+    std::string text = name && !name->empty() ? *name : "<" + type_name(*callee) + " object>";
+    text += "(";
+    const std::size_t shown = std::min<std::size_t>(args.size(), 8);
+    for (std::size_t k = 0; k < shown; ++k) {
+        if (k) text += ", ";
+        const value& a = args[k];
+        const bool plain = a.is(value_kind::none) || a.is(value_kind::boolean) || a.is(value_kind::floating) ||
+                           (a.is(value_kind::integer) && !a.obj) || (a.is(value_kind::string) && a.as<string_object>().s.size() <= 40);
+        text += plain ? event_text([&] { return repr(a); }, [] { return std::string("…"); }) : "<" + type_name(a) + ">";
+    }
+    if (args.size() > shown) text += ", …";
+    return text + ")";
+}
+
+std::string callback_source(const value& fn, const std::vector<value>& args, const std::string& file)
 {
     std::string suffix = arguments_text(args, {});
     const value* callee = &fn;
     for (int depth = 0; callee->is(value_kind::partial) && depth < 8; ++depth) {
         const auto& p = callee->as<partial_object>();
-        charge_work(p.args.size() + p.keywords.size());
         suffix = arguments_text(p.args, p.keywords) + suffix;
         callee = &p.function;
     }
     std::optional<std::string> name = callable_qualname(*callee);
     std::string text = (name && !name->empty() ? *name : repr(*callee)) + suffix;
-    if (auto source = function_source(fn, config_.file_name)) text += " at " + source->first + ":" + std::to_string(source->second);
+    if (auto source = function_source(fn, file)) text += " at " + source->first + ":" + std::to_string(source->second);
     return text;
+}
+
+void raise_loop_closed()
+{
+    raise_from_library("RuntimeError", "Event loop is closed",
+                       {library_frame("_check_closed", 519, base_events_py, "raise RuntimeError('Event loop is closed')"),
+                        library_frame("call_soon", 761, base_events_py, "self._check_closed()")});
 }
 
 std::shared_ptr<future_object> runtime::new_future(const std::shared_ptr<loop_object>& loop)
@@ -144,12 +176,15 @@ std::shared_ptr<future_object> runtime::new_future(const std::shared_ptr<loop_ob
 std::shared_ptr<handle> runtime::schedule_user_callback(loop_object& loop, value function, std::vector<value> args,
                                                         std::optional<value> when)
 {
+    // BaseEventLoop.call_soon's _check_closed (a future's callbacks are scheduled through it too)
+    if (loop.closed) raise_loop_closed();
     auto h = std::make_shared<handle>();
     h->id = next_handle_id_++;
     h->kind = callback_kind::user;
     h->function = std::move(function);
     h->arguments = std::move(args);
-    h->label = event_text([&] { return callback_source(h->function, h->arguments); }, [] { return std::string("<callback>"); });
+    h->file = &config_.file_name;
+    h->label = callback_label(h->function, h->arguments);
     h->queued = true;
     remember_container(h);  // its arguments may hold it
     if (!when) {
@@ -212,13 +247,18 @@ void runtime::end_user_callback(outcome r)
     // BaseEventLoop.default_exception_handler's log record: the message, the handle, the traceback
     exc.as<exception_object>().traceback.push_back(
         library_frame("_run", handle_run_line, events_py, "self._context.run(self._callback, *self._args)"));
-    std::string source;
+    std::string source, shown_handle;
     try {
-        source = callback_source(h->function, h->arguments);
+        // The reprs may run the program's __repr__, which may cancel the handle (copies), and the
+        // handle's repr is made after the message's, as CPython makes them
+        const value callee = h->function;
+        const std::vector<value> args = h->arguments;
+        source = callback_source(callee, args, config_.file_name);
+        shown_handle = h->repr_text();
     } catch (const python_error&) {
         raise_unsupported("a repr() that raises while asyncio logs an exception in a callback");
     }
-    emit_stderr("Exception in callback " + source + "\nhandle: " + handle_text(*h, source) + "\n" + format_traceback(exc, true));
+    emit_stderr("Exception in callback " + source + "\nhandle: " + shown_handle + "\n" + format_traceback(exc, true));
 }
 
 void runtime::cancel_user_handle(handle& h)
@@ -236,15 +276,7 @@ void runtime::cancel_user_handle(handle& h)
 value runtime::call_callback_api(const builtin_object& b, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs)
 {
     const std::string& name = b.name;
-    auto take_kw = [&kwargs](const char* key) -> std::optional<value> {
-        for (auto it = kwargs.begin(); it != kwargs.end(); ++it)
-            if (it->first == key) {
-                value v = std::move(it->second);
-                kwargs.erase(it);
-                return v;
-            }
-        return std::nullopt;
-    };
+    auto take_kw = [&kwargs](const char* key) { return take_keyword(kwargs, key); };
     // A method written in C: METH_NOARGS / METH_O wording
     auto c_arguments = [&](const std::string& qualname, std::size_t n) {
         if (!kwargs.empty()) raise_error("TypeError", qualname + "() takes no keyword arguments");
@@ -263,7 +295,7 @@ value runtime::call_callback_api(const builtin_object& b, std::vector<value>& ar
     // ---- asyncio.Future(*, loop=None) ----
     if (!b.self.obj) {
         std::optional<value> loop = take_kw("loop");
-        if (!kwargs.empty()) raise_error("TypeError", "Future() got an unexpected keyword argument '" + kwargs.front().first + "'");
+        if (!kwargs.empty()) raise_error("TypeError", "'" + kwargs.front().first + "' is an invalid keyword argument for Future()");
         if (!args.empty()) raise_error("TypeError", "Future() takes no positional arguments");
         if (loop && loop->is(value_kind::loop)) return value::of(value_kind::future, new_future(std::static_pointer_cast<loop_object>(loop->obj)));
         if (loop && !loop->is(value_kind::none)) raise_unsupported("asyncio.Future(loop=...) with what is not an event loop");
@@ -370,28 +402,30 @@ value runtime::call_callback_api(const builtin_object& b, std::vector<value>& ar
     }
     if (name == "add_done_callback") {
         std::optional<value> context = take_kw("context");
-        if (!kwargs.empty()) raise_error("TypeError", "add_done_callback() got an unexpected keyword argument '" + kwargs.front().first + "'");
+        if (!kwargs.empty()) raise_error("TypeError", "'" + kwargs.front().first + "' is an invalid keyword argument for add_done_callback()");
         if (args.size() != 1)
             raise_error("TypeError", "add_done_callback() takes exactly 1 positional argument (" + std::to_string(args.size()) + " given)");
         if (context && !context->is(value_kind::none)) raise_unsupported("add_done_callback(context=...)");
-        callback cb{callback_kind::user, nullptr, nullptr, args[0], {}};
-        // base_futures._format_callbacks shows it without arguments
-        cb.label = event_text([&] { return callback_source(cb.function, {}); }, [] { return std::string("<callback>"); });
-        add_done_callback(fut, std::move(cb));
+        add_done_callback(fut, callback{callback_kind::user, nullptr, nullptr, args[0], &config_.file_name});
         return value::none();
     }
     if (name == "remove_done_callback") {
         c_arguments(type + ".remove_done_callback", 1);
-        auto& cbs = fut->callbacks;
-        charge_work(cbs.size());
+        // Compared with == (a bound method equals another of the same function and object), on a copy:
+        // the program's __eq__ may add callbacks, remove them or finish the future meanwhile
+        const std::vector<callback> before = fut->callbacks;
+        charge_work(before.size());
         std::int64_t removed = 0;
-        // Compared with == (a bound method equals another of the same function and object)
         std::vector<callback> kept;
-        for (auto& cb : cbs) {
+        for (const auto& cb : before) {
             if (cb.kind == callback_kind::user && (cb.function.obj == args[0].obj || equals(cb.function, args[0]))) ++removed;
-            else kept.push_back(std::move(cb));
+            else kept.push_back(cb);
         }
-        cbs = std::move(kept);
+        if (fut->done()) return value::integer(removed);  // its callbacks are scheduled already
+        // Those added while comparing stay, after the ones kept
+        auto& now = fut->callbacks;
+        if (now.size() > before.size()) kept.insert(kept.end(), now.begin() + static_cast<std::ptrdiff_t>(before.size()), now.end());
+        now = std::move(kept);
         return value::integer(removed);
     }
     if (name == "get_loop") {

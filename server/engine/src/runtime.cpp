@@ -1002,8 +1002,10 @@ void runtime::add_done_callback(const std::shared_ptr<future_object>& fut, callb
 {
     if (fut->done()) {
         auto loop = fut->loop.lock();
-        if (cb.kind == callback_kind::user) schedule_user_callback(loop ? *loop : *running_loop_, std::move(cb.function), {value::of(value_kind::future, fut)}, std::nullopt);
-        else call_soon(loop ? *loop : *running_loop_, cb.kind, cb.task, fut, cb.target);
+        if (!loop) loop = running_loop_;
+        if (!loop) raise_loop_closed();  // a future outliving its loop (kept after asyncio.run)
+        if (cb.kind == callback_kind::user) schedule_user_callback(*loop, std::move(cb.function), {value::of(value_kind::future, fut)}, std::nullopt);
+        else call_soon(*loop, cb.kind, cb.task, fut, cb.target);
         return;
     }
     fut->callbacks.push_back(std::move(cb));
@@ -1015,7 +1017,12 @@ void runtime::schedule_callbacks(const std::shared_ptr<future_object>& fut)
     fut->callbacks.clear();
     auto loop = fut->loop.lock();
     if (!loop) loop = running_loop_;
-    if (!loop) return;
+    if (!loop) {
+        // The loop is gone: the program's own callbacks cannot be scheduled (call_soon's RuntimeError)
+        for (const auto& cb : callbacks)
+            if (cb.kind == callback_kind::user) raise_loop_closed();
+        return;
+    }
     for (auto& cb : callbacks) {
         if (cb.kind == callback_kind::user) schedule_user_callback(*loop, std::move(cb.function), {value::of(value_kind::future, fut)}, std::nullopt);
         else call_soon(*loop, cb.kind, cb.task, fut, cb.target);

@@ -48,6 +48,18 @@ inline error_info error_info_of(const exception_object& x)
     return {x.type->qualified, std::move(message), line};
 }
 
+// The keyword argument `name` of a call, taken out of `kwargs` (what is left over is the callee's error)
+inline std::optional<value> take_keyword(std::vector<std::pair<std::string, value>>& kwargs, std::string_view name)
+{
+    for (auto it = kwargs.begin(); it != kwargs.end(); ++it)
+        if (it->first == name) {
+            value v = std::move(it->second);
+            kwargs.erase(it);
+            return v;
+        }
+    return std::nullopt;
+}
+
 // One program execution: the interpreter, the asyncio objects and the runner, as one synchronous
 // state machine. Nothing here waits or touches a socket; the driver decides when time passes.
 // math.pi, math.e, math.tau, math.inf, math.nan (math_module.cpp): false for any other name
@@ -170,7 +182,6 @@ private:
 
     // ---- the program's callbacks and futures (loop_callbacks.cpp) ----
     value call_callback_api(const builtin_object& b, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
-    std::string callback_source(const value& fn, const std::vector<value>& args);
     std::shared_ptr<future_object> new_future(const std::shared_ptr<loop_object>& loop);
     // call_soon (no `when`) or a timer due at `when` (call_later, call_at)
     std::shared_ptr<handle> schedule_user_callback(loop_object& loop, value function, std::vector<value> args, std::optional<value> when);
