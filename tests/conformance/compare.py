@@ -107,7 +107,7 @@ def parse_events(lines, problems):
 
 # Reprs show objects' addresses (<function f at 0x7f...>): CPython's are wherever its allocator put the
 # object, loopscope's are made up per run (deterministic); they are compared as "an address".
-ADDRESS = re.compile(r" at 0x[0-9a-f]+(?=>| \[)")  # also asyncio's primitives: <asyncio.locks.Lock object at 0x... [locked]>
+ADDRESS = re.compile(r" at 0x[0-9a-f]{6,}")  # also <asyncio.locks.Lock object at 0x... [locked]>, <Queue at 0x... maxsize=0>
 
 
 # A future's callbacks that asyncio itself added name where they are defined (cb=[gather.<locals>.

@@ -25,50 +25,53 @@ def _running_loop():
 from asyncio import get_running_loop as _get_running_loop
 
 
-# heapq.heappush and heappop (C in CPython): the new item sifts towards the root while it is less
-# than its parent; the last item replaces the root and its smaller child rises until a leaf, then
-# sifts back up, comparing with `<` only, as heapq does
+# heapq.heappush and heappop (C in CPython's _heapq): the new item sifts towards the root while it is
+# less than its parent; the last item replaces the root, the smaller child rises until a leaf and the
+# item sifts back up. Only `<` compares; the heap's length is checked after each comparison (a
+# comparison that changes it is C heapq's RuntimeError), and items are swapped as they are then.
 def heappush(heap, item):  #@ C
     heap.append(item)
     _sift_towards_root(heap, 0, len(heap) - 1)
 
 
 def heappop(heap):  #@ C
+    if not heap:
+        raise IndexError('index out of range')
     last = heap.pop()
-    if heap:
-        first = heap[0]
-        heap[0] = last
-        _sift_to_leaf(heap, 0)
-        return first
-    return last
+    if not heap:
+        return last
+    first = heap[0]
+    heap[0] = last
+    _sift_to_leaf(heap, 0)
+    return first
 
 
 def _sift_towards_root(heap, start, pos):  #@ C
-    item = heap[pos]
+    size = len(heap)
     while pos > start:
         parent_pos = (pos - 1) >> 1
-        parent = heap[parent_pos]
-        if item < parent:
-            heap[pos] = parent
-            pos = parent_pos
-            continue
-        break
-    heap[pos] = item
+        smaller = heap[pos] < heap[parent_pos]
+        if size != len(heap):
+            raise RuntimeError('list changed size during iteration')
+        if not smaller:
+            break
+        heap[pos], heap[parent_pos] = heap[parent_pos], heap[pos]
+        pos = parent_pos
 
 
 def _sift_to_leaf(heap, pos):  #@ C
     end = len(heap)
     start = pos
-    item = heap[pos]
-    child = 2 * pos + 1
-    while child < end:
-        right = child + 1
-        if right < end and not heap[child] < heap[right]:
-            child = right
-        heap[pos] = heap[child]
-        pos = child
+    limit = end >> 1
+    while pos < limit:
         child = 2 * pos + 1
-    heap[pos] = item
+        if child + 1 < end:
+            if not heap[child] < heap[child + 1]:
+                child += 1
+            if end != len(heap):
+                raise RuntimeError('list changed size during iteration')
+        heap[child], heap[pos] = heap[pos], heap[child]
+        pos = child
     _sift_towards_root(heap, start, pos)
 
 
@@ -145,7 +148,7 @@ class Queue:
 
     async def put(self, item):
         while self.full():
-            putter = self._get_loop().create_future()
+            putter = self._get_loop().create_future()  #@ 117
             self._putters.append(putter)
             try:
                 await putter  #@ 120
@@ -170,7 +173,7 @@ class Queue:
 
     async def get(self):
         while self.empty():
-            getter = self._get_loop().create_future()
+            getter = self._get_loop().create_future()  #@ 155
             self._getters.append(getter)
             try:
                 await getter  #@ 158
