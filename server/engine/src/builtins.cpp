@@ -256,6 +256,21 @@ bool same_builtin(const builtin_object& a, const builtin_object& b, bool identit
 
 namespace {
 
+// An exception class's __module__: the program's, builtins, or the module its full name gives
+std::string module_of(const exception_type_object& t)
+{
+    const auto& q = t.qualified;
+    return t.in_main ? "__main__" : q.find('.') == std::string::npos ? "builtins" : q.substr(0, q.rfind('.'));
+}
+
+// The C types' full names (tp_name), as CPython's messages give them
+std::string full_type_name(const value& obj)
+{
+    if (obj.is(value_kind::future) && !obj.as<future_object>().is_gather) return "_asyncio." + type_name(obj);
+    if (obj.is(value_kind::text_stream)) return "_io.TextIOWrapper";
+    return type_name(obj);
+}
+
 const member* find_member(const std::vector<member>& members, const std::string& name)
 {
     for (const auto& m : members)
@@ -699,10 +714,7 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             if (name == "message") return e.rare->group_message;
             if (name == "exceptions") return e.rare->group_exceptions;
         }
-        if (name == "__module__") {
-            const auto& q = e.type->qualified;
-            return value::string(e.type->in_main ? "__main__" : q.find('.') == std::string::npos ? "builtins" : q.substr(0, q.rfind('.')));
-        }
+        if (name == "__module__") return value::string(module_of(*e.type));
         if (const value* v = e.attributes.find(name)) return *v;
         // StopIteration.value: its first argument, kept from when it was made (a generator's return value)
         if (name == "value" && is_instance_of(obj, "StopIteration")) return e.args.empty() ? value::none() : e.args[0];
@@ -730,11 +742,7 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     }
     case value_kind::exception_type:
         if (name == "__name__") return value::string(obj.as<exception_type_object>().name);
-        if (name == "__module__") {
-            const auto& t = obj.as<exception_type_object>();
-            const auto& q = t.qualified;
-            return value::string(t.in_main ? "__main__" : q.find('.') == std::string::npos ? "builtins" : q.substr(0, q.rfind('.')));
-        }
+        if (name == "__module__") return value::string(module_of(obj.as<exception_type_object>()));
         if (name == "__doc__" && obj.as<exception_type_object>().in_main) {
             const auto& t = obj.as<exception_type_object>();
             return t.methods ? t.methods->doc : value::none();
@@ -835,8 +843,7 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             if ((obj.is(value_kind::future) && !obj.as<future_object>().is_task() &&
                  (m->id == f_get_name || m->id == f_set_name || m->id == f_get_coro || name == "cancelling" || name == "uncancel")) ||
                 (obj.is(value_kind::handle) && !obj.as<handle>().is_timer && name == "when")) {
-                const std::string tn = obj.is(value_kind::future) && !obj.as<future_object>().is_gather ? "_asyncio." + type_name(obj) : type_name(obj);
-                raise_attribute_error(obj, name, "'" + tn + "' object has no attribute '" + name + "'");
+                raise_attribute_error(obj, name, "'" + full_type_name(obj) + "' object has no attribute '" + name + "'");
             }
             return make_builtin(m->id, name, obj);
         }
@@ -852,12 +859,8 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             raise_unsupported("'" + cls + "." + name + "'");
         raise_attribute_error(obj, name, "type object '" + cls + "' has no attribute '" + name + "'");
     }
-    std::string tn = type_name(obj);
-    if (!obj.is(value_kind::module) && cpython_has_attribute(obj, name)) raise_unsupported("'" + tn + "." + name + "'");
-    // The C types' full names (tp_name), as CPython's message gives them
-    if (obj.is(value_kind::future) && !obj.as<future_object>().is_gather) tn = "_asyncio." + tn;
-    else if (obj.is(value_kind::text_stream)) tn = "_io.TextIOWrapper";
-    raise_attribute_error(obj, name, "'" + tn + "' object has no attribute '" + name + "'");
+    if (!obj.is(value_kind::module) && cpython_has_attribute(obj, name)) raise_unsupported("'" + type_name(obj) + "." + name + "'");
+    raise_attribute_error(obj, name, "'" + full_type_name(obj) + "' object has no attribute '" + name + "'");
 }
 
 value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs)
@@ -2303,11 +2306,7 @@ std::string callback_text(const callback& cb)
     case callback_kind::stop_loop: return "_run_until_complete_cb() at /usr/lib/python3.11/asyncio/base_events.py:180";
     case callback_kind::task_step: return "Task.task_step()";
     case callback_kind::sleep_timer: return "_set_result_unless_cancelled() at /usr/lib/python3.11/asyncio/futures.py:311";
-    case callback_kind::user: {
-        // the program's __repr__ may change the list of callbacks: a copy
-        const value callee = cb.function;
-        return cb.file ? callback_source(callee, {}, *cb.file) : "";
-    }
+    case callback_kind::user: return cb.file ? callback_source(cb.function, {}, *cb.file) : "";
     }
     return "";
 }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace loopscope::engine {
@@ -100,8 +101,9 @@ struct future_object : object {
 // first), the arguments' reprlib reprs, and where a Python function is defined (loop_callbacks.cpp)
 std::string callback_source(const value& fn, const std::vector<value>& args, const std::string& file);
 
-// The RuntimeError of loop.call_soon on a closed event loop, with its base_events.py frames
-[[noreturn]] void raise_loop_closed();
+// The RuntimeError of loop.call_soon, call_at or call_later (`method`) on a closed event loop, with its
+// base_events.py frames
+[[noreturn]] void raise_loop_closed(std::string_view method = "call_soon");
 
 // type(f).__name__
 inline const char* type_name_of_future(const future_object& f) { return f.is_task() ? "Task" : f.is_gather ? "_GatheringFuture" : "Future"; }

@@ -910,12 +910,9 @@ runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awai
             return await_step::value_ready;
         }
         if (fut.get() == current_task_.get()) {
-            try {
-                raise_error("RuntimeError", "Task cannot await on itself: " + fut->repr_text());
-            } catch (const python_error& err) {
-                ended_by(err);
-                throw;
-            }
+            const python_error err{make_error("RuntimeError", "Task cannot await on itself: " + fut->repr_text())};
+            ended_by(err);
+            throw err;
         }
         f.waiting = wait_state::future;
         f.wait_future = std::move(fut);

@@ -24,6 +24,25 @@ struct embedded_source {
 
 constexpr std::string_view mark = "#@ ";
 
+// A module's public classes (what `asyncio.X` gives from it): its lines `class Name` at the top level,
+// read from the text, so that the parser and compiler can ask while the library is being compiled
+std::vector<std::string> public_classes(std::string_view text)
+{
+    std::vector<std::string> names;
+    for (std::size_t begin = 0; begin < text.size();) {
+        auto end = text.find('\n', begin);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view line = text.substr(begin, end - begin);
+        if (line.substr(0, 6) == "class " && line.size() > 6 && line[6] >= 'A' && line[6] <= 'Z') {
+            std::size_t k = 6;
+            while (k < line.size() && (std::isalnum(static_cast<unsigned char>(line[k])) || line[k] == '_')) ++k;
+            names.emplace_back(line.substr(6, k - 6));
+        }
+        begin = end + 1;
+    }
+    return names;
+}
+
 void mark_library(code_object& code, const library_module* module)
 {
     code.library = module;
@@ -90,12 +109,7 @@ std::vector<library_module>& modules()
             auto ast = parse_module(m.source, 200);
             m.code = compile_module(ast);
             mark_library(*m.code, &m);
-            // Its public classes: the names a `class` statement at the top of the module binds
-            for (const auto& in : m.code->instructions)
-                if (in.op == opcode::store_global) {
-                    const std::string& n = m.code->names[static_cast<std::size_t>(in.arg)];
-                    if (!n.empty() && n[0] != '_' && n[0] >= 'A' && n[0] <= 'Z') m.exported.push_back(n);
-                }
+            m.exported = public_classes(m.source);
         }
         return made;
     }();
@@ -119,24 +133,11 @@ const std::vector<library_module>& library_modules() { return modules(); }
 
 bool library_exports(std::string_view name)
 {
-    // A public class is a line `class Name` at the top of a module (library_for_asyncio_name's answer)
     static const std::set<std::string, std::less<>> exported = [] {
         memory_scope process_wide(nullptr);
         std::set<std::string, std::less<>> names;
-        for (const auto& s : library_sources) {
-            std::size_t begin = 0;
-            while (begin < s.text.size()) {
-                auto end = s.text.find('\n', begin);
-                if (end == std::string_view::npos) end = s.text.size();
-                const std::string_view line = s.text.substr(begin, end - begin);
-                if (line.substr(0, 6) == "class " && line.size() > 6 && line[6] >= 'A' && line[6] <= 'Z') {
-                    std::size_t k = 6;
-                    while (k < line.size() && (std::isalnum(static_cast<unsigned char>(line[k])) || line[k] == '_')) ++k;
-                    names.emplace(line.substr(6, k - 6));
-                }
-                begin = end + 1;
-            }
-        }
+        for (const auto& s : library_sources)
+            for (auto& n : public_classes(s.text)) names.insert(std::move(n));
         return names;
     }();
     return exported.count(name) > 0;

@@ -155,11 +155,18 @@ std::string callback_source(const value& fn, const std::vector<value>& args, con
     return text;
 }
 
-void raise_loop_closed()
+void raise_loop_closed(std::string_view method)
 {
+    const auto checked = library_frame("_check_closed", 519, base_events_py, "raise RuntimeError('Event loop is closed')");
+    if (method == "call_soon")
+        raise_from_library("RuntimeError", "Event loop is closed", {checked, library_frame("call_soon", 761, base_events_py, "self._check_closed()")});
+    const auto call_at = library_frame("call_at", 740, base_events_py, "self._check_closed()");
+    if (method == "call_at") raise_from_library("RuntimeError", "Event loop is closed", {checked, call_at});
+    // call_later goes through call_at
     raise_from_library("RuntimeError", "Event loop is closed",
-                       {library_frame("_check_closed", 519, base_events_py, "raise RuntimeError('Event loop is closed')"),
-                        library_frame("call_soon", 761, base_events_py, "self._check_closed()")});
+                       {checked, call_at,
+                        library_frame("call_later", 727, base_events_py, "timer = self.call_at(self.time() + delay, callback, *args,",
+                                      "self.call_at(self.time() + delay, callback, *args,")});
 }
 
 std::shared_ptr<future_object> runtime::new_future(const std::shared_ptr<loop_object>& loop)
@@ -177,7 +184,7 @@ std::shared_ptr<handle> runtime::schedule_user_callback(loop_object& loop, value
                                                         std::optional<value> when)
 {
     // BaseEventLoop.call_soon's _check_closed (a future's callbacks are scheduled through it too)
-    if (loop.closed) raise_loop_closed();
+    if (loop.closed) raise_loop_closed(when ? "call_at" : "call_soon");
     auto h = std::make_shared<handle>();
     h->id = next_handle_id_++;
     h->kind = callback_kind::user;
@@ -333,15 +340,12 @@ value runtime::call_callback_api(const builtin_object& b, std::vector<value>& ar
                                    {library_frame("call_later", 727, base_events_py, "timer = self.call_at(self.time() + delay, callback, *args,",
                                                   "self.time() + delay")});
             }
-            double d = 0.0;
-            if (delay.is(value_kind::floating)) d = delay.f;
-            else if (delay.is(value_kind::boolean)) d = delay.b ? 1.0 : 0.0;
-            else if (!int_fits_float(delay))
+            // self.time() + delay: a float, or the OverflowError of an int too large for one
+            if (delay.is(value_kind::integer) && !int_fits_float(delay))
                 raise_from_library("OverflowError", "int too large to convert to float",
                                    {library_frame("call_later", 727, base_events_py, "timer = self.call_at(self.time() + delay, callback, *args,",
                                                   "self.time() + delay")});
-            else d = int_to_float(delay);
-            when = value::floating(now_ + d);
+            when = value::floating(now_ + deadline_of(delay));
         } else if (name == "call_at") {
             if (args[0].is(value_kind::none))
                 raise_from_library("TypeError", "when cannot be None", {library_frame("call_at", 739, base_events_py, "raise TypeError(\"when cannot be None\")")});
@@ -351,12 +355,7 @@ value runtime::call_callback_api(const builtin_object& b, std::vector<value>& ar
         }
         // heapq orders a NaN deadline by where it lands, not by value
         if (when && when->is(value_kind::floating) && std::isnan(when->f)) raise_unsupported("a timer due at NaN");
-        if (loop->closed) {
-            const std::int32_t line = soon ? 761 : name == "call_at" ? 741 : 727;
-            raise_from_library("RuntimeError", "Event loop is closed",
-                               {library_frame("_check_closed", 519, base_events_py, "raise RuntimeError('Event loop is closed')"),
-                                library_frame(name, line, base_events_py, soon ? "self._check_closed()" : "self._check_closed()")});
-        }
+        if (loop->closed) raise_loop_closed(name);
         value function = args[lead - 1];
         std::vector<value> rest(std::make_move_iterator(args.begin() + static_cast<std::ptrdiff_t>(lead)), std::make_move_iterator(args.end()));
         charge_work(rest.size());

@@ -1004,8 +1004,7 @@ void runtime::add_done_callback(const std::shared_ptr<future_object>& fut, callb
         auto loop = fut->loop.lock();
         if (!loop) loop = running_loop_;
         if (!loop) raise_loop_closed();  // a future outliving its loop (kept after asyncio.run)
-        if (cb.kind == callback_kind::user) schedule_user_callback(*loop, std::move(cb.function), {value::of(value_kind::future, fut)}, std::nullopt);
-        else call_soon(*loop, cb.kind, cb.task, fut, cb.target);
+        schedule_done_callback(*loop, fut, std::move(cb));
         return;
     }
     fut->callbacks.push_back(std::move(cb));
@@ -1023,10 +1022,14 @@ void runtime::schedule_callbacks(const std::shared_ptr<future_object>& fut)
             if (cb.kind == callback_kind::user) raise_loop_closed();
         return;
     }
-    for (auto& cb : callbacks) {
-        if (cb.kind == callback_kind::user) schedule_user_callback(*loop, std::move(cb.function), {value::of(value_kind::future, fut)}, std::nullopt);
-        else call_soon(*loop, cb.kind, cb.task, fut, cb.target);
-    }
+    for (auto& cb : callbacks) schedule_done_callback(*loop, fut, std::move(cb));
+}
+
+// One of a finished future's callbacks, called with it: the program's through call_soon's checks
+void runtime::schedule_done_callback(loop_object& loop, const std::shared_ptr<future_object>& fut, callback cb)
+{
+    if (cb.kind == callback_kind::user) schedule_user_callback(loop, std::move(cb.function), {value::of(value_kind::future, fut)}, std::nullopt);
+    else call_soon(loop, cb.kind, cb.task, fut, cb.target);
 }
 
 void runtime::task_done_event(const task_object& task)

@@ -156,6 +156,7 @@ private:
     void cancel_timer(const std::shared_ptr<handle>& h);
     void add_done_callback(const std::shared_ptr<future_object>& fut, callback cb);
     void schedule_callbacks(const std::shared_ptr<future_object>& fut);
+    void schedule_done_callback(loop_object& loop, const std::shared_ptr<future_object>& fut, callback cb);
     void future_set_result(const std::shared_ptr<future_object>& fut, value v);
     void future_set_exception(const std::shared_ptr<future_object>& fut, value exc);
     bool future_cancel(const std::shared_ptr<future_object>& fut, const std::string& msg);
