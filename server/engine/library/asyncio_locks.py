@@ -5,8 +5,16 @@
 # (without the mark), which tests/engine/library_lines_test.py checks against the real python3.
 # The engine compiles this once for the process; each run gets its own module namespace.
 import collections
+from enum import Enum
 
 from asyncio import CancelledError
+from asyncio import BrokenBarrierError as _BrokenBarrierError
+
+
+# What CPython's lines name as `exceptions.X` (its module asyncio.exceptions)
+class exceptions:
+    CancelledError = CancelledError
+    BrokenBarrierError = _BrokenBarrierError
 
 
 class _ContextManagerMixin:
@@ -129,6 +137,70 @@ class Event(_LoopBoundMixin):
             self._waiters.remove(fut)
 
 
+class Condition(_ContextManagerMixin, _LoopBoundMixin):
+    def __init__(self, lock=None):
+        if lock is None:
+            lock = Lock()
+        self._lock = lock
+        # The lock's own methods, bound to it, as attributes of the condition
+        self.locked = lock.locked
+        self.acquire = lock.acquire
+        self.release = lock.release
+        self._waiters = collections.deque()
+
+    def __repr__(self):
+        res = super().__repr__()
+        extra = 'locked' if self.locked() else 'unlocked'
+        if self._waiters:
+            extra = f'{extra}, waiters:{len(self._waiters)}'
+        return f'<{res[1:-1]} [{extra}]>'
+
+    async def wait(self):
+        if not self.locked():
+            raise RuntimeError('cannot wait on un-acquired lock')  #@ 260
+        self.release()  #@ 262
+        try:
+            fut = self._get_loop().create_future()  #@ 264
+            self._waiters.append(fut)
+            try:
+                await fut  #@ 267
+                return True
+            finally:
+                self._waiters.remove(fut)
+        finally:
+            # The lock is taken again whatever happened, even through cancellations, which are raised after
+            cancelled = False
+            while True:
+                try:
+                    await self.acquire()  #@ 277
+                    break
+                except CancelledError:
+                    cancelled = True
+            if cancelled:
+                raise exceptions.CancelledError  #@ 283
+
+    async def wait_for(self, predicate):
+        result = predicate()  #@ 292
+        while not result:
+            await self.wait()  #@ 294
+            result = predicate()  #@ 295
+        return result
+
+    def notify(self, n=1):
+        if not self.locked():
+            raise RuntimeError('cannot notify on un-acquired lock')  #@ 311
+        woken = 0
+        for fut in self._waiters:
+            if woken >= n:
+                break
+            if not fut.done():
+                woken += 1
+                fut.set_result(False)
+
+    def notify_all(self):
+        self.notify(len(self._waiters))  #@ 328
+
+
 class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
     def __init__(self, value=1):
         if value < 0:
@@ -191,3 +263,100 @@ class BoundedSemaphore(Semaphore):
         if self._value >= self._bound_value:
             raise ValueError('BoundedSemaphore released too many times')  #@ 434
         super().release()
+
+
+class _BarrierState(Enum):
+    FILLING = 'filling'
+    DRAINING = 'draining'
+    RESETTING = 'resetting'
+    BROKEN = 'broken'
+
+
+class Barrier(_LoopBoundMixin):
+    def __init__(self, parties):
+        if parties < 1:
+            raise ValueError('parties must be > 0')  #@ 458
+        self._cond = Condition()
+        self._parties = parties
+        self._state = _BarrierState.FILLING
+        self._count = 0
+
+    def __repr__(self):
+        res = super().__repr__()
+        extra = f'{self._state.value}'
+        if not self.broken:
+            extra += f', waiters:{self.n_waiting}/{self.parties}'
+        return f'<{res[1:-1]} [{extra}]>'
+
+    async def __aenter__(self):
+        return await self.wait()  #@ 476
+
+    async def __aexit__(self, *args):
+        pass
+
+    async def wait(self):
+        async with self._cond:  #@ 488
+            await self._block() # Block while the barrier drains or resets.  #@ 489
+            try:
+                index = self._count
+                self._count += 1
+                if index + 1 == self._parties:
+                    await self._release()  #@ 495
+                else:
+                    await self._wait()  #@ 497
+                return index
+            finally:
+                self._count -= 1
+                self._exit()  #@ 502
+
+    async def _block(self):
+        await self._cond.wait_for(  #@ 510
+            lambda: self._state not in (  #@ 511
+                _BarrierState.DRAINING, _BarrierState.RESETTING
+            )
+        )
+        if self._state is _BarrierState.BROKEN:
+            raise exceptions.BrokenBarrierError("Barrier aborted")  #@ 518
+
+    async def _release(self):
+        self._state = _BarrierState.DRAINING
+        self._cond.notify_all()  #@ 526
+
+    async def _wait(self):
+        await self._cond.wait_for(lambda: self._state is not _BarrierState.FILLING)  #@ 534
+        if self._state in (_BarrierState.BROKEN, _BarrierState.RESETTING):
+            raise exceptions.BrokenBarrierError("Abort or reset of barrier")  #@ 537
+
+    def _exit(self):
+        if self._count == 0:
+            if self._state in (_BarrierState.RESETTING, _BarrierState.DRAINING):
+                self._state = _BarrierState.FILLING
+            self._cond.notify_all()  #@ 545
+
+    async def reset(self):
+        async with self._cond:  #@ 553
+            if self._count > 0:
+                if self._state is not _BarrierState.RESETTING:
+                    self._state = _BarrierState.RESETTING
+            else:
+                self._state = _BarrierState.FILLING
+            self._cond.notify_all()  #@ 560
+
+    async def abort(self):
+        async with self._cond:  #@ 568
+            self._state = _BarrierState.BROKEN
+            self._cond.notify_all()  #@ 570
+
+    @property
+    def parties(self):
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        if self._state is _BarrierState.FILLING:
+            return self._count
+        return 0
+
+    @property
+    def broken(self):
+        return self._state is _BarrierState.BROKEN

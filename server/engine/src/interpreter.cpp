@@ -1371,7 +1371,7 @@ runtime::outcome runtime::execute(exec_context& ctx)
             case opcode::load_name: {
                 const auto& name = f.code->names[static_cast<std::size_t>(in.arg)];
                 if (const value* v = f.building_class->attributes.find(name)) f.stack.push_back(*v);
-                else f.stack.push_back(load_global(name));
+                else f.stack.push_back(f.code->library ? library_global(*f.code->library, name) : load_global(name));
                 break;
             }
             case opcode::store_name: {

@@ -70,8 +70,13 @@ library_module load(const embedded_source& embedded)
         if (end == std::string_view::npos) end = m.source.size();
         std::string_view line = m.source.substr(begin, end - begin);
         library_module::place p;
-        if (auto at = line.rfind(mark); at != std::string_view::npos && line.find('#') == at) {
-            std::string_view where = line.substr(at + mark.size());
+        // The mark is the line's last `#@ ` followed by C, N or FILE:N (the code before it may end in
+        // CPython's own comment, which its traceback shows too)
+        const auto at = line.rfind(mark);
+        std::string_view where = at == std::string_view::npos ? std::string_view{} : line.substr(at + mark.size());
+        const auto digits = where.substr(where.find(':') == std::string_view::npos ? 0 : where.find(':') + 1);
+        const bool is_mark = where == "C" || (!digits.empty() && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }));
+        if (is_mark) {
             if (where == "C") {
                 p.c_code = true;
                 m.places.push_back(std::move(p));
