@@ -4,6 +4,9 @@
 # traceback can show ends with `#@ N`, N its line in CPython's file; its text there is this line's
 # (without the mark), which tests/engine/library_lines_test.py checks against the real python3.
 # The engine compiles this once for the process; each run gets its own module namespace.
+
+__all__ = ('Lock', 'Event', 'Condition', 'Semaphore', 'BoundedSemaphore', 'Barrier')
+
 import collections
 from enum import Enum
 

@@ -2,6 +2,9 @@
 # asyncio's queues, written for loopscope after the semantics of CPython 3.11's Lib/asyncio/queues.py:
 # the same getters and putters, woken in the same order. Marks as in asyncio_locks.py; a function whose
 # `def` line is marked `#@ C` stands for C code (heapq's): a traceback shows no frame of it.
+
+__all__ = ('Queue', 'PriorityQueue', 'LifoQueue', 'QueueFull', 'QueueEmpty')
+
 import collections
 
 from asyncio import Event as _Event

@@ -24,21 +24,20 @@ struct embedded_source {
 
 constexpr std::string_view mark = "#@ ";
 
-// A module's public classes (what `asyncio.X` gives from it): its lines `class Name` at the top level,
-// read from the text, so that the parser and compiler can ask while the library is being compiled
-std::vector<std::string> public_classes(std::string_view text)
+// A module's public names (what `asyncio.X` gives from it): the strings of its line `__all__ = (...)`,
+// as CPython's modules list theirs, read from the text so that the parser and compiler can ask while the
+// library is being compiled
+std::vector<std::string> public_names(std::string_view text)
 {
+    constexpr std::string_view all = "\n__all__ = (";
+    const auto at = text.find(all);
+    if (at == std::string_view::npos) throw std::logic_error("a library module without its line __all__ = (...)");
+    const auto end = text.find(')', at);
     std::vector<std::string> names;
-    for (std::size_t begin = 0; begin < text.size();) {
-        auto end = text.find('\n', begin);
-        if (end == std::string_view::npos) end = text.size();
-        const std::string_view line = text.substr(begin, end - begin);
-        if (line.substr(0, 6) == "class " && line.size() > 6 && line[6] >= 'A' && line[6] <= 'Z') {
-            std::size_t k = 6;
-            while (k < line.size() && (std::isalnum(static_cast<unsigned char>(line[k])) || line[k] == '_')) ++k;
-            names.emplace_back(line.substr(6, k - 6));
-        }
-        begin = end + 1;
+    for (auto q = text.find('\'', at); q < end; q = text.find('\'', q + 1)) {
+        const auto close = text.find('\'', q + 1);
+        names.emplace_back(text.substr(q + 1, close - q - 1));
+        q = close;
     }
     return names;
 }
@@ -114,7 +113,7 @@ std::vector<library_module>& modules()
             auto ast = parse_module(m.source, 200);
             m.code = compile_module(ast);
             mark_library(*m.code, &m);
-            m.exported = public_classes(m.source);
+            m.exported = public_names(m.source);
         }
         return made;
     }();
@@ -142,7 +141,7 @@ bool library_exports(std::string_view name)
         memory_scope process_wide(nullptr);
         std::set<std::string, std::less<>> names;
         for (const auto& s : library_sources)
-            for (auto& n : public_classes(s.text)) names.insert(std::move(n));
+            for (auto& n : public_names(s.text)) names.insert(std::move(n));
         return names;
     }();
     return exported.count(name) > 0;
