@@ -95,7 +95,7 @@ class Timeout:
             self._state = _State.EXITED
         return None
 
-    def _on_timeout(self):
+    def _on_timeout(self) -> None:  #@ 104
         assert self._state is _State.ENTERED  #@ 105
         self._task.cancel()
         self._state = _State.EXPIRING

@@ -1,4 +1,5 @@
 // Builtin functions, the asyncio and time modules, and methods of the subset's objects.
+#include "library.hpp"
 #include "runtime.hpp"
 #include "sets.hpp"
 #include "deques.hpp"
@@ -1725,7 +1726,10 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case a_ensure_future: {
         if (b.id == a_ensure_future) {
             // ensure_future(coro_or_future, *, loop=None): no name or context
-            if (auto loop_kw = take_kw("loop"); loop_kw && !loop_kw->is(value_kind::none)) raise_unsupported("ensure_future(loop=...)");
+            // loop= the running loop (as asyncio's own functions pass it) is the default; another is not modelled
+            if (auto loop_kw = take_kw("loop"); loop_kw && !loop_kw->is(value_kind::none) &&
+                                                !(loop_kw->is(value_kind::loop) && running_loop_ && loop_kw->obj == running_loop_))
+                raise_unsupported("ensure_future(loop=...) of a loop that is not running");
             for (const auto& kw : kwargs) raise_error("TypeError", "ensure_future() got an unexpected keyword argument '" + kw.first + "'");
         }
         auto name = take_kw("name");
@@ -2389,7 +2393,15 @@ std::string task_object::repr_text() const
     std::string shown_coro = " coro=<" + coro_name + "()";
     if (state == future_state::pending) {
         std::int32_t line = context.frames.empty() ? def_line : context.frames.front()->line;
-        shown_coro += def_line ? " running at " + file_name + ":" + std::to_string(line) : " running";
+        std::string file = file_name;
+        // A coroutine of asyncio's library (wait_for ...): CPython's file and line where marked
+        if (!context.frames.empty() && context.frames.front()->code->library) {
+            const auto& places = context.frames.front()->code->library->places;
+            const auto& place = static_cast<std::size_t>(line) < places.size() ? places[static_cast<std::size_t>(line)] : places[0];
+            file = place.file.empty() ? context.frames.front()->code->library->file : place.file;
+            line = place.line;
+        }
+        shown_coro += def_line ? " running at " + file + ":" + std::to_string(line) : " running";
     } else {
         shown_coro += " done";
         if (def_line) shown_coro += ", defined at " + file_name + ":" + std::to_string(def_line);

@@ -4,6 +4,7 @@
 // exception logged, the loop carrying on). Futures and tasks are C in CPython (_asynciomodule.c),
 // the handles and call_* Python (events.py, base_events.py): their frames appear in tracebacks.
 #include "integers.hpp"
+#include "library.hpp"
 #include "runtime.hpp"
 
 #include <cmath>
@@ -54,7 +55,17 @@ std::optional<std::string> callable_qualname(const value& fn, int depth = 0)
 std::optional<std::pair<std::string, std::int32_t>> function_source(const value& fn, const std::string& file, int depth = 0)
 {
     if (depth > 8) return std::nullopt;
-    if (fn.is(value_kind::function)) return std::pair{file, fn.as<function_object>().code->first_line};
+    if (fn.is(value_kind::function)) {
+        const auto& code = *fn.as<function_object>().code;
+        // asyncio's own function (the library's): CPython's file and line of its def, where marked
+        if (code.library) {
+            const auto& places = code.library->places;
+            const auto line = static_cast<std::size_t>(code.first_line);
+            if (line < places.size() && !places[line].file.empty()) return std::pair{places[line].file, places[line].line};
+            return std::pair{code.library->file, std::int32_t{0}};
+        }
+        return std::pair{file, code.first_line};
+    }
     if (fn.is(value_kind::lru_cache)) return function_source(fn.as<lru_cache_object>().function, file, depth + 1);
     if (fn.is(value_kind::partial)) return function_source(fn.as<partial_object>().function, file, depth + 1);
     return std::nullopt;
