@@ -36,7 +36,7 @@ enum builtin_id : int {
     b_hex, b_oct, b_bin, b_chr, b_ord, b_divmod, b_pow, b_any, b_all, b_dict, b_hash, b_map, b_filter, b_iter, b_getattr, b_setattr, b_hasattr, b_delattr, b_callable, b_next,
     d_keys, d_values, d_items, d_get, d_pop, d_popitem, d_setdefault, d_update, d_clear, d_copy,
     a_run, a_sleep, a_create_task, a_gather, a_get_event_loop, a_new_event_loop, a_set_event_loop, a_get_running_loop,
-    a_current_task, a_ensure_future,
+    a_current_task, a_ensure_future, a_all_tasks,
     t_sleep, t_time, t_monotonic, t_perf_counter, t_strftime, t_ctime,
     l_run_until_complete, l_is_running, l_is_closed, l_close, l_time, l_create_task, l_stop,
     f_done, f_result, f_cancel, f_cancelled, f_exception, f_get_name, f_set_name, f_get_coro,
@@ -131,7 +131,7 @@ struct member {
 
 const std::vector<member> asyncio_members = {{"run", a_run}, {"sleep", a_sleep}, {"create_task", a_create_task},
     {"gather", a_gather}, {"get_event_loop", a_get_event_loop}, {"new_event_loop", a_new_event_loop},
-    {"set_event_loop", a_set_event_loop}, {"get_running_loop", a_get_running_loop}, {"current_task", a_current_task},
+    {"set_event_loop", a_set_event_loop}, {"get_running_loop", a_get_running_loop}, {"current_task", a_current_task}, {"all_tasks", a_all_tasks},
     {"ensure_future", a_ensure_future}};
 const std::vector<member> dataclasses_members = {{"dataclass", dc_dataclass}, {"field", dc_field}};
 const std::vector<member> math_members = {{"sqrt", m_function}, {"floor", m_function}, {"ceil", m_function},
@@ -1784,6 +1784,32 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         else if (args[0].is(value_kind::loop)) current_loop_ = std::static_pointer_cast<loop_object>(args[0].obj);
         else raise_error("TypeError", "loop must be an instance of AbstractEventLoop or None, not '" + type_name(args[0]) + "'");
         return value::none();
+    }
+    case a_all_tasks: {
+        // tasks.all_tasks(loop=None): the loop's tasks not done, as a set (whose order is the engine's
+        // addresses; CPython's is its own)
+        auto loop_kw = take_kw("loop");
+        no_kwargs();
+        expect_args(b, args, 0, 1);
+        value loop_arg = !args.empty() ? args[0] : loop_kw.value_or(value::none());
+        std::shared_ptr<loop_object> loop;
+        if (loop_arg.is(value_kind::none)) {
+            if (!running_loop_) raise_error("RuntimeError", "no running event loop");
+            loop = running_loop_;
+        } else if (loop_arg.is(value_kind::loop)) {
+            loop = std::static_pointer_cast<loop_object>(loop_arg.obj);
+        } else {
+            raise_unsupported("asyncio.all_tasks() of what is not an event loop");
+        }
+        value s = make_set(false);
+        for (const auto& weak : all_tasks_) {
+            auto t = weak.lock();
+            if (!t || t->done() || t->loop.lock() != loop) continue;
+            value v = value::of(value_kind::future, t);
+            note_nesting(s, v);
+            s.as<set_object>().add(v, python_hash(v), dict_equality());
+        }
+        return s;
     }
     case a_current_task:
         no_kwargs();

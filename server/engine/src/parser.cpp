@@ -372,7 +372,7 @@ private:
     static bool supported_member(const std::string& module, const std::string& name)
     {
         static const char* asyncio_names[] = {"run", "sleep", "create_task", "gather", "get_event_loop", "new_event_loop",
-            "set_event_loop", "get_running_loop", "current_task", "ensure_future", "Task", "AbstractEventLoop", "Future", "Handle", "TimerHandle",
+            "set_event_loop", "get_running_loop", "current_task", "all_tasks", "ensure_future", "Task", "AbstractEventLoop", "Future", "Handle", "TimerHandle",
             "CancelledError", "InvalidStateError", "TimeoutError", nullptr};
         static const char* time_names[] = {"sleep", "time", "monotonic", "perf_counter", "strftime", "ctime", nullptr};
         static const char* dataclasses_names[] = {"dataclass", "field", nullptr};
