@@ -38,7 +38,7 @@ enum builtin_id : int {
     a_run, a_sleep, a_create_task, a_gather, a_get_event_loop, a_new_event_loop, a_set_event_loop, a_get_running_loop,
     a_current_task, a_ensure_future, a_all_tasks,
     t_sleep, t_time, t_monotonic, t_perf_counter, t_strftime, t_ctime,
-    l_run_until_complete, l_is_running, l_is_closed, l_close, l_time, l_create_task, l_stop,
+    l_run_until_complete, l_run_forever, l_is_running, l_is_closed, l_close, l_time, l_create_task, l_stop,
     f_done, f_result, f_cancel, f_cancelled, f_exception, f_get_name, f_set_name, f_get_coro,
     s_append, s_pop, s_extend, s_insert, s_index, s_count, s_remove, s_clear, s_reverse, s_sort, s_copy,
     str_method, str_format,
@@ -169,7 +169,7 @@ const std::vector<member> exception_group_members = {{"derive", eg_derive}, {"sp
 const std::vector<member> property_members = {{"setter", p_setter}, {"getter", p_getter}, {"deleter", p_deleter}};
 const std::vector<member> time_members = {{"sleep", t_sleep}, {"time", t_time}, {"monotonic", t_monotonic}, {"perf_counter", t_perf_counter},
     {"strftime", t_strftime}, {"ctime", t_ctime}};
-const std::vector<member> loop_members = {{"run_until_complete", l_run_until_complete}, {"is_running", l_is_running},
+const std::vector<member> loop_members = {{"run_until_complete", l_run_until_complete}, {"run_forever", l_run_forever}, {"is_running", l_is_running},
     {"is_closed", l_is_closed}, {"close", l_close}, {"time", l_time}, {"create_task", l_create_task}, {"stop", l_stop},
     {"call_soon", loop_api}, {"call_later", loop_api}, {"call_at", loop_api}, {"create_future", loop_api}};
 const std::vector<member> future_members = {{"done", f_done}, {"result", f_result}, {"cancel", f_cancel},
@@ -862,6 +862,23 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     }
     if (!obj.is(value_kind::module) && cpython_has_attribute(obj, name)) raise_unsupported("'" + type_name(obj) + "." + name + "'");
     raise_attribute_error(obj, name, "'" + full_type_name(obj) + "' object has no attribute '" + name + "'");
+}
+
+// base_events' _check_closed and _check_running, as run_forever and run_until_complete call them (line:
+// the first of the two calls in the method)
+static void check_loop_can_run(const loop_object& loop, bool another_running, const char* method, std::int32_t line)
+{
+    if (loop.closed)
+        raise_from_library("RuntimeError", "Event loop is closed",
+                           {library_frame("_check_closed", 519, base_events_py, "raise RuntimeError('Event loop is closed')"),
+                            library_frame(method, line, base_events_py, "self._check_closed()")});
+    const auto running = library_frame(method, line + 1, base_events_py, "self._check_running()");
+    if (loop.running)
+        raise_from_library("RuntimeError", "This event loop is already running",
+                           {library_frame("_check_running", 588, base_events_py, "raise RuntimeError('This event loop is already running')"), running});
+    if (another_running)
+        raise_from_library("RuntimeError", "Cannot run the event loop while another loop is running",
+                           {library_frame("_check_running", 590, base_events_py, "raise RuntimeError("), running});
 }
 
 value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs)
@@ -1981,9 +1998,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         expect_args(b, args, 1, 1);
         auto loop = std::static_pointer_cast<loop_object>(b.self.obj);
         value aw = args[0];
-        if (loop->closed) raise_error("RuntimeError", "Event loop is closed");
-        if (loop->running) raise_error("RuntimeError", "This event loop is already running");
-        if (running_loop_) raise_error("RuntimeError", "Cannot run the event loop while another loop is running");
+        check_loop_can_run(*loop, running_loop_ != nullptr, "run_until_complete", 628);
         std::shared_ptr<future_object> fut;
         if (aw.is(value_kind::coroutine)) {
             fut = create_task(loop, std::static_pointer_cast<coroutine_object>(aw.obj), "", line);
@@ -1995,6 +2010,15 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
                                                      "tasks.ensure_future(future, loop=self)")});
         }
         start_run_until_complete(loop, fut, runner_phase::until_complete);
+        return value::none();
+    }
+    case l_run_forever: {
+        // BaseEventLoop.run_forever: _run_once until stop() (a deadlock, as always, ends the run)
+        no_kwargs();
+        expect_args(b, args, 0, 0);
+        auto loop = std::static_pointer_cast<loop_object>(b.self.obj);
+        check_loop_can_run(*loop, running_loop_ != nullptr, "run_forever", 595);
+        start_run_until_complete(loop, nullptr, runner_phase::forever);
         return value::none();
     }
     case l_is_running: no_kwargs(); expect_args(b, args, 0, 0); return value::boolean(b.self.as<loop_object>().running);

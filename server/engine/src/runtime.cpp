@@ -1302,9 +1302,9 @@ void runtime::start_run_until_complete(const std::shared_ptr<loop_object>& loop,
 {
     phase_ = phase;
     runner_future_ = fut;
-    add_done_callback(fut, {callback_kind::stop_loop, nullptr, nullptr});
+    // run_forever has no future; a stop() asked before the loop runs ends it after one iteration
+    if (fut) add_done_callback(fut, {callback_kind::stop_loop, nullptr, nullptr});
     loop->running = true;
-    loop->stopping = false;
     loop->iteration_started = false;
     loop->ntodo = 0;
     running_loop_ = loop;
@@ -1332,8 +1332,10 @@ void runtime::loop_stopped()
     set_loop_state(*loop, "stopped");
     auto fut = runner_future_;
     runner_future_.reset();
-    auto& cbs = fut->callbacks;
-    cbs.erase(std::remove_if(cbs.begin(), cbs.end(), [](const callback& c) { return c.kind == callback_kind::stop_loop; }), cbs.end());
+    if (fut) {
+        auto& cbs = fut->callbacks;
+        cbs.erase(std::remove_if(cbs.begin(), cbs.end(), [](const callback& c) { return c.kind == callback_kind::stop_loop; }), cbs.end());
+    }
 
     auto shutdown_step = [&](const char* name, runner_phase next) {
         if (next == runner_phase::shutdown_asyncgens) {
@@ -1351,6 +1353,10 @@ void runtime::loop_stopped()
     };
 
     switch (phase_) {
+    case runner_phase::forever:
+        phase_ = runner_phase::none;
+        resume_main(value::none(), {});
+        return;
     case runner_phase::until_complete: {
         phase_ = runner_phase::none;
         if (!fut->done()) {

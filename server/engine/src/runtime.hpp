@@ -201,7 +201,7 @@ private:
     void loop_stopped();
 
     // ---- the runner: asyncio.run and loop.run_until_complete ----
-    enum class runner_phase : std::uint8_t { none, until_complete, main_task, cancel_all, shutdown_asyncgens, shutdown_executor };
+    enum class runner_phase : std::uint8_t { none, until_complete, forever, main_task, cancel_all, shutdown_asyncgens, shutdown_executor };
     void start_run_until_complete(const std::shared_ptr<loop_object>& loop, const std::shared_ptr<future_object>& fut,
                                   runner_phase phase);
     void start_asyncio_run(std::shared_ptr<coroutine_object> coro, std::int32_t line);
