@@ -36,7 +36,7 @@ enum builtin_id : int {
     b_hex, b_oct, b_bin, b_chr, b_ord, b_divmod, b_pow, b_any, b_all, b_dict, b_hash, b_map, b_filter, b_iter, b_getattr, b_setattr, b_hasattr, b_delattr, b_callable, b_next,
     d_keys, d_values, d_items, d_get, d_pop, d_popitem, d_setdefault, d_update, d_clear, d_copy,
     a_run, a_sleep, a_create_task, a_gather, a_get_event_loop, a_new_event_loop, a_set_event_loop, a_get_running_loop,
-    a_current_task, a_ensure_future, a_all_tasks,
+    a_current_task, a_ensure_future, a_all_tasks, lib_tasks_to_cancel,
     t_sleep, t_time, t_monotonic, t_perf_counter, t_strftime, t_ctime,
     l_run_until_complete, l_run_forever, l_is_running, l_is_closed, l_close, l_time, l_create_task, l_stop,
     f_done, f_result, f_cancel, f_cancelled, f_exception, f_get_name, f_set_name, f_get_coro,
@@ -171,7 +171,8 @@ const std::vector<member> time_members = {{"sleep", t_sleep}, {"time", t_time}, 
     {"strftime", t_strftime}, {"ctime", t_ctime}};
 const std::vector<member> loop_members = {{"run_until_complete", l_run_until_complete}, {"run_forever", l_run_forever}, {"is_running", l_is_running},
     {"is_closed", l_is_closed}, {"close", l_close}, {"time", l_time}, {"create_task", l_create_task}, {"stop", l_stop},
-    {"call_soon", loop_api}, {"call_later", loop_api}, {"call_at", loop_api}, {"create_future", loop_api}};
+    {"call_soon", loop_api}, {"call_later", loop_api}, {"call_at", loop_api}, {"create_future", loop_api},
+    {"call_exception_handler", loop_api}, {"shutdown_asyncgens", loop_api}, {"shutdown_default_executor", loop_api}};
 const std::vector<member> future_members = {{"done", f_done}, {"result", f_result}, {"cancel", f_cancel},
     {"cancelled", f_cancelled}, {"exception", f_exception}, {"get_name", f_get_name}, {"set_name", f_set_name}, {"get_coro", f_get_coro},
     {"set_result", future_api}, {"set_exception", future_api}, {"add_done_callback", future_api}, {"remove_done_callback", future_api},
@@ -879,6 +880,14 @@ static void check_loop_can_run(const loop_object& loop, bool another_running, co
     if (another_running)
         raise_from_library("RuntimeError", "Cannot run the event loop while another loop is running",
                            {library_frame("_check_running", 590, base_events_py, "raise RuntimeError("), running});
+}
+
+// Names that asyncio's library (server/engine/library) alone sees, beside the builtins: the engine's
+// state that CPython's library reads from its own module globals
+value runtime::library_private(const std::string& name)
+{
+    if (name == "_tasks_to_cancel") return make_builtin(lib_tasks_to_cancel, name);
+    return value{};
 }
 
 value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs)
@@ -1801,6 +1810,20 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         else if (args[0].is(value_kind::loop)) current_loop_ = std::static_pointer_cast<loop_object>(args[0].obj);
         else raise_error("TypeError", "loop must be an instance of AbstractEventLoop or None, not '" + type_name(args[0]) + "'");
         return value::none();
+    }
+    case lib_tasks_to_cancel: {
+        // The library's runners._cancel_all_tasks: the loop's tasks not done, in the order they were
+        // made (CPython's all_tasks() set has its addresses' order; asyncio.run's end uses this one too)
+        no_kwargs();
+        expect_args(b, args, 1, 1);
+        if (!args[0].is(value_kind::loop)) raise_unsupported("cancelling the tasks of what is not an event loop");
+        const auto loop = std::static_pointer_cast<loop_object>(args[0].obj);
+        std::vector<value> tasks;
+        for (const auto& weak : all_tasks_) {
+            auto t = weak.lock();
+            if (t && !t->done() && t->loop.lock() == loop) tasks.push_back(value::of(value_kind::future, t));
+        }
+        return value::list(std::move(tasks));
     }
     case a_all_tasks: {
         // tasks.all_tasks(loop=None): the loop's tasks not done, as a set (whose order is the engine's

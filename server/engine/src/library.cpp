@@ -182,6 +182,7 @@ attribute_table& runtime::library_namespace(const library_module& module)
 value runtime::library_global(const library_module& module, const std::string& name)
 {
     if (const value* v = library_namespace(module).find(name)) return *v;
+    if (value v = library_private(name); v.obj) return v;
     return load_builtin(name);
 }
 

@@ -279,6 +279,43 @@ void runtime::end_user_callback(outcome r)
     emit_stderr("Exception in callback " + source + "\nhandle: " + shown_handle + "\n" + format_traceback(exc, true));
 }
 
+// BaseEventLoop.default_exception_handler: the context's message, its other keys sorted with their
+// reprs, and the exception's traceback, logged as one record
+void runtime::log_exception_context(const value& context)
+{
+    if (!context.is(value_kind::dict) || context.as<dict_object>().default_factory || context.as<dict_object>().is_counter)
+        raise_unsupported("loop.call_exception_handler() of what is not a plain dict");
+    const auto& d = context.as<dict_object>();
+    std::string message;
+    value exception = value::none();
+    std::vector<std::pair<std::string, value>> others;
+    for (const auto& e : d.entries) {
+        if (e.key.is_unbound()) continue;
+        if (!e.key.is(value_kind::string)) raise_unsupported("loop.call_exception_handler() of a context with a key that is not a string");
+        const std::string key = str(e.key);
+        if (key == "message") {
+            if (truthy(e.item) && !e.item.is(value_kind::string)) raise_unsupported("loop.call_exception_handler() with a 'message' that is not a string");
+            message = truthy(e.item) ? str(e.item) : "";
+        }
+        else if (key == "exception") exception = e.item;
+        else if (key == "source_traceback" || key == "handle_traceback") raise_unsupported("loop.call_exception_handler() with '" + key + "'");
+        else others.emplace_back(key, e.item);
+    }
+    if (!exception.is(value_kind::none) && !exception.is(value_kind::exception))
+        raise_unsupported("loop.call_exception_handler() of an 'exception' that is not an exception instance");
+    if (message.empty()) message = "Unhandled exception in event loop";
+    std::sort(others.begin(), others.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::string text = message;
+    try {
+        for (const auto& [key, item] : others) text += "\n" + key + ": " + repr(item);
+    } catch (const python_error&) {
+        raise_unsupported("a repr() that raises while asyncio logs an exception context");
+    }
+    text += "\n";
+    if (exception.is(value_kind::exception)) text += format_traceback(exception, true);
+    emit_stderr(text);
+}
+
 void runtime::cancel_user_handle(handle& h)
 {
     if (h.cancelled) return;
@@ -329,6 +366,28 @@ value runtime::call_callback_api(const builtin_object& b, std::vector<value>& ar
         if (name == "create_future") {
             python_arguments(qualname, 0);
             return value::of(value_kind::future, new_future(loop));
+        }
+        if (name == "shutdown_asyncgens" || name == "shutdown_default_executor") {
+            // Coroutines with nothing to do here (no executor threads; an asynchronous generator left
+            // inside a cleanup block is refused as asyncio.run's end refuses it)
+            python_arguments(qualname, 0);
+            if (name == "shutdown_asyncgens") {
+                if (generator_dropped_in_cleanup_block_) refuse_dropped_generator();
+                if (async_generators_in_cleanup_blocks_ > 0)
+                    raise_unsupported("an asynchronous generator still stopped at a 'yield' inside 'try'/'finally' or 'with' when its "
+                                      "loop's shutdown_asyncgens() runs (CPython closes it and runs that cleanup)");
+            }
+            auto coro = std::make_shared<coroutine_object>();
+            coro->native = coroutine_object::native_kind::no_op;
+            coro->name = name;
+            coro->owner = this;
+            coro->owner_alive = alive_;
+            return value::of(value_kind::coroutine, coro);
+        }
+        if (name == "call_exception_handler") {
+            python_arguments(qualname, 1);
+            log_exception_context(args[0]);
+            return value::none();
         }
         std::optional<value> context = take_kw("context");
         if (!kwargs.empty()) raise_error("TypeError", qualname + "() got an unexpected keyword argument '" + kwargs.front().first + "'");

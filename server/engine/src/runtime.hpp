@@ -128,6 +128,7 @@ private:
     void emit(event e);
     static const frame* program_frame(const exec_context* ctx);  // its innermost frame of the program's own code
     void emit_stderr(const std::string& text);
+    void log_exception_context(const value& context);
     void print_text(const std::string& text, std::int32_t line);
     void warn(const std::string& category, const std::string& message, std::int32_t user_line);
     std::string source_line(std::int32_t line) const;
@@ -487,6 +488,7 @@ private:
     // million-item list cannot buy a million units of CPU for one step.
     void charge_work(std::size_t items) { meter_.charge(items); }
     value make_builtin(int id, const std::string& name, value self = {});
+    value library_private(const std::string& name);
     // A list that receives a list or tuple could come to contain itself: remember it, so the run's
     // end can break such cycles (shared ownership alone would leak them).
     void note_nesting(const value& container, const value& item);
