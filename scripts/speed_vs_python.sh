@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Issue 12's speed figures: the whole process of `loopscope run --clock virtual X.py` against
 # `python3 X.py`, for each program in tests/engine/bench/programs/ (many_sleeps: 1,000 tasks x 100
-# sleep(0); compute_loop: 600,000 iterations; classes: objects, methods, super(), dicts). Prints the
+# sleep(0); compute_loop: 600,000 iterations; classes: objects, methods, super(), dicts; issue 13's
+# queue_pipeline: 100 producers and 100 consumers passing 100,000 items through asyncio.Queue(100), and
+# lock_contention: 10,000 tasks through an asyncio.Lock, then 10,000 through a Semaphore(10)). Prints the
 # median wall time of RUNS runs of each (default 5) and python3's median over loopscope's, then the same
 # for CPU time (user + system), which a busy shared machine disturbs less. It measures
 # and never fails on a figure; it fails only when loopscope prints something other than python3.
@@ -17,6 +19,8 @@ runs=${1:-5}
 cli=${LOOPSCOPE_CLI:-$root/build/ci/server/loopscope}
 before=${LOOPSCOPE_CLI_BEFORE:-}
 programs=$root/tests/engine/bench/programs
+# Issue 13's programs take more steps and tasks than a server's run may (its bounds stay its config's)
+bounds="--max-steps 1000000000 --max-tasks 20000"
 for binary in "$cli" ${before:+"$before"}; do
   [[ -x $binary ]] || { echo "speed_vs_python.sh: no $binary (build the loopscope target, or set LOOPSCOPE_CLI)" >&2; exit 2; }
 done
@@ -51,15 +55,15 @@ else
   printf '%-14s %10s %12s %8s   %s\n' program python3_s loopscope_s ratio "CPU seconds: python3 loopscope (ratio)"
 fi
 status=0
-for program in many_sleeps compute_loop classes; do
+for program in many_sleeps compute_loop classes queue_pipeline lock_contention; do
   file=$programs/$program.py
   py_times=() ls_times=() before_times=()
   rm -f "$outputs"/*.cpu
   # Round robin, so that a neighbour's burst on the machine falls on all of them alike
   for ((k = 0; k < runs; k++)); do
     py_times+=("$(wall "$outputs/python3" "$outputs/python3.cpu" "$python" "$file")")
-    ls_times+=("$(wall "$outputs/loopscope" "$outputs/loopscope.cpu" "$cli" run --clock virtual "$file")")
-    if [[ -n $before ]]; then before_times+=("$(wall "$outputs/before" "$outputs/before.cpu" "$before" run --clock virtual "$file")"); fi
+    ls_times+=("$(wall "$outputs/loopscope" "$outputs/loopscope.cpu" "$cli" run --clock virtual $bounds "$file")")
+    if [[ -n $before ]]; then before_times+=("$(wall "$outputs/before" "$outputs/before.cpu" "$before" run --clock virtual $bounds "$file")"); fi
   done
   for output in loopscope ${before:+before}; do
     if ! cmp -s "$outputs/python3" "$outputs/$output"; then

@@ -31,11 +31,15 @@ namespace loopscope::cli {
 namespace {
 
 constexpr const char* usage =
-    "usage: loopscope run PROGRAM.py [--clock virtual|scaled] [--speed X] [--events FILE] [--trace FILE.json] [--random-seed N] [--dis]\n"
+    "usage: loopscope run PROGRAM.py [--clock virtual|scaled] [--speed X] [--events FILE] [--trace FILE.json] [--random-seed N]\n"
+    "                     [--max-steps N] [--max-tasks N] [--dis]\n"
     "  --events FILE       write the run as a run file (a header line, then one JSON event a line) that the page opens\n"
     "  --trace FILE.json   write the run as a Chrome / Perfetto trace (ui.perfetto.dev, chrome://tracing)\n"
     "  --random-seed N     start the random module as if random.seed(N) had run first (0 to 2**53 - 1); without it\n"
     "                      each run draws one, reported in run_finished as random_seed, so that a run can be replayed\n"
+    "  --max-steps N       let the run take up to N steps (default 10000000; at most 10**12): the server's own bound\n"
+    "                      stays its config's, this is for your own long programs and benchmarks\n"
+    "  --max-tasks N       let the run have up to N unfinished tasks at once (default 10000; at most 1000000)\n"
     "  --dis               print the program's bytecode (each code object, one instruction a line) instead of running it\n";
 
 // Program output goes where python3 would put it; the event stream, if asked for, to a file.
@@ -98,12 +102,14 @@ int run_command(int argc, char** argv)
 {
     std::string program_path, events_path, trace_path;
     std::optional<std::uint64_t> random_seed;
+    engine::run_config bounds;
     bool disassembly = false;
     engine::drive_options options;
     for (int k = 1; k < argc; ++k) {
         std::string arg = argv[k];
         auto name = arg.substr(0, arg.find('='));
-        bool takes_value = name == "--clock" || name == "--speed" || name == "--events" || name == "--trace" || name == "--random-seed";
+        bool takes_value = name == "--clock" || name == "--speed" || name == "--events" || name == "--trace" || name == "--random-seed" ||
+                           name == "--max-steps" || name == "--max-tasks";
         if (takes_value && arg.find('=') == std::string::npos && k + 1 >= argc) {
             std::fprintf(stderr, "loopscope run: %s needs a value\n%s", arg.c_str(), usage);
             return 2;
@@ -139,6 +145,19 @@ int run_command(int argc, char** argv)
                 return 2;
             }
             random_seed = n;
+        } else if (name == "--max-steps" || name == "--max-tasks") {
+            // A positive whole number, at most the option's ceiling
+            auto v = value();
+            const unsigned long long ceiling = name == "--max-steps" ? 1'000'000'000'000ULL : 1'000'000ULL;
+            char* end = nullptr;
+            errno = 0;
+            const unsigned long long n = std::strtoull(v.c_str(), &end, 10);
+            if (v.empty() || !std::isdigit(static_cast<unsigned char>(v[0])) || *end || errno || n == 0 || n > ceiling) {
+                std::fprintf(stderr, "loopscope run: %s must be an integer from 1 to %llu, not '%s'\n", name.c_str(), ceiling, v.c_str());
+                return 2;
+            }
+            if (name == "--max-steps") bounds.max_steps = n;
+            else bounds.max_tasks = static_cast<std::size_t>(n);
         } else if (name == "--events") {
             events_path = value();
         } else if (name == "--trace") {
@@ -189,7 +208,7 @@ int run_command(int argc, char** argv)
             return 2;
         }
     }
-    engine::run_config config;
+    engine::run_config config = bounds;
     config.random_seed = random_seed;
     std::error_code ec;
     auto absolute = std::filesystem::absolute(program_path, ec);

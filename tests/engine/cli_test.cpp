@@ -58,6 +58,24 @@ TEST_F(cli, bad_options_exit_with_usage_status)
     EXPECT_EQ(run({(dir_ / "missing.py").string()}), 2);
     EXPECT_EQ(run({}), 2);
     EXPECT_EQ(run({program, "--events"}), 2);
+    EXPECT_EQ(run({program, "--max-steps", "0"}), 2);
+    EXPECT_EQ(run({program, "--max-steps", "-5"}), 2);
+    EXPECT_EQ(run({program, "--max-steps", "1000000000001"}), 2);
+    EXPECT_EQ(run({program, "--max-tasks", "many"}), 2);
+    EXPECT_EQ(run({program, "--max-tasks", "1000001"}), 2);
+}
+
+TEST_F(cli, max_steps_and_max_tasks_raise_or_lower_the_runs_bounds)
+{
+    // 10,001 unfinished tasks at once: over the default 10,000, within --max-tasks 20000
+    auto many = write("many.py", "import asyncio\nasync def w():\n    await asyncio.sleep(1)\n"
+                                 "async def main():\n    await asyncio.gather(*(w() for _ in range(10001)))\nasyncio.run(main())\n");
+    EXPECT_EQ(run({many, "--clock", "virtual"}), 1);
+    EXPECT_EQ(run({many, "--clock", "virtual", "--max-tasks", "20000"}), 0);
+    // A loop of about 60 steps: within the default, over --max-steps 50
+    auto loop = write("loop.py", "total = 0\nfor i in range(20):\n    total += i\n");
+    EXPECT_EQ(run({loop, "--clock", "virtual"}), 0);
+    EXPECT_EQ(run({loop, "--clock", "virtual", "--max-steps=50"}), 1);
 }
 
 TEST_F(cli, exit_status_is_pythons)
