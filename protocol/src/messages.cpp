@@ -15,7 +15,8 @@ std::string encode(const hello& message)
                                          {"title", scenario.title},
                                          {"summary", scenario.summary},
                                          {"notes", scenario.notes},
-                                         {"source", scenario.source}});
+                                         {"source", scenario.source},
+                                         {"group", scenario.group}});
     json::object object{
         {"type", "hello"},
         {"protocol", version},

@@ -1,4 +1,5 @@
-// The embedded catalog is exactly catalog.json and the programs on disk, in the tutorial's order.
+// The embedded catalog is exactly catalog.json and the programs on disk, in the curriculum's order:
+// the tutorial's examples, then one per asyncio concept, each in its group.
 #include "loopscope/catalog/catalog.hpp"
 
 #include <boost/json.hpp>
@@ -41,8 +42,40 @@ TEST(catalog, follows_the_tutorials_order)
     for (const auto& s : catalog::scenarios())
         ids.emplace_back(s.id);
     const std::vector<std::string> expected{"hello", "sleep", "create_task", "interleaving",
-        "sequential_unawaited", "sequential_awaited", "gather", "event_loop_lifecycle", "blocking_sleep"};
+        "sequential_unawaited", "sequential_awaited", "gather", "event_loop_lifecycle", "blocking_sleep",
+        // Then the curriculum, one example per concept.
+        "wait_for_timeout", "timeout_block", "wait_first_completed", "as_completed", "taskgroup_failure",
+        "cancel_cleanup", "shield", "lost_update", "semaphore_downloads", "event_starting_gun", "queue_workers",
+        "call_later", "done_callback"};
     EXPECT_EQ(ids, expected);
+}
+
+TEST(catalog, groups_come_in_the_curriculums_order)
+{
+    std::vector<std::string> groups;
+    for (const auto& s : catalog::scenarios())
+        if (groups.empty() || groups.back() != s.group)
+            groups.emplace_back(s.group);
+    const std::vector<std::string> expected{"Tutorial", "Timeouts", "Waiting", "Structured concurrency",
+        "Cancellation", "Synchronisation", "Queues", "Callbacks"};
+    EXPECT_EQ(groups, expected);
+    EXPECT_EQ(catalog::find("blocking_sleep")->group, "Tutorial");
+    EXPECT_EQ(catalog::find("taskgroup_failure")->group, "Structured concurrency");
+}
+
+TEST(catalog, every_scenario_has_a_group_and_groups_are_contiguous)
+{
+    std::set<std::string_view> finished; // groups already left behind
+    std::string_view current;
+    for (const auto& s : catalog::scenarios()) {
+        EXPECT_FALSE(s.group.empty()) << s.id;
+        if (s.group == current)
+            continue;
+        EXPECT_FALSE(finished.contains(s.group)) << s.id << ": group \"" << s.group << "\" is split";
+        if (!current.empty())
+            finished.insert(current);
+        current = s.group;
+    }
 }
 
 TEST(catalog, ids_are_unique_and_snake_case)
@@ -67,6 +100,13 @@ TEST(catalog, every_text_is_filled_in)
     }
 }
 
+TEST(catalog, each_program_is_named_after_its_id)
+{
+    // The conformance test of a program is conformance.catalog.<file name>: keep it the id.
+    for (const auto& entry : catalog_json())
+        EXPECT_EQ(field(entry, "file"), "programs/" + field(entry, "id") + ".py");
+}
+
 TEST(catalog, matches_catalog_json_and_the_programs_on_disk_byte_for_byte)
 {
     const auto entries = catalog_json();
@@ -79,6 +119,7 @@ TEST(catalog, matches_catalog_json_and_the_programs_on_disk_byte_for_byte)
         EXPECT_EQ(s.title, field(entry, "title"));
         EXPECT_EQ(s.summary, field(entry, "summary"));
         EXPECT_EQ(s.notes, field(entry, "notes"));
+        EXPECT_EQ(s.group, field(entry, "group"));
         const auto on_disk = read_file(catalog_dir + "/" + field(entry, "file"));
         EXPECT_EQ(s.source.size(), on_disk.size()) << s.id;
         EXPECT_TRUE(s.source == on_disk) << s.id << " differs from " << field(entry, "file");

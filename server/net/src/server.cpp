@@ -38,7 +38,8 @@ server::server(asio::io_context& io, server_config config)
     state_->rooms = std::make_unique<room_registry>(state_->config, state_->stats);
     std::vector<protocol::scenario_info> scenarios;
     for (const catalog::scenario& scenario : catalog::scenarios())
-        scenarios.push_back({scenario.id, scenario.title, scenario.summary, scenario.notes, scenario.source});
+        scenarios.push_back(
+            {scenario.id, scenario.title, scenario.summary, scenario.notes, scenario.source, scenario.group});
     state_->hello = std::make_shared<const std::string>(protocol::encode(protocol::hello{
         .server = server_name,
         .limits = {.max_message_bytes = settings.max_message_bytes,

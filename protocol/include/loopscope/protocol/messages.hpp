@@ -15,6 +15,7 @@ inline constexpr int version = 1;
 // A catalog program, as hello lists it.
 struct scenario_info {
     std::string_view id, title, summary, notes, source;
+    std::string_view group = {}; // the catalog's group ("Tutorial", "Timeouts", ...)
 };
 
 // The bounds a client must respect (and a few it will meet), as hello announces them.
