@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { format_seconds, order_mark, console_text } from '../../web/lib/format.mjs';
 import { encode_permalink, decode_permalink } from '../../web/lib/permalink.mjs';
 import { player } from '../../web/lib/player.mjs';
-import { describe_event } from '../../web/lib/describe.mjs';
+import { describe_event, describe_snapshot } from '../../web/lib/describe.mjs';
 import { load_events } from './fixtures.mjs';
 
 test('program seconds read as the tutorial says them', () => {
@@ -56,4 +57,16 @@ test('stepping holds the cursor inside the run', () => {
 test('every event of a run reads as a sentence', () => {
   for (const event of load_events('gather')) assert.match(describe_event(event), /\w/);
   assert.equal(describe_event(load_events('gather')[15]), 'Task-2 prints "Start brewing coffee...".');
+});
+
+test('asyncio primitives and cancel causes read as sentences', () => {
+  const example = JSON.parse(readFileSync(new URL('../../protocol/examples/events_primitives.json', import.meta.url), 'utf8'));
+  const [created, taken, waited, timeout, cancel] = example.events;
+  assert.equal(describe_event(created), 'Task-1 makes a Lock (#1): free; waiting: none.');
+  assert.equal(describe_event(taken), '#1 changes: held by Task-2; waiting: none.');
+  assert.equal(describe_event(waited), '#1 changes: held by Task-2; waiting: Task-3.');
+  assert.equal(describe_event(timeout), 'Task-1 makes a Timeout (#2): created; deadline 2.5 s.');
+  assert.equal(describe_event(cancel), 'the loop asks Task-1 to cancel: its timeout (#2) expired.');
+  assert.equal(describe_snapshot({ size: 3, maxsize: 0, unfinished: 3, items: ["'a'", '2'], getters: [], putters: ['Task-4'] }).includes('putters waiting: Task-4'), true);
+  assert.equal(describe_event({ kind: 'task_cancel_requested', task: 'Task-1', target: 'Task-2', message: 'stop' }), 'Task-1 asks Task-2 to cancel (message: "stop").');
 });

@@ -2,6 +2,27 @@
 
 import { format_seconds, console_text, short_repr } from './format.mjs';
 
+function article(word) { return /^[AEIOU]/.test(word ?? '') ? 'an' : 'a'; }
+
+// A primitive's state in words: its fields as they stand (protocol/README.md, asyncio's primitives)
+export function describe_snapshot(snapshot) {
+  if (!snapshot) return 'its state is unknown';
+  const parts = [];
+  const tasks = (list) => (list.length ? list.join(', ') : 'none');
+  if ('locked' in snapshot) parts.push(snapshot.locked ? `held by ${snapshot.holder ?? 'no task'}` : 'free');
+  if ('set' in snapshot) parts.push(snapshot.set ? 'set' : 'not set');
+  if ('value' in snapshot) parts.push(`value ${snapshot.value}`);
+  if ('phase' in snapshot) parts.push(snapshot.phase);
+  if ('count' in snapshot) parts.push(`${snapshot.count} of ${snapshot.parties} inside`);
+  if ('size' in snapshot) parts.push(`${snapshot.size} item${snapshot.size === 1 ? '' : 's'}${snapshot.items?.length ? ` (${snapshot.items.join(', ')}${snapshot.size > snapshot.items.length ? ', …' : ''})` : ''}`);
+  if ('when' in snapshot && snapshot.when !== null) parts.push(`deadline ${format_seconds(snapshot.when)}`);
+  if ('members' in snapshot) parts.push(`members: ${tasks(snapshot.members)}`);
+  if ('waiters' in snapshot) parts.push(`waiting: ${tasks(snapshot.waiters)}`);
+  if (snapshot.getters?.length) parts.push(`getters waiting: ${tasks(snapshot.getters)}`);
+  if (snapshot.putters?.length) parts.push(`putters waiting: ${tasks(snapshot.putters)}`);
+  return parts.join('; ');
+}
+
 export function describe_event(event) {
   if (!event) return 'Before the first event: nothing has happened yet.';
   const who = event.task ?? 'the loop';
@@ -23,7 +44,15 @@ export function describe_event(event) {
       if (event.status === 'yield') return `${who} yields (sleep(0)) and goes to the back of the ready queue.`;
       if (event.status === 'return') return `${who} returns.`;
       return `${who} raises.`;
-    case 'task_cancel_requested': return `${who} asks ${event.target} to cancel.`;
+    case 'task_cancel_requested': {
+      const why = { timeout: `its timeout (#${event.primitive}) expired`, taskgroup: `its TaskGroup (#${event.primitive}) is shutting down`,
+        wait_for: 'wait_for ran out of time', gather: 'its gather was cancelled', 'asyncio.run': 'main returned with it still pending' }[event.cause];
+      const asker = event.cause === 'asyncio.run' ? 'asyncio.run' : who;
+      const message = event.message ? ` (message: ${short_repr(JSON.stringify(event.message), 40)})` : '';
+      return `${asker} asks ${event.target} to cancel${why ? `: ${why}` : ''}${message}.`;
+    }
+    case 'primitive_created': return `${who} makes ${article(event.target)} ${event.target} (#${event.primitive}): ${describe_snapshot(event.snapshot)}.`;
+    case 'primitive_state': return `#${event.primitive} changes: ${describe_snapshot(event.snapshot)}.`;
     case 'task_done':
       if (event.status === 'result') return `${event.task} is done: it returned ${short_repr(event.result, 60)}.`;
       if (event.status === 'cancelled') return `${event.task} is cancelled.`;

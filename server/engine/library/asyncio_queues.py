@@ -81,7 +81,7 @@ def _sift_to_leaf(heap, pos):  #@ C
 class Queue:
     _loop = None
 
-    def __init__(self, maxsize=0):
+    def __init__(self, maxsize=0):  #@ 33
         self._maxsize = maxsize
         self._getters = collections.deque()
         self._putters = collections.deque()
@@ -89,6 +89,7 @@ class Queue:
         self._finished = _Event()
         self._finished.set()
         self._init(maxsize)
+        _primitive(self)
 
     def _get_loop(self):
         loop = _running_loop()
@@ -98,31 +99,31 @@ class Queue:
             raise RuntimeError(f'{self!r} is bound to a different event loop')  #@ mixins.py:20
         return loop
 
-    def _init(self, maxsize):
+    def _init(self, maxsize):  #@ 47
         self._queue = collections.deque()
 
-    def _get(self):
+    def _get(self):  #@ 50
         return self._queue.popleft()
 
-    def _put(self, item):
+    def _put(self, item):  #@ 53
         self._queue.append(item)
 
-    def _wakeup_next(self, waiters):
+    def _wakeup_next(self, waiters):  #@ 58
         while waiters:
             waiter = waiters.popleft()
             if not waiter.done():
                 waiter.set_result(None)
                 break
 
-    def __repr__(self):
+    def __repr__(self):  #@ 66
         # id(self) is the address object.__repr__ shows
         plain = super().__repr__()
         return f'<{type(self).__name__} at {plain[plain.rfind(" at ") + 4:-1]} {self._format()}>'
 
-    def __str__(self):
+    def __str__(self):  #@ 69
         return f'<{type(self).__name__} {self._format()}>'
 
-    def _format(self):
+    def _format(self):  #@ 74
         result = f'maxsize={self._maxsize!r}'
         if getattr(self, '_queue', None):
             result += f' _queue={list(self._queue)!r}'
@@ -134,25 +135,26 @@ class Queue:
             result += f' tasks={self._unfinished_tasks}'
         return result
 
-    def qsize(self):
+    def qsize(self):  #@ 86
         return len(self._queue)
 
     @property
-    def maxsize(self):
+    def maxsize(self):  #@ 91
         return self._maxsize
 
-    def empty(self):
+    def empty(self):  #@ 95
         return not self._queue
 
-    def full(self):
+    def full(self):  #@ 99
         if self._maxsize <= 0:
             return False
         return self.qsize() >= self._maxsize
 
-    async def put(self, item):
+    async def put(self, item):  #@ 110
         while self.full():
             putter = self._get_loop().create_future()  #@ 117
             self._putters.append(putter)
+            _primitive(self)
             try:
                 await putter  #@ 120
             except:
@@ -163,21 +165,24 @@ class Queue:
                     pass
                 if not self.full() and not putter.cancelled():
                     self._wakeup_next(self._putters)
+                _primitive(self)
                 raise  #@ 134
         return self.put_nowait(item)  #@ 135
 
-    def put_nowait(self, item):
+    def put_nowait(self, item):  #@ 137
         if self.full():
             raise QueueFull  #@ 143
         self._put(item)  #@ 144
         self._unfinished_tasks += 1
         self._finished.clear()
         self._wakeup_next(self._getters)
+        _primitive(self)
 
-    async def get(self):
+    async def get(self):  #@ 149
         while self.empty():
             getter = self._get_loop().create_future()  #@ 155
             self._getters.append(getter)
+            _primitive(self)
             try:
                 await getter  #@ 158
             except:
@@ -188,30 +193,33 @@ class Queue:
                     pass
                 if not self.empty() and not getter.cancelled():
                     self._wakeup_next(self._getters)
+                _primitive(self)
                 raise  #@ 172
         return self.get_nowait()  #@ 173
 
-    def get_nowait(self):
+    def get_nowait(self):  #@ 175
         if self.empty():
             raise QueueEmpty  #@ 181
         item = self._get()  #@ 182
         self._wakeup_next(self._putters)
+        _primitive(self)
         return item
 
-    def task_done(self):
+    def task_done(self):  #@ 186
         if self._unfinished_tasks <= 0:
             raise ValueError('task_done() called too many times')  #@ 201
         self._unfinished_tasks -= 1
         if self._unfinished_tasks == 0:
             self._finished.set()
+        _primitive(self)
 
-    async def join(self):
+    async def join(self):  #@ 206
         if self._unfinished_tasks > 0:
             await self._finished.wait()  #@ 215
 
 
 class PriorityQueue(Queue):
-    def _init(self, maxsize):
+    def _init(self, maxsize):  #@ 224
         self._queue = []
 
     def _put(self, item):
@@ -222,11 +230,11 @@ class PriorityQueue(Queue):
 
 
 class LifoQueue(Queue):
-    def _init(self, maxsize):
+    def _init(self, maxsize):  #@ 237
         self._queue = []
 
-    def _put(self, item):
+    def _put(self, item):  #@ 240
         self._queue.append(item)
 
-    def _get(self):
+    def _get(self):  #@ 243
         return self._queue.pop()

@@ -53,7 +53,7 @@ class _State(Enum):
 
 
 class Runner:
-    def __init__(self, *, debug=None, loop_factory=None):
+    def __init__(self, *, debug=None, loop_factory=None):  #@ 49
         self._state = _State.CREATED
         self._debug = debug
         self._loop_factory = loop_factory
@@ -62,14 +62,14 @@ class Runner:
         self._interrupt_count = 0
         self._set_event_loop = False
 
-    def __enter__(self):
+    def __enter__(self):  #@ 58
         self._lazy_init()  #@ 59
         return self
 
-    def __exit__(self, exc_type, exc_val, exc_tb):
+    def __exit__(self, exc_type, exc_val, exc_tb):  #@ 62
         self.close()  #@ 63
 
-    def close(self):
+    def close(self):  #@ 65
         if self._state is not _State.INITIALIZED:
             return
         try:
@@ -84,11 +84,11 @@ class Runner:
             self._loop = None
             self._state = _State.CLOSED
 
-    def get_loop(self):
+    def get_loop(self):  #@ 81
         self._lazy_init()  #@ 83
         return self._loop
 
-    def run(self, coro, *, context=None):
+    def run(self, coro, *, context=None):  #@ 86
         if not coroutines.iscoroutine(coro):
             raise ValueError("a coroutine was expected, got {!r}".format(coro))  #@ 89
         if events._get_running_loop() is not None:
@@ -104,7 +104,7 @@ class Runner:
         except exceptions.CancelledError:
             raise  # CancelledError  #@ 124
 
-    def _lazy_init(self):
+    def _lazy_init(self):  #@ 131
         if self._state is _State.CLOSED:
             raise RuntimeError("Runner is closed")  #@ 133
         if self._state is _State.INITIALIZED:
@@ -122,7 +122,7 @@ class Runner:
         self._state = _State.INITIALIZED
 
 
-def _cancel_all_tasks(loop):
+def _cancel_all_tasks(loop):  #@ 193
     # CPython's set of all_tasks(loop) has its addresses' order: these are in the order they were made
     to_cancel = _tasks_to_cancel(loop)
     if not to_cancel:

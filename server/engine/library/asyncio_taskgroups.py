@@ -28,7 +28,7 @@ class tasks:
 
 
 class TaskGroup:
-    def __init__(self):
+    def __init__(self):  #@ 14
         self._entered = False
         self._exiting = False
         self._aborting = False
@@ -39,8 +39,9 @@ class TaskGroup:
         self._errors = []
         self._base_error = None
         self._on_completed_fut = None
+        _primitive(self)
 
-    def __repr__(self):
+    def __repr__(self):  #@ 26
         info = ['']
         if self._tasks:
             info.append(f'tasks={len(self._tasks)}')
@@ -53,7 +54,7 @@ class TaskGroup:
         info_str = ' '.join(info)
         return f'<TaskGroup{info_str}>'
 
-    async def __aenter__(self):
+    async def __aenter__(self):  #@ 40
         if self._entered:
             raise RuntimeError(  #@ 42
                 f"TaskGroup {self!r} has been already entered")
@@ -64,10 +65,12 @@ class TaskGroup:
         if self._parent_task is None:
             raise RuntimeError(  #@ 51
                 f'TaskGroup {self!r} cannot determine the parent task')
+        _primitive(self)
         return self
 
-    async def __aexit__(self, et, exc, tb):
+    async def __aexit__(self, et, exc, tb):  #@ 56
         self._exiting = True
+        _primitive(self)
         if (exc is not None and
                 self._is_base_error(exc) and
                 self._base_error is None):
@@ -108,7 +111,7 @@ class TaskGroup:
             finally:
                 self._errors = None
 
-    def create_task(self, coro, *, name=None, context=None):
+    def create_task(self, coro, *, name=None, context=None):  #@ 137
         if not self._entered:
             raise RuntimeError(f"TaskGroup {self!r} has not been entered")  #@ 139
         if self._exiting and not self._tasks:
@@ -123,20 +126,23 @@ class TaskGroup:
             task.set_name(name)
         task.add_done_callback(self._on_task_done)
         self._tasks[task] = None
+        _primitive(self)
         return task
 
-    def _is_base_error(self, exc):
+    def _is_base_error(self, exc: BaseException) -> bool:  #@ 157
         assert isinstance(exc, BaseException)
         return isinstance(exc, (SystemExit, KeyboardInterrupt))
 
-    def _abort(self):
+    def _abort(self):  #@ 161
         self._aborting = True
         for t in reversed(list(self._tasks)):
             if not t.done():
-                t.cancel()
+                _cancel('taskgroup', self, t)
+        _primitive(self)
 
-    def _on_task_done(self, task):
+    def _on_task_done(self, task):  #@ 168
         self._tasks.pop(task, None)
+        _primitive(self)
         if self._on_completed_fut is not None and not self._tasks:
             if not self._on_completed_fut.done():
                 self._on_completed_fut.set_result(True)
@@ -146,6 +152,7 @@ class TaskGroup:
         if exc is None:
             return
         self._errors.append(exc)
+        _primitive(self)
         if self._is_base_error(exc) and self._base_error is None:
             self._base_error = exc
         if self._parent_task.done():
@@ -160,4 +167,4 @@ class TaskGroup:
             # The parent's body is cancelled so that the block ends now; __aexit__ takes the request back
             self._abort()
             self._parent_cancel_requested = True
-            self._parent_task.cancel()
+            _cancel('taskgroup', self, self._parent_task)

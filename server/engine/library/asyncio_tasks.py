@@ -37,7 +37,8 @@ def _isfuture(obj):
 
 
 def _iscoroutine(obj):
-    return type(obj).__name__ == 'coroutine'
+    # coroutines.iscoroutine: a generator too
+    return type(obj).__name__ in ('coroutine', 'generator')
 
 
 class futures:
@@ -53,7 +54,7 @@ FIRST_EXCEPTION = 'FIRST_EXCEPTION'
 ALL_COMPLETED = 'ALL_COMPLETED'
 
 
-async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
+async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):  #@ 389
     if futures.isfuture(fs) or coroutines.iscoroutine(fs):
         raise TypeError(f"expect a list of futures, not {type(fs).__name__}")  #@ 406
     if not fs:
@@ -72,7 +73,7 @@ def _release_waiter(waiter, *args):  #@ 421
         waiter.set_result(None)
 
 
-async def wait_for(fut, timeout):
+async def wait_for(fut, timeout):  #@ 426
     loop = events.get_running_loop()
     if timeout is None:
         return await fut  #@ 442
@@ -116,7 +117,7 @@ async def wait_for(fut, timeout):
         timeout_handle.cancel()
 
 
-async def _wait(fs, timeout, return_when, loop):
+async def _wait(fs, timeout, return_when, loop):  #@ 497
     assert fs, 'Set of Futures is empty.'
     waiter = loop.create_future()
     timeout_handle = None
@@ -154,19 +155,19 @@ async def _wait(fs, timeout, return_when, loop):
     return done, pending
 
 
-async def _cancel_and_wait(fut, loop):
+async def _cancel_and_wait(fut, loop):  #@ 541
     waiter = loop.create_future()
     cb = functools.partial(_release_waiter, waiter)
     fut.add_done_callback(cb)
     try:
-        fut.cancel()
+        _cancel('wait_for', None, fut)
         # Not `await fut`: _cancel_and_wait itself stays cancellable
         await waiter  #@ 552
     finally:
         fut.remove_done_callback(cb)
 
 
-def as_completed(fs, *, timeout=None):
+def as_completed(fs, *, timeout=None):  #@ 558
     if futures.isfuture(fs) or coroutines.iscoroutine(fs):
         raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")  #@ 577
     done = _Queue()
@@ -188,7 +189,7 @@ def as_completed(fs, *, timeout=None):
         if not todo and timeout_handle is not None:
             timeout_handle.cancel()
 
-    async def _wait_for_one():
+    async def _wait_for_one():  #@ 600
         f = await done.get()  #@ 601
         if f is None:
             raise exceptions.TimeoutError  #@ 604
@@ -202,7 +203,7 @@ def as_completed(fs, *, timeout=None):
         yield _wait_for_one()
 
 
-def shield(arg):
+def shield(arg):  #@ 841
     inner = _ensure_future(arg)  #@ 874
     if inner.done():
         return inner

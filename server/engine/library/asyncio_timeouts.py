@@ -7,6 +7,7 @@
 __all__ = ('Timeout', 'timeout', 'timeout_at')
 
 from enum import Enum
+from typing import Optional
 
 from asyncio import CancelledError
 from asyncio import current_task as _current_task
@@ -35,16 +36,17 @@ class _State(Enum):
 
 
 class Timeout:
-    def __init__(self, when):
+    def __init__(self, when: Optional[float]) -> None:  #@ 29
         self._state = _State.CREATED
         self._timeout_handler = None
         self._task = None
         self._when = when
+        _primitive(self)
 
-    def when(self):
+    def when(self) -> Optional[float]:  #@ 36
         return self._when
 
-    def reschedule(self, when):
+    def reschedule(self, when: Optional[float]) -> None:  #@ 39
         assert self._state is not _State.CREATED  #@ 40
         if self._state is not _State.ENTERED:
             raise RuntimeError(  #@ 42
@@ -61,11 +63,12 @@ class Timeout:
                 self._timeout_handler = loop.call_soon(self._on_timeout)  #@ 56
             else:
                 self._timeout_handler = loop.call_at(when, self._on_timeout)  #@ 58
+        _primitive(self)
 
-    def expired(self):
+    def expired(self) -> bool:  #@ 60
         return self._state in (_State.EXPIRING, _State.EXPIRED)
 
-    def __repr__(self):
+    def __repr__(self) -> str:  #@ 64
         info = ['']
         if self._state is _State.ENTERED:
             when = round(self._when, 3) if self._when is not None else None  #@ 67
@@ -73,7 +76,7 @@ class Timeout:
         info_str = ' '.join(info)
         return f"<Timeout [{self._state.value}]{info_str}>"
 
-    async def __aenter__(self):
+    async def __aenter__(self) -> "Timeout":  #@ 72
         self._state = _State.ENTERED
         self._task = tasks.current_task()
         if self._task is None:
@@ -88,24 +91,27 @@ class Timeout:
             self._timeout_handler = None
         if self._state is _State.EXPIRING:
             self._state = _State.EXPIRED
+            _primitive(self)
             # No other cancel request is outstanding: the cancellation was this timeout's own
             if self._task.uncancel() == 0 and exc_type is exceptions.CancelledError:
                 raise TimeoutError  #@ 98
         elif self._state is _State.ENTERED:
             self._state = _State.EXITED
+            _primitive(self)
         return None
 
     def _on_timeout(self) -> None:  #@ 104
         assert self._state is _State.ENTERED  #@ 105
-        self._task.cancel()
+        _cancel('timeout', self, self._task)
         self._state = _State.EXPIRING
         self._timeout_handler = None
+        _primitive(self)
 
 
-def timeout(delay):
+def timeout(delay: Optional[float]) -> Timeout:  #@ 112
     loop = events.get_running_loop()  #@ 128
     return Timeout(loop.time() + delay if delay is not None else None)  #@ 129
 
 
-def timeout_at(when):
+def timeout_at(when: Optional[float]) -> Timeout:  #@ 132
     return Timeout(when)

@@ -36,7 +36,7 @@ enum builtin_id : int {
     b_hex, b_oct, b_bin, b_chr, b_ord, b_divmod, b_pow, b_any, b_all, b_dict, b_hash, b_map, b_filter, b_iter, b_getattr, b_setattr, b_hasattr, b_delattr, b_callable, b_next,
     d_keys, d_values, d_items, d_get, d_pop, d_popitem, d_setdefault, d_update, d_clear, d_copy,
     a_run, a_sleep, a_create_task, a_gather, a_get_event_loop, a_new_event_loop, a_set_event_loop, a_get_running_loop,
-    a_current_task, a_ensure_future, a_all_tasks, lib_tasks_to_cancel,
+    a_current_task, a_ensure_future, a_all_tasks, lib_tasks_to_cancel, lib_primitive, lib_cancel,
     t_sleep, t_time, t_monotonic, t_perf_counter, t_strftime, t_ctime,
     l_run_until_complete, l_run_forever, l_is_running, l_is_closed, l_close, l_time, l_create_task, l_stop,
     f_done, f_result, f_cancel, f_cancelled, f_exception, f_get_name, f_set_name, f_get_coro,
@@ -737,7 +737,7 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         if (name == "__name__") return value::string(fn.name());
         if (name == "__qualname__") return value::string(fn.qualname());
         if (name == "__doc__") return fn.ns ? fn.ns->doc : fn.code->doc;
-        if (name == "__module__") return fn.ns ? fn.ns->module : value::string("__main__");
+        if (name == "__module__") return fn.ns ? fn.ns->module : value::string(fn.code->library ? fn.code->library->name : "__main__");
         if (fn.ns)
             if (const value* v = fn.ns->attributes.find(name)) return *v;
         break;
@@ -887,6 +887,8 @@ static void check_loop_can_run(const loop_object& loop, bool another_running, co
 value runtime::library_private(const std::string& name)
 {
     if (name == "_tasks_to_cancel") return make_builtin(lib_tasks_to_cancel, name);
+    if (name == "_primitive") return make_builtin(lib_primitive, name);
+    if (name == "_cancel") return make_builtin(lib_cancel, name);
     return value{};
 }
 
@@ -1811,6 +1813,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         else raise_error("TypeError", "loop must be an instance of AbstractEventLoop or None, not '" + type_name(args[0]) + "'");
         return value::none();
     }
+    case lib_primitive: no_kwargs(); return library_primitive(args);
+    case lib_cancel: no_kwargs(); return library_cancel(args);
     case lib_tasks_to_cancel: {
         // The library's runners._cancel_all_tasks: the loop's tasks not done, in the order they were
         // made (CPython's all_tasks() set has its addresses' order; asyncio.run's end uses this one too)
@@ -2467,6 +2471,13 @@ std::string task_object::repr_text() const
     if (state == future_state::pending) {
         std::int32_t line = context.frames.empty() ? def_line : context.frames.front()->line;
         std::string file = file_name;
+        // asyncio.sleep once started waits at `await __sleep0()` (delay <= 0) or `return await future`
+        if (coro && coro->native == coroutine_object::native_kind::sleep && coro->state != coroutine_object::state_kind::created) {
+            const value delay = coro->arguments.empty() ? value::none() : coro->arguments[0];
+            const bool at_most_zero = (delay.is(value_kind::floating) && delay.f <= 0) ||
+                                      ((delay.is(value_kind::integer) || delay.is(value_kind::boolean)) && !delay.obj && delay.i <= 0);
+            line = at_most_zero ? 630 : 639;
+        }
         // A coroutine of asyncio's library (wait_for ...): CPython's file and line where marked
         if (!context.frames.empty() && context.frames.front()->code->library) {
             const auto& places = context.frames.front()->code->library->places;

@@ -93,6 +93,7 @@ inline named_tuple_object* named_tuple_of(const value& v)
 struct instance_object : object {
     std::shared_ptr<class_object> cls;
     attribute_table attributes;
+    std::uint64_t primitive_id = 0;  // one of asyncio's primitives the events announced (primitives.cpp)
 };
 
 // object.__repr__ of an instance: <__main__.Point object at 0x…> (value.cpp)

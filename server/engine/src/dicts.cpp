@@ -114,8 +114,16 @@ std::int64_t python_hash(const value& v)
         if (auto* meter = current_work_meter(); meter && meter->specials) return meter->specials->instance_hash(v);
         [[fallthrough]];
     default: {
-        // Everything else is hashed by identity, as CPython's object.__hash__.
-        const auto address = reinterpret_cast<std::uintptr_t>(v.obj.get());
+        // Everything else is hashed by identity, as CPython's object.__hash__ (its address rotated):
+        // here a per-run number made an address, not the real one, which differs between runs
+        const object* o = v.obj.get();
+        if (!o) return 0;
+        if (!o->identity) {
+            thread_local std::uint64_t outside_runs = 0;
+            auto* meter = current_work_meter();
+            o->identity = meter ? meter->next_identity() : ++outside_runs;
+        }
+        const std::uint64_t address = 0x7f3c2a5e1000 + 0x60 * o->identity;
         return static_cast<std::int64_t>((address >> 4) | (address << 60));
     }
     }

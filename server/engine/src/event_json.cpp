@@ -179,8 +179,19 @@ void append_event_json(std::string& out, const event& e)
         }
         out += ']';
     }
+    if (e.primitive) {
+        key(out, "primitive");
+        append_uint(out, *e.primitive);
+    }
+    if (e.snapshot) {
+        key(out, "snapshot");
+        out += *e.snapshot;
+    }
+    optional_string(out, "cause", e.cause);
     out += '}';
 }
+
+void append_json_number(std::string& out, double d) { append_number(out, d); }
 
 std::string event_to_json(const event& e)
 {

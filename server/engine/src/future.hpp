@@ -63,6 +63,8 @@ enum class future_state : std::uint8_t { pending, cancelled, finished };
 
 struct future_object : object {
     future_state state = future_state::pending;
+    // loop.create_future() inside a task: that task (a primitive's waiter, as the events name it)
+    std::weak_ptr<task_object> made_in_task;
     value result;
     value exception;
     // The exception's traceback when it was set: the first result() (or await) raises it with this

@@ -130,6 +130,15 @@ std::string handle::repr_text() const
     return handle_text(*this, callback_source(callee, args, *file));
 }
 
+// A value as events show it: None, booleans, numbers that fit 64 bits, floats and strings of at most 40
+// characters by their repr, anything else by its type (`<list>`)
+std::string event_value_label(const value& a)
+{
+    const bool plain = a.is(value_kind::none) || a.is(value_kind::boolean) || a.is(value_kind::floating) ||
+                       (a.is(value_kind::integer) && !a.obj) || (a.is(value_kind::string) && a.as<string_object>().s.size() <= 40);
+    return plain ? event_text([&] { return repr(a); }, [] { return std::string("…"); }) : "<" + type_name(a) + ">";
+}
+
 // What events call a program's callback: its name and its arguments' short forms, made without
 // running the program's code or converting a big number (CPython makes no such text)
 std::string callback_label(const value& fn, const std::vector<value>& args)
@@ -142,10 +151,7 @@ std::string callback_label(const value& fn, const std::vector<value>& args)
     const std::size_t shown = std::min<std::size_t>(args.size(), 8);
     for (std::size_t k = 0; k < shown; ++k) {
         if (k) text += ", ";
-        const value& a = args[k];
-        const bool plain = a.is(value_kind::none) || a.is(value_kind::boolean) || a.is(value_kind::floating) ||
-                           (a.is(value_kind::integer) && !a.obj) || (a.is(value_kind::string) && a.as<string_object>().s.size() <= 40);
-        text += plain ? event_text([&] { return repr(a); }, [] { return std::string("…"); }) : "<" + type_name(a) + ">";
+        text += event_value_label(args[k]);
     }
     if (args.size() > shown) text += ", …";
     return text + ")";
@@ -188,6 +194,7 @@ std::shared_ptr<future_object> runtime::new_future(const std::shared_ptr<loop_ob
     fut->owner = this;
     fut->owner_alive = alive_;
     remember_container(fut);  // its result or callbacks may hold it: the run's end clears them
+    if (current_task_) fut->made_in_task = current_task_;
     return fut;
 }
 

@@ -1,4 +1,5 @@
 #include "runtime.hpp"
+#include "library.hpp"
 #include "integers.hpp"
 #include "itertools_module.hpp"
 #include "sets.hpp"
@@ -733,8 +734,11 @@ bool runtime::step_loop(advance_result& wait)
                 return false;
             }
         }
+        // _run_once's end_time: a timer due within the clock's resolution of now (time.monotonic's,
+        // 1e-09 s on Linux) is due now (0.1 + 0.2 fires with 0.3)
+        constexpr double clock_resolution = 1e-09;
         while (const handle* next = loop.next_timer()) {
-            if (next->when > now_) break;
+            if (next->when >= now_ + clock_resolution) break;
             auto h = loop.pop_timer();
             if (h->cancelled) continue;
             event e = make_event("timer_fired");
@@ -1098,6 +1102,9 @@ bool runtime::task_cancel(const std::shared_ptr<task_object>& task, const std::s
     {
         event e = make_event("task_cancel_requested");
         e.target = task->name;
+        if (!msg.empty()) e.message = msg;
+        if (!cancel_cause_.cause.empty()) e.cause = cancel_cause_.cause;
+        if (cancel_cause_.primitive) e.primitive = cancel_cause_.primitive;
         emit(std::move(e));
     }
     if (task->fut_waiter && cancel_any(task->fut_waiter, msg)) return true;
@@ -1122,6 +1129,7 @@ bool runtime::cancel_any(const std::shared_ptr<future_object>& fut, const std::s
     if (fut->is_gather) {
         if (fut->done()) return false;
         bool any = false;
+        const cause_scope gather_cause(cancel_cause_, "gather", 0);
         for (const auto& child : fut->children)
             if (cancel_any(child, msg)) any = true;
         if (any) fut->cancel_requested = true;
@@ -1198,6 +1206,19 @@ std::shared_ptr<task_object> runtime::create_task(const std::shared_ptr<loop_obj
     task->created_line = line;
     task->file_name = config_.file_name;
     task->def_line = task->coro->function ? task->coro->function->code->first_line : 0;
+    // asyncio.sleep (C++ here, Python in CPython): tasks.py's sleep
+    if (task->coro->native == coroutine_object::native_kind::sleep) {
+        task->file_name = "/usr/lib/python3.11/asyncio/tasks.py";
+        task->def_line = 627;
+    }
+    // A coroutine of asyncio's library: CPython's file and the line of its def, where marked
+    if (task->coro->function && task->coro->function->code->library) {
+        const auto& library = *task->coro->function->code->library;
+        const auto at = static_cast<std::size_t>(task->def_line);
+        const bool marked = at < library.places.size() && !library.places[at].file.empty();
+        task->file_name = marked ? library.places[at].file : library.file;
+        task->def_line = marked ? library.places[at].line : 0;
+    }
     task->owner = this;
     task->owner_alive = alive_;
     all_tasks_.push_back(task);
@@ -1396,7 +1417,10 @@ void runtime::loop_stopped()
             for (const auto& t : runner_cancelled_) e.children.push_back(t->name);
             emit(std::move(e));
         }
-        for (const auto& t : runner_cancelled_) task_cancel(t, "");
+        {
+            const cause_scope runner_cause(cancel_cause_, "asyncio.run", 0);
+            for (const auto& t : runner_cancelled_) task_cancel(t, "");
+        }
         std::vector<value> items;
         for (const auto& t : runner_cancelled_) items.push_back(value::of(value_kind::future, t));
         running_loop_ = loop;  // gather() looks for the loop

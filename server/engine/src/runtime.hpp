@@ -528,6 +528,34 @@ private:
     std::size_t output_lines_ = 0;
     bool finished_ = false;
     bool finishing_ = false;        // releasing the globals; run_finished waits in finish_event_
+    // Why the next task_cancel happens (its event's `cause`, `primitive`): set around a cancel that
+    // asyncio makes for a reason of its own (a gather, asyncio.run's end, the library's timeouts and
+    // task groups); empty: the program's own task.cancel()
+    struct cancel_cause {
+        std::string cause;
+        std::uint64_t primitive = 0;
+    } cancel_cause_;
+    struct cause_scope {
+        cancel_cause& slot;
+        cancel_cause saved;
+        cause_scope(cancel_cause& s, std::string cause, std::uint64_t primitive) : slot(s), saved(std::move(s))
+        {
+            slot = {std::move(cause), primitive};
+        }
+        ~cause_scope() { slot = std::move(saved); }
+        cause_scope(const cause_scope&) = delete;
+        cause_scope& operator=(const cause_scope&) = delete;
+    };
+    // The library's primitives (primitives.cpp): ids, and each held Lock's holder by id
+    std::uint64_t next_primitive_id_ = 0;
+    std::unordered_map<std::uint64_t, std::string> primitive_holders_;
+    // A primitive that the library made for another (hidden): that owner, whose events show it
+    std::unordered_map<std::uint64_t, std::weak_ptr<object>> primitive_owners_;
+    std::unordered_map<std::uint64_t, std::uint64_t> primitive_digests_;  // each one's last state sent (a hash)
+    value library_primitive(std::vector<value>& args);
+    void primitive_event(const value& object, int depth);
+    std::pair<bool, std::string> lock_state(const value* lock);
+    value library_cancel(std::vector<value>& args);
     std::size_t cancel_depth_ = 0;  // cancel_any() inside cancel_any(): tasks awaiting each other
     bool quiet_teardown_ = false;   // stopped by a bound: no shutdown warnings
     std::optional<event> finish_event_;

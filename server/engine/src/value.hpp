@@ -38,6 +38,9 @@ struct object {
     virtual ~object() = default;
     // repr() of the object kinds that are not plain data (tasks, coroutines, loops, functions).
     virtual std::string repr_text() const { return "<object>"; }
+    // hash() of an object hashed by identity: numbered per run the first time it is hashed, so that a
+    // set of tasks iterates in the same order every time the program runs (dicts.cpp)
+    mutable std::uint64_t identity = 0;
 };
 
 // A Python value. Immutable scalars are inline; everything else is shared, which also gives the
@@ -522,6 +525,9 @@ inline constexpr std::size_t max_event_text = 4096;
 std::string event_text(const std::function<std::string()>& make, const std::function<std::string()>& fallback);
 // repr(v) as event_text ("<type object>" when it would raise)
 std::string event_repr(const value& v);
+// A value as events show a callback's argument or a queue's item (loop_callbacks.cpp): None, booleans,
+// 64-bit ints, floats and strings of at most 40 characters by their repr, anything else by its type
+std::string event_value_label(const value& a);
 // reprlib.repr(v): the shortened repr a future shows its result with (short_repr.cpp)
 std::string short_repr(const value& v);
 std::string str(const value& v);

@@ -64,6 +64,7 @@ public:
         const std::uint64_t next = 0x7f3c2a5e1000 + 0x60 * addresses_.size();
         return addresses_.try_emplace(o, next).first->second;
     }
+    std::uint64_t next_identity() { return ++identities_; }
     void end_nested_call() { --nested_calls_; }
     void end_slice() { slice_left_ = 0; }
 
@@ -139,6 +140,7 @@ private:
     std::int64_t slice_left_ = 0;
     int nested_calls_ = 0;
     std::unordered_map<const void*, std::uint64_t> addresses_;
+    std::uint64_t identities_ = 0;
     clock::time_point slice_deadline_{};
 };
 

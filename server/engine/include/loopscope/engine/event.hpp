@@ -40,6 +40,9 @@ struct event {
     std::optional<std::uint64_t> loop;    // loop id
     std::optional<std::uint64_t> random_seed;  // run_finished: the seed the random module started from
     std::vector<std::string> children;    // await_begin on gather, shutdown's tasks
+    std::optional<std::uint64_t> primitive;  // primitive_created, primitive_state, task_cancel_requested: a primitive's id
+    std::optional<std::string> snapshot;     // primitive_created, primitive_state: its state, a JSON object (written as is)
+    std::optional<std::string> cause;        // task_cancel_requested: timeout | taskgroup | wait_for | gather | asyncio.run
 };
 
 // The caller decides where events go (a file, a websocket batch, a test's vector).

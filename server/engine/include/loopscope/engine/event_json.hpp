@@ -15,5 +15,7 @@ std::string event_to_json(const event& e);
 // A JSON string literal: quotes, backslash and control characters escaped (\n, \t, \u00XX);
 // valid UTF-8 passes through unchanged; a byte that is not UTF-8 becomes \ufffd.
 void append_json_string(std::string& out, std::string_view s);
+// A float as the events write one (shortest round trip; integers without a fraction)
+void append_json_number(std::string& out, double d);
 
 } // namespace loopscope::engine

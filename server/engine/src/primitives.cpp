@@ -1,0 +1,312 @@
+// asyncio's primitives as events: the library (server/engine/library) calls `_primitive(self)` after
+// each change of a Lock, Event, Condition, Semaphore, Barrier, Queue, Timeout or TaskGroup, and
+// `_cancel(cause, owner, future)` where it cancels a task for a reason of its own. The first call
+// announces the primitive (primitive_created, with an id); each later one sends its whole state
+// (primitive_state), read from the object's attributes without running the program's code, so that a
+// client redraws any primitive at any seq from its last state alone.
+#include "classes.hpp"
+#include "deques.hpp"
+#include "frame.hpp"
+#include "dicts.hpp"
+#include "future.hpp"
+#include "runtime.hpp"
+
+#include <loopscope/engine/event_json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace loopscope::engine {
+
+namespace {
+
+// The kinds, by the name of asyncio's class that the object is (or derives from)
+constexpr std::array<std::string_view, 11> primitive_types = {"Lock", "Event", "Condition", "Semaphore", "BoundedSemaphore", "Barrier",
+                                                               "Queue", "LifoQueue", "PriorityQueue", "Timeout", "TaskGroup"};
+
+// A queue's items shown in an event: its first ones, in its own order
+constexpr std::size_t shown_items = 20;
+
+std::string_view primitive_type(const instance_object& self)
+{
+    for (const class_object* c : self.cls->mro) {
+        if (c->module.rfind("asyncio.", 0) != 0) continue;
+        for (auto name : primitive_types)
+            if (c->name == name) return name;
+    }
+    return {};
+}
+
+const value* attribute(const instance_object& self, std::string_view name) { return self.attributes.find(name); }
+
+std::string task_name(const std::shared_ptr<task_object>& task) { return task ? task->name : std::string(); }
+
+// A task value's name, or empty
+std::string task_name_of(const value* v)
+{
+    if (!v || !v->is(value_kind::future) || !v->as<future_object>().is_task()) return {};
+    return static_cast<const task_object&>(v->as<future_object>()).name;
+}
+
+void key(std::string& out, bool& first, const char* name)
+{
+    out += first ? "\"" : ",\"";
+    first = false;
+    out += name;
+    out += "\":";
+}
+
+void string_or_null(std::string& out, const std::string& s)
+{
+    if (s.empty()) out += "null";
+    else append_json_string(out, s);
+}
+
+void names(std::string& out, const std::vector<std::string>& list)
+{
+    out += '[';
+    for (std::size_t k = 0; k < list.size(); ++k) {
+        if (k) out += ',';
+        append_json_string(out, list[k]);
+    }
+    out += ']';
+}
+
+// The items of a deque or a list (the library's own containers; anything else a program put there
+// shows as nothing)
+template <class F>
+void for_each_item(const value* container, F&& f)
+{
+    if (!container) return;
+    if (container->is(value_kind::deque)) {
+        for (const auto& v : container->as<deque_object>().items)
+            if (!f(v)) return;
+    } else if (container->is(value_kind::list)) {
+        for (const auto& v : container->as<sequence_object>().items)
+            if (!f(v)) return;
+    }
+}
+
+std::size_t item_count(const value* container)
+{
+    if (!container) return 0;
+    if (container->is(value_kind::deque)) return container->as<deque_object>().items.size();
+    if (container->is(value_kind::list)) return container->as<sequence_object>().items.size();
+    return 0;
+}
+
+// The tasks waiting on a container of waiter futures, first to be woken first: a future not yet done
+// that a task made (loop.create_future() in its step)
+std::vector<std::string> waiters(const value* container)
+{
+    std::vector<std::string> out;
+    for_each_item(container, [&](const value& v) {
+        if (v.is(value_kind::future) && !v.as<future_object>().done())
+            if (auto task = v.as<future_object>().made_in_task.lock()) out.push_back(task->name);
+        return out.size() < 1000;
+    });
+    return out;
+}
+
+bool truthy_flag(const value* v) { return v && v->is(value_kind::boolean) && v->b; }
+
+void small_int(std::string& out, bool& first, const char* name, const value* v)
+{
+    if (!v || !v->is(value_kind::integer) || v->obj) return;
+    key(out, first, name);
+    out += std::to_string(v->i);
+}
+
+// The library's state enums (_BarrierState, timeouts._State): the member's value, a string
+std::string enum_text(const value* member)
+{
+    if (!member || !member->is(value_kind::instance)) return {};
+    const value* v = member->as<instance_object>().attributes.find("_value_");
+    return v && v->is(value_kind::string) ? v->as<string_object>().s : std::string();
+}
+
+constexpr std::uint64_t hidden_bit = std::uint64_t{1} << 63;
+
+} // namespace
+
+// _primitive(self)
+value runtime::library_primitive(std::vector<value>& args)
+{
+    if (args.empty() || !args[0].is(value_kind::instance)) return value::none();
+    primitive_event(args[0], 0);
+    return value::none();
+}
+
+// The lock a Condition (or a Barrier's Condition) uses: whether it is held, and by which task
+std::pair<bool, std::string> runtime::lock_state(const value* lock)
+{
+    if (!lock || !lock->is(value_kind::instance)) return {false, {}};
+    const auto& l = lock->as<instance_object>();
+    const bool locked = truthy_flag(l.attributes.find("_locked"));
+    const auto found = primitive_holders_.find(l.primitive_id);
+    return {locked, locked && found != primitive_holders_.end() ? found->second : std::string()};
+}
+
+void runtime::primitive_event(const value& object, int depth)
+{
+    auto& self = object.as<instance_object>();
+    const std::string_view type = primitive_type(self);
+    if (type.empty()) return;
+    const bool created = self.primitive_id == 0;
+    if (created) {
+        self.primitive_id = ++next_primitive_id_;
+        // One that asyncio's library makes for another primitive (a Queue's Event, a Condition's
+        // Lock, a Barrier's Condition) is part of that one: never announced, its changes shown as
+        // changes of its owner. The frames from __init__ outwards: the same object's, then whose?
+        if (running_) {
+            for (auto it = running_->frames.rbegin(); it != running_->frames.rend(); ++it) {
+                const frame& f = **it;
+                if (!f.code->library) break;
+                if (!f.locals.empty() && f.locals[0].obj == object.obj) continue;
+                if (!f.locals.empty() && f.locals[0].is(value_kind::instance)) {
+                    self.primitive_id |= hidden_bit;
+                    primitive_owners_[self.primitive_id] = f.locals[0].obj;
+                }
+                break;
+            }
+        }
+    }
+    const std::uint64_t id = self.primitive_id;
+
+    std::string s = "{";
+    bool first = true;
+    if (type == "Lock") {
+        const bool locked = truthy_flag(attribute(self, "_locked"));
+        // The holder: the task that took it (CPython keeps no owner; the events do)
+        std::string holder;
+        if (locked) {
+            auto found = primitive_holders_.find(id);
+            if (found == primitive_holders_.end()) found = primitive_holders_.emplace(id, task_name(current_task_)).first;
+            holder = found->second;
+        } else {
+            primitive_holders_.erase(id);
+        }
+        key(s, first, "locked");
+        s += locked ? "true" : "false";
+        key(s, first, "holder");
+        string_or_null(s, holder);
+        key(s, first, "waiters");
+        names(s, waiters(attribute(self, "_waiters")));
+    } else if (type == "Event") {
+        key(s, first, "set");
+        s += truthy_flag(attribute(self, "_value")) ? "true" : "false";
+        key(s, first, "waiters");
+        names(s, waiters(attribute(self, "_waiters")));
+    } else if (type == "Condition") {
+        const value* lock = attribute(self, "_lock");
+        if (lock && lock->is(value_kind::instance) && lock->as<instance_object>().primitive_id &&
+            !(lock->as<instance_object>().primitive_id & hidden_bit)) {
+            key(s, first, "lock");
+            s += std::to_string(lock->as<instance_object>().primitive_id);
+        }
+        const auto [locked, holder] = lock_state(lock);
+        key(s, first, "locked");
+        s += locked ? "true" : "false";
+        key(s, first, "holder");
+        string_or_null(s, holder);
+        key(s, first, "waiters");
+        names(s, waiters(attribute(self, "_waiters")));
+    } else if (type == "Semaphore" || type == "BoundedSemaphore") {
+        small_int(s, first, "value", attribute(self, "_value"));
+        key(s, first, "waiters");
+        names(s, waiters(attribute(self, "_waiters")));
+    } else if (type == "Barrier") {
+        key(s, first, "phase");
+        string_or_null(s, enum_text(attribute(self, "_state")));
+        small_int(s, first, "count", attribute(self, "_count"));
+        small_int(s, first, "parties", attribute(self, "_parties"));
+        const value* cond = attribute(self, "_cond");
+        key(s, first, "waiters");
+        names(s, waiters(cond && cond->is(value_kind::instance) ? cond->as<instance_object>().attributes.find("_waiters") : nullptr));
+    } else if (type == "Queue" || type == "LifoQueue" || type == "PriorityQueue") {
+        const value* items = attribute(self, "_queue");
+        key(s, first, "size");
+        s += std::to_string(item_count(items));
+        small_int(s, first, "maxsize", attribute(self, "_maxsize"));
+        small_int(s, first, "unfinished", attribute(self, "_unfinished_tasks"));
+        std::vector<std::string> shown;
+        for_each_item(items, [&](const value& v) {
+            shown.push_back(event_value_label(v));
+            return shown.size() < shown_items;
+        });
+        key(s, first, "items");
+        names(s, shown);
+        key(s, first, "getters");
+        names(s, waiters(attribute(self, "_getters")));
+        key(s, first, "putters");
+        names(s, waiters(attribute(self, "_putters")));
+    } else if (type == "Timeout") {
+        key(s, first, "phase");
+        string_or_null(s, enum_text(attribute(self, "_state")));
+        key(s, first, "when");
+        const value* when = attribute(self, "_when");
+        if (when && when->is(value_kind::floating)) append_json_number(s, when->f);
+        else if (when && when->is(value_kind::integer) && !when->obj) s += std::to_string(when->i);
+        else s += "null";
+        key(s, first, "task");
+        string_or_null(s, task_name_of(attribute(self, "_task")));
+    } else if (type == "TaskGroup") {
+        const char* phase = truthy_flag(attribute(self, "_aborting")) ? "cancelling"
+                            : truthy_flag(attribute(self, "_exiting")) ? "exiting"
+                            : truthy_flag(attribute(self, "_entered")) ? "entered"
+                                                                        : "created";
+        key(s, first, "phase");
+        append_json_string(s, phase);
+        key(s, first, "task");
+        string_or_null(s, task_name_of(attribute(self, "_parent_task")));
+        std::vector<std::string> members;
+        if (const value* tasks = attribute(self, "_tasks"); tasks && tasks->is(value_kind::dict)) {
+            for (const auto& e : tasks->as<dict_object>().entries)
+                if (!e.key.is_unbound())
+                    if (auto name = task_name_of(&e.key); !name.empty() && members.size() < 1000) members.push_back(std::move(name));
+        }
+        key(s, first, "members");
+        names(s, members);
+        const value* errors = attribute(self, "_errors");
+        key(s, first, "errors");
+        s += std::to_string(errors && errors->is(value_kind::list) ? errors->as<sequence_object>().items.size() : 0);
+    }
+    s += '}';
+
+    if (id & hidden_bit) {
+        // Its owner's state shows it, once the owner is announced: a Condition's lock (held, by whom)
+        // and a Barrier's Condition (its waiters); a Queue's Event adds nothing to the Queue's
+        if (type != "Lock" && type != "Condition") return;
+        const auto owner = primitive_owners_.find(id);
+        if (owner == primitive_owners_.end() || depth > 4) return;
+        if (auto o = owner->second.lock(); o && static_cast<instance_object&>(*o).primitive_id)
+            primitive_event(value::of(value_kind::instance, o), depth + 1);
+        return;
+    }
+    // A change that leaves the state as it was sent last is not sent again
+    const std::uint64_t digest = std::hash<std::string>{}(s);
+    if (auto [last, inserted] = primitive_digests_.try_emplace(id, digest); !inserted) {
+        if (last->second == digest) return;
+        last->second = digest;
+    }
+    event e = make_event(created ? "primitive_created" : "primitive_state");
+    e.primitive = id;
+    if (created) e.target = std::string(type);
+    e.snapshot = std::move(s);
+    emit(std::move(e));
+}
+
+// _cancel(cause, owner, future[, msg]): future.cancel(msg), its task_cancel_requested saying why
+value runtime::library_cancel(std::vector<value>& args)
+{
+    if (args.size() < 3 || !args[2].is(value_kind::future)) return value::boolean(false);
+    std::uint64_t primitive = 0;
+    if (args[1].is(value_kind::instance)) primitive = args[1].as<instance_object>().primitive_id & ~hidden_bit;
+    const std::string cause = args[0].is(value_kind::string) ? args[0].as<string_object>().s : std::string();
+    const std::string msg = args.size() > 3 && !args[3].is(value_kind::none) ? str(args[3]) : std::string();
+    const cause_scope scope(cancel_cause_, cause, primitive);
+    return value::boolean(cancel_any(std::static_pointer_cast<future_object>(args[2].obj), msg));
+}
+
+} // namespace loopscope::engine
