@@ -50,12 +50,12 @@ TEST(primitives, a_lock_is_announced_once_then_its_holder_and_waiters_follow_eac
     const auto id = *created[0]->primitive;
     const auto s = states(out, id);
     ASSERT_GE(s.size(), 5u);
-    EXPECT_EQ(json::serialize(s[0]), R"({"locked":false,"holder":null,"waiters":[]})");
-    EXPECT_EQ(json::serialize(s[1]), R"({"locked":true,"holder":"Task-2","waiters":[]})");
-    EXPECT_EQ(json::serialize(s[2]), R"({"locked":true,"holder":"Task-2","waiters":["Task-3"]})");
-    EXPECT_EQ(json::serialize(s.back()), R"({"locked":false,"holder":null,"waiters":[]})");
+    EXPECT_EQ(json::serialize(s[0]), R"({"locked":false,"holder":null,"waiters":[],"waiters_count":0})");
+    EXPECT_EQ(json::serialize(s[1]), R"({"locked":true,"holder":"Task-2","waiters":[],"waiters_count":0})");
+    EXPECT_EQ(json::serialize(s[2]), R"({"locked":true,"holder":"Task-2","waiters":["Task-3"],"waiters_count":1})");
+    EXPECT_EQ(json::serialize(s.back()), R"({"locked":false,"holder":null,"waiters":[],"waiters_count":0})");
     bool task3_held = false;
-    for (const auto& state : s) task3_held |= json::serialize(state) == R"({"locked":true,"holder":"Task-3","waiters":[]})";
+    for (const auto& state : s) task3_held |= json::serialize(state) == R"({"locked":true,"holder":"Task-3","waiters":[],"waiters_count":0})";
     EXPECT_TRUE(task3_held);
     // No state is sent twice in a row
     for (std::size_t k = 1; k < s.size(); ++k) EXPECT_NE(json::serialize(s[k]), json::serialize(s[k - 1])) << k;
@@ -168,6 +168,27 @@ TEST(primitives, gather_and_asyncio_run_name_themselves_as_the_cause)
     std::vector<std::string> causes;
     for (const auto* e : of_kind(out, "task_cancel_requested")) causes.push_back(e->cause.value_or("-"));
     EXPECT_EQ(causes, (std::vector<std::string>{"gather", "gather", "asyncio.run"}));
+}
+
+TEST(primitives, a_state_names_at_most_twenty_tasks_and_counts_the_rest)
+{
+    auto out = run_clean(
+        "import asyncio\n"
+        "async def hold(lock):\n"
+        "    async with lock:\n"
+        "        await asyncio.sleep(0)\n"
+        "async def main():\n"
+        "    lock = asyncio.Lock()\n"
+        "    await asyncio.gather(*[hold(lock) for _ in range(30)])\n"
+        "asyncio.run(main())\n");
+    const auto created = of_kind(out, "primitive_created");
+    ASSERT_EQ(created.size(), 1u);
+    std::int64_t most = 0;
+    for (const auto& s : states(out, *created[0]->primitive)) {
+        EXPECT_LE(s.at("waiters").as_array().size(), 20u);
+        most = std::max(most, s.at("waiters_count").as_int64());
+    }
+    EXPECT_EQ(most, 29);
 }
 
 } // namespace

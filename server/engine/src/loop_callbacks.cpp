@@ -378,18 +378,8 @@ value runtime::call_callback_api(const builtin_object& b, std::vector<value>& ar
             // Coroutines with nothing to do here (no executor threads; an asynchronous generator left
             // inside a cleanup block is refused as asyncio.run's end refuses it)
             python_arguments(qualname, 0);
-            if (name == "shutdown_asyncgens") {
-                if (generator_dropped_in_cleanup_block_) refuse_dropped_generator();
-                if (async_generators_in_cleanup_blocks_ > 0)
-                    raise_unsupported("an asynchronous generator still stopped at a 'yield' inside 'try'/'finally' or 'with' when its "
-                                      "loop's shutdown_asyncgens() runs (CPython closes it and runs that cleanup)");
-            }
-            auto coro = std::make_shared<coroutine_object>();
-            coro->native = coroutine_object::native_kind::no_op;
-            coro->name = name;
-            coro->owner = this;
-            coro->owner_alive = alive_;
-            return value::of(value_kind::coroutine, coro);
+            if (name == "shutdown_asyncgens") check_async_generators_at_shutdown("when its loop's shutdown_asyncgens() runs");
+            return no_op_coroutine(name);
         }
         if (name == "call_exception_handler") {
             python_arguments(qualname, 1);

@@ -25,7 +25,8 @@ namespace {
 constexpr std::array<std::string_view, 11> primitive_types = {"Lock", "Event", "Condition", "Semaphore", "BoundedSemaphore", "Barrier",
                                                                "Queue", "LifoQueue", "PriorityQueue", "Timeout", "TaskGroup"};
 
-// A queue's items shown in an event: its first ones, in its own order
+// A queue's items, a primitive's waiting tasks, a task group's members shown in an event: the first
+// ones, in their own order (each event is then of bounded size, however many there are)
 constexpr std::size_t shown_items = 20;
 
 std::string_view primitive_type(const instance_object& self)
@@ -104,12 +105,22 @@ std::vector<std::string> waiters(const value* container)
     for_each_item(container, [&](const value& v) {
         if (v.is(value_kind::future) && !v.as<future_object>().done())
             if (auto task = v.as<future_object>().made_in_task.lock()) out.push_back(task->name);
-        return out.size() < 1000;
+        return out.size() < shown_items;
     });
     return out;
 }
 
 bool truthy_flag(const value* v) { return v && v->is(value_kind::boolean) && v->b; }
+
+// `name`: the first waiting tasks; `name_count`: the wait queue's length, as CPython's repr counts it
+// (`waiters:2`: a waiter woken but not yet run is still in it)
+void wait_queue(std::string& out, bool& first, const char* name, const char* count_name, const value* container)
+{
+    key(out, first, name);
+    names(out, waiters(container));
+    key(out, first, count_name);
+    out += std::to_string(item_count(container));
+}
 
 void small_int(std::string& out, bool& first, const char* name, const value* v)
 {
@@ -191,13 +202,11 @@ void runtime::primitive_event(const value& object, int depth)
         s += locked ? "true" : "false";
         key(s, first, "holder");
         string_or_null(s, holder);
-        key(s, first, "waiters");
-        names(s, waiters(attribute(self, "_waiters")));
+        wait_queue(s, first, "waiters", "waiters_count", attribute(self, "_waiters"));
     } else if (type == "Event") {
         key(s, first, "set");
         s += truthy_flag(attribute(self, "_value")) ? "true" : "false";
-        key(s, first, "waiters");
-        names(s, waiters(attribute(self, "_waiters")));
+        wait_queue(s, first, "waiters", "waiters_count", attribute(self, "_waiters"));
     } else if (type == "Condition") {
         const value* lock = attribute(self, "_lock");
         if (lock && lock->is(value_kind::instance) && lock->as<instance_object>().primitive_id &&
@@ -210,20 +219,17 @@ void runtime::primitive_event(const value& object, int depth)
         s += locked ? "true" : "false";
         key(s, first, "holder");
         string_or_null(s, holder);
-        key(s, first, "waiters");
-        names(s, waiters(attribute(self, "_waiters")));
+        wait_queue(s, first, "waiters", "waiters_count", attribute(self, "_waiters"));
     } else if (type == "Semaphore" || type == "BoundedSemaphore") {
         small_int(s, first, "value", attribute(self, "_value"));
-        key(s, first, "waiters");
-        names(s, waiters(attribute(self, "_waiters")));
+        wait_queue(s, first, "waiters", "waiters_count", attribute(self, "_waiters"));
     } else if (type == "Barrier") {
         key(s, first, "phase");
         string_or_null(s, enum_text(attribute(self, "_state")));
         small_int(s, first, "count", attribute(self, "_count"));
         small_int(s, first, "parties", attribute(self, "_parties"));
         const value* cond = attribute(self, "_cond");
-        key(s, first, "waiters");
-        names(s, waiters(cond && cond->is(value_kind::instance) ? cond->as<instance_object>().attributes.find("_waiters") : nullptr));
+        wait_queue(s, first, "waiters", "waiters_count", cond && cond->is(value_kind::instance) ? cond->as<instance_object>().attributes.find("_waiters") : nullptr);
     } else if (type == "Queue" || type == "LifoQueue" || type == "PriorityQueue") {
         const value* items = attribute(self, "_queue");
         key(s, first, "size");
@@ -237,10 +243,8 @@ void runtime::primitive_event(const value& object, int depth)
         });
         key(s, first, "items");
         names(s, shown);
-        key(s, first, "getters");
-        names(s, waiters(attribute(self, "_getters")));
-        key(s, first, "putters");
-        names(s, waiters(attribute(self, "_putters")));
+        wait_queue(s, first, "getters", "getters_count", attribute(self, "_getters"));
+        wait_queue(s, first, "putters", "putters_count", attribute(self, "_putters"));
     } else if (type == "Timeout") {
         key(s, first, "phase");
         string_or_null(s, enum_text(attribute(self, "_state")));
@@ -261,13 +265,19 @@ void runtime::primitive_event(const value& object, int depth)
         key(s, first, "task");
         string_or_null(s, task_name_of(attribute(self, "_parent_task")));
         std::vector<std::string> members;
+        std::size_t member_count = 0;
         if (const value* tasks = attribute(self, "_tasks"); tasks && tasks->is(value_kind::dict)) {
-            for (const auto& e : tasks->as<dict_object>().entries)
+            member_count = tasks->as<dict_object>().used;
+            for (const auto& e : tasks->as<dict_object>().entries) {
+                if (members.size() >= shown_items) break;
                 if (!e.key.is_unbound())
-                    if (auto name = task_name_of(&e.key); !name.empty() && members.size() < 1000) members.push_back(std::move(name));
+                    if (auto name = task_name_of(&e.key); !name.empty()) members.push_back(std::move(name));
+            }
         }
         key(s, first, "members");
         names(s, members);
+        key(s, first, "members_count");
+        s += std::to_string(member_count);
         const value* errors = attribute(self, "_errors");
         key(s, first, "errors");
         s += std::to_string(errors && errors->is(value_kind::list) ? errors->as<sequence_object>().items.size() : 0);

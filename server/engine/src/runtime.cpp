@@ -1343,6 +1343,27 @@ void runtime::start_asyncio_run(std::shared_ptr<coroutine_object> coro, std::int
     start_run_until_complete(loop, runner_main_task_, runner_phase::main_task);
 }
 
+// loop.shutdown_asyncgens() closes the asynchronous generators still alive, running their cleanup: one
+// stopped inside a cleanup block is refused
+void runtime::check_async_generators_at_shutdown(const std::string& when)
+{
+    if (generator_dropped_in_cleanup_block_) refuse_dropped_generator();
+    if (async_generators_in_cleanup_blocks_ > 0)
+        raise_unsupported("an asynchronous generator still stopped at a 'yield' inside 'try'/'finally' or 'with' " + when +
+                          " (CPython closes it and runs that cleanup)");
+}
+
+// A coroutine with nothing to do (the loop's shutdown_asyncgens and shutdown_default_executor here)
+value runtime::no_op_coroutine(const std::string& name)
+{
+    auto coro = std::make_shared<coroutine_object>();
+    coro->native = coroutine_object::native_kind::no_op;
+    coro->name = name;
+    coro->owner = this;
+    coro->owner_alive = alive_;
+    return value::of(value_kind::coroutine, coro);
+}
+
 void runtime::loop_stopped()
 {
     auto loop = running_loop_;
@@ -1359,17 +1380,8 @@ void runtime::loop_stopped()
     }
 
     auto shutdown_step = [&](const char* name, runner_phase next) {
-        if (next == runner_phase::shutdown_asyncgens) {
-            // loop.shutdown_asyncgens() closes the asynchronous generators still alive, running their cleanup
-            if (generator_dropped_in_cleanup_block_) refuse_dropped_generator();
-            if (async_generators_in_cleanup_blocks_ > 0)
-                raise_unsupported("an asynchronous generator still stopped at a 'yield' inside 'try'/'finally' or 'with' when asyncio.run() "
-                                  "ends (CPython closes it and runs that cleanup)");
-        }
-        auto coro = std::make_shared<coroutine_object>();
-        coro->native = coroutine_object::native_kind::no_op;
-        coro->name = name;
-        auto task = create_task(loop, coro, "", 0);
+        if (next == runner_phase::shutdown_asyncgens) check_async_generators_at_shutdown("when asyncio.run() ends");
+        auto task = create_task(loop, std::static_pointer_cast<coroutine_object>(no_op_coroutine(name).obj), "", 0);
         start_run_until_complete(loop, task, next);
     };
 

@@ -206,6 +206,8 @@ private:
     void start_run_until_complete(const std::shared_ptr<loop_object>& loop, const std::shared_ptr<future_object>& fut,
                                   runner_phase phase);
     void start_asyncio_run(std::shared_ptr<coroutine_object> coro, std::int32_t line);
+    void check_async_generators_at_shutdown(const std::string& when);
+    value no_op_coroutine(const std::string& name);
     void resume_main(value result, value exc);
     void add_library_frames(const value& exc, bool asyncio_run);
 
