@@ -1823,10 +1823,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (!args[0].is(value_kind::loop)) raise_unsupported("cancelling the tasks of what is not an event loop");
         const auto loop = std::static_pointer_cast<loop_object>(args[0].obj);
         std::vector<value> tasks;
-        for (const auto& weak : all_tasks_) {
-            auto t = weak.lock();
-            if (t && !t->done() && t->loop.lock() == loop) tasks.push_back(value::of(value_kind::future, t));
-        }
+        for (auto& t : pending_tasks(loop)) tasks.push_back(value::of(value_kind::future, std::move(t)));
         return value::list(std::move(tasks));
     }
     case a_all_tasks: {
@@ -1846,10 +1843,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             raise_unsupported("asyncio.all_tasks() of what is not an event loop");
         }
         value s = make_set(false);
-        for (const auto& weak : all_tasks_) {
-            auto t = weak.lock();
-            if (!t || t->done() || t->loop.lock() != loop) continue;
-            value v = value::of(value_kind::future, t);
+        for (auto& t : pending_tasks(loop)) {
+            value v = value::of(value_kind::future, std::move(t));
             note_nesting(s, v);
             s.as<set_object>().add(v, python_hash(v), dict_equality());
         }
@@ -2479,12 +2474,8 @@ std::string task_object::repr_text() const
             line = at_most_zero ? 630 : 639;
         }
         // A coroutine of asyncio's library (wait_for ...): CPython's file and line where marked
-        if (!context.frames.empty() && context.frames.front()->code->library) {
-            const auto& places = context.frames.front()->code->library->places;
-            const auto& place = static_cast<std::size_t>(line) < places.size() ? places[static_cast<std::size_t>(line)] : places[0];
-            file = place.file.empty() ? context.frames.front()->code->library->file : place.file;
-            line = place.line;
-        }
+        if (!context.frames.empty() && context.frames.front()->code->library)
+            std::tie(file, line) = cpython_place(*context.frames.front()->code->library, line);
         shown_coro += def_line ? " running at " + file + ":" + std::to_string(line) : " running";
     } else {
         shown_coro += " done";

@@ -135,6 +135,13 @@ void collect_names(const code_object& code, std::set<std::string>& names, bool c
 
 const std::vector<library_module>& library_modules() { return modules(); }
 
+std::pair<std::string, std::int32_t> cpython_place(const library_module& module, std::int32_t line)
+{
+    const auto at = static_cast<std::size_t>(line);
+    if (line > 0 && at < module.places.size() && !module.places[at].file.empty()) return {module.places[at].file, module.places[at].line};
+    return {module.file, 0};
+}
+
 bool library_exports(std::string_view name)
 {
     static const std::set<std::string, std::less<>> exported = [] {

@@ -32,6 +32,10 @@ struct library_module {
     std::vector<std::string> exported;  // the classes `asyncio.X` gives from it
 };
 
+// Where CPython has line `line` of the module's source: its file and line where the line is marked,
+// else the module's file and line 0 (for reprs that name a place: `defined at …/tasks.py:426`)
+std::pair<std::string, std::int32_t> cpython_place(const library_module& module, std::int32_t line);
+
 // The module that gives asyncio.`name`, or null (compiles the library the first time)
 const library_module* library_for_asyncio_name(std::string_view name);
 // Whether the library gives asyncio.`name`: read from its sources' text, without compiling them (the

@@ -58,12 +58,7 @@ std::optional<std::pair<std::string, std::int32_t>> function_source(const value&
     if (fn.is(value_kind::function)) {
         const auto& code = *fn.as<function_object>().code;
         // asyncio's own function (the library's): CPython's file and line of its def, where marked
-        if (code.library) {
-            const auto& places = code.library->places;
-            const auto line = static_cast<std::size_t>(code.first_line);
-            if (line < places.size() && !places[line].file.empty()) return std::pair{places[line].file, places[line].line};
-            return std::pair{code.library->file, std::int32_t{0}};
-        }
+        if (code.library) return cpython_place(*code.library, code.first_line);
         return std::pair{file, code.first_line};
     }
     if (fn.is(value_kind::lru_cache)) return function_source(fn.as<lru_cache_object>().function, file, depth + 1);

@@ -1212,13 +1212,8 @@ std::shared_ptr<task_object> runtime::create_task(const std::shared_ptr<loop_obj
         task->def_line = 627;
     }
     // A coroutine of asyncio's library: CPython's file and the line of its def, where marked
-    if (task->coro->function && task->coro->function->code->library) {
-        const auto& library = *task->coro->function->code->library;
-        const auto at = static_cast<std::size_t>(task->def_line);
-        const bool marked = at < library.places.size() && !library.places[at].file.empty();
-        task->file_name = marked ? library.places[at].file : library.file;
-        task->def_line = marked ? library.places[at].line : 0;
-    }
+    if (task->coro->function && task->coro->function->code->library)
+        std::tie(task->file_name, task->def_line) = cpython_place(*task->coro->function->code->library, task->def_line);
     task->owner = this;
     task->owner_alive = alive_;
     all_tasks_.push_back(task);
@@ -1364,6 +1359,16 @@ value runtime::no_op_coroutine(const std::string& name)
     return value::of(value_kind::coroutine, coro);
 }
 
+// The loop's tasks not yet done, in the order they were made (CPython's all_tasks() is a set in its
+// addresses' order)
+std::vector<std::shared_ptr<task_object>> runtime::pending_tasks(const std::shared_ptr<loop_object>& loop) const
+{
+    std::vector<std::shared_ptr<task_object>> tasks;
+    for (const auto& weak : all_tasks_)
+        if (auto t = weak.lock(); t && !t->done() && t->loop.lock() == loop) tasks.push_back(std::move(t));
+    return tasks;
+}
+
 void runtime::loop_stopped()
 {
     auto loop = running_loop_;
@@ -1415,11 +1420,7 @@ void runtime::loop_stopped()
             }
         }
         // asyncio.runners._cancel_all_tasks
-        runner_cancelled_.clear();
-        for (auto& weak : all_tasks_) {
-            auto t = weak.lock();
-            if (t && !t->done() && t->loop.lock() == loop) runner_cancelled_.push_back(t);
-        }
+        runner_cancelled_ = pending_tasks(loop);
         if (runner_cancelled_.empty()) {
             shutdown_step("shutdown_asyncgens", runner_phase::shutdown_asyncgens);
             return;

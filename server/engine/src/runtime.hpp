@@ -207,6 +207,7 @@ private:
                                   runner_phase phase);
     void start_asyncio_run(std::shared_ptr<coroutine_object> coro, std::int32_t line);
     void check_async_generators_at_shutdown(const std::string& when);
+    std::vector<std::shared_ptr<task_object>> pending_tasks(const std::shared_ptr<loop_object>& loop) const;
     value no_op_coroutine(const std::string& name);
     void resume_main(value result, value exc);
     void add_library_frames(const value& exc, bool asyncio_run);
