@@ -165,7 +165,7 @@ test('a program that imports random: its seed is shown and kept in the link, whi
   await page.waitForFunction(() => /random seed \d+$/.test(document.querySelector('#total').textContent), null, { timeout: 10_000 });
   const seed = (await page.textContent('#total')).match(/random seed (\d+)$/)[1];
   const lines = await page.$$eval('#console .console-line .text', (items) => items.map((li) => li.textContent));
-  const python = execFileSync('python3', ['-c', `import random\nrandom.seed(${seed})\nexec(${JSON.stringify(source)})`], { encoding: 'utf8' });
+  const python = execFileSync('/usr/bin/python3', ['-c', `import random\nrandom.seed(${seed})\nexec(${JSON.stringify(source)})`], { encoding: 'utf8' });
   assert.deepEqual(lines, python.trimEnd().split('\n'), 'the numbers CPython draws after random.seed(S)');
   await drawn(page);
   const link = await saved_url(page);
