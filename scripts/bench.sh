@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The benchmarks of issue 6, one command: starts a release loopscope on a free loopback port for each
 # and drives it with loopscope-load, then prints the figures beside their targets.
-#   scripts/bench.sh           full size (about 3 minutes): capacity, throughput, echo, idle
+#   scripts/bench.sh           full size (about 4 minutes): capacity (the tutorial's gather, then the
+#                              curriculum's queue_workers: a Queue, three workers and join), throughput,
+#                              echo, idle
 #   scripts/bench.sh --quick   the same in seconds, for CI (the figures mean little at that size)
 # LOOPSCOPE_BIN and LOOPSCOPE_LOAD_BIN pick other binaries (CTest passes its build's); BENCH_OUT keeps
 # the JSON of each run in that folder. A benchmark measures: it fails only when a run was wrong or
@@ -24,10 +26,10 @@ if [[ -z ${LOOPSCOPE_BIN:-} || -z ${LOOPSCOPE_LOAD_BIN:-} ]]; then
 fi
 
 if [[ $quick == 1 ]]; then
-  capacity_connections=200 capacity_seconds=3 throughput_connections=10 echo_connections=50 echo_seconds=2
+  capacity_connections=200 capacity_seconds=3 queue_connections=100 throughput_connections=10 echo_connections=50 echo_seconds=2
   idle_connections=500 idle_seconds=2
 else
-  capacity_connections=19000 capacity_seconds=60 throughput_connections=100 echo_connections=500 echo_seconds=15
+  capacity_connections=19000 capacity_seconds=60 queue_connections=5000 throughput_connections=100 echo_connections=500 echo_seconds=15
   idle_connections=19000 idle_seconds=10
 fi
 
@@ -71,6 +73,9 @@ bench() {
 }
 
 bench capacity --connections "$capacity_connections" --ramp 2000 --scenario gather --speed 1 --duration "$capacity_seconds"
+# The same with the queue example: more events a run (a queue's items, getters and putters as events)
+bench capacity_queue --connections "$queue_connections" --ramp 2000 --scenario queue_workers --speed 1 \
+  --duration "$capacity_seconds"
 bench throughput --connections "$throughput_connections" --ramp 1000 --clock virtual --runs 1 \
   --source "$root/tools/load/programs/many_tasks.py"
 WS_PATH=echo bench echo --echo --size 512 --connections "$echo_connections" --ramp 5000 --duration "$echo_seconds"
@@ -83,7 +88,7 @@ out, quick = sys.argv[1], sys.argv[2] == "1"
 def load(name):
     with open(f"{out}/{name}.json") as f:
         return json.load(f)
-cap, thr, echo, idle = (load(n) for n in ("capacity", "throughput", "echo", "idle"))
+cap, capq, thr, echo, idle = (load(n) for n in ("capacity", "capacity_queue", "throughput", "echo", "idle"))
 rows = []
 def row(bench, figure, value, target=None, better="low", unit=""):
     verdict = ""
@@ -124,6 +129,15 @@ if lag:
 row("capacity", "server RSS per connection (KiB)", s(cap).get("rss_per_connection_kib"))
 row("capacity", "server CPU (% of one core)", s(cap).get("cpu_seconds", 0) / cap["seconds"] * 100)
 row("capacity", "load tool CPU (% of one core)", cap.get("load_tool_cpu_seconds", 0) / cap["seconds"] * 100)
+rows.append(("capacity_queue", "connections up / asked", f'{capq["connections"]["up"]} / {capq["connections_asked"]}', "", ""))
+row("capacity_queue", "errors", capq["errors"], 0)
+row("capacity_queue", "wrong outputs", capq["runs"]["failures"].get("wrong_output", 0), 0)
+row("capacity_queue", "runs verified", capq["runs"]["completed"])
+row("capacity_queue", "events per second", capq["events"]["per_second"])
+row("capacity_queue", "lateness p50 (ms)", capq["lateness_ms"]["p50"])
+row("capacity_queue", "lateness p99 (ms)", capq["lateness_ms"]["p99"], 10)
+row("capacity_queue", "server RSS per connection (KiB)", s(capq).get("rss_per_connection_kib"))
+row("capacity_queue", "server CPU (% of one core)", s(capq).get("cpu_seconds", 0) / capq["seconds"] * 100)
 row("throughput", "errors", thr["errors"], 0)
 row("throughput", "events per server CPU-second", s(thr).get("events_per_cpu_second"), 1_000_000, "high")
 row("throughput", "events per second (wall)", thr["events"]["per_second"])
