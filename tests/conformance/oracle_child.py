@@ -147,8 +147,9 @@ class virtual_clock:
     """Program time that moves only when every thread of the program is waiting.
 
     The main thread (the event loop) holds the clock whenever it runs. A work item submitted to a
-    thread pool holds it from submission until it has finished (and so has posted its result to the
-    loop); `busy_workers` counts those that are running rather than sleeping. A sleeping thread is an
+    thread pool holds it from submission (while a thread of the pool is free to take it; with every
+    thread busy or asleep it waits in the queue for one) until it has finished (and so has posted its
+    result to the loop); `busy_workers` counts those that are running rather than sleeping. A sleeping thread is an
     entry [wake time, order of falling asleep, woken?] in the heap `sleepers`. The main thread, when
     it waits and finds no worker running, advances `t` to the earliest deadline: a sleeper's (which
     it wakes, then waits for again) or its own. Process pools and threads started by hand are not
@@ -159,6 +160,11 @@ class virtual_clock:
         self.t = 0.0
         self.changed = threading.Condition()
         self.busy_workers = 0
+        # Submitted items no thread has started yet, and the pool they wait for: such an item holds
+        # the clock only while one of the pool's threads is free to take it (with every thread busy
+        # or asleep it waits for one, and the clock moves on to the first to wake)
+        self.queued = 0
+        self.pool = None
         self.sleepers = []  # heap of [wake time, order, woken?]
         self.order = 0
 
@@ -169,9 +175,20 @@ class virtual_clock:
         """Harness work: costs no program time here anyway."""
         return work()
 
-    def worker_submitted(self):
+    def worker_submitted(self, pool):
         with self.changed:
+            self.queued += 1
+            self.pool = pool
+
+    def worker_started(self):
+        with self.changed:
+            self.queued -= 1
             self.busy_workers += 1
+            self.changed.notify_all()
+
+    def _holding(self):
+        free = len(self.pool._threads) - self.busy_workers - len(self.sleepers) if self.pool is not None else 0
+        return self.busy_workers > 0 or (self.queued > 0 and free > 0)
 
     def worker_finished(self):
         with self.changed:
@@ -196,7 +213,7 @@ class virtual_clock:
         deadline was reached, False if `interrupted()` became true first."""
         while True:
             with self.changed:
-                while self.busy_workers > 0:
+                while self._holding():
                     self.changed.wait()
             if interrupted():
                 return False
@@ -310,10 +327,11 @@ _real_work_item_run = concurrent.futures.thread._WorkItem.run
 
 
 def _submit_holding_clock(self, fn, /, *args, **kwargs):
-    _clock.worker_submitted()
+    _clock.worker_submitted(self)
     try:
         return _real_submit(self, fn, *args, **kwargs)
     except BaseException:
+        _clock.worker_started()
         _clock.worker_finished()
         raise
 
@@ -321,6 +339,7 @@ def _submit_holding_clock(self, fn, /, *args, **kwargs):
 def _run_holding_clock(self):
     # The original sets the future's result, which posts it to the loop (call_soon_threadsafe)
     # before the clock is given back: the loop sees it at the program time the work ended.
+    _clock.worker_started()
     _on_pool_thread.active = True
     try:
         _real_work_item_run(self)

@@ -59,6 +59,18 @@ test('every event of a run reads as a sentence', () => {
   assert.equal(describe_event(load_events('gather')[15]), 'Task-2 prints "Start brewing coffee...".');
 });
 
+test('worker threads read as sentences', () => {
+  const example = JSON.parse(readFileSync(new URL('../../protocol/examples/events_threads.json', import.meta.url), 'utf8'));
+  const said = example.events.map(describe_event);
+  assert.deepEqual(said.slice(0, 3), [
+    'The default executor starts worker thread asyncio_0.',
+    'Worker thread asyncio_0 runs download(1).',
+    'worker thread asyncio_0 calls time.sleep(1): that thread alone waits 1.0 s; the loop goes on.',
+  ]);
+  assert.ok(said.includes('worker thread asyncio_0 prints "downloaded".'));
+  assert.ok(said.includes("Worker thread asyncio_0: download(1) returns 'data'; call_soon_threadsafe hands it to the loop."));
+});
+
 test('asyncio primitives and cancel causes read as sentences', () => {
   const example = JSON.parse(readFileSync(new URL('../../protocol/examples/events_primitives.json', import.meta.url), 'utf8'));
   const [created, taken, waited, timeout, cancel] = example.events;

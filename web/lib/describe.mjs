@@ -25,7 +25,7 @@ export function describe_snapshot(snapshot) {
 
 export function describe_event(event) {
   if (!event) return 'Before the first event: nothing has happened yet.';
-  const who = event.task ?? 'the loop';
+  const who = event.task ?? (event.thread ? `worker thread ${event.thread}` : 'the loop');
   switch (event.kind) {
     case 'run_started': return 'The run starts.';
     case 'loop': return `Event loop ${event.loop} is ${event.state}.`;
@@ -68,7 +68,14 @@ export function describe_event(event) {
     case 'print': return `${who} prints "${console_text(event.text)}".`;
     case 'warning': return `${event.category}: ${event.message}.`;
     case 'stderr': return 'Python writes to stderr.';
-    case 'blocking_sleep': return `${who} calls time.sleep(${event.delay}): the whole loop is blocked for ${format_seconds(event.delay)}.`;
+    case 'blocking_sleep':
+      if (event.thread) return `${who} calls time.sleep(${event.delay}): that thread alone waits ${format_seconds(event.delay)}; the loop goes on.`;
+      return `${who} calls time.sleep(${event.delay}): the whole loop is blocked for ${format_seconds(event.delay)}.`;
+    case 'thread_started': return `The default executor starts worker thread ${event.thread}.`;
+    case 'thread_run_begin': return `Worker thread ${event.thread} runs ${event.callback}.`;
+    case 'thread_run_end':
+      if (event.status === 'ok') return `Worker thread ${event.thread}: ${event.callback} returns ${event.result}; call_soon_threadsafe hands it to the loop.`;
+      return `Worker thread ${event.thread}: ${event.callback} raises ${event.error?.type}; call_soon_threadsafe hands it to the loop.`;
     case 'run_finished':
       return event.status === 'ok' ? 'The run is finished.' : `The run ended: ${event.error?.type ?? event.status}${event.error?.message ? `: ${event.error.message}` : ''}.`;
     default: return `${event.kind}`;

@@ -36,7 +36,7 @@ enum builtin_id : int {
     b_hex, b_oct, b_bin, b_chr, b_ord, b_divmod, b_pow, b_any, b_all, b_dict, b_hash, b_map, b_filter, b_iter, b_getattr, b_setattr, b_hasattr, b_delattr, b_callable, b_next,
     d_keys, d_values, d_items, d_get, d_pop, d_popitem, d_setdefault, d_update, d_clear, d_copy,
     a_run, a_sleep, a_create_task, a_gather, a_get_event_loop, a_new_event_loop, a_set_event_loop, a_get_running_loop,
-    a_current_task, a_ensure_future, a_all_tasks, lib_tasks_to_cancel, lib_primitive, lib_cancel,
+    a_current_task, a_ensure_future, a_all_tasks, lib_tasks_to_cancel, lib_primitive, lib_cancel, lib_to_thread,
     t_sleep, t_time, t_monotonic, t_perf_counter, t_strftime, t_ctime,
     l_run_until_complete, l_run_forever, l_is_running, l_is_closed, l_close, l_time, l_create_task, l_stop,
     f_done, f_result, f_cancel, f_cancelled, f_exception, f_get_name, f_set_name, f_get_coro,
@@ -172,7 +172,7 @@ const std::vector<member> time_members = {{"sleep", t_sleep}, {"time", t_time}, 
 const std::vector<member> loop_members = {{"run_until_complete", l_run_until_complete}, {"run_forever", l_run_forever}, {"is_running", l_is_running},
     {"is_closed", l_is_closed}, {"close", l_close}, {"time", l_time}, {"create_task", l_create_task}, {"stop", l_stop},
     {"call_soon", loop_api}, {"call_later", loop_api}, {"call_at", loop_api}, {"create_future", loop_api},
-    {"call_exception_handler", loop_api}, {"shutdown_asyncgens", loop_api}, {"shutdown_default_executor", loop_api}};
+    {"call_exception_handler", loop_api}, {"shutdown_asyncgens", loop_api}, {"shutdown_default_executor", loop_api}, {"run_in_executor", loop_api}};
 const std::vector<member> future_members = {{"done", f_done}, {"result", f_result}, {"cancel", f_cancel},
     {"cancelled", f_cancelled}, {"exception", f_exception}, {"get_name", f_get_name}, {"set_name", f_set_name}, {"get_coro", f_get_coro},
     {"set_result", future_api}, {"set_exception", future_api}, {"add_done_callback", future_api}, {"remove_done_callback", future_api},
@@ -889,6 +889,7 @@ value runtime::library_private(const std::string& name)
     if (name == "_tasks_to_cancel") return make_builtin(lib_tasks_to_cancel, name);
     if (name == "_primitive") return make_builtin(lib_primitive, name);
     if (name == "_cancel") return make_builtin(lib_cancel, name);
+    if (name == "_context_call") return make_builtin(lib_to_thread, name);
     return value{};
 }
 
@@ -1725,6 +1726,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         no_kwargs();
         expect_args(b, args, 1, 1);
         value coro = args[0];
+        if (worker_running_) raise_unsupported("an event loop run in a worker thread (asyncio.run, run_until_complete, run_forever)");
         if (running_loop_)
             raise_from_library("RuntimeError", "asyncio.run() cannot be called from a running event loop", {library_frame("run", 186, runners_py, "raise RuntimeError(")});
         if (!coro.is(value_kind::coroutine))
@@ -1815,6 +1817,24 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     }
     case lib_primitive: no_kwargs(); return library_primitive(args);
     case lib_cancel: no_kwargs(); return library_cancel(args);
+    case lib_to_thread: {
+        // threads.to_thread's functools.partial(ctx.run, func, *args, **kwargs): without context
+        // variables, a partial of func itself, made without partial()'s check that func is callable
+        // (ctx.run is; calling func in the worker raises CPython's TypeError)
+        no_kwargs();
+        expect_args(b, args, 3, 3);
+        if (!args[1].is(value_kind::tuple) || !args[2].is(value_kind::dict)) raise_unsupported("_context_call() of other arguments than to_thread's");
+        auto p = std::make_shared<partial_object>();
+        p->function = args[0];
+        p->args = args[1].as<sequence_object>().items;
+        for (const auto& e : args[2].as<dict_object>().entries) {
+            if (e.key.is_unbound()) continue;
+            if (!e.key.is(value_kind::string)) raise_unsupported("to_thread() with a keyword that is not a string");
+            p->keywords.emplace_back(e.key.as<string_object>().s, e.item);
+        }
+        charge_work(p->args.size() + p->keywords.size());
+        return value::of(value_kind::partial, std::move(p));
+    }
     case lib_tasks_to_cancel: {
         // The library's runners._cancel_all_tasks: the loop's tasks not done, in the order they were
         // made (CPython's all_tasks() set has its addresses' order; asyncio.run's end uses this one too)
@@ -1863,6 +1883,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (secs < 0) raise_error("ValueError", "sleep length must be non-negative");
         if (now_ + secs > config_.max_program_seconds)
             throw limit_exceeded{"program time would pass " + float_repr(config_.max_program_seconds) + " seconds"};
+        if (worker_sleep(secs)) return value::none();
         event e = make_event("blocking_sleep");
         e.delay = secs;
         emit(std::move(e));
@@ -2020,6 +2041,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         expect_args(b, args, 1, 1);
         auto loop = std::static_pointer_cast<loop_object>(b.self.obj);
         value aw = args[0];
+        if (worker_running_) raise_unsupported("an event loop run in a worker thread (asyncio.run, run_until_complete, run_forever)");
         check_loop_can_run(*loop, running_loop_ != nullptr, "run_until_complete", 628);
         std::shared_ptr<future_object> fut;
         if (aw.is(value_kind::coroutine)) {
@@ -2039,6 +2061,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         no_kwargs();
         expect_args(b, args, 0, 0);
         auto loop = std::static_pointer_cast<loop_object>(b.self.obj);
+        if (worker_running_) raise_unsupported("an event loop run in a worker thread (asyncio.run, run_until_complete, run_forever)");
         check_loop_can_run(*loop, running_loop_ != nullptr, "run_forever", 595);
         start_run_until_complete(loop, nullptr, runner_phase::forever);
         return value::none();
@@ -2383,6 +2406,8 @@ std::string callback_text(const callback& cb)
     case callback_kind::task_step: return "Task.task_step()";
     case callback_kind::sleep_timer: return "_set_result_unless_cancelled() at /usr/lib/python3.11/asyncio/futures.py:311";
     case callback_kind::user: return cb.file ? callback_source(cb.function, {}, *cb.file) : "";
+    case callback_kind::thread_result: return "_chain_future.<locals>._set_state() at /usr/lib/python3.11/asyncio/futures.py:381";
+    case callback_kind::check_cancel: return "_chain_future.<locals>._call_check_cancel() at /usr/lib/python3.11/asyncio/futures.py:387";
     }
     return "";
 }

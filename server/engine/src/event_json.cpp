@@ -126,6 +126,7 @@ void append_event_json(std::string& out, const event& e)
     key(out, "line");
     if (e.line > 0) append_uint(out, static_cast<std::uint64_t>(e.line));
     else out += "null";
+    optional_string(out, "thread", e.thread);
     optional_string(out, "text", e.text);
     optional_string(out, "category", e.category);
     optional_string(out, "message", e.message);

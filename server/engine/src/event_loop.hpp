@@ -17,6 +17,7 @@ struct loop_object : object {
     bool running = false;
     bool stopping = false;
     bool closed = false;
+    bool executor_shutdown_called = false;  // shutdown_default_executor() ran: run_in_executor(None, ...) refuses
     std::deque<std::shared_ptr<handle>> ready;
     std::vector<std::shared_ptr<handle>> timers;  // a binary heap (earliest first)
     // Handles left to run in the current _run_once iteration; 0 between iterations.

@@ -25,6 +25,8 @@ enum class callback_kind : std::uint8_t {
     stop_loop,        // run_until_complete's _run_until_complete_cb
     sleep_timer,      // futures._set_result_unless_cancelled for asyncio.sleep
     user,             // a callable the program gave: loop.call_soon/call_later/call_at, add_done_callback
+    thread_result,    // call_soon_threadsafe(_set_state, ...): a worker thread's result for its asyncio future
+    check_cancel,     // _chain_future's _call_check_cancel, a done callback of run_in_executor's future
 };
 
 struct callback {
@@ -47,6 +49,7 @@ struct handle : object {
     bool cancelled = false;
     bool is_timer = false;  // a TimerHandle (call_later, call_at)
     bool queued = false;    // on the ready queue or the timer heap (a user handle; its cancel is an event)
+    bool raised = false;    // thread_result: arg is the exception the worker's function raised
     double when = 0.0;
     value when_value;  // user timers: `when` as the program gave it (call_at(5) shows when=5)
     std::uint64_t order = 0;  // scheduling order: breaks ties between equal deadlines
@@ -145,7 +148,9 @@ struct coroutine_object : object {
     // agen_cm_exit: an @asynccontextmanager's __aenter__() and __aexit__() (contextlib_module.cpp),
     // which run the generator as anext and athrow do; arguments holds __aexit__'s type and value.
     // anext_default: anext(agen, default), whose StopAsyncIteration gives the default (in sleep_result).
-    enum class native_kind : std::uint8_t { none, sleep, no_op, anext, anext_default, agen_cm_enter, agen_cm_exit } native = native_kind::none;
+    // await_future: awaits `awaited` (shutdown_default_executor's future)
+    enum class native_kind : std::uint8_t { none, sleep, no_op, anext, anext_default, agen_cm_enter, agen_cm_exit, await_future } native = native_kind::none;
+    value awaited;
     std::shared_ptr<async_generator_object> agen;  // anext, agen_cm_*: the generator
     std::string name;
     std::vector<value> arguments;  // the frame's initial locals

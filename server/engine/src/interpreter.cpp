@@ -852,6 +852,11 @@ runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awai
         }
         if (coro->native == coroutine_object::native_kind::agen_cm_enter || coro->native == coroutine_object::native_kind::agen_cm_exit)
             return resume_async_generator_cm(ctx, f, *coro);
+        if (coro->native == coroutine_object::native_kind::await_future) {
+            // shutdown_default_executor(): its body awaits the future its thread sets
+            coro->state = coroutine_object::state_kind::closed;
+            return start_await(ctx, f, coro->awaited);
+        }
         if (coro->native == coroutine_object::native_kind::no_op) {
             coro->state = coroutine_object::state_kind::closed;
             f.stack.push_back(std::move(coro->sleep_result));
@@ -1024,7 +1029,13 @@ void runtime::set_context(exec_context& ctx, const value& exc)
 bool runtime::call_blocks(exec_context& ctx, frame& f, value result, bool pushed)
 {
     if (!pushed) f.stack.push_back(std::move(result));
-    if (blocked_until_ >= 0.0) return true;
+    if (blocked_until_ >= 0.0 && !worker_running_) return true;
+    // time.sleep in a worker thread; a worker thread that started inside this call runs first
+    if (worker_blocked_) return true;
+    if (worker_preempts_) {
+        worker_preempts_ = false;
+        return true;
+    }
     if (main_waiting_on_loop_ && &ctx == &main_) {
         f.stack.pop_back();
         return true;

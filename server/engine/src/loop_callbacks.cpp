@@ -369,9 +369,17 @@ value runtime::call_callback_api(const builtin_object& b, std::vector<value>& ar
             python_arguments(qualname, 0);
             return value::of(value_kind::future, new_future(loop));
         }
-        if (name == "shutdown_asyncgens" || name == "shutdown_default_executor") {
-            // Coroutines with nothing to do here (no executor threads; an asynchronous generator left
-            // inside a cleanup block is refused as asyncio.run's end refuses it)
+        if (name == "run_in_executor") {
+            if (!kwargs.empty()) raise_error("TypeError", qualname + "() got an unexpected keyword argument '" + kwargs.front().first + "'");
+            return run_in_executor(loop, args);
+        }
+        if (name == "shutdown_default_executor") {
+            python_arguments(qualname, 0);
+            return shutdown_default_executor(loop);
+        }
+        if (name == "shutdown_asyncgens") {
+            // A coroutine with nothing to do here (an asynchronous generator left inside a cleanup
+            // block is refused as asyncio.run's end refuses it)
             python_arguments(qualname, 0);
             if (name == "shutdown_asyncgens") check_async_generators_at_shutdown("when its loop's shutdown_asyncgens() runs");
             return no_op_coroutine(name);

@@ -1,4 +1,6 @@
 #include "runtime.hpp"
+
+#include <limits>
 #include "library.hpp"
 #include "integers.hpp"
 #include "itertools_module.hpp"
@@ -228,6 +230,7 @@ event runtime::make_event(const char* kind)
     // Every way a run ends reports its seed, so that any run can be replayed
     if (e.kind == "run_finished") e.random_seed = random_seed_;
     e.task = current_task_name();
+    if (worker_running_) e.thread = worker_running_->name;
     // The program's innermost frame: asyncio's library code (a Lock's acquire) is not the program's
     // line, as CPython's own frames are not
     if (const frame* f = program_frame(running_)) {
@@ -651,7 +654,24 @@ advance_result runtime::advance_slice(std::uint64_t budget)
                 continue;
             }
             if (finished_) return {advance_result::status::finished, now_};
+            // A worker thread runs until it blocks or its items end: one that has just started (before
+            // the code that submitted to it goes on), or one started at a point where the loop waits
+            if (worker_pending_ && !worker_running_) {
+                worker_preempts_ = false;
+                double unused = 0.0;
+                start_waiting_worker(std::nullopt, unused);
+                continue;
+            }
+            if (worker_running_) {
+                if (meter_.slice_spent()) return {advance_result::status::more_work, now_};
+                run_worker_slice();
+                continue;
+            }
             if (blocked_until_ >= 0.0) {
+                // time.sleep in the loop's thread: the workers go on meanwhile
+                double wake = 0.0;
+                if (start_waiting_worker(blocked_until_, wake)) continue;
+                if (wake < blocked_until_) return {advance_result::status::waiting, wake};
                 if (now_ < blocked_until_) return {advance_result::status::waiting, blocked_until_};
                 blocked_until_ = -1.0;
             }
@@ -666,6 +686,7 @@ advance_result runtime::advance_slice(std::uint64_t budget)
                     break;
                 case outcome::raised: finish_uncaught(last_exception_); break;
                 case outcome::blocked:
+                    if (worker_pending_) break;  // a worker thread started: it runs first
                     if (blocked_until_ < 0.0) running_ = nullptr;  // waiting on an event loop
                     break;
                 default: break;
@@ -719,6 +740,18 @@ bool runtime::step_loop(advance_result& wait)
         loop.drop_cancelled_timers();
         if (loop.ready.empty() && !loop.stopping) {
             const handle* next = loop.next_timer();
+            // The loop's thread waits: a worker with an item to start runs now, a sleeping one due
+            // before the loop's deadline wakes first
+            double wake = 0.0;
+            if (start_waiting_worker(next ? std::optional<double>(next->when) : std::nullopt, wake)) return true;
+            if (wake < std::numeric_limits<double>::infinity() && (!next || wake < next->when)) {
+                event e = make_event("loop_wait");
+                if (next) e.when = next->when;
+                e.loop = loop.id;
+                emit(std::move(e));
+                wait = {advance_result::status::waiting, wake};
+                return false;
+            }
             if (!next) {
                 // CPython would block in select() forever; a run must end.
                 throw python_error{make_error("RuntimeError", "deadlock: the event loop has nothing ready and no timer to wait for")};
@@ -771,6 +804,8 @@ std::string runtime::describe(const handle& h) const
     case callback_kind::stop_loop: return "_run_until_complete_cb";
     case callback_kind::sleep_timer: return "sleep._set_result_unless_cancelled";
     case callback_kind::user: return h.label;
+    case callback_kind::thread_result: return "_chain_future.<locals>._set_state";
+    case callback_kind::check_cancel: return "_chain_future.<locals>._call_check_cancel";
     }
     return "";
 }
@@ -809,6 +844,13 @@ void runtime::run_handle(const std::shared_ptr<handle>& h)
         if (h->future->state == future_state::pending) future_set_result(h->future, h->arg);
         break;
     case callback_kind::user: run_user_callback(h); break;
+    case callback_kind::thread_result:
+        // futures._copy_future_state: nothing for a future cancelled meanwhile
+        if (h->future->state != future_state::pending) break;
+        if (h->raised) future_set_exception(h->future, h->arg);
+        else future_set_result(h->future, h->arg);
+        break;
+    case callback_kind::check_cancel: break;  // a cancelled future's item is skipped when a worker reaches it
     }
 }
 
@@ -859,6 +901,11 @@ void runtime::begin_task_step(const std::shared_ptr<task_object>& task, value ex
             auto code = std::make_shared<code_object>(*native_code);
             code->name = coro.name;
             code->qualname = coro.name;
+            if (coro.native == coroutine_object::native_kind::await_future) {
+                code->constants = {coro.awaited};
+                code->instructions = {{opcode::load_const, 0, 0}, {opcode::get_awaitable, 0, 0}, {opcode::await_, 0, 0},
+                                      {opcode::set_return, 0, 0}, {opcode::return_value, 0, 0}};
+            }
             if (coro.native == coroutine_object::native_kind::sleep) {
                 // The task's frame awaits an inner sleep, the way sleep()'s own body awaits its future.
                 auto inner = std::make_shared<coroutine_object>();
@@ -1386,7 +1433,8 @@ void runtime::loop_stopped()
 
     auto shutdown_step = [&](const char* name, runner_phase next) {
         if (next == runner_phase::shutdown_asyncgens) check_async_generators_at_shutdown("when asyncio.run() ends");
-        auto task = create_task(loop, std::static_pointer_cast<coroutine_object>(no_op_coroutine(name).obj), "", 0);
+        const value coro = next == runner_phase::shutdown_executor ? shutdown_default_executor(loop) : no_op_coroutine(name);
+        auto task = create_task(loop, std::static_pointer_cast<coroutine_object>(coro.obj), "", 0);
         start_run_until_complete(loop, task, next);
     };
 

@@ -20,6 +20,7 @@
 #include <loopscope/engine/run.hpp>
 
 #include <map>
+#include <deque>
 #include <memory>
 #include <unordered_map>
 #include <optional>
@@ -64,6 +65,9 @@ inline std::optional<value> take_keyword(std::vector<std::pair<std::string, valu
 // state machine. Nothing here waits or touches a socket; the driver decides when time passes.
 // math.pi, math.e, math.tau, math.inf, math.nan (math_module.cpp): false for any other name
 bool math_constant(const std::string& name, value& out);
+
+// The default executor's number of worker threads for a run of this config (executor.cpp)
+std::size_t executor_worker_limit(const run_config& config);
 
 class runtime final : special_methods {
 public:
@@ -601,6 +605,59 @@ private:
     value last_result_;      // what the context that just stopped returned
     value last_exception_;   // or raised
     std::int32_t exit_line_ = 0;  // the line its last frame ended on
+
+    // ---- the default executor's modelled threads: loop.run_in_executor(None, ...), asyncio.to_thread
+    // (executor.cpp). Worker threads are contexts of their own, run by the same scheduler: a new one
+    // runs its item at once until it blocks (as a new OS thread takes the GIL from a submit that waits
+    // for it to start), an idle one takes a queued item when the loop thread next waits, a sleeping
+    // one wakes at its program time (before the loop's own timer due then); a result reaches the loop
+    // through call_soon_threadsafe. No OS thread ever runs program code.
+    struct work_item {
+        value function;
+        std::vector<value> arguments;
+        std::vector<std::pair<std::string, value>> keywords;  // to_thread's
+        std::shared_ptr<future_object> future;  // wrap_future's asyncio future, on the submitting loop
+        std::string label;
+    };
+    struct worker_thread {
+        std::string name;  // asyncio_0, asyncio_1 ... (ThreadPoolExecutor(thread_name_prefix='asyncio'))
+        exec_context context;
+        enum class state_kind : std::uint8_t { idle, running, sleeping } state = state_kind::idle;
+        double wake_at = 0.0;
+        std::uint64_t slept_order = 0;  // of two sleepers due at once, the first asleep wakes first
+        std::optional<work_item> item;
+        value sleep_result;  // a direct time.sleep (to_thread(time.sleep, 1)): None once it wakes
+    };
+    value run_in_executor(const std::shared_ptr<loop_object>& loop, std::vector<value>& args,
+                          std::vector<std::pair<std::string, value>> keywords = {});
+    bool start_worker_item(worker_thread& w);          // the queue's first live item, started in w (false: none)
+    value shutdown_default_executor(const std::shared_ptr<loop_object>& loop);
+    void enter_worker(worker_thread& w);
+    void leave_worker();
+    void run_worker_slice();                            // the running worker, until it blocks or its item ends
+    void worker_item_done(worker_thread& w, bool raised, value result);
+    bool worker_sleep(double secs);                     // time.sleep: true when a worker called it
+    // At a point where the loop thread waits until `deadline` (none: nothing to wait for): a worker to
+    // run first, or the earlier program time a sleeping worker wakes at
+    bool start_waiting_worker(std::optional<double> deadline, double& wake);
+    bool executor_busy() const;
+    std::vector<std::unique_ptr<worker_thread>> workers_;
+    std::deque<work_item> work_queue_;
+    std::size_t idle_permits_ = 0;   // ThreadPoolExecutor._idle_semaphore's value
+    std::weak_ptr<loop_object> executor_loop_;
+    bool executor_shutdown_called_ = false;
+    std::shared_ptr<future_object> executor_idle_future_;  // shutdown_default_executor waits on it
+    std::uint64_t worker_sleep_order_ = 0;
+    worker_thread* worker_running_ = nullptr;
+    worker_thread* worker_pending_ = nullptr;  // a new worker that runs before the submitting code goes on
+    bool worker_blocked_ = false;     // the running worker just fell asleep (time.sleep)
+    bool worker_preempts_ = false;    // a new worker started inside the current call: that context stops
+    struct worker_saved {
+        exec_context* running = nullptr;
+        std::shared_ptr<task_object> task;
+        std::shared_ptr<loop_object> loop;
+        bool in_callback = false;
+    } worker_saved_;
 
     friend struct coroutine_object;
     friend struct set_algorithms;  // set_methods.cpp

@@ -13,6 +13,10 @@ namespace loopscope::engine {
 struct run_config {
     std::size_t max_source_bytes = 64 * 1024;
     std::size_t max_tasks = 10'000;
+    // The default executor's worker threads (loop.run_in_executor(None, ...), asyncio.to_thread), modelled:
+    // CPython's ThreadPoolExecutor takes min(32, os.cpu_count() + 4); 0 means that, with this machine's
+    // processor count. At most 32.
+    std::size_t executor_workers = 0;
     std::uint64_t max_steps = 10'000'000;
     // Syntactic nesting (brackets, blocks, operator chains) also bounds the C++ recursion of the
     // parser and compiler; call depth bounds Python recursion (frames live on the heap).

@@ -21,6 +21,7 @@ struct event {
     double t = 0.0;
     std::string kind;
     std::optional<std::string> task;   // unset: not inside a task
+    std::optional<std::string> thread; // set: in a worker thread of the default executor (asyncio_0 ...)
     std::optional<std::string> coro;
     std::int32_t line = 0;             // 0: no source line applies
 
