@@ -176,7 +176,11 @@ test('a program that imports random: its seed is shown and kept in the link, whi
   await reopened.waitForFunction((n) => document.querySelectorAll('#console .console-line').length === n, lines.length, { timeout: 10_000 });
   assert.deepEqual(await reopened.$$eval('#console .console-line .text', (items) => items.map((li) => li.textContent)), lines);
   await reopened.click('#run');
-  await reopened.waitForFunction(() => /random seed \d+$/.test(document.querySelector('#total').textContent), null, { timeout: 10_000 });
+  // The link's run shows its seed until the new run ends: wait for the new run's own seed (another one)
+  await reopened.waitForFunction((old) => {
+    const shown = document.querySelector('#total').textContent.match(/random seed (\d+)$/);
+    return shown !== null && shown[1] !== old;
+  }, seed, { timeout: 10_000 });
   assert.notEqual((await reopened.textContent('#total')).match(/random seed (\d+)$/)[1], seed, 'Run again: a new seed');
   await page.close();
   await reopened.close();

@@ -32,6 +32,9 @@ export class compare_mode {
     this.runs = [null, null];
     this.order = new merged_order();
     this.cursor = new player();
+    // A link's step: a position in the merged order of both whole runs, kept as that number until both
+    // runs have ended (before that, either side's earlier events may still arrive and go before it)
+    this.link_step = null;
   }
 
   // Run both programs again; with `hold_at` (a link's step) on the virtual clock, held there.
@@ -40,7 +43,11 @@ export class compare_mode {
     const virtual = hold_at !== undefined;
     this.runs = this.pair().map((id, i) => this.runner.start(`compare${i}`, { scenario: id, source: this.store.scenario(id)?.source }, { speed: this.program.speed, virtual }));
     this.cursor.reset();
-    if (virtual) this.cursor.hold(hold_at, Infinity);
+    this.link_step = null;
+    if (virtual) {
+      this.cursor.hold(hold_at, Infinity);
+      this.link_step = this.cursor.seq;
+    }
   }
 
   // Two runs that did not start here (a classroom room's): shown from their first event.
@@ -49,6 +56,7 @@ export class compare_mode {
     this.runs = runs;
     this.order = new merged_order();
     this.cursor.reset();
+    this.link_step = null;
     this.cursor.hold(0, Infinity);
   }
 
@@ -63,7 +71,17 @@ export class compare_mode {
 
   // Bring the merged order up to date with the runs; a held or replaying cursor stays on its event.
   sync() {
-    const held = this.order.update(this.runs.map((run) => run?.timeline ?? null), this.cursor.following ? null : this.cursor.seq);
+    const timelines = this.runs.map((run) => run?.timeline ?? null);
+    if (this.link_step !== null) {
+      if (this.cursor.following || this.cursor.seq !== this.link_step) {
+        this.link_step = null; // the viewer moved: from now on the cursor stays on its event
+      } else {
+        this.order.update(timelines, null);
+        if (this.runs.every((run) => !run || run.finished)) this.link_step = null;
+        return this.order;
+      }
+    }
+    const held = this.order.update(timelines, this.cursor.following ? null : this.cursor.seq);
     if (!this.cursor.following) this.cursor.seq = held;
     return this.order;
   }
