@@ -46,7 +46,7 @@ TEST(catalog, follows_the_tutorials_order)
         // Then the curriculum, one example per concept.
         "wait_for_timeout", "timeout_block", "wait_first_completed", "as_completed", "taskgroup_failure",
         "cancel_cleanup", "shield", "lost_update", "semaphore_downloads", "event_starting_gun", "queue_workers",
-        "call_later", "done_callback"};
+        "to_thread", "call_later", "done_callback"};
     EXPECT_EQ(ids, expected);
 }
 
@@ -57,7 +57,7 @@ TEST(catalog, groups_come_in_the_curriculums_order)
         if (groups.empty() || groups.back() != s.group)
             groups.emplace_back(s.group);
     const std::vector<std::string> expected{"Tutorial", "Timeouts", "Waiting", "Structured concurrency",
-        "Cancellation", "Synchronisation", "Queues", "Callbacks"};
+        "Cancellation", "Synchronisation", "Queues", "Threads", "Callbacks"};
     EXPECT_EQ(groups, expected);
     EXPECT_EQ(catalog::find("blocking_sleep")->group, "Tutorial");
     EXPECT_EQ(catalog::find("taskgroup_failure")->group, "Structured concurrency");
