@@ -81,6 +81,22 @@ test('sequential awaits: total 6.0 s, the two sleeps back to back', async () => 
   await screenshot(page, 'sequential');
 });
 
+test('to_thread: a lane per worker thread, each sleeping there while the tasks go on', async () => {
+  await run('to_thread', 'instant');
+  await page.waitForFunction(() => document.querySelector('#total').textContent === 'total 3.0 s', null, { timeout: 10_000 });
+  const bars = await page.$$eval('#lanes [data-kind="sleep"]', (nodes) => nodes.map((n) => [n.dataset.task, Number(n.dataset.t0), Number(n.dataset.t1)]));
+  assert.deepEqual(bars.filter(([lane]) => lane.startsWith('thread ')).sort(), [['thread asyncio_0', 0, 3], ['thread asyncio_1', 0, 2]]);
+  const names = await page.$$eval('#lanes .lane-coro', (nodes) => nodes.map((n) => n.textContent));
+  assert.equal(names.filter((n) => n === 'worker thread').length, 2);
+  assert.equal(await page.locator('#lanes .fork[data-kind="to_thread"]').count(), 2);
+  const labels = await page.$$eval('#lanes .fork-label', (nodes) => nodes.map((n) => n.textContent));
+  assert.deepEqual(labels.filter((l) => l.startsWith('started for')), ['started for Task-2', 'started for Task-3']);
+  assert.equal(await page.locator('#lanes [data-kind="blocked"]').count(), 0, 'time.sleep blocked the threads, not the loop');
+  const console_lines = await page.$$eval('#console .console-line .text', (items) => items.map((li) => li.textContent));
+  assert.deepEqual(console_lines.slice(-3), ['Done brewing coffee.', 'Coffee is ready!', 'Bagel is ready!']);
+  await screenshot(page, 'to-thread');
+});
+
 test('a syntax error is shown at its line, in words', async () => {
   const source = 'import asyncio\n\nasync def main(:\n    print("never")\n\nasyncio.run(main())\n';
   const code = Buffer.from(source).toString('base64url');

@@ -72,3 +72,19 @@ test('a worker that slept twelve times has twelve sleep bars, each as long as it
     assert.ok(Math.abs(bar.t0 - 0.3 * i) < 1e-9 && Math.abs(bar.t1 - 0.3 * (i + 1)) < 1e-9, `bar ${i}: ${bar.t0}-${bar.t1}`);
   }
 });
+
+test('to_thread: a lane per worker thread, its sleep drawn there while the loop goes on', () => {
+  const layout = layout_lanes(load_events('to_thread'), Infinity);
+  const threads = layout.lanes.filter((l) => l.thread);
+  assert.deepEqual(threads.map((l) => [l.name, l.thread]), [['thread asyncio_0', 'asyncio_0'], ['thread asyncio_1', 'asyncio_1']]);
+  // Each thread: its function runs, sleeps (3 s for the coffee, 2 s for the bagel), runs to its end
+  assert.deepEqual(lane_segments(threads[0]).map((s) => [s.kind, s.t0, s.t1, s.callback]),
+    [['run', 0, 0, 'brew_coffee()'], ['sleep', 0, 3, 'brew_coffee()'], ['run', 3, 3, 'brew_coffee()']]);
+  assert.deepEqual(sleeps(threads[1]).map((s) => [s.t0, s.t1, s.delay]), [[0, 2, 2]]);
+  // The threads are started from the tasks to_thread runs in
+  const forks = layout.forks.filter((f) => f.kind === 'to_thread');
+  assert.deepEqual(forks.map((f) => [f.to, f.t]), [['thread asyncio_0', 0], ['thread asyncio_1', 0]]);
+  assert.ok(forks.every((f) => f.from?.startsWith('Task-')));
+  // No task lane is blocked: time.sleep ran in the threads only
+  assert.equal(layout.lanes.flatMap((l) => lane_segments(l)).filter((s) => s.kind === 'blocked').length, 0);
+});

@@ -5,6 +5,9 @@
 // passes while a task runs, so it is an instant unless time.sleep blocks), `sleep` (awaiting
 // asyncio.sleep, with its delay), `wait` (awaiting a task or a gather: `targets` says which),
 // `blocked` (time.sleep holding the whole loop). Forks join a parent lane to the lanes it creates.
+// A worker thread of the default executor (asyncio.to_thread, run_in_executor) has a lane of its own,
+// named `thread asyncio_0`: `run` while it runs a function (`callback` names it), `sleep` while its
+// time.sleep blocks it alone; a fork of kind `to_thread` joins the task that started the thread.
 //
 // The builder only ever appends closed segments, lanes and forks, so a snapshot of it (for time
 // travel) shares those arrays with the live builder and records their lengths: taking one costs the
@@ -41,8 +44,22 @@ export class lane_builder {
   apply(event) {
     this.now = event.t;
     this.horizon = Math.max(this.horizon, event.t);
-    const lane = event.task ? this.by_name.get(event.task) : undefined;
+    const lane = event.task ? this.by_name.get(event.task) : event.thread ? this.by_name.get(thread_lane(event.thread)) : undefined;
     switch (event.kind) {
+      case 'thread_started': {
+        const name = thread_lane(event.thread);
+        const created = { name, coro: 'thread', thread: event.thread, index: this.lanes.length, t0: event.t, segments: [], waits: [], open: null, done: null, pending_await: null };
+        this.lanes.push(created);
+        this.by_name.set(name, created);
+        this.forks.push({ from: event.task, to: name, t: event.t, line: event.line, kind: 'to_thread' });
+        break;
+      }
+      case 'thread_run_begin':
+        if (lane) open_segment(lane, 'run', event.t, { line: event.line, callback: event.callback });
+        break;
+      case 'thread_run_end':
+        if (lane) close_segment(lane, event.t);
+        break;
       case 'task_created': {
         if (!this.include_internal && runner_coros.has(event.coro)) break;
         const created = { name: event.target, coro: event.coro, index: this.lanes.length, t0: event.t, segments: [], waits: [], open: null, done: null, pending_await: null };
@@ -71,7 +88,10 @@ export class lane_builder {
         break;
       }
       case 'blocking_sleep':
-        if (lane) {
+        if (lane && lane.thread) {
+          open_segment(lane, 'sleep', event.t, { delay: event.delay, until: event.t + event.delay, line: event.line, callback: lane.open?.callback });
+          this.horizon = Math.max(this.horizon, event.t + event.delay);
+        } else if (lane) {
           open_segment(lane, 'blocked', event.t, { delay: event.delay, until: event.t + event.delay, line: event.line });
           this.horizon = Math.max(this.horizon, event.t + event.delay);
         }
@@ -88,6 +108,10 @@ export class lane_builder {
         break;
     }
     if (lane && lane.open && lane.open.kind === 'blocked' && event.kind !== 'blocking_sleep') open_segment(lane, 'run', event.t);
+    // A worker thread's next event after its time.sleep: it runs again
+    if (lane && lane.thread && lane.open && lane.open.kind === 'sleep' && event.kind !== 'blocking_sleep' && event.kind !== 'thread_run_end') {
+      open_segment(lane, 'run', event.t, { callback: lane.open.callback });
+    }
   }
 
   step_end(lane, event) {
@@ -145,6 +169,7 @@ export class lane_builder {
       waits: lane.waits,
       name: lane.name,
       coro: lane.coro,
+      thread: lane.thread,
       index: lane.index,
       t0: lane.t0,
       segments: lane.segments,
@@ -161,6 +186,11 @@ export class lane_builder {
     const forks = this.forks.map((fork) => ({ ...fork, kind: this.gather_children.has(fork.to) ? 'gather' : fork.kind }));
     return { lanes, forks: forks.filter((fork) => this.by_name.has(fork.to)), arrows, now, horizon: this.horizon };
   }
+}
+
+// The lane of a worker thread: its own name space, beside the tasks' names
+export function thread_lane(thread) {
+  return `thread ${thread}`;
 }
 
 // Arrows from the latest waits of each lane: a task that awaited thousands of times would otherwise

@@ -196,7 +196,7 @@ function update_group(svg, drawn, group, geometry) {
     if (to === undefined || from === undefined) continue;
     const fx = x(fork.t);
     overlay.push(element('path', { d: `M${fx},${from} C${fx - 12},${from + 8} ${fx - 12},${to - 8} ${fx},${to}`, class: `fork fork-${fork.kind}`, 'data-kind': fork.kind, 'data-to': fork.to }));
-    if (!compact) overlay.push(element('text', { x: fx + 6, y: to - 13, class: 'fork-label' }, `${fork.kind === 'gather' ? 'gather' : 'create_task'} from ${fork.from}`));
+    if (!compact) overlay.push(element('text', { x: fx + 6, y: to - 13, class: 'fork-label' }, fork.kind === 'to_thread' ? `started for ${fork.from}` : `${fork.kind === 'gather' ? 'gather' : 'create_task'} from ${fork.from}`));
   }
   for (const arrow of group.layout.arrows) {
     const from = lane_y.get(arrow.from);
@@ -221,11 +221,13 @@ function new_lane(lane, header, mid, geometry, colour_offset) {
   const g = element('g', { class: 'lane', 'data-task': lane.name, style: `--lane: ${lane_colour(lane.index + colour_offset)}` });
   g.append(element('line', { x1: 0, x2: width, y1: top + row, y2: top + row, class: 'lane-rule' }));
   g.append(element('rect', { x: 8, y: mid - 7, width: 6, height: 14, rx: 2, class: 'lane-swatch' }));
+  // A worker thread's lane says so where a task's names its coroutine
+  const what = lane.thread ? 'worker thread' : `${lane.coro}()`;
   if (compact) {
-    g.append(element('text', { x: 20, y: mid + 4, class: 'lane-name' }, `${lane.name} · ${lane.coro}()`));
+    g.append(element('text', { x: 20, y: mid + 4, class: 'lane-name' }, `${lane.name} · ${what}`));
   } else {
     g.append(element('text', { x: 20, y: mid - 3, class: 'lane-name' }, lane.name));
-    g.append(element('text', { x: 20, y: mid + 12, class: 'lane-coro' }, `${lane.coro}()`));
+    g.append(element('text', { x: 20, y: mid + 12, class: 'lane-coro' }, what));
   }
   const segments = element('g');
   g.append(segments);
