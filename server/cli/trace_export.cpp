@@ -95,10 +95,12 @@ std::string wait_name(const json::object& e)
     return "await " + on;
 }
 
-// A task's name, or "" outside any task.
+// A task's name, a worker thread's track (`thread asyncio_0`, as the page's lane), or "" for the loop.
 std::string task_of(const json::object& e)
 {
-    return text_of(e, "task");
+    std::string task = text_of(e, "task");
+    if (task.empty() && e.contains("thread")) return "thread " + text_of(e, "thread");
+    return task;
 }
 
 } // namespace
@@ -124,6 +126,7 @@ json::object trace_of(const std::vector<json::object>& events, std::string_view 
     std::map<std::string, std::vector<std::string>> awaited;
     struct cancel { std::int64_t from, ts; };
     std::map<std::string, std::vector<cancel>> cancels;
+    std::vector<std::pair<std::string, const json::object*>> thread_runs;  // a worker's thread_run_begin not yet ended
     std::int64_t next_flow = 1;
     double end_t = events.empty() ? 0 : number(events.back().if_contains("t"));
 
@@ -156,6 +159,21 @@ json::object trace_of(const std::vector<json::object>& events, std::string_view 
         double t = number(event.if_contains("t"));
         if (kind == "task_created") {
             tid_of(text_of(event, "target"));
+        } else if (kind == "thread_started") {
+            tid_of(task);
+        } else if (kind == "thread_run_begin") {
+            auto found = std::find_if(thread_runs.begin(), thread_runs.end(), [&](auto& p) { return p.first == task; });
+            if (found != thread_runs.end()) found->second = &event;
+            else thread_runs.emplace_back(task, &event);
+        } else if (kind == "thread_run_end") {
+            auto found = std::find_if(thread_runs.begin(), thread_runs.end(), [&](auto& p) { return p.first == task; });
+            if (found != thread_runs.end()) {
+                const json::object& begun = *found->second;
+                thread_runs.erase(found);
+                json::object args{{"thread", field_or_null(event, "thread")}, {"status", field_or_null(event, "status")}, {"seq", field_or_null(begun, "seq")}};
+                if (const auto* error = event.if_contains("error"); error && error->is_object()) args["error"] = error->as_object().at("type");
+                slice(tid_of(task), text_of(event, "callback"), "thread", number(begun.if_contains("t")), t, std::move(args));
+            }
         } else if (kind == "step_begin") {
             auto found = std::find_if(open_step.begin(), open_step.end(), [&](auto& p) { return p.first == task; });
             if (found != open_step.end()) found->second = &event;
@@ -220,6 +238,10 @@ json::object trace_of(const std::vector<json::object>& events, std::string_view 
             double until = index + 1 < events.size() ? number(events[index + 1].if_contains("t")) : t;
             slice(loop_tid, "idle", "idle", t, until, json::object{{"until", field_or_null(event, "when")}, {"seq", field_or_null(event, "seq")}});
         }
+    }
+    for (const auto& [track, begun] : thread_runs) {
+        slice(tid_of(track), text_of(*begun, "callback"), "thread", number(begun->if_contains("t")), end_t,
+              json::object{{"thread", field_or_null(*begun, "thread")}, {"ended", "unfinished"}, {"seq", field_or_null(*begun, "seq")}});
     }
     for (const auto& [task, begun] : open_step) {
         auto coro = text_of(*begun, "coro");

@@ -20,7 +20,7 @@ const work = mkdtempSync(path.join(tmpdir(), 'loopscope-cli-trace-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 
 const programs = [
-  ...['gather', 'sleep', 'blocking_sleep', 'interleaving', 'create_task', 'sequential_unawaited', 'event_loop_lifecycle']
+  ...['gather', 'sleep', 'blocking_sleep', 'interleaving', 'create_task', 'sequential_unawaited', 'event_loop_lifecycle', 'to_thread']
     .map((name) => path.join(repo, 'server/catalog/programs', `${name}.py`)),
   path.join(repo, 'tests/web/programs/cancel_unicode.py'),
 ];

@@ -82,3 +82,7 @@ test('asyncio primitives and cancel causes read as sentences', () => {
   assert.equal(describe_snapshot({ size: 3, maxsize: 0, unfinished: 3, items: ["'a'", '2'], getters: [], putters: ['Task-4'] }).includes('putters waiting: Task-4'), true);
   assert.equal(describe_event({ kind: 'task_cancel_requested', task: 'Task-1', target: 'Task-2', message: 'stop' }), 'Task-1 asks Task-2 to cancel (message: "stop").');
 });
+
+test('a loop that waits for a worker thread, with no timer set, says so', () => {
+  assert.equal(describe_event({ kind: 'loop_wait', task: null, loop: 1 }), 'Nothing is ready and no timer is set: the loop waits for a worker thread to hand it a result.');
+});

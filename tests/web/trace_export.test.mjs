@@ -9,7 +9,7 @@ import { load_events } from './fixtures.mjs';
 const threads = (trace) => new Map(trace.traceEvents.filter((e) => e.name === 'thread_name').map((e) => [e.args.name, e.tid]));
 const on = (trace, tid, ph) => trace.traceEvents.filter((e) => e.tid === tid && e.ph === ph);
 
-for (const name of ['gather', 'sequential_awaited', 'interleaving', 'sleep', 'blocking_sleep', 'many_tasks']) {
+for (const name of ['gather', 'sequential_awaited', 'interleaving', 'sleep', 'blocking_sleep', 'many_tasks', 'to_thread']) {
   test(`${name}: the export is a valid trace`, () => {
     const trace = JSON.parse(JSON.stringify(trace_of(load_events(name), { name })));
     assert.deepEqual(trace_problems(trace), []);
@@ -90,4 +90,15 @@ test('the format check finds what is wrong', () => {
   assert.match(broken((list) => { list.find((e) => e.ph === 'X').ph = 'Q'; })[0], /unknown ph/);
   assert.match(broken((list) => { list.splice(list.findIndex((e) => e.name === 'thread_name' && e.tid === 2), 1); })[0], /no thread_name/);
   assert.deepEqual(trace_problems({ events: [] }), ['a trace is an object with a traceEvents array']);
+});
+
+test('to_thread: a track per worker thread, its call as a slice, its time.sleep blocking that track alone', () => {
+  const trace = trace_of(load_events('to_thread'), { name: 'to_thread' });
+  const tracks = threads(trace);
+  assert.ok(tracks.has('thread asyncio_0') && tracks.has('thread asyncio_1'));
+  const coffee = on(trace, tracks.get('thread asyncio_0'), 'X');
+  assert.deepEqual(coffee.map((s) => [s.name, s.cat, s.ts, s.dur]), [['time.sleep(3)', 'blocking', 0, 3_000_000], ['brew_coffee()', 'thread', 0, 3_000_000]]);
+  assert.equal(on(trace, tracks.get('thread asyncio_1'), 'i').map((e) => e.name).join(), 'print Done toasting bagel.');
+  // The loop's track has no blocking slice: the sleeps were the threads'
+  assert.equal(on(trace, 0, 'X').filter((s) => s.cat === 'blocking').length, 0);
 });

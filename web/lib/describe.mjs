@@ -29,7 +29,9 @@ export function describe_event(event) {
   switch (event.kind) {
     case 'run_started': return 'The run starts.';
     case 'loop': return `Event loop ${event.loop} is ${event.state}.`;
-    case 'loop_wait': return `Nothing is ready: the loop sleeps until its next timer, at ${format_seconds(event.when)}.`;
+    case 'loop_wait':
+      if (event.when === undefined) return 'Nothing is ready and no timer is set: the loop waits for a worker thread to hand it a result.';
+      return `Nothing is ready: the loop sleeps until its next timer, at ${format_seconds(event.when)}.`;
     case 'runner_cancel_all': return `main returned with tasks still pending (${event.children.join(', ')}): asyncio.run cancels them.`;
     case 'task_created': return `${event.task ?? 'asyncio.run'} creates ${event.target} for ${event.coro}(); its first step joins the ready queue.`;
     case 'handle_queued': return `call_soon: ${event.callback} joins the back of the ready queue.`;

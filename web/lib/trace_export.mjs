@@ -12,6 +12,7 @@
 //   from a cancel to the step of the task where CancelledError lands (`cancel`). The "f" has bp "e", so
 //   both ends bind to the slice enclosing their timestamp (the steps).
 // - "M" metadata: the process's and the tracks' names and order.
+import { thread_lane } from './lanes.mjs';
 
 const loop_tid = 0;
 const pid = 1;
@@ -64,9 +65,24 @@ export function trace_of(events, { name = 'loopscope run', loopscope = null } = 
     flows.push({ name: cat, cat, ph: 'f', bp: 'e', id, ts: to_ts, pid, tid: to_tid });
   };
 
+  const thread_runs = new Map(); // worker thread track → its thread_run_begin not yet ended
   events.forEach((event, index) => {
-    const task = event.task ?? null;
+    // A worker thread's events go on a track of its own, named as its lane is
+    const task = event.task ?? (event.thread ? thread_lane(event.thread) : null);
     switch (event.kind) {
+      case 'thread_started':
+        tid_of(thread_lane(event.thread));
+        break;
+      case 'thread_run_begin':
+        thread_runs.set(task, event);
+        break;
+      case 'thread_run_end': {
+        const begun = thread_runs.get(task);
+        if (!begun) break;
+        thread_runs.delete(task);
+        slice(tid_of(task), event.callback, 'thread', begun.t, event.t, { thread: event.thread, status: event.status, seq: begun.seq, ...(event.error ? { error: event.error.type } : {}) });
+        break;
+      }
       case 'task_created':
         tid_of(event.target);
         break;
@@ -119,7 +135,7 @@ export function trace_of(events, { name = 'loopscope run', loopscope = null } = 
         break;
       case 'loop_wait': {
         const until = events[index + 1]?.t ?? event.t;
-        slice(loop_tid, 'idle', 'idle', event.t, until, { until: event.when, seq: event.seq });
+        slice(loop_tid, 'idle', 'idle', event.t, until, { until: event.when ?? null, seq: event.seq });
         break;
       }
       default:
@@ -127,6 +143,7 @@ export function trace_of(events, { name = 'loopscope run', loopscope = null } = 
     }
   });
   // A run cut short (cancelled, or a file that ends early) leaves steps and awaits open: they end there.
+  for (const [track, begun] of thread_runs) slice(tid_of(track), begun.callback, 'thread', begun.t, end_t, { thread: begun.thread, ended: 'unfinished', seq: begun.seq });
   for (const [task, begun] of open_step) slice(tid_of(task), begun.coro ?? task, 'step', begun.t, end_t, { task, line: begun.line, ended: 'unfinished', seq: begun.seq });
   for (const [task, stack] of awaits) {
     for (const begun of stack) {
