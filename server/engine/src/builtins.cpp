@@ -172,7 +172,8 @@ const std::vector<member> time_members = {{"sleep", t_sleep}, {"time", t_time}, 
 const std::vector<member> loop_members = {{"run_until_complete", l_run_until_complete}, {"run_forever", l_run_forever}, {"is_running", l_is_running},
     {"is_closed", l_is_closed}, {"close", l_close}, {"time", l_time}, {"create_task", l_create_task}, {"stop", l_stop},
     {"call_soon", loop_api}, {"call_later", loop_api}, {"call_at", loop_api}, {"create_future", loop_api},
-    {"call_exception_handler", loop_api}, {"shutdown_asyncgens", loop_api}, {"shutdown_default_executor", loop_api}, {"run_in_executor", loop_api}};
+    {"call_exception_handler", loop_api}, {"shutdown_asyncgens", loop_api}, {"shutdown_default_executor", loop_api}, {"run_in_executor", loop_api},
+    {"set_debug", loop_api}, {"get_debug", loop_api}};
 const std::vector<member> future_members = {{"done", f_done}, {"result", f_result}, {"cancel", f_cancel},
     {"cancelled", f_cancelled}, {"exception", f_exception}, {"get_name", f_get_name}, {"set_name", f_set_name}, {"get_coro", f_get_coro},
     {"set_result", future_api}, {"set_exception", future_api}, {"add_done_callback", future_api}, {"remove_done_callback", future_api},
@@ -1726,7 +1727,14 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         no_kwargs();
         expect_args(b, args, 1, 1);
         value coro = args[0];
-        if (worker_running_) raise_unsupported("an event loop run in a worker thread (asyncio.run, run_until_complete, run_forever)");
+        // asyncio's debug mode logs slow callbacks and where coroutines were made: not modelled
+        const bool debug_mode = debug && !debug->is(value_kind::none) && truthy(*debug);
+        if (debug_mode || worker_running_) {
+            // refused, not dropped unawaited: no warning of its before the refusal
+            if (coro.is(value_kind::coroutine)) coro.as<coroutine_object>().state = coroutine_object::state_kind::closed;
+            raise_unsupported(debug_mode ? "asyncio's debug mode (asyncio.run(debug=True))"
+                                         : "an event loop run in a worker thread (asyncio.run, run_until_complete, run_forever)");
+        }
         if (running_loop_)
             raise_from_library("RuntimeError", "asyncio.run() cannot be called from a running event loop", {library_frame("run", 186, runners_py, "raise RuntimeError(")});
         if (!coro.is(value_kind::coroutine))

@@ -104,7 +104,7 @@ value runtime::run_in_executor(const std::shared_ptr<loop_object>& loop, std::ve
         workers_.push_back(std::move(w));
         // It runs before the submitting code goes on: at the scheduler's next turn, which the current
         // call reaches at once (call_blocks)
-        worker_pending_ = workers_.back().get();
+        worker_pending_.push_back(workers_.back().get());
         worker_preempts_ = true;
     }
     return result;
@@ -255,9 +255,9 @@ bool runtime::start_waiting_worker(std::optional<double> deadline, double& wake)
 {
     wake = std::numeric_limits<double>::infinity();
     if (worker_running_) return true;
-    if (worker_pending_) {
-        worker_thread& w = *worker_pending_;
-        worker_pending_ = nullptr;
+    if (!worker_pending_.empty()) {
+        worker_thread& w = *worker_pending_.front();
+        worker_pending_.pop_front();
         enter_worker(w);
         if (!start_worker_item(w)) leave_worker();
         return true;

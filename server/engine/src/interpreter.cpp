@@ -1032,7 +1032,9 @@ bool runtime::call_blocks(exec_context& ctx, frame& f, value result, bool pushed
     if (blocked_until_ >= 0.0 && !worker_running_) return true;
     // time.sleep in a worker thread; a worker thread that started inside this call runs first
     if (worker_blocked_) return true;
-    if (worker_preempts_) {
+    // (only where the context can stop: a generator drawn inside an operation goes on, and the new
+    // thread starts when its context next stops)
+    if (worker_preempts_ && &ctx == running_) {
         worker_preempts_ = false;
         return true;
     }

@@ -369,6 +369,16 @@ value runtime::call_callback_api(const builtin_object& b, std::vector<value>& ar
             python_arguments(qualname, 0);
             return value::of(value_kind::future, new_future(loop));
         }
+        if (name == "get_debug") {
+            python_arguments(qualname, 0);
+            return value::boolean(false);
+        }
+        if (name == "set_debug") {
+            // Debug mode stays off: set_debug(False) (Runner(debug=False)) is what the loop has already
+            python_arguments(qualname, 1);
+            if (truthy(args[0])) raise_unsupported("asyncio's debug mode (loop.set_debug(True), Runner(debug=True))");
+            return value::none();
+        }
         if (name == "run_in_executor") {
             if (!kwargs.empty()) raise_error("TypeError", qualname + "() got an unexpected keyword argument '" + kwargs.front().first + "'");
             return run_in_executor(loop, args);

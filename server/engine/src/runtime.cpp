@@ -656,7 +656,7 @@ advance_result runtime::advance_slice(std::uint64_t budget)
             if (finished_) return {advance_result::status::finished, now_};
             // A worker thread runs until it blocks or its items end: one that has just started (before
             // the code that submitted to it goes on), or one started at a point where the loop waits
-            if (worker_pending_ && !worker_running_) {
+            if (!worker_pending_.empty() && !worker_running_) {
                 worker_preempts_ = false;
                 double unused = 0.0;
                 start_waiting_worker(std::nullopt, unused);
@@ -686,7 +686,7 @@ advance_result runtime::advance_slice(std::uint64_t budget)
                     break;
                 case outcome::raised: finish_uncaught(last_exception_); break;
                 case outcome::blocked:
-                    if (worker_pending_) break;  // a worker thread started: it runs first
+                    if (!worker_pending_.empty()) break;  // a worker thread started: it runs first
                     if (blocked_until_ < 0.0) running_ = nullptr;  // waiting on an event loop
                     break;
                 default: break;

@@ -649,7 +649,9 @@ private:
     std::shared_ptr<future_object> executor_idle_future_;  // shutdown_default_executor waits on it
     std::uint64_t worker_sleep_order_ = 0;
     worker_thread* worker_running_ = nullptr;
-    worker_thread* worker_pending_ = nullptr;  // a new worker that runs before the submitting code goes on
+    // New workers that run before the submitting code goes on, in the order they were started (several
+    // when one operation, a generator expression, submits more than one call)
+    std::deque<worker_thread*> worker_pending_;
     bool worker_blocked_ = false;     // the running worker just fell asleep (time.sleep)
     bool worker_preempts_ = false;    // a new worker started inside the current call: that context stops
     struct worker_saved {
