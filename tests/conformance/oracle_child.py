@@ -348,6 +348,19 @@ def _run_holding_clock(self):
         _clock.worker_finished()
 
 
+def _drain_pool_threads():
+    """Interpreter exit (threading._shutdown) joins the pool's threads before anything else: program
+    time moves on for their sleeps, as it does while the loop waits."""
+    while True:
+        with _clock.changed:
+            while _clock._holding():
+                _clock.changed.wait()
+            if not _clock.sleepers:
+                return
+            deadline = _clock.sleepers[0][0]
+        _clock.wait_until(deadline)
+
+
 def _install_virtual_clock(ties):
     global _clock
     _clock = virtual_clock()
@@ -358,6 +371,8 @@ def _install_virtual_clock(ties):
     asyncio.BaseEventLoop.time = lambda self: _clock.t
     concurrent.futures.thread.ThreadPoolExecutor.submit = _submit_holding_clock
     concurrent.futures.thread._WorkItem.run = _run_holding_clock
+    # Registered after concurrent.futures' own exit hook, so it runs before that hook joins the threads
+    threading._register_atexit(_drain_pool_threads)
     time.sleep = _virtual_time_sleep
     time.monotonic = time.perf_counter = _clock.now
     time.time = lambda: EPOCH + _clock.t

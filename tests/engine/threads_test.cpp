@@ -107,6 +107,12 @@ TEST(threads, what_is_not_modelled_is_refused_naming_it)
              "import asyncio\nasync def main():\n    pass\nasyncio.run(main(), debug=True)\n",
              "import asyncio\nasync def main():\n    asyncio.get_running_loop().set_debug(True)\nasyncio.run(main())\n",
              "import asyncio\nasync def main():\n    pass\nwith asyncio.Runner(debug=True) as r:\n    r.run(main())\n",
+             // CPython's _copy_future_state logs a TypeError and leaves the future pending
+             "import asyncio\ndef w():\n    raise StopIteration('x')\nasync def main():\n    f = asyncio.get_running_loop().run_in_executor(None, w)\n"
+             "    await asyncio.sleep(0.5)\nasyncio.run(main())\n",
+             // CPython's _copy_future_state fails its assert when the thread's result comes
+             "import asyncio, time\nasync def main():\n    f = asyncio.get_running_loop().run_in_executor(None, time.sleep, 0.25)\n"
+             "    f.set_result(5)\n    print(await f)\n    await asyncio.sleep(0.5)\nasyncio.run(main())\n",
          }) {
         auto out = run_virtual(source);
         const auto* end = out.last("run_finished");

@@ -173,7 +173,7 @@ const std::vector<member> loop_members = {{"run_until_complete", l_run_until_com
     {"is_closed", l_is_closed}, {"close", l_close}, {"time", l_time}, {"create_task", l_create_task}, {"stop", l_stop},
     {"call_soon", loop_api}, {"call_later", loop_api}, {"call_at", loop_api}, {"create_future", loop_api},
     {"call_exception_handler", loop_api}, {"shutdown_asyncgens", loop_api}, {"shutdown_default_executor", loop_api}, {"run_in_executor", loop_api},
-    {"set_debug", loop_api}, {"get_debug", loop_api}};
+    {"set_debug", loop_api}, {"get_debug", loop_api}, {"call_soon_threadsafe", loop_api}};
 const std::vector<member> future_members = {{"done", f_done}, {"result", f_result}, {"cancel", f_cancel},
     {"cancelled", f_cancelled}, {"exception", f_exception}, {"get_name", f_get_name}, {"set_name", f_set_name}, {"get_coro", f_get_coro},
     {"set_result", future_api}, {"set_exception", future_api}, {"add_done_callback", future_api}, {"remove_done_callback", future_api},
@@ -1811,6 +1811,11 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         expect_args(b, args, 0, 0);
         if (running_loop_ && (current_task_ || in_callback_)) return value::of(value_kind::loop, running_loop_);
         if (b.id == a_get_running_loop) raise_error("RuntimeError", "no running event loop");
+        // The policy's loop is the main thread's: another thread has none unless it set one
+        if (worker_running_)
+            raise_from_library("RuntimeError", "There is no current event loop in thread '" + worker_running_->name + "'.",
+                               {library_frame("get_event_loop", 677, "/usr/lib/python3.11/asyncio/events.py",
+                                              "raise RuntimeError('There is no current event loop in thread %r.'")});
         if (!current_loop_) current_loop_ = new_loop();
         return value::of(value_kind::loop, current_loop_);
     }

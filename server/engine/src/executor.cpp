@@ -204,6 +204,9 @@ void runtime::worker_item_done(worker_thread& w, bool raised, value result)
     w.context.frames.clear();
     work_item item = std::move(*w.item);
     w.item.reset();
+    // futures._copy_future_state's set_exception refuses a StopIteration with a TypeError that the
+    // loop logs, and the future stays pending: not modelled
+    if (raised && is_instance_of(result, "StopIteration")) raise_unsupported("StopIteration raised in a worker thread");
     if (raised && result.is(value_kind::exception)) result.as<exception_object>().traceback.push_back(work_item_frame());
     {
         event e = make_event("thread_run_end");

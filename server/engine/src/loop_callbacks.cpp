@@ -170,6 +170,8 @@ std::string callback_source(const value& fn, const std::vector<value>& args, con
 void raise_loop_closed(std::string_view method)
 {
     const auto checked = library_frame("_check_closed", 519, base_events_py, "raise RuntimeError('Event loop is closed')");
+    if (method == "call_soon_threadsafe")
+        raise_from_library("RuntimeError", "Event loop is closed", {checked, library_frame("call_soon_threadsafe", 806, base_events_py, "self._check_closed()")});
     if (method == "call_soon")
         raise_from_library("RuntimeError", "Event loop is closed", {checked, library_frame("call_soon", 761, base_events_py, "self._check_closed()")});
     const auto call_at = library_frame("call_at", 740, base_events_py, "self._check_closed()");
@@ -401,7 +403,9 @@ value runtime::call_callback_api(const builtin_object& b, std::vector<value>& ar
         }
         std::optional<value> context = take_kw("context");
         if (!kwargs.empty()) raise_error("TypeError", qualname + "() got an unexpected keyword argument '" + kwargs.front().first + "'");
-        const bool soon = name == "call_soon";
+        // call_soon_threadsafe: call_soon, and a byte to the self-pipe that wakes the loop (from a
+        // worker thread: the handle is there when the loop looks again)
+        const bool soon = name == "call_soon" || name == "call_soon_threadsafe";
         const std::size_t lead = soon ? 1 : 2;
         if (args.size() < lead) {
             const char* first = name == "call_later" ? "'delay'" : "'when'";

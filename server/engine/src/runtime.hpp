@@ -652,6 +652,7 @@ private:
     // New workers that run before the submitting code goes on, in the order they were started (several
     // when one operation, a generator expression, submits more than one call)
     std::deque<worker_thread*> worker_pending_;
+    bool exit_waits_for_workers_ = false;  // the module's code has ended: the executor's threads finish first
     bool worker_blocked_ = false;     // the running worker just fell asleep (time.sleep)
     bool worker_preempts_ = false;    // a new worker started inside the current call: that context stops
     struct worker_saved {
