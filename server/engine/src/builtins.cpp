@@ -25,6 +25,9 @@ namespace loopscope::engine {
 
 namespace {
 
+// asyncio.run, run_until_complete and run_forever refuse the same way inside a worker thread
+constexpr const char* loop_in_worker_refusal = "an event loop run in a worker thread (asyncio.run, run_until_complete, run_forever)";
+
 // asyncio's files, for the frames a traceback shows of them (3.11.2's lines)
 constexpr const char* runners_py = "/usr/lib/python3.11/asyncio/runners.py";
 constexpr const char* tasks_py = "/usr/lib/python3.11/asyncio/tasks.py";
@@ -1733,7 +1736,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             // refused, not dropped unawaited: no warning of its before the refusal
             if (coro.is(value_kind::coroutine)) coro.as<coroutine_object>().state = coroutine_object::state_kind::closed;
             raise_unsupported(debug_mode ? "asyncio's debug mode (asyncio.run(debug=True))"
-                                         : "an event loop run in a worker thread (asyncio.run, run_until_complete, run_forever)");
+                                         : loop_in_worker_refusal);
         }
         if (running_loop_)
             raise_from_library("RuntimeError", "asyncio.run() cannot be called from a running event loop", {library_frame("run", 186, runners_py, "raise RuntimeError(")});
@@ -2054,7 +2057,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         expect_args(b, args, 1, 1);
         auto loop = std::static_pointer_cast<loop_object>(b.self.obj);
         value aw = args[0];
-        if (worker_running_) raise_unsupported("an event loop run in a worker thread (asyncio.run, run_until_complete, run_forever)");
+        if (worker_running_) raise_unsupported(loop_in_worker_refusal);
         check_loop_can_run(*loop, running_loop_ != nullptr, "run_until_complete", 628);
         std::shared_ptr<future_object> fut;
         if (aw.is(value_kind::coroutine)) {
@@ -2074,7 +2077,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         no_kwargs();
         expect_args(b, args, 0, 0);
         auto loop = std::static_pointer_cast<loop_object>(b.self.obj);
-        if (worker_running_) raise_unsupported("an event loop run in a worker thread (asyncio.run, run_until_complete, run_forever)");
+        if (worker_running_) raise_unsupported(loop_in_worker_refusal);
         check_loop_can_run(*loop, running_loop_ != nullptr, "run_forever", 595);
         start_run_until_complete(loop, nullptr, runner_phase::forever);
         return value::none();
