@@ -191,4 +191,26 @@ TEST(primitives, a_state_names_at_most_twenty_tasks_and_counts_the_rest)
     EXPECT_EQ(most, 29);
 }
 
+TEST(primitives, a_queue_shows_its_first_twenty_items_as_their_reprs)
+{
+    auto out = run_clean(
+        "import asyncio\n"
+        "async def main():\n"
+        "    q = asyncio.Queue()\n"
+        "    for i in range(-3, 22):\n"
+        "        q.put_nowait(i * 1000)\n"
+        "asyncio.run(main())\n");
+    const auto created = of_kind(out, "primitive_created");
+    ASSERT_EQ(created.size(), 1u);
+    const auto s = states(out, *created[0]->primitive);
+    ASSERT_FALSE(s.empty());
+    const auto& last = s.back();
+    EXPECT_EQ(last.at("size").as_int64(), 25);
+    const auto& items = last.at("items").as_array();
+    ASSERT_EQ(items.size(), 20u);
+    EXPECT_EQ(items[0].as_string(), "-3000");
+    EXPECT_EQ(items[3].as_string(), "0");
+    EXPECT_EQ(items[19].as_string(), "16000");
+}
+
 } // namespace

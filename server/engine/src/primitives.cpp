@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <string_view>
 
 namespace loopscope::engine {
@@ -97,17 +98,43 @@ std::size_t item_count(const value* container)
     return 0;
 }
 
-// The tasks waiting on a container of waiter futures, first to be woken first: a future not yet done
-// that a task made (loop.create_future() in its step)
-std::vector<std::string> waiters(const value* container)
+// The tasks waiting on a container of waiter futures, first to be woken first (a future not yet done
+// that a task made: loop.create_future() in its step), written as a JSON array of names. Straight
+// into the snapshot: a busy queue writes one for every put and get.
+void append_waiters(std::string& out, const value* container)
 {
-    std::vector<std::string> out;
+    out += '[';
+    std::size_t shown = 0;
     for_each_item(container, [&](const value& v) {
         if (v.is(value_kind::future) && !v.as<future_object>().done())
-            if (auto task = v.as<future_object>().made_in_task.lock()) out.push_back(task->name);
-        return out.size() < shown_items;
+            if (auto task = v.as<future_object>().made_in_task.lock()) {
+                if (shown++) out += ',';
+                append_json_string(out, task->name);
+            }
+        return shown < shown_items;
     });
-    return out;
+    out += ']';
+}
+
+// An item's short form as a JSON string: a small int's digits written at once, anything else as the
+// other events label a value
+void append_label(std::string& out, const value& v)
+{
+    if (v.is(value_kind::integer) && !v.obj) {
+        char digits[24];
+        const auto end = std::to_chars(digits, digits + sizeof digits, v.i).ptr;
+        out += '"';
+        out.append(digits, end);
+        out += '"';
+        return;
+    }
+    append_json_string(out, event_value_label(v));
+}
+
+void append_count(std::string& out, std::size_t n)
+{
+    char digits[24];
+    out.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
 }
 
 bool truthy_flag(const value* v) { return v && v->is(value_kind::boolean) && v->b; }
@@ -117,16 +144,17 @@ bool truthy_flag(const value* v) { return v && v->is(value_kind::boolean) && v->
 void wait_queue(std::string& out, bool& first, const char* name, const char* count_name, const value* container)
 {
     key(out, first, name);
-    names(out, waiters(container));
+    append_waiters(out, container);
     key(out, first, count_name);
-    out += std::to_string(item_count(container));
+    append_count(out, item_count(container));
 }
 
 void small_int(std::string& out, bool& first, const char* name, const value* v)
 {
     if (!v || !v->is(value_kind::integer) || v->obj) return;
     key(out, first, name);
-    out += std::to_string(v->i);
+    char digits[24];
+    out.append(digits, std::to_chars(digits, digits + sizeof digits, v->i).ptr);
 }
 
 // The library's state enums (_BarrierState, timeouts._State): the member's value, a string
@@ -185,7 +213,9 @@ void runtime::primitive_event(const value& object, int depth)
     }
     const std::uint64_t id = self.primitive_id;
 
-    std::string s = "{";
+    std::string s;
+    s.reserve(320);
+    s += '{';
     bool first = true;
     if (type == "Lock") {
         const bool locked = truthy_flag(attribute(self, "_locked"));
@@ -233,16 +263,18 @@ void runtime::primitive_event(const value& object, int depth)
     } else if (type == "Queue" || type == "LifoQueue" || type == "PriorityQueue") {
         const value* items = attribute(self, "_queue");
         key(s, first, "size");
-        s += std::to_string(item_count(items));
+        append_count(s, item_count(items));
         small_int(s, first, "maxsize", attribute(self, "_maxsize"));
         small_int(s, first, "unfinished", attribute(self, "_unfinished_tasks"));
-        std::vector<std::string> shown;
-        for_each_item(items, [&](const value& v) {
-            shown.push_back(event_value_label(v));
-            return shown.size() < shown_items;
-        });
         key(s, first, "items");
-        names(s, shown);
+        s += '[';
+        std::size_t shown = 0;
+        for_each_item(items, [&](const value& v) {
+            if (shown++) s += ',';
+            append_label(s, v);
+            return shown < shown_items;
+        });
+        s += ']';
         wait_queue(s, first, "getters", "getters_count", attribute(self, "_getters"));
         wait_queue(s, first, "putters", "putters_count", attribute(self, "_putters"));
     } else if (type == "Timeout") {
