@@ -13,6 +13,7 @@
 #include "parser.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 #include <cstdio>
 
 namespace loopscope::engine {
@@ -1304,7 +1305,9 @@ std::shared_ptr<future_object> runtime::gather(const std::vector<value>& items, 
     gathers_.push_back(outer);
     outer->loop = loop;
     outer->return_exceptions = return_exceptions;
-    std::vector<std::pair<object*, std::shared_ptr<future_object>>> seen;
+    // arg_to_fut: an argument given twice is one child (a dict in CPython; here by identity too)
+    std::unordered_map<const object*, std::shared_ptr<future_object>> seen;
+    seen.reserve(items.size());
     for (const auto& item : items) {
         std::shared_ptr<future_object> fut;
         // `if arg not in arg_to_fut:` hashes it first (gather([a, b]) is a learner's slip)
@@ -1319,8 +1322,7 @@ std::shared_ptr<future_object> runtime::gather(const std::vector<value>& items, 
         if (unhashable)
             raise_from_library("TypeError", "unhashable type: '" + type_name(item) + "'",
                                {library_frame("gather", 816, "/usr/lib/python3.11/asyncio/tasks.py", "if arg not in arg_to_fut:", "arg not in arg_to_fut")});
-        for (const auto& [key, f] : seen)
-            if (key == item.obj.get()) fut = f;
+        if (auto found = seen.find(item.obj.get()); found != seen.end()) fut = found->second;
         if (!fut) {
             if (item.is(value_kind::coroutine)) {
                 // One already awaited makes a task that fails at its first step, as in CPython
@@ -1330,7 +1332,7 @@ std::shared_ptr<future_object> runtime::gather(const std::vector<value>& items, 
             } else {
                 ensure_future_refuses(item, {library_frame("gather", 817, "/usr/lib/python3.11/asyncio/tasks.py", "fut = _ensure_future(arg, loop=loop)", "_ensure_future(arg, loop=loop)")});
             }
-            seen.emplace_back(item.obj.get(), fut);
+            seen.emplace(item.obj.get(), fut);
             ++outer->distinct_children;
             add_done_callback(fut, {callback_kind::gather_child, nullptr, outer});
         }
