@@ -159,6 +159,15 @@ def last_line(text):
     return lines[-1] if lines else None
 
 
+def trailing_lines(text, error_line):
+    """The lines after the last `error_line` in `text` (none when it is not there or ends the text)."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    for k in range(len(lines) - 1, -1, -1):
+        if mask_addresses(lines[k]) == mask_addresses(error_line):
+            return lines[k + 1:]
+    return []
+
+
 GROUP_MARGIN = re.compile(r"^ *[|+] ?")
 
 
@@ -229,6 +238,14 @@ def compare(program, binary, tolerance, scale, timeout, clock=None):
         expected_last = expected_run["error_last_line"]
         if "Exception Group Traceback" in expected_run["stderr_text"]:
             expected_last = last_line(expected_run["stderr_text"])  # a group's traceback ends with its box
+        else:
+            # What python3 writes after the traceback (`sys:1: RuntimeWarning: coroutine 'f' was never
+            # awaited`, at the interpreter's exit) must end the engine's stderr too, after its last line
+            tail = trailing_lines(expected_run["stderr_text"], expected_last)
+            got_lines = [line for line in got_run.stderr.splitlines() if line.strip()]
+            if tail and len(got_lines) > len(tail) and \
+                    [mask_addresses(line) for line in got_lines[-len(tail):]] == [mask_addresses(line) for line in tail]:
+                got_last = got_lines[-len(tail) - 1]
         if got_last is None or mask_addresses(got_last) != mask_addresses(expected_last):
             problems.append(f"stderr ends with {got_last!r}, python3's ends with {expected_last!r}")
         if "Exception Group Traceback" in expected_run["stderr_text"]:
