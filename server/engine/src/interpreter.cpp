@@ -1149,8 +1149,11 @@ bool runtime::raise_in(exec_context& ctx, value exc, bool add_entry)
             auto& x = exc.as<exception_object>();
             if (x.traceback.empty() && x.lookup() && !x.lookup()->attribute) note_name_frame(*x.rare->lookup, f);
             push_sleep_frames(x.traceback, f.waiting);
-            // A task made of asyncio.sleep() itself runs it in a frame of its own, which CPython has not
+            // A task made of asyncio.sleep() itself runs it in a frame of its own, which CPython has not;
+            // cancelled before its first step, CPython's sleep() was thrown into at its `async def` line
             if (!(f.coro && f.coro->native == coroutine_object::native_kind::sleep)) push_entries(x.traceback, f);
+            else if (f.pc == 0 && f.waiting == wait_state::none)
+                x.traceback.push_back(library_frame("sleep", 627, "/usr/lib/python3.11/asyncio/tasks.py", "async def sleep(delay, result=None):"));
         }
         add_entry = true;
         if (f.waiting != wait_state::none) {
