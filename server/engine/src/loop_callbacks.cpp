@@ -337,14 +337,19 @@ value runtime::call_callback_api(const builtin_object& b, std::vector<value>& ar
     const std::string& name = b.name;
     auto take_kw = [&kwargs](const char* key) { return take_keyword(kwargs, key); };
     // A method written in C: METH_NOARGS / METH_O wording
-    auto c_arguments = [&](const std::string& qualname, std::size_t n) {
+    // (`owner` and the method's name make its qualified name, written only into an error)
+    auto c_arguments = [&](std::string_view owner, std::size_t n) {
+        if (kwargs.empty() && args.size() == n) return;
+        const std::string qualname = std::string(owner) + "." + name;
         if (!kwargs.empty()) raise_error("TypeError", qualname + "() takes no keyword arguments");
         if (args.size() == n) return;
         if (n == 0) raise_error("TypeError", qualname + "() takes no arguments (" + std::to_string(args.size()) + " given)");
         raise_error("TypeError", qualname + "() takes exactly one argument (" + std::to_string(args.size()) + " given)");
     };
     // A method written in Python (self first)
-    auto python_arguments = [&](const std::string& qualname, std::size_t n) {
+    auto python_arguments = [&](std::string_view owner, std::size_t n) {
+        if (kwargs.empty() && args.size() == n) return;
+        const std::string qualname = std::string(owner) + "." + name;
         if (!kwargs.empty()) raise_error("TypeError", qualname + "() got an unexpected keyword argument '" + kwargs.front().first + "'");
         if (args.size() != n)
             raise_error("TypeError", qualname + "() takes " + std::to_string(n + 1) + " positional argument" + (n ? "s" : "") + " but " +
@@ -366,51 +371,52 @@ value runtime::call_callback_api(const builtin_object& b, std::vector<value>& ar
     // ---- the loop's call_soon, call_later, call_at, create_future ----
     if (b.self.is(value_kind::loop)) {
         auto loop = std::static_pointer_cast<loop_object>(b.self.obj);
-        const std::string qualname = "BaseEventLoop." + name;
+        constexpr std::string_view owner = "BaseEventLoop";
+        auto qualname = [&] { return std::string(owner) + "." + name; };
         if (name == "create_future") {
-            python_arguments(qualname, 0);
+            python_arguments(owner, 0);
             return value::of(value_kind::future, new_future(loop));
         }
         if (name == "get_debug") {
-            python_arguments(qualname, 0);
+            python_arguments(owner, 0);
             return value::boolean(false);
         }
         if (name == "set_debug") {
             // Debug mode stays off: set_debug(False) (Runner(debug=False)) is what the loop has already
-            python_arguments(qualname, 1);
+            python_arguments(owner, 1);
             if (truthy(args[0])) raise_unsupported("asyncio's debug mode (loop.set_debug(True), Runner(debug=True))");
             return value::none();
         }
         if (name == "run_in_executor") {
-            if (!kwargs.empty()) raise_error("TypeError", qualname + "() got an unexpected keyword argument '" + kwargs.front().first + "'");
+            if (!kwargs.empty()) raise_error("TypeError", qualname() + "() got an unexpected keyword argument '" + kwargs.front().first + "'");
             return run_in_executor(loop, args);
         }
         if (name == "shutdown_default_executor") {
-            python_arguments(qualname, 0);
+            python_arguments(owner, 0);
             return shutdown_default_executor(loop);
         }
         if (name == "shutdown_asyncgens") {
             // A coroutine with nothing to do here (an asynchronous generator left inside a cleanup
             // block is refused as asyncio.run's end refuses it)
-            python_arguments(qualname, 0);
+            python_arguments(owner, 0);
             if (name == "shutdown_asyncgens") check_async_generators_at_shutdown("when its loop's shutdown_asyncgens() runs");
             return no_op_coroutine(name);
         }
         if (name == "call_exception_handler") {
-            python_arguments(qualname, 1);
+            python_arguments(owner, 1);
             log_exception_context(args[0]);
             return value::none();
         }
         std::optional<value> context = take_kw("context");
-        if (!kwargs.empty()) raise_error("TypeError", qualname + "() got an unexpected keyword argument '" + kwargs.front().first + "'");
+        if (!kwargs.empty()) raise_error("TypeError", qualname() + "() got an unexpected keyword argument '" + kwargs.front().first + "'");
         // call_soon_threadsafe: call_soon, and a byte to the self-pipe that wakes the loop (from a
         // worker thread: the handle is there when the loop looks again)
         const bool soon = name == "call_soon" || name == "call_soon_threadsafe";
         const std::size_t lead = soon ? 1 : 2;
         if (args.size() < lead) {
             const char* first = name == "call_later" ? "'delay'" : "'when'";
-            if (args.size() + 1 == lead) raise_error("TypeError", qualname + "() missing 1 required positional argument: 'callback'");
-            raise_error("TypeError", qualname + "() missing 2 required positional arguments: " + first + " and 'callback'");
+            if (args.size() + 1 == lead) raise_error("TypeError", qualname() + "() missing 1 required positional argument: 'callback'");
+            raise_error("TypeError", qualname() + "() missing 2 required positional arguments: " + first + " and 'callback'");
         }
         if (context && !context->is(value_kind::none)) raise_unsupported("loop." + name + "(context=...)");
         std::optional<value> when;
@@ -449,7 +455,7 @@ value runtime::call_callback_api(const builtin_object& b, std::vector<value>& ar
     // ---- a handle's cancel, cancelled, when ----
     if (b.self.is(value_kind::handle)) {
         auto& h = b.self.as<handle>();
-        python_arguments(std::string(h.is_timer && name != "cancelled" ? "TimerHandle." : "Handle.") + name, 0);
+        python_arguments(h.is_timer && name != "cancelled" ? "TimerHandle" : "Handle", 0);
         if (name == "cancel") {
             cancel_user_handle(h);
             return value::none();
@@ -460,9 +466,9 @@ value runtime::call_callback_api(const builtin_object& b, std::vector<value>& ar
 
     // ---- a future's (and a task's) ----
     auto fut = std::static_pointer_cast<future_object>(b.self.obj);
-    const std::string type = type_name_of_future(*fut);
+    const std::string_view type = type_name_of_future(*fut);
     if (name == "set_result" || name == "set_exception") {
-        c_arguments(type + "." + name, 1);
+        c_arguments(type, 1);
         if (fut->is_task()) raise_error("RuntimeError", "Task does not support " + name + " operation");
         if (fut->done()) raise_error("InvalidStateError", "invalid state");
         if (name == "set_result") {
@@ -493,7 +499,7 @@ value runtime::call_callback_api(const builtin_object& b, std::vector<value>& ar
         return value::none();
     }
     if (name == "remove_done_callback") {
-        c_arguments(type + ".remove_done_callback", 1);
+        c_arguments(type, 1);
         // Compared with == (a bound method equals another of the same function and object), on a copy:
         // the program's __eq__ may add callbacks, remove them or finish the future meanwhile
         const std::vector<callback> before = fut->callbacks;
@@ -512,13 +518,13 @@ value runtime::call_callback_api(const builtin_object& b, std::vector<value>& ar
         return value::integer(removed);
     }
     if (name == "get_loop") {
-        c_arguments(type + ".get_loop", 0);
+        c_arguments(type, 0);
         auto loop = fut->loop.lock();
         if (!loop) raise_unsupported("the loop of a future whose loop is gone");
         return value::of(value_kind::loop, loop);
     }
     // Task.cancelling(), Task.uncancel()
-    c_arguments(type + "." + name, 0);
+    c_arguments(type, 0);
     auto& task = static_cast<task_object&>(*fut);
     if (name == "uncancel" && task.num_cancels_requested > 0) --task.num_cancels_requested;
     return value::integer(task.num_cancels_requested);

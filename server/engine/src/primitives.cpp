@@ -53,10 +53,15 @@ std::string task_name_of(const value* v)
 
 void key(std::string& out, bool& first, const char* name)
 {
-    out += first ? "\"" : ",\"";
+    char text[48];
+    char* end = text;
+    if (!first) *end++ = ',';
+    *end++ = '"';
+    for (const char* c = name; *c && end < text + sizeof text - 2; ++c) *end++ = *c;
+    *end++ = '"';
+    *end++ = ':';
+    out.append(text, end);
     first = false;
-    out += name;
-    out += "\":";
 }
 
 void string_or_null(std::string& out, const std::string& s)
@@ -121,11 +126,11 @@ void append_waiters(std::string& out, const value* container)
 void append_label(std::string& out, const value& v)
 {
     if (v.is(value_kind::integer) && !v.obj) {
-        char digits[24];
-        const auto end = std::to_chars(digits, digits + sizeof digits, v.i).ptr;
-        out += '"';
-        out.append(digits, end);
-        out += '"';
+        char text[24];
+        text[0] = '"';
+        char* end = std::to_chars(text + 1, text + sizeof text - 1, v.i).ptr;
+        *end++ = '"';
+        out.append(text, end);
         return;
     }
     append_json_string(out, event_value_label(v));
