@@ -10,6 +10,9 @@
 #   scripts/speed_vs_python.sh [RUNS]
 # LOOPSCOPE_CLI picks the binary (default build/ci/server/loopscope). LOOPSCOPE_CLI_BEFORE adds a second
 # binary (an older build) measured in the same rounds, for a before/after table on the same load.
+# INSTRUCTIONS=1 adds, after the timings, each program's instruction count under valgrind's callgrind
+# (one run each, minutes in all): the same on every run, so a change of a few percent shows on a
+# shared machine whose wall and CPU times vary by half from one run to the next.
 # PYTHON picks the interpreter; by default python3's own executable (sys.executable), not a launcher in
 # front of it: pyenv's `python3` shim is a shell script that adds about 0.3 s to every run here, which
 # would be measured as python3's time.
@@ -86,4 +89,27 @@ for program in many_sleeps compute_loop classes queue_pipeline lock_contention; 
       "$py_cpu" "$ls_cpu" "$(echo "$py_cpu / $ls_cpu" | bc -l)"
   fi
 done
+
+if [[ ${INSTRUCTIONS:-0} == 1 ]]; then
+  command -v valgrind >/dev/null || { echo "speed_vs_python.sh: INSTRUCTIONS=1 needs valgrind (apt-get install valgrind)" >&2; exit 2; }
+  # Instructions executed (callgrind's "I refs") by one run of the command
+  instructions() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | sed -n 's/.*refs: *//p' | tr -d ','; }
+  echo
+  if [[ -n $before ]]; then
+    printf '%-14s %14s %14s %8s %14s %8s\n' program python3_instr before_instr ratio after_instr ratio
+  else
+    printf '%-14s %14s %14s %8s\n' program python3_instr loopscope_instr ratio
+  fi
+  for program in many_sleeps compute_loop classes queue_pipeline lock_contention; do
+    file=$programs/$program.py
+    py=$(instructions "$python" "$file")
+    ls=$(instructions "$cli" run --clock virtual $bounds "$file")
+    if [[ -n $before ]]; then
+      old=$(instructions "$before" run --clock virtual $bounds "$file")
+      printf '%-14s %14s %14s %7.2fx %14s %7.2fx\n' "$program" "$py" "$old" "$(echo "$py / $old" | bc -l)" "$ls" "$(echo "$py / $ls" | bc -l)"
+    else
+      printf '%-14s %14s %14s %7.2fx\n' "$program" "$py" "$ls" "$(echo "$py / $ls" | bc -l)"
+    fi
+  done
+fi
 exit $status
