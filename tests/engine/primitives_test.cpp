@@ -213,4 +213,26 @@ TEST(primitives, a_queue_shows_its_first_twenty_items_as_their_reprs)
     EXPECT_EQ(items[19].as_string(), "16000");
 }
 
+TEST(primitives, a_semaphore_counter_beyond_64_bits_is_shown_up_to_128)
+{
+    auto out = run_clean(
+        "import asyncio\n"
+        "async def main():\n"
+        "    big = asyncio.Semaphore(2 ** 70)\n"
+        "    huge = asyncio.Semaphore(2 ** 200)\n"
+        "    async with big, huge:\n"
+        "        pass\n"
+        "asyncio.run(main())\n");
+    const auto created = of_kind(out, "primitive_created");
+    ASSERT_EQ(created.size(), 2u);
+    const auto big = states(out, *created[0]->primitive);
+    ASSERT_FALSE(big.empty());
+    ASSERT_TRUE(big.front().contains("value"));
+    EXPECT_DOUBLE_EQ(big.front().at("value").to_number<double>(), 1180591620717411303424.0);
+    const auto huge = states(out, *created[1]->primitive);
+    ASSERT_FALSE(huge.empty());
+    EXPECT_FALSE(huge.front().contains("value"));
+    EXPECT_TRUE(huge.front().contains("waiters_count"));
+}
+
 } // namespace

@@ -9,6 +9,7 @@
 #include "frame.hpp"
 #include "dicts.hpp"
 #include "future.hpp"
+#include "integers.hpp"
 #include "runtime.hpp"
 
 #include <loopscope/engine/event_json.hpp>
@@ -154,9 +155,18 @@ void wait_queue(std::string& out, bool& first, const char* name, const char* cou
     append_count(out, item_count(container));
 }
 
+// An int field: its digits, a JSON number (one beyond 64 bits too, up to 128 bits: Semaphore(2**70);
+// a longer one is left out, as a state stays small)
 void small_int(std::string& out, bool& first, const char* name, const value* v)
 {
-    if (!v || !v->is(value_kind::integer) || v->obj) return;
+    if (!v || !v->is(value_kind::integer)) return;
+    if (v->obj) {
+        if (int_bit_length(*v) > 128) return;  // no conversion of a long one on every change
+        const std::string digits = repr(*v);
+        key(out, first, name);
+        out += digits;
+        return;
+    }
     key(out, first, name);
     char digits[24];
     out.append(digits, std::to_chars(digits, digits + sizeof digits, v->i).ptr);
