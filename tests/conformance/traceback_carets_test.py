@@ -58,6 +58,11 @@ CASES = {
     "del_subscript": "d = {}\ndel d['k']\n",
     "del_attribute": "class A:\n    pass\na = A()\ndel a.b\n",
     "del_name": "y = 1; del z\n",
+    # At the recursion limit a print() needs two C levels (sys.stdout's write and its buffer): a
+    # recursive function that prints stops two calls sooner than one that does not, at the print
+    "recursion_pure": "def f(n):\n    return f(n + 1)\nf(0)\n",
+    "recursion_printing": "def f(n):\n    print(n)\n    f(n + 1)\nf(0)\n",
+    "recursion_printing_in_task": "import asyncio\nasync def count(n):\n    print('count', n)\n    await count(n + 1)\nasyncio.run(count(0))\n",
     "nested_call_argument": "def f(x):\n    return x[5]\nprint(f([1]) + 1)\n",
     "keyword_call": "print(int('x', base=10))\n",
     "fstring_field": "x = 0\ns = f'{1/x}'\n",

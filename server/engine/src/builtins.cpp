@@ -959,6 +959,11 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             raise_error("TypeError", "sep must be None or a string, not " + type_name(*sep));
         if (end && !end->is(value_kind::none) && !end->is(value_kind::string))
             raise_error("TypeError", "end must be None or a string, not " + type_name(*end));
+        // At the recursion limit: CPython's print writes through sys.stdout's write(), which calls
+        // into its buffer, two C levels of recursion above the caller's frame (a learner's recursive
+        // function that prints stops there, two calls before one that does not print)
+        if (const exec_context* caller = sync_context_ ? sync_context_ : running_; caller && call_depth(*caller) + 2 > config_.max_call_depth)
+            raise_error("RecursionError", "maximum recursion depth exceeded while calling a Python object");
         // A print inside an object's __str__ comes after what this print has built so far, and an
         // error there leaves that much written: CPython writes each piece as it goes.
         if (print_under_way_ && !print_under_way_->empty()) {
