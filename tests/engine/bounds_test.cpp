@@ -147,6 +147,34 @@ TEST(bounds, deep_async_recursion_is_a_recursion_error)
     EXPECT_EQ(end->error->type, "RecursionError");
 }
 
+// Python called back from the engine's C++ (a __repr__ from repr(), a sort key from sorted()) is C++
+// recursion: deeper than CPython's limit allows it is CPython's RecursionError, and it never takes more
+// of the thread's stack than max_native_stack_bytes
+TEST(bounds, python_called_back_from_native_code_nests_to_the_stack_bound)
+{
+    const std::string nested_reprs = "class Node:\n"
+                                     "    def __init__(self, child):\n"
+                                     "        self.child = child\n"
+                                     "    def __repr__(self):\n"
+                                     "        return f'N({self.child!r})'\n"
+                                     "n = None\n"
+                                     "for i in range(60):\n"
+                                     "    n = Node(n)\n"
+                                     "print(len(repr(n)))\n";
+    // 60 levels: past the engine's old bound of 50 (a RecursionError CPython does not raise)
+    EXPECT_EQ(run_virtual(nested_reprs).stdout_text, "184\n");
+    run_config small;
+    small.max_native_stack_bytes = 64 * 1024;
+    const auto out = run_virtual(nested_reprs, small);
+    EXPECT_NE(limit_message(out).find("max_native_stack_bytes"), std::string::npos) << limit_message(out);
+    const auto runaway = run_virtual("def deeper(x):\n    return sorted([x], key=deeper)\ndeeper(1)\n");
+    const auto* end = runaway.last("run_finished");
+    ASSERT_TRUE(end && end->error);
+#if !defined(__SANITIZE_ADDRESS__)  // there a level takes ten times the stack: the stack bound comes first
+    EXPECT_EQ(end->error->type, "RecursionError");
+#endif
+}
+
 TEST(bounds, deeply_nested_lists_are_freed_without_recursion)
 {
     run_config config;

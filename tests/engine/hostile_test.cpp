@@ -20,6 +20,15 @@ using loopscope::testing::hostile_program;
 
 class hostile : public ::testing::TestWithParam<hostile_program> {};
 
+// Under AddressSanitizer a level of native recursion (the engine's execute() called back from a
+// builtin) takes about 45 KiB of stack instead of 4: the stack bound (max_native_stack_bytes) ends a
+// runaway recursion through native code before CPython's recursion limit can
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool sanitized_stack = true;
+#else
+constexpr bool sanitized_stack = false;
+#endif
+
 // Keeps what the test looks at: a program that floods the loop with callbacks would otherwise be
 // measured by this vector of every event it made (charged to the run, doubling as it grows), where the
 // server sends each slice's events on and keeps none.
@@ -65,6 +74,10 @@ TEST_P(hostile, ends_as_its_header_says_within_its_bounds)
     } else {
         auto space = program.expect.find(' ');
         ASSERT_TRUE(end->error.has_value());
+        if (sanitized_stack && program.expect.substr(0, space) == "RecursionError" && end->error->type == "ResourceLimitError") {
+            EXPECT_NE(end->error->message.find("max_native_stack_bytes"), std::string::npos) << end->error->message;
+            return;
+        }
         EXPECT_EQ(end->error->type, program.expect.substr(0, space));
         EXPECT_NE(end->error->message.find(program.expect.substr(space + 1)), std::string::npos) << end->error->message;
     }

@@ -6,6 +6,7 @@
 #include "classes.hpp"
 #include "sets.hpp"
 
+#include <sys/resource.h>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -438,43 +439,71 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
     }
 }
 
+struct runtime::nested_context_scope {
+    runtime& r;
+    exec_context* const saved_context;
+    const std::size_t saved_below;
+    nested_context_scope(runtime& owner, exec_context& nested, std::size_t c_levels)
+        : r(owner), saved_context(owner.sync_context_), saved_below(owner.frames_below_)
+    {
+        const exec_context* caller = r.sync_context_ ? r.sync_context_ : r.running_;
+        r.frames_below_ += (caller ? r.call_depth(*caller) - r.frames_below_ : 0) + c_levels;
+        r.sync_context_ = &nested;
+    }
+    ~nested_context_scope()
+    {
+        r.sync_context_ = saved_context;
+        r.frames_below_ = saved_below;
+    }
+    nested_context_scope(const nested_context_scope&) = delete;
+    nested_context_scope& operator=(const nested_context_scope&) = delete;
+};
+
+namespace {
+
+// The stack a thread may grow to, less 2 MiB for what runs below the engine and a signal's handler
+std::size_t usable_stack_bytes()
+{
+    static const std::size_t usable = [] {
+        rlimit limit{};
+        if (getrlimit(RLIMIT_STACK, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return std::numeric_limits<std::size_t>::max();
+        const auto bytes = static_cast<std::size_t>(limit.rlim_cur);
+        return bytes > (std::size_t{4} << 20) ? bytes - (std::size_t{2} << 20) : bytes / 2;
+    }();
+    return usable;
+}
+
+} // namespace
+
+void runtime::check_native_stack() const
+{
+    const char here = 0;
+    const auto now = reinterpret_cast<std::uintptr_t>(&here);
+    const std::size_t bound = std::min(config_.max_native_stack_bytes, usable_stack_bytes());
+    if (native_stack_top_ && native_stack_top_ > now && native_stack_top_ - now > bound)
+        throw limit_exceeded{"calls from the engine's own code back into Python (a __repr__, __eq__, sort key or generator run by a "
+                             "builtin) nested past " + std::to_string(bound) + " bytes of stack (max_native_stack_bytes)"};
+}
+
 value runtime::call_sync(const value& callee, std::vector<value> args, std::vector<std::pair<std::string, value>> kwargs)
 {
-    // Each nested call is C++ recursion (a key function that sorts with a key function ...).
-    if (sync_call_depth_ >= 50) raise_error("RecursionError", "maximum recursion depth exceeded");
+    // Each nested call is C++ recursion (a key function that sorts with a key function ...): CPython's
+    // recursion limit counts its frames (frames_below_), the thread's stack bounds the C++ it takes
+    check_native_stack();
     exec_context nested;
     // The caller's frames (and those below it) stay on CPython's one stack: a key function that
-    // recurses has less room when sorted() was called deep down.
-    struct enter_nested {
-        runtime& r;
-        exec_context* const saved_context;
-        const std::size_t saved_below;
-        enter_nested(runtime& owner, exec_context& nested)
-            : r(owner), saved_context(owner.sync_context_), saved_below(owner.frames_below_)
-        {
-            const exec_context* caller = r.sync_context_ ? r.sync_context_ : r.running_;
-            r.frames_below_ += caller ? r.call_depth(*caller) - r.frames_below_ : 0;
-            r.sync_context_ = &nested;
-        }
-        ~enter_nested()
-        {
-            r.sync_context_ = saved_context;
-            r.frames_below_ = saved_below;
-        }
-        enter_nested(const enter_nested&) = delete;
-        enter_nested& operator=(const enter_nested&) = delete;
-    } on_entry{*this, nested};
+    // recurses has less room when sorted() was called deep down. The C function calling back (sorted's
+    // list.sort, PyObject_Repr, a comparison) is a level of its own, as Py_EnterRecursiveCall counts.
+    const nested_context_scope on_entry{*this, nested, 1};
     bool pushed = false;
     value result = call_value(nested, callee, std::move(args), std::move(kwargs), pushed);
     if (!pushed) return result;
-    ++sync_call_depth_;
     meter_.begin_nested_call();
     struct leave {
         runtime& r;
         ~leave()
         {
             r.meter_.end_nested_call();
-            --r.sync_call_depth_;
         }
     } on_exit{*this};
     switch (execute(nested)) {
@@ -614,7 +643,7 @@ value runtime::resume_generator(generator_object& g, bool& exhausted, value sent
         exhausted = true;
         return {};
     }
-    if (sync_call_depth_ >= 50) raise_error("RecursionError", "maximum recursion depth exceeded");
+    check_native_stack();
     bool delegated = false;
     if (thrown.is(value_kind::exception)) {
         value result;
@@ -635,7 +664,13 @@ value runtime::resume_generator(generator_object& g, bool& exhausted, value sent
     }
     g.started = true;
     g.running = true;
-    ++sync_call_depth_;
+    // Its frames are on CPython's one stack above whatever resumed it (next(), a for loop's C
+    // iteration, another generator's yield from): gen_send_ex enters them from C
+    const nested_context_scope on_entry{*this, g.context, 0};
+    if (call_depth(g.context) > config_.max_call_depth) {
+        g.running = false;
+        raise_error("RecursionError", "maximum recursion depth exceeded");
+    }
     meter_.begin_nested_call();
     struct leave {
         runtime& r;
@@ -644,7 +679,6 @@ value runtime::resume_generator(generator_object& g, bool& exhausted, value sent
         {
             g.running = false;
             r.meter_.end_nested_call();
-            --r.sync_call_depth_;
         }
     } on_exit{*this, g};
     const bool was_in_cleanup_block = g.stopped_in_cleanup_block;

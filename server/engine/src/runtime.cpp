@@ -628,6 +628,8 @@ advance_result runtime::advance(std::uint64_t budget)
     {
         run_scope scope(memory_.account, &meter_);
         advancing_ = true;
+        const char stack_here = 0;
+        native_stack_top_ = reinterpret_cast<std::uintptr_t>(&stack_here);
         try {
             result = advance_slice(budget);
         } catch (...) {

@@ -479,12 +479,18 @@ private:
     void sort_by_keys(std::vector<value>& items, std::vector<value> keys, bool reverse);
     // Calls a Python callable from native code and runs it to its end (see work_meter's nested calls).
     value call_sync(const value& callee, std::vector<value> args, std::vector<std::pair<std::string, value>> kwargs = {});
-    int sync_call_depth_ = 0;
+    // Where the thread's stack was when advance() began: native recursion is measured from there
+    // (run_config::max_native_stack_bytes)
+    std::uintptr_t native_stack_top_ = 0;
+    void check_native_stack() const;
     int iterator_depth_ = 0;
     // Inside call_sync: the context the nested call runs in, and the Python frames of the contexts it
     // was called from, which count against max_call_depth as CPython counts one recursion depth.
     exec_context* sync_context_ = nullptr;
     std::size_t frames_below_ = 0;
+    // While a nested context runs (call_sync's, a generator's): it is sync_context_, and the depth of
+    // the one that ran it, plus the C levels between them, is below its frames
+    struct nested_context_scope;
     // A string or list about to hold n characters or items: the length bound, and the memory bound
     // asked before the allocation (check_items: n values).
     void check_length(std::size_t n);

@@ -22,6 +22,12 @@ struct run_config {
     // parser and compiler; call depth bounds Python recursion (frames live on the heap).
     std::size_t max_nesting_depth = 200;
     std::size_t max_call_depth = 1000;
+    // The thread's stack that Python code called back from the engine's own C++ may take: a
+    // __repr__, __eq__, sort key or generator run from a builtin is C++ recursion, about 4.5 KiB a
+    // level. 6 MiB (of a thread's 8; never more than the stack's limit less 2 MiB) holds what CPython's
+    // recursion limit allows (1,000 generators each in the next's yield from, 500 nested comparisons,
+    // 330 nested sorts); past it the run ends with ResourceLimitError naming it.
+    std::size_t max_native_stack_bytes = 6 * 1024 * 1024;
     double max_program_seconds = 3600.0;
     std::size_t max_output_lines = 10'000;
     // Strings, lists and ranges turned into lists: keeps `[0] * 10**9` from taking the memory.
