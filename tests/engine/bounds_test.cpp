@@ -172,6 +172,11 @@ TEST(bounds, python_called_back_from_native_code_nests_to_the_stack_bound)
     ASSERT_TRUE(end && end->error);
 #if !defined(__SANITIZE_ADDRESS__)  // there a level takes ten times the stack: the stack bound comes first
     EXPECT_EQ(end->error->type, "RecursionError");
+    // A generator delegating to itself: the error on entering its frame leaves it, and it is done
+    EXPECT_EQ(run_virtual("def me():\n    yield from me()\ng = me()\ntry:\n    next(g)\nexcept RecursionError as e:\n    print('caught', e)\n"
+                          "print(next(g, 'finished'))\n")
+                  .stdout_text,
+              "caught maximum recursion depth exceeded\nfinished\n");
 #endif
 }
 

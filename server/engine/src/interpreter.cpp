@@ -644,6 +644,17 @@ value runtime::resume_generator(generator_object& g, bool& exhausted, value sent
         return {};
     }
     check_native_stack();
+    // Its frames are on CPython's one stack above whatever resumed it (next(), a for loop's C
+    // iteration, another generator's yield from): gen_send_ex enters them from C. Past the recursion
+    // limit the error is raised on entering its frame, before anything in it runs, and leaves it: the
+    // generator is done, as CPython's is.
+    const nested_context_scope on_entry{*this, g.context, 0};
+    if (call_depth(g.context) > config_.max_call_depth) {
+        generators_in_cleanup_blocks_ -= static_cast<int>(g.stopped_in_cleanup_block);
+        g.stopped_in_cleanup_block = false;
+        g.finished = true;
+        raise_error("RecursionError", "maximum recursion depth exceeded");
+    }
     bool delegated = false;
     if (thrown.is(value_kind::exception)) {
         value result;
@@ -664,13 +675,6 @@ value runtime::resume_generator(generator_object& g, bool& exhausted, value sent
     }
     g.started = true;
     g.running = true;
-    // Its frames are on CPython's one stack above whatever resumed it (next(), a for loop's C
-    // iteration, another generator's yield from): gen_send_ex enters them from C
-    const nested_context_scope on_entry{*this, g.context, 0};
-    if (call_depth(g.context) > config_.max_call_depth) {
-        g.running = false;
-        raise_error("RecursionError", "maximum recursion depth exceeded");
-    }
     meter_.begin_nested_call();
     struct leave {
         runtime& r;
