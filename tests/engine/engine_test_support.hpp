@@ -42,4 +42,18 @@ inline std::string limit_message(const run_output& out)
     return end->error->message;
 }
 
+// Under AddressSanitizer a level of native recursion (the interpreter called back from a builtin: a
+// __repr__ from repr(), a defaultdict's factory, a sort key) takes about ten times the stack, so
+// max_native_stack_bytes ends a runaway recursion through native code before CPython's recursion limit
+// can: true when the run ended that way in such a build (never in the others).
+inline bool ended_by_sanitized_stack(const run_output& out)
+{
+#if defined(__SANITIZE_ADDRESS__)
+    return limit_message(out).find("max_native_stack_bytes") != std::string::npos;
+#else
+    (void)out;
+    return false;
+#endif
+}
+
 } // namespace loopscope::engine::testing
