@@ -342,7 +342,6 @@ value runtime::call_callback_api(const builtin_object& b, std::vector<value>& ar
         if (kwargs.empty() && args.size() == n) return;
         const std::string qualname = std::string(owner) + "." + name;
         if (!kwargs.empty()) raise_error("TypeError", qualname + "() takes no keyword arguments");
-        if (args.size() == n) return;
         if (n == 0) raise_error("TypeError", qualname + "() takes no arguments (" + std::to_string(args.size()) + " given)");
         raise_error("TypeError", qualname + "() takes exactly one argument (" + std::to_string(args.size()) + " given)");
     };

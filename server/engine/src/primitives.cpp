@@ -54,15 +54,10 @@ std::string task_name_of(const value* v)
 
 void key(std::string& out, bool& first, const char* name)
 {
-    char text[48];
-    char* end = text;
-    if (!first) *end++ = ',';
-    *end++ = '"';
-    for (const char* c = name; *c && end < text + sizeof text - 2; ++c) *end++ = *c;
-    *end++ = '"';
-    *end++ = ':';
-    out.append(text, end);
+    out += first ? "\"" : ",\"";
     first = false;
+    out += name;
+    out += "\":";
 }
 
 void string_or_null(std::string& out, const std::string& s)
@@ -137,7 +132,9 @@ void append_label(std::string& out, const value& v)
     append_json_string(out, event_value_label(v));
 }
 
-void append_count(std::string& out, std::size_t n)
+// A count or a small int's digits, a JSON number
+template <class Integer>
+void append_digits(std::string& out, Integer n)
 {
     char digits[24];
     out.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
@@ -152,7 +149,7 @@ void wait_queue(std::string& out, bool& first, const char* name, const char* cou
     key(out, first, name);
     append_waiters(out, container);
     key(out, first, count_name);
-    append_count(out, item_count(container));
+    append_digits(out, item_count(container));
 }
 
 // An int field: its digits, a JSON number (one beyond 64 bits too, up to 128 bits: Semaphore(2**70);
@@ -168,8 +165,7 @@ void small_int(std::string& out, bool& first, const char* name, const value* v)
         return;
     }
     key(out, first, name);
-    char digits[24];
-    out.append(digits, std::to_chars(digits, digits + sizeof digits, v->i).ptr);
+    append_digits(out, v->i);
 }
 
 // The library's state enums (_BarrierState, timeouts._State): the member's value, a string
@@ -278,7 +274,7 @@ void runtime::primitive_event(const value& object, int depth)
     } else if (type == "Queue" || type == "LifoQueue" || type == "PriorityQueue") {
         const value* items = attribute(self, "_queue");
         key(s, first, "size");
-        append_count(s, item_count(items));
+        append_digits(s, item_count(items));
         small_int(s, first, "maxsize", attribute(self, "_maxsize"));
         small_int(s, first, "unfinished", attribute(self, "_unfinished_tasks"));
         key(s, first, "items");
