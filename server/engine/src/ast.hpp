@@ -39,6 +39,7 @@ struct expr {
     std::int32_t end_column = 0;  // the byte column just past it, 1-based (CPython's end_col_offset + 1)
     value constant;                 // constant
     std::string name;               // name, attribute (attribute name), formatted (format spec)
+    std::string module;             // attribute of an imported module's name (`aio.Lock` after `import asyncio as aio`): the module
     binary_op bin = binary_op::add; // binary
     unary_op un = unary_op::neg;    // unary
     std::vector<compare_op> ops;    // compare: ops[k] between items[k] and items[k+1]

@@ -46,7 +46,7 @@ enum builtin_id : int {
     s_append, s_pop, s_extend, s_insert, s_index, s_count, s_remove, s_clear, s_reverse, s_sort, s_copy,
     str_method, str_format,
     b_super, b_issubclass, b_staticmethod, b_classmethod, b_property, p_setter, p_getter, p_deleter,
-    dc_dataclass, dc_field, dc_repr, dc_eq,
+    dc_dataclass, dc_field, dc_repr, dc_eq, dc_lt, dc_le, dc_gt, dc_ge, dc_hash,
     // random's functions, each its own id (random.random is not random.seed); random_module.cpp
     // tells them apart by name.
     r_seed, r_random, r_getrandbits, r_uniform, r_randint, r_randrange, r_choice, r_choices, r_shuffle, r_sample,
@@ -243,11 +243,45 @@ value deque_type_value()
 
 bool is_deque_type(const value& v) { return v.is(value_kind::builtin) && v.as<builtin_object>().id == c_deque && !v.as<builtin_object>().self.obj; }
 
-int dataclass_method_id(std::string_view name) { return name == "__repr__" ? dc_repr : dc_eq; }
+int dataclass_method_id(std::string_view name)
+{
+    static constexpr std::pair<std::string_view, int> ids[] = {{"__repr__", dc_repr}, {"__eq__", dc_eq}, {"__lt__", dc_lt}, {"__le__", dc_le},
+                                                               {"__gt__", dc_gt},     {"__ge__", dc_ge}, {"__hash__", dc_hash}};
+    for (const auto& [n, id] : ids)
+        if (n == name) return id;
+    return -1;
+}
 
 bool is_dataclass_method(const value& v, std::string_view name)
 {
     return v.is(value_kind::builtin) && v.as<builtin_object>().id == dataclass_method_id(name) && !v.as<builtin_object>().self.obj;
+}
+
+bool is_any_dataclass_method(const value& v)
+{
+    if (!v.is(value_kind::builtin) || v.as<builtin_object>().self.obj) return false;
+    const int id = v.as<builtin_object>().id;
+    return id >= dc_repr && id <= dc_hash;
+}
+
+bool is_dataclass_comparison(const value& v)
+{
+    if (!v.is(value_kind::builtin) || v.as<builtin_object>().self.obj) return false;
+    const int id = v.as<builtin_object>().id;
+    return id >= dc_eq && id <= dc_ge;
+}
+
+const std::shared_ptr<exception_type_object>& frozen_instance_error_type()
+{
+    static const std::shared_ptr<exception_type_object> type = [] {
+        memory_scope process_wide(nullptr);  // built once, not charged to the run that asks first
+        auto t = std::make_shared<exception_type_object>();
+        t->name = "FrozenInstanceError";
+        t->qualified = "dataclasses.FrozenInstanceError";
+        t->base = builtin_exception_type("AttributeError");
+        return t;
+    }();
+    return type;
 }
 
 // Two builtins are the same object if they are the same function of no object (len is len), equal
@@ -557,7 +591,7 @@ bool engine_has_attribute(std::string_view name)
     // The attributes load_attribute answers itself.
     for (const char* special : {"Task", "AbstractEventLoop", "Future", "Handle", "TimerHandle", "CancelledError", "InvalidStateError", "TimeoutError", "args", "__name__",
                                 "__qualname__", "__module__", "__doc__", "__wrapped__", "__class__", "__self__", "__func__", "__cause__", "__context__",
-                                "__suppress_context__", "message", "exceptions", "stdout", "stderr", "exit", "name", "value", "Enum", "auto", "deque", "defaultdict", "Counter", "namedtuple", "NamedTuple", "_fields", "_field_defaults", "_asdict", "_replace", "_make", "__match_args__", "default_factory", "from_iterable", "func", "keywords", "cache_clear", "cache_parameters",
+                                "__suppress_context__", "message", "exceptions", "stdout", "stderr", "exit", "name", "value", "Enum", "auto", "FrozenInstanceError", "deque", "defaultdict", "Counter", "namedtuple", "NamedTuple", "_fields", "_field_defaults", "_asdict", "_replace", "_make", "__match_args__", "default_factory", "from_iterable", "func", "keywords", "cache_clear", "cache_parameters",
                                 "__enter__", "__exit__", "__aenter__", "__aexit__", "gen", "kwds", "_exceptions", "enter_result", "thing"})
         if (name == special) return true;
     return false;
@@ -602,6 +636,7 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             if (cpython_type_has("module typing", name)) raise_unsupported("typing." + name);
         } else if (m == "dataclasses") {
             if (const member* f = find_member(dataclasses_members, name)) return make_builtin(f->id, name);
+            if (name == "FrozenInstanceError") return value::of(value_kind::exception_type, frozen_instance_error_type());
             if (cpython_type_has("module dataclasses", name)) raise_unsupported("dataclasses." + name);
         } else if (m == "enum") {
             if (name == "Enum") return value::of(value_kind::class_type, enum_base_class());
@@ -1635,13 +1670,40 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         return value::of(value_kind::descriptor, d);
     }
     case dc_dataclass: {
-        no_kwargs();
-        if (args.empty()) return make_builtin(dc_dataclass, "dataclass");  // @dataclass()
+        // dataclass(cls=None, /, *, init=True, repr=True, eq=True, order=False, unsafe_hash=False,
+        // frozen=False, ...): with options (or `@dataclass()`), a dataclass builtin holding them in `self`
+        const bool bound = b.self.is(value_kind::integer);
+        unsigned options = bound ? static_cast<unsigned>(b.self.i) : dataclass_options::defaults;
+        if (!bound) {
+            static constexpr std::pair<const char*, unsigned> names[] = {{"init", dataclass_options::init},   {"repr", dataclass_options::repr},
+                                                                         {"eq", dataclass_options::eq},       {"order", dataclass_options::order},
+                                                                         {"unsafe_hash", dataclass_options::unsafe_hash},
+                                                                         {"frozen", dataclass_options::frozen}};
+            for (const auto& [n, bit] : names)
+                if (auto given = take_kw(n)) options = truthy(*given) ? (options | bit) : (options & ~bit);
+            for (const char* n : {"match_args", "kw_only", "slots", "weakref_slot"})
+                if (take_kw(n)) raise_unsupported(std::string("dataclass(") + n + "=...)");
+            no_kwargs();
+        }
+        if (args.empty() && !bound) {
+            auto with_options = make_builtin(dc_dataclass, "dataclass");
+            with_options.as<builtin_object>().self = value::integer(static_cast<std::int64_t>(options));
+            return with_options;  // @dataclass(...): applied to the class next
+        }
         expect_args(b, args, 1, 1);
-        return make_dataclass(args[0]);
+        return make_dataclass(args[0], options, !bound);
     }
     case dc_field: {
         auto default_value = take_kw("default"), factory = take_kw("default_factory");
+        // repr=, compare=, init= as booleans; hash= None (follow compare) or a boolean
+        std::int64_t flags = 0;
+        for (const auto& [n, bit] : {std::pair{"repr", 1}, std::pair{"compare", 2}, std::pair{"init", 4}}) {
+            auto given = take_kw(n);
+            if (!given || truthy(*given)) flags |= bit;
+        }
+        if (auto hash = take_kw("hash"); hash && !hash->is(value_kind::none)) flags |= truthy(*hash) ? 8 | 16 : 8;
+        for (const char* n : {"kw_only", "metadata"})
+            if (take_kw(n)) raise_unsupported(std::string("field(") + n + "=...)");
         no_kwargs();
         if (!args.empty()) raise_error("TypeError", "field() takes 0 positional arguments but " + std::to_string(args.size()) + " were given");
         if (default_value && factory) raise_error("ValueError", "cannot specify both default and default_factory");
@@ -1649,10 +1711,16 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         d->what = descriptor_object::kind::dataclass_field;
         d->function = factory.value_or(value{});
         d->setter = default_value.value_or(value::unbound());
+        d->deleter = value::integer(flags);  // bits: 1 repr, 2 compare, 4 init, 8 hash given, 16 hash true
         return value::of(value_kind::descriptor, d);
     }
     case dc_repr: return value::string(dataclass_repr(args.at(0)));
     case dc_eq: return value::boolean(dataclass_equal(args.at(0), args.at(1)));
+    case dc_lt:
+    case dc_le:
+    case dc_gt:
+    case dc_ge: return dataclass_order(b.id, args.at(0), args.at(1));
+    case dc_hash: return value::integer(dataclass_hash(args.at(0)));
     case b_super: {
         no_kwargs();
         exec_context* ctx = sync_context_ ? sync_context_ : running_;

@@ -34,9 +34,15 @@ struct class_object : object {
         std::string name;
         value default_value = value::unbound();
         value default_factory;
+        // field(repr=, compare=, init=, hash=): hash's None is resolved to compare's value
+        bool repr = true, compare = true, init = true, hash = true;
     };
     std::vector<field_spec> fields;
     bool is_dataclass = false;
+    bool frozen = false;  // @dataclass(frozen=True): its own __setattr__/__delattr__ raise FrozenInstanceError
+    // The frozen dataclass whose generated __setattr__ this class's instances meet first along the MRO
+    // (itself, or a base's); nullptr: attributes are set as for any instance
+    const class_object* frozen_setattr = nullptr;
     // An exception class's body is built as a class; finish_class makes the exception type from it.
     std::shared_ptr<exception_type_object> exception_base;
     std::shared_ptr<enum_data> enumeration;  // a subclass of enum.Enum (enum_module.cpp)
@@ -131,9 +137,20 @@ const value* exception_method(const exception_type_object& type, std::string_vie
 int named_tuple_method_id();
 int typing_named_tuple_id();
 
-// The natives a dataclass's generated __repr__ and __eq__ are (builtins.cpp).
+// The natives a dataclass's generated methods are (builtins.cpp): __repr__, __eq__, __lt__, __le__,
+// __gt__, __ge__, __hash__ (-1 for another name). A comparison answers NotImplemented to an instance of
+// another class (rich_compare).
 int dataclass_method_id(std::string_view name);
 bool is_dataclass_method(const value& v, std::string_view name);
+bool is_any_dataclass_method(const value& v);
+bool is_dataclass_comparison(const value& v);
+// dataclass()'s options, as bits (a bound dataclass builtin keeps them in its `self`)
+struct dataclass_options {
+    static constexpr unsigned init = 1, repr = 2, eq = 4, order = 8, unsafe_hash = 16, frozen = 32;
+    static constexpr unsigned defaults = init | repr | eq;
+};
+// dataclasses.FrozenInstanceError (an AttributeError), one for all runs
+const std::shared_ptr<exception_type_object>& frozen_instance_error_type();
 
 // A class attribute read through `self` (an instance, a named tuple, the class): a function becomes a
 // bound method, a classmethod binds the class, a staticmethod is its function (objects.cpp)

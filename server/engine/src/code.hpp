@@ -63,6 +63,10 @@ struct code_object {
     bool is_async = false;
     bool is_generator = false;  // a generator expression's code: calling it makes a generator
     bool is_module = false;
+    // An __init__ dataclasses.py writes and exec()s: its frames are `File "<string>"` at the lines of
+    // that text, it is not the program's line for events, and it sets attributes as
+    // object.__setattr__ does (a frozen dataclass's fields)
+    bool dataclass_generated = false;
     value doc;  // a function's or a class body's docstring (its first statement, a str literal); None without
     std::int32_t first_line = 0;
     std::vector<instruction> instructions;

@@ -585,7 +585,8 @@ private:
         static const char* const supported[] = {"__init__", "__repr__", "__str__", "__eq__", "__lt__", "__le__", "__gt__", "__ge__",
                                                 "__hash__", "__len__", "__bool__", "__call__", "__iter__", "__next__", "__getitem__",
                                                 "__setitem__", "__delitem__", "__contains__", "__neg__", "__pos__", "__invert__", "__abs__",
-                                                "__enter__", "__exit__", "__aenter__", "__aexit__", "__aiter__", "__anext__"};
+                                                "__enter__", "__exit__", "__aenter__", "__aexit__", "__aiter__", "__anext__",
+                                                "__post_init__"};
         // The binary operators, their reflections and their in-place forms
         static const char* const operators[] = {"add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and", "or", "xor"};
         for (const char* stem : operators)
@@ -644,25 +645,24 @@ private:
     {
         if (base.kind == expr_kind::name)
             return exception_classes_.count(base.name) || builtin_exception_type(base.name) != nullptr;
-        return base.kind == expr_kind::attribute && base.a->kind == expr_kind::name && base.a->name == "asyncio" &&
-               builtin_exception_type(base.name) != nullptr;
+        return base.kind == expr_kind::attribute && base.module == "asyncio" && builtin_exception_type(base.name) != nullptr;
     }
 
-    // dataclass() and field() with what the engine models: @dataclass or @dataclass(), and
-    // field(default=...) or field(default_factory=...). Their other options are refused here.
+    // dataclass() and field() with what the engine models: dataclass(init=, repr=, eq=, order=,
+    // unsafe_hash=, frozen=) and field(default=, default_factory=, repr=, compare=, hash=, init=).
+    // Their other options (kw_only=, slots=, metadata= ...) are refused here.
     static void check_dataclass_call(const expr& e)
     {
         if (e.kind != expr_kind::call) return;
         const expr& callee = *e.a;
         const std::string name = callee.kind == expr_kind::name ? callee.name : callee.kind == expr_kind::attribute ? callee.name : "";
-        if (name == "dataclass" && (!e.items.empty() || !e.keywords.empty()))
-            fail("UnsupportedError", "dataclass options (order=, frozen= ...) are not supported by loopscope", e.line, e.column);
-        if (name == "field") {
-            if (!e.items.empty()) return;  // field(1) is CPython's TypeError
+        auto check = [&e, &name](std::initializer_list<std::string_view> modelled) {
             for (const auto& k : e.keywords)
-                if (k.name != "default" && k.name != "default_factory")
-                    fail("UnsupportedError", "field(" + k.name + "=...) is not supported by loopscope", e.line, e.column);
-        }
+                if (!k.name.empty() && std::find(modelled.begin(), modelled.end(), k.name) == modelled.end())
+                    fail("UnsupportedError", name + "(" + k.name + "=...) is not supported by loopscope", e.line, e.column);
+        };
+        if (name == "dataclass") check({"init", "repr", "eq", "order", "unsafe_hash", "frozen"});
+        if (name == "field" && e.items.empty()) check({"default", "default_factory", "repr", "compare", "hash", "init"});  // field(1): CPython's TypeError
     }
 
     void class_def(const stmt& s)
@@ -692,14 +692,17 @@ private:
                 // class Point(namedtuple('Point', 'x y')): the one base expression the engine takes
                 const bool namedtuple_call = b->kind == expr_kind::call && b->a &&
                                              ((b->a->kind == expr_kind::name && b->a->name == "namedtuple") ||
-                                              (b->a->kind == expr_kind::attribute && b->a->name == "namedtuple" && b->a->a &&
-                                               b->a->a->kind == expr_kind::name && b->a->a->name == "collections"));
-                const bool typing_named_tuple = b->kind == expr_kind::attribute && b->name == "NamedTuple" && b->a &&
-                                                b->a->kind == expr_kind::name && b->a->name == "typing";
+                                              (b->a->kind == expr_kind::attribute && b->a->name == "namedtuple" && b->a->module == "collections"));
+                const bool module_class = b->kind == expr_kind::attribute && !b->module.empty();
+                const bool typing_named_tuple = module_class && b->module == "typing" && b->name == "NamedTuple";
                 // asyncio's classes written in Python (asyncio.Lock ...): classes like the program's own
-                const bool asyncio_library_class = b->kind == expr_kind::attribute && b->a && b->a->kind == expr_kind::name &&
-                                                   b->a->name == "asyncio" && library_exports(b->name);
-                if (namedtuple_call || typing_named_tuple || asyncio_library_class) continue;
+                const bool asyncio_library_class = module_class && b->module == "asyncio" && library_exports(b->name);
+                const bool enum_class = module_class && b->module == "enum" && b->name == "Enum";
+                if (namedtuple_call || typing_named_tuple || asyncio_library_class || enum_class) continue;
+                // Any other class of a module (collections.OrderedDict, asyncio.Future): one of CPython's
+                // types written in C, or a class the engine does not have
+                if (module_class)
+                    fail("UnsupportedError", "a class deriving from '" + b->module + "." + b->name + "' is not supported by loopscope", b->line, b->column);
                 if (b->kind != expr_kind::name)
                     fail("UnsupportedError", "a base class given by an expression (not a name) is not supported by loopscope", b->line, b->column);
                 if (b->name != "object" && !defined_classes_.count(b->name) && cpython_has_builtin(b->name))

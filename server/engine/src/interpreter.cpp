@@ -1164,6 +1164,11 @@ void push_entries(std::vector<traceback_entry>& traceback, const frame& f)
         }
         return;
     }
+    // An __init__ dataclasses.py wrote: exec()'d text, shown without its line
+    if (f.code->dataclass_generated) {
+        traceback.push_back({f.code->name, f.line, {}, "<string>", ""});
+        return;
+    }
     std::int32_t line = f.line;
     source_span span = span_at(f);
     const std::int32_t pc = f.pc - 1;
@@ -1461,6 +1466,12 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 std::string conflict;
                 if (!compute_mro(*f.building_class, conflict))
                     raise_error("TypeError", "Cannot create a consistent method resolution\norder (MRO) for bases " + conflict);
+                // A frozen dataclass's __setattr__ is inherited (until a class of its own is made a dataclass)
+                for (const class_object* c : f.building_class->mro)
+                    if (c->frozen_setattr) {
+                        f.building_class->frozen_setattr = c->frozen_setattr;
+                        break;
+                    }
                 // A property learns its attribute name, as CPython's __set_name__ tells it
                 for (auto& [attribute, v] : f.building_class->attributes.entries)
                     if (v.is(value_kind::descriptor) && v.as<descriptor_object>().name.empty()) v.as<descriptor_object>().name = attribute;

@@ -84,8 +84,7 @@ value bind_to(const value& function, const value& self)
     const bool helper = function.is(value_kind::builtin) && (function.as<builtin_object>().id == contextlib_builtin_id(contextlib_role::helper) ||
                                                              function.as<builtin_object>().id == contextlib_builtin_id(contextlib_role::async_helper));
     const bool generated = function.is(value_kind::builtin) && function.as<builtin_object>().id == named_tuple_method_id();  // _asdict, __repr__
-    if (!helper && !generated && !function.is(value_kind::function) && !function.is(value_kind::lru_cache) && !is_dataclass_method(function, "__repr__") &&
-        !is_dataclass_method(function, "__eq__"))
+    if (!helper && !generated && !function.is(value_kind::function) && !function.is(value_kind::lru_cache) && !is_any_dataclass_method(function))
         return function;
     auto m = std::make_shared<method_object>();
     m->self = self;
@@ -235,6 +234,7 @@ void runtime::store_attribute(const value& obj, const std::string& name, value v
         if (inst.cls->is_object) raise_error("AttributeError", "'object' object has no attribute '" + name + "'");
         // CPython changes the instance's class; kept as a plain attribute it would go on printing as the old one.
         if (name == "__class__") raise_unsupported("setting the attribute '__class__' of an instance");
+        if (inst.cls->frozen_setattr) check_frozen(inst, name, false);
         if (const value* p = inst.cls->lookup(name); p && is_property(*p)) {
             const auto& d = p->as<descriptor_object>();
             if (d.setter.is(value_kind::none))
@@ -331,6 +331,7 @@ void runtime::delete_attribute(const value& obj, const std::string& name)
     }
     if (obj.is(value_kind::instance) && !obj.as<instance_object>().cls->is_object) {
         const auto& cls = *obj.as<instance_object>().cls;
+        if (cls.frozen_setattr) check_frozen(obj.as<instance_object>(), name, true);
         if (const value* p = cls.lookup(name); p && is_property(*p)) {
             const auto& d = p->as<descriptor_object>();
             if (d.deleter.is(value_kind::none)) raise_error("AttributeError", "property '" + d.name + "' of '" + cls.name + "' object has no deleter");
@@ -500,9 +501,9 @@ std::optional<value> runtime::rich_compare(compare_op op, const value& a, const 
     };
     const bool right_first = right_operand_first(a, b, reflected_name);
     value result;
-    // A dataclass's __eq__ answers NotImplemented to another class's instance
+    // A dataclass's __eq__, __lt__ ... answer NotImplemented to another class's instance
     auto side = [&](const value& x, const char* n, const value& y) {
-        if (const value* m = defines(x, n); m && is_dataclass_method(*m, "__eq__") && class_of(x) != class_of(y)) return false;
+        if (const value* m = defines(x, n); m && is_dataclass_comparison(*m) && class_of(x) != class_of(y)) return false;
         return call_special(x, n, {y}, result);
     };
     if (right_first && side(b, reflected_name, a)) return result;
@@ -526,8 +527,10 @@ std::int64_t runtime::instance_hash(const value& v)
     value result;
     call_special(v, "__hash__", {}, result);
     if (!is_int(result)) raise_error("TypeError", "__hash__ method should return an integer");
-    // As CPython reduces a big int's hash; -1 is reserved for errors and becomes -2
-    std::int64_t h = python_hash(result);
+    // As slot_tp_hash: an int that fits a Py_ssize_t is the hash itself, a bigger one is reduced as
+    // int's hash reduces it; -1 is reserved for errors and becomes -2
+    const auto fits = small_int(result);
+    std::int64_t h = fits ? *fits : python_hash(result);
     return h == -1 ? -2 : h;
 }
 
@@ -557,10 +560,40 @@ bool runtime::instance_truth(const value& v)
 
 namespace loopscope::engine {
 
-value runtime::make_dataclass(const value& cls_value)
+namespace {
+
+constexpr const char* dataclasses_py = "/usr/lib/python3.11/dataclasses.py";
+
+// An error dataclasses.py raises while it makes the class: `inner` its frames below _process_class
+// (innermost first), then _process_class at `line`, wrap, and for a bare @dataclass, dataclass().
+[[noreturn]] void raise_in_process_class(const std::string& type, const std::string& message, bool bare, std::int32_t line,
+                                         const char* source, std::string_view expression = {}, std::vector<traceback_entry> inner = {})
+{
+    value exc = make_error(type, message);
+    auto& traceback = exc.as<exception_object>().traceback;
+    for (auto& entry : inner) traceback.push_back(std::move(entry));
+    traceback.push_back(library_frame("_process_class", line, dataclasses_py, source, expression));
+    traceback.push_back(library_frame("wrap", 1210, dataclasses_py, "return _process_class(cls, init, repr, eq, order, unsafe_hash,",
+                                      "_process_class(cls, init, repr, eq, order, unsafe_hash,"));
+    if (bare) traceback.push_back(library_frame("dataclass", 1220, dataclasses_py, "return wrap(cls)", "wrap(cls)"));
+    throw python_error{std::move(exc)};
+}
+
+// The nearest dataclass along a class's MRO (getattr(b, __dataclass_params__) in dataclasses.py)
+const class_object* nearest_dataclass(const class_object& cls)
+{
+    for (const auto* c : cls.mro)
+        if (c->is_dataclass) return c;
+    return nullptr;
+}
+
+} // namespace
+
+value runtime::make_dataclass(const value& cls_value, unsigned options, bool bare)
 {
     if (!cls_value.is(value_kind::class_type)) raise_unsupported("dataclass() of a " + type_name(cls_value));
     auto cls = std::static_pointer_cast<class_object>(cls_value.obj);
+    const bool frozen = options & dataclass_options::frozen, eq = options & dataclass_options::eq;
     // The bases' fields first (the furthest base first), then this class's annotations; a name
     // annotated again keeps its place and takes the new default.
     std::vector<class_object::field_spec> fields;
@@ -572,49 +605,95 @@ value runtime::make_dataclass(const value& cls_value)
             }
         fields.push_back(std::move(spec));
     };
-    for (auto it = cls->mro.rbegin(); it != cls->mro.rend(); ++it)
-        if (*it != cls.get() && (*it)->is_dataclass)
+    bool has_dataclass_bases = false, any_frozen_base = false;
+    for (auto it = cls->mro.rbegin(); it != cls->mro.rend(); ++it) {
+        if (*it == cls.get()) continue;
+        if (const class_object* d = nearest_dataclass(**it)) {
+            has_dataclass_bases = true;
+            any_frozen_base = any_frozen_base || d->frozen;
+        }
+        if ((*it)->is_dataclass)
             for (const auto& f : (*it)->fields) add(f);
+    }
     for (const auto& name : cls->annotations) {
         class_object::field_spec spec;
         spec.name = name;
         if (const value* v = cls->attributes.find(name)) {
             if (v->is(value_kind::descriptor) && v->as<descriptor_object>().what == descriptor_object::kind::dataclass_field) {
-                spec.default_value = v->as<descriptor_object>().setter;
-                spec.default_factory = v->as<descriptor_object>().function;
+                const auto& d = v->as<descriptor_object>();
+                spec.default_value = d.setter;
+                spec.default_factory = d.function;
+                const std::int64_t flags = d.deleter.is(value_kind::integer) ? d.deleter.i : 7;
+                spec.repr = flags & 1;
+                spec.compare = flags & 2;
+                spec.init = flags & 4;
+                spec.hash = (flags & 8) ? (flags & 16) != 0 : spec.compare;
             } else {
                 spec.default_value = *v;
             }
-            if (spec.default_value.is(value_kind::list) || spec.default_value.is(value_kind::dict))
-                raise_error("ValueError", "mutable default <class '" + type_name(spec.default_value) + "'> for field " + name +
-                                              " is not allowed: use default_factory");
+            if (spec.default_value.is(value_kind::list) || spec.default_value.is(value_kind::dict) || spec.default_value.is(value_kind::set))
+                raise_in_process_class("ValueError",
+                                       "mutable default <class '" + type_name(spec.default_value) + "'> for field " + name +
+                                           " is not allowed: use default_factory",
+                                       bare, 958, "cls_fields.append(_get_field(cls, name, type, kw_only))", "_get_field(cls, name, type, kw_only)",
+                                       {library_frame("_get_field", 815, dataclasses_py, "raise ValueError(f'mutable default {type(f.default)} for field '")});
             // The class attribute is the default itself (or, for field(default_factory=...), none)
             if (spec.default_value.is_unbound()) cls->attributes.remove(name);
             else cls->attributes.set(name, spec.default_value);
         }
         add(std::move(spec));
     }
-    bool seen_default = false;
-    for (const auto& f : fields) {
-        const bool has_default = !f.default_value.is_unbound() || f.default_factory.obj;
-        if (seen_default && !has_default) raise_error("TypeError", "non-default argument '" + f.name + "' follows default argument");
-        seen_default = seen_default || has_default;
+    if (has_dataclass_bases && any_frozen_base && !frozen)
+        raise_in_process_class("TypeError", "cannot inherit non-frozen dataclass from a frozen one", bare, 988,
+                               "raise TypeError('cannot inherit non-frozen dataclass from a '");
+    if (has_dataclass_bases && !any_frozen_base && frozen)
+        raise_in_process_class("TypeError", "cannot inherit frozen dataclass from a non-frozen one", bare, 993,
+                               "raise TypeError('cannot inherit frozen dataclass from a '");
+    if ((options & dataclass_options::order) && !eq)
+        raise_in_process_class("ValueError", "eq must be true if order is true", bare, 1012, "raise ValueError('eq must be true if order is true')");
+    // What the class itself defines (its __dict__), before anything is added; __hash__ = None set by
+    // the class statement (a class with __eq__ and no __hash__) is not an explicit hash
+    const bool defined_eq = cls->attributes.find("__eq__") != nullptr;
+    const value* own_hash = cls->attributes.find("__hash__");
+    const bool explicit_hash = own_hash && !(own_hash->is(value_kind::none) && defined_eq);
+    if (options & dataclass_options::init) {
+        bool seen_default = false;
+        for (const auto& f : fields) {
+            if (!f.init) continue;
+            const bool has_default = !f.default_value.is_unbound() || f.default_factory.obj;
+            if (seen_default && !has_default)
+                raise_in_process_class("TypeError", "non-default argument '" + f.name + "' follows default argument", bare, 1027,
+                                       "_init_fn(all_init_fields,", {},
+                                       {library_frame("_init_fn", 545, dataclasses_py, "raise TypeError(f'non-default argument {f.name!r} '")});
+            seen_default = seen_default || has_default;
+        }
     }
-    // __init__(self, field, ...): each parameter stored on self; a default_factory's field defaults
-    // to a marker that the body replaces by a fresh factory() call.
+    // __init__(self, field, ...): each init field's parameter stored on self, a default_factory's
+    // field defaulting to a marker that the body replaces by a fresh factory() call; a field with
+    // init=False set from its factory, or left to the class attribute. Each statement stands at its
+    // line in the text dataclasses.py writes (`def __create_fn__`, `def __init__`, then the body).
     auto code = std::make_shared<code_object>();
     code->name = "__init__";
     code->qualname = cls->qualname + ".__init__";
+    code->dataclass_generated = true;
+    code->first_line = 2;
     code->local_names.push_back("self");
     code->constants.push_back(value::none());
     value marker;
     auto fn = std::make_shared<function_object>();
+    std::int32_t body_line = 3;
+    std::size_t parameters = 0;
     for (std::size_t k = 0; k < fields.size(); ++k) {
         const auto& f = fields[k];
-        const auto slot = static_cast<std::int32_t>(k + 1);
-        code->local_names.push_back(f.name);
         code->names.push_back(f.name);
-        if (f.default_factory.obj) {
+        const bool factory = f.default_factory.obj != nullptr;
+        if (!f.init && !factory) continue;  // the class attribute holds its default
+        std::int32_t slot = 0;
+        if (f.init) {
+            slot = static_cast<std::int32_t>(++parameters);
+            code->local_names.push_back(f.name);
+        }
+        if (factory && f.init) {
             if (!marker.obj) {
                 auto m = std::make_shared<instance_object>();
                 m->cls = object_class();
@@ -623,39 +702,90 @@ value runtime::make_dataclass(const value& cls_value)
             code->constants.push_back(marker);
             code->constants.push_back(f.default_factory);
             const auto marker_index = static_cast<std::int32_t>(code->constants.size() - 2);
-            code->instructions.push_back({opcode::load_local, slot, 0});
-            code->instructions.push_back({opcode::load_const, marker_index, 0});
-            code->instructions.push_back({opcode::compare, static_cast<std::int32_t>(compare_op::is), 0});
+            code->instructions.push_back({opcode::load_local, slot, body_line});
+            code->instructions.push_back({opcode::load_const, marker_index, body_line});
+            code->instructions.push_back({opcode::compare, static_cast<std::int32_t>(compare_op::is), body_line});
             const auto after = static_cast<std::int32_t>(code->instructions.size() + 4);
-            code->instructions.push_back({opcode::pop_jump_if_false, after, 0});
-            code->instructions.push_back({opcode::load_const, marker_index + 1, 0});
-            code->instructions.push_back({opcode::call, 0, 0});
-            code->instructions.push_back({opcode::store_local, slot, 0});
+            code->instructions.push_back({opcode::pop_jump_if_false, after, body_line});
+            code->instructions.push_back({opcode::load_const, marker_index + 1, body_line});
+            code->instructions.push_back({opcode::call, 0, body_line});
+            code->instructions.push_back({opcode::store_local, slot, body_line});
             fn->defaults.push_back(marker);
-        } else if (!f.default_value.is_unbound()) {
-            fn->defaults.push_back(f.default_value);
+            code->instructions.push_back({opcode::load_local, slot, body_line});
+        } else if (factory) {
+            code->constants.push_back(f.default_factory);
+            code->instructions.push_back({opcode::load_const, static_cast<std::int32_t>(code->constants.size() - 1), body_line});
+            code->instructions.push_back({opcode::call, 0, body_line});
+        } else {
+            if (!f.default_value.is_unbound()) fn->defaults.push_back(f.default_value);
+            code->instructions.push_back({opcode::load_local, slot, body_line});
         }
-        code->instructions.push_back({opcode::load_local, slot, 0});
-        code->instructions.push_back({opcode::load_local, 0, 0});
-        code->instructions.push_back({opcode::store_attr, static_cast<std::int32_t>(k), 0});
+        code->instructions.push_back({opcode::load_local, 0, body_line});
+        code->instructions.push_back({opcode::store_attr, static_cast<std::int32_t>(k), body_line});
+        ++body_line;
     }
-    code->instructions.push_back({opcode::load_const, 0, 0});
-    code->instructions.push_back({opcode::set_return, 0, 0});
-    code->instructions.push_back({opcode::return_value, 0, 0});
-    code->param_count = fields.size() + 1;
+    // self.__post_init__(), when the class has one (hasattr when the class is made)
+    if (cls->lookup("__post_init__")) {
+        code->names.push_back("__post_init__");
+        code->instructions.push_back({opcode::load_local, 0, body_line});
+        code->instructions.push_back({opcode::load_attr, static_cast<std::int32_t>(code->names.size() - 1), body_line});
+        code->instructions.push_back({opcode::call, 0, body_line});
+        code->instructions.push_back({opcode::pop_top, 0, body_line});
+    }
+    code->instructions.push_back({opcode::load_const, 0, body_line});
+    code->instructions.push_back({opcode::set_return, 0, body_line});
+    code->instructions.push_back({opcode::return_value, 0, body_line});
+    code->param_count = parameters + 1;
     code->positional_defaults = fn->defaults.size();
     fn->code = code;
     fn->defining_class = cls;
     cls->fields = std::move(fields);
     cls->is_dataclass = true;
     // What the class defines itself stays
-    if (!cls->attributes.find("__init__")) cls->attributes.set("__init__", value::of(value_kind::function, fn));
-    if (!cls->attributes.find("__repr__")) cls->attributes.set("__repr__", make_builtin(dataclass_method_id("__repr__"), "__repr__"));
-    if (!cls->attributes.find("__eq__")) {
-        cls->attributes.set("__eq__", make_builtin(dataclass_method_id("__eq__"), "__eq__"));
-        if (!cls->attributes.find("__hash__")) cls->attributes.set("__hash__", value::none());
+    auto generated = [this](const char* name) { return make_builtin(dataclass_method_id(name), name); };
+    if ((options & dataclass_options::init) && !cls->attributes.find("__init__")) cls->attributes.set("__init__", value::of(value_kind::function, fn));
+    if ((options & dataclass_options::repr) && !cls->attributes.find("__repr__")) cls->attributes.set("__repr__", generated("__repr__"));
+    if (eq && !defined_eq) cls->attributes.set("__eq__", generated("__eq__"));
+    if (options & dataclass_options::order)
+        for (const char* name : {"__lt__", "__le__", "__gt__", "__ge__"}) {
+            if (cls->attributes.find(name))
+                raise_in_process_class("TypeError", std::string("Cannot overwrite attribute ") + name + " in class " + cls->name +
+                                                        ". Consider using functools.total_ordering",
+                                       bare, 1073, "raise TypeError(f'Cannot overwrite attribute {name} '");
+            cls->attributes.set(name, generated(name));
+        }
+    if (frozen) {
+        cls->frozen = true;
+        cls->frozen_setattr = cls.get();
+    }
+    // dataclasses.py's _hash_action table: (unsafe_hash, eq, frozen, explicit __hash__)
+    if (options & dataclass_options::unsafe_hash) {
+        if (explicit_hash)
+            raise_in_process_class("TypeError", "Cannot overwrite attribute __hash__ in class " + cls->name, bare, 1091,
+                                   "cls.__hash__ = hash_action(cls, field_list, globals)", "hash_action(cls, field_list, globals)",
+                                   {library_frame("_hash_exception", 851, dataclasses_py, "raise TypeError(f'Cannot overwrite attribute __hash__ '")});
+        cls->attributes.set("__hash__", generated("__hash__"));
+    } else if (eq && !explicit_hash) {
+        if (frozen) cls->attributes.set("__hash__", generated("__hash__"));
+        else cls->attributes.set("__hash__", value::none());
     }
     return cls_value;
+}
+
+void runtime::check_frozen(const instance_object& inst, const std::string& name, bool deleting)
+{
+    // object.__setattr__ in the __init__ dataclasses.py writes for a frozen class
+    const exec_context* ctx = sync_context_ ? sync_context_ : running_;
+    if (ctx && !ctx->frames.empty() && ctx->frames.back()->code->dataclass_generated) return;
+    const class_object& owner = *inst.cls->frozen_setattr;
+    bool refused = inst.cls.get() == &owner;
+    for (const auto& f : owner.fields) refused = refused || f.name == name;
+    if (!refused) return;
+    auto e = std::make_shared<exception_object>();
+    e->type = frozen_instance_error_type();
+    e->args.push_back(value::string(std::string(deleting ? "cannot delete field " : "cannot assign to field ") + repr(value::string(name))));
+    e->traceback.push_back(library_frame(deleting ? "__delattr__" : "__setattr__", 4, "<string>", ""));
+    throw python_error{value::of(value_kind::exception, e)};
 }
 
 namespace {
@@ -673,10 +803,12 @@ std::string runtime::dataclass_repr(const value& self)
 {
     if (!self.is(value_kind::instance)) raise_unsupported("a dataclass method called on another object");
     std::string out = class_of(self)->qualname + "(";
-    const auto& fields = dataclass_of(self).fields;
-    for (std::size_t k = 0; k < fields.size(); ++k) {
-        if (k) out += ", ";
-        out += fields[k].name + "=" + repr(load_attribute(self, fields[k].name));
+    bool first = true;
+    for (const auto& f : dataclass_of(self).fields) {
+        if (!f.repr) continue;
+        if (!first) out += ", ";
+        first = false;
+        out += f.name + "=" + repr(load_attribute(self, f.name));
     }
     return out + ")";
 }
@@ -686,11 +818,38 @@ bool runtime::dataclass_equal(const value& self, const value& other)
     if (!self.is(value_kind::instance)) raise_unsupported("a dataclass method called on another object");
     if (self.obj == other.obj) return true;
     for (const auto& f : dataclass_of(self).fields) {
+        if (!f.compare) continue;
         value x = load_attribute(self, f.name), y = load_attribute(other, f.name);
         const bool same_object = x.obj && x.obj == y.obj;  // as a tuple compares its items: identity first
         if (!same_object && !equals(x, y)) return false;
     }
     return true;
+}
+
+// __lt__ ... as dataclasses.py writes them: the compared fields of both as tuples, compared (the other
+// class's instances are NotImplemented: rich_compare does not call this for them)
+value runtime::dataclass_order(int method_id, const value& self, const value& other)
+{
+    if (!self.is(value_kind::instance)) raise_unsupported("a dataclass method called on another object");
+    std::vector<value> mine, theirs;
+    for (const auto& f : dataclass_of(self).fields) {
+        if (!f.compare) continue;
+        mine.push_back(load_attribute(self, f.name));
+        theirs.push_back(load_attribute(other, f.name));
+    }
+    const int k = method_id - dataclass_method_id("__lt__");
+    static constexpr compare_op ops[] = {compare_op::lt, compare_op::le, compare_op::gt, compare_op::ge};
+    return compare(static_cast<std::int32_t>(ops[k]), value::tuple(std::move(mine)), value::tuple(std::move(theirs)));
+}
+
+// __hash__: hash() of the tuple of the fields whose hash= is true (compare= when hash=None)
+std::int64_t runtime::dataclass_hash(const value& self)
+{
+    if (!self.is(value_kind::instance)) raise_unsupported("a dataclass method called on another object");
+    std::vector<value> items;
+    for (const auto& f : dataclass_of(self).fields)
+        if (f.hash) items.push_back(load_attribute(self, f.name));
+    return python_hash(value::tuple(std::move(items)));
 }
 
 } // namespace loopscope::engine

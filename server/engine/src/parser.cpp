@@ -375,7 +375,7 @@ private:
             "set_event_loop", "get_running_loop", "current_task", "all_tasks", "ensure_future", "Task", "AbstractEventLoop", "Future", "Handle", "TimerHandle",
             "CancelledError", "InvalidStateError", "TimeoutError", nullptr};
         static const char* time_names[] = {"sleep", "time", "monotonic", "perf_counter", "strftime", "ctime", nullptr};
-        static const char* dataclasses_names[] = {"dataclass", "field", nullptr};
+        static const char* dataclasses_names[] = {"dataclass", "field", "FrozenInstanceError", nullptr};
         static const char* sys_names[] = {"stdout", "stderr", "exit", nullptr};
         static const char* enum_names[] = {"Enum", "auto", nullptr};
         if (module == "sys" || module == "enum") {
@@ -1163,6 +1163,7 @@ private:
                     if (alias != module_aliases_.end() && !supported_member(alias->second, attr->name) &&
                         cpython_type_has(alias->second == "asyncio" ? "module" : "module " + alias->second, attr->name))
                         unsupported(name_token, "'" + alias->second + "." + attr->name + "'");
+                    if (alias != module_aliases_.end()) attr->module = alias->second;
                 }
                 attr->a = std::move(e);
                 e = finish(std::move(attr));

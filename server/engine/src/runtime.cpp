@@ -245,7 +245,7 @@ const frame* runtime::program_frame(const exec_context* ctx)
 {
     if (!ctx) return nullptr;
     for (auto it = ctx->frames.rbegin(); it != ctx->frames.rend(); ++it)
-        if (!(*it)->code->library) return it->get();
+        if (!(*it)->code->library && !(*it)->code->dataclass_generated) return it->get();
     return nullptr;
 }
 

@@ -361,7 +361,12 @@ private:
     value property_get(const value& property, const value& self);
     // @dataclass: fields from the annotations, a generated __init__ (bytecode, so that its errors
     // are a Python function's), __repr__ and __eq__ unless the class defines them, __hash__ None.
-    value make_dataclass(const value& cls);
+    // dataclass(cls) with dataclass_options; `bare`: as @dataclass, without parentheses (its frames)
+    value make_dataclass(const value& cls, unsigned options, bool bare);
+    value dataclass_order(int method_id, const value& self, const value& other);
+    std::int64_t dataclass_hash(const value& self);
+    // A frozen dataclass's __setattr__/__delattr__ when it refuses (FrozenInstanceError)
+    void check_frozen(const instance_object& inst, const std::string& name, bool deleting);
     std::string dataclass_repr(const value& self);
     bool dataclass_equal(const value& self, const value& other);
     value load_global(const std::string& name);
