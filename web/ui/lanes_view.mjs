@@ -100,6 +100,7 @@ function frame_geometry(svg, groups, end) {
     height,
     row,
     compact: row === compact_lane_height,
+    label_width,
     x: (t) => label_width + axis_gap + (t / end) * (width - label_width - axis_gap - right_pad),
   };
 }
@@ -139,7 +140,10 @@ function start_drawing(svg, groups, end, geometry) {
   cancel_marker.append(element('path', { d: 'M0,0 L10,5 L0,10 z', class: 'cancel-head' }));
   const hatch = element('pattern', { id: `${svg.id}-hatch`, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' });
   hatch.append(element('line', { x1: 0, y1: 0, x2: 0, y2: 6, class: 'hatch-line' }));
-  defs.append(marker, cancel_marker, hatch);
+  // A lane's label stays left of the time axis however deep its task is in the tree
+  const label_clip = element('clipPath', { id: `${svg.id}-label` });
+  label_clip.append(element('rect', { x: 0, y: -lane_height, width: geometry.label_width + 2, height: 2 * lane_height }));
+  defs.append(marker, cancel_marker, hatch, label_clip);
   root.append(defs);
 
   // Axis and grid
@@ -190,7 +194,7 @@ function update_group(svg, drawn, group, geometry) {
     let kept = drawn.lanes.get(lane.name);
     if (!kept || kept.header !== header) {
       if (kept) kept.g.remove();
-      kept = new_lane(lane, header, geometry, colour_offset);
+      kept = new_lane(svg, lane, header, geometry, colour_offset);
       drawn.lanes.set(lane.name, kept);
       drawn.lanes_node.append(kept.g);
     }
@@ -244,7 +248,7 @@ function update_group(svg, drawn, group, geometry) {
   drawn.overlay.replaceChildren(...overlay);
 }
 
-function new_lane(lane, header, geometry, colour_offset) {
+function new_lane(svg, lane, header, geometry, colour_offset) {
   const { row, compact, width } = geometry;
   const mid = 0; // the lane's group is moved to its row
   const top = mid - row / 2;
@@ -257,13 +261,15 @@ function new_lane(lane, header, geometry, colour_offset) {
   // A worker thread's lane says so where a task's names its coroutine
   const what = lane.thread ? 'worker thread' : `${lane.coro}()`;
   const state = element('tspan', { class: 'lane-state' });
+  const clip = `url(#${svg.id}-label)`;
   if (compact) {
-    const text = element('text', { x: 20 + indent, y: mid + 4, class: 'lane-name' }, `${lane.name} · ${what} `);
-    text.append(state);
+    // One line: the state before the coroutine, which is what the clip cuts when the line is long
+    const text = element('text', { x: 20 + indent, y: mid + 4, class: 'lane-name', 'clip-path': clip }, `${lane.name} `);
+    text.append(state, ` · ${what}`);
     g.append(text);
   } else {
-    g.append(element('text', { x: 20 + indent, y: mid - 3, class: 'lane-name' }, lane.name));
-    const text = element('text', { x: 20 + indent, y: mid + 12, class: 'lane-coro' }, `${what} `);
+    g.append(element('text', { x: 20 + indent, y: mid - 3, class: 'lane-name', 'clip-path': clip }, lane.name));
+    const text = element('text', { x: 20 + indent, y: mid + 12, class: 'lane-coro', 'clip-path': clip }, `${what} `);
     text.append(state);
     g.append(text);
   }
@@ -438,7 +444,8 @@ function draw_cancel(overlay, cancel, lane_y, geometry, id) {
     // No task asked: the arrow starts at a mark above the lane, labelled with what asked
     const my = to - row / 2 + 4;
     g.append(element('path', { d: `M${cx},${my - 4} L${cx + 4},${my} L${cx},${my + 4} L${cx - 4},${my} z`, class: 'cancel-source' }));
-    g.append(element('path', { d: `M${cx},${my + 4} V${to - 10}`, class: 'cancel-arrow', 'marker-end': `url(#${id}-cancel)` }));
+    // A compact row has room for the mark only
+    if (to - 10 > my + 8) g.append(element('path', { d: `M${cx},${my + 4} V${to - 10}`, class: 'cancel-arrow', 'marker-end': `url(#${id}-cancel)` }));
     label_y = my + 4;
   }
   // The cause is named beside the arrow when asyncio asked, or when no task did: to its left, as the
