@@ -143,3 +143,35 @@ test('a group of many tasks: every member joins the box, past the snapshot\'s fi
   assert.deepEqual(box.members, names);
   assert.deepEqual([box.first_row, box.last_row, box.count], [1, 50, 50]);
 });
+
+// What a layout shows of the tree, boxes, cancels and deadlines, for comparing two ways to get it
+function drawn_parts(layout) {
+  return JSON.stringify({
+    rows: layout.lanes.map((l) => [l.name, l.row, l.depth, l.state, l.surfaced.length]),
+    boxes: layout.boxes.map((b) => [b.kind, b.id, b.members, b.first_row, b.last_row, b.t0, b.t1, b.open, b.phase]),
+    cancels: layout.cancels.map((c) => [c.seq, c.from, c.to, c.cause_label]),
+    deadlines: layout.deadlines.map((d) => [d.id, d.task, d.when, d.phase, d.moves]),
+  });
+}
+
+test('time travel through the timeline\'s checkpoints gives the layout of folding from the start', async () => {
+  const { timeline } = await import('../../web/lib/timeline.mjs');
+  const events = load_events('tree_long'); // 1,500 events: several checkpoints
+  const run = new timeline();
+  run.push(events);
+  assert.ok(run.checkpoints.length > 3);
+  // Back and forth, as a user scrubbing would
+  const seqs = [];
+  for (let seq = 0; seq < events.length; seq += 37) seqs.push(seq);
+  for (const seq of [...seqs].reverse().concat(seqs, [208, 209, 1435, 1436, 1441, events.length - 1])) {
+    assert.equal(drawn_parts(run.view_at(seq).layout), drawn_parts(layout_lanes(events, seq)), `seq ${seq}`);
+  }
+  // Between the timeout's cancel and gather's: one arrow; and the moved deadline at the group's failure
+  assert.deepEqual(run.view_at(208).layout.cancels.map((c) => c.cause_label), ['timeout #1']);
+  const at_failure = run.view_at(1436).layout;
+  assert.deepEqual(at_failure.cancels.map((c) => [c.to, c.cause_label]),
+    [['Task-1', 'timeout #1'], ['Task-2', 'gather'], ['Task-3', 'gather'], ['Task-10', 'TaskGroup #3']]);
+  const moved = at_failure.deadlines.find((d) => d.id === 2);
+  assert.ok(moved.moves >= 10 && moved.phase === 'active', `timeout #2 moved ${moved.moves} times, ${moved.phase}`);
+  assert.deepEqual(at_failure.boxes.filter((b) => b.kind === 'taskgroup').map((b) => [b.members.length, b.open]), [[6, true]]);
+});

@@ -142,7 +142,7 @@ function start_drawing(svg, groups, end, geometry) {
   hatch.append(element('line', { x1: 0, y1: 0, x2: 0, y2: 6, class: 'hatch-line' }));
   // A lane's label stays left of the time axis however deep its task is in the tree
   const label_clip = element('clipPath', { id: `${svg.id}-label` });
-  label_clip.append(element('rect', { x: 0, y: -lane_height, width: geometry.label_width + 2, height: 2 * lane_height }));
+  label_clip.append(element('rect', { x: 0, y: -lane_height, width: geometry.label_width + 8, height: 2 * lane_height }));
   defs.append(marker, cancel_marker, hatch, label_clip);
   root.append(defs);
 
