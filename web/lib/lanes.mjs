@@ -67,11 +67,12 @@ export class lane_builder {
       return;
     }
     lane.parent = parent.name;
+    lane.parent_index = parent.index;
     lane.depth = parent.depth + 1;
     const at = this.order.indexOf(parent) + parent.subtree;
     if (at === this.order.length) this.order.push(lane);
     else this.order.splice(at, 0, lane);
-    for (let up = parent; up; up = up.parent ? this.by_name.get(up.parent) : null) up.subtree += 1;
+    for (let up = parent; up; up = up.parent_index === null ? null : this.lanes[up.parent_index]) up.subtree += 1;
   }
 
   apply(event) {
@@ -390,7 +391,7 @@ export class lane_builder {
 
 function new_lane(name, coro, index, t0, thread) {
   return {
-    name, coro, thread, index, t0, parent: null, depth: 0, subtree: 1,
+    name, coro, thread, index, t0, parent: null, parent_index: null, depth: 0, subtree: 1,
     segments: [], waits: [], surfaced: [], open: null, done: null, pending_await: null,
   };
 }
