@@ -73,3 +73,19 @@ test('timeout_block: the deadline at 5 s on main\'s lane, red once it expired', 
   assert.deepEqual(await cancels(), [['', 'Task-1', 'timeout #1', 'timeout #1']]);
   await screenshot(page, 'lanes-tree-timeout');
 });
+
+test('cancel_cleanup: the arrow runs from main\'s lane to download\'s, its message in its tooltip', async () => {
+  await run('cancel_cleanup');
+  await page.waitForFunction(() => document.querySelector('#total').textContent === 'total 2.0 s');
+  await drawn();
+  assert.deepEqual(await cancels(), [['Task-1', 'Task-2', 'cancel()', null]]);
+  const arrow = page.locator('#lanes .cancel[data-to="Task-2"]');
+  assert.equal(await arrow.locator('title').textContent(), 'Task-1 asks to cancel Task-2: "the user pressed Stop"');
+  // It starts on main's row and ends on download's
+  const path = await arrow.locator('.cancel-arrow').boundingBox();
+  const main = await page.locator('#lanes .lane[data-task="Task-1"] .lane-swatch').boundingBox();
+  const download = await page.locator('#lanes .lane[data-task="Task-2"] .lane-swatch').boundingBox();
+  assert.ok(path.y < main.y + main.height && path.y + path.height > download.y, 'the arrow spans both lanes');
+  assert.deepEqual((await rows()).map(([task, depth, state]) => [task, depth, state]), [['Task-1', 0, 'done'], ['Task-2', 1, 'cancelled']]);
+  await screenshot(page, 'lanes-tree-cancel');
+});
