@@ -466,6 +466,8 @@ function draw_deadline(overlay, deadline, lane_y, geometry) {
   const state = deadline.phase === 'expiring' || deadline.phase === 'expired' ? 'expired' : deadline.phase === 'finished' ? 'finished' : 'active';
   const dx = x(deadline.when);
   const g = element('g', { class: `deadline deadline-${state}`, 'data-id': deadline.id, 'data-task': deadline.task, 'data-when': deadline.when, 'data-phase': deadline.phase });
+  // The time the block has, from where the timeout was made to its deadline, under the lane's bars
+  if (!compact) g.append(element('line', { x1: x(deadline.t0), x2: dx, y1: mid + 14, y2: mid + 14, class: 'deadline-span' }));
   g.append(element('line', { x1: dx, x2: dx, y1: mid - 14, y2: mid + 14, class: 'deadline-line' }));
   g.append(element('path', { d: `M${dx},${mid - 14} h-7 l3,3.5 l-3,3.5 h7`, class: 'deadline-flag' }));
   if (!compact) g.append(element('text', { x: dx - 9, y: mid + 22, class: 'deadline-label', 'text-anchor': 'end' }, deadline.label));
