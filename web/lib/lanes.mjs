@@ -11,8 +11,8 @@
 //
 // Lanes read as a tree: a task's lane goes right after the last descendant of the task that created
 // it (`row`, `depth`, `parent`), so rows only ever shift down as tasks appear. Around the lanes: the
-// TaskGroups (`groups`, their members from the group's `primitive_state` snapshots and the tasks
-// `group.create_task` made) and the gathers (`gathers`, the children an `await gather` names), the
+// TaskGroups (`boxes` of kind `taskgroup`, their members from the group's `primitive_state` snapshots and the tasks
+// `group.create_task` made) and the gathers (kind `gather`, the children an `await gather` names), the
 // cancellation requests (`cancels`: from the lane of the task that asked, or from what asked when no
 // task did), where a CancelledError surfaced on a lane, and the `Timeout` deadlines (`deadlines`, on
 // the lane of the task a timeout guards, at its current `when`). Each lane's state at the step
@@ -95,7 +95,7 @@ export class lane_builder {
       case 'task_created': {
         if (!this.include_internal && runner_coros.has(event.coro)) break;
         const created = new_lane(event.target, event.coro, this.lanes.length, event.t);
-        this.add_lane(created, lane ?? null);
+        this.add_lane(created, event.task ? lane ?? null : null);
         this.last_created = event.target;
         open_segment(created, 'ready', event.t);
         this.forks.push({ from: event.task, to: event.target, t: event.t, line: event.line, kind: event.task ? 'create_task' : 'asyncio.run' });
@@ -359,7 +359,7 @@ export class lane_builder {
       }
       if (first_row === Infinity) continue;
       boxes.push({
-        kind: 'gather', id: gather.seq, label: `gather · ${gather.task ?? ''}`, task: gather.task, t0, t1: done ? t1 : this.now, open: !done,
+        kind: 'gather', id: gather.seq, label: gather.task ? `gather · ${gather.task}` : 'gather', task: gather.task, t0, t1: done ? t1 : this.now, open: !done,
         members: gather.children, count: gather.children.length, first_row, last_row,
       });
     }
