@@ -86,8 +86,9 @@ test('to_thread: a lane per worker thread, each sleeping there while the tasks g
   await page.waitForFunction(() => document.querySelector('#total').textContent === 'total 3.0 s', null, { timeout: 10_000 });
   const bars = await page.$$eval('#lanes [data-kind="sleep"]', (nodes) => nodes.map((n) => [n.dataset.task, Number(n.dataset.t0), Number(n.dataset.t1)]));
   assert.deepEqual(bars.filter(([lane]) => lane.startsWith('thread ')).sort(), [['thread asyncio_0', 0, 3], ['thread asyncio_1', 0, 2]]);
+  // A thread's label says what it is and, after its last item, that it is idle
   const names = await page.$$eval('#lanes .lane-coro', (nodes) => nodes.map((n) => n.textContent));
-  assert.equal(names.filter((n) => n === 'worker thread').length, 2);
+  assert.equal(names.filter((n) => n === 'worker thread · idle').length, 2);
   assert.equal(await page.locator('#lanes .fork[data-kind="to_thread"]').count(), 2);
   const labels = await page.$$eval('#lanes .fork-label', (nodes) => nodes.map((n) => n.textContent));
   assert.deepEqual(labels.filter((l) => l.startsWith('started for')), ['started for Task-2', 'started for Task-3']);

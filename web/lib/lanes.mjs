@@ -9,6 +9,15 @@
 // named `thread asyncio_0`: `run` while it runs a function (`callback` names it), `sleep` while its
 // time.sleep blocks it alone; a fork of kind `to_thread` joins the task that started the thread.
 //
+// Lanes read as a tree: a task's lane goes right after the last descendant of the task that created
+// it (`row`, `depth`, `parent`), so rows only ever shift down as tasks appear. Around the lanes: the
+// TaskGroups (`boxes` of kind `taskgroup`, their members from the group's `primitive_state` snapshots and the tasks
+// `group.create_task` made) and the gathers (kind `gather`, the children an `await gather` names), the
+// cancellation requests (`cancels`: from the lane of the task that asked, or from what asked when no
+// task did), where a CancelledError surfaced on a lane, and the `Timeout` deadlines (`deadlines`, on
+// the lane of the task a timeout guards, at its current `when`). Each lane's state at the step
+// (pending, running, waiting, done, cancelled, failed) is what its open segment and end say.
+//
 // The builder only ever appends closed segments, lanes and forks, so a snapshot of it (for time
 // travel) shares those arrays with the live builder and records their lengths: taking one costs the
 // number of lanes, not the number of events.
@@ -37,8 +46,33 @@ export class lane_builder {
     this.by_name = new Map();
     this.forks = [];
     this.gather_children = new Set();
+    this.order = []; // the lanes in tree order
+    this.cancels = []; // task_cancel_requested, in order: only ever appended
+    this.gathers = []; // await gather: only ever appended
+    this.live_groups = new Map(); // TaskGroup id → its state, while it has a block
+    this.closed_groups = []; // TaskGroups whose block is over: only ever appended
+    this.live_timeouts = new Map(); // Timeout id → its state, until it finishes or expires
+    this.closed_timeouts = []; // only ever appended
+    this.last_created = null; // the task the latest task_created made, for the TaskGroup that adds it
     this.now = 0;
     this.horizon = 0;
+  }
+
+  // A new lane goes after the last descendant of its parent (a root after every lane)
+  add_lane(lane, parent) {
+    this.lanes.push(lane);
+    this.by_name.set(lane.name, lane);
+    if (!parent) {
+      this.order.push(lane);
+      return;
+    }
+    lane.parent = parent.name;
+    lane.parent_index = parent.index;
+    lane.depth = parent.depth + 1;
+    const at = this.order.indexOf(parent) + parent.subtree;
+    if (at === this.order.length) this.order.push(lane);
+    else this.order.splice(at, 0, lane);
+    for (let up = parent; up; up = up.parent_index === null ? null : this.lanes[up.parent_index]) up.subtree += 1;
   }
 
   apply(event) {
@@ -48,9 +82,7 @@ export class lane_builder {
     switch (event.kind) {
       case 'thread_started': {
         const name = thread_lane(event.thread);
-        const created = { name, coro: 'thread', thread: event.thread, index: this.lanes.length, t0: event.t, segments: [], waits: [], open: null, done: null, pending_await: null };
-        this.lanes.push(created);
-        this.by_name.set(name, created);
+        this.add_lane(new_lane(name, 'thread', this.lanes.length, event.t, event.thread), null);
         this.forks.push({ from: event.task, to: name, t: event.t, line: event.line, kind: 'to_thread' });
         break;
       }
@@ -62,9 +94,9 @@ export class lane_builder {
         break;
       case 'task_created': {
         if (!this.include_internal && runner_coros.has(event.coro)) break;
-        const created = { name: event.target, coro: event.coro, index: this.lanes.length, t0: event.t, segments: [], waits: [], open: null, done: null, pending_await: null };
-        this.lanes.push(created);
-        this.by_name.set(event.target, created);
+        const created = new_lane(event.target, event.coro, this.lanes.length, event.t);
+        this.add_lane(created, event.task ? lane ?? null : null);
+        this.last_created = event.target;
         open_segment(created, 'ready', event.t);
         this.forks.push({ from: event.task, to: event.target, t: event.t, line: event.line, kind: event.task ? 'create_task' : 'asyncio.run' });
         break;
@@ -73,8 +105,24 @@ export class lane_builder {
         if (lane) open_segment(lane, 'run', event.t, { line: event.line });
         break;
       case 'await_begin':
-        if (event.on === 'gather') for (const child of event.children ?? []) this.gather_children.add(child);
+        if (event.on === 'gather') {
+          for (const child of event.children ?? []) this.gather_children.add(child);
+          this.gathers.push({ seq: event.seq, t: event.t, task: event.task, line: event.line, children: event.children ?? [] });
+        }
         if (lane) lane.pending_await = event;
+        break;
+      case 'await_end':
+        if (lane && is_cancelled_error(event.error)) lane.surfaced.push({ t: event.t, line: event.line, seq: event.seq });
+        break;
+      case 'task_cancel_requested':
+        this.cancels.push({
+          seq: event.seq, t: event.t, from: event.task ?? null, to: event.target, cause: event.cause ?? null,
+          primitive: event.primitive ?? null, message: event.message ?? null, line: event.line,
+        });
+        break;
+      case 'primitive_created':
+      case 'primitive_state':
+        this.primitive(event);
         break;
       case 'step_end':
         if (lane) this.step_end(lane, event);
@@ -114,6 +162,51 @@ export class lane_builder {
     }
   }
 
+  // TaskGroups and Timeouts: the live ones change in place, a finished one is frozen and kept
+  primitive(event) {
+    const id = event.primitive;
+    const snapshot = event.snapshot ?? {};
+    const created = event.kind === 'primitive_created';
+    if (created && event.target === 'TaskGroup') {
+      this.live_groups.set(id, { id, t0: event.t, t1: null, line: event.line, phase: snapshot.phase, task: snapshot.task ?? null, members: [], known: new Set(), count: 0, errors: 0 });
+    } else if (created && event.target === 'Timeout') {
+      this.live_timeouts.set(id, { id, t0: event.t, t1: null, line: event.line, phase: snapshot.phase, when: snapshot.when ?? null, task: snapshot.task ?? null, moves: 0 });
+    }
+    const group = this.live_groups.get(id);
+    if (group) {
+      const count = snapshot.members_count ?? 0;
+      // group.create_task: the task just made joins the group (it may be past the snapshot's first 20)
+      const join = (member) => {
+        if (group.known.has(member)) return;
+        group.known.add(member);
+        group.members.push(member);
+      };
+      if (!created && count > group.count && this.last_created) join(this.last_created);
+      for (const member of snapshot.members ?? []) join(member);
+      Object.assign(group, { phase: snapshot.phase, task: snapshot.task ?? group.task, count, errors: snapshot.errors ?? 0 });
+      // Its block is over (or aborting: no task can join any more) and its last member is done
+      if ((snapshot.phase === 'exiting' || snapshot.phase === 'cancelling') && count === 0) {
+        group.t1 = event.t;
+        delete group.known;
+        this.live_groups.delete(id);
+        this.closed_groups.push(group);
+      }
+      return;
+    }
+    const timeout = this.live_timeouts.get(id);
+    if (timeout) {
+      const when = snapshot.when ?? null;
+      if (!created && when !== timeout.when) timeout.moves += 1;
+      Object.assign(timeout, { phase: snapshot.phase, when, task: snapshot.task ?? timeout.task });
+      if (when !== null) this.horizon = Math.max(this.horizon, when);
+      if (snapshot.phase === 'expired' || snapshot.phase === 'finished') {
+        timeout.t1 = event.t;
+        this.live_timeouts.delete(id);
+        this.closed_timeouts.push(timeout);
+      }
+    }
+  }
+
   step_end(lane, event) {
     if (event.status === 'await') {
       const on = lane.pending_await ?? { on: 'future' };
@@ -138,10 +231,22 @@ export class lane_builder {
   snapshot() {
     return {
       include_internal: this.include_internal,
-      lanes: this.lanes.map((lane) => ({ ...lane, segment_count: lane.segments.length, wait_count: lane.waits.length, open: lane.open && { ...lane.open } })),
+      lanes: this.lanes.map((lane) => ({ ...lane, segment_count: lane.segments.length, wait_count: lane.waits.length, surfaced_count: lane.surfaced.length, open: lane.open && { ...lane.open } })),
       forks: this.forks,
       fork_count: this.forks.length,
       gather_children: [...this.gather_children],
+      order: this.order.map((lane) => lane.index),
+      cancels: this.cancels,
+      cancel_count: this.cancels.length,
+      gathers: this.gathers,
+      gather_count: this.gathers.length,
+      live_groups: [...this.live_groups.values()].map(({ known, ...group }) => ({ ...group, members: [...group.members] })),
+      closed_groups: this.closed_groups,
+      closed_group_count: this.closed_groups.length,
+      live_timeouts: [...this.live_timeouts.values()].map((timeout) => ({ ...timeout })),
+      closed_timeouts: this.closed_timeouts,
+      closed_timeout_count: this.closed_timeouts.length,
+      last_created: this.last_created,
       now: this.now,
       horizon: this.horizon,
     };
@@ -150,12 +255,21 @@ export class lane_builder {
   // A builder that continues from a snapshot, with arrays of its own.
   static restore(snapshot) {
     const builder = new lane_builder({ include_internal: snapshot.include_internal });
-    builder.lanes = snapshot.lanes.map(({ segment_count, wait_count, ...lane }) => ({
-      ...lane, segments: lane.segments.slice(0, segment_count), waits: lane.waits.slice(0, wait_count), open: lane.open && { ...lane.open },
+    builder.lanes = snapshot.lanes.map(({ segment_count, wait_count, surfaced_count, ...lane }) => ({
+      ...lane, segments: lane.segments.slice(0, segment_count), waits: lane.waits.slice(0, wait_count),
+      surfaced: lane.surfaced.slice(0, surfaced_count), open: lane.open && { ...lane.open },
     }));
     for (const lane of builder.lanes) builder.by_name.set(lane.name, lane);
     builder.forks = snapshot.forks.slice(0, snapshot.fork_count);
     builder.gather_children = new Set(snapshot.gather_children);
+    builder.order = snapshot.order.map((index) => builder.lanes[index]);
+    builder.cancels = snapshot.cancels.slice(0, snapshot.cancel_count);
+    builder.gathers = snapshot.gathers.slice(0, snapshot.gather_count);
+    builder.live_groups = new Map(snapshot.live_groups.map((group) => [group.id, { ...group, members: [...group.members], known: new Set(group.members) }]));
+    builder.closed_groups = snapshot.closed_groups.slice(0, snapshot.closed_group_count);
+    builder.live_timeouts = new Map(snapshot.live_timeouts.map((timeout) => [timeout.id, { ...timeout }]));
+    builder.closed_timeouts = snapshot.closed_timeouts.slice(0, snapshot.closed_timeout_count);
+    builder.last_created = snapshot.last_created;
     builder.now = snapshot.now;
     builder.horizon = snapshot.horizon;
     return builder;
@@ -171,11 +285,17 @@ export class lane_builder {
       coro: lane.coro,
       thread: lane.thread,
       index: lane.index,
+      row: 0,
+      depth: lane.depth,
+      parent: lane.parent,
       t0: lane.t0,
       segments: lane.segments,
       open: lane.open ? { ...lane.open, t1: now, open: true } : null,
       done: lane.done,
+      state: lane_state(lane),
+      surfaced: lane.surfaced,
     }));
+    for (let row = 0; row < this.order.length; row += 1) lanes[this.order[row].index].row = row;
     const arrows = [];
     for (const lane of lanes) {
       if (lane.open?.kind === 'wait') push_arrows(arrows, lane, lane.open, this.by_name);
@@ -184,9 +304,127 @@ export class lane_builder {
       }
     }
     const forks = this.forks.map((fork) => ({ ...fork, kind: this.gather_children.has(fork.to) ? 'gather' : fork.kind }));
-    return { lanes, forks: forks.filter((fork) => this.by_name.has(fork.to)), arrows, now, horizon: this.horizon };
+    const row_of = (name) => {
+      const lane = this.by_name.get(name);
+      return lane ? lanes[lane.index].row : undefined;
+    };
+    return {
+      lanes, forks: forks.filter((fork) => this.by_name.has(fork.to)), arrows, now, horizon: this.horizon,
+      boxes: [...this.taskgroup_boxes(row_of), ...this.gather_boxes(row_of, lanes)],
+      cancels: this.cancel_arrows(),
+      deadlines: this.deadline_marks(),
+    };
+  }
+
+  // TaskGroups around their members' rows: the latest that ended, then the live ones
+  taskgroup_boxes(row_of) {
+    const boxes = [];
+    const groups = [...this.closed_groups.slice(-max_boxes), ...this.live_groups.values()];
+    for (const group of groups) {
+      let first_row = Infinity;
+      let last_row = -Infinity;
+      for (const member of group.members) {
+        const row = row_of(member);
+        if (row === undefined) continue;
+        first_row = Math.min(first_row, row);
+        last_row = Math.max(last_row, row);
+      }
+      if (first_row === Infinity) continue;
+      boxes.push({
+        kind: 'taskgroup', id: group.id, label: `TaskGroup #${group.id}`, task: group.task, t0: group.t0, t1: group.t1 ?? this.now,
+        open: group.t1 === null, phase: group.phase, members: group.members, count: group.count, errors: group.errors, first_row, last_row,
+      });
+    }
+    return boxes;
+  }
+
+  // Gathers around their children's rows, from the first child's creation until the last is done
+  gather_boxes(row_of, lanes) {
+    const boxes = [];
+    for (const gather of this.gathers.slice(-max_boxes)) {
+      let first_row = Infinity;
+      let last_row = -Infinity;
+      let t0 = gather.t;
+      let t1 = 0;
+      let done = true;
+      for (const child of gather.children) {
+        const row = row_of(child);
+        if (row === undefined) continue;
+        const lane = lanes[this.by_name.get(child).index];
+        first_row = Math.min(first_row, row);
+        last_row = Math.max(last_row, row);
+        t0 = Math.min(t0, lane.t0);
+        if (lane.done) t1 = Math.max(t1, lane.done.t);
+        else done = false;
+      }
+      if (first_row === Infinity) continue;
+      boxes.push({
+        kind: 'gather', id: gather.seq, label: gather.task ? `gather · ${gather.task}` : 'gather', task: gather.task, t0, t1: done ? t1 : this.now, open: !done,
+        members: gather.children, count: gather.children.length, first_row, last_row,
+      });
+    }
+    return boxes;
+  }
+
+  // The latest cancellation requests whose task has a lane: from the asking task's lane, or from a
+  // mark that names the cause
+  cancel_arrows() {
+    const arrows = [];
+    for (const cancel of this.cancels.slice(-max_cancel_arrows)) {
+      if (!this.by_name.has(cancel.to)) continue;
+      const from = cancel.from && this.by_name.has(cancel.from) ? cancel.from : null;
+      arrows.push({ ...cancel, from, cause_label: cause_label(cancel) });
+    }
+    return arrows;
+  }
+
+  // Timeouts that guard a task with a lane, at their deadline as it is now
+  deadline_marks() {
+    const marks = [];
+    for (const timeout of [...this.closed_timeouts.slice(-max_deadlines), ...this.live_timeouts.values()]) {
+      if (timeout.when === null || !timeout.task || !this.by_name.has(timeout.task)) continue;
+      marks.push({ ...timeout, label: `timeout #${timeout.id}` });
+    }
+    return marks;
   }
 }
+
+function new_lane(name, coro, index, t0, thread) {
+  return {
+    name, coro, thread, index, t0, parent: null, parent_index: null, depth: 0, subtree: 1,
+    segments: [], waits: [], surfaced: [], open: null, done: null, pending_await: null,
+  };
+}
+
+// A lane's state at the current step, from what its events say
+function lane_state(lane) {
+  if (lane.done) return lane.done.status === 'result' ? 'done' : lane.done.status === 'cancelled' ? 'cancelled' : 'failed';
+  switch (lane.open?.kind) {
+    case 'ready': return 'pending';
+    case 'sleep': return lane.thread ? 'running' : 'waiting';
+    case 'wait': return 'waiting';
+    case 'run':
+    case 'blocked': return 'running';
+    default: return lane.thread ? 'idle' : 'running';
+  }
+}
+
+// What asked for a cancellation, when no task did (or as well as the task that did)
+export function cause_label(cancel) {
+  switch (cancel.cause) {
+    case 'timeout': return `timeout #${cancel.primitive}`;
+    case 'taskgroup': return `TaskGroup #${cancel.primitive}`;
+    case 'wait_for':
+    case 'gather':
+    case 'asyncio.run': return cancel.cause;
+    default: return 'cancel()';
+  }
+}
+
+// Boxes, cancel arrows and deadlines drawn at most: the latest ones
+const max_boxes = 64;
+const max_cancel_arrows = 64;
+const max_deadlines = 64;
 
 // The lane of a worker thread: its own name space, beside the tasks' names
 export function thread_lane(thread) {
@@ -234,4 +472,9 @@ export function axis_ticks(end, count = 6) {
   const ticks = [];
   for (let t = 0; t <= end + 1e-9; t += step) ticks.push(Math.round(t * 1000) / 1000);
   return ticks;
+}
+
+// `CancelledError` or `asyncio.exceptions.CancelledError`, as the error's type is written
+function is_cancelled_error(error) {
+  return error?.type === 'CancelledError' || error?.type?.endsWith('.CancelledError') === true;
 }

@@ -1,5 +1,7 @@
 // Draws lane layouts (lib/lanes.mjs) as SVG: one group of lanes per program (two in compare mode)
-// on one shared time axis in program seconds.
+// on one shared time axis in program seconds. Lanes sit in the layout's tree order, each indented
+// under the task that created it; TaskGroups and gathers are boxes around their members' lanes,
+// cancellation requests red arrows, timeouts deadline marks on the lane they guard.
 
 import { axis_ticks } from '../lib/lanes.mjs';
 import { format_seconds, short_repr } from '../lib/format.mjs';
@@ -12,6 +14,9 @@ const compact_from = 14;
 const axis_height = 26;
 const group_head = 26;
 const min_run_px = 5;
+const indent_px = 10; // a level of the task tree
+const max_indent = 6;
+const max_surfaced = 32; // CancelledError marks drawn on one lane
 
 // Lane colours, distinguishable in light and dark and for common colour blindness (Okabe–Ito).
 export const lane_colours = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#8c6bb1', '#999933'];
@@ -95,6 +100,7 @@ function frame_geometry(svg, groups, end) {
     height,
     row,
     compact: row === compact_lane_height,
+    label_width,
     x: (t) => label_width + axis_gap + (t / end) * (width - label_width - axis_gap - right_pad),
   };
 }
@@ -130,9 +136,14 @@ function start_drawing(svg, groups, end, geometry) {
   const defs = element('defs');
   const marker = element('marker', { id: `${svg.id}-arrow`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
   marker.append(element('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow-head' }));
+  const cancel_marker = element('marker', { id: `${svg.id}-cancel`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
+  cancel_marker.append(element('path', { d: 'M0,0 L10,5 L0,10 z', class: 'cancel-head' }));
   const hatch = element('pattern', { id: `${svg.id}-hatch`, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' });
   hatch.append(element('line', { x1: 0, y1: 0, x2: 0, y2: 6, class: 'hatch-line' }));
-  defs.append(marker, hatch);
+  // A lane's label stays left of the time axis however deep its task is in the tree
+  const label_clip = element('clipPath', { id: `${svg.id}-label` });
+  label_clip.append(element('rect', { x: 0, y: -lane_height, width: geometry.label_width + 8, height: 2 * lane_height }));
+  defs.append(marker, cancel_marker, hatch, label_clip);
   root.append(defs);
 
   // Axis and grid
@@ -163,24 +174,43 @@ function start_drawing(svg, groups, end, geometry) {
   return { key: geometry.key, groups: kept_groups };
 }
 
+function indent_of(lane) {
+  return Math.min(lane.depth ?? 0, max_indent) * indent_px;
+}
+
 function update_group(svg, drawn, group, geometry) {
   const { row, compact, x } = geometry;
   const lane_y = new Map();
   const colour_offset = group.colour_offset ?? 0;
   const present = new Set();
   for (const lane of group.layout.lanes) {
-    const mid = drawn.top + lane.index * row + row / 2;
+    const mid = drawn.top + (lane.row ?? lane.index) * row + row / 2;
     lane_y.set(lane.name, mid);
+  }
+  for (const lane of group.layout.lanes) {
+    const mid = lane_y.get(lane.name);
     present.add(lane.name);
-    const header = `${lane.index}|${lane.coro}|${colour_offset}`;
+    const header = `${lane.index}|${lane.coro}|${colour_offset}|${lane.depth ?? 0}`;
     let kept = drawn.lanes.get(lane.name);
     if (!kept || kept.header !== header) {
       if (kept) kept.g.remove();
-      kept = new_lane(lane, header, mid, geometry, colour_offset);
+      kept = new_lane(svg, lane, header, geometry, colour_offset);
       drawn.lanes.set(lane.name, kept);
       drawn.lanes_node.append(kept.g);
     }
-    update_lane(svg, kept, lane, mid, geometry);
+    // A child added above moves the lane down: only its place changes, not its drawing
+    if (kept.mid !== mid) {
+      kept.mid = mid;
+      kept.g.setAttribute('transform', `translate(0 ${mid})`);
+      kept.g.dataset.row = lane.row ?? lane.index;
+    }
+    const parent_mid = lane.parent ? lane_y.get(lane.parent) : undefined;
+    const link = parent_mid === undefined ? null : parent_mid - mid;
+    if (link !== kept.link) {
+      kept.link = link;
+      update_tree_link(kept, lane, link, row);
+    }
+    update_lane(svg, kept, lane, geometry);
   }
   for (const [name, kept] of drawn.lanes) {
     if (!present.has(name)) {
@@ -209,33 +239,83 @@ function update_group(svg, drawn, group, geometry) {
       class: 'wait-arrow', 'marker-end': `url(#${svg.id}-arrow)`, 'data-from': arrow.from, 'data-to': arrow.to,
     }));
   }
+  for (const box of group.layout.boxes ?? []) draw_box(overlay, box, drawn.top, geometry);
+  for (const cancel of group.layout.cancels ?? []) draw_cancel(overlay, cancel, lane_y, geometry, svg.id);
+  for (const deadline of group.layout.deadlines ?? []) draw_deadline(overlay, deadline, lane_y, geometry);
   // Now: where this run's clock is
   const group_height = Math.max(1, group.layout.lanes.length) * row;
   overlay.push(element('line', { x1: x(group.now), x2: x(group.now), y1: drawn.top, y2: drawn.top + group_height, class: 'now' }));
   drawn.overlay.replaceChildren(...overlay);
 }
 
-function new_lane(lane, header, mid, geometry, colour_offset) {
+function new_lane(svg, lane, header, geometry, colour_offset) {
   const { row, compact, width } = geometry;
+  const mid = 0; // the lane's group is moved to its row
   const top = mid - row / 2;
-  const g = element('g', { class: 'lane', 'data-task': lane.name, style: `--lane: ${lane_colour(lane.index + colour_offset)}` });
+  const indent = indent_of(lane);
+  const g = element('g', { class: 'lane', 'data-task': lane.name, 'data-depth': lane.depth ?? 0, style: `--lane: ${lane_colour(lane.index + colour_offset)}` });
   g.append(element('line', { x1: 0, x2: width, y1: top + row, y2: top + row, class: 'lane-rule' }));
-  g.append(element('rect', { x: 8, y: mid - 7, width: 6, height: 14, rx: 2, class: 'lane-swatch' }));
+  const link = element('path', { class: 'tree-link', d: '' });
+  g.append(link);
+  g.append(element('rect', { x: 8 + indent, y: mid - 7, width: 6, height: 14, rx: 2, class: 'lane-swatch' }));
   // A worker thread's lane says so where a task's names its coroutine
   const what = lane.thread ? 'worker thread' : `${lane.coro}()`;
+  const state = element('tspan', { class: 'lane-state' });
+  const clip = `url(#${svg.id}-label)`;
   if (compact) {
-    g.append(element('text', { x: 20, y: mid + 4, class: 'lane-name' }, `${lane.name} · ${what}`));
+    // One line: the state before the coroutine, which is what the clip cuts when the line is long
+    const text = element('text', { x: 20 + indent, y: mid + 4, class: 'lane-name', 'clip-path': clip }, `${lane.name} `);
+    text.append(state, ` · ${what}`);
+    g.append(text);
   } else {
-    g.append(element('text', { x: 20, y: mid - 3, class: 'lane-name' }, lane.name));
-    g.append(element('text', { x: 20, y: mid + 12, class: 'lane-coro' }, what));
+    g.append(element('text', { x: 20 + indent, y: mid - 3, class: 'lane-name', 'clip-path': clip }, lane.name));
+    const text = element('text', { x: 20 + indent, y: mid + 12, class: 'lane-coro', 'clip-path': clip }, `${what} `);
+    text.append(state);
+    g.append(text);
   }
   const segments = element('g');
-  g.append(segments);
-  return { g, header, segments, source: null, count: 0, painter: null, open_node: null, done_key: null, done_nodes: [] };
+  const marks = element('g');
+  g.append(segments, marks);
+  return {
+    g, header, segments, marks, link_node: link, link: undefined, mid: undefined, state_node: state, state: null,
+    surfaced: null, surfaced_count: 0, source: null, count: 0, painter: null, open_node: null, done_key: null, done_nodes: [],
+  };
 }
 
-function update_lane(svg, kept, lane, mid, geometry) {
+// The tree connector: from under the parent's swatch down to this lane's
+function update_tree_link(kept, lane, link, row) {
+  if (link === null) {
+    kept.link_node.setAttribute('d', '');
+    return;
+  }
+  const x0 = 11 + indent_of(lane) - indent_px;
+  kept.link_node.setAttribute('d', `M${x0},${link + Math.min(8, row / 3)} V0 H${8 + indent_of(lane)}`);
+}
+
+function update_lane(svg, kept, lane, geometry) {
   const { width, compact, x } = geometry;
+  const mid = 0;
+  if (lane.state !== kept.state) {
+    kept.state = lane.state;
+    kept.state_node.textContent = lane.state ? `· ${lane.state}` : '';
+    kept.state_node.setAttribute('class', `lane-state state-${lane.state}`);
+    kept.g.dataset.state = lane.state ?? '';
+  }
+  // Where a CancelledError surfaced: marks that only ever join, like the closed segments
+  const surfaced = lane.surfaced ?? [];
+  if (kept.surfaced !== surfaced || surfaced.length < kept.surfaced_count) {
+    kept.marks.replaceChildren();
+    kept.surfaced = surfaced;
+    kept.surfaced_count = 0;
+  }
+  for (; kept.surfaced_count < Math.min(surfaced.length, max_surfaced); kept.surfaced_count += 1) {
+    const mark = surfaced[kept.surfaced_count];
+    const mx = x(mark.t);
+    const node = element('g', { class: 'surfaced', 'data-t': mark.t });
+    node.append(element('path', { d: `M${mx - 5},${mid + 16} L${mx},${mid + 8} L${mx + 5},${mid + 16} z` }));
+    node.append(element('title', {}, `CancelledError raised into ${lane.name}${mark.line ? ` at line ${mark.line}` : ''}`));
+    kept.marks.append(node);
+  }
   const draw = (segment) => draw_segment(segment, lane, mid, x, svg.id);
   const dense = lane.segments.length >= width / 8;
   // Closed segments only ever join the end of the same array; anything else (another run, an earlier
@@ -312,4 +392,86 @@ function draw_segment(segment, lane, mid, x, id) {
       break;
   }
   return g;
+}
+
+// A TaskGroup: a box around its members' rows for as long as its block lasts; a gather: brackets
+function draw_box(overlay, box, top, geometry) {
+  const { row, compact, x } = geometry;
+  const y0 = top + box.first_row * row + 2;
+  const y1 = top + (box.last_row + 1) * row - 2;
+  const x0 = x(box.t0) - 5;
+  const x1 = Math.max(x0 + 10, x(box.t1) + 5);
+  const g = element('g', {
+    class: `box box-${box.kind}${box.open ? ' open' : ''}`, 'data-kind': box.kind, 'data-id': box.id,
+    'data-members': box.members.slice(0, 64).join(' '), 'data-first-row': box.first_row, 'data-last-row': box.last_row,
+  });
+  const members = box.count > box.members.length ? `${box.count} tasks` : `${box.members.length} task${box.members.length === 1 ? '' : 's'}`;
+  if (box.kind === 'taskgroup') {
+    g.append(element('rect', { x: x0, y: y0, width: x1 - x0, height: y1 - y0, rx: 6, class: 'box-frame' }));
+  } else {
+    g.append(element('path', { d: `M${x0 + 6},${y0} H${x0} V${y1} H${x0 + 6}`, class: 'box-frame' }));
+    if (!box.open) g.append(element('path', { d: `M${x1 - 6},${y0} H${x1} V${y1} H${x1 - 6}`, class: 'box-frame' }));
+  }
+  const label = box.kind === 'taskgroup'
+    ? `${box.label}${box.phase && box.open ? ` · ${box.phase}` : ''}${box.errors ? ` · ${box.errors} failed` : ''}`
+    : box.label;
+  // On the box's bottom edge, where the last member's row has room below its bars
+  if (!compact) g.append(element('text', { x: x0 + 8, y: y1 - 3, class: 'box-label' }, label));
+  g.append(element('title', {}, `${box.label} (${members}: ${box.members.slice(0, 8).join(', ')}${box.members.length > 8 ? ', …' : ''})`));
+  overlay.push(g);
+}
+
+// A cancellation request at its time: from the asking task's lane, or from a mark naming the cause
+function draw_cancel(overlay, cancel, lane_y, geometry, id) {
+  const { row, compact, x } = geometry;
+  const to = lane_y.get(cancel.to);
+  if (to === undefined) return;
+  const from = cancel.from && cancel.from !== cancel.to ? lane_y.get(cancel.from) : undefined;
+  const cx = x(cancel.t);
+  const g = element('g', {
+    class: 'cancel', 'data-from': cancel.from ?? '', 'data-to': cancel.to, 'data-cause': cancel.cause ?? '', 'data-label': cancel.cause_label,
+    'data-t': cancel.t, 'data-seq': cancel.seq,
+  });
+  const sign = from === undefined || to > from ? 1 : -1;
+  let label_y;
+  if (from !== undefined) {
+    g.append(element('path', {
+      d: `M${cx},${from + sign * 8} C${cx - 14},${from + sign * 20} ${cx - 14},${to - sign * 18} ${cx},${to - sign * 10}`,
+      class: 'cancel-arrow', 'marker-end': `url(#${id}-cancel)`,
+    }));
+    label_y = from + sign * 18;
+  } else {
+    // No task asked: the arrow starts at a mark above the lane, labelled with what asked
+    const my = to - row / 2 + 4;
+    g.append(element('path', { d: `M${cx},${my - 4} L${cx + 4},${my} L${cx},${my + 4} L${cx - 4},${my} z`, class: 'cancel-source' }));
+    // A compact row has room for the mark only
+    if (to - 10 > my + 8) g.append(element('path', { d: `M${cx},${my + 4} V${to - 10}`, class: 'cancel-arrow', 'marker-end': `url(#${id}-cancel)` }));
+    label_y = my + 4;
+  }
+  // The cause is named beside the arrow when asyncio asked, or when no task did: to its left, as the
+  // lane's end mark and its label may be on its right
+  if (!compact && (cancel.cause || from === undefined)) g.append(element('text', { x: cx - 7, y: label_y, class: 'cancel-label', 'text-anchor': 'end' }, cancel.cause_label));
+  const asker = cancel.from ? `${cancel.from} asks` : `${cancel.cause_label} asks`;
+  const why = cancel.from && cancel.cause ? ` (${cancel.cause_label})` : '';
+  g.append(element('title', {}, `${asker} to cancel ${cancel.to}${why}${cancel.message ? `: ${JSON.stringify(cancel.message)}` : ''}`));
+  overlay.push(g);
+}
+
+// A timeout's deadline on the lane of the task it guards: where it is now; red once it fires, grey
+// once its block ended in time
+function draw_deadline(overlay, deadline, lane_y, geometry) {
+  const { compact, x } = geometry;
+  const mid = lane_y.get(deadline.task);
+  if (mid === undefined) return;
+  const state = deadline.phase === 'expiring' || deadline.phase === 'expired' ? 'expired' : deadline.phase === 'finished' ? 'finished' : 'active';
+  const dx = x(deadline.when);
+  const g = element('g', { class: `deadline deadline-${state}`, 'data-id': deadline.id, 'data-task': deadline.task, 'data-when': deadline.when, 'data-phase': deadline.phase });
+  // The time the block has, from where the timeout was made to its deadline, under the lane's bars
+  if (!compact) g.append(element('line', { x1: x(deadline.t0), x2: dx, y1: mid + 14, y2: mid + 14, class: 'deadline-span' }));
+  g.append(element('line', { x1: dx, x2: dx, y1: mid - 14, y2: mid + 14, class: 'deadline-line' }));
+  g.append(element('path', { d: `M${dx},${mid - 14} h-7 l3,3.5 l-3,3.5 h7`, class: 'deadline-flag' }));
+  if (!compact) g.append(element('text', { x: dx - 9, y: mid + 22, class: 'deadline-label', 'text-anchor': 'end' }, deadline.label));
+  const moved = deadline.moves ? `, moved ${deadline.moves} time${deadline.moves === 1 ? '' : 's'}` : '';
+  g.append(element('title', {}, `${deadline.label}: deadline ${format_seconds(deadline.when)}${moved} · ${deadline.phase}`));
+  overlay.push(g);
 }
