@@ -13,6 +13,7 @@ import { total_text } from '../lib/run_summary.mjs';
 import { axis_end } from '../lib/lanes.mjs';
 import { draw_lanes } from '../ui/lanes_view.mjs';
 import { console_view } from '../ui/console_view.mjs';
+import { catalog_options } from '../ui/program_panel.mjs';
 
 export const default_pair = ['sequential_awaited', 'gather'];
 const empty_view = new timeline().view_at(-1);
@@ -172,7 +173,7 @@ export class compare_pickers {
   fill(catalog, wanted) {
     this.pickers.forEach((picker, i) => {
       const current = picker.value || wanted?.[i] || default_pair[i];
-      picker.replaceChildren(...catalog.map((s) => new Option(s.title, s.id, false, s.id === current)));
+      picker.replaceChildren(...catalog_options(catalog, current));
     });
   }
 }
