@@ -111,10 +111,17 @@ export function primitives_panel(primitives, max) {
   return { cards, more, total: primitives.size };
 }
 
-// A list of task names from a snapshot (its first 20) and the wait queue's whole length.
+// The most tasks a snapshot lists in `waiters`, `getters`, `putters`, `members` (protocol/README.md).
+export const listed_on_wire = 20;
+
+// A list of task names from a snapshot and the wait queue's whole length. The list leaves out the
+// waiters that were woken but have not run yet, and the count keeps them: when the list is shorter
+// than the wire's bound, the difference is exactly those (`woken`); at the bound it may also be
+// waiters not listed (`more`).
 function waiting(names, count) {
   const list = names ?? [];
-  return { tasks: list, more: Math.max(0, (count ?? list.length) - list.length) };
+  const rest = Math.max(0, (count ?? list.length) - list.length);
+  return list.length < listed_on_wire ? { tasks: list, more: 0, woken: rest } : { tasks: list, more: rest, woken: 0 };
 }
 
 function card_of(entry) {
@@ -128,7 +135,7 @@ function card_of(entry) {
       card.state = `${s.size ?? items.length}${s.maxsize ? ` / ${s.maxsize}` : ''} item${s.size === 1 ? '' : 's'}`;
       card.facts.push(['size', s.maxsize ? `${s.size} of ${s.maxsize}` : `${s.size} (no maxsize)`], ['unfinished', String(s.unfinished ?? 0)]);
       const order = entry.kind === 'Queue' ? 'next first' : entry.kind === 'LifoQueue' ? 'next last' : 'heap order';
-      card.lists.push({ name: 'items', hint: order, items: items, more: Math.max(0, (s.size ?? items.length) - items.length) });
+      card.lists.push({ name: 'items', hint: order, items, more: Math.max(0, (s.size ?? items.length) - items.length), woken: 0 });
       card.lists.push({ name: 'getters', ...waiting(s.getters, s.getters_count) });
       card.lists.push({ name: 'putters', ...waiting(s.putters, s.putters_count) });
       break;
@@ -168,7 +175,7 @@ function card_of(entry) {
       card.state = s.phase ?? '';
       card.alert = s.phase === 'cancelling' || (s.errors ?? 0) > 0;
       card.facts.push(['owner', s.task ? { task: s.task } : '—'], ['errors', String(s.errors ?? 0)]);
-      card.lists.push({ name: 'members', ...waiting(s.members, s.members_count) });
+      card.lists.push({ name: 'members', hint: 'not done', tasks: s.members ?? [], more: Math.max(0, (s.members_count ?? 0) - (s.members ?? []).length), woken: 0 });
       break;
     default:
       card.state = '';

@@ -95,6 +95,7 @@ function card_node(card, colour_of, lit) {
     const list = chips(entry.items ?? entry.tasks, make);
     const hidden = Math.max(0, (entry.items ?? entry.tasks).length - max_chips) + entry.more;
     if (hidden) list.append(more_chip(hidden));
+    if (entry.woken) list.append(chip(`${entry.woken} woken, not run yet`, null, { woken: String(entry.woken) }));
     if (!list.children.length) list.append(chip(entry.name === 'items' ? 'empty' : 'none', null, { empty: 'true' }));
     row.append(name, list);
     li.append(row);
