@@ -144,7 +144,7 @@ export class primitives_view {
     }
     this.list.replaceChildren(...nodes);
     this.list.dataset.empty = String(panel.total === 0);
-    this.count.textContent = panel.total ? `${panel.total} made` : '';
+    this.count.textContent = panel.total ? `· ${panel.total} made` : '';
   }
 }
 
