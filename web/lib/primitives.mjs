@@ -95,12 +95,8 @@ const cards_made = new WeakMap();
 // Each card: kind, id, line, and its fields as the snapshot table of protocol/README.md gives them.
 export function primitives_panel(primitives, max) {
   const cards = [];
-  let more = 0;
   for (const entry of primitives.values()) {
-    if (cards.length >= max) {
-      more += 1;
-      continue;
-    }
+    if (cards.length >= max) break;
     let card = cards_made.get(entry);
     if (!card) {
       card = card_of(entry);
@@ -108,7 +104,7 @@ export function primitives_panel(primitives, max) {
     }
     cards.push(card);
   }
-  return { cards, more, total: primitives.size };
+  return { cards, more: primitives.size - cards.length, total: primitives.size };
 }
 
 // The most tasks a snapshot lists in `waiters`, `getters`, `putters`, `members` (protocol/README.md).

@@ -214,7 +214,8 @@ export class timeline {
       this.lanes.apply(event);
       this.primitive_lines.add(event, this.events.length - 1);
       const head = this.head;
-      const spacing = Math.max(checkpoint_every, head.tasks.size + head.timers.length + head.ready.length + head.primitives.size + this.lanes.lanes.length);
+      // A primitive costs a checkpoint one shared Map entry, far less than a task's copy: a quarter
+      const spacing = Math.max(checkpoint_every, head.tasks.size + head.timers.length + head.ready.length + (head.primitives.size >> 2) + this.lanes.lanes.length);
       if (this.events.length - this.checkpoints[this.checkpoints.length - 1].folded >= spacing) this.checkpoints.push(this.checkpoint());
     }
   }
