@@ -168,3 +168,21 @@ test('explore: hovering or pinning a primitive lights its lines so far and the t
   explore.light({ pin: 1 });
   assert.equal(explore.frame().lit, null);
 });
+
+test('the other kinds (fixtures/primitive_kinds.py): Condition, Barrier, LifoQueue, PriorityQueue, BoundedSemaphore', () => {
+  const run = run_of('primitive_kinds');
+  const cards = primitives_panel(run.state_at(81).primitives, 40).cards;
+  assert.deepEqual(cards.map((c) => [c.kind, c.id, c.line, c.state]), [
+    ['Lock', 1, 13, 'unlocked'], ['Condition', 2, 14, 'unlocked'], ['Barrier', 5, 16, 'filling'],
+    ['LifoQueue', 7, 18, '3 items'], ['PriorityQueue', 9, 21, '2 / 2 items'], ['BoundedSemaphore', 10, 25, 'value 0']]);
+  const [, condition, barrier, lifo, priority] = cards;
+  assert.deepEqual(condition.facts, [['holder', '—'], ['lock', '#1']]);
+  assert.deepEqual(list(condition, 'waiters').tasks, ['Task-2', 'Task-3', 'Task-4']);
+  assert.deepEqual([barrier.facts, list(barrier, 'waiters').tasks], [[['inside', '2 of 3']], ['Task-5', 'Task-6']]);
+  assert.deepEqual([list(lifo, 'items').items, list(lifo, 'items').hint], [['1', '2', '3'], 'next last']);
+  assert.deepEqual([priority.facts[0], list(priority, 'putters').tasks], [['size', '2 of 2'], ['Task-7']]);
+  // The Condition's holder while main notifies, its three waiters woken but not run yet
+  const notified = card_at(run, 96, 2);
+  assert.deepEqual([notified.state, notified.facts[0], list(notified, 'waiters')], ['locked', ['holder', { task: 'Task-1' }], { name: 'waiters', hint: 'in wait()', tasks: [], more: 0, woken: 3 }]);
+  assert.equal(card_at(run, 104, 5).state, 'draining');
+});

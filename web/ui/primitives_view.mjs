@@ -114,8 +114,15 @@ export class primitives_view {
       const card = event.target.closest?.('[data-primitive]');
       return card ? Number(card.dataset.primitive) : null;
     };
-    list.addEventListener('mouseover', (event) => light({ hover: id_of(event) }));
-    list.addEventListener('mouseleave', () => light({ hover: null }));
+    // Only a change of the card under the pointer asks for a draw
+    let hovered = null;
+    const hover = (id) => {
+      if (id === hovered) return;
+      hovered = id;
+      light({ hover: id });
+    };
+    list.addEventListener('mouseover', (event) => hover(id_of(event)));
+    list.addEventListener('mouseleave', () => hover(null));
     list.addEventListener('click', (event) => {
       const id = id_of(event);
       if (id !== null) light({ pin: id });
