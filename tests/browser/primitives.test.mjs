@@ -100,6 +100,21 @@ test('lost_update: the Lock held and waited on; hover and click light its lines 
   await page.mouse.move(5, 5);
   await drawn();
   assert.deepEqual(await lit_lanes(), []);
+  // The keyboard: the focused card is lit, space pins it (and does not replay), the focus stays on it
+  // as the cursor moves and the cards are made anew
+  await page.evaluate(() => document.activeElement.blur()); // the clicks left the focus on the card
+  await page.focus('#primitives .primitive[data-primitive="1"]');
+  await drawn();
+  assert.equal((await cards())[0].lit, 'hover');
+  await page.keyboard.press(' ');
+  await drawn();
+  assert.equal((await cards())[0].lit, 'pinned');
+  assert.equal(await page.getAttribute('#primitives .primitive', 'aria-pressed'), 'true');
+  assert.equal(await page.getAttribute('#play', 'aria-label'), 'Replay', 'space pinned the card, it did not start a replay');
+  await page.keyboard.press('ArrowRight');
+  await drawn();
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.primitive), '1');
+  assert.deepEqual(await lit_lanes(), ['Task-6', 'Task-7']);
 });
 
 test('queue_workers: the getters waiting on the empty Queue, then its items; timeout_block: the expired timeout in red', async () => {

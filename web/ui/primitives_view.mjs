@@ -42,6 +42,8 @@ function card_node(card, colour_of, lit) {
   const li = document.createElement('li');
   li.className = 'primitive';
   li.tabIndex = 0;
+  li.setAttribute('role', 'button');
+  li.setAttribute('aria-pressed', String(lit === 'pinned'));
   li.dataset.primitive = String(card.id);
   li.dataset.kind = card.kind;
   li.dataset.state = card.state;
@@ -123,6 +125,9 @@ export class primitives_view {
     };
     list.addEventListener('mouseover', (event) => hover(id_of(event)));
     list.addEventListener('mouseleave', () => hover(null));
+    // The keyboard: a card with the focus is lit as one under the pointer; Enter or space pins it
+    list.addEventListener('focusin', (event) => hover(id_of(event)));
+    list.addEventListener('focusout', (event) => { if (!list.contains(event.relatedTarget)) hover(null); });
     list.addEventListener('click', (event) => {
       const id = id_of(event);
       if (id !== null) light({ pin: id });
@@ -137,11 +142,26 @@ export class primitives_view {
 
   // panel: { cards, more, total } (primitives_panel); lit: { id, pinned } or null.
   paint({ primitives: panel, colour_of, lit }) {
+    const lit_of = (card) => (lit && lit.id === card.id ? (lit.pinned ? 'pinned' : 'hover') : '');
     const lit_key = lit ? `${lit.id}${lit.pinned ? 'p' : ''}` : '';
     const drawn = this.drawn;
-    if (drawn && drawn.more === panel.more && drawn.lit === lit_key && drawn.cards.length === panel.cards.length && drawn.cards.every((card, i) => card === panel.cards[i])) return;
+    const same = drawn && drawn.more === panel.more && drawn.cards.length === panel.cards.length && drawn.cards.every((card, i) => card === panel.cards[i]);
+    if (same && drawn.lit === lit_key) return;
+    if (same) {
+      // Only the lighting changed: the cards stay (and keep the keyboard's focus)
+      drawn.lit = lit_key;
+      panel.cards.forEach((card, i) => {
+        const node = this.list.children[i];
+        if (lit_of(card)) node.dataset.lit = lit_of(card);
+        else delete node.dataset.lit;
+        node.setAttribute('aria-pressed', String(lit_of(card) === 'pinned'));
+      });
+      return;
+    }
     this.drawn = { cards: panel.cards, more: panel.more, lit: lit_key };
-    const nodes = panel.cards.map((card) => card_node(card, colour_of, lit && lit.id === card.id ? (lit.pinned ? 'pinned' : 'hover') : ''));
+    // A card with the keyboard's focus keeps it when the cards are made anew
+    const focused = this.list.contains(document.activeElement) ? document.activeElement.dataset.primitive : undefined;
+    const nodes = panel.cards.map((card) => card_node(card, colour_of, lit_of(card)));
     if (panel.more) {
       const more = document.createElement('li');
       more.className = 'primitive-more';
@@ -150,6 +170,7 @@ export class primitives_view {
       nodes.push(more);
     }
     this.list.replaceChildren(...nodes);
+    if (focused !== undefined) this.list.querySelector(`[data-primitive="${focused}"]`)?.focus();
     this.list.dataset.empty = String(panel.total === 0);
     this.count.textContent = panel.total ? `· ${panel.total} made` : '';
   }
