@@ -66,7 +66,9 @@ const wanted = decode_permalink(location.hash);
 
 const editor = new code_editor($('editor'), { on_change: (text) => program.edited(text) });
 const program = new program_panel(store, editor, { on_select: () => mode.program_changed?.(), on_change: request_draw, notify });
-const explore = new explore_mode({ runner: runs, program, views: explore_views(editor) });
+// The primitives panel's hover and click light a primitive's lines and lanes
+const light = (what) => { explore.light(what); request_draw(); };
+const explore = new explore_mode({ runner: runs, program, views: explore_views(editor, light) });
 const prediction = new predict_view({ list: $('predict-list'), hint: $('predict-hint'), check: $('predict-check'), score: $('predict-score') }, () => {
   // In a room's poll, the button sends the answer; the presenter reveals the run
   if (room instanceof viewer && room.poll?.state === 'open') {

@@ -1,4 +1,5 @@
-// The state of a run at any seq: tasks, ready queue, timers, loop, console, clock and the lanes.
+// The state of a run at any seq: tasks, ready queue, timers, loop, console, clock, asyncio's
+// primitives (lib/primitives.mjs) and the lanes.
 // Events are folded one by one into the live end (`head`). For time travel, a checkpoint of the
 // state is kept every so many events, and a jump to any seq folds forward from the one before it.
 // Checkpoints come further apart as a run holds more tasks and timers, so taking them costs a bounded
@@ -7,6 +8,7 @@
 
 import { runner_coros, callback_task } from './asyncio_names.mjs';
 import { lane_builder } from './lanes.mjs';
+import { empty_primitives, copy_primitives, apply_primitive, primitive_lines } from './primitives.mjs';
 
 export { runner_coros, callback_task };
 
@@ -25,6 +27,7 @@ function empty_state() {
     console: [],
     prints: 0,
     finished: null,
+    primitives: empty_primitives(),
   };
 }
 
@@ -41,6 +44,7 @@ function snapshot_state(state) {
     order: state.order.slice(),
     ready: state.ready.slice(),
     timers: state.timers.slice(),
+    primitives: copy_primitives(state.primitives),
     console_length: state.console.length,
   };
 }
@@ -172,6 +176,10 @@ function apply(state, event) {
     case 'stderr':
       state.console.push({ kind: 'stderr', t: event.t, text: event.text, line: event.line, task: event.task, seq: event.seq });
       break;
+    case 'primitive_created':
+    case 'primitive_state':
+      apply_primitive(state.primitives, event);
+      break;
     case 'run_finished':
       state.finished = { status: event.status, error: event.error ?? null, t: event.t };
       break;
@@ -186,6 +194,7 @@ export class timeline {
     this.events = [];
     this.head = empty_state();
     this.lanes = new lane_builder();
+    this.primitive_lines = new primitive_lines();
     this.checkpoints = [this.checkpoint()];
     this.cached = null;
   }
@@ -203,8 +212,10 @@ export class timeline {
       this.events.push(event);
       apply(this.head, event);
       this.lanes.apply(event);
+      this.primitive_lines.add(event, this.events.length - 1);
       const head = this.head;
-      const spacing = Math.max(checkpoint_every, head.tasks.size + head.timers.length + head.ready.length + this.lanes.lanes.length);
+      // A primitive costs a checkpoint one shared Map entry, far less than a task's copy: a quarter
+      const spacing = Math.max(checkpoint_every, head.tasks.size + head.timers.length + head.ready.length + (head.primitives.size >> 2) + this.lanes.lanes.length);
       if (this.events.length - this.checkpoints[this.checkpoints.length - 1].folded >= spacing) this.checkpoints.push(this.checkpoint());
     }
   }

@@ -11,11 +11,22 @@ import { format_seconds } from '../lib/format.mjs';
 import { describe_event } from '../lib/describe.mjs';
 import { total_text } from '../lib/run_summary.mjs';
 import { axis_end } from '../lib/lanes.mjs';
-import { draw_lanes } from '../ui/lanes_view.mjs';
+import { draw_lanes, lane_colour } from '../ui/lanes_view.mjs';
+import { primitives_panel } from '../lib/primitives.mjs';
+import { primitives_view } from '../ui/primitives_view.mjs';
 import { console_view } from '../ui/console_view.mjs';
+import { catalog_options } from '../ui/program_panel.mjs';
 
 export const default_pair = ['sequential_awaited', 'gather'];
 const empty_view = new timeline().view_at(-1);
+// Each side's primitives panel shows this many cards, then a count.
+const max_primitives = 40;
+
+// A side's task colours: its lanes' (the right side's lanes start 3 colours on).
+function side_colours(layout, offset) {
+  const colours = new Map(layout.lanes.map((lane) => [lane.name, lane_colour(lane.index + offset)]));
+  return (name) => colours.get(name) ?? null;
+}
 const $ = (id) => document.getElementById(id);
 
 export class compare_mode {
@@ -119,6 +130,8 @@ export class compare_mode {
         status: ended && run.finished ? run.finished.status : '',
         run_id: run?.id ?? null,
         console: state.console,
+        primitives: primitives_panel(state.primitives, max_primitives),
+        colour_of: side_colours(layout, i * 3),
       };
     });
     const live = this.runs.some((run) => run && !run.finished);
@@ -172,7 +185,7 @@ export class compare_pickers {
   fill(catalog, wanted) {
     this.pickers.forEach((picker, i) => {
       const current = picker.value || wanted?.[i] || default_pair[i];
-      picker.replaceChildren(...catalog.map((s) => new Option(s.title, s.id, false, s.id === current)));
+      picker.replaceChildren(...catalog_options(catalog, current));
     });
   }
 }
@@ -180,7 +193,11 @@ export class compare_pickers {
 // The panels compare draws, each { paint(frame) }: a new panel is one more entry here.
 export function compare_views() {
   const consoles = [...document.querySelectorAll('.compare .console')].map((list) => new console_view(list));
+  // One primitives panel per run; nothing to light here (no code view)
+  const primitives = [0, 1].map((i) => new primitives_view(
+    document.querySelector(`.side[data-side="${i}"] .primitives`), document.querySelector(`.side[data-side="${i}"] .primitives-count`), () => {}));
   return [
+    { paint: (frame) => frame.sides.forEach((side, i) => primitives[i].paint({ primitives: side.primitives, colour_of: side.colour_of, lit: null })) },
     { paint: (frame) => draw_lanes($('compare-lanes'), frame.sides, axis_end(frame.horizon)) },
     {
       paint(frame) {

@@ -14,8 +14,12 @@ import { axis_end } from '../lib/lanes.mjs';
 import { draw_lanes, lane_colour } from '../ui/lanes_view.mjs';
 import { console_view } from '../ui/console_view.mjs';
 import { draw_loop } from '../ui/loop_view.mjs';
+import { primitives_panel, tasks_of } from '../lib/primitives.mjs';
+import { primitives_view, light_lanes } from '../ui/primitives_view.mjs';
 
 const empty_view = new timeline().view_at(-1);
+// The primitives panel shows this many cards, then a count (as the loop panel does with its chips).
+export const max_primitives = 40;
 const $ = (id) => document.getElementById(id);
 
 // Whether a run's numbers depend on its random seed: its program imports random. Only then is the
@@ -46,6 +50,29 @@ export class explore_mode {
     this.views = views;
     this.run = null;
     this.cursor = new player();
+    // The primitive lit by the pointer over its card, and the one pinned by a click (it wins)
+    this.lit = { hover: null, pinned: null };
+  }
+
+  // The primitives panel: `{ hover: id | null }` as the pointer moves, `{ pin: id }` on a click (a
+  // second click on the pinned one unpins it).
+  light({ hover, pin }) {
+    if (hover !== undefined) this.lit.hover = hover;
+    if (pin !== undefined) this.lit.pinned = this.lit.pinned === pin ? null : pin;
+  }
+
+  // What the lit primitive lights at this seq: the lines its events were at so far, and the tasks its
+  // state names (holder, owner, members, waiters). Null when none is lit or it is not made yet.
+  lit_at(state, seq) {
+    const id = this.lit.pinned ?? this.lit.hover;
+    const entry = id === null ? undefined : state.primitives.get(id);
+    if (!entry) return null;
+    return {
+      id,
+      pinned: this.lit.pinned === id,
+      lines: this.run.timeline.primitive_lines.lines_at(id, seq),
+      tasks: new Set(tasks_of(entry).map((t) => t.task)),
+    };
   }
 
   // Run the program again; with `hold_at` (a link's step) on the virtual clock, held at that seq; a
@@ -57,6 +84,7 @@ export class explore_mode {
     this.link_seed = undefined;
     this.run = this.runner.start('explore', this.program.program, { speed: this.program.speed, virtual, random_seed });
     this.cursor.reset();
+    this.lit = { hover: null, pinned: null };
     if (virtual) this.cursor.hold(hold_at, Infinity);
   }
 
@@ -65,6 +93,7 @@ export class explore_mode {
     this.runner.cancel(this.run);
     this.run = run;
     this.cursor.reset();
+    this.lit = { hover: null, pinned: null };
     this.cursor.hold(0, run.timeline.length);
   }
 
@@ -94,6 +123,7 @@ export class explore_mode {
     const at_end = seq >= length - 1;
     // The code's marks only while the editor still holds the program that ran
     const same_code = this.program.holds(run);
+    const lit = run ? this.lit_at(state, seq) : null;
     return {
       seq,
       run_id: run?.id ?? null,
@@ -105,6 +135,9 @@ export class explore_mode {
       total: run && run.finished && at_end ? total_text(run) + seed_text(run) : run ? `of ${format_seconds(run.horizon)}${run.finished ? '' : '…'}` : '',
       total_status: run?.finished?.status ?? '',
       marks: same_code ? line_marks(state) : [],
+      primitives: primitives_panel(state.primitives, max_primitives),
+      lit,
+      lit_lines: same_code && lit ? lit.lines : [],
       error: same_code && (at_end || run.syntax_error) ? error_of(run) : null,
       finished_here: Boolean(run?.finished) && at_end,
       run_label: run && !run.finished ? '↻ Restart' : '▶ Run',
@@ -138,10 +171,14 @@ export class explore_mode {
 }
 
 // The panels explore draws, each { paint(frame) }: a new panel is one more entry here.
-export function explore_views(editor) {
+// `light(what)`: the primitives panel's hover and click (explore_mode's `light`, then a draw).
+export function explore_views(editor, light = () => {}) {
   const console_panel = new console_view($('console'));
+  const primitives_panel_view = new primitives_view($('primitives'), $('primitives-count'), light);
   return [
     { paint: (frame) => draw_lanes($('lanes'), [{ layout: frame.layout, now: frame.state.t }], axis_end(frame.horizon)) },
+    { paint: (frame) => light_lanes($('lanes'), frame.lit ? frame.lit.tasks : null) },
+    primitives_panel_view,
     { paint: (frame) => console_panel.draw(frame.run_id, frame.state.console) },
     { paint: (frame) => draw_loop({ state: $('loop-state'), running: $('running-now'), ready: $('ready-queue'), timers: $('timers') }, frame.state, frame.colour_of) },
     {
@@ -154,8 +191,8 @@ export function explore_views(editor) {
     },
     {
       // The code: each task's line in its lane's colour, and the error at its line
-      paint({ marks, error, colour_of }) {
-        editor.mark(marks.map((m) => ({ ...m, colour: colour_of(m.task) ?? 'var(--accent)' })), error);
+      paint({ marks, error, colour_of, lit, lit_lines }) {
+        editor.mark(marks.map((m) => ({ ...m, colour: colour_of(m.task) ?? 'var(--accent)' })), error, lit ? { id: lit.id, lines: lit_lines } : null);
         const run_error = $('run-error');
         run_error.hidden = !error;
         run_error.textContent = error ? `${error.line ? `Line ${error.line}: ` : ''}${error.text}` : '';

@@ -1,5 +1,6 @@
 // The code editor (CodeMirror 6, bundled in vendor/): Python highlighting, one mark per task on the
-// line it is on (in its lane's colour), and an error shown at its line in words.
+// line it is on (in its lane's colour), an error shown at its line in words, and the lines of the
+// primitive lit in the primitives panel.
 
 import {
   EditorState, StateField, StateEffect, EditorView, Decoration, WidgetType, keymap, lineNumbers,
@@ -49,9 +50,14 @@ class error_widget extends WidgetType {
   }
 }
 
-// marks: [{line, task, colour, running}], error: {line, text} | null
-function build_decorations(state, { marks, error }) {
+// marks: [{line, task, colour, running}], error: {line, text} | null, lit: {id, lines} | null (the
+// lines of the primitive lit in the primitives panel)
+function build_decorations(state, { marks, error, lit }) {
   const ranges = [];
+  for (const number of lit ? lit.lines : []) {
+    if (number < 1 || number > state.doc.lines) continue;
+    ranges.push(Decoration.line({ attributes: { class: 'cm-primitive-lit', 'data-primitive': String(lit.id) } }).range(state.doc.line(number).from));
+  }
   const by_line = new Map();
   for (const mark of marks) {
     if (mark.line < 1 || mark.line > state.doc.lines) continue;
@@ -132,11 +138,11 @@ export class code_editor {
   }
 
   // Redraws the marks only when they changed (this runs on every animation frame that draws).
-  mark(marks, error) {
-    const key = JSON.stringify([marks, error]);
+  mark(marks, error, lit = null) {
+    const key = JSON.stringify([marks, error, lit]);
     if (key === this.last_marks) return;
     this.last_marks = key;
-    this.view.dispatch({ effects: set_marks.of({ marks, error }) });
+    this.view.dispatch({ effects: set_marks.of({ marks, error, lit }) });
   }
 
   focus() {

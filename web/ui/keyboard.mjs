@@ -11,7 +11,7 @@ export function listen_to_keys(commands) {
       modifier: event.ctrlKey || event.metaKey || event.altKey,
       in_editor: Boolean(target.closest?.('.cm-editor')),
       in_field: Boolean(target.closest?.('input, select, textarea, dialog')),
-      on_button: Boolean(target.closest?.('button')),
+      on_button: Boolean(target.closest?.('button, [role="button"]')),
     });
     if (answer === 'blur') return target.blur();
     if (!answer) return;

@@ -3,7 +3,7 @@
 import { format_seconds } from '../lib/format.mjs';
 import { callback_task } from '../lib/asyncio_names.mjs';
 
-function chip(text, colour, attributes = {}) {
+export function chip(text, colour, attributes = {}) {
   const li = document.createElement('li');
   li.className = 'chip';
   if (colour) li.style.setProperty('--lane', colour);

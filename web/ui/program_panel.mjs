@@ -2,10 +2,24 @@
 // title and notes, and the live speed it runs at. Explore and predict run what it holds.
 
 import { speeds, format_speed } from '../lib/format.mjs';
+import { catalog_groups } from '../lib/catalog.mjs';
 
 const $ = (id) => document.getElementById(id);
 export const own_program = '__own';
 export const default_example = 'interleaving';
+
+// The catalog as a picker's options: one <optgroup> per group, in the catalog's order (plain options
+// when the server sends no groups).
+export function catalog_options(catalog, selected) {
+  return catalog_groups(catalog).flatMap(({ name, scenarios }) => {
+    const options = scenarios.map((s) => new Option(s.title, s.id, false, s.id === selected));
+    if (name === null) return options;
+    const group = document.createElement('optgroup');
+    group.label = name;
+    group.append(...options);
+    return [group];
+  });
+}
 
 export class program_panel {
   // `editor`: the code editor, whose changes come to `edited`; `on_select()`: another program was
@@ -28,7 +42,7 @@ export class program_panel {
   fill() {
     const selected = this.program.scenario ?? own_program;
     $('program-picker').replaceChildren(
-      ...this.store.catalog.map((s) => new Option(s.title, s.id, false, s.id === selected)),
+      ...catalog_options(this.store.catalog, selected),
       new Option('Your own program', own_program, false, selected === own_program));
   }
 
