@@ -63,6 +63,18 @@ CASES = {
     "recursion_pure": "def f(n):\n    return f(n + 1)\nf(0)\n",
     "recursion_printing": "def f(n):\n    print(n)\n    f(n + 1)\nf(0)\n",
     "recursion_printing_in_task": "import asyncio\nasync def count(n):\n    print('count', n)\n    await count(n + 1)\nasyncio.run(count(0))\n",
+    # Nested containers and reprs count CPython's C levels (PyObject_Repr, PyObject_RichCompare, the
+    # builtin's call, the class call) with the Python frames: the deepest that works, and the first
+    # that does not, with its message
+    "recursion_nested_lists": ("def chain(d, end):\n    x = [end]\n    for _ in range(d):\n        x = [x]\n    return x\n"
+                               "for d in (995, 996, 997, 998):\n    try:\n        print(d, chain(d, 1) == chain(d, 1), chain(d, 1) < chain(d, 2), len(repr(chain(d, 1))))\n"
+                               "    except RecursionError as e:\n        print(d, e)\n"
+                               "print(f'{chain(994, 1)}'[:3], format(chain(994, 1))[:3], str(chain(995, 1))[:3])\n"
+                               "print(len(str(chain(999, 'x'))))\n"),
+    "recursion_nested_reprs": ("class N:\n    def __init__(self, d):\n        self.d = d\n    def __repr__(self):\n"
+                               "        return 'N' if self.d == 0 else repr(N(self.d - 1))\n"
+                               "for d in (329, 330, 331, 332):\n    try:\n        print(d, len(repr(N(d))))\n"
+                               "    except RecursionError as e:\n        print(d, e)\nrepr(N(400))\n"),
     "nested_call_argument": "def f(x):\n    return x[5]\nprint(f([1]) + 1)\n",
     "keyword_call": "print(int('x', base=10))\n",
     "fstring_field": "x = 0\ns = f'{1/x}'\n",

@@ -997,7 +997,9 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         // At the recursion limit: CPython's print writes through sys.stdout's write(), which calls
         // into its buffer, two C levels of recursion above the caller's frame (a learner's recursive
         // function that prints stops there, two calls before one that does not print)
-        if (const exec_context* caller = sync_context_ ? sync_context_ : running_; caller && call_depth(*caller) + 2 > config_.max_call_depth)
+        // print's own call is one of them, for the str() of what it prints too
+        c_level_scope level(*this, " while calling a Python object");
+        if (const exec_context* caller = sync_context_ ? sync_context_ : running_; caller && call_depth(*caller) + 1 > config_.max_call_depth)
             raise_error("RecursionError", "maximum recursion depth exceeded while calling a Python object");
         // A print inside an object's __str__ comes after what this print has built so far, and an
         // error there leaves that much written: CPython writes each piece as it goes.
@@ -1084,6 +1086,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             if (args[0].is(value_kind::string)) raise_error("TypeError", "decoding str is not supported");
             raise_error("TypeError", "decoding to str: need a bytes-like object, " + type_name(args[0]) + " found");
         }
+        c_level_scope level(*this, " while calling a Python object");  // the call of str, a C type
         std::string s = str(args[0]);
         charge_work(s.size() / 8);
         return value::string(std::move(s));
@@ -1093,6 +1096,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         expect_args(b, args, 1, 2);
         if (args.size() == 2 && !args[1].is(value_kind::string))
             raise_error("TypeError", "format() argument 2 must be str, not " + (args[1].is(value_kind::none) ? std::string("None") : type_name(args[1])));
+        c_level_scope level(*this, " while calling a Python object");  // the builtin's call, below the value's str()
         std::string s = format_value(args[0], args.size() == 2 ? args[1].as<string_object>().s : std::string());
         charge_work(s.size() / 8);
         return value::string(std::move(s));
@@ -1100,6 +1104,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case b_ascii: {
         no_kwargs();
         expect_args(b, args, 1, 1);
+        c_level_scope level(*this, " while calling a Python object");
         std::string s = ascii_of(args[0]);
         charge_work(s.size() / 8);
         return value::string(std::move(s));
@@ -1107,6 +1112,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case b_repr: {
         no_kwargs();
         expect_args(b, args, b.id == b_str ? 0 : 1, 1);
+        c_level_scope level(*this, " while calling a Python object");
         std::string s = args.empty() ? "" : b.id == b_str ? str(args[0]) : repr(args[0]);
         charge_work(s.size() / 8);
         return value::string(std::move(s));
@@ -1683,8 +1689,12 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
                 if (auto given = take_kw(n)) options = truthy(*given) ? (options | bit) : (options & ~bit);
             for (const char* n : {"match_args", "kw_only", "slots", "weakref_slot"})
                 if (take_kw(n)) raise_unsupported(std::string("dataclass(") + n + "=...)");
-            no_kwargs();
         }
+        if (bound && !kwargs.empty()) raise_error("TypeError", "dataclass.<locals>.wrap() got an unexpected keyword argument '" + kwargs.front().first + "'");
+        no_kwargs();
+        if (args.empty() && bound) raise_error("TypeError", "dataclass.<locals>.wrap() missing 1 required positional argument: 'cls'");
+        if (args.size() > 1 && bound)
+            raise_error("TypeError", "dataclass.<locals>.wrap() takes 1 positional argument but " + std::to_string(args.size()) + " were given");
         if (args.empty() && !bound) {
             auto with_options = make_builtin(dc_dataclass, "dataclass");
             with_options.as<builtin_object>().self = value::integer(static_cast<std::int64_t>(options));
@@ -1709,18 +1719,45 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (default_value && factory) raise_error("ValueError", "cannot specify both default and default_factory");
         auto d = std::make_shared<descriptor_object>();
         d->what = descriptor_object::kind::dataclass_field;
-        d->function = factory.value_or(value{});
+        d->function = factory.value_or(value::unbound());
         d->setter = default_value.value_or(value::unbound());
         d->deleter = value::integer(flags);  // bits: 1 repr, 2 compare, 4 init, 8 hash given, 16 hash true
         return value::of(value_kind::descriptor, d);
     }
-    case dc_repr: return value::string(dataclass_repr(args.at(0)));
-    case dc_eq: return value::boolean(dataclass_equal(args.at(0), args.at(1)));
+    case dc_repr:
+    case dc_eq:
     case dc_lt:
     case dc_le:
     case dc_gt:
-    case dc_ge: return dataclass_order(b.id, args.at(0), args.at(1));
-    case dc_hash: return value::integer(dataclass_hash(args.at(0)));
+    case dc_ge:
+    case dc_hash: {
+        // Called as the generated functions are: (self) or (self, other), positionally
+        no_kwargs();
+        const std::size_t wanted = b.id == dc_repr || b.id == dc_hash ? 1 : 2;
+        const std::string name = (args.empty() ? std::string("") : class_of(args[0]) ? class_of(args[0])->qualname + "." : "") + b.name + "()";
+        if (args.size() < wanted)
+            raise_error("TypeError", name + (wanted - args.size() == 2 ? " missing 2 required positional arguments: 'self' and 'other'"
+                                                    : std::string(" missing 1 required positional argument: '") + (args.empty() ? "self" : "other") + "'"));
+        if (args.size() > wanted)
+            raise_error("TypeError", name + " takes " + std::to_string(wanted) + " positional argument" + (wanted > 1 ? "s" : "") + " but " +
+                                         std::to_string(args.size()) + " were given");
+        if (wanted == 2 && class_of(args[1]) != class_of(args[0]))
+            raise_unsupported("a dataclass's generated " + b.name + " called with another class's instance (NotImplemented)");
+        // An error inside shows the generated function's frame (the text dataclasses.py exec()s), and a
+        // __repr__'s the _recursive_repr wrapper's
+        try {
+            if (b.id == dc_repr) return value::string(dataclass_repr(args[0]));
+            if (b.id == dc_hash) return value::integer(dataclass_hash(args[0]));
+            if (b.id == dc_eq) return value::boolean(dataclass_equal(args[0], args[1]));
+            return dataclass_order(b.id, args[0], args[1]);
+        } catch (python_error& e) {
+            auto& traceback = e.exc.as<exception_object>().traceback;
+            traceback.push_back(library_frame(b.name, b.id == dc_repr || b.id == dc_hash ? 3 : 4, "<string>", ""));
+            if (b.id == dc_repr)
+                traceback.push_back(library_frame("wrapper", 240, "/usr/lib/python3.11/dataclasses.py", "result = user_function(self)", "user_function(self)"));
+            throw;
+        }
+    }
     case b_super: {
         no_kwargs();
         exec_context* ctx = sync_context_ ? sync_context_ : running_;

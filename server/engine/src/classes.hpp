@@ -33,7 +33,7 @@ struct class_object : object {
     struct field_spec {
         std::string name;
         value default_value = value::unbound();
-        value default_factory;
+        value default_factory = value::unbound();  // field(default_factory=...), whatever it is (None too)
         // field(repr=, compare=, init=, hash=): hash's None is resolved to compare's value
         bool repr = true, compare = true, init = true, hash = true;
     };

@@ -67,6 +67,7 @@ struct code_object {
     // that text, it is not the program's line for events, and it sets attributes as
     // object.__setattr__ does (a frozen dataclass's fields)
     bool dataclass_generated = false;
+    bool dataclass_frozen_init = false;  // generated for a frozen class: only it sets as object.__setattr__
     value doc;  // a function's or a class body's docstring (its first statement, a str literal); None without
     std::int32_t first_line = 0;
     std::vector<instruction> instructions;

@@ -485,7 +485,21 @@ void runtime::check_native_stack() const
                              "builtin) nested past " + std::to_string(bound) + " bytes of stack (max_native_stack_bytes)"};
 }
 
-value runtime::call_sync(const value& callee, std::vector<value> args, std::vector<std::pair<std::string, value>> kwargs)
+void* runtime::enter_c_level(const char* where)
+{
+    exec_context* ctx = sync_context_ ? sync_context_ : running_;
+    // Outside any context (no Python frame runs): the levels alone are counted
+    exec_context& counted = ctx ? *ctx : main_;
+    if ((ctx ? call_depth(*ctx) : counted.c_calls) >= config_.max_call_depth)
+        raise_error("RecursionError", std::string("maximum recursion depth exceeded") + where);
+    check_native_stack();
+    ++counted.c_calls;
+    return &counted;
+}
+
+void runtime::leave_c_level(void* token) { --static_cast<exec_context*>(token)->c_calls; }
+
+value runtime::call_sync(const value& callee, std::vector<value> args, std::vector<std::pair<std::string, value>> kwargs, std::size_t c_levels)
 {
     // Each nested call is C++ recursion (a key function that sorts with a key function ...): CPython's
     // recursion limit counts its frames (frames_below_), the thread's stack bounds the C++ it takes
@@ -494,7 +508,7 @@ value runtime::call_sync(const value& callee, std::vector<value> args, std::vect
     // The caller's frames (and those below it) stay on CPython's one stack: a key function that
     // recurses has less room when sorted() was called deep down. The C function calling back (sorted's
     // list.sort, PyObject_Repr, a comparison) is a level of its own, as Py_EnterRecursiveCall counts.
-    const nested_context_scope on_entry{*this, nested, 1};
+    const nested_context_scope on_entry{*this, nested, c_levels};
     bool pushed = false;
     value result = call_value(nested, callee, std::move(args), std::move(kwargs), pushed);
     if (!pushed) return result;
@@ -1726,6 +1740,11 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 if (in.arg == 'r') v = value::string(repr(v));
                 else if (in.arg == 's') v = value::string(str(v));
                 else if (in.arg == 'a') v = value::string(ascii_of(v));
+                // Without a conversion, PyObject_Format calls the value's __format__: for what is not a
+                // str or a number, a method call, a level of C recursion below its str()
+                std::optional<c_level_scope> method;
+                if (!in.arg && !v.is(value_kind::string) && !v.is(value_kind::integer) && !v.is(value_kind::floating) && !v.is(value_kind::boolean))
+                    method.emplace(*this, " while calling a Python object");
                 std::string text = format_value(v, spec.as<string_object>().s);
                 charge_work(text.size() / 8);
                 f.stack.push_back(value::string(std::move(text)));

@@ -386,7 +386,23 @@ value runtime::run_init(exec_context& ctx, value self, const value& init, std::v
     if (!init.is(value_kind::function)) raise_unsupported("an __init__ that is not a function");
     args.insert(args.begin(), self);
     const value init_function = init;
-    value result = call_value(ctx, init_function, std::move(args), std::move(kwargs), pushed_frame);
+    // Calling the class is a C call (type.__call__): a level of recursion for as long as __init__ runs
+    if (call_depth(ctx) >= config_.max_call_depth) raise_error("RecursionError", "maximum recursion depth exceeded while calling a Python object");
+    struct type_call_level {
+        exec_context& ctx;
+        bool& pushed;
+        type_call_level(exec_context& c, bool& p) : ctx(c), pushed(p) { ++ctx.c_calls; }
+        ~type_call_level()
+        {
+            if (pushed) ctx.frames.back()->through_c_call = true;  // its frame's end takes the level back
+            else --ctx.c_calls;
+        }
+    };
+    value result;
+    {
+        type_call_level level(ctx, pushed_frame);
+        result = call_value(ctx, init_function, std::move(args), std::move(kwargs), pushed_frame);
+    }
     if (pushed_frame) {
         ctx.frames.back()->constructing = std::move(self);
         return {};
@@ -449,7 +465,7 @@ std::string runtime::instance_text(const value& v, bool as_repr)
     if (!method->is(value_kind::function) && !method->is(value_kind::builtin))
         raise_unsupported(std::string("a ") + which + " that is not a function");
     const value function = *method;
-    value text = call_sync(function, {v});
+    value text = call_sync(function, {v}, {}, 0);  // PyObject_Repr/PyObject_Str has counted its level (repr_guard)
     // str() that falls back to __repr__ still names __str__, as CPython's object.__str__ does
     if (!text.is(value_kind::string))
         raise_error("TypeError", std::string(as_repr ? "__repr__" : "__str__") + " returned non-string (type " + type_name(text) + ")");
@@ -587,6 +603,18 @@ const class_object* nearest_dataclass(const class_object& cls)
     return nullptr;
 }
 
+// _get_field's test for a mutable default: its class's __hash__ is None (a list, dict, set or deque; an
+// instance of a class with __eq__ and no __hash__, such as a plain dataclass)
+bool unhashable_default(const value& v)
+{
+    if (v.is(value_kind::list) || v.is(value_kind::dict) || v.is(value_kind::set) || v.is(value_kind::deque)) return true;
+    if (!v.is(value_kind::instance)) return false;
+    const auto& cls = *v.as<instance_object>().cls;
+    if (cls.enumeration) return false;
+    const value* hash = cls.lookup("__hash__");
+    return hash ? hash->is(value_kind::none) : cls.lookup("__eq__") != nullptr;
+}
+
 } // namespace
 
 value runtime::make_dataclass(const value& cls_value, unsigned options, bool bare)
@@ -597,13 +625,12 @@ value runtime::make_dataclass(const value& cls_value, unsigned options, bool bar
     // The bases' fields first (the furthest base first), then this class's annotations; a name
     // annotated again keeps its place and takes the new default.
     std::vector<class_object::field_spec> fields;
-    auto add = [&fields](class_object::field_spec spec) {
-        for (auto& f : fields)
-            if (f.name == spec.name) {
-                f = std::move(spec);
-                return;
-            }
-        fields.push_back(std::move(spec));
+    std::unordered_map<std::string, std::size_t> field_index;  // as dataclasses.py's fields dict
+    auto add = [this, &fields, &field_index](class_object::field_spec spec) {
+        charge_work(1);
+        auto [at, added] = field_index.try_emplace(spec.name, fields.size());
+        if (!added) fields[at->second] = std::move(spec);
+        else fields.push_back(std::move(spec));
     };
     bool has_dataclass_bases = false, any_frozen_base = false;
     for (auto it = cls->mro.rbegin(); it != cls->mro.rend(); ++it) {
@@ -612,8 +639,9 @@ value runtime::make_dataclass(const value& cls_value, unsigned options, bool bar
             has_dataclass_bases = true;
             any_frozen_base = any_frozen_base || d->frozen;
         }
-        if ((*it)->is_dataclass)
-            for (const auto& f : (*it)->fields) add(f);
+        // getattr(b, __dataclass_fields__): a plain class has its nearest dataclass base's fields
+        if (const class_object* d = nearest_dataclass(**it))
+            for (const auto& f : d->fields) add(f);
     }
     for (const auto& name : cls->annotations) {
         class_object::field_spec spec;
@@ -631,9 +659,12 @@ value runtime::make_dataclass(const value& cls_value, unsigned options, bool bar
             } else {
                 spec.default_value = *v;
             }
-            if (spec.default_value.is(value_kind::list) || spec.default_value.is(value_kind::dict) || spec.default_value.is(value_kind::set))
+            if (unhashable_default(spec.default_value))
                 raise_in_process_class("ValueError",
-                                       "mutable default <class '" + type_name(spec.default_value) + "'> for field " + name +
+                                       "mutable default " +
+                                           (spec.default_value.is(value_kind::instance) ? spec.default_value.as<instance_object>().cls->repr_text()
+                                                                                         : "<class '" + type_name(spec.default_value) + "'>") +
+                                           " for field " + name +
                                            " is not allowed: use default_factory",
                                        bare, 958, "cls_fields.append(_get_field(cls, name, type, kw_only))", "_get_field(cls, name, type, kw_only)",
                                        {library_frame("_get_field", 815, dataclasses_py, "raise ValueError(f'mutable default {type(f.default)} for field '")});
@@ -660,7 +691,7 @@ value runtime::make_dataclass(const value& cls_value, unsigned options, bool bar
         bool seen_default = false;
         for (const auto& f : fields) {
             if (!f.init) continue;
-            const bool has_default = !f.default_value.is_unbound() || f.default_factory.obj;
+            const bool has_default = !f.default_value.is_unbound() || !f.default_factory.is_unbound();
             if (seen_default && !has_default)
                 raise_in_process_class("TypeError", "non-default argument '" + f.name + "' follows default argument", bare, 1027,
                                        "_init_fn(all_init_fields,", {},
@@ -676,6 +707,7 @@ value runtime::make_dataclass(const value& cls_value, unsigned options, bool bar
     code->name = "__init__";
     code->qualname = cls->qualname + ".__init__";
     code->dataclass_generated = true;
+    code->dataclass_frozen_init = frozen;
     code->first_line = 2;
     code->local_names.push_back("self");
     code->constants.push_back(value::none());
@@ -686,7 +718,7 @@ value runtime::make_dataclass(const value& cls_value, unsigned options, bool bar
     for (std::size_t k = 0; k < fields.size(); ++k) {
         const auto& f = fields[k];
         code->names.push_back(f.name);
-        const bool factory = f.default_factory.obj != nullptr;
+        const bool factory = !f.default_factory.is_unbound();
         if (!f.init && !factory) continue;  // the class attribute holds its default
         std::int32_t slot = 0;
         if (f.init) {
@@ -776,7 +808,7 @@ void runtime::check_frozen(const instance_object& inst, const std::string& name,
 {
     // object.__setattr__ in the __init__ dataclasses.py writes for a frozen class
     const exec_context* ctx = sync_context_ ? sync_context_ : running_;
-    if (ctx && !ctx->frames.empty() && ctx->frames.back()->code->dataclass_generated) return;
+    if (ctx && !ctx->frames.empty() && ctx->frames.back()->code->dataclass_frozen_init) return;
     const class_object& owner = *inst.cls->frozen_setattr;
     bool refused = inst.cls.get() == &owner;
     for (const auto& f : owner.fields) refused = refused || f.name == name;
@@ -790,10 +822,12 @@ void runtime::check_frozen(const instance_object& inst, const std::string& name,
 
 namespace {
 
-const class_object& dataclass_of(const value& self)
+// The dataclass whose generated `method` this is: the first along self's MRO that has it as its own
+// (CPython writes each from that class's fields)
+const class_object& dataclass_of(const value& self, const char* method = "__repr__")
 {
     for (const auto* c : class_of(self)->mro)
-        if (c->is_dataclass) return *c;
+        if (const value* m = c->attributes.find(method); m && c->is_dataclass && is_dataclass_method(*m, method)) return *c;
     raise_unsupported("a dataclass method called on another object");
 }
 
@@ -802,6 +836,13 @@ const class_object& dataclass_of(const value& self)
 std::string runtime::dataclass_repr(const value& self)
 {
     if (!self.is(value_kind::instance)) raise_unsupported("a dataclass method called on another object");
+    // _recursive_repr: an instance met again inside its own repr is "..."
+    thread_local std::vector<const object*> running;
+    if (std::find(running.begin(), running.end(), self.obj.get()) != running.end()) return "...";
+    running.push_back(self.obj.get());
+    struct leave {
+        ~leave() { running.pop_back(); }
+    } on_exit;
     std::string out = class_of(self)->qualname + "(";
     bool first = true;
     for (const auto& f : dataclass_of(self).fields) {
@@ -816,8 +857,7 @@ std::string runtime::dataclass_repr(const value& self)
 bool runtime::dataclass_equal(const value& self, const value& other)
 {
     if (!self.is(value_kind::instance)) raise_unsupported("a dataclass method called on another object");
-    if (self.obj == other.obj) return true;
-    for (const auto& f : dataclass_of(self).fields) {
+    for (const auto& f : dataclass_of(self, "__eq__").fields) {
         if (!f.compare) continue;
         value x = load_attribute(self, f.name), y = load_attribute(other, f.name);
         const bool same_object = x.obj && x.obj == y.obj;  // as a tuple compares its items: identity first
@@ -832,12 +872,13 @@ value runtime::dataclass_order(int method_id, const value& self, const value& ot
 {
     if (!self.is(value_kind::instance)) raise_unsupported("a dataclass method called on another object");
     std::vector<value> mine, theirs;
-    for (const auto& f : dataclass_of(self).fields) {
+    static const char* const names[] = {"__lt__", "__le__", "__gt__", "__ge__"};
+    const int k = method_id - dataclass_method_id("__lt__");
+    for (const auto& f : dataclass_of(self, names[k]).fields) {
         if (!f.compare) continue;
         mine.push_back(load_attribute(self, f.name));
         theirs.push_back(load_attribute(other, f.name));
     }
-    const int k = method_id - dataclass_method_id("__lt__");
     static constexpr compare_op ops[] = {compare_op::lt, compare_op::le, compare_op::gt, compare_op::ge};
     return compare(static_cast<std::int32_t>(ops[k]), value::tuple(std::move(mine)), value::tuple(std::move(theirs)));
 }
@@ -847,7 +888,7 @@ std::int64_t runtime::dataclass_hash(const value& self)
 {
     if (!self.is(value_kind::instance)) raise_unsupported("a dataclass method called on another object");
     std::vector<value> items;
-    for (const auto& f : dataclass_of(self).fields)
+    for (const auto& f : dataclass_of(self, "__hash__").fields)
         if (f.hash) items.push_back(load_attribute(self, f.name));
     return python_hash(value::tuple(std::move(items)));
 }

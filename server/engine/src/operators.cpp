@@ -260,29 +260,11 @@ value runtime::binary(std::int32_t op, const value& a, const value& b)
     raise_error("TypeError", std::string("unsupported operand type(s) for ") + op_symbol(op, inplace) + ": '" + type_name(a) + "' and '" + type_name(b) + "'");
 }
 
-namespace {
-
-// Ordering two lists recurses into the first items that differ; lists nested 100,000 deep (each level
-// unequal at once, by its length) would overflow the thread's stack. Bounded as equals() is, with
-// CPython's error.
-thread_local int ordering_depth = 0;
-
-struct ordering_depth_guard {
-    ordering_depth_guard()
-    {
-        if (ordering_depth >= 200) raise_error("RecursionError", "maximum recursion depth exceeded in comparison");
-        ++ordering_depth;
-    }
-    ~ordering_depth_guard() { --ordering_depth; }
-    ordering_depth_guard(const ordering_depth_guard&) = delete;
-    ordering_depth_guard& operator=(const ordering_depth_guard&) = delete;
-};
-
-} // namespace
-
 bool runtime::equals(const value& a, const value& b, int depth)
 {
-    if (depth > 200) raise_error("RecursionError", "maximum recursion depth exceeded in comparison");
+    // The containers' levels below are counted as CPython counts them (c_level_scope); this bounds the
+    // others' (a deque's, a typing form's)
+    if (depth > static_cast<int>(config_.max_call_depth)) raise_error("RecursionError", "maximum recursion depth exceeded in comparison");
     if (is_number(a) && is_number(b)) {
         if (is_int(a) && is_int(b)) return int_compare(a, b) == 0;
         if (is_int(a) || is_int(b)) {
@@ -315,11 +297,12 @@ bool runtime::equals(const value& a, const value& b, int depth)
         const auto& x = a.as<sequence_object>().items;
         const auto& y = b.as<sequence_object>().items;
         if (x.size() != y.size()) return false;
+        c_level_scope level(*this, " in comparison");  // PyObject_RichCompare's, for the items
         // Each item compared is charged as it is reached: two lists that share their parts can take
         // exponentially long (in CPython too), and must spend the run's steps doing it.
         for (std::size_t k = 0; k < x.size(); ++k) {
             charge_work(2);
-            if (!equals(x[k], y[k], depth + 1)) return false;
+            if (!(x[k].obj && x[k].obj == y[k].obj) && !equals(x[k], y[k], depth + 1)) return false;
         }
         return true;
     }
@@ -340,6 +323,7 @@ bool runtime::equals(const value& a, const value& b, int depth)
         // Counter.__eq__: a missing count is 0 (a Counter and a plain dict compare as dicts)
         if (x.is_counter && y.is_counter) return counter_all(compare_op::eq, a, b);
         if (x.used != y.used) return false;
+        c_level_scope level(*this, " in comparison");
         auto eq = [this, depth](const value& p, const value& q) { return equals(p, q, depth + 1); };
         for (const auto& e : x.entries) {
             if (e.key.is_unbound()) continue;
@@ -482,10 +466,10 @@ value runtime::compare(std::int32_t op, const value& a, const value& b)
     } else if (is_set_kind(a) && is_set_kind(b)) {
         return value::boolean(set_compare(cop, a, b));  // subset and superset, not an order
     } else if (a.is(value_kind::deque) && b.is(value_kind::deque)) {
-        ordering_depth_guard guard;
+        c_level_scope level(*this, " in comparison");
         return deque_order(cop, a, b);
     } else if (a.is(value_kind::dict) && b.is(value_kind::dict) && a.as<dict_object>().is_counter && b.as<dict_object>().is_counter) {
-        ordering_depth_guard guard;
+        c_level_scope level(*this, " in comparison");
         return counter_compare(cop, a, b);  // subset and superset of multisets
     } else if ((set_like_view(a) && (is_set_kind(b) || set_like_view(b))) || (set_like_view(b) && is_set_kind(a))) {
         return value::boolean(dict_view_compare(cop, a, b));
@@ -495,11 +479,16 @@ value runtime::compare(std::int32_t op, const value& a, const value& b)
         std::size_t k = 0;
         while (k < x.size() && k < y.size()) {
             charge_work(2);
-            if (!equals(x[k], y[k])) break;
+            // PyObject_RichCompareBool: the same object is equal without asking it
+            if (!(x[k].obj && x[k].obj == y[k].obj) && !equals(x[k], y[k])) break;
             ++k;
         }
         if (k < x.size() && k < y.size()) {
-            ordering_depth_guard guard;
+            c_level_scope level(*this, " in comparison");
+            // CPython counts a level for each PyObject_RichCompare, the first (on these sequences) too:
+            // one more at the items that are not sequences themselves
+            std::optional<c_level_scope> leaf;
+            if (x[k].kind != value_kind::list && x[k].kind != value_kind::tuple) leaf.emplace(*this, " in comparison");
             return compare(op, x[k], y[k]);
         }
         order = x.size() < y.size() ? -1 : x.size() > y.size() ? 1 : 0;

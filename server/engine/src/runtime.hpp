@@ -340,6 +340,17 @@ private:
     value make_super(exec_context& ctx, std::vector<value>& args);
     std::string instance_text(const value& v, bool as_repr) override;
     std::int64_t instance_hash(const value& v) override;
+    void* enter_c_level(const char* where) override;
+    void leave_c_level(void* token) override;
+    // enter_c_level for a scope
+    struct c_level_scope {
+        runtime& r;
+        void* token;
+        c_level_scope(runtime& owner, const char* where) : r(owner), token(owner.enter_c_level(where)) {}
+        ~c_level_scope() { r.leave_c_level(token); }
+        c_level_scope(const c_level_scope&) = delete;
+        c_level_scope& operator=(const c_level_scope&) = delete;
+    };
     bool instance_truth(const value& v) override;
     std::vector<std::size_t> sorted_order(const std::vector<value>& items) override;
     // Calls obj's class's special method `name` with obj and `args` (false: the class has none).
@@ -483,7 +494,10 @@ private:
     void sort_values(std::vector<value>& items, const value& key, bool reverse);
     void sort_by_keys(std::vector<value>& items, std::vector<value> keys, bool reverse);
     // Calls a Python callable from native code and runs it to its end (see work_meter's nested calls).
-    value call_sync(const value& callee, std::vector<value> args, std::vector<std::pair<std::string, value>> kwargs = {});
+    // `c_levels`: the levels of C recursion CPython counts between the caller's frame and the call's
+    // (1: the builtin or slot calling back; 0 where the caller has entered its own, as repr() has)
+    value call_sync(const value& callee, std::vector<value> args, std::vector<std::pair<std::string, value>> kwargs = {},
+                    std::size_t c_levels = 1);
     // Where the thread's stack was when advance() began: native recursion is measured from there
     // (run_config::max_native_stack_bytes)
     std::uintptr_t native_stack_top_ = 0;

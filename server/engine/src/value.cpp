@@ -46,15 +46,28 @@ thread_local int repr_depth = 0;
 thread_local std::size_t repr_limit = 1'000'000;
 constexpr int max_repr_depth = 300;
 
+// A level of PyObject_Repr's recursion: in a run, counted with its Python frames against its
+// recursion limit; outside one (a test printing a value), a fixed depth.
 struct repr_guard {
-    repr_guard()
+    special_methods* counted = nullptr;
+    void* token = nullptr;
+    explicit repr_guard(const char* where = " while getting the repr of an object")
     {
+        if (auto* meter = current_work_meter(); meter && meter->specials) {
+            token = meter->specials->enter_c_level(where);
+            counted = meter->specials;
+            return;
+        }
         if (++repr_depth > max_repr_depth) {
             --repr_depth;
             raise_error("RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
         }
     }
-    ~repr_guard() { --repr_depth; }
+    ~repr_guard()
+    {
+        if (counted) counted->leave_c_level(token);
+        else --repr_depth;
+    }
     repr_guard(const repr_guard&) = delete;
     repr_guard& operator=(const repr_guard&) = delete;
 };
@@ -647,6 +660,15 @@ void repr_into(std::string& out, const value& v)
             break;
         }
         out += is_list ? "[" : "(";
+        // CPython's PyObject_Repr of each item is a level too: for the items below that enter none of
+        // their own (numbers, text), one level while they are written
+        std::optional<repr_guard> leaves;
+        for (const auto& item : items)
+            if (item.kind == value_kind::integer || item.kind == value_kind::floating || item.kind == value_kind::string ||
+                item.kind == value_kind::boolean || item.kind == value_kind::none) {
+                leaves.emplace();
+                break;
+            }
         for (std::size_t k = 0; k < items.size(); ++k) {
             charge_work(1);
             if (k) out += ", ";
@@ -944,7 +966,10 @@ std::string str(const value& v)
     switch (v.kind) {
     case value_kind::string: return v.as<string_object>().s;
     case value_kind::exception: return v.as<exception_object>().message();
-    case value_kind::instance: return instance_text_of(v, false);
+    case value_kind::instance: {
+        repr_guard guard(" while getting the str of an object");  // PyObject_Str's level
+        return instance_text_of(v, false);
+    }
     default: return repr(v);
     }
 }

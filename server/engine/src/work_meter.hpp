@@ -34,6 +34,11 @@ struct special_methods {
     virtual std::vector<std::pair<value, value>> counter_repr_items(const value& counter) = 0;
     // repr(v) or str(v) of a named tuple (its class's __repr__/__str__, generated or the program's)
     virtual std::string named_tuple_text(const value& v, bool as_repr) = 0;
+    // One level of recursion in native code that CPython counts with the Python frames (its C code's
+    // Py_EnterRecursiveCall: a list's repr inside a list's repr): RecursionError, "maximum recursion
+    // depth exceeded" and `where`, past the run's max_call_depth. leave_c_level takes the token back.
+    virtual void* enter_c_level(const char* where) = 0;
+    virtual void leave_c_level(void* token) = 0;
 
 protected:
     ~special_methods() = default;
