@@ -413,6 +413,8 @@ function frame(now) {
 }
 
 new ResizeObserver(request_draw).observe(document.body);
+// The lanes view draws the rows near the screen only: a scroll brings others into view
+addEventListener('scroll', request_draw, { passive: true });
 // A viewer's link (?room=CODE): the first connection already says which room, so that a proxy in front
 // of several servers sends it to the one that holds it
 // A presenter's tab that is reloaded reclaims its room, through the server that holds it too

@@ -10,13 +10,20 @@ import {
 
 const set_marks = StateEffect.define();
 
+// A line that thousands of tasks wait on shows this many badges, then a count of the rest
+const max_badges = 6;
+// and names this many of them in its data-tasks
+const max_named = 64;
+
 class badges_widget extends WidgetType {
-  constructor(marks) {
+  constructor(marks, more) {
     super();
     this.marks = marks;
+    this.more = more;
+    this.key = JSON.stringify([marks, more]);
   }
   eq(other) {
-    return JSON.stringify(other.marks) === JSON.stringify(this.marks);
+    return other.key === this.key;
   }
   toDOM() {
     const span = document.createElement('span');
@@ -27,6 +34,13 @@ class badges_widget extends WidgetType {
       badge.style.setProperty('--lane', mark.colour);
       badge.dataset.task = mark.task;
       badge.textContent = `${mark.running ? '▶ ' : ''}${mark.task}${mark.running ? '' : ` · ${mark.status}`}`;
+      span.append(badge);
+    }
+    if (this.more) {
+      const badge = document.createElement('span');
+      badge.className = 'cm-task-badge cm-task-more';
+      badge.dataset.more = String(this.more);
+      badge.textContent = `+ ${this.more} more`;
       span.append(badge);
     }
     return span;
@@ -72,10 +86,14 @@ function build_decorations(state, { marks, error, lit }) {
         class: `cm-lit${first.running ? ' cm-lit-running' : ''}`,
         style: `--lane: ${first.colour}`,
         'data-line': String(number),
-        'data-tasks': line_marks.map((m) => m.task).join(' '),
+        'data-tasks': line_marks.slice(0, max_named).map((m) => m.task).join(' '),
+        'data-count': String(line_marks.length),
       },
     }).range(line.from));
-    ranges.push(Decoration.widget({ widget: new badges_widget(line_marks), side: 1 }).range(line.to));
+    // The running task's badge first when it is past the first few
+    const shown = line_marks.slice(0, max_badges);
+    if (first.running && !shown.includes(first)) shown[shown.length - 1] = first;
+    ranges.push(Decoration.widget({ widget: new badges_widget(shown, line_marks.length - shown.length), side: 1 }).range(line.to));
   }
   if (error && error.line >= 1 && error.line <= state.doc.lines) {
     const line = state.doc.line(error.line);

@@ -4,6 +4,7 @@
 // cancellation requests red arrows, timeouts deadline marks on the lane they guard.
 
 import { axis_ticks } from '../lib/lanes.mjs';
+import { rows_in_view, row_shown, span_shown, margin_of, overlay_margin_of, band_of, curve_in_band } from '../lib/lane_window.mjs';
 import { format_seconds, short_repr } from '../lib/format.mjs';
 
 const svg_ns = 'http://www.w3.org/2000/svg';
@@ -17,6 +18,10 @@ const min_run_px = 5;
 const indent_px = 10; // a level of the task tree
 const max_indent = 6;
 const max_surfaced = 32; // CancelledError marks drawn on one lane
+// Forks, wait arrows and cancel arrows whose far end is off the rows drawn (they only pass through
+// them, or leave from a lane on screen: main's forks to 3,000 tasks): at most this many of each. One
+// that ends on a row drawn (at most one fork into each lane) is always drawn.
+const max_passing = 16;
 
 // Lane colours, distinguishable in light and dark and for common colour blindness (Okabe–Ito).
 export const lane_colours = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#8c6bb1', '#999933'];
@@ -105,13 +110,27 @@ function frame_geometry(svg, groups, end) {
   };
 }
 
+// Where the browser's viewport is, in the SVG's coordinates (its viewBox is its size in px), and the
+// margin of rows drawn around it (lib/lane_window.mjs)
+function view_of(svg) {
+  const box = svg.getBoundingClientRect();
+  const height = window.innerHeight || document.documentElement.clientHeight;
+  return { top: -box.top, bottom: height - box.top, margin: margin_of(height), overlay_margin: overlay_margin_of(height) };
+}
+
 // groups: [{title?, layout, now, colour_offset?}]; end: the axis' last second.
+//
+// Only the lanes near the screen are drawn (the page asks for a draw when it scrolls): the SVG is as
+// tall as every lane, but a run of 3,000 tasks has SVG for the fifty or so rows on screen and a margin,
+// and the forks, arrows, boxes and marks that cross them. Everything read from the page (the width,
+// where the SVG is) is read first, before anything is written, so a frame lays the page out once.
 //
 // The drawing is kept between frames: while the scale and the rows stay the same, a lane only gains
 // the segments that closed since the last frame, and its open segment and done mark are replaced; the
 // forks, arrows and the clock line are drawn again. A frame costs what changed, not the run's length.
 export function draw_lanes(svg, groups, end) {
   const geometry = frame_geometry(svg, groups, end);
+  const view = view_of(svg);
   let kept = svg.lanes_drawing;
   if (!kept || kept.key !== geometry.key || kept.groups.length !== groups.length) {
     kept = start_drawing(svg, groups, end, geometry);
@@ -122,7 +141,7 @@ export function draw_lanes(svg, groups, end) {
     const drawn = kept.groups[index];
     if (titled) drawn.title.textContent = group.title;
     drawn.root.dataset.group = group.title ?? '';
-    update_group(svg, drawn, group, geometry);
+    update_group(svg, drawn, group, geometry, view);
   });
 }
 
@@ -178,16 +197,36 @@ function indent_of(lane) {
   return Math.min(lane.depth ?? 0, max_indent) * indent_px;
 }
 
-function update_group(svg, drawn, group, geometry) {
+function update_group(svg, drawn, group, geometry, view) {
   const { row, compact, x } = geometry;
   const lane_y = new Map();
+  const lane_row = new Map();
   const colour_offset = group.colour_offset ?? 0;
   const present = new Set();
+  const shown = rows_in_view({ top: drawn.top, row, count: group.layout.lanes.length, view_top: view.top, view_bottom: view.bottom, margin: view.margin });
+  drawn.root.dataset.firstRow = shown.first;
+  drawn.root.dataset.lastRow = shown.last;
+  // The overlay's rows: the screen's and a quarter of a screen around it. Curves and boxes are cut to
+  // them (a dashed curve 60,000 px long is seconds of painting; a hundred of a few screens, a second)
+  const near = rows_in_view({ top: drawn.top, row, count: group.layout.lanes.length, view_top: view.top, view_bottom: view.bottom, margin: view.overlay_margin, chunk: 1 });
+  const band = band_of(near, drawn.top, row);
+  const curve = (points) => curve_in_band(points, band);
   for (const lane of group.layout.lanes) {
-    const mid = drawn.top + (lane.row ?? lane.index) * row + row / 2;
-    lane_y.set(lane.name, mid);
+    const at = lane.row ?? lane.index;
+    lane_row.set(lane.name, at);
+    lane_y.set(lane.name, drawn.top + at * row + row / 2);
   }
+  // A curve from row a to row b: drawn when it ends on a row drawn, or, up to max_passing, when it
+  // starts on one or passes through them
+  const budget = { forks: max_passing, arrows: max_passing, cancels: max_passing };
+  const crosses = (a, b, kind) => {
+    if (row_shown(near, b)) return true;
+    if (!span_shown(near, a, b) || budget[kind] <= 0) return false;
+    budget[kind] -= 1;
+    return true;
+  };
   for (const lane of group.layout.lanes) {
+    if (!row_shown(shown, lane_row.get(lane.name))) continue;
     const mid = lane_y.get(lane.name);
     present.add(lane.name);
     const header = `${lane.index}|${lane.coro}|${colour_offset}|${lane.depth ?? 0}`;
@@ -224,24 +263,34 @@ function update_group(svg, drawn, group, geometry) {
     const to = lane_y.get(fork.to);
     const from = fork.from ? lane_y.get(fork.from) : undefined;
     if (to === undefined || from === undefined) continue;
+    if (!crosses(lane_row.get(fork.from), lane_row.get(fork.to), 'forks')) continue;
     const fx = x(fork.t);
-    overlay.push(element('path', { d: `M${fx},${from} C${fx - 12},${from + 8} ${fx - 12},${to - 8} ${fx},${to}`, class: `fork fork-${fork.kind}`, 'data-kind': fork.kind, 'data-to': fork.to }));
+    overlay.push(element('path', { d: curve([[fx, from], [fx - 12, from + 8], [fx - 12, to - 8], [fx, to]]), class: `fork fork-${fork.kind}`, 'data-kind': fork.kind, 'data-to': fork.to }));
     if (!compact) overlay.push(element('text', { x: fx + 6, y: to - 13, class: 'fork-label' }, fork.kind === 'to_thread' ? `started for ${fork.from}` : `${fork.kind === 'gather' ? 'gather' : 'create_task'} from ${fork.from}`));
   }
   for (const arrow of group.layout.arrows) {
     const from = lane_y.get(arrow.from);
     const to = lane_y.get(arrow.to);
     if (from === undefined || to === undefined) continue;
+    if (!crosses(lane_row.get(arrow.from), lane_row.get(arrow.to), 'arrows')) continue;
     const ax = x(arrow.t1) - 4;
     const sign = to > from ? 1 : -1;
     overlay.push(element('path', {
-      d: `M${ax},${from + sign * 10} C${ax + 16},${from + sign * 20} ${ax + 16},${to - sign * 16} ${ax},${to - sign * 9}`,
+      d: curve([[ax, from + sign * 10], [ax + 16, from + sign * 20], [ax + 16, to - sign * 16], [ax, to - sign * 9]]),
       class: 'wait-arrow', 'marker-end': `url(#${svg.id}-arrow)`, 'data-from': arrow.from, 'data-to': arrow.to,
     }));
   }
-  for (const box of group.layout.boxes ?? []) draw_box(overlay, box, drawn.top, geometry);
-  for (const cancel of group.layout.cancels ?? []) draw_cancel(overlay, cancel, lane_y, geometry, svg.id);
-  for (const deadline of group.layout.deadlines ?? []) draw_deadline(overlay, deadline, lane_y, geometry);
+  for (const box of group.layout.boxes ?? []) {
+    if (span_shown(near, box.first_row, box.last_row)) draw_box(overlay, box, drawn.top, geometry, band);
+  }
+  for (const cancel of group.layout.cancels ?? []) {
+    const to = lane_row.get(cancel.to);
+    if (to === undefined || !crosses(lane_row.get(cancel.from) ?? to, to, 'cancels')) continue;
+    draw_cancel(overlay, cancel, lane_y, geometry, svg.id, curve);
+  }
+  for (const deadline of group.layout.deadlines ?? []) {
+    if (row_shown(near, lane_row.get(deadline.task))) draw_deadline(overlay, deadline, lane_y, geometry);
+  }
   // Now: where this run's clock is
   const group_height = Math.max(1, group.layout.lanes.length) * row;
   overlay.push(element('line', { x1: x(group.now), x2: x(group.now), y1: drawn.top, y2: drawn.top + group_height, class: 'now' }));
@@ -395,10 +444,11 @@ function draw_segment(segment, lane, mid, x, id) {
 }
 
 // A TaskGroup: a box around its members' rows for as long as its block lasts; a gather: brackets
-function draw_box(overlay, box, top, geometry) {
+// (its edges off the rows drawn are cut to them: their data-first-row and data-last-row say where it is)
+function draw_box(overlay, box, top, geometry, band) {
   const { row, compact, x } = geometry;
-  const y0 = top + box.first_row * row + 2;
-  const y1 = top + (box.last_row + 1) * row - 2;
+  const y0 = Math.max(top + box.first_row * row + 2, band.lo - row);
+  const y1 = Math.min(top + (box.last_row + 1) * row - 2, band.hi + row);
   const x0 = x(box.t0) - 5;
   const x1 = Math.max(x0 + 10, x(box.t1) + 5);
   const g = element('g', {
@@ -422,7 +472,7 @@ function draw_box(overlay, box, top, geometry) {
 }
 
 // A cancellation request at its time: from the asking task's lane, or from a mark naming the cause
-function draw_cancel(overlay, cancel, lane_y, geometry, id) {
+function draw_cancel(overlay, cancel, lane_y, geometry, id, curve) {
   const { row, compact, x } = geometry;
   const to = lane_y.get(cancel.to);
   if (to === undefined) return;
@@ -436,7 +486,7 @@ function draw_cancel(overlay, cancel, lane_y, geometry, id) {
   let label_y;
   if (from !== undefined) {
     g.append(element('path', {
-      d: `M${cx},${from + sign * 8} C${cx - 14},${from + sign * 20} ${cx - 14},${to - sign * 18} ${cx},${to - sign * 10}`,
+      d: curve([[cx, from + sign * 8], [cx - 14, from + sign * 20], [cx - 14, to - sign * 18], [cx, to - sign * 10]]),
       class: 'cancel-arrow', 'marker-end': `url(#${id}-cancel)`,
     }));
     label_y = from + sign * 18;
