@@ -195,8 +195,10 @@ test('2,000 tasks on 2,000 asyncio.Events: End and arrow steps stay quick, the l
   assert.equal(await page.textContent('#position'), 'event 56033 of 56035');
   const nodes = await page.$$eval('#lanes *', (all) => all.length);
   console.log(`# 2,000 tasks, 56,035 events: on screen ${on_screen} ms after Run; End ${times.End.toFixed(0)} ms, steps ${steps.map((ms) => ms.toFixed(0)).join(', ')} ms; ${nodes} SVG nodes`);
-  // Measured about 150 ms each here; the lanes drawn whole took seconds for every one
-  const bound = 2000;
+  // Measured about 150 ms each here; the lanes drawn whole took 5 to 35 s an arrow step with 2,000
+  // tasks. A loose bound on a loaded machine (the CI runs two test files at once); the lanes drawn,
+  // checked below, are what must not grow
+  const bound = 5000;
   assert.ok(times.End < bound, `End took ${times.End.toFixed(0)} ms`);
   for (const ms of steps) assert.ok(ms < bound, `an arrow step took ${ms.toFixed(0)} ms`);
 
