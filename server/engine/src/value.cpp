@@ -45,6 +45,11 @@ thread_local std::vector<std::shared_ptr<object>>* dying = nullptr;
 thread_local int repr_depth = 0;
 thread_local std::size_t repr_limit = 1'000'000;
 constexpr int max_repr_depth = 300;
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool sanitized_build = true;
+#else
+constexpr bool sanitized_build = false;
+#endif
 
 // A level of PyObject_Repr's recursion: in a run, counted with its Python frames against its
 // recursion limit; outside one (a test printing a value), a fixed depth.
@@ -53,12 +58,24 @@ struct repr_guard {
     void* token = nullptr;
     explicit repr_guard(const char* where = " while getting the repr of an object")
     {
+        // Under AddressSanitizer a level of the engine's recursion takes ten times the stack: the fixed
+        // depth keeps a repr that recurses until RecursionError (a Handle among its own arguments,
+        // which CPython's output does not depend the depth of) inside max_native_stack_bytes there
+        if (sanitized_build && ++repr_depth > max_repr_depth) {
+            --repr_depth;
+            raise_error("RecursionError", std::string("maximum recursion depth exceeded") + where);
+        }
         if (auto* meter = current_work_meter(); meter && meter->specials) {
-            token = meter->specials->enter_c_level(where);
+            try {
+                token = meter->specials->enter_c_level(where);
+            } catch (...) {
+                if (sanitized_build) --repr_depth;
+                throw;
+            }
             counted = meter->specials;
             return;
         }
-        if (++repr_depth > max_repr_depth) {
+        if (!sanitized_build && ++repr_depth > max_repr_depth) {
             --repr_depth;
             raise_error("RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
         }
@@ -66,7 +83,7 @@ struct repr_guard {
     ~repr_guard()
     {
         if (counted) counted->leave_c_level(token);
-        else --repr_depth;
+        if (!counted || sanitized_build) --repr_depth;
     }
     repr_guard(const repr_guard&) = delete;
     repr_guard& operator=(const repr_guard&) = delete;

@@ -78,7 +78,8 @@ async def main():
             attempt()
         except dataclasses.FrozenInstanceError as e:
             print(type(e).__name__, e, isinstance(e, AttributeError))
-    print(Plain(1) == Plain(1), hash(Plain(1)) == hash(Plain(1)), Plain(2))
+    plain = Plain(1)
+    print(Plain(1) == Plain(1), hash(plain) == hash(plain), Plain(2))
     print(Tagged("x") == Tagged("x", 2.0), hash(Tagged("x", 1.0)) == hash(Tagged("x", 5.0)), Tagged("y"))
     b = Bare()
     print(repr(b).startswith("<__main__.Bare object at"), b.n)
