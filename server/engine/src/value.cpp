@@ -61,9 +61,12 @@ struct repr_guard {
         // Under AddressSanitizer a level of the engine's recursion takes ten times the stack: the fixed
         // depth keeps a repr that recurses until RecursionError (a Handle among its own arguments,
         // which CPython's output does not depend the depth of) inside max_native_stack_bytes there
-        if (sanitized_build && ++repr_depth > max_repr_depth) {
-            --repr_depth;
-            raise_error("RecursionError", std::string("maximum recursion depth exceeded") + where);
+        if (sanitized_build) {
+            if (++repr_depth > max_repr_depth) {
+                --repr_depth;
+                raise_error("RecursionError", std::string("maximum recursion depth exceeded") + where);
+            }
+            return;
         }
         if (auto* meter = current_work_meter(); meter && meter->specials) {
             try {
