@@ -824,7 +824,7 @@ namespace {
 
 // The dataclass whose generated `method` this is: the first along self's MRO that has it as its own
 // (CPython writes each from that class's fields)
-const class_object& dataclass_of(const value& self, const char* method = "__repr__")
+const class_object& dataclass_of(const value& self, const char* method)
 {
     for (const auto* c : class_of(self)->mro)
         if (const value* m = c->attributes.find(method); m && c->is_dataclass && is_dataclass_method(*m, method)) return *c;
@@ -845,7 +845,7 @@ std::string runtime::dataclass_repr(const value& self)
     } on_exit;
     std::string out = class_of(self)->qualname + "(";
     bool first = true;
-    for (const auto& f : dataclass_of(self).fields) {
+    for (const auto& f : dataclass_of(self, "__repr__").fields) {
         if (!f.repr) continue;
         if (!first) out += ", ";
         first = false;

@@ -58,35 +58,25 @@ struct repr_guard {
     void* token = nullptr;
     explicit repr_guard(const char* where = " while getting the repr of an object")
     {
-        // Under AddressSanitizer a level of the engine's recursion takes ten times the stack: the fixed
-        // depth keeps a repr that recurses until RecursionError (a Handle among its own arguments,
-        // which CPython's output does not depend the depth of) inside max_native_stack_bytes there
-        if (sanitized_build) {
-            if (++repr_depth > max_repr_depth) {
-                --repr_depth;
-                raise_error("RecursionError", std::string("maximum recursion depth exceeded") + where);
-            }
-            return;
-        }
-        if (auto* meter = current_work_meter(); meter && meter->specials) {
-            try {
+        // Under AddressSanitizer a level of the engine's recursion takes ten times the stack: there the
+        // fixed depth alone keeps a repr that recurses until RecursionError (a Handle among its own
+        // arguments, whose output does not depend on the depth) inside max_native_stack_bytes
+        if (!sanitized_build) {
+            if (auto* meter = current_work_meter(); meter && meter->specials) {
                 token = meter->specials->enter_c_level(where);
-            } catch (...) {
-                if (sanitized_build) --repr_depth;
-                throw;
+                counted = meter->specials;
+                return;
             }
-            counted = meter->specials;
-            return;
         }
-        if (!sanitized_build && ++repr_depth > max_repr_depth) {
+        if (++repr_depth > max_repr_depth) {
             --repr_depth;
-            raise_error("RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
+            raise_error("RecursionError", std::string("maximum recursion depth exceeded") + where);
         }
     }
     ~repr_guard()
     {
         if (counted) counted->leave_c_level(token);
-        if (!counted || sanitized_build) --repr_depth;
+        else --repr_depth;
     }
     repr_guard(const repr_guard&) = delete;
     repr_guard& operator=(const repr_guard&) = delete;
