@@ -35,7 +35,7 @@ test('the program picker shows the catalog in its groups, in order', async () =>
   await open_at('semaphore_downloads', 51);
   const groups = await page.$$eval('#program-picker optgroup', (nodes) => nodes.map((g) => [g.label, g.querySelectorAll('option').length]));
   assert.equal(groups[0][0], 'Tutorial');
-  for (const name of ['Timeouts', 'Cancellation', 'Structured concurrency', 'Synchronisation', 'Queues', 'Threads']) {
+  for (const name of ['Timeouts', 'Cancellation', 'Structured concurrency', 'Synchronisation', 'Queues', 'Threads and callbacks']) {
     assert.ok(groups.some(([label]) => label === name), `a group ${name}: ${JSON.stringify(groups)}`);
   }
   assert.equal(new Set(groups.map(([label]) => label)).size, groups.length, 'each group once');
