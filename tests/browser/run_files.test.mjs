@@ -81,8 +81,13 @@ test('save gather\'s run and export its trace from a page with a server', async 
   assert.deepEqual(trace_problems(trace), []);
   const tracks = trace.traceEvents.filter((e) => e.name === 'thread_name').map((e) => e.args.name);
   assert.deepEqual(tracks.slice(0, 4), ['event loop', 'Task-1', 'Task-2', 'Task-3']);
-  const names = trace.traceEvents.filter((e) => e.ph === 'X' && e.dur > 0).map((e) => [e.name, e.dur]);
-  assert.deepEqual(names.filter(([name]) => name !== 'idle'), [['sleep(3)', 3e6], ['sleep(3)', 3e6], ['gather(Task-2, Task-3)', 3e6]]);
+  // Each task's track: its steps (1 µs wide on the virtual clock) and its wait between them
+  const track = (tid) => trace.traceEvents.filter((e) => e.ph === 'X' && e.tid === tid).sort((a, b) => a.ts - b.ts).map((e) => [e.cat, e.name]);
+  assert.deepEqual(track(1), [['step', 'main'], ['wait', 'gather(Task-2, Task-3)'], ['step', 'main']]);
+  assert.deepEqual(track(2), [['step', 'brew_coffee'], ['sleep', 'sleep(3)'], ['step', 'brew_coffee']]);
+  assert.ok(trace.traceEvents.filter((e) => e.cat === 'step').every((e) => e.dur >= 1));
+  const sleep = trace.traceEvents.find((e) => e.cat === 'sleep');
+  assert.ok(Math.abs(sleep.dur - 3e6) < 10, `sleep(3) is 3 s wide: ${sleep.dur} µs`);
   assert.deepEqual(browser.problems.splice(0), []);
   await page.close();
 });
