@@ -186,15 +186,17 @@ run_file_controls({
     started = true;
     set_mode('explore');
     program.set_speed(program.speed); // the speed picker shows it even if no server ever said hello
-    const { scenario, source } = file.header.program;
+    const { scenario, source, title } = file.header.program;
     if (scenario && store.scenario(scenario)?.source === source) program.select(scenario);
+    else if (scenario && !store.scenario(scenario) && title !== undefined && source !== null) program.open_saved_example(file.header.program);
     else if (source !== null) program.open_source(source);
     explore.show(load_run_file(store, file));
     request_draw();
   },
   save() {
     const run = shown_run();
-    return run && { name: `${file_stem(run)}.loopscope.jsonl`, text: run_file_of(run, { loopscope: version() }) };
+    const example = run?.scenario ? store.scenario(run.scenario) ?? null : null;
+    return run && { name: `${file_stem(run)}.loopscope.jsonl`, text: run_file_of(run, { loopscope: version(), example }) };
   },
   trace() {
     const run = shown_run();

@@ -175,6 +175,11 @@ test('a program that imports random: its seed is shown and kept in the link, whi
   await reopened.goto(link);
   await reopened.waitForFunction((n) => document.querySelectorAll('#console .console-line').length === n, lines.length, { timeout: 10_000 });
   assert.deepEqual(await reopened.$$eval('#console .console-line .text', (items) => items.map((li) => li.textContent)), lines);
+  // The seed is the run's: stepped back before its end (and before the event that reported it), it stays
+  await reopened.keyboard.press('Home');
+  await reopened.waitForFunction(() => document.querySelector('#position').textContent.startsWith('event 0 of'));
+  await drawn(reopened);
+  assert.match(await reopened.textContent('#total'), new RegExp(`^of .* · random seed ${seed}$`));
   await reopened.click('#run');
   // The link's run shows its seed until the new run ends: wait for the new run's own seed (another one)
   await reopened.waitForFunction((old) => {

@@ -20,7 +20,7 @@ const work = mkdtempSync(path.join(tmpdir(), 'loopscope-cli-trace-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 
 const programs = [
-  ...['gather', 'sleep', 'blocking_sleep', 'interleaving', 'create_task', 'sequential_unawaited', 'event_loop_lifecycle', 'to_thread']
+  ...['gather', 'sleep', 'blocking_sleep', 'interleaving', 'create_task', 'sequential_unawaited', 'event_loop_lifecycle', 'to_thread', 'lost_update', 'queue_workers', 'wait_for_timeout']
     .map((name) => path.join(repo, 'server/catalog/programs', `${name}.py`)),
   path.join(repo, 'tests/web/programs/cancel_unicode.py'),
 ];
@@ -41,6 +41,13 @@ for (const program of programs) {
     assert.deepEqual(trace_problems(from_cli), []);
   });
 }
+
+test('the --trace of a run: steps at least 1 µs wide, waits between them, a Lock\'s waiters named by it', () => {
+  const trace = JSON.parse(readFileSync(path.join(work, 'lost_update.trace.json'), 'utf8'));
+  assert.ok(trace.traceEvents.filter((e) => e.cat === 'step').every((e) => e.dur >= 1));
+  assert.ok(trace.traceEvents.some((e) => e.cat === 'wait' && e.name === 'wait Lock #1'));
+  assert.ok(trace.traceEvents.some((e) => e.cat === 'sleep' && e.dur > 0));
+});
 
 test('the cancel program: a cancel flow, and a long print cut at 60 code points', () => {
   const trace = JSON.parse(readFileSync(path.join(work, 'cancel_unicode.trace.json'), 'utf8'));

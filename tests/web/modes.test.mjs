@@ -3,6 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { run_store } from '../../web/lib/run_store.mjs';
 import { runner } from '../../web/lib/runner.mjs';
 import { explore_mode } from '../../web/modes/explore.mjs';
@@ -323,4 +324,33 @@ test('explore: the link of a program without random has no seed', () => {
   explore.run_pressed();
   store.handle_message({ type: 'run_finished', run: explore.run.id, status: 'ok', elapsed: 0, exit_status: 0, random_seed: 5 });
   assert.equal(explore.link(0).seed, undefined);
+});
+
+// The seed is the run's: it shows at every step, not only at the end that reported it
+test('explore: a run that used random shows its seed at every step, live, from a file and from a link', () => {
+  const source = readFileSync(new URL('fixtures/random_naps.py', import.meta.url), 'utf8');
+  const events = load_events('random_naps');
+  const program = { program: { scenario: null, source }, speed: 'instant', editor: { text: () => source }, holds: () => true };
+  const { runs, store } = page();
+  const explore = new explore_mode({ runner: runs, program });
+  explore.run_pressed();
+  store.handle_message({ type: 'events', run: explore.run.id, events });
+  store.handle_message({ type: 'run_finished', run: explore.run.id, status: 'ok', elapsed: 2, exit_status: 0, random_seed: 1234 });
+  for (const seq of [0, 30, events.length - 2, events.length - 1]) {
+    explore.cursor.hold(seq, events.length);
+    assert.match(explore.frame().total, / · random seed 1234$/, `live run, step ${seq}`);
+    assert.equal(explore.link(seq).seed, 1234);
+  }
+  // Opened from its file: the same at every step
+  const file = read_run_file(run_file_of(explore.run));
+  explore.show(load_run_file(store, file));
+  for (const seq of [0, 30, events.length - 1]) {
+    explore.cursor.hold(seq, events.length);
+    assert.match(explore.frame().total, / · random seed 1234$/, `from the file, step ${seq}`);
+    assert.equal(explore.link(seq).seed, 1234);
+  }
+  // A link's run, held at a step while it is still live: the seed the link asked for
+  explore.open({ step: 5, seed: 1234 });
+  store.handle_message({ type: 'events', run: explore.run.id, events: events.slice(0, 10) });
+  assert.match(explore.frame().total, / · random seed 1234$/);
 });

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { timeline } from '../../web/lib/timeline.mjs';
 import { primitives_panel, tasks_of } from '../../web/lib/primitives.mjs';
@@ -58,6 +59,16 @@ test('the panel shows the first cards and counts the rest; each card as its kind
 test('the catalog in its groups, in its order', () => {
   const catalog = [{ id: 'a', group: 'Tutorial' }, { id: 'b', group: 'Tutorial' }, { id: 'c', group: 'Queues' }, { id: 'd' }];
   assert.deepEqual(catalog_groups(catalog).map((g) => [g.name, g.scenarios.map((s) => s.id)]), [['Tutorial', ['a', 'b']], ['Queues', ['c']], [null, ['d']]]);
+});
+
+// The pickers show the curriculum as the issue orders it: the tutorial's nine, then one group per
+// concept (the server serves catalog.json as it is, so its groups and their order are the page's).
+test("catalog.json's groups: the tutorial's nine, then the concepts in the curriculum's order", () => {
+  const catalog = JSON.parse(readFileSync(new URL('../../server/catalog/catalog.json', import.meta.url), 'utf8'));
+  const groups = catalog_groups(catalog);
+  assert.deepEqual(groups.map((g) => g.name), ['Tutorial', 'Timeouts', 'Cancellation', 'Structured concurrency', 'Synchronisation', 'Queues', 'Threads and callbacks']);
+  assert.equal(groups[0].scenarios.length, 9);
+  assert.deepEqual(groups.at(-1).scenarios.map((s) => s.id), ['to_thread', 'call_later', 'done_callback']);
 });
 
 test('semaphore_downloads: two take the slots, three wait in order, one is woken; and back again', () => {

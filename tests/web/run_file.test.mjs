@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { run_file_text, read_run_file, load_run_file, max_run_file_bytes, run_file_error } from '../../web/lib/run_file.mjs';
+import { run_file_text, read_run_file, load_run_file, max_run_file_bytes, run_file_error, run_file_of } from '../../web/lib/run_file.mjs';
 import { run_store } from '../../web/lib/run_store.mjs';
 import { load_events } from './fixtures.mjs';
 
@@ -113,4 +113,49 @@ test('bad files are refused with the line at fault', () => {
 
 test('a file past the size bound is refused before it is read', () => {
   assert.throws(() => read_run_file(' '.repeat(max_run_file_bytes + 1)), /larger than 64 MiB/);
+});
+
+// A run that used random: its seed is the engine's last event's, and the file gives it back
+test('a run file keeps the random seed: the end read from it carries it, and so does the header', () => {
+  const events = load_events('random_naps');
+  const source = readFileSync(new URL('fixtures/random_naps.py', import.meta.url), 'utf8');
+  const store = new run_store();
+  const live = store.add_run('explore', { scenario: null, source });
+  live.settings = { clock: 'virtual', speed: null };
+  store.handle_message({ type: 'events', run: live.id, events });
+  store.handle_message({ type: 'run_finished', run: live.id, status: 'ok', elapsed: 2, exit_status: 0, random_seed: 1234 });
+  const text = run_file_of(live, { loopscope: '0.1.0' });
+  assert.equal(JSON.parse(text.split('\n')[0]).settings.random_seed, 1234);
+  assert.deepEqual(schema_problems(JSON.parse(text.split('\n')[0]), header_schema), []);
+  const file = read_run_file(text);
+  assert.equal(file.finished.random_seed, 1234);
+  assert.equal(file.header.settings.random_seed, 1234);
+  const opened = load_run_file(new run_store(), file);
+  assert.equal(opened.finished.random_seed, 1234);
+  assert.equal(opened.settings.random_seed, 1234);
+  // A file cut short (saved while live) still has the seed its header kept
+  const cut = read_run_file(text.split('\n').slice(0, 20).join('\n'));
+  assert.equal(cut.finished.random_seed, undefined);
+  assert.equal(load_run_file(new run_store(), cut).settings.random_seed, 1234);
+});
+
+// Offline there is no catalog: the file says what the example was called and what its notes said
+test("a catalog example's run file keeps its title, summary and notes, and reads them back", () => {
+  const store = new run_store();
+  const run = store.add_run('explore', { scenario: 'gather', source: 'import asyncio\n' });
+  store.handle_message({ type: 'events', run: run.id, events: load_events('gather') });
+  const example = { id: 'gather', title: 'asyncio.gather: 3 seconds', summary: 'Both at once.', notes: 'Three seconds, not six.', source: 'x' };
+  const text = run_file_of(run, { example });
+  const header = JSON.parse(text.split('\n')[0]);
+  assert.deepEqual(header.program, { source: 'import asyncio\n', scenario: 'gather', file_name: null, title: example.title, summary: example.summary, notes: example.notes });
+  assert.deepEqual(schema_problems(header, header_schema), []);
+  const file = read_run_file(text);
+  assert.equal(file.header.program.title, example.title);
+  assert.equal(file.header.program.notes, example.notes);
+  // Saved again from a page without the catalog, the file still says it
+  const reopened = load_run_file(new run_store(), file);
+  assert.equal(JSON.parse(run_file_of(reopened).split('\n')[0]).program.notes, example.notes);
+  // The user's own program has none
+  const own = store.add_run('explore', { scenario: null, source: 'print(1)\n' });
+  assert.equal('title' in JSON.parse(run_file_of(own, { example }).split('\n')[0]).program, false);
 });

@@ -61,6 +61,25 @@ test('a run\'s horizon reaches its latest event, and a timer\'s deadline before 
   assert.equal(sleeper.horizon, 5, 'the 5 s sleep\'s timer');
 });
 
+// "of X s" is the program time the run took: a timer cancelled before it fired is time that never ran
+test('a cancelled timer leaves the horizon: a finished run reaches the time it ran, no further', () => {
+  for (const [name, elapsed] of [['wait_for_timeout', 7], ['cancel_cleanup', 2], ['timeout_block', 5], ['gather', 3]]) {
+    const { store } = watched_store();
+    const run = store.add_run('explore', program);
+    for (const message of recorded_run(name, run.id, { batch: 5 })) store.handle_message(message);
+    assert.equal(run.horizon, elapsed, name);
+  }
+  // While cancel_cleanup's 10 s download sleeps, its timer is the horizon; main cancels it at t = 2
+  const { store } = watched_store();
+  const run = store.add_run('explore', program);
+  const events = load_events('cancel_cleanup');
+  const cancelled = events.findIndex((e) => e.kind === 'timer_cancelled');
+  store.handle_message({ type: 'events', run: run.id, events: events.slice(0, cancelled) });
+  assert.equal(run.horizon, 10);
+  store.handle_message({ type: 'events', run: run.id, events: events.slice(cancelled, cancelled + 1) });
+  assert.equal(run.horizon, 2);
+});
+
 test('two runs streamed at once, their batches interleaved, each keep exactly their own events', () => {
   const { store, of } = watched_store();
   const left = store.add_run('compare0', program);

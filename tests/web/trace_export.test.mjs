@@ -16,40 +16,71 @@ for (const name of ['gather', 'sequential_awaited', 'interleaving', 'sleep', 'bl
   });
 }
 
-test('gather: a track per task, its steps, sleeps and the gather as slices, awaits as flows, prints as instants', () => {
+test('gather: a track per task, its steps and its waits as slices, awaits as flows, prints as instants', () => {
   const trace = trace_of(load_events('gather'), { name: 'gather.py' });
+  assert.deepEqual(trace_problems(trace), []);
   const tracks = threads(trace);
   assert.deepEqual([...tracks.keys()].slice(0, 4), ['event loop', 'Task-1', 'Task-2', 'Task-3']);
   assert.equal(trace.traceEvents.find((e) => e.name === 'process_name').args.name, 'gather.py');
 
-  const main = on(trace, tracks.get('Task-1'), 'X');
-  const gather = main.find((e) => e.cat === 'wait');
-  assert.deepEqual([gather.name, gather.ts, gather.dur], ['gather(Task-2, Task-3)', 0, 3_000_000]);
-  assert.deepEqual(main.filter((e) => e.cat === 'step').map((e) => [e.name, e.ts]), [['main', 0], ['main', 3_000_000]]);
-
-  for (const [task, coro] of [['Task-2', 'brew_coffee'], ['Task-3', 'toast_bagel']]) {
-    const slices = on(trace, tracks.get(task), 'X');
-    assert.deepEqual(slices.filter((e) => e.cat === 'sleep').map((e) => [e.name, e.ts, e.dur]), [['sleep(3)', 0, 3_000_000]]);
-    assert.deepEqual(slices.filter((e) => e.cat === 'step').map((e) => e.name), [coro, coro]);
-  }
+  // The virtual clock gives a step no program time: each is drawn 1 µs wide, one after another in the
+  // order the loop ran them (main, then the two children at t = 0; the children, then main at t = 3)
+  const steps = trace.traceEvents.filter((e) => e.ph === 'X' && e.cat === 'step' && e.tid <= 3).map((e) => [e.tid, e.name, e.ts, e.dur]);
+  assert.deepEqual(steps, [
+    [1, 'main', 0, 1], [2, 'brew_coffee', 1, 1], [3, 'toast_bagel', 2, 1],
+    [2, 'brew_coffee', 3_000_000, 1], [3, 'toast_bagel', 3_000_001, 1], [1, 'main', 3_000_002, 1],
+  ]);
+  // Each task's track: a step, its wait from the end of that step to the step that woke it, a step
+  const track = (task) => on(trace, tracks.get(task), 'X').sort((a, b) => a.ts - b.ts).map((e) => [e.cat, e.name, e.ts, e.ts + e.dur]);
+  assert.deepEqual(track('Task-1'), [['step', 'main', 0, 1], ['wait', 'gather(Task-2, Task-3)', 1, 3_000_002], ['step', 'main', 3_000_002, 3_000_003]]);
+  assert.deepEqual(track('Task-2'), [['step', 'brew_coffee', 1, 2], ['sleep', 'sleep(3)', 2, 3_000_000], ['step', 'brew_coffee', 3_000_000, 3_000_001]]);
+  assert.deepEqual(track('Task-3'), [['step', 'toast_bagel', 2, 3], ['sleep', 'sleep(3)', 3, 3_000_001], ['step', 'toast_bagel', 3_000_001, 3_000_002]]);
+  const gather = on(trace, tracks.get('Task-1'), 'X').find((e) => e.cat === 'wait');
+  assert.deepEqual([gather.args.on, gather.args.line], ['gather', 20]);
   const idle = on(trace, 0, 'X').find((e) => e.cat === 'idle');
   assert.deepEqual([idle.ts, idle.dur], [0, 3_000_000]);
 
   // Both children's last steps lead to main's step after the gather
   const starts = trace.traceEvents.filter((e) => e.ph === 's' && e.cat === 'await');
   const finishes = trace.traceEvents.filter((e) => e.ph === 'f' && e.cat === 'await');
-  assert.deepEqual(starts.map((e) => [e.tid, e.ts]), [[tracks.get('Task-2'), 3_000_000], [tracks.get('Task-3'), 3_000_000]]);
-  assert.deepEqual(finishes.map((e) => [e.tid, e.ts, e.bp]), [[tracks.get('Task-1'), 3_000_000, 'e'], [tracks.get('Task-1'), 3_000_000, 'e']]);
+  assert.deepEqual(starts.map((e) => [e.tid, e.ts]), [[tracks.get('Task-2'), 3_000_000], [tracks.get('Task-3'), 3_000_001]]);
+  assert.deepEqual(finishes.map((e) => [e.tid, e.ts, e.bp]), [[tracks.get('Task-1'), 3_000_002, 'e'], [tracks.get('Task-1'), 3_000_002, 'e']]);
 
+  // Prints inside the steps that made them
   const prints = trace.traceEvents.filter((e) => e.cat === 'print');
-  assert.deepEqual(prints.map((e) => [e.tid, e.args.text]), [
-    [tracks.get('Task-2'), 'Start brewing coffee...\n'],
-    [tracks.get('Task-3'), 'Start toasting bagel...\n'],
-    [tracks.get('Task-2'), 'Done brewing coffee.\n'],
-    [tracks.get('Task-3'), 'Done toasting bagel.\n'],
-    [tracks.get('Task-1'), 'Coffee is ready!\n'],
-    [tracks.get('Task-1'), 'Bagel is ready!\n'],
+  assert.deepEqual(prints.map((e) => [e.tid, e.ts, e.args.text]), [
+    [tracks.get('Task-2'), 1, 'Start brewing coffee...\n'],
+    [tracks.get('Task-3'), 2, 'Start toasting bagel...\n'],
+    [tracks.get('Task-2'), 3_000_000, 'Done brewing coffee.\n'],
+    [tracks.get('Task-3'), 3_000_001, 'Done toasting bagel.\n'],
+    [tracks.get('Task-1'), 3_000_002, 'Coffee is ready!\n'],
+    [tracks.get('Task-1'), 3_000_002, 'Bagel is ready!\n'],
   ]);
+});
+
+test('every step is drawn at least 1 µs wide, and a task\'s steps and waits never overlap', () => {
+  for (const name of ['gather', 'lost_update', 'queue_workers', 'many_tasks', 'taskgroup_failure']) {
+    const trace = trace_of(load_events(name));
+    const steps = trace.traceEvents.filter((e) => e.ph === 'X' && e.cat === 'step');
+    assert.ok(steps.length > 0 && steps.every((e) => e.dur >= 1), name);
+    const by_track = new Map();
+    for (const e of trace.traceEvents) if (e.ph === 'X' && ['step', 'sleep', 'wait'].includes(e.cat)) by_track.set(e.tid, [...(by_track.get(e.tid) ?? []), e]);
+    for (const [tid, list] of by_track) {
+      list.sort((a, b) => a.ts - b.ts || a.dur - b.dur);
+      for (let i = 1; i < list.length; i += 1) assert.ok(list[i].ts >= list[i - 1].ts + list[i - 1].dur, `${name}: track ${tid}, ${list[i - 1].name} and ${list[i].name}`);
+    }
+  }
+});
+
+test('a wait on a primitive is named by it: the Lock, Queue or Event whose waiters the task joined', () => {
+  const lost = trace_of(load_events('lost_update'));
+  const lock = lost.traceEvents.filter((e) => e.cat === 'wait' && e.args.primitive === 1);
+  assert.ok(lock.length >= 2);
+  assert.ok(lock.every((e) => e.name === 'wait Lock #1' && e.args.on === 'coroutine' && e.dur > 0));
+  const names = new Set(trace_of(load_events('queue_workers')).traceEvents.filter((e) => e.cat === 'wait').map((e) => e.name));
+  assert.ok([...names].some((n) => /^wait Queue #\d+$/.test(n)), [...names].join());
+  const gun = new Set(trace_of(load_events('event_starting_gun')).traceEvents.filter((e) => e.cat === 'wait').map((e) => e.name));
+  assert.ok(gun.has('wait Event #1'), [...gun].join());
 });
 
 test('a cancel is a flow from the task that asked to the step where CancelledError lands', () => {
@@ -70,9 +101,10 @@ test('a cancel is a flow from the task that asked to the step where CancelledErr
   const trace = trace_of(events);
   assert.deepEqual(trace_problems(trace), []);
   const cancel = trace.traceEvents.filter((e) => e.cat === 'cancel');
-  assert.deepEqual(cancel.map((e) => [e.ph, e.tid, e.ts]), [['s', 1, 1_000_000], ['f', 2, 1_000_000]]);
+  assert.deepEqual(cancel.map((e) => [e.ph, e.tid, e.ts]), [['s', 1, 1_000_000], ['f', 2, 1_000_001]]);
+  // The sleep from Task-2's first step's end (1 µs) to the step where the CancelledError lands
   const sleep = trace.traceEvents.find((e) => e.cat === 'sleep');
-  assert.deepEqual([sleep.dur, sleep.args.error], [1_000_000, 'CancelledError']);
+  assert.deepEqual([sleep.name, sleep.ts, sleep.dur, sleep.args.error], ['sleep(5)', 1, 1_000_000, 'CancelledError']);
 });
 
 test('a run cut short ends its open steps and awaits at its last event', () => {

@@ -21,8 +21,13 @@ export class run_file_error extends Error {
   }
 }
 
-// The file's text for a run's `events`, with `program` ({ source, scenario, file_name }) and
-// `settings` ({ clock, speed }); `loopscope` is the version that made the run.
+// What a catalog example says about itself, kept in the file so that a page with no catalog (no
+// server) shows it as it was shown live.
+const example_texts = ['title', 'summary', 'notes'];
+
+// The file's text for a run's `events`, with `program` ({ source, scenario, file_name }, and a catalog
+// example's title, summary and notes) and `settings` ({ clock, speed, random_seed }); `loopscope` is
+// the version that made the run.
 export function run_file_text({ events, program = {}, settings = {}, loopscope = null }) {
   const header = {
     format: run_file_format,
@@ -31,6 +36,8 @@ export function run_file_text({ events, program = {}, settings = {}, loopscope =
     program: { source: program.source ?? null, scenario: program.scenario ?? null, file_name: program.file_name ?? null },
     settings: { clock: settings.clock ?? null, speed: settings.speed ?? null },
   };
+  for (const field of example_texts) if (typeof program[field] === 'string') header.program[field] = program[field];
+  if (Number.isSafeInteger(settings.random_seed)) header.settings.random_seed = settings.random_seed;
   const lines = [JSON.stringify(header)];
   for (const event of events) lines.push(JSON.stringify(event));
   return `${lines.join('\n')}\n`;
@@ -48,15 +55,15 @@ function check_header(header) {
   }
   const program = is_object(header.program) ? header.program : {};
   const settings = is_object(header.settings) ? header.settings : {};
-  return {
-    loopscope: typeof header.loopscope === 'string' ? header.loopscope : null,
-    program: {
-      source: typeof program.source === 'string' ? program.source : null,
-      scenario: typeof program.scenario === 'string' ? program.scenario : null,
-      file_name: typeof program.file_name === 'string' ? program.file_name : null,
-    },
-    settings: { clock: typeof settings.clock === 'string' ? settings.clock : null, speed: typeof settings.speed === 'number' ? settings.speed : null },
+  const text = (value) => (typeof value === 'string' ? value : null);
+  const read = {
+    loopscope: text(header.loopscope),
+    program: { source: text(program.source), scenario: text(program.scenario), file_name: text(program.file_name) },
+    settings: { clock: text(settings.clock), speed: typeof settings.speed === 'number' ? settings.speed : null },
   };
+  for (const field of example_texts) if (typeof program[field] === 'string') read.program[field] = program[field];
+  if (Number.isSafeInteger(settings.random_seed) && settings.random_seed >= 0) read.settings.random_seed = settings.random_seed;
+  return read;
 }
 
 // What a run file holds: { header, events, finished } where `finished` is the `run_finished` message
@@ -99,6 +106,8 @@ export function finished_message(events) {
     return { type: 'run_finished', status: 'cancelled', elapsed: last.t, exit_status: 1, reason: 'the file ends before the run finished' };
   }
   const message = { type: 'run_finished', status: last.status ?? 'ok', elapsed: last.t, exit_status: last.status === 'ok' ? 0 : 1 };
+  // The seed the run's random module started from: the page shows it, its link replays it
+  if (Number.isSafeInteger(last.random_seed)) message.random_seed = last.random_seed;
   if (last.error) {
     if (message.status === 'error') message.error = last.error;
     else message.reason = last.error.message;
@@ -110,6 +119,7 @@ export function finished_message(events) {
 export function load_run_file(store, { header, events, finished }, purpose = 'file') {
   const run = store.add_run(purpose, { scenario: header.program.scenario, source: header.program.source ?? '' });
   run.from_file = header;
+  run.settings = { ...header.settings };
   for (let i = 0; i < events.length; i += batch) store.handle_message({ type: 'events', run: run.id, events: events.slice(i, i + batch) });
   store.handle_message({ ...finished, run: run.id });
   return run;
@@ -124,13 +134,14 @@ export function file_stem(run) {
 }
 
 // The run file of a run in the store: its events so far, its program and settings (a run opened from
-// a file keeps what its file said). `loopscope`: the version the page's server gave, if any.
-export function run_file_of(run, { loopscope = null } = {}) {
+// a file keeps what its file said). `loopscope`: the version the page's server gave, if any;
+// `example`: the catalog's entry for the run's example ({ title, summary, notes }), if it ran one.
+export function run_file_of(run, { loopscope = null, example = null } = {}) {
   const from = run.from_file;
-  return run_file_text({
-    events: run.timeline.events,
-    program: { source: run.source || from?.program.source || null, scenario: run.scenario ?? null, file_name: from?.program.file_name ?? null },
-    settings: run.settings ?? from?.settings ?? {},
-    loopscope: from?.loopscope ?? loopscope,
-  });
+  const program = { source: run.source || from?.program.source || null, scenario: run.scenario ?? null, file_name: from?.program.file_name ?? null };
+  if (run.scenario) for (const field of example_texts) program[field] = example?.[field] ?? from?.program[field];
+  const settings = { ...(run.settings ?? from?.settings ?? {}) };
+  const seed = run.finished?.random_seed;
+  if (seed !== undefined) settings.random_seed = seed;
+  return run_file_text({ events: run.timeline.events, program, settings, loopscope: from?.loopscope ?? loopscope });
 }

@@ -13,6 +13,18 @@ import { timeline } from './timeline.mjs';
 // program that never ends cannot fill the tab's memory (about 100 bytes an event).
 export const max_events_kept = 200_000;
 
+// How far a run's time axis reaches: the program time its events got to (a time.sleep blocking the
+// loop gets to its end), and the deadline of every timer still pending at its head, which the clock
+// will reach unless the timer is cancelled. A cancelled timer never fired, so it no longer counts: a
+// finished run's horizon is the time it ran, not a sleep it cut short.
+function horizon_of(run, events) {
+  for (const event of events) {
+    run.reached = Math.max(run.reached, event.t, event.kind === 'blocking_sleep' ? event.t + event.delay : 0);
+  }
+  const timers = run.timeline.head.timers;
+  return Math.max(run.reached, timers.length ? timers[timers.length - 1].when : 0);
+}
+
 export class run_store {
   constructor({ max_events = max_events_kept } = {}) {
     this.max_events = max_events;
@@ -40,7 +52,7 @@ export class run_store {
   add_run(purpose, program) {
     this.counter += 1;
     const id = `${purpose}-${this.counter}`;
-    const run = { id, purpose, timeline: new timeline(), finished: null, syntax_error: null, source: program.source, scenario: program.scenario, horizon: 0 };
+    const run = { id, purpose, timeline: new timeline(), finished: null, syntax_error: null, source: program.source, scenario: program.scenario, horizon: 0, reached: 0 };
     this.runs.set(id, run);
     return run;
   }
@@ -102,7 +114,7 @@ export class run_store {
     } catch (error) {
       this.tell({ type: 'notice', text: `Run ${message.run}: ${error.message}`, kind: 'error' });
     }
-    for (const event of events) run.horizon = Math.max(run.horizon, event.t, event.when ?? 0, event.t + (event.delay ?? 0));
+    run.horizon = horizon_of(run, events);
   }
 
   // A run past the page's bound: its first events kept for time travel, the rest refused.

@@ -1,13 +1,18 @@
 // A run's events as a Chrome / Perfetto trace (the Trace Event Format's JSON object form), to open in
 // ui.perfetto.dev or chrome://tracing beside other traces. Times are the PROGRAM's, in microseconds:
-// gather's three seconds of sleeping are 3,000,000 µs wide at any clock or speed. Most steps take no
-// program time at all, so they are zero-width slices; their names and args still say what ran.
+// gather's three seconds of sleeping are about 3,000,000 µs wide at any clock or speed.
 //
 // Tracks (one thread each in process 1): tid 0 is the event loop (its idle waits, and what happens
 // outside any task: module code's prints, asyncio.run's cancels); then one per task, in creation order.
-// - "X" slices: each step of a task (`step`), each await that suspends it (`sleep`, `wait`),
-//   time.sleep blocking the whole loop (`blocking`), the loop waiting for its next timer (`idle`).
-// - "i" instants (thread scope): each print, and each task's end.
+// - "X" slices: each step of a task (`step`); each wait between two of its steps (`sleep`, `wait`),
+//   from the step that suspended it to the step that woke it, named by what it waited on (the sleep,
+//   the task or gather awaited, the Lock, Queue, Event … whose waiters it joined, a future); time.sleep
+//   blocking the whole loop (`blocking`); the loop waiting for its next timer (`idle`).
+//   Steps take the program time their events say; most take none (the virtual clock, or a step that
+//   does no blocking work), and are drawn 1 µs wide so that the viewer shows them. The loop runs one
+//   step at a time, so steps never overlap: a step at the same microsecond as the one before it starts
+//   where that one ends (steps at one program instant are drawn side by side, in the order they ran).
+// - "i" instants (thread scope): each print, and each task's end, inside the step that made them.
 // - "s"/"f" flows: from an awaited task's last step to the step of the task it wakes (`await`), and
 //   from a cancel to the step of the task where CancelledError lands (`cancel`). The "f" has bp "e", so
 //   both ends bind to the slice enclosing their timestamp (the steps).
@@ -23,14 +28,21 @@ const shown = (text, most = 60) => {
   return points.length > most ? `${points.slice(0, most - 1).join('')}…` : points.join('');
 };
 
-function wait_name(event) {
+// A wait's name: what the innermost await of the suspended task waited on. `primitive`: the
+// primitive whose waiters (getters, putters) the task joined in the step that suspended it, if any.
+function wait_name(event, primitive) {
+  if (primitive) return `wait ${primitive.kind} #${primitive.id}`;
   switch (event.on) {
     case 'sleep': return `sleep(${event.delay})`;
     case 'task': return `await ${event.target}`;
     case 'gather': return `gather(${(event.children ?? []).join(', ')})`;
+    case 'coroutine': return `await ${event.target}`;
     default: return `await ${event.on}`;
   }
 }
+
+// The smallest width a step is drawn at, in µs, when the program time it took is none.
+const min_step = 1;
 
 // server/cli/trace_export.cpp is the same writer in C++ for `loopscope run --trace`; a test holds the two
 // equal, so a change here is a change there.
@@ -50,19 +62,44 @@ export function trace_of(events, { name = 'loopscope run', loopscope = null } = 
     }
     return tids.get(task);
   };
-  const open_step = new Map(); // task → its step that has begun and not ended
+  const open_step = new Map(); // task → { event, ts } of its step that has begun and not ended
   const last_step = new Map(); // task → ts of its latest step's beginning
   const awaits = new Map(); // task → stack of its await_begin events
   const awaited = new Map(); // task → tasks it waits for in its innermost suspending await
+  const suspended = new Map(); // task → { ts, begun, primitive } of the wait it is in since its last step
+  const woken = new Map(); // task → the wait slice its current step ended (its await_end may add an error)
+  const joined = new Map(); // task → { id, kind, seq } of the primitive whose waiters it joined last
+  const kinds = new Map(); // primitive id → its kind
   const cancels = new Map(); // task → cancels not yet landed: [{ from, ts }]
   let next_flow = 1;
+  let cursor = 0; // where the last step ended: the next one starts no earlier (one step at a time)
   const end_t = events.length ? events.at(-1).t : 0;
 
-  const slice = (tid, name, cat, begin, end, args) => slices.push({ name, cat, ph: 'X', ts: micros(begin), dur: Math.max(0, micros(end) - micros(begin)), pid, tid, args });
+  const slice = (tid, name, cat, ts, dur, args) => {
+    const made = { name, cat, ph: 'X', ts, dur: Math.max(0, dur), pid, tid, args };
+    slices.push(made);
+    return made;
+  };
+  const span = (tid, name, cat, begin, end, args) => slice(tid, name, cat, micros(begin), micros(end) - micros(begin), args);
   const flow = (cat, from_tid, from_ts, to_tid, to_ts) => {
     const id = next_flow++;
     flows.push({ name: cat, cat, ph: 's', id, ts: from_ts, pid, tid: from_tid });
     flows.push({ name: cat, cat, ph: 'f', bp: 'e', id, ts: to_ts, pid, tid: to_tid });
+  };
+  // Where a task's event is drawn: inside its open step, else at its program time (no earlier than
+  // its last step, which may be drawn a few µs after its program time)
+  const at = (task, t) => open_step.get(task)?.ts ?? Math.max(micros(t), (task && last_step.get(task)) || 0);
+  const wait_slice = (task, wait, end, extra = {}) => {
+    const { begun, primitive } = wait;
+    const args = { task, line: begun.line, on: begun.on, seq: begun.seq, ...(begun.target ? { target: begun.target } : {}), ...(primitive ? { primitive: primitive.id } : {}), ...extra };
+    return slice(tid_of(task), wait_name(begun, primitive), begun.on === 'sleep' ? 'sleep' : 'wait', wait.ts, end - wait.ts, args);
+  };
+  // The tasks a primitive's snapshot lists as waiting: each joined it (the latest one wins)
+  const note_waiters = (event) => {
+    const snapshot = event.snapshot ?? {};
+    for (const list of [snapshot.waiters, snapshot.getters, snapshot.putters]) {
+      for (const task of list ?? []) joined.set(task, { id: event.primitive, kind: kinds.get(event.primitive) ?? 'primitive', seq: event.seq });
+    }
   };
 
   const thread_runs = new Map(); // worker thread track → its thread_run_begin not yet ended
@@ -80,16 +117,22 @@ export function trace_of(events, { name = 'loopscope run', loopscope = null } = 
         const begun = thread_runs.get(task);
         if (!begun) break;
         thread_runs.delete(task);
-        slice(tid_of(task), event.callback, 'thread', begun.t, event.t, { thread: event.thread, status: event.status, seq: begun.seq, ...(event.error ? { error: event.error.type } : {}) });
+        span(tid_of(task), event.callback, 'thread', begun.t, event.t, { thread: event.thread, status: event.status, seq: begun.seq, ...(event.error ? { error: event.error.type } : {}) });
         break;
       }
       case 'task_created':
         tid_of(event.target);
         break;
       case 'step_begin': {
-        open_step.set(task, event);
-        last_step.set(task, micros(event.t));
-        for (const cancel of cancels.get(task) ?? []) flow('cancel', cancel.from, cancel.ts, tid_of(task), micros(event.t));
+        const ts = Math.max(micros(event.t), cursor);
+        open_step.set(task, { event, ts });
+        last_step.set(task, ts);
+        const wait = suspended.get(task);
+        if (wait) {
+          woken.set(task, wait_slice(task, wait, ts));
+          suspended.delete(task);
+        }
+        for (const cancel of cancels.get(task) ?? []) flow('cancel', cancel.from, cancel.ts, tid_of(task), ts);
         cancels.delete(task);
         break;
       }
@@ -97,7 +140,17 @@ export function trace_of(events, { name = 'loopscope run', loopscope = null } = 
         const begun = open_step.get(task);
         if (!begun) break;
         open_step.delete(task);
-        slice(tid_of(task), begun.coro ?? task, 'step', begun.t, event.t, { task, line: begun.line, ended: event.status, ended_line: event.line, seq: begun.seq });
+        woken.delete(task);
+        const end = Math.max(begun.ts + min_step, micros(event.t));
+        slice(tid_of(task), begun.event.coro ?? task, 'step', begun.ts, end - begun.ts, { task, line: begun.event.line, ended: event.status, ended_line: event.line, seq: begun.event.seq });
+        cursor = end;
+        // Suspended: it waits on its innermost await from here to the step that wakes it
+        const top = awaits.get(task)?.at(-1);
+        if (top && (event.status === 'await' || event.status === 'yield')) {
+          const primitive = joined.get(task);
+          suspended.set(task, { ts: end, begun: top, primitive: primitive && primitive.seq > begun.event.seq ? primitive : null });
+        }
+        joined.delete(task);
         break;
       }
       case 'await_begin': {
@@ -109,47 +162,60 @@ export function trace_of(events, { name = 'loopscope run', loopscope = null } = 
       }
       case 'await_end': {
         const begun = awaits.get(task)?.pop();
-        if (!begun || begun.on === 'coroutine') break;
-        slice(tid_of(task), wait_name(begun), begun.on === 'sleep' ? 'sleep' : 'wait', begun.t, event.t, { task, line: begun.line, on: begun.on, seq: begun.seq, ...(event.error ? { error: event.error.type } : {}) });
+        if (!begun) break;
+        const wait = woken.get(task);
+        if (wait && wait.args.seq === begun.seq) {
+          if (event.error) wait.args.error = event.error.type;
+          woken.delete(task);
+        }
         if (begun.on === 'task' || begun.on === 'gather') {
           for (const target of awaited.get(task) ?? []) {
-            if (last_step.has(target)) flow('await', tid_of(target), last_step.get(target), tid_of(task), micros(event.t));
+            if (last_step.has(target)) flow('await', tid_of(target), last_step.get(target), tid_of(task), at(task, event.t));
           }
           awaited.delete(task);
         }
         break;
       }
+      case 'primitive_created':
+        kinds.set(event.primitive, event.target);
+        note_waiters(event);
+        break;
+      case 'primitive_state':
+        note_waiters(event);
+        break;
       case 'task_cancel_requested': {
         if (!cancels.has(event.target)) cancels.set(event.target, []);
-        cancels.get(event.target).push({ from: tid_of(task), ts: micros(event.t) });
+        cancels.get(event.target).push({ from: tid_of(task), ts: at(task, event.t) });
         break;
       }
       case 'task_done':
-        instants.push({ name: `done: ${event.status}`, cat: 'task', ph: 'i', s: 't', ts: micros(event.t), pid, tid: tid_of(task), args: { task, status: event.status, seq: event.seq } });
+        instants.push({ name: `done: ${event.status}`, cat: 'task', ph: 'i', s: 't', ts: at(task, event.t), pid, tid: tid_of(task), args: { task, status: event.status, seq: event.seq } });
         break;
       case 'print':
-        instants.push({ name: shown(`print ${event.text}`), cat: 'print', ph: 'i', s: 't', ts: micros(event.t), pid, tid: tid_of(task), args: { text: event.text, line: event.line, seq: event.seq } });
+        instants.push({ name: shown(`print ${event.text}`), cat: 'print', ph: 'i', s: 't', ts: at(task, event.t), pid, tid: tid_of(task), args: { text: event.text, line: event.line, seq: event.seq } });
         break;
-      case 'blocking_sleep':
-        slice(tid_of(task), `time.sleep(${event.delay})`, 'blocking', event.t, event.t + event.delay, { line: event.line, seq: event.seq });
+      case 'blocking_sleep': {
+        // Inside the step that called it: from where that step is drawn, until the clock's end of it
+        const ts = Math.max(micros(event.t), open_step.get(task)?.ts ?? 0);
+        slice(tid_of(task), `time.sleep(${event.delay})`, 'blocking', ts, micros(event.t + event.delay) - ts, { line: event.line, seq: event.seq });
         break;
+      }
       case 'loop_wait': {
         const until = events[index + 1]?.t ?? event.t;
-        slice(loop_tid, 'idle', 'idle', event.t, until, { until: event.when ?? null, seq: event.seq });
+        span(loop_tid, 'idle', 'idle', event.t, until, { until: event.when ?? null, seq: event.seq });
         break;
       }
       default:
         break;
     }
   });
-  // A run cut short (cancelled, or a file that ends early) leaves steps and awaits open: they end there.
-  for (const [track, begun] of thread_runs) slice(tid_of(track), begun.callback, 'thread', begun.t, end_t, { thread: begun.thread, ended: 'unfinished', seq: begun.seq });
-  for (const [task, begun] of open_step) slice(tid_of(task), begun.coro ?? task, 'step', begun.t, end_t, { task, line: begun.line, ended: 'unfinished', seq: begun.seq });
-  for (const [task, stack] of awaits) {
-    for (const begun of stack) {
-      if (begun.on !== 'coroutine') slice(tid_of(task), wait_name(begun), begun.on === 'sleep' ? 'sleep' : 'wait', begun.t, end_t, { task, line: begun.line, on: begun.on, seq: begun.seq, ended: 'unfinished' });
-    }
+  // A run cut short (cancelled, or a file that ends early) leaves steps and waits open: they end there.
+  for (const [track, begun] of thread_runs) span(tid_of(track), begun.callback, 'thread', begun.t, end_t, { thread: begun.thread, ended: 'unfinished', seq: begun.seq });
+  for (const [task, begun] of open_step) {
+    const end = Math.max(begun.ts + min_step, micros(end_t));
+    slice(tid_of(task), begun.event.coro ?? task, 'step', begun.ts, end - begun.ts, { task, line: begun.event.line, ended: 'unfinished', seq: begun.event.seq });
   }
+  for (const [task, wait] of suspended) wait_slice(task, wait, Math.max(wait.ts, micros(end_t)), { ended: 'unfinished' });
 
   const metadata = [{ name: 'process_name', ph: 'M', pid, tid: loop_tid, args: { name } }];
   for (const track of tracks) {

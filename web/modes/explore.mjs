@@ -9,7 +9,9 @@ import { timeline, line_marks } from '../lib/timeline.mjs';
 import { player } from '../lib/player.mjs';
 import { format_seconds } from '../lib/format.mjs';
 import { describe_event } from '../lib/describe.mjs';
-import { total_text, error_of } from '../lib/run_summary.mjs';
+import { total_text, error_of, uses_random, run_seed, seed_text } from '../lib/run_summary.mjs';
+
+export { seed_text };
 import { axis_end } from '../lib/lanes.mjs';
 import { draw_lanes, lane_colour } from '../ui/lanes_view.mjs';
 import { console_view } from '../ui/console_view.mjs';
@@ -21,17 +23,6 @@ const empty_view = new timeline().view_at(-1);
 // The primitives panel shows this many cards, then a count (as the loop panel does with its chips).
 export const max_primitives = 40;
 const $ = (id) => document.getElementById(id);
-
-// Whether a run's numbers depend on its random seed: its program imports random. Only then is the
-// seed shown beside the total and kept in the page's link (which replays it).
-function uses_random(run) {
-  return /^\s*(import\s+random\b|from\s+random\s+import\b)/m.test(run?.source ?? '');
-}
-
-export function seed_text(run) {
-  const seed = run?.finished?.random_seed;
-  return seed !== undefined && uses_random(run) ? ` · random seed ${seed}` : '';
-}
 
 // Each task's lane colour, for the panels that show tasks beside the lanes.
 export function colours_of(layout) {
@@ -132,7 +123,8 @@ export class explore_mode {
       colour_of: colours_of(layout),
       horizon: run ? run.horizon : 0,
       clock: format_seconds(state.t),
-      total: run && run.finished && at_end ? total_text(run) + seed_text(run) : run ? `of ${format_seconds(run.horizon)}${run.finished ? '' : '…'}` : '',
+      // The run's seed at every step once it is known, not only at the end that reported it
+      total: run && run.finished && at_end ? total_text(run) + seed_text(run) : run ? `of ${format_seconds(run.horizon)}${run.finished ? '' : '…'}${seed_text(run)}` : '',
       total_status: run?.finished?.status ?? '',
       marks: same_code ? line_marks(state) : [],
       primitives: primitives_panel(state.primitives, max_primitives),
@@ -164,8 +156,8 @@ export class explore_mode {
     if (this.program.program.scenario) view.scenario = this.program.program.scenario;
     else view.source = this.program.editor.text();
     if (this.run && seq >= 0) view.step = seq;
-    const seed = this.run?.finished?.random_seed ?? this.run?.settings?.random_seed;
-    if (seed !== undefined && uses_random(this.run)) view.seed = seed;
+    const seed = run_seed(this.run);
+    if (seed !== null && uses_random(this.run)) view.seed = seed;
     return view;
   }
 }

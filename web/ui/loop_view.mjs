@@ -1,7 +1,7 @@
 // The event loop panel: loop state, the task running now, the ready queue and the pending timers.
 
 import { format_seconds } from '../lib/format.mjs';
-import { callback_task } from '../lib/asyncio_names.mjs';
+import { callback_task, timer_label } from '../lib/asyncio_names.mjs';
 
 export function chip(text, colour, attributes = {}) {
   const li = document.createElement('li');
@@ -30,5 +30,8 @@ export function draw_loop(elements, state, colour_of) {
   const running = state.running ? state.tasks.get(state.running) : null;
   elements.running.textContent = running ? `${running.name} · ${running.coro}()` : loop.state === 'running' ? 'no task — the loop picks what runs next' : '—';
   chips(elements.ready, state.ready, (h) => chip(h.callback, colour_of(callback_task(h.callback)), { handle: h.handle }), 'empty');
-  chips(elements.timers, state.timers, (h) => chip(`due ${format_seconds(h.when)} → ${h.task ?? 'callback'}`, colour_of(h.task), { handle: h.handle, when: h.when }), 'none');
+  chips(elements.timers, state.timers, (h) => {
+    const label = timer_label(h);
+    return chip(`due ${format_seconds(h.when)} → ${label.text}`, colour_of(label.task), { handle: h.handle, when: h.when });
+  }, 'none');
 }

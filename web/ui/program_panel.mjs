@@ -52,9 +52,15 @@ export class program_panel {
     this.on_change();
   }
 
+  // The example's entry: the catalog's, or what a run file kept of it (a page with no catalog).
+  entry() {
+    if (!this.program.scenario) return null;
+    return this.store.scenario(this.program.scenario) ?? this.program.saved ?? null;
+  }
+
   // Typing turns an example into the user's own program (unless the text is the example's again).
   edited(text) {
-    const entry = this.program.scenario ? this.store.scenario(this.program.scenario) : null;
+    const entry = this.entry();
     if (entry && entry.source === text) return;
     this.program = { scenario: null, source: text };
     this.show();
@@ -62,25 +68,38 @@ export class program_panel {
   }
 
   show() {
-    const entry = this.program.scenario ? this.store.scenario(this.program.scenario) : null;
+    const entry = this.entry();
     $('program-title').textContent = entry ? entry.title : 'Your own program';
     $('program-summary').textContent = entry ? entry.summary : 'Write any asyncio program in the editor and press Run. Errors show at their line.';
     $('program-notes').hidden = !entry;
     $('program-notes').querySelector('p').textContent = entry ? entry.notes : '';
-    $('program-picker').value = this.program.scenario ?? own_program;
+    // An example kept in a run file that the catalog lacks: the picker offers it too
+    const picker = $('program-picker');
+    const saved = this.program.saved;
+    if (saved && ![...picker.options].some((option) => option.value === saved.id)) picker.prepend(new Option(saved.title, saved.id));
+    picker.value = this.program.scenario ?? own_program;
   }
 
   select(id) {
     if (id === own_program) {
       this.program = { scenario: null, source: this.editor.text() };
     } else {
-      const entry = this.store.scenario(id);
+      const entry = this.store.scenario(id) ?? (this.program.saved?.id === id ? this.program.saved : null);
       if (!entry) return this.notify(`There is no example "${id}" in this server's catalog.`);
-      this.program = { scenario: id, source: entry.source };
+      this.program = { scenario: id, source: entry.source, ...(entry === this.program.saved ? { saved: entry } : {}) };
       this.editor.set_text(entry.source);
     }
     this.show();
     this.on_select();
+    this.on_change();
+  }
+
+  // A catalog example's run opened from its file where the catalog does not have it (no server, or
+  // another server's catalog): the example's id, source, title, summary and notes as the file kept them.
+  open_saved_example({ scenario, source, title, summary = '', notes = '' }) {
+    this.program = { scenario, source, saved: { id: scenario, source, title, summary, notes } };
+    this.editor.set_text(source);
+    this.show();
     this.on_change();
   }
 
