@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -77,11 +78,14 @@ std::string shown(std::string text, std::size_t most = 60)
     return text.substr(0, cut) + "\xE2\x80\xA6"; // …
 }
 
-std::string wait_name(const json::object& e)
+// A wait's name: what the innermost await of the suspended task waited on, or the primitive whose
+// waiters it joined in the step that suspended it (`kind` and `id` given).
+std::string wait_name(const json::object& e, const std::string* kind = nullptr, const json::value* id = nullptr)
 {
+    if (kind) return "wait " + *kind + " #" + js_number(id);
     auto on = text_of(e, "on");
     if (on == "sleep") return "sleep(" + js_number(e.if_contains("delay")) + ")";
-    if (on == "task") return "await " + text_of(e, "target");
+    if (on == "task" || on == "coroutine") return "await " + text_of(e, "target");
     if (on == "gather") {
         std::string names;
         if (const auto* children = e.if_contains("children"); children && children->is_array()) {
@@ -103,6 +107,30 @@ std::string task_of(const json::object& e)
     return task;
 }
 
+// The smallest width a step is drawn at, in µs, when the program time it took is none.
+constexpr std::int64_t min_step = 1;
+
+// A JavaScript Map's order: keys where they were first set (a set of a present key keeps its place).
+template <typename T>
+struct ordered {
+    std::vector<std::pair<std::string, T>> items;
+    T* find(const std::string& key)
+    {
+        for (auto& [k, v] : items)
+            if (k == key) return &v;
+        return nullptr;
+    }
+    void set(const std::string& key, T value)
+    {
+        if (T* found = find(key)) *found = std::move(value);
+        else items.emplace_back(key, std::move(value));
+    }
+    void erase(const std::string& key)
+    {
+        std::erase_if(items, [&](const auto& item) { return item.first == key; });
+    }
+};
+
 } // namespace
 
 json::object trace_of(const std::vector<json::object>& events, std::string_view name, std::string_view loopscope)
@@ -119,83 +147,125 @@ json::object trace_of(const std::vector<json::object>& events, std::string_view 
         tracks.emplace_back(tid, task);
         return tid;
     };
+    struct step { const json::object* event; std::int64_t ts; };
+    struct joined_primitive { json::value id; std::string kind; double seq; };
+    struct wait { std::int64_t ts; const json::object* begun; std::optional<joined_primitive> primitive; };
     // Maps in the page's insertion order, where it iterates them
-    std::vector<std::pair<std::string, const json::object*>> open_step;
-    std::map<std::string, std::int64_t> last_step;
-    std::vector<std::pair<std::string, std::vector<const json::object*>>> awaits;
-    std::map<std::string, std::vector<std::string>> awaited;
+    ordered<step> open_step;                          // a task's step that has begun and not ended
+    std::map<std::string, std::int64_t> last_step;    // ts of a task's latest step's beginning
+    std::map<std::string, std::vector<const json::object*>> awaits;  // a task's await_begin events
+    std::map<std::string, std::vector<std::string>> awaited;  // tasks waited for in its innermost await
+    ordered<wait> suspended;                          // the wait a task is in since its last step
+    std::map<std::string, std::size_t> woken;         // the wait slice (index in slices) its step ended
+    std::map<std::string, joined_primitive> joined;   // the primitive whose waiters a task joined last
+    std::map<std::string, std::string> kinds;         // a primitive's id (as JSON) → its kind
     struct cancel { std::int64_t from, ts; };
     std::map<std::string, std::vector<cancel>> cancels;
-    std::vector<std::pair<std::string, const json::object*>> thread_runs;  // a worker's thread_run_begin not yet ended
+    ordered<const json::object*> thread_runs;         // a worker's thread_run_begin not yet ended
     std::int64_t next_flow = 1;
+    std::int64_t cursor = 0;  // where the last step ended: the next one starts no earlier
     double end_t = events.empty() ? 0 : number(events.back().if_contains("t"));
 
-    auto slice = [&](std::int64_t tid, std::string slice_name, std::string_view cat, double begin, double end, json::object args) {
-        slices.push_back(json::object{{"name", std::move(slice_name)}, {"cat", cat}, {"ph", "X"}, {"ts", micros(begin)},
-                                      {"dur", std::max<std::int64_t>(0, micros(end) - micros(begin))}, {"pid", pid}, {"tid", tid},
-                                      {"args", std::move(args)}});
+    auto slice = [&](std::int64_t tid, std::string slice_name, std::string_view cat, std::int64_t ts, std::int64_t dur, json::object args) {
+        slices.push_back(json::object{{"name", std::move(slice_name)}, {"cat", cat}, {"ph", "X"}, {"ts", ts},
+                                      {"dur", std::max<std::int64_t>(0, dur)}, {"pid", pid}, {"tid", tid}, {"args", std::move(args)}});
+        return slices.size() - 1;
+    };
+    auto span = [&](std::int64_t tid, std::string slice_name, std::string_view cat, double begin, double end, json::object args) {
+        slice(tid, std::move(slice_name), cat, micros(begin), micros(end) - micros(begin), std::move(args));
     };
     auto flow = [&](std::string_view cat, std::int64_t from_tid, std::int64_t from_ts, std::int64_t to_tid, std::int64_t to_ts) {
         auto id = next_flow++;
         flows.push_back(json::object{{"name", cat}, {"cat", cat}, {"ph", "s"}, {"id", id}, {"ts", from_ts}, {"pid", pid}, {"tid", from_tid}});
         flows.push_back(json::object{{"name", cat}, {"cat", cat}, {"ph", "f"}, {"bp", "e"}, {"id", id}, {"ts", to_ts}, {"pid", pid}, {"tid", to_tid}});
     };
-    auto stack_of = [&](const std::string& task) -> std::vector<const json::object*>* {
-        for (auto& [key, stack] : awaits) if (key == task) return &stack;
-        return nullptr;
-    };
-    auto wait_slice = [&](const std::string& task, const json::object& begun, double end, json::object extra) {
-        json::object args{{"task", task.empty() ? json::value(nullptr) : json::value(task)}, {"line", field_or_null(begun, "line")},
-                          {"on", field_or_null(begun, "on")}, {"seq", field_or_null(begun, "seq")}};
-        for (auto& [key, value] : extra) args[key] = value;
-        slice(tid_of(task), wait_name(begun), text_of(begun, "on") == "sleep" ? "sleep" : "wait", number(begun.if_contains("t")), end, std::move(args));
-    };
     auto task_value = [](const std::string& task) { return task.empty() ? json::value(nullptr) : json::value(task); };
+    // Where a task's event is drawn: inside its open step, else at its program time (no earlier than its
+    // last step, which may be drawn a few µs after its program time)
+    auto at = [&](const std::string& task, double t) {
+        if (const auto* open = open_step.find(task)) return open->ts;
+        auto last = task.empty() ? last_step.end() : last_step.find(task);
+        return std::max(micros(t), last == last_step.end() ? std::int64_t{0} : last->second);
+    };
+    auto wait_slice = [&](const std::string& task, const wait& w, std::int64_t end, json::object extra) {
+        const auto& begun = *w.begun;
+        json::object args{{"task", task_value(task)}, {"line", field_or_null(begun, "line")}, {"on", field_or_null(begun, "on")}, {"seq", field_or_null(begun, "seq")}};
+        if (!text_of(begun, "target").empty()) args["target"] = begun.at("target");
+        if (w.primitive) args["primitive"] = w.primitive->id;
+        for (auto& [key, value] : extra) args[key] = value;
+        auto slice_name = w.primitive ? wait_name(begun, &w.primitive->kind, &w.primitive->id) : wait_name(begun);
+        return slice(tid_of(task), std::move(slice_name), text_of(begun, "on") == "sleep" ? "sleep" : "wait", w.ts, end - w.ts, std::move(args));
+    };
+    // The tasks a primitive's snapshot lists as waiting: each joined it (the latest one wins)
+    auto note_waiters = [&](const json::object& event) {
+        const auto* snapshot = event.if_contains("snapshot");
+        if (!snapshot || !snapshot->is_object()) return;
+        json::value id = field_or_null(event, "primitive");
+        auto known = kinds.find(json::serialize(id));
+        std::string kind = known == kinds.end() ? "primitive" : known->second;
+        for (const char* list : {"waiters", "getters", "putters"}) {
+            const auto* names = snapshot->as_object().if_contains(list);
+            if (!names || !names->is_array()) continue;
+            for (const auto& task : names->as_array())
+                if (task.is_string()) joined[std::string(task.as_string())] = {id, kind, number(event.if_contains("seq"))};
+        }
+    };
 
     for (std::size_t index = 0; index < events.size(); ++index) {
         const auto& event = events[index];
         auto task = task_of(event);
         auto kind = text_of(event, "kind");
         double t = number(event.if_contains("t"));
-        if (kind == "task_created") {
-            tid_of(text_of(event, "target"));
-        } else if (kind == "thread_started") {
+        if (kind == "thread_started") {
             tid_of(task);
         } else if (kind == "thread_run_begin") {
-            auto found = std::find_if(thread_runs.begin(), thread_runs.end(), [&](auto& p) { return p.first == task; });
-            if (found != thread_runs.end()) found->second = &event;
-            else thread_runs.emplace_back(task, &event);
+            thread_runs.set(task, &event);
         } else if (kind == "thread_run_end") {
-            auto found = std::find_if(thread_runs.begin(), thread_runs.end(), [&](auto& p) { return p.first == task; });
-            if (found != thread_runs.end()) {
-                const json::object& begun = *found->second;
-                thread_runs.erase(found);
+            if (const auto* found = thread_runs.find(task)) {
+                const json::object& begun = **found;
+                thread_runs.erase(task);
                 json::object args{{"thread", field_or_null(event, "thread")}, {"status", field_or_null(event, "status")}, {"seq", field_or_null(begun, "seq")}};
                 if (const auto* error = event.if_contains("error"); error && error->is_object()) args["error"] = error->as_object().at("type");
-                slice(tid_of(task), text_of(event, "callback"), "thread", number(begun.if_contains("t")), t, std::move(args));
+                span(tid_of(task), text_of(event, "callback"), "thread", number(begun.if_contains("t")), t, std::move(args));
             }
+        } else if (kind == "task_created") {
+            tid_of(text_of(event, "target"));
         } else if (kind == "step_begin") {
-            auto found = std::find_if(open_step.begin(), open_step.end(), [&](auto& p) { return p.first == task; });
-            if (found != open_step.end()) found->second = &event;
-            else open_step.emplace_back(task, &event);
-            last_step[task] = micros(t);
+            auto ts = std::max(micros(t), cursor);
+            open_step.set(task, {&event, ts});
+            last_step[task] = ts;
+            if (const auto* w = suspended.find(task)) {
+                woken[task] = wait_slice(task, *w, ts, {});
+                suspended.erase(task);
+            }
             if (auto pending = cancels.find(task); pending != cancels.end()) {
-                for (const auto& c : pending->second) flow("cancel", c.from, c.ts, tid_of(task), micros(t));
+                for (const auto& c : pending->second) flow("cancel", c.from, c.ts, tid_of(task), ts);
                 cancels.erase(pending);
             }
         } else if (kind == "step_end") {
-            auto found = std::find_if(open_step.begin(), open_step.end(), [&](auto& p) { return p.first == task; });
-            if (found == open_step.end()) continue;
-            const auto& begun = *found->second;
-            open_step.erase(found);
-            auto coro = text_of(begun, "coro");
-            slice(tid_of(task), coro.empty() ? task : coro, "step", number(begun.if_contains("t")), t,
-                  json::object{{"task", task_value(task)}, {"line", field_or_null(begun, "line")}, {"ended", field_or_null(event, "status")},
-                               {"ended_line", field_or_null(event, "line")}, {"seq", field_or_null(begun, "seq")}});
+            const auto* found = open_step.find(task);
+            if (!found) continue;
+            const step begun = *found;
+            open_step.erase(task);
+            woken.erase(task);
+            auto end = std::max(begun.ts + min_step, micros(t));
+            auto coro = text_of(*begun.event, "coro");
+            slice(tid_of(task), coro.empty() ? task : coro, "step", begun.ts, end - begun.ts,
+                  json::object{{"task", task_value(task)}, {"line", field_or_null(*begun.event, "line")}, {"ended", field_or_null(event, "status")},
+                               {"ended_line", field_or_null(event, "line")}, {"seq", field_or_null(*begun.event, "seq")}});
+            cursor = end;
+            // Suspended: it waits on its innermost await from here to the step that wakes it
+            auto status = text_of(event, "status");
+            auto stack = awaits.find(task);
+            if (stack != awaits.end() && !stack->second.empty() && (status == "await" || status == "yield")) {
+                auto primitive = joined.find(task);
+                std::optional<joined_primitive> named;
+                if (primitive != joined.end() && primitive->second.seq > number(begun.event->if_contains("seq"))) named = primitive->second;
+                suspended.set(task, {end, stack->second.back(), std::move(named)});
+            }
+            joined.erase(task);
         } else if (kind == "await_begin") {
-            auto* stack = stack_of(task);
-            if (!stack) stack = &awaits.emplace_back(task, std::vector<const json::object*>{}).second;
-            stack->push_back(&event);
+            awaits[task].push_back(&event);
             auto on = text_of(event, "on");
             if (on == "task") awaited[task] = {text_of(event, "target")};
             if (on == "gather") {
@@ -205,54 +275,62 @@ json::object trace_of(const std::vector<json::object>& events, std::string_view 
                 awaited[task] = std::move(children);
             }
         } else if (kind == "await_end") {
-            auto* stack = stack_of(task);
-            if (!stack || stack->empty()) continue;
-            const auto& begun = *stack->back();
-            stack->pop_back();
+            auto stack = awaits.find(task);
+            if (stack == awaits.end() || stack->second.empty()) continue;
+            const auto& begun = *stack->second.back();
+            stack->second.pop_back();
+            if (auto w = woken.find(task); w != woken.end()) {
+                auto& args = slices[w->second].as_object()["args"].as_object();
+                if (args["seq"] == field_or_null(begun, "seq")) {
+                    if (const auto* error = event.if_contains("error"); error && error->is_object()) args["error"] = field_or_null(error->as_object(), "type");
+                    woken.erase(w);
+                }
+            }
             auto on = text_of(begun, "on");
-            if (on == "coroutine") continue;
-            json::object extra;
-            if (const auto* error = event.if_contains("error"); error && error->is_object()) extra["error"] = field_or_null(error->as_object(), "type");
-            wait_slice(task, begun, t, std::move(extra));
             if (on == "task" || on == "gather") {
                 for (const auto& target : awaited[task]) {
-                    if (auto step = last_step.find(target); step != last_step.end()) flow("await", tid_of(target), step->second, tid_of(task), micros(t));
+                    if (auto step = last_step.find(target); step != last_step.end()) flow("await", tid_of(target), step->second, tid_of(task), at(task, t));
                 }
                 awaited.erase(task);
             }
+        } else if (kind == "primitive_created") {
+            kinds[json::serialize(field_or_null(event, "primitive"))] = text_of(event, "target");
+            note_waiters(event);
+        } else if (kind == "primitive_state") {
+            note_waiters(event);
         } else if (kind == "task_cancel_requested") {
-            cancels[text_of(event, "target")].push_back({tid_of(task), micros(t)});
+            cancels[text_of(event, "target")].push_back({tid_of(task), at(task, t)});
         } else if (kind == "task_done") {
-            instants.push_back(json::object{{"name", "done: " + text_of(event, "status")}, {"cat", "task"}, {"ph", "i"}, {"s", "t"}, {"ts", micros(t)},
+            instants.push_back(json::object{{"name", "done: " + text_of(event, "status")}, {"cat", "task"}, {"ph", "i"}, {"s", "t"}, {"ts", at(task, t)},
                                             {"pid", pid}, {"tid", tid_of(task)},
                                             {"args", json::object{{"task", task_value(task)}, {"status", field_or_null(event, "status")}, {"seq", field_or_null(event, "seq")}}}});
         } else if (kind == "print") {
-            instants.push_back(json::object{{"name", shown("print " + text_of(event, "text"))}, {"cat", "print"}, {"ph", "i"}, {"s", "t"}, {"ts", micros(t)},
+            instants.push_back(json::object{{"name", shown("print " + text_of(event, "text"))}, {"cat", "print"}, {"ph", "i"}, {"s", "t"}, {"ts", at(task, t)},
                                             {"pid", pid}, {"tid", tid_of(task)},
                                             {"args", json::object{{"text", field_or_null(event, "text")}, {"line", field_or_null(event, "line")}, {"seq", field_or_null(event, "seq")}}}});
         } else if (kind == "blocking_sleep") {
-            double delay = number(event.if_contains("delay"));
-            slice(tid_of(task), "time.sleep(" + js_number(event.if_contains("delay")) + ")", "blocking", t, t + delay,
-                  json::object{{"line", field_or_null(event, "line")}, {"seq", field_or_null(event, "seq")}});
+            // Inside the step that called it: from where that step is drawn, until the clock's end of it
+            const auto* open = open_step.find(task);
+            auto ts = std::max(micros(t), open ? open->ts : std::int64_t{0});
+            slice(tid_of(task), "time.sleep(" + js_number(event.if_contains("delay")) + ")", "blocking", ts,
+                  micros(t + number(event.if_contains("delay"))) - ts, json::object{{"line", field_or_null(event, "line")}, {"seq", field_or_null(event, "seq")}});
         } else if (kind == "loop_wait") {
             double until = index + 1 < events.size() ? number(events[index + 1].if_contains("t")) : t;
-            slice(loop_tid, "idle", "idle", t, until, json::object{{"until", field_or_null(event, "when")}, {"seq", field_or_null(event, "seq")}});
+            span(loop_tid, "idle", "idle", t, until, json::object{{"until", field_or_null(event, "when")}, {"seq", field_or_null(event, "seq")}});
         }
     }
-    for (const auto& [track, begun] : thread_runs) {
-        slice(tid_of(track), text_of(*begun, "callback"), "thread", number(begun->if_contains("t")), end_t,
-              json::object{{"thread", field_or_null(*begun, "thread")}, {"ended", "unfinished"}, {"seq", field_or_null(*begun, "seq")}});
+    // A run cut short (cancelled, or a file that ends early) leaves steps and waits open: they end there.
+    for (const auto& [track, begun] : thread_runs.items) {
+        span(tid_of(track), text_of(*begun, "callback"), "thread", number(begun->if_contains("t")), end_t,
+             json::object{{"thread", field_or_null(*begun, "thread")}, {"ended", "unfinished"}, {"seq", field_or_null(*begun, "seq")}});
     }
-    for (const auto& [task, begun] : open_step) {
-        auto coro = text_of(*begun, "coro");
-        slice(tid_of(task), coro.empty() ? task : coro, "step", number(begun->if_contains("t")), end_t,
-              json::object{{"task", task_value(task)}, {"line", field_or_null(*begun, "line")}, {"ended", "unfinished"}, {"seq", field_or_null(*begun, "seq")}});
+    for (const auto& [task, begun] : open_step.items) {
+        auto coro = text_of(*begun.event, "coro");
+        auto end = std::max(begun.ts + min_step, micros(end_t));
+        slice(tid_of(task), coro.empty() ? task : coro, "step", begun.ts, end - begun.ts,
+              json::object{{"task", task_value(task)}, {"line", field_or_null(*begun.event, "line")}, {"ended", "unfinished"}, {"seq", field_or_null(*begun.event, "seq")}});
     }
-    for (const auto& [task, stack] : awaits) {
-        for (const auto* begun : stack) {
-            if (text_of(*begun, "on") != "coroutine") wait_slice(task, *begun, end_t, json::object{{"ended", "unfinished"}});
-        }
-    }
+    for (const auto& [task, w] : suspended.items) wait_slice(task, w, std::max(w.ts, micros(end_t)), json::object{{"ended", "unfinished"}});
 
     json::array trace_events;
     trace_events.push_back(json::object{{"name", "process_name"}, {"ph", "M"}, {"pid", pid}, {"tid", loop_tid}, {"args", json::object{{"name", name}}}});

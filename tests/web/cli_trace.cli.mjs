@@ -20,7 +20,9 @@ const work = mkdtempSync(path.join(tmpdir(), 'loopscope-cli-trace-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 
 const programs = [
-  ...['gather', 'sleep', 'blocking_sleep', 'interleaving', 'create_task', 'sequential_unawaited', 'event_loop_lifecycle', 'to_thread', 'lost_update', 'queue_workers', 'wait_for_timeout']
+  ...['gather', 'sleep', 'blocking_sleep', 'interleaving', 'create_task', 'sequential_unawaited', 'event_loop_lifecycle', 'to_thread', 'lost_update', 'queue_workers', 'wait_for_timeout',
+    'timeout_block', 'taskgroup_failure', 'semaphore_downloads', 'event_starting_gun', 'shield', 'cancel_cleanup', 'wait_first_completed',
+    'as_completed', 'call_later', 'done_callback']
     .map((name) => path.join(repo, 'server/catalog/programs', `${name}.py`)),
   path.join(repo, 'tests/web/programs/cancel_unicode.py'),
 ];
