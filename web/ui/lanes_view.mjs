@@ -573,7 +573,9 @@ function draw_deadline(overlay, deadline, lane_y, geometry) {
   if (!compact) g.append(element('line', { x1: x(deadline.t0), x2: x(deadline.span_t1 ?? deadline.when), y1: mid + 14, y2: mid + 14, class: 'deadline-span' }));
   g.append(element('line', { x1: dx, x2: dx, y1: mid - 14, y2: mid + 14, class: 'deadline-line' }));
   g.append(element('path', { d: `M${dx},${mid - 14} h-7 l3,3.5 l-3,3.5 h7`, class: 'deadline-flag' }));
-  if (!compact) g.append(element('text', { x: dx - 9, y: mid + 22, class: 'deadline-label', 'text-anchor': 'end' }, deadline.label));
+  // Left of the flag; a wait_for's right of it, as the arrow of the cancel it makes is labelled on the left
+  const right = deadline.kind === 'wait_for';
+  if (!compact) g.append(element('text', { x: right ? dx + 5 : dx - 9, y: mid + 22, class: 'deadline-label', 'text-anchor': right ? 'start' : 'end' }, deadline.label));
   const moved = deadline.moves ? `, moved ${deadline.moves} time${deadline.moves === 1 ? '' : 's'}` : '';
   g.append(element('title', {}, `${deadline.label}: deadline ${format_seconds(deadline.when)}${moved} · ${deadline.phase}`));
   overlay.push(g);
