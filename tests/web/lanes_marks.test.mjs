@@ -61,3 +61,29 @@ test('a task waiting on a primitive: its wait names the coroutine and the primit
   // No primitive lists it: only what the events name
   assert.deepEqual(waits(layout_lanes(load_events('wait_for_timeout'), Infinity), 'Task-1'), ['await wait_for', 'await wait_for', 'await wait_for']);
 });
+
+test('a snapshot at any seq, restored and folded on, draws what folding from the start draws', () => {
+  const drawn = (layout) => JSON.stringify({
+    lanes: layout.lanes.map((l) => [l.name, l.row, l.state, lane_segments(l).map((s) => [s.kind, s.t0, s.t1, s.kind === 'wait' ? wait_label(s) : null])]),
+    forks: layout.forks.map((f) => [f.to, f.kind]),
+    boxes: layout.boxes.map((b) => [b.kind, b.id, b.t0, b.t1, b.open, b.runs ?? null]),
+    deadlines: layout.deadlines.map((d) => [d.kind, d.id, d.when, d.phase, d.span_t1]),
+  });
+  for (const name of ['wait_for_timeout', 'queue_workers', 'to_thread', 'task_tree', 'primitive_kinds']) {
+    const events = load_events(name);
+    const whole = new lane_builder();
+    for (const event of events) whole.apply(event);
+    for (let cut = 0; cut < events.length; cut += 7) {
+      const live = new lane_builder();
+      for (let i = 0; i <= cut; i += 1) live.apply(events[i]);
+      const snapshot = live.snapshot();
+      const then = drawn(live.layout());
+      // The live builder goes on to the end: the snapshot still says what it said at `cut`
+      for (let i = cut + 1; i < events.length; i += 1) live.apply(events[i]);
+      const restored = lane_builder.restore(snapshot);
+      assert.equal(drawn(restored.layout()), then, `${name} at seq ${cut}`);
+      for (let i = cut + 1; i < events.length; i += 1) restored.apply(events[i]);
+      assert.equal(drawn(restored.layout()), drawn(whole.layout()), `${name} from seq ${cut}`);
+    }
+  }
+});
