@@ -57,6 +57,7 @@ export class lane_builder {
     this.live_timeouts = new Map(); // Timeout id → its state, until it finishes or expires
     this.closed_timeouts = []; // only ever appended
     this.last_created = null; // the task the latest task_created made, for the TaskGroup that adds it
+    this.rows_cache = null; // gathers' rows while the lanes stay the same (not part of a snapshot)
     this.now = 0;
     this.horizon = 0;
   }
@@ -415,25 +416,40 @@ export class lane_builder {
     const boxes = [];
     const live = [...this.live_gathers.values()];
     for (const gather of [...this.closed_gathers.slice(-max_boxes), ...live.slice(-max_boxes)]) {
-      const rows = [];
-      for (const child of gather.children) {
-        const row = row_of(child);
-        if (row !== undefined) rows.push(row);
-      }
-      if (rows.length === 0) continue;
-      rows.sort((a, b) => a - b);
+      const rows = this.gather_rows(gather, row_of);
+      if (!rows) continue;
+      boxes.push({
+        kind: 'gather', id: gather.seq, label: gather.task ? `gather · ${gather.task}` : 'gather', task: gather.task, t0: gather.t, t1: gather.t1 ?? this.now,
+        open: gather.t1 === null, members: gather.children, count: gather.children.length, ...rows,
+      });
+    }
+    return boxes;
+  }
+
+  // The rows of a gather's children as runs of neighbouring rows; they change only when a lane is
+  // added, so a frame of a gather over thousands of tasks does not sort them again
+  gather_rows(gather, row_of) {
+    if (this.rows_cache?.lanes !== this.lanes.length) this.rows_cache = { lanes: this.lanes.length, of: new Map() };
+    let rows = this.rows_cache.of.get(gather.seq);
+    if (rows !== undefined) return rows;
+    const found = [];
+    for (const child of gather.children) {
+      const row = row_of(child);
+      if (row !== undefined) found.push(row);
+    }
+    rows = null;
+    if (found.length > 0) {
+      found.sort((a, b) => a - b);
       const runs = [];
-      for (const row of rows) {
+      for (const row of found) {
         const last = runs[runs.length - 1];
         if (last && row <= last[1] + 1) last[1] = row;
         else if (runs.length < max_runs) runs.push([row, row]);
       }
-      boxes.push({
-        kind: 'gather', id: gather.seq, label: gather.task ? `gather · ${gather.task}` : 'gather', task: gather.task, t0: gather.t, t1: gather.t1 ?? this.now,
-        open: gather.t1 === null, members: gather.children, count: gather.children.length, first_row: rows[0], last_row: rows[rows.length - 1], runs,
-      });
+      rows = { first_row: found[0], last_row: found[found.length - 1], runs };
     }
-    return boxes;
+    this.rows_cache.of.set(gather.seq, rows);
+    return rows;
   }
 
   // The latest cancellation requests whose task has a lane: from the asking task's lane, or from a
