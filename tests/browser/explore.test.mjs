@@ -69,7 +69,9 @@ test('gather: total 3.0 s with two overlapping sleep bars', async () => {
   const bars = await page.$$eval('#lanes [data-kind="sleep"]', (nodes) => nodes.map((n) => [n.dataset.task, Number(n.dataset.t0), Number(n.dataset.t1)]));
   assert.deepEqual(bars, [['Task-2', 0, 3], ['Task-3', 0, 3]]);
   assert.ok(bars[0][1] < bars[1][2] && bars[1][1] < bars[0][2], 'the two sleeps overlap');
-  assert.equal(await page.locator('#lanes .fork[data-kind="gather"]').count(), 2);
+  // gather() is called at line 17 and awaited at line 20: the events say main made the tasks, not which call
+  assert.deepEqual(await page.$$eval('#lanes .fork-label', (nodes) => nodes.map((n) => n.textContent)), ['made by Task-1 at line 17', 'made by Task-1 at line 17']);
+  assert.equal(await page.locator('#lanes .box-gather').count(), 1);
   await screenshot(page, 'gather');
 });
 
@@ -84,11 +86,14 @@ test('sequential awaits: total 6.0 s, the two sleeps back to back', async () => 
 test('to_thread: a lane per worker thread, each sleeping there while the tasks go on', async () => {
   await run('to_thread', 'instant');
   await page.waitForFunction(() => document.querySelector('#total').textContent === 'total 3.0 s', null, { timeout: 10_000 });
-  const bars = await page.$$eval('#lanes [data-kind="sleep"]', (nodes) => nodes.map((n) => [n.dataset.task, Number(n.dataset.t0), Number(n.dataset.t1)]));
-  assert.deepEqual(bars.filter(([lane]) => lane.startsWith('thread ')).sort(), [['thread asyncio_0', 0, 3], ['thread asyncio_1', 0, 2]]);
+  // time.sleep in a worker: blocking work on the thread's lane, not an asyncio sleep
+  const bars = await page.$$eval('#lanes [data-kind="worker_sleep"]', (nodes) => nodes.map((n) => [n.dataset.task, Number(n.dataset.t0), Number(n.dataset.t1), n.textContent]));
+  assert.deepEqual(bars.sort(), [['thread asyncio_0', 0, 3, 'time.sleep 3.0 s (worker)'], ['thread asyncio_1', 0, 2, 'time.sleep 2.0 s (worker)']]);
+  assert.equal(await page.locator('#lanes [data-kind="sleep"][data-task^="thread "]').count(), 0);
+  assert.deepEqual(await page.$$eval('#lanes .fork[data-kind="gather"]', (nodes) => nodes.map((n) => n.dataset.to)), ['Task-2', 'Task-3', 'Task-4']);
   // A thread's label says what it is and, after its last item, that it is idle
-  const names = await page.$$eval('#lanes .lane-coro', (nodes) => nodes.map((n) => n.textContent));
-  assert.equal(names.filter((n) => n === 'worker thread · idle').length, 2);
+  const names = await page.$$eval('#lanes .lane[data-task^="thread "]', (nodes) => nodes.map((n) => [n.querySelector('.lane-coro').firstChild.textContent, n.querySelector('.lane-state').textContent]));
+  assert.deepEqual(names, [['worker thread', 'idle'], ['worker thread', 'idle']]);
   assert.equal(await page.locator('#lanes .fork[data-kind="to_thread"]').count(), 2);
   const labels = await page.$$eval('#lanes .fork-label', (nodes) => nodes.map((n) => n.textContent));
   assert.deepEqual(labels.filter((l) => l.startsWith('started for')), ['started for Task-2', 'started for Task-3']);

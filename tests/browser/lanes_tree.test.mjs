@@ -89,3 +89,71 @@ test('cancel_cleanup: the arrow runs from main\'s lane to download\'s, its messa
   assert.deepEqual((await rows()).map(([task, depth, state]) => [task, depth, state]), [['Task-1', 0, 'done'], ['Task-2', 1, 'cancelled']]);
   await screenshot(page, 'lanes-tree-cancel');
 });
+
+// A program of the page's own (as a #code= link gives it)
+async function run_source(source) {
+  await page?.close();
+  page = await fixture.browser.context.newPage();
+  await page.goto(`${fixture.server.url}#code=${Buffer.from(source).toString('base64url')}&speed=instant`);
+  await page.waitForSelector('#connection[data-state="live"]');
+  await page.waitForFunction(() => document.querySelector('#program-title').textContent === 'Your own program');
+  await page.click('#run');
+}
+
+const long_names = `import asyncio
+
+async def fetch_with_retry_and_backoff_from_the_mirror(seconds):
+    await asyncio.sleep(seconds)
+    return seconds
+
+async def main():
+    first = asyncio.create_task(fetch_with_retry_and_backoff_from_the_mirror(3))
+    second = asyncio.create_task(fetch_with_retry_and_backoff_from_the_mirror(1))
+    await asyncio.sleep(2)
+    print(await asyncio.gather(first, second))
+
+asyncio.run(main())
+`;
+
+test('a long coroutine name is shortened, the state stays; a gather over earlier tasks is bracketed from its await', async () => {
+  await run_source(long_names);
+  await page.waitForFunction(() => document.querySelector('#total').textContent === 'total 3.0 s');
+  await drawn();
+  const lane = page.locator('#lanes .lane[data-task="Task-2"]');
+  assert.equal(await lane.locator('.lane-state').textContent(), 'done');
+  const coro = await lane.locator('.lane-coro').evaluate((text) => text.firstChild.textContent); // without its title
+  assert.ok(coro.endsWith('…()') && coro.length < 30, `shortened: ${coro}`);
+  assert.equal(await lane.locator('.lane-coro title').textContent(), 'Task-2 · fetch_with_retry_and_backoff_from_the_mirror()');
+  // The state is whole, inside the label column, right of the name
+  const state = await lane.locator('.lane-state').boundingBox();
+  const name = await lane.locator('.lane-name').boundingBox();
+  const axis = await page.locator('#lanes .lane[data-task="Task-2"] [data-kind="sleep"] rect').first().boundingBox();
+  assert.ok(state.width > 20 && state.x >= name.x + name.width - 1 && state.x + state.width <= axis.x, `state ${JSON.stringify(state)}, bar at ${axis.x}`);
+  // The two tasks keep the forks create_task gave them; the gather's bracket starts at its await (2 s)
+  assert.deepEqual(await page.$$eval('#lanes .fork', (forks) => forks.map((f) => [f.dataset.to, f.dataset.kind])), [['Task-2', 'create_task'], ['Task-3', 'create_task']]);
+  const bracket = page.locator('#lanes .box-gather');
+  assert.deepEqual([await bracket.getAttribute('data-t0'), await bracket.getAttribute('data-t1'), await bracket.getAttribute('data-runs')], ['2', '3', '1-2']);
+  await screenshot(page, 'lanes-tree-long-names');
+});
+
+test('wait_for_timeout: a deadline per wait_for, red when it fired, grey and cut short when the task was in time', async () => {
+  await run('wait_for_timeout');
+  await page.waitForFunction(() => document.querySelector('#total').textContent === 'total 7.0 s');
+  await drawn();
+  const marks = await page.$$eval('#lanes .deadline', (nodes) => nodes.map((n) => [n.dataset.kind, n.dataset.task, n.dataset.when, n.dataset.phase, n.dataset.spanEnd, n.classList.contains('deadline-expired')]));
+  assert.deepEqual(marks, [['wait_for', 'Task-1', '2', 'expired', '2', true], ['wait_for', 'Task-1', '12', 'finished', '7', false]]);
+  // The in-time one's dotted span stops at 7 s, short of its flag at 12 s
+  const span = await page.locator('#lanes .deadline-finished .deadline-span').boundingBox();
+  const flag = await page.locator('#lanes .deadline-finished .deadline-line').boundingBox();
+  assert.ok(span.x + span.width < flag.x - 20, `span ends at ${span.x + span.width}, flag at ${flag.x}`);
+  await screenshot(page, 'lanes-tree-wait-for');
+});
+
+test('queue_workers: a consumer waiting on the queue says so on its lane', async () => {
+  await run('queue_workers');
+  await page.waitForFunction(() => document.querySelector('#total').textContent.startsWith('total'));
+  await drawn();
+  const labels = await page.$$eval('#lanes [data-kind="wait"][data-task="Task-2"]', (nodes) => nodes.map((n) => n.dataset.label));
+  assert.ok(labels.length > 0 && labels.every((l) => /^await Queue\.get \(#\d+\)$/.test(l)), labels.join(', '));
+  await screenshot(page, 'lanes-tree-queue');
+});

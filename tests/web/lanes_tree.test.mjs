@@ -115,16 +115,48 @@ test('task_tree: a rescheduled timeout moves, then greys out when its block ends
   assert.deepEqual(deadline(Infinity), [[5.5, 'finished', 1]]);
 });
 
-test('gathers: brackets around the children, closed when the last is done', () => {
+test('gathers: brackets around the children, closed when the gathering task resumes', () => {
   const gather = layout_lanes(load_events('gather'), Infinity);
   assert.deepEqual(gather.boxes.map((b) => [b.kind, b.task, b.members, b.first_row, b.last_row, b.open, b.t1]),
     [['gather', 'Task-1', ['Task-2', 'Task-3'], 1, 2, false, 3]]);
   const events = load_events('task_tree');
   assert.deepEqual(layout_lanes(events, 91).boxes, []); // before the await
   const open = layout_lanes(events, 92).boxes[0];
-  assert.deepEqual([open.task, open.members, open.first_row, open.last_row, open.open], ['Task-2', ['Task-3', 'Task-4', 'Task-6'], 2, 4, true]);
+  assert.deepEqual([open.task, open.members, open.first_row, open.last_row, open.open, open.t0, open.t1], ['Task-2', ['Task-3', 'Task-4', 'Task-6'], 2, 4, true, 2, 2]);
+  assert.equal(layout_lanes(events, 110).boxes[0].t1, layout_lanes(events, 110).now); // to the cursor while open
+  // From the await at 2 s (not from the first child's creation at 0 s) to branch's resuming at 3 s
   const closed = layout_lanes(events, Infinity).boxes[0];
-  assert.deepEqual([closed.open, closed.t0, closed.t1], [false, 0, 3]);
+  assert.deepEqual([closed.open, closed.t0, closed.t1, closed.runs], [false, 2, 3, [[2, 4]]]);
+});
+
+test('gathers over tasks made earlier by create_task: their forks and lanes stay as they were', () => {
+  const events = load_events('task_tree');
+  const before = layout_lanes(events, 91);
+  const after = layout_lanes(events, Infinity);
+  const forks = (layout) => layout.forks.map((f) => [f.from, f.to, f.kind]);
+  assert.deepEqual(forks(after), forks(before).concat([]));
+  assert.deepEqual(forks(after).filter(([, to]) => ['Task-3', 'Task-4', 'Task-6'].includes(to)),
+    [['Task-2', 'Task-3', 'create_task'], ['Task-2', 'Task-4', 'create_task'], ['Task-2', 'Task-6', 'create_task']]);
+  assert.deepEqual(after.lanes.map((l) => [l.name, l.coro, l.row]), before.lanes.map((l) => [l.name, l.coro, l.row]).concat([]));
+  // A gather over coroutines at the line it is awaited made its tasks: those forks are the gather's
+  const made = layout_lanes(load_events('to_thread'), Infinity);
+  assert.deepEqual(made.forks.filter((f) => f.kind === 'gather').map((f) => f.to), ['Task-2', 'Task-3', 'Task-4']);
+});
+
+test('a gather whose children\'s rows are apart: one bracket per run of rows, not over the lanes between', () => {
+  const builder = new lane_builder();
+  let seq = 0;
+  const emit = (event) => builder.apply({ seq: seq++, t: 0, task: 'Task-1', coro: 'main', line: 1, ...event });
+  emit({ kind: 'task_created', task: null, target: 'Task-1' });
+  emit({ kind: 'step_begin' });
+  for (let i = 2; i <= 6; i += 1) emit({ kind: 'task_created', target: `Task-${i}`, coro: 'job', line: 2 });
+  emit({ kind: 'await_begin', on: 'gather', children: ['Task-2', 'Task-4', 'Task-5'], line: 3 });
+  emit({ kind: 'step_end', status: 'await', line: 3 });
+  const [box] = builder.layout().boxes;
+  assert.deepEqual([box.first_row, box.last_row, box.runs, box.open, box.t0], [1, 4, [[1, 1], [3, 4]], true, 0]);
+  emit({ t: 2, kind: 'step_begin' });
+  emit({ t: 2, kind: 'await_end', result: '[1, 2, 3]' });
+  assert.deepEqual(builder.layout().boxes.map((b) => [b.open, b.t1]), [[false, 2]]);
 });
 
 test('a group of many tasks: every member joins the box, past the snapshot\'s first 20', () => {

@@ -48,12 +48,16 @@ export class lane_builder {
     this.gather_children = new Set();
     this.order = []; // the lanes in tree order
     this.cancels = []; // task_cancel_requested, in order: only ever appended
-    this.gathers = []; // await gather: only ever appended
+    this.live_gathers = new Map(); // await gather's seq → its state, until the awaiting task resumes
+    this.closed_gathers = []; // gathers awaited to the end: only ever appended
+    this.kinds = []; // a primitive's kind (Queue, Lock …) by its id: set once, when it is made
+    this.live_wait_fors = new Map(); // wait_for's timer handle → its deadline, until it fires or is cancelled
     this.live_groups = new Map(); // TaskGroup id → its state, while it has a block
     this.closed_groups = []; // TaskGroups whose block is over: only ever appended
     this.live_timeouts = new Map(); // Timeout id → its state, until it finishes or expires
     this.closed_timeouts = []; // only ever appended
     this.last_created = null; // the task the latest task_created made, for the TaskGroup that adds it
+    this.rows_cache = null; // gathers' rows while the lanes stay the same (not part of a snapshot)
     this.now = 0;
     this.horizon = 0;
   }
@@ -80,6 +84,26 @@ export class lane_builder {
     this.horizon = Math.max(this.horizon, event.t);
     const lane = event.task ? this.by_name.get(event.task) : event.thread ? this.by_name.get(thread_lane(event.thread)) : undefined;
     switch (event.kind) {
+      case 'timer_scheduled':
+        this.horizon = Math.max(this.horizon, event.when);
+        // asyncio.wait_for's deadline: the timer it schedules (call_later(timeout, _release_waiter, …))
+        // in the step that began awaiting it
+        if (lane && lane.wait_for_begun && event.callback?.startsWith('_release_waiter')) {
+          lane.wait_for_begun = false;
+          this.live_wait_fors.set(event.handle, {
+            id: event.handle, kind: 'wait_for', t0: event.t, t1: null, line: event.line, phase: 'active', when: event.when, delay: event.delay, task: lane.name, moves: 0,
+          });
+        }
+        break;
+      case 'timer_fired':
+      case 'timer_cancelled': {
+        const deadline = this.live_wait_fors.get(event.handle);
+        if (deadline) {
+          this.live_wait_fors.delete(event.handle);
+          this.closed_timeouts.push({ ...deadline, t1: event.t, phase: event.kind === 'timer_fired' ? 'expired' : 'finished' });
+        }
+        break;
+      }
       case 'thread_started': {
         const name = thread_lane(event.thread);
         this.add_lane(new_lane(name, 'thread', this.lanes.length, event.t, event.thread), null);
@@ -95,6 +119,9 @@ export class lane_builder {
       case 'task_created': {
         if (!this.include_internal && runner_coros.has(event.coro)) break;
         const created = new_lane(event.target, event.coro, this.lanes.length, event.t);
+        // Which step of which task made it, and at which line: a gather awaited there made it
+        created.made_in = lane ? lane.step : null;
+        created.made_at = event.line;
         this.add_lane(created, event.task ? lane ?? null : null);
         this.last_created = event.target;
         open_segment(created, 'ready', event.t);
@@ -102,17 +129,23 @@ export class lane_builder {
         break;
       }
       case 'step_begin':
-        if (lane) open_segment(lane, 'run', event.t, { line: event.line });
+        if (lane) {
+          lane.step = event.seq;
+          open_segment(lane, 'run', event.t, { line: event.line });
+        }
         break;
       case 'await_begin':
-        if (event.on === 'gather') {
-          for (const child of event.children ?? []) this.gather_children.add(child);
-          this.gathers.push({ seq: event.seq, t: event.t, task: event.task, line: event.line, children: event.children ?? [] });
+        if (event.on === 'gather') this.gather_begin(event, lane);
+        if (lane) {
+          lane.pending_await = event;
+          lane.waits_on = null;
+          if (event.on === 'coroutine' && event.target === 'wait_for') lane.wait_for_begun = true;
         }
-        if (lane) lane.pending_await = event;
         break;
       case 'await_end':
         if (lane && is_cancelled_error(event.error)) lane.surfaced.push({ t: event.t, line: event.line, seq: event.seq });
+        // Nothing of the awaiting task runs inside a gather: its next await_end is the gather's
+        if (lane && lane.gather !== null) this.gather_end(lane, event.t);
         break;
       case 'task_cancel_requested':
         this.cancels.push({
@@ -127,9 +160,6 @@ export class lane_builder {
       case 'step_end':
         if (lane) this.step_end(lane, event);
         break;
-      case 'timer_scheduled':
-        this.horizon = Math.max(this.horizon, event.when);
-        break;
       case 'handle_queued': {
         const woken = this.by_name.get(callback_task(event.callback));
         if (woken && woken.open && woken.open.kind !== 'ready' && woken.open.kind !== 'run') open_segment(woken, 'ready', event.t);
@@ -137,7 +167,7 @@ export class lane_builder {
       }
       case 'blocking_sleep':
         if (lane && lane.thread) {
-          open_segment(lane, 'sleep', event.t, { delay: event.delay, until: event.t + event.delay, line: event.line, callback: lane.open?.callback });
+          open_segment(lane, 'worker_sleep', event.t, { delay: event.delay, until: event.t + event.delay, line: event.line, callback: lane.open?.callback });
           this.horizon = Math.max(this.horizon, event.t + event.delay);
         } else if (lane) {
           open_segment(lane, 'blocked', event.t, { delay: event.delay, until: event.t + event.delay, line: event.line });
@@ -148,6 +178,7 @@ export class lane_builder {
         const done = this.by_name.get(event.task);
         if (done) {
           close_segment(done, event.t);
+          if (done.gather !== null) this.gather_end(done, event.t);
           done.done = { t: event.t, status: event.status, result: event.result ?? null, error: event.error ?? null };
         }
         break;
@@ -157,16 +188,43 @@ export class lane_builder {
     }
     if (lane && lane.open && lane.open.kind === 'blocked' && event.kind !== 'blocking_sleep') open_segment(lane, 'run', event.t);
     // A worker thread's next event after its time.sleep: it runs again
-    if (lane && lane.thread && lane.open && lane.open.kind === 'sleep' && event.kind !== 'blocking_sleep' && event.kind !== 'thread_run_end') {
+    if (lane && lane.thread && lane.open && lane.open.kind === 'worker_sleep' && event.kind !== 'blocking_sleep' && event.kind !== 'thread_run_end') {
       open_segment(lane, 'run', event.t, { callback: lane.open.callback });
     }
   }
 
-  // TaskGroups and Timeouts: the live ones change in place, a finished one is frozen and kept
+  // An await on gather: its bracket, and the children it made itself (a fork of kind gather): those
+  // made in this same step at this line. The events do not say who made a task; a task made earlier,
+  // or on another line, is drawn as made by create_task, whatever made it.
+  gather_begin(event, lane) {
+    const children = event.children ?? [];
+    for (const child of children) {
+      const made = this.by_name.get(child);
+      if (made && lane && made.parent === lane.name && made.made_in === lane.step && made.made_at === event.line) this.gather_children.add(child);
+    }
+    if (!lane) return;
+    if (lane.gather !== null) this.gather_end(lane, event.t);
+    lane.gather = event.seq;
+    this.live_gathers.set(event.seq, { seq: event.seq, t: event.t, t1: null, task: event.task, line: event.line, children });
+  }
+
+  gather_end(lane, t) {
+    const gather = this.live_gathers.get(lane.gather);
+    lane.gather = null;
+    if (!gather) return;
+    this.live_gathers.delete(gather.seq);
+    this.closed_gathers.push({ ...gather, t1: t });
+  }
+
+  // TaskGroups and Timeouts: the live ones change in place, a finished one is frozen and kept; what a
+  // task waiting on a primitive waits on (it is listed among the primitive's waiters in its own step)
   primitive(event) {
     const id = event.primitive;
     const snapshot = event.snapshot ?? {};
     const created = event.kind === 'primitive_created';
+    if (created) this.kinds[id] = event.target;
+    const waiter = event.task ? this.by_name.get(event.task) : undefined;
+    if (waiter && waits_in(snapshot, waiter.name)) waiter.waits_on = id;
     if (created && event.target === 'TaskGroup') {
       this.live_groups.set(id, { id, t0: event.t, t1: null, line: event.line, phase: snapshot.phase, task: snapshot.task ?? null, members: [], known: new Set(), count: 0, errors: 0 });
     } else if (created && event.target === 'Timeout') {
@@ -208,6 +266,7 @@ export class lane_builder {
   }
 
   step_end(lane, event) {
+    lane.wait_for_begun = false;
     if (event.status === 'await') {
       const on = lane.pending_await ?? { on: 'future' };
       if (on.on === 'sleep') {
@@ -218,7 +277,13 @@ export class lane_builder {
       } else if (on.on === 'gather') {
         open_segment(lane, 'wait', event.t, { on: 'gather', targets: on.children ?? [], line: event.line });
       } else {
-        open_segment(lane, 'wait', event.t, { on: on.on, targets: [], line: event.line });
+        // What it waits on, as the events name it: the coroutine awaited, and the primitive whose
+        // waiters list it (a task made of Queue.put itself has no await of its own)
+        const primitive = lane.waits_on;
+        open_segment(lane, 'wait', event.t, {
+          on: on.on, targets: [], line: event.line, target: on.on === 'coroutine' ? on.target ?? null : null,
+          primitive, primitive_kind: primitive === null ? null : this.kinds[primitive] ?? null,
+        });
       }
     } else if (event.status === 'yield') {
       open_segment(lane, 'ready', event.t);
@@ -238,8 +303,12 @@ export class lane_builder {
       order: this.order.map((lane) => lane.index),
       cancels: this.cancels,
       cancel_count: this.cancels.length,
-      gathers: this.gathers,
-      gather_count: this.gathers.length,
+      live_gathers: [...this.live_gathers.values()],
+      closed_gathers: this.closed_gathers,
+      closed_gather_count: this.closed_gathers.length,
+      kinds: this.kinds,
+      kind_count: this.kinds.length,
+      live_wait_fors: [...this.live_wait_fors.values()],
       live_groups: [...this.live_groups.values()].map(({ known, ...group }) => ({ ...group, members: [...group.members] })),
       closed_groups: this.closed_groups,
       closed_group_count: this.closed_groups.length,
@@ -264,7 +333,10 @@ export class lane_builder {
     builder.gather_children = new Set(snapshot.gather_children);
     builder.order = snapshot.order.map((index) => builder.lanes[index]);
     builder.cancels = snapshot.cancels.slice(0, snapshot.cancel_count);
-    builder.gathers = snapshot.gathers.slice(0, snapshot.gather_count);
+    builder.live_gathers = new Map(snapshot.live_gathers.map((gather) => [gather.seq, gather]));
+    builder.closed_gathers = snapshot.closed_gathers.slice(0, snapshot.closed_gather_count);
+    builder.kinds = snapshot.kinds.slice(0, snapshot.kind_count);
+    builder.live_wait_fors = new Map(snapshot.live_wait_fors.map((deadline) => [deadline.id, deadline]));
     builder.live_groups = new Map(snapshot.live_groups.map((group) => [group.id, { ...group, members: [...group.members], known: new Set(group.members) }]));
     builder.closed_groups = snapshot.closed_groups.slice(0, snapshot.closed_group_count);
     builder.live_timeouts = new Map(snapshot.live_timeouts.map((timeout) => [timeout.id, { ...timeout }]));
@@ -310,7 +382,7 @@ export class lane_builder {
     };
     return {
       lanes, forks: forks.filter((fork) => this.by_name.has(fork.to)), arrows, now, horizon: this.horizon,
-      boxes: [...this.taskgroup_boxes(row_of), ...this.gather_boxes(row_of, lanes)],
+      boxes: [...this.taskgroup_boxes(row_of), ...this.gather_boxes(row_of)],
       cancels: this.cancel_arrows(),
       deadlines: this.deadline_marks(),
     };
@@ -338,32 +410,46 @@ export class lane_builder {
     return boxes;
   }
 
-  // Gathers around their children's rows, from the first child's creation until the last is done
-  gather_boxes(row_of, lanes) {
+  // Gathers: brackets from when the gather was awaited until the awaiting task resumed (or now),
+  // around the rows of its children only: one bracket per run of neighbouring rows
+  gather_boxes(row_of) {
     const boxes = [];
-    for (const gather of this.gathers.slice(-max_boxes)) {
-      let first_row = Infinity;
-      let last_row = -Infinity;
-      let t0 = gather.t;
-      let t1 = 0;
-      let done = true;
-      for (const child of gather.children) {
-        const row = row_of(child);
-        if (row === undefined) continue;
-        const lane = lanes[this.by_name.get(child).index];
-        first_row = Math.min(first_row, row);
-        last_row = Math.max(last_row, row);
-        t0 = Math.min(t0, lane.t0);
-        if (lane.done) t1 = Math.max(t1, lane.done.t);
-        else done = false;
-      }
-      if (first_row === Infinity) continue;
+    const live = [...this.live_gathers.values()];
+    for (const gather of [...this.closed_gathers.slice(-max_boxes), ...live.slice(-max_boxes)]) {
+      const rows = this.gather_rows(gather, row_of);
+      if (!rows) continue;
       boxes.push({
-        kind: 'gather', id: gather.seq, label: gather.task ? `gather · ${gather.task}` : 'gather', task: gather.task, t0, t1: done ? t1 : this.now, open: !done,
-        members: gather.children, count: gather.children.length, first_row, last_row,
+        kind: 'gather', id: gather.seq, label: gather.task ? `gather · ${gather.task}` : 'gather', task: gather.task, t0: gather.t, t1: gather.t1 ?? this.now,
+        open: gather.t1 === null, members: gather.children, count: gather.children.length, ...rows,
       });
     }
     return boxes;
+  }
+
+  // The rows of a gather's children as runs of neighbouring rows; they change only when a lane is
+  // added, so a frame of a gather over thousands of tasks does not sort them again
+  gather_rows(gather, row_of) {
+    if (this.rows_cache?.lanes !== this.lanes.length) this.rows_cache = { lanes: this.lanes.length, of: new Map() };
+    let rows = this.rows_cache.of.get(gather.seq);
+    if (rows !== undefined) return rows;
+    const found = [];
+    for (const child of gather.children) {
+      const row = row_of(child);
+      if (row !== undefined) found.push(row);
+    }
+    rows = null;
+    if (found.length > 0) {
+      found.sort((a, b) => a - b);
+      const runs = [];
+      for (const row of found) {
+        const last = runs[runs.length - 1];
+        if (last && row <= last[1] + 1) last[1] = row;
+        else if (runs.length < max_runs) runs.push([row, row]);
+      }
+      rows = { first_row: found[0], last_row: found[found.length - 1], runs };
+    }
+    this.rows_cache.of.set(gather.seq, rows);
+    return rows;
   }
 
   // The latest cancellation requests whose task has a lane: from the asking task's lane, or from a
@@ -378,12 +464,16 @@ export class lane_builder {
     return arrows;
   }
 
-  // Timeouts that guard a task with a lane, at their deadline as it is now
+  // Timeouts and wait_fors that guard a task with a lane, at their deadline as it is now. The time
+  // the block had (`span_t1`) ends at the deadline, or where the block ended in time.
   deadline_marks() {
     const marks = [];
-    for (const timeout of [...this.closed_timeouts.slice(-max_deadlines), ...this.live_timeouts.values()]) {
+    const live = [...this.live_timeouts.values(), ...this.live_wait_fors.values()];
+    for (const timeout of [...this.closed_timeouts.slice(-max_deadlines), ...live.slice(-max_deadlines)]) {
       if (timeout.when === null || !timeout.task || !this.by_name.has(timeout.task)) continue;
-      marks.push({ ...timeout, label: `timeout #${timeout.id}` });
+      const label = timeout.kind === 'wait_for' ? `wait_for ${timeout.delay} s` : `timeout #${timeout.id}`;
+      const span_t1 = timeout.phase === 'finished' ? Math.min(timeout.t1, timeout.when) : timeout.when;
+      marks.push({ ...timeout, kind: timeout.kind ?? 'timeout', label, span_t1 });
     }
     return marks;
   }
@@ -393,6 +483,7 @@ function new_lane(name, coro, index, t0, thread) {
   return {
     name, coro, thread, index, t0, parent: null, parent_index: null, depth: 0, subtree: 1,
     segments: [], waits: [], surfaced: [], open: null, done: null, pending_await: null,
+    step: null, made_in: null, made_at: null, gather: null, waits_on: null, wait_for_begun: false,
   };
 }
 
@@ -401,7 +492,8 @@ function lane_state(lane) {
   if (lane.done) return lane.done.status === 'result' ? 'done' : lane.done.status === 'cancelled' ? 'cancelled' : 'failed';
   switch (lane.open?.kind) {
     case 'ready': return 'pending';
-    case 'sleep': return lane.thread ? 'running' : 'waiting';
+    case 'sleep': return 'waiting';
+    case 'worker_sleep': return 'running';
     case 'wait': return 'waiting';
     case 'run':
     case 'blocked': return 'running';
@@ -423,6 +515,7 @@ export function cause_label(cancel) {
 
 // Boxes, cancel arrows and deadlines drawn at most: the latest ones
 const max_boxes = 64;
+const max_runs = 64; // brackets of one gather whose children's rows are apart
 const max_cancel_arrows = 64;
 const max_deadlines = 64;
 
@@ -442,6 +535,19 @@ function push_arrows(arrows, lane, segment, by_name) {
   for (const target of segment.targets.slice(0, max_arrows_per_wait)) {
     if (by_name.has(target)) arrows.push({ from: lane.name, to: target, t0: segment.t0, t1: segment.t1, on: segment.on });
   }
+}
+
+// What a wait segment says it waits on: `await Queue.get (#2)`, `await Lock.acquire (#1)` for an
+// `async with lock`, `await gather(Task-2, Task-3)`; only what the events name
+export function wait_label(segment) {
+  if (segment.on === 'gather') return `await gather(${segment.targets.length > 4 ? `${segment.targets.length} tasks` : segment.targets.join(', ')})`;
+  if (segment.on === 'task') return `await ${segment.targets[0]}`;
+  const kind = segment.primitive_kind;
+  const id = segment.primitive === null || segment.primitive === undefined ? '' : ` (#${segment.primitive})`;
+  let what = segment.target ?? null;
+  if (kind && (what === null || what.startsWith('_ContextManagerMixin.'))) what = what === null ? kind : `${kind}.acquire`;
+  if (what === null) return `await ${segment.on}`;
+  return `await ${what}${id}`;
 }
 
 // The segments of a laid-out lane in time order, the open one last.
@@ -472,6 +578,11 @@ export function axis_ticks(end, count = 6) {
   const ticks = [];
   for (let t = 0; t <= end + 1e-9; t += step) ticks.push(Math.round(t * 1000) / 1000);
   return ticks;
+}
+
+// Whether a primitive's snapshot lists `task` among the tasks waiting on it
+function waits_in(snapshot, task) {
+  return snapshot.waiters?.includes(task) || snapshot.getters?.includes(task) || snapshot.putters?.includes(task) || false;
 }
 
 // `CancelledError` or `asyncio.exceptions.CancelledError`, as the error's type is written

@@ -3,7 +3,7 @@
 // under the task that created it; TaskGroups and gathers are boxes around their members' lanes,
 // cancellation requests red arrows, timeouts deadline marks on the lane they guard.
 
-import { axis_ticks } from '../lib/lanes.mjs';
+import { axis_ticks, wait_label } from '../lib/lanes.mjs';
 import { rows_in_view, row_shown, span_shown, margin_of, overlay_margin_of, band_of, curve_in_band } from '../lib/lane_window.mjs';
 import { format_seconds, short_repr } from '../lib/format.mjs';
 
@@ -18,6 +18,11 @@ const min_run_px = 5;
 const indent_px = 10; // a level of the task tree
 const max_indent = 6;
 const max_surfaced = 32; // CancelledError marks drawn on one lane
+// A lane's label: the text's width estimated per character, without asking the browser to measure
+// (the clip path cuts what an estimate gets wrong). The state keeps the room its longest word needs.
+const name_char_px = 8; // .lane-name: 13px bold
+const coro_char_px = 7.3; // .lane-coro: 12px monospace
+const state_char_px = 6.6; // .lane-state: 11px bold
 // Forks, wait arrows and cancel arrows whose far end is off the rows drawn (they only pass through
 // them, or leave from a lane on screen: main's forks to 3,000 tasks): at most this many of each. One
 // that ends on a row drawn (at most one fork into each lane) is always drawn.
@@ -266,7 +271,7 @@ function update_group(svg, drawn, group, geometry, view) {
     if (!crosses(lane_row.get(fork.from), lane_row.get(fork.to), 'forks')) continue;
     const fx = x(fork.t);
     overlay.push(element('path', { d: curve([[fx, from], [fx - 12, from + 8], [fx - 12, to - 8], [fx, to]]), class: `fork fork-${fork.kind}`, 'data-kind': fork.kind, 'data-to': fork.to }));
-    if (!compact) overlay.push(element('text', { x: fx + 6, y: to - 13, class: 'fork-label' }, fork.kind === 'to_thread' ? `started for ${fork.from}` : `${fork.kind === 'gather' ? 'gather' : 'create_task'} from ${fork.from}`));
+    if (!compact) overlay.push(element('text', { x: fx + 6, y: to - 13, class: 'fork-label' }, fork_label(fork)));
   }
   for (const arrow of group.layout.arrows) {
     const from = lane_y.get(arrow.from);
@@ -297,6 +302,14 @@ function update_group(svg, drawn, group, geometry, view) {
   drawn.overlay.replaceChildren(...overlay);
 }
 
+// A fork's label. The events say which task made a task and at which line, not whether create_task,
+// gather or a TaskGroup did: a gather is named only when it made the task at the line it is awaited
+function fork_label(fork) {
+  if (fork.kind === 'to_thread') return `started for ${fork.from}`;
+  if (fork.kind === 'gather') return `gather from ${fork.from}`;
+  return `made by ${fork.from}${fork.line ? ` at line ${fork.line}` : ''}`;
+}
+
 function new_lane(svg, lane, header, geometry, colour_offset) {
   const { row, compact, width } = geometry;
   const mid = 0; // the lane's group is moved to its row
@@ -309,26 +322,48 @@ function new_lane(svg, lane, header, geometry, colour_offset) {
   g.append(element('rect', { x: 8 + indent, y: mid - 7, width: 6, height: 14, rx: 2, class: 'lane-swatch' }));
   // A worker thread's lane says so where a task's names its coroutine
   const what = lane.thread ? 'worker thread' : `${lane.coro}()`;
-  const state = element('tspan', { class: 'lane-state' });
   const clip = `url(#${svg.id}-label)`;
-  if (compact) {
-    // One line: the state before the coroutine, which is what the clip cuts when the line is long
-    const text = element('text', { x: 20 + indent, y: mid + 4, class: 'lane-name', 'clip-path': clip }, `${lane.name} `);
-    text.append(state, ` · ${what}`);
-    g.append(text);
-  } else {
-    g.append(element('text', { x: 20 + indent, y: mid - 3, class: 'lane-name', 'clip-path': clip }, lane.name));
-    const text = element('text', { x: 20 + indent, y: mid + 12, class: 'lane-coro', 'clip-path': clip }, `${what} `);
-    text.append(state);
-    g.append(text);
+  // The state at the label column's right end, never cut; the name and the coroutine shortened with
+  // an ellipsis to the room left of it, in full on hover
+  const right = geometry.label_width + 6;
+  const room = right - (20 + indent);
+  const state = element('text', { x: right, y: compact ? mid + 4 : mid - 3, class: 'lane-state', 'text-anchor': 'end' });
+  const full = `${lane.name} · ${what}`;
+  // A worker thread's line names the thread (its lane is `thread asyncio_0`)
+  const label = { name: lane.thread ?? lane.name, what: compact ? what : null, room };
+  const name = element('text', { x: 20 + indent, y: compact ? mid + 4 : mid - 3, class: 'lane-name', 'clip-path': clip }, name_line(label, ''));
+  name.append(element('title', {}, full));
+  g.append(name);
+  if (!compact) {
+    const coro = element('text', { x: 20 + indent, y: mid + 12, class: 'lane-coro', 'clip-path': clip }, ellipsis(what, room / coro_char_px));
+    coro.append(element('title', {}, full));
+    g.append(coro);
   }
+  g.append(state);
   const segments = element('g');
   const marks = element('g');
   g.append(segments, marks);
   return {
-    g, header, segments, marks, link_node: link, link: undefined, mid: undefined, state_node: state, state: null,
+    g, header, segments, marks, link_node: link, link: undefined, mid: undefined, state_node: state, state: null, name_node: name, label,
     surfaced: null, surfaced_count: 0, source: null, count: 0, painter: null, open_node: null, done_key: null, done_nodes: [],
   };
+}
+
+// The name line: the name (and, on a compact row, the coroutine) in the room the state leaves
+function name_line(label, state) {
+  const chars = (label.room - (state.length + 1) * state_char_px) / name_char_px;
+  const name = ellipsis(label.name, chars);
+  const rest = Math.floor(chars) - name.length - 3;
+  return label.what && rest > 1 ? `${name} · ${ellipsis(label.what, rest)}` : name;
+}
+
+// `text` in at most `chars` characters, the last of them an ellipsis when it is cut (a coroutine's
+// parentheses stay: fetch_with_re…())
+function ellipsis(text, chars) {
+  const most = Math.max(2, Math.floor(chars));
+  if (text.length <= most) return text;
+  if (text.endsWith('()') && most > 4) return `${text.slice(0, most - 3)}…()`;
+  return `${text.slice(0, most - 1)}…`;
 }
 
 // The tree connector: from under the parent's swatch down to this lane's
@@ -346,7 +381,8 @@ function update_lane(svg, kept, lane, geometry) {
   const mid = 0;
   if (lane.state !== kept.state) {
     kept.state = lane.state;
-    kept.state_node.textContent = lane.state ? `· ${lane.state}` : '';
+    kept.state_node.textContent = lane.state ?? '';
+    kept.name_node.firstChild.data = name_line(kept.label, lane.state ?? '');
     kept.state_node.setAttribute('class', `lane-state state-${lane.state}`);
     kept.g.dataset.state = lane.state ?? '';
   }
@@ -417,13 +453,16 @@ function draw_segment(segment, lane, mid, x, id) {
       g.append(element('rect', { x: x0 - 1, y: mid - 11, width: Math.max(min_run_px, x(segment.t1) - x0), height: 22, rx: 2, class: 'run-bar' }));
       break;
     case 'sleep':
+    case 'worker_sleep':
     case 'blocked': {
       const planned = x(segment.until);
       if (segment.open) g.append(element('rect', { x: x0, y: mid - 9, width: Math.max(2, planned - x0), height: 18, rx: 4, class: 'planned' }));
       const w = Math.max(2, x(segment.t1) - x0);
-      g.append(element('rect', { x: x0, y: mid - 9, width: w, height: 18, rx: 4, class: `${segment.kind}-bar` }));
+      g.append(element('rect', { x: x0, y: mid - 9, width: w, height: 18, rx: 4, class: `${segment.kind.replace('_', '-')}-bar` }));
+      // A worker's time.sleep blocks that thread alone: blocking work on its lane, not a wait on the loop
       const what = segment.kind === 'sleep' ? 'sleep' : 'time.sleep';
-      const label = segment.merged > 1 ? `${segment.merged} × ${what}` : `${what} ${format_seconds(segment.delay)}${segment.kind === 'blocked' ? ' · loop blocked' : ''}`;
+      const where = segment.kind === 'blocked' ? ' · loop blocked' : segment.kind === 'worker_sleep' ? ' (worker)' : '';
+      const label = segment.merged > 1 ? `${segment.merged} × ${what}${where}` : `${what} ${format_seconds(segment.delay)}${where}`;
       if (Math.max(planned, x0 + w) - x0 > label.length * 6.5 + 8) g.append(element('text', { x: x0 + 6, y: mid + 4, class: 'bar-label' }, label));
       else g.append(element('title', {}, label));
       break;
@@ -431,8 +470,8 @@ function draw_segment(segment, lane, mid, x, id) {
     case 'wait': {
       const w = Math.max(2, x(segment.t1) - x0);
       g.append(element('rect', { x: x0, y: mid - 9, width: w, height: 18, rx: 4, class: 'wait-bar', fill: `url(#${id}-hatch)` }));
-      const gathered = segment.targets.length > 4 ? `${segment.targets.length} tasks` : segment.targets.join(', ');
-      const label = segment.on === 'gather' ? `await gather(${gathered})` : segment.on === 'task' ? `await ${segment.targets[0]}` : `await ${segment.on}`;
+      const label = wait_label(segment);
+      g.dataset.label = label;
       if (w > label.length * 6.5 + 8) g.append(element('text', { x: x0 + 6, y: mid + 4, class: 'bar-label' }, label));
       else g.append(element('title', {}, label));
       break;
@@ -459,8 +498,18 @@ function draw_box(overlay, box, top, geometry, band) {
   if (box.kind === 'taskgroup') {
     g.append(element('rect', { x: x0, y: y0, width: x1 - x0, height: y1 - y0, rx: 6, class: 'box-frame' }));
   } else {
-    g.append(element('path', { d: `M${x0 + 6},${y0} H${x0} V${y1} H${x0 + 6}`, class: 'box-frame' }));
-    if (!box.open) g.append(element('path', { d: `M${x1 - 6},${y0} H${x1} V${y1} H${x1 - 6}`, class: 'box-frame' }));
+    // A bracket per run of its children's rows, from the await to its end (or now)
+    const runs = box.runs ?? [[box.first_row, box.last_row]];
+    g.dataset.runs = runs.map(([a, b]) => `${a}-${b}`).join(' ');
+    g.dataset.t0 = box.t0;
+    g.dataset.t1 = box.t1;
+    for (const [first, last] of runs) {
+      const ry0 = Math.max(top + first * row + 2, band.lo - row);
+      const ry1 = Math.min(top + (last + 1) * row - 2, band.hi + row);
+      if (ry1 <= ry0) continue;
+      g.append(element('path', { d: `M${x0 + 6},${ry0} H${x0} V${ry1} H${x0 + 6}`, class: 'box-frame' }));
+      if (!box.open) g.append(element('path', { d: `M${x1 - 6},${ry0} H${x1} V${ry1} H${x1 - 6}`, class: 'box-frame' }));
+    }
   }
   const label = box.kind === 'taskgroup'
     ? `${box.label}${box.phase && box.open ? ` · ${box.phase}` : ''}${box.errors ? ` · ${box.errors} failed` : ''}`
@@ -515,12 +564,18 @@ function draw_deadline(overlay, deadline, lane_y, geometry) {
   if (mid === undefined) return;
   const state = deadline.phase === 'expiring' || deadline.phase === 'expired' ? 'expired' : deadline.phase === 'finished' ? 'finished' : 'active';
   const dx = x(deadline.when);
-  const g = element('g', { class: `deadline deadline-${state}`, 'data-id': deadline.id, 'data-task': deadline.task, 'data-when': deadline.when, 'data-phase': deadline.phase });
-  // The time the block has, from where the timeout was made to its deadline, under the lane's bars
-  if (!compact) g.append(element('line', { x1: x(deadline.t0), x2: dx, y1: mid + 14, y2: mid + 14, class: 'deadline-span' }));
+  const g = element('g', {
+    class: `deadline deadline-${state} deadline-${deadline.kind}`, 'data-id': deadline.id, 'data-kind': deadline.kind, 'data-task': deadline.task,
+    'data-when': deadline.when, 'data-phase': deadline.phase, 'data-span-end': deadline.span_t1,
+  });
+  // The time the block has, under the lane's bars: from where the timeout was made to its deadline,
+  // or to where the block ended in time
+  if (!compact) g.append(element('line', { x1: x(deadline.t0), x2: x(deadline.span_t1 ?? deadline.when), y1: mid + 14, y2: mid + 14, class: 'deadline-span' }));
   g.append(element('line', { x1: dx, x2: dx, y1: mid - 14, y2: mid + 14, class: 'deadline-line' }));
   g.append(element('path', { d: `M${dx},${mid - 14} h-7 l3,3.5 l-3,3.5 h7`, class: 'deadline-flag' }));
-  if (!compact) g.append(element('text', { x: dx - 9, y: mid + 22, class: 'deadline-label', 'text-anchor': 'end' }, deadline.label));
+  // Left of the flag; a wait_for's right of it, as the arrow of the cancel it makes is labelled on the left
+  const right = deadline.kind === 'wait_for';
+  if (!compact) g.append(element('text', { x: right ? dx + 5 : dx - 9, y: mid + 22, class: 'deadline-label', 'text-anchor': right ? 'start' : 'end' }, deadline.label));
   const moved = deadline.moves ? `, moved ${deadline.moves} time${deadline.moves === 1 ? '' : 's'}` : '';
   g.append(element('title', {}, `${deadline.label}: deadline ${format_seconds(deadline.when)}${moved} · ${deadline.phase}`));
   overlay.push(g);
