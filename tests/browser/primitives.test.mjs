@@ -154,3 +154,30 @@ test('compare: each program its own primitives panel', async () => {
   assert.deepEqual(right.map((c) => [c.kind, c.state]), [['Lock', 'unlocked']]);
   await screenshot(page, 'primitives-compare');
 });
+
+test('compare a Lock against none: the racing deposits end at 0.1 s with 10, the locked ones at 0.3 s with 30', async () => {
+  await page?.close();
+  page = await fixture.browser.context.newPage();
+  await page.goto(`${fixture.server.url}#compare=unlocked_deposits,locked_deposits&speed=instant&mode=compare`);
+  await page.waitForSelector('#connection[data-state="live"]');
+  await page.click('#compare-run');
+  await page.waitForFunction(() => [...document.querySelectorAll('.compare-total')].every((t) => t.dataset.status === 'ok'));
+  const totals = await page.$$eval('.compare-total', (nodes) => nodes.map((n) => n.textContent));
+  assert.deepEqual(totals, ['0.1 s', '0.3 s']);
+  const last_lines = await page.$$eval('.compare .console', (lists) => lists.map((l) => [...l.querySelectorAll('.text')].at(-1)?.textContent));
+  assert.deepEqual(last_lines, ['The balance is 10 - expected 30', 'The balance is 30']);
+  // Stepping back from the end: the last step at which the right one's Lock has a holder and two
+  // waiters is Ann's (Task-2) hold, Bob and Cat waiting in order; the left has no primitive at all
+  assert.deepEqual((await cards('.side[data-side="0"] .primitives')).length, 0, 'no primitive without a lock');
+  const right = await cards('.side[data-side="1"] .primitives');
+  assert.deepEqual(right.map((c) => [c.kind, c.state]), [['Lock', 'unlocked']]);
+  let held = null;
+  for (let i = 0; i < 200 && !held; i += 1) {
+    await page.keyboard.press('ArrowLeft');
+    const [lock] = await cards('.side[data-side="1"] .primitives');
+    if (lock && /^Task-/.test(lock.facts.holder ?? '') && lock.lists.waiters?.every((w) => /^Task-/.test(w)) && lock.lists.waiters.length === 2) held = lock;
+  }
+  assert.ok(held, 'a step where the Lock has a holder and two waiters');
+  assert.deepEqual([held.facts.holder, held.lists.waiters], ['Task-2', ['Task-3', 'Task-4']]);
+  await screenshot(page, 'compare-lock-against-none');
+});

@@ -45,7 +45,7 @@ TEST(catalog, follows_the_tutorials_order)
         "sequential_unawaited", "sequential_awaited", "gather", "event_loop_lifecycle", "blocking_sleep",
         // Then the curriculum, one example per concept.
         "wait_for_timeout", "timeout_block", "cancel_cleanup", "shield", "wait_first_completed", "as_completed",
-        "taskgroup_failure", "lost_update", "semaphore_downloads", "event_starting_gun", "queue_workers",
+        "taskgroup_failure", "lost_update", "unlocked_deposits", "locked_deposits", "semaphore_downloads", "event_starting_gun", "queue_workers",
         "to_thread", "call_later", "done_callback"};
     EXPECT_EQ(ids, expected);
 }
