@@ -110,24 +110,32 @@ std::string task_of(const json::object& e)
 // The smallest width a step is drawn at, in µs, when the program time it took is none.
 constexpr std::int64_t min_step = 1;
 
-// A JavaScript Map's order: keys where they were first set (a set of a present key keeps its place).
+// A JavaScript Map's order: keys where they were first set (a set of a present key keeps its place, a
+// key erased and set again goes last). Found by key in log time; `in_order` lists them as the Map would.
 template <typename T>
 struct ordered {
-    std::vector<std::pair<std::string, T>> items;
+    std::map<std::string, std::pair<std::uint64_t, T>> items;
+    std::uint64_t next = 0;
     T* find(const std::string& key)
     {
-        for (auto& [k, v] : items)
-            if (k == key) return &v;
-        return nullptr;
+        auto found = items.find(key);
+        return found == items.end() ? nullptr : &found->second.second;
     }
     void set(const std::string& key, T value)
     {
-        if (T* found = find(key)) *found = std::move(value);
-        else items.emplace_back(key, std::move(value));
+        auto [at, inserted] = items.try_emplace(key, next, value);
+        if (inserted) ++next;
+        else at->second.second = std::move(value);
     }
-    void erase(const std::string& key)
+    void erase(const std::string& key) { items.erase(key); }
+    std::vector<std::pair<std::string, T>> in_order() const
     {
-        std::erase_if(items, [&](const auto& item) { return item.first == key; });
+        std::vector<std::pair<std::uint64_t, const std::pair<const std::string, std::pair<std::uint64_t, T>>*>> sorted;
+        for (const auto& item : items) sorted.emplace_back(item.second.first, &item);
+        std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::vector<std::pair<std::string, T>> out;
+        for (const auto& [order, item] : sorted) out.emplace_back(item->first, item->second.second);
+        return out;
     }
 };
 
@@ -182,16 +190,28 @@ json::object trace_of(const std::vector<json::object>& events, std::string_view 
     auto task_value = [](const std::string& task) { return task.empty() ? json::value(nullptr) : json::value(task); };
     // Where a task's event is drawn: inside its open step, else at its program time (no earlier than its
     // last step, which may be drawn a few µs after its program time)
+    // The callback that is no task's step which the loop is running (see the page's)
+    struct running_callback { const json::object* event; std::int64_t ts; };
+    std::optional<running_callback> callback;
     auto at = [&](const std::string& task, double t) {
+        if (task.empty()) return callback ? callback->ts : std::max(micros(t), cursor);  // the loop's: after the last step
         if (const auto* open = open_step.find(task)) return open->ts;
-        auto last = task.empty() ? last_step.end() : last_step.find(task);
+        auto last = last_step.find(task);
         return std::max(micros(t), last == last_step.end() ? std::int64_t{0} : last->second);
+    };
+    auto end_callback = [&](double t) {
+        if (!callback) return;
+        auto end = std::max(callback->ts + min_step, micros(t));
+        slice(loop_tid, text_of(*callback->event, "callback"), "callback", callback->ts, end - callback->ts,
+              json::object{{"handle", field_or_null(*callback->event, "handle")}, {"seq", field_or_null(*callback->event, "seq")}});
+        cursor = end;
+        callback.reset();
     };
     auto wait_slice = [&](const std::string& task, const wait& w, std::int64_t end, json::object extra) {
         const auto& begun = *w.begun;
         json::object args{{"task", task_value(task)}, {"line", field_or_null(begun, "line")}, {"on", field_or_null(begun, "on")}, {"seq", field_or_null(begun, "seq")}};
         if (!text_of(begun, "target").empty()) args["target"] = begun.at("target");
-        if (w.primitive) args["primitive"] = w.primitive->id;
+        if (w.primitive && !w.primitive->id.is_null()) args["primitive"] = w.primitive->id;
         for (auto& [key, value] : extra) args[key] = value;
         auto slice_name = w.primitive ? wait_name(begun, &w.primitive->kind, &w.primitive->id) : wait_name(begun);
         return slice(tid_of(task), std::move(slice_name), text_of(begun, "on") == "sleep" ? "sleep" : "wait", w.ts, end - w.ts, std::move(args));
@@ -202,7 +222,7 @@ json::object trace_of(const std::vector<json::object>& events, std::string_view 
         if (!snapshot || !snapshot->is_object()) return;
         json::value id = field_or_null(event, "primitive");
         auto known = kinds.find(json::serialize(id));
-        std::string kind = known == kinds.end() ? "primitive" : known->second;
+        std::string kind = known == kinds.end() || known->second.empty() ? "primitive" : known->second;
         for (const char* list : {"waiters", "getters", "putters"}) {
             const auto* names = snapshot->as_object().if_contains(list);
             if (!names || !names->is_array()) continue;
@@ -217,7 +237,7 @@ json::object trace_of(const std::vector<json::object>& events, std::string_view 
         auto kind = text_of(event, "kind");
         double t = number(event.if_contains("t"));
         if (kind == "thread_started") {
-            tid_of(task);
+            tid_of("thread " + text_of(event, "thread"));
         } else if (kind == "thread_run_begin") {
             thread_runs.set(task, &event);
         } else if (kind == "thread_run_end") {
@@ -230,7 +250,11 @@ json::object trace_of(const std::vector<json::object>& events, std::string_view 
             }
         } else if (kind == "task_created") {
             tid_of(text_of(event, "target"));
+        } else if (kind == "handle_run") {
+            end_callback(t);
+            if (text_of(event, "task").empty()) callback = running_callback{&event, std::max(micros(t), cursor)};
         } else if (kind == "step_begin") {
+            end_callback(t);
             auto ts = std::max(micros(t), cursor);
             open_step.set(task, {&event, ts});
             last_step[task] = ts;
@@ -315,22 +339,25 @@ json::object trace_of(const std::vector<json::object>& events, std::string_view 
             slice(tid_of(task), "time.sleep(" + js_number(event.if_contains("delay")) + ")", "blocking", ts,
                   micros(t + number(event.if_contains("delay"))) - ts, json::object{{"line", field_or_null(event, "line")}, {"seq", field_or_null(event, "seq")}});
         } else if (kind == "loop_wait") {
+            end_callback(t);
             double until = index + 1 < events.size() ? number(events[index + 1].if_contains("t")) : t;
-            span(loop_tid, "idle", "idle", t, until, json::object{{"until", field_or_null(event, "when")}, {"seq", field_or_null(event, "seq")}});
+            auto ts = std::max(micros(t), cursor);
+            slice(loop_tid, "idle", "idle", ts, micros(until) - ts, json::object{{"until", field_or_null(event, "when")}, {"seq", field_or_null(event, "seq")}});
         }
     }
     // A run cut short (cancelled, or a file that ends early) leaves steps and waits open: they end there.
-    for (const auto& [track, begun] : thread_runs.items) {
+    end_callback(end_t);
+    for (const auto& [track, begun] : thread_runs.in_order()) {
         span(tid_of(track), text_of(*begun, "callback"), "thread", number(begun->if_contains("t")), end_t,
              json::object{{"thread", field_or_null(*begun, "thread")}, {"ended", "unfinished"}, {"seq", field_or_null(*begun, "seq")}});
     }
-    for (const auto& [task, begun] : open_step.items) {
+    for (const auto& [task, begun] : open_step.in_order()) {
         auto coro = text_of(*begun.event, "coro");
         auto end = std::max(begun.ts + min_step, micros(end_t));
         slice(tid_of(task), coro.empty() ? task : coro, "step", begun.ts, end - begun.ts,
               json::object{{"task", task_value(task)}, {"line", field_or_null(*begun.event, "line")}, {"ended", "unfinished"}, {"seq", field_or_null(*begun.event, "seq")}});
     }
-    for (const auto& [task, w] : suspended.items) wait_slice(task, w, std::max(w.ts, micros(end_t)), json::object{{"ended", "unfinished"}});
+    for (const auto& [task, w] : suspended.in_order()) wait_slice(task, w, std::max(w.ts, micros(end_t)), json::object{{"ended", "unfinished"}});
 
     json::array trace_events;
     trace_events.push_back(json::object{{"name", "process_name"}, {"ph", "M"}, {"pid", pid}, {"tid", loop_tid}, {"args", json::object{{"name", name}}}});

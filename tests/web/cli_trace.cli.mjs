@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,11 +19,10 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const work = mkdtempSync(path.join(tmpdir(), 'loopscope-cli-trace-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 
+// Every catalog program, and one with a cancel, a long non-ASCII print and fractional sleeps
+const catalog = path.join(repo, 'server/catalog/programs');
 const programs = [
-  ...['gather', 'sleep', 'blocking_sleep', 'interleaving', 'create_task', 'sequential_unawaited', 'event_loop_lifecycle', 'to_thread', 'lost_update', 'queue_workers', 'wait_for_timeout',
-    'timeout_block', 'taskgroup_failure', 'semaphore_downloads', 'event_starting_gun', 'shield', 'cancel_cleanup', 'wait_first_completed',
-    'as_completed', 'call_later', 'done_callback']
-    .map((name) => path.join(repo, 'server/catalog/programs', `${name}.py`)),
+  ...readdirSync(catalog).filter((name) => name.endsWith('.py')).sort().map((name) => path.join(catalog, name)),
   path.join(repo, 'tests/web/programs/cancel_unicode.py'),
 ];
 

@@ -24,37 +24,45 @@ test('gather: a track per task, its steps and its waits as slices, awaits as flo
   assert.equal(trace.traceEvents.find((e) => e.name === 'process_name').args.name, 'gather.py');
 
   // The virtual clock gives a step no program time: each is drawn 1 µs wide, one after another in the
-  // order the loop ran them (main, then the two children at t = 0; the children, then main at t = 3)
+  // order the loop ran them (main, then the two children at t = 0; at t = 3 the sleeps' callbacks, the
+  // children, gather's done callbacks, then main)
   const steps = trace.traceEvents.filter((e) => e.ph === 'X' && e.cat === 'step' && e.tid <= 3).map((e) => [e.tid, e.name, e.ts, e.dur]);
   assert.deepEqual(steps, [
     [1, 'main', 0, 1], [2, 'brew_coffee', 1, 1], [3, 'toast_bagel', 2, 1],
-    [2, 'brew_coffee', 3_000_000, 1], [3, 'toast_bagel', 3_000_001, 1], [1, 'main', 3_000_002, 1],
+    [2, 'brew_coffee', 3_000_002, 1], [3, 'toast_bagel', 3_000_003, 1], [1, 'main', 3_000_006, 1],
+  ]);
+  // The callbacks that are no task's step, on the loop's track, one after another with the steps
+  const callbacks = trace.traceEvents.filter((e) => e.ph === 'X' && e.cat === 'callback').map((e) => [e.tid, e.name, e.ts, e.dur]).slice(0, 4);
+  assert.deepEqual(callbacks, [
+    [0, 'sleep._set_result_unless_cancelled', 3_000_000, 1], [0, 'sleep._set_result_unless_cancelled', 3_000_001, 1],
+    [0, 'gather._done_callback', 3_000_004, 1], [0, 'gather._done_callback', 3_000_005, 1],
   ]);
   // Each task's track: a step, its wait from the end of that step to the step that woke it, a step
   const track = (task) => on(trace, tracks.get(task), 'X').sort((a, b) => a.ts - b.ts).map((e) => [e.cat, e.name, e.ts, e.ts + e.dur]);
-  assert.deepEqual(track('Task-1'), [['step', 'main', 0, 1], ['wait', 'gather(Task-2, Task-3)', 1, 3_000_002], ['step', 'main', 3_000_002, 3_000_003]]);
-  assert.deepEqual(track('Task-2'), [['step', 'brew_coffee', 1, 2], ['sleep', 'sleep(3)', 2, 3_000_000], ['step', 'brew_coffee', 3_000_000, 3_000_001]]);
-  assert.deepEqual(track('Task-3'), [['step', 'toast_bagel', 2, 3], ['sleep', 'sleep(3)', 3, 3_000_001], ['step', 'toast_bagel', 3_000_001, 3_000_002]]);
+  assert.deepEqual(track('Task-1'), [['step', 'main', 0, 1], ['wait', 'gather(Task-2, Task-3)', 1, 3_000_006], ['step', 'main', 3_000_006, 3_000_007]]);
+  assert.deepEqual(track('Task-2'), [['step', 'brew_coffee', 1, 2], ['sleep', 'sleep(3)', 2, 3_000_002], ['step', 'brew_coffee', 3_000_002, 3_000_003]]);
+  assert.deepEqual(track('Task-3'), [['step', 'toast_bagel', 2, 3], ['sleep', 'sleep(3)', 3, 3_000_003], ['step', 'toast_bagel', 3_000_003, 3_000_004]]);
   const gather = on(trace, tracks.get('Task-1'), 'X').find((e) => e.cat === 'wait');
   assert.deepEqual([gather.args.on, gather.args.line], ['gather', 20]);
   const idle = on(trace, 0, 'X').find((e) => e.cat === 'idle');
-  assert.deepEqual([idle.ts, idle.dur], [0, 3_000_000]);
+  // The loop waits from where its last step at t = 0 ended (three of 1 µs) to the sleeps' end
+  assert.deepEqual([idle.ts, idle.dur], [3, 2_999_997]);
 
   // Both children's last steps lead to main's step after the gather
   const starts = trace.traceEvents.filter((e) => e.ph === 's' && e.cat === 'await');
   const finishes = trace.traceEvents.filter((e) => e.ph === 'f' && e.cat === 'await');
-  assert.deepEqual(starts.map((e) => [e.tid, e.ts]), [[tracks.get('Task-2'), 3_000_000], [tracks.get('Task-3'), 3_000_001]]);
-  assert.deepEqual(finishes.map((e) => [e.tid, e.ts, e.bp]), [[tracks.get('Task-1'), 3_000_002, 'e'], [tracks.get('Task-1'), 3_000_002, 'e']]);
+  assert.deepEqual(starts.map((e) => [e.tid, e.ts]), [[tracks.get('Task-2'), 3_000_002], [tracks.get('Task-3'), 3_000_003]]);
+  assert.deepEqual(finishes.map((e) => [e.tid, e.ts, e.bp]), [[tracks.get('Task-1'), 3_000_006, 'e'], [tracks.get('Task-1'), 3_000_006, 'e']]);
 
   // Prints inside the steps that made them
   const prints = trace.traceEvents.filter((e) => e.cat === 'print');
   assert.deepEqual(prints.map((e) => [e.tid, e.ts, e.args.text]), [
     [tracks.get('Task-2'), 1, 'Start brewing coffee...\n'],
     [tracks.get('Task-3'), 2, 'Start toasting bagel...\n'],
-    [tracks.get('Task-2'), 3_000_000, 'Done brewing coffee.\n'],
-    [tracks.get('Task-3'), 3_000_001, 'Done toasting bagel.\n'],
-    [tracks.get('Task-1'), 3_000_002, 'Coffee is ready!\n'],
-    [tracks.get('Task-1'), 3_000_002, 'Bagel is ready!\n'],
+    [tracks.get('Task-2'), 3_000_002, 'Done brewing coffee.\n'],
+    [tracks.get('Task-3'), 3_000_003, 'Done toasting bagel.\n'],
+    [tracks.get('Task-1'), 3_000_006, 'Coffee is ready!\n'],
+    [tracks.get('Task-1'), 3_000_006, 'Bagel is ready!\n'],
   ]);
 });
 

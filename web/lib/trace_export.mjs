@@ -7,12 +7,16 @@
 // - "X" slices: each step of a task (`step`); each wait between two of its steps (`sleep`, `wait`),
 //   from the step that suspended it to the step that woke it, named by what it waited on (the sleep,
 //   the task or gather awaited, the Lock, Queue, Event … whose waiters it joined, a future); time.sleep
-//   blocking the whole loop (`blocking`); the loop waiting for its next timer (`idle`).
+//   blocking the whole loop (`blocking`); the loop waiting for its next timer (`idle`); each callback the
+//   loop runs that is no task's step (`callback`: the program's call_soon/call_later, a done callback,
+//   asyncio's own such as a sleep's `_set_result_unless_cancelled`) on the loop's track, from its
+//   handle_run to what the loop does next.
 //   Steps take the program time their events say; most take none (the virtual clock, or a step that
 //   does no blocking work), and are drawn 1 µs wide so that the viewer shows them. The loop runs one
 //   step at a time, so steps never overlap: a step at the same microsecond as the one before it starts
 //   where that one ends (steps at one program instant are drawn side by side, in the order they ran).
-// - "i" instants (thread scope): each print, and each task's end, inside the step that made them.
+// - "i" instants (thread scope): each print, and each task's end, inside the step (or callback) that
+//   made them; an event of no task, outside a callback, where the last step ended.
 // - "s"/"f" flows: from an awaited task's last step to the step of the task it wakes (`await`), and
 //   from a cancel to the step of the task where CancelledError lands (`cancel`). The "f" has bp "e", so
 //   both ends bind to the slice enclosing their timestamp (the steps).
@@ -87,8 +91,19 @@ export function trace_of(events, { name = 'loopscope run', loopscope = null } = 
     flows.push({ name: cat, cat, ph: 'f', bp: 'e', id, ts: to_ts, pid, tid: to_tid });
   };
   // Where a task's event is drawn: inside its open step, else at its program time (no earlier than
-  // its last step, which may be drawn a few µs after its program time)
-  const at = (task, t) => open_step.get(task)?.ts ?? Math.max(micros(t), (task && last_step.get(task)) || 0);
+  // its last step, which may be drawn a few µs after its program time). An event of no task (module
+  // code, a callback, asyncio.run's cancels) is the loop's: no earlier than where the last step ended.
+  const at = (task, t) => (task ? open_step.get(task)?.ts ?? Math.max(micros(t), last_step.get(task) ?? 0) : callback?.ts ?? Math.max(micros(t), cursor));
+  // The callback that is no task's step which the loop is running: a slice on the loop's track from its
+  // handle_run to whatever the loop does next, as wide as a step at least
+  let callback = null;
+  const end_callback = (t) => {
+    if (!callback) return;
+    const end = Math.max(callback.ts + min_step, micros(t));
+    slice(loop_tid, callback.event.callback, 'callback', callback.ts, end - callback.ts, { handle: callback.event.handle, seq: callback.event.seq });
+    cursor = end;
+    callback = null;
+  };
   const wait_slice = (task, wait, end, extra = {}) => {
     const { begun, primitive } = wait;
     const args = { task, line: begun.line, on: begun.on, seq: begun.seq, ...(begun.target ? { target: begun.target } : {}), ...(primitive ? { primitive: primitive.id } : {}), ...extra };
@@ -123,7 +138,12 @@ export function trace_of(events, { name = 'loopscope run', loopscope = null } = 
       case 'task_created':
         tid_of(event.target);
         break;
+      case 'handle_run':
+        end_callback(event.t);
+        if (!event.task) callback = { event, ts: Math.max(micros(event.t), cursor) };
+        break;
       case 'step_begin': {
+        end_callback(event.t);
         const ts = Math.max(micros(event.t), cursor);
         open_step.set(task, { event, ts });
         last_step.set(task, ts);
@@ -201,8 +221,10 @@ export function trace_of(events, { name = 'loopscope run', loopscope = null } = 
         break;
       }
       case 'loop_wait': {
-        const until = events[index + 1]?.t ?? event.t;
-        span(loop_tid, 'idle', 'idle', event.t, until, { until: event.when ?? null, seq: event.seq });
+        end_callback(event.t);
+        // From where the last step ended (the loop waits after it) to the next event's program time
+        const ts = Math.max(micros(event.t), cursor);
+        slice(loop_tid, 'idle', 'idle', ts, micros(events[index + 1]?.t ?? event.t) - ts, { until: event.when ?? null, seq: event.seq });
         break;
       }
       default:
@@ -210,6 +232,7 @@ export function trace_of(events, { name = 'loopscope run', loopscope = null } = 
     }
   });
   // A run cut short (cancelled, or a file that ends early) leaves steps and waits open: they end there.
+  end_callback(end_t);
   for (const [track, begun] of thread_runs) span(tid_of(track), begun.callback, 'thread', begun.t, end_t, { thread: begun.thread, ended: 'unfinished', seq: begun.seq });
   for (const [task, begun] of open_step) {
     const end = Math.max(begun.ts + min_step, micros(end_t));
