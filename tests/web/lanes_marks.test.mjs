@@ -87,3 +87,12 @@ test('a snapshot at any seq, restored and folded on, draws what folding from the
     }
   }
 });
+
+test('a gather of 70 children whose lanes are apart: at most 64 brackets, and every child inside one', () => {
+  const layout = layout_lanes(load_events('gather_every_other'), Infinity);
+  const [first] = layout.boxes.filter((b) => b.kind === 'gather');
+  const rows = layout.lanes.filter((l) => /^Task-\d+$/.test(l.name) && Number(l.name.slice(5)) % 2 === 0 && l.name !== 'Task-1').map((l) => l.row);
+  assert.equal(rows.length, 70);
+  assert.equal(first.runs.length, 64);
+  for (const row of rows) assert.ok(first.runs.some(([a, b]) => a <= row && row <= b), `row ${row} in a bracket`);
+});

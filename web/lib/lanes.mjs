@@ -131,6 +131,9 @@ export class lane_builder {
       case 'step_begin':
         if (lane) {
           lane.step = event.seq;
+          // What it waits on next is what it joins in this step (a task made straight on a library
+          // coroutine makes no await_begin of its own)
+          lane.waits_on = null;
           open_segment(lane, 'run', event.t, { line: event.line });
         }
         break;
@@ -443,8 +446,9 @@ export class lane_builder {
       const runs = [];
       for (const row of found) {
         const last = runs[runs.length - 1];
-        if (last && row <= last[1] + 1) last[1] = row;
-        else if (runs.length < max_runs) runs.push([row, row]);
+        // Past the bound, the last bracket stretches over the rest: every child stays inside one
+        if (last && (row <= last[1] + 1 || runs.length >= max_runs)) last[1] = row;
+        else runs.push([row, row]);
       }
       rows = { first_row: found[0], last_row: found[found.length - 1], runs };
     }

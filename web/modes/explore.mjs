@@ -11,7 +11,6 @@ import { format_seconds } from '../lib/format.mjs';
 import { describe_event } from '../lib/describe.mjs';
 import { total_text, error_of, uses_random, run_seed, seed_text } from '../lib/run_summary.mjs';
 
-export { seed_text };
 import { axis_end } from '../lib/lanes.mjs';
 import { draw_lanes, lane_colour } from '../ui/lanes_view.mjs';
 import { console_view } from '../ui/console_view.mjs';

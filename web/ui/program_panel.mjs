@@ -74,9 +74,15 @@ export class program_panel {
     $('program-notes').hidden = !entry;
     $('program-notes').querySelector('p').textContent = entry ? entry.notes : '';
     // An example kept in a run file that the catalog lacks: the picker offers it too
+    // (only the file's example last opened: an earlier one's run is gone)
     const picker = $('program-picker');
     const saved = this.program.saved;
-    if (saved && ![...picker.options].some((option) => option.value === saved.id)) picker.prepend(new Option(saved.title, saved.id));
+    for (const option of [...picker.querySelectorAll('option[data-saved]')]) if (option.value !== saved?.id) option.remove();
+    if (saved && ![...picker.options].some((option) => option.value === saved.id)) {
+      const option = new Option(saved.title, saved.id);
+      option.dataset.saved = 'true';
+      picker.prepend(option);
+    }
     picker.value = this.program.scenario ?? own_program;
   }
 
