@@ -81,7 +81,7 @@ const prediction = new predict_view({ list: $('predict-list'), hint: $('predict-
 });
 const predict = new predict_mode({ store, runner: runs, explore, view: prediction });
 const pickers = new compare_pickers(request_draw);
-const compare = new compare_mode({ store, runner: runs, program, pair: () => pickers.pair(), views: compare_views() });
+const compare = new compare_mode({ store, runner: runs, program, pair: () => pickers.pair(), views: compare_views((side, what) => { compare.light(side, what); request_draw(); }) });
 const modes = { explore, predict, compare };
 const switcher = new mode_switch(modes, (name) => user_set_mode(name));
 let mode = explore;

@@ -179,5 +179,16 @@ test('compare a Lock against none: the racing deposits end at 0.1 s with 10, the
   }
   assert.ok(held, 'a step where the Lock has a holder and two waiters');
   assert.deepEqual([held.facts.holder, held.lists.waiters], ['Task-2', ['Task-3', 'Task-4']]);
+  // Hovering the card lights its tasks' lanes on its own side only (the left has a Task-2 too)
+  const lit = () => page.$$eval('#compare-lanes [data-group]', (groups) => groups.map((g) => [...g.querySelectorAll('g.lane.lit')].map((l) => l.dataset.task)));
+  assert.deepEqual(await lit(), [[], []]);
+  await page.hover('.side[data-side="1"] .primitive[data-primitive="1"] .primitive-head');
+  await drawn();
+  assert.deepEqual(await lit(), [[], ['Task-2', 'Task-3', 'Task-4']]);
+  assert.equal((await cards('.side[data-side="1"] .primitives'))[0].lit, 'hover');
+  assert.equal(await page.$eval('#compare-lanes', (svg) => svg.classList.contains('has-lit')), true);
   await screenshot(page, 'compare-lock-against-none');
+  await page.mouse.move(5, 5);
+  await drawn();
+  assert.deepEqual(await lit(), [[], []]);
 });

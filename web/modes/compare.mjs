@@ -12,8 +12,8 @@ import { describe_event } from '../lib/describe.mjs';
 import { total_text } from '../lib/run_summary.mjs';
 import { axis_end } from '../lib/lanes.mjs';
 import { draw_lanes, lane_colour } from '../ui/lanes_view.mjs';
-import { primitives_panel } from '../lib/primitives.mjs';
-import { primitives_view } from '../ui/primitives_view.mjs';
+import { primitives_panel, tasks_of } from '../lib/primitives.mjs';
+import { primitives_view, light_lanes } from '../ui/primitives_view.mjs';
 import { console_view } from '../ui/console_view.mjs';
 import { catalog_options } from '../ui/program_panel.mjs';
 
@@ -38,6 +38,8 @@ export class compare_mode {
     this.store = store;
     this.runner = runner;
     this.program = program;
+    // Per side, the primitive lit by the pointer over its card and the one pinned by a click (it wins)
+    this.lit = [{ hover: null, pinned: null }, { hover: null, pinned: null }];
     this.pair = pair;
     this.views = views;
     this.runs = [null, null];
@@ -107,6 +109,23 @@ export class compare_mode {
     };
   }
 
+  // What a side's lit primitive lights at its seq: the tasks its state names. Null when none is lit or
+  // that side has not made it yet.
+  lit_at(side, state) {
+    const id = this.lit[side].pinned ?? this.lit[side].hover;
+    const entry = id === null ? undefined : state.primitives.get(id);
+    if (!entry) return null;
+    return { id, pinned: this.lit[side].pinned === id, tasks: new Set(tasks_of(entry).map((t) => t.task)) };
+  }
+
+  // A side's primitives panel: `{ hover: id | null }` as the pointer moves, `{ pin: id }` on a click
+  // (a second click on the pinned one unpins it). It lights the lanes of that side's tasks it names.
+  light(side, { hover, pin }) {
+    const lit = this.lit[side];
+    if (hover !== undefined) lit.hover = hover;
+    if (pin !== undefined) lit.pinned = lit.pinned === pin ? null : pin;
+  }
+
   // Both programs at the cursor's moment.
   frame() {
     const pair = this.pair();
@@ -132,6 +151,7 @@ export class compare_mode {
         console: state.console,
         primitives: primitives_panel(state.primitives, max_primitives),
         colour_of: side_colours(layout, i * 3),
+        lit: this.lit_at(i, state),
       };
     });
     const live = this.runs.some((run) => run && !run.finished);
@@ -191,14 +211,16 @@ export class compare_pickers {
 }
 
 // The panels compare draws, each { paint(frame) }: a new panel is one more entry here.
-export function compare_views() {
+// `light(side, what)`: a side's primitives panel was hovered or clicked (compare_mode.light, then a redraw).
+export function compare_views(light = () => {}) {
   const consoles = [...document.querySelectorAll('.compare .console')].map((list) => new console_view(list));
-  // One primitives panel per run; nothing to light here (no code view)
+  // One primitives panel per run; a lit card lights its tasks' lanes on its side (there is no code view)
   const primitives = [0, 1].map((i) => new primitives_view(
-    document.querySelector(`.side[data-side="${i}"] .primitives`), document.querySelector(`.side[data-side="${i}"] .primitives-count`), () => {}));
+    document.querySelector(`.side[data-side="${i}"] .primitives`), document.querySelector(`.side[data-side="${i}"] .primitives-count`), (what) => light(i, what)));
   return [
-    { paint: (frame) => frame.sides.forEach((side, i) => primitives[i].paint({ primitives: side.primitives, colour_of: side.colour_of, lit: null })) },
+    { paint: (frame) => frame.sides.forEach((side, i) => primitives[i].paint({ primitives: side.primitives, colour_of: side.colour_of, lit: side.lit })) },
     { paint: (frame) => draw_lanes($('compare-lanes'), frame.sides, axis_end(frame.horizon)) },
+    { paint: (frame) => light_lanes($('compare-lanes'), frame.sides.map((side) => (side.lit ? side.lit.tasks : null))) },
     {
       paint(frame) {
         frame.sides.forEach((side, i) => {

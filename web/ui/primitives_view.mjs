@@ -176,12 +176,18 @@ export class primitives_view {
   }
 }
 
-// Lights the lanes of `tasks` (a Set, or null for none) in a lanes SVG, dimming the others. Lanes are
-// `g.lane[data-task]` (ui/lanes_view.mjs); they are marked again every frame while something is lit,
-// since the lanes' drawing may have made them anew.
+// Lights the lanes of `tasks` (a Set, or null for none) in a lanes SVG, dimming the others; in compare,
+// an array of them, one per group of lanes (`[data-group]`, a side's), since both sides have a Task-1.
+// Lanes are `g.lane[data-task]` (ui/lanes_view.mjs); they are marked again every frame while something
+// is lit, since the lanes' drawing may have made them anew.
 export function light_lanes(svg, tasks) {
-  const lit = Boolean(tasks);
+  const per_group = Array.isArray(tasks) ? tasks : null;
+  const lit = per_group ? per_group.some(Boolean) : Boolean(tasks);
   if (!lit && !svg.classList.contains('has-lit')) return;
   svg.classList.toggle('has-lit', lit);
-  for (const lane of svg.querySelectorAll('g.lane')) lane.classList.toggle('lit', lit && tasks.has(lane.dataset.task));
+  const mark = (root, set) => {
+    for (const lane of root.querySelectorAll('g.lane')) lane.classList.toggle('lit', Boolean(set) && set.has(lane.dataset.task));
+  };
+  if (per_group) svg.querySelectorAll('[data-group]').forEach((root, i) => mark(root, per_group[i]));
+  else mark(svg, tasks);
 }
