@@ -46,12 +46,13 @@ const scenes = [
   },
   {
     name: 'lock',
-    open: '#example=lost_update&speed=instant&step=85',
+    open: '#example=locked_deposits&speed=instant&step=51',
     card: '#primitives',
     async shows(page) {
       const lock = page.locator('#primitives .primitive[data-kind="Lock"]');
       assert.equal(await lock.count(), 1, 'the Lock\'s card');
-      assert.equal(await lock.locator('.primitive-list[data-list="waiters"] .chip').count(), 2, 'two waiters');
+      assert.equal(await lock.locator('.primitive-facts dd[data-fact="holder"]').textContent(), 'Task-3', 'Bob holds it');
+      assert.deepEqual(await lock.locator('.primitive-list[data-list="waiters"] .chip').allTextContents(), ['Task-4'], 'Cat waits');
     },
   },
   {
