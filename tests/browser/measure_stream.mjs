@@ -62,6 +62,11 @@ const server = await start_server();
 const browser = await open_browser();
 try {
   const page = await browser.context.newPage();
+  // When the server's last message for the run arrived, by the page's own websocket
+  let finished_at = null;
+  page.on('websocket', (socket) => socket.on('framereceived', (frame) => {
+    if (typeof frame.payload === 'string' && frame.payload.length < 4096 && frame.payload.includes('"run_finished"')) finished_at = Date.now();
+  }));
   await page.goto(`${server.url}#code=${Buffer.from(source).toString('base64url')}&speed=1`);
   await page.waitForSelector('#connection[data-state="live"]');
   await page.waitForFunction(() => document.querySelector('#program-title').textContent === 'Your own program');
@@ -96,13 +101,14 @@ try {
   const started = Date.now();
   await page.click('#run');
   await page.waitForFunction(() => /^total /.test(document.querySelector('#total').textContent), null, { timeout: 600_000, polling: 250 });
-  const streamed = Date.now() - started;
+  const drawn_at = Date.now();
+  const streamed = drawn_at - started;
   await page.evaluate(() => { window.frames_on = false; });
   const after_stream = await metrics();
   const gaps = (await page.evaluate(() => window.frame_gaps)).slice(2);
   const position = await page.textContent('#position');
   const d = (a, b, name) => (b[name] - a[name]).toFixed(2);
-  console.log(`stream: ${position} on screen ${streamed} ms after Run; ${gaps.length} frames`);
+  console.log(`stream: ${position} on screen ${streamed} ms after Run, ${finished_at === null ? '?' : drawn_at - finished_at} ms after run_finished arrived; ${gaps.length} frames`);
   console.log(`  fps median ${(1000 / percentile(gaps, 0.5)).toFixed(1)}, 5th percentile ${(1000 / percentile(gaps, 0.95)).toFixed(1)}; longest frame ${Math.max(...gaps).toFixed(1)} ms; frames over 20 ms: ${gaps.filter((g) => g > 20).length}`);
   console.log(`  Chromium: script ${d(before_stream, after_stream, 'ScriptDuration')} s, layout ${d(before_stream, after_stream, 'LayoutDuration')} s (${d(before_stream, after_stream, 'LayoutCount')}), style ${d(before_stream, after_stream, 'RecalcStyleDuration')} s, task ${d(before_stream, after_stream, 'TaskDuration')} s, heap ${(after_stream.JSHeapUsedSize / 1e6).toFixed(0)} MB`);
 
