@@ -10,7 +10,7 @@
 // on the page, then sets the scrubber to JUMPS random steps (seeded: the same steps every time),
 // each timed from the input event to the second animation frame after it, with the script, layout
 // and style time Chromium counted meanwhile. --trace records a Chromium trace of the stream and the
-// jumps (open it in ui.perfetto.dev); --profile prints the functions that took the most time of their
+// jumps (open it in ui.perfetto.dev) and prints the main thread's CPU a frame while streaming; --profile prints the functions that took the most time of their
 // own, while streaming and while jumping (CDP's sampling profiler).
 
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -42,6 +42,26 @@ function top_functions(profile, count = 12) {
   return [...self].sort((a, b) => b[1] - a[1]).slice(0, count).map(([key, spent]) => `    ${spent.toFixed(0).padStart(6)} ms  ${key}`).join('\n');
 }
 
+// From a trace: the page's main-thread CPU (`tdur`) per frame drawn while the run streamed (before the
+// first jump's input event), by kind of work
+function stream_cpu(trace) {
+  const events = trace.traceEvents ?? trace;
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const slices = events.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`));
+  const first_jump = Math.min(...slices.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'input').map((e) => e.ts));
+  const cpu = new Map();
+  let frames = 0;
+  for (const e of slices) {
+    if (e.ts >= first_jump) continue;
+    if (e.name === 'Commit') frames += 1;
+    cpu.set(e.name, (cpu.get(e.name) ?? 0) + (e.tdur ?? 0) / 1000);
+  }
+  const per_frame = (name) => ((cpu.get(name) ?? 0) / Math.max(1, frames)).toFixed(2);
+  const kinds = ['RunTask', 'FireAnimationFrame', 'FunctionCall', 'Layout', 'Paint', 'UpdateLayoutTree', 'PrePaint', 'Layerize', 'Commit'];
+  return `  main thread's CPU a frame while streaming (${frames} frames): ${kinds.map((name) => `${name} ${per_frame(name)}`).join(', ')} ms\n` +
+    '  (RunTask: all of it; FireAnimationFrame: the page\'s draw; FunctionCall: that and the messages\' handling)';
+}
+
 function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
@@ -65,7 +85,7 @@ try {
   // When the server's last message for the run arrived, by the page's own websocket
   let finished_at = null;
   page.on('websocket', (socket) => socket.on('framereceived', (frame) => {
-    if (typeof frame.payload === 'string' && frame.payload.length < 4096 && frame.payload.includes('"run_finished"')) finished_at = Date.now();
+    if (typeof frame.payload === 'string' && frame.payload.length < 4096 && JSON.parse(frame.payload).type === 'run_finished') finished_at = Date.now();
   }));
   await page.goto(`${server.url}#code=${Buffer.from(source).toString('base64url')}&speed=1`);
   await page.waitForSelector('#connection[data-state="live"]');
@@ -147,8 +167,10 @@ try {
       if (eof) break;
     }
     await cdp.send('IO.close', { handle: stream });
-    writeFileSync(trace_file, chunks.join(''));
+    const text = chunks.join('');
+    writeFileSync(trace_file, text);
     console.log(`trace: ${trace_file}`);
+    console.log(stream_cpu(JSON.parse(text)));
   }
 } finally {
   await browser.close();
