@@ -167,6 +167,17 @@ export function explore_views(editor, light = () => {}) {
   const console_panel = new console_view($('console'));
   const primitives_panel_view = new primitives_view($('primitives'), $('primitives-count'), light);
   return [
+    {
+      // The code: each task's line in its lane's colour, and the error at its line. First: applying the
+      // marks, CodeMirror reads the document's selection, which lays the page out at once; before the
+      // other panels have written, there is nothing to lay out yet (docs/performance.md)
+      paint({ marks, error, colour_of, lit, lit_lines }) {
+        editor.mark(marks.map((m) => ({ ...m, colour: colour_of(m.task) ?? 'var(--accent)' })), error, lit ? { id: lit.id, lines: lit_lines } : null);
+        const run_error = $('run-error');
+        run_error.hidden = !error;
+        run_error.textContent = error ? `${error.line ? `Line ${error.line}: ` : ''}${error.text}` : '';
+      },
+    },
     { paint: (frame) => draw_lanes($('lanes'), [{ layout: frame.layout, now: frame.state.t }], axis_end(frame.horizon)) },
     { paint: (frame) => light_lanes($('lanes'), frame.lit ? frame.lit.tasks : null) },
     primitives_panel_view,
@@ -178,15 +189,6 @@ export function explore_views(editor, light = () => {}) {
         $('total').textContent = frame.total;
         $('total').dataset.status = frame.total_status;
         $('run').textContent = frame.run_label;
-      },
-    },
-    {
-      // The code: each task's line in its lane's colour, and the error at its line
-      paint({ marks, error, colour_of, lit, lit_lines }) {
-        editor.mark(marks.map((m) => ({ ...m, colour: colour_of(m.task) ?? 'var(--accent)' })), error, lit ? { id: lit.id, lines: lit_lines } : null);
-        const run_error = $('run-error');
-        run_error.hidden = !error;
-        run_error.textContent = error ? `${error.line ? `Line ${error.line}: ` : ''}${error.text}` : '';
       },
     },
   ];

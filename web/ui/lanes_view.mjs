@@ -63,6 +63,7 @@ class segment_painter {
     this.last = null;
     this.last_node = null;
     this.last_x1 = -Infinity;
+    this.stale = false;
   }
 
   add(segment, x) {
@@ -77,16 +78,25 @@ class segment_painter {
       this.last.t1 = segment.t1;
       this.last.merged += 1;
       this.last_x1 = x1;
-      const node = this.draw(this.last);
-      this.last_node.replaceWith(node);
-      this.last_node = node;
+      this.stale = true;
       return;
     }
     if (x1 - x0 < 1 && x0 < this.last_x1 + 1) return;
+    this.flush();
     this.last = { ...segment, merged: 1 };
     this.last_node = this.draw(this.last);
     this.parent.append(this.last_node);
     this.last_x1 = x1;
+  }
+
+  // The bar that segments joined since it was drawn, drawn again once: a jump that adds a lane's 1,500
+  // sleeps draws each bar once, not once for every sleep it holds
+  flush() {
+    if (!this.stale) return;
+    this.stale = false;
+    const node = this.draw(this.last);
+    this.last_node.replaceWith(node);
+    this.last_node = node;
   }
 }
 
@@ -417,6 +427,7 @@ function update_lane(svg, kept, lane, geometry) {
     kept.open_node = null;
   }
   for (; kept.count < lane.segments.length; kept.count += 1) kept.painter.add(lane.segments[kept.count], x);
+  kept.painter.flush();
   if (lane.open) {
     kept.open_node = draw(lane.open);
     kept.segments.append(kept.open_node);
