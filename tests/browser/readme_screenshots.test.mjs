@@ -104,7 +104,8 @@ async function open_scene(scene, theme, viewport) {
   if (step) {
     await page.waitForFunction((text) => document.querySelector('#position').textContent.startsWith(text), `event ${Number(step[1]) + 1} of`);
   } else {
-    await page.click(scene.open.includes('compare=') ? '#compare-run' : '#run');
+    // A compare link runs both programs itself; explore's waits for Run
+    if (!scene.open.includes('compare=')) await page.click('#run');
     // Played to the end: each run's total shown with how it ended
     await page.waitForFunction(() => {
       const totals = [...document.querySelectorAll(document.querySelector('#compare').hidden ? '#total' : '.compare-total')];
