@@ -96,6 +96,13 @@ test('lost_update: the Lock held and waited on; hover and click light its lines 
   assert.equal((await cards())[0].lit, 'pinned');
   assert.deepEqual(await lit_lanes(), ['Task-6', 'Task-7']);
   assert.equal(await page.locator('#editor .cm-primitive-lit').count(), 2);
+  // Stepping back to 85 gives the Lock back to its previous holder, with both waiters again
+  for (let i = 0; i < 16; i += 1) await page.keyboard.press('ArrowLeft');
+  await drawn();
+  assert.deepEqual([(await cards())[0].facts.holder, (await cards())[0].lists.waiters], ['Task-5', ['Task-6', 'Task-7']]);
+  assert.deepEqual(await lit_lanes(), ['Task-5', 'Task-6', 'Task-7']);
+  for (let i = 0; i < 16; i += 1) await page.keyboard.press('ArrowRight');
+  await drawn();
   await page.click('#primitives .primitive[data-primitive="1"] .primitive-head');
   await page.mouse.move(5, 5);
   await drawn();
