@@ -28,6 +28,9 @@ test('taskgroup_failure: the group\'s box, its cancel arrows, and the lanes\' st
   await run('taskgroup_failure');
   await page.waitForFunction(() => document.querySelector('#total').textContent === 'total 2.0 s');
   await drawn();
+  // The ExceptionGroup the group raised, as main caught and printed it
+  const printed = await page.$$eval('#console .console-line .text', (items) => items.map((li) => li.textContent));
+  assert.equal(printed.at(-1), "t=2.0 caught ExceptionGroup('unhandled errors in a TaskGroup', [ValueError('prices: bad data')])");
   assert.deepEqual(await rows(), [
     ['Task-1', 0, 'done'], ['Task-2', 1, 'done'], ['Task-3', 1, 'cancelled'], ['Task-4', 1, 'failed'],
   ]);
