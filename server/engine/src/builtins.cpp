@@ -1499,6 +1499,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             // tuple of two shared tuples 24 deep is 2**24 looks), as deep as CPython's recursion limit.
             if (isinstance_depth_ >= static_cast<int>(config_.max_call_depth))
                 raise_error("RecursionError", "maximum recursion depth exceeded in __instancecheck__");
+            check_native_stack();
             ++isinstance_depth_;
             struct leave {
                 int& depth;

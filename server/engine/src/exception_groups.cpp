@@ -141,6 +141,7 @@ void runtime::split_group(const value& exc, const group_matcher& m, bool constru
     const std::size_t frames = frames_below_ + (running_ ? running_->frames.size() : 0);
     if (frames + static_cast<std::size_t>(depth) >= config_.max_call_depth)
         raise_error("RecursionError", "maximum recursion depth exceeded in exceptiongroup_split_recursive");
+    check_native_stack();
     std::vector<value> matched, others;
     const value items = e.rare->group_exceptions;  // a predicate could not change it, but keep it alive
     for (const auto& item : items.as<sequence_object>().items) {

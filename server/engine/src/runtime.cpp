@@ -1195,6 +1195,7 @@ bool runtime::cancel_any(const std::shared_ptr<future_object>& fut, const std::s
         nested& operator=(const nested&) = delete;
     } level{cancel_depth_};
     if (cancel_depth_ > config_.max_call_depth) raise_error("RecursionError", "maximum recursion depth exceeded while calling a Python object");
+    check_native_stack();
     if (fut->is_task()) return task_cancel(std::static_pointer_cast<task_object>(fut), msg);
     if (fut->is_gather) {
         if (fut->done()) return false;
