@@ -188,11 +188,12 @@ json::object trace_of(const std::vector<json::object>& events, std::string_view 
         flows.push_back(json::object{{"name", cat}, {"cat", cat}, {"ph", "f"}, {"bp", "e"}, {"id", id}, {"ts", to_ts}, {"pid", pid}, {"tid", to_tid}});
     };
     auto task_value = [](const std::string& task) { return task.empty() ? json::value(nullptr) : json::value(task); };
-    // Where a task's event is drawn: inside its open step, else at its program time (no earlier than its
-    // last step, which may be drawn a few µs after its program time)
     // The callback that is no task's step which the loop is running (see the page's)
     struct running_callback { const json::object* event; std::int64_t ts; };
     std::optional<running_callback> callback;
+    // Where a task's event is drawn: inside its open step, else at its program time (no earlier than its
+    // last step, which may be drawn a few µs after its program time); an event of no task, in the
+    // callback running or after the last step
     auto at = [&](const std::string& task, double t) {
         if (task.empty()) return callback ? callback->ts : std::max(micros(t), cursor);  // the loop's: after the last step
         if (const auto* open = open_step.find(task)) return open->ts;
@@ -206,6 +207,17 @@ json::object trace_of(const std::vector<json::object>& events, std::string_view 
               json::object{{"handle", field_or_null(*callback->event, "handle")}, {"seq", field_or_null(*callback->event, "seq")}});
         cursor = end;
         callback.reset();
+    };
+    // A step that began at `begun` and ended at program time t, `how` it ended (ended and ended_line, or
+    // ended "unfinished"), as the page's step_slice. Returns where it ends.
+    auto step_slice = [&](const std::string& task, const step& begun, double t, json::object how) {
+        auto end = std::max(begun.ts + min_step, micros(t));
+        auto coro = text_of(*begun.event, "coro");
+        json::object args{{"task", task_value(task)}, {"line", field_or_null(*begun.event, "line")}};
+        for (auto& [key, value] : how) args[key] = value;
+        args["seq"] = field_or_null(*begun.event, "seq");
+        slice(tid_of(task), coro.empty() ? task : coro, "step", begun.ts, end - begun.ts, std::move(args));
+        return end;
     };
     auto wait_slice = [&](const std::string& task, const wait& w, std::int64_t end, json::object extra) {
         const auto& begun = *w.begun;
@@ -272,11 +284,7 @@ json::object trace_of(const std::vector<json::object>& events, std::string_view 
             const step begun = *found;
             open_step.erase(task);
             woken.erase(task);
-            auto end = std::max(begun.ts + min_step, micros(t));
-            auto coro = text_of(*begun.event, "coro");
-            slice(tid_of(task), coro.empty() ? task : coro, "step", begun.ts, end - begun.ts,
-                  json::object{{"task", task_value(task)}, {"line", field_or_null(*begun.event, "line")}, {"ended", field_or_null(event, "status")},
-                               {"ended_line", field_or_null(event, "line")}, {"seq", field_or_null(*begun.event, "seq")}});
+            auto end = step_slice(task, begun, t, json::object{{"ended", field_or_null(event, "status")}, {"ended_line", field_or_null(event, "line")}});
             cursor = end;
             // Suspended: it waits on its innermost await from here to the step that wakes it
             auto status = text_of(event, "status");
@@ -351,12 +359,7 @@ json::object trace_of(const std::vector<json::object>& events, std::string_view 
         span(tid_of(track), text_of(*begun, "callback"), "thread", number(begun->if_contains("t")), end_t,
              json::object{{"thread", field_or_null(*begun, "thread")}, {"ended", "unfinished"}, {"seq", field_or_null(*begun, "seq")}});
     }
-    for (const auto& [task, begun] : open_step.in_order()) {
-        auto coro = text_of(*begun.event, "coro");
-        auto end = std::max(begun.ts + min_step, micros(end_t));
-        slice(tid_of(task), coro.empty() ? task : coro, "step", begun.ts, end - begun.ts,
-              json::object{{"task", task_value(task)}, {"line", field_or_null(*begun.event, "line")}, {"ended", "unfinished"}, {"seq", field_or_null(*begun.event, "seq")}});
-    }
+    for (const auto& [task, begun] : open_step.in_order()) step_slice(task, begun, end_t, json::object{{"ended", "unfinished"}});
     for (const auto& [task, w] : suspended.in_order()) wait_slice(task, w, std::max(w.ts, micros(end_t)), json::object{{"ended", "unfinished"}});
 
     json::array trace_events;

@@ -104,6 +104,13 @@ export function trace_of(events, { name = 'loopscope run', loopscope = null } = 
     cursor = end;
     callback = null;
   };
+  // A step that began at `begun` ({ event, ts }) and ended at program time t: how it ended in `how`
+  // ({ ended, ended_line }, or { ended: 'unfinished' }). Returns where it ends.
+  const step_slice = (task, begun, t, how) => {
+    const end = Math.max(begun.ts + min_step, micros(t));
+    slice(tid_of(task), begun.event.coro ?? task, 'step', begun.ts, end - begun.ts, { task, line: begun.event.line, ...how, seq: begun.event.seq });
+    return end;
+  };
   const wait_slice = (task, wait, end, extra = {}) => {
     const { begun, primitive } = wait;
     const args = { task, line: begun.line, on: begun.on, seq: begun.seq, ...(begun.target ? { target: begun.target } : {}), ...(primitive ? { primitive: primitive.id } : {}), ...extra };
@@ -161,8 +168,7 @@ export function trace_of(events, { name = 'loopscope run', loopscope = null } = 
         if (!begun) break;
         open_step.delete(task);
         woken.delete(task);
-        const end = Math.max(begun.ts + min_step, micros(event.t));
-        slice(tid_of(task), begun.event.coro ?? task, 'step', begun.ts, end - begun.ts, { task, line: begun.event.line, ended: event.status, ended_line: event.line, seq: begun.event.seq });
+        const end = step_slice(task, begun, event.t, { ended: event.status, ended_line: event.line });
         cursor = end;
         // Suspended: it waits on its innermost await from here to the step that wakes it
         const top = awaits.get(task)?.at(-1);
@@ -234,10 +240,7 @@ export function trace_of(events, { name = 'loopscope run', loopscope = null } = 
   // A run cut short (cancelled, or a file that ends early) leaves steps and waits open: they end there.
   end_callback(end_t);
   for (const [track, begun] of thread_runs) span(tid_of(track), begun.callback, 'thread', begun.t, end_t, { thread: begun.thread, ended: 'unfinished', seq: begun.seq });
-  for (const [task, begun] of open_step) {
-    const end = Math.max(begun.ts + min_step, micros(end_t));
-    slice(tid_of(task), begun.event.coro ?? task, 'step', begun.ts, end - begun.ts, { task, line: begun.event.line, ended: 'unfinished', seq: begun.event.seq });
-  }
+  for (const [task, begun] of open_step) step_slice(task, begun, end_t, { ended: 'unfinished' });
   for (const [task, wait] of suspended) wait_slice(task, wait, Math.max(wait.ts, micros(end_t)), { ended: 'unfinished' });
 
   const metadata = [{ name: 'process_name', ph: 'M', pid, tid: loop_tid, args: { name } }];
