@@ -32,6 +32,29 @@ export function apply_primitive(primitives, event) {
   }
 }
 
+// Which primitive a panel lights: the one under the pointer, or the one pinned by a click (it wins).
+// `set({ hover: id | null })` as the pointer moves, `set({ pin: id })` on a click (a second click on
+// the pinned one unpins it); `at(primitives)`: the lit one's id, whether pinned, its entry and the
+// tasks its state names, from a state's primitives table, or null when none is lit or it is not made yet.
+export class primitive_light {
+  constructor() {
+    this.hover = null;
+    this.pinned = null;
+  }
+
+  set({ hover, pin }) {
+    if (hover !== undefined) this.hover = hover;
+    if (pin !== undefined) this.pinned = this.pinned === pin ? null : pin;
+  }
+
+  at(primitives) {
+    const id = this.pinned ?? this.hover;
+    const entry = id === null ? undefined : primitives.get(id);
+    if (!entry) return null;
+    return { id, pinned: this.pinned === id, tasks: new Set(tasks_of(entry).map((t) => t.task)) };
+  }
+}
+
 // The tasks a primitive's snapshot names, each with its role: the holder or owner first, then the
 // tasks waiting on it in the order they will be woken. Only what the snapshot says.
 export function tasks_of(entry) {

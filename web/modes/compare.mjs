@@ -12,7 +12,7 @@ import { describe_event } from '../lib/describe.mjs';
 import { total_text } from '../lib/run_summary.mjs';
 import { axis_end } from '../lib/lanes.mjs';
 import { draw_lanes, lane_colour } from '../ui/lanes_view.mjs';
-import { primitives_panel, tasks_of } from '../lib/primitives.mjs';
+import { primitives_panel, primitive_light } from '../lib/primitives.mjs';
 import { primitives_view, light_lanes } from '../ui/primitives_view.mjs';
 import { console_view } from '../ui/console_view.mjs';
 import { catalog_options } from '../ui/program_panel.mjs';
@@ -39,7 +39,7 @@ export class compare_mode {
     this.runner = runner;
     this.program = program;
     // Per side, the primitive lit by the pointer over its card and the one pinned by a click (it wins)
-    this.lit = [{ hover: null, pinned: null }, { hover: null, pinned: null }];
+    this.lit = [new primitive_light(), new primitive_light()];
     this.pair = pair;
     this.views = views;
     this.runs = [null, null];
@@ -109,21 +109,10 @@ export class compare_mode {
     };
   }
 
-  // What a side's lit primitive lights at its seq: the tasks its state names. Null when none is lit or
-  // that side has not made it yet.
-  lit_at(side, state) {
-    const id = this.lit[side].pinned ?? this.lit[side].hover;
-    const entry = id === null ? undefined : state.primitives.get(id);
-    if (!entry) return null;
-    return { id, pinned: this.lit[side].pinned === id, tasks: new Set(tasks_of(entry).map((t) => t.task)) };
-  }
-
   // A side's primitives panel: `{ hover: id | null }` as the pointer moves, `{ pin: id }` on a click
   // (a second click on the pinned one unpins it). It lights the lanes of that side's tasks it names.
-  light(side, { hover, pin }) {
-    const lit = this.lit[side];
-    if (hover !== undefined) lit.hover = hover;
-    if (pin !== undefined) lit.pinned = lit.pinned === pin ? null : pin;
+  light(side, what) {
+    this.lit[side].set(what);
   }
 
   // Both programs at the cursor's moment.
@@ -151,7 +140,8 @@ export class compare_mode {
         console: state.console,
         primitives: primitives_panel(state.primitives, max_primitives),
         colour_of: side_colours(layout, i * 3),
-        lit: this.lit_at(i, state),
+        // What a side's lit primitive lights at its seq: the tasks its state names
+        lit: this.lit[i].at(state.primitives),
       };
     });
     const live = this.runs.some((run) => run && !run.finished);

@@ -15,7 +15,7 @@ import { axis_end } from '../lib/lanes.mjs';
 import { draw_lanes, lane_colour } from '../ui/lanes_view.mjs';
 import { console_view } from '../ui/console_view.mjs';
 import { draw_loop } from '../ui/loop_view.mjs';
-import { primitives_panel, tasks_of } from '../lib/primitives.mjs';
+import { primitives_panel, primitive_light } from '../lib/primitives.mjs';
 import { primitives_view, light_lanes } from '../ui/primitives_view.mjs';
 
 const empty_view = new timeline().view_at(-1);
@@ -41,28 +41,20 @@ export class explore_mode {
     this.run = null;
     this.cursor = new player();
     // The primitive lit by the pointer over its card, and the one pinned by a click (it wins)
-    this.lit = { hover: null, pinned: null };
+    this.lit = new primitive_light();
   }
 
   // The primitives panel: `{ hover: id | null }` as the pointer moves, `{ pin: id }` on a click (a
   // second click on the pinned one unpins it).
-  light({ hover, pin }) {
-    if (hover !== undefined) this.lit.hover = hover;
-    if (pin !== undefined) this.lit.pinned = this.lit.pinned === pin ? null : pin;
+  light(what) {
+    this.lit.set(what);
   }
 
   // What the lit primitive lights at this seq: the lines its events were at so far, and the tasks its
   // state names (holder, owner, members, waiters). Null when none is lit or it is not made yet.
   lit_at(state, seq) {
-    const id = this.lit.pinned ?? this.lit.hover;
-    const entry = id === null ? undefined : state.primitives.get(id);
-    if (!entry) return null;
-    return {
-      id,
-      pinned: this.lit.pinned === id,
-      lines: this.run.timeline.primitive_lines.lines_at(id, seq),
-      tasks: new Set(tasks_of(entry).map((t) => t.task)),
-    };
+    const lit = this.lit.at(state.primitives);
+    return lit && { ...lit, lines: this.run.timeline.primitive_lines.lines_at(lit.id, seq) };
   }
 
   // Run the program again; with `hold_at` (a link's step) on the virtual clock, held at that seq; a
@@ -74,7 +66,7 @@ export class explore_mode {
     this.link_seed = undefined;
     this.run = this.runner.start('explore', this.program.program, { speed: this.program.speed, virtual, random_seed });
     this.cursor.reset();
-    this.lit = { hover: null, pinned: null };
+    this.lit = new primitive_light();
     if (virtual) this.cursor.hold(hold_at, Infinity);
   }
 
@@ -83,7 +75,7 @@ export class explore_mode {
     this.runner.cancel(this.run);
     this.run = run;
     this.cursor.reset();
-    this.lit = { hover: null, pinned: null };
+    this.lit = new primitive_light();
     this.cursor.hold(0, run.timeline.length);
   }
 
