@@ -235,7 +235,7 @@ bool is_type_builtin(const builtin_object& b)
 
 value deque_type_value()
 {
-    auto b = std::make_shared<builtin_object>();
+    auto b = make_ref<builtin_object>();
     b->id = c_deque;
     b->name = "collections.deque";
     return value::of(value_kind::builtin, b);
@@ -271,11 +271,11 @@ bool is_dataclass_comparison(const value& v)
     return id >= dc_eq && id <= dc_ge;
 }
 
-const std::shared_ptr<exception_type_object>& frozen_instance_error_type()
+const ref<exception_type_object>& frozen_instance_error_type()
 {
-    static const std::shared_ptr<exception_type_object> type = [] {
+    thread_local const ref<exception_type_object> type = [] {
         memory_scope process_wide(nullptr);  // built once, not charged to the run that asks first
-        auto t = std::make_shared<exception_type_object>();
+        auto t = make_ref<exception_type_object>();
         t->name = "FrozenInstanceError";
         t->qualified = "dataclasses.FrozenInstanceError";
         t->base = builtin_exception_type("AttributeError");
@@ -346,7 +346,7 @@ bool cpython_has_attribute(const value& v, const std::string& name)
 
 value type_name_value(const std::string& name)
 {
-    auto t = std::make_shared<type_name_object>();
+    auto t = make_ref<type_name_object>();
     t->name = name;
     return value::of(value_kind::type_name, t);
 }
@@ -522,7 +522,7 @@ value runtime::next_of(value& iterator, bool& exhausted)
 
 value runtime::make_builtin(int id, const std::string& name, value self)
 {
-    auto b = std::make_shared<builtin_object>();
+    auto b = make_ref<builtin_object>();
     b->id = id;
     b->name = name;
     b->self = std::move(self);
@@ -599,7 +599,7 @@ bool engine_has_attribute(std::string_view name)
 
 value runtime::import_module(const std::string& name)
 {
-    auto m = std::make_shared<module_object>();
+    auto m = make_ref<module_object>();
     m->name = name;
     return value::of(value_kind::module, m);
 }
@@ -762,7 +762,7 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         if (name == "__doc__" && e.type->in_main) return e.type->methods ? e.type->methods->doc : value::none();
         if (const value* v = exception_method(*e.type, name)) {
             if (!v->is(value_kind::function)) return *v;
-            auto m = std::make_shared<method_object>();
+            auto m = make_ref<method_object>();
             m->self = obj;
             m->function = *v;
             return value::of(value_kind::method, m);
@@ -969,11 +969,11 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     };
     const frame* program = program_frame(running_);
     std::int32_t line = program ? program->line : 0;
-    auto running_loop_or_fail = [&]() -> std::shared_ptr<loop_object> {
+    auto running_loop_or_fail = [&]() -> ref<loop_object> {
         if (!running_loop_ || !(current_task_ || in_callback_)) raise_error("RuntimeError", "no running event loop");
         return running_loop_;
     };
-    auto as_future = [&]() -> std::shared_ptr<future_object> { return std::static_pointer_cast<future_object>(b.self.obj); };
+    auto as_future = [&]() -> ref<future_object> { return static_ref_cast<future_object>(b.self.obj); };
 
     switch (b.id) {
     case b_print: {
@@ -1040,7 +1040,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         no_kwargs();
         if (args.empty()) raise_error("TypeError", "range expected at least 1 argument, got 0");
         if (args.size() > 3) raise_error("TypeError", "range expected at most 3 arguments, got " + std::to_string(args.size()));
-        auto r = std::make_shared<range_object>();
+        auto r = make_ref<range_object>();
         if (args.size() == 1) r->stop = int_arg(args[0]);
         else {
             r->start = int_arg(args[0]);
@@ -1285,7 +1285,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (b.id == b_getattr && args.size() == 2) return load_attribute(args[0], name);
         // getattr with a default and hasattr swallow AttributeError (and its subclasses) only; a name
         // CPython has and the engine lacks still ends the run as unsupported.
-        static const auto attribute_error = builtin_exception_type("AttributeError");
+        thread_local const auto attribute_error = builtin_exception_type("AttributeError");
         try {
             value found = load_attribute(args[0], name);
             return b.id == b_hasattr ? value::boolean(true) : found;
@@ -1304,7 +1304,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case d_items: {
         no_kwargs();
         expect_args(b, args, 0, 0);
-        auto view = std::make_shared<dict_view_object>();
+        auto view = make_ref<dict_view_object>();
         view->dict = b.self;
         view->view = b.id == d_keys ? dict_view_kind::keys : b.id == d_values ? dict_view_kind::values : dict_view_kind::items;
         return value::of(value_kind::dict_view, view);
@@ -1584,7 +1584,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (start_kw && args.size() == 2) raise_error("TypeError", "argument for enumerate() given by name ('start') and position (2)");
         value start = args.size() == 2 ? args[1] : start_kw ? *start_kw : value::integer(0);
         if (!is_int(start)) raise_error("TypeError", "'" + type_name(start) + "' object cannot be interpreted as an integer");
-        auto it = std::make_shared<iterator_object>();
+        auto it = make_ref<iterator_object>();
         it->kind = iterator_kind::enumerate;
         it->source = make_iterator(args[0]);
         it->count = start.is(value_kind::boolean) ? value::integer(start.b ? 1 : 0) : start;
@@ -1596,7 +1596,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (b.id == b_zip) strict = take_kw("strict");
         no_kwargs();
         if (b.id == b_map && args.size() < 2) raise_error("TypeError", "map() must have at least two arguments.");
-        auto it = std::make_shared<iterator_object>();
+        auto it = make_ref<iterator_object>();
         it->kind = b.id == b_zip ? iterator_kind::zip : iterator_kind::map;
         for (std::size_t k = b.id == b_map ? 1 : 0; k < args.size(); ++k) {
             it->inners.push_back(make_iterator(args[k]));
@@ -1608,7 +1608,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case b_filter: {
         no_kwargs();
         expect_args(b, args, 2, 2);
-        auto it = std::make_shared<iterator_object>();
+        auto it = make_ref<iterator_object>();
         it->kind = iterator_kind::filter;
         it->function = args[0];
         it->source = make_iterator(args[1]);
@@ -1646,7 +1646,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case b_classmethod: {
         no_kwargs();
         expect_args(b, args, 1, 1);
-        auto d = std::make_shared<descriptor_object>();
+        auto d = make_ref<descriptor_object>();
         d->what = b.id == b_staticmethod ? descriptor_object::kind::static_method : descriptor_object::kind::class_method;
         d->function = args[0];
         return value::of(value_kind::descriptor, d);
@@ -1656,7 +1656,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (take_kw("doc")) raise_unsupported("property(doc=...)");
         no_kwargs();
         expect_args(b, args, 0, 3);
-        auto d = std::make_shared<descriptor_object>();
+        auto d = make_ref<descriptor_object>();
         d->function = args.size() > 0 ? args[0] : fget.value_or(value::none());
         d->setter = args.size() > 1 ? args[1] : fset.value_or(value::none());
         d->deleter = args.size() > 2 ? args[2] : fdel.value_or(value::none());
@@ -1668,7 +1668,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         // A copy of the property with one accessor replaced: @x.setter
         no_kwargs();
         expect_args(b, args, 1, 1);
-        auto d = std::make_shared<descriptor_object>();
+        auto d = make_ref<descriptor_object>();
         const auto& from = b.self.as<descriptor_object>();
         d->function = b.id == p_getter ? args[0] : from.function;
         d->setter = b.id == p_setter ? args[0] : from.setter;
@@ -1718,7 +1718,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         no_kwargs();
         if (!args.empty()) raise_error("TypeError", "field() takes 0 positional arguments but " + std::to_string(args.size()) + " were given");
         if (default_value && factory) raise_error("ValueError", "cannot specify both default and default_factory");
-        auto d = std::make_shared<descriptor_object>();
+        auto d = make_ref<descriptor_object>();
         d->what = descriptor_object::kind::dataclass_field;
         d->function = factory.value_or(value::unbound());
         d->setter = default_value.value_or(value::unbound());
@@ -1855,7 +1855,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             raise_from_library("ValueError", "a coroutine was expected, got " + repr(coro),
                                {library_frame("run", 89, runners_py, "raise ValueError(\"a coroutine was expected, got {!r}\".format(coro))"),
                                 library_frame("run", 190, runners_py, "return runner.run(main)", "runner.run(main)")});
-        start_asyncio_run(std::static_pointer_cast<coroutine_object>(coro.obj), line);
+        start_asyncio_run(static_ref_cast<coroutine_object>(coro.obj), line);
         return value::none();
     }
     case a_sleep: {
@@ -1863,7 +1863,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         no_kwargs();
         expect_args(b, args, 1, 2);
         // The delay is looked at when the coroutine runs (sleep_delay_of), as sleep()'s body does
-        auto coro = std::make_shared<coroutine_object>();
+        auto coro = make_ref<coroutine_object>();
         coro->native = coroutine_object::native_kind::sleep;
         coro->name = "sleep";
         coro->arguments = {args[0]};
@@ -1892,9 +1892,9 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (b.id == a_ensure_future && coro.is(value_kind::future)) return coro;
         // (asyncio.create_task(coro, context=...) passes it on: create_task's other line, which the engine does not draw)
         if (context && b.id == a_create_task && !coro.is(value_kind::coroutine)) raise_unsupported("asyncio.create_task(context=...) of what is not a coroutine");
-        std::shared_ptr<loop_object> loop;
+        ref<loop_object> loop;
         if (b.id == l_create_task) {
-            loop = std::static_pointer_cast<loop_object>(b.self.obj);
+            loop = static_ref_cast<loop_object>(b.self.obj);
             if (loop->closed) raise_error("RuntimeError", "Event loop is closed");
         } else {
             loop = b.id == a_ensure_future && !running_loop_ ? current_loop_ : running_loop_or_fail();
@@ -1908,7 +1908,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             if (b.id == l_create_task || context) raise_from_library("TypeError", message, {task_init});
             raise_from_library("TypeError", message, {task_init, library_frame("create_task", 374, tasks_py, "task = loop.create_task(coro)", "loop.create_task(coro)")});
         }
-        auto c = std::static_pointer_cast<coroutine_object>(coro.obj);  // one already awaited fails at the task's first step
+        auto c = static_ref_cast<coroutine_object>(coro.obj);  // one already awaited fails at the task's first step
         std::string task_name = name && !name->is(value_kind::none) ? str(*name) : "";
         return value::of(value_kind::future, create_task(loop, c, task_name, line));
     }
@@ -1938,7 +1938,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         no_kwargs();
         expect_args(b, args, 1, 1);
         if (args[0].is(value_kind::none)) current_loop_.reset();
-        else if (args[0].is(value_kind::loop)) current_loop_ = std::static_pointer_cast<loop_object>(args[0].obj);
+        else if (args[0].is(value_kind::loop)) current_loop_ = static_ref_cast<loop_object>(args[0].obj);
         else raise_error("TypeError", "loop must be an instance of AbstractEventLoop or None, not '" + type_name(args[0]) + "'");
         return value::none();
     }
@@ -1951,7 +1951,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         no_kwargs();
         expect_args(b, args, 3, 3);
         if (!args[1].is(value_kind::tuple) || !args[2].is(value_kind::dict)) raise_unsupported("_context_call() of other arguments than to_thread's");
-        auto p = std::make_shared<partial_object>();
+        auto p = make_ref<partial_object>();
         p->function = args[0];
         p->args = args[1].as<sequence_object>().items;
         for (const auto& e : args[2].as<dict_object>().entries) {
@@ -1968,7 +1968,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         no_kwargs();
         expect_args(b, args, 1, 1);
         if (!args[0].is(value_kind::loop)) raise_unsupported("cancelling the tasks of what is not an event loop");
-        const auto loop = std::static_pointer_cast<loop_object>(args[0].obj);
+        const auto loop = static_ref_cast<loop_object>(args[0].obj);
         std::vector<value> tasks;
         for (auto& t : pending_tasks(loop)) tasks.push_back(value::of(value_kind::future, std::move(t)));
         return value::list(std::move(tasks));
@@ -1980,12 +1980,12 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         no_kwargs();
         expect_args(b, args, 0, 1);
         value loop_arg = !args.empty() ? args[0] : loop_kw.value_or(value::none());
-        std::shared_ptr<loop_object> loop;
+        ref<loop_object> loop;
         if (loop_arg.is(value_kind::none)) {
             if (!running_loop_) raise_error("RuntimeError", "no running event loop");
             loop = running_loop_;
         } else if (loop_arg.is(value_kind::loop)) {
-            loop = std::static_pointer_cast<loop_object>(loop_arg.obj);
+            loop = static_ref_cast<loop_object>(loop_arg.obj);
         } else {
             raise_unsupported("asyncio.all_tasks() of what is not an event loop");
         }
@@ -2110,9 +2110,9 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (!kwargs.empty()) raise_error("TypeError", "anext() takes no keyword arguments");
         expect_args(b, args, 1, 2);
         if (args[0].is(value_kind::async_generator)) {
-            auto awaitable = std::make_shared<coroutine_object>();
+            auto awaitable = make_ref<coroutine_object>();
             awaitable->native = args.size() == 2 ? coroutine_object::native_kind::anext_default : coroutine_object::native_kind::anext;
-            awaitable->agen = std::static_pointer_cast<async_generator_object>(args[0].obj);
+            awaitable->agen = static_ref_cast<async_generator_object>(args[0].obj);
             if (args.size() == 2) awaitable->sleep_result = std::move(args[1]);
             return value::of(value_kind::coroutine, awaitable);
         }
@@ -2126,9 +2126,9 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case ag_anext: {
         no_kwargs();
         expect_args(b, args, 0, 0);
-        auto awaitable = std::make_shared<coroutine_object>();
+        auto awaitable = make_ref<coroutine_object>();
         awaitable->native = coroutine_object::native_kind::anext;
-        awaitable->agen = std::static_pointer_cast<async_generator_object>(b.self.obj);
+        awaitable->agen = static_ref_cast<async_generator_object>(b.self.obj);
         return value::of(value_kind::coroutine, awaitable);
     }
     case t_time: no_kwargs(); expect_args(b, args, 0, 0); return value::floating(epoch_base + now_);
@@ -2166,15 +2166,15 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case l_run_until_complete: {
         no_kwargs();
         expect_args(b, args, 1, 1);
-        auto loop = std::static_pointer_cast<loop_object>(b.self.obj);
+        auto loop = static_ref_cast<loop_object>(b.self.obj);
         value aw = args[0];
         if (worker_running_) raise_unsupported(loop_in_worker_refusal);
         check_loop_can_run(*loop, running_loop_ != nullptr, "run_until_complete", 628);
-        std::shared_ptr<future_object> fut;
+        ref<future_object> fut;
         if (aw.is(value_kind::coroutine)) {
-            fut = create_task(loop, std::static_pointer_cast<coroutine_object>(aw.obj), "", line);
+            fut = create_task(loop, static_ref_cast<coroutine_object>(aw.obj), "", line);
         } else if (aw.is(value_kind::future)) {
-            fut = std::static_pointer_cast<future_object>(aw.obj);
+            fut = static_ref_cast<future_object>(aw.obj);
         } else {
             ensure_future_refuses(aw, {library_frame("ensure_future", 649, tasks_py, "return _ensure_future(coro_or_future, loop=loop)", "_ensure_future(coro_or_future, loop=loop)"),
                                        library_frame("run_until_complete", 632, base_events_py, "future = tasks.ensure_future(future, loop=self)",
@@ -2187,7 +2187,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         // BaseEventLoop.run_forever: _run_once until stop() (a deadlock, as always, ends the run)
         no_kwargs();
         expect_args(b, args, 0, 0);
-        auto loop = std::static_pointer_cast<loop_object>(b.self.obj);
+        auto loop = static_ref_cast<loop_object>(b.self.obj);
         if (worker_running_) raise_unsupported(loop_in_worker_refusal);
         check_loop_can_run(*loop, running_loop_ != nullptr, "run_forever", 595);
         start_run_until_complete(loop, nullptr, runner_phase::forever);
@@ -2354,7 +2354,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
 // reversed(): a lazy iterator from the end, as CPython's for each type.
 value runtime::make_reversed(const value& v)
 {
-    auto it = std::make_shared<iterator_object>();
+    auto it = make_ref<iterator_object>();
     it->kind = iterator_kind::reversed;
     switch (v.kind) {
     case value_kind::list:

@@ -6,10 +6,10 @@
 
 namespace loopscope::engine {
 
-const std::shared_ptr<class_object>& object_class()
+const ref<class_object>& object_class()
 {
-    static const std::shared_ptr<class_object> object = [] {
-        auto c = std::make_shared<class_object>();
+    thread_local const ref<class_object> object = [] {
+        auto c = make_ref<class_object>();
         c->name = c->qualname = "object";
         c->module = "builtins";
         c->is_object = true;
@@ -106,11 +106,11 @@ const named_tuple_spec* named_tuple_spec_of(const class_object& cls)
     return nullptr;
 }
 
-std::shared_ptr<class_object> class_of(const value& v)
+ref<class_object> class_of(const value& v)
 {
     if (v.is(value_kind::instance)) return v.as<instance_object>().cls;
     if (auto* nt = named_tuple_of(v)) return nt->cls;
-    if (v.is(value_kind::class_type)) return std::static_pointer_cast<class_object>(v.obj);
+    if (v.is(value_kind::class_type)) return static_ref_cast<class_object>(v.obj);
     return nullptr;
 }
 

@@ -22,7 +22,7 @@ struct class_object : object {
     std::string name;
     std::string qualname;
     std::string module = "__main__";
-    std::vector<std::shared_ptr<class_object>> bases;  // as written; `object` is left out
+    std::vector<ref<class_object>> bases;  // as written; `object` is left out
     // This class first; `object` is implied last. The bases keep the others alive.
     std::vector<class_object*> mro;
     attribute_table attributes;
@@ -44,7 +44,7 @@ struct class_object : object {
     // (itself, or a base's); nullptr: attributes are set as for any instance
     const class_object* frozen_setattr = nullptr;
     // An exception class's body is built as a class; finish_class makes the exception type from it.
-    std::shared_ptr<exception_type_object> exception_base;
+    ref<exception_type_object> exception_base;
     std::shared_ptr<enum_data> enumeration;  // a subclass of enum.Enum (enum_module.cpp)
     // A class collections.namedtuple() made, or a typing.NamedTuple class (named_tuples.cpp); its
     // subclasses find it along their MRO (named_tuple_spec_of)
@@ -61,10 +61,10 @@ struct class_object : object {
 };
 
 // The builtin `object`: every class's last base.
-const std::shared_ptr<class_object>& object_class();
+const ref<class_object>& object_class();
 // enum.Enum and enum.auto (enum_module.cpp)
-const std::shared_ptr<class_object>& enum_base_class();
-const std::shared_ptr<class_object>& enum_auto_class();
+const ref<class_object>& enum_base_class();
+const ref<class_object>& enum_auto_class();
 
 // CPython's C3 linearization of `cls` and its bases (this class first, `object` left out); false
 // when there is none ("Cannot create a consistent method resolution order"), with the classes in
@@ -85,9 +85,9 @@ const named_tuple_spec* named_tuple_spec_of(const class_object& cls);
 // An instance of a named tuple class: a tuple (value_kind::tuple, every tuple operation its own) that
 // knows its class; a subclass without __slots__ gives it a __dict__ too
 struct named_tuple_object : sequence_object {
-    std::shared_ptr<class_object> cls;
+    ref<class_object> cls;
     std::unique_ptr<attribute_table> attributes;
-    named_tuple_object(std::vector<value> fields, std::shared_ptr<class_object> c) : sequence_object(std::move(fields)), cls(std::move(c)) {}
+    named_tuple_object(std::vector<value> fields, ref<class_object> c) : sequence_object(std::move(fields)), cls(std::move(c)) {}
 };
 
 // The named tuple object a tuple value is, or nullptr for a plain tuple
@@ -97,7 +97,7 @@ inline named_tuple_object* named_tuple_of(const value& v)
 }
 
 struct instance_object : object {
-    std::shared_ptr<class_object> cls;
+    ref<class_object> cls;
     attribute_table attributes;
     std::uint64_t primitive_id = 0;  // one of asyncio's primitives the events announced (primitives.cpp)
 };
@@ -113,7 +113,7 @@ struct method_object : object {
 
 // super(): attribute lookup along type(self)'s MRO after `after`.
 struct super_object : object {
-    std::shared_ptr<class_object> after;
+    ref<class_object> after;
     value self;
     std::string repr_text() const override;
 };
@@ -150,13 +150,13 @@ struct dataclass_options {
     static constexpr unsigned defaults = init | repr | eq;
 };
 // dataclasses.FrozenInstanceError (an AttributeError), one for all runs
-const std::shared_ptr<exception_type_object>& frozen_instance_error_type();
+const ref<exception_type_object>& frozen_instance_error_type();
 
 // A class attribute read through `self` (an instance, a named tuple, the class): a function becomes a
 // bound method, a classmethod binds the class, a staticmethod is its function (objects.cpp)
 value bind_to(const value& function, const value& self);
 
 // The class of an instance or the class itself, for super() and reprs.
-std::shared_ptr<class_object> class_of(const value& v);
+ref<class_object> class_of(const value& v);
 
 } // namespace loopscope::engine

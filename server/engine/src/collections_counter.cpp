@@ -388,7 +388,7 @@ value runtime::call_counter_method(const std::string& name, const value& self, s
     if (name == "elements") {
         bind({"self"}, {});
         // chain.from_iterable(starmap(repeat, self.items()))
-        auto view = std::make_shared<dict_view_object>();
+        auto view = make_ref<dict_view_object>();
         view->dict = self;
         view->view = dict_view_kind::items;
         std::vector<value> starmap_args{make_builtin(itertools_builtin_id(), "itertools.repeat"), value::of(value_kind::dict_view, view)};

@@ -147,7 +147,7 @@ value runtime::new_deque(std::vector<value>& args, std::vector<std::pair<std::st
         (position == 1 ? iterable : maxlen) = v;
     }
     kwargs.clear();
-    auto d = std::make_shared<deque_object>();
+    auto d = make_ref<deque_object>();
     if (!maxlen.is_unbound() && !maxlen.is(value_kind::none)) {
         if (maxlen.is(value_kind::instance)) raise_unsupported("an object's __index__ as a deque's maxlen");
         if (!is_int(maxlen)) raise_error("TypeError", "an integer is required");
@@ -240,7 +240,7 @@ value runtime::deque_order(compare_op op, const value& a, const value& b)
 value runtime::deque_binary(binary_op op, const value& a, const value& b, bool inplace)
 {
     auto copy_of = [&](const value& v) {
-        auto d = std::make_shared<deque_object>();
+        auto d = make_ref<deque_object>();
         d->maxlen = body(v).maxlen;
         value out = value::of(value_kind::deque, d);
         deque_extend(out, v, false);
@@ -371,7 +371,7 @@ value runtime::call_deque_method(const std::string& name, const value& self, std
     }
     if (name == "copy") {
         no_arguments();
-        auto c = std::make_shared<deque_object>();
+        auto c = make_ref<deque_object>();
         c->maxlen = d.maxlen;
         charge_work(d.items.size());
         c->items = d.items;

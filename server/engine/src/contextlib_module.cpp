@@ -82,7 +82,7 @@ void check_traceback_argument(const value& traceback, const char* function, int 
 
 value runtime::new_context_manager(kind what, std::vector<value>& args, keywords& kwargs)
 {
-    auto cm = std::make_shared<context_manager_object>();
+    auto cm = make_ref<context_manager_object>();
     cm->what = what;
     value result = value::of(value_kind::context_manager, cm);
     remember_container(cm);  // what it holds may hold it
@@ -356,7 +356,7 @@ value runtime::async_cm_method(const builtin_object& b, std::vector<value>& args
     auto& cm = b.self.as<context_manager_object>();
     const bool enter = b.name == "__aenter__";
     const std::string qualname = std::string(context_manager_type_name(cm.what)) + "." + b.name;
-    auto coro = std::make_shared<coroutine_object>();
+    auto coro = make_ref<coroutine_object>();
     coro->name = qualname;
     coro->owner = this;
     coro->owner_alive = alive_;
@@ -418,7 +418,7 @@ runtime::await_step runtime::resume_async_generator_cm(exec_context& ctx, frame&
     // anext(self.gen) and self.gen.athrow(...) of an asynchronous generator
     if (!cm.gen.is(value_kind::async_generator))
         raise_unsupported("an @asynccontextmanager whose function does not return an asynchronous generator");
-    auto agen = std::static_pointer_cast<async_generator_object>(cm.gen.obj);
+    auto agen = static_ref_cast<async_generator_object>(cm.gen.obj);
     const bool throwing = !enter && !type.is(value_kind::none);
     if (throwing) {
         if (exc.is(value_kind::none)) exc = call_sync(type, {});

@@ -240,7 +240,7 @@ void dict_object::clear()
     ++compactions;
 }
 
-value make_dict() { return value::of(value_kind::dict, std::make_shared<dict_object>()); }
+value make_dict() { return value::of(value_kind::dict, make_ref<dict_object>()); }
 
 dict_object& as_dict(const value& v) { return v.as<dict_object>(); }
 

@@ -15,10 +15,10 @@ namespace loopscope::engine {
 
 namespace {
 
-std::shared_ptr<class_object> make_module_class(const char* name)
+ref<class_object> make_module_class(const char* name)
 {
     memory_scope process_wide(nullptr);  // made once for the process, charged to no run
-    auto c = std::make_shared<class_object>();
+    auto c = make_ref<class_object>();
     c->name = c->qualname = name;
     c->module = "enum";
     c->mro.push_back(c.get());
@@ -48,15 +48,15 @@ bool is_descriptor(const value& v)
 
 } // namespace
 
-const std::shared_ptr<class_object>& enum_base_class()
+const ref<class_object>& enum_base_class()
 {
-    static const std::shared_ptr<class_object> base = make_module_class("Enum");
+    thread_local const ref<class_object> base = make_module_class("Enum");
     return base;
 }
 
-const std::shared_ptr<class_object>& enum_auto_class()
+const ref<class_object>& enum_auto_class()
 {
-    static const std::shared_ptr<class_object> automatic = make_module_class("auto");
+    thread_local const ref<class_object> automatic = make_module_class("auto");
     return automatic;
 }
 
@@ -76,7 +76,7 @@ void runtime::check_enum_bases(const class_object& cls)
     }
 }
 
-void runtime::finish_enum(const std::shared_ptr<class_object>& cls)
+void runtime::finish_enum(const ref<class_object>& cls)
 {
     for (const char* hook : {"__new__", "__init__", "_missing_", "_generate_next_value_", "_ignore_", "_order_", "__init_subclass__"})
         if (cls->attributes.find(hook)) raise_unsupported(std::string("'") + hook + "' in an Enum class");
@@ -102,7 +102,7 @@ void runtime::finish_enum(const std::shared_ptr<class_object>& cls)
                 break;
             }
         if (!member.obj) {
-            auto inst = std::make_shared<instance_object>();
+            auto inst = make_ref<instance_object>();
             inst->cls = cls;
             inst->attributes.set("_value_", member_value);
             inst->attributes.set("_name_", value::string(name));

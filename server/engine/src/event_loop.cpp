@@ -6,20 +6,20 @@ namespace loopscope::engine {
 
 namespace {
 // std heap functions build a max-heap: "greater" puts the earliest deadline on top.
-bool later(const std::shared_ptr<handle>& a, const std::shared_ptr<handle>& b)
+bool later(const ref<handle>& a, const ref<handle>& b)
 {
     if (a->when != b->when) return a->when > b->when;
     return a->order > b->order;
 }
 } // namespace
 
-void loop_object::push_timer(std::shared_ptr<handle> h)
+void loop_object::push_timer(ref<handle> h)
 {
     timers.push_back(std::move(h));
     std::push_heap(timers.begin(), timers.end(), later);
 }
 
-std::shared_ptr<handle> loop_object::pop_timer()
+ref<handle> loop_object::pop_timer()
 {
     std::pop_heap(timers.begin(), timers.end(), later);
     auto h = std::move(timers.back());

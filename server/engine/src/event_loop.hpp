@@ -18,15 +18,15 @@ struct loop_object : object {
     bool stopping = false;
     bool closed = false;
     bool executor_shutdown_called = false;  // shutdown_default_executor() ran: run_in_executor(None, ...) refuses
-    std::deque<std::shared_ptr<handle>> ready;
-    std::vector<std::shared_ptr<handle>> timers;  // a binary heap (earliest first)
+    std::deque<ref<handle>> ready;
+    std::vector<ref<handle>> timers;  // a binary heap (earliest first)
     // Handles left to run in the current _run_once iteration; 0 between iterations.
     std::size_t ntodo = 0;
     bool iteration_started = false;
 
-    void push_ready(std::shared_ptr<handle> h) { ready.push_back(std::move(h)); }
-    void push_timer(std::shared_ptr<handle> h);
-    std::shared_ptr<handle> pop_timer();
+    void push_ready(ref<handle> h) { ready.push_back(std::move(h)); }
+    void push_timer(ref<handle> h);
+    ref<handle> pop_timer();
     const handle* next_timer() const { return timers.empty() ? nullptr : timers.front().get(); }
     // Drops cancelled timers at the head of the heap, as _run_once does before choosing a timeout.
     void drop_cancelled_timers();

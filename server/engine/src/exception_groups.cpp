@@ -20,21 +20,21 @@ struct group_matcher {
 
 namespace {
 
-std::shared_ptr<exception_type_object> base_group_type()
+ref<exception_type_object> base_group_type()
 {
-    static const auto t = builtin_exception_type("BaseExceptionGroup");
+    thread_local const auto t = builtin_exception_type("BaseExceptionGroup");
     return t;
 }
 
-std::shared_ptr<exception_type_object> group_type()
+ref<exception_type_object> group_type()
 {
-    static const auto t = builtin_exception_type("ExceptionGroup");
+    thread_local const auto t = builtin_exception_type("ExceptionGroup");
     return t;
 }
 
 bool is_exception_subclass(const exception_type_object& t)
 {
-    static const auto exception = builtin_exception_type("Exception");
+    thread_local const auto exception = builtin_exception_type("Exception");
     return t.is_subclass_of(*exception);
 }
 
@@ -81,7 +81,7 @@ void runtime::shape_exception_group(exception_object& e, const std::vector<value
 // BaseExceptionGroup(self.message, excs): a plain group, whatever self's class
 value runtime::derive_group(const exception_object& self, const value& excs)
 {
-    auto e = std::make_shared<exception_object>();
+    auto e = make_ref<exception_object>();
     e->type = base_group_type();
     std::vector<value> args{self.rare->group_message, excs};
     shape_exception_group(*e, args);
@@ -214,7 +214,7 @@ value runtime::except_star_match(value& rest, const value& type)
         value match = rest;
         if (!e.is_group()) {
             // _PyExc_CreateExceptionGroup("", (exc,)), with the naked exception's traceback
-            auto wrapped = std::make_shared<exception_object>();
+            auto wrapped = make_ref<exception_object>();
             wrapped->type = base_group_type();
             std::vector<value> args{value::string(""), value::tuple({rest})};
             shape_exception_group(*wrapped, args);
@@ -289,7 +289,7 @@ value runtime::prep_reraise_star(const value& orig, const std::vector<value>& ex
     if (raised.empty()) return kept;
     if (!kept.is(value_kind::none)) raised.push_back(std::move(kept));
     if (raised.size() == 1) return raised.front();
-    auto group = std::make_shared<exception_object>();
+    auto group = make_ref<exception_object>();
     group->type = base_group_type();
     std::vector<value> args{value::string(""), value::list(std::move(raised))};
     shape_exception_group(*group, args);

@@ -48,7 +48,7 @@ bool runtime::executor_busy() const
     return std::any_of(workers_.begin(), workers_.end(), [](const auto& w) { return w->state != worker_thread::state_kind::idle; });
 }
 
-value runtime::run_in_executor(const std::shared_ptr<loop_object>& loop, std::vector<value>& args,
+value runtime::run_in_executor(const ref<loop_object>& loop, std::vector<value>& args,
                                std::vector<std::pair<std::string, value>> keywords)
 {
     if (args.size() < 2) {
@@ -291,7 +291,7 @@ bool runtime::start_waiting_worker(std::optional<double> deadline, double& wake)
     return true;
 }
 
-value runtime::shutdown_default_executor(const std::shared_ptr<loop_object>& loop)
+value runtime::shutdown_default_executor(const ref<loop_object>& loop)
 {
     loop->executor_shutdown_called = true;
     if (executor_loop_.lock() != loop) return no_op_coroutine("shutdown_default_executor");
@@ -301,7 +301,7 @@ value runtime::shutdown_default_executor(const std::shared_ptr<loop_object>& loo
     } else {
         call_soon(*loop, callback_kind::thread_result, nullptr, fut, nullptr, value::none());
     }
-    auto coro = std::make_shared<coroutine_object>();
+    auto coro = make_ref<coroutine_object>();
     coro->native = coroutine_object::native_kind::await_future;
     coro->name = "shutdown_default_executor";
     coro->awaited = value::of(value_kind::future, fut);

@@ -30,7 +30,7 @@ enum class wait_state : std::uint8_t { none, future, sleep_zero, sleep };
 
 struct frame {
     std::shared_ptr<code_object> code;
-    std::shared_ptr<coroutine_object> coro;  // set for coroutine frames
+    ref<coroutine_object> coro;  // set for coroutine frames
     std::vector<value> locals;
     std::vector<value> free;  // cells of the function's closure
     std::vector<value> stack;
@@ -38,22 +38,22 @@ struct frame {
     std::int32_t pc = 0;
     std::int32_t line = 0;
     value return_value;
-    std::shared_ptr<class_object> building_class;  // a class body's frame: the class its names go to
-    std::shared_ptr<class_object> defining_class;  // the function's defining_class, for super()
+    ref<class_object> building_class;  // a class body's frame: the class its names go to
+    ref<class_object> defining_class;  // the function's defining_class, for super()
     value constructing;  // an __init__ called by a class: the instance the call evaluates to
     // A call an lru_cache wrapper missed: its result goes into that cache under this key on return
-    std::shared_ptr<lru_cache_object> caching;
+    ref<lru_cache_object> caching;
     value cache_key;
     // Called through a C function (an lru_cache wrapper): CPython counts that call as a level of
     // recursion too (exec_context::c_calls)
     bool through_c_call = false;
     // An asynchronous generator's frame while an __anext__() awaited by a task runs it: a yield moves
     // the frame back into the generator, and the item becomes the value of that await.
-    std::shared_ptr<async_generator_object> agen;
+    ref<async_generator_object> agen;
 
     wait_state waiting = wait_state::none;
-    std::shared_ptr<future_object> wait_future;
-    std::shared_ptr<handle> wait_timer;  // asyncio.sleep's call_later handle, cancelled on resume
+    ref<future_object> wait_future;
+    ref<handle> wait_timer;  // asyncio.sleep's call_later handle, cancelled on resume
     value sleep_result;
 };
 

@@ -35,14 +35,14 @@ void merge_keywords(std::vector<std::pair<std::string, value>>& into, std::vecto
     }
 }
 
-std::shared_ptr<function_object> python_signature(const char* name, std::vector<std::string> params, std::vector<value> defaults)
+ref<function_object> python_signature(const char* name, std::vector<std::string> params, std::vector<value> defaults)
 {
     auto code = std::make_shared<code_object>();
     code->name = code->qualname = name;
     code->param_count = params.size();
     code->positional_defaults = defaults.size();
     code->local_names = std::move(params);
-    auto fn = std::make_shared<function_object>();
+    auto fn = make_ref<function_object>();
     fn->code = std::move(code);
     fn->defaults = std::move(defaults);
     return fn;
@@ -129,12 +129,12 @@ value runtime::make_lru_cache(const value& function, const value& maxsize, bool 
     // _lru_cache_wrapper(user_function, maxsize, typed, _CacheInfo), then update_wrapper
     if (!is_callable(function)) raise_error("TypeError", "the first argument must be callable");
     if (maxsize.is(value_kind::integer) && maxsize.obj) raise_error("OverflowError", "cannot fit 'int' into an index-sized integer");
-    auto c = std::make_shared<lru_cache_object>();
+    auto c = make_ref<lru_cache_object>();
     c->function = function;
     c->maxsize = maxsize.is(value_kind::none) ? -1 : maxsize.i < 0 ? 0 : maxsize.i;
     c->typed = typed;
     c->cache = make_dict();
-    auto mark = std::make_shared<instance_object>();
+    auto mark = make_ref<instance_object>();
     mark->cls = object_class();
     c->kwd_mark = value::of(value_kind::instance, mark);
     // wrapper.cache_parameters = lambda: {'maxsize': maxsize, 'typed': typed}
@@ -212,7 +212,7 @@ value runtime::call_functools(const std::string& name, std::vector<value>& args,
         std::vector<value> bound = bind_arguments(*signature, std::move(args), kwargs);
         if (!wraps) return update_wrapper(bound[0], bound[1], bound[2], bound[3]);
         // wraps(wrapped, ...) is partial(update_wrapper, wrapped=wrapped, assigned=assigned, updated=updated)
-        auto p = std::make_shared<partial_object>();
+        auto p = make_ref<partial_object>();
         p->function = load_attribute(import_module("functools"), "update_wrapper");
         p->keywords = {{"wrapped", bound[0]}, {"assigned", bound[1]}, {"updated", bound[2]}};
         return value::of(value_kind::partial, p);
@@ -266,7 +266,7 @@ value runtime::call_functools(const std::string& name, std::vector<value>& args,
         // partial_new
         if (args.empty()) raise_error("TypeError", "type 'partial' takes at least one argument");
         if (!is_callable(args[0])) raise_error("TypeError", "the first argument must be callable");
-        auto p = std::make_shared<partial_object>();
+        auto p = make_ref<partial_object>();
         charge_work(args.size() + kwargs.size());
         std::vector<std::pair<std::string, value>> keywords;
         if (args[0].is(value_kind::partial)) {

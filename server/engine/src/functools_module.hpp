@@ -19,7 +19,7 @@ bool functools_has(std::string_view name);
 int functools_builtin_id(std::string_view name);
 // The parameters of a function the standard library defines in Python: a call binds them as that
 // function's would (the same TypeErrors, named after it).
-std::shared_ptr<function_object> python_signature(const char* name, std::vector<std::string> params, std::vector<value> defaults);
+ref<function_object> python_signature(const char* name, std::vector<std::string> params, std::vector<value> defaults);
 // functools.WRAPPER_ASSIGNMENTS or WRAPPER_UPDATES, a new tuple
 value functools_constant(const std::string& name);
 // A partial's keywords updated by more (a call's, or a partial's of a partial): a key of both keeps its

@@ -31,8 +31,8 @@ enum class callback_kind : std::uint8_t {
 
 struct callback {
     callback_kind kind;
-    std::shared_ptr<task_object> task;
-    std::shared_ptr<future_object> target;  // gather_child: the gathering future
+    ref<task_object> task;
+    ref<future_object> target;  // gather_child: the gathering future
     value function = {};                    // user: the callable, called with the future
     const std::string* file = nullptr;      // user: the program's file name (where its functions are defined)
 };
@@ -42,9 +42,9 @@ struct callback {
 struct handle : object {
     std::uint64_t id = 0;
     callback_kind kind = callback_kind::task_step;
-    std::shared_ptr<task_object> task;
-    std::shared_ptr<future_object> future;  // the future that completed / the sleep future
-    std::shared_ptr<future_object> target;
+    ref<task_object> task;
+    ref<future_object> future;  // the future that completed / the sleep future
+    ref<future_object> target;
     value arg;  // task_step: the exception to throw in; sleep_timer: sleep's result
     bool cancelled = false;
     bool is_timer = false;  // a TimerHandle (call_later, call_at)
@@ -67,7 +67,7 @@ enum class future_state : std::uint8_t { pending, cancelled, finished };
 struct future_object : object {
     future_state state = future_state::pending;
     // loop.create_future() inside a task: that task (a primitive's waiter, as the events name it)
-    std::weak_ptr<task_object> made_in_task;
+    weak_ref<task_object> made_in_task;
     value result;
     value exception;
     // The exception's traceback when it was set: the first result() (or await) raises it with this
@@ -79,14 +79,14 @@ struct future_object : object {
     // raises this very exception (its message and traceback), later ones a new CancelledError
     value cancelled_exc;
     bool log_traceback = false;
-    std::weak_ptr<loop_object> loop;
+    weak_ref<loop_object> loop;
 
     // A future the program made (loop.create_future(), asyncio.Future()): what it holds may hold it
     bool made_by_program = false;
 
     // _GatheringFuture
     bool is_gather = false;
-    std::vector<std::shared_ptr<future_object>> children;
+    std::vector<ref<future_object>> children;
     std::size_t finished_children = 0;
     std::size_t distinct_children = 0;
     bool return_exceptions = false;
@@ -117,10 +117,10 @@ struct coroutine_object;
 
 struct task_object : future_object {
     std::string name;
-    std::shared_ptr<coroutine_object> coro;
+    ref<coroutine_object> coro;
     std::string coro_name;
     exec_context context;
-    std::shared_ptr<future_object> fut_waiter;
+    ref<future_object> fut_waiter;
     bool must_cancel = false;
     int num_cancels_requested = 0;
     bool started = false;
@@ -141,7 +141,7 @@ struct coroutine_object : object {
     enum class state_kind : std::uint8_t { created, running, closed };
     state_kind state = state_kind::created;
     bool entered = false;  // its frame was made (a task's first step, or an await ran it)
-    std::shared_ptr<function_object> function;  // null for the native ones below
+    ref<function_object> function;  // null for the native ones below
     // anext: what __anext__() of an asynchronous generator returns; awaiting it runs the generator
     // to its next item (CPython's async_generator_asend)
     // no_op: done at once, its value sleep_result (a nullcontext's __aenter__). agen_cm_enter and
@@ -151,7 +151,7 @@ struct coroutine_object : object {
     // await_future: awaits `awaited` (shutdown_default_executor's future)
     enum class native_kind : std::uint8_t { none, sleep, no_op, anext, anext_default, agen_cm_enter, agen_cm_exit, await_future } native = native_kind::none;
     value awaited;
-    std::shared_ptr<async_generator_object> agen;  // anext, agen_cm_*: the generator
+    ref<async_generator_object> agen;  // anext, agen_cm_*: the generator
     std::string name;
     std::vector<value> arguments;  // the frame's initial locals
     double sleep_delay = 0.0;  // sleep: its delay when `arguments` is empty; else arguments[0] is it (sleep_delay_of)

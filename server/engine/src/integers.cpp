@@ -39,7 +39,7 @@ value make_int(big n)
     static const big lo = std::numeric_limits<std::int64_t>::min();
     static const big hi = std::numeric_limits<std::int64_t>::max();
     if (n >= lo && n <= hi) return value::integer(n.convert_to<std::int64_t>());
-    return value::of(value_kind::integer, std::make_shared<big_int_object>(std::move(n)));
+    return value::of(value_kind::integer, make_ref<big_int_object>(std::move(n)));
 }
 
 std::size_t limbs(const big& n) { return n.backend().size(); }

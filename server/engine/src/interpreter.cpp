@@ -21,7 +21,7 @@ namespace {
 // leave args for the exception's own fields, which its str() shows.
 void shape_os_error(exception_object& e, std::vector<value>& args)
 {
-    static const auto os_error = builtin_exception_type("OSError");
+    thread_local const auto os_error = builtin_exception_type("OSError");
     if (args.size() < 2 || args.size() > 5 || !e.type->is_subclass_of(*os_error)) return;
     if (e.type == os_error && ((args[0].is(value_kind::integer) && !args[0].obj) || args[0].is(value_kind::boolean))) {
         const char* subclass = nullptr;
@@ -47,7 +47,7 @@ void shape_os_error(exception_object& e, std::vector<value>& args)
     // A filename of None is no filename: args stay whole, and filename2 counts only after a filename.
     if (args.size() < 3 || args[2].is(value_kind::none)) return;
     // BlockingIOError's third argument, a number, is characters_written, not a filename.
-    static const auto blocking = builtin_exception_type("BlockingIOError");
+    thread_local const auto blocking = builtin_exception_type("BlockingIOError");
     if (e.type == blocking && (args[2].is(value_kind::integer) || args[2].is(value_kind::boolean))) return;
     if (e.type == blocking && args[2].is(value_kind::floating)) raise_error("TypeError", "'float' object cannot be interpreted as an integer");
     e.rare_for_writing().filename = args[2];
@@ -264,7 +264,7 @@ std::vector<value> runtime::bind_arguments(const function_object& fn, std::vecto
     return locals;
 }
 
-std::unique_ptr<frame> runtime::make_function_frame(const std::shared_ptr<function_object>& fn, std::vector<value> args,
+std::unique_ptr<frame> runtime::make_function_frame(const ref<function_object>& fn, std::vector<value> args,
                                                     const std::vector<std::pair<std::string, value>>& kwargs)
 {
     auto f = new_frame();
@@ -282,9 +282,9 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
     pushed_frame = false;
     switch (callee.kind) {
     case value_kind::function: {
-        auto fn = std::static_pointer_cast<function_object>(callee.obj);
+        auto fn = static_ref_cast<function_object>(callee.obj);
         if (fn->code->is_async && fn->code->is_generator) {
-            auto g = std::make_shared<async_generator_object>();
+            auto g = make_ref<async_generator_object>();
             g->qualname = fn->qualname();
             g->suspended = make_function_frame(fn, std::move(args), kwargs);
             g->owner = this;
@@ -293,7 +293,7 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
             return value::of(value_kind::async_generator, g);
         }
         if (fn->code->is_async) {
-            auto coro = std::make_shared<coroutine_object>();
+            auto coro = make_ref<coroutine_object>();
             coro->arguments = bind_arguments(*fn, std::move(args), kwargs);
             coro->function = fn;
             coro->name = fn->qualname();
@@ -304,7 +304,7 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
             return value::of(value_kind::coroutine, coro);
         }
         if (fn->code->is_generator) {
-            auto g = std::make_shared<generator_object>();
+            auto g = make_ref<generator_object>();
             g->qualname = fn->qualname();
             g->owner = this;
             g->owner_alive = alive_;
@@ -329,23 +329,23 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
             throw;
         }
     case value_kind::exception_type: {
-        static const auto exception_group_type = builtin_exception_type("BaseExceptionGroup");
+        thread_local const auto exception_group_type = builtin_exception_type("BaseExceptionGroup");
         if (const value* init = exception_method(callee.as<exception_type_object>(), "__init__")) {
             // A program's exception class with an __init__: args are what the call passed (as
             // BaseException.__new__ keeps them), then its __init__ runs on the new exception.
-            auto e = std::make_shared<exception_object>();
-            e->type = std::static_pointer_cast<exception_type_object>(callee.obj);
+            auto e = make_ref<exception_object>();
+            e->type = static_ref_cast<exception_type_object>(callee.obj);
             if (e->type->is_subclass_of(*exception_group_type)) shape_exception_group(*e, args);  // its __new__ first
             e->args = args;
             return run_init(ctx, value::of(value_kind::exception, e), *init, std::move(args), std::move(kwargs), pushed_frame);
         }
-        auto e = std::make_shared<exception_object>();
-        e->type = std::static_pointer_cast<exception_type_object>(callee.obj);
+        auto e = make_ref<exception_object>();
+        e->type = static_ref_cast<exception_type_object>(callee.obj);
         // BaseExceptionGroup.__new__ checks its arguments (and may pick ExceptionGroup) before __init__ refuses keywords
         if (e->type->is_subclass_of(*exception_group_type)) shape_exception_group(*e, args);
         if (!kwargs.empty()) raise_error("TypeError", e->type->name + "() takes no keyword arguments");
         // SyntaxError(msg, (filename, lineno, offset, text)) unpacks its details; not modelled.
-        static const auto syntax_error_type = builtin_exception_type("SyntaxError");
+        thread_local const auto syntax_error_type = builtin_exception_type("SyntaxError");
         if (e->type->is_subclass_of(*syntax_error_type)) raise_unsupported("constructing " + e->type->name);
         shape_os_error(*e, args);
         e->args = std::move(args);
@@ -359,7 +359,7 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
         const value function = *call;
         return call_value(ctx, function, std::move(args), std::move(kwargs), pushed_frame);
     }
-    case value_kind::class_type: return construct(ctx, std::static_pointer_cast<class_object>(callee.obj), std::move(args), std::move(kwargs), pushed_frame);
+    case value_kind::class_type: return construct(ctx, static_ref_cast<class_object>(callee.obj), std::move(args), std::move(kwargs), pushed_frame);
     case value_kind::method: {
         const auto& m = callee.as<method_object>();
         if (m.function.is(value_kind::none) && m.self.is(value_kind::exception)) {
@@ -393,7 +393,7 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
         return call_value(ctx, function, std::move(args), std::move(kwargs), pushed_frame);
     }
     case value_kind::lru_cache: {
-        auto cache = std::static_pointer_cast<lru_cache_object>(callee.obj);
+        auto cache = static_ref_cast<lru_cache_object>(callee.obj);
         const value function = cache->function;
         // The wrapper is a C function: entering it is a level of recursion (Py_EnterRecursiveCall)
         if (call_depth(ctx) >= config_.max_call_depth)
@@ -818,8 +818,8 @@ void runtime::agen_leaves_cleanup_block(async_generator_object& agen)
 // (_PyErr_FormatFromCause: its cause and its context), whose traceback starts anew
 value runtime::stop_leaving(value exc, const char* what)
 {
-    static const auto stop_iteration = builtin_exception_type("StopIteration");
-    static const auto stop_async_iteration = builtin_exception_type("StopAsyncIteration");
+    thread_local const auto stop_iteration = builtin_exception_type("StopIteration");
+    thread_local const auto stop_async_iteration = builtin_exception_type("StopAsyncIteration");
     const auto& type = *exc.as<exception_object>().type;
     const bool async_generator = std::string_view(what) == "async generator";
     const char* which = type.is_subclass_of(*stop_iteration)                             ? "StopIteration"
@@ -863,7 +863,7 @@ void runtime::suspend_async_generator(exec_context& ctx)
 runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awaitable)
 {
     if (awaitable.is(value_kind::coroutine)) {
-        auto coro = std::static_pointer_cast<coroutine_object>(awaitable.obj);
+        auto coro = static_ref_cast<coroutine_object>(awaitable.obj);
         if (coro->state != coroutine_object::state_kind::created) raise_error("RuntimeError", "cannot reuse already awaited coroutine");
         if (coro->native == coroutine_object::native_kind::sleep) {
             coro->state = coroutine_object::state_kind::closed;
@@ -881,7 +881,7 @@ runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awai
                 return await_step::suspend_none;
             }
             auto loop = running_loop_;
-            auto fut = std::make_shared<future_object>();
+            auto fut = make_ref<future_object>();
             fut->loop = loop;
             auto h = call_later(*loop, delay, fut);
             h->arg = coro->sleep_result;
@@ -932,7 +932,7 @@ runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awai
         return await_step::pushed_frame;
     }
     if (awaitable.is(value_kind::future)) {
-        auto fut = std::static_pointer_cast<future_object>(awaitable.obj);
+        auto fut = static_ref_cast<future_object>(awaitable.obj);
         event e = make_event("await_begin");
         if (fut->is_task()) {
             e.on = "task";
@@ -1303,7 +1303,7 @@ bool runtime::pop_frame(exec_context& ctx)
 void runtime::return_from_frame(exec_context& ctx, value result, bool& context_done)
 {
     value constructing = std::move(ctx.frames.back()->constructing);
-    std::shared_ptr<lru_cache_object> caching = std::move(ctx.frames.back()->caching);
+    ref<lru_cache_object> caching = std::move(ctx.frames.back()->caching);
     value cache_key = std::move(ctx.frames.back()->cache_key);
     const bool inline_await = pop_frame(ctx);
     if (caching) lru_store(*caching, cache_key, result);
@@ -1468,7 +1468,7 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 value name = pop(f);
                 auto bases = pop_n(f, static_cast<std::size_t>(in.arg));
                 value body = pop(f);
-                auto fr = make_function_frame(std::static_pointer_cast<function_object>(body.obj), {}, {});
+                auto fr = make_function_frame(static_ref_cast<function_object>(body.obj), {}, {});
                 fr->building_class = make_class(name.as<string_object>().s, body.as<function_object>().code->qualname, bases);
                 if (f.code->library) fr->building_class->module = f.code->library->name;
                 fr->building_class->doc = body.as<function_object>().code->doc;
@@ -1517,7 +1517,7 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 break;
             }
             case opcode::build_slice: {
-                auto s = std::make_shared<slice_object>();
+                auto s = make_ref<slice_object>();
                 s->step = pop(f);
                 s->stop = pop(f);
                 s->start = pop(f);
@@ -1892,7 +1892,7 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 break;
             }
             case opcode::make_function: {
-                auto fn = std::make_shared<function_object>();
+                auto fn = make_ref<function_object>();
                 fn->code = f.code->functions[static_cast<std::size_t>(in.arg & 0xffff)];
                 fn->defining_class = f.building_class ? f.building_class : f.defining_class;
                 fn->defaults = pop_n(f, static_cast<std::size_t>(in.arg >> 16));
@@ -1912,7 +1912,7 @@ runtime::outcome runtime::execute(exec_context& ctx)
                     }
                     auto& slot = f.locals[static_cast<std::size_t>(source.index)];
                     if (!slot.is(value_kind::cell)) {
-                        auto cell = std::make_shared<cell_object>();
+                        auto cell = make_ref<cell_object>();
                         cell->content = std::move(slot);
                         slot = value::of(value_kind::cell, cell);
                         remember_container(cell);  // a cycle through it is broken at the end
@@ -2091,7 +2091,7 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 f.stack.push_back(f.stack[f.stack.size() - 2]);
                 f.stack.push_back(value::of(value_kind::exception_type, exc.as<exception_object>().type));
                 f.stack.push_back(exc);
-                f.stack.push_back(value::of(value_kind::traceback, std::make_shared<traceback_object>()));
+                f.stack.push_back(value::of(value_kind::traceback, make_ref<traceback_object>()));
                 break;
             }
             case opcode::await_: {

@@ -153,7 +153,7 @@ void itertools_object::drop_references()
 
 value runtime::call_itertools(const std::string& name, std::vector<value>& args, keywords& kwargs)
 {
-    auto it = std::make_shared<itertools_object>();
+    auto it = make_ref<itertools_object>();
     it->kind = iterator_kind::itertools;
     auto made = [&] { return value::of(value_kind::iterator, it); };
     // What an iterator keeps of a program's values (cycle's items, pairwise's last, a fill value) may

@@ -104,7 +104,8 @@ library_module load(const embedded_source& embedded)
 
 std::vector<library_module>& modules()
 {
-    static std::vector<library_module> all = [] {
+    // One copy a thread: its constants are values, whose counts are not atomic (ref.hpp)
+    thread_local std::vector<library_module> all = [] {
         memory_scope process_wide(nullptr);  // built once for the process, charged to no run
         std::vector<library_module> made;
         made.reserve(std::size(library_sources));
@@ -180,7 +181,7 @@ attribute_table& runtime::library_namespace(const library_module& module)
     auto& made = *library_namespaces_.emplace(&module, std::make_unique<attribute_table>()).first->second;
     // The module's body defines its classes and functions: it runs to its end inside the operation
     // that first named one of them, as an import would
-    auto body = std::make_shared<function_object>();
+    auto body = make_ref<function_object>();
     body->code = module.code;
     call_sync(value::of(value_kind::function, body), {});
     return made;

@@ -183,9 +183,9 @@ void raise_loop_closed(std::string_view method)
                                       "self.call_at(self.time() + delay, callback, *args,")});
 }
 
-std::shared_ptr<future_object> runtime::new_future(const std::shared_ptr<loop_object>& loop)
+ref<future_object> runtime::new_future(const ref<loop_object>& loop)
 {
-    auto fut = std::make_shared<future_object>();
+    auto fut = make_ref<future_object>();
     fut->loop = loop;
     fut->made_by_program = true;
     fut->owner = this;
@@ -195,12 +195,12 @@ std::shared_ptr<future_object> runtime::new_future(const std::shared_ptr<loop_ob
     return fut;
 }
 
-std::shared_ptr<handle> runtime::schedule_user_callback(loop_object& loop, value function, std::vector<value> args,
+ref<handle> runtime::schedule_user_callback(loop_object& loop, value function, std::vector<value> args,
                                                         std::optional<value> when)
 {
     // BaseEventLoop.call_soon's _check_closed (a future's callbacks are scheduled through it too)
     if (loop.closed) raise_loop_closed(when ? "call_at" : "call_soon");
-    auto h = std::make_shared<handle>();
+    auto h = make_ref<handle>();
     h->id = next_handle_id_++;
     h->kind = callback_kind::user;
     h->function = std::move(function);
@@ -235,7 +235,7 @@ std::shared_ptr<handle> runtime::schedule_user_callback(loop_object& loop, value
 
 // Handle._run: the callback runs in a context of its own (no task is current); a Python function's
 // frame runs there slice by slice, as a task's step does, and end_user_callback follows it.
-void runtime::run_user_callback(const std::shared_ptr<handle>& h)
+void runtime::run_user_callback(const ref<handle>& h)
 {
     callback_handle_ = h;
     in_callback_ = true;
@@ -360,7 +360,7 @@ value runtime::call_callback_api(const builtin_object& b, std::vector<value>& ar
         std::optional<value> loop = take_kw("loop");
         if (!kwargs.empty()) raise_error("TypeError", "'" + kwargs.front().first + "' is an invalid keyword argument for Future()");
         if (!args.empty()) raise_error("TypeError", "Future() takes no positional arguments");
-        if (loop && loop->is(value_kind::loop)) return value::of(value_kind::future, new_future(std::static_pointer_cast<loop_object>(loop->obj)));
+        if (loop && loop->is(value_kind::loop)) return value::of(value_kind::future, new_future(static_ref_cast<loop_object>(loop->obj)));
         if (loop && !loop->is(value_kind::none)) raise_unsupported("asyncio.Future(loop=...) with what is not an event loop");
         // events._get_event_loop(): outside a running loop it is get_event_loop()'s policy, not modelled
         if (!running_loop_) raise_unsupported("asyncio.Future() outside a running event loop");
@@ -369,7 +369,7 @@ value runtime::call_callback_api(const builtin_object& b, std::vector<value>& ar
 
     // ---- the loop's call_soon, call_later, call_at, create_future ----
     if (b.self.is(value_kind::loop)) {
-        auto loop = std::static_pointer_cast<loop_object>(b.self.obj);
+        auto loop = static_ref_cast<loop_object>(b.self.obj);
         constexpr std::string_view owner = "BaseEventLoop";
         auto qualname = [&] { return std::string(owner) + "." + name; };
         if (name == "create_future") {
@@ -464,7 +464,7 @@ value runtime::call_callback_api(const builtin_object& b, std::vector<value>& ar
     }
 
     // ---- a future's (and a task's) ----
-    auto fut = std::static_pointer_cast<future_object>(b.self.obj);
+    auto fut = static_ref_cast<future_object>(b.self.obj);
     const std::string_view type = type_name_of_future(*fut);
     if (name == "set_result" || name == "set_exception") {
         c_arguments(type, 1);

@@ -91,12 +91,12 @@ void runtime::fill_named_tuple_class(class_object& cls, std::shared_ptr<named_tu
     a.set("__repr__", named_tuple_method("__repr__"));
     a.set("_asdict", named_tuple_method("_asdict"));
     a.set("_replace", named_tuple_method("_replace"));
-    auto make = std::make_shared<descriptor_object>();
+    auto make = make_ref<descriptor_object>();
     make->what = descriptor_object::kind::class_method;
     make->function = named_tuple_method("_make");
     a.set("_make", value::of(value_kind::descriptor, make));
     for (std::size_t k = 0; k < spec->fields.size(); ++k) {
-        auto getter = std::make_shared<descriptor_object>();
+        auto getter = make_ref<descriptor_object>();
         getter->what = descriptor_object::kind::tuple_getter;
         getter->function = value::integer(static_cast<std::int64_t>(k));
         getter->name = spec->fields[k];
@@ -277,7 +277,7 @@ void runtime::finish_named_tuple_class(class_object& cls)
 }
 
 // Point(1, 2): the generated __new__(_cls, x, y) binds the arguments
-value runtime::construct_named_tuple(const std::shared_ptr<class_object>& cls, std::vector<value> args, keywords kwargs)
+value runtime::construct_named_tuple(const ref<class_object>& cls, std::vector<value> args, keywords kwargs)
 {
     const named_tuple_spec& spec = *named_tuple_spec_of(*cls);
     std::vector<std::string> params{"_cls"};
@@ -291,9 +291,9 @@ value runtime::construct_named_tuple(const std::shared_ptr<class_object>& cls, s
     return make_named_tuple(cls, std::move(bound));
 }
 
-value runtime::make_named_tuple(const std::shared_ptr<class_object>& cls, std::vector<value> items)
+value runtime::make_named_tuple(const ref<class_object>& cls, std::vector<value> items)
 {
-    auto nt = std::make_shared<named_tuple_object>(std::move(items), cls);
+    auto nt = make_ref<named_tuple_object>(std::move(items), cls);
     return value::of(value_kind::tuple, nt);
 }
 
@@ -342,7 +342,7 @@ value runtime::call_named_tuple_method(const std::string& name, std::vector<valu
         std::vector<value> items = to_vector(bound[1]);
         if (items.size() != spec->fields.size())
             raise_error("TypeError", "Expected " + std::to_string(spec->fields.size()) + " arguments, got " + std::to_string(items.size()));
-        return make_named_tuple(std::static_pointer_cast<class_object>(bound[0].obj), std::move(items));
+        return make_named_tuple(static_ref_cast<class_object>(bound[0].obj), std::move(items));
     }
     const auto* self = named_tuple_of(bound[0]);
     if (!self) raise_unsupported("a named tuple's " + name + " called on another object");

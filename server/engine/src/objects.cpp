@@ -12,14 +12,14 @@
 
 namespace loopscope::engine {
 
-std::shared_ptr<class_object> runtime::make_class(const std::string& name, const std::string& qualname, const std::vector<value>& bases)
+ref<class_object> runtime::make_class(const std::string& name, const std::string& qualname, const std::vector<value>& bases)
 {
-    auto cls = std::make_shared<class_object>();
+    auto cls = make_ref<class_object>();
     cls->name = name;
     cls->qualname = qualname;
     if (bases.size() == 1 && bases[0].is(value_kind::exception_type)) {
         // An exception class (the compiler saw to it that this is its one base)
-        cls->exception_base = std::static_pointer_cast<exception_type_object>(bases[0].obj);
+        cls->exception_base = static_ref_cast<exception_type_object>(bases[0].obj);
         cls->mro.push_back(cls.get());
         remember_container(cls);
         return cls;
@@ -37,7 +37,7 @@ std::shared_ptr<class_object> runtime::make_class(const std::string& name, const
                 raise_unsupported("a class deriving from '" + (b.is(value_kind::builtin) ? b.as<builtin_object>().name : repr(b)) + "'");
             raise_unsupported("a class whose base is not a class (" + type_name(b) + ")");
         }
-        auto base = std::static_pointer_cast<class_object>(b.obj);
+        auto base = static_ref_cast<class_object>(b.obj);
         for (const auto& other : cls->bases)
             if (other == base) raise_error("TypeError", "duplicate base class " + base->name);
         if (base->is_object) {
@@ -52,9 +52,9 @@ std::shared_ptr<class_object> runtime::make_class(const std::string& name, const
     return cls;
 }
 
-value runtime::make_exception_class(const std::shared_ptr<class_object>& body)
+value runtime::make_exception_class(const ref<class_object>& body)
 {
-    auto t = std::make_shared<exception_type_object>();
+    auto t = make_ref<exception_type_object>();
     t->name = body->name;
     // asyncio's library's (asyncio.queues.QueueEmpty) are named by their module, as builtin ones are
     t->in_main = body->module == "__main__";
@@ -71,7 +71,7 @@ value bind_to(const value& function, const value& self)
         const auto& d = function.as<descriptor_object>();
         if (d.what == descriptor_object::kind::static_method) return d.function;
         if (d.what == descriptor_object::kind::class_method) {
-            auto m = std::make_shared<method_object>();
+            auto m = make_ref<method_object>();
             m->self = self.is(value_kind::instance) ? value::of(value_kind::class_type, self.as<instance_object>().cls)
                       : named_tuple_of(self)      ? value::of(value_kind::class_type, named_tuple_of(self)->cls)
                                                   : self;
@@ -86,7 +86,7 @@ value bind_to(const value& function, const value& self)
     const bool generated = function.is(value_kind::builtin) && function.as<builtin_object>().id == named_tuple_method_id();  // _asdict, __repr__
     if (!helper && !generated && !function.is(value_kind::function) && !function.is(value_kind::lru_cache) && !is_any_dataclass_method(function))
         return function;
-    auto m = std::make_shared<method_object>();
+    auto m = make_ref<method_object>();
     m->self = self;
     m->function = function;
     return value::of(value_kind::method, m);
@@ -182,7 +182,7 @@ value runtime::class_attribute(const value& obj, const std::string& name, bool& 
                 after = after || t->methods.get() == s.after.get();
             }
             if (name == "__init__") {
-                auto m = std::make_shared<method_object>();
+                auto m = make_ref<method_object>();
                 m->self = s.self;
                 return value::of(value_kind::method, m);
             }
@@ -202,7 +202,7 @@ value runtime::class_attribute(const value& obj, const std::string& name, bool& 
         if (name == "__repr__" && s.self.is(value_kind::instance)) return object_repr_method(s.self);
         // object.__init__, which takes nothing more than the instance
         if (name == "__init__" && s.self.is(value_kind::instance)) {
-            auto m = std::make_shared<method_object>();
+            auto m = make_ref<method_object>();
             m->self = s.self;
             return value::of(value_kind::method, m);
         }
@@ -362,14 +362,14 @@ void runtime::delete_attribute(const value& obj, const std::string& name)
     raise_unsupported("deleting an attribute of a " + type_name(obj) + " object");
 }
 
-value runtime::construct(exec_context& ctx, const std::shared_ptr<class_object>& cls, std::vector<value> args,
+value runtime::construct(exec_context& ctx, const ref<class_object>& cls, std::vector<value> args,
                          std::vector<std::pair<std::string, value>> kwargs, bool& pushed_frame)
 {
     pushed_frame = false;
     if (cls == enum_base_class()) raise_unsupported("calling Enum (the functional API)");
     if (is_enum_class(*cls)) return enum_call(*cls, args, kwargs);
     if (named_tuple_spec_of(*cls)) return construct_named_tuple(cls, std::move(args), std::move(kwargs));
-    auto inst = std::make_shared<instance_object>();
+    auto inst = make_ref<instance_object>();
     inst->cls = cls;
     value self = value::of(value_kind::instance, inst);
     const value* init = cls->lookup("__init__");
@@ -423,10 +423,10 @@ bool runtime::right_operand_first(const value& a, const value& b, std::string_vi
 
 value runtime::make_super(exec_context& ctx, std::vector<value>& args)
 {
-    auto s = std::make_shared<super_object>();
+    auto s = make_ref<super_object>();
     if (args.size() == 2) {
         if (!args[0].is(value_kind::class_type)) raise_error("TypeError", "super() argument 1 must be a type, not " + type_name(args[0]));
-        s->after = std::static_pointer_cast<class_object>(args[0].obj);
+        s->after = static_ref_cast<class_object>(args[0].obj);
         s->self = args[1];
     } else if (args.empty()) {
         // super(): the class whose body defined the running function, and its first argument.
@@ -620,7 +620,7 @@ bool unhashable_default(const value& v)
 value runtime::make_dataclass(const value& cls_value, unsigned options, bool bare)
 {
     if (!cls_value.is(value_kind::class_type)) raise_unsupported("dataclass() of a " + type_name(cls_value));
-    auto cls = std::static_pointer_cast<class_object>(cls_value.obj);
+    auto cls = static_ref_cast<class_object>(cls_value.obj);
     const bool frozen = options & dataclass_options::frozen, eq = options & dataclass_options::eq;
     // The bases' fields first (the furthest base first), then this class's annotations; a name
     // annotated again keeps its place and takes the new default.
@@ -712,7 +712,7 @@ value runtime::make_dataclass(const value& cls_value, unsigned options, bool bar
     code->local_names.push_back("self");
     code->constants.push_back(value::none());
     value marker;
-    auto fn = std::make_shared<function_object>();
+    auto fn = make_ref<function_object>();
     std::int32_t body_line = 3;
     std::size_t parameters = 0;
     for (std::size_t k = 0; k < fields.size(); ++k) {
@@ -727,7 +727,7 @@ value runtime::make_dataclass(const value& cls_value, unsigned options, bool bar
         }
         if (factory && f.init) {
             if (!marker.obj) {
-                auto m = std::make_shared<instance_object>();
+                auto m = make_ref<instance_object>();
                 m->cls = object_class();
                 marker = value::of(value_kind::instance, m);
             }
@@ -813,7 +813,7 @@ void runtime::check_frozen(const instance_object& inst, const std::string& name,
     bool refused = inst.cls.get() == &owner;
     for (const auto& f : owner.fields) refused = refused || f.name == name;
     if (!refused) return;
-    auto e = std::make_shared<exception_object>();
+    auto e = make_ref<exception_object>();
     e->type = frozen_instance_error_type();
     e->args.push_back(value::string(std::string(deleting ? "cannot delete field " : "cannot assign to field ") + repr(value::string(name))));
     e->traceback.push_back(library_frame(deleting ? "__delattr__" : "__setattr__", 4, "<string>", ""));

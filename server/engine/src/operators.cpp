@@ -87,17 +87,15 @@ void runtime::note_nesting(const value& container, const value& item)
     // Anything that can hold the container back (a list, a dict, a dict's view, an iterator, a
     // function's closure) may close a cycle; the container is then cleared when the run ends.
     if (!item.obj || item.is(value_kind::string)) return;
-    std::weak_ptr<object> weak = container.obj;
-    if (!nested_containers_.empty() && !nested_containers_.back().owner_before(weak) && !weak.owner_before(nested_containers_.back()))
-        return;
+    if (!nested_containers_.empty() && nested_containers_.back().refers_to(container.obj.get())) return;
     remember_container(container.obj);
 }
 
-void runtime::remember_container(const std::shared_ptr<object>& o)
+void runtime::remember_container(const ref<object>& o)
 {
     nested_containers_.emplace_back(o);
     if (nested_containers_.size() < prune_containers_at_) return;
-    std::erase_if(nested_containers_, [](const std::weak_ptr<object>& w) { return w.expired(); });
+    std::erase_if(nested_containers_, [](const weak_ref<object>& w) { return w.expired(); });
     prune_containers_at_ = std::max<std::size_t>(64, 2 * nested_containers_.size());
 }
 
@@ -770,27 +768,27 @@ value runtime::make_iterator(const value& v)
     case value_kind::tuple:
     case value_kind::string:
     case value_kind::range: {
-        auto it = std::make_shared<iterator_object>();
+        auto it = make_ref<iterator_object>();
         it->source = v;
         return value::of(value_kind::iterator, it);
     }
     case value_kind::set:
     case value_kind::frozenset: {
-        auto it = std::make_shared<iterator_object>();
+        auto it = make_ref<iterator_object>();
         it->source = v;
         it->dict_size = v.as<set_object>().used;
         return value::of(value_kind::iterator, it);
     }
     case value_kind::dict:
     case value_kind::dict_view: {
-        auto it = std::make_shared<iterator_object>();
+        auto it = make_ref<iterator_object>();
         it->source = v;
         const auto& d = v.is(value_kind::dict) ? v.as<dict_object>() : v.as<dict_view_object>().dict.as<dict_object>();
         it->dict_size = d.used;
         return value::of(value_kind::iterator, it);
     }
     case value_kind::deque: {
-        auto it = std::make_shared<iterator_object>();
+        auto it = make_ref<iterator_object>();
         it->source = v;
         it->dict_size = static_cast<std::size_t>(v.as<deque_object>().state);  // dequeiter's state
         return value::of(value_kind::iterator, it);

@@ -43,7 +43,7 @@ std::string_view primitive_type(const instance_object& self)
 
 const value* attribute(const instance_object& self, std::string_view name) { return self.attributes.find(name); }
 
-std::string task_name(const std::shared_ptr<task_object>& task) { return task ? task->name : std::string(); }
+std::string task_name(const ref<task_object>& task) { return task ? task->name : std::string(); }
 
 // A task value's name, or empty
 std::string task_name_of(const value* v)
@@ -359,7 +359,7 @@ value runtime::library_cancel(std::vector<value>& args)
     const std::string cause = args[0].is(value_kind::string) ? args[0].as<string_object>().s : std::string();
     const std::string msg = args.size() > 3 && !args[3].is(value_kind::none) ? str(args[3]) : std::string();
     const cause_scope scope(cancel_cause_, cause, primitive);
-    return value::boolean(cancel_any(std::static_pointer_cast<future_object>(args[2].obj), msg));
+    return value::boolean(cancel_any(static_ref_cast<future_object>(args[2].obj), msg));
 }
 
 } // namespace loopscope::engine

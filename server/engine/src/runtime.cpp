@@ -269,7 +269,7 @@ value runtime::std_stream(bool is_stderr)
 {
     value& stream = std_streams_[is_stderr ? 1 : 0];
     if (!stream.obj) {
-        auto s = std::make_shared<text_stream_object>();
+        auto s = make_ref<text_stream_object>();
         s->is_stderr = is_stderr;
         stream = value::of(value_kind::text_stream, s);
     }
@@ -831,7 +831,7 @@ std::string runtime::describe(const handle& h) const
     return "";
 }
 
-void runtime::run_handle(const std::shared_ptr<handle>& h)
+void runtime::run_handle(const ref<handle>& h)
 {
     {
         event e = make_event("handle_run");
@@ -877,7 +877,7 @@ void runtime::run_handle(const std::shared_ptr<handle>& h)
     }
 }
 
-void runtime::begin_task_step(const std::shared_ptr<task_object>& task, value exc)
+void runtime::begin_task_step(const ref<task_object>& task, value exc)
 {
     if (task->done()) return;
     if (task->must_cancel) {
@@ -931,7 +931,7 @@ void runtime::begin_task_step(const std::shared_ptr<task_object>& task, value ex
             }
             if (coro.native == coroutine_object::native_kind::sleep) {
                 // The task's frame awaits an inner sleep, the way sleep()'s own body awaits its future.
-                auto inner = std::make_shared<coroutine_object>();
+                auto inner = make_ref<coroutine_object>();
                 inner->native = coroutine_object::native_kind::sleep;
                 inner->name = "sleep";
                 inner->sleep_delay = coro.sleep_delay;
@@ -1021,11 +1021,11 @@ void runtime::end_task_step(outcome r)
 
 // ---- futures and tasks ----
 
-std::shared_ptr<handle> runtime::call_soon(loop_object& loop, callback_kind kind, std::shared_ptr<task_object> task,
-                                           std::shared_ptr<future_object> future, std::shared_ptr<future_object> target,
+ref<handle> runtime::call_soon(loop_object& loop, callback_kind kind, ref<task_object> task,
+                                           ref<future_object> future, ref<future_object> target,
                                            value arg)
 {
-    auto h = std::make_shared<handle>();
+    auto h = make_ref<handle>();
     h->id = next_handle_id_++;
     h->kind = kind;
     h->task = std::move(task);
@@ -1041,9 +1041,9 @@ std::shared_ptr<handle> runtime::call_soon(loop_object& loop, callback_kind kind
     return h;
 }
 
-std::shared_ptr<handle> runtime::call_later(loop_object& loop, double delay, std::shared_ptr<future_object> future)
+ref<handle> runtime::call_later(loop_object& loop, double delay, ref<future_object> future)
 {
-    auto h = std::make_shared<handle>();
+    auto h = make_ref<handle>();
     h->id = next_handle_id_++;
     h->kind = callback_kind::sleep_timer;
     h->future = std::move(future);
@@ -1060,7 +1060,7 @@ std::shared_ptr<handle> runtime::call_later(loop_object& loop, double delay, std
     return h;
 }
 
-void runtime::cancel_timer(const std::shared_ptr<handle>& h)
+void runtime::cancel_timer(const ref<handle>& h)
 {
     if (!h || h->cancelled) return;
     h->cancelled = true;
@@ -1072,7 +1072,7 @@ void runtime::cancel_timer(const std::shared_ptr<handle>& h)
     }
 }
 
-void runtime::add_done_callback(const std::shared_ptr<future_object>& fut, callback cb)
+void runtime::add_done_callback(const ref<future_object>& fut, callback cb)
 {
     if (fut->done()) {
         auto loop = fut->loop.lock();
@@ -1084,7 +1084,7 @@ void runtime::add_done_callback(const std::shared_ptr<future_object>& fut, callb
     fut->callbacks.push_back(std::move(cb));
 }
 
-void runtime::schedule_callbacks(const std::shared_ptr<future_object>& fut)
+void runtime::schedule_callbacks(const ref<future_object>& fut)
 {
     auto callbacks = std::move(fut->callbacks);
     fut->callbacks.clear();
@@ -1100,7 +1100,7 @@ void runtime::schedule_callbacks(const std::shared_ptr<future_object>& fut)
 }
 
 // One of a finished future's callbacks, called with it: the program's through call_soon's checks
-void runtime::schedule_done_callback(loop_object& loop, const std::shared_ptr<future_object>& fut, callback cb)
+void runtime::schedule_done_callback(loop_object& loop, const ref<future_object>& fut, callback cb)
 {
     if (cb.kind == callback_kind::user) schedule_user_callback(loop, std::move(cb.function), {value::of(value_kind::future, fut)}, std::nullopt);
     else call_soon(loop, cb.kind, cb.task, fut, cb.target);
@@ -1126,7 +1126,7 @@ void runtime::task_done_event(const task_object& task)
     --live_tasks_;
 }
 
-void runtime::future_set_result(const std::shared_ptr<future_object>& fut, value v)
+void runtime::future_set_result(const ref<future_object>& fut, value v)
 {
     fut->result = std::move(v);
     fut->state = future_state::finished;
@@ -1134,7 +1134,7 @@ void runtime::future_set_result(const std::shared_ptr<future_object>& fut, value
     schedule_callbacks(fut);
 }
 
-void runtime::future_set_exception(const std::shared_ptr<future_object>& fut, value exc)
+void runtime::future_set_exception(const ref<future_object>& fut, value exc)
 {
     if (exc.is(value_kind::exception)) {
         auto& x = exc.as<exception_object>();
@@ -1153,7 +1153,7 @@ void runtime::future_set_exception(const std::shared_ptr<future_object>& fut, va
     schedule_callbacks(fut);
 }
 
-bool runtime::future_cancel(const std::shared_ptr<future_object>& fut, const std::string& msg)
+bool runtime::future_cancel(const ref<future_object>& fut, const std::string& msg)
 {
     fut->log_traceback = false;
     if (fut->state != future_state::pending) return false;
@@ -1164,7 +1164,7 @@ bool runtime::future_cancel(const std::shared_ptr<future_object>& fut, const std
     return true;
 }
 
-bool runtime::task_cancel(const std::shared_ptr<task_object>& task, const std::string& msg)
+bool runtime::task_cancel(const ref<task_object>& task, const std::string& msg)
 {
     task->log_traceback = false;
     if (task->done()) return false;
@@ -1183,7 +1183,7 @@ bool runtime::task_cancel(const std::shared_ptr<task_object>& task, const std::s
     return true;
 }
 
-bool runtime::cancel_any(const std::shared_ptr<future_object>& fut, const std::string& msg)
+bool runtime::cancel_any(const ref<future_object>& fut, const std::string& msg)
 {
     // Tasks awaiting each other cancel each other without end: CPython's C Task.cancel calls the
     // waited future's cancel() until its recursion limit
@@ -1196,7 +1196,7 @@ bool runtime::cancel_any(const std::shared_ptr<future_object>& fut, const std::s
     } level{cancel_depth_};
     if (cancel_depth_ > config_.max_call_depth) raise_error("RecursionError", "maximum recursion depth exceeded while calling a Python object");
     check_native_stack();
-    if (fut->is_task()) return task_cancel(std::static_pointer_cast<task_object>(fut), msg);
+    if (fut->is_task()) return task_cancel(static_ref_cast<task_object>(fut), msg);
     if (fut->is_gather) {
         if (fut->done()) return false;
         bool any = false;
@@ -1230,7 +1230,7 @@ void runtime::ensure_future_refuses(const value& v, std::initializer_list<traceb
     throw python_error{std::move(e)};
 }
 
-value runtime::future_result(const std::shared_ptr<future_object>& fut)
+value runtime::future_result(const ref<future_object>& fut)
 {
     if (fut->state == future_state::cancelled) throw python_error{make_cancelled_error(*fut)};
     if (fut->state == future_state::pending) raise_error("InvalidStateError", "Result is not set.");
@@ -1243,9 +1243,9 @@ value runtime::future_result(const std::shared_ptr<future_object>& fut)
     return fut->result;
 }
 
-std::shared_ptr<loop_object> runtime::new_loop()
+ref<loop_object> runtime::new_loop()
 {
-    auto loop = std::make_shared<loop_object>();
+    auto loop = make_ref<loop_object>();
     loop->id = next_loop_id_++;
     set_loop_state(*loop, "created");
     return loop;
@@ -1259,12 +1259,12 @@ void runtime::set_loop_state(loop_object& loop, const char* state)
     emit(std::move(e));
 }
 
-std::shared_ptr<task_object> runtime::create_task(const std::shared_ptr<loop_object>& loop, std::shared_ptr<coroutine_object> coro,
+ref<task_object> runtime::create_task(const ref<loop_object>& loop, ref<coroutine_object> coro,
                                                   std::string name, std::int32_t line)
 {
     if (live_tasks_ >= config_.max_tasks)
         throw limit_exceeded{"the program created more than " + std::to_string(config_.max_tasks) + " unfinished tasks"};
-    auto task = std::make_shared<task_object>();
+    auto task = make_ref<task_object>();
     ++task_counter_;
     ++live_tasks_;
     task->name = name.empty() ? "Task-" + std::to_string(task_counter_) : std::move(name);
@@ -1297,11 +1297,11 @@ std::shared_ptr<task_object> runtime::create_task(const std::shared_ptr<loop_obj
     return task;
 }
 
-std::shared_ptr<future_object> runtime::gather(const std::vector<value>& items, bool return_exceptions, std::int32_t line)
+ref<future_object> runtime::gather(const std::vector<value>& items, bool return_exceptions, std::int32_t line)
 {
     auto loop = running_loop_ ? running_loop_ : current_loop_;
     if (!loop) raise_error("RuntimeError", "no running event loop");
-    auto outer = std::make_shared<future_object>();
+    auto outer = make_ref<future_object>();
     outer->is_gather = true;
     outer->owner = this;
     outer->owner_alive = alive_;
@@ -1309,10 +1309,10 @@ std::shared_ptr<future_object> runtime::gather(const std::vector<value>& items, 
     outer->loop = loop;
     outer->return_exceptions = return_exceptions;
     // arg_to_fut: an argument given twice is one child (a dict in CPython; here by identity too)
-    std::unordered_map<const object*, std::shared_ptr<future_object>> seen;
+    std::unordered_map<const object*, ref<future_object>> seen;
     seen.reserve(items.size());
     for (const auto& item : items) {
-        std::shared_ptr<future_object> fut;
+        ref<future_object> fut;
         // `if arg not in arg_to_fut:` hashes it first (gather([a, b]) is a learner's slip)
         bool unhashable = item.is(value_kind::list) || item.is(value_kind::dict) || item.is(value_kind::set) || item.is(value_kind::deque) ||
                           item.is(value_kind::slice) || item.is(value_kind::dict_view);
@@ -1329,9 +1329,9 @@ std::shared_ptr<future_object> runtime::gather(const std::vector<value>& items, 
         if (!fut) {
             if (item.is(value_kind::coroutine)) {
                 // One already awaited makes a task that fails at its first step, as in CPython
-                fut = create_task(loop, std::static_pointer_cast<coroutine_object>(item.obj), "", line);
+                fut = create_task(loop, static_ref_cast<coroutine_object>(item.obj), "", line);
             } else if (item.is(value_kind::future)) {
-                fut = std::static_pointer_cast<future_object>(item.obj);
+                fut = static_ref_cast<future_object>(item.obj);
             } else {
                 ensure_future_refuses(item, {library_frame("gather", 817, "/usr/lib/python3.11/asyncio/tasks.py", "fut = _ensure_future(arg, loop=loop)", "_ensure_future(arg, loop=loop)")});
             }
@@ -1345,7 +1345,7 @@ std::shared_ptr<future_object> runtime::gather(const std::vector<value>& items, 
     return outer;
 }
 
-void runtime::gather_child_done(const std::shared_ptr<future_object>& outer, const std::shared_ptr<future_object>& child)
+void runtime::gather_child_done(const ref<future_object>& outer, const ref<future_object>& child)
 {
     ++outer->finished_children;
     if (outer->done()) {
@@ -1385,7 +1385,7 @@ void runtime::gather_child_done(const std::shared_ptr<future_object>& outer, con
 
 // ---- the runner ----
 
-void runtime::start_run_until_complete(const std::shared_ptr<loop_object>& loop, const std::shared_ptr<future_object>& fut,
+void runtime::start_run_until_complete(const ref<loop_object>& loop, const ref<future_object>& fut,
                                        runner_phase phase)
 {
     phase_ = phase;
@@ -1400,7 +1400,7 @@ void runtime::start_run_until_complete(const std::shared_ptr<loop_object>& loop,
     set_loop_state(*loop, "running");
 }
 
-void runtime::start_asyncio_run(std::shared_ptr<coroutine_object> coro, std::int32_t line)
+void runtime::start_asyncio_run(ref<coroutine_object> coro, std::int32_t line)
 {
     auto loop = new_loop();
     current_loop_ = loop;
@@ -1423,7 +1423,7 @@ void runtime::check_async_generators_at_shutdown(const std::string& when)
 // A coroutine with nothing to do (the loop's shutdown_asyncgens and shutdown_default_executor here)
 value runtime::no_op_coroutine(const std::string& name)
 {
-    auto coro = std::make_shared<coroutine_object>();
+    auto coro = make_ref<coroutine_object>();
     coro->native = coroutine_object::native_kind::no_op;
     coro->name = name;
     coro->owner = this;
@@ -1433,9 +1433,9 @@ value runtime::no_op_coroutine(const std::string& name)
 
 // The loop's tasks not yet done, in the order they were made (CPython's all_tasks() is a set in its
 // addresses' order)
-std::vector<std::shared_ptr<task_object>> runtime::pending_tasks(const std::shared_ptr<loop_object>& loop) const
+std::vector<ref<task_object>> runtime::pending_tasks(const ref<loop_object>& loop) const
 {
-    std::vector<std::shared_ptr<task_object>> tasks;
+    std::vector<ref<task_object>> tasks;
     for (const auto& weak : all_tasks_)
         if (auto t = weak.lock(); t && !t->done() && t->loop.lock() == loop) tasks.push_back(std::move(t));
     return tasks;
@@ -1459,7 +1459,7 @@ void runtime::loop_stopped()
     auto shutdown_step = [&](const char* name, runner_phase next) {
         if (next == runner_phase::shutdown_asyncgens) check_async_generators_at_shutdown("when asyncio.run() ends");
         const value coro = next == runner_phase::shutdown_executor ? shutdown_default_executor(loop) : no_op_coroutine(name);
-        auto task = create_task(loop, std::static_pointer_cast<coroutine_object>(coro.obj), "", 0);
+        auto task = create_task(loop, static_ref_cast<coroutine_object>(coro.obj), "", 0);
         start_run_until_complete(loop, task, next);
     };
 

@@ -154,27 +154,27 @@ private:
     std::optional<std::string> current_task_name() const;
 
     // ---- asyncio: futures, tasks, the loop ----
-    std::shared_ptr<handle> call_soon(loop_object& loop, callback_kind kind, std::shared_ptr<task_object> task,
-                                      std::shared_ptr<future_object> future, std::shared_ptr<future_object> target = nullptr,
+    ref<handle> call_soon(loop_object& loop, callback_kind kind, ref<task_object> task,
+                                      ref<future_object> future, ref<future_object> target = nullptr,
                                       value arg = {});
-    std::shared_ptr<handle> call_later(loop_object& loop, double delay, std::shared_ptr<future_object> future);
-    void cancel_timer(const std::shared_ptr<handle>& h);
-    void add_done_callback(const std::shared_ptr<future_object>& fut, callback cb);
-    void schedule_callbacks(const std::shared_ptr<future_object>& fut);
-    void schedule_done_callback(loop_object& loop, const std::shared_ptr<future_object>& fut, callback cb);
-    void future_set_result(const std::shared_ptr<future_object>& fut, value v);
-    void future_set_exception(const std::shared_ptr<future_object>& fut, value exc);
-    bool future_cancel(const std::shared_ptr<future_object>& fut, const std::string& msg);
-    bool task_cancel(const std::shared_ptr<task_object>& task, const std::string& msg);
-    bool cancel_any(const std::shared_ptr<future_object>& fut, const std::string& msg);
-    void gather_child_done(const std::shared_ptr<future_object>& outer, const std::shared_ptr<future_object>& child);
-    value future_result(const std::shared_ptr<future_object>& fut);  // throws python_error
+    ref<handle> call_later(loop_object& loop, double delay, ref<future_object> future);
+    void cancel_timer(const ref<handle>& h);
+    void add_done_callback(const ref<future_object>& fut, callback cb);
+    void schedule_callbacks(const ref<future_object>& fut);
+    void schedule_done_callback(loop_object& loop, const ref<future_object>& fut, callback cb);
+    void future_set_result(const ref<future_object>& fut, value v);
+    void future_set_exception(const ref<future_object>& fut, value exc);
+    bool future_cancel(const ref<future_object>& fut, const std::string& msg);
+    bool task_cancel(const ref<task_object>& task, const std::string& msg);
+    bool cancel_any(const ref<future_object>& fut, const std::string& msg);
+    void gather_child_done(const ref<future_object>& outer, const ref<future_object>& child);
+    value future_result(const ref<future_object>& fut);  // throws python_error
     value make_cancelled_error(future_object& fut);
-    std::shared_ptr<task_object> create_task(const std::shared_ptr<loop_object>& loop, std::shared_ptr<coroutine_object> coro,
+    ref<task_object> create_task(const ref<loop_object>& loop, ref<coroutine_object> coro,
                                              std::string name, std::int32_t line);
-    std::shared_ptr<future_object> gather(const std::vector<value>& items, bool return_exceptions, std::int32_t line);
+    ref<future_object> gather(const std::vector<value>& items, bool return_exceptions, std::int32_t line);
     void task_done_event(const task_object& task);
-    std::shared_ptr<loop_object> new_loop();
+    ref<loop_object> new_loop();
     void set_loop_state(loop_object& loop, const char* state);
     std::string describe(const handle& h) const;
 
@@ -188,30 +188,30 @@ private:
 
     // ---- the program's callbacks and futures (loop_callbacks.cpp) ----
     value call_callback_api(const builtin_object& b, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
-    std::shared_ptr<future_object> new_future(const std::shared_ptr<loop_object>& loop);
+    ref<future_object> new_future(const ref<loop_object>& loop);
     // call_soon (no `when`) or a timer due at `when` (call_later, call_at)
-    std::shared_ptr<handle> schedule_user_callback(loop_object& loop, value function, std::vector<value> args, std::optional<value> when);
-    void run_user_callback(const std::shared_ptr<handle>& h);
+    ref<handle> schedule_user_callback(loop_object& loop, value function, std::vector<value> args, std::optional<value> when);
+    void run_user_callback(const ref<handle>& h);
     void end_user_callback(outcome r);
     void cancel_user_handle(handle& h);
     exec_context callback_context_;          // where a callback's Python function runs
-    std::shared_ptr<handle> callback_handle_;  // the callback running there
+    ref<handle> callback_handle_;  // the callback running there
 
     // ---- the scheduler ----
     advance_result advance_slice(std::uint64_t budget);
     bool step_loop(advance_result& wait);
-    void run_handle(const std::shared_ptr<handle>& h);
-    void begin_task_step(const std::shared_ptr<task_object>& task, value exc);
+    void run_handle(const ref<handle>& h);
+    void begin_task_step(const ref<task_object>& task, value exc);
     void end_task_step(outcome result);
     void loop_stopped();
 
     // ---- the runner: asyncio.run and loop.run_until_complete ----
     enum class runner_phase : std::uint8_t { none, until_complete, forever, main_task, cancel_all, shutdown_asyncgens, shutdown_executor };
-    void start_run_until_complete(const std::shared_ptr<loop_object>& loop, const std::shared_ptr<future_object>& fut,
+    void start_run_until_complete(const ref<loop_object>& loop, const ref<future_object>& fut,
                                   runner_phase phase);
-    void start_asyncio_run(std::shared_ptr<coroutine_object> coro, std::int32_t line);
+    void start_asyncio_run(ref<coroutine_object> coro, std::int32_t line);
     void check_async_generators_at_shutdown(const std::string& when);
-    std::vector<std::shared_ptr<task_object>> pending_tasks(const std::shared_ptr<loop_object>& loop) const;
+    std::vector<ref<task_object>> pending_tasks(const ref<loop_object>& loop) const;
     value no_op_coroutine(const std::string& name);
     void resume_main(value result, value exc);
     void add_library_frames(const value& exc, bool asyncio_run);
@@ -231,7 +231,7 @@ private:
     std::unique_ptr<frame> new_frame();
     std::vector<std::unique_ptr<frame>> spare_frames_;
     static constexpr std::size_t max_spare_frames = 16;
-    std::unique_ptr<frame> make_function_frame(const std::shared_ptr<function_object>& fn, std::vector<value> args,
+    std::unique_ptr<frame> make_function_frame(const ref<function_object>& fn, std::vector<value> args,
                                                const std::vector<std::pair<std::string, value>>& kwargs);
     std::vector<value> bind_arguments(const function_object& fn, std::vector<value> args,
                                       const std::vector<std::pair<std::string, value>>& kwargs);
@@ -260,7 +260,7 @@ private:
     static bool is_enum_class(const class_object& cls);
     // EnumType.__prepare__: an Enum with members cannot be extended, refused before the body runs
     void check_enum_bases(const class_object& cls);
-    void finish_enum(const std::shared_ptr<class_object>& cls);
+    void finish_enum(const ref<class_object>& cls);
     value enum_call(const class_object& cls, const std::vector<value>& args, const std::vector<std::pair<std::string, value>>& kwargs);
     value enum_item(const class_object& cls, const value& key);
     bool enum_contains(const class_object& cls, const value& v);
@@ -325,13 +325,13 @@ private:
     value call_builtin(const builtin_object& b, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
     value load_attribute(const value& obj, const std::string& name);
     // ---- a program's classes (objects.cpp) ----
-    std::shared_ptr<class_object> make_class(const std::string& name, const std::string& qualname, const std::vector<value>& bases);
-    value make_exception_class(const std::shared_ptr<class_object>& body);
+    ref<class_object> make_class(const std::string& name, const std::string& qualname, const std::vector<value>& bases);
+    value make_exception_class(const ref<class_object>& body);
     value class_attribute(const value& obj, const std::string& name, bool& found);
     void store_attribute(const value& obj, const std::string& name, value v);
     void delete_attribute(const value& obj, const std::string& name);
     // C(...): a new instance, its __init__ pushed as a frame (pushed_frame) or already run.
-    value construct(exec_context& ctx, const std::shared_ptr<class_object>& cls, std::vector<value> args,
+    value construct(exec_context& ctx, const ref<class_object>& cls, std::vector<value> args,
                     std::vector<std::pair<std::string, value>> kwargs, bool& pushed_frame);
     // Calls `init` on the new `self`; its frame, when pushed, evaluates to `self` on return.
     value run_init(exec_context& ctx, value self, const value& init, std::vector<value> args,
@@ -457,8 +457,8 @@ private:
     value new_named_tuple_class(std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
     value new_typing_named_tuple(std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
     void finish_named_tuple_class(class_object& cls);
-    value construct_named_tuple(const std::shared_ptr<class_object>& cls, std::vector<value> args, std::vector<std::pair<std::string, value>> kwargs);
-    value make_named_tuple(const std::shared_ptr<class_object>& cls, std::vector<value> items);
+    value construct_named_tuple(const ref<class_object>& cls, std::vector<value> args, std::vector<std::pair<std::string, value>> kwargs);
+    value make_named_tuple(const ref<class_object>& cls, std::vector<value> items);
     value call_named_tuple_method(const std::string& name, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
     std::string named_tuple_repr(const value& v);
     std::string named_tuple_text(const value& v, bool as_repr) override;
@@ -527,8 +527,8 @@ private:
     int isinstance_depth_ = 0;  // isinstance() inside a tuple of classes inside …
     // An object that may end up in a reference cycle, cleared by the run's end (break_cycles). Those
     // gone are dropped whenever the list has doubled: a weak reference keeps its object's memory.
-    void remember_container(const std::shared_ptr<object>& o);
-    std::vector<std::weak_ptr<object>> nested_containers_;
+    void remember_container(const ref<object>& o);
+    std::vector<weak_ref<object>> nested_containers_;
     std::size_t prune_containers_at_ = 64;
     std::string* print_under_way_ = nullptr;  // the text of the print() under way, not yet written
     bool print_under_way_to_stderr_ = false;  // ... and where it goes
@@ -582,7 +582,7 @@ private:
     std::uint64_t next_primitive_id_ = 0;
     std::unordered_map<std::uint64_t, std::string> primitive_holders_;
     // A primitive that the library made for another (hidden): that owner, whose events show it
-    std::unordered_map<std::uint64_t, std::weak_ptr<object>> primitive_owners_;
+    std::unordered_map<std::uint64_t, weak_ref<object>> primitive_owners_;
     std::unordered_map<std::uint64_t, std::uint64_t> primitive_digests_;  // each one's last state sent (a hash)
     value library_primitive(std::vector<value>& args);
     void primitive_event(const value& object, int depth);
@@ -606,24 +606,24 @@ private:
     exec_context* running_ = nullptr;          // the context executing (main, or a task's)
     // The recursion depth CPython would count at the top of ctx (RecursionError at max_call_depth)
     std::size_t call_depth(const exec_context& ctx) const;
-    std::shared_ptr<task_object> current_task_;  // the task whose step runs
+    ref<task_object> current_task_;  // the task whose step runs
     bool in_callback_ = false;
     bool advancing_ = false;                    // inside advance(): a cancel waits for a safe point
     std::optional<std::string> pending_cancel_;
 
-    std::shared_ptr<loop_object> current_loop_;  // set_event_loop
-    std::shared_ptr<loop_object> running_loop_;
+    ref<loop_object> current_loop_;  // set_event_loop
+    ref<loop_object> running_loop_;
     std::uint64_t next_loop_id_ = 1;
     std::uint64_t next_handle_id_ = 1;
     std::uint64_t task_counter_ = 0;
     std::size_t live_tasks_ = 0;
-    std::vector<std::weak_ptr<task_object>> all_tasks_;
-    std::vector<std::weak_ptr<future_object>> gathers_;  // their results may hold them: cycles broken at the end
+    std::vector<weak_ref<task_object>> all_tasks_;
+    std::vector<weak_ref<future_object>> gathers_;  // their results may hold them: cycles broken at the end
 
     runner_phase phase_ = runner_phase::none;
-    std::shared_ptr<future_object> runner_future_;
-    std::shared_ptr<task_object> runner_main_task_;
-    std::vector<std::shared_ptr<task_object>> runner_cancelled_;
+    ref<future_object> runner_future_;
+    ref<task_object> runner_main_task_;
+    std::vector<ref<task_object>> runner_cancelled_;
     value runner_result_;
     value runner_exception_;
     bool main_waiting_on_loop_ = false;
@@ -641,7 +641,7 @@ private:
         value function;
         std::vector<value> arguments;
         std::vector<std::pair<std::string, value>> keywords;  // to_thread's
-        std::shared_ptr<future_object> future;  // wrap_future's asyncio future, on the submitting loop
+        ref<future_object> future;  // wrap_future's asyncio future, on the submitting loop
         std::string label;
     };
     struct worker_thread {
@@ -653,10 +653,10 @@ private:
         std::optional<work_item> item;
         value sleep_result;  // a direct time.sleep (to_thread(time.sleep, 1)): None once it wakes
     };
-    value run_in_executor(const std::shared_ptr<loop_object>& loop, std::vector<value>& args,
+    value run_in_executor(const ref<loop_object>& loop, std::vector<value>& args,
                           std::vector<std::pair<std::string, value>> keywords = {});
     bool start_worker_item(worker_thread& w);          // the queue's first live item, started in w (false: none)
-    value shutdown_default_executor(const std::shared_ptr<loop_object>& loop);
+    value shutdown_default_executor(const ref<loop_object>& loop);
     void enter_worker(worker_thread& w);
     void leave_worker();
     void run_worker_slice();                            // the running worker, until it blocks or its item ends
@@ -669,9 +669,9 @@ private:
     std::vector<std::unique_ptr<worker_thread>> workers_;
     std::deque<work_item> work_queue_;
     std::size_t idle_permits_ = 0;   // ThreadPoolExecutor._idle_semaphore's value
-    std::weak_ptr<loop_object> executor_loop_;
+    weak_ref<loop_object> executor_loop_;
     bool executor_shutdown_called_ = false;
-    std::shared_ptr<future_object> executor_idle_future_;  // shutdown_default_executor waits on it
+    ref<future_object> executor_idle_future_;  // shutdown_default_executor waits on it
     std::uint64_t worker_sleep_order_ = 0;
     worker_thread* worker_running_ = nullptr;
     // New workers that run before the submitting code goes on, in the order they were started (several
@@ -682,8 +682,8 @@ private:
     bool worker_preempts_ = false;    // a new worker started inside the current call: that context stops
     struct worker_saved {
         exec_context* running = nullptr;
-        std::shared_ptr<task_object> task;
-        std::shared_ptr<loop_object> loop;
+        ref<task_object> task;
+        ref<loop_object> loop;
         bool in_callback = false;
     } worker_saved_;
 

@@ -307,7 +307,7 @@ void set_object::swap_bodies(set_object& other)
 
 value make_set(bool frozen)
 {
-    auto s = std::make_shared<set_object>();
+    auto s = make_ref<set_object>();
     return value::of(frozen ? value_kind::frozenset : value_kind::set, s);
 }
 

@@ -74,7 +74,7 @@ const typing_name* find_typing_name(std::string_view name)
 
 value make_form(typing_form::kind what, std::string name, int arity = 0)
 {
-    auto f = std::make_shared<typing_form>();
+    auto f = make_ref<typing_form>();
     f->what = what;
     f->name = std::move(name);
     f->arity = arity;
@@ -283,7 +283,7 @@ std::int64_t bucket_of(const value& v)
 
 value subscripted_form(const typing_form& origin, std::vector<value> args)
 {
-    auto f = std::make_shared<typing_form>();
+    auto f = make_ref<typing_form>();
     f->what = origin.what == typing_form::kind::optional ? typing_form::kind::union_ : origin.what;
     f->name = origin.what == typing_form::kind::optional ? "Union" : origin.name;
     f->arity = origin.arity;
@@ -406,7 +406,7 @@ value runtime::typing_subscript(const value& container, const value& index)
 
 value runtime::builtin_generic_alias(const std::string& type, const value& index)
 {
-    auto f = std::make_shared<typing_form>();
+    auto f = make_ref<typing_form>();
     f->what = typing_form::kind::builtin_alias;
     f->name = type;
     f->subscripted = true;

@@ -27,21 +27,21 @@ namespace loopscope::engine {
 
 value value::string(std::string s)
 {
-    return of(value_kind::string, std::make_shared<string_object>(std::move(s)));
+    return of(value_kind::string, make_ref<string_object>(std::move(s)));
 }
 value value::list(std::vector<value> items)
 {
-    return of(value_kind::list, std::make_shared<sequence_object>(std::move(items)));
+    return of(value_kind::list, make_ref<sequence_object>(std::move(items)));
 }
 value value::tuple(std::vector<value> items)
 {
-    return of(value_kind::tuple, std::make_shared<sequence_object>(std::move(items)));
+    return of(value_kind::tuple, make_ref<sequence_object>(std::move(items)));
 }
 
 namespace {
 // Objects whose last reference went while another object was being destroyed wait here until the
 // outermost destruction takes them, one at a time.
-thread_local std::vector<std::shared_ptr<object>>* dying = nullptr;
+thread_local std::vector<ref<object>>* dying = nullptr;
 thread_local int repr_depth = 0;
 thread_local std::size_t repr_limit = 1'000'000;
 constexpr int max_repr_depth = 300;
@@ -105,12 +105,12 @@ struct repr_entry {
 
 void value::release_object() noexcept
 {
-    if (obj.use_count() != 1) return;  // not the last reference: the shared_ptr only counts down
+    if (obj.use_count() != 1) return;  // not the last reference: the ref only counts down
     if (dying) {
         dying->push_back(std::move(obj));
         return;
     }
-    std::vector<std::shared_ptr<object>> pending;
+    std::vector<ref<object>> pending;
     dying = &pending;
     obj.reset();  // may append the objects it held last references to
     while (!pending.empty()) {
@@ -139,6 +139,8 @@ std::int64_t range_object::length() const
     if (step < 0 && start > stop) return (start - stop - step - 1) / (-step);
     return 0;
 }
+
+exception_type_object::~exception_type_object() = default;
 
 bool exception_type_object::is_subclass_of(const exception_type_object& other) const
 {
@@ -180,14 +182,15 @@ std::string exception_object::message() const
     return repr(value::tuple(args));
 }
 
-std::shared_ptr<exception_type_object> builtin_exception_type(const std::string& name)
+ref<exception_type_object> builtin_exception_type(const std::string& name)
 {
     // CPython's whole builtin hierarchy (from python3 itself: cpython_names.inc), and asyncio's own.
-    static const std::map<std::string, std::shared_ptr<exception_type_object>> types = [] {
+    // One table a thread: values are counted without atomics (ref.hpp)
+    thread_local const std::map<std::string, ref<exception_type_object>> types = [] {
         memory_scope process_wide(nullptr);  // built once, not charged to the run that asks first
-        std::map<std::string, std::shared_ptr<exception_type_object>> m;
+        std::map<std::string, ref<exception_type_object>> m;
         auto add = [&m](const std::string& n, const std::string& base, const std::string& qualified = "") {
-            auto t = std::make_shared<exception_type_object>();
+            auto t = make_ref<exception_type_object>();
             t->name = n;
             t->qualified = qualified.empty() ? n : qualified;
             if (!base.empty()) t->base = m.at(base);
@@ -215,7 +218,7 @@ void raise_unsupported(const std::string& what) { throw unsupported_feature{what
 
 value make_error(const std::string& type, const std::string& message)
 {
-    auto e = std::make_shared<exception_object>();
+    auto e = make_ref<exception_object>();
     e->type = builtin_exception_type(type);
     if (!e->type) e->type = builtin_exception_type("RuntimeError");
     if (!message.empty()) e->args.push_back(value::string(message));

@@ -12,6 +12,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "ref.hpp"
+
 namespace loopscope::engine {
 
 enum class value_kind : std::uint8_t {
@@ -31,7 +33,7 @@ enum class value_kind : std::uint8_t {
     handle            // events.Handle / TimerHandle: a callback the program scheduled (future.hpp)
 };
 
-struct object {
+struct object : counted {
     object() = default;
     object(const object&) = delete;
     object& operator=(const object&) = delete;
@@ -50,7 +52,7 @@ struct value {
     bool b = false;
     std::int64_t i = 0;
     double f = 0.0;
-    std::shared_ptr<object> obj;
+    ref<object> obj;
 
     static value none() { return {}; }
     // An unassigned local slot (UnboundLocalError when read); never escapes a frame.
@@ -63,7 +65,7 @@ struct value {
     static value string(std::string s);
     static value list(std::vector<value> items);
     static value tuple(std::vector<value> items);
-    static value of(value_kind k, std::shared_ptr<object> o) { value r; r.kind = k; r.obj = std::move(o); return r; }
+    static value of(value_kind k, ref<object> o) { value r; r.kind = k; r.obj = std::move(o); return r; }
 
     value() = default;
     value(const value&) = default;
@@ -101,7 +103,7 @@ public:
         opening& operator=(const opening&) = delete;
 
     private:
-        std::vector<std::shared_ptr<object>>* previous_;
+        std::vector<ref<object>>* previous_;
     };
 
     void push(value v);
@@ -122,7 +124,7 @@ public:
     bool empty() const { return items_.empty(); }
 
 private:
-    std::vector<std::shared_ptr<object>> items_;
+    std::vector<ref<object>> items_;
 };
 
 // sys.stdout or sys.stderr: print(file=...) and write() go to the run's output or its stderr
@@ -298,7 +300,7 @@ struct function_object : object {
     std::vector<value> closure;   // cells of the enclosing functions' variables it uses (code->free_names)
     std::vector<value> kw_defaults;  // one per keyword-only parameter; unbound: required
     // The class whose body made it (or made the method it is nested in): what super() starts after.
-    std::shared_ptr<class_object> defining_class;
+    ref<class_object> defining_class;
     std::unique_ptr<function_namespace> ns;
     const std::string& name() const;
     const std::string& qualname() const;
@@ -320,11 +322,12 @@ struct exception_type_object : object {
     std::string name;
     std::string qualified;  // as a traceback's last line names it
     bool in_main = false;   // a program's own class: its repr adds "__main__.", its traceback does not
-    std::shared_ptr<class_object> methods;  // a program's exception class: what its body defined
-    std::shared_ptr<exception_type_object> base;
+    ref<class_object> methods;  // a program's exception class: what its body defined
+    ref<exception_type_object> base;
     // ExceptionGroup's second base (Exception): CPython's only builtin exception with two. A program's
     // subclass of it finds Exception through its base.
-    std::shared_ptr<exception_type_object> second_base;
+    ref<exception_type_object> second_base;
+    ~exception_type_object() override;  // in value.cpp, where class_object is complete
     bool is_subclass_of(const exception_type_object& other) const;
     // `except condition` with this type raised: a subclass of the type, or of one in a tuple of types
     // (which the caller has checked are all exception types).
@@ -384,7 +387,7 @@ struct name_lookup {
     std::string name;
     bool attribute = false;  // an AttributeError's (else a NameError's)
     value in;
-    std::weak_ptr<object> weak_in;
+    weak_ref<object> weak_in;
     value_kind weak_kind = value_kind::none;
     std::shared_ptr<const code_object> frame;
     std::int32_t inline_frame = -1;
@@ -409,7 +412,7 @@ struct name_lookup {
 };
 
 struct exception_object : object {
-    std::shared_ptr<exception_type_object> type;
+    ref<exception_type_object> type;
     std::vector<value> args;
     std::vector<traceback_entry> traceback;  // innermost first
     // Arguments of the builtin call that raised: CPython's traceback keeps that call's frame (and a
@@ -490,7 +493,7 @@ value make_error(const std::string& type, const std::string& message);
 [[noreturn]] void raise_attribute_error(const value& obj, const std::string& name, const std::string& message);
 // KeyError(key): its str() is the key's repr, as CPython's.
 [[noreturn]] void raise_key_error(const value& key);
-std::shared_ptr<exception_type_object> builtin_exception_type(const std::string& name);
+ref<exception_type_object> builtin_exception_type(const std::string& name);
 bool is_instance_of(const value& exc, const std::string& type_name);
 
 // Length of the valid UTF-8 sequence starting at s[i], or 0 if the bytes there are not UTF-8.
