@@ -161,6 +161,7 @@ std::int64_t dict_object::find(const value& key, std::int64_t hash, const key_eq
 void dict_object::rebuild(std::size_t slots)
 {
     charge_work(entries.size() + slots / 4);
+    if (slots > index.capacity()) reserve_memory(slots * sizeof(index[0]));  // before anything moves
     // Drop deleted entries, keeping the order of the rest.
     ++compactions;
     std::size_t kept = 0;
@@ -194,6 +195,9 @@ void dict_object::set(value key, std::int64_t hash, value v, const key_equality&
     // Grow (or compact) when two thirds of the slots hold entries, live or deleted: CPython's
     // load factor, and its growth to three times the live entries.
     if ((entries.size() + 1) * 3 >= index.size() * 2) rebuild(std::max(min_slots, std::bit_ceil((used + 1) * 3)));
+    // asked before the allocation, as a list's and a set's growth are: the old entries and the new are
+    // both held while they move
+    if (entries.size() == entries.capacity()) reserve_memory(std::max<std::size_t>(8, 2 * entries.capacity()) * sizeof(entry));
     entries.push_back(entry{hash, std::move(key), std::move(v)});
     const std::size_t mask = index.size() - 1;
     auto perturb = static_cast<std::uint64_t>(hash);

@@ -49,9 +49,13 @@ struct object : counted {
 // engine CPython's "destroyed when the last reference goes" moments (never-awaited coroutines).
 struct value {
     value_kind kind = value_kind::none;
-    bool b = false;
-    std::int64_t i = 0;
-    double f = 0.0;
+    // One of them, by kind: a bool's b, an int's i (that fits in 64 bits), a float's f. i starts at 0,
+    // so a new bool's b reads as false, and None's i as 0 (1 only in `unbound`).
+    union {
+        bool b;
+        std::int64_t i = 0;
+        double f;
+    };
     ref<object> obj;
 
     static value none() { return {}; }
@@ -87,6 +91,8 @@ struct value {
 private:
     void release_object() noexcept;
 };
+// Values are copied on every push and pop of the interpreter's stack: keep them three words
+static_assert(sizeof(value) == 24);
 
 // Objects let go a piece at a time, so that tearing down what a run built (a chain of 300,000
 // coroutines, a 64 MiB graph) never holds the thread for more than a slice. While the queue is open

@@ -16,7 +16,7 @@ work_meter* current_work_meter() { return current_meter; }
 
 void work_meter::step_limit() const
 {
-    throw limit_exceeded{"the program ran more than " + std::to_string(config_.max_steps) + " steps"};
+    throw limit_exceeded{"the program ran more than " + std::to_string(config_.max_steps) + " steps (max_steps)"};
 }
 
 void work_meter::operation_limit() const
