@@ -127,6 +127,10 @@ row("capacity", "server event-loop lag p99 (ms, from /metrics)", None)
 if lag:
     rows[-1] = rows[-1][:2] + (f'{bound(lag["p99_le_ms"])} ({lag["count"]:,} samples, max {bound(lag["max_le_ms"])})', "", "")
 row("capacity", "server RSS per connection (KiB)", s(cap).get("rss_per_connection_kib"))
+row("capacity", "events delivered per second", cap["events"]["per_second"])
+# Issue 12's figure: what one server CPU-second delivers in this shape (many runs at speed 1, small
+# batches), the cost of the engine and of the sockets together
+row("capacity", "events per server CPU-second", s(cap).get("events_per_cpu_second"), 1_000_000, "high")
 row("capacity", "server CPU (% of one core)", s(cap).get("cpu_seconds", 0) / cap["seconds"] * 100)
 row("capacity", "load tool CPU (% of one core)", cap.get("load_tool_cpu_seconds", 0) / cap["seconds"] * 100)
 rows.append(("capacity_queue", "connections up / asked", f'{capq["connections"]["up"]} / {capq["connections_asked"]}', "", ""))
@@ -137,6 +141,7 @@ row("capacity_queue", "events per second", capq["events"]["per_second"])
 row("capacity_queue", "lateness p50 (ms)", capq["lateness_ms"]["p50"])
 row("capacity_queue", "lateness p99 (ms)", capq["lateness_ms"]["p99"], 10)
 row("capacity_queue", "server RSS per connection (KiB)", s(capq).get("rss_per_connection_kib"))
+row("capacity_queue", "events per server CPU-second", s(capq).get("events_per_cpu_second"))
 row("capacity_queue", "server CPU (% of one core)", s(capq).get("cpu_seconds", 0) / capq["seconds"] * 100)
 row("throughput", "errors", thr["errors"], 0)
 row("throughput", "events per server CPU-second", s(thr).get("events_per_cpu_second"), 1_000_000, "high")
