@@ -143,7 +143,7 @@ value runtime::dataclasses_member(const std::string& name)
         std::string conflict;
         compute_mro(*field_class, conflict);
         field_class->attributes.set("__repr__", make_builtin(dataclasses_builtin_id(), "Field.__repr__"));
-        for (const char* refused : {"type", "metadata", "_field_type"}) {
+        for (const char* refused : {"type", "metadata", "_field_type", "__slots__", "__set_name__", "__class_getitem__"}) {
             auto d = std::make_shared<descriptor_object>();
             d->what = descriptor_object::kind::property;
             d->function = make_builtin(dataclasses_builtin_id(), std::string("Field.") + refused);
@@ -170,7 +170,9 @@ value runtime::call_dataclasses(const std::string& name, std::vector<value>& arg
         if (quiet_repr_scope::active()) return value::string("Field(...)");
         raise_unsupported("repr() of a dataclasses.Field");
     }
-    if (name.rfind("Field.", 0) == 0) raise_unsupported("dataclasses." + name + " (the engine does not evaluate annotations)");
+    if (name == "Field.type" || name == "Field.metadata")
+        raise_unsupported("dataclasses." + name + " (the engine does not evaluate annotations or keep metadata)");
+    if (name.rfind("Field.", 0) == 0) raise_unsupported("dataclasses." + name);
 
     if (name == "is_dataclass") {
         auto signature = python_signature("is_dataclass", {"obj"}, {});
