@@ -7,6 +7,7 @@
 #include "integers.hpp"
 
 #include <array>
+#include <cmath>
 #include <optional>
 
 namespace loopscope::engine {
@@ -372,8 +373,13 @@ value runtime::next_of_itertools(itertools_object& it, bool& exhausted)
         g.step = std::move(key);
         return true;
     };
-    // PyObject_RichCompareBool(a, b, Py_EQ): the same object is equal
-    auto same_key = [&](const value& a, const value& b) { return (a.obj && a.obj == b.obj) || equals(a, b); };
+    // PyObject_RichCompareBool(a, b, Py_EQ): the same object is equal. A float has no identity in the
+    // engine: two NaN keys (equal in CPython only when they are one object) are refused.
+    auto same_key = [&](const value& a, const value& b) {
+        if (a.is(value_kind::floating) && b.is(value_kind::floating) && std::isnan(a.f) && std::isnan(b.f))
+            raise_unsupported("itertools.groupby comparing two NaN keys (CPython: equal only when they are one object)");
+        return (a.obj && a.obj == b.obj) || equals(a, b);
+    };
     switch (it.what) {
     case itertools_kind::groupby: {
         // groupby_next: the current grouper is let go; items are skipped to the next key
