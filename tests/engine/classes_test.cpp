@@ -54,7 +54,7 @@ TEST(classes, what_the_engine_would_run_differently_is_refused_before_the_first_
                             "dataclass(slots=...) is not supported by loopscope", 2);
     expect_refused_up_front("from dataclasses import dataclass, field\n@dataclass\nclass P:\n    x: int = field(kw_only=True)\n",
                             "field(kw_only=...) is not supported by loopscope", 4);
-    expect_refused_up_front("from dataclasses import asdict\n", "'dataclasses.asdict' is not supported by loopscope", 1);
+    expect_refused_up_front("from dataclasses import make_dataclass\n", "'dataclasses.make_dataclass' is not supported by loopscope", 1);
     expect_refused_up_front("class A:\n    pass\nA.__bases__ = ()\n", "setting the special attribute '__bases__' is not supported by loopscope", 3);
     expect_refused_up_front("class A:\n    pass\nclass B:\n    pass\nb = B()\nb.__class__ = A\n",
                             "setting the special attribute '__class__' is not supported by loopscope", 6);

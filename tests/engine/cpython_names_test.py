@@ -15,6 +15,7 @@ import asyncio
 import builtins
 import collections
 import contextlib
+import dataclasses
 import functools
 import itertools
 import concurrent.futures
@@ -49,6 +50,12 @@ class Program:
 
     def method(self):
         pass
+
+
+@dataclasses.dataclass
+class _DataPoint:
+    """Stands for a dataclass a program defines, for its fields()."""
+    x: int
 
 
 class ProgramError(Exception):
@@ -108,6 +115,13 @@ def kinds():
         "itertools.chain": ("import itertools\nx = itertools.chain([1])", itertools.chain([1])),
         "itertools.count": ("import itertools\nx = itertools.count(2)", itertools.count(2)),
         "itertools.product": ("import itertools\nx = itertools.product([1], repeat=2)", itertools.product([1], repeat=2)),
+        "itertools.groupby": ("import itertools\nx = itertools.groupby([1])", itertools.groupby([1])),
+        "itertools._grouper": ("import itertools\nx = next(itertools.groupby([1]))[1]", next(itertools.groupby([1]))[1]),
+        "slice": ("x = slice(1, 5, 2)", slice(1, 5, 2)),
+        "module dataclasses": ("import dataclasses\nx = dataclasses", dataclasses),
+        "dataclasses.Field": ("from dataclasses import dataclass, fields\n@dataclass\nclass P:\n    x: int\nx = fields(P)[0]",
+                              dataclasses.fields(_DataPoint)[0]),
+        "functools CacheInfo": ("import functools\n@functools.cache\ndef f(a):\n    return a\nx = f.cache_info()", functools.lru_cache(lambda a: a).cache_info()),
     }
     return made, (loop, coro)
 

@@ -72,6 +72,10 @@ enum builtin_id : int {
     // handle's cancel/cancelled/when, asyncio.Future
     loop_api, future_api, handle_api, a_future,
     object_repr,  // object.__repr__ bound to an instance (super().__repr__())
+    ft_cache_info,  // an lru_cache wrapper's cache_info (functools_module.cpp)
+    b_slice, sl_indices,  // slice() and a slice's indices()
+    b_id,
+    dc_function,  // dataclasses' fields, asdict, astuple, replace, is_dataclass (dataclasses_module.cpp tells them apart by name)
 };
 
 // A generator that has returned, asked for more: StopIteration, with its `return value` the first time
@@ -122,7 +126,8 @@ const std::vector<std::pair<const char*, int>>& builtin_table()
         {"map", b_map}, {"filter", b_filter}, {"iter", b_iter}, {"next", b_next}, {"super", b_super}, {"issubclass", b_issubclass},
         {"staticmethod", b_staticmethod}, {"classmethod", b_classmethod}, {"property", b_property},
         {"set", b_set}, {"frozenset", b_frozenset}, {"getattr", b_getattr}, {"setattr", b_setattr},
-        {"hasattr", b_hasattr}, {"delattr", b_delattr}, {"callable", b_callable}, {"aiter", b_aiter}, {"anext", b_anext}};
+        {"hasattr", b_hasattr}, {"delattr", b_delattr}, {"callable", b_callable}, {"aiter", b_aiter}, {"anext", b_anext},
+        {"slice", b_slice}, {"id", b_id}};
     }();
     return table;
 }
@@ -136,7 +141,8 @@ const std::vector<member> asyncio_members = {{"run", a_run}, {"sleep", a_sleep},
     {"gather", a_gather}, {"get_event_loop", a_get_event_loop}, {"new_event_loop", a_new_event_loop},
     {"set_event_loop", a_set_event_loop}, {"get_running_loop", a_get_running_loop}, {"current_task", a_current_task}, {"all_tasks", a_all_tasks},
     {"ensure_future", a_ensure_future}};
-const std::vector<member> dataclasses_members = {{"dataclass", dc_dataclass}, {"field", dc_field}};
+const std::vector<member> dataclasses_members = {{"dataclass", dc_dataclass}, {"field", dc_field}, {"asdict", dc_function}, {"astuple", dc_function},
+    {"fields", dc_function}, {"replace", dc_function}, {"is_dataclass", dc_function}};
 const std::vector<member> math_members = {{"sqrt", m_function}, {"floor", m_function}, {"ceil", m_function},
     {"trunc", m_function}, {"fabs", m_function}, {"exp", m_function}, {"log", m_function}, {"log2", m_function}, {"log10", m_function},
     {"sin", m_function}, {"cos", m_function}, {"tan", m_function}, {"atan", m_function}, {"atan2", m_function}, {"degrees", m_function},
@@ -220,7 +226,7 @@ bool is_type_builtin(int id)
     switch (id) {
     case b_int: case b_float: case b_str: case b_bool: case b_list: case b_tuple: case b_range: case b_type:
     case b_enumerate: case b_zip: case b_reversed: case b_dict: case b_map: case b_filter:
-    case b_super: case b_staticmethod: case b_classmethod: case b_property: case b_set: case b_frozenset: case c_deque: case c_defaultdict: case c_counter: case ft_partial: case cl_type: case a_future: return true;
+    case b_super: case b_staticmethod: case b_classmethod: case b_property: case b_set: case b_frozenset: case c_deque: case c_defaultdict: case c_counter: case ft_partial: case cl_type: case a_future: case b_slice: return true;
     default: return false;
     }
 }
@@ -242,6 +248,8 @@ value deque_type_value()
 }
 
 bool is_deque_type(const value& v) { return v.is(value_kind::builtin) && v.as<builtin_object>().id == c_deque && !v.as<builtin_object>().self.obj; }
+
+int dataclasses_builtin_id() { return dc_function; }
 
 int dataclass_method_id(std::string_view name)
 {
@@ -591,7 +599,7 @@ bool engine_has_attribute(std::string_view name)
     // The attributes load_attribute answers itself.
     for (const char* special : {"Task", "AbstractEventLoop", "Future", "Handle", "TimerHandle", "CancelledError", "InvalidStateError", "TimeoutError", "args", "__name__",
                                 "__qualname__", "__module__", "__doc__", "__wrapped__", "__class__", "__self__", "__func__", "__cause__", "__context__",
-                                "__suppress_context__", "message", "exceptions", "stdout", "stderr", "exit", "name", "value", "Enum", "auto", "FrozenInstanceError", "deque", "defaultdict", "Counter", "namedtuple", "NamedTuple", "_fields", "_field_defaults", "_asdict", "_replace", "_make", "__match_args__", "default_factory", "from_iterable", "func", "keywords", "cache_clear", "cache_parameters",
+                                "__suppress_context__", "message", "exceptions", "stdout", "stderr", "exit", "name", "value", "Enum", "auto", "FrozenInstanceError", "Field", "MISSING", "default", "init", "repr", "hash", "compare", "kw_only", "deque", "defaultdict", "Counter", "namedtuple", "NamedTuple", "_fields", "_field_defaults", "_asdict", "_replace", "_make", "__match_args__", "default_factory", "from_iterable", "func", "keywords", "cache_clear", "cache_parameters", "cache_info", "start", "stop", "step", "indices",
                                 "__enter__", "__exit__", "__aenter__", "__aexit__", "gen", "kwds", "_exceptions", "enter_result", "thing"})
         if (name == special) return true;
     return false;
@@ -635,7 +643,12 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             if (!v.is_unbound()) return v;
             if (cpython_type_has("module typing", name)) raise_unsupported("typing." + name);
         } else if (m == "dataclasses") {
-            if (const member* f = find_member(dataclasses_members, name)) return make_builtin(f->id, name);
+            if (const member* f = find_member(dataclasses_members, name)) {
+                value made = make_builtin(f->id, name);
+                made.as<builtin_object>().python_function = f->id == dc_function;  // written in Python in dataclasses.py
+                return made;
+            }
+            if (name == "Field" || name == "MISSING") return dataclasses_member(name);
             if (name == "FrozenInstanceError") return value::of(value_kind::exception_type, frozen_instance_error_type());
             if (cpython_type_has("module dataclasses", name)) raise_unsupported("dataclasses." + name);
         } else if (m == "enum") {
@@ -722,6 +735,14 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     case value_kind::generator: members = &generator_members; break;
     case value_kind::coroutine: members = &coroutine_members; break;
     case value_kind::text_stream: members = &text_stream_members; break;
+    case value_kind::slice: {
+        const auto& s = obj.as<slice_object>();
+        if (name == "start") return s.start;
+        if (name == "stop") return s.stop;
+        if (name == "step") return s.step;
+        if (name == "indices") return make_builtin(sl_indices, name, obj);
+        break;
+    }
     case value_kind::partial: {
         const auto& p = obj.as<partial_object>();
         if (name == "func") return p.function;
@@ -737,6 +758,7 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         const auto& c = obj.as<lru_cache_object>();
         if (const value* v = c.attributes.find(name)) return *v;
         if (name == "cache_clear") return make_builtin(ft_cache_clear, name, obj);
+        if (name == "cache_info") return make_builtin(ft_cache_info, name, obj);
         break;
     }
     case value_kind::context_manager: {
@@ -1548,6 +1570,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             case c_defaultdict: return value::boolean(v.is(value_kind::dict) && v.as<dict_object>().default_factory);
             case c_counter: return value::boolean(v.is(value_kind::dict) && v.as<dict_object>().is_counter);
             case b_range: return value::boolean(v.is(value_kind::range));
+            case b_slice: return value::boolean(v.is(value_kind::slice));
             case b_type:
                 return value::boolean(v.is(value_kind::exception_type) || v.is(value_kind::type_name) || v.is(value_kind::class_type) ||
                                       (v.is(value_kind::builtin) && is_type_builtin(v.as<builtin_object>())));
@@ -2021,6 +2044,74 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case r_choices: case r_shuffle: case r_sample: case r_gauss: case r_normalvariate: case r_expovariate:
         return call_random(b.name, args, kwargs);
     case m_function: return call_math(b.name, args, kwargs);
+    case dc_function: return call_dataclasses(b.name, args, kwargs);
+    case b_slice: {
+        // slice(stop), slice(start, stop[, step]): any objects; only their use as indices checks them
+        if (!kwargs.empty()) raise_error("TypeError", "slice() takes no keyword arguments");
+        if (args.empty()) raise_error("TypeError", "slice expected at least 1 argument, got 0");
+        if (args.size() > 3) raise_error("TypeError", "slice expected at most 3 arguments, got " + std::to_string(args.size()));
+        auto s = make_ref<slice_object>();
+        s->start = args.size() == 1 ? value::none() : args[0];
+        s->stop = args.size() == 1 ? args[0] : args[1];
+        s->step = args.size() == 3 ? args[2] : value::none();
+        return value::of(value_kind::slice, s);
+    }
+    case sl_indices: {
+        // slice.indices(length): _PySlice_GetLongIndices
+        if (!kwargs.empty()) raise_error("TypeError", "slice.indices() takes no keyword arguments");
+        if (args.size() != 1) raise_error("TypeError", "slice.indices() takes exactly one argument (" + std::to_string(args.size()) + " given)");
+        const value& length_value = args[0];
+        if (!is_int(length_value)) raise_error("TypeError", "'" + type_name(length_value) + "' object cannot be interpreted as an integer");
+        if (int_is_negative(length_value)) raise_error("ValueError", "length should not be negative");
+        const auto& s = b.self.as<slice_object>();
+        auto index = [](const value& v) -> std::optional<std::int64_t> {
+            if (v.is(value_kind::none)) return std::nullopt;
+            if (!is_int(v)) raise_error("TypeError", "slice indices must be integers or None or have an __index__ method");
+            auto small = small_int(v);
+            // CPython computes with ints of any size; the engine's slices stay within 64 bits
+            if (!small || *small < -(std::int64_t{1} << 62) || *small > (std::int64_t{1} << 62)) raise_unsupported("slice.indices() beyond 2**62");
+            return *small;
+        };
+        const std::int64_t step = index(s.step).value_or(1);
+        if (step == 0) raise_error("ValueError", "slice step cannot be zero");
+        const auto start_given = index(s.start);
+        const auto stop_given = index(s.stop);
+        const auto length = small_int(length_value);
+        if (!length || *length > (std::int64_t{1} << 62)) raise_unsupported("slice.indices() of a length beyond 2**62");
+        const std::int64_t lower = step < 0 ? -1 : 0, upper = step < 0 ? *length - 1 : *length;
+        auto clamp = [&](std::optional<std::int64_t> given, std::int64_t otherwise) {
+            if (!given) return otherwise;
+            std::int64_t x = *given;
+            if (x < 0) {
+                x += *length;
+                if (x < lower) x = lower;
+            } else if (x > upper) {
+                x = upper;
+            }
+            return x;
+        };
+        return value::tuple({value::integer(clamp(start_given, step < 0 ? upper : lower)), value::integer(clamp(stop_given, step < 0 ? lower : upper)),
+                             value::integer(step)});
+    }
+    case b_id: {
+        // The address the object's repr shows (made up per run, in the order objects are first shown);
+        // None, the bools and the small ints are one object each, as in CPython
+        if (!kwargs.empty()) raise_error("TypeError", "id() takes no keyword arguments");
+        if (args.size() != 1) raise_error("TypeError", "id() takes exactly one argument (" + std::to_string(args.size()) + " given)");
+        const value& v = args[0];
+        static const char singletons[4 + 262] = {};
+        const void* at = nullptr;
+        if (v.is(value_kind::builtin)) raise_unsupported("id() of a builtin function or type (the engine makes them afresh where CPython shares one)");
+        if (v.obj) at = v.obj.get();
+        else if (v.is(value_kind::none)) at = &singletons[0];
+        else if (v.is(value_kind::boolean)) at = &singletons[v.b ? 1 : 2];
+        else if (v.is(value_kind::ellipsis)) at = &singletons[3];
+        else if (v.is(value_kind::integer) && v.i >= -5 && v.i <= 256) at = &singletons[4 + v.i + 5];
+        else raise_unsupported("id() of a " + type_name(v) + " that CPython makes afresh (an int outside -5..256, a float)");
+        work_meter* meter = current_work_meter();
+        if (!meter) raise_unsupported("id() outside a run");
+        return value::integer(static_cast<std::int64_t>(meter->object_address(at)));
+    }
     case ft_partial: return call_functools("partial", args, kwargs);
     case ft_reduce: return call_functools("reduce", args, kwargs);
     case ft_wraps: return call_functools("wraps", args, kwargs);
@@ -2030,6 +2121,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case ft_lru_decorating: return call_functools("decorating_function", args, kwargs, b.self);
     case ft_cache_parameters: return call_functools("cache_parameters", args, kwargs, b.self);
     case ft_cache_clear: return call_functools("cache_clear", args, kwargs, b.self);
+    case ft_cache_info: return call_functools("cache_info", args, kwargs, b.self);
     case cl_type: return call_contextlib(contextlib_role::type, b, args, kwargs);
     case cl_contextmanager: return call_contextlib(contextlib_role::contextmanager, b, args, kwargs);
     case cl_asynccontextmanager: return call_contextlib(contextlib_role::asynccontextmanager, b, args, kwargs);

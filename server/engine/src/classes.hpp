@@ -36,6 +36,7 @@ struct class_object : object {
         value default_factory = value::unbound();  // field(default_factory=...), whatever it is (None too)
         // field(repr=, compare=, init=, hash=): hash's None is resolved to compare's value
         bool repr = true, compare = true, init = true, hash = true;
+        std::int8_t hash_option = -1;  // field(hash=) as given: -1 None, 0 False, 1 True (Field.hash)
     };
     std::vector<field_spec> fields;
     bool is_dataclass = false;
@@ -144,6 +145,8 @@ int dataclass_method_id(std::string_view name);
 bool is_dataclass_method(const value& v, std::string_view name);
 bool is_any_dataclass_method(const value& v);
 bool is_dataclass_comparison(const value& v);
+// The builtin id of dataclasses' functions and Field's refused parts (dataclasses_module.cpp tells them apart by name)
+int dataclasses_builtin_id();
 // dataclass()'s options, as bits (a bound dataclass builtin keeps them in its `self`)
 struct dataclass_options {
     static constexpr unsigned init = 1, repr = 2, eq = 4, order = 8, unsafe_hash = 16, frozen = 32;

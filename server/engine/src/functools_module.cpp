@@ -138,7 +138,8 @@ value runtime::make_lru_cache(const value& function, const value& maxsize, bool 
     mark->cls = object_class();
     c->kwd_mark = value::of(value_kind::instance, mark);
     // wrapper.cache_parameters = lambda: {'maxsize': maxsize, 'typed': typed}
-    value parameters = make_builtin(functools_builtin_id("cache_parameters"), lambda_name, value::tuple({maxsize, value::boolean(typed)}));
+    value parameters = make_builtin(functools_builtin_id("cache_parameters"), lambda_name,
+                                    value::tuple({maxsize, value::boolean(typed), value::string(lambda_name)}));
     parameters.as<builtin_object>().python_function = true;
     c->attributes.set("cache_parameters", std::move(parameters));
     value wrapper = value::of(value_kind::lru_cache, c);
@@ -244,17 +245,36 @@ value runtime::call_functools(const std::string& name, std::vector<value>& args,
         return make_lru_cache(bound[0], params[0], truthy(params[1]), "lru_cache.<locals>.decorating_function.<locals>.<lambda>");
     }
     if (name == "cache_parameters") {
-        auto signature = python_signature("<lambda>", {}, {});
-        signature->code->qualname = "lru_cache.<locals>.<lambda>";
-        bind_arguments(*signature, std::move(args), kwargs);
+        // Its qualname is the lambda's where lru_cache made it (decorating_function's for lru_cache(...))
         const auto& params = self.as<sequence_object>().items;
+        auto signature = python_signature("<lambda>", {}, {});
+        signature->code->qualname = params[2].as<string_object>().s;
+        bind_arguments(*signature, std::move(args), kwargs);
         value d = make_dict();
         store_subscript(d, value::string("maxsize"), params[0]);
         store_subscript(d, value::string("typed"), params[1]);
         return d;
     }
+    if (name == "cache_clear" || name == "cache_info") {
+        // METH_NOARGS: keywords are refused first
+        if (!kwargs.empty()) raise_error("TypeError", "_lru_cache_wrapper." + name + "() takes no keyword arguments");
+        if (!args.empty()) raise_error("TypeError", "_lru_cache_wrapper." + name + "() takes no arguments (" + std::to_string(args.size()) + " given)");
+    }
+    if (name == "cache_info") {
+        // _CacheInfo(hits, misses, maxsize, currsize): functools.py's namedtuple("CacheInfo", ...), made once per run;
+        // maxsize None for an unbounded cache
+        if (!lru_cache_info_class_.obj) {
+            std::vector<value> class_args{value::string("CacheInfo"),
+                                          value::list({value::string("hits"), value::string("misses"), value::string("maxsize"), value::string("currsize")})};
+            std::vector<std::pair<std::string, value>> class_kwargs{{"module", value::string("functools")}};
+            lru_cache_info_class_ = new_named_tuple_class(class_args, class_kwargs);
+        }
+        const auto& c = self.as<lru_cache_object>();
+        return make_named_tuple(static_ref_cast<class_object>(lru_cache_info_class_.obj),
+                                {value::integer(c.hits), value::integer(c.misses), c.maxsize < 0 ? value::none() : value::integer(c.maxsize),
+                                 value::integer(static_cast<std::int64_t>(as_dict(c.cache).used))});
+    }
     if (name == "cache_clear") {
-        if (!args.empty() || !kwargs.empty()) raise_error("TypeError", "_lru_cache_wrapper.cache_clear() takes no arguments (" + std::to_string(args.size()) + " given)");
         // lru_cache_cache_clear: the same dict emptied (its compactions move on, so the eviction hint
         // into it starts again from its first entry)
         auto& c = self.as<lru_cache_object>();

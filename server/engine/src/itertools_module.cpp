@@ -7,6 +7,7 @@
 #include "integers.hpp"
 
 #include <array>
+#include <cmath>
 #include <optional>
 
 namespace loopscope::engine {
@@ -18,7 +19,7 @@ struct itertools_name {
     itertools_kind what;
 };
 
-constexpr std::array<itertools_name, 17> itertools_names{{
+constexpr std::array<itertools_name, 18> itertools_names{{
     {"count", itertools_kind::count},
     {"repeat", itertools_kind::repeat},
     {"cycle", itertools_kind::cycle},
@@ -36,10 +37,12 @@ constexpr std::array<itertools_name, 17> itertools_names{{
     {"permutations", itertools_kind::permutations},
     {"combinations", itertools_kind::combinations},
     {"combinations_with_replacement", itertools_kind::combinations_with_replacement},
+    {"groupby", itertools_kind::groupby},
 }};
 
 const char* name_of(itertools_kind what)
 {
+    if (what == itertools_kind::grouper) return "_grouper";
     for (const auto& n : itertools_names)
         if (n.what == what) return n.name;
     return "?";
@@ -295,6 +298,23 @@ value runtime::call_itertools(const std::string& name, std::vector<value>& args,
         it->r = it->pool_sizes.size();
         return made();
     }
+    case itertools_kind::groupby: {
+        // groupby(iterable, key=None): the key function is called only as items are drawn. Its state is
+        // an object of its own, shared with the groupers it gives.
+        auto a = bind(name, args, kwargs, {"iterable", "key"}, 2, 1);
+        auto state = make_ref<itertools_object>();
+        state->kind = iterator_kind::itertools;
+        state->what = itertools_kind::groupby;
+        state->source = make_iterator(a[0]);
+        state->function = a[1].is_unbound() ? value::none() : a[1];
+        state->current = value::unbound();
+        state->step = value::unbound();
+        state->saved.assign(1, value::unbound());
+        remember_container(state);
+        it->inners.push_back(value::of(value_kind::iterator, state));
+        return made();
+    }
+    case itertools_kind::grouper: break;
     case itertools_kind::permutations:
     case itertools_kind::combinations:
     case itertools_kind::combinations_with_replacement: {
@@ -342,7 +362,64 @@ value runtime::next_of_itertools(itertools_object& it, bool& exhausted)
         for (std::size_t j = 0; j < it.r; ++j) row.push_back(it.saved[it.indices[j]]);
         return value::tuple(std::move(row));
     };
+    // groupby_step: the next item and its key become the groupby's current ones (false: none left)
+    auto groupby_step = [&](itertools_object& g) {
+        bool done = false;
+        value item = draw(g.source, done);
+        if (done) return false;
+        value key = g.function.is(value_kind::none) ? item : call_sync(g.function, {item});
+        g.saved.resize(1);
+        g.saved[0] = std::move(item);
+        g.step = std::move(key);
+        return true;
+    };
+    // PyObject_RichCompareBool(a, b, Py_EQ): the same object is equal. A float has no identity in the
+    // engine: two NaN keys (equal in CPython only when they are one object) are refused.
+    auto same_key = [&](const value& a, const value& b) {
+        if (a.is(value_kind::floating) && b.is(value_kind::floating) && std::isnan(a.f) && std::isnan(b.f))
+            raise_unsupported("itertools.groupby comparing two NaN keys (CPython: equal only when they are one object)");
+        return (a.obj && a.obj == b.obj) || equals(a, b);
+    };
     switch (it.what) {
+    case itertools_kind::groupby: {
+        // groupby_next: the current grouper is let go; items are skipped to the next key
+        auto& g = static_cast<itertools_object&>(it.inners.at(0).as<iterator_object>());
+        g.next_index = 0;
+        for (;;) {
+            if (g.step.is_unbound()) {
+                // no current key: draw one
+            } else if (g.current.is_unbound()) {
+                break;
+            } else if (!same_key(g.current, g.step)) {
+                break;
+            }
+            if (!groupby_step(g)) {
+                exhausted = true;
+                return {};
+            }
+        }
+        g.current = g.step;
+        auto grouper = make_ref<itertools_object>();
+        grouper->kind = iterator_kind::itertools;
+        grouper->what = itertools_kind::grouper;
+        grouper->inners.push_back(it.inners[0]);
+        grouper->current = g.current;
+        grouper->next_index = ++g.drawn;
+        g.next_index = grouper->next_index;
+        remember_container(grouper);
+        return value::tuple({g.step, value::of(value_kind::iterator, grouper)});
+    }
+    case itertools_kind::grouper: {
+        // _grouper_next: only the groupby's current grouper gives items, while their key is its own
+        auto& g = static_cast<itertools_object&>(it.inners.at(0).as<iterator_object>());
+        if (g.next_index != it.next_index) break;
+        if ((g.saved.empty() || g.saved[0].is_unbound()) && !groupby_step(g)) break;
+        if (!same_key(it.current, g.step)) break;
+        value item = std::move(g.saved[0]);
+        g.saved[0] = value::unbound();
+        g.step = value::unbound();
+        return item;
+    }
     case itertools_kind::count: {
         value out = it.current;
         it.current = binary(static_cast<std::int32_t>(binary_op::add), it.current, it.step);

@@ -1,7 +1,7 @@
 #pragma once
 
 // itertools as CPython 3.11's Modules/itertoolsmodule.c behaves: lazy iterators over other iterators,
-// each draw charged as any iterator's is. groupby and tee are refused by name.
+// each draw charged as any iterator's is. tee is refused by name.
 
 #include "value.hpp"
 
@@ -14,6 +14,7 @@ namespace loopscope::engine {
 enum class itertools_kind : std::uint8_t {
     count, repeat, cycle, accumulate, chain, compress, dropwhile, takewhile, filterfalse, islice, starmap,
     zip_longest, pairwise, product, permutations, combinations, combinations_with_replacement,
+    groupby, grouper,  // groupby and the _grouper iterators it gives
 };
 
 // One iterator of the module. iterator_object's `source` is the iterator drawn from (chain: the
@@ -31,6 +32,10 @@ struct itertools_object : iterator_object {
     std::size_t r = 0;                  // the combinatorics: the result's length
     bool first = true;                  // cycle: in the first pass; the combinatorics: nothing given yet
     bool stopped = false;               // dropwhile: done dropping; takewhile and the combinatorics: over
+    // groupby and _grouper: inners[0] the groupby's state, an itertools_object of kind groupby never given
+    // to the program: its `source` the iterator, `function` the key function (None), `current` tgtkey,
+    // `step` currkey, saved[0] currvalue (unbound: NULL), next_index the number of its current grouper
+    // (0: none), `drawn` the groupers made. A _grouper's `current` is its tgtkey, next_index its number.
     std::string repr_text() const override;
     // What a run's end clears so that a cycle through the iterator is let go.
     void drop_references();

@@ -232,6 +232,8 @@ void runtime::store_attribute(const value& obj, const std::string& name, value v
     case value_kind::instance: {
         auto& inst = obj.as<instance_object>();
         if (inst.cls->is_object) raise_error("AttributeError", "'object' object has no attribute '" + name + "'");
+        // Field has __slots__, which the engine does not model
+        if (is_dataclass_field_object(obj)) raise_unsupported("setting an attribute of a dataclasses.Field");
         // CPython changes the instance's class; kept as a plain attribute it would go on printing as the old one.
         if (name == "__class__") raise_unsupported("setting the attribute '__class__' of an instance");
         if (inst.cls->frozen_setattr) check_frozen(inst, name, false);
@@ -319,6 +321,11 @@ void runtime::store_attribute(const value& obj, const std::string& name, value v
         obj.as<exception_object>().attributes.set(name, std::move(v));
         return;
     }
+    case value_kind::slice:
+        // Its members are read-only; it has no __dict__
+        if (name == "start" || name == "stop" || name == "step") raise_error("AttributeError", "readonly attribute");
+        if (cpython_type_has("slice", name)) raise_unsupported("setting the attribute '" + name + "' of a slice object");
+        raise_error("AttributeError", "'slice' object has no attribute '" + name + "'");
     default: raise_unsupported("setting an attribute of a " + type_name(obj) + " object");
     }
 }
@@ -329,6 +336,7 @@ void runtime::delete_attribute(const value& obj, const std::string& name)
         store_named_tuple_attribute(obj, name, value{}, true);
         return;
     }
+    if (is_dataclass_field_object(obj)) raise_unsupported("deleting an attribute of a dataclasses.Field");
     if (obj.is(value_kind::instance) && !obj.as<instance_object>().cls->is_object) {
         const auto& cls = *obj.as<instance_object>().cls;
         if (cls.frozen_setattr) check_frozen(obj.as<instance_object>(), name, true);
@@ -656,6 +664,7 @@ value runtime::make_dataclass(const value& cls_value, unsigned options, bool bar
                 spec.compare = flags & 2;
                 spec.init = flags & 4;
                 spec.hash = (flags & 8) ? (flags & 16) != 0 : spec.compare;
+                spec.hash_option = static_cast<std::int8_t>((flags & 8) ? ((flags & 16) ? 1 : 0) : -1);
             } else {
                 spec.default_value = *v;
             }

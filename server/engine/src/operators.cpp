@@ -340,6 +340,13 @@ bool runtime::equals(const value& a, const value& b, int depth)
     }
     case value_kind::builtin: return same_builtin(a.as<builtin_object>(), b.as<builtin_object>(), false);
     case value_kind::deque: return deque_equal(a, b, depth);
+    case value_kind::slice: {
+        // slice_richcompare: as the tuples (start, stop, step)
+        if (a.obj == b.obj) return true;
+        const auto& x = a.as<slice_object>();
+        const auto& y = b.as<slice_object>();
+        return equals(value::tuple({x.start, x.stop, x.step}), value::tuple({y.start, y.stop, y.step}), depth);
+    }
     case value_kind::method: {
         // Each load of a.f makes a fresh bound method; CPython's are equal when they bind the same
         // function to the same object (the very object, since 3.8).
@@ -442,6 +449,12 @@ value runtime::compare(std::int32_t op, const value& a, const value& b)
         return value::boolean(cop == compare_op::in ? found : !found);
     }
     default: break;
+    }
+    if (a.is(value_kind::slice) && b.is(value_kind::slice) && cop <= compare_op::ge) {
+        // slice_richcompare: as the tuples (start, stop, step)
+        const auto& x = a.as<slice_object>();
+        const auto& y = b.as<slice_object>();
+        return compare(op, value::tuple({x.start, x.stop, x.step}), value::tuple({y.start, y.stop, y.step}));
     }
     int order = 0;
     if (is_number(a) && is_number(b)) {
@@ -653,6 +666,54 @@ void runtime::store_subscript(const value& container, const value& index, value 
         return;
     }
     if (!container.is(value_kind::list)) raise_error("TypeError", "'" + type_name(container) + "' object does not support item assignment");
+    if (index.is(value_kind::slice)) {
+        // list_ass_subscript: the bounds first, then the value as PySequence_Fast takes it (the list
+        // itself copied first)
+        auto& target = container.as<sequence_object>().items;
+        std::int64_t start = 0, stop = 0, step = 1;
+        slice_bounds(index.as<slice_object>(), static_cast<std::int64_t>(target.size()), start, stop, step);
+        std::vector<value> replacement;
+        if (v.obj == container.obj) {
+            replacement = target;
+        } else if (v.is(value_kind::list) || v.is(value_kind::tuple)) {
+            replacement = v.as<sequence_object>().items;
+        } else {
+            value it;
+            try {
+                it = make_iterator(v);
+            } catch (const python_error& e) {
+                if (!is_instance_of(e.exc, "TypeError")) throw;
+                raise_error("TypeError", step == 1 ? "can only assign an iterable" : "must assign iterable to extended slice");
+            }
+            replacement = to_vector(it);
+        }
+        charge_work(replacement.size());
+        auto& items = container.as<sequence_object>().items;  // drawing the value may have changed the list
+        const auto size = static_cast<std::int64_t>(items.size());
+        if (step == 1) {
+            // list_ass_slice: [start, stop) clamped to the list as it is now
+            std::int64_t low = std::clamp<std::int64_t>(start, 0, size);
+            std::int64_t high = std::clamp<std::int64_t>(stop, low, size);
+            check_length(items.size() - static_cast<std::size_t>(high - low) + replacement.size());
+            charge_work(items.size());
+            for (const auto& item : replacement) note_nesting(container, item);
+            items.erase(items.begin() + low, items.begin() + high);
+            items.insert(items.begin() + low, std::make_move_iterator(replacement.begin()), std::make_move_iterator(replacement.end()));
+            return;
+        }
+        std::int64_t count = 0;
+        if (step > 0 ? start < stop : start > stop) count = (step > 0 ? (stop - start - 1) / step : (start - stop - 1) / -step) + 1;
+        if (static_cast<std::int64_t>(replacement.size()) != count)
+            raise_error("ValueError", "attempt to assign sequence of size " + std::to_string(replacement.size()) + " to extended slice of size " +
+                                          std::to_string(count));
+        for (std::int64_t k = 0; k < count; ++k) {
+            const auto at = static_cast<std::size_t>(start + k * step);
+            if (at >= items.size()) break;  // the list shrank while the value was drawn
+            note_nesting(container, replacement[static_cast<std::size_t>(k)]);
+            items[at] = std::move(replacement[static_cast<std::size_t>(k)]);
+        }
+        return;
+    }
     if (!is_int(index)) raise_error("TypeError", "list indices must be integers or slices, not " + type_name(index));
     auto& items = container.as<sequence_object>().items;
     auto k = static_cast<std::size_t>(normalize_index(index_of(index), items.size(), "list assignment"));

@@ -375,7 +375,8 @@ private:
             "set_event_loop", "get_running_loop", "current_task", "all_tasks", "ensure_future", "Task", "AbstractEventLoop", "Future", "Handle", "TimerHandle",
             "CancelledError", "InvalidStateError", "TimeoutError", nullptr};
         static const char* time_names[] = {"sleep", "time", "monotonic", "perf_counter", "strftime", "ctime", nullptr};
-        static const char* dataclasses_names[] = {"dataclass", "field", "FrozenInstanceError", nullptr};
+        static const char* dataclasses_names[] = {"dataclass", "field", "FrozenInstanceError", "asdict", "astuple", "fields", "replace",
+            "is_dataclass", "Field", "MISSING", nullptr};
         static const char* sys_names[] = {"stdout", "stderr", "exit", nullptr};
         static const char* enum_names[] = {"Enum", "auto", nullptr};
         if (module == "sys" || module == "enum") {

@@ -19,6 +19,25 @@
 namespace loopscope::engine {
 
 namespace {
+
+// What dataclasses' and functools' functions made once for the run (Field, MISSING, CacheInfo, the Field
+// objects of each dataclass), let go through the teardown queue; false when nothing was left
+bool release_module_state(release_queue& teardown, std::initializer_list<value*> made_once, std::vector<std::pair<value, value>>& fields_made)
+{
+    bool any = !fields_made.empty();
+    for (value* v : made_once) {
+        if (!v->obj) continue;
+        any = true;
+        teardown.push(std::move(*v));
+        *v = value{};
+    }
+    for (auto& [cls, made] : fields_made) {
+        teardown.push(std::move(made));
+        teardown.push(std::move(cls));
+    }
+    fields_made.clear();
+    return any;
+}
 // Where CPython's warnings point when no Python frame of the program is running: the loop's
 // Handle._run line (a coroutine dropped at the end of a task step) or interpreter shutdown.
 constexpr const char* events_py = "/usr/lib/python3.11/asyncio/events.py";
@@ -146,6 +165,7 @@ bool runtime::release_some(std::uint64_t budget)
         global_index_.clear();
         builtin_values_.clear();
         for (auto* v : {&runner_result_, &runner_exception_, &last_result_, &last_exception_}) teardown_.push(std::move(*v));
+        release_module_state(teardown_, {&dataclass_field_class_, &dataclass_missing_, &lru_cache_info_class_}, dataclass_fields_made_);
         runner_cancelled_.clear();
         runner_main_task_.reset();
         runner_future_.reset();
@@ -497,7 +517,11 @@ bool runtime::finish_some()
     // One global at a time, each with all it alone held, in the order CPython clears them.
     while (true) {
         if (!teardown_.release_some([this] { return meter_.teardown_continues(); })) return false;
-        if (next_global_ == globals_.size()) break;
+        if (next_global_ == globals_.size()) {
+            // Then what the modules' functions made once for the run (Field, MISSING, CacheInfo ...)
+            if (!release_module_state(teardown_, {&dataclass_field_class_, &dataclass_missing_, &lru_cache_info_class_}, dataclass_fields_made_)) break;
+            continue;
+        }
         teardown_.push(std::move(globals_[next_global_++].second));
     }
     globals_.clear();

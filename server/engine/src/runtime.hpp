@@ -465,6 +465,16 @@ private:
     value named_tuple_attribute(const value& obj, const std::string& name, bool& found);
     void store_named_tuple_attribute(const value& obj, const std::string& name, value v, bool deleting);
     std::vector<const object*> named_tuples_in_repr_;
+    // dataclasses' functions (dataclasses_module.cpp): fields, asdict, astuple, replace, is_dataclass; Field
+    // objects and MISSING, made once per run; the tuple fields() gave for each dataclass (the same Field
+    // objects each time, as CPython's __dataclass_fields__ keeps them)
+    value call_dataclasses(const std::string& name, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
+    value dataclasses_member(const std::string& name);
+    bool is_dataclass_field_object(const value& v) const;
+    value dataclass_field_class_, dataclass_missing_;
+    std::vector<std::pair<value, value>> dataclass_fields_made_;
+    // functools' _CacheInfo named tuple class, made once per run (functools_module.cpp)
+    value lru_cache_info_class_;
     // `yield from` (interpreter.cpp)
     value yield_from_step(const value& iter, value sent, bool& returned);
     bool delegate_throw(generator_object& g, value& thrown, value& result, bool& yielded);

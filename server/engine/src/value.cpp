@@ -845,6 +845,18 @@ void repr_into(std::string& out, const value& v)
         out += "])";
         break;
     }
+    case value_kind::slice: {
+        repr_guard guard;
+        const auto& sl = v.as<slice_object>();
+        out += "slice(";
+        repr_into(out, sl.start);
+        out += ", ";
+        repr_into(out, sl.stop);
+        out += ", ";
+        repr_into(out, sl.step);
+        out += ")";
+        break;
+    }
     case value_kind::range: {
         const auto& r = v.as<range_object>();
         out += "range(" + std::to_string(r.start) + ", " + std::to_string(r.stop);
