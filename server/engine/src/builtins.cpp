@@ -728,8 +728,10 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     case value_kind::generator: members = &generator_members; break;
     case value_kind::coroutine: {
         const auto& c = obj.as<coroutine_object>();
-        // The awaitables of an asynchronous generator's methods and anext() have other attributes
-        if (c.native != coroutine_object::native_kind::none && c.native != coroutine_object::native_kind::sleep) {
+        // The awaitables of an asynchronous generator's methods and anext() are not coroutines: their
+        // send/throw/close are another protocol's
+        using native = coroutine_object::native_kind;
+        if (c.native == native::anext || c.native == native::anext_default || c.native == native::athrow || c.native == native::aclose) {
             if (name == "__class__") break;
             raise_unsupported("'" + type_name(obj) + "." + name + "'");
         }
