@@ -38,7 +38,6 @@ TEST(generators, what_the_engine_would_run_differently_is_refused_before_the_fir
     expect_refused_up_front("class A:\n    yield 1\n", "SyntaxError", "'yield' outside function");
     expect_refused_up_front("def f():\n    return ((yield) for x in range(3))\n", "SyntaxError", "'yield' inside generator expression");
     expect_refused_up_front("async def f():\n    yield from range(3)\n", "SyntaxError", "'yield from' inside async function");
-    expect_refused_up_front("async def f():\n    yield 1\nasync def m():\n    await f().asend(None)\n", "UnsupportedError", "asend");
     expect_refused_up_front("async def f():\n    try:\n        yield 1\n    finally:\n        pass\n", "UnsupportedError", "'finally'");
     expect_refused_up_front("def f():\n    return [(yield x) for x in range(3)]\n", "UnsupportedError", "comprehension");
     // Closing a generator early runs these in CPython
@@ -47,22 +46,26 @@ TEST(generators, what_the_engine_would_run_differently_is_refused_before_the_fir
     expect_refused_up_front("def f():\n    try:\n        yield 1\n    except:\n        pass\n", "UnsupportedError", "GeneratorExit");
     expect_refused_up_front("def f():\n    try:\n        yield 1\n    except (KeyError, BaseException):\n        pass\n", "UnsupportedError",
                             "GeneratorExit");
-    // Only a generator has send() and throw(): in a program that makes none, they are a coroutine's
-    expect_refused_up_front("async def f():\n    pass\nc = f()\nc.send(None)\n", "UnsupportedError", "the attribute 'send'");
-    expect_refused_up_front("async def f():\n    pass\nf().throw(ValueError)\n", "UnsupportedError", "the attribute 'throw'");
 }
 
-// send() and throw() of a generator run; with generators in the program the names are known, so a
-// coroutine's send() is refused when it is reached (the README says so), not run differently.
-TEST(generators, send_and_throw_run_and_a_coroutines_are_refused_when_reached)
+// A coroutine driven by send() runs as CPython's; let go while stopped in an await inside a try or with
+// block (CPython closes it there and runs that block's cleanup), still stopped there when the program
+// ends, or given to a task (CPython's task goes on from there), the run ends with UnsupportedError.
+TEST(generators, a_coroutine_driven_by_send_is_refused_where_cpython_would_close_it)
 {
-    auto out = run_virtual("def g():\n    x = yield 1\n    yield x * 2\nit = g()\nprint(next(it), it.send(21))\n"
-                           "async def f():\n    pass\nc = f()\nc.send(None)\n");
-    EXPECT_EQ(out.stdout_text, "1 42\n");
-    const auto* end = out.last("run_finished");
-    ASSERT_TRUE(end && end->error);
-    EXPECT_EQ(end->error->type, "UnsupportedError");
-    EXPECT_EQ(end->error->message, "'coroutine.send' is not supported by loopscope");
+    const std::string prelude =
+        "import asyncio\nasync def f():\n    try:\n        await asyncio.sleep(0)\n    finally:\n        print('cleanup')\n";
+    auto out = run_virtual(prelude + "def g():\n    c = f()\n    c.send(None)\n    print('sent')\ng()\nprint('after')\n");
+    expect_refused_there(out, "sent\n", "a coroutine driven by send() let go while stopped at an 'await'");
+    out = run_virtual(prelude + "c = f()\nc.send(None)\nprint('sent')\n");
+    expect_refused_there(out, "sent\n", "when the program ends");
+    // Closed, it runs the cleanup itself
+    out = run_virtual(prelude + "c = f()\nc.send(None)\nc.close()\nprint('after')\n");
+    EXPECT_EQ(out.stdout_text, "cleanup\nafter\n");
+    EXPECT_FALSE(out.last("run_finished")->error);
+    out = run_virtual("import asyncio\nasync def f():\n    await asyncio.sleep(0)\nasync def main():\n    c = f()\n    c.send(None)\n"
+                      "    print('sent')\n    await asyncio.create_task(c)\nasyncio.run(main())\n");
+    expect_refused_there(out, "sent\n", "a task of a coroutine stopped in an await by send()");
 }
 
 TEST(generators, an_endless_generator_meets_the_runs_bounds)

@@ -54,8 +54,9 @@ enum builtin_id : int {
     m_function,  // math's functions, one id: math_module.cpp tells them apart by name
     eg_derive, eg_split, eg_subgroup,  // an exception group's methods (exception_groups.cpp)
     ag_aiter, ag_anext,  // an asynchronous generator's __aiter__ and __anext__
+    ag_asend, ag_athrow, ag_aclose,  // ... and its asend, athrow, aclose
     g_send, g_throw, g_close,  // a generator's
-    co_close,                  // a coroutine's
+    co_send, co_throw, co_close,  // a coroutine's
     ts_write, ts_flush,  // sys.stdout's and sys.stderr's
     sys_exit,            // sys.exit
     b_set, b_frozenset, set_method,
@@ -171,9 +172,10 @@ std::string calendar_text(const std::string& format, double seconds)
 }
 
 const std::vector<member> text_stream_members = {{"write", ts_write}, {"flush", ts_flush}};
-const std::vector<member> async_generator_members = {{"__aiter__", ag_aiter}, {"__anext__", ag_anext}};
+const std::vector<member> async_generator_members = {{"__aiter__", ag_aiter}, {"__anext__", ag_anext}, {"asend", ag_asend}, {"athrow", ag_athrow},
+    {"aclose", ag_aclose}};
 const std::vector<member> generator_members = {{"send", g_send}, {"throw", g_throw}, {"close", g_close}};
-const std::vector<member> coroutine_members = {{"close", co_close}};
+const std::vector<member> coroutine_members = {{"send", co_send}, {"throw", co_throw}, {"close", co_close}};
 const std::vector<member> exception_group_members = {{"derive", eg_derive}, {"split", eg_split}, {"subgroup", eg_subgroup}};
 const std::vector<member> property_members = {{"setter", p_setter}, {"getter", p_getter}, {"deleter", p_deleter}};
 const std::vector<member> time_members = {{"sleep", t_sleep}, {"time", t_time}, {"monotonic", t_monotonic}, {"perf_counter", t_perf_counter},
@@ -600,7 +602,8 @@ bool engine_has_attribute(std::string_view name)
     for (const char* special : {"Task", "AbstractEventLoop", "Future", "Handle", "TimerHandle", "CancelledError", "InvalidStateError", "TimeoutError", "args", "__name__",
                                 "__qualname__", "__module__", "__doc__", "__wrapped__", "__class__", "__self__", "__func__", "__cause__", "__context__",
                                 "__suppress_context__", "message", "exceptions", "stdout", "stderr", "exit", "name", "value", "Enum", "auto", "FrozenInstanceError", "Field", "MISSING", "default", "init", "repr", "hash", "compare", "kw_only", "deque", "defaultdict", "Counter", "namedtuple", "NamedTuple", "_fields", "_field_defaults", "_asdict", "_replace", "_make", "__match_args__", "default_factory", "from_iterable", "func", "keywords", "cache_clear", "cache_parameters", "cache_info", "start", "stop", "step", "indices",
-                                "__enter__", "__exit__", "__aenter__", "__aexit__", "gen", "kwds", "_exceptions", "enter_result", "thing"})
+                                "__enter__", "__exit__", "__aenter__", "__aexit__", "gen", "kwds", "_exceptions", "enter_result", "thing",
+                                "cr_running", "ag_running"})
         if (name == special) return true;
     return false;
 }
@@ -731,9 +734,24 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         members = &deque_members;
         break;
     case value_kind::string: members = &str_members; break;
-    case value_kind::async_generator: members = &async_generator_members; break;
+    case value_kind::async_generator:
+        if (name == "ag_running") return value::boolean(obj.as<async_generator_object>().running);
+        members = &async_generator_members;
+        break;
     case value_kind::generator: members = &generator_members; break;
-    case value_kind::coroutine: members = &coroutine_members; break;
+    case value_kind::coroutine: {
+        const auto& c = obj.as<coroutine_object>();
+        // The awaitables of an asynchronous generator's methods and anext() are not coroutines: their
+        // send/throw/close are another protocol's
+        using native = coroutine_object::native_kind;
+        if (c.native == native::anext || c.native == native::anext_default || c.native == native::athrow || c.native == native::aclose) {
+            if (name == "__class__") break;
+            raise_unsupported("'" + type_name(obj) + "." + name + "'");
+        }
+        if (name == "cr_running") return value::boolean(coroutine_running(c));
+        members = &coroutine_members;
+        break;
+    }
     case value_kind::text_stream: members = &text_stream_members; break;
     case value_kind::slice: {
         const auto& s = obj.as<slice_object>();
@@ -2171,15 +2189,47 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (!exhausted) return item;
         raise_generator_stop(g);
     }
+    case co_send:
+    case co_throw:
     case co_close: {
-        if (!kwargs.empty()) raise_error("TypeError", "coroutine.close() takes no keyword arguments");
-        if (!args.empty()) raise_error("TypeError", "coroutine.close() takes no arguments (" + std::to_string(args.size()) + " given)");
+        const char* method = b.id == co_send ? "send" : b.id == co_throw ? "throw" : "close";
+        if (!kwargs.empty()) raise_error("TypeError", std::string("coroutine.") + method + "() takes no keyword arguments");
         auto& coro = b.self.as<coroutine_object>();
-        // One that never ran is closed without its "never awaited" warning (a task given it fails at
-        // its first step); one that runs would get GeneratorExit at its await, which the engine does not model.
-        if (coro.state == coroutine_object::state_kind::running && coro.entered) raise_unsupported("closing a coroutine that a task is running");
-        coro.state = coroutine_object::state_kind::closed;
-        return value::none();
+        if (b.id == co_close) {
+            if (!args.empty()) raise_error("TypeError", "coroutine.close() takes no arguments (" + std::to_string(args.size()) + " given)");
+            coroutine_close(coro);
+            return value::none();
+        }
+        if (b.id == co_send && args.size() != 1)
+            raise_error("TypeError", "coroutine.send() takes exactly one argument (" + std::to_string(args.size()) + " given)");
+        bool returned = false;
+        value result = b.id == co_send ? drive_coroutine(coro, args[0], value{}, returned) : coroutine_throw(coro, args, returned);
+        if (!returned) return result;
+        // Its return value as StopIteration's (none for None, as _PyGen_SetStopIterationValue)
+        value stop = make_error("StopIteration", "");
+        if (!result.is(value_kind::none)) stop.as<exception_object>().args.push_back(std::move(result));
+        throw python_error{std::move(stop)};
+    }
+    case ag_asend:
+    case ag_athrow:
+    case ag_aclose: {
+        // What awaiting them does is done when they are awaited (start_await), as CPython's awaitables do
+        const char* method = b.id == ag_asend ? "asend" : b.id == ag_athrow ? "athrow" : "aclose";
+        if (!kwargs.empty()) raise_error("TypeError", std::string("async_generator.") + method + "() takes no keyword arguments");
+        if (b.id == ag_asend && args.size() != 1)
+            raise_error("TypeError", "async_generator.asend() takes exactly one argument (" + std::to_string(args.size()) + " given)");
+        if (b.id == ag_aclose && !args.empty())
+            raise_error("TypeError", "async_generator.aclose() takes no arguments (" + std::to_string(args.size()) + " given)");
+        auto awaitable = make_ref<coroutine_object>();
+        awaitable->agen = static_ref_cast<async_generator_object>(b.self.obj);
+        if (b.id == ag_asend) {
+            awaitable->native = coroutine_object::native_kind::anext;
+            awaitable->sent = std::move(args[0]);
+        } else {
+            awaitable->native = b.id == ag_athrow ? coroutine_object::native_kind::athrow : coroutine_object::native_kind::aclose;
+            awaitable->arguments = std::move(args);
+        }
+        return value::of(value_kind::coroutine, awaitable);
     }
     case b_aiter: {
         // type(obj).__aiter__(obj), which must give an asynchronous iterator
@@ -2741,6 +2791,7 @@ int runtime::ag_anext_id() { return ag_anext; }
 std::string coroutine_object::repr_text() const
 {
     if (native == native_kind::anext) return "<async_generator_asend object at " + object_address(this) + ">";
+    if (native == native_kind::athrow || native == native_kind::aclose) return "<async_generator_athrow object at " + object_address(this) + ">";
     if (native == native_kind::anext_default) return "<anext_awaitable object at " + object_address(this) + ">";
     return "<coroutine object " + name + " at " + object_address(this) + ">";
 }

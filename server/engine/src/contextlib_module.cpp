@@ -459,6 +459,14 @@ runtime::await_step runtime::resume_async_generator_cm(exec_context& ctx, frame&
 // The generator yielded again inside __aexit__
 void runtime::agen_cm_yielded_in_exit(async_generator_object& agen)
 {
+    if (agen.cm_step == step_kind::aclose) {
+        agen.cm_step = step_kind::none;
+        value error = make_error("RuntimeError", "async generator ignored GeneratorExit");
+        event e = make_event("await_end");
+        e.error = error_info_of(error.as<exception_object>());
+        emit(std::move(e));
+        throw python_error{std::move(error)};
+    }
     const bool thrown = agen.cm_step == step_kind::exit_throw;
     agen.cm_step = step_kind::none;
     agen.cm_thrown = value::none();
@@ -474,7 +482,8 @@ void runtime::agen_cm_yielded_in_exit(async_generator_object& agen)
 // The generator returned (anext() or athrow() raised StopAsyncIteration)
 void runtime::agen_cm_returned(exec_context& ctx, async_generator_object::cm_step_kind step, value given)
 {
-    if (step == step_kind::anext_default) {
+    if (step == step_kind::aclose) given = value::none();  // aclose(): done
+    if (step == step_kind::anext_default || step == step_kind::aclose) {
         event e = make_event("await_end");
         e.result = event_repr(given);
         emit(std::move(e));
@@ -501,6 +510,15 @@ void runtime::agen_cm_returned(exec_context& ctx, async_generator_object::cm_ste
 bool runtime::agen_cm_raised(exec_context& ctx, async_generator_object::cm_step_kind step, const value& exc, const value& thrown, std::size_t depth)
 {
     if (step == step_kind::anext_default) return false;  // anext()'s default is for its end only
+    if (step == step_kind::aclose) {
+        // aclose() is done when GeneratorExit (or StopAsyncIteration) comes out; another error is raised
+        if (!is_instance_of(exc, "GeneratorExit") && !is_instance_of(exc, "StopAsyncIteration")) return false;
+        event e = make_event("await_end");
+        e.result = event_repr(value::none());
+        emit(std::move(e));
+        ctx.frames.back()->stack.push_back(value::none());
+        return true;
+    }
     if (step == step_kind::enter) {
         add_frame(exc, "__aenter__", 204, "return await anext(self.gen)", "await anext(self.gen)");
         return false;

@@ -96,7 +96,9 @@ struct async_generator_object : object {
     // Run by an @asynccontextmanager's __aenter__ or __aexit__: how its next yield, return or
     // exception is taken (contextlib.py's checks), the exception thrown in and its traceback's length
     // (anext_default: awaited through anext(agen, default), the default in cm_thrown.)
-    enum class cm_step_kind : std::uint8_t { none, enter, exit_next, exit_throw, anext_default };
+    // (aclose: awaited through aclose(): a yield is "async generator ignored GeneratorExit", its end or a
+    // GeneratorExit or StopAsyncIteration out of it the await's None.)
+    enum class cm_step_kind : std::uint8_t { none, enter, exit_next, exit_throw, anext_default, aclose };
     cm_step_kind cm_step = cm_step_kind::none;
     value cm_thrown;
     std::size_t cm_depth = 0;

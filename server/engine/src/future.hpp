@@ -149,7 +149,9 @@ struct coroutine_object : object {
     // which run the generator as anext and athrow do; arguments holds __aexit__'s type and value.
     // anext_default: anext(agen, default), whose StopAsyncIteration gives the default (in sleep_result).
     // await_future: awaits `awaited` (shutdown_default_executor's future)
-    enum class native_kind : std::uint8_t { none, sleep, no_op, anext, anext_default, agen_cm_enter, agen_cm_exit, await_future } native = native_kind::none;
+    // athrow, aclose: an asynchronous generator's athrow(...) and aclose() (CPython's
+    // async_generator_athrow), athrow's arguments in `arguments`; anext made by asend(v) has v in `sent`.
+    enum class native_kind : std::uint8_t { none, sleep, no_op, anext, anext_default, agen_cm_enter, agen_cm_exit, await_future, athrow, aclose } native = native_kind::none;
     value awaited;
     ref<async_generator_object> agen;  // anext, agen_cm_*: the generator
     std::string name;
@@ -159,6 +161,15 @@ struct coroutine_object : object {
     runtime* owner = nullptr;
     std::shared_ptr<bool> owner_alive;
     std::int32_t created_line = 0;  // where the coroutine object was made (for the warning event)
+    value sent;  // asend(v): v, what the yield the generator stopped at evaluates to
+    // Driven by hand (send/throw/close, runtime::drive_coroutine): its frames, run inside that call up
+    // to where a task's step would end. Its own frame does not point back to it (frame::coro), so that
+    // the two do not keep each other alive.
+    std::unique_ptr<exec_context> driven;
+    bool driving = false;  // cr_running: its frames run (a send() under way)
+    // Driven by hand and stopped inside a try or with block: let go there, CPython would close it and
+    // run that cleanup, which the engine does not; the run's runtime is told.
+    bool driven_in_cleanup_block = false;
 
     ~coroutine_object() override;
     std::string repr_text() const override;

@@ -648,7 +648,7 @@ bool runtime::delegate_throw(generator_object& g, value& thrown, value& result, 
 
 // gen_send_ex: `sent` becomes the value of the yield the generator stopped at, or `thrown` is raised
 // there (at its first line when it has not started: CPython's traceback names the def line).
-value runtime::resume_generator(generator_object& g, bool& exhausted, value sent, value thrown)
+value runtime::resume_generator(generator_object& g, bool& exhausted, value sent, value thrown, bool delegate)
 {
     exhausted = false;
     if (g.running) raise_error("ValueError", "generator already executing");
@@ -670,7 +670,7 @@ value runtime::resume_generator(generator_object& g, bool& exhausted, value sent
         raise_error("RecursionError", "maximum recursion depth exceeded");
     }
     bool delegated = false;
-    if (thrown.is(value_kind::exception)) {
+    if (delegate && thrown.is(value_kind::exception)) {
         value result;
         bool yielded = false;
         delegated = delegate_throw(g, thrown, result, yielded);
@@ -729,33 +729,32 @@ value runtime::resume_generator(generator_object& g, bool& exhausted, value sent
 
 // generator.throw(type[, value[, traceback]]) or throw(exception), normalised as CPython 3.11's
 // _gen_throw does, then raised at the yield the generator stopped at.
+// Stopped in a `yield from` of a generator, _gen_throw passes the arguments on to it first: what is
+// wrong with them (a TypeError) is raised at the yield from, that generator left as it is.
 value runtime::generator_throw(generator_object& g, std::vector<value>& args, bool& exhausted)
 {
     if (args.empty()) raise_error("TypeError", "throw expected at least 1 argument, got 0");
     if (args.size() > 3) raise_error("TypeError", "throw expected at most 3 arguments, got " + std::to_string(args.size()));
-    if (args.size() == 3 && !args[2].is(value_kind::none)) {
-        if (!args[2].is(value_kind::traceback)) raise_error("TypeError", "throw() third argument must be a traceback object");
-        raise_unsupported("generator.throw() with a traceback");
-    }
-    const value& type = args[0];
-    const value given = args.size() >= 2 ? args[1] : value::none();
     value exc;
-    if (type.is(value_kind::exception)) {
-        if (!given.is(value_kind::none)) raise_error("TypeError", "instance exception may not have a separate value");
-        exc = type;
-    } else if (type.is(value_kind::exception_type)) {
-        // PyErr_NormalizeException: an instance of the class is used as it is, a tuple is the arguments
-        if (given.is(value_kind::exception) && given.as<exception_object>().type->is_subclass_of(type.as<exception_type_object>())) exc = given;
-        else if (given.is(value_kind::none)) exc = call_sync(type, {});
-        else if (given.is(value_kind::tuple)) exc = call_sync(type, given.as<sequence_object>().items);
-        else exc = call_sync(type, {given});
-        if (!exc.is(value_kind::exception))
-            raise_error("TypeError", "calling " + repr(type) + " should have returned an instance of BaseException, not " + type_name(exc));
-    } else {
-        // type(type).__name__: a class of the program or a builtin type is of type 'type'
-        const bool is_class = type.is(value_kind::class_type) || type.is(value_kind::type_name) ||
-                              (type.is(value_kind::builtin) && is_type_builtin(type.as<builtin_object>()));
-        raise_error("TypeError", "exceptions must be classes or instances deriving from BaseException, not " + (is_class ? std::string("type") : type_name(type)));
+    try {
+        exc = normalize_thrown(args, "generator.throw");
+    } catch (python_error& e) {
+        bool to_generator = false;
+        if (g.started && !g.finished && !g.running && !g.context.frames.empty()) {
+            const frame& top = *g.context.frames.back();
+            const auto& code = top.code->instructions;
+            to_generator = top.pc >= 2 && code[static_cast<std::size_t>(top.pc - 1)].op == opcode::yield_value &&
+                           code[static_cast<std::size_t>(top.pc - 2)].op == opcode::send && !top.stack.empty() &&
+                           top.stack.back().is(value_kind::generator);
+        }
+        if (!to_generator) throw;
+        auto& sub = g.context.frames.back()->stack.back().as<generator_object>();
+        if (sub.started && !sub.finished && !sub.context.frames.empty()) {
+            const frame& below = *sub.context.frames.back();
+            if (below.pc >= 2 && below.code->instructions[static_cast<std::size_t>(below.pc - 2)].op == opcode::send)
+                raise_unsupported("generator.throw() of what is not an exception through two 'yield from's");
+        }
+        return resume_generator(g, exhausted, value::none(), std::move(e.exc), false);
     }
     return resume_generator(g, exhausted, value::none(), std::move(exc));
 }
@@ -781,6 +780,192 @@ void runtime::generator_close(generator_object& g)
     g.return_value = value::none();
 }
 
+// The exception throw()/athrow() raise, from their (type[, value[, traceback]]) or (exception), as
+// CPython 3.11's _gen_throw normalises them
+value runtime::normalize_thrown(std::vector<value>& args, const char* method)
+{
+    if (args.empty()) raise_error("TypeError", "throw expected at least 1 argument, got 0");
+    if (args.size() > 3) raise_error("TypeError", "throw expected at most 3 arguments, got " + std::to_string(args.size()));
+    if (args.size() == 3 && !args[2].is(value_kind::none)) {
+        if (!args[2].is(value_kind::traceback)) raise_error("TypeError", "throw() third argument must be a traceback object");
+        raise_unsupported(std::string(method) + "() with a traceback");
+    }
+    const value& type = args[0];
+    const value given = args.size() >= 2 ? args[1] : value::none();
+    value exc;
+    if (type.is(value_kind::exception)) {
+        if (!given.is(value_kind::none)) raise_error("TypeError", "instance exception may not have a separate value");
+        exc = type;
+    } else if (type.is(value_kind::exception_type)) {
+        // PyErr_NormalizeException: an instance of the class is used as it is, a tuple is the arguments
+        if (given.is(value_kind::exception) && given.as<exception_object>().type->is_subclass_of(type.as<exception_type_object>())) exc = given;
+        else if (given.is(value_kind::none)) exc = call_sync(type, {});
+        else if (given.is(value_kind::tuple)) exc = call_sync(type, given.as<sequence_object>().items);
+        else exc = call_sync(type, {given});
+        if (!exc.is(value_kind::exception))
+            raise_error("TypeError", "calling " + repr(type) + " should have returned an instance of BaseException, not " + type_name(exc));
+    } else {
+        // type(type).__name__: a class of the program or a builtin type is of type 'type'
+        const bool is_class = type.is(value_kind::class_type) || type.is(value_kind::type_name) ||
+                              (type.is(value_kind::builtin) && is_type_builtin(type.as<builtin_object>()));
+        raise_error("TypeError", "exceptions must be classes or instances deriving from BaseException, not " + (is_class ? std::string("type") : type_name(type)));
+    }
+    return exc;
+}
+
+namespace {
+
+// Does any frame of the context stand inside a try or with block (or an except handler)?
+bool inside_blocks(const exec_context& ctx)
+{
+    for (const auto& f : ctx.frames)
+        if (!f->blocks.empty()) return true;
+    return false;
+}
+
+} // namespace
+
+// coroutine.send(v) and throw(exc) (gen_send_ex for a coroutine): its frames, in a context of their
+// own, run inside this call as a generator's do, up to where a task's step would end: an await of
+// asyncio.sleep(0) gives None, of a future (asyncio.sleep(d)'s, a task's) that future, as CPython's
+// awaits yield them to whoever sends. `returned`: it returned that value (send() raises StopIteration).
+value runtime::drive_coroutine(coroutine_object& c, value sent, value thrown, bool& returned)
+{
+    using state = coroutine_object::state_kind;
+    returned = false;
+    if (c.native != coroutine_object::native_kind::none) raise_unsupported("send() or throw() of " + c.repr_text());
+    if (c.driving) raise_error("ValueError", "coroutine already executing");
+    const bool throwing = thrown.is(value_kind::exception);
+    if (!c.driven) {
+        if (c.state == state::running) raise_unsupported("send() or throw() of a coroutine that a task or an await is running");
+        if (c.state == state::closed) {
+            // gen_send_ex of a coroutine whose frame is done
+            raise_error("RuntimeError", "cannot reuse already awaited coroutine");
+        }
+        if (!throwing && !sent.is(value_kind::none)) raise_error("TypeError", "can't send non-None value to a just-started coroutine");
+        c.driven = std::make_unique<exec_context>();
+        c.driven->frames.push_back(first_frame_of(c));  // state: running, no "never awaited" warning
+    } else if (c.driven->frames.empty()) {
+        raise_error("RuntimeError", "cannot reuse already awaited coroutine");
+    } else {
+        frame& top = *c.driven->frames.back();
+        if (!throwing && top.waiting == wait_state::future && !top.wait_future->done())
+            raise_unsupported("sending into a coroutine before the future it yielded is done (CPython: \"await wasn't used with future\")");
+        // Sent into the await it stopped at: asyncio's own awaits (sleep's __sleep0, a future's
+        // __await__) take no value, so what was sent is dropped
+    }
+    exec_context& ctx = *c.driven;
+    if (throwing) ctx.pending_throw = std::move(thrown);
+    ctx.resuming = true;
+    check_native_stack();
+    const nested_context_scope on_entry{*this, ctx, 0};
+    if (call_depth(ctx) > config_.max_call_depth) {
+        ctx.frames.clear();
+        c.state = state::closed;
+        raise_error("RecursionError", "maximum recursion depth exceeded");
+    }
+    if (c.driven_in_cleanup_block) --coroutines_in_cleanup_blocks_;
+    c.driven_in_cleanup_block = false;
+    c.driving = true;
+    ++driving_coroutines_;
+    meter_.begin_nested_call();
+    struct leave {
+        runtime& r;
+        coroutine_object& c;
+        ~leave()
+        {
+            c.driving = false;
+            --r.driving_coroutines_;
+            r.meter_.end_nested_call();
+        }
+    } on_exit{*this, c};
+    switch (execute(ctx)) {
+    case outcome::yielded_none:
+    case outcome::yielded_future: {
+        const frame& top = *ctx.frames.back();
+        if (inside_blocks(ctx)) {
+            c.driven_in_cleanup_block = true;
+            ++coroutines_in_cleanup_blocks_;
+        }
+        if (top.waiting == wait_state::sleep_zero) return value::none();
+        return value::of(value_kind::future, top.wait_future);
+    }
+    case outcome::returned: {
+        c.state = state::closed;
+        returned = true;
+        value result = std::move(last_result_);
+        last_result_ = value{};
+        return result;
+    }
+    case outcome::raised: {
+        c.state = state::closed;
+        ctx.frames.clear();
+        value exc = std::move(last_exception_);
+        throw python_error{stop_leaving(std::move(exc), "coroutine")};
+    }
+    default:
+        ctx.frames.clear();
+        c.state = state::closed;
+        raise_unsupported("a coroutine driven by send() that blocks (time.sleep) or waits");
+    }
+}
+
+// cr_running: its frames run (driven by send(), or awaited in the chain of the context that runs)
+bool runtime::coroutine_running(const coroutine_object& c) const
+{
+    if (c.driving) return true;
+    for (const exec_context* ctx : {static_cast<const exec_context*>(running_), static_cast<const exec_context*>(sync_context_)})
+        if (ctx)
+            for (const auto& f : ctx->frames)
+                if (f->coro.get() == &c) return true;
+    return false;
+}
+
+// coroutine.throw(): stopped in an await, _gen_throw passes its arguments on to what it awaits, down to
+// asyncio.sleep's generator, which makes the exception of them: what is wrong with them (a TypeError)
+// is raised there, in the coroutine's frames, as the exception would have been.
+value runtime::coroutine_throw(coroutine_object& c, std::vector<value>& args, bool& returned)
+{
+    if (args.empty()) raise_error("TypeError", "throw expected at least 1 argument, got 0");
+    if (args.size() > 3) raise_error("TypeError", "throw expected at most 3 arguments, got " + std::to_string(args.size()));
+    if (c.native != coroutine_object::native_kind::none) raise_unsupported("throw() of " + c.repr_text());
+    const bool delegates = c.driven && !c.driven->frames.empty() && !c.driving;
+    value exc;
+    try {
+        exc = normalize_thrown(args, "coroutine.throw");
+    } catch (python_error& e) {
+        if (!delegates) throw;
+        // A future's __await__ words its TypeErrors otherwise
+        if (c.driven->frames.back()->waiting == wait_state::future) raise_unsupported("coroutine.throw() of what is not an exception into an await of a future");
+        exc = std::move(e.exc);
+    }
+    return drive_coroutine(c, value::none(), std::move(exc), returned);
+}
+
+// coroutine.close(): GeneratorExit raised at the await it stopped at; it may let that (or a
+// StopIteration) out, or return, not await again
+void runtime::coroutine_close(coroutine_object& c)
+{
+    using state = coroutine_object::state_kind;
+    if (c.driving) raise_error("ValueError", "coroutine already executing");
+    if (!c.driven || c.driven->frames.empty()) {
+        // One that never ran is closed without its "never awaited" warning (a task given it fails at
+        // its first step); one that runs in a task would get GeneratorExit at its await, which the
+        // engine does not model.
+        if (c.state == state::running && c.entered && !c.driven) raise_unsupported("closing a coroutine that a task is running");
+        c.state = state::closed;
+        return;
+    }
+    bool returned = false;
+    try {
+        drive_coroutine(c, value::none(), make_error("GeneratorExit", ""), returned);
+    } catch (const python_error& e) {
+        if (is_instance_of(e.exc, "GeneratorExit") || is_instance_of(e.exc, "StopIteration")) return;
+        throw;
+    }
+    if (!returned) raise_error("RuntimeError", "coroutine ignored GeneratorExit");
+}
+
 // Awaiting an asynchronous generator's __anext__(): its frame joins the awaiting context, as an
 // awaited coroutine's does, with None as the value of the yield it stopped at.
 runtime::await_step runtime::resume_async_generator(exec_context& ctx, coroutine_object& awaitable)
@@ -789,18 +974,72 @@ runtime::await_step runtime::resume_async_generator(exec_context& ctx, coroutine
     auto agen = awaitable.agen;
     if (agen->running) raise_error("RuntimeError", "anext(): asynchronous generator is already running");
     if (agen->finished) raise_error("StopAsyncIteration", "");
+    // asend(v): v is what the yield it stopped at evaluates to (None for __anext__())
+    value sent = std::move(awaitable.sent);
+    if (!agen->started && !sent.is(value_kind::none)) raise_error("TypeError", "can't send non-None value to a just-started async generator");
     event e = make_event("await_begin");
     e.on = "coroutine";
     e.target = agen->qualname;
     emit(std::move(e));
     agen_leaves_cleanup_block(*agen);
     auto callee = std::move(agen->suspended);
-    if (agen->started) callee->stack.push_back(value::none());
+    if (agen->started) callee->stack.push_back(std::move(sent));
     callee->agen = agen;
     agen->started = true;
     agen->running = true;
     push_frame(ctx, std::move(callee));
     return await_step::pushed_frame;
+}
+
+// Awaiting an asynchronous generator's athrow(...) or aclose() (async_gen_athrow_send): the exception
+// (GeneratorExit for aclose) raised at the yield it stopped at, its frame joined to the awaiting
+// context as for anext(); what it yields then is the await's value (athrow), what it returns or raises
+// is taken as athrow and aclose take it (aclose: agen_cm_returned, agen_cm_raised).
+runtime::await_step runtime::start_athrow(exec_context& ctx, coroutine_object& awaitable)
+{
+    awaitable.state = coroutine_object::state_kind::closed;
+    const bool closing = awaitable.native == coroutine_object::native_kind::aclose;
+    auto agen = awaitable.agen;
+    std::vector<value> args = std::move(awaitable.arguments);
+    frame& f = *ctx.frames.back();
+    if (agen->finished) {
+        // StopIteration at once: the await's value is None
+        f.stack.push_back(value::none());
+        return await_step::value_ready;
+    }
+    if (agen->running) raise_error("RuntimeError", closing ? "aclose(): asynchronous generator is already running" : "athrow(): asynchronous generator is already running");
+    value exc;
+    if (closing) {
+        if (!agen->started) {
+            // GeneratorExit raised before its first line: it is done, nothing of it ran
+            agen->finished = true;
+            agen->suspended.reset();
+            f.stack.push_back(value::none());
+            return await_step::value_ready;
+        }
+        exc = make_error("GeneratorExit", "");
+    } else {
+        // CPython 3.11 unpacks athrow's arguments after marking the generator running and does not
+        // unmark it when they are too few or too many: it stays "already running" for good
+        if (args.empty() || args.size() > 3) raise_unsupported("awaiting athrow() with " + std::to_string(args.size()) + " arguments (CPython 3.11 then leaves the generator running for good)");
+        exc = normalize_thrown(args, "athrow");
+    }
+    event e = make_event("await_begin");
+    e.on = "coroutine";
+    e.target = agen->qualname;
+    emit(std::move(e));
+    agen_leaves_cleanup_block(*agen);
+    auto callee = std::move(agen->suspended);
+    callee->agen = agen;
+    agen->started = true;
+    agen->running = true;
+    if (closing) {
+        agen->cm_step = async_generator_object::cm_step_kind::aclose;
+        agen->cm_thrown = value::none();
+    }
+    push_frame(ctx, std::move(callee));
+    // Raised at the yield it stopped at (its def line when it has not started), in its frame
+    throw python_error{std::move(exc)};
 }
 
 void runtime::agen_leaves_cleanup_block(async_generator_object& agen)
@@ -850,7 +1089,8 @@ void runtime::suspend_async_generator(exec_context& ctx)
         ++async_generators_in_cleanup_blocks_;
     }
     agen->suspended = std::move(self);
-    if (agen->cm_step == async_generator_object::cm_step_kind::exit_next || agen->cm_step == async_generator_object::cm_step_kind::exit_throw)
+    if (agen->cm_step == async_generator_object::cm_step_kind::exit_next || agen->cm_step == async_generator_object::cm_step_kind::exit_throw ||
+        agen->cm_step == async_generator_object::cm_step_kind::aclose)
         agen_cm_yielded_in_exit(*agen);  // raises into the awaiting frame
     agen->cm_step = async_generator_object::cm_step_kind::none;
     agen->cm_thrown = value::none();
@@ -860,11 +1100,34 @@ void runtime::suspend_async_generator(exec_context& ctx)
     ctx.frames.back()->stack.push_back(std::move(item));
 }
 
+// A coroutine's frame as its first step finds it: its arguments as its locals, at its def line
+std::unique_ptr<frame> runtime::first_frame_of(coroutine_object& coro)
+{
+    coro.state = coroutine_object::state_kind::running;
+    coro.entered = true;
+    auto callee = new_frame();
+    callee->code = coro.function->code;
+    callee->locals = std::move(coro.arguments);
+    callee->locals.resize(callee->code->local_names.size(), value::unbound());
+    callee->free = coro.function->closure;
+    callee->line = callee->code->first_line;
+    callee->defining_class = coro.function->defining_class;
+    return callee;
+}
+
 runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awaitable)
 {
     if (awaitable.is(value_kind::coroutine)) {
         auto coro = static_ref_cast<coroutine_object>(awaitable.obj);
-        if (coro->state != coroutine_object::state_kind::created) raise_error("RuntimeError", "cannot reuse already awaited coroutine");
+        if (coro->state != coroutine_object::state_kind::created) {
+            // GET_AWAITABLE: one stopped in an await (driven by send()) is awaited there already
+            if (coro->driven && !coro->driven->frames.empty()) raise_error("RuntimeError", "coroutine is being awaited already");
+            if (coro->native == coroutine_object::native_kind::anext)
+                raise_error("RuntimeError", "cannot reuse already awaited __anext__()/asend()");
+            if (coro->native == coroutine_object::native_kind::athrow || coro->native == coroutine_object::native_kind::aclose)
+                raise_error("RuntimeError", "cannot reuse already awaited aclose()/athrow()");
+            raise_error("RuntimeError", "cannot reuse already awaited coroutine");
+        }
         if (coro->native == coroutine_object::native_kind::sleep) {
             coro->state = coroutine_object::state_kind::closed;
             // A NaN is not <= 0: a timer, which CPython's loop finds due at once
@@ -880,6 +1143,13 @@ runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awai
                 f.waiting = wait_state::sleep_zero;
                 return await_step::suspend_none;
             }
+            if (!running_loop_) {
+                // Driven by send() outside asyncio.run(): sleep() asks for the running loop first
+                value error = make_error("RuntimeError", "no running event loop");
+                error.as<exception_object>().traceback.push_back(library_frame(
+                    "sleep", 633, "/usr/lib/python3.11/asyncio/tasks.py", "loop = events.get_running_loop()", "events.get_running_loop()"));
+                throw python_error{std::move(error)};
+            }
             auto loop = running_loop_;
             auto fut = make_ref<future_object>();
             fut->loop = loop;
@@ -891,6 +1161,8 @@ runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awai
             return await_step::suspend_future;
         }
         if (coro->native == coroutine_object::native_kind::anext) return resume_async_generator(ctx, *coro);
+        if (coro->native == coroutine_object::native_kind::athrow || coro->native == coroutine_object::native_kind::aclose)
+            return start_athrow(ctx, *coro);
         if (coro->native == coroutine_object::native_kind::anext_default) {
             coro->state = coroutine_object::state_kind::closed;
             if (coro->agen->finished && !coro->agen->running) {
@@ -914,15 +1186,7 @@ runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awai
             f.stack.push_back(std::move(coro->sleep_result));
             return await_step::value_ready;
         }
-        coro->state = coroutine_object::state_kind::running;
-        coro->entered = true;
-        auto callee = new_frame();
-        callee->code = coro->function->code;
-        callee->locals = std::move(coro->arguments);
-        callee->locals.resize(callee->code->local_names.size(), value::unbound());
-        callee->free = coro->function->closure;
-        callee->line = callee->code->first_line;
-        callee->defining_class = coro->function->defining_class;
+        auto callee = first_frame_of(*coro);
         callee->coro = coro;
         event e = make_event("await_begin");
         e.on = "coroutine";

@@ -48,16 +48,8 @@ void collect_stored(const code_object& code, std::set<std::string>& stored, std:
     for (const auto& f : code.functions) collect_stored(*f, stored, attributes);
 }
 
-// Does the program make generators (a def with yield, a generator expression)? Only a generator has
-// send() and throw() in the engine: without one, those names can only be a coroutine's, refused.
-bool makes_generators(const code_object& code)
-{
-    if (code.is_generator && !code.is_async) return true;
-    return std::any_of(code.functions.begin(), code.functions.end(), [](const auto& f) { return makes_generators(*f); });
-}
-
 void check_code(const code_object& code, const std::set<std::string>& stored, const std::set<std::string>& attributes,
-                const std::vector<std::string>& lines, bool generators)
+                const std::vector<std::string>& lines)
 {
     for (const auto& in : code.instructions) {
         // Setting a special attribute (obj.__class__, C.__name__) does more in CPython than storing it
@@ -82,7 +74,7 @@ void check_code(const code_object& code, const std::set<std::string>& stored, co
             what = "the builtin '" + name + "'";
         else if (global && !stored.count(name) && cpython_module_global(name))
             what = "the module global '" + name + "'";
-        else if (!global && (!engine_has_attribute(name) || (!generators && (name == "send" || name == "throw"))) && !attributes.count(name) &&
+        else if (!global && !engine_has_attribute(name) && !attributes.count(name) &&
                  cpython_any_type_has(name))
             what = "the attribute '" + name + "'";
         if (what.empty()) continue;
@@ -91,7 +83,7 @@ void check_code(const code_object& code, const std::set<std::string>& stored, co
             column = column_of(lines[static_cast<std::size_t>(in.line - 1)], name, !global);
         throw syntax_error{"UnsupportedError", what + " is not supported by loopscope", in.line, column};
     }
-    for (const auto& f : code.functions) check_code(*f, stored, attributes, lines, generators);
+    for (const auto& f : code.functions) check_code(*f, stored, attributes, lines);
 }
 
 } // namespace
@@ -100,7 +92,7 @@ void check_names_up_front(const code_object& module, const std::vector<std::stri
 {
     std::set<std::string> stored, attributes;
     collect_stored(module, stored, attributes);
-    check_code(module, stored, attributes, source_lines, makes_generators(module));
+    check_code(module, stored, attributes, source_lines);
 }
 
 } // namespace loopscope::engine

@@ -274,6 +274,9 @@ void runtime::emit(event e)
     // What asyncio's library awaits inside (a Lock's future) is its own business: the program's await
     // of the library's coroutine (`async with lock`) is the one the events show
     if (running_ && !running_->frames.empty() && running_->frames.back()->code->library && (e.kind == "await_begin" || e.kind == "await_end")) return;
+    // Nor are the awaits of a coroutine the program drives by hand (coro.send()): the task does not
+    // wait there, its send() call returns
+    if (driving_coroutines_ > 0 && (e.kind == "await_begin" || e.kind == "await_end")) return;
     e.seq = seq_++;
     sink_.on_event(e);
 }
@@ -417,9 +420,22 @@ void runtime::on_generator_dropped(bool is_async)
     dropped_generator_was_async_ = is_async;
 }
 
+// A coroutine driven by hand (send) let go while stopped inside a try or with block: CPython closes it
+// there (GeneratorExit at its await), running what that block does, which the engine does not model
+void runtime::on_driven_coroutine_dropped()
+{
+    --coroutines_in_cleanup_blocks_;
+    if (finished_ || quiet_teardown_) return;
+    generator_dropped_in_cleanup_block_ = true;
+    dropped_was_coroutine_ = true;
+}
+
 void runtime::refuse_dropped_generator()
 {
     generator_dropped_in_cleanup_block_ = false;
+    if (dropped_was_coroutine_)
+        raise_unsupported("a coroutine driven by send() let go while stopped at an 'await' inside 'try' or 'with' (CPython closes it and runs "
+                          "that block's cleanup)");
     raise_unsupported(std::string(dropped_generator_was_async_ ? "an asynchronous generator" : "a generator") +
                       " let go while stopped at a 'yield' inside 'try'/'finally' or 'with' (CPython closes it and runs that cleanup)");
 }
@@ -431,10 +447,17 @@ void runtime::check_generators_at_exit()
     if (generator_dropped_in_cleanup_block_) refuse_dropped_generator();
     if (generators_in_cleanup_blocks_ > 0)
         raise_unsupported("a generator still stopped at a 'yield' inside 'try'/'finally' or 'with' when the program ends (CPython closes it and runs that cleanup)");
+    if (coroutines_in_cleanup_blocks_ > 0)
+        raise_unsupported("a coroutine driven by send() still stopped at an 'await' inside 'try' or 'with' when the program ends (CPython closes "
+                          "it and runs that block's cleanup)");
 }
 
 coroutine_object::~coroutine_object()
 {
+    if (driven_in_cleanup_block && owner && owner_alive && *owner_alive) {
+        owner->on_driven_coroutine_dropped();
+        return;
+    }
     if (!(state == state_kind::created && owner && owner_alive && *owner_alive)) return;
     try {
         owner->on_coroutine_dropped(*this);
@@ -1288,6 +1311,8 @@ ref<task_object> runtime::create_task(const ref<loop_object>& loop, ref<coroutin
 {
     if (live_tasks_ >= config_.max_tasks)
         throw limit_exceeded{"the program created more than " + std::to_string(config_.max_tasks) + " unfinished tasks"};
+    if (coro->driven && !coro->driven->frames.empty())
+        raise_unsupported("a task of a coroutine stopped in an await by send() (CPython's task goes on from there)");
     auto task = make_ref<task_object>();
     ++task_counter_;
     ++live_tasks_;

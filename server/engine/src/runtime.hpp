@@ -92,6 +92,7 @@ public:
 
     void on_coroutine_dropped(const coroutine_object& coro);
     void on_generator_dropped(bool is_async = false);
+    void on_driven_coroutine_dropped();
     void on_task_dropped(const task_object& task);
     void on_future_dropped(const future_object& fut);
 
@@ -249,6 +250,8 @@ private:
                                         std::vector<std::pair<std::string, value>>& kwargs);
     enum class await_step : std::uint8_t { value_ready, pushed_frame, suspend_future, suspend_none };
     await_step start_await(exec_context& ctx, frame& f, value awaitable);
+    std::unique_ptr<frame> first_frame_of(coroutine_object& coro);
+    await_step start_athrow(exec_context& ctx, coroutine_object& awaitable);
     await_step resume_async_generator(exec_context& ctx, coroutine_object& awaitable);
     void suspend_async_generator(exec_context& ctx);
     value stop_leaving(value exc, const char* what);
@@ -403,9 +406,15 @@ private:
     value next_of_sequence(iterator_object& it, bool& exhausted);
     value make_reversed(const value& v);
     value resume_generator(generator_object& g, bool& exhausted);
-    value resume_generator(generator_object& g, bool& exhausted, value sent, value thrown);
+    value resume_generator(generator_object& g, bool& exhausted, value sent, value thrown, bool delegate = true);
     value generator_throw(generator_object& g, std::vector<value>& args, bool& exhausted);
     void generator_close(generator_object& g);
+    // coroutine.send(v) / throw(exc) / close(): the coroutine's frames run by hand (interpreter.cpp)
+    value drive_coroutine(coroutine_object& c, value sent, value thrown, bool& returned);
+    value coroutine_throw(coroutine_object& c, std::vector<value>& args, bool& returned);
+    void coroutine_close(coroutine_object& c);
+    bool coroutine_running(const coroutine_object& c) const;  // cr_running
+    value normalize_thrown(std::vector<value>& args, const char* method);
     value next_of_builtin_iterator(iterator_object& it, bool& exhausted);
     void zip_check_lengths(iterator_object& it, std::size_t k);
     value make_iterator(const value& v);
@@ -559,6 +568,12 @@ private:
     int async_generators_in_cleanup_blocks_ = 0;  // of those, asynchronous ones: asyncio.run() closes them as it ends
     bool generator_dropped_in_cleanup_block_ = false;
     bool dropped_generator_was_async_ = false;
+    // Coroutines driven by hand (send/throw) stopped inside a try or with block, and whether the one
+    // let go was such a coroutine
+    int coroutines_in_cleanup_blocks_ = 0;
+    bool dropped_was_coroutine_ = false;
+    // send()/throw()/close() of a coroutine under way: its awaits are not the task's (no await events)
+    int driving_coroutines_ = 0;
     [[noreturn]] void refuse_dropped_generator();
     void check_generators_at_exit();
     std::vector<std::string> source_lines_;

@@ -1015,7 +1015,15 @@ std::string type_name(const value& v)
     case value_kind::slice: return "slice";
     case value_kind::function: return "function";
     case value_kind::builtin: return v.as<builtin_object>().python_function ? "function" : "builtin_function_or_method";
-    case value_kind::coroutine: return "coroutine";
+    case value_kind::coroutine:
+        // The awaitables of an asynchronous generator's methods and anext() are types of their own
+        switch (v.as<coroutine_object>().native) {
+        case coroutine_object::native_kind::anext: return "async_generator_asend";
+        case coroutine_object::native_kind::athrow:
+        case coroutine_object::native_kind::aclose: return "async_generator_athrow";
+        case coroutine_object::native_kind::anext_default: return "anext_awaitable";
+        default: return "coroutine";
+        }
     case value_kind::future: return type_name_of_future(v.as<future_object>());
     case value_kind::handle: return v.as<handle>().is_timer ? "TimerHandle" : "Handle";
     case value_kind::module: return "module";
