@@ -74,9 +74,20 @@ value index_arg(const value& v, const char* fn)
 
 std::uint64_t fresh_random_seed()
 {
-    std::random_device entropy;
-    const std::uint64_t high = entropy(), low = entropy();
-    return ((high << 32) | low) & max_random_seed;
+    // A run's seed needs to differ from run to run, not to be secret: one draw from the system's
+    // entropy per thread, then splitmix64's sequence. Making a std::random_device per run cost 8% of
+    // the server's CPU in the capacity shape (its set-up asks the CPU for RDRAND/RDSEED with CPUID,
+    // which a virtual machine's hypervisor traps).
+    thread_local std::uint64_t state = [] {
+        std::random_device entropy;
+        const std::uint64_t high = entropy(), low = entropy();
+        return (high << 32) | low;
+    }();
+    state += 0x9e3779b97f4a7c15ull;
+    std::uint64_t z = state;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return (z ^ (z >> 31)) & max_random_seed;
 }
 
 mersenne_twister& runtime::random_generator()
