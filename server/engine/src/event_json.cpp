@@ -1,6 +1,7 @@
 #include <loopscope/engine/event_json.hpp>
 
 #include <charconv>
+#include <cstring>
 #include <cmath>
 
 namespace loopscope::engine {
@@ -92,14 +93,19 @@ void append_uint(std::string& out, std::uint64_t n)
     out.append(buf, res.ptr);
 }
 
-void key(std::string& out, const char* name)
+// `,"name":` in one append: the names are literals, their lengths known where they are written
+template <std::size_t N> void key(std::string& out, const char (&name)[N])
 {
-    out += ",\"";
-    out += name;
-    out += "\":";
+    char buf[N + 4];
+    buf[0] = ',';
+    buf[1] = '"';
+    std::memcpy(buf + 2, name, N - 1);
+    buf[N + 1] = '"';
+    buf[N + 2] = ':';
+    out.append(buf, N + 3);
 }
 
-void optional_string(std::string& out, const char* name, const std::optional<std::string>& v)
+template <std::size_t N> void optional_string(std::string& out, const char (&name)[N], const std::optional<std::string>& v)
 {
     if (!v) return;
     key(out, name);
