@@ -66,6 +66,11 @@ TEST(stdlib_gaps, a_deep_copy_or_a_recursion_error_is_refused_where_reached)
     expect_refused_where_reached("from dataclasses import dataclass, fields\n@dataclass\nclass P:\n    x: int\nfields(P)[0].name = 'y'\n", "Field");
     expect_refused_where_reached("x = 10 ** 6\nprint(id(x))\n", "id()");
     expect_refused_where_reached("print(id(len))\n", "id()");
+    // CPython shares equal constants and interned strings (id("abc") == id("abc") is True there)
+    expect_refused_where_reached("a = 'abc'\nb = 'abc'\nprint(id(a) == id(b))\n", "id() of an object of type 'str'");
+    expect_refused_where_reached("print(id(()) == id(()))\n", "id() of an object of type 'tuple'");
+    expect_refused_where_reached("print(id(10 ** 30))\n", "id() of an object of type 'int'");
+    expect_refused_where_reached("print(id(1.5))\n", "id() of an object of type 'float'");
     // A float has no identity in the engine: CPython groups two NaN keys only when they are one object
     expect_refused_where_reached("from itertools import groupby\nnan = float('nan')\nprint(list(groupby([nan, nan])))\n", "NaN");
 }

@@ -2120,12 +2120,19 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         static const char singletons[4 + 262] = {};
         const void* at = nullptr;
         if (v.is(value_kind::builtin)) raise_unsupported("id() of a builtin function or type (the engine makes them afresh where CPython shares one)");
+        // Immutable values CPython may share where the engine makes two (equal constants of a code
+        // object, interned strings, the empty tuple, one-character strings) or make afresh where the
+        // engine keeps one: their identity is CPython's implementation, not the program's
+        const bool shared_or_fresh = v.is(value_kind::string) || v.is(value_kind::tuple) || v.is(value_kind::frozenset) ||
+                                     v.is(value_kind::floating) || (v.is(value_kind::integer) && (v.obj || v.i < -5 || v.i > 256));
+        if (shared_or_fresh)
+            raise_unsupported("id() of an object of type '" + type_name(v) +
+                              "' (CPython shares equal constants and interned strings, and makes ints outside -5..256 and floats afresh)");
         if (v.obj) at = v.obj.get();
         else if (v.is(value_kind::none)) at = &singletons[0];
         else if (v.is(value_kind::boolean)) at = &singletons[v.b ? 1 : 2];
         else if (v.is(value_kind::ellipsis)) at = &singletons[3];
-        else if (v.is(value_kind::integer) && v.i >= -5 && v.i <= 256) at = &singletons[4 + v.i + 5];
-        else raise_unsupported("id() of a " + type_name(v) + " that CPython makes afresh (an int outside -5..256, a float)");
+        else at = &singletons[4 + v.i + 5];
         work_meter* meter = current_work_meter();
         if (!meter) raise_unsupported("id() outside a run");
         return value::integer(static_cast<std::int64_t>(meter->object_address(at)));
@@ -2757,7 +2764,13 @@ std::string task_object::repr_text() const
     future_repr_entry entry(this);
     if (!entry.entered) return "...";
     std::string shown_coro = " coro=<" + coro_name + "()";
-    if (state == future_state::pending) {
+    using native = coroutine_object::native_kind;
+    if (coro && (coro->native == native::anext || coro->native == native::anext_default || coro->native == native::athrow ||
+                 coro->native == native::aclose)) {
+        // An asynchronous generator's awaitable has no name and no code: _format_coroutine's
+        // "<async_generator_asend without __name__>()", with no state after it
+        shown_coro = " coro=<<" + type_name(value::of(value_kind::coroutine, coro)) + " without __name__>()";
+    } else if (state == future_state::pending) {
         std::int32_t line = context.frames.empty() ? def_line : context.frames.front()->line;
         std::string file = file_name;
         // asyncio.sleep once started waits at `await __sleep0()` (delay <= 0) or `return await future`

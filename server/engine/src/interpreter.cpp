@@ -834,7 +834,8 @@ value runtime::drive_coroutine(coroutine_object& c, value sent, value thrown, bo
     using state = coroutine_object::state_kind;
     returned = false;
     if (c.native != coroutine_object::native_kind::none) raise_unsupported("send() or throw() of " + c.repr_text());
-    if (c.driving) raise_error("ValueError", "coroutine already executing");
+    // Its frame is executing (it sends to itself, or a task runs it and it is the one calling): gen_send_ex's error
+    if (coroutine_running(c)) raise_error("ValueError", "coroutine already executing");
     const bool throwing = thrown.is(value_kind::exception);
     if (!c.driven) {
         if (c.state == state::running) raise_unsupported("send() or throw() of a coroutine that a task or an await is running");
@@ -947,7 +948,7 @@ value runtime::coroutine_throw(coroutine_object& c, std::vector<value>& args, bo
 void runtime::coroutine_close(coroutine_object& c)
 {
     using state = coroutine_object::state_kind;
-    if (c.driving) raise_error("ValueError", "coroutine already executing");
+    if (coroutine_running(c)) raise_error("ValueError", "coroutine already executing");
     if (!c.driven || c.driven->frames.empty()) {
         // One that never ran is closed without its "never awaited" warning (a task given it fails at
         // its first step); one that runs in a task would get GeneratorExit at its await, which the
@@ -1120,6 +1121,8 @@ runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awai
     if (awaitable.is(value_kind::coroutine)) {
         auto coro = static_ref_cast<coroutine_object>(awaitable.obj);
         if (coro->state != coroutine_object::state_kind::created) {
+            // Awaiting itself (directly or through what it awaits): SEND finds its frame executing
+            if (coroutine_running(*coro)) raise_error("ValueError", "coroutine already executing");
             // GET_AWAITABLE: one stopped in an await (driven by send()) is awaited there already
             if (coro->driven && !coro->driven->frames.empty()) raise_error("RuntimeError", "coroutine is being awaited already");
             if (coro->native == coroutine_object::native_kind::anext)

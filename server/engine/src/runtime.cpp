@@ -976,6 +976,27 @@ void runtime::begin_task_step(const ref<task_object>& task, value exc)
                 code->instructions = {{opcode::load_const, 0, 0}, {opcode::get_awaitable, 0, 0}, {opcode::await_, 0, 0},
                                       {opcode::set_return, 0, 0}, {opcode::return_value, 0, 0}};
             }
+            using native = coroutine_object::native_kind;
+            if (coro.native == native::anext || coro.native == native::anext_default || coro.native == native::athrow ||
+                coro.native == native::aclose || coro.native == native::agen_cm_enter || coro.native == native::agen_cm_exit) {
+                // An asynchronous generator's awaitable (anext(), asend(), athrow(), aclose(), an
+                // @asynccontextmanager's __aenter__/__aexit__) made a task's own coroutine: the task's
+                // frame awaits a twin of it, as `await` in a coroutine of the program would, so that the
+                // generator runs in the task and its result or exception becomes the task's.
+                auto inner = make_ref<coroutine_object>();
+                inner->native = coro.native;
+                inner->awaited = coro.awaited;
+                inner->agen = coro.agen;
+                inner->name = coro.name;
+                inner->arguments = coro.arguments;
+                inner->sleep_result = coro.sleep_result;
+                inner->sent = coro.sent;
+                inner->created_line = coro.created_line;
+                code->constants = {value::of(value_kind::coroutine, inner)};
+                code->instructions = {{opcode::load_const, 0, 0}, {opcode::get_awaitable, 0, 0}, {opcode::await_, 0, 0},
+                                      {opcode::set_return, 0, 0}, {opcode::return_value, 0, 0}};
+            }
+            if (coro.native == native::no_op) code->constants = {coro.sleep_result};  // nullcontext(x).__aenter__(): x
             if (coro.native == coroutine_object::native_kind::sleep) {
                 // The task's frame awaits an inner sleep, the way sleep()'s own body awaits its future.
                 auto inner = make_ref<coroutine_object>();
