@@ -2191,6 +2191,10 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         }
         if (b.id == g_send && args.size() != 1)
             raise_error("TypeError", "generator.send() takes exactly one argument (" + std::to_string(args.size()) + " given)");
+        // send is a METH_O method: its call is a level of C recursion of its own (method_vectorcall_O's
+        // Py_EnterRecursiveCall), below the generator's frame; throw (METH_FASTCALL) is not
+        std::optional<c_level_scope> level;
+        if (b.id == g_send) level.emplace(*this, " while calling a Python object");
         bool exhausted = false;
         value item = b.id == g_send ? resume_generator(g, exhausted, args[0], value{}) : generator_throw(g, args, exhausted);
         if (!exhausted) return item;
@@ -2209,6 +2213,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         }
         if (b.id == co_send && args.size() != 1)
             raise_error("TypeError", "coroutine.send() takes exactly one argument (" + std::to_string(args.size()) + " given)");
+        std::optional<c_level_scope> level;  // send: a METH_O method's level of C recursion, as generator.send
+        if (b.id == co_send) level.emplace(*this, " while calling a Python object");
         bool returned = false;
         value result = b.id == co_send ? drive_coroutine(coro, args[0], value{}, returned) : coroutine_throw(coro, args, returned);
         if (!returned) return result;
