@@ -971,11 +971,13 @@ void runtime::begin_task_step(const ref<task_object>& task, value exc)
             auto code = std::make_shared<code_object>(*native_code);
             code->name = coro.name;
             code->qualname = coro.name;
-            if (coro.native == coroutine_object::native_kind::await_future) {
-                code->constants = {coro.awaited};
+            // The task's frame awaits `inner` and returns what it gives, as `return await inner` would
+            auto await_in_frame = [&code](value inner) {
+                code->constants = {std::move(inner)};
                 code->instructions = {{opcode::load_const, 0, 0}, {opcode::get_awaitable, 0, 0}, {opcode::await_, 0, 0},
                                       {opcode::set_return, 0, 0}, {opcode::return_value, 0, 0}};
-            }
+            };
+            if (coro.native == coroutine_object::native_kind::await_future) await_in_frame(coro.awaited);
             using native = coroutine_object::native_kind;
             if (coro.native == native::anext || coro.native == native::anext_default || coro.native == native::athrow ||
                 coro.native == native::aclose || coro.native == native::agen_cm_enter || coro.native == native::agen_cm_exit) {
@@ -992,9 +994,7 @@ void runtime::begin_task_step(const ref<task_object>& task, value exc)
                 inner->sleep_result = coro.sleep_result;
                 inner->sent = coro.sent;
                 inner->created_line = coro.created_line;
-                code->constants = {value::of(value_kind::coroutine, inner)};
-                code->instructions = {{opcode::load_const, 0, 0}, {opcode::get_awaitable, 0, 0}, {opcode::await_, 0, 0},
-                                      {opcode::set_return, 0, 0}, {opcode::return_value, 0, 0}};
+                await_in_frame(value::of(value_kind::coroutine, inner));
             }
             if (coro.native == native::no_op) code->constants = {coro.sleep_result};  // nullcontext(x).__aenter__(): x
             if (coro.native == coroutine_object::native_kind::sleep) {
@@ -1005,9 +1005,7 @@ void runtime::begin_task_step(const ref<task_object>& task, value exc)
                 inner->sleep_delay = coro.sleep_delay;
                 inner->arguments = coro.arguments;
                 inner->sleep_result = coro.sleep_result;
-                code->constants = {value::of(value_kind::coroutine, inner)};
-                code->instructions = {{opcode::load_const, 0, 0}, {opcode::get_awaitable, 0, 0}, {opcode::await_, 0, 0},
-                                      {opcode::set_return, 0, 0}, {opcode::return_value, 0, 0}};
+                await_in_frame(value::of(value_kind::coroutine, inner));
             }
             f->code = std::move(code);
             f->sleep_result = coro.sleep_result;
