@@ -241,7 +241,7 @@ bool is_type_builtin(int id)
 
 bool is_type_builtin(const builtin_object& b)
 {
-    if (b.id == it_function) return b.name != "itertools.chain.from_iterable";
+    if (b.id == it_function) return b.name != "itertools.chain.from_iterable" && b.name != "itertools.tee";
     return !b.self.obj && is_type_builtin(b.id);
 }
 
@@ -1628,6 +1628,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             if (name == "type") return value::boolean(v.is(value_kind::exception_type) || v.is(value_kind::type_name) ||
                                                       (v.is(value_kind::builtin) && is_type_builtin(v.as<builtin_object>())));
             if (name == "builtin_function_or_method") return value::boolean(v.is(value_kind::builtin) && !is_type_builtin(v.as<builtin_object>()));
+            // odict_keys, odict_values and odict_items derive from dict's views
+            if (v.is(value_kind::dict_view) && name.rfind("dict_", 0) == 0 && type_name(v) == "o" + name) return value::boolean(true);
             return value::boolean(!v.is(value_kind::builtin) && type_name(v) == name);
         }
         raise_error("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union");
@@ -2663,6 +2665,7 @@ std::string builtin_object::repr_text() const
 {
     if (is_type_builtin(*this)) return "<class '" + name + "'>";
     // A class method of a builtin type: the type's address, made up as every address is
+    if (id == it_function && name == "itertools.tee") return "<built-in function tee>";
     if (id == it_function) return "<built-in method from_iterable of type object at " + object_address(this) + ">";
     if (python_function) return "<function " + name + " at " + object_address(this) + ">";
     if (id == cl_method) {

@@ -310,6 +310,8 @@ private:
     value builtin_function(std::string_view name);    // the builtin of that name, whatever the program's globals say
     value call_itertools(const std::string& name, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
     value next_of_itertools(itertools_object& it, bool& exhausted);
+    value make_tees(std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);  // itertools.tee
+    value new_tee_link(const value& source);
 
     // ---- the random module (random_module.cpp) ----
     value call_random(const std::string& name, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
