@@ -7,6 +7,7 @@
 #include "text_search.hpp"
 #include "integers.hpp"
 #include "dicts.hpp"
+#include "cpython_names.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -580,7 +581,8 @@ value runtime::subscript(const value& container, const value& index)
     if (container.is(value_kind::builtin) && is_type_builtin(container.as<builtin_object>())) {
         const auto& type = container.as<builtin_object>().name;
         if (type == "list" || type == "dict" || type == "tuple" || type == "type") return builtin_generic_alias(type, index);
-        if (type != "enumerate" && type != "reversed" && type != "range" && type != "collections.deque")
+        // a type with __class_getitem__ (set, defaultdict, OrderedDict …) makes a generic alias in CPython
+        if (type != "enumerate" && type != "reversed" && type != "range" && type != "collections.deque" && !cpython_type_has(type, "__class_getitem__"))
             raise_error("TypeError", "type '" + type + "' is not subscriptable");
         raise_unsupported("'" + type + "[...]'");  // a generic alias in CPython
     }
