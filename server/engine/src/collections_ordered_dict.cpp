@@ -89,11 +89,26 @@ void runtime::ordered_dict_update(const value& self, const value& other)
         return;
     }
     if (other.is(value_kind::instance)) raise_unsupported("OrderedDict.update() from an object of a class");
-    value pairs = make_iterator(other);
+    // A container's pairs at once (as a list's items are copied); an iterator's one at a time, so that
+    // an error half way leaves the pairs before it added, as CPython's
+    const bool lazy = other.is(value_kind::iterator) || other.is(value_kind::generator);
+    std::vector<value> held = lazy ? std::vector<value>{} : to_vector(other);
+    std::size_t next_held = 0;
+    value pairs = lazy ? make_iterator(other) : value::none();
     for (;;) {
         bool done = false;
-        value pair = iterate_next(pairs, done);
-        if (done) break;
+        value pair;
+        if (lazy) {
+            pair = iterate_next(pairs, done);
+            if (done) break;
+        } else {
+            if (next_held == held.size()) break;
+            pair = held[next_held++];
+        }
+        if (pair.is(value_kind::tuple) && pair.as<sequence_object>().items.size() == 2) {
+            put(pair.as<sequence_object>().items[0], pair.as<sequence_object>().items[1]);
+            continue;
+        }
         value inner = make_iterator(pair);
         value key = iterate_next(inner, done);
         if (done) raise_error("ValueError", "need more than 0 values to unpack");
@@ -123,14 +138,11 @@ value runtime::call_ordered_dict_method(const std::string& name, const value& se
         auto a = clinic_arguments("fromkeys", {"iterable", "value"}, 1, args, kwargs);
         const value fill = a[1].is_unbound() ? value::none() : a[1];
         value d = make_ordered_dict();
-        value it = make_iterator(a[0]);
-        for (;;) {
-            bool done = false;
-            value key = iterate_next(it, done);
-            if (done) break;
+        // the keys drawn first, as a list's are: a new dict that an error leaves half made is dropped anyway
+        for (const auto& key : to_vector(a[0])) {
             charge_work(1);
             if (d.as<dict_object>().used >= config_.max_sequence_length) check_length(d.as<dict_object>().used + 1);
-            store_subscript(d, key, fill);
+            d.as<dict_object>().set(key, python_hash(key), fill, dict_equality());
         }
         return d;
     }

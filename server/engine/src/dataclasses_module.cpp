@@ -368,7 +368,6 @@ value runtime::call_dataclasses(const std::string& name, std::vector<value>& arg
         if (v.is(value_kind::dict)) {
             const auto& d = v.as<dict_object>();
             if (d.is_counter) raise_unsupported(std::string("dataclasses.") + at.outer + "() of a Counter");
-            if (d.is_ordered) raise_unsupported(std::string("dataclasses.") + at.outer + "() of an OrderedDict");
             if (d.default_factory)
                 // defaultdict(<generator>): its first argument must be the factory
                 raise_from_library("TypeError", "first argument must be callable or None",
@@ -380,6 +379,7 @@ value runtime::call_dataclasses(const std::string& name, std::vector<value>& arg
                 if (!entry.key.is_unbound()) pairs.emplace_back(entry.key, entry.item);
             charge_work(pairs.size());
             value result = make_dict();
+            result.as<dict_object>().is_ordered = d.is_ordered;  // OrderedDict(<generator>), its pairs added as dict's
             for (const auto& [key, item] : pairs) {
                 value new_key, new_item;
                 try {

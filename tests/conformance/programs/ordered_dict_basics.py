@@ -1,6 +1,12 @@
 # Construct: collections.OrderedDict — construction (pairs, mapping, keywords, fromkeys), move_to_end both ways, popitem(last), pop/setdefault/update as odictobject.c parses them, the repr (empty, pairs, itself inside itself, odict_keys/values/items), order-sensitive == between OrderedDicts and order-insensitive against a dict, reversed(), | and |=, copy, type/isinstance, and CPython's errors.
 import asyncio
 from collections import OrderedDict
+from dataclasses import dataclass, asdict, astuple
+
+
+@dataclass
+class Box:
+    items: object
 
 
 def attempt(label, action):
@@ -57,6 +63,8 @@ async def main():
     del od["n"]
     od.clear()
     print(od, len(od))
+    box = Box(OrderedDict(b=[1, Box(2)], a=2))
+    print(asdict(box), astuple(box), type(asdict(box)["items"]).__name__)
 
     attempt("move_to_end missing", lambda: OrderedDict(a=1).move_to_end("zz"))
     attempt("move_to_end empty", lambda: OrderedDict().move_to_end("a"))
