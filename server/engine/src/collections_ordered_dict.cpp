@@ -231,6 +231,12 @@ value runtime::next_of_ordered_dict(iterator_object& it, bool& exhausted)
         raise_error("RuntimeError", "OrderedDict changed size during iteration");
     }
     const bool backwards = it.kind == iterator_kind::reversed;
+    // every change that moves entries changes the state or the size; an index off the table is none the less the end
+    if (it.index < 0 || static_cast<std::size_t>(it.index) >= d.entries.size() || d.entries[static_cast<std::size_t>(it.index)].key.is_unbound()) {
+        it.done = true;
+        exhausted = true;
+        return {};
+    }
     const auto& e = d.entries[static_cast<std::size_t>(it.index)];
     const auto view = plain ? dict_view_kind::keys : src.as<dict_view_object>().view;
     value out = view == dict_view_kind::keys ? e.key : view == dict_view_kind::values ? e.item : value::tuple({e.key, e.item});
