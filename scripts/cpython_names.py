@@ -97,6 +97,9 @@ def type_attributes():
         "module collections": collections, "collections.deque": collections.deque(),
         "collections.defaultdict": collections.defaultdict(),
         "collections.Counter": collections.Counter(),
+        "collections.OrderedDict": collections.OrderedDict(), "odict_keys": collections.OrderedDict().keys(),
+        "odict_values": collections.OrderedDict().values(), "odict_items": collections.OrderedDict().items(),
+        "odict_iterator": iter(collections.OrderedDict()),
         "_collections._deque_iterator": iter(collections.deque()),
         "_collections._deque_reverse_iterator": reversed(collections.deque()),
         "module itertools": itertools,
@@ -112,7 +115,8 @@ def type_attributes():
                  itertools.compress((), ()), itertools.dropwhile(len, ()), itertools.takewhile(len, ()),
                  itertools.filterfalse(len, ()), itertools.islice((), 0), itertools.starmap(len, ()), itertools.zip_longest(),
                  itertools.pairwise(()), itertools.product(), itertools.permutations(()), itertools.combinations((), 0),
-                 itertools.combinations_with_replacement((), 0), itertools.groupby(()), next(itertools.groupby("a"))[1]):
+                 itertools.combinations_with_replacement((), 0), itertools.groupby(()), next(itertools.groupby("a"))[1],
+                 itertools.tee(())[0]):
         kinds["itertools." + type(made).__name__] = made
     out = {name: sorted(dir(obj)) for name, obj in kinds.items()}
     # Where 3.11's patch releases differ, the table holds the names of both, so that it is the same

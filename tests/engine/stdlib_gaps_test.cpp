@@ -1,4 +1,4 @@
-// dataclasses' functions, lru_cache's cache_info, id(), slice() and itertools.groupby: what they make counts against the
+// dataclasses' functions, lru_cache's cache_info, id(), slice(), itertools.groupby and tee: what they make counts against the
 // run's memory bound, and what CPython would answer with a deep copy or a RecursionError is refused.
 #include "engine_test_support.hpp"
 
@@ -46,6 +46,19 @@ TEST(stdlib_gaps, what_they_make_counts_against_the_memory_bound)
     expect_memory_bound("s = slice(1, 5)\nkept = [s.indices(10) for i in range(100_000)]\n");
     expect_memory_bound("from itertools import groupby\nkept = [g for k, g in groupby(range(100_000))]\n");
     expect_memory_bound("from itertools import groupby\nkept = list(groupby(range(100_000), key=lambda x: x // 2))\n");
+}
+
+TEST(stdlib_gaps, a_tee_keeps_what_a_copy_has_not_passed_and_no_more)
+{
+    // One copy left behind: every item the other drew is kept for it (the memory bound ends the run)
+    expect_memory_bound("from itertools import tee\nahead, behind = tee(range(1_000_000))\nfor x in ahead:\n    pass\n");
+    expect_memory_bound("from itertools import tee\nkept = [tee([1, 2]) for _ in range(100_000)]\n");
+    // Copies that move together let the links they passed go: a long walk stays small
+    run_config config;
+    config.max_memory_bytes = 2u << 20;
+    auto out = run_virtual("from itertools import tee\na, b = tee(range(200_000))\nn = 0\nfor x, y in zip(a, b):\n    n += x == y\nprint(n)\n",
+                           config);
+    EXPECT_EQ(out.stdout_text, "200000\n") << limit_message(out);
 }
 
 TEST(stdlib_gaps, a_deep_copy_or_a_recursion_error_is_refused_where_reached)

@@ -63,6 +63,7 @@ enum builtin_id : int {
     c_deque, deque_method,  // collections.deque and its methods (collections_module.cpp)
     c_defaultdict,          // collections.defaultdict (collections_module.cpp)
     c_counter, counter_method,  // collections.Counter and its own methods (collections_counter.cpp)
+    c_ordered_dict, ordered_dict_method,  // collections.OrderedDict and its own methods (collections_ordered_dict.cpp)
     c_namedtuple, nt_typing, nt_method,  // collections.namedtuple, typing.NamedTuple, their classes' generated methods (named_tuples.cpp)
     it_function,            // itertools' types and chain.from_iterable, one id: itertools_module.cpp tells them apart by name
     ft_partial, ft_reduce, ft_wraps, ft_update_wrapper, ft_lru_cache, ft_cache, ft_lru_decorating, ft_cache_parameters, ft_cache_clear,  // functools (functools_module.cpp): partial is a type
@@ -196,6 +197,9 @@ const std::vector<member> tuple_members = {{"index", s_index}, {"count", s_count
 // Counter's own methods, before dict's (collections_counter.cpp knows them by name)
 const std::vector<member> counter_members = {{"most_common", counter_method}, {"elements", counter_method}, {"update", counter_method},
     {"subtract", counter_method}, {"total", counter_method}, {"copy", counter_method}, {"fromkeys", counter_method}};
+// OrderedDict's own methods, before dict's (collections_ordered_dict.cpp knows them by name)
+const std::vector<member> ordered_dict_members = {{"move_to_end", ordered_dict_method}, {"popitem", ordered_dict_method}, {"pop", ordered_dict_method},
+    {"setdefault", ordered_dict_method}, {"update", ordered_dict_method}, {"copy", ordered_dict_method}, {"fromkeys", ordered_dict_method}};
 const std::vector<member> dict_members = {{"keys", d_keys}, {"values", d_values}, {"items", d_items}, {"get", d_get},
     {"pop", d_pop}, {"popitem", d_popitem}, {"setdefault", d_setdefault}, {"update", d_update}, {"clear", d_clear}, {"copy", d_copy}};
 // set_methods.cpp knows the methods of set and frozenset by name.
@@ -228,7 +232,7 @@ bool is_type_builtin(int id)
     switch (id) {
     case b_int: case b_float: case b_str: case b_bool: case b_list: case b_tuple: case b_range: case b_type:
     case b_enumerate: case b_zip: case b_reversed: case b_dict: case b_map: case b_filter:
-    case b_super: case b_staticmethod: case b_classmethod: case b_property: case b_set: case b_frozenset: case c_deque: case c_defaultdict: case c_counter: case ft_partial: case cl_type: case a_future: case b_slice: return true;
+    case b_super: case b_staticmethod: case b_classmethod: case b_property: case b_set: case b_frozenset: case c_deque: case c_defaultdict: case c_counter: case c_ordered_dict: case ft_partial: case cl_type: case a_future: case b_slice: return true;
     default: return false;
     }
 }
@@ -237,7 +241,7 @@ bool is_type_builtin(int id)
 
 bool is_type_builtin(const builtin_object& b)
 {
-    if (b.id == it_function) return b.name != "itertools.chain.from_iterable";
+    if (b.id == it_function) return b.name != "itertools.chain.from_iterable" && b.name != "itertools.tee";
     return !b.self.obj && is_type_builtin(b.id);
 }
 
@@ -590,7 +594,7 @@ bool engine_has_builtin(std::string_view name)
 
 bool engine_has_attribute(std::string_view name)
 {
-    for (const auto* table : {&asyncio_members, &time_members, &loop_members, &future_members, &list_members, &tuple_members, &str_members, &dict_members, &counter_members, &set_members,
+    for (const auto* table : {&asyncio_members, &time_members, &loop_members, &future_members, &list_members, &tuple_members, &str_members, &dict_members, &counter_members, &ordered_dict_members, &set_members,
                               &property_members, &dataclasses_members, &math_members, &random_members, &exception_group_members,
                               &async_generator_members, &text_stream_members, &deque_members, &generator_members, &coroutine_members, &handle_members})
         for (const auto& m : *table)
@@ -601,7 +605,7 @@ bool engine_has_attribute(std::string_view name)
     // The attributes load_attribute answers itself.
     for (const char* special : {"Task", "AbstractEventLoop", "Future", "Handle", "TimerHandle", "CancelledError", "InvalidStateError", "TimeoutError", "args", "__name__",
                                 "__qualname__", "__module__", "__doc__", "__wrapped__", "__class__", "__self__", "__func__", "__cause__", "__context__",
-                                "__suppress_context__", "message", "exceptions", "stdout", "stderr", "exit", "name", "value", "Enum", "auto", "FrozenInstanceError", "Field", "MISSING", "default", "init", "repr", "hash", "compare", "kw_only", "deque", "defaultdict", "Counter", "namedtuple", "NamedTuple", "_fields", "_field_defaults", "_asdict", "_replace", "_make", "__match_args__", "default_factory", "from_iterable", "func", "keywords", "cache_clear", "cache_parameters", "cache_info", "start", "stop", "step", "indices",
+                                "__suppress_context__", "message", "exceptions", "stdout", "stderr", "exit", "name", "value", "Enum", "auto", "FrozenInstanceError", "Field", "MISSING", "default", "init", "repr", "hash", "compare", "kw_only", "deque", "defaultdict", "Counter", "OrderedDict", "namedtuple", "NamedTuple", "_fields", "_field_defaults", "_asdict", "_replace", "_make", "__match_args__", "default_factory", "from_iterable", "func", "keywords", "cache_clear", "cache_parameters", "cache_info", "start", "stop", "step", "indices",
                                 "__enter__", "__exit__", "__aenter__", "__aexit__", "gen", "kwds", "_exceptions", "enter_result", "thing",
                                 "cr_running", "ag_running"})
         if (name == special) return true;
@@ -670,6 +674,7 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             if (name == "deque") return deque_type_value();
             if (name == "defaultdict") return make_builtin(c_defaultdict, "collections.defaultdict");
             if (name == "Counter") return make_builtin(c_counter, "collections.Counter");
+            if (name == "OrderedDict") return make_builtin(c_ordered_dict, "collections.OrderedDict");
             if (name == "namedtuple") {
                 value f = make_builtin(c_namedtuple, "namedtuple");
                 f.as<builtin_object>().python_function = true;
@@ -724,6 +729,9 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         if (name == "default_factory" && obj.as<dict_object>().default_factory) return *obj.as<dict_object>().default_factory;
         if (obj.as<dict_object>().is_counter) {
             if (const member* m = find_member(counter_members, name)) return make_builtin(m->id, name, obj);
+        }
+        if (obj.as<dict_object>().is_ordered) {
+            if (const member* m = find_member(ordered_dict_members, name)) return make_builtin(m->id, name, obj);
         }
         members = &dict_members;
         break;
@@ -933,6 +941,9 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     // Counter.fromkeys, a classmethod (that raises)
     if (obj.is(value_kind::builtin) && obj.as<builtin_object>().id == c_counter && !obj.as<builtin_object>().self.obj && name == "fromkeys")
         return make_builtin(counter_method, name, obj);
+    // OrderedDict.fromkeys, a classmethod
+    if (obj.is(value_kind::builtin) && obj.as<builtin_object>().id == c_ordered_dict && !obj.as<builtin_object>().self.obj && name == "fromkeys")
+        return make_builtin(ordered_dict_method, name, obj);
     if (obj.is(value_kind::builtin) && is_type_builtin(obj.as<builtin_object>())) {
         // A class (str.upper, int.__name__): its instances' attributes and a type's own.
         const std::string& cls = obj.as<builtin_object>().name;
@@ -1296,6 +1307,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case c_deque: return new_deque(args, kwargs);
     case c_defaultdict: return new_defaultdict(args, kwargs);
     case c_counter: return new_counter(args, kwargs);
+    case c_ordered_dict: return new_ordered_dict(args, kwargs);
+    case ordered_dict_method: return call_ordered_dict_method(b.name, b.self, args, kwargs);
     case c_namedtuple: return new_named_tuple_class(args, kwargs);
     case nt_typing: return new_typing_named_tuple(args, kwargs);
     case nt_method: return call_named_tuple_method(b.name, args, kwargs);
@@ -1587,6 +1600,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
                                       type_name(v) == t.as<builtin_object>().name);
             case c_defaultdict: return value::boolean(v.is(value_kind::dict) && v.as<dict_object>().default_factory);
             case c_counter: return value::boolean(v.is(value_kind::dict) && v.as<dict_object>().is_counter);
+            case c_ordered_dict: return value::boolean(v.is(value_kind::dict) && v.as<dict_object>().is_ordered);
             case b_range: return value::boolean(v.is(value_kind::range));
             case b_slice: return value::boolean(v.is(value_kind::slice));
             case b_type:
@@ -1614,6 +1628,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             if (name == "type") return value::boolean(v.is(value_kind::exception_type) || v.is(value_kind::type_name) ||
                                                       (v.is(value_kind::builtin) && is_type_builtin(v.as<builtin_object>())));
             if (name == "builtin_function_or_method") return value::boolean(v.is(value_kind::builtin) && !is_type_builtin(v.as<builtin_object>()));
+            // odict_keys, odict_values and odict_items derive from dict's views
+            if (v.is(value_kind::dict_view) && name.rfind("dict_", 0) == 0 && type_name(v) == "o" + name) return value::boolean(true);
             return value::boolean(!v.is(value_kind::builtin) && type_name(v) == name);
         }
         raise_error("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union");
@@ -1830,7 +1846,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
                 if (t.is(value_kind::builtin) && is_type_builtin(t.as<builtin_object>())) {
                     const int sub = c.as<builtin_object>().id;
                     const int base = t.as<builtin_object>().id;
-                    return sub == base || (sub == b_bool && base == b_int) || ((sub == c_defaultdict || sub == c_counter) && base == b_dict);
+                    return sub == base || (sub == b_bool && base == b_int) || ((sub == c_defaultdict || sub == c_counter || sub == c_ordered_dict) && base == b_dict);
                 }
             }
             if (!c.is(value_kind::class_type) && !c.is(value_kind::exception_type) && !c.is(value_kind::builtin) && !c.is(value_kind::type_name))
@@ -1868,6 +1884,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             return make_builtin(it_function, type_name(args[0]));
         if (args[0].is(value_kind::dict) && args[0].as<dict_object>().default_factory) return make_builtin(c_defaultdict, "collections.defaultdict");
         if (args[0].is(value_kind::dict) && args[0].as<dict_object>().is_counter) return make_builtin(c_counter, "collections.Counter");
+        if (args[0].is(value_kind::dict) && args[0].as<dict_object>().is_ordered) return make_builtin(c_ordered_dict, "collections.OrderedDict");
         // The same class `int` names, so that type(1) is int, and type(1)('5') calls it.
         for (const auto& [name, id] : builtin_table())
             if (type_name(args[0]) == name && is_type_builtin(id)) return make_builtin(id, name);
@@ -2533,11 +2550,14 @@ value runtime::make_reversed(const value& v)
         break;
     }
     case value_kind::dict:
+        if (v.as<dict_object>().is_ordered) return make_ordered_dict_iterator(v, true);
         it->source = v;
         it->index = static_cast<std::int64_t>(v.as<dict_object>().entries.size()) - 1;
         it->dict_size = v.as<dict_object>().used;
         break;
-    case value_kind::dict_view: raise_unsupported("reversed() of a dict view");
+    case value_kind::dict_view:
+        if (v.as<dict_view_object>().dict.as<dict_object>().is_ordered) return make_ordered_dict_iterator(v, true);
+        raise_unsupported("reversed() of a dict view");
     default: raise_error("TypeError", "'" + type_name(v) + "' object is not reversible");
     }
     return value::of(value_kind::iterator, it);
@@ -2658,6 +2678,7 @@ std::string builtin_object::repr_text() const
 {
     if (is_type_builtin(*this)) return "<class '" + name + "'>";
     // A class method of a builtin type: the type's address, made up as every address is
+    if (id == it_function && name == "itertools.tee") return "<built-in function tee>";
     if (id == it_function) return "<built-in method from_iterable of type object at " + object_address(this) + ">";
     if (python_function) return "<function " + name + " at " + object_address(this) + ">";
     if (id == cl_method) {

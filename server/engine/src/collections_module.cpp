@@ -1,8 +1,9 @@
 // The collections module, as far as the engine models it: deque and defaultdict, as CPython 3.11's
 // Modules/_collectionsmodule.c makes them (deque's methods, maxlen, indexing, iteration that notices a
 // change, comparisons, + and *; defaultdict's factory and __missing__; CPython's errors, worded as
-// its argument parsing words them). Counter, namedtuple, OrderedDict and the module's other names are
-// CPython's but not modelled yet: the up-front check refuses them by name.
+// its argument parsing words them). Counter, namedtuple and OrderedDict have files of their own; the
+// module's other names (ChainMap, UserDict …) are CPython's but not modelled yet: the up-front check
+// refuses them by name.
 #include "deques.hpp"
 #include "classes.hpp"
 #include "dicts.hpp"

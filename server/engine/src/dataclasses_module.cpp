@@ -379,6 +379,7 @@ value runtime::call_dataclasses(const std::string& name, std::vector<value>& arg
                 if (!entry.key.is_unbound()) pairs.emplace_back(entry.key, entry.item);
             charge_work(pairs.size());
             value result = make_dict();
+            result.as<dict_object>().is_ordered = d.is_ordered;  // OrderedDict(<generator>), its pairs added as dict's
             for (const auto& [key, item] : pairs) {
                 value new_key, new_item;
                 try {

@@ -8,6 +8,7 @@
 #include "integers.hpp"
 #include "work_meter.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 
@@ -209,6 +210,7 @@ void dict_object::set(value key, std::int64_t hash, value v, const key_equality&
     }
     index[i] = static_cast<std::int32_t>(entries.size() - 1);
     ++used;
+    ++key_changes;
 }
 
 std::optional<value> dict_object::remove(const value& key, std::int64_t hash, const key_equality& eq)
@@ -228,6 +230,7 @@ std::optional<value> dict_object::remove(const value& key, std::int64_t hash, co
                 e.item = value::none();
                 index[i] = deleted_slot;
                 --used;
+                ++key_changes;
                 return out;
             }
         }
@@ -242,6 +245,35 @@ void dict_object::clear()
     index.clear();
     used = 0;
     ++compactions;
+}
+
+void dict_object::move_entry(std::size_t at, bool last)
+{
+    if (last) {
+        // Taken out and appended: O(1), the deleted entry dropped at the next rebuild. Its slot is
+        // the one of its probe sequence that points at it.
+        const std::size_t mask = index.size() - 1;
+        auto perturb = static_cast<std::uint64_t>(entries[at].hash);
+        std::size_t i = static_cast<std::size_t>(entries[at].hash) & mask;
+        while (index[i] != static_cast<std::int32_t>(at)) {
+            charge_work(1);
+            perturb >>= 5;
+            i = (i * 5 + perturb + 1) & mask;
+        }
+        index[i] = deleted_slot;
+        entry moved = std::move(entries[at]);
+        entries[at].key = value::unbound();
+        entries[at].item = value::none();
+        --used;
+        // no other key equals it: every comparison set() would make is false
+        set(std::move(moved.key), moved.hash, std::move(moved.item), [](const value&, const value&) { return false; });
+        return;
+    }
+    // To the front: the entries before it shift, and the index is made again
+    charge_work(entries.size());
+    std::rotate(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(at), entries.begin() + static_cast<std::ptrdiff_t>(at) + 1);
+    rebuild(index.size());
+    ++key_changes;
 }
 
 value make_dict() { return value::of(value_kind::dict, make_ref<dict_object>()); }

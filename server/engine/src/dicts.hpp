@@ -36,6 +36,12 @@ struct dict_object : object {
     std::unique_ptr<value> default_factory;
     // collections.Counter, CPython's (Python) dict subclass: missing keys count 0 (collections_counter.cpp)
     bool is_counter = false;
+    // collections.OrderedDict, CPython's C dict subclass: the entries' order is its order, which
+    // move_to_end changes (collections_ordered_dict.cpp)
+    bool is_ordered = false;
+    // Bumped when a key is added, removed or moved, not by clear(): an OrderedDict's iterators check
+    // it (od_state) before its size
+    std::uint64_t key_changes = 0;
 
     // The entry holding `key`, or -1.
     std::int64_t find(const value& key, std::int64_t hash, const key_equality& eq) const;
@@ -44,6 +50,8 @@ struct dict_object : object {
     // Removes and returns the value of `key`, if there.
     std::optional<value> remove(const value& key, std::int64_t hash, const key_equality& eq);
     void clear();
+    // Moves the live entry at `at` to the end or the front of the order (OrderedDict.move_to_end).
+    void move_entry(std::size_t at, bool last);
     // Entries in order, deleted ones included (check `key.is_unbound()`).
     std::size_t capacity_used() const { return entries.size(); }
 

@@ -43,12 +43,17 @@ constexpr std::array<itertools_name, 18> itertools_names{{
 const char* name_of(itertools_kind what)
 {
     if (what == itertools_kind::grouper) return "_grouper";
+    if (what == itertools_kind::tee) return "_tee";
+    if (what == itertools_kind::tee_data) return "_tee_dataobject";
     for (const auto& n : itertools_names)
         if (n.what == what) return n.name;
     return "?";
 }
 
 using keywords = std::vector<std::pair<std::string, value>>;
+
+// LINKCELLS: the items one teedataobject holds
+constexpr std::int64_t tee_link_cells = 57;
 
 // Arguments bound as Argument Clinic binds them, with its messages: `names` in order, the first
 // `positional` of them may come by position, the first `required` must come.
@@ -122,7 +127,7 @@ bool equals_one(const value& v) { return is_int(v) && small_int(v) == std::int64
 
 bool itertools_has(std::string_view name)
 {
-    if (name == "chain.from_iterable") return true;
+    if (name == "chain.from_iterable" || name == "tee") return true;
     for (const auto& n : itertools_names)
         if (name == n.name) return true;
     return false;
@@ -163,6 +168,7 @@ value runtime::call_itertools(const std::string& name, std::vector<value>& args,
     // lead back to it: cleared when the run ends.
     remember_container(it);
 
+    if (name == "tee") return make_tees(args, kwargs);
     if (name == "chain.from_iterable") {
         no_keywords(name, kwargs);
         if (args.size() != 1)
@@ -314,7 +320,9 @@ value runtime::call_itertools(const std::string& name, std::vector<value>& args,
         it->inners.push_back(value::of(value_kind::iterator, state));
         return made();
     }
-    case itertools_kind::grouper: break;
+    case itertools_kind::grouper:
+    case itertools_kind::tee:
+    case itertools_kind::tee_data: break;
     case itertools_kind::permutations:
     case itertools_kind::combinations:
     case itertools_kind::combinations_with_replacement: {
@@ -349,6 +357,59 @@ value runtime::call_itertools(const std::string& name, std::vector<value>& args,
     }
     }
     raise_unsupported("itertools." + name);
+}
+
+value runtime::new_tee_link(const value& source)
+{
+    auto link = make_ref<itertools_object>();
+    link->kind = iterator_kind::itertools;
+    link->what = itertools_kind::tee_data;
+    link->source = source;
+    link->current = value::unbound();
+    link->stopped = false;
+    link->saved.reserve(tee_link_cells);
+    remember_container(link);
+    return value::of(value_kind::iterator, link);
+}
+
+// tee(iterable, n=2, /): n iterators over one; the iterable's own iterator first when it is a _tee
+// (tee's __copy__ makes the others), else a new _tee over it
+value runtime::make_tees(std::vector<value>& args, keywords& kwargs)
+{
+    no_keywords("itertools.tee", kwargs);
+    expect_count("tee", args, 1, 2);
+    const std::int64_t n = args.size() == 2 ? ssize_arg(args[1]) : 2;
+    if (n < 0) raise_error("ValueError", "n must be >= 0");
+    value it = make_iterator(args[0]);
+    if (n == 0) return value::tuple(std::vector<value>{});
+    check_items(static_cast<std::size_t>(n));
+    charge_work(static_cast<std::size_t>(n));
+    auto copy_of = [&](const itertools_object& from) {
+        auto t = make_ref<itertools_object>();
+        t->kind = iterator_kind::itertools;
+        t->what = itertools_kind::tee;
+        t->inners.push_back(from.inners.at(0));
+        t->next_index = from.next_index;
+        remember_container(t);
+        return value::of(value_kind::iterator, t);
+    };
+    value first = it;
+    const bool a_tee = it.is(value_kind::iterator) && it.as<iterator_object>().kind == iterator_kind::itertools &&
+                       static_cast<const itertools_object&>(it.as<iterator_object>()).what == itertools_kind::tee &&
+                       !it.as<iterator_object>().done;
+    if (!a_tee) {
+        auto t = make_ref<itertools_object>();
+        t->kind = iterator_kind::itertools;
+        t->what = itertools_kind::tee;
+        t->inners.push_back(new_tee_link(it));
+        t->next_index = 0;
+        remember_container(t);
+        first = value::of(value_kind::iterator, t);
+    }
+    std::vector<value> out{first};
+    const auto& model = static_cast<const itertools_object&>(first.as<iterator_object>());
+    for (std::int64_t k = 1; k < n; ++k) out.push_back(copy_of(model));
+    return value::tuple(std::move(out));
 }
 
 value runtime::next_of_itertools(itertools_object& it, bool& exhausted)
@@ -409,6 +470,38 @@ value runtime::next_of_itertools(itertools_object& it, bool& exhausted)
         remember_container(grouper);
         return value::tuple({g.step, value::of(value_kind::iterator, grouper)});
     }
+    case itertools_kind::tee: {
+        // tee_next: past a link's last cell, on to the next link (made now if this copy leads)
+        if (it.next_index >= tee_link_cells) {
+            auto& link = static_cast<itertools_object&>(it.inners.at(0).as<iterator_object>());
+            if (link.current.is_unbound()) link.current = new_tee_link(link.source);
+            it.inners[0] = link.current;
+            it.next_index = 0;
+        }
+        // teedataobject_getitem: an item a copy ahead drew, or the next drawn now
+        auto& link = static_cast<itertools_object&>(it.inners.at(0).as<iterator_object>());
+        const auto at = static_cast<std::size_t>(it.next_index);
+        if (at < link.saved.size()) {
+            ++it.next_index;
+            return link.saved[at];
+        }
+        if (link.stopped) raise_error("RuntimeError", "cannot re-enter the tee iterator");
+        link.stopped = true;
+        bool done = false;
+        value item;
+        try {
+            item = draw(link.source, done);
+        } catch (...) {
+            link.stopped = false;
+            throw;
+        }
+        link.stopped = false;
+        if (done) break;
+        link.saved.push_back(item);
+        ++it.next_index;
+        return item;
+    }
+    case itertools_kind::tee_data: break;
     case itertools_kind::grouper: {
         // _grouper_next: only the groupby's current grouper gives items, while their key is its own
         auto& g = static_cast<itertools_object&>(it.inners.at(0).as<iterator_object>());

@@ -1,7 +1,7 @@
 #pragma once
 
 // itertools as CPython 3.11's Modules/itertoolsmodule.c behaves: lazy iterators over other iterators,
-// each draw charged as any iterator's is. tee is refused by name.
+// each draw charged as any iterator's is.
 
 #include "value.hpp"
 
@@ -15,6 +15,7 @@ enum class itertools_kind : std::uint8_t {
     count, repeat, cycle, accumulate, chain, compress, dropwhile, takewhile, filterfalse, islice, starmap,
     zip_longest, pairwise, product, permutations, combinations, combinations_with_replacement,
     groupby, grouper,  // groupby and the _grouper iterators it gives
+    tee, tee_data,     // tee()'s iterators (_tee) and the links of items they share (teedataobject)
 };
 
 // One iterator of the module. iterator_object's `source` is the iterator drawn from (chain: the
@@ -36,6 +37,11 @@ struct itertools_object : iterator_object {
     // to the program: its `source` the iterator, `function` the key function (None), `current` tgtkey,
     // `step` currkey, saved[0] currvalue (unbound: NULL), next_index the number of its current grouper
     // (0: none), `drawn` the groupers made. A _grouper's `current` is its tgtkey, next_index its number.
+    // tee: as itertoolsmodule.c, a _tee holds a link (inners[0], of kind tee_data, never given to the
+    // program) and its index in it (next_index); a link holds the iterator (`source`), up to 57 items
+    // drawn from it (`saved`), the next link (`current`; unbound: not made yet) and whether a draw is
+    // under way (`stopped`: tdo->running). A link goes when no _tee holds it or the one before it, so the
+    // items are kept until every copy has passed them.
     std::string repr_text() const override;
     // What a run's end clears so that a cycle through the iterator is let go.
     void drop_references();

@@ -287,7 +287,8 @@ void runtime::end_user_callback(outcome r)
 // reprs, and the exception's traceback, logged as one record
 void runtime::log_exception_context(const value& context)
 {
-    if (!context.is(value_kind::dict) || context.as<dict_object>().default_factory || context.as<dict_object>().is_counter)
+    if (!context.is(value_kind::dict) || context.as<dict_object>().default_factory || context.as<dict_object>().is_counter ||
+        context.as<dict_object>().is_ordered)
         raise_unsupported("loop.call_exception_handler() of what is not a plain dict");
     const auto& d = context.as<dict_object>();
     std::string message;

@@ -228,6 +228,8 @@ void runtime::store_attribute(const value& obj, const std::string& name, value v
     }
     // A Counter is an instance of a Python class: it has a __dict__ the engine does not model
     if (obj.is(value_kind::dict) && obj.as<dict_object>().is_counter) raise_unsupported("setting an attribute of a Counter");
+    // so is an OrderedDict (odict's tp_dictoffset)
+    if (obj.is(value_kind::dict) && obj.as<dict_object>().is_ordered) raise_unsupported("setting an attribute of an OrderedDict");
     switch (obj.kind) {
     case value_kind::instance: {
         auto& inst = obj.as<instance_object>();

@@ -7,6 +7,7 @@
 #include "text_search.hpp"
 #include "integers.hpp"
 #include "dicts.hpp"
+#include "cpython_names.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -229,14 +230,20 @@ value runtime::binary(std::int32_t op, const value& a, const value& b)
     if (bop == binary_op::bit_or && a.is(value_kind::dict)) {
         // d | other (a new dict) needs a dict on the right; d |= other takes pairs too, and changes d.
         if (inplace) {
-            dict_update(a, b, "update");
+            if (a.as<dict_object>().is_ordered) ordered_dict_update(a, b);  // odict's __ior__: mutablemapping_update
+            else dict_update(a, b, "update");
             return a;
         }
         if (b.is(value_kind::dict)) {
             value merged = make_dict();
-            // A defaultdict on either side makes a defaultdict with its factory (defdict_or, tried first as the subclass)
-            const auto& factory = a.as<dict_object>().default_factory ? a.as<dict_object>().default_factory : b.as<dict_object>().default_factory;
-            if (factory) {
+            // A defaultdict or an OrderedDict makes one of its kind (defdict_or, odict_or: the left
+            // operand's own __or__ first, a subclass on the right first as its __ror__)
+            const auto& x = a.as<dict_object>();
+            const auto& y = b.as<dict_object>();
+            const bool left_kind = x.default_factory || x.is_ordered;
+            const dict_object& kind = left_kind ? x : y;
+            merged.as<dict_object>().is_ordered = kind.is_ordered;
+            if (const auto& factory = kind.default_factory) {
                 note_nesting(merged, *factory);
                 merged.as<dict_object>().default_factory = std::make_unique<value>(*factory);
             }
@@ -329,7 +336,8 @@ bool runtime::equals(const value& a, const value& b, int depth)
             const std::int64_t at = y.find(e.key, e.hash, eq);
             if (at < 0 || !equals(e.item, y.entries[static_cast<std::size_t>(at)].item, depth + 1)) return false;
         }
-        return true;
+        // two OrderedDicts: their keys in one order too (against a plain dict, as dicts)
+        return !(x.is_ordered && y.is_ordered) || ordered_keys_equal(a, b, depth);
     }
     case value_kind::dict_view: {
         const auto& x = a.as<dict_view_object>();
@@ -573,7 +581,8 @@ value runtime::subscript(const value& container, const value& index)
     if (container.is(value_kind::builtin) && is_type_builtin(container.as<builtin_object>())) {
         const auto& type = container.as<builtin_object>().name;
         if (type == "list" || type == "dict" || type == "tuple" || type == "type") return builtin_generic_alias(type, index);
-        if (type != "enumerate" && type != "reversed" && type != "range" && type != "collections.deque")
+        // a type with __class_getitem__ (set, defaultdict, OrderedDict …) makes a generic alias in CPython
+        if (type != "enumerate" && type != "reversed" && type != "range" && type != "collections.deque" && !cpython_type_has(type, "__class_getitem__"))
             raise_error("TypeError", "type '" + type + "' is not subscriptable");
         raise_unsupported("'" + type + "[...]'");  // a generic alias in CPython
     }
@@ -842,9 +851,10 @@ value runtime::make_iterator(const value& v)
     }
     case value_kind::dict:
     case value_kind::dict_view: {
+        const auto& d = v.is(value_kind::dict) ? v.as<dict_object>() : v.as<dict_view_object>().dict.as<dict_object>();
+        if (d.is_ordered) return make_ordered_dict_iterator(v, false);
         auto it = make_ref<iterator_object>();
         it->source = v;
-        const auto& d = v.is(value_kind::dict) ? v.as<dict_object>() : v.as<dict_view_object>().dict.as<dict_object>();
         it->dict_size = d.used;
         return value::of(value_kind::iterator, it);
     }
@@ -924,6 +934,7 @@ value runtime::next_of_builtin_iterator(iterator_object& it, bool& exhausted)
     switch (it.kind) {
     case iterator_kind::reversed: {
         const value& src = it.source;
+        if ((src.is(value_kind::dict) && src.as<dict_object>().is_ordered) || src.is(value_kind::dict_view)) return next_of_ordered_dict(it, exhausted);
         if (it.index < 0) break;
         const auto k = static_cast<std::size_t>(it.index--);
         if (src.is(value_kind::list) || src.is(value_kind::tuple)) {
@@ -1054,6 +1065,7 @@ value runtime::next_of_sequence(iterator_object& it, bool& exhausted)
     case value_kind::dict_view: {
         const bool plain = src.is(value_kind::dict);
         const auto& d = plain ? src.as<dict_object>() : src.as<dict_view_object>().dict.as<dict_object>();
+        if (d.is_ordered) return next_of_ordered_dict(it, exhausted);
         if (d.used != it.dict_size) {
             it.dict_size = static_cast<std::size_t>(-1);  // and stays broken, as CPython's iterator does
             raise_error("RuntimeError", "dictionary changed size during iteration");

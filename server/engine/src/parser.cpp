@@ -385,7 +385,7 @@ private:
             return false;
         }
         if (module == "typing") return typing_has(name) || name == "NamedTuple";  // named_tuples.cpp
-        if (module == "collections") return name == "deque" || name == "defaultdict" || name == "Counter" || name == "namedtuple";  // collections_*.cpp, named_tuples.cpp
+        if (module == "collections") return name == "deque" || name == "defaultdict" || name == "Counter" || name == "OrderedDict" || name == "namedtuple";  // collections_*.cpp, named_tuples.cpp
         if (module == "functools") return functools_has(name);  // functools_module.cpp
         if (module == "contextlib") return contextlib_has(name);  // contextlib_module.cpp
         if (module == "itertools") return name != "chain.from_iterable" && itertools_has(name);

@@ -310,6 +310,8 @@ private:
     value builtin_function(std::string_view name);    // the builtin of that name, whatever the program's globals say
     value call_itertools(const std::string& name, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
     value next_of_itertools(itertools_object& it, bool& exhausted);
+    value make_tees(std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);  // itertools.tee
+    value new_tee_link(const value& source);
 
     // ---- the random module (random_module.cpp) ----
     value call_random(const std::string& name, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
@@ -498,6 +500,14 @@ private:
     value counter_most_common(const value& self, const value& n);
     bool counter_all(compare_op op, const value& a, const value& b);
     value counter_compare(compare_op op, const value& a, const value& b);  // unbound: NotImplemented
+    // collections.OrderedDict (collections_ordered_dict.cpp)
+    value make_ordered_dict();
+    value new_ordered_dict(std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
+    value call_ordered_dict_method(const std::string& name, const value& self, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
+    void ordered_dict_update(const value& self, const value& other);
+    value make_ordered_dict_iterator(const value& source, bool reversed);
+    value next_of_ordered_dict(iterator_object& it, bool& exhausted);
+    bool ordered_keys_equal(const value& a, const value& b, int depth);
     value counter_binary(binary_op op, const value& a, const value& b, bool inplace);  // unbound: NotImplemented
     value counter_unary(const value& c, bool negate);
     void counter_keep_positive(const value& self);

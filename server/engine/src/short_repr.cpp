@@ -144,7 +144,7 @@ std::string repr_at(const value& v, int level)
     }
     case value_kind::dict: {
         const auto& d = v.as<dict_object>();
-        if (d.default_factory || d.is_counter) return instance_repr(v);  // a defaultdict: type name 'defaultdict', no repr_ of its own
+        if (d.default_factory || d.is_counter || d.is_ordered) return instance_repr(v);  // a defaultdict: type name 'defaultdict', no repr_ of its own
         if (d.used == 0) return "{}";
         if (level <= 0) return std::string("{") + fill + "}";
         std::vector<value> keys, items;

@@ -245,6 +245,10 @@ std::string object_address(const object* o)
 std::string iterator_type_name(const iterator_object& it)
 {
     const value& src = it.source;
+    // odictiter: every iterator of an OrderedDict and of its views, either way
+    if ((src.is(value_kind::dict) && src.as<dict_object>().is_ordered) ||
+        (src.is(value_kind::dict_view) && src.as<dict_view_object>().dict.as<dict_object>().is_ordered))
+        return "odict_iterator";
     switch (it.kind) {
     case iterator_kind::enumerate: return "enumerate";
     case iterator_kind::zip: return "zip";
@@ -749,6 +753,34 @@ void repr_into(std::string& out, const value& v)
             out += "})";
             break;
         }
+        if (d.is_ordered) {
+            // odict_repr: "..." met again inside itself, OrderedDict() when empty, else the list of its pairs
+            repr_entry entry(v.obj.get());
+            if (!entry.entered) {
+                out += "...";
+                break;
+            }
+            if (d.used == 0) {
+                out += "OrderedDict()";
+                break;
+            }
+            out += "OrderedDict([";
+            bool first = true;
+            for (const auto& e : d.entries) {
+                if (e.key.is_unbound()) continue;
+                charge_work(1);
+                if (!first) out += ", ";
+                first = false;
+                out += "(";
+                repr_into(out, e.key);
+                out += ", ";
+                repr_into(out, e.item);
+                out += ")";
+                check_repr_size(out);
+            }
+            out += "])";
+            break;
+        }
         const bool defaulting = d.default_factory != nullptr;
         if (defaulting) {
             // defdict_repr: defaultdict(<factory>, <dict's repr>); the factory met again inside its own repr is "..."
@@ -1031,7 +1063,11 @@ std::string type_name(const value& v)
     case value_kind::exception: return v.as<exception_object>().type->name;
     case value_kind::exception_type:
     case value_kind::type_name: return "type";
-    case value_kind::dict: return v.as<dict_object>().default_factory ? "collections.defaultdict" : v.as<dict_object>().is_counter ? "Counter" : "dict";
+    case value_kind::dict:
+        return v.as<dict_object>().default_factory ? "collections.defaultdict"
+               : v.as<dict_object>().is_counter    ? "Counter"
+               : v.as<dict_object>().is_ordered    ? "collections.OrderedDict"
+                                                   : "dict";
     case value_kind::set: return "set";
     case value_kind::frozenset: return "frozenset";
     case value_kind::deque: return "collections.deque";  // its tp_name, as CPython's messages name it
@@ -1054,7 +1090,8 @@ std::string type_name(const value& v)
     }
     case value_kind::dict_view: {
         const auto view = v.as<dict_view_object>().view;
-        return view == dict_view_kind::keys ? "dict_keys" : view == dict_view_kind::values ? "dict_values" : "dict_items";
+        const char* prefix = v.as<dict_view_object>().dict.as<dict_object>().is_ordered ? "odict_" : "dict_";
+        return std::string(prefix) + (view == dict_view_kind::keys ? "keys" : view == dict_view_kind::values ? "values" : "items");
     }
     }
     return "object";
