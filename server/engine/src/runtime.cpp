@@ -971,6 +971,11 @@ void runtime::begin_task_step(const ref<task_object>& task, value exc)
             auto code = std::make_shared<code_object>(*native_code);
             code->name = coro.name;
             code->qualname = coro.name;
+            if (coro.native == coroutine_object::native_kind::wrap_awaitable) {
+                code->constants = {coro.awaited};
+                code->instructions = {{opcode::load_const, 0, 0}, {opcode::get_awaitable, 4, 0}, {opcode::await_, 0, 0},
+                                      {opcode::set_return, 0, 0}, {opcode::return_value, 0, 0}};
+            }
             if (coro.native == coroutine_object::native_kind::await_future) {
                 code->constants = {coro.awaited};
                 code->instructions = {{opcode::load_const, 0, 0}, {opcode::get_awaitable, 0, 0}, {opcode::await_, 0, 0},
@@ -1020,11 +1025,21 @@ void runtime::end_task_step(outcome r)
         if (task->must_cancel && cancel_any(fut, task->cancel_message)) task->must_cancel = false;
         break;
     }
-    case outcome::yielded_none:
+    case outcome::yielded_none: {
         e.status = "yield";
+        // An __await__'s iterator yielded: Task.__step sends None back; what is not None (nor a
+        // future, refused) is its RuntimeError, thrown in at the next step
+        frame& top = *task->context.frames.back();
+        value yielded = top.waiting == wait_state::custom ? std::exchange(top.sleep_result, value::none()) : value::none();
+        if (yielded.is(value_kind::future))
+            raise_unsupported("an __await__ that yields a future to its task (asyncio's _asyncio_future_blocking)");
+        if (yielded.is(value_kind::instance) && yielded.as<instance_object>().cls->lookup("__repr__"))
+            raise_unsupported("an __await__ that yields to its task an object with its own __repr__");
+        value thrown = yielded.is(value_kind::none) ? value::none() : make_error("RuntimeError", "Task got bad yield: " + repr(yielded));
         emit(std::move(e));
-        call_soon(*task->loop.lock(), callback_kind::task_step, task, nullptr);
+        call_soon(*task->loop.lock(), callback_kind::task_step, task, nullptr, nullptr, std::move(thrown));
         break;
+    }
     case outcome::returned:
         e.status = "return";
         emit(std::move(e));
@@ -1266,10 +1281,18 @@ value runtime::make_cancelled_error(future_object& fut)
 // asyncio's _ensure_future of what is neither a future nor a coroutine, called from `callers`
 // (innermost first): CPython wraps an awaitable (an object with __await__) in a coroutine, which the
 // engine does not model; anything else is its TypeError.
-void runtime::ensure_future_refuses(const value& v, std::initializer_list<traceback_entry> callers)
+value runtime::ensure_future_refuses(const value& v, std::initializer_list<traceback_entry> callers)
 {
-    if (v.is(value_kind::instance) && v.as<instance_object>().cls->lookup("__await__"))
-        raise_unsupported("an awaitable object that is not a coroutine, given to asyncio (_wrap_awaitable)");
+    if (v.is(value_kind::instance) && v.as<instance_object>().cls->lookup("__await__")) {
+        // _wrap_awaitable(v): a generator-based coroutine whose body is `return (yield from v.__await__())`
+        auto coro = make_ref<coroutine_object>();
+        coro->native = coroutine_object::native_kind::wrap_awaitable;
+        coro->name = "_wrap_awaitable";
+        coro->awaited = v;
+        coro->owner = this;
+        coro->owner_alive = alive_;
+        return value::of(value_kind::coroutine, coro);
+    }
     value e = make_error("TypeError", "An asyncio.Future, a coroutine or an awaitable is required");
     auto& traceback = e.as<exception_object>().traceback;
     traceback.push_back(library_frame("_ensure_future", 664, "/usr/lib/python3.11/asyncio/tasks.py", "raise TypeError('An asyncio.Future, a coroutine or an awaitable '"));
@@ -1326,6 +1349,10 @@ ref<task_object> runtime::create_task(const ref<loop_object>& loop, ref<coroutin
     task->created_line = line;
     task->file_name = config_.file_name;
     task->def_line = task->coro->function ? task->coro->function->code->first_line : 0;
+    if (task->coro->native == coroutine_object::native_kind::wrap_awaitable) {
+        task->file_name = "/usr/lib/python3.11/asyncio/tasks.py";
+        task->def_line = 677;
+    }
     // asyncio.sleep (C++ here, Python in CPython): tasks.py's sleep
     if (task->coro->native == coroutine_object::native_kind::sleep) {
         task->file_name = "/usr/lib/python3.11/asyncio/tasks.py";
@@ -1382,7 +1409,8 @@ ref<future_object> runtime::gather(const std::vector<value>& items, bool return_
             } else if (item.is(value_kind::future)) {
                 fut = static_ref_cast<future_object>(item.obj);
             } else {
-                ensure_future_refuses(item, {library_frame("gather", 817, "/usr/lib/python3.11/asyncio/tasks.py", "fut = _ensure_future(arg, loop=loop)", "_ensure_future(arg, loop=loop)")});
+                value wrapped = ensure_future_refuses(item, {library_frame("gather", 817, "/usr/lib/python3.11/asyncio/tasks.py", "fut = _ensure_future(arg, loop=loop)", "_ensure_future(arg, loop=loop)")});
+                fut = create_task(loop, static_ref_cast<coroutine_object>(wrapped.obj), "", line);
             }
             seen.emplace(item.obj.get(), fut);
             ++outer->distinct_children;

@@ -1022,6 +1022,7 @@ std::string type_name(const value& v)
         case coroutine_object::native_kind::athrow:
         case coroutine_object::native_kind::aclose: return "async_generator_athrow";
         case coroutine_object::native_kind::anext_default: return "anext_awaitable";
+        case coroutine_object::native_kind::wrap_awaitable: return "generator";
         default: return "coroutine";
         }
     case value_kind::future: return type_name_of_future(v.as<future_object>());
