@@ -1270,7 +1270,7 @@ runtime::await_step runtime::start_custom_await(frame& f, value iterator)
 {
     event e = make_event("await_begin");
     e.on = "coroutine";
-    e.target = iterator.is(value_kind::generator) ? iterator.as<generator_object>().qualname : type_name(iterator) + ".__next__";
+    e.target = iterator.is(value_kind::generator) ? iterator.as<generator_object>().qualname : type_name(iterator);
     emit(std::move(e));
     f.waiting = wait_state::custom;
     f.wait_iter = std::move(iterator);
