@@ -1,5 +1,6 @@
 # CPython's TypeErrors for what an await cannot use: __await__ returning a non-iterator, a coroutine,
-# an iterable that is not an iterator; an object without __await__; __await__ itself raising.
+# an iterable that is not an iterator; an object without __await__; __await__ itself raising; an
+# `async def __await__` (its coroutine returned, then never awaited).
 import asyncio
 
 
@@ -34,13 +35,18 @@ class Plain:
     pass
 
 
+class AsyncAwait:
+    async def __await__(self):
+        return 1
+
+
 class Raises:
     def __await__(self):
         raise KeyError("no await today")
 
 
 async def main():
-    for obj in (ReturnsInt(), ReturnsList(), ReturnsCoroutine(), ReturnsFuture(), Plain(), 3, Raises()):
+    for obj in (ReturnsInt(), ReturnsList(), ReturnsCoroutine(), ReturnsFuture(), Plain(), 3, Raises(), AsyncAwait()):
         try:
             print(await obj)
         except (TypeError, KeyError) as e:
