@@ -1031,11 +1031,21 @@ void runtime::end_task_step(outcome r)
         // future, refused) is its RuntimeError, thrown in at the next step
         frame& top = *task->context.frames.back();
         value yielded = top.waiting == wait_state::custom ? std::exchange(top.sleep_result, value::none()) : value::none();
-        if (yielded.is(value_kind::future))
-            raise_unsupported("an __await__ that yields a future to its task (asyncio's _asyncio_future_blocking)");
         if (yielded.is(value_kind::instance) && yielded.as<instance_object>().cls->lookup("__repr__"))
             raise_unsupported("an __await__ that yields to its task an object with its own __repr__");
-        value thrown = yielded.is(value_kind::none) ? value::none() : make_error("RuntimeError", "Task got bad yield: " + repr(yielded));
+        value thrown;
+        if (yielded.is(value_kind::future)) {
+            // A future yielded bare: only Future.__iter__ (yield from, not modelled: refused) marks it
+            // _asyncio_future_blocking, so task_step_impl's checks end in one of these two
+            const auto& fut = yielded.as<future_object>();
+            thrown = make_error("RuntimeError", fut.loop.lock().get() != task->loop.lock().get()
+                                                    ? "Task " + task->repr_text() + " got Future " + fut.repr_text() + " attached to a different loop"
+                                                    : "yield was used instead of yield from in task " + task->repr_text() + " with " + fut.repr_text());
+        } else if (!yielded.is(value_kind::none)) {
+            thrown = make_error("RuntimeError", "Task got bad yield: " + repr(yielded));
+        } else {
+            thrown = value::none();
+        }
         emit(std::move(e));
         call_soon(*task->loop.lock(), callback_kind::task_step, task, nullptr, nullptr, std::move(thrown));
         break;
