@@ -1554,9 +1554,11 @@ bool runtime::raise_in(exec_context& ctx, value exc, bool add_entry)
             push_sleep_frames(x.traceback, f.waiting);
             // A task made of asyncio.sleep() itself runs it in a frame of its own, which CPython has not;
             // cancelled before its first step, CPython's sleep() was thrown into at its `async def` line
+            // _wrap_awaitable's generator: thrown into before its first line, at its decorator's line
             if (f.coro && f.coro->native == coroutine_object::native_kind::wrap_awaitable)
-                x.traceback.push_back(library_frame("_wrap_awaitable", 684, "/usr/lib/python3.11/asyncio/tasks.py", "return (yield from awaitable.__await__())",
-                                                    "yield from awaitable.__await__()"));
+                x.traceback.push_back(f.pc == 0 ? library_frame("_wrap_awaitable", 677, "/usr/lib/python3.11/asyncio/tasks.py", "@types.coroutine")
+                                                : library_frame("_wrap_awaitable", 684, "/usr/lib/python3.11/asyncio/tasks.py",
+                                                                "return (yield from awaitable.__await__())", "yield from awaitable.__await__()"));
             else if (!(f.coro && f.coro->native == coroutine_object::native_kind::sleep)) push_entries(x.traceback, f);
             else if (f.pc == 0 && f.waiting == wait_state::none)
                 x.traceback.push_back(library_frame("sleep", 627, "/usr/lib/python3.11/asyncio/tasks.py", "async def sleep(delay, result=None):"));
