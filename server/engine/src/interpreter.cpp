@@ -549,6 +549,21 @@ value stop_iteration_value(const value& stop)
 value runtime::yield_from_step(const value& iter, value sent, bool& returned)
 {
     returned = false;
+    if (iter.is(value_kind::iterator) && iter.as<iterator_object>().source.is(value_kind::future)) {
+        // FutureIter (what was sent does not matter): the future itself while it is pending, then
+        // its result (or its exception) as the value it returns
+        auto& it = iter.as<iterator_object>();
+        auto fut = static_ref_cast<future_object>(it.source.obj);
+        if (it.index == 0 && !fut->done()) {
+            it.index = 1;
+            return it.source;
+        }
+        if (!fut->done()) raise_error("RuntimeError", "await wasn't used with future");
+        it.index = 2;
+        value result = future_result(fut);
+        returned = true;
+        return result;
+    }
     if (iter.is(value_kind::generator)) {
         auto& sub = iter.as<generator_object>();
         bool exhausted = false;
@@ -2244,8 +2259,14 @@ runtime::outcome runtime::execute(exec_context& ctx)
             case opcode::get_yield_from_iter: {
                 value v = pop(f);
                 if (v.is(value_kind::coroutine)) raise_error("TypeError", "cannot 'yield from' a coroutine object in a non-coroutine generator");
-                // Future.__iter__ yields the future to the task with _asyncio_future_blocking set
-                if (v.is(value_kind::future)) raise_unsupported("'yield from' a future (a generator-based awaitable waiting on it)");
+                if (v.is(value_kind::future)) {
+                    // Future.__iter__: a FutureIter (yield_from_step), yielding the future with
+                    // _asyncio_future_blocking set for the task to wait on it
+                    auto it = make_ref<iterator_object>();
+                    it->source = std::move(v);
+                    f.stack.push_back(value::of(value_kind::iterator, it));
+                    break;
+                }
                 f.stack.push_back(v.is(value_kind::generator) ? std::move(v) : make_iterator(v));
                 break;
             }

@@ -867,6 +867,7 @@ value runtime::make_iterator(const value& v)
         if (!iterator) raise_error("TypeError", "iter() returned non-iterator of type '" + type_name(it) + "'");
         return it;
     }
+    case value_kind::future: raise_unsupported("iterating a future (Future.__iter__) other than by 'yield from'");
     default: raise_error("TypeError", "'" + type_name(v) + "' object is not iterable");
     }
 }

@@ -1009,6 +1009,32 @@ void runtime::begin_task_step(const ref<task_object>& task, value exc)
     emit(std::move(e));
 }
 
+namespace {
+
+// Did the future come out of a FutureIter (`yield from fut`) at the end of the iterator's chain of
+// yield froms (its _asyncio_future_blocking)?
+bool yielded_by_future_iter(const value& iter, const future_object& fut)
+{
+    value cur = iter;
+    while (true) {
+        if (cur.is(value_kind::iterator)) {
+            const auto& it = cur.as<iterator_object>();
+            return it.source.is(value_kind::future) && it.source.obj.get() == &fut && it.index == 1;
+        }
+        if (!cur.is(value_kind::generator)) return false;
+        const auto& g = cur.as<generator_object>();
+        if (g.context.frames.empty()) return false;
+        const frame& top = *g.context.frames.back();
+        const auto& code = top.code->instructions;
+        if (top.pc < 2 || code[static_cast<std::size_t>(top.pc - 1)].op != opcode::yield_value ||
+            code[static_cast<std::size_t>(top.pc - 2)].op != opcode::send || top.stack.empty())
+            return false;
+        cur = top.stack.back();
+    }
+}
+
+} // namespace
+
 void runtime::end_task_step(outcome r)
 {
     auto task = current_task_;
@@ -1035,12 +1061,23 @@ void runtime::end_task_step(outcome r)
             raise_unsupported("an __await__ that yields to its task an object with its own __repr__");
         value thrown;
         if (yielded.is(value_kind::future)) {
-            // A future yielded bare: only Future.__iter__ (yield from, not modelled: refused) marks it
-            // _asyncio_future_blocking, so task_step_impl's checks end in one of these two
-            const auto& fut = yielded.as<future_object>();
-            thrown = make_error("RuntimeError", fut.loop.lock().get() != task->loop.lock().get()
-                                                    ? "Task " + task->repr_text() + " got Future " + fut.repr_text() + " attached to a different loop"
-                                                    : "yield was used instead of yield from in task " + task->repr_text() + " with " + fut.repr_text());
+            // task_step_impl's checks: its loop, then _asyncio_future_blocking, which only
+            // Future.__iter__ sets (`yield from fut`: a FutureIter at the end of the chain of yield froms)
+            auto fut = static_ref_cast<future_object>(yielded.obj);
+            if (fut->loop.lock().get() != task->loop.lock().get()) {
+                thrown = make_error("RuntimeError", "Task " + task->repr_text() + " got Future " + fut->repr_text() + " attached to a different loop");
+            } else if (!yielded_by_future_iter(top.wait_iter, *fut)) {
+                thrown = make_error("RuntimeError", "yield was used instead of yield from in task " + task->repr_text() + " with " + fut->repr_text());
+            } else if (fut.get() == task.get()) {
+                thrown = make_error("RuntimeError", "Task cannot await on itself: " + task->repr_text());
+            } else {
+                e.status = "await";
+                emit(std::move(e));
+                add_done_callback(fut, {callback_kind::task_wakeup, task, nullptr});
+                task->fut_waiter = fut;
+                if (task->must_cancel && cancel_any(fut, task->cancel_message)) task->must_cancel = false;
+                break;
+            }
         } else if (!yielded.is(value_kind::none)) {
             thrown = make_error("RuntimeError", "Task got bad yield: " + repr(yielded));
         } else {

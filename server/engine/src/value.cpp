@@ -260,6 +260,7 @@ std::string iterator_type_name(const iterator_object& it)
     case iterator_kind::sequence: break;
     }
     switch (src.kind) {
+    case value_kind::future: return "FutureIter";  // `yield from fut` (Future.__iter__)
     case value_kind::tuple: return "tuple_iterator";
     case value_kind::range: return "range_iterator";
     case value_kind::string: {
