@@ -188,7 +188,7 @@ const std::vector<member> loop_members = {{"run_until_complete", l_run_until_com
 const std::vector<member> future_members = {{"done", f_done}, {"result", f_result}, {"cancel", f_cancel},
     {"cancelled", f_cancelled}, {"exception", f_exception}, {"get_name", f_get_name}, {"set_name", f_set_name}, {"get_coro", f_get_coro},
     {"set_result", future_api}, {"set_exception", future_api}, {"add_done_callback", future_api}, {"remove_done_callback", future_api},
-    {"get_loop", future_api}, {"cancelling", future_api}, {"uncancel", future_api}};
+    {"get_loop", future_api}, {"cancelling", future_api}, {"uncancel", future_api}, {"__await__", future_api}, {"__iter__", future_api}};
 const std::vector<member> handle_members = {{"cancel", handle_api}, {"cancelled", handle_api}, {"when", handle_api}};
 const std::vector<member> list_members = {{"append", s_append}, {"pop", s_pop}, {"extend", s_extend}, {"insert", s_insert},
     {"index", s_index}, {"count", s_count}, {"remove", s_remove}, {"clear", s_clear}, {"reverse", s_reverse}, {"sort", s_sort}, {"copy", s_copy}};

@@ -894,6 +894,7 @@ value runtime::draw_next(value& iterator, bool& exhausted)
         return item;
     }
     auto& it = iterator.as<iterator_object>();
+    if (it.source.is(value_kind::future)) raise_unsupported("next() of a future's FutureIter other than by 'yield from'");
     exhausted = false;
     if (it.done) {
         exhausted = true;

@@ -281,7 +281,10 @@ std::string iterator_type_name(const iterator_object& it)
 }
 
 std::string traceback_object::repr_text() const { return "<traceback object at " + object_address(this) + ">"; }
-std::string iterator_object::repr_text() const { return "<" + iterator_type_name(*this) + " object at " + object_address(this) + ">"; }
+std::string iterator_object::repr_text() const
+{
+    return "<" + std::string(source.is(value_kind::future) ? "_asyncio." : "") + iterator_type_name(*this) + " object at " + object_address(this) + ">";
+}
 
 std::string function_object::repr_text() const
 {
