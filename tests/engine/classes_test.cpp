@@ -27,8 +27,8 @@ void expect_refused_up_front(const std::string& source, const std::string& messa
 
 TEST(classes, what_the_engine_would_run_differently_is_refused_before_the_first_line)
 {
-    expect_refused_up_front("class A:\n    def __await__(self):\n        return self\n",
-                            "the special method '__await__' is not supported by loopscope", 2);
+    expect_refused_up_front("class A:\n    def __format__(self, spec):\n        return ''\n",
+                            "the special method '__format__' is not supported by loopscope", 2);
     expect_refused_up_front("class A:\n    def __matmul__(self, other):\n        return self\n",
                             "the special method '__matmul__' is not supported by loopscope", 2);
     expect_refused_up_front("class A:\n    def __getattr__(self, name):\n        return 0\n",

@@ -124,3 +124,26 @@ TEST(generators, an_async_context_managers_generator_left_in_its_finally_block_e
     expect_refused_there(out, "1\n", "when asyncio.run() ends");
     expect_refused_up_front("async def held():\n    try:\n        yield 1\n    finally:\n        pass\n", "UnsupportedError", "'finally'");
 }
+
+// A program's awaitable (__await__): its await is shown as an inline await of the generator, and
+// what the engine does not model (iter() of a future outside `yield from`) ends the run where it is reached.
+TEST(generators, a_custom_awaitable_is_an_inline_await_and_iter_of_a_future_is_refused)
+{
+    auto out = run_virtual("import asyncio\nclass Ready:\n    def __await__(self):\n        yield\n        return 5\n"
+                           "async def main():\n    print(await Ready())\nasyncio.run(main())\n");
+    EXPECT_EQ(out.stdout_text, "5\n");
+    bool begun = false;
+    bool ended = false;
+    for (const auto& e : out.events) {
+        if (e.kind == "await_begin" && e.on == "coroutine" && e.target == "Ready.__await__") begun = true;
+        if (begun && e.kind == "await_end" && e.result == "5") ended = true;
+    }
+    EXPECT_TRUE(begun && ended);
+    out = run_virtual("import asyncio\nclass Waits:\n    def __init__(self, fut):\n        self.fut = fut\n    def __await__(self):\n"
+                      "        yield from iter(self.fut)\nasync def main():\n    print('before')\n"
+                      "    await Waits(asyncio.get_running_loop().create_future())\nasyncio.run(main())\n");
+    EXPECT_EQ(out.stdout_text, "before\n");
+    const auto* end = out.last("run_finished");
+    ASSERT_TRUE(end && end->error);
+    EXPECT_EQ(end->error->type, "UnsupportedError");
+}

@@ -189,7 +189,7 @@ const std::vector<member> loop_members = {{"run_until_complete", l_run_until_com
 const std::vector<member> future_members = {{"done", f_done}, {"result", f_result}, {"cancel", f_cancel},
     {"cancelled", f_cancelled}, {"exception", f_exception}, {"get_name", f_get_name}, {"set_name", f_set_name}, {"get_coro", f_get_coro},
     {"set_result", future_api}, {"set_exception", future_api}, {"add_done_callback", future_api}, {"remove_done_callback", future_api},
-    {"get_loop", future_api}, {"cancelling", future_api}, {"uncancel", future_api}};
+    {"get_loop", future_api}, {"cancelling", future_api}, {"uncancel", future_api}, {"__await__", future_api}, {"__iter__", future_api}};
 const std::vector<member> handle_members = {{"cancel", handle_api}, {"cancelled", handle_api}, {"when", handle_api}};
 const std::vector<member> list_members = {{"append", s_append}, {"pop", s_pop}, {"extend", s_extend}, {"insert", s_insert},
     {"index", s_index}, {"count", s_count}, {"remove", s_remove}, {"clear", s_clear}, {"reverse", s_reverse}, {"sort", s_sort}, {"copy", s_copy}};
@@ -1958,8 +1958,9 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             loop = b.id == a_ensure_future && !running_loop_ ? current_loop_ : running_loop_or_fail();
             if (!loop) raise_error("RuntimeError", "no running event loop");
         }
+        if (!coro.is(value_kind::coroutine) && b.id == a_ensure_future)
+            coro = ensure_future_refuses(coro, {library_frame("ensure_future", 649, tasks_py, "return _ensure_future(coro_or_future, loop=loop)", "_ensure_future(coro_or_future, loop=loop)")});
         if (!coro.is(value_kind::coroutine)) {
-            if (b.id == a_ensure_future) ensure_future_refuses(coro, {library_frame("ensure_future", 649, tasks_py, "return _ensure_future(coro_or_future, loop=loop)", "_ensure_future(coro_or_future, loop=loop)")});
             const std::string message = "a coroutine was expected, got " + repr(coro);
             const traceback_entry task_init = library_frame("create_task", 436, base_events_py, "task = tasks.Task(coro, loop=self, name=name, context=context)",
                                                             "tasks.Task(coro, loop=self, name=name, context=context)");
@@ -2348,9 +2349,10 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         } else if (aw.is(value_kind::future)) {
             fut = static_ref_cast<future_object>(aw.obj);
         } else {
-            ensure_future_refuses(aw, {library_frame("ensure_future", 649, tasks_py, "return _ensure_future(coro_or_future, loop=loop)", "_ensure_future(coro_or_future, loop=loop)"),
+            value wrapped = ensure_future_refuses(aw, {library_frame("ensure_future", 649, tasks_py, "return _ensure_future(coro_or_future, loop=loop)", "_ensure_future(coro_or_future, loop=loop)"),
                                        library_frame("run_until_complete", 632, base_events_py, "future = tasks.ensure_future(future, loop=self)",
                                                      "tasks.ensure_future(future, loop=self)")});
+            fut = create_task(loop, static_ref_cast<coroutine_object>(wrapped.obj), "", line);
         }
         start_run_until_complete(loop, fut, runner_phase::until_complete);
         return value::none();
@@ -2807,6 +2809,8 @@ std::string task_object::repr_text() const
                                       ((delay.is(value_kind::integer) || delay.is(value_kind::boolean)) && !delay.obj && delay.i <= 0);
             line = at_most_zero ? 630 : 639;
         }
+        // _wrap_awaitable once started: at its `return (yield from awaitable.__await__())`
+        if (coro && coro->native == coroutine_object::native_kind::wrap_awaitable && !context.frames.empty()) line = 684;
         // A coroutine of asyncio's library (wait_for ...): CPython's file and line where marked
         if (!context.frames.empty() && context.frames.front()->code->library)
             std::tie(file, line) = cpython_place(*context.frames.front()->code->library, line);
@@ -2833,6 +2837,7 @@ std::string coroutine_object::repr_text() const
     if (native == native_kind::anext) return "<async_generator_asend object at " + object_address(this) + ">";
     if (native == native_kind::athrow || native == native_kind::aclose) return "<async_generator_athrow object at " + object_address(this) + ">";
     if (native == native_kind::anext_default) return "<anext_awaitable object at " + object_address(this) + ">";
+    if (native == native_kind::wrap_awaitable) return "<generator object _wrap_awaitable at " + object_address(this) + ">";
     return "<coroutine object " + name + " at " + object_address(this) + ">";
 }
 

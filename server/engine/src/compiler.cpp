@@ -585,7 +585,7 @@ private:
         static const char* const supported[] = {"__init__", "__repr__", "__str__", "__eq__", "__lt__", "__le__", "__gt__", "__ge__",
                                                 "__hash__", "__len__", "__bool__", "__call__", "__iter__", "__next__", "__getitem__",
                                                 "__setitem__", "__delitem__", "__contains__", "__neg__", "__pos__", "__invert__", "__abs__",
-                                                "__enter__", "__exit__", "__aenter__", "__aexit__", "__aiter__", "__anext__",
+                                                "__enter__", "__exit__", "__aenter__", "__aexit__", "__aiter__", "__anext__", "__await__",
                                                 "__post_init__"};
         // The binary operators, their reflections and their in-place forms
         static const char* const operators[] = {"add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and", "or", "xor"};

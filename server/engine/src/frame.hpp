@@ -26,7 +26,9 @@ struct block_entry {
 };
 
 // Where a suspended coroutine frame stands inside an `await`.
-enum class wait_state : std::uint8_t { none, future, sleep_zero, sleep };
+// custom: an `await` of an object with __await__, stepping the iterator it returned (`wait_iter`) as
+// CPython's SEND does; `sleep_result` holds what it yielded, then what is sent back in.
+enum class wait_state : std::uint8_t { none, future, sleep_zero, sleep, custom };
 
 struct frame {
     std::shared_ptr<code_object> code;
@@ -55,6 +57,7 @@ struct frame {
     ref<future_object> wait_future;
     ref<handle> wait_timer;  // asyncio.sleep's call_later handle, cancelled on resume
     value sleep_result;
+    value wait_iter;  // wait_state::custom: the iterator __await__() returned
 };
 
 // One thread of Python execution: the module's code, or a task's chain of awaiting coroutines.

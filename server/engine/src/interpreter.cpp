@@ -84,6 +84,7 @@ void clear_frame(frame& f)
 // first), so that a frame kept for the next call leaves nothing alive that destroying it would not.
 void empty_frame(frame& f)
 {
+    f.wait_iter = value{};
     f.sleep_result = value{};
     f.wait_timer.reset();
     f.wait_future.reset();
@@ -548,6 +549,21 @@ value stop_iteration_value(const value& stop)
 value runtime::yield_from_step(const value& iter, value sent, bool& returned)
 {
     returned = false;
+    if (iter.is(value_kind::iterator) && iter.as<iterator_object>().source.is(value_kind::future)) {
+        // FutureIter (what was sent does not matter): the future itself while it is pending, then
+        // its result (or its exception) as the value it returns
+        auto& it = iter.as<iterator_object>();
+        auto fut = static_ref_cast<future_object>(it.source.obj);
+        if (it.index == 0 && !fut->done()) {
+            it.index = 1;
+            return it.source;
+        }
+        if (!fut->done()) raise_error("RuntimeError", "await wasn't used with future");
+        it.index = 2;
+        value result = future_result(fut);
+        returned = true;
+        return result;
+    }
     if (iter.is(value_kind::generator)) {
         auto& sub = iter.as<generator_object>();
         bool exhausted = false;
@@ -853,7 +869,8 @@ value runtime::drive_coroutine(coroutine_object& c, value sent, value thrown, bo
         if (!throwing && top.waiting == wait_state::future && !top.wait_future->done())
             raise_unsupported("sending into a coroutine before the future it yielded is done (CPython: \"await wasn't used with future\")");
         // Sent into the await it stopped at: asyncio's own awaits (sleep's __sleep0, a future's
-        // __await__) take no value, so what was sent is dropped
+        // __await__) take no value, so what was sent is dropped; an __await__'s iterator is sent it
+        if (top.waiting == wait_state::custom) top.sleep_result = throwing ? value::none() : std::move(sent);
     }
     exec_context& ctx = *c.driven;
     if (throwing) ctx.pending_throw = std::move(thrown);
@@ -889,6 +906,7 @@ value runtime::drive_coroutine(coroutine_object& c, value sent, value thrown, bo
             ++coroutines_in_cleanup_blocks_;
         }
         if (top.waiting == wait_state::sleep_zero) return value::none();
+        if (top.waiting == wait_state::custom) return std::exchange(ctx.frames.back()->sleep_result, value::none());
         return value::of(value_kind::future, top.wait_future);
     }
     case outcome::returned: {
@@ -937,6 +955,7 @@ value runtime::coroutine_throw(coroutine_object& c, std::vector<value>& args, bo
     } catch (python_error& e) {
         if (!delegates) throw;
         // A future's __await__ words its TypeErrors otherwise
+        if (c.driven->frames.back()->waiting == wait_state::custom) raise_unsupported("coroutine.throw() of what is not an exception into an await of an object with __await__");
         if (c.driven->frames.back()->waiting == wait_state::future) raise_unsupported("coroutine.throw() of what is not an exception into an await of a future");
         exc = std::move(e.exc);
     }
@@ -1245,6 +1264,84 @@ runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awai
     raise_error("TypeError", "object " + type_name(awaitable) + " can't be used in 'await' expression");
 }
 
+// _PyCoro_GetAwaitableIter for an object whose class has __await__: its result, which must be an
+// iterator and not a coroutine (GET_AWAITABLE)
+value runtime::call_await_method(const value& awaitable)
+{
+    std::optional<value> method = bound_special(awaitable, "__await__");
+    value it = call_sync(*method, {});
+    if (it.is(value_kind::coroutine)) raise_error("TypeError", "__await__() returned a coroutine");
+    const bool iterator = it.is(value_kind::iterator) || it.is(value_kind::generator) ||
+                          (it.is(value_kind::instance) && it.as<instance_object>().cls->lookup("__next__"));
+    if (!iterator) {
+        // CPython names its C types by their module
+        const std::string name = it.is(value_kind::future) ? (it.as<future_object>().is_task() ? "_asyncio.Task" : "_asyncio.Future") : type_name(it);
+        raise_error("TypeError", "__await__() returned non-iterator of type '" + name + "'");
+    }
+    return it;
+}
+
+// `await x` of an object with __await__: the awaiting frame steps the iterator __await__() returned,
+// as CPython's SEND loop does, inside the task's step; what it yields is what the coroutine yields to
+// its task (None: run again soon) or to whoever drives it with send().
+runtime::await_step runtime::start_custom_await(frame& f, value iterator)
+{
+    event e = make_event("await_begin");
+    e.on = "coroutine";
+    e.target = iterator.is(value_kind::generator) ? iterator.as<generator_object>().qualname : type_name(iterator);
+    emit(std::move(e));
+    f.waiting = wait_state::custom;
+    f.wait_iter = std::move(iterator);
+    return step_custom_await(f, value::none(), value{});
+}
+
+// One step of a custom await: `sent` passed on to the iterator, or `thrown` thrown into it as
+// _gen_throw does (a generator: into it, GeneratorExit closing it first; another iterator without a
+// throw method: raised at the await). Raises what the iterator raises, the frame's await still set
+// for raise_in to end.
+runtime::await_step runtime::step_custom_await(frame& f, value sent, value thrown)
+{
+    value iter = f.wait_iter;
+    bool returned = false;
+    value got;
+    if (thrown.is(value_kind::exception)) {
+        const bool closing = is_instance_of(thrown, "GeneratorExit");
+        if (iter.is(value_kind::generator)) {
+            auto& g = iter.as<generator_object>();
+            if (closing) {
+                generator_close(g);
+                throw python_error{std::move(thrown)};
+            }
+            bool exhausted = false;
+            got = resume_generator(g, exhausted, value::none(), std::move(thrown));
+            if (exhausted) {
+                returned = true;
+                got = std::move(g.return_value);
+                g.return_value = value::none();
+                if (got.is_unbound()) got = value::none();
+            }
+        } else {
+            if (iter.is(value_kind::instance) && iter.as<instance_object>().cls->lookup(closing ? "close" : "throw"))
+                raise_unsupported("throwing into an await of an iterator with its own throw() or close()");
+            throw python_error{std::move(thrown)};
+        }
+    } else {
+        got = yield_from_step(iter, std::move(sent), returned);
+    }
+    if (!returned) {
+        f.sleep_result = std::move(got);
+        return await_step::suspend_none;
+    }
+    f.waiting = wait_state::none;
+    f.wait_iter = value{};
+    f.sleep_result = value{};
+    event e = make_event("await_end");
+    e.result = event_repr(got);
+    emit(std::move(e));
+    f.stack.push_back(std::move(got));
+    return await_step::value_ready;
+}
+
 namespace {
 
 // What CPython's traceback shows of asyncio.sleep when an exception (a cancellation) comes in while a
@@ -1475,7 +1572,12 @@ bool runtime::raise_in(exec_context& ctx, value exc, bool add_entry)
             push_sleep_frames(x.traceback, f.waiting);
             // A task made of asyncio.sleep() itself runs it in a frame of its own, which CPython has not;
             // cancelled before its first step, CPython's sleep() was thrown into at its `async def` line
-            if (!(f.coro && f.coro->native == coroutine_object::native_kind::sleep)) push_entries(x.traceback, f);
+            // _wrap_awaitable's generator: thrown into before its first line, at its decorator's line
+            if (f.coro && f.coro->native == coroutine_object::native_kind::wrap_awaitable)
+                x.traceback.push_back(f.pc == 0 ? library_frame("_wrap_awaitable", 677, "/usr/lib/python3.11/asyncio/tasks.py", "@types.coroutine")
+                                                : library_frame("_wrap_awaitable", 684, "/usr/lib/python3.11/asyncio/tasks.py",
+                                                                "return (yield from awaitable.__await__())", "yield from awaitable.__await__()"));
+            else if (!(f.coro && f.coro->native == coroutine_object::native_kind::sleep)) push_entries(x.traceback, f);
             else if (f.pc == 0 && f.waiting == wait_state::none)
                 x.traceback.push_back(library_frame("sleep", 627, "/usr/lib/python3.11/asyncio/tasks.py", "async def sleep(delay, result=None):"));
         }
@@ -1486,6 +1588,7 @@ bool runtime::raise_in(exec_context& ctx, value exc, bool add_entry)
             f.wait_future.reset();
             f.wait_timer.reset();
             f.sleep_result = value{};
+            f.wait_iter = value{};
             event e = make_event("await_end");
             const auto& x = exc.as<exception_object>();
             e.error = error_info_of(x);
@@ -1602,7 +1705,22 @@ runtime::outcome runtime::execute(exec_context& ctx)
             ctx.pending_throw = value{};
             // coro.throw / generator.throw chain what the frame is handling (_PyErr_ChainStackItem)
             set_context_at_raise(ctx, exc);
-            if (!raise_in(ctx, exc, true)) return outcome::raised;
+            if (f.waiting == wait_state::custom) {
+                try {
+                    if (step_custom_await(f, value::none(), std::move(exc)) == await_step::suspend_none) return outcome::yielded_none;
+                } catch (const python_error& e) {
+                    if (!raise_in(ctx, e.exc, true)) return outcome::raised;
+                }
+            } else if (!raise_in(ctx, exc, true)) {
+                return outcome::raised;
+            }
+        } else if (f.waiting == wait_state::custom) {
+            try {
+                value sent = std::move(f.sleep_result);
+                if (step_custom_await(f, sent.is_unbound() ? value::none() : std::move(sent), value{}) == await_step::suspend_none) return outcome::yielded_none;
+            } catch (const python_error& e) {
+                if (!raise_in(ctx, e.exc, true)) return outcome::raised;
+            }
         } else if (f.waiting != wait_state::none) {
             try {
                 resume_await(ctx, f);
@@ -2144,6 +2262,14 @@ runtime::outcome runtime::execute(exec_context& ctx)
             case opcode::get_yield_from_iter: {
                 value v = pop(f);
                 if (v.is(value_kind::coroutine)) raise_error("TypeError", "cannot 'yield from' a coroutine object in a non-coroutine generator");
+                if (v.is(value_kind::future)) {
+                    // Future.__iter__: a FutureIter (yield_from_step), yielding the future with
+                    // _asyncio_future_blocking set for the task to wait on it
+                    auto it = make_ref<iterator_object>();
+                    it->source = std::move(v);
+                    f.stack.push_back(value::of(value_kind::iterator, it));
+                    break;
+                }
                 f.stack.push_back(v.is(value_kind::generator) ? std::move(v) : make_iterator(v));
                 break;
             }
@@ -2305,6 +2431,19 @@ runtime::outcome runtime::execute(exec_context& ctx)
             }
             case opcode::get_awaitable: {
                 const value& v = f.stack.back();
+                if (in.arg == 4) {
+                    // _wrap_awaitable's `yield from awaitable.__await__()`, in a generator-based coroutine:
+                    // a coroutine or a future is awaited, anything else iterated
+                    value it = call_sync(load_attribute(v, "__await__"), {});
+                    if (!it.is(value_kind::coroutine) && !it.is(value_kind::future) && !it.is(value_kind::generator)) it = make_iterator(it);
+                    f.stack.back() = std::move(it);
+                    break;
+                }
+                if (v.is(value_kind::instance) && v.as<instance_object>().cls->lookup("__await__")) {
+                    value it = call_await_method(v);
+                    f.stack.back() = std::move(it);
+                    break;
+                }
                 if (!v.is(value_kind::coroutine) && !v.is(value_kind::future)) {
                     if (in.arg == 3) raise_error("TypeError", "'async for' received an invalid object from __anext__: " + type_name(v));
                     if (in.arg != 0)
@@ -2363,7 +2502,9 @@ runtime::outcome runtime::execute(exec_context& ctx)
             }
             case opcode::await_: {
                 value awaitable = pop(f);
-                switch (start_await(ctx, f, std::move(awaitable))) {
+                // What get_awaitable left that is neither: the iterator an __await__ returned
+                const bool custom = !awaitable.is(value_kind::coroutine) && !awaitable.is(value_kind::future);
+                switch (custom ? start_custom_await(f, std::move(awaitable)) : start_await(ctx, f, std::move(awaitable))) {
                 case await_step::value_ready:
                 case await_step::pushed_frame: break;
                 case await_step::suspend_future: return outcome::yielded_future;

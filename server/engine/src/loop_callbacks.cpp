@@ -467,6 +467,14 @@ value runtime::call_callback_api(const builtin_object& b, std::vector<value>& ar
     // ---- a future's (and a task's) ----
     auto fut = static_ref_cast<future_object>(b.self.obj);
     const std::string_view type = type_name_of_future(*fut);
+    if (name == "__await__" || name == "__iter__") {
+        // Future.__await__(): its FutureIter, for `yield from` (yield_from_step)
+        if (!kwargs.empty()) raise_error("TypeError", "wrapper " + name + "() takes no keyword arguments");
+        if (!args.empty()) raise_error("TypeError", "expected 0 arguments, got " + std::to_string(args.size()));
+        auto it = make_ref<iterator_object>();
+        it->source = value::of(value_kind::future, fut);
+        return value::of(value_kind::iterator, it);
+    }
     if (name == "set_result" || name == "set_exception") {
         c_arguments(type, 1);
         if (fut->is_task()) raise_error("RuntimeError", "Task does not support " + name + " operation");

@@ -877,6 +877,7 @@ value runtime::make_iterator(const value& v)
         if (!iterator) raise_error("TypeError", "iter() returned non-iterator of type '" + type_name(it) + "'");
         return it;
     }
+    case value_kind::future: raise_unsupported("iterating a future (Future.__iter__) other than by 'yield from'");
     default: raise_error("TypeError", "'" + type_name(v) + "' object is not iterable");
     }
 }
@@ -903,6 +904,7 @@ value runtime::draw_next(value& iterator, bool& exhausted)
         return item;
     }
     auto& it = iterator.as<iterator_object>();
+    if (it.source.is(value_kind::future)) raise_unsupported("next() of a future's FutureIter other than by 'yield from'");
     exhausted = false;
     if (it.done) {
         exhausted = true;

@@ -972,11 +972,13 @@ void runtime::begin_task_step(const ref<task_object>& task, value exc)
             code->name = coro.name;
             code->qualname = coro.name;
             // The task's frame awaits `inner` and returns what it gives, as `return await inner` would
-            auto await_in_frame = [&code](value inner) {
+            // (get_awaitable's argument: 4 for _wrap_awaitable's `return (yield from awaitable.__await__())`)
+            auto await_in_frame = [&code](value inner, std::int32_t how = 0) {
                 code->constants = {std::move(inner)};
-                code->instructions = {{opcode::load_const, 0, 0}, {opcode::get_awaitable, 0, 0}, {opcode::await_, 0, 0},
+                code->instructions = {{opcode::load_const, 0, 0}, {opcode::get_awaitable, how, 0}, {opcode::await_, 0, 0},
                                       {opcode::set_return, 0, 0}, {opcode::return_value, 0, 0}};
             };
+            if (coro.native == coroutine_object::native_kind::wrap_awaitable) await_in_frame(coro.awaited, 4);
             if (coro.native == coroutine_object::native_kind::await_future) await_in_frame(coro.awaited);
             using native = coroutine_object::native_kind;
             if (coro.native == native::anext || coro.native == native::anext_default || coro.native == native::athrow ||
@@ -1023,6 +1025,32 @@ void runtime::begin_task_step(const ref<task_object>& task, value exc)
     emit(std::move(e));
 }
 
+namespace {
+
+// Did the future come out of a FutureIter (`yield from fut`) at the end of the iterator's chain of
+// yield froms (its _asyncio_future_blocking)?
+bool yielded_by_future_iter(const value& iter, const future_object& fut)
+{
+    value cur = iter;
+    while (true) {
+        if (cur.is(value_kind::iterator)) {
+            const auto& it = cur.as<iterator_object>();
+            return it.source.is(value_kind::future) && it.source.obj.get() == &fut && it.index == 1;
+        }
+        if (!cur.is(value_kind::generator)) return false;
+        const auto& g = cur.as<generator_object>();
+        if (g.context.frames.empty()) return false;
+        const frame& top = *g.context.frames.back();
+        const auto& code = top.code->instructions;
+        if (top.pc < 2 || code[static_cast<std::size_t>(top.pc - 1)].op != opcode::yield_value ||
+            code[static_cast<std::size_t>(top.pc - 2)].op != opcode::send || top.stack.empty())
+            return false;
+        cur = top.stack.back();
+    }
+}
+
+} // namespace
+
 void runtime::end_task_step(outcome r)
 {
     auto task = current_task_;
@@ -1039,11 +1067,42 @@ void runtime::end_task_step(outcome r)
         if (task->must_cancel && cancel_any(fut, task->cancel_message)) task->must_cancel = false;
         break;
     }
-    case outcome::yielded_none:
+    case outcome::yielded_none: {
         e.status = "yield";
+        // An __await__'s iterator yielded: Task.__step sends None back; what is not None (nor a
+        // future, refused) is its RuntimeError, thrown in at the next step
+        frame& top = *task->context.frames.back();
+        value yielded = top.waiting == wait_state::custom ? std::exchange(top.sleep_result, value::none()) : value::none();
+        if (yielded.is(value_kind::instance) && yielded.as<instance_object>().cls->lookup("__repr__"))
+            raise_unsupported("an __await__ that yields to its task an object with its own __repr__");
+        value thrown;
+        if (yielded.is(value_kind::future)) {
+            // task_step_impl's checks: its loop, then _asyncio_future_blocking, which only
+            // Future.__iter__ sets (`yield from fut`: a FutureIter at the end of the chain of yield froms)
+            auto fut = static_ref_cast<future_object>(yielded.obj);
+            if (fut->loop.lock().get() != task->loop.lock().get()) {
+                thrown = make_error("RuntimeError", "Task " + task->repr_text() + " got Future " + fut->repr_text() + " attached to a different loop");
+            } else if (!yielded_by_future_iter(top.wait_iter, *fut)) {
+                thrown = make_error("RuntimeError", "yield was used instead of yield from in task " + task->repr_text() + " with " + fut->repr_text());
+            } else if (fut.get() == task.get()) {
+                thrown = make_error("RuntimeError", "Task cannot await on itself: " + task->repr_text());
+            } else {
+                e.status = "await";
+                emit(std::move(e));
+                add_done_callback(fut, {callback_kind::task_wakeup, task, nullptr});
+                task->fut_waiter = fut;
+                if (task->must_cancel && cancel_any(fut, task->cancel_message)) task->must_cancel = false;
+                break;
+            }
+        } else if (!yielded.is(value_kind::none)) {
+            thrown = make_error("RuntimeError", "Task got bad yield: " + repr(yielded));
+        } else {
+            thrown = value::none();
+        }
         emit(std::move(e));
-        call_soon(*task->loop.lock(), callback_kind::task_step, task, nullptr);
+        call_soon(*task->loop.lock(), callback_kind::task_step, task, nullptr, nullptr, std::move(thrown));
         break;
+    }
     case outcome::returned:
         e.status = "return";
         emit(std::move(e));
@@ -1285,10 +1344,18 @@ value runtime::make_cancelled_error(future_object& fut)
 // asyncio's _ensure_future of what is neither a future nor a coroutine, called from `callers`
 // (innermost first): CPython wraps an awaitable (an object with __await__) in a coroutine, which the
 // engine does not model; anything else is its TypeError.
-void runtime::ensure_future_refuses(const value& v, std::initializer_list<traceback_entry> callers)
+value runtime::ensure_future_refuses(const value& v, std::initializer_list<traceback_entry> callers)
 {
-    if (v.is(value_kind::instance) && v.as<instance_object>().cls->lookup("__await__"))
-        raise_unsupported("an awaitable object that is not a coroutine, given to asyncio (_wrap_awaitable)");
+    if (v.is(value_kind::instance) && v.as<instance_object>().cls->lookup("__await__")) {
+        // _wrap_awaitable(v): a generator-based coroutine whose body is `return (yield from v.__await__())`
+        auto coro = make_ref<coroutine_object>();
+        coro->native = coroutine_object::native_kind::wrap_awaitable;
+        coro->name = "_wrap_awaitable";
+        coro->awaited = v;
+        coro->owner = this;
+        coro->owner_alive = alive_;
+        return value::of(value_kind::coroutine, coro);
+    }
     value e = make_error("TypeError", "An asyncio.Future, a coroutine or an awaitable is required");
     auto& traceback = e.as<exception_object>().traceback;
     traceback.push_back(library_frame("_ensure_future", 664, "/usr/lib/python3.11/asyncio/tasks.py", "raise TypeError('An asyncio.Future, a coroutine or an awaitable '"));
@@ -1345,6 +1412,10 @@ ref<task_object> runtime::create_task(const ref<loop_object>& loop, ref<coroutin
     task->created_line = line;
     task->file_name = config_.file_name;
     task->def_line = task->coro->function ? task->coro->function->code->first_line : 0;
+    if (task->coro->native == coroutine_object::native_kind::wrap_awaitable) {
+        task->file_name = "/usr/lib/python3.11/asyncio/tasks.py";
+        task->def_line = 677;
+    }
     // asyncio.sleep (C++ here, Python in CPython): tasks.py's sleep
     if (task->coro->native == coroutine_object::native_kind::sleep) {
         task->file_name = "/usr/lib/python3.11/asyncio/tasks.py";
@@ -1401,7 +1472,8 @@ ref<future_object> runtime::gather(const std::vector<value>& items, bool return_
             } else if (item.is(value_kind::future)) {
                 fut = static_ref_cast<future_object>(item.obj);
             } else {
-                ensure_future_refuses(item, {library_frame("gather", 817, "/usr/lib/python3.11/asyncio/tasks.py", "fut = _ensure_future(arg, loop=loop)", "_ensure_future(arg, loop=loop)")});
+                value wrapped = ensure_future_refuses(item, {library_frame("gather", 817, "/usr/lib/python3.11/asyncio/tasks.py", "fut = _ensure_future(arg, loop=loop)", "_ensure_future(arg, loop=loop)")});
+                fut = create_task(loop, static_ref_cast<coroutine_object>(wrapped.obj), "", line);
             }
             seen.emplace(item.obj.get(), fut);
             ++outer->distinct_children;

@@ -143,7 +143,9 @@ private:
     // through the traceback module (which in 3.11 has no "Did you mean")
     std::string format_traceback(const value& exc, bool logged = false) const;
     double sleep_delay_of(const coroutine_object& coro);  // interpreter.cpp
-    [[noreturn]] void ensure_future_refuses(const value& v, std::initializer_list<traceback_entry> callers);
+    // _ensure_future of what is neither a future nor a coroutine: an awaitable (a class with __await__)
+    // wrapped in _wrap_awaitable's coroutine, anything else its TypeError
+    value ensure_future_refuses(const value& v, std::initializer_list<traceback_entry> callers);
     // "Did you mean" for a NameError or AttributeError the interpreter raised: the name, or "" (did_you_mean.cpp)
     std::string did_you_mean(const exception_object& e) const;
     // dir(obj): its attributes' names, sorted, for an AttributeError's suggestion
@@ -250,6 +252,9 @@ private:
                                         std::vector<std::pair<std::string, value>>& kwargs);
     enum class await_step : std::uint8_t { value_ready, pushed_frame, suspend_future, suspend_none };
     await_step start_await(exec_context& ctx, frame& f, value awaitable);
+    value call_await_method(const value& awaitable);
+    await_step start_custom_await(frame& f, value iterator);
+    await_step step_custom_await(frame& f, value sent, value thrown);
     std::unique_ptr<frame> first_frame_of(coroutine_object& coro);
     await_step start_athrow(exec_context& ctx, coroutine_object& awaitable);
     await_step resume_async_generator(exec_context& ctx, coroutine_object& awaitable);

@@ -264,6 +264,7 @@ std::string iterator_type_name(const iterator_object& it)
     case iterator_kind::sequence: break;
     }
     switch (src.kind) {
+    case value_kind::future: return "FutureIter";  // `yield from fut` (Future.__iter__)
     case value_kind::tuple: return "tuple_iterator";
     case value_kind::range: return "range_iterator";
     case value_kind::string: {
@@ -284,7 +285,10 @@ std::string iterator_type_name(const iterator_object& it)
 }
 
 std::string traceback_object::repr_text() const { return "<traceback object at " + object_address(this) + ">"; }
-std::string iterator_object::repr_text() const { return "<" + iterator_type_name(*this) + " object at " + object_address(this) + ">"; }
+std::string iterator_object::repr_text() const
+{
+    return "<" + std::string(source.is(value_kind::future) ? "_asyncio." : "") + iterator_type_name(*this) + " object at " + object_address(this) + ">";
+}
 
 std::string function_object::repr_text() const
 {
@@ -1054,6 +1058,7 @@ std::string type_name(const value& v)
         case coroutine_object::native_kind::athrow:
         case coroutine_object::native_kind::aclose: return "async_generator_athrow";
         case coroutine_object::native_kind::anext_default: return "anext_awaitable";
+        case coroutine_object::native_kind::wrap_awaitable: return "generator";
         default: return "coroutine";
         }
     case value_kind::future: return type_name_of_future(v.as<future_object>());
