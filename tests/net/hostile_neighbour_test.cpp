@@ -53,9 +53,9 @@ TEST(HostileNeighbour, RunsThatTogetherHoldTooMuchMakeTheNextOneWait)
     config.max_total_run_memory_bytes = 30 << 20;
     test_server server{config};
 
-    // Two runs on two connections each hold 6 MiB (150,000 values of 40 bytes, in whole 2 MiB pages)
+    // Two runs on two connections each hold 6 MiB (250,000 values of 24 bytes, in whole 2 MiB pages)
     // and sleep: 12 MiB held, and 12 + 20 is over 30.
-    const std::string holder = "import asyncio\nkeep = [0] * 150000\nasync def main():\n    await asyncio.sleep(1)\n    print(len(keep))\nasyncio.run(main())\n";
+    const std::string holder = "import asyncio\nkeep = [0] * 250000\nasync def main():\n    await asyncio.sleep(1)\n    print(len(keep))\nasyncio.run(main())\n";
     ws_client first{server.port()}, second{server.port()}, third{server.port()};
     first.read();
     second.read();
