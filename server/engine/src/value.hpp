@@ -378,7 +378,7 @@ inline traceback_entry library_frame(std::string function, std::int32_t line, co
 // None, for a reference to a field that is not there
 inline const value& none_value()
 {
-    static const value none;
+    static const value none{};
     return none;
 }
 
