@@ -70,7 +70,7 @@ TEST(Ref, CastsKeepTheCount)
 }
 
 // A weak reference does not count; it sees its object die when the last ref goes (already inside the
-// object's destructor, as a weak_ptr does), and its block outlives the object while a copy holds it.
+// object's destructor, as a weak_ptr does), and copies and moves of it stay linked to the object.
 struct records_expiry : object {
     weak_ref<object> self_weak;
     bool* out = nullptr;
@@ -96,13 +96,33 @@ TEST(Ref, WeakRefExpiresWhenTheLastRefGoes)
     EXPECT_TRUE(expired_inside);
     EXPECT_TRUE(w.expired());
     EXPECT_FALSE(w.lock());
-    weak_ref<object> after = w;  // copying an expired one keeps the block until the last goes
+    weak_ref<object> after = w;  // a copy of an expired one is expired
     w.reset();
     EXPECT_TRUE(after.expired());
 }
 
 // A value's last reference to an object being destroyed waits on the release list (value.cpp), so a
 // long chain is torn down without recursion; with refs that still holds.
+// Weak references moved about in a vector (as the runtime's lists of containers and tasks are) stay
+// linked: each is emptied when its object goes, whatever order they were made, moved and let go in
+TEST(Ref, WeakRefsInAGrowingVectorAreEmptiedWhenTheirObjectGoes)
+{
+    std::vector<ref<object>> objects;
+    std::vector<weak_ref<object>> weak;
+    for (int k = 0; k < 1000; ++k) {
+        objects.push_back(make_ref<object>());
+        weak.emplace_back(objects.back());
+        weak.emplace_back(objects[static_cast<std::size_t>(k / 2)]);  // two to some, moved as the vector grows
+    }
+    for (std::size_t k = 0; k < objects.size(); k += 2) objects[k].reset();
+    for (std::size_t k = 0; k < weak.size(); k += 2) EXPECT_EQ(weak[k].expired(), (k / 2) % 2 == 0) << k;
+    std::erase_if(weak, [](const weak_ref<object>& w) { return w.expired(); });
+    for (const auto& w : weak) EXPECT_TRUE(w.lock());
+    objects.clear();
+    for (const auto& w : weak) EXPECT_TRUE(w.expired());
+    weak.clear();  // unlinking from objects already gone: nothing left to touch
+}
+
 TEST(Ref, AMillionNestedListsAreReleasedWithoutRecursion)
 {
     value v = value::list({});

@@ -7,9 +7,8 @@
 // share (the library's compiled modules, the code cache) is kept per thread (library.cpp,
 // code_cache.cpp), never as objects reached from two threads.
 //
-// The object is destroyed when its last `ref` goes, as with shared_ptr; `weak_ref` sees that through a
-// small block the object makes the first time it is weakly referenced, which outlives it while a
-// weak_ref holds it.
+// The object is destroyed when its last `ref` goes, as with shared_ptr; its `weak_ref`s are linked in a
+// list the object keeps, and each is told (emptied) when the object goes.
 
 #include <cstddef>
 #include <cstdint>
@@ -22,13 +21,20 @@ namespace loopscope::engine {
 class counted;
 
 namespace detail {
-struct weak_block {
-    counted* target;
-    std::uint32_t holders;  // the weak_refs to it, and the object while it lives
+// A weak reference's link in its object's list: the object lets every one of them know when it goes,
+// so a weak reference costs no allocation (a shared_ptr's weak count lives in its control block; the
+// engine makes a weak reference for every container that may close a cycle, and for each task)
+struct weak_node {
+    counted* target = nullptr;
+    weak_node* prev = nullptr;
+    weak_node* next = nullptr;
+    void link(counted* t) noexcept;
+    void unlink() noexcept;
+    void take_place_of(weak_node& other) noexcept;
 };
 } // namespace detail
 
-// What every object carries for its holders: its count, and its weak block once it has one
+// What every object carries for its holders: its count, and the list of its weak references
 class counted {
 public:
     counted() = default;
@@ -38,18 +44,53 @@ public:
 protected:
     ~counted()
     {
-        if (weak_) {
-            weak_->target = nullptr;
-            if (--weak_->holders == 0) delete weak_;
+        for (detail::weak_node* n = weak_head_; n;) {
+            detail::weak_node* next = n->next;
+            n->target = nullptr;
+            n->prev = n->next = nullptr;
+            n = next;
         }
     }
 
 private:
     template <class T> friend class ref;
     template <class T> friend class weak_ref;
+    friend struct detail::weak_node;
     mutable std::uint32_t refs_ = 0;
-    mutable detail::weak_block* weak_ = nullptr;
+    mutable detail::weak_node* weak_head_ = nullptr;
 };
+
+namespace detail {
+inline void weak_node::link(counted* t) noexcept
+{
+    target = t;
+    prev = nullptr;
+    next = t->weak_head_;
+    if (next) next->prev = this;
+    t->weak_head_ = this;
+}
+inline void weak_node::unlink() noexcept
+{
+    if (!target) return;
+    if (prev) prev->next = next;
+    else target->weak_head_ = next;
+    if (next) next->prev = prev;
+    target = nullptr;
+    prev = next = nullptr;
+}
+inline void weak_node::take_place_of(weak_node& other) noexcept
+{
+    target = other.target;
+    prev = other.prev;
+    next = other.next;
+    if (!target) return;
+    if (prev) prev->next = this;
+    else target->weak_head_ = this;
+    if (next) next->prev = this;
+    other.target = nullptr;
+    other.prev = other.next = nullptr;
+}
+} // namespace detail
 
 template <class T> class ref {
 public:
@@ -154,66 +195,50 @@ template <class T> class weak_ref {
 public:
     weak_ref() noexcept = default;
     template <class U, class = std::enable_if_t<std::is_convertible_v<U*, T*>>>
-    weak_ref(const ref<U>& r) : block_(block_of(r.get()))
+    weak_ref(const ref<U>& r) noexcept
     {
+        if (r) node_.link(static_cast<T*>(r.get()));
     }
-    weak_ref(const weak_ref& other) noexcept : block_(other.block_)
+    weak_ref(const weak_ref& other) noexcept
     {
-        if (block_) ++block_->holders;
+        if (other.node_.target) node_.link(other.node_.target);
     }
-    weak_ref(weak_ref&& other) noexcept : block_(other.block_) { other.block_ = nullptr; }
-    ~weak_ref() { let_go(); }
+    weak_ref(weak_ref&& other) noexcept { node_.take_place_of(other.node_); }
+    ~weak_ref() { node_.unlink(); }
     weak_ref& operator=(const weak_ref& other) noexcept
     {
-        if (other.block_) ++other.block_->holders;
-        let_go();
-        block_ = other.block_;
+        if (this != &other) {
+            counted* t = other.node_.target;
+            node_.unlink();
+            if (t) node_.link(t);
+        }
         return *this;
     }
     weak_ref& operator=(weak_ref&& other) noexcept
     {
         if (this != &other) {
-            let_go();
-            block_ = other.block_;
-            other.block_ = nullptr;
+            node_.unlink();
+            node_.take_place_of(other.node_);
         }
         return *this;
     }
     template <class U, class = std::enable_if_t<std::is_convertible_v<U*, T*>>>
-    weak_ref& operator=(const ref<U>& r)
+    weak_ref& operator=(const ref<U>& r) noexcept
     {
-        auto* b = block_of(r.get());
-        let_go();
-        block_ = b;
+        node_.unlink();
+        if (r) node_.link(static_cast<T*>(r.get()));
         return *this;
     }
 
     // Dead from the moment its last ref went, even while its destructor runs
-    bool expired() const noexcept { return !block_ || !block_->target || block_->target->refs_ == 0; }
-    ref<T> lock() const noexcept { return expired() ? ref<T>() : ref<T>(static_cast<T*>(block_->target)); }
-    void reset() noexcept
-    {
-        let_go();
-        block_ = nullptr;
-    }
-    // Whether this is a weak reference to that object (alive)
-    bool refers_to(const counted* p) const noexcept { return p && block_ && block_->target == p; }
+    bool expired() const noexcept { return !node_.target || node_.target->refs_ == 0; }
+    ref<T> lock() const noexcept { return expired() ? ref<T>() : ref<T>(static_cast<T*>(node_.target)); }
+    void reset() noexcept { node_.unlink(); }
+    // Whether this is a weak reference to that object
+    bool refers_to(const counted* p) const noexcept { return p && node_.target == p; }
 
 private:
-    static detail::weak_block* block_of(T* p)
-    {
-        if (!p) return nullptr;
-        counted* c = p;
-        if (!c->weak_) c->weak_ = new detail::weak_block{c, 1};
-        ++c->weak_->holders;
-        return c->weak_;
-    }
-    void let_go() noexcept
-    {
-        if (block_ && --block_->holders == 0) delete block_;
-    }
-
-    detail::weak_block* block_ = nullptr;
+    detail::weak_node node_;
 };
 
 } // namespace loopscope::engine
