@@ -997,16 +997,9 @@ runtime::await_step runtime::resume_async_generator(exec_context& ctx, coroutine
     // asend(v): v is what the yield it stopped at evaluates to (None for __anext__())
     value sent = std::move(awaitable.sent);
     if (!agen->started && !sent.is(value_kind::none)) raise_error("TypeError", "can't send non-None value to a just-started async generator");
-    event e = make_event("await_begin");
-    e.on = "coroutine";
-    e.target = agen->qualname;
-    emit(std::move(e));
-    agen_leaves_cleanup_block(*agen);
-    auto callee = std::move(agen->suspended);
-    if (agen->started) callee->stack.push_back(std::move(sent));
-    callee->agen = agen;
-    agen->started = true;
-    agen->running = true;
+    const bool started = agen->started;
+    auto callee = enter_async_generator(agen);
+    if (started) callee->stack.push_back(std::move(sent));
     push_frame(ctx, std::move(callee));
     return await_step::pushed_frame;
 }
@@ -1044,6 +1037,20 @@ runtime::await_step runtime::start_athrow(exec_context& ctx, coroutine_object& a
         if (args.empty() || args.size() > 3) raise_unsupported("awaiting athrow() with " + std::to_string(args.size()) + " arguments (CPython 3.11 then leaves the generator running for good)");
         exc = normalize_thrown(args, "athrow");
     }
+    auto callee = enter_async_generator(agen);
+    if (closing) {
+        agen->cm_step = async_generator_object::cm_step_kind::aclose;
+        agen->cm_thrown = value::none();
+    }
+    push_frame(ctx, std::move(callee));
+    // Raised at the yield it stopped at (its def line when it has not started), in its frame
+    throw python_error{std::move(exc)};
+}
+
+// The awaiting task goes into the asynchronous generator's frame (anext, asend, athrow, aclose): the
+// await as an event, the generator running from here on, its suspended frame handed out to be pushed
+std::unique_ptr<frame> runtime::enter_async_generator(const ref<async_generator_object>& agen)
+{
     event e = make_event("await_begin");
     e.on = "coroutine";
     e.target = agen->qualname;
@@ -1053,13 +1060,7 @@ runtime::await_step runtime::start_athrow(exec_context& ctx, coroutine_object& a
     callee->agen = agen;
     agen->started = true;
     agen->running = true;
-    if (closing) {
-        agen->cm_step = async_generator_object::cm_step_kind::aclose;
-        agen->cm_thrown = value::none();
-    }
-    push_frame(ctx, std::move(callee));
-    // Raised at the yield it stopped at (its def line when it has not started), in its frame
-    throw python_error{std::move(exc)};
+    return callee;
 }
 
 void runtime::agen_leaves_cleanup_block(async_generator_object& agen)

@@ -106,7 +106,7 @@ std::vector<library_module>& modules()
 {
     // One copy a thread: its constants are values, whose counts are not atomic (ref.hpp)
     thread_local std::vector<library_module> all = [] {
-        memory_scope process_wide(nullptr);  // built once for the process, charged to no run
+        memory_scope process_wide(nullptr);  // built once a thread, charged to no run
         std::vector<library_module> made;
         made.reserve(std::size(library_sources));
         for (const auto& s : library_sources) made.push_back(load(s));

@@ -1057,16 +1057,19 @@ void runtime::end_task_step(outcome r)
     event e = make_event("step_end");
     e.coro = task->coro_name;
     if (r == outcome::returned || r == outcome::raised) e.line = exit_line_;
-    switch (r) {
-    case outcome::yielded_future: {
-        auto fut = task->context.frames.back()->wait_future;
+    // Task.__step's blocking branch: the task waits on `fut`, woken by its done callback; a cancel
+    // asked for meanwhile goes to the future
+    auto wait_on = [&](const ref<future_object>& fut) {
         e.status = "await";
         emit(std::move(e));
         add_done_callback(fut, {callback_kind::task_wakeup, task, nullptr});
         task->fut_waiter = fut;
         if (task->must_cancel && cancel_any(fut, task->cancel_message)) task->must_cancel = false;
+    };
+    switch (r) {
+    case outcome::yielded_future:
+        wait_on(task->context.frames.back()->wait_future);
         break;
-    }
     case outcome::yielded_none: {
         e.status = "yield";
         // An __await__'s iterator yielded: Task.__step sends None back; what is not None (nor a
@@ -1087,11 +1090,7 @@ void runtime::end_task_step(outcome r)
             } else if (fut.get() == task.get()) {
                 thrown = make_error("RuntimeError", "Task cannot await on itself: " + task->repr_text());
             } else {
-                e.status = "await";
-                emit(std::move(e));
-                add_done_callback(fut, {callback_kind::task_wakeup, task, nullptr});
-                task->fut_waiter = fut;
-                if (task->must_cancel && cancel_any(fut, task->cancel_message)) task->must_cancel = false;
+                wait_on(fut);
                 break;
             }
         } else if (!yielded.is(value_kind::none)) {

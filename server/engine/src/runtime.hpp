@@ -307,6 +307,7 @@ private:
     void agen_cm_returned(exec_context& ctx, async_generator_object::cm_step_kind step, value given);
     bool agen_cm_raised(exec_context& ctx, async_generator_object::cm_step_kind step, const value& exc, const value& thrown, std::size_t depth);
     void agen_leaves_cleanup_block(async_generator_object& agen);
+    std::unique_ptr<frame> enter_async_generator(const ref<async_generator_object>& agen);
     value generator_cm_enter(const value& self);
     value generator_cm_exit(const value& self, const value& type, value exc, const value& traceback);
     value context_manager_attribute(const value& obj, const std::string& name, bool& found);
