@@ -57,4 +57,22 @@ run_output run_clean(const std::string& source, run_config config)
     return out;
 }
 
+void expect_memory_bound(const std::string& program)
+{
+    run_config config;
+    config.max_memory_bytes = 2u << 20;
+    auto out = run_virtual(program, config);
+    EXPECT_NE(limit_message(out).find("max_memory_bytes"), std::string::npos) << program << limit_message(out);
+}
+
+void expect_refused_where_reached(const std::string& program, const std::string& what)
+{
+    auto out = run_virtual("print('before')\n" + program);
+    EXPECT_EQ(out.stdout_text, "before\n") << program;
+    const auto* end = out.last("run_finished");
+    ASSERT_TRUE(end && end->error) << program;
+    EXPECT_EQ(end->error->type, "UnsupportedError") << program;
+    EXPECT_NE(end->error->message.find(what), std::string::npos) << program << ": " << end->error->message;
+}
+
 } // namespace loopscope::engine::testing

@@ -42,6 +42,13 @@ inline std::string limit_message(const run_output& out)
     return end->error->message;
 }
 
+// A program that must end at the memory bound (2 MiB here): the new kinds of object are counted by it
+void expect_memory_bound(const std::string& program);
+
+// The run printed `before` (a line put in front of `program`) and ended with UnsupportedError naming
+// `what` where it reached the construct: refused there, not up front and not run differently
+void expect_refused_where_reached(const std::string& program, const std::string& what);
+
 // Under AddressSanitizer a level of native recursion (the interpreter called back from a builtin: a
 // __repr__ from repr(), a defaultdict's factory, a sort key) takes about ten times the stack, so
 // max_native_stack_bytes ends a runaway recursion through native code before CPython's recursion limit

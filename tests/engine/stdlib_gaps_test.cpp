@@ -6,30 +6,10 @@
 
 using loopscope::engine::run_config;
 using loopscope::engine::testing::limit_message;
+using loopscope::engine::testing::expect_memory_bound;
+using loopscope::engine::testing::expect_refused_where_reached;
 using loopscope::engine::testing::run_virtual;
 
-namespace {
-
-void expect_memory_bound(const char* program)
-{
-    run_config config;
-    config.max_memory_bytes = 2u << 20;
-    auto out = run_virtual(program, config);
-    EXPECT_NE(limit_message(out).find("max_memory_bytes"), std::string::npos) << program << limit_message(out);
-}
-
-// The run printed `before` and ended with UnsupportedError where it reached the construct
-void expect_refused_where_reached(const std::string& program, const std::string& what)
-{
-    auto out = run_virtual("print('before')\n" + program);
-    EXPECT_EQ(out.stdout_text, "before\n") << program;
-    const auto* end = out.last("run_finished");
-    ASSERT_TRUE(end && end->error) << program;
-    EXPECT_EQ(end->error->type, "UnsupportedError") << program;
-    EXPECT_NE(end->error->message.find(what), std::string::npos) << program << ": " << end->error->message;
-}
-
-} // namespace
 
 TEST(stdlib_gaps, what_they_make_counts_against_the_memory_bound)
 {
