@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """CPython 3.11's own names, for the engine's rule "exactly CPython, or refused up front".
 
-    python3 scripts/cpython_names.py            # rewrites server/engine/src/cpython_names.inc
+    python3 scripts/cpython_names.py            # rewrites server/engine/syntax/cpython_names.inc
     python3 scripts/cpython_names.py --check    # exits 1 if the file is not what this python3 says
 
 The engine needs, while it runs and without python3 at hand, to tell a name CPython has but the engine
@@ -26,7 +26,7 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-TARGET = os.path.join(HERE, "..", "server", "engine", "src", "cpython_names.inc")
+TARGET = os.path.join(HERE, "..", "server", "engine", "syntax", "cpython_names.inc")
 
 
 class _Colour(enum.Enum):

@@ -138,7 +138,7 @@ def _program_time():
 
 # --- the virtual clock -------------------------------------------------------------------------------
 
-# time.time() on the virtual clock: the engine's fixed epoch (server/engine/src/builtins.cpp) plus
+# time.time() on the virtual clock: the engine's fixed epoch (server/engine/vm/builtins.cpp) plus
 # program time, so a program that prints a date prints the same one under both.
 EPOCH = 1_700_000_000.0
 

@@ -8,7 +8,7 @@ makes (as this python3's dir() lists them), a two-line program uses the name and
 loopscope it must end as python3 does ('ok', or python3's own NameError/AttributeError), or be refused
 with UnsupportedError: up front (no event before the refusal), or, for an attribute that the engine
 models on other types only, when it is reached. Never a NameError or AttributeError that python3 does
-not raise. Also checks that server/engine/src/cpython_names.inc is what this python3 says.
+not raise. Also checks that server/engine/syntax/cpython_names.inc is what this python3 says.
 """
 import argparse
 import asyncio

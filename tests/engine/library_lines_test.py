@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""asyncio's library in Python (server/engine/library/*.py) shows CPython's own places in tracebacks:
+"""asyncio's library in Python (server/engine/asyncio/library/*.py) shows CPython's own places in tracebacks:
 a line marked `#@ N` (or `#@ FILE:N`) is shown as line N of CPython's file, with its text there. This
 checks every mark against the file its module's header names (Debian's python3 3.11, the oracle's, in
 /usr/lib/python3.11/asyncio, whatever python3 runs this): that line of that file has the same text as
@@ -12,7 +12,7 @@ import os
 import re
 import sys
 
-LIBRARY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "server", "engine", "library")
+LIBRARY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "server", "engine", "asyncio", "library")
 ASYNCIO = "/usr/lib/python3.11/asyncio"
 MARK = re.compile(r"^(?P<code>.*?)\s*#@ (?:(?P<file>[\w.]+):)?(?P<line>\d+)$")
 

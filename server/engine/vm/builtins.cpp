@@ -972,7 +972,7 @@ static void check_loop_can_run(const loop_object& loop, bool another_running, co
                            {library_frame("_check_running", 590, base_events_py, "raise RuntimeError("), running});
 }
 
-// Names that asyncio's library (server/engine/library) alone sees, beside the builtins: the engine's
+// Names that asyncio's library (server/engine/asyncio/library) alone sees, beside the builtins: the engine's
 // state that CPython's library reads from its own module globals
 value runtime::library_private(const std::string& name)
 {

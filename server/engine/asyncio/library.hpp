@@ -10,7 +10,7 @@
 
 namespace loopscope::engine {
 
-// asyncio's library written in Python (server/engine/library/*.py): its synchronisation primitives
+// asyncio's library written in Python (server/engine/asyncio/library/*.py): its synchronisation primitives
 // and queues, as CPython writes them in Python on top of futures. Each module is compiled once for the
 // process (code shared by every run, never changed); a run executes a module's body the first time
 // the program names one of its classes, into a namespace of its own (runtime::library_namespace).

@@ -1,7 +1,7 @@
 #@module asyncio.threads /usr/lib/python3.11/asyncio/threads.py
 # asyncio.to_thread, written for loopscope after the semantics of CPython 3.11's Lib/asyncio/threads.py:
 # func(*args, **kwargs) runs in a worker thread of the loop's default executor, which the engine
-# models (server/engine/src/executor.cpp). The engine has no context variables: _context_call(func,
+# models (server/engine/asyncio/executor.cpp). The engine has no context variables: _context_call(func,
 # args, kwargs) is the partial that CPython makes of ctx.run, func and the arguments.
 # Marks as in asyncio_locks.py.
 

@@ -1,4 +1,4 @@
-// asyncio's primitives as events: the library (server/engine/library) calls `_primitive(self)` after
+// asyncio's primitives as events: the library (server/engine/asyncio/library) calls `_primitive(self)` after
 // each change of a Lock, Event, Condition, Semaphore, Barrier, Queue, Timeout or TaskGroup, and
 // `_cancel(cause, owner, future)` where it cancels a task for a reason of its own. The first call
 // announces the primitive (primitive_created, with an id); each later one sends its whole state

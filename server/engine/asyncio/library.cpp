@@ -15,7 +15,7 @@ namespace loopscope::engine {
 
 namespace {
 
-// The sources, embedded at build time (CMake writes library_sources.inc from server/engine/library)
+// The sources, embedded at build time (CMake writes library_sources.inc from server/engine/asyncio/library)
 struct embedded_source {
     const char* file_name;
     std::string_view text;
