@@ -22,12 +22,9 @@ KNOWN_UPWARD = {
     # a representation of their own that the vm turns into values once per code object.
     "syntax/ast.hpp": {"value.hpp"},
     "syntax/code.hpp": {"value.hpp"},
-    # The parser and the compiler refuse up front what the engine does not have: they ask each module
-    # (typing, itertools, functools, contextlib, asyncio's library) for its names, and read int literals
-    # of any size. A table of module names registered by the vm would replace these.
-    "syntax/parser.cpp": {"library.hpp", "typing_forms.hpp", "itertools_module.hpp", "functools_module.hpp",
-                          "contextlib_module.hpp", "integers.hpp"},
-    "syntax/compiler.cpp": {"library.hpp", "integers.hpp"},
+    # ... and the parser reads int literals of any size into them.
+    "syntax/parser.cpp": {"integers.hpp"},
+    "syntax/compiler.cpp": {"integers.hpp"},
     # `runtime` is still one class: the interpreter's state (frames, exceptions, calls) and the loop's
     # (tasks, handles, the runner). The vm's natives are its methods. Splitting it in two (the
     # interpreter, which the asyncio layer extends) removes every edge below.

@@ -1,5 +1,6 @@
 // asyncio's library in Python: the embedded sources, their CPython places, compiled once.
 #include "library.hpp"
+#include "this_engine_names.hpp"
 
 #include "compiler.hpp"
 #include <loopscope/engine/memory.hpp>
@@ -111,8 +112,8 @@ std::vector<library_module>& modules()
         made.reserve(std::size(library_sources));
         for (const auto& s : library_sources) made.push_back(load(s));
         for (auto& m : made) {
-            auto ast = parse_module(m.source, 200);
-            m.code = compile_module(ast);
+            auto ast = parse_module(m.source, 200, engine_names_of_this_engine());
+            m.code = compile_module(ast, engine_names_of_this_engine());
             mark_library(*m.code, &m);
             m.exported = public_names(m.source);
         }

@@ -1,4 +1,5 @@
 #include "runtime.hpp"
+#include "this_engine_names.hpp"
 
 #include <limits>
 #include "library.hpp"
@@ -218,9 +219,10 @@ void runtime::start(std::string_view source)
             // A kept program belongs to no run: compiled outside this run's account.
             std::optional<memory_scope> process_wide;
             if (keep) process_wide.emplace(nullptr);
-            auto module = parse_module(source, config_.max_nesting_depth);
-            module_code_ = compile_module(module);
-            check_names_up_front(*module_code_, source_lines_);
+            const auto& names = engine_names_of_this_engine();
+            auto module = parse_module(source, config_.max_nesting_depth, names);
+            module_code_ = compile_module(module, names);
+            check_names_up_front(*module_code_, source_lines_, names);
             if (keep) cache_code(source, config_.max_nesting_depth, module_code_, config_.code_cache_entries);
         }
     } catch (const syntax_error& e) {

@@ -1,5 +1,4 @@
 #include "compiler.hpp"
-#include "library.hpp"
 #include "cpython_names.hpp"
 #include "integers.hpp"
 
@@ -97,6 +96,8 @@ void collect_bindings(const block& body, std::vector<std::string>& out, std::set
 
 class compiler {
 public:
+    explicit compiler(const engine_names& names) : names_(names) {}
+
     std::shared_ptr<code_object> module(const module_ast& m)
     {
         scope s;
@@ -696,7 +697,7 @@ private:
                 const bool module_class = b->kind == expr_kind::attribute && !b->module.empty();
                 const bool typing_named_tuple = module_class && b->module == "typing" && b->name == "NamedTuple";
                 // asyncio's classes written in Python (asyncio.Lock ...): classes like the program's own
-                const bool asyncio_library_class = module_class && b->module == "asyncio" && library_exports(b->name);
+                const bool asyncio_library_class = module_class && names_.has_python_class(b->module, b->name);
                 const bool enum_class = module_class && b->module == "enum" && b->name == "Enum";
                 if (namedtuple_call || typing_named_tuple || asyncio_library_class || enum_class) continue;
                 // Any other class of a module (collections.OrderedDict, asyncio.Future): one of CPython's
@@ -1693,14 +1694,15 @@ private:
     std::int32_t last_line_ = 1;
     std::set<std::string> exception_classes_;  // classes this program derived from an exception class
     std::set<std::string> defined_classes_;    // the other classes it defined
+    const engine_names& names_;
     block empty_block_;
 };
 
 } // namespace
 
-std::shared_ptr<code_object> compile_module(const module_ast& module)
+std::shared_ptr<code_object> compile_module(const module_ast& module, const engine_names& names)
 {
-    return compiler().module(module);
+    return compiler(names).module(module);
 }
 
 } // namespace loopscope::engine

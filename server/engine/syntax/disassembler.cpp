@@ -2,12 +2,9 @@
 // show a chunk. Every opcode has its name here; a new opcode that is not named does not compile
 // (the switch has no default).
 
-#include <loopscope/engine/disassemble.hpp>
+#include "disassembler.hpp"
 
 #include "code.hpp"
-#include "compiler.hpp"
-#include "parser.hpp"
-#include "syntax_error.hpp"
 
 #include <cstdio>
 
@@ -159,6 +156,8 @@ std::string argument_text(const code_object& code, const instruction& in)
     }
 }
 
+} // namespace
+
 void disassemble_code(const code_object& code, std::string& out)
 {
     out += "Disassembly of " + code.qualname + (code.is_module ? "" : " (line " + std::to_string(code.first_line) + ")");
@@ -181,22 +180,6 @@ void disassemble_code(const code_object& code, std::string& out)
     for (const auto& inner : code.functions) {
         out += "\n";
         disassemble_code(*inner, out);
-    }
-}
-
-} // namespace
-
-bool disassemble(const std::string& source, std::size_t max_nesting, std::string& text)
-{
-    try {
-        auto module = parse_module(source, max_nesting);
-        auto code = compile_module(module);
-        text.clear();
-        disassemble_code(*code, text);
-        return true;
-    } catch (const syntax_error& e) {
-        text = e.type + ": " + e.message + " (line " + std::to_string(e.line) + ")\n";
-        return false;
     }
 }
 

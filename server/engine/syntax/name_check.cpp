@@ -49,7 +49,7 @@ void collect_stored(const code_object& code, std::set<std::string>& stored, std:
 }
 
 void check_code(const code_object& code, const std::set<std::string>& stored, const std::set<std::string>& attributes,
-                const std::vector<std::string>& lines)
+                const std::vector<std::string>& lines, const engine_names& names)
 {
     for (const auto& in : code.instructions) {
         // Setting a special attribute (obj.__class__, C.__name__) does more in CPython than storing it
@@ -70,11 +70,11 @@ void check_code(const code_object& code, const std::set<std::string>& stored, co
         const std::string& name = code.names[static_cast<std::size_t>(in.arg)];
         if (in.op == opcode::load_name && attributes.count(name)) continue;
         std::string what;
-        if (global && !stored.count(name) && !engine_has_builtin(name) && cpython_has_builtin(name))
+        if (global && !stored.count(name) && !names.has_builtin(name) && cpython_has_builtin(name))
             what = "the builtin '" + name + "'";
         else if (global && !stored.count(name) && cpython_module_global(name))
             what = "the module global '" + name + "'";
-        else if (!global && !engine_has_attribute(name) && !attributes.count(name) &&
+        else if (!global && !names.has_attribute(name) && !attributes.count(name) &&
                  cpython_any_type_has(name))
             what = "the attribute '" + name + "'";
         if (what.empty()) continue;
@@ -83,16 +83,23 @@ void check_code(const code_object& code, const std::set<std::string>& stored, co
             column = column_of(lines[static_cast<std::size_t>(in.line - 1)], name, !global);
         throw syntax_error{"UnsupportedError", what + " is not supported by loopscope", in.line, column};
     }
-    for (const auto& f : code.functions) check_code(*f, stored, attributes, lines);
+    for (const auto& f : code.functions) check_code(*f, stored, attributes, lines, names);
 }
 
 } // namespace
 
-void check_names_up_front(const code_object& module, const std::vector<std::string>& source_lines)
+bool cpython_module_global(std::string_view name)
+{
+    for (const char* global : {"__file__", "__builtins__", "__doc__", "__package__", "__loader__", "__spec__", "__cached__"})
+        if (name == global) return true;
+    return false;
+}
+
+void check_names_up_front(const code_object& module, const std::vector<std::string>& source_lines, const engine_names& names)
 {
     std::set<std::string> stored, attributes;
     collect_stored(module, stored, attributes);
-    check_code(module, stored, attributes, source_lines);
+    check_code(module, stored, attributes, source_lines, names);
 }
 
 } // namespace loopscope::engine

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "code.hpp"
+#include "engine_names.hpp"
 
 #include <string>
 #include <string_view>
@@ -13,11 +14,7 @@ namespace loopscope::engine {
 // CPython lacks too is left alone: it fails at run time with CPython's own NameError/AttributeError.
 // Attributes are checked by name, since the engine cannot know an object's type up front; one that
 // some engine type has but the object's type lacks ends the run when reached (raise_unsupported).
-void check_names_up_front(const code_object& module, const std::vector<std::string>& source_lines);
-
-// What the engine models (builtins.cpp): a builtin name, an attribute of any of its objects or modules.
-bool engine_has_builtin(std::string_view name);
-bool engine_has_attribute(std::string_view name);
+void check_names_up_front(const code_object& module, const std::vector<std::string>& source_lines, const engine_names& names);
 // A global every CPython module has besides __name__ (__file__, __doc__, __builtins__ ...), which the
 // engine does not model.
 bool cpython_module_global(std::string_view name);

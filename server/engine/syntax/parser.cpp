@@ -1,14 +1,8 @@
 #include "parser.hpp"
-#include "library.hpp"
-#include "typing_forms.hpp"
-#include "itertools_module.hpp"
-#include "functools_module.hpp"
-#include "contextlib_module.hpp"
 #include "integers.hpp"
 #include "cpython_names.hpp"
-
+#include "engine_names.hpp"
 #include "escapes.hpp"
-
 #include "tokenizer.hpp"
 
 #include <algorithm>
@@ -22,7 +16,8 @@ namespace {
 
 class parser {
 public:
-    parser(std::vector<token> tokens, std::size_t max_nesting) : toks_(std::move(tokens)), max_nesting_(max_nesting) {}
+    parser(std::vector<token> tokens, std::size_t max_nesting, const engine_names& names)
+        : toks_(std::move(tokens)), max_nesting_(max_nesting), names_(names) {}
 
     module_ast module()
     {
@@ -362,52 +357,6 @@ private:
         return n;
     }
 
-    static bool supported_module(const std::string& m)
-    {
-        return m == "asyncio" || m == "time" || m == "dataclasses" || m == "random" || m == "typing" || m == "sys" || m == "enum" || m == "math" ||
-               m == "collections" || m == "itertools" || m == "functools" || m == "contextlib";
-    }
-
-    // What the subset offers of each module; anything else is refused before the program runs.
-    static bool supported_member(const std::string& module, const std::string& name)
-    {
-        static const char* asyncio_names[] = {"run", "sleep", "create_task", "gather", "get_event_loop", "new_event_loop",
-            "set_event_loop", "get_running_loop", "current_task", "all_tasks", "ensure_future", "Task", "AbstractEventLoop", "Future", "Handle", "TimerHandle",
-            "CancelledError", "InvalidStateError", "TimeoutError", nullptr};
-        static const char* time_names[] = {"sleep", "time", "monotonic", "perf_counter", "strftime", "ctime", nullptr};
-        static const char* dataclasses_names[] = {"dataclass", "field", "FrozenInstanceError", "asdict", "astuple", "fields", "replace",
-            "is_dataclass", "Field", "MISSING", nullptr};
-        static const char* sys_names[] = {"stdout", "stderr", "exit", nullptr};
-        static const char* enum_names[] = {"Enum", "auto", nullptr};
-        if (module == "sys" || module == "enum") {
-            for (const char** n = module == "sys" ? sys_names : enum_names; *n; ++n)
-                if (name == *n) return true;
-            return false;
-        }
-        if (module == "typing") return typing_has(name) || name == "NamedTuple";  // named_tuples.cpp
-        if (module == "collections") return name == "deque" || name == "defaultdict" || name == "Counter" || name == "OrderedDict" || name == "namedtuple";  // collections_*.cpp, named_tuples.cpp
-        if (module == "functools") return functools_has(name);  // functools_module.cpp
-        if (module == "contextlib") return contextlib_has(name);  // contextlib_module.cpp
-        if (module == "itertools") return name != "chain.from_iterable" && itertools_has(name);
-        if (module == "math") {
-            static const char* math_names[] = {"sqrt", "floor", "ceil", "trunc", "fabs", "exp", "log", "log2", "log10", "sin", "cos",
-                "tan", "atan", "atan2", "degrees", "radians", "isfinite", "isinf", "isnan", "copysign", "pi", "e", "tau", "inf", "nan",
-                "factorial", "gcd", "lcm", "isqrt", "comb", "perm", "isclose", "fsum", "prod", "hypot", "dist", "modf", "frexp", "ldexp",
-                "fmod", "remainder", "pow", "nextafter", "ulp", "asin", "acos", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh",
-                "expm1", "log1p", "exp2", "cbrt", nullptr};
-            for (const char** n = math_names; *n; ++n)
-                if (name == *n) return true;
-            return false;
-        }
-        static const char* random_names[] = {"seed", "random", "getrandbits", "uniform", "randint", "randrange", "choice", "choices",
-            "shuffle", "sample", "gauss", "normalvariate", "expovariate", nullptr};
-        const char** names = module == "asyncio" ? asyncio_names : module == "time" ? time_names : module == "random" ? random_names : dataclasses_names;
-        for (const char** n = names; *n; ++n)
-            if (name == *n) return true;
-        // asyncio's library in Python (whose own imports are of the names above: it is parsed here too)
-        return module == "asyncio" && library_exports(name);
-    }
-
     stmt_ptr import_statement()
     {
         const token& t = next();
@@ -416,7 +365,7 @@ private:
             const token& at = peek();
             import_name n;
             n.module = dotted_name();
-            if (!supported_module(n.module)) unsupported(at, "module '" + n.module + "'");
+            if (!names_.has_module(n.module)) unsupported(at, "module '" + n.module + "'");
             n.as = accept_name("as") ? expect_name() : n.module;
             module_aliases_[n.as] = n.module;
             s->imports.push_back(std::move(n));
@@ -430,7 +379,7 @@ private:
         auto s = make_stmt(stmt_kind::import_from, t);
         const token& at = peek();
         s->name = dotted_name();
-        if (!supported_module(s->name)) unsupported(at, "module '" + s->name + "'");
+        if (!names_.has_module(s->name)) unsupported(at, "module '" + s->name + "'");
         if (!accept_name("import")) fail_at(peek(), "invalid syntax");
         if (is_op("*")) unsupported(peek(), "'import *'");
         bool paren = accept_op("(");
@@ -440,7 +389,7 @@ private:
             const token& nt = peek();
             n.module = expect_name();
             // (a name CPython's module lacks too is its ImportError, when the import runs)
-            if (!supported_member(s->name, n.module) && cpython_type_has(s->name == "asyncio" ? "module" : "module " + s->name, n.module))
+            if (!names_.has_module_member(s->name, n.module) && cpython_type_has(s->name == "asyncio" ? "module" : "module " + s->name, n.module))
                 unsupported(nt, "'" + s->name + "." + n.module + "'");
             n.as = accept_name("as") ? expect_name() : n.module;
             s->imports.push_back(std::move(n));
@@ -1161,7 +1110,7 @@ private:
                     auto alias = module_aliases_.find(e->name);
                     // random.<a name CPython lacks> is CPython's AttributeError when reached
                     // (every module the engine has: scripts/cpython_names.py lists their names)
-                    if (alias != module_aliases_.end() && !supported_member(alias->second, attr->name) &&
+                    if (alias != module_aliases_.end() && !names_.has_module_member(alias->second, attr->name) &&
                         cpython_type_has(alias->second == "asyncio" ? "module" : "module " + alias->second, attr->name))
                         unsupported(name_token, "'" + alias->second + "." + attr->name + "'");
                     if (alias != module_aliases_.end()) attr->module = alias->second;
@@ -1672,7 +1621,7 @@ private:
             tok.line += t.line + lines - 1;
             tok.end_line += t.line + lines - 1;
         }
-        parser sub(std::move(toks), max_nesting_);
+        parser sub(std::move(toks), max_nesting_, names_);
         sub.depth_ = depth_;
         sub.module_aliases_ = module_aliases_;
         auto e = sub.expression();
@@ -1689,6 +1638,7 @@ private:
     std::int32_t end_line_ = 0, end_column_ = 0;  // where the last token read ends
     std::size_t depth_ = 0;
     std::size_t max_nesting_;
+    const engine_names& names_;  // what the engine has of each module: the rest is refused here
 };
 
 } // namespace
@@ -1703,9 +1653,9 @@ bool is_python_keyword(std::string_view word)
     return false;
 }
 
-module_ast parse_module(std::string_view source, std::size_t max_nesting)
+module_ast parse_module(std::string_view source, std::size_t max_nesting, const engine_names& names)
 {
-    return parser(tokenize(source, max_nesting), max_nesting).module();
+    return parser(tokenize(source, max_nesting), max_nesting, names).module();
 }
 
 } // namespace loopscope::engine

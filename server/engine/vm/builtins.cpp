@@ -13,6 +13,7 @@
 
 #include "cpython_names.hpp"
 #include "name_check.hpp"
+#include "modules.hpp"
 #include "text_search.hpp"
 
 #include <algorithm>
@@ -577,13 +578,6 @@ value runtime::load_builtin(const std::string& name)
     raise_name_error(name, "name '" + name + "' is not defined");
 }
 
-bool cpython_module_global(std::string_view name)
-{
-    for (const char* global : {"__file__", "__builtins__", "__doc__", "__package__", "__loader__", "__spec__", "__cached__"})
-        if (name == global) return true;
-    return false;
-}
-
 bool engine_has_builtin(std::string_view name)
 {
     for (const auto& [n, id] : builtin_table())
@@ -600,7 +594,6 @@ bool engine_has_attribute(std::string_view name)
         for (const auto& m : *table)
             if (name == m.name) return true;
     if (typing_has(name) || itertools_has(name) || functools_has(name) || contextlib_has(name)) return true;
-    if (library_exports(name) || library_defines_attribute(name)) return true;
     if (value c; math_constant(std::string(name), c)) return true;
     // The attributes load_attribute answers itself.
     for (const char* special : {"Task", "AbstractEventLoop", "Future", "Handle", "TimerHandle", "CancelledError", "InvalidStateError", "TimeoutError", "args", "__name__",

@@ -1,0 +1,47 @@
+#include "this_engine_names.hpp"
+#include "library.hpp"
+#include "modules.hpp"
+
+#include <initializer_list>
+
+namespace loopscope::engine {
+
+namespace {
+
+class this_engine final : public engine_names {
+public:
+    bool has_module(std::string_view module) const override { return module == "asyncio" || vm_has_module(module); }
+
+    bool has_module_member(std::string_view module, std::string_view name) const override
+    {
+        if (module != "asyncio") return vm_module_has(module, name);
+        // The asyncio module's names the engine has in C++ (runtime.cpp, loop_callbacks.cpp) ...
+        for (std::string_view n : {"run", "sleep", "create_task", "gather", "get_event_loop", "new_event_loop", "set_event_loop", "get_running_loop",
+                                   "current_task", "all_tasks", "ensure_future", "Task", "AbstractEventLoop", "Future", "Handle", "TimerHandle",
+                                   "CancelledError", "InvalidStateError", "TimeoutError"})
+            if (name == n) return true;
+        // ... and its library in Python (whose own imports are of the names above: it is parsed with them too)
+        return library_exports(name);
+    }
+
+    bool has_python_class(std::string_view module, std::string_view name) const override
+    {
+        return module == "asyncio" && library_exports(name);
+    }
+
+    bool has_builtin(std::string_view name) const override { return engine_has_builtin(name); }
+    bool has_attribute(std::string_view name) const override
+    {
+        return engine_has_attribute(name) || library_exports(name) || library_defines_attribute(name);
+    }
+};
+
+} // namespace
+
+const engine_names& engine_names_of_this_engine()
+{
+    static const this_engine names;
+    return names;
+}
+
+} // namespace loopscope::engine

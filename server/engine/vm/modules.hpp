@@ -1,0 +1,15 @@
+#pragma once
+
+#include <string_view>
+
+namespace loopscope::engine {
+
+// What the vm has: its builtins, the attributes of its objects and modules (vm/builtins.cpp's member
+// tables and each module's), and the modules written in C++ with their names (vm/modules.cpp).
+// asyncio/engine_names.cpp adds asyncio's and answers the syntax layer's up-front checks with them.
+bool engine_has_builtin(std::string_view name);
+bool engine_has_attribute(std::string_view name);
+bool vm_has_module(std::string_view module);
+bool vm_module_has(std::string_view module, std::string_view name);
+
+} // namespace loopscope::engine
