@@ -49,11 +49,7 @@ KNOWN_UPWARD = {
     "vm/str_methods.cpp": {"runtime.hpp"},
     "vm/text_format.cpp": {"runtime.hpp"},
     "vm/tracebacks.cpp": {"runtime.hpp"},
-    "vm/typing_forms.cpp": {"runtime.hpp", "future.hpp"},
-    # repr() and ==/hash of every kind are in one place, futures' and tasks' included; and a dict keyed
-    # by a task hashes it. Futures' reprs would move to asyncio with a repr per type (type objects).
-    "vm/value.cpp": {"future.hpp"},
-    "vm/dicts.cpp": {"future.hpp"},
+    "vm/typing_forms.cpp": {"runtime.hpp"},
 }
 
 INCLUDE = re.compile(r'\s*#\s*include\s+"([\w./]+)"')

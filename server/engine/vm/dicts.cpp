@@ -1,7 +1,7 @@
 // Python's dict as a compact table: entries appended in insertion order, and an index of slots that
 // point into them, probed as CPython probes (i = 5i + 1 + perturb, perturb shifted by 5 each time).
 #include "dicts.hpp"
-#include "future.hpp"
+#include "functions.hpp"
 #include "classes.hpp"
 #include "sets.hpp"
 

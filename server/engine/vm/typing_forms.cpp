@@ -2,7 +2,7 @@
 // equality as CPython 3.11's typing.py and Objects/genericaliasobject.c give them.
 #include "typing_forms.hpp"
 
-#include "future.hpp"
+#include "functions.hpp"
 #include "classes.hpp"
 #include "dicts.hpp"
 #include "runtime.hpp"

@@ -9,7 +9,7 @@
 #include "contextlib_module.hpp"
 #include "classes.hpp"
 #include "code.hpp"
-#include "future.hpp"
+#include "functions.hpp"
 
 #include "cpython_names.hpp"
 #include "work_meter.hpp"
@@ -1061,8 +1061,8 @@ std::string type_name(const value& v)
         case coroutine_object::native_kind::wrap_awaitable: return "generator";
         default: return "coroutine";
         }
-    case value_kind::future: return type_name_of_future(v.as<future_object>());
-    case value_kind::handle: return v.as<handle>().is_timer ? "TimerHandle" : "Handle";
+    case value_kind::future:
+    case value_kind::handle: return v.obj->type_name_text();
     case value_kind::module: return "module";
     case value_kind::loop: return "_UnixSelectorEventLoop";
     case value_kind::exception: return v.as<exception_object>().type->name;

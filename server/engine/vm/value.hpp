@@ -40,6 +40,8 @@ struct object : counted {
     virtual ~object() = default;
     // repr() of the object kinds that are not plain data (tasks, coroutines, loops, functions).
     virtual std::string repr_text() const { return "<object>"; }
+    // type(x).__name__ of the kinds a layer above the vm defines (futures, tasks, handles)
+    virtual const char* type_name_text() const { return "object"; }
     // hash() of an object hashed by identity: numbered per run the first time it is hashed, so that a
     // set of tasks iterates in the same order every time the program runs (dicts.cpp)
     mutable std::uint64_t identity = 0;
