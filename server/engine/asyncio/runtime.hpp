@@ -14,6 +14,7 @@
 #include "contextlib_module.hpp"
 #include "suggestions.hpp"
 #include "library.hpp"
+#include "modules.hpp"
 
 #include <loopscope/engine/config.hpp>
 #include <loopscope/engine/event.hpp>
@@ -61,14 +62,11 @@ inline std::optional<value> take_keyword(std::vector<std::pair<std::string, valu
     return std::nullopt;
 }
 
-// One program execution: the interpreter, the asyncio objects and the runner, as one synchronous
-// state machine. Nothing here waits or touches a socket; the driver decides when time passes.
-// math.pi, math.e, math.tau, math.inf, math.nan (math_module.cpp): false for any other name
-bool math_constant(const std::string& name, value& out);
-
 // The default executor's number of worker threads for a run of this config (executor.cpp)
 std::size_t executor_worker_limit(const run_config& config);
 
+// One program execution: the interpreter, the asyncio objects and the runner, as one synchronous
+// state machine. Nothing here waits or touches a socket; the driver decides when time passes.
 class runtime final : special_methods {
 public:
     runtime(std::string_view source, const run_config& config, event_sink& sink);

@@ -15,10 +15,9 @@ public:
     bool has_module_member(std::string_view module, std::string_view name) const override
     {
         if (module != "asyncio") return vm_module_has(module, name);
-        // The asyncio module's names the engine has in C++ (runtime.cpp, loop_callbacks.cpp) ...
-        for (std::string_view n : {"run", "sleep", "create_task", "gather", "get_event_loop", "new_event_loop", "set_event_loop", "get_running_loop",
-                                   "current_task", "all_tasks", "ensure_future", "Task", "AbstractEventLoop", "Future", "Handle", "TimerHandle",
-                                   "CancelledError", "InvalidStateError", "TimeoutError"})
+        // The asyncio module's functions and classes the engine has in C++ (runtime.cpp, loop_callbacks.cpp) ...
+        if (native_module_has("asyncio", name)) return true;
+        for (std::string_view n : {"Task", "AbstractEventLoop", "Future", "Handle", "TimerHandle", "CancelledError", "InvalidStateError", "TimeoutError"})
             if (name == n) return true;
         // ... and its library in Python (whose own imports are of the names above: it is parsed with them too)
         return library_exports(name);

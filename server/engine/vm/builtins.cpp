@@ -578,6 +578,16 @@ value runtime::load_builtin(const std::string& name)
     raise_name_error(name, "name '" + name + "' is not defined");
 }
 
+bool native_module_has(std::string_view module, std::string_view name)
+{
+    const std::vector<member>* table = module == "time" ? &time_members : module == "random" ? &random_members : module == "math" ? &math_members
+                                     : module == "dataclasses" ? &dataclasses_members : module == "asyncio" ? &asyncio_members : nullptr;
+    if (table)
+        for (const auto& m : *table)
+            if (name == m.name) return true;
+    return false;
+}
+
 bool engine_has_builtin(std::string_view name)
 {
     for (const auto& [n, id] : builtin_table())

@@ -29,9 +29,12 @@ bool vm_has_module(std::string_view m)
 
 bool vm_module_has(std::string_view module, std::string_view name)
 {
-    if (module == "time") return one_of(name, {"sleep", "time", "monotonic", "perf_counter", "strftime", "ctime"});
-    if (module == "dataclasses")
-        return one_of(name, {"dataclass", "field", "FrozenInstanceError", "asdict", "astuple", "fields", "replace", "is_dataclass", "Field", "MISSING"});
+    if (native_module_has(module, name)) return true;  // time, random, math, dataclasses: their functions
+    if (module == "dataclasses") return one_of(name, {"FrozenInstanceError", "Field", "MISSING"});
+    if (module == "math") {
+        value constant;
+        return math_constant(std::string(name), constant);  // pi, e, tau, inf, nan
+    }
     if (module == "sys") return one_of(name, {"stdout", "stderr", "exit"});
     if (module == "enum") return one_of(name, {"Enum", "auto"});
     if (module == "typing") return typing_has(name) || name == "NamedTuple";  // named_tuples.cpp
@@ -39,15 +42,6 @@ bool vm_module_has(std::string_view module, std::string_view name)
     if (module == "functools") return functools_has(name);    // functools_module.cpp
     if (module == "contextlib") return contextlib_has(name);  // contextlib_module.cpp
     if (module == "itertools") return name != "chain.from_iterable" && itertools_has(name);
-    if (module == "math")
-        return one_of(name, {"sqrt", "floor", "ceil", "trunc", "fabs", "exp", "log", "log2", "log10", "sin", "cos", "tan", "atan", "atan2",
-                             "degrees", "radians", "isfinite", "isinf", "isnan", "copysign", "pi", "e", "tau", "inf", "nan", "factorial", "gcd",
-                             "lcm", "isqrt", "comb", "perm", "isclose", "fsum", "prod", "hypot", "dist", "modf", "frexp", "ldexp", "fmod",
-                             "remainder", "pow", "nextafter", "ulp", "asin", "acos", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "expm1",
-                             "log1p", "exp2", "cbrt"});
-    if (module == "random")
-        return one_of(name, {"seed", "random", "getrandbits", "uniform", "randint", "randrange", "choice", "choices", "shuffle", "sample", "gauss",
-                             "normalvariate", "expovariate"});
     return false;
 }
 

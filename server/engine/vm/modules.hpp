@@ -1,5 +1,8 @@
 #pragma once
 
+#include "value.hpp"
+
+#include <string>
 #include <string_view>
 
 namespace loopscope::engine {
@@ -9,7 +12,12 @@ namespace loopscope::engine {
 // asyncio/engine_names.cpp adds asyncio's and answers the syntax layer's up-front checks with them.
 bool engine_has_builtin(std::string_view name);
 bool engine_has_attribute(std::string_view name);
+// A function of a module written in C++ whose calls builtins.cpp dispatches (its member tables:
+// time, random, math, dataclasses and asyncio's own functions)
+bool native_module_has(std::string_view module, std::string_view name);
 bool vm_has_module(std::string_view module);
 bool vm_module_has(std::string_view module, std::string_view name);
+// math.pi, math.e, math.tau, math.inf, math.nan (math_module.cpp): false for any other name
+bool math_constant(const std::string& name, value& out);
 
 } // namespace loopscope::engine
