@@ -77,6 +77,7 @@ enum builtin_id : int {
     ft_cache_info,  // an lru_cache wrapper's cache_info (functools_module.cpp)
     b_slice, sl_indices,  // slice() and a slice's indices()
     b_id,
+    b_vars,
     dc_function,  // dataclasses' fields, asdict, astuple, replace, is_dataclass (dataclasses_module.cpp tells them apart by name)
 };
 
@@ -129,7 +130,7 @@ const std::vector<std::pair<const char*, int>>& builtin_table()
         {"staticmethod", b_staticmethod}, {"classmethod", b_classmethod}, {"property", b_property},
         {"set", b_set}, {"frozenset", b_frozenset}, {"getattr", b_getattr}, {"setattr", b_setattr},
         {"hasattr", b_hasattr}, {"delattr", b_delattr}, {"callable", b_callable}, {"aiter", b_aiter}, {"anext", b_anext},
-        {"slice", b_slice}, {"id", b_id}};
+        {"slice", b_slice}, {"id", b_id}, {"vars", b_vars}};
     }();
     return table;
 }
@@ -607,7 +608,7 @@ bool engine_has_attribute(std::string_view name)
                                 "__qualname__", "__module__", "__doc__", "__wrapped__", "__class__", "__self__", "__func__", "__cause__", "__context__",
                                 "__suppress_context__", "message", "exceptions", "stdout", "stderr", "exit", "name", "value", "Enum", "auto", "FrozenInstanceError", "Field", "MISSING", "default", "init", "repr", "hash", "compare", "kw_only", "deque", "defaultdict", "Counter", "OrderedDict", "namedtuple", "NamedTuple", "_fields", "_field_defaults", "_asdict", "_replace", "_make", "__match_args__", "default_factory", "from_iterable", "func", "keywords", "cache_clear", "cache_parameters", "cache_info", "start", "stop", "step", "indices",
                                 "__enter__", "__exit__", "__aenter__", "__aexit__", "gen", "kwds", "_exceptions", "enter_result", "thing",
-                                "cr_running", "ag_running"})
+                                "cr_running", "ag_running", "__dict__"})
         if (name == special) return true;
     return false;
 }
@@ -893,6 +894,8 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         // A class's __class__ is its metatype's data descriptor, and super() never looks __class__ up
         // along the MRO: neither lets the class's own namespace answer.
         if (name == "__class__" && (obj.is(value_kind::class_type) || obj.is(value_kind::super_proxy))) return type_of_obj();
+        // object's __dict__ descriptor, before the class's namespace (a class body may not set __dict__)
+        if (name == "__dict__" && has_instance_dict(obj)) return instance_dict(obj);
         bool found = false;
         value v = class_attribute(obj, name, found);
         if (found) return v;
@@ -2154,6 +2157,23 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         work_meter* meter = current_work_meter();
         if (!meter) raise_unsupported("id() outside a run");
         return value::integer(static_cast<std::int64_t>(meter->object_address(at)));
+    }
+    case b_vars: {
+        if (!kwargs.empty()) raise_error("TypeError", "vars() takes no keyword arguments");
+        expect_args(b, args, 0, 1);
+        // locals() of the calling frame (a dict CPython's frame keeps and refreshes at each call), or the
+        // module's globals (with __builtins__, __loader__ …)
+        if (args.empty()) raise_unsupported("vars() without an argument");
+        const value& v = args[0];
+        if (has_instance_dict(v)) return instance_dict(v);
+        // CPython's types without a __dict__ (int, list, dict, object() …): its TypeError; the others
+        // (classes' mappingproxy, modules, functions, exceptions, enum members) are not modelled
+        const std::string kind = type_name(v);
+        const bool builtin_kind = !v.is(value_kind::instance) && !v.is(value_kind::exception) && !v.is(value_kind::class_type) && !named_tuple_of(v);
+        if ((builtin_kind || (v.is(value_kind::instance) && v.as<instance_object>().cls->is_object)) && !cpython_dir(kind).empty() &&
+            !cpython_type_has(kind, "__dict__"))
+            raise_error("TypeError", "vars() argument must have __dict__ attribute");
+        raise_unsupported("vars() of an object of type '" + kind + "'");
     }
     case ft_partial: return call_functools("partial", args, kwargs);
     case ft_reduce: return call_functools("reduce", args, kwargs);
