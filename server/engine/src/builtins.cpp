@@ -633,6 +633,8 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     switch (obj.kind) {
     case value_kind::module: {
         const auto& m = obj.as<module_object>().name;
+        // (cpython_names.inc lists a module's own names: its type's __dict__ is not among them)
+        if (name == "__dict__") raise_unsupported("'" + m + ".__dict__'");
         if (m == "asyncio") {
             if (name == "Task" || name == "AbstractEventLoop" || name == "Handle" || name == "TimerHandle") return type_name_value("asyncio." + name);
             if (name == "Future") return make_builtin(a_future, "_asyncio.Future");
@@ -894,8 +896,12 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         // A class's __class__ is its metatype's data descriptor, and super() never looks __class__ up
         // along the MRO: neither lets the class's own namespace answer.
         if (name == "__class__" && (obj.is(value_kind::class_type) || obj.is(value_kind::super_proxy))) return type_of_obj();
-        // object's __dict__ descriptor, before the class's namespace (a class body may not set __dict__)
-        if (name == "__dict__" && has_instance_dict(obj)) return instance_dict(obj);
+        // object's __dict__ descriptor, before the class's namespace (a class body may not set __dict__);
+        // a class's mappingproxy, an enum member's or a library instance's __dict__ are not modelled
+        if (name == "__dict__" && !(obj.is(value_kind::instance) && obj.as<instance_object>().cls->is_object)) {
+            if (has_instance_dict(obj)) return instance_dict(obj);
+            raise_unsupported("'" + type_name(obj) + ".__dict__'");
+        }
         bool found = false;
         value v = class_attribute(obj, name, found);
         if (found) return v;
@@ -2169,7 +2175,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         // CPython's types without a __dict__ (int, list, dict, object() …): its TypeError; the others
         // (classes' mappingproxy, modules, functions, exceptions, enum members) are not modelled
         const std::string kind = type_name(v);
-        const bool builtin_kind = !v.is(value_kind::instance) && !v.is(value_kind::exception) && !v.is(value_kind::class_type) && !named_tuple_of(v);
+        const bool builtin_kind = !v.is(value_kind::instance) && !v.is(value_kind::exception) && !v.is(value_kind::class_type) &&
+                                  !v.is(value_kind::module) && !named_tuple_of(v);
         if ((builtin_kind || (v.is(value_kind::instance) && v.as<instance_object>().cls->is_object)) && !cpython_dir(kind).empty() &&
             !cpython_type_has(kind, "__dict__"))
             raise_error("TypeError", "vars() argument must have __dict__ attribute");
