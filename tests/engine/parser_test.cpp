@@ -185,3 +185,67 @@ TEST(parser, a_match_statement_is_refused_whatever_its_subject_and_match_stays_a
     auto out = run_virtual("match = 5\nmatch: int = 3\ndef f(m):\n    return m\nprint(match, f(match), match + 1)\n");
     EXPECT_EQ(out.stdout_text, "3 3 4\n");
 }
+
+// := where CPython's grammar does not take it, and the symtable's checks of its target in a
+// comprehension: CPython's messages and carets (each expected text is python3 3.11's)
+TEST(parser, assignment_expression_errors_are_cpythons)
+{
+    const std::pair<const char*, const char*> cases[] = {
+        {"f(x := 1 = 2)\n", "    f(x := 1 = 2)\n             ^\nSyntaxError: invalid syntax\n"},
+        {"(a.b := 1)\n", "    (a.b := 1)\n     ^^^\nSyntaxError: cannot use assignment expressions with attribute\n"},
+        {"[i := 0 for i in range(3)]\n", "    [i := 0 for i in range(3)]\n     ^\nSyntaxError: assignment expression cannot rebind comprehension iteration variable 'i'\n"},
+        {"f(x=y:=1)\n", "    f(x=y:=1)\n         ^^\nSyntaxError: invalid syntax\n"},
+        {"x := 1\n", "    x := 1\n      ^^\nSyntaxError: invalid syntax\n"},
+        {"lambda: x := 1\n", "    lambda: x := 1\n    ^^^^^^^^^\nSyntaxError: cannot use assignment expressions with lambda\n"},
+        {"x + 1 := 2\n", "    x + 1 := 2\n    ^^^^^\nSyntaxError: cannot use assignment expressions with expression\n"},
+        {"f() := 1\n", "    f() := 1\n    ^^^\nSyntaxError: cannot use assignment expressions with function call\n"},
+        {"(a[0] := 1)\n", "    (a[0] := 1)\n     ^^^^\nSyntaxError: cannot use assignment expressions with subscript\n"},
+        {"((a, b) := (1, 2))\n", "    ((a, b) := (1, 2))\n     ^^^^^^\nSyntaxError: cannot use assignment expressions with tuple\n"},
+        {"[x for x in (y := [1])]\n", "    [x for x in (y := [1])]\n                 ^^^^^^^^\nSyntaxError: assignment expression cannot be used in a comprehension iterable expression\n"},
+        {"[i for i in range(5) if (j := 0) for j in range(5)]\n", "    [i for i in range(5) if (j := 0) for j in range(5)]\n                                         ^\nSyntaxError: comprehension inner loop cannot rebind assignment expression target 'j'\n"},
+        {"(True := 1)\n", "    (True := 1)\n     ^^^^\nSyntaxError: cannot use assignment expressions with True\n"},
+        {"(None := 1)\n", "    (None := 1)\n     ^^^^\nSyntaxError: cannot use assignment expressions with None\n"},
+        {"(x := 1) := 2\n", "    (x := 1) := 2\n     ^^^^^^\nSyntaxError: cannot use assignment expressions with named expression\n"},
+        {"print((a.b) := 1)\n", "    print((a.b) := 1)\n                ^^\nSyntaxError: invalid syntax\n"},
+        {"del (x := 1)\n", "    del (x := 1)\n         ^^^^^^\nSyntaxError: cannot delete named expression\n"},
+        {"for (x := 1) in y: pass\n", "    for (x := 1) in y: pass\n         ^^^^^^\nSyntaxError: cannot assign to named expression\n"},
+        {"(x := 1) = 2\n", "    (x := 1) = 2\n     ^^^^^^\nSyntaxError: cannot assign to named expression here. Maybe you meant '==' instead of '='?\n"},
+        {"[x for x in [1] if y := 1]\n", "    [x for x in [1] if y := 1]\n                         ^^\nSyntaxError: invalid syntax\n"},
+        {"a[x := 1:2]\n", "    a[x := 1:2]\n            ^\nSyntaxError: invalid syntax\n"},
+        {"{x := 1: 2}\n", "    {x := 1: 2}\n           ^\nSyntaxError: invalid syntax\n"},
+        {"(x := *y)\n", "    (x := *y)\n          ^\nSyntaxError: invalid syntax\n"},
+        {"f(a.b := 1)\n", "    f(a.b := 1)\n          ^^\nSyntaxError: invalid syntax\n"},
+        {"[1 for (x := 1) in y]\n", "    [1 for (x := 1) in y]\n            ^^^^^^\nSyntaxError: cannot assign to named expression\n"},
+        {"(x := 1 := 2)\n", "    (x := 1 := 2)\n            ^^\nSyntaxError: invalid syntax\n"},
+        {"[[(i := 1) for j in range(2)] for i in range(2)]\n", "    [[(i := 1) for j in range(2)] for i in range(2)]\n       ^\nSyntaxError: assignment expression cannot rebind comprehension iteration variable 'i'\n"},
+        {"[j for i in range(2) for j in range(2) if (i := 1)]\n", "    [j for i in range(2) for j in range(2) if (i := 1)]\n                                               ^\nSyntaxError: assignment expression cannot rebind comprehension iteration variable 'i'\n"},
+        {"[x for x in (lambda: (y := [1]))()]\n", "    [x for x in (lambda: (y := [1]))()]\n                          ^^^^^^^^\nSyntaxError: assignment expression cannot be used in a comprehension iterable expression\n"},
+        {"y = [1]\nprint([x for x in [(y := 1) for z in y]], y)\n", "    print([x for x in [(y := 1) for z in y]], y)\n                        ^^^^^^\nSyntaxError: assignment expression cannot be used in a comprehension iterable expression\n"},
+        {"class C:\n    [(y := x) for x in range(3)]\n", "    [(y := x) for x in range(3)]\n      ^\nSyntaxError: assignment expression within a comprehension cannot be used in a class body\n"},
+        {"def f(): (a := yield)\n", "    def f(): (a := yield)\n                   ^^^^^\nSyntaxError: invalid syntax\n"},
+        {"a, b := 1\n", "    a, b := 1\n         ^^\nSyntaxError: invalid syntax\n"},
+        {"f(**x, y := 1)\n", "    f(**x, y := 1)\n                 ^\nSyntaxError: positional argument follows keyword argument unpacking\n"},
+        {"f(x = 1, y := 2)\n", "    f(x = 1, y := 2)\n                   ^\nSyntaxError: positional argument follows keyword argument\n"},
+        {"x = y := 1\n", "    x = y := 1\n          ^^\nSyntaxError: invalid syntax\n"},
+        {"return x := 1\n", "    return x := 1\n             ^^\nSyntaxError: invalid syntax\n"},
+        {"{a: b := 1}\n", "    {a: b := 1}\n          ^^\nSyntaxError: invalid syntax\n"},
+        {"def f(x := 1): pass\n", "    def f(x := 1): pass\n            ^^\nSyntaxError: invalid syntax\n"},
+        {"(x.y := 1)\n", "    (x.y := 1)\n     ^^^\nSyntaxError: cannot use assignment expressions with attribute\n"},
+        {"{(a := 1) for a in range(2)}\n", "    {(a := 1) for a in range(2)}\n      ^\nSyntaxError: assignment expression cannot rebind comprehension iteration variable 'a'\n"},
+        {"{a: (a := 1) for a in range(2)}\n", "    {a: (a := 1) for a in range(2)}\n         ^\nSyntaxError: assignment expression cannot rebind comprehension iteration variable 'a'\n"},
+        {"((b := a) for a in range(2) for b in range(2))\n", "    ((b := a) for a in range(2) for b in range(2))\n      ^\nSyntaxError: assignment expression cannot rebind comprehension iteration variable 'b'\n"},
+        {"(a, b) := 1\n", "    (a, b) := 1\n    ^^^^^^\nSyntaxError: cannot use assignment expressions with tuple\n"},
+        {"[a] := 1\n", "    [a] := 1\n    ^^^\nSyntaxError: cannot use assignment expressions with list\n"},
+        {"f(x=1, y)\n", "    f(x=1, y)\n            ^\nSyntaxError: positional argument follows keyword argument\n"},
+        {"f(x=1, y, z)\n", "    f(x=1, y, z)\n               ^\nSyntaxError: positional argument follows keyword argument\n"},
+        {"f(**x, y)\n", "    f(**x, y)\n            ^\nSyntaxError: positional argument follows keyword argument unpacking\n"},
+        {"f(x=1, y := 2, z)\n", "    f(x=1, y := 2, z)\n                    ^\nSyntaxError: positional argument follows keyword argument\n"},
+        {"f(x=1, a.b)\n", "    f(x=1, a.b)\n              ^\nSyntaxError: positional argument follows keyword argument\n"},
+    };
+    for (const auto& [source, expected] : cases) {
+        auto r = reject(source);
+        EXPECT_EQ(r.type, "SyntaxError") << source;
+        EXPECT_FALSE(r.ran) << source;
+        EXPECT_NE(r.stderr_text.find(expected), std::string::npos) << source << "\n" << r.stderr_text;
+    }
+}

@@ -97,6 +97,7 @@ void runtime::break_cycles()
             if (auto* nt = dynamic_cast<named_tuple_object*>(sequence)) nt->attributes.reset();  // a subclass's __dict__
         }
         else if (auto* d = dynamic_cast<dict_object*>(c.get())) {
+            d->is_instance_dict = false;
             d->clear();
             d->default_factory.reset();
         }

@@ -387,6 +387,13 @@ private:
     std::int64_t dataclass_hash(const value& self);
     // A frozen dataclass's __setattr__/__delattr__ when it refuses (FrozenInstanceError)
     void check_frozen(const instance_object& inst, const std::string& name, bool deleting);
+    // vars(obj) and obj.__dict__ of an instance of the program's own classes (objects.cpp): its
+    // attributes as a dict, the same one while the program holds it, kept up to date by
+    // store_attribute/delete_attribute (update_instance_dict); enum members, object() and instances
+    // of the library's classes are not such
+    static bool has_instance_dict(const value& v);
+    value instance_dict(const value& obj);
+    void update_instance_dict(instance_object& inst, const std::string& name, const value* v);
     std::string dataclass_repr(const value& self);
     bool dataclass_equal(const value& self, const value& other);
     value load_global(const std::string& name);

@@ -14,7 +14,8 @@ enum class expr_kind : std::uint8_t {
     list, tuple, fstring, formatted, await, conditional, starred, list_comprehension, slice,
     dict, dict_comprehension, lambda, generator_expression,
     set, set_comprehension,  // {a, *b}: items; {x for ...}: as list_comprehension
-    yield  // `yield` (a: the value or nothing)
+    yield,  // `yield` (a: the value or nothing)
+    named   // `name := value` (a: the target, a name; b: the value)
 };
 
 enum class binary_op : std::uint8_t { add, sub, mul, div, floordiv, mod, pow, lshift, rshift, bit_and, bit_or, bit_xor };

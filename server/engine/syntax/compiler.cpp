@@ -30,6 +30,7 @@ struct scope {
     scope* parent = nullptr;
     bool is_function = false;
     bool is_class = false;            // a class body: its names live in the class's namespace
+    bool is_genexp = false;           // a generator expression's function: `:=` in it binds in the scope around it
     std::set<std::string> class_bound;  // class body: the names it binds
     std::map<std::string, std::int32_t> locals;
     std::set<std::string> declared_global;
@@ -52,11 +53,50 @@ void collect_targets(const expr& e, std::vector<std::string>& out)
         for (const auto& item : e.items) collect_targets(item->kind == expr_kind::starred ? *item->a : *item, out);
 }
 
+// The targets of `:=` in an expression: the scope's own, also inside its comprehensions and
+// generator expressions (CPython binds them in the scope around those), not inside a lambda (its own
+// scope) but in the lambda's defaults
+void collect_named_targets(const expr& e, std::vector<std::string>& out)
+{
+    if (e.kind == expr_kind::named) out.push_back(e.a->name);
+    if (e.kind == expr_kind::lambda) {
+        for (const auto& p : e.function->params)
+            if (p.default_value) collect_named_targets(*p.default_value, out);
+        return;
+    }
+    for (const auto* part : {e.a.get(), e.b.get(), e.c.get()})
+        if (part) collect_named_targets(*part, out);
+    for (const auto& item : e.items)
+        if (item) collect_named_targets(*item, out);
+    for (const auto& k : e.keywords)
+        if (k.value) collect_named_targets(*k.value, out);
+    for (const auto& c : e.clauses) {
+        for (const auto* part : {c.target.get(), c.iterable.get()})
+            if (part) collect_named_targets(*part, out);
+        for (const auto& cond : c.conditions) collect_named_targets(*cond, out);
+    }
+}
+// Those of a statement's own expressions (a function's or class's decorators, defaults and bases are
+// the enclosing scope's; its body is not)
+void collect_statement_named_targets(const stmt& s, std::vector<std::string>& out)
+{
+    for (const auto* e : {s.value.get(), s.extra.get()})
+        if (e) collect_named_targets(*e, out);
+    for (const auto* list : {&s.targets, &s.decorators, &s.bases})
+        for (const auto& e : *list)
+            if (e) collect_named_targets(*e, out);
+    for (const auto& p : s.params)
+        if (p.default_value) collect_named_targets(*p.default_value, out);
+    for (const auto& h : s.handlers)
+        if (h.type) collect_named_targets(*h.type, out);
+}
+
 // The names a function body binds, and those it declares global or nonlocal; not those of the
 // functions defined in it, which are theirs.
 void collect_bindings(const block& body, std::vector<std::string>& out, std::set<std::string>& globals, std::set<std::string>& nonlocals)
 {
     for (const auto& s : body) {
+        collect_statement_named_targets(*s, out);
         switch (s->kind) {
         case stmt_kind::assign:
         case stmt_kind::aug_assign:
@@ -631,8 +671,14 @@ private:
                 if (is_dunder(n) && !empty_slots) refuse("assigning '" + n + "' in a class body");
             for (const auto& t : s.targets)
                 if (has_comprehension(*t)) refuse("a comprehension in a class body");
-            for (const auto* e : {s.value.get(), s.extra.get()})
-                if (e && has_comprehension(*e)) refuse("a comprehension in a class body");
+            for (const auto* e : {s.value.get(), s.extra.get()}) {
+                if (!e || !has_comprehension(*e)) continue;
+                // CPython's SyntaxError first: `:=` in a comprehension in a class body
+                named_target_check check;
+                check.class_body = true;
+                check.visit(*e);
+                refuse("a comprehension in a class body");
+            }
             check_class_body(s.body);
             check_class_body(s.orelse);
             check_class_body(s.finally_body);
@@ -1289,6 +1335,11 @@ private:
         case expr_kind::lambda: function_def(*e.function); break;
         case expr_kind::generator_expression: generator_expression(e); break;
         case expr_kind::yield: yield_expression(e); break;
+        case expr_kind::named:
+            expression(*e.b);
+            emit(opcode::dup_top, 0, line);
+            store_named_target(*e.a);
+            break;
         case expr_kind::dict: {
             const bool unpacks = std::any_of(e.items.begin(), e.items.end(), [](const expr_ptr& k) { return !k; });
             if (!unpacks) {
@@ -1547,10 +1598,128 @@ private:
         }
     }
 
+    // `:=` in a comprehension, as CPython's symtable checks it (symtable_handle_namedexpr,
+    // symtable_extend_namedexpr_scope, symtable_add_def_helper), visiting in its order: the outermost
+    // iterable, then each clause's target, iterable and conditions, then the element. `frames` are the
+    // comprehensions around the expression visited, innermost last, back to the nearest function
+    // (a lambda starts none of its own, but stays inside an iterable).
+    struct named_target_check {
+        struct frame {
+            std::set<std::string> iteration;  // its `for` targets so far
+            std::set<std::string> assigned;   // names `:=` inside it bound in the scope around it
+        };
+        std::vector<frame> frames;
+        int in_iterable = 0;
+        bool class_body = false;  // the outermost comprehension is in a class body
+
+        void visit(const expr& e)
+        {
+            if (e.kind == expr_kind::named) {
+                if (in_iterable > 0) fail_over("assignment expression cannot be used in a comprehension iterable expression", e);
+                const std::string& n = e.a->name;
+                for (auto it = frames.rbegin(); it != frames.rend(); ++it) {
+                    if (it->iteration.count(n)) fail_over("assignment expression cannot rebind comprehension iteration variable '" + n + "'", *e.a);
+                    it->assigned.insert(n);
+                }
+                if (!frames.empty() && class_body) fail_over("assignment expression within a comprehension cannot be used in a class body", *e.a);
+                visit(*e.b);
+                return;
+            }
+            if (e.kind == expr_kind::lambda) {
+                for (const auto& p : e.function->params)
+                    if (p.default_value) visit(*p.default_value);
+                auto outer = std::move(frames);
+                frames.clear();
+                const bool outer_class_body = class_body;
+                class_body = false;
+                for (const auto& st : e.function->body)
+                    if (st->value) visit(*st->value);
+                frames = std::move(outer);
+                class_body = outer_class_body;
+                return;
+            }
+            if (e.kind == expr_kind::list_comprehension || e.kind == expr_kind::set_comprehension || e.kind == expr_kind::dict_comprehension ||
+                e.kind == expr_kind::generator_expression) {
+                comprehension(e);
+                return;
+            }
+            for (const auto* part : {e.a.get(), e.b.get(), e.c.get()})
+                if (part) visit(*part);
+            for (const auto& item : e.items)
+                if (item) visit(*item);
+            for (const auto& k : e.keywords)
+                if (k.value) visit(*k.value);
+        }
+        void comprehension(const expr& e)
+        {
+            ++in_iterable;
+            visit(*e.clauses[0].iterable);
+            --in_iterable;
+            frames.emplace_back();
+            for (std::size_t k = 0; k < e.clauses.size(); ++k) {
+                const auto& c = e.clauses[k];
+                target(*c.target);
+                if (k > 0) {
+                    ++in_iterable;
+                    visit(*c.iterable);
+                    --in_iterable;
+                }
+                for (const auto& cond : c.conditions) visit(*cond);
+            }
+            visit(*e.a);
+            if (e.b) visit(*e.b);
+            frames.pop_back();
+        }
+        void target(const expr& t)
+        {
+            if (t.kind == expr_kind::name) {
+                if (frames.back().assigned.count(t.name))
+                    fail_over("comprehension inner loop cannot rebind assignment expression target '" + t.name + "'", t);
+                frames.back().iteration.insert(t.name);
+            } else if (t.kind == expr_kind::tuple || t.kind == expr_kind::list) {
+                for (const auto& item : t.items) target(item->kind == expr_kind::starred ? *item->a : *item);
+            } else {
+                visit(t);
+            }
+        }
+    };
+    // Checked once, at the outermost comprehension (the check visits those inside it)
+    void check_named_targets(const expr& e)
+    {
+        if (named_targets_checked_) return;
+        named_target_check check;
+        check.comprehension(e);
+    }
+    struct named_targets_checked_scope {
+        bool& flag;
+        bool saved;
+        explicit named_targets_checked_scope(bool& f) : flag(f), saved(f) { flag = true; }
+        ~named_targets_checked_scope() { flag = saved; }
+    };
+
+    // The target of `:=`: inside a generator expression, the variable of the scope around it (a
+    // function's through the closure, the module's global), as CPython's symtable makes it; elsewhere
+    // (an inline comprehension too) the scope's own
+    void store_named_target(const expr& target)
+    {
+        const scope* owner = scope_;
+        while (owner->is_genexp) owner = owner->parent;
+        if (owner == scope_) {
+            store_target(target);
+            return;
+        }
+        auto saved = enter(target);
+        if (std::int32_t j = owner->is_function ? resolve_free(*scope_, target.name) : -1; j >= 0) emit(opcode::store_deref, j, target.line);
+        else emit(opcode::store_global, name_index(target.name), target.line);
+        here_ = saved;
+    }
+
     // Inline, with its variables renamed to hidden slots, so it neither leaks them (as Python 3
     // does not) nor needs a closure.
     void comprehension(const expr& e)
     {
+        check_named_targets(e);
+        named_targets_checked_scope checked(named_targets_checked_);
         std::int32_t line = e.line;
         const bool dict = e.kind == expr_kind::dict_comprehension;
         const bool set = e.kind == expr_kind::set_comprehension;
@@ -1661,10 +1830,13 @@ private:
     // this scope's variables through its closure.
     void generator_expression(const expr& e)
     {
+        check_named_targets(e);
+        named_targets_checked_scope checked(named_targets_checked_);
         const std::int32_t line = e.line;
         scope inner;
         inner.parent = scope_;
         inner.is_function = true;
+        inner.is_genexp = true;
         inner.code = std::make_shared<code_object>();
         inner.code->name = "<genexpr>";
         inner.code->qualname = scope_->is_function ? scope_->code->qualname + ".<locals>.<genexpr>" : "<genexpr>";
@@ -1696,6 +1868,7 @@ private:
     std::set<std::string> defined_classes_;    // the other classes it defined
     const engine_names& names_;
     block empty_block_;
+    bool named_targets_checked_ = false;  // compiling inside a comprehension whose `:=` were checked
 };
 
 } // namespace

@@ -264,12 +264,13 @@ private:
                 next();
                 auto s = make_stmt(stmt_kind::del, t);
                 do s->targets.push_back(primary()); while (accept_op(","));
-                for (auto& e : s->targets) check_target(*e);
+                for (auto& e : s->targets) check_target(*e, target_use::deletion);
                 return s;
             }
             if (w == "import") return import_statement();
             if (w == "from") return from_import();
         }
+        bare_tuple_ = nullptr;
         auto first = yield_or_expression_list();
         if (is_op(":")) {
             next();
@@ -308,6 +309,8 @@ private:
             for (auto& target : s->targets) check_target(*target);
             return s;
         }
+        // `f() := 1` as a statement: CPython's invalid_named_expression (a bare name or tuple: its generic error)
+        if (is_op(":=") && first->kind != expr_kind::name && first.get() != bare_tuple_) cannot_use_assignment_expression_with(*first);
         auto s = make_stmt(stmt_kind::expression, t);
         s->value = std::move(first);
         return s;
@@ -326,7 +329,9 @@ private:
         }
     }
 
-    void check_target(const expr& e)
+    // How a target is used: CPython words `(x := 1) = 2`, `for (x := 1) in y` and `del (x := 1)` apart
+    enum class target_use { assignment, loop_or_with, deletion };
+    void check_target(const expr& e, target_use use = target_use::assignment)
     {
         switch (e.kind) {
         case expr_kind::name:
@@ -334,10 +339,16 @@ private:
         case expr_kind::attribute: return;
         case expr_kind::tuple:
         case expr_kind::list:
-            for (const auto& item : e.items) check_target(item->kind == expr_kind::starred ? *item->a : *item);
+            for (const auto& item : e.items) check_target(item->kind == expr_kind::starred ? *item->a : *item, use);
             return;
         case expr_kind::call:
             throw syntax_error{"SyntaxError", "cannot assign to function call here. Maybe you meant '==' instead of '='?", e.line, e.column};
+        case expr_kind::named:
+            throw syntax_error{"SyntaxError",
+                               use == target_use::deletion       ? "cannot delete named expression"
+                               : use == target_use::loop_or_with ? "cannot assign to named expression"
+                                                                 : "cannot assign to named expression here. Maybe you meant '==' instead of '='?",
+                               e.line, e.column, e.end_line, e.end_column};
         case expr_kind::constant:
             throw syntax_error{"SyntaxError", "cannot assign to literal here. Maybe you meant '==' instead of '='?", e.line, e.column};
         default:
@@ -452,7 +463,7 @@ private:
         const token& t = next();
         auto s = make_stmt(stmt_kind::for_, t);
         auto target = target_list();
-        check_target(*target);
+        check_target(*target, target_use::loop_or_with);
         s->targets.push_back(std::move(target));
         if (!accept_name("in")) fail_at(peek(), "invalid syntax");
         s->value = expression_list();
@@ -495,7 +506,7 @@ private:
             expr_ptr target;
             if (accept_name("as")) {
                 target = bitwise_or();
-                check_target(*target);
+                check_target(*target, target_use::loop_or_with);
             }
             items.emplace_back(std::move(manager), std::move(target));
         } while (accept_op(","));
@@ -728,6 +739,7 @@ private:
             if (at_statement_end() || is_op("=") || is_op(")") || is_op(":")) break;
             e->items.push_back(starred && is_op("*") ? star_expr() : expression());
         }
+        bare_tuple_ = e.get();
         return finish(std::move(e));
     }
 
@@ -739,12 +751,75 @@ private:
         return finish(std::move(e));
     }
 
+    // Where CPython's grammar has a named_expression (an if/elif/while condition, a decorator, a
+    // parenthesized group, an item of a list, tuple or set display, a subscript, a comprehension's
+    // element): `name := value`, or an expression; before ':=' anything but a name is CPython's
+    // invalid_named_expression
     expr_ptr named_expression()
     {
+        if (assignment_expression_follows()) return assignment_expression();
         auto e = expression();
-        if (is_op(":=")) unsupported(peek(), "':=' (assignment expression)");
+        if (is_op(":=")) cannot_use_assignment_expression_with(*e);
         if (is_op("=")) assignment_for_comparison(*e);
         return e;
+    }
+    // A call's positional argument, or the element of a generator expression that is one: `name :=
+    // value` or an expression (CPython's `assignment_expression | expression !':='`: no hint there)
+    expr_ptr argument_expression() { return assignment_expression_follows() ? assignment_expression() : expression(); }
+    bool assignment_expression_follows() const { return peek().kind == token_kind::name && !is_keyword(peek().text) && is_op(":=", 1); }
+    expr_ptr assignment_expression()
+    {
+        const token& t = next();
+        auto e = make_expr(expr_kind::named, t);
+        e->a = make_expr(expr_kind::name, t);
+        e->a->name = t.text;
+        next();  // :=
+        if (is_name("yield")) fail_at(peek(), "invalid syntax");
+        e->b = expression();
+        return finish(std::move(e));
+    }
+    // `a.b := 1`, `f() := 1`: CPython's invalid_named_expression, when an expression follows the ':='
+    // (otherwise the error is where that expression fails)
+    void cannot_use_assignment_expression_with(const expr& a)
+    {
+        const std::size_t at = pos_;
+        next();
+        try {
+            expression();
+        } catch (const syntax_error&) {
+            pos_ = at;
+            fail_at(peek(), "invalid syntax");
+        }
+        throw syntax_error{"SyntaxError", std::string("cannot use assignment expressions with ") + expression_name(a), a.line, a.column,
+                           a.end_line, a.end_column};
+    }
+    // _PyPegen_get_expr_name: what CPython's messages call an expression
+    static const char* expression_name(const expr& a)
+    {
+        switch (a.kind) {
+        case expr_kind::name: return "name";
+        case expr_kind::tuple: return "tuple";
+        case expr_kind::list: return "list";
+        case expr_kind::starred: return "starred";
+        case expr_kind::lambda: return "lambda";
+        case expr_kind::compare: return "comparison";
+        case expr_kind::conditional: return "conditional expression";
+        case expr_kind::named: return "named expression";
+        case expr_kind::generator_expression: return "generator expression";
+        case expr_kind::yield: return "yield expression";
+        case expr_kind::boolean_and:
+        case expr_kind::boolean_or:
+        case expr_kind::unary: return "expression";
+        case expr_kind::formatted: return "f-string expression";
+        case expr_kind::slice: return "slice";
+        case expr_kind::constant:
+            if (a.constant.is(value_kind::none)) return "None";
+            if (a.constant.is(value_kind::boolean)) return a.constant.b ? "True" : "False";
+            break;
+        default: break;
+        }
+        const char* name = operand_name(a);
+        return name ? name : "expression";
     }
 
     // Can `t` begin an expression? (After a whole operand only what no operator continues can.)
@@ -1139,6 +1214,7 @@ private:
     {
         const token& t = peek();
         expr_ptr start;
+        if (assignment_expression_follows()) return assignment_expression();
         if (!is_op(":")) {
             start = expression();
             if (!is_op(":")) return start;
@@ -1154,6 +1230,8 @@ private:
     void arguments(expr& call)
     {
         bool unpacked_mapping = false;
+        // CPython's invalid_arguments: raised once the arguments are read, at the last token read (the ')')
+        const char* misplaced = nullptr;
         while (!is_op(")")) {
             if (accept_op("**")) {
                 // `**mapping`: a keyword argument without a name.
@@ -1173,9 +1251,9 @@ private:
                     if (other.name == k.name) fail_at(peek(), "keyword argument repeated: " + k.name);
                 call.keywords.push_back(std::move(k));
             } else {
-                if (unpacked_mapping) fail_at(peek(), "positional argument follows keyword argument unpacking");
-                if (!call.keywords.empty()) fail_at(peek(), "positional argument follows keyword argument");
-                auto arg = expression();
+                if (!misplaced && unpacked_mapping) misplaced = "positional argument follows keyword argument unpacking";
+                if (!misplaced && !call.keywords.empty()) misplaced = "positional argument follows keyword argument";
+                auto arg = argument_expression();
                 if (comprehension_follows()) {
                     auto g = comprehension(std::move(arg), peek());
                     g->kind = expr_kind::generator_expression;
@@ -1186,6 +1264,7 @@ private:
             }
             if (!accept_op(",")) break;
         }
+        if (misplaced && is_op(")")) fail_at(peek(), misplaced);
         expect_op(")");
     }
 
@@ -1200,7 +1279,7 @@ private:
             c.is_async = accept_name("async");
             next();  // for
             c.target = target_list();
-            check_target(*c.target);
+            check_target(*c.target, target_use::loop_or_with);
             if (!accept_name("in")) fail_at(peek(), "invalid syntax");
             c.iterable = or_test();
             while (is_name("if")) {
@@ -1257,7 +1336,7 @@ private:
                 e->items.push_back(std::move(first));
                 while (accept_op(",")) {
                     if (is_op(")")) break;
-                    e->items.push_back(is_op("*") ? star_expr() : expression());
+                    e->items.push_back(is_op("*") ? star_expr() : named_expression());
                 }
                 expect_op(")");
                 return finish(std::move(e));
@@ -1266,7 +1345,7 @@ private:
                 next();
                 auto e = make_expr(expr_kind::list, t);
                 if (accept_op("]")) return finish(std::move(e));
-                auto first = is_op("*") ? star_expr() : expression();
+                auto first = is_op("*") ? star_expr() : named_expression();
                 if (comprehension_follows()) {
                     auto c = comprehension(std::move(first), t);
                     expect_op("]");
@@ -1275,7 +1354,7 @@ private:
                 e->items.push_back(std::move(first));
                 while (accept_op(",")) {
                     if (is_op("]")) break;
-                    e->items.push_back(is_op("*") ? star_expr() : expression());
+                    e->items.push_back(is_op("*") ? star_expr() : named_expression());
                 }
                 expect_op("]");
                 return finish(std::move(e));
@@ -1284,7 +1363,8 @@ private:
                 next();
                 auto e = make_expr(expr_kind::dict, t);
                 if (!is_op("}") && !is_op("**")) {
-                    // The first item tells a set ({a, *b}, {x for ...}) from a dict ({k: v}).
+                    // The first item tells a set ({a, *b}, {x for ...}, {x := 1}) from a dict ({k: v}).
+                    if (assignment_expression_follows()) return set_display(assignment_expression(), t);
                     auto first = is_op("*") ? star_expr() : expression();
                     if (first->kind == expr_kind::starred || !is_op(":")) return set_display(std::move(first), t);
                     next();
@@ -1355,7 +1435,7 @@ private:
         e->items.push_back(std::move(first));
         while (accept_op(",")) {
             if (is_op("}")) break;
-            e->items.push_back(is_op("*") ? star_expr() : expression());
+            e->items.push_back(is_op("*") ? star_expr() : named_expression());
         }
         expect_op("}");
         return finish(std::move(e));
@@ -1635,6 +1715,7 @@ private:
     std::size_t pos_ = 0;
     std::vector<int> levels_;  // bracket_level's, made on the first error that asks
     bool second_operand_ = false;  // forgotten_comma is parsing what follows an operand
+    const expr* bare_tuple_ = nullptr;  // the last tuple expression_list made without parentheses
     std::int32_t end_line_ = 0, end_column_ = 0;  // where the last token read ends
     std::size_t depth_ = 0;
     std::size_t max_nesting_;

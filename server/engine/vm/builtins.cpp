@@ -78,6 +78,7 @@ enum builtin_id : int {
     ft_cache_info,  // an lru_cache wrapper's cache_info (functools_module.cpp)
     b_slice, sl_indices,  // slice() and a slice's indices()
     b_id,
+    b_vars,
     dc_function,  // dataclasses' fields, asdict, astuple, replace, is_dataclass (dataclasses_module.cpp tells them apart by name)
 };
 
@@ -130,7 +131,7 @@ const std::vector<std::pair<const char*, int>>& builtin_table()
         {"staticmethod", b_staticmethod}, {"classmethod", b_classmethod}, {"property", b_property},
         {"set", b_set}, {"frozenset", b_frozenset}, {"getattr", b_getattr}, {"setattr", b_setattr},
         {"hasattr", b_hasattr}, {"delattr", b_delattr}, {"callable", b_callable}, {"aiter", b_aiter}, {"anext", b_anext},
-        {"slice", b_slice}, {"id", b_id}};
+        {"slice", b_slice}, {"id", b_id}, {"vars", b_vars}};
     }();
     return table;
 }
@@ -610,7 +611,7 @@ bool engine_has_attribute(std::string_view name)
                                 "__qualname__", "__module__", "__doc__", "__wrapped__", "__class__", "__self__", "__func__", "__cause__", "__context__",
                                 "__suppress_context__", "message", "exceptions", "stdout", "stderr", "exit", "name", "value", "Enum", "auto", "FrozenInstanceError", "Field", "MISSING", "default", "init", "repr", "hash", "compare", "kw_only", "deque", "defaultdict", "Counter", "OrderedDict", "namedtuple", "NamedTuple", "_fields", "_field_defaults", "_asdict", "_replace", "_make", "__match_args__", "default_factory", "from_iterable", "func", "keywords", "cache_clear", "cache_parameters", "cache_info", "start", "stop", "step", "indices",
                                 "__enter__", "__exit__", "__aenter__", "__aexit__", "gen", "kwds", "_exceptions", "enter_result", "thing",
-                                "cr_running", "ag_running"})
+                                "cr_running", "ag_running", "__dict__"})
         if (name == special) return true;
     return false;
 }
@@ -635,6 +636,8 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     switch (obj.kind) {
     case value_kind::module: {
         const auto& m = obj.as<module_object>().name;
+        // (cpython_names.inc lists a module's own names: its type's __dict__ is not among them)
+        if (name == "__dict__") raise_unsupported("'" + m + ".__dict__'");
         if (m == "asyncio") {
             if (name == "Task" || name == "AbstractEventLoop" || name == "Handle" || name == "TimerHandle") return type_name_value("asyncio." + name);
             if (name == "Future") return make_builtin(a_future, "_asyncio.Future");
@@ -896,6 +899,12 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         // A class's __class__ is its metatype's data descriptor, and super() never looks __class__ up
         // along the MRO: neither lets the class's own namespace answer.
         if (name == "__class__" && (obj.is(value_kind::class_type) || obj.is(value_kind::super_proxy))) return type_of_obj();
+        // object's __dict__ descriptor, before the class's namespace (a class body may not set __dict__);
+        // a class's mappingproxy, an enum member's or a library instance's __dict__ are not modelled
+        if (name == "__dict__" && !(obj.is(value_kind::instance) && obj.as<instance_object>().cls->is_object)) {
+            if (has_instance_dict(obj)) return instance_dict(obj);
+            raise_unsupported("'" + type_name(obj) + ".__dict__'");
+        }
         bool found = false;
         value v = class_attribute(obj, name, found);
         if (found) return v;
@@ -2157,6 +2166,24 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         work_meter* meter = current_work_meter();
         if (!meter) raise_unsupported("id() outside a run");
         return value::integer(static_cast<std::int64_t>(meter->object_address(at)));
+    }
+    case b_vars: {
+        if (!kwargs.empty()) raise_error("TypeError", "vars() takes no keyword arguments");
+        expect_args(b, args, 0, 1);
+        // locals() of the calling frame (a dict CPython's frame keeps and refreshes at each call), or the
+        // module's globals (with __builtins__, __loader__ …)
+        if (args.empty()) raise_unsupported("vars() without an argument");
+        const value& v = args[0];
+        if (has_instance_dict(v)) return instance_dict(v);
+        // CPython's types without a __dict__ (int, list, dict, object() …): its TypeError; the others
+        // (classes' mappingproxy, modules, functions, exceptions, enum members) are not modelled
+        const std::string kind = type_name(v);
+        const bool builtin_kind = !v.is(value_kind::instance) && !v.is(value_kind::exception) && !v.is(value_kind::class_type) &&
+                                  !v.is(value_kind::module) && !named_tuple_of(v);
+        if ((builtin_kind || (v.is(value_kind::instance) && v.as<instance_object>().cls->is_object)) && !cpython_dir(kind).empty() &&
+            !cpython_type_has(kind, "__dict__"))
+            raise_error("TypeError", "vars() argument must have __dict__ attribute");
+        raise_unsupported("vars() of an object of type '" + kind + "'");
     }
     case ft_partial: return call_functools("partial", args, kwargs);
     case ft_reduce: return call_functools("reduce", args, kwargs);

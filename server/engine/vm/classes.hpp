@@ -100,6 +100,9 @@ inline named_tuple_object* named_tuple_of(const value& v)
 struct instance_object : object {
     ref<class_object> cls;
     attribute_table attributes;
+    // The dict vars(obj) or obj.__dict__ gave, while the program holds it: a copy of `attributes`
+    // (dict_object::is_instance_dict) that setting and deleting attributes keep up to date
+    weak_ref<object> dict_copy;
     std::uint64_t primitive_id = 0;  // one of asyncio's primitives the events announced (primitives.cpp)
 };
 

@@ -186,8 +186,16 @@ void dict_object::rebuild(std::size_t slots)
     }
 }
 
+namespace {
+[[noreturn]] void refuse_instance_dict_change()
+{
+    raise_unsupported("changing an object's __dict__ (what vars() or __dict__ gave)");
+}
+} // namespace
+
 void dict_object::set(value key, std::int64_t hash, value v, const key_equality& eq)
 {
+    if (is_instance_dict) refuse_instance_dict_change();
     const std::int64_t at = find(key, hash, eq);
     if (at >= 0) {
         entries[static_cast<std::size_t>(at)].item = std::move(v);
@@ -215,6 +223,7 @@ void dict_object::set(value key, std::int64_t hash, value v, const key_equality&
 
 std::optional<value> dict_object::remove(const value& key, std::int64_t hash, const key_equality& eq)
 {
+    if (is_instance_dict) refuse_instance_dict_change();
     if (index.empty()) return std::nullopt;
     const std::size_t mask = index.size() - 1;
     auto perturb = static_cast<std::uint64_t>(hash);
@@ -241,6 +250,7 @@ std::optional<value> dict_object::remove(const value& key, std::int64_t hash, co
 
 void dict_object::clear()
 {
+    if (is_instance_dict) refuse_instance_dict_change();
     entries.clear();
     index.clear();
     used = 0;
@@ -249,6 +259,7 @@ void dict_object::clear()
 
 void dict_object::move_entry(std::size_t at, bool last)
 {
+    if (is_instance_dict) refuse_instance_dict_change();
     if (last) {
         // Taken out and appended: O(1), the deleted entry dropped at the next rebuild. Its slot is
         // the one of its probe sequence that points at it.

@@ -42,6 +42,10 @@ struct dict_object : object {
     // Bumped when a key is added, removed or moved, not by clear(): an OrderedDict's iterators check
     // it (od_state) before its size
     std::uint64_t key_changes = 0;
+    // vars(obj) / obj.__dict__ of an instance: a copy of its attributes (kept in a table, not a dict),
+    // which the instance keeps up to date while the program holds it (instance_object::dict_copy);
+    // changing the copy is refused (set, remove, clear: CPython would change the instance)
+    bool is_instance_dict = false;
 
     // The entry holding `key`, or -1.
     std::int64_t find(const value& key, std::int64_t hash, const key_equality& eq) const;

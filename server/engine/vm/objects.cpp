@@ -248,6 +248,7 @@ void runtime::store_attribute(const value& obj, const std::string& name, value v
             return;
         }
         note_nesting(obj, v);
+        if (!inst.dict_copy.expired()) update_instance_dict(inst, name, &v);
         inst.attributes.set(name, std::move(v));
         return;
     }
@@ -332,6 +333,53 @@ void runtime::store_attribute(const value& obj, const std::string& name, value v
     }
 }
 
+bool runtime::has_instance_dict(const value& v)
+{
+    if (!v.is(value_kind::instance)) return false;
+    const auto& cls = *v.as<instance_object>().cls;
+    if (cls.is_object || cls.enumeration) return false;
+    for (const class_object* c : cls.mro)
+        if (c->module != "__main__") return false;
+    return true;
+}
+
+value runtime::instance_dict(const value& obj)
+{
+    auto& inst = obj.as<instance_object>();
+    if (ref<object> held = inst.dict_copy.lock()) return value::of(value_kind::dict, std::move(held));
+    charge_work(inst.attributes.entries.size());
+    value d = make_dict();
+    auto& dict = as_dict(d);
+    const key_equality eq = dict_equality();
+    for (const auto& [name, item] : inst.attributes.entries) {
+        value key = value::string(name);
+        note_nesting(d, item);
+        dict.set(key, python_hash(key), item, eq);
+    }
+    dict.is_instance_dict = true;
+    inst.dict_copy = d.obj;
+    return d;
+}
+
+// An attribute set (`v`) or deleted (null) while the program holds the instance's dict: the dict
+// changes as CPython's __dict__ would (a new name last, a name set again in its place)
+void runtime::update_instance_dict(instance_object& inst, const std::string& name, const value* v)
+{
+    ref<object> held = inst.dict_copy.lock();
+    if (!held) return;
+    auto& dict = static_cast<dict_object&>(*held);
+    value key = value::string(name);
+    const std::int64_t hash = python_hash(key);
+    dict.is_instance_dict = false;
+    if (v) {
+        note_nesting(value::of(value_kind::dict, held), *v);
+        dict.set(std::move(key), hash, *v, dict_equality());
+    } else {
+        dict.remove(key, hash, dict_equality());
+    }
+    dict.is_instance_dict = true;
+}
+
 void runtime::delete_attribute(const value& obj, const std::string& name)
 {
     if (named_tuple_of(obj)) {
@@ -351,6 +399,7 @@ void runtime::delete_attribute(const value& obj, const std::string& name)
         }
         if (!obj.as<instance_object>().attributes.remove(name))
             raise_error("AttributeError", "'" + type_name(obj) + "' object has no attribute '" + name + "'");
+        if (!obj.as<instance_object>().dict_copy.expired()) update_instance_dict(obj.as<instance_object>(), name, nullptr);
         return;
     }
     if (obj.is(value_kind::function)) {
