@@ -360,11 +360,20 @@ bool cpython_has_attribute(const value& v, const std::string& name)
     return cpython_type_has(cpython_kind(v), name);
 }
 
+// A type the engine has no class object for (NoneType, generator, _asyncio.Task ...), named as CPython
+// writes it in its repr: one object per name for the thread, so that `type(None) is type(None)`, and a
+// dict keyed by it finds it again. Immutable, charged to no run.
 value type_name_value(const std::string& name)
 {
-    auto t = make_ref<type_name_object>();
-    t->name = name;
-    return value::of(value_kind::type_name, t);
+    thread_local std::unordered_map<std::string, value> made;
+    auto it = made.find(name);
+    if (it == made.end()) {
+        memory_scope process_wide(nullptr);
+        auto t = make_ref<type_name_object>();
+        t->name = name;
+        it = made.emplace(name, value::of(value_kind::type_name, t)).first;
+    }
+    return it->second;
 }
 
 // A wrong number of arguments, worded as CPython words it for that function: its messages differ with
@@ -639,7 +648,8 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         // (cpython_names.inc lists a module's own names: its type's __dict__ is not among them)
         if (name == "__dict__") raise_unsupported("'" + m + ".__dict__'");
         if (m == "asyncio") {
-            if (name == "Task" || name == "AbstractEventLoop" || name == "Handle" || name == "TimerHandle") return type_name_value("asyncio." + name);
+            if (name == "Task") return type_name_value("_asyncio.Task");
+            if (name == "AbstractEventLoop" || name == "Handle" || name == "TimerHandle") return type_name_value("asyncio.events." + name);
             if (name == "Future") return make_builtin(a_future, "_asyncio.Future");
             if (value c = library_class(name); c.obj) return c;
             if (name == "CancelledError" || name == "InvalidStateError") return value::of(value_kind::exception_type, builtin_exception_type(name));
@@ -1632,11 +1642,11 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             // type(x) of a kind the engine has no builtin for, or asyncio's classes.
             const std::string& name = t.as<type_name_object>().name;
             const value& v = args[0];
-            if (name == "asyncio.Task") return value::boolean(v.is(value_kind::future) && v.as<future_object>().is_task());
-            if (name == "asyncio.Future") return value::boolean(v.is(value_kind::future));
-            if (name == "asyncio.AbstractEventLoop") return value::boolean(v.is(value_kind::loop));
-            if (name == "asyncio.Handle") return value::boolean(v.is(value_kind::handle));
-            if (name == "asyncio.TimerHandle") return value::boolean(v.is(value_kind::handle) && v.as<handle>().is_timer);
+            if (name == "_asyncio.Task") return value::boolean(v.is(value_kind::future) && v.as<future_object>().is_task());
+            if (name == "asyncio.tasks._GatheringFuture") return value::boolean(v.is(value_kind::future) && v.as<future_object>().is_gather);
+            if (name == "asyncio.events.AbstractEventLoop" || name == "asyncio.unix_events._UnixSelectorEventLoop") return value::boolean(v.is(value_kind::loop));
+            if (name == "asyncio.events.Handle") return value::boolean(v.is(value_kind::handle));
+            if (name == "asyncio.events.TimerHandle") return value::boolean(v.is(value_kind::handle) && v.as<handle>().is_timer);
             if (name == "type") return value::boolean(v.is(value_kind::exception_type) || v.is(value_kind::type_name) ||
                                                       (v.is(value_kind::builtin) && is_type_builtin(v.as<builtin_object>())));
             if (name == "builtin_function_or_method") return value::boolean(v.is(value_kind::builtin) && !is_type_builtin(v.as<builtin_object>()));
@@ -1902,6 +1912,15 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             if (type_name(args[0]) == name && is_type_builtin(id)) return make_builtin(id, name);
         if (args[0].is(value_kind::builtin) && is_type_builtin(args[0].as<builtin_object>())) return make_builtin(b_type, "type");
         if (args[0].is(value_kind::exception_type) || args[0].is(value_kind::type_name)) return make_builtin(b_type, "type");
+        // asyncio's types by the names their reprs show (the C accelerator's Task and Future)
+        if (args[0].is(value_kind::future)) {
+            const auto& f = args[0].as<future_object>();
+            if (f.is_task()) return type_name_value("_asyncio.Task");
+            if (f.is_gather) return type_name_value("asyncio.tasks._GatheringFuture");
+            return make_builtin(a_future, "_asyncio.Future");  // the class asyncio.Future is
+        }
+        if (args[0].is(value_kind::handle)) return type_name_value(std::string("asyncio.events.") + type_name(args[0]));
+        if (args[0].is(value_kind::loop)) return type_name_value("asyncio.unix_events._UnixSelectorEventLoop");
         return type_name_value(type_name(args[0]));
     }
 

@@ -97,6 +97,9 @@ std::int64_t python_hash(const value& v)
     case value_kind::deque:
         raise_error("TypeError", "unhashable type: '" + type_name(v) + "'");
     case value_kind::frozenset: return v.as<set_object>().frozen_hash();
+    // One object per name for the thread (type_name_value), shared by the runs on it: hashed by its name,
+    // not by an identity numbered by whichever run hashed it first
+    case value_kind::type_name: return cpython_str_hash(v.as<type_name_object>().name) ^ 0x55aa;
     case value_kind::typing_form: raise_unsupported("hashing " + repr(v));
     case value_kind::method: {
         // By what it binds, not by this load of it: equal bound methods hash equal (CPython's meth_hash).
