@@ -667,8 +667,11 @@ private:
             // `__slots__ = ()`, as a named tuple's subclass writes it (any other class: refused when made)
             const bool empty_slots = names.size() == 1 && names[0] == "__slots__" && s.targets.size() == 1 && s.value &&
                                      s.value->kind == expr_kind::tuple && s.value->items.empty();
+            // `__hash__ = None`: instances unhashable, as a class with __eq__ and no __hash__ makes them
+            const bool no_hash = s.kind == stmt_kind::assign && names.size() == 1 && names[0] == "__hash__" && s.targets.size() == 1 && s.value &&
+                                 s.value->kind == expr_kind::constant && s.value->constant.is(value_kind::none);
             for (const auto& n : names)
-                if (is_dunder(n) && !empty_slots) refuse("assigning '" + n + "' in a class body");
+                if (is_dunder(n) && !empty_slots && !no_hash) refuse("assigning '" + n + "' in a class body");
             for (const auto& t : s.targets)
                 if (has_comprehension(*t)) refuse("a comprehension in a class body");
             for (const auto* e : {s.value.get(), s.extra.get()}) {
