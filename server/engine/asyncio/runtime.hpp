@@ -184,6 +184,7 @@ private:
     value library_global(const library_module& module, const std::string& name);
     value library_class(std::string_view name);  // asyncio.`name` from the library, or none (unbound kind none)
     value load_builtin(const std::string& name);
+    value base_exception_text_method(const value& self, bool as_repr);  // BaseException.__str__/__repr__ bound to an exception
     value object_repr_method(const value& self);  // object.__repr__ bound to an instance  // a builtin by name (load_global past the module's globals)
     std::unordered_map<const library_module*, std::unique_ptr<attribute_table>> library_namespaces_;
 
@@ -484,6 +485,7 @@ private:
     value call_named_tuple_method(const std::string& name, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
     std::string named_tuple_repr(const value& v);
     std::string named_tuple_text(const value& v, bool as_repr) override;
+    bool exception_text(const value& v, bool as_repr, std::string& out) override;
     value named_tuple_attribute(const value& obj, const std::string& name, bool& found);
     void store_named_tuple_attribute(const value& obj, const std::string& name, value v, bool deleting);
     std::vector<const object*> named_tuples_in_repr_;

@@ -726,10 +726,10 @@ private:
         const std::string qualname = qualname_for(s.name);
         if (exception_class) {
             // An exception class is one of the engine's exception types, with the methods and
-            // attributes its body defines; of the special methods, only __init__ is modelled on it.
+            // attributes its body defines; of the special methods, __init__, __str__ and __repr__ are modelled on it.
             if (s.bases.size() != 1) fail("UnsupportedError", "an exception class with more than one base is not supported by loopscope", s.line, s.column);
             for (const auto& st : s.body)
-                if (st->kind == stmt_kind::function_def && is_dunder(st->name) && st->name != "__init__")
+                if (st->kind == stmt_kind::function_def && is_dunder(st->name) && st->name != "__init__" && st->name != "__str__" && st->name != "__repr__")
                     fail("UnsupportedError", "the special method '" + st->name + "' of an exception class is not supported by loopscope",
                          st->line, st->column);
             exception_classes_.insert(s.name);

@@ -75,6 +75,7 @@ enum builtin_id : int {
     // handle's cancel/cancelled/when, asyncio.Future
     loop_api, future_api, handle_api, a_future,
     object_repr,  // object.__repr__ bound to an instance (super().__repr__())
+    exception_str, exception_repr,  // BaseException.__str__ / __repr__ bound to an exception (super().__str__())
     ft_cache_info,  // an lru_cache wrapper's cache_info (functools_module.cpp)
     b_slice, sl_indices,  // slice() and a slice's indices()
     b_id,
@@ -555,6 +556,10 @@ value runtime::make_builtin(int id, const std::string& name, value self)
 }
 
 value runtime::object_repr_method(const value& self) { return make_builtin(object_repr, "__repr__", self); }
+value runtime::base_exception_text_method(const value& self, bool as_repr)
+{
+    return make_builtin(as_repr ? exception_repr : exception_str, as_repr ? "__repr__" : "__str__", self);
+}
 
 value runtime::load_global(const std::string& name)
 {
@@ -2442,6 +2447,12 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         no_kwargs();
         if (!args.empty()) raise_error("TypeError", "object.__repr__() takes no arguments (" + std::to_string(args.size()) + " given)");
         return value::string(object_repr_text(b.self));
+    case exception_str:
+    case exception_repr:
+        no_kwargs();
+        if (!args.empty())
+            raise_error("TypeError", std::string("BaseException.") + (b.id == exception_str ? "__str__" : "__repr__") + "() takes no arguments (" + std::to_string(args.size()) + " given)");
+        return value::string(b.id == exception_str ? b.self.as<exception_object>().message() : base_exception_repr(b.self));
 
     // ---- tasks and futures ----
     case f_done: no_kwargs(); expect_args(b, args, 0, 0); return value::boolean(as_future()->done());

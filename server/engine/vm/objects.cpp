@@ -186,6 +186,7 @@ value runtime::class_attribute(const value& obj, const std::string& name, bool& 
                 m->self = s.self;
                 return value::of(value_kind::method, m);
             }
+            if (name == "__str__" || name == "__repr__") return base_exception_text_method(s.self, name == "__repr__");
             break;
         }
         const auto start = class_of(s.self);
@@ -534,6 +535,24 @@ std::string runtime::instance_text(const value& v, bool as_repr)
 } // namespace loopscope::engine
 
 namespace loopscope::engine {
+
+bool runtime::exception_text(const value& v, bool as_repr, std::string& out)
+{
+    // The nearest of the program's classes that defines it; a builtin class between them and
+    // BaseException defines neither (its str and repr are BaseException's)
+    const char* which = as_repr ? "__repr__" : "__str__";
+    const value* method = nullptr;
+    for (auto t = v.as<exception_object>().type; t && !method; t = t->base)
+        if (t->methods) method = t->methods->lookup(which);
+    // None of its own, or not one an event's text may run
+    if (!method || quiet_repr_scope::active()) return false;
+    if (!method->is(value_kind::function)) raise_unsupported(std::string("a ") + which + " that is not a function");
+    const value function = *method;
+    value text = call_sync(function, {v}, {}, 0);
+    if (!text.is(value_kind::string)) raise_error("TypeError", std::string(which) + " returned non-string (type " + type_name(text) + ")");
+    out = text.as<string_object>().s;
+    return true;
+}
 
 bool runtime::call_special(const value& obj, const char* name, std::vector<value> args, value& result)
 {

@@ -149,7 +149,14 @@ void runtime::format_exception_chain(traceback_printer& p, const exception_objec
 // One exception without its chain: its traceback and its line; a group's boxes below that
 void runtime::format_one_exception(traceback_printer& p, const exception_object& e) const
 {
-    std::string msg = e.message();
+    // str() of it, as traceback.py takes it: a program's __str__ runs; one that raises is CPython's
+    // placeholder
+    std::string msg;
+    try {
+        msg = str(value::of(value_kind::exception, ref<exception_object>(const_cast<exception_object*>(&e))));
+    } catch (const python_error&) {
+        msg = "<exception str() failed>";
+    }
     if (std::string suggestion = p.logged ? "" : did_you_mean(e); !suggestion.empty()) msg += ". Did you mean: '" + suggestion + "'?";
     const std::string line = e.type->qualified + (msg.empty() ? "" : ": " + msg) + "\n";
     if (!e.is_group()) {

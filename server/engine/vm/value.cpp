@@ -657,6 +657,22 @@ std::string instance_text_of(const value& v, bool as_repr)
     return object_repr_text(v);
 }
 
+void repr_into(std::string& out, const value& v);
+
+// BaseException.__repr__: its type's name and its arguments' reprs
+void base_exception_repr_into(std::string& out, const exception_object& e)
+{
+    out += e.type->name;
+    out += "(";
+    for (std::size_t k = 0; k < e.args.size(); ++k) {
+        charge_work(1);
+        if (k) out += ", ";
+        repr_into(out, e.args[k]);
+        check_repr_size(out);
+    }
+    out += ")";
+}
+
 void repr_into(std::string& out, const value& v)
 {
     switch (v.kind) {
@@ -902,16 +918,13 @@ void repr_into(std::string& out, const value& v)
     }
     case value_kind::exception: {
         repr_guard guard;
-        const auto& e = v.as<exception_object>();
-        out += e.type->name;
-        out += "(";
-        for (std::size_t k = 0; k < e.args.size(); ++k) {
-            charge_work(1);
-            if (k) out += ", ";
-            repr_into(out, e.args[k]);
-            check_repr_size(out);
+        if (auto* meter = current_work_meter(); meter && meter->specials) {
+            if (std::string text; meter->specials->exception_text(v, true, text)) {
+                out += text;
+                break;
+            }
         }
-        out += ")";
+        base_exception_repr_into(out, v.as<exception_object>());
         break;
     }
     case value_kind::exception_type: {
@@ -980,6 +993,14 @@ std::string object_repr_text(const value& v)
     return "<" + (cls.module == "builtins" ? cls.name : cls.module + "." + cls.qualname) + " object at " + object_address(v.obj.get()) + ">";
 }
 
+std::string base_exception_repr(const value& v)
+{
+    repr_guard guard;
+    std::string out;
+    base_exception_repr_into(out, v.as<exception_object>());
+    return out;
+}
+
 std::string repr(const value& v)
 {
     std::string out;
@@ -1026,7 +1047,13 @@ std::string str(const value& v)
     if (named_tuple_of(v)) return named_tuple_text_of(v, false);
     switch (v.kind) {
     case value_kind::string: return v.as<string_object>().s;
-    case value_kind::exception: return v.as<exception_object>().message();
+    case value_kind::exception: {
+        if (auto* meter = current_work_meter(); meter && meter->specials) {
+            repr_guard guard(" while getting the str of an object");
+            if (std::string text; meter->specials->exception_text(v, false, text)) return text;
+        }
+        return v.as<exception_object>().message();
+    }
     case value_kind::instance: {
         repr_guard guard(" while getting the str of an object");  // PyObject_Str's level
         return instance_text_of(v, false);

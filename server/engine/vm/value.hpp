@@ -514,6 +514,8 @@ std::vector<std::size_t> code_point_offsets(const std::string& s);
 // Python float repr: shortest round-trip digits, CPython's switch to exponent form.
 std::string float_repr(double d);
 std::string repr(const value& v);
+// BaseException.__repr__ of an exception (`super().__repr__()` in a program's exception class)
+std::string base_exception_repr(const value& v);
 // While one lives on the thread, repr() and str() run none of the program's code: an instance of a
 // class with __repr__ or __str__ shows as object.__repr__ writes it. For the text events carry (an
 // awaited result, a task's exception), which CPython never computes: a __repr__ that prints or

@@ -34,6 +34,9 @@ struct special_methods {
     virtual std::vector<std::pair<value, value>> counter_repr_items(const value& counter) = 0;
     // repr(v) or str(v) of a named tuple (its class's __repr__/__str__, generated or the program's)
     virtual std::string named_tuple_text(const value& v, bool as_repr) = 0;
+    // str(v) or repr(v) of an exception whose class (a program's) defines __str__ / __repr__: false
+    // when none does (BaseException's own then)
+    virtual bool exception_text(const value& v, bool as_repr, std::string& out) = 0;
     // One level of recursion in native code that CPython counts with the Python frames (its C code's
     // Py_EnterRecursiveCall: a list's repr inside a list's repr): RecursionError, "maximum recursion
     // depth exceeded" and `where`, past the run's max_call_depth. leave_c_level takes the token back.
