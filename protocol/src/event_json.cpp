@@ -131,7 +131,43 @@ void json_writer::string(std::string_view s)
     *p_++ = '"';
 }
 
-std::size_t bound(const borrowed_string& s) { return s ? escaped_bound(s->size()) : 0; }
+// A long string's exact size written (one more scan of it), so that a long print does not make room for
+// six times its size: the room made is memory the run is charged for
+std::size_t escaped_size(std::string_view s)
+{
+    std::size_t size = 2;
+    const char* i = s.data();
+    const char* const end = i + s.size();
+    while (i < end) {
+        if (end - i >= 8) {
+            std::uint64_t w;
+            std::memcpy(&w, i, 8);
+            if (!has_special_byte(w)) {
+                size += 8;
+                i += 8;
+                continue;
+            }
+        }
+        const auto c = static_cast<unsigned char>(*i);
+        if (plain_byte(c)) {
+            ++size;
+            ++i;
+        } else if (c >= 0x80) {
+            const std::size_t n = utf8_length(i, static_cast<std::size_t>(end - i));
+            size += n == 0 ? 6 : n;
+            i += n == 0 ? 1 : n;
+        } else {
+            const bool short_escape = c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' || c == '\b' || c == '\f';
+            size += short_escape ? 2 : 6;
+            ++i;
+        }
+    }
+    return size;
+}
+
+std::size_t string_room(std::string_view s) { return s.size() <= 64 ? escaped_bound(s.size()) : escaped_size(s); }
+
+std::size_t bound(const borrowed_string& s) { return s ? string_room(*s) : 0; }
 
 // Room for everything of an event but its strings: the keys, punctuation, nulls and numbers
 // (3 floats of at most 32, 9 integers of at most 20, and 30 keys of at most 24 with their commas)
@@ -142,7 +178,7 @@ constexpr std::size_t fixed_bound = 3 * 32 + 9 * 20 + 30 * 24 + 64;
 void append_json_string(std::string& out, std::string_view s)
 {
     const std::size_t start = out.size();
-    out.resize(start + escaped_bound(s.size()));
+    out.resize(start + string_room(s));
     json_writer w(out.data() + start);
     w.string(s);
     out.resize(static_cast<std::size_t>(w.end() - out.data()));
@@ -163,8 +199,8 @@ void append_event_json(std::string& out, const event& e)
     std::size_t room = fixed_bound + bound(e.task) + bound(e.thread) + bound(e.coro) + bound(e.text) + bound(e.category) +
                        bound(e.message) + bound(e.state) + bound(e.status) + bound(e.result) + bound(e.on) + bound(e.target) +
                        bound(e.callback) + bound(e.cause) + (e.snapshot ? e.snapshot->size() : 0);
-    if (e.error) room += escaped_bound(e.error->type.size()) + escaped_bound(e.error->message.size());
-    for (const auto& child : e.children) room += escaped_bound(child.size()) + 1;
+    if (e.error) room += string_room(e.error->type) + string_room(e.error->message);
+    for (const auto& child : e.children) room += string_room(child) + 1;
     const std::size_t start = out.size();
     out.resize(start + room);
     json_writer w(out.data() + start);
