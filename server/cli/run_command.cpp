@@ -4,7 +4,7 @@
 #include <loopscope/engine/config.hpp>
 #include <loopscope/engine/disassemble.hpp>
 #include <loopscope/engine/driver.hpp>
-#include <loopscope/engine/event_json.hpp>
+#include <loopscope/protocol/event_json.hpp>
 #include <loopscope/engine/run.hpp>
 
 #include <loopscope/version.hpp>
@@ -51,15 +51,15 @@ public:
 
     void on_event(const engine::event& e) override
     {
-        if (e.kind == "print" && e.text) {
+        if (e.kind == engine::event_kind::print && e.text) {
             std::fwrite(e.text->data(), 1, e.text->size(), stdout);
-        } else if (e.kind == "stderr" && e.text) {
+        } else if (e.kind == engine::event_kind::stderr_text && e.text) {
             std::fflush(stdout);
             std::fwrite(e.text->data(), 1, e.text->size(), stderr);
         }
         if (!events_ && !trace_) return;
         line_.clear();
-        engine::append_event_json(line_, e);
+        protocol::append_event_json(line_, e);
         if (trace_) {
             // Boost.JSON 1.81 parses a number to a double that may differ in its last bit; the trace
             // must carry the event's own times, as the page reads them from the events file.

@@ -20,7 +20,7 @@ std::vector<std::string> run_output::timed_prints() const
     return out;
 }
 
-const event* run_output::last(const std::string& kind) const
+const event_record* run_output::last(const std::string& kind) const
 {
     for (auto it = events.rbegin(); it != events.rend(); ++it)
         if (it->kind == kind) return &*it;

@@ -13,18 +13,18 @@ namespace loopscope::engine::testing {
 class recording_sink final : public event_sink {
 public:
     void on_event(const event& e) override { events.push_back(e); }
-    std::vector<event> events;
+    std::vector<event_record> events;
 };
 
 struct run_output {
     std::string stdout_text;
     std::string stderr_text;
-    std::vector<event> events;
+    std::vector<event_record> events;
     int exit_status = 0;
     double end_time = 0.0;
     // "t=<time> <text>" per print, to check order and program time together.
     std::vector<std::string> timed_prints() const;
-    const event* last(const std::string& kind) const;
+    const event_record* last(const std::string& kind) const;
 };
 
 // Runs a program to the end on the virtual clock, synchronously (no executor).

@@ -38,7 +38,7 @@ public:
     {
         if (e.kind == "print" || e.kind == "run_finished") events.push_back(e);
     }
-    std::vector<event> events;
+    std::vector<event_record> events;
 };
 
 TEST_P(hostile, ends_as_its_header_says_within_its_bounds)
@@ -61,7 +61,7 @@ TEST_P(hostile, ends_as_its_header_says_within_its_bounds)
         }
         peak = r.peak_memory_bytes();
     }
-    const event* end = nullptr;
+    const event_record* end = nullptr;
     std::string out;
     for (const auto& e : sink.events) {
         if (e.kind == "run_finished") end = &e;
@@ -163,7 +163,7 @@ TEST(teardown, a_finished_programs_globals_go_over_many_slices_before_run_finish
     std::size_t slices_after_print = 0;
     std::size_t held_at_print = 0;
     while (true) {
-        const bool printed = std::any_of(sink.events.begin(), sink.events.end(), [](const event& e) { return e.kind == "print"; });
+        const bool printed = std::any_of(sink.events.begin(), sink.events.end(), [](const event_record& e) { return e.kind == "print"; });
         if (printed && held_at_print == 0) held_at_print = r.memory_bytes();
         auto res = r.advance(5'000);
         if (printed) ++slices_after_print;
@@ -191,7 +191,7 @@ TEST(teardown, a_run_stopped_by_a_bound_goes_over_many_slices_without_shutdown_w
     run r("async def f(c): pass\nc = None\nfor i in range(300000):\n    c = f(c)\nprint('built')\n", run_config{}, sink);
     std::size_t slices_after_stop = 0;
     while (true) {
-        const bool stopped = std::any_of(sink.events.begin(), sink.events.end(), [](const event& e) {
+        const bool stopped = std::any_of(sink.events.begin(), sink.events.end(), [](const event_record& e) {
             return e.text && e.text->find("loopscope: run stopped") != std::string::npos;
         });
         auto res = r.advance(5'000);

@@ -149,7 +149,7 @@ asyncio.run(main())
     EXPECT_EQ(out.exit_status, 1);
     EXPECT_NE(out.stderr_text.find("line 4, in bad\n    return 1 / 0\n           ~~^~~\nZeroDivisionError: division by zero\n"), std::string::npos)
         << out.stderr_text;
-    const loopscope::engine::event* done = nullptr;
+    const loopscope::engine::event_record* done = nullptr;
     for (const auto& e : out.events)
         if (e.kind == "task_done" && e.task == std::string("Task-2")) done = &e;
     ASSERT_NE(done, nullptr);

@@ -10,13 +10,13 @@
 
 namespace {
 
-using loopscope::engine::event;
+using loopscope::engine::event_record;
 using namespace loopscope::engine::testing;
 namespace json = boost::json;
 
-std::vector<const event*> of_kind(const run_output& out, const std::string& kind)
+std::vector<const event_record*> of_kind(const run_output& out, const std::string& kind)
 {
-    std::vector<const event*> found;
+    std::vector<const event_record*> found;
     for (const auto& e : out.events)
         if (e.kind == kind) found.push_back(&e);
     return found;

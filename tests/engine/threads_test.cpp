@@ -20,7 +20,7 @@ std::vector<std::string> kinds_in(const testing::run_output& out, const std::str
 {
     std::vector<std::string> kinds;
     for (const auto& e : out.events)
-        if (e.thread && *e.thread == thread) kinds.push_back(e.kind);
+        if (e.thread && *e.thread == thread) kinds.emplace_back(loopscope::protocol::event_kind_name(e.kind));
     return kinds;
 }
 
@@ -62,7 +62,7 @@ TEST(threads, the_worker_limit_is_the_configs_and_calls_beyond_it_queue)
         "asyncio.run(main())\n",
         config);
     EXPECT_EQ(out.stdout_text, "3.0\n");  // 2 + 2 + 1 calls: three rounds of a second
-    const auto started = std::count_if(out.events.begin(), out.events.end(), [](const event& e) { return e.kind == "thread_started"; });
+    const auto started = std::count_if(out.events.begin(), out.events.end(), [](const event_record& e) { return e.kind == "thread_started"; });
     EXPECT_EQ(started, 2);
     EXPECT_EQ(executor_worker_limit(config), 2u);
     config.executor_workers = 1000;

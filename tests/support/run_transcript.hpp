@@ -3,7 +3,7 @@
 // What a client sees of one run over the websocket, and what the engine produces for the same program
 // when driven directly: enough to compare the two.
 #include "loopback_client.hpp"
-#include "loopscope/engine/event_json.hpp"
+#include "loopscope/protocol/event_json.hpp"
 #include "loopscope/engine/run.hpp"
 
 #include <boost/json.hpp>
@@ -91,7 +91,7 @@ inline run_transcript run_directly(std::string_view source)
         run_transcript transcript;
         void on_event(const engine::event& e) override
         {
-            transcript.events.push_back(boost::json::parse(engine::event_to_json(e)).as_object());
+            transcript.events.push_back(boost::json::parse(protocol::event_to_json(e)).as_object());
         }
     } sink;
     engine::run program{source, engine::run_config{}, sink};

@@ -3,6 +3,7 @@
 #include <loopscope/engine/config.hpp>
 #include <loopscope/engine/event.hpp>
 #include <loopscope/engine/run.hpp>
+#include <loopscope/protocol/event.hpp>
 
 #include <boost/json.hpp>
 
@@ -34,9 +35,9 @@ public:
     void on_event(const engine::event& e) override
     {
         ++expected_.events;
-        if (e.kind == "print") expected_.output.push_back(print_item(e.text.value_or("")));
-        else if (e.kind == "warning") expected_.output.push_back(warning_item(e.category.value_or(""), e.message.value_or("")));
-        else if (e.kind == "run_finished") {
+        if (e.kind == engine::event_kind::print) expected_.output.push_back(print_item(e.text.value_or("")));
+        else if (e.kind == engine::event_kind::warning) expected_.output.push_back(warning_item(e.category.value_or(""), e.message.value_or("")));
+        else if (e.kind == engine::event_kind::run_finished) {
             expected_.status = e.status.value_or("ok");
             expected_.elapsed = e.t;
         }
@@ -77,15 +78,16 @@ expected_output expect_from_events_file(const std::string& path)
             throw std::runtime_error(path + ":" + std::to_string(number) + ": not a JSON event");
         const auto& event = value.as_object();
         if (number == 1 && event.contains("format")) continue; // the run file's header: the program, not an event
-        const std::string_view kind = event.at("kind").as_string();
+        // The kinds by the protocol's own table, as the engine's events name them
+        const auto kind = protocol::event_kind_from_name(event.at("kind").as_string());
         auto text = [&](std::string_view field) -> std::string_view {
             const auto* found = event.if_contains(field);
             return found && found->is_string() ? std::string_view(found->as_string()) : std::string_view{};
         };
         ++expected.events;
-        if (kind == "print") expected.output.push_back(print_item(text("text")));
-        else if (kind == "warning") expected.output.push_back(warning_item(text("category"), text("message")));
-        else if (kind == "run_finished") {
+        if (kind == protocol::event_kind::print) expected.output.push_back(print_item(text("text")));
+        else if (kind == protocol::event_kind::warning) expected.output.push_back(warning_item(text("category"), text("message")));
+        else if (kind == protocol::event_kind::run_finished) {
             expected.status = text("status").empty() ? "ok" : std::string(text("status"));
             expected.elapsed = event.at("t").to_number<double>();
         }

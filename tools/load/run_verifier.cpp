@@ -1,5 +1,7 @@
 #include "run_verifier.hpp"
 
+#include <loopscope/protocol/event.hpp>
+
 #include <boost/json/serialize.hpp>
 
 #include <cmath>
@@ -114,11 +116,12 @@ void run_verifier::on_events(const std::vector<scanned_event>& events, load_cloc
         }
 
         // A missing or non-string field reads as empty, as before
-        const std::string_view kind = event.kind.value(kind_scratch);
-        if (kind == "print") check_output({"print: ", event.text.value(first_scratch)});
-        else if (kind == "warning")
+        using protocol::event_kind;
+        const auto kind = protocol::event_kind_from_name(event.kind.value(kind_scratch));
+        if (kind == event_kind::print) check_output({"print: ", event.text.value(first_scratch)});
+        else if (kind == event_kind::warning)
             check_output({"warning: ", event.category.value(first_scratch), ": ", event.message.value(second_scratch)});
-        else if (kind == "run_finished") {
+        else if (kind == event_kind::run_finished) {
             saw_last_event_ = true;
             event_status_ = event.status.value(first_scratch);
             event_elapsed_ = program_time;

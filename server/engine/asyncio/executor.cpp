@@ -98,9 +98,9 @@ value runtime::run_in_executor(const ref<loop_object>& loop, std::vector<value>&
     if (workers_.size() < executor_worker_limit(config_)) {
         auto w = std::make_unique<worker_thread>();
         w->name = "asyncio_" + std::to_string(workers_.size());
-        event e = make_event("thread_started");
+        event e = make_event(event_kind::thread_started);
         e.thread = w->name;
-        emit(std::move(e));
+        emit(e);
         workers_.push_back(std::move(w));
         // It runs before the submitting code goes on: at the scheduler's next turn, which the current
         // call reaches at once (call_blocks)
@@ -144,9 +144,9 @@ bool runtime::start_worker_item(worker_thread& w)
         }
         w.state = worker_thread::state_kind::running;
         {
-            event e = make_event("thread_run_begin");
+            event e = make_event(event_kind::thread_run_begin);
             e.callback = item.label;
-            emit(std::move(e));
+            emit(e);
         }
         const value function = item.function;
         std::vector<value> arguments = item.arguments;
@@ -209,16 +209,20 @@ void runtime::worker_item_done(worker_thread& w, bool raised, value result)
     if (raised && is_instance_of(result, "StopIteration")) raise_unsupported("StopIteration raised in a worker thread");
     if (raised && result.is(value_kind::exception)) result.as<exception_object>().traceback.push_back(work_item_frame());
     {
-        event e = make_event("thread_run_end");
+        event e = make_event(event_kind::thread_run_end);
         e.callback = item.label;
+        error_info error_text;
+        std::string result_text;
         if (raised) {
             e.status = "error";
-            e.error = error_info{type_name(result), event_text([&] { return str(result); }, [] { return std::string("…"); }), 0};
+            error_text = error_info{type_name(result), event_text([&] { return str(result); }, [] { return std::string("…"); }), 0};
+            e.error = &error_text;
         } else {
             e.status = "ok";
-            e.result = event_repr(result);
+            result_text = event_repr(result);
+            e.result = result_text;
         }
-        emit(std::move(e));
+        emit(e);
     }
     // concurrent.futures.Future.set_result/set_exception runs _chain_future's _call_set_state, which
     // posts _set_state to the loop unless the loop is closed
@@ -244,9 +248,9 @@ bool runtime::worker_sleep(double secs)
 {
     if (!worker_running_) return false;
     worker_thread& w = *worker_running_;
-    event e = make_event("blocking_sleep");
+    event e = make_event(event_kind::blocking_sleep);
     e.delay = secs;
-    emit(std::move(e));
+    emit(e);
     w.state = worker_thread::state_kind::sleeping;
     w.wake_at = now_ + secs;
     w.slept_order = ++worker_sleep_order_;

@@ -210,11 +210,11 @@ ref<handle> runtime::schedule_user_callback(loop_object& loop, value function, s
     h->queued = true;
     remember_container(h);  // its arguments may hold it
     if (!when) {
-        event e = make_event("handle_queued");
+        event e = make_event(event_kind::handle_queued);
         e.handle = h->id;
         e.callback = h->label;
         e.loop = loop.id;
-        emit(std::move(e));
+        emit(e);
         loop.push_ready(h);
         return h;
     }
@@ -222,13 +222,13 @@ ref<handle> runtime::schedule_user_callback(loop_object& loop, value function, s
     h->when_value = *when;
     h->when = deadline_of(*when);
     h->order = h->id;
-    event e = make_event("timer_scheduled");
+    event e = make_event(event_kind::timer_scheduled);
     e.handle = h->id;
     e.callback = h->label;
     e.when = h->when;
     e.delay = h->when - now_;
     e.loop = loop.id;
-    emit(std::move(e));
+    emit(e);
     loop.push_timer(h);
     return h;
 }
@@ -328,9 +328,9 @@ void runtime::cancel_user_handle(handle& h)
     h.function = value::none();
     h.arguments.clear();
     if (!h.queued) return;
-    event e = make_event(h.is_timer ? "timer_cancelled" : "handle_cancelled");
+    event e = make_event(h.is_timer ? event_kind::timer_cancelled : event_kind::handle_cancelled);
     e.handle = h.id;
-    emit(std::move(e));
+    emit(e);
 }
 
 value runtime::call_callback_api(const builtin_object& b, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs)

@@ -12,7 +12,7 @@
 #include "integers.hpp"
 #include "runtime.hpp"
 
-#include <loopscope/engine/event_json.hpp>
+#include <loopscope/protocol/event_json.hpp>
 
 #include <algorithm>
 #include <array>
@@ -20,6 +20,9 @@
 #include <string_view>
 
 namespace loopscope::engine {
+
+using protocol::append_json_number;
+using protocol::append_json_string;
 
 namespace {
 
@@ -343,11 +346,11 @@ void runtime::primitive_event(const value& object, int depth)
         if (last->second == digest) return;
         last->second = digest;
     }
-    event e = make_event(created ? "primitive_created" : "primitive_state");
+    event e = make_event(created ? event_kind::primitive_created : event_kind::primitive_state);
     e.primitive = id;
-    if (created) e.target = std::string(type);
-    e.snapshot = std::move(s);
-    emit(std::move(e));
+    if (created) e.target = type;
+    e.snapshot = s;
+    emit(e);
 }
 
 // _cancel(cause, owner, future[, msg]): future.cancel(msg), its task_cancel_requested saying why

@@ -181,8 +181,8 @@ bool runtime::release_some(std::uint64_t budget)
 void runtime::start(std::string_view source)
 {
     {
-        event e = make_event("run_started");
-        emit(std::move(e));
+        event e = make_event(event_kind::run_started);
+        emit(e);
     }
     if (source.size() > config_.max_source_bytes) {
         finish_with_limit("the program is " + std::to_string(source.size()) + " bytes; the limit is " +
@@ -240,19 +240,21 @@ void runtime::start(std::string_view source)
 
 // ---- events and output ----
 
-std::optional<std::string> runtime::current_task_name() const
+std::optional<std::string_view> runtime::current_task_name() const
 {
     if (current_task_) return current_task_->name;
     return std::nullopt;
 }
 
-event runtime::make_event(const char* kind)
+// The event's strings are views of what the run holds (task and coroutine names) or of locals of the
+// code that emits it: no copy per event.
+event runtime::make_event(event_kind kind)
 {
     event e;
     e.t = now_;
     e.kind = kind;
     // Every way a run ends reports its seed, so that any run can be replayed
-    if (e.kind == "run_finished") e.random_seed = random_seed_;
+    if (kind == event_kind::run_finished) e.random_seed = random_seed_;
     e.task = current_task_name();
     if (worker_running_) e.thread = worker_running_->name;
     // The program's innermost frame: asyncio's library code (a Lock's acquire) is not the program's
@@ -272,23 +274,23 @@ const frame* runtime::program_frame(const exec_context* ctx)
     return nullptr;
 }
 
-void runtime::emit(event e)
+void runtime::emit(event& e)
 {
     // What asyncio's library awaits inside (a Lock's future) is its own business: the program's await
     // of the library's coroutine (`async with lock`) is the one the events show
-    if (running_ && !running_->frames.empty() && running_->frames.back()->code->library && (e.kind == "await_begin" || e.kind == "await_end")) return;
+    if (running_ && !running_->frames.empty() && running_->frames.back()->code->library && (e.kind == event_kind::await_begin || e.kind == event_kind::await_end)) return;
     // Nor are the awaits of a coroutine the program drives by hand (coro.send()): the task does not
     // wait there, its send() call returns
-    if (driving_coroutines_ > 0 && (e.kind == "await_begin" || e.kind == "await_end")) return;
+    if (driving_coroutines_ > 0 && (e.kind == event_kind::await_begin || e.kind == event_kind::await_end)) return;
     e.seq = seq_++;
     sink_.on_event(e);
 }
 
 void runtime::emit_stderr(const std::string& text)
 {
-    event e = make_event("stderr");
+    event e = make_event(event_kind::stderr_text);
     e.text = text;
-    emit(std::move(e));
+    emit(e);
 }
 
 value runtime::std_stream(bool is_stderr)
@@ -317,10 +319,10 @@ void runtime::print_text(const std::string& text, std::int32_t line)
     output_lines_ += static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
     if (output_lines_ > config_.max_output_lines)
         throw limit_exceeded{"the program printed more than " + std::to_string(config_.max_output_lines) + " lines"};
-    event e = make_event("print");
+    event e = make_event(event_kind::print);
     e.line = line;
     e.text = text;
-    emit(std::move(e));
+    emit(e);
 }
 
 std::string runtime::source_line(std::int32_t line) const
@@ -358,11 +360,11 @@ void runtime::warn(const std::string& category, const std::string& message, std:
     std::string text = file + ":" + std::to_string(line) + ": " + category + ": " + message + "\n";
     if (!shown.empty()) text += "  " + shown + "\n";
     if (file != "sys") text += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
-    event e = make_event("warning");
+    event e = make_event(event_kind::warning);
     e.category = category;
     e.message = message;
     e.line = file == config_.file_name ? line : user_line;
-    emit(std::move(e));
+    emit(e);
     emit_stderr(text);
 }
 
@@ -471,18 +473,20 @@ coroutine_object::~coroutine_object()
 void runtime::finish(const std::string& status, const value& exc)
 {
     if (finished_ || finishing_) return;
-    event e = make_event("run_finished");
+    event e = make_event(event_kind::run_finished);
     e.task.reset();
     e.coro.reset();
     e.line = 0;
     e.status = status;
+    error_info error;
     if (exc.is(value_kind::exception)) {
         const auto& x = exc.as<exception_object>();
-        e.error = error_info_of(x);
+        error = error_info_of(x);
+        e.error = &error;
     }
     exit_status_ = status == "ok" ? 0 : 1;
     // Globals go after the traceback, as at CPython's shutdown (with "sys:1" warnings).
-    begin_finishing(std::move(e));
+    begin_finishing(e);
 }
 
 // An exception the program did not catch: CPython prints its traceback and exits 1 — or for a
@@ -520,9 +524,9 @@ void runtime::finish_uncaught(value exc, bool close_generators)
     exit_status_ = static_cast<int>(static_cast<std::uint64_t>(status) & 0xff);
 }
 
-void runtime::begin_finishing(event finished_event)
+void runtime::begin_finishing(const event& finished_event)
 {
-    finish_event_ = std::move(finished_event);
+    finish_event_.emplace(finished_event);
     finishing_ = true;
     running_ = nullptr;
     current_task_.reset();
@@ -561,9 +565,10 @@ void runtime::send_held_finish()
 {
     finishing_ = false;
     finished_ = true;
-    event e = std::move(*finish_event_);
+    const event_record held = std::move(*finish_event_);
     finish_event_.reset();
-    emit(std::move(e));
+    event e = held.view();
+    emit(e);
 }
 
 // A run that ends before its first slice (a bound hit while compiling) finishes at once.
@@ -616,26 +621,28 @@ void runtime::finish_with_syntax_error(const syntax_error& e)
     }
     text += e.type + ": " + e.message + "\n";
     emit_stderr(text);
-    event f = make_event("run_finished");
+    event f = make_event(event_kind::run_finished);
     f.status = "error";
-    f.error = error_info{e.type, e.message, e.line, e.column};
+    const error_info error{e.type, e.message, e.line, e.column};
+    f.error = &error;
     finished_ = true;
     exit_status_ = 1;
     running_ = nullptr;
-    emit(std::move(f));
+    emit(f);
 }
 
 void runtime::finish_with_limit(const std::string& message, const char* type)
 {
     if (finished_ || finishing_) return;
     emit_stderr("loopscope: run stopped: " + std::string(type) + ": " + message + "\n");
-    event f = make_event("run_finished");
+    event f = make_event(event_kind::run_finished);
     f.status = "error";
-    f.error = error_info{type, message, f.line};
+    const error_info error{type, message, f.line};
+    f.error = &error;
     exit_status_ = 1;
     // The program did not end as CPython's would: no shutdown warnings after loopscope's message.
     quiet_teardown_ = true;
-    begin_finishing(std::move(f));
+    begin_finishing(f);
 }
 
 void runtime::cancel(const std::string& reason)
@@ -655,14 +662,15 @@ void runtime::cancel(const std::string& reason)
         send_held_finish();
         return;
     }
-    event f = make_event("run_finished");
+    event f = make_event(event_kind::run_finished);
     f.status = "cancelled";
-    f.error = error_info{"Cancelled", reason, 0};
+    const error_info error{"Cancelled", reason, 0};
+    f.error = &error;
     finished_ = true;
     exit_status_ = 1;
     running_ = nullptr;
     current_task_.reset();
-    emit(std::move(f));
+    emit(f);
 }
 
 void runtime::set_time(double t)
@@ -816,10 +824,10 @@ bool runtime::step_loop(advance_result& wait)
             double wake = 0.0;
             if (start_waiting_worker(next ? std::optional<double>(next->when) : std::nullopt, wake)) return true;
             if (wake < std::numeric_limits<double>::infinity() && (!next || wake < next->when)) {
-                event e = make_event("loop_wait");
+                event e = make_event(event_kind::loop_wait);
                 if (next) e.when = next->when;
                 e.loop = loop.id;
-                emit(std::move(e));
+                emit(e);
                 wait = {advance_result::status::waiting, wake};
                 return false;
             }
@@ -830,10 +838,10 @@ bool runtime::step_loop(advance_result& wait)
             if (next->when > now_) {
                 if (next->when > config_.max_program_seconds)
                     throw limit_exceeded{"program time would pass " + float_repr(config_.max_program_seconds) + " seconds"};
-                event e = make_event("loop_wait");
+                event e = make_event(event_kind::loop_wait);
                 e.when = next->when;
                 e.loop = loop.id;
-                emit(std::move(e));
+                emit(e);
                 wait = {advance_result::status::waiting, next->when};
                 return false;
             }
@@ -845,11 +853,11 @@ bool runtime::step_loop(advance_result& wait)
             if (next->when >= now_ + clock_resolution) break;
             auto h = loop.pop_timer();
             if (h->cancelled) continue;
-            event e = make_event("timer_fired");
+            event e = make_event(event_kind::timer_fired);
             e.handle = h->id;
             e.callback = describe(*h);
             e.when = h->when;
-            emit(std::move(e));
+            emit(e);
             loop.push_ready(std::move(h));
         }
         loop.ntodo = loop.ready.size();
@@ -866,11 +874,19 @@ bool runtime::step_loop(advance_result& wait)
     return true;
 }
 
-std::string runtime::describe(const handle& h) const
+std::string_view runtime::describe(const handle& h)
 {
+    // A task's label is written into one buffer the run keeps: no allocation once it has grown
+    auto task_label = [this](std::string_view method, const std::string& task) -> std::string_view {
+        callback_text_.assign(method);
+        callback_text_ += '(';
+        callback_text_ += task;
+        callback_text_ += ')';
+        return callback_text_;
+    };
     switch (h.kind) {
-    case callback_kind::task_step: return "Task.__step(" + h.task->name + ")";
-    case callback_kind::task_wakeup: return "Task.__wakeup(" + h.task->name + ")";
+    case callback_kind::task_step: return task_label("Task.__step", h.task->name);
+    case callback_kind::task_wakeup: return task_label("Task.__wakeup", h.task->name);
     case callback_kind::gather_child: return "gather._done_callback";
     case callback_kind::stop_loop: return "_run_until_complete_cb";
     case callback_kind::sleep_timer: return "sleep._set_result_unless_cancelled";
@@ -884,11 +900,11 @@ std::string runtime::describe(const handle& h) const
 void runtime::run_handle(const ref<handle>& h)
 {
     {
-        event e = make_event("handle_run");
+        event e = make_event(event_kind::handle_run);
         e.handle = h->id;
         e.callback = describe(*h);
         if (h->task) e.task = h->task->name;
-        emit(std::move(e));
+        emit(e);
     }
     switch (h->kind) {
     case callback_kind::task_step: begin_task_step(h->task, h->arg); break;
@@ -943,9 +959,9 @@ void runtime::begin_task_step(const ref<task_object>& task, value exc)
         if (task->coro_reused || coro.state == coroutine_object::state_kind::closed) {
             // Task.__step's coro.send(None) (or throw) on a coroutine already awaited or closed raises
             // at once, outside any of the program's frames: the task ends with that error.
-            event e = make_event("step_begin");
+            event e = make_event(event_kind::step_begin);
             e.coro = task->coro_name;
-            emit(std::move(e));
+            emit(e);
             task->must_cancel = false;
             exit_line_ = 0;
             last_exception_ = make_error("RuntimeError", "cannot reuse already awaited coroutine");
@@ -1023,9 +1039,9 @@ void runtime::begin_task_step(const ref<task_object>& task, value exc)
     running_ = &task->context;
     if (!exc.is(value_kind::none)) task->context.pending_throw = exc;
     task->context.resuming = true;
-    event e = make_event("step_begin");
+    event e = make_event(event_kind::step_begin);
     e.coro = task->coro_name;
-    emit(std::move(e));
+    emit(e);
 }
 
 namespace {
@@ -1057,14 +1073,14 @@ bool yielded_by_future_iter(const value& iter, const future_object& fut)
 void runtime::end_task_step(outcome r)
 {
     auto task = current_task_;
-    event e = make_event("step_end");
+    event e = make_event(event_kind::step_end);
     e.coro = task->coro_name;
     if (r == outcome::returned || r == outcome::raised) e.line = exit_line_;
     // Task.__step's blocking branch: the task waits on `fut`, woken by its done callback; a cancel
     // asked for meanwhile goes to the future
     auto wait_on = [&](const ref<future_object>& fut) {
         e.status = "await";
-        emit(std::move(e));
+        emit(e);
         add_done_callback(fut, {callback_kind::task_wakeup, task, nullptr});
         task->fut_waiter = fut;
         if (task->must_cancel && cancel_any(fut, task->cancel_message)) task->must_cancel = false;
@@ -1101,13 +1117,13 @@ void runtime::end_task_step(outcome r)
         } else {
             thrown = value::none();
         }
-        emit(std::move(e));
+        emit(e);
         call_soon(*task->loop.lock(), callback_kind::task_step, task, nullptr, nullptr, std::move(thrown));
         break;
     }
     case outcome::returned:
         e.status = "return";
-        emit(std::move(e));
+        emit(e);
         if (task->must_cancel) {
             task->must_cancel = false;
             future_cancel(task, task->cancel_message);
@@ -1128,7 +1144,7 @@ void runtime::end_task_step(outcome r)
                                                                 "(asyncio stops its event loop at once)");
         }
         e.status = "raise";
-        emit(std::move(e));
+        emit(e);
         if (is_instance_of(last_exception_, "CancelledError")) {
             // Future.cancel(self) with no message; the exception is kept for whoever asks first
             task->cancelled_exc = last_exception_;
@@ -1159,11 +1175,11 @@ ref<handle> runtime::call_soon(loop_object& loop, callback_kind kind, ref<task_o
     h->future = std::move(future);
     h->target = std::move(target);
     h->arg = std::move(arg);
-    event e = make_event("handle_queued");
+    event e = make_event(event_kind::handle_queued);
     e.handle = h->id;
     e.callback = describe(*h);
     e.loop = loop.id;
-    emit(std::move(e));
+    emit(e);
     loop.push_ready(h);
     return h;
 }
@@ -1176,13 +1192,13 @@ ref<handle> runtime::call_later(loop_object& loop, double delay, ref<future_obje
     h->future = std::move(future);
     h->when = now_ + delay;
     h->order = h->id;
-    event e = make_event("timer_scheduled");
+    event e = make_event(event_kind::timer_scheduled);
     e.handle = h->id;
     e.callback = describe(*h);
     e.when = h->when;
     e.delay = delay;
     e.loop = loop.id;
-    emit(std::move(e));
+    emit(e);
     loop.push_timer(h);
     return h;
 }
@@ -1193,9 +1209,9 @@ void runtime::cancel_timer(const ref<handle>& h)
     h->cancelled = true;
     // A timer that already ran is gone from the heap; only a pending one is worth an event.
     if (h->future && h->future->state == future_state::cancelled) {
-        event e = make_event("timer_cancelled");
+        event e = make_event(event_kind::timer_cancelled);
         e.handle = h->id;
-        emit(std::move(e));
+        emit(e);
     }
 }
 
@@ -1235,21 +1251,24 @@ void runtime::schedule_done_callback(loop_object& loop, const ref<future_object>
 
 void runtime::task_done_event(const task_object& task)
 {
-    event e = make_event("task_done");
+    event e = make_event(event_kind::task_done);
     e.task = task.name;
     e.coro = task.coro_name;
     if (e.line == 0 && current_task_.get() == &task) e.line = exit_line_;
+    error_info error;
+    std::string result;
     if (task.state == future_state::cancelled) {
         e.status = "cancelled";
     } else if (task.exception.is(value_kind::exception)) {
         e.status = "exception";
-        const auto& x = task.exception.as<exception_object>();
-        e.error = error_info_of(x);
+        error = error_info_of(task.exception.as<exception_object>());
+        e.error = &error;
     } else {
         e.status = "result";
-        e.result = event_repr(task.result);
+        result = event_repr(task.result);
+        e.result = result;
     }
-    emit(std::move(e));
+    emit(e);
     --live_tasks_;
 }
 
@@ -1297,12 +1316,12 @@ bool runtime::task_cancel(const ref<task_object>& task, const std::string& msg)
     if (task->done()) return false;
     ++task->num_cancels_requested;
     {
-        event e = make_event("task_cancel_requested");
+        event e = make_event(event_kind::task_cancel_requested);
         e.target = task->name;
         if (!msg.empty()) e.message = msg;
         if (!cancel_cause_.cause.empty()) e.cause = cancel_cause_.cause;
         if (cancel_cause_.primitive) e.primitive = cancel_cause_.primitive;
-        emit(std::move(e));
+        emit(e);
     }
     if (task->fut_waiter && cancel_any(task->fut_waiter, msg)) return true;
     task->must_cancel = true;
@@ -1388,10 +1407,10 @@ ref<loop_object> runtime::new_loop()
 
 void runtime::set_loop_state(loop_object& loop, const char* state)
 {
-    event e = make_event("loop");
+    event e = make_event(event_kind::loop);
     e.state = state;
     e.loop = loop.id;
-    emit(std::move(e));
+    emit(e);
 }
 
 ref<task_object> runtime::create_task(const ref<loop_object>& loop, ref<coroutine_object> coro,
@@ -1429,11 +1448,11 @@ ref<task_object> runtime::create_task(const ref<loop_object>& loop, ref<coroutin
     task->owner = this;
     task->owner_alive = alive_;
     all_tasks_.push_back(task);
-    event e = make_event("task_created");
+    event e = make_event(event_kind::task_created);
     e.target = task->name;
     e.coro = task->coro_name;
     e.line = line;
-    emit(std::move(e));
+    emit(e);
     call_soon(*loop, callback_kind::task_step, task, nullptr);
     return task;
 }
@@ -1641,9 +1660,9 @@ void runtime::loop_stopped()
             return;
         }
         {
-            event e = make_event("runner_cancel_all");
+            event e = make_event(event_kind::runner_cancel_all);
             for (const auto& t : runner_cancelled_) e.children.push_back(t->name);
-            emit(std::move(e));
+            emit(e);
         }
         {
             const cause_scope runner_cause(cancel_cause_, "asyncio.run", 0);

@@ -120,15 +120,15 @@ private:
     // with whatever it alone held (and the warnings for coroutines never awaited), then run_finished.
     // It takes as many slices as the objects need: begin_finishing() holds back run_finished, and
     // finish_some() lets go of what a slice allows, sending run_finished once all have gone.
-    void begin_finishing(event finished_event);
+    void begin_finishing(const event& finished_event); // kept as an event_record until it is sent
     bool finish_some();
     void finish_now();
     void send_held_finish();  // the run_finished begin_finishing() held back
     void break_cycles();
 
     // ---- events and output ----
-    event make_event(const char* kind);
-    void emit(event e);
+    event make_event(event_kind kind);
+    void emit(event& e); // numbers it (seq) and hands it to the sink
     static const frame* program_frame(const exec_context* ctx);  // its innermost frame of the program's own code
     void emit_stderr(const std::string& text);
     void log_exception_context(const value& context);
@@ -152,7 +152,7 @@ private:
     void format_exception_chain(traceback_printer& p, const exception_object& e) const;
     void format_one_exception(traceback_printer& p, const exception_object& e) const;
     std::string traceback_entries(const exception_object& e) const;
-    std::optional<std::string> current_task_name() const;
+    std::optional<std::string_view> current_task_name() const;
 
     // ---- asyncio: futures, tasks, the loop ----
     ref<handle> call_soon(loop_object& loop, callback_kind kind, ref<task_object> task,
@@ -177,7 +177,7 @@ private:
     void task_done_event(const task_object& task);
     ref<loop_object> new_loop();
     void set_loop_state(loop_object& loop, const char* state);
-    std::string describe(const handle& h) const;
+    std::string_view describe(const handle& h); // a view valid until the next describe()
 
     // ---- asyncio's library in Python (library.cpp): this run's instances of its modules ----
     attribute_table& library_namespace(const library_module& module);  // its body run at first use
@@ -638,7 +638,8 @@ private:
     value library_cancel(std::vector<value>& args);
     std::size_t cancel_depth_ = 0;  // cancel_any() inside cancel_any(): tasks awaiting each other
     bool quiet_teardown_ = false;   // stopped by a bound: no shutdown warnings
-    std::optional<event> finish_event_;
+    std::optional<event_record> finish_event_; // owns its strings: it waits past the objects they name
+    std::string callback_text_;                // describe()'s label of a task's callback
     release_queue teardown_;
     std::size_t next_global_ = 0;   // the next global to let go while finishing
     bool roots_released_ = false;   // release_some() has handed everything to teardown_

@@ -2106,9 +2106,9 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (now_ + secs > config_.max_program_seconds)
             throw limit_exceeded{"program time would pass " + float_repr(config_.max_program_seconds) + " seconds"};
         if (worker_sleep(secs)) return value::none();
-        event e = make_event("blocking_sleep");
+        event e = make_event(event_kind::blocking_sleep);
         e.delay = secs;
-        emit(std::move(e));
+        emit(e);
         blocked_until_ = now_ + secs;
         return value::none();
     }

@@ -435,10 +435,10 @@ runtime::await_step runtime::resume_async_generator_cm(exec_context& ctx, frame&
         f.stack.push_back(value::boolean(false));  // anext() raised StopAsyncIteration: return False
         return await_step::value_ready;
     }
-    event e = make_event("await_begin");
+    event e = make_event(event_kind::await_begin);
     e.on = "coroutine";
     e.target = agen->qualname;
-    emit(std::move(e));
+    emit(e);
     agen_leaves_cleanup_block(*agen);
     agen->cm_step = enter ? step_kind::enter : throwing ? step_kind::exit_throw : step_kind::exit_next;
     auto callee = std::move(agen->suspended);
@@ -462,9 +462,10 @@ void runtime::agen_cm_yielded_in_exit(async_generator_object& agen)
     if (agen.cm_step == step_kind::aclose) {
         agen.cm_step = step_kind::none;
         value error = make_error("RuntimeError", "async generator ignored GeneratorExit");
-        event e = make_event("await_end");
-        e.error = error_info_of(error.as<exception_object>());
-        emit(std::move(e));
+        event e = make_event(event_kind::await_end);
+        const error_info error_text = error_info_of(error.as<exception_object>());
+        e.error = &error_text;
+        emit(e);
         throw python_error{std::move(error)};
     }
     const bool thrown = agen.cm_step == step_kind::exit_throw;
@@ -473,9 +474,10 @@ void runtime::agen_cm_yielded_in_exit(async_generator_object& agen)
     value error = make_error("RuntimeError", thrown ? "generator didn't stop after athrow()" : "generator didn't stop");
     if (thrown) add_frame(error, "__aexit__", 257, "raise RuntimeError(\"generator didn't stop after athrow()\")");
     else add_frame(error, "__aexit__", 215, "raise RuntimeError(\"generator didn't stop\")");
-    event e = make_event("await_end");
-    e.error = error_info_of(error.as<exception_object>());
-    emit(std::move(e));
+    event e = make_event(event_kind::await_end);
+    const error_info error_text = error_info_of(error.as<exception_object>());
+    e.error = &error_text;
+    emit(e);
     throw python_error{std::move(error)};
 }
 
@@ -484,24 +486,27 @@ void runtime::agen_cm_returned(exec_context& ctx, async_generator_object::cm_ste
 {
     if (step == step_kind::aclose) given = value::none();  // aclose(): done
     if (step == step_kind::anext_default || step == step_kind::aclose) {
-        event e = make_event("await_end");
-        e.result = event_repr(given);
-        emit(std::move(e));
+        event e = make_event(event_kind::await_end);
+        const std::string result_text = event_repr(given);
+        e.result = result_text;
+        emit(e);
         ctx.frames.back()->stack.push_back(std::move(given));
         return;
     }
     if (step == step_kind::enter) {
         value stop = make_error("StopAsyncIteration", "");
-        event e = make_event("await_end");
-        e.error = error_info{"RuntimeError", "generator didn't yield", ctx.frames.back()->line};
-        emit(std::move(e));
+        event e = make_event(event_kind::await_end);
+        const error_info error_text = error_info{"RuntimeError", "generator didn't yield", ctx.frames.back()->line};
+        e.error = &error_text;
+        emit(e);
         raise_from_none("generator didn't yield", std::move(stop), "__aenter__", 206, "raise RuntimeError(\"generator didn't yield\") from None");
     }
     // __aexit__: False after anext(); after athrow() the StopAsyncIteration is not the exception: True
     const value result = value::boolean(step == step_kind::exit_throw);
-    event e = make_event("await_end");
-    e.result = event_repr(result);
-    emit(std::move(e));
+    event e = make_event(event_kind::await_end);
+    const std::string result_text = event_repr(result);
+    e.result = result_text;
+    emit(e);
     ctx.frames.back()->stack.push_back(result);
 }
 
@@ -513,9 +518,10 @@ bool runtime::agen_cm_raised(exec_context& ctx, async_generator_object::cm_step_
     if (step == step_kind::aclose) {
         // aclose() is done when GeneratorExit (or StopAsyncIteration) comes out; another error is raised
         if (!is_instance_of(exc, "GeneratorExit") && !is_instance_of(exc, "StopAsyncIteration")) return false;
-        event e = make_event("await_end");
-        e.result = event_repr(value::none());
-        emit(std::move(e));
+        event e = make_event(event_kind::await_end);
+        const std::string result_text = event_repr(value::none());
+        e.result = result_text;
+        emit(e);
         ctx.frames.back()->stack.push_back(value::none());
         return true;
     }
@@ -538,9 +544,10 @@ bool runtime::agen_cm_raised(exec_context& ctx, async_generator_object::cm_step_
     }
     auto& tb = restore->as<exception_object>().traceback;
     if (tb.size() > depth) tb.resize(depth);
-    event e = make_event("await_end");
-    e.result = event_repr(value::boolean(false));
-    emit(std::move(e));
+    event e = make_event(event_kind::await_end);
+    const std::string result_text = event_repr(value::boolean(false));
+    e.result = result_text;
+    emit(e);
     ctx.frames.back()->stack.push_back(value::boolean(false));
     return true;
 }

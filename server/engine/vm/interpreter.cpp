@@ -1051,10 +1051,10 @@ runtime::await_step runtime::start_athrow(exec_context& ctx, coroutine_object& a
 // await as an event, the generator running from here on, its suspended frame handed out to be pushed
 std::unique_ptr<frame> runtime::enter_async_generator(const ref<async_generator_object>& agen)
 {
-    event e = make_event("await_begin");
+    event e = make_event(event_kind::await_begin);
     e.on = "coroutine";
     e.target = agen->qualname;
-    emit(std::move(e));
+    emit(e);
     agen_leaves_cleanup_block(*agen);
     auto callee = std::move(agen->suspended);
     callee->agen = agen;
@@ -1115,9 +1115,10 @@ void runtime::suspend_async_generator(exec_context& ctx)
         agen_cm_yielded_in_exit(*agen);  // raises into the awaiting frame
     agen->cm_step = async_generator_object::cm_step_kind::none;
     agen->cm_thrown = value::none();
-    event e = make_event("await_end");
-    e.result = event_repr(item);
-    emit(std::move(e));
+    event e = make_event(event_kind::await_end);
+    const std::string result_text = event_repr(item);
+    e.result = result_text;
+    emit(e);
     ctx.frames.back()->stack.push_back(std::move(item));
 }
 
@@ -1157,10 +1158,10 @@ runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awai
             const double asked = sleep_delay_of(*coro);
             const bool nan = std::isnan(asked);
             const double delay = nan ? 0.0 : asked;
-            event e = make_event("await_begin");
+            event e = make_event(event_kind::await_begin);
             e.on = "sleep";
             e.delay = delay;
-            emit(std::move(e));
+            emit(e);
             f.sleep_result = coro->sleep_result;
             if (!nan && delay <= 0.0) {
                 f.waiting = wait_state::sleep_zero;
@@ -1211,32 +1212,36 @@ runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awai
         }
         auto callee = first_frame_of(*coro);
         callee->coro = coro;
-        event e = make_event("await_begin");
+        event e = make_event(event_kind::await_begin);
         e.on = "coroutine";
         e.target = coro->name;
-        emit(std::move(e));
+        emit(e);
         push_frame(ctx, std::move(callee));
         return await_step::pushed_frame;
     }
     if (awaitable.is(value_kind::future)) {
         auto fut = static_ref_cast<future_object>(awaitable.obj);
-        event e = make_event("await_begin");
+        event e = make_event(event_kind::await_begin);
         if (fut->is_task()) {
             e.on = "task";
             e.target = static_cast<task_object&>(*fut).name;
         } else if (fut->is_gather) {
             e.on = "gather";
             for (const auto& c : fut->children)
-                e.children.push_back(c->is_task() ? static_cast<task_object&>(*c).name : std::string("<future>"));
+                e.children.push_back(c->is_task() ? std::string_view(static_cast<task_object&>(*c).name) : std::string_view("<future>"));
         } else {
             e.on = "future";
         }
-        emit(std::move(e));
+        emit(e);
         // An await that raises at once ends as it began: with its await_end, the error in it
         auto ended_by = [this](const python_error& err) {
-            event end = make_event("await_end");
-            if (err.exc.is(value_kind::exception)) end.error = error_info_of(err.exc.as<exception_object>());
-            emit(std::move(end));
+            event end = make_event(event_kind::await_end);
+            error_info error;
+            if (err.exc.is(value_kind::exception)) {
+                error = error_info_of(err.exc.as<exception_object>());
+                end.error = &error;
+            }
+            emit(end);
         };
         if (fut->done()) {
             // Awaiting a finished future does not yield: the result comes back at once.
@@ -1247,9 +1252,10 @@ runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awai
                 ended_by(err);
                 throw;
             }
-            event end = make_event("await_end");
-            end.result = event_repr(v);
-            emit(std::move(end));
+            event end = make_event(event_kind::await_end);
+            const std::string result_text = event_repr(v);
+            end.result = result_text;
+            emit(end);
             f.stack.push_back(std::move(v));
             return await_step::value_ready;
         }
@@ -1287,10 +1293,11 @@ value runtime::call_await_method(const value& awaitable)
 // its task (None: run again soon) or to whoever drives it with send().
 runtime::await_step runtime::start_custom_await(frame& f, value iterator)
 {
-    event e = make_event("await_begin");
+    event e = make_event(event_kind::await_begin);
     e.on = "coroutine";
-    e.target = iterator.is(value_kind::generator) ? iterator.as<generator_object>().qualname : type_name(iterator);
-    emit(std::move(e));
+    const std::string target = iterator.is(value_kind::generator) ? iterator.as<generator_object>().qualname : type_name(iterator);
+    e.target = target;
+    emit(e);
     f.waiting = wait_state::custom;
     f.wait_iter = std::move(iterator);
     return step_custom_await(f, value::none(), value{});
@@ -1336,9 +1343,10 @@ runtime::await_step runtime::step_custom_await(frame& f, value sent, value throw
     f.waiting = wait_state::none;
     f.wait_iter = value{};
     f.sleep_result = value{};
-    event e = make_event("await_end");
-    e.result = event_repr(got);
-    emit(std::move(e));
+    event e = make_event(event_kind::await_end);
+    const std::string result_text = event_repr(got);
+    e.result = result_text;
+    emit(e);
     f.stack.push_back(std::move(got));
     return await_step::value_ready;
 }
@@ -1408,9 +1416,10 @@ void runtime::resume_await(exec_context&, frame& f)
         if (state == wait_state::sleep) v = std::move(f.sleep_result);
     }
     f.sleep_result = value{};
-    event e = make_event("await_end");
-    e.result = event_repr(v);
-    emit(std::move(e));
+    event e = make_event(event_kind::await_end);
+    const std::string result_text = event_repr(v);
+    e.result = result_text;
+    emit(e);
     f.stack.push_back(std::move(v));
 }
 
@@ -1590,11 +1599,12 @@ bool runtime::raise_in(exec_context& ctx, value exc, bool add_entry)
             f.wait_timer.reset();
             f.sleep_result = value{};
             f.wait_iter = value{};
-            event e = make_event("await_end");
+            event e = make_event(event_kind::await_end);
             const auto& x = exc.as<exception_object>();
-            e.error = error_info_of(x);
-            e.error->line = f.line;
-            emit(std::move(e));
+            error_info error_text = error_info_of(x);
+            error_text.line = f.line;
+            e.error = &error_text;
+            emit(e);
         }
         while (!f.blocks.empty()) {
             block_entry b = std::move(f.blocks.back());
@@ -1627,16 +1637,18 @@ bool runtime::raise_in(exec_context& ctx, value exc, bool add_entry)
             pop_frame(ctx);
             // __aexit__ is done (False) when the exception it threw in comes back: the awaiting frame goes on
             if (agen_cm_raised(ctx, cm_step, exc, cm_thrown, cm_depth)) return true;
-            event e = make_event("await_end");
-            e.error = error_info_of(exc.as<exception_object>());
-            emit(std::move(e));
+            event e = make_event(event_kind::await_end);
+            const error_info error_text = error_info_of(exc.as<exception_object>());
+            e.error = &error_text;
+            emit(e);
             continue;
         }
         if (pop_frame(ctx)) {
-            event e = make_event("await_end");
+            event e = make_event(event_kind::await_end);
             const auto& x = exc.as<exception_object>();
-            e.error = error_info_of(x);
-            emit(std::move(e));
+            const error_info error_text = error_info_of(x);
+            e.error = &error_text;
+            emit(e);
         }
     }
     // Out of the context: the exception as it left the last frame (an asynchronous generator's
@@ -1689,9 +1701,10 @@ void runtime::return_from_frame(exec_context& ctx, value result, bool& context_d
         return;
     }
     if (inline_await) {
-        event e = make_event("await_end");
-        e.result = event_repr(result);
-        emit(std::move(e));
+        event e = make_event(event_kind::await_end);
+        const std::string result_text = event_repr(result);
+        e.result = result_text;
+        emit(e);
     }
     ctx.frames.back()->stack.push_back(std::move(result));
 }
@@ -2336,9 +2349,10 @@ runtime::outcome runtime::execute(exec_context& ctx)
                         agen_cm_returned(ctx, step, std::move(given));  // a value for the awaiting frame, or raises into it
                         break;
                     }
-                    event e = make_event("await_end");
-                    e.error = error_info{"StopAsyncIteration", "", line};
-                    emit(std::move(e));
+                    event e = make_event(event_kind::await_end);
+                    const error_info error_text = error_info{"StopAsyncIteration", "", line};
+                    e.error = &error_text;
+                    emit(e);
                     raise_error("StopAsyncIteration", "");
                 }
                 value result = std::move(f.return_value);

@@ -1,6 +1,6 @@
 #include "live_run.hpp"
 
-#include "loopscope/engine/event_json.hpp"
+#include "loopscope/protocol/event_json.hpp"
 #include "loopscope/engine/memory.hpp"
 #include "loopscope/protocol/messages.hpp"
 #include "websocket_session.hpp"
@@ -58,15 +58,15 @@ void live_run::on_event(const engine::event& e)
     } else {
         batch_.push_back(',');
     }
-    engine::append_event_json(batch_, e);
+    protocol::append_event_json(batch_, e);
     ++batch_events_;
 
-    if (e.kind == "run_finished") {
+    if (e.kind == engine::event_kind::run_finished) {
         status_ = e.status.value_or("ok");
         elapsed_ = e.t;
         random_seed_ = e.random_seed;
         if (status_ == "cancelled" && e.error) reason_ = e.error->message;
-        else if (e.error) error_ = e.error;
+        else if (e.error) error_ = *e.error;
     }
     if (batch_.size() >= max_batch_bytes_) {
         flush();

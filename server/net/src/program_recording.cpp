@@ -1,6 +1,6 @@
 #include "program_recording.hpp"
 
-#include "loopscope/engine/event_json.hpp"
+#include "loopscope/protocol/event_json.hpp"
 #include "loopscope/protocol/messages.hpp"
 
 #include <boost/asio/post.hpp>
@@ -47,7 +47,7 @@ void program_recording::on_event(const engine::event& e)
 {
     if (overflowed_) return;
     if (count_ > 0) events_.push_back(',');
-    engine::append_event_json(events_, e);
+    protocol::append_event_json(events_, e);
     ++count_;
     if (events_.size() > max_bytes_) {
         overflowed_ = true;

@@ -4,7 +4,7 @@
 //   run_bench [PROGRAM.py] [RUNS]   (gather.py and 3,000 by default)
 #include <loopscope/engine/config.hpp>
 #include <loopscope/engine/event.hpp>
-#include <loopscope/engine/event_json.hpp>
+#include <loopscope/protocol/event_json.hpp>
 #include <loopscope/engine/run.hpp>
 
 #include <algorithm>

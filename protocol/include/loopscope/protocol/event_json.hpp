@@ -1,14 +1,15 @@
 #pragma once
 
-#include <loopscope/engine/event.hpp>
+#include <loopscope/protocol/event.hpp>
 
 #include <string>
 #include <string_view>
 
-namespace loopscope::engine {
+namespace loopscope::protocol {
 
-// One event as one JSON object (no newline), appended to `out`: the --events line format and the
-// payload the websocket layer batches. Hand-written: no JSON DOM on the hot path.
+// One event as one JSON object (no newline), appended to `out`: the --events line format, the payload
+// the websocket layer batches, and what the load tool's expectations are read from. Hand-written: no
+// JSON DOM on the hot path. The bytes are the protocol's (README.md's Events section, the examples).
 void append_event_json(std::string& out, const event& e);
 std::string event_to_json(const event& e);
 
@@ -18,4 +19,4 @@ void append_json_string(std::string& out, std::string_view s);
 // A float as the events write one (shortest round trip; integers without a fraction)
 void append_json_number(std::string& out, double d);
 
-} // namespace loopscope::engine
+} // namespace loopscope::protocol
