@@ -2333,6 +2333,27 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 break;
             }
             case opcode::for_iter: {
+                if (f.stack.back().is(value_kind::iterator)) {
+                    // next_of_sequence's cases for a range, a list and a tuple with an item left, in place
+                    auto& it = f.stack.back().as<iterator_object>();
+                    if (it.kind == iterator_kind::sequence && !it.done) {
+                        const value& src = it.source;
+                        if (src.is(value_kind::range)) {
+                            const auto& r = src.as<range_object>();
+                            if (it.index < r.length()) {
+                                f.stack.push_back(value::integer(r.start + (it.index++) * r.step));
+                                break;
+                            }
+                        } else if (src.is(value_kind::list) || src.is(value_kind::tuple)) {
+                            const auto& items = src.as<sequence_object>().items;
+                            if (static_cast<std::size_t>(it.index) < items.size()) {
+                                value item = items[static_cast<std::size_t>(it.index++)];
+                                f.stack.push_back(std::move(item));
+                                break;
+                            }
+                        }
+                    }
+                }
                 bool exhausted = false;
                 value next = draw_next(f.stack.back(), exhausted);
                 if (exhausted) {
