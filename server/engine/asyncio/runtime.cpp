@@ -166,6 +166,7 @@ bool runtime::release_some(std::uint64_t budget)
         globals_.clear();
         global_index_.clear();
         builtin_values_.clear();
+        globals_epoch_ = next_globals_epoch();
         for (auto* v : {&runner_result_, &runner_exception_, &last_result_, &last_exception_}) teardown_.push(std::move(*v));
         release_module_state(teardown_, {&dataclass_field_class_, &dataclass_missing_, &lru_cache_info_class_}, dataclass_fields_made_);
         runner_cancelled_.clear();
@@ -557,6 +558,7 @@ bool runtime::finish_some()
     globals_.clear();
     global_index_.clear();
     builtin_values_.clear();
+    globals_epoch_ = next_globals_epoch();
     send_held_finish();
     return true;
 }

@@ -398,6 +398,12 @@ private:
     std::string dataclass_repr(const value& self);
     bool dataclass_equal(const value& self, const value& other);
     value load_global(const std::string& name);
+    // load_global and store_global of the program's code: by the code object's cache of the name
+    // (code_object::global_cache) while it holds, else by the name, filling the cache.
+    value load_global_slow(const code_object& code, std::int32_t index);
+    void store_global_slow(const code_object& code, std::int32_t index, value v);
+    // A builtin_table() position by name, or -1
+    static std::int32_t builtin_position(const std::string& name);
     value import_module(const std::string& name);
     value binary(std::int32_t op, const value& a, const value& b);
     value compare(std::int32_t op, const value& a, const value& b);
@@ -649,6 +655,10 @@ private:
     std::vector<std::pair<std::string, value>> globals_;
     std::unordered_map<std::string, std::size_t> global_index_;
     std::vector<value> builtin_values_;  // load_global's builtins, by builtin_table() position, made on first use
+    // Names code objects' global caches (code_object::global_cache) as this run's: a new number from a
+    // process-wide sequence whenever a global is added or the globals are let go.
+    static std::uint64_t next_globals_epoch();
+    std::uint64_t globals_epoch_ = next_globals_epoch();
     std::set<std::string> warned_;
 
     exec_context main_;

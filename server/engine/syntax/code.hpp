@@ -56,6 +56,7 @@ struct instruction {
 };
 
 struct library_module;  // library.hpp
+struct class_object;    // classes.hpp
 
 struct code_object {
     std::string name;         // function name, "<module>"
@@ -87,6 +88,30 @@ struct code_object {
     std::vector<inline_frame> inline_frames;
     std::vector<value> constants;
     std::vector<std::string> names;        // globals and attributes, by index
+    // load_global/store_global's cache, one entry a name (as CPython 3.11's LOAD_GLOBAL inline cache):
+    // where the run whose globals_epoch is `epoch` keeps that global (`slot` in its globals), or, with
+    // no global of that name, which builtin it is. A run's epoch changes whenever a global is added (or
+    // all are let go), so an entry of another run, or from before the name became a global, is
+    // never used; a global deleted since (its slot unbound) is looked up again. Filled while running,
+    // so `mutable`: the only part of a code object that changes, and only on the thread that owns it
+    // (code objects are shared between runs of one thread, never between threads). Sized by the
+    // compiler with `names`; a code object made elsewhere may leave it empty (never cached).
+    struct global_cache {
+        static constexpr std::uint32_t no_slot = 0xFFFFFFFF;
+        std::uint64_t epoch = 0;
+        std::uint32_t slot = no_slot;
+        std::int32_t builtin = -1;  // a builtin_table() position, with slot == no_slot
+    };
+    mutable std::vector<global_cache> global_caches;
+    // load_method's cache, one entry a name (CPython 3.11's LOAD_METHOD inline cache): on an instance
+    // of `cls`, the name is the function `found` in cls's MRO, as long as no class's namespace has
+    // changed (class_namespace_changes == changes, classes.hpp). Sized with global_caches.
+    struct attribute_cache {
+        std::uint64_t changes = 0;
+        const class_object* cls = nullptr;
+        const value* found = nullptr;
+    };
+    mutable std::vector<attribute_cache> attribute_caches;
     std::vector<std::string> local_names;  // parameters first, as CPython orders co_varnames
     std::size_t param_count = 0;      // positional parameters (the positional-only ones first)
     std::size_t positional_only = 0;

@@ -188,6 +188,8 @@ private:
         for (std::size_t k = 0; k < names.size(); ++k)
             if (names[k] == n) return static_cast<std::int32_t>(k);
         names.push_back(n);
+        code().global_caches.emplace_back();
+        code().attribute_caches.emplace_back();
         return static_cast<std::int32_t>(names.size() - 1);
     }
     std::int32_t add_local(const std::string& n)

@@ -17,6 +17,7 @@
 #include "text_search.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <ctime>
 #include <string_view>
@@ -568,9 +569,8 @@ value runtime::load_global(const std::string& name)
     return load_builtin(name);
 }
 
-value runtime::load_builtin(const std::string& name)
+std::int32_t runtime::builtin_position(const std::string& name)
 {
-    // A builtin by a hash of its name, made once per run: `len is len`, as in CPython.
     static const auto builtin_slots = [] {
         memory_scope process_wide(nullptr);  // built once for the process, as builtin_table()
         std::unordered_map<std::string_view, std::size_t> slots;
@@ -578,10 +578,59 @@ value runtime::load_builtin(const std::string& name)
         for (std::size_t k = 0; k < table.size(); ++k) slots.emplace(table[k].first, k);
         return slots;
     }();
-    if (auto slot = builtin_slots.find(name); slot != builtin_slots.end()) {
+    if (auto slot = builtin_slots.find(name); slot != builtin_slots.end()) return static_cast<std::int32_t>(slot->second);
+    return -1;
+}
+
+std::uint64_t runtime::next_globals_epoch()
+{
+    static std::atomic<std::uint64_t> sequence{0};
+    return sequence.fetch_add(1, std::memory_order_relaxed) + 1;
+}
+
+value runtime::load_global_slow(const code_object& code, std::int32_t index)
+{
+    const auto k = static_cast<std::size_t>(index);
+    const std::string& name = code.names[k];
+    code_object::global_cache* cache = k < code.global_caches.size() ? &code.global_caches[k] : nullptr;
+    if (auto it = global_index_.find(name); it != global_index_.end()) {
+        if (cache) *cache = {globals_epoch_, static_cast<std::uint32_t>(it->second), -1};
+        if (!globals_[it->second].second.is_unbound()) return globals_[it->second].second;
+        return load_builtin(name);  // deleted: the slot stays, the builtin is found by name each time
+    }
+    value v = load_builtin(name);
+    if (cache) {
+        const std::int32_t position = builtin_position(name);
+        *cache = {globals_epoch_, code_object::global_cache::no_slot, position};
+    }
+    return v;
+}
+
+void runtime::store_global_slow(const code_object& code, std::int32_t index, value v)
+{
+    const auto k = static_cast<std::size_t>(index);
+    const std::string& name = code.names[k];
+    auto it = global_index_.find(name);
+    std::size_t slot;
+    if (it == global_index_.end()) {
+        slot = globals_.size();
+        global_index_[name] = slot;
+        globals_.emplace_back(name, std::move(v));
+        globals_epoch_ = next_globals_epoch();  // every cache that found no global of a name is stale
+    } else {
+        slot = it->second;
+        globals_[slot].second = std::move(v);
+    }
+    if (k < code.global_caches.size()) code.global_caches[k] = {globals_epoch_, static_cast<std::uint32_t>(slot), -1};
+}
+
+value runtime::load_builtin(const std::string& name)
+{
+    // A builtin by a hash of its name, made once per run: `len is len`, as in CPython.
+    if (const std::int32_t position = builtin_position(name); position >= 0) {
         if (builtin_values_.empty()) builtin_values_.resize(builtin_table().size());
-        value& made = builtin_values_[slot->second];
-        if (!made.obj) made = make_builtin(builtin_table()[slot->second].second, name);
+        value& made = builtin_values_[static_cast<std::size_t>(position)];
+        if (!made.obj) made = make_builtin(builtin_table()[static_cast<std::size_t>(position)].second, name);
         return made;
     }
     if (name == "__name__") return value::string("__main__");

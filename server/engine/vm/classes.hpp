@@ -18,6 +18,41 @@ struct enum_data {
     std::vector<std::pair<std::string, value>> names;
 };
 
+// How many times any class's namespace on this thread has changed (an attribute set or deleted on a
+// class, a class made, an MRO computed): what a code object's attribute cache entry was filled at
+// (code_object::attribute_cache), as CPython's type version tags, but one count for all classes.
+inline thread_local std::uint64_t class_namespace_changes = 1;
+
+// A class's namespace: an attribute_table whose every change counts in class_namespace_changes.
+// Code that changes `entries` in place must count it itself (note_class_namespace_change()).
+inline void note_class_namespace_change() { ++class_namespace_changes; }
+struct class_namespace : attribute_table {
+    class_namespace() { note_class_namespace_change(); }
+    class_namespace(const class_namespace& other) : attribute_table(other) { note_class_namespace_change(); }
+    class_namespace& operator=(const attribute_table& other)
+    {
+        note_class_namespace_change();
+        attribute_table::operator=(other);
+        return *this;
+    }
+    class_namespace& operator=(const class_namespace& other) { return *this = static_cast<const attribute_table&>(other); }
+    void set(const std::string& name, value v)
+    {
+        note_class_namespace_change();
+        attribute_table::set(name, std::move(v));
+    }
+    bool remove(std::string_view name)
+    {
+        note_class_namespace_change();
+        return attribute_table::remove(name);
+    }
+    void clear()
+    {
+        note_class_namespace_change();
+        attribute_table::clear();
+    }
+};
+
 struct class_object : object {
     std::string name;
     std::string qualname;
@@ -25,7 +60,7 @@ struct class_object : object {
     std::vector<ref<class_object>> bases;  // as written; `object` is left out
     // This class first; `object` is implied last. The bases keep the others alive.
     std::vector<class_object*> mro;
-    attribute_table attributes;
+    class_namespace attributes;
     bool is_object = false;  // the builtin `object`
     std::vector<std::string> annotations;  // the names its body annotated, in order
     value doc;  // __doc__: its body's docstring or None, its own (never inherited)

@@ -22,6 +22,7 @@ ref<class_object> make_module_class(const char* name)
     c->name = c->qualname = name;
     c->module = "enum";
     c->mro.push_back(c.get());
+    note_class_namespace_change();
     return c;
 }
 
@@ -111,6 +112,7 @@ void runtime::finish_enum(const ref<class_object>& cls)
         }
         data->names.emplace_back(name, member);
         v = member;
+        note_class_namespace_change();  // the class attribute is the member now
     }
     cls->enumeration = std::move(data);
 }

@@ -1709,6 +1709,24 @@ void runtime::return_from_frame(exec_context& ctx, value result, bool& context_d
     ctx.frames.back()->stack.push_back(std::move(result));
 }
 
+namespace {
+
+// cls->lookup(code.names[index]) by the code object's attribute cache while no class's namespace has
+// changed since it was filled (code_object::attribute_cache); not cached past 16 classes, whose
+// lookups charge their work (class_object::lookup).
+const value* cached_class_lookup(const code_object& code, std::int32_t index, const class_object& cls)
+{
+    const auto k = static_cast<std::size_t>(index);
+    if (k >= code.attribute_caches.size()) return cls.lookup(code.names[k]);
+    auto& cache = code.attribute_caches[k];
+    if (cache.changes == class_namespace_changes && cache.cls == &cls) return cache.found;
+    const value* found = cls.lookup(code.names[k]);
+    if (cls.mro.size() <= 16) cache = {class_namespace_changes, &cls, found};
+    return found;
+}
+
+} // namespace
+
 runtime::outcome runtime::execute(exec_context& ctx)
 {
     if (ctx.resuming) {
@@ -1795,24 +1813,44 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 break;
             }
             case opcode::load_global: {
-                const auto& name = f.code->names[static_cast<std::size_t>(in.arg)];
-                f.stack.push_back(f.code->library ? library_global(*f.code->library, name) : load_global(name));
+                const code_object& code = *f.code;
+                if (code.library) {
+                    f.stack.push_back(library_global(*code.library, code.names[static_cast<std::size_t>(in.arg)]));
+                    break;
+                }
+                if (static_cast<std::size_t>(in.arg) < code.global_caches.size()) {
+                    const auto& cache = code.global_caches[static_cast<std::size_t>(in.arg)];
+                    if (cache.epoch == globals_epoch_) {
+                        if (cache.slot != code_object::global_cache::no_slot) {
+                            const value& v = globals_[cache.slot].second;
+                            if (!v.is_unbound()) {
+                                f.stack.push_back(v);
+                                break;
+                            }
+                        } else if (cache.builtin >= 0) {
+                            f.stack.push_back(builtin_values_[static_cast<std::size_t>(cache.builtin)]);
+                            break;
+                        }
+                    }
+                }
+                f.stack.push_back(load_global_slow(code, in.arg));
                 break;
             }
             case opcode::store_global: {
-                const auto& name = f.code->names[static_cast<std::size_t>(in.arg)];
+                const code_object& code = *f.code;
                 value v = pop(f);
-                if (f.code->library) {
-                    library_namespace(*f.code->library).set(name, std::move(v));
+                if (code.library) {
+                    library_namespace(*code.library).set(code.names[static_cast<std::size_t>(in.arg)], std::move(v));
                     break;
                 }
-                auto it = global_index_.find(name);
-                if (it == global_index_.end()) {
-                    global_index_[name] = globals_.size();
-                    globals_.emplace_back(name, std::move(v));
-                } else {
-                    globals_[it->second].second = std::move(v);
+                if (static_cast<std::size_t>(in.arg) < code.global_caches.size()) {
+                    const auto& cache = code.global_caches[static_cast<std::size_t>(in.arg)];
+                    if (cache.epoch == globals_epoch_ && cache.slot != code_object::global_cache::no_slot) {
+                        globals_[cache.slot].second = std::move(v);
+                        break;
+                    }
                 }
+                store_global_slow(code, in.arg, std::move(v));
                 break;
             }
             case opcode::delete_global: {
@@ -1826,6 +1864,17 @@ runtime::outcome runtime::execute(exec_context& ctx)
             }
             case opcode::load_attr: {
                 value obj = pop(f);
+                if (obj.is(value_kind::instance)) {
+                    // class_attribute's way for an instance's own attribute that no property of its class
+                    // shadows (a property is a data descriptor), with the class's part found by the cache
+                    const auto& inst = obj.as<instance_object>();
+                    const value* in_class = cached_class_lookup(*f.code, in.arg, *inst.cls);
+                    if (!in_class || !in_class->is(value_kind::descriptor) || in_class->as<descriptor_object>().what != descriptor_object::kind::property)
+                        if (const value* own = inst.attributes.find(f.code->names[static_cast<std::size_t>(in.arg)])) {
+                            f.stack.push_back(*own);
+                            break;
+                        }
+                }
                 f.stack.push_back(load_attribute(obj, f.code->names[static_cast<std::size_t>(in.arg)]));
                 break;
             }
@@ -1939,6 +1988,40 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 break;
             }
             case opcode::binary: {
+                if (f.stack.size() >= 2) {
+                    // Two ints of 64 bits and + - * % // whose result fits: int_arith's first case, in place
+                    value& x = f.stack[f.stack.size() - 2];
+                    const value& y = f.stack.back();
+                    if (x.is(value_kind::integer) && y.is(value_kind::integer) && !x.obj && !y.obj) {
+                        std::int64_t r = 0;
+                        bool done = false;
+                        switch (static_cast<binary_op>(in.arg & 0xff)) {
+                        case binary_op::add: done = !__builtin_add_overflow(x.i, y.i, &r); break;
+                        case binary_op::sub: done = !__builtin_sub_overflow(x.i, y.i, &r); break;
+                        case binary_op::mul: done = !__builtin_mul_overflow(x.i, y.i, &r); break;
+                        case binary_op::mod:
+                            if (y.i > 0) {
+                                r = x.i % y.i;
+                                if (r < 0) r += y.i;
+                                done = true;
+                            }
+                            break;
+                        case binary_op::floordiv:
+                            if (y.i > 0) {
+                                r = x.i / y.i;
+                                if ((x.i % y.i) < 0) --r;
+                                done = true;
+                            }
+                            break;
+                        default: break;
+                        }
+                        if (done) {
+                            x = value::integer(r);
+                            f.stack.pop_back();
+                            break;
+                        }
+                    }
+                }
                 value b = pop(f);
                 value a = pop(f);
                 int op = in.arg & 0xff;
@@ -2224,7 +2307,7 @@ runtime::outcome runtime::execute(exec_context& ctx)
                     // What load_attribute would bind: a plain function of the class that the instance's own
                     // attributes do not shadow (a property or other descriptor is not a function).
                     const auto& inst = obj.as<instance_object>();
-                    const value* in_class = inst.cls->lookup(name);
+                    const value* in_class = cached_class_lookup(*f.code, in.arg, *inst.cls);
                     if (in_class && in_class->is(value_kind::function) && !inst.attributes.find(name)) {
                         f.stack.push_back(*in_class);
                         f.stack.push_back(std::move(obj));
@@ -2263,6 +2346,27 @@ runtime::outcome runtime::execute(exec_context& ctx)
                 break;
             }
             case opcode::for_iter: {
+                if (f.stack.back().is(value_kind::iterator)) {
+                    // next_of_sequence's cases for a range, a list and a tuple with an item left, in place
+                    auto& it = f.stack.back().as<iterator_object>();
+                    if (it.kind == iterator_kind::sequence && !it.done) {
+                        const value& src = it.source;
+                        if (src.is(value_kind::range)) {
+                            const auto& r = src.as<range_object>();
+                            if (it.index < r.length()) {
+                                f.stack.push_back(value::integer(r.start + (it.index++) * r.step));
+                                break;
+                            }
+                        } else if (src.is(value_kind::list) || src.is(value_kind::tuple)) {
+                            const auto& items = src.as<sequence_object>().items;
+                            if (static_cast<std::size_t>(it.index) < items.size()) {
+                                value item = items[static_cast<std::size_t>(it.index++)];
+                                f.stack.push_back(std::move(item));
+                                break;
+                            }
+                        }
+                    }
+                }
                 bool exhausted = false;
                 value next = draw_next(f.stack.back(), exhausted);
                 if (exhausted) {

@@ -21,6 +21,7 @@ ref<class_object> runtime::make_class(const std::string& name, const std::string
         // An exception class (the compiler saw to it that this is its one base)
         cls->exception_base = static_ref_cast<exception_type_object>(bases[0].obj);
         cls->mro.push_back(cls.get());
+        note_class_namespace_change();
         remember_container(cls);
         return cls;
     }
@@ -46,6 +47,7 @@ ref<class_object> runtime::make_class(const std::string& name, const std::string
         }
         cls->bases.push_back(std::move(base));
     }
+    note_class_namespace_change();
     cls->mro.push_back(cls.get());  // until finish_class computes it: the body's own functions look here
     // Its namespace holds its methods, which hold it back (super()): the run's end breaks the cycle.
     remember_container(cls);
