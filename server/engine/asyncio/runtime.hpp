@@ -26,6 +26,7 @@
 #include <unordered_map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -93,6 +94,16 @@ public:
     void on_driven_coroutine_dropped();
     void on_task_dropped(const task_object& task);
     void on_future_dropped(const future_object& fut);
+
+    // The names of modules made one by one (classes, streams, constants: a module's functions are its
+    // member table's), listed once: load_attribute makes them from here, and the up-front check
+    // (vm_module_has, engine_has_attribute) reads the same list.
+    struct module_attribute {
+        std::string_view module;
+        std::string_view name;
+        value (*make)(runtime&);
+    };
+    static std::span<const module_attribute> module_attributes();
 
 private:
     // The run's memory account, first so that it outlives every member charged to it; the account

@@ -2,7 +2,6 @@
 #include "library.hpp"
 #include "modules.hpp"
 
-#include <initializer_list>
 
 namespace loopscope::engine {
 
@@ -16,9 +15,7 @@ public:
     {
         if (module != "asyncio") return vm_module_has(module, name);
         // The asyncio module's functions and classes the engine has in C++ (runtime.cpp, loop_callbacks.cpp) ...
-        if (native_module_has("asyncio", name)) return true;
-        for (std::string_view n : {"Task", "AbstractEventLoop", "Future", "Handle", "TimerHandle", "CancelledError", "InvalidStateError", "TimeoutError"})
-            if (name == n) return true;
+        if (native_module_has("asyncio", name) || module_attribute_listed("asyncio", name)) return true;
         // ... and its library in Python (whose own imports are of the names above: it is parsed with them too)
         return library_exports(name);
     }

@@ -82,6 +82,7 @@ enum builtin_id : int {
     b_id,
     b_vars,
     dc_function,  // dataclasses' fields, asdict, astuple, replace, is_dataclass (dataclasses_module.cpp tells them apart by name)
+    method_descriptor,  // a builtin type's method taken from the type (str.upper): self is the type
 };
 
 // A generator that has returned, asked for more: StopIteration, with its `return value` the first time
@@ -308,7 +309,9 @@ bool same_builtin(const builtin_object& a, const builtin_object& b, bool identit
 {
     // A function CPython writes in Python (a @contextmanager's helper) is equal only to itself
     if (a.id == cl_helper || a.id == cl_async_helper) return &a == &b;
-    if (a.id != b.id || a.self.kind != b.self.kind || a.self.obj != b.self.obj) return false;
+    // str.upper is one object of str's, however it was reached
+    if (a.id == method_descriptor) return b.id == method_descriptor && a.name == b.name && a.self.as<builtin_object>().id == b.self.as<builtin_object>().id;
+    if (a.id != b.id || a.name != b.name || a.self.kind != b.self.kind || a.self.obj != b.self.obj) return false;
     return !identity || !a.self.obj;
 }
 
@@ -321,19 +324,41 @@ std::string module_of(const exception_type_object& t)
     return t.in_main ? "__main__" : q.find('.') == std::string::npos ? "builtins" : q.substr(0, q.rfind('.'));
 }
 
-// The C types' full names (tp_name), as CPython's messages give them
-std::string full_type_name(const value& obj)
-{
-    if (obj.is(value_kind::future) && !obj.as<future_object>().is_gather) return "_asyncio." + type_name(obj);
-    if (obj.is(value_kind::text_stream)) return "_io.TextIOWrapper";
-    return type_name(obj);
-}
 
 const member* find_member(const std::vector<member>& members, const std::string& name)
 {
     for (const auto& m : members)
         if (name == m.name) return &m;
     return nullptr;
+}
+
+// The methods of a builtin type that its instances find (str.upper, dict.get), and whether `v` is one
+// of its instances: its own kind (a Counter is a dict, a named tuple a tuple); a program's subclass of it
+// is not modelled here
+const std::vector<member>* builtin_type_methods(int type_id)
+{
+    switch (type_id) {
+    case b_str: return &str_members;
+    case b_list: return &list_members;
+    case b_tuple: return &tuple_members;
+    case b_dict: return &dict_members;
+    case b_set: return &set_members;
+    case b_frozenset: return &frozenset_members;
+    default: return nullptr;
+    }
+}
+
+bool is_instance_of_builtin_type(const value& v, int type_id)
+{
+    switch (type_id) {
+    case b_str: return v.is(value_kind::string);
+    case b_list: return v.is(value_kind::list);
+    case b_tuple: return v.is(value_kind::tuple);
+    case b_dict: return v.is(value_kind::dict);
+    case b_set: return v.is(value_kind::set);
+    case b_frozenset: return v.is(value_kind::frozenset);
+    default: return false;
+    }
 }
 
 // The key of cpython_names.inc's table for the type of `v` (exceptions are looked up by class, below):
@@ -360,6 +385,14 @@ bool cpython_has_attribute(const value& v, const std::string& name)
         return false;
     }
     return cpython_type_has(cpython_kind(v), name);
+}
+
+// enum.Enum or a class deriving from it: their metaclass is enum.EnumType
+bool is_enum_type(const value& v)
+{
+    if (!v.is(value_kind::class_type)) return false;
+    const auto& c = v.as<class_object>();
+    return &c == enum_base_class().get() || c.is_subclass_of(*enum_base_class());
 }
 
 // A type the engine has no class object for (NoneType, generator, _asyncio.Task ...), named as CPython
@@ -503,6 +536,26 @@ std::string strip_chars(const std::string& s, const std::string& chars, bool lef
 }
 
 } // namespace
+
+std::string full_type_name(const value& obj)
+{
+    if (obj.is(value_kind::future) && !obj.as<future_object>().is_gather) return "_asyncio." + type_name(obj);
+    if (obj.is(value_kind::text_stream)) return "_io.TextIOWrapper";
+    return type_name(obj);
+}
+
+const char* asyncio_qualified_type_name(const value& v)
+{
+    switch (v.kind) {
+    case value_kind::future: {
+        const auto& f = v.as<future_object>();
+        return f.is_task() ? "_asyncio.Task" : f.is_gather ? "asyncio.tasks._GatheringFuture" : "_asyncio.Future";
+    }
+    case value_kind::handle: return v.as<handle>().is_timer ? "asyncio.events.TimerHandle" : "asyncio.events.Handle";
+    case value_kind::loop: return "asyncio.unix_events._UnixSelectorEventLoop";
+    default: return nullptr;
+    }
+}
 
 int itertools_builtin_id() { return it_function; }
 int named_tuple_method_id() { return nt_method; }
@@ -670,12 +723,62 @@ bool engine_has_attribute(std::string_view name)
     if (typing_has(name) || itertools_has(name) || functools_has(name) || contextlib_has(name)) return true;
     if (value c; math_constant(std::string(name), c)) return true;
     // The attributes load_attribute answers itself.
-    for (const char* special : {"Task", "AbstractEventLoop", "Future", "Handle", "TimerHandle", "CancelledError", "InvalidStateError", "TimeoutError", "args", "__name__",
+    if (module_attribute_named(name)) return true;
+    for (const char* special : {"args", "__name__",
                                 "__qualname__", "__module__", "__doc__", "__wrapped__", "__class__", "__self__", "__func__", "__cause__", "__context__",
-                                "__suppress_context__", "message", "exceptions", "stdout", "stderr", "exit", "name", "value", "Enum", "auto", "FrozenInstanceError", "Field", "MISSING", "default", "init", "repr", "hash", "compare", "kw_only", "deque", "defaultdict", "Counter", "OrderedDict", "namedtuple", "NamedTuple", "_fields", "_field_defaults", "_asdict", "_replace", "_make", "__match_args__", "default_factory", "from_iterable", "func", "keywords", "cache_clear", "cache_parameters", "cache_info", "start", "stop", "step", "indices",
+                                "__suppress_context__", "message", "exceptions", "name", "value", "default", "init", "repr", "hash", "compare", "kw_only", "_fields", "_field_defaults", "_asdict", "_replace", "_make", "__match_args__", "default_factory", "from_iterable", "func", "keywords", "cache_clear", "cache_parameters", "cache_info", "start", "stop", "step", "indices",
                                 "__enter__", "__exit__", "__aenter__", "__aexit__", "gen", "kwds", "_exceptions", "enter_result", "thing",
                                 "cr_running", "ag_running", "__dict__"})
         if (name == special) return true;
+    return false;
+}
+
+std::span<const runtime::module_attribute> runtime::module_attributes()
+{
+    static const auto python_function = [](value f) {
+        f.as<builtin_object>().python_function = true;  // written in Python in CPython's module
+        return f;
+    };
+    static const module_attribute table[] = {
+        // asyncio's classes written in C++ here (its library's are asyncio/library/*.py), by the names
+        // CPython's type() gives them
+        {"asyncio", "Task", [](runtime&) { return type_name_value("_asyncio.Task"); }},
+        {"asyncio", "Future", [](runtime& rt) { return rt.make_builtin(a_future, "_asyncio.Future"); }},
+        {"asyncio", "AbstractEventLoop", [](runtime&) { return type_name_value("asyncio.events.AbstractEventLoop"); }},
+        {"asyncio", "Handle", [](runtime&) { return type_name_value("asyncio.events.Handle"); }},
+        {"asyncio", "TimerHandle", [](runtime&) { return type_name_value("asyncio.events.TimerHandle"); }},
+        {"asyncio", "CancelledError", [](runtime&) { return value::of(value_kind::exception_type, builtin_exception_type("CancelledError")); }},
+        {"asyncio", "InvalidStateError", [](runtime&) { return value::of(value_kind::exception_type, builtin_exception_type("InvalidStateError")); }},
+        {"asyncio", "TimeoutError", [](runtime&) { return value::of(value_kind::exception_type, builtin_exception_type("TimeoutError")); }},
+        {"dataclasses", "Field", [](runtime& rt) { return rt.dataclasses_member("Field"); }},
+        {"dataclasses", "MISSING", [](runtime& rt) { return rt.dataclasses_member("MISSING"); }},
+        {"dataclasses", "FrozenInstanceError", [](runtime&) { return value::of(value_kind::exception_type, frozen_instance_error_type()); }},
+        {"enum", "Enum", [](runtime&) { return value::of(value_kind::class_type, enum_base_class()); }},
+        {"enum", "auto", [](runtime&) { return value::of(value_kind::class_type, enum_auto_class()); }},
+        {"sys", "stdout", [](runtime& rt) { return rt.std_stream(false); }},
+        {"sys", "stderr", [](runtime& rt) { return rt.std_stream(true); }},
+        {"sys", "exit", [](runtime& rt) { return rt.make_builtin(sys_exit, "exit"); }},
+        {"collections", "deque", [](runtime&) { return deque_type_value(); }},
+        {"collections", "defaultdict", [](runtime& rt) { return rt.make_builtin(c_defaultdict, "collections.defaultdict"); }},
+        {"collections", "Counter", [](runtime& rt) { return rt.make_builtin(c_counter, "collections.Counter"); }},
+        {"collections", "OrderedDict", [](runtime& rt) { return rt.make_builtin(c_ordered_dict, "collections.OrderedDict"); }},
+        {"collections", "namedtuple", [](runtime& rt) { return python_function(rt.make_builtin(c_namedtuple, "namedtuple")); }},
+        {"typing", "NamedTuple", [](runtime& rt) { return python_function(rt.make_builtin(nt_typing, "NamedTuple")); }},
+    };
+    return table;
+}
+
+bool module_attribute_listed(std::string_view module, std::string_view name)
+{
+    for (const auto& a : runtime::module_attributes())
+        if (a.module == module && a.name == name) return true;
+    return false;
+}
+
+bool module_attribute_named(std::string_view name)
+{
+    for (const auto& a : runtime::module_attributes())
+        if (a.name == name) return true;
     return false;
 }
 
@@ -701,21 +804,13 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         const auto& m = obj.as<module_object>().name;
         // (cpython_names.inc lists a module's own names: its type's __dict__ is not among them)
         if (name == "__dict__") raise_unsupported("'" + m + ".__dict__'");
+        for (const auto& a : module_attributes())
+            if (a.module == m && a.name == name) return a.make(*this);
         if (m == "asyncio") {
-            if (name == "Task") return type_name_value("_asyncio.Task");
-            if (name == "AbstractEventLoop" || name == "Handle" || name == "TimerHandle") return type_name_value("asyncio.events." + name);
-            if (name == "Future") return make_builtin(a_future, "_asyncio.Future");
             if (value c = library_class(name); c.obj) return c;
-            if (name == "CancelledError" || name == "InvalidStateError") return value::of(value_kind::exception_type, builtin_exception_type(name));
-            if (name == "TimeoutError") return value::of(value_kind::exception_type, builtin_exception_type("TimeoutError"));
             if (const member* f = find_member(asyncio_members, name)) return make_builtin(f->id, name);
             if (cpython_type_has("module", name)) raise_unsupported("asyncio." + name);
         } else if (m == "typing") {
-            if (name == "NamedTuple") {
-                value f = make_builtin(nt_typing, "NamedTuple");
-                f.as<builtin_object>().python_function = true;
-                return f;
-            }
             value v = typing_member(name);
             if (!v.is_unbound()) return v;
             if (cpython_type_has("module typing", name)) raise_unsupported("typing." + name);
@@ -725,31 +820,16 @@ value runtime::load_attribute(const value& obj, const std::string& name)
                 made.as<builtin_object>().python_function = f->id == dc_function;  // written in Python in dataclasses.py
                 return made;
             }
-            if (name == "Field" || name == "MISSING") return dataclasses_member(name);
-            if (name == "FrozenInstanceError") return value::of(value_kind::exception_type, frozen_instance_error_type());
             if (cpython_type_has("module dataclasses", name)) raise_unsupported("dataclasses." + name);
         } else if (m == "enum") {
-            if (name == "Enum") return value::of(value_kind::class_type, enum_base_class());
-            if (name == "auto") return value::of(value_kind::class_type, enum_auto_class());
             if (cpython_type_has("module enum", name)) raise_unsupported("enum." + name);
         } else if (m == "sys") {
-            if (name == "stdout" || name == "stderr") return std_stream(name == "stderr");
-            if (name == "exit") return make_builtin(sys_exit, "exit");
             if (cpython_type_has("module sys", name)) raise_unsupported("sys." + name);
         } else if (m == "math") {
             if (const member* f = find_member(math_members, name)) return make_builtin(f->id, name);
             if (value c; math_constant(name, c)) return c;
             if (cpython_type_has("module math", name)) raise_unsupported("math." + name);
         } else if (m == "collections") {
-            if (name == "deque") return deque_type_value();
-            if (name == "defaultdict") return make_builtin(c_defaultdict, "collections.defaultdict");
-            if (name == "Counter") return make_builtin(c_counter, "collections.Counter");
-            if (name == "OrderedDict") return make_builtin(c_ordered_dict, "collections.OrderedDict");
-            if (name == "namedtuple") {
-                value f = make_builtin(c_namedtuple, "namedtuple");
-                f.as<builtin_object>().python_function = true;
-                return f;
-            }
             if (cpython_type_has("module collections", name)) raise_unsupported("collections." + name);
         } else if (m == "functools") {
             if (name == "partial") return make_builtin(ft_partial, "functools.partial");
@@ -936,6 +1016,10 @@ value runtime::load_attribute(const value& obj, const std::string& name)
                 return value::none();
             }
         }
+        if (obj.as<builtin_object>().id == method_descriptor) {
+            if (name == "__qualname__") return value::string(obj.as<builtin_object>().self.as<builtin_object>().name + "." + obj.as<builtin_object>().name);
+            if (name == "__objclass__") return obj.as<builtin_object>().self;
+        }
         if (name == "__name__") {
             const auto& full = obj.as<builtin_object>().name;  // "collections.deque" is named "deque"
             return value::string(is_type_builtin(obj.as<builtin_object>()) ? full.substr(full.rfind('.') + 1) : full);
@@ -1021,7 +1105,14 @@ value runtime::load_attribute(const value& obj, const std::string& name)
     if (obj.is(value_kind::builtin) && obj.as<builtin_object>().id == c_ordered_dict && !obj.as<builtin_object>().self.obj && name == "fromkeys")
         return make_builtin(ordered_dict_method, name, obj);
     if (obj.is(value_kind::builtin) && is_type_builtin(obj.as<builtin_object>())) {
-        // A class (str.upper, int.__name__): its instances' attributes and a type's own.
+        // A method of a builtin type, taken from the type (a method_descriptor: `key=str.lower`)
+        if (const auto* methods = builtin_type_methods(obj.as<builtin_object>().id))
+            if (find_member(*methods, name)) {
+                value d = make_builtin(method_descriptor, name, obj);
+                d.as<builtin_object>().is_method_descriptor = true;
+                return d;
+            }
+        // A class (int.__name__): its instances' attributes and a type's own.
         const std::string& cls = obj.as<builtin_object>().name;
         if (cpython_type_has(cls, name) || cpython_type_has("type", name) || !cpython_type_has(cls, "__class__"))
             raise_unsupported("'" + cls + "." + name + "'");
@@ -1103,6 +1194,20 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     auto as_future = [&]() -> ref<future_object> { return static_ref_cast<future_object>(b.self.obj); };
 
     switch (b.id) {
+    case method_descriptor: {
+        // method_descriptor's call: the first argument is the instance, the rest the method's
+        const auto& type = b.self.as<builtin_object>();
+        if (args.empty()) raise_error("TypeError", "unbound method " + type.name + "." + b.name + "() needs an argument");
+        if (!is_instance_of_builtin_type(args[0], type.id)) {
+            if (args[0].is(value_kind::instance)) raise_unsupported("the method " + type.name + "." + b.name + " of a subclass's instance");
+            raise_error("TypeError", "descriptor '" + b.name + "' for '" + type.name + "' objects doesn't apply to a '" + full_type_name(args[0]) + "' object");
+        }
+        // The type's own method, not a subclass's (dict.update of a Counter is dict's)
+        const member* m = find_member(*builtin_type_methods(type.id), b.name);
+        value bound = make_builtin(m->id, b.name, args[0]);
+        std::vector<value> rest(std::make_move_iterator(args.begin() + 1), std::make_move_iterator(args.end()));
+        return call_builtin(bound.as<builtin_object>(), rest, kwargs);
+    }
     case b_print: {
         auto sep = take_kw("sep");
         auto end = take_kw("end");
@@ -1696,11 +1801,10 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             // type(x) of a kind the engine has no builtin for, or asyncio's classes.
             const std::string& name = t.as<type_name_object>().name;
             const value& v = args[0];
-            if (name == "_asyncio.Task") return value::boolean(v.is(value_kind::future) && v.as<future_object>().is_task());
-            if (name == "asyncio.tasks._GatheringFuture") return value::boolean(v.is(value_kind::future) && v.as<future_object>().is_gather);
-            if (name == "asyncio.events.AbstractEventLoop" || name == "asyncio.unix_events._UnixSelectorEventLoop") return value::boolean(v.is(value_kind::loop));
-            if (name == "asyncio.events.Handle") return value::boolean(v.is(value_kind::handle));
-            if (name == "asyncio.events.TimerHandle") return value::boolean(v.is(value_kind::handle) && v.as<handle>().is_timer);
+            if (name == "enum.EnumType") return value::boolean(is_enum_type(v));
+            if (const char* q = asyncio_qualified_type_name(v))  // its own class, or the base of TimerHandle or the loop
+                return value::boolean(name == q || (name == "asyncio.events.Handle" && v.is(value_kind::handle)) ||
+                                      (name == "asyncio.events.AbstractEventLoop" && v.is(value_kind::loop)));
             if (name == "type") return value::boolean(v.is(value_kind::exception_type) || v.is(value_kind::type_name) ||
                                                       (v.is(value_kind::builtin) && is_type_builtin(v.as<builtin_object>())));
             if (name == "builtin_function_or_method") return value::boolean(v.is(value_kind::builtin) && !is_type_builtin(v.as<builtin_object>()));
@@ -1950,7 +2054,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         expect_args(b, args, 1, 1);
         if (args[0].is(value_kind::instance)) return value::of(value_kind::class_type, args[0].as<instance_object>().cls);
         if (auto* nt = named_tuple_of(args[0])) return value::of(value_kind::class_type, nt->cls);
-        if (args[0].is(value_kind::class_type)) return make_builtin(b_type, "type");
+        if (args[0].is(value_kind::class_type))
+            return is_enum_type(args[0]) ? type_name_value("enum.EnumType") : make_builtin(b_type, "type");
         if (args[0].is(value_kind::exception)) return value::of(value_kind::exception_type, args[0].as<exception_object>().type);
         if (args[0].is(value_kind::deque)) return deque_type_value();
         if (args[0].is(value_kind::partial)) return make_builtin(ft_partial, "functools.partial");
@@ -1967,14 +2072,8 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (args[0].is(value_kind::builtin) && is_type_builtin(args[0].as<builtin_object>())) return make_builtin(b_type, "type");
         if (args[0].is(value_kind::exception_type) || args[0].is(value_kind::type_name)) return make_builtin(b_type, "type");
         // asyncio's types by the names their reprs show (the C accelerator's Task and Future)
-        if (args[0].is(value_kind::future)) {
-            const auto& f = args[0].as<future_object>();
-            if (f.is_task()) return type_name_value("_asyncio.Task");
-            if (f.is_gather) return type_name_value("asyncio.tasks._GatheringFuture");
-            return make_builtin(a_future, "_asyncio.Future");  // the class asyncio.Future is
-        }
-        if (args[0].is(value_kind::handle)) return type_name_value(std::string("asyncio.events.") + type_name(args[0]));
-        if (args[0].is(value_kind::loop)) return type_name_value("asyncio.unix_events._UnixSelectorEventLoop");
+        if (const char* q = asyncio_qualified_type_name(args[0]))
+            return std::string_view(q) == "_asyncio.Future" ? make_builtin(a_future, q) : type_name_value(q);  // the class asyncio.Future is
         return type_name_value(type_name(args[0]));
     }
 
@@ -2788,6 +2887,7 @@ bool runtime::is_callable(const value& v)
 std::string builtin_object::repr_text() const
 {
     if (is_type_builtin(*this)) return "<class '" + name + "'>";
+    if (id == method_descriptor) return "<method '" + name + "' of '" + self.as<builtin_object>().name + "' objects>";
     // A class method of a builtin type: the type's address, made up as every address is
     if (id == it_function && name == "itertools.tee") return "<built-in function tee>";
     if (id == it_function) return "<built-in method from_iterable of type object at " + object_address(this) + ">";

@@ -88,7 +88,7 @@ struct class_object : object {
     bool from_typing_named_tuple = false;  // `class P(NamedTuple)`: made a named tuple class when finished
     std::string repr_text() const override
     {
-        if (enumeration) return "<enum '" + name + "'>";
+        if (enumeration || (module == "enum" && name == "Enum")) return "<enum '" + name + "'>";  // EnumType.__repr__
         return "<class '" + (module == "builtins" ? name : module + "." + qualname) + "'>";
     }
     // The attribute found first along the MRO (nullptr: none).

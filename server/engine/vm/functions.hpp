@@ -59,6 +59,8 @@ struct builtin_object : object {
     value self;
     // A function CPython writes in Python (functools.wraps): its repr and type are a function's
     bool python_function = false;
+    // A builtin type's method taken from the type (str.upper): its type is method_descriptor
+    bool is_method_descriptor = false;
     std::string repr_text() const override;
 };
 

@@ -1282,8 +1282,7 @@ value runtime::call_await_method(const value& awaitable)
                           (it.is(value_kind::instance) && it.as<instance_object>().cls->lookup("__next__"));
     if (!iterator) {
         // CPython names its C types by their module
-        const std::string name = it.is(value_kind::future) ? (it.as<future_object>().is_task() ? "_asyncio.Task" : "_asyncio.Future") : type_name(it);
-        raise_error("TypeError", "__await__() returned non-iterator of type '" + name + "'");
+        raise_error("TypeError", "__await__() returned non-iterator of type '" + full_type_name(it) + "'");
     }
     return it;
 }

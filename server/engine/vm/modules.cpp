@@ -30,15 +30,12 @@ bool vm_has_module(std::string_view m)
 bool vm_module_has(std::string_view module, std::string_view name)
 {
     if (native_module_has(module, name)) return true;  // time, random, math, dataclasses: their functions
-    if (module == "dataclasses") return one_of(name, {"FrozenInstanceError", "Field", "MISSING"});
+    if (module_attribute_listed(module, name)) return true;  // classes, streams, constants
     if (module == "math") {
         value constant;
         return math_constant(std::string(name), constant);  // pi, e, tau, inf, nan
     }
-    if (module == "sys") return one_of(name, {"stdout", "stderr", "exit"});
-    if (module == "enum") return one_of(name, {"Enum", "auto"});
-    if (module == "typing") return typing_has(name) || name == "NamedTuple";  // named_tuples.cpp
-    if (module == "collections") return one_of(name, {"deque", "defaultdict", "Counter", "OrderedDict", "namedtuple"});  // collections_*.cpp, named_tuples.cpp
+    if (module == "typing") return typing_has(name);
     if (module == "functools") return functools_has(name);    // functools_module.cpp
     if (module == "contextlib") return contextlib_has(name);  // contextlib_module.cpp
     if (module == "itertools") return name != "chain.from_iterable" && itertools_has(name);

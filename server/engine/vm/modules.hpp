@@ -17,6 +17,10 @@ bool engine_has_attribute(std::string_view name);
 bool native_module_has(std::string_view module, std::string_view name);
 bool vm_has_module(std::string_view module);
 bool vm_module_has(std::string_view module, std::string_view name);
+// The names of modules made one by one (runtime::module_attributes, vm/builtins.cpp): `module.name`
+// listed there, or any module's `name`
+bool module_attribute_listed(std::string_view module, std::string_view name);
+bool module_attribute_named(std::string_view name);
 // math.pi, math.e, math.tau, math.inf, math.nan (math_module.cpp): false for any other name
 bool math_constant(const std::string& name, value& out);
 

@@ -1077,7 +1077,10 @@ std::string type_name(const value& v)
     case value_kind::iterator: return iterator_type_name(v.as<iterator_object>());
     case value_kind::slice: return "slice";
     case value_kind::function: return "function";
-    case value_kind::builtin: return v.as<builtin_object>().python_function ? "function" : "builtin_function_or_method";
+    case value_kind::builtin: {
+        const auto& b = v.as<builtin_object>();
+        return b.python_function ? "function" : b.is_method_descriptor ? "method_descriptor" : "builtin_function_or_method";
+    }
     case value_kind::coroutine:
         // The awaitables of an asynchronous generator's methods and anext() are types of their own
         switch (v.as<coroutine_object>().native) {

@@ -545,6 +545,11 @@ std::string event_value_label(const value& a);
 std::string short_repr(const value& v);
 std::string str(const value& v);
 std::string type_name(const value& v);
+// tp_name, as CPython's messages name a type: the C types' with their module (`_asyncio.Task`,
+// `_io.TextIOWrapper`), a class written in Python by its name (vm/builtins.cpp)
+std::string full_type_name(const value& v);
+// What type() of an asyncio object shows (`_asyncio.Task`, `asyncio.events.TimerHandle` ...), or null
+const char* asyncio_qualified_type_name(const value& v);
 bool truthy(const value& v);
 
 } // namespace loopscope::engine
