@@ -314,14 +314,17 @@ TEST(interpreter, system_exit_leaving_a_task_that_would_stop_the_loop_early_is_r
 
 TEST(interpreter, names_cpython_has_are_refused_not_name_errors)
 {
-    // Module globals CPython gives every module, a class's attributes (str.upper), a range's slice:
-    // refused, where the engine raised NameError, AttributeError or TypeError.
-    for (const char* program : {"print(1)\nprint(__file__)\n", "print(__doc__)\n", "print(__builtins__)\n", "print(str.upper('a'))\n",
-                                "print(str.format('{}', 1))\n", "print(range(5)[1:3])\n"}) {
+    // Module globals CPython gives every module, a builtin type's attributes other than its methods
+    // (int.bit_length, dict.fromkeys), a range's slice: refused, where the engine raised NameError,
+    // AttributeError or TypeError.
+    for (const char* program : {"print(1)\nprint(__file__)\n", "print(__doc__)\n", "print(__builtins__)\n", "print(int.bit_length(5))\n",
+                                "print(dict.fromkeys('ab'))\n", "print(range(5)[1:3])\n"}) {
         auto out = run_virtual(program);
         EXPECT_EQ(out.exit_status, 1) << program;
         EXPECT_NE(out.stderr_text.find("UnsupportedError"), std::string::npos) << program << out.stderr_text;
     }
     EXPECT_EQ(last_stderr_line("print(str.nope)\n"), "AttributeError: type object 'str' has no attribute 'nope'");
+    // str's methods taken from the type are CPython's method descriptors
+    EXPECT_EQ(output_of("print(str.upper('a'), str.format('{}-{}', 1, 2), dict.get({'k': 3}, 'k'))\n"), "A 1-2 3\n");
     EXPECT_EQ(output_of("__doc__ = 'd'\nprint(__doc__)\n"), "d\n");
 }

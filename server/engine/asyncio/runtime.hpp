@@ -759,6 +759,7 @@ private:
 
     friend struct coroutine_object;
     friend struct set_algorithms;  // set_methods.cpp
+    friend struct str_method_call;  // str_methods.cpp
 };
 
 } // namespace loopscope::engine

@@ -14,6 +14,7 @@
 #include "cpython_names.hpp"
 #include "name_check.hpp"
 #include "modules.hpp"
+#include "str_methods.hpp"
 #include "text_search.hpp"
 
 #include <algorithm>
@@ -220,16 +221,13 @@ const std::vector<member> set_members = {{"add", set_method}, {"discard", set_me
     {"difference", set_method}, {"symmetric_difference", set_method}, {"issubset", set_method}, {"issuperset", set_method},
     {"isdisjoint", set_method}, {"intersection_update", set_method}, {"difference_update", set_method},
     {"symmetric_difference_update", set_method}};
-// Every str method but format goes to call_str_method (str_methods.cpp), which knows them by name.
-const std::vector<member> str_members = {{"upper", str_method}, {"lower", str_method}, {"title", str_method},
-    {"capitalize", str_method}, {"swapcase", str_method}, {"casefold", str_method}, {"strip", str_method},
-    {"lstrip", str_method}, {"rstrip", str_method}, {"split", str_method}, {"rsplit", str_method}, {"splitlines", str_method},
-    {"join", str_method}, {"replace", str_method}, {"startswith", str_method}, {"endswith", str_method}, {"find", str_method},
-    {"rfind", str_method}, {"index", str_method}, {"rindex", str_method}, {"count", str_method}, {"zfill", str_method},
-    {"ljust", str_method}, {"rjust", str_method}, {"center", str_method}, {"partition", str_method}, {"rpartition", str_method},
-    {"removeprefix", str_method}, {"removesuffix", str_method}, {"isdigit", str_method}, {"isdecimal", str_method},
-    {"isnumeric", str_method}, {"isalpha", str_method}, {"isalnum", str_method}, {"isspace", str_method}, {"isupper", str_method},
-    {"islower", str_method}, {"istitle", str_method}, {"isascii", str_method}, {"format", str_format}};
+// Every str method but format goes to call_str_method (str_methods.cpp), whose table is their list.
+const std::vector<member> str_members = [] {
+    std::vector<member> made;
+    for (const char* name : str_method_names()) made.push_back({name, str_method});
+    made.push_back({"format", str_format});
+    return made;
+}();
 
 // The builtins that are classes in CPython (int, str, range ...), not functions.
 bool is_type_builtin(int id)
