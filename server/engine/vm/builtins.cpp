@@ -84,6 +84,7 @@ enum builtin_id : int {
     b_vars,
     dc_function,  // dataclasses' fields, asdict, astuple, replace, is_dataclass (dataclasses_module.cpp tells them apart by name)
     method_descriptor,  // a builtin type's method taken from the type (str.upper): self is the type
+    b_dir,  // dir() (dir_builtin.cpp)
 };
 
 // A generator that has returned, asked for more: StopIteration, with its `return value` the first time
@@ -135,7 +136,7 @@ const std::vector<std::pair<const char*, int>>& builtin_table()
         {"staticmethod", b_staticmethod}, {"classmethod", b_classmethod}, {"property", b_property},
         {"set", b_set}, {"frozenset", b_frozenset}, {"getattr", b_getattr}, {"setattr", b_setattr},
         {"hasattr", b_hasattr}, {"delattr", b_delattr}, {"callable", b_callable}, {"aiter", b_aiter}, {"anext", b_anext},
-        {"slice", b_slice}, {"id", b_id}, {"vars", b_vars}};
+        {"slice", b_slice}, {"id", b_id}, {"vars", b_vars}, {"dir", b_dir}};
     }();
     return table;
 }
@@ -541,6 +542,8 @@ std::string full_type_name(const value& obj)
     if (obj.is(value_kind::text_stream)) return "_io.TextIOWrapper";
     return type_name(obj);
 }
+
+std::string cpython_type_key(const value& v) { return cpython_kind(v); }
 
 const char* asyncio_qualified_type_name(const value& v)
 {
@@ -2337,6 +2340,10 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         if (!meter) raise_unsupported("id() outside a run");
         return value::integer(static_cast<std::int64_t>(meter->object_address(at)));
     }
+    case b_dir:
+        if (!kwargs.empty()) raise_error("TypeError", "dir() takes no keyword arguments");
+        expect_args(b, args, 0, 1);
+        return builtin_dir(args);
     case b_vars: {
         if (!kwargs.empty()) raise_error("TypeError", "vars() takes no keyword arguments");
         expect_args(b, args, 0, 1);

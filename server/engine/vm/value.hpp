@@ -548,6 +548,8 @@ std::string type_name(const value& v);
 // tp_name, as CPython's messages name a type: the C types' with their module (`_asyncio.Task`,
 // `_io.TextIOWrapper`), a class written in Python by its name (vm/builtins.cpp)
 std::string full_type_name(const value& v);
+// The key of cpython_names.inc's table for the type of `v` ("list", "Task", "loop" …)
+std::string cpython_type_key(const value& v);
 // What type() of an asyncio object shows (`_asyncio.Task`, `asyncio.events.TimerHandle` ...), or null
 const char* asyncio_qualified_type_name(const value& v);
 bool truthy(const value& v);
