@@ -528,14 +528,17 @@ def main():
     # What `python3 PROGRAM.py` sets up: argv, path[0] = the script's folder, a clean __main__.
     sys.argv = sys.argv[1:]
     sys.path.insert(0, os.path.dirname(os.path.abspath(program_path)))
-    # Its globals in the order python3 makes them (dir() and a NameError's suggestions see them).
+    # Its globals: the nine python3 gives __main__ (dir() lists them). Emptied in place, not cleared and
+    # refilled: that way CPython's recursion limit is met at the same depth as under `python3 PROGRAM.py`.
     main_module = sys.modules["__main__"]
-    kept = {name: getattr(main_module, name) for name in ("__name__", "__builtins__", "__loader__", "__spec__")}
-    main_globals = vars(main_module)
-    main_globals.clear()
-    main_globals.update(__name__=kept["__name__"], __doc__=None, __package__=None, __loader__=kept["__loader__"],
-                        __spec__=kept["__spec__"], __annotations__={}, __builtins__=kept["__builtins__"],
-                        __file__=program_path, __cached__=None)
+    for name in list(vars(main_module)):
+        if name not in ("__name__", "__builtins__", "__loader__", "__spec__"):
+            delattr(main_module, name)
+    main_module.__doc__ = None
+    main_module.__package__ = None
+    main_module.__annotations__ = {}
+    main_module.__file__ = program_path
+    main_module.__cached__ = None
 
     clock = os.environ.get("LOOPSCOPE_ORACLE_CLOCK", "virtual")
     builtins.print = _recording_print

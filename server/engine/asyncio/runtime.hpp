@@ -193,7 +193,7 @@ private:
     // ---- asyncio's library in Python (library.cpp): this run's instances of its modules ----
     attribute_table& library_namespace(const library_module& module);  // its body run at first use
     value library_global(const library_module& module, const std::string& name);
-    value builtin_dir(const std::vector<value>& args);  // dir() (vm/dir_builtin.cpp)
+    value dir_list(const std::set<std::string>& names);  // dir()'s result (vm/dir_builtin.cpp finds the names)
     value library_class(std::string_view name);  // asyncio.`name` from the library, or none (unbound kind none)
     value load_builtin(const std::string& name);
     value base_exception_text_method(const value& self, bool as_repr);  // BaseException.__str__/__repr__ bound to an exception

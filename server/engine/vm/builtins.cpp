@@ -15,6 +15,7 @@
 #include "name_check.hpp"
 #include "modules.hpp"
 #include "str_methods.hpp"
+#include "dir_builtin.hpp"
 #include "text_search.hpp"
 
 #include <algorithm>
@@ -608,6 +609,17 @@ value runtime::make_builtin(int id, const std::string& name, value self)
     b->name = name;
     b->self = std::move(self);
     return value::of(value_kind::builtin, b);
+}
+
+// dir()'s list: a namespace of many names (a program's setattr in a loop) is that many steps and items
+value runtime::dir_list(const std::set<std::string>& names)
+{
+    charge_work(names.size());
+    check_items(names.size());
+    std::vector<value> items;
+    items.reserve(names.size());
+    for (const auto& n : names) items.push_back(value::string(n));
+    return value::list(std::move(items));
 }
 
 value runtime::object_repr_method(const value& self) { return make_builtin(object_repr, "__repr__", self); }
@@ -2343,7 +2355,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case b_dir:
         if (!kwargs.empty()) raise_error("TypeError", "dir() takes no keyword arguments");
         expect_args(b, args, 0, 1);
-        return builtin_dir(args);
+        return dir_list(dir_names(args.empty() ? nullptr : &args[0], program_frame(running_), globals_));
     case b_vars: {
         if (!kwargs.empty()) raise_error("TypeError", "vars() takes no keyword arguments");
         expect_args(b, args, 0, 1);

@@ -4,8 +4,11 @@
 // builtin values and types and exceptions, whose dir() CPython's names table holds (cpython_names.inc,
 // made by python3 itself). Anything else (dataclasses, enums, named tuples, asyncio's library classes,
 // modules) is refused where it is reached: its namespace here is not CPython's name for name.
+#include "dir_builtin.hpp"
+#include "classes.hpp"
 #include "cpython_names.hpp"
-#include "runtime.hpp"
+#include "frame.hpp"
+#include "functions.hpp"
 
 #include <algorithm>
 #include <set>
@@ -21,14 +24,6 @@ constexpr const char* class_statement_names[] = {"__dict__", "__doc__", "__modul
 // The module globals `python3 program.py` has before the first line runs
 constexpr const char* module_names[] = {"__annotations__", "__builtins__", "__cached__", "__doc__", "__file__",
                                         "__loader__", "__name__", "__package__", "__spec__"};
-
-value sorted_list(const std::set<std::string>& names)
-{
-    std::vector<value> items;
-    items.reserve(names.size());
-    for (const auto& n : names) items.push_back(value::string(n));
-    return value::list(std::move(items));
-}
 
 void add_table(std::set<std::string>& names, const attribute_table& table)
 {
@@ -49,21 +44,16 @@ bool plain_program_class(const class_object& cls)
 
 } // namespace
 
-value runtime::builtin_dir(const std::vector<value>& args)
+std::set<std::string> dir_names(const value* object, const frame* caller, const std::vector<std::pair<std::string, value>>& globals)
 {
     std::set<std::string> names;
-    // A namespace of many names (a program's setattr in a loop) is that many steps and items
-    auto finish = [&] {
-        charge_work(names.size());
-        check_items(names.size());
-        return sorted_list(names);
-    };
-    if (args.empty()) {
+    auto finish = [&] { return std::move(names); };
+    if (!object) {
         // The calling scope: a function's bound variables (its cells and free variables too), or the
         // module's globals
-        const frame* f = program_frame(running_ ? running_ : nullptr);
+        const frame* f = caller;
         if (!f || f->code->is_module) {
-            for (const auto& [name, v] : globals_)
+            for (const auto& [name, v] : globals)
                 if (!v.is_unbound()) names.insert(name);
             for (const char* n : module_names) names.insert(n);
             return finish();
@@ -81,7 +71,7 @@ value runtime::builtin_dir(const std::vector<value>& args)
             if (!f->free[k].is(value_kind::cell) || !f->free[k].as<cell_object>().content.is_unbound()) names.insert(f->code->free_names[k]);
         return finish();
     }
-    const value& v = args[0];
+    const value& v = *object;
     auto from_table = [&](std::string_view kind) {
         const auto listed = cpython_dir(kind);
         if (listed.empty()) return false;
