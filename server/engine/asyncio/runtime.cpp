@@ -411,7 +411,30 @@ void runtime::on_task_dropped(const task_object& task)
 
 generator_object::~generator_object()
 {
-    if (stopped_in_cleanup_block && !finished && owner && owner_alive && *owner_alive) owner->on_generator_dropped();
+    if (stopped_in_cleanup_block && !finished && owner && owner_alive && *owner_alive) owner->park_dropped_generator(*this);
+}
+
+// A generator let go at a yield inside try/finally or with: CPython closes it there and then
+// (_PyGen_Finalize), running that cleanup. A destructor cannot run Python code, so its frames move to
+// a generator object of its own that the interpreter closes before its next instruction, before
+// anything the program could observe (close_dropped_generators).
+void runtime::park_dropped_generator(generator_object& dying)
+{
+    if (finished_ || quiet_teardown_) {
+        --generators_in_cleanup_blocks_;
+        return;
+    }
+    auto parked = make_ref<generator_object>();
+    parked->context = std::move(dying.context);
+    parked->qualname = std::move(dying.qualname);
+    parked->started = true;
+    parked->stopped_in_cleanup_block = true;  // still counted in generators_in_cleanup_blocks_
+    parked->owner = this;
+    parked->owner_alive = dying.owner_alive;
+    parked->identity = dying.identity;
+    dying.stopped_in_cleanup_block = false;
+    dropped_generators_.push_back(std::move(parked));
+    generator_dropped_in_cleanup_block_ = true;
 }
 
 // A generator let go at a yield inside try/finally or with: CPython closes it there, running that
@@ -442,6 +465,9 @@ void runtime::refuse_dropped_generator()
     if (dropped_was_coroutine_)
         raise_unsupported("a coroutine driven by send() let go while stopped at an 'await' inside 'try' or 'with' (CPython closes it and runs "
                           "that block's cleanup)");
+    if (!dropped_generator_was_async_ && dropped_generators_.size() > 1)
+        raise_unsupported("generators let go together while stopped at a 'yield' inside 'try'/'finally' or 'with' (CPython closes them in the "
+                          "order their holder frees them)");
     raise_unsupported(std::string(dropped_generator_was_async_ ? "an asynchronous generator" : "a generator") +
                       " let go while stopped at a 'yield' inside 'try'/'finally' or 'with' (CPython closes it and runs that cleanup)");
 }

@@ -41,7 +41,7 @@ struct scope {
     int hidden_counter = 0;
     const stmt* return_with_value = nullptr;  // the first `return X`: a SyntaxError in an asynchronous generator
     // Decorated with @contextmanager (@asynccontextmanager): its `with` drives the generator to its end, so a yield inside
-    // try/finally or with is allowed (one let go half way ends the run: runtime::on_generator_dropped)
+    // try/finally or with is allowed in an async one too (one let go half way ends the run: runtime::on_generator_dropped)
     bool context_manager = false;
 };
 
@@ -1173,8 +1173,9 @@ private:
 
     // `yield` makes the function a generator. A generator let go before its end (a `for` that
     // breaks, one dropped half way) runs its `finally` blocks, `__exit__`s and GeneratorExit handlers
-    // in CPython; the engine closes a generator only when close() is called, so a yield inside those
-    // is refused.
+    // in CPython: a yield inside those is marked (yield_value arg 1), and a generator let go there is
+    // closed before the next instruction (runtime::park_dropped_generator). An asynchronous
+    // generator's such yield is refused (its loop closes it in a task of its own, not modelled).
     void yield_expression(const expr& e)
     {
         const std::int32_t line = e.line;
@@ -1186,10 +1187,10 @@ private:
         for (const auto& b : scope_->fblocks) {
             const bool finally = b.kind == fblock_kind::try_finally && b.finally_body && !b.finally_body->empty();
             if (finally || b.kind == fblock_kind::with_block || b.catches_generator_exit) {
-                if (!scope_->context_manager)
+                if (!scope_->context_manager && code().is_async)
                     fail("UnsupportedError",
-                         "'yield' inside a 'try' with 'finally', a 'with' block or an 'except' that catches GeneratorExit (run when a "
-                         "generator is closed early) is not supported by loopscope",
+                         "'yield' inside a 'try' with 'finally', a 'with' block or an 'except' that catches GeneratorExit in an "
+                         "asynchronous generator (run when it is closed early) is not supported by loopscope",
                          line, e.column);
                 protected_yield = true;
             }

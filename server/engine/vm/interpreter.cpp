@@ -1727,7 +1727,67 @@ const value* cached_class_lookup(const code_object& code, std::int32_t index, co
 
 } // namespace
 
+// The frames' instructions, then the generators their last instruction let go (a frame that returned,
+// a task's coroutine that ended: CPython clears the frame before its caller goes on), what that
+// instruction left for its caller kept aside meanwhile
 runtime::outcome runtime::execute(exec_context& ctx)
+{
+    const outcome result = execute_frames(ctx);
+    if (generator_dropped_in_cleanup_block_ && result != outcome::budget) {
+        value kept_result = std::move(last_result_);
+        value kept_exception = std::move(last_exception_);
+        close_dropped_generators(ctx.frames.empty() ? nullptr : ctx.frames.back().get());
+        last_result_ = std::move(kept_result);
+        last_exception_ = std::move(kept_exception);
+    }
+    return result;
+}
+
+// Generators let go at a yield inside try/finally or with (park_dropped_generator), closed as
+// _PyGen_Finalize closes them: what the close raises is reported as PyErr_WriteUnraisable does, with
+// the traceback of the frame that let it go when the exception has none of its own. Two let go by one
+// instruction would be closed in the order CPython's container frees them, which is not modelled.
+void runtime::close_dropped_generators(const frame* current)
+{
+    while (generator_dropped_in_cleanup_block_) {
+        generator_dropped_in_cleanup_block_ = false;
+        if (dropped_was_coroutine_ || dropped_generator_was_async_ || dropped_generators_.size() > 1) {
+            generator_dropped_in_cleanup_block_ = true;
+            refuse_dropped_generator();
+        }
+        if (dropped_generators_.empty()) continue;
+        ref<generator_object> g = std::move(dropped_generators_.back());
+        dropped_generators_.pop_back();
+        try {
+            generator_close(*g);
+        } catch (python_error& e) {
+            report_unraisable(*g, std::move(e.exc), current);
+        }
+        // Closed once (one that yielded again is let go without running more, as CPython's is)
+        if (g->stopped_in_cleanup_block) {
+            g->stopped_in_cleanup_block = false;
+            --generators_in_cleanup_blocks_;
+        }
+        g->finished = true;
+        g->context.frames.clear();
+    }
+}
+
+// "Exception ignored in: <generator object g at 0x...>", the exception's traceback (or the current
+// frame's line), and its last line, without its chain: Python/errors.c write_unraisable_exc_file
+void runtime::report_unraisable(const object& where, value exc, const frame* current)
+{
+    auto& e = exc.as<exception_object>();
+    if (e.traceback.empty()) {
+        if (!current)
+            raise_unsupported("a generator whose cleanup yields again let go outside the program's frames (CPython reports it with "
+                              "the frame of the loop's own code)");
+        push_entries(e.traceback, *current);
+    }
+    emit_stderr("Exception ignored in: " + where.repr_text() + "\n" + format_unraisable(exc));
+}
+
+runtime::outcome runtime::execute_frames(exec_context& ctx)
 {
     if (ctx.resuming) {
         ctx.resuming = false;
@@ -1763,7 +1823,7 @@ runtime::outcome runtime::execute(exec_context& ctx)
     }
     while (true) {
         if (meter_.slice_spent()) return outcome::budget;
-        if (generator_dropped_in_cleanup_block_) refuse_dropped_generator();
+        if (generator_dropped_in_cleanup_block_) close_dropped_generators(ctx.frames.back().get());
         meter_.step();
         frame& f = *ctx.frames.back();
         const instruction in = f.code->instructions[static_cast<std::size_t>(f.pc++)];
