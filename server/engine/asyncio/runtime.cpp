@@ -414,6 +414,67 @@ generator_object::~generator_object()
     if (stopped_in_cleanup_block && !finished && owner && owner_alive && *owner_alive) owner->park_dropped_generator(*this);
 }
 
+// async_gen_init_hooks, at the first __anext__/asend/athrow/aclose awaited: with a loop running, its
+// finalizer hook is kept (its firstiter hook's _asyncgens, which shutdown_asyncgens closes, is not
+// modelled: check_async_generators_at_shutdown)
+void runtime::agen_init_hooks(async_generator_object& agen)
+{
+    if (agen.hooks_inited) return;
+    agen.hooks_inited = true;
+    if (running_loop_) agen.finalizer_loop = running_loop_;
+}
+
+// An asynchronous generator let go unfinished after its first iteration: _PyGen_Finalize calls the
+// loop's _asyncgen_finalizer_hook, which schedules a task of its aclose(). Its frame moves to a new
+// object, which that aclose() closes.
+void runtime::park_dropped_async_generator(async_generator_object& dying)
+{
+    auto loop = dying.finalizer_loop.lock();
+    if (!dying.suspended) {
+        // No frame to close: it was entered and never came back (a RecursionError on entering it),
+        // which CPython's generator ends with
+        if (dying.stopped_in_cleanup_block) agen_leaves_cleanup_block(dying);
+        return;
+    }
+    if (finished_ || quiet_teardown_ || !loop) {
+        if (dying.stopped_in_cleanup_block) on_generator_dropped(true);
+        return;
+    }
+    auto parked = make_ref<async_generator_object>();
+    parked->suspended = std::move(dying.suspended);
+    parked->qualname = std::move(dying.qualname);
+    parked->started = dying.started;
+    parked->stopped_in_cleanup_block = dying.stopped_in_cleanup_block;  // still counted
+    parked->owner = this;
+    parked->owner_alive = dying.owner_alive;
+    parked->identity = dying.identity;
+    parked->hooks_inited = true;
+    parked->finalizer_loop = dying.finalizer_loop;
+    dying.stopped_in_cleanup_block = false;
+    dropped_async_generators_.push_back(std::move(parked));
+    generator_dropped_in_cleanup_block_ = true;
+}
+
+// _asyncgen_finalizer_hook: self._asyncgens.discard(agen); if not self.is_closed():
+// self.call_soon_threadsafe(self.create_task, agen.aclose()). A closed loop's is let go as it is.
+void runtime::finalize_dropped_async_generator(ref<async_generator_object> agen)
+{
+    auto loop_object_ref = agen->finalizer_loop.lock();
+    if (loop_object_ref) {
+        auto& loop = static_cast<loop_object&>(*loop_object_ref);
+        if (!loop.closed) {
+            auto closing = make_ref<coroutine_object>();
+            closing->native = coroutine_object::native_kind::aclose;
+            closing->agen = agen;
+            call_soon(loop, callback_kind::create_task, nullptr, nullptr, nullptr, value::of(value_kind::coroutine, closing));
+            return;
+        }
+    }
+    if (agen->stopped_in_cleanup_block) agen_leaves_cleanup_block(*agen);
+    agen->finished = true;
+    agen->suspended.reset();
+}
+
 // A generator let go at a yield inside try/finally or with: CPython closes it there and then
 // (_PyGen_Finalize), running that cleanup. A destructor cannot run Python code, so its frames move to
 // a generator object of its own that the interpreter closes before its next instruction, before
@@ -465,7 +526,7 @@ void runtime::refuse_dropped_generator()
     if (dropped_was_coroutine_)
         raise_unsupported("a coroutine driven by send() let go while stopped at an 'await' inside 'try' or 'with' (CPython closes it and runs "
                           "that block's cleanup)");
-    if (!dropped_generator_was_async_ && dropped_generators_.size() > 1)
+    if (!dropped_generator_was_async_ && dropped_generators_.size() + dropped_async_generators_.size() > 1)
         raise_unsupported("generators let go together while stopped at a 'yield' inside 'try'/'finally' or 'with' (CPython closes them in the "
                           "order their holder frees them)");
     raise_unsupported(std::string(dropped_generator_was_async_ ? "an asynchronous generator" : "a generator") +
@@ -921,6 +982,7 @@ std::string_view runtime::describe(const handle& h)
     case callback_kind::user: return h.label;
     case callback_kind::thread_result: return "_chain_future.<locals>._set_state";
     case callback_kind::check_cancel: return "_chain_future.<locals>._call_check_cancel";
+    case callback_kind::create_task: return "BaseEventLoop.create_task";
     }
     return "";
 }
@@ -968,6 +1030,9 @@ void runtime::run_handle(const ref<handle>& h)
         else future_set_result(h->future, h->arg);
         break;
     case callback_kind::check_cancel: break;  // a cancelled future's item is skipped when a worker reaches it
+    case callback_kind::create_task:
+        if (running_loop_) create_task(running_loop_, static_ref_cast<coroutine_object>(h->arg.obj), "", 0);
+        break;
     }
 }
 
@@ -1043,6 +1108,12 @@ void runtime::begin_task_step(const ref<task_object>& task, value exc)
                 inner->sleep_result = coro.sleep_result;
                 inner->sent = coro.sent;
                 inner->created_line = coro.created_line;
+                // Thrown into before its first step (a cancellation): Task.__step throws it into the
+                // aclose() awaitable, which passes it to the generator at its yield (an athrow of it)
+                if (coro.native == native::aclose && exc.is(value_kind::exception)) {
+                    inner->native = native::athrow;
+                    inner->arguments = {std::exchange(exc, value::none())};
+                }
                 await_in_frame(value::of(value_kind::coroutine, inner));
             }
             if (coro.native == native::no_op) code->constants = {coro.sleep_result};  // nullcontext(x).__aenter__(): x

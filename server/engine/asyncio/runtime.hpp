@@ -91,6 +91,8 @@ public:
     void on_coroutine_dropped(const coroutine_object& coro);
     void on_generator_dropped(bool is_async = false);
     void park_dropped_generator(generator_object& dying);
+    void park_dropped_async_generator(async_generator_object& dying);
+    void agen_init_hooks(async_generator_object& agen);
     void on_driven_coroutine_dropped();
     void on_task_dropped(const task_object& task);
     void on_future_dropped(const future_object& fut);
@@ -603,6 +605,8 @@ private:
     // Generators let go at such a yield since the last instruction, their frames moved to a new object
     // (a destructor cannot run Python code): closed before the next instruction runs
     std::vector<ref<generator_object>> dropped_generators_;
+    std::vector<ref<async_generator_object>> dropped_async_generators_;
+    void finalize_dropped_async_generator(ref<async_generator_object> agen);
     void close_dropped_generators(const frame* current);
     void report_unraisable(const object& where, value exc, const frame* current);
     // Coroutines driven by hand (send/throw) stopped inside a try or with block, and whether the one

@@ -1021,6 +1021,7 @@ runtime::await_step runtime::start_athrow(exec_context& ctx, coroutine_object& a
         return await_step::value_ready;
     }
     if (agen->running) raise_error("RuntimeError", closing ? "aclose(): asynchronous generator is already running" : "athrow(): asynchronous generator is already running");
+    if (closing) agen->closed_by_aclose = true;
     value exc;
     if (closing) {
         if (!agen->started) {
@@ -1184,6 +1185,7 @@ runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awai
             f.wait_timer = std::move(h);
             return await_step::suspend_future;
         }
+        if (coro->agen) agen_init_hooks(*coro->agen);
         if (coro->native == coroutine_object::native_kind::anext) return resume_async_generator(ctx, *coro);
         if (coro->native == coroutine_object::native_kind::athrow || coro->native == coroutine_object::native_kind::aclose)
             return start_athrow(ctx, *coro);
@@ -1587,7 +1589,10 @@ bool runtime::raise_in(exec_context& ctx, value exc, bool add_entry)
                 x.traceback.push_back(f.pc == 0 ? library_frame("_wrap_awaitable", 677, "/usr/lib/python3.11/asyncio/tasks.py", "@types.coroutine")
                                                 : library_frame("_wrap_awaitable", 684, "/usr/lib/python3.11/asyncio/tasks.py",
                                                                 "return (yield from awaitable.__await__())", "yield from awaitable.__await__()"));
-            else if (!(f.coro && f.coro->native == coroutine_object::native_kind::sleep)) push_entries(x.traceback, f);
+            else if (f.coro && (f.coro->native == coroutine_object::native_kind::anext || f.coro->native == coroutine_object::native_kind::anext_default ||
+                                f.coro->native == coroutine_object::native_kind::athrow || f.coro->native == coroutine_object::native_kind::aclose)) {
+                // A task of an asynchronous generator's awaitable (the finalizer hook's aclose()): C in CPython, no frame
+            } else if (!(f.coro && f.coro->native == coroutine_object::native_kind::sleep)) push_entries(x.traceback, f);
             else if (f.pc == 0 && f.waiting == wait_state::none)
                 x.traceback.push_back(library_frame("sleep", 627, "/usr/lib/python3.11/asyncio/tasks.py", "async def sleep(delay, result=None):"));
         }
@@ -1747,13 +1752,20 @@ runtime::outcome runtime::execute(exec_context& ctx)
 // _PyGen_Finalize closes them: what the close raises is reported as PyErr_WriteUnraisable does, with
 // the traceback of the frame that let it go when the exception has none of its own. Two let go by one
 // instruction would be closed in the order CPython's container frees them, which is not modelled.
+// An asynchronous generator let go (park_dropped_async_generator) gets its loop's finalizer hook.
 void runtime::close_dropped_generators(const frame* current)
 {
     while (generator_dropped_in_cleanup_block_) {
         generator_dropped_in_cleanup_block_ = false;
-        if (dropped_was_coroutine_ || dropped_generator_was_async_ || dropped_generators_.size() > 1) {
+        if (dropped_was_coroutine_ || dropped_generator_was_async_ || dropped_generators_.size() + dropped_async_generators_.size() > 1) {
             generator_dropped_in_cleanup_block_ = true;
             refuse_dropped_generator();
+        }
+        if (!dropped_async_generators_.empty()) {
+            ref<async_generator_object> agen = std::move(dropped_async_generators_.back());
+            dropped_async_generators_.pop_back();
+            finalize_dropped_async_generator(std::move(agen));
+            continue;
         }
         if (dropped_generators_.empty()) continue;
         ref<generator_object> g = std::move(dropped_generators_.back());
