@@ -1635,8 +1635,12 @@ bool runtime::raise_in(exec_context& ctx, value exc, bool add_entry)
         // CPython's traceback keeps each frame the exception leaves, and so a coroutine made there and
         // never awaited (`result = fetch()` before `result["x"]` fails): its warning waits for the
         // exception to go. (Only those: the engine has no cycle collector for what else a frame holds.)
+        // So is a generator stopped in its cleanup block, or an asynchronous one its loop would close:
+        // closed when the exception goes (the end of the `except` that caught it), not as the frame goes.
         for (const auto& v : f.locals)
-            if (v.is(value_kind::coroutine) && v.as<coroutine_object>().state == coroutine_object::state_kind::created)
+            if ((v.is(value_kind::coroutine) && v.as<coroutine_object>().state == coroutine_object::state_kind::created) ||
+                (v.is(value_kind::generator) && v.as<generator_object>().stopped_in_cleanup_block) ||
+                (v.is(value_kind::async_generator) && v.as<async_generator_object>().hooks_inited && !v.as<async_generator_object>().finished))
                 exc.as<exception_object>().retained.push_back(v);
         if (cm_step != async_generator_object::cm_step_kind::none) {
             pop_frame(ctx);
