@@ -125,9 +125,9 @@ TEST(generators, a_context_managers_generator_let_go_in_its_finally_block_is_clo
 }
 
 // An asynchronous generator let go unfinished is closed in a task of its own, as CPython's loop's
-// finalizer hook does (an @asynccontextmanager's too); one still stopped in its cleanup block when
-// asyncio.run() ends (shutdown_asyncgens would close it) ends the run there.
-TEST(generators, an_async_generator_let_go_is_closed_in_a_task_and_one_left_at_the_end_is_refused)
+// finalizer hook does (an @asynccontextmanager's too); one still alive when asyncio.run() ends is
+// closed by its shutdown_asyncgens; two there with cleanup to run are refused.
+TEST(generators, an_async_generator_let_go_is_closed_in_a_task_and_one_left_at_the_end_by_shutdown_asyncgens)
 {
     const std::string prelude =
         "import asyncio\nfrom contextlib import asynccontextmanager\n"
@@ -143,8 +143,14 @@ TEST(generators, an_async_generator_let_go_is_closed_in_a_task_and_one_left_at_t
                       "    print(asyncio.create_task(asyncio.sleep(0)).get_name())\nasyncio.run(main())\n");
     EXPECT_EQ(out.stdout_text, "broke\nclosed in Task-2\nTask-3\n");
     EXPECT_FALSE(out.last("run_finished")->error);
+    // Still alive when asyncio.run() ends: its shutdown_asyncgens closes it in a task of a gather
     out = run_virtual(prelude + "kept = []\nasync def main():\n    kept.append(held())\n    print(await kept[0].__aenter__())\nasyncio.run(main())\nprint('after')\n");
-    expect_refused_there(out, "1\n", "when asyncio.run() ends");
+    EXPECT_EQ(out.stdout_text, "1\nreleased\nafter\n");
+    EXPECT_FALSE(out.last("run_finished")->error);
+    // Two alive there, one with cleanup to run: closed in the order of their addresses in CPython
+    out = run_virtual(prelude + "kept = []\nasync def main():\n    for _ in range(2):\n        kept.append(held())\n        print(await kept[-1].__aenter__())\n"
+                                "asyncio.run(main())\n");
+    expect_refused_there(out, "1\n1\n", "order of their addresses");
 }
 
 // A program's awaitable (__await__): its await is shown as an inline await of the generator, and

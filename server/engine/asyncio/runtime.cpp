@@ -415,13 +415,17 @@ generator_object::~generator_object()
 }
 
 // async_gen_init_hooks, at the first __anext__/asend/athrow/aclose awaited: with a loop running, its
-// finalizer hook is kept (its firstiter hook's _asyncgens, which shutdown_asyncgens closes, is not
-// modelled: check_async_generators_at_shutdown)
+// finalizer hook is kept and its firstiter hook adds it to the loop's _asyncgens (those gone are
+// dropped whenever the list would grow)
 void runtime::agen_init_hooks(async_generator_object& agen)
 {
     if (agen.hooks_inited) return;
     agen.hooks_inited = true;
-    if (running_loop_) agen.finalizer_loop = running_loop_;
+    if (!running_loop_) return;
+    agen.finalizer_loop = running_loop_;
+    auto& gens = running_loop_->asyncgens;
+    if (gens.size() == gens.capacity()) std::erase_if(gens, [](const weak_ref<object>& w) { return w.expired(); });
+    gens.emplace_back(ref<object>(&agen));
 }
 
 // An asynchronous generator let go unfinished after its first iteration: _PyGen_Finalize calls the
@@ -1117,6 +1121,19 @@ void runtime::begin_task_step(const ref<task_object>& task, value exc)
                 await_in_frame(value::of(value_kind::coroutine, inner));
             }
             if (coro.native == native::no_op) code->constants = {coro.sleep_result};  // nullcontext(x).__aenter__(): x
+            if (coro.native == native::shutdown_asyncgens) {
+                // results = await tasks.gather(*[ag.aclose() for ag in closing_agens], return_exceptions=True)
+                std::vector<value> closers;
+                for (const auto& agen : coro.arguments) {
+                    auto closing = make_ref<coroutine_object>();
+                    closing->native = native::aclose;
+                    closing->agen = static_ref_cast<async_generator_object>(agen.obj);
+                    closers.push_back(value::of(value_kind::coroutine, closing));
+                }
+                closing_asyncgens_items_ = std::move(coro.arguments);
+                closing_asyncgens_ = gather(closers, true, 0);
+                await_in_frame(value::of(value_kind::future, closing_asyncgens_));
+            }
             if (coro.native == coroutine_object::native_kind::sleep) {
                 // The task's frame awaits an inner sleep, the way sleep()'s own body awaits its future.
                 auto inner = make_ref<coroutine_object>();
@@ -1680,6 +1697,52 @@ void runtime::check_async_generators_at_shutdown(const std::string& when)
                           " (CPython closes it and runs that cleanup)");
 }
 
+// asyncio.run's loop.shutdown_asyncgens(): with generators in the loop's _asyncgens, a coroutine whose
+// first step gathers their aclose() (return_exceptions=True), each a task, as base_events.py's does.
+// The WeakSet's order is its addresses': two or more, one of them with cleanup to run, are refused.
+value runtime::shutdown_asyncgens_coroutine(loop_object& loop)
+{
+    if (generator_dropped_in_cleanup_block_) refuse_dropped_generator();
+    std::vector<value> alive;
+    int in_cleanup = 0;
+    for (const auto& w : loop.asyncgens)
+        if (auto o = w.lock()) {
+            in_cleanup += static_cast<int>(static_cast<async_generator_object&>(*o).stopped_in_cleanup_block);
+            alive.push_back(value::of(value_kind::async_generator, std::move(o)));
+        }
+    loop.asyncgens.clear();
+    // One stopped in its cleanup block that this loop's hooks did not see (first iterated elsewhere)
+    if (async_generators_in_cleanup_blocks_ > in_cleanup) check_async_generators_at_shutdown("when asyncio.run() ends");
+    if (alive.empty()) return no_op_coroutine("shutdown_asyncgens");
+    if (alive.size() > 1 && in_cleanup > 0)
+        raise_unsupported("asynchronous generators still alive when asyncio.run() ends, one of them stopped in its cleanup block (CPython closes "
+                          "them in the order of their addresses)");
+    auto coro = make_ref<coroutine_object>();
+    coro->native = coroutine_object::native_kind::shutdown_asyncgens;
+    coro->name = "shutdown_asyncgens";
+    coro->arguments = std::move(alive);
+    coro->owner = this;
+    coro->owner_alive = alive_;
+    return value::of(value_kind::coroutine, coro);
+}
+
+// After shutdown_asyncgens' gather: each exception an aclose() raised, as call_exception_handler logs it
+void runtime::log_asyncgen_close_errors()
+{
+    auto gathered = std::move(closing_asyncgens_);
+    auto closed = std::move(closing_asyncgens_items_);
+    closing_asyncgens_ = nullptr;
+    closing_asyncgens_items_.clear();
+    if (!gathered || gathered->state != future_state::finished || !gathered->result.is(value_kind::list)) return;
+    const auto& results = gathered->result.as<sequence_object>().items;
+    for (std::size_t i = 0; i < results.size() && i < closed.size(); ++i) {
+        if (!results[i].is(value_kind::exception) || !is_instance_of(results[i], "Exception")) continue;
+        const std::string agen = closed[i].obj->repr_text();
+        emit_stderr("an error occurred during closing of asynchronous generator " + agen + "\nasyncgen: " + agen + "\n" +
+                    format_traceback(results[i], true));
+    }
+}
+
 // A coroutine with nothing to do (the loop's shutdown_asyncgens and shutdown_default_executor here)
 value runtime::no_op_coroutine(const std::string& name)
 {
@@ -1717,8 +1780,9 @@ void runtime::loop_stopped()
     }
 
     auto shutdown_step = [&](const char* name, runner_phase next) {
-        if (next == runner_phase::shutdown_asyncgens) check_async_generators_at_shutdown("when asyncio.run() ends");
-        const value coro = next == runner_phase::shutdown_executor ? shutdown_default_executor(loop) : no_op_coroutine(name);
+        const value coro = next == runner_phase::shutdown_executor ? shutdown_default_executor(loop)
+                           : next == runner_phase::shutdown_asyncgens ? shutdown_asyncgens_coroutine(*loop)
+                                                                      : no_op_coroutine(name);
         auto task = create_task(loop, static_ref_cast<coroutine_object>(coro.obj), "", 0);
         start_run_until_complete(loop, task, next);
     };
@@ -1787,6 +1851,7 @@ void runtime::loop_stopped()
         shutdown_step("shutdown_asyncgens", runner_phase::shutdown_asyncgens);
         return;
     case runner_phase::shutdown_asyncgens:
+        log_asyncgen_close_errors();
         shutdown_step("shutdown_default_executor", runner_phase::shutdown_executor);
         return;
     case runner_phase::shutdown_executor: {

@@ -219,6 +219,10 @@ private:
     void check_async_generators_at_shutdown(const std::string& when);
     std::vector<ref<task_object>> pending_tasks(const ref<loop_object>& loop) const;
     value no_op_coroutine(const std::string& name);
+    value shutdown_asyncgens_coroutine(loop_object& loop);
+    void log_asyncgen_close_errors();
+    ref<future_object> closing_asyncgens_;        // shutdown_asyncgens' gather of aclose()s
+    std::vector<value> closing_asyncgens_items_;  // ... and the generators, in its order
     void resume_main(value result, value exc);
     void add_library_frames(const value& exc, bool asyncio_run);
 
