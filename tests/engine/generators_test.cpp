@@ -38,14 +38,33 @@ TEST(generators, what_the_engine_would_run_differently_is_refused_before_the_fir
     expect_refused_up_front("class A:\n    yield 1\n", "SyntaxError", "'yield' outside function");
     expect_refused_up_front("def f():\n    return ((yield) for x in range(3))\n", "SyntaxError", "'yield' inside generator expression");
     expect_refused_up_front("async def f():\n    yield from range(3)\n", "SyntaxError", "'yield from' inside async function");
-    expect_refused_up_front("async def f():\n    try:\n        yield 1\n    finally:\n        pass\n", "UnsupportedError", "'finally'");
     expect_refused_up_front("def f():\n    return [(yield x) for x in range(3)]\n", "UnsupportedError", "comprehension");
-    // Closing a generator early runs these in CPython
-    expect_refused_up_front("def f():\n    try:\n        yield 1\n    finally:\n        print('closed')\n", "UnsupportedError", "'finally'");
-    expect_refused_up_front("def f(m):\n    with m:\n        yield 1\n", "UnsupportedError", "'with'");
-    expect_refused_up_front("def f():\n    try:\n        yield 1\n    except:\n        pass\n", "UnsupportedError", "GeneratorExit");
-    expect_refused_up_front("def f():\n    try:\n        yield 1\n    except (KeyError, BaseException):\n        pass\n", "UnsupportedError",
-                            "GeneratorExit");
+}
+
+// A generator let go at a yield inside try/finally, with or an except that catches GeneratorExit is
+// closed there, before the next instruction, as CPython closes it when its last reference goes
+TEST(generators, a_generator_let_go_in_its_cleanup_block_is_closed_there)
+{
+    const std::string prelude = "def f(name):\n    try:\n        yield 1\n        yield 2\n    finally:\n        print('closed', name)\n";
+    auto out = run_virtual(prelude + "for x in f('loop'):\n    break\nprint('after')\ng = f('g')\nnext(g)\ng = None\nprint('end')\n");
+    EXPECT_EQ(out.stdout_text, "closed loop\nafter\nclosed g\nend\n");
+    EXPECT_FALSE(out.last("run_finished")->error);
+    // A cleanup that raises is reported on stderr as CPython's PyErr_WriteUnraisable writes it; the program goes on
+    out = run_virtual("def f():\n    try:\n        yield 1\n    except GeneratorExit:\n        yield 2\ng = f()\nnext(g)\ng = None\nprint('end')\n");
+    EXPECT_EQ(out.stdout_text, "end\n");
+    EXPECT_NE(out.stderr_text.find("Exception ignored in: <generator object f at 0x"), std::string::npos) << out.stderr_text;
+    EXPECT_NE(out.stderr_text.find("line 8, in <module>\n    g = None\n    ^\nRuntimeError: generator ignored GeneratorExit\n"), std::string::npos)
+        << out.stderr_text;
+    EXPECT_FALSE(out.last("run_finished")->error);
+    // Still stopped there when the program ends (CPython closes it at its exit), or two let go by one
+    // frame (closed in the order CPython frees them): refused there
+    out = run_virtual(prelude + "g = f('g')\nnext(g)\nprint('started')\n");
+    expect_refused_there(out, "started\n", "when the program ends");
+    out = run_virtual(prelude + "def h():\n    a = f('a')\n    b = f('b')\n    next(a)\n    next(b)\n    print('both')\nh()\n");
+    expect_refused_there(out, "both\n", "generators let go together");
+    // Its cleanup is metered as any code
+    out = run_virtual("def f():\n    try:\n        yield 1\n    finally:\n        while True:\n            pass\ng = f()\nnext(g)\ng = None\n");
+    EXPECT_NE(limit_message(out).find("steps"), std::string::npos) << limit_message(out);
 }
 
 // A coroutine driven by send() runs as CPython's; let go while stopped in an await inside a try or with
@@ -85,10 +104,9 @@ TEST(generators, a_generator_that_feeds_on_itself_is_cpythons_value_error)
     EXPECT_EQ(out.stdout_text, "generator already executing\n");
 }
 
-// A @contextmanager's generator may yield inside try/finally or with: its `with` drives it to its end.
-// Let go half way, CPython would close it and run that cleanup, which the engine does not: the run
-// ends there with UnsupportedError, before anything CPython would have printed after the cleanup.
-TEST(generators, a_context_managers_generator_let_go_in_its_finally_block_ends_the_run_there)
+// A @contextmanager's generator entered by hand and let go half way is closed there, as any generator;
+// still stopped there when the program ends, it is refused
+TEST(generators, a_context_managers_generator_let_go_in_its_finally_block_is_closed_there)
 {
     const std::string prelude =
         "from contextlib import contextmanager\n"
@@ -97,20 +115,19 @@ TEST(generators, a_context_managers_generator_let_go_in_its_finally_block_ends_t
     auto out = run_virtual(prelude + "with cm() as x:\n    print('body', x)\nprint('after')\n");
     EXPECT_EQ(out.stdout_text, "body 1\ncleanup\nafter\n");
     EXPECT_FALSE(out.last("run_finished")->error);
-    // Entered by hand and let go: refused where CPython would run the cleanup
+    // Entered by hand and let go: the cleanup runs as the frame holding it returns
     out = run_virtual(prelude + "def f():\n    m = cm()\n    m.__enter__()\n    print('entered')\nf()\nprint('after')\n");
-    expect_refused_there(out, "entered\n", "a generator let go while stopped at a 'yield' inside 'try'/'finally'");
+    EXPECT_EQ(out.stdout_text, "entered\ncleanup\nafter\n");
+    EXPECT_FALSE(out.last("run_finished")->error);
     // Still stopped there when the program ends: CPython runs the cleanup as it exits
     out = run_virtual(prelude + "m = cm()\nm.__enter__()\nprint('entered')\n");
     expect_refused_there(out, "entered\n", "when the program ends");
-    // Without @contextmanager the yield is refused before the first line, as before
-    expect_refused_up_front("def cm():\n    try:\n        yield 1\n    finally:\n        print('cleanup')\n", "UnsupportedError", "'finally'");
 }
 
-// The same for an @asynccontextmanager's generator: let go in its finally block (CPython's loop
-// would close it in a task of its own), or still there when asyncio.run() ends (shutdown_asyncgens
-// would close it): the run ends at that point.
-TEST(generators, an_async_context_managers_generator_left_in_its_finally_block_ends_the_run_there)
+// An asynchronous generator let go unfinished is closed in a task of its own, as CPython's loop's
+// finalizer hook does (an @asynccontextmanager's too); one still alive when asyncio.run() ends is
+// closed by its shutdown_asyncgens; two there with cleanup to run are refused.
+TEST(generators, an_async_generator_let_go_is_closed_in_a_task_and_one_left_at_the_end_by_shutdown_asyncgens)
 {
     const std::string prelude =
         "import asyncio\nfrom contextlib import asynccontextmanager\n"
@@ -119,10 +136,21 @@ TEST(generators, an_async_context_managers_generator_left_in_its_finally_block_e
     EXPECT_EQ(out.stdout_text, "body 1\nreleased\nafter\n");
     EXPECT_FALSE(out.last("run_finished")->error);
     out = run_virtual(prelude + "async def main():\n    m = held()\n    print(await m.__aenter__())\nasyncio.run(main())\nprint('after')\n");
-    expect_refused_there(out, "1\n", "an asynchronous generator let go while stopped at a 'yield'");
+    EXPECT_EQ(out.stdout_text, "1\nreleased\nafter\n");
+    EXPECT_FALSE(out.last("run_finished")->error);
+    out = run_virtual("import asyncio\nasync def ticks():\n    try:\n        yield 1\n        yield 2\n    finally:\n        print('closed in', asyncio.current_task().get_name())\n"
+                      "async def main():\n    async for t in ticks():\n        break\n    print('broke')\n    await asyncio.sleep(0)\n    await asyncio.sleep(0)\n"
+                      "    print(asyncio.create_task(asyncio.sleep(0)).get_name())\nasyncio.run(main())\n");
+    EXPECT_EQ(out.stdout_text, "broke\nclosed in Task-2\nTask-3\n");
+    EXPECT_FALSE(out.last("run_finished")->error);
+    // Still alive when asyncio.run() ends: its shutdown_asyncgens closes it in a task of a gather
     out = run_virtual(prelude + "kept = []\nasync def main():\n    kept.append(held())\n    print(await kept[0].__aenter__())\nasyncio.run(main())\nprint('after')\n");
-    expect_refused_there(out, "1\n", "when asyncio.run() ends");
-    expect_refused_up_front("async def held():\n    try:\n        yield 1\n    finally:\n        pass\n", "UnsupportedError", "'finally'");
+    EXPECT_EQ(out.stdout_text, "1\nreleased\nafter\n");
+    EXPECT_FALSE(out.last("run_finished")->error);
+    // Two alive there, one with cleanup to run: closed in the order of their addresses in CPython
+    out = run_virtual(prelude + "kept = []\nasync def main():\n    for _ in range(2):\n        kept.append(held())\n        print(await kept[-1].__aenter__())\n"
+                                "asyncio.run(main())\n");
+    expect_refused_there(out, "1\n1\n", "order of their addresses");
 }
 
 // A program's awaitable (__await__): its await is shown as an inline await of the generator, and

@@ -23,6 +23,9 @@ struct loop_object : object {
     // Handles left to run in the current _run_once iteration; 0 between iterations.
     std::size_t ntodo = 0;
     bool iteration_started = false;
+    // _asyncgens: the asynchronous generators first iterated while this loop ran (a WeakSet), which
+    // asyncio.run's shutdown_asyncgens closes
+    std::vector<weak_ref<object>> asyncgens;
 
     void push_ready(ref<handle> h) { ready.push_back(std::move(h)); }
     void push_timer(ref<handle> h);

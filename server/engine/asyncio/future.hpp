@@ -28,6 +28,7 @@ enum class callback_kind : std::uint8_t {
     user,             // a callable the program gave: loop.call_soon/call_later/call_at, add_done_callback
     thread_result,    // call_soon_threadsafe(_set_state, ...): a worker thread's result for its asyncio future
     check_cancel,     // _chain_future's _call_check_cancel, a done callback of run_in_executor's future
+    create_task,      // _asyncgen_finalizer_hook's call_soon_threadsafe(self.create_task, agen.aclose()): arg is that aclose()
 };
 
 struct callback {

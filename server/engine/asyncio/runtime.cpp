@@ -411,7 +411,95 @@ void runtime::on_task_dropped(const task_object& task)
 
 generator_object::~generator_object()
 {
-    if (stopped_in_cleanup_block && !finished && owner && owner_alive && *owner_alive) owner->on_generator_dropped();
+    if (stopped_in_cleanup_block && !finished && owner && owner_alive && *owner_alive) owner->park_dropped_generator(*this);
+}
+
+// async_gen_init_hooks, at the first __anext__/asend/athrow/aclose awaited: with a loop running, its
+// finalizer hook is kept and its firstiter hook adds it to the loop's _asyncgens (those gone are
+// dropped whenever the list would grow)
+void runtime::agen_init_hooks(async_generator_object& agen)
+{
+    if (agen.hooks_inited) return;
+    agen.hooks_inited = true;
+    if (!running_loop_) return;
+    agen.finalizer_loop = running_loop_;
+    auto& gens = running_loop_->asyncgens;
+    if (gens.size() == gens.capacity()) std::erase_if(gens, [](const weak_ref<object>& w) { return w.expired(); });
+    gens.emplace_back(ref<object>(&agen));
+}
+
+// An asynchronous generator let go unfinished after its first iteration: _PyGen_Finalize calls the
+// loop's _asyncgen_finalizer_hook, which schedules a task of its aclose(). Its frame moves to a new
+// object, which that aclose() closes.
+void runtime::park_dropped_async_generator(async_generator_object& dying)
+{
+    auto loop = dying.finalizer_loop.lock();
+    if (!dying.suspended) {
+        // No frame to close: it was entered and never came back (a RecursionError on entering it),
+        // which CPython's generator ends with
+        if (dying.stopped_in_cleanup_block) agen_leaves_cleanup_block(dying);
+        return;
+    }
+    if (finished_ || quiet_teardown_ || !loop) {
+        if (dying.stopped_in_cleanup_block) on_generator_dropped(true);
+        return;
+    }
+    auto parked = make_ref<async_generator_object>();
+    parked->suspended = std::move(dying.suspended);
+    parked->qualname = std::move(dying.qualname);
+    parked->started = dying.started;
+    parked->stopped_in_cleanup_block = dying.stopped_in_cleanup_block;  // still counted
+    parked->owner = this;
+    parked->owner_alive = dying.owner_alive;
+    parked->identity = dying.identity;
+    parked->hooks_inited = true;
+    parked->finalizer_loop = dying.finalizer_loop;
+    dying.stopped_in_cleanup_block = false;
+    dropped_async_generators_.push_back(std::move(parked));
+    generator_dropped_in_cleanup_block_ = true;
+}
+
+// _asyncgen_finalizer_hook: self._asyncgens.discard(agen); if not self.is_closed():
+// self.call_soon_threadsafe(self.create_task, agen.aclose()). A closed loop's is let go as it is.
+void runtime::finalize_dropped_async_generator(ref<async_generator_object> agen)
+{
+    auto loop_object_ref = agen->finalizer_loop.lock();
+    if (loop_object_ref) {
+        auto& loop = static_cast<loop_object&>(*loop_object_ref);
+        if (!loop.closed) {
+            auto closing = make_ref<coroutine_object>();
+            closing->native = coroutine_object::native_kind::aclose;
+            closing->agen = agen;
+            call_soon(loop, callback_kind::create_task, nullptr, nullptr, nullptr, value::of(value_kind::coroutine, closing));
+            return;
+        }
+    }
+    if (agen->stopped_in_cleanup_block) agen_leaves_cleanup_block(*agen);
+    agen->finished = true;
+    agen->suspended.reset();
+}
+
+// A generator let go at a yield inside try/finally or with: CPython closes it there and then
+// (_PyGen_Finalize), running that cleanup. A destructor cannot run Python code, so its frames move to
+// a generator object of its own that the interpreter closes before its next instruction, before
+// anything the program could observe (close_dropped_generators).
+void runtime::park_dropped_generator(generator_object& dying)
+{
+    if (finished_ || quiet_teardown_) {
+        --generators_in_cleanup_blocks_;
+        return;
+    }
+    auto parked = make_ref<generator_object>();
+    parked->context = std::move(dying.context);
+    parked->qualname = std::move(dying.qualname);
+    parked->started = true;
+    parked->stopped_in_cleanup_block = true;  // still counted in generators_in_cleanup_blocks_
+    parked->owner = this;
+    parked->owner_alive = dying.owner_alive;
+    parked->identity = dying.identity;
+    dying.stopped_in_cleanup_block = false;
+    dropped_generators_.push_back(std::move(parked));
+    generator_dropped_in_cleanup_block_ = true;
 }
 
 // A generator let go at a yield inside try/finally or with: CPython closes it there, running that
@@ -442,6 +530,9 @@ void runtime::refuse_dropped_generator()
     if (dropped_was_coroutine_)
         raise_unsupported("a coroutine driven by send() let go while stopped at an 'await' inside 'try' or 'with' (CPython closes it and runs "
                           "that block's cleanup)");
+    if (!dropped_generator_was_async_ && dropped_generators_.size() + dropped_async_generators_.size() > 1)
+        raise_unsupported("generators let go together while stopped at a 'yield' inside 'try'/'finally' or 'with' (CPython closes them in the "
+                          "order their holder frees them)");
     raise_unsupported(std::string(dropped_generator_was_async_ ? "an asynchronous generator" : "a generator") +
                       " let go while stopped at a 'yield' inside 'try'/'finally' or 'with' (CPython closes it and runs that cleanup)");
 }
@@ -895,6 +986,7 @@ std::string_view runtime::describe(const handle& h)
     case callback_kind::user: return h.label;
     case callback_kind::thread_result: return "_chain_future.<locals>._set_state";
     case callback_kind::check_cancel: return "_chain_future.<locals>._call_check_cancel";
+    case callback_kind::create_task: return "BaseEventLoop.create_task";
     }
     return "";
 }
@@ -942,6 +1034,9 @@ void runtime::run_handle(const ref<handle>& h)
         else future_set_result(h->future, h->arg);
         break;
     case callback_kind::check_cancel: break;  // a cancelled future's item is skipped when a worker reaches it
+    case callback_kind::create_task:
+        if (running_loop_) create_task(running_loop_, static_ref_cast<coroutine_object>(h->arg.obj), "", 0);
+        break;
     }
 }
 
@@ -1017,9 +1112,28 @@ void runtime::begin_task_step(const ref<task_object>& task, value exc)
                 inner->sleep_result = coro.sleep_result;
                 inner->sent = coro.sent;
                 inner->created_line = coro.created_line;
+                // Thrown into before its first step (a cancellation): Task.__step throws it into the
+                // aclose() awaitable, which passes it to the generator at its yield (an athrow of it)
+                if (coro.native == native::aclose && exc.is(value_kind::exception)) {
+                    inner->native = native::athrow;
+                    inner->arguments = {std::exchange(exc, value::none())};
+                }
                 await_in_frame(value::of(value_kind::coroutine, inner));
             }
             if (coro.native == native::no_op) code->constants = {coro.sleep_result};  // nullcontext(x).__aenter__(): x
+            if (coro.native == native::shutdown_asyncgens) {
+                // results = await tasks.gather(*[ag.aclose() for ag in closing_agens], return_exceptions=True)
+                std::vector<value> closers;
+                for (const auto& agen : coro.arguments) {
+                    auto closing = make_ref<coroutine_object>();
+                    closing->native = native::aclose;
+                    closing->agen = static_ref_cast<async_generator_object>(agen.obj);
+                    closers.push_back(value::of(value_kind::coroutine, closing));
+                }
+                closing_asyncgens_items_ = std::move(coro.arguments);
+                closing_asyncgens_ = gather(closers, true, 0);
+                await_in_frame(value::of(value_kind::future, closing_asyncgens_));
+            }
             if (coro.native == coroutine_object::native_kind::sleep) {
                 // The task's frame awaits an inner sleep, the way sleep()'s own body awaits its future.
                 auto inner = make_ref<coroutine_object>();
@@ -1583,6 +1697,52 @@ void runtime::check_async_generators_at_shutdown(const std::string& when)
                           " (CPython closes it and runs that cleanup)");
 }
 
+// asyncio.run's loop.shutdown_asyncgens(): with generators in the loop's _asyncgens, a coroutine whose
+// first step gathers their aclose() (return_exceptions=True), each a task, as base_events.py's does.
+// The WeakSet's order is its addresses': two or more, one of them with cleanup to run, are refused.
+value runtime::shutdown_asyncgens_coroutine(loop_object& loop)
+{
+    if (generator_dropped_in_cleanup_block_) refuse_dropped_generator();
+    std::vector<value> alive;
+    int in_cleanup = 0;
+    for (const auto& w : loop.asyncgens)
+        if (auto o = w.lock()) {
+            in_cleanup += static_cast<int>(static_cast<async_generator_object&>(*o).stopped_in_cleanup_block);
+            alive.push_back(value::of(value_kind::async_generator, std::move(o)));
+        }
+    loop.asyncgens.clear();
+    // One stopped in its cleanup block that this loop's hooks did not see (first iterated elsewhere)
+    if (async_generators_in_cleanup_blocks_ > in_cleanup) check_async_generators_at_shutdown("when asyncio.run() ends");
+    if (alive.empty()) return no_op_coroutine("shutdown_asyncgens");
+    if (alive.size() > 1 && in_cleanup > 0)
+        raise_unsupported("asynchronous generators still alive when asyncio.run() ends, one of them stopped in its cleanup block (CPython closes "
+                          "them in the order of their addresses)");
+    auto coro = make_ref<coroutine_object>();
+    coro->native = coroutine_object::native_kind::shutdown_asyncgens;
+    coro->name = "shutdown_asyncgens";
+    coro->arguments = std::move(alive);
+    coro->owner = this;
+    coro->owner_alive = alive_;
+    return value::of(value_kind::coroutine, coro);
+}
+
+// After shutdown_asyncgens' gather: each exception an aclose() raised, as call_exception_handler logs it
+void runtime::log_asyncgen_close_errors()
+{
+    auto gathered = std::move(closing_asyncgens_);
+    auto closed = std::move(closing_asyncgens_items_);
+    closing_asyncgens_ = nullptr;
+    closing_asyncgens_items_.clear();
+    if (!gathered || gathered->state != future_state::finished || !gathered->result.is(value_kind::list)) return;
+    const auto& results = gathered->result.as<sequence_object>().items;
+    for (std::size_t i = 0; i < results.size() && i < closed.size(); ++i) {
+        if (!results[i].is(value_kind::exception) || !is_instance_of(results[i], "Exception")) continue;
+        const std::string agen = closed[i].obj->repr_text();
+        emit_stderr("an error occurred during closing of asynchronous generator " + agen + "\nasyncgen: " + agen + "\n" +
+                    format_traceback(results[i], true));
+    }
+}
+
 // A coroutine with nothing to do (the loop's shutdown_asyncgens and shutdown_default_executor here)
 value runtime::no_op_coroutine(const std::string& name)
 {
@@ -1620,8 +1780,9 @@ void runtime::loop_stopped()
     }
 
     auto shutdown_step = [&](const char* name, runner_phase next) {
-        if (next == runner_phase::shutdown_asyncgens) check_async_generators_at_shutdown("when asyncio.run() ends");
-        const value coro = next == runner_phase::shutdown_executor ? shutdown_default_executor(loop) : no_op_coroutine(name);
+        const value coro = next == runner_phase::shutdown_executor ? shutdown_default_executor(loop)
+                           : next == runner_phase::shutdown_asyncgens ? shutdown_asyncgens_coroutine(*loop)
+                                                                      : no_op_coroutine(name);
         auto task = create_task(loop, static_ref_cast<coroutine_object>(coro.obj), "", 0);
         start_run_until_complete(loop, task, next);
     };
@@ -1690,6 +1851,7 @@ void runtime::loop_stopped()
         shutdown_step("shutdown_asyncgens", runner_phase::shutdown_asyncgens);
         return;
     case runner_phase::shutdown_asyncgens:
+        log_asyncgen_close_errors();
         shutdown_step("shutdown_default_executor", runner_phase::shutdown_executor);
         return;
     case runner_phase::shutdown_executor: {

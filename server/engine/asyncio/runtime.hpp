@@ -91,6 +91,9 @@ public:
 
     void on_coroutine_dropped(const coroutine_object& coro);
     void on_generator_dropped(bool is_async = false);
+    void park_dropped_generator(generator_object& dying);
+    void park_dropped_async_generator(async_generator_object& dying);
+    void agen_init_hooks(async_generator_object& agen);
     void on_driven_coroutine_dropped();
     void on_task_dropped(const task_object& task);
     void on_future_dropped(const future_object& fut);
@@ -151,6 +154,7 @@ private:
     // An uncaught exception as the interpreter prints it; `logged`: as asyncio's logger prints one
     // through the traceback module (which in 3.11 has no "Did you mean")
     std::string format_traceback(const value& exc, bool logged = false) const;
+    std::string format_unraisable(const value& exc) const;
     double sleep_delay_of(const coroutine_object& coro);  // interpreter.cpp
     // _ensure_future of what is neither a future nor a coroutine: an awaitable (a class with __await__)
     // wrapped in _wrap_awaitable's coroutine, anything else its TypeError
@@ -227,11 +231,16 @@ private:
     void check_async_generators_at_shutdown(const std::string& when);
     std::vector<ref<task_object>> pending_tasks(const ref<loop_object>& loop) const;
     value no_op_coroutine(const std::string& name);
+    value shutdown_asyncgens_coroutine(loop_object& loop);
+    void log_asyncgen_close_errors();
+    ref<future_object> closing_asyncgens_;        // shutdown_asyncgens' gather of aclose()s
+    std::vector<value> closing_asyncgens_items_;  // ... and the generators, in its order
     void resume_main(value result, value exc);
     void add_library_frames(const value& exc, bool asyncio_run);
 
     // ---- the interpreter ----
     outcome execute(exec_context& ctx);
+    outcome execute_frames(exec_context& ctx);
     bool call_blocks(exec_context& ctx, frame& f, value result, bool pushed);
     // Unwinds ctx's frames to a handler of exc (true), or out of them all (false: last_exception_ holds it)
     bool raise_in(exec_context& ctx, value exc, bool add_entry);
@@ -609,6 +618,13 @@ private:
     int async_generators_in_cleanup_blocks_ = 0;  // of those, asynchronous ones: asyncio.run() closes them as it ends
     bool generator_dropped_in_cleanup_block_ = false;
     bool dropped_generator_was_async_ = false;
+    // Generators let go at such a yield since the last instruction, their frames moved to a new object
+    // (a destructor cannot run Python code): closed before the next instruction runs
+    std::vector<ref<generator_object>> dropped_generators_;
+    std::vector<ref<async_generator_object>> dropped_async_generators_;
+    void finalize_dropped_async_generator(ref<async_generator_object> agen);
+    void close_dropped_generators(const frame* current);
+    void report_unraisable(const object& where, value exc, const frame* current);
     // Coroutines driven by hand (send/throw) stopped inside a try or with block, and whether the one
     // let go was such a coroutine
     int coroutines_in_cleanup_blocks_ = 0;

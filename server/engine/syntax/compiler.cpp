@@ -40,9 +40,6 @@ struct scope {
     std::vector<fblock> fblocks;
     int hidden_counter = 0;
     const stmt* return_with_value = nullptr;  // the first `return X`: a SyntaxError in an asynchronous generator
-    // Decorated with @contextmanager (@asynccontextmanager): its `with` drives the generator to its end, so a yield inside
-    // try/finally or with is allowed (one let go half way ends the run: runtime::on_generator_dropped)
-    bool context_manager = false;
 };
 
 // Names a function body binds: they are its locals, as in CPython.
@@ -814,9 +811,6 @@ private:
         inner.code->name = s.name;
         inner.code->qualname = qualname_for(s.name);
         inner.code->is_async = s.is_async;
-        inner.context_manager = s.decorators.size() == 1 &&
-                                (s.decorators.front()->kind == expr_kind::name || s.decorators.front()->kind == expr_kind::attribute) &&
-                                s.decorators.front()->name == (s.is_async ? "asynccontextmanager" : "contextmanager");
         // As co_firstlineno: a decorated function's first line is its first decorator's
         inner.code->first_line = s.decorators.empty() ? s.line : s.decorators.front()->line;
         auto count = [&s](parameter_kind kind) {
@@ -1173,8 +1167,9 @@ private:
 
     // `yield` makes the function a generator. A generator let go before its end (a `for` that
     // breaks, one dropped half way) runs its `finally` blocks, `__exit__`s and GeneratorExit handlers
-    // in CPython; the engine closes a generator only when close() is called, so a yield inside those
-    // is refused.
+    // in CPython: a yield inside those is marked (yield_value arg 1), and a generator let go there is
+    // closed before the next instruction (runtime::park_dropped_generator); an asynchronous one in a
+    // task of its own, as its loop's finalizer hook does (park_dropped_async_generator).
     void yield_expression(const expr& e)
     {
         const std::int32_t line = e.line;
@@ -1185,14 +1180,7 @@ private:
         bool protected_yield = false;
         for (const auto& b : scope_->fblocks) {
             const bool finally = b.kind == fblock_kind::try_finally && b.finally_body && !b.finally_body->empty();
-            if (finally || b.kind == fblock_kind::with_block || b.catches_generator_exit) {
-                if (!scope_->context_manager)
-                    fail("UnsupportedError",
-                         "'yield' inside a 'try' with 'finally', a 'with' block or an 'except' that catches GeneratorExit (run when a "
-                         "generator is closed early) is not supported by loopscope",
-                         line, e.column);
-                protected_yield = true;
-            }
+            if (finally || b.kind == fblock_kind::with_block || b.catches_generator_exit) protected_yield = true;
         }
         if (e.name == "from") {
             if (code().is_async) fail("SyntaxError", "'yield from' inside async function", line, e.column);

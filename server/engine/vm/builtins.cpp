@@ -2939,6 +2939,7 @@ std::string callback_text(const callback& cb)
     case callback_kind::user: return cb.file ? callback_source(cb.function, {}, *cb.file) : "";
     case callback_kind::thread_result: return "_chain_future.<locals>._set_state() at /usr/lib/python3.11/asyncio/futures.py:381";
     case callback_kind::check_cancel: return "_chain_future.<locals>._call_check_cancel() at /usr/lib/python3.11/asyncio/futures.py:387";
+    case callback_kind::create_task: return "BaseEventLoop.create_task()";
     }
     return "";
 }

@@ -419,6 +419,7 @@ runtime::await_step runtime::resume_async_generator_cm(exec_context& ctx, frame&
     if (!cm.gen.is(value_kind::async_generator))
         raise_unsupported("an @asynccontextmanager whose function does not return an asynchronous generator");
     auto agen = static_ref_cast<async_generator_object>(cm.gen.obj);
+    agen_init_hooks(*agen);
     const bool throwing = !enter && !type.is(value_kind::none);
     if (throwing) {
         if (exc.is(value_kind::none)) exc = call_sync(type, {});
@@ -554,7 +555,9 @@ bool runtime::agen_cm_raised(exec_context& ctx, async_generator_object::cm_step_
 
 async_generator_object::~async_generator_object()
 {
-    if (stopped_in_cleanup_block && !finished && owner && owner_alive && *owner_alive) owner->on_generator_dropped(true);
+    if (!(!finished && owner && owner_alive && *owner_alive)) return;
+    if (hooks_inited && !closed_by_aclose) owner->park_dropped_async_generator(*this);
+    else if (stopped_in_cleanup_block) owner->on_generator_dropped(true);
 }
 
 } // namespace loopscope::engine

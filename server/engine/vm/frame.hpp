@@ -107,6 +107,12 @@ struct async_generator_object : object {
     std::size_t cm_depth = 0;
     // As generator_object's: stopped at a yield inside try/finally or with, and the run told if let go there
     bool stopped_in_cleanup_block = false;
+    // async_gen_init_hooks ran (its first __anext__/asend/athrow/aclose awaited): the loop then running,
+    // whose _asyncgen_finalizer_hook closes it in a task of its own if it is let go unfinished
+    bool hooks_inited = false;
+    weak_ref<object> finalizer_loop;
+    // ag_closed: an aclose() began (its finalizer is then not called: CPython's dealloc closes it in place)
+    bool closed_by_aclose = false;
     runtime* owner = nullptr;
     std::shared_ptr<bool> owner_alive;
     ~async_generator_object() override;

@@ -28,7 +28,7 @@ struct coroutine_object : object {
     // await_future: awaits `awaited` (shutdown_default_executor's future)
     // athrow, aclose: an asynchronous generator's athrow(...) and aclose() (CPython's
     // async_generator_athrow), athrow's arguments in `arguments`; anext made by asend(v) has v in `sent`.
-    enum class native_kind : std::uint8_t { none, sleep, no_op, anext, anext_default, agen_cm_enter, agen_cm_exit, await_future, athrow, aclose, wrap_awaitable } native = native_kind::none;
+    enum class native_kind : std::uint8_t { none, sleep, no_op, anext, anext_default, agen_cm_enter, agen_cm_exit, await_future, athrow, aclose, wrap_awaitable, shutdown_asyncgens } native = native_kind::none;
     value awaited;
     ref<async_generator_object> agen;  // anext, agen_cm_*: the generator
     std::string name;

@@ -1021,6 +1021,7 @@ runtime::await_step runtime::start_athrow(exec_context& ctx, coroutine_object& a
         return await_step::value_ready;
     }
     if (agen->running) raise_error("RuntimeError", closing ? "aclose(): asynchronous generator is already running" : "athrow(): asynchronous generator is already running");
+    if (closing) agen->closed_by_aclose = true;
     value exc;
     if (closing) {
         if (!agen->started) {
@@ -1184,6 +1185,7 @@ runtime::await_step runtime::start_await(exec_context& ctx, frame& f, value awai
             f.wait_timer = std::move(h);
             return await_step::suspend_future;
         }
+        if (coro->agen) agen_init_hooks(*coro->agen);
         if (coro->native == coroutine_object::native_kind::anext) return resume_async_generator(ctx, *coro);
         if (coro->native == coroutine_object::native_kind::athrow || coro->native == coroutine_object::native_kind::aclose)
             return start_athrow(ctx, *coro);
@@ -1586,7 +1588,10 @@ bool runtime::raise_in(exec_context& ctx, value exc, bool add_entry)
                 x.traceback.push_back(f.pc == 0 ? library_frame("_wrap_awaitable", 677, "/usr/lib/python3.11/asyncio/tasks.py", "@types.coroutine")
                                                 : library_frame("_wrap_awaitable", 684, "/usr/lib/python3.11/asyncio/tasks.py",
                                                                 "return (yield from awaitable.__await__())", "yield from awaitable.__await__()"));
-            else if (!(f.coro && f.coro->native == coroutine_object::native_kind::sleep)) push_entries(x.traceback, f);
+            else if (f.coro && (f.coro->native == coroutine_object::native_kind::anext || f.coro->native == coroutine_object::native_kind::anext_default ||
+                                f.coro->native == coroutine_object::native_kind::athrow || f.coro->native == coroutine_object::native_kind::aclose)) {
+                // A task of an asynchronous generator's awaitable (the finalizer hook's aclose()): C in CPython, no frame
+            } else if (!(f.coro && f.coro->native == coroutine_object::native_kind::sleep)) push_entries(x.traceback, f);
             else if (f.pc == 0 && f.waiting == wait_state::none)
                 x.traceback.push_back(library_frame("sleep", 627, "/usr/lib/python3.11/asyncio/tasks.py", "async def sleep(delay, result=None):"));
         }
@@ -1629,8 +1634,12 @@ bool runtime::raise_in(exec_context& ctx, value exc, bool add_entry)
         // CPython's traceback keeps each frame the exception leaves, and so a coroutine made there and
         // never awaited (`result = fetch()` before `result["x"]` fails): its warning waits for the
         // exception to go. (Only those: the engine has no cycle collector for what else a frame holds.)
+        // So is a generator stopped in its cleanup block, or an asynchronous one its loop would close:
+        // closed when the exception goes (the end of the `except` that caught it), not as the frame goes.
         for (const auto& v : f.locals)
-            if (v.is(value_kind::coroutine) && v.as<coroutine_object>().state == coroutine_object::state_kind::created)
+            if ((v.is(value_kind::coroutine) && v.as<coroutine_object>().state == coroutine_object::state_kind::created) ||
+                (v.is(value_kind::generator) && v.as<generator_object>().stopped_in_cleanup_block) ||
+                (v.is(value_kind::async_generator) && v.as<async_generator_object>().hooks_inited && !v.as<async_generator_object>().finished))
                 exc.as<exception_object>().retained.push_back(v);
         if (cm_step != async_generator_object::cm_step_kind::none) {
             pop_frame(ctx);
@@ -1726,7 +1735,74 @@ const value* cached_class_lookup(const code_object& code, std::int32_t index, co
 
 } // namespace
 
+// The frames' instructions, then the generators their last instruction let go (a frame that returned,
+// a task's coroutine that ended: CPython clears the frame before its caller goes on), what that
+// instruction left for its caller kept aside meanwhile
 runtime::outcome runtime::execute(exec_context& ctx)
+{
+    const outcome result = execute_frames(ctx);
+    if (generator_dropped_in_cleanup_block_ && result != outcome::budget) {
+        value kept_result = std::move(last_result_);
+        value kept_exception = std::move(last_exception_);
+        close_dropped_generators(ctx.frames.empty() ? nullptr : ctx.frames.back().get());
+        last_result_ = std::move(kept_result);
+        last_exception_ = std::move(kept_exception);
+    }
+    return result;
+}
+
+// Generators let go at a yield inside try/finally or with (park_dropped_generator), closed as
+// _PyGen_Finalize closes them: what the close raises is reported as PyErr_WriteUnraisable does, with
+// the traceback of the frame that let it go when the exception has none of its own. Two let go by one
+// instruction would be closed in the order CPython's container frees them, which is not modelled.
+// An asynchronous generator let go (park_dropped_async_generator) gets its loop's finalizer hook.
+void runtime::close_dropped_generators(const frame* current)
+{
+    while (generator_dropped_in_cleanup_block_) {
+        generator_dropped_in_cleanup_block_ = false;
+        if (dropped_was_coroutine_ || dropped_generator_was_async_ || dropped_generators_.size() + dropped_async_generators_.size() > 1) {
+            generator_dropped_in_cleanup_block_ = true;
+            refuse_dropped_generator();
+        }
+        if (!dropped_async_generators_.empty()) {
+            ref<async_generator_object> agen = std::move(dropped_async_generators_.back());
+            dropped_async_generators_.pop_back();
+            finalize_dropped_async_generator(std::move(agen));
+            continue;
+        }
+        if (dropped_generators_.empty()) continue;
+        ref<generator_object> g = std::move(dropped_generators_.back());
+        dropped_generators_.pop_back();
+        try {
+            generator_close(*g);
+        } catch (python_error& e) {
+            report_unraisable(*g, std::move(e.exc), current);
+        }
+        // Closed once (one that yielded again is let go without running more, as CPython's is)
+        if (g->stopped_in_cleanup_block) {
+            g->stopped_in_cleanup_block = false;
+            --generators_in_cleanup_blocks_;
+        }
+        g->finished = true;
+        g->context.frames.clear();
+    }
+}
+
+// "Exception ignored in: <generator object g at 0x...>", the exception's traceback (or the current
+// frame's line), and its last line, without its chain: Python/errors.c write_unraisable_exc_file
+void runtime::report_unraisable(const object& where, value exc, const frame* current)
+{
+    auto& e = exc.as<exception_object>();
+    if (e.traceback.empty()) {
+        if (!current)
+            raise_unsupported("a generator whose cleanup yields again let go outside the program's frames (CPython reports it with "
+                              "the frame of the loop's own code)");
+        push_entries(e.traceback, *current);
+    }
+    emit_stderr("Exception ignored in: " + where.repr_text() + "\n" + format_unraisable(exc));
+}
+
+runtime::outcome runtime::execute_frames(exec_context& ctx)
 {
     if (ctx.resuming) {
         ctx.resuming = false;
@@ -1762,7 +1838,7 @@ runtime::outcome runtime::execute(exec_context& ctx)
     }
     while (true) {
         if (meter_.slice_spent()) return outcome::budget;
-        if (generator_dropped_in_cleanup_block_) refuse_dropped_generator();
+        if (generator_dropped_in_cleanup_block_) close_dropped_generators(ctx.frames.back().get());
         meter_.step();
         frame& f = *ctx.frames.back();
         const instruction in = f.code->instructions[static_cast<std::size_t>(f.pc++)];

@@ -112,6 +112,16 @@ std::string runtime::format_traceback(const value& exc, bool logged) const
     return std::move(p.out);
 }
 
+// One exception as PyErr_WriteUnraisable writes it: its traceback and its line, not its chain
+std::string runtime::format_unraisable(const value& exc) const
+{
+    traceback_printer p;
+    p.logged = true;
+    p.limit = config_.max_sequence_length;
+    format_one_exception(p, exc.as<exception_object>());
+    return std::move(p.out);
+}
+
 // The chain, oldest first, as CPython prints it: each exception's cause (`raise ... from`), or else
 // the context it was raised in unless `from` suppressed that. Bounded, and an exception already
 // shown ends it (CPython's chains can be cycles).
