@@ -158,6 +158,9 @@ bool library_exports(std::string_view name)
 
 const library_module* library_for_asyncio_name(std::string_view name)
 {
+    // Read from the sources' text first: a name the library does not give (asyncio.run, asyncio.sleep)
+    // does not compile the library
+    if (!library_exports(name)) return nullptr;
     for (const auto& m : modules())
         if (std::find(m.exported.begin(), m.exported.end(), name) != m.exported.end()) return &m;
     return nullptr;
