@@ -109,11 +109,15 @@ struct code_object {
     mutable std::vector<global_cache> global_caches;
     // load_method's cache, one entry a name (CPython 3.11's LOAD_METHOD inline cache): on an instance
     // of `cls`, the name is the function `found` in cls's MRO, as long as no class's namespace has
-    // changed (class_namespace_changes == changes, classes.hpp). Sized with global_caches.
+    // changed (class_namespace_changes == changes, classes.hpp). Sized with global_caches. Two classes
+    // an entry (the one found last first): a method called on instances of a class and its subclass in
+    // turn finds both.
     struct attribute_cache {
         std::uint64_t changes = 0;
         const class_object* cls = nullptr;
         const value* found = nullptr;
+        const class_object* other_cls = nullptr;
+        const value* other_found = nullptr;
     };
     mutable std::vector<attribute_cache> attribute_caches;
     std::vector<std::string> local_names;  // parameters first, as CPython orders co_varnames

@@ -1719,9 +1719,16 @@ const value* cached_class_lookup(const code_object& code, std::int32_t index, co
     const auto k = static_cast<std::size_t>(index);
     if (k >= code.attribute_caches.size()) return cls.lookup(code.names[k]);
     auto& cache = code.attribute_caches[k];
-    if (cache.changes == class_namespace_changes && cache.cls == &cls) return cache.found;
+    if (cache.changes == class_namespace_changes) {
+        if (cache.cls == &cls) return cache.found;
+        if (cache.other_cls == &cls) return cache.other_found;
+    }
     const value* found = cls.lookup(code.names[k]);
-    if (cls.mro.size() <= 16) cache = {class_namespace_changes, &cls, found};
+    if (cls.mro.size() <= 16) {
+        // The class found before stays as the other one while nothing has changed since
+        if (cache.changes == class_namespace_changes) cache = {class_namespace_changes, &cls, found, cache.cls, cache.found};
+        else cache = {class_namespace_changes, &cls, found, nullptr, nullptr};
+    }
     return found;
 }
 
