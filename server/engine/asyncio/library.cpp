@@ -158,6 +158,9 @@ bool library_exports(std::string_view name)
 
 const library_module* library_for_asyncio_name(std::string_view name)
 {
+    // Read from the sources' text first: a name the library does not give (asyncio.run, asyncio.sleep)
+    // does not compile the library
+    if (!library_exports(name)) return nullptr;
     for (const auto& m : modules())
         if (std::find(m.exported.begin(), m.exported.end(), name) != m.exported.end()) return &m;
     return nullptr;
@@ -193,6 +196,40 @@ value runtime::library_global(const library_module& module, const std::string& n
     if (const value* v = library_namespace(module).find(name)) return *v;
     if (value v = library_private(name); v.obj) return v;
     return load_builtin(name);
+}
+
+value runtime::library_global_slow(const code_object& code, std::int32_t index)
+{
+    const auto k = static_cast<std::size_t>(index);
+    const std::string& name = code.names[k];
+    code_object::global_cache* cache = k < code.global_caches.size() ? &code.global_caches[k] : nullptr;
+    attribute_table& ns = library_namespace(*code.library);  // may run the module's body: a new epoch
+    if (const std::size_t at = ns.position(name); at < ns.entries.size()) {
+        if (cache) *cache = {globals_epoch_, code_object::global_cache::no_slot, -1, &ns.entries[at].second};
+        return ns.entries[at].second;
+    }
+    // The engine's private helpers are made on each load, as they always were: never cached
+    if (value v = library_private(name); v.obj) return v;
+    value v = load_builtin(name);
+    if (cache)
+        if (const std::int32_t position = builtin_position(name); position >= 0) *cache = {globals_epoch_, code_object::global_cache::no_slot, position, nullptr};
+    return v;
+}
+
+void runtime::library_store_global(const code_object& code, std::int32_t index, value v)
+{
+    const auto k = static_cast<std::size_t>(index);
+    const std::string& name = code.names[k];
+    attribute_table& ns = library_namespace(*code.library);
+    std::size_t at = ns.position(name);
+    if (at == ns.entries.size()) {
+        ns.set(name, std::move(v));
+        globals_epoch_ = next_globals_epoch();  // every cache that found no such name, or points into the entries, is stale
+        at = ns.position(name);
+    } else {
+        ns.entries[at].second = std::move(v);
+    }
+    if (k < code.global_caches.size() && at < ns.entries.size()) code.global_caches[k] = {globals_epoch_, code_object::global_cache::no_slot, -1, &ns.entries[at].second};
 }
 
 value runtime::library_class(std::string_view name)

@@ -198,6 +198,11 @@ private:
     attribute_table& library_namespace(const library_module& module);  // its body run at first use
     value library_global(const library_module& module, const std::string& name);
     value dir_list(const std::set<std::string>& names);  // dir()'s result (vm/dir_builtin.cpp finds the names)
+    // load_global/store_global of the library's code: by name, filling its code's global cache
+    // (code_object::global_cache's `at`, valid while globals_epoch_ is the one it was filled at: a name
+    // added to a library namespace makes a new epoch, as a new global of the program does)
+    value library_global_slow(const code_object& code, std::int32_t index);
+    void library_store_global(const code_object& code, std::int32_t index, value v);
     value library_class(std::string_view name);  // asyncio.`name` from the library, or none (unbound kind none)
     value load_builtin(const std::string& name);
     value base_exception_text_method(const value& self, bool as_repr);  // BaseException.__str__/__repr__ bound to an exception

@@ -96,20 +96,28 @@ struct code_object {
     // so `mutable`: the only part of a code object that changes, and only on the thread that owns it
     // (code objects are shared between runs of one thread, never between threads). Sized by the
     // compiler with `names`; a code object made elsewhere may leave it empty (never cached).
+    // asyncio's library code (`library` below) keeps its globals in its module's namespace: there the
+    // entry holds `at`, the global's value in that namespace (whose entries move only when a name is
+    // added, which makes a new epoch: a library namespace never loses a name), or the builtin.
     struct global_cache {
         static constexpr std::uint32_t no_slot = 0xFFFFFFFF;
         std::uint64_t epoch = 0;
         std::uint32_t slot = no_slot;
-        std::int32_t builtin = -1;  // a builtin_table() position, with slot == no_slot
+        std::int32_t builtin = -1;  // a builtin_table() position, with slot == no_slot (and no `at`)
+        value* at = nullptr;        // library code: the global's value in its module's namespace
     };
     mutable std::vector<global_cache> global_caches;
     // load_method's cache, one entry a name (CPython 3.11's LOAD_METHOD inline cache): on an instance
     // of `cls`, the name is the function `found` in cls's MRO, as long as no class's namespace has
-    // changed (class_namespace_changes == changes, classes.hpp). Sized with global_caches.
+    // changed (class_namespace_changes == changes, classes.hpp). Sized with global_caches. Two classes
+    // an entry (the one found last first): a method called on instances of a class and its subclass in
+    // turn finds both.
     struct attribute_cache {
         std::uint64_t changes = 0;
         const class_object* cls = nullptr;
         const value* found = nullptr;
+        const class_object* other_cls = nullptr;
+        const value* other_found = nullptr;
     };
     mutable std::vector<attribute_cache> attribute_caches;
     std::vector<std::string> local_names;  // parameters first, as CPython orders co_varnames

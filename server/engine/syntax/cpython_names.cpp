@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace loopscope::engine {
 
@@ -15,9 +17,7 @@ namespace {
 #include "cpython_names.inc"
 
 struct name_sets {
-    std::set<std::string, std::less<>> builtins;
     std::map<std::string, std::set<std::string, std::less<>>, std::less<>> types;
-    std::set<std::string, std::less<>> any_type;
 };
 
 const name_sets& sets()
@@ -26,7 +26,6 @@ const name_sets& sets()
     static const name_sets built = [] {
         memory_scope process_wide(nullptr);
         name_sets s;
-        for (const char* n : cpython_builtins) s.builtins.insert(n);
         for (const auto& t : cpython_types) {
             auto& names = s.types[t.kind];
             std::string_view all = t.names;
@@ -34,13 +33,47 @@ const name_sets& sets()
                 auto space = all.find(' ');
                 auto name = all.substr(0, space);
                 names.emplace(name);
-                s.any_type.emplace(name);
                 all = space == std::string_view::npos ? std::string_view{} : all.substr(space + 1);
             }
         }
         return s;
     }();
     return built;
+}
+
+// The builtins' names, and every name of any type or module, sorted: views of the table's text, made
+// once for the process without a string each (the up-front name check asks them of every program;
+// sets() above, with its set per type, is made only when a type's own names are asked for)
+const std::vector<std::string_view>& sorted_builtins()
+{
+    static const std::vector<std::string_view> names = [] {
+        memory_scope process_wide(nullptr);
+        std::vector<std::string_view> v(std::begin(cpython_builtins), std::end(cpython_builtins));
+        std::sort(v.begin(), v.end());
+        v.erase(std::unique(v.begin(), v.end()), v.end());
+        return v;
+    }();
+    return names;
+}
+
+const std::vector<std::string_view>& sorted_any_type()
+{
+    static const std::vector<std::string_view> names = [] {
+        memory_scope process_wide(nullptr);
+        std::vector<std::string_view> v;
+        for (const auto& t : cpython_types) {
+            std::string_view all = t.names;
+            while (!all.empty()) {
+                auto space = all.find(' ');
+                v.push_back(all.substr(0, space));
+                all = space == std::string_view::npos ? std::string_view{} : all.substr(space + 1);
+            }
+        }
+        std::sort(v.begin(), v.end());
+        v.erase(std::unique(v.begin(), v.end()), v.end());
+        return v;
+    }();
+    return names;
 }
 
 } // namespace
@@ -50,7 +83,7 @@ cpython_exception_table cpython_exceptions_table()
     return {cpython_exceptions, std::size(cpython_exceptions), cpython_exception_aliases, std::size(cpython_exception_aliases)};
 }
 
-bool cpython_has_builtin(std::string_view name) { return sets().builtins.count(name) != 0; }
+bool cpython_has_builtin(std::string_view name) { return std::binary_search(sorted_builtins().begin(), sorted_builtins().end(), name); }
 
 bool cpython_type_has(std::string_view kind, std::string_view name)
 {
@@ -69,7 +102,7 @@ std::vector<std::string_view> cpython_dir(std::string_view kind)
 
 std::span<const char* const> cpython_builtins_in_dict_order() { return {std::begin(cpython_builtins_in_order), std::end(cpython_builtins_in_order)}; }
 
-bool cpython_any_type_has(std::string_view name) { return sets().any_type.count(name) != 0; }
+bool cpython_any_type_has(std::string_view name) { return std::binary_search(sorted_any_type().begin(), sorted_any_type().end(), name); }
 
 bool cpython_printable(std::uint32_t code)
 {

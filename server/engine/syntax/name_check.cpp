@@ -74,8 +74,8 @@ void check_code(const code_object& code, const std::set<std::string>& stored, co
             what = "the builtin '" + name + "'";
         else if (global && !stored.count(name) && cpython_module_global(name))
             what = "the module global '" + name + "'";
-        else if (!global && !names.has_attribute(name) && !attributes.count(name) &&
-                 cpython_any_type_has(name))
+        // (the engine's names asked last: asking about the library's compiles it)
+        else if (!global && !attributes.count(name) && cpython_any_type_has(name) && !names.has_attribute(name))
             what = "the attribute '" + name + "'";
         if (what.empty()) continue;
         std::int32_t column = 0;

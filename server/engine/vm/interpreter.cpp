@@ -1727,9 +1727,16 @@ const value* cached_class_lookup(const code_object& code, std::int32_t index, co
     const auto k = static_cast<std::size_t>(index);
     if (k >= code.attribute_caches.size()) return cls.lookup(code.names[k]);
     auto& cache = code.attribute_caches[k];
-    if (cache.changes == class_namespace_changes && cache.cls == &cls) return cache.found;
+    if (cache.changes == class_namespace_changes) {
+        if (cache.cls == &cls) return cache.found;
+        if (cache.other_cls == &cls) return cache.other_found;
+    }
     const value* found = cls.lookup(code.names[k]);
-    if (cls.mro.size() <= 16) cache = {class_namespace_changes, &cls, found};
+    if (cls.mro.size() <= 16) {
+        // The class found before stays as the other one while nothing has changed since
+        if (cache.changes == class_namespace_changes) cache = {class_namespace_changes, &cls, found, cache.cls, cache.found};
+        else cache = {class_namespace_changes, &cls, found, nullptr, nullptr};
+    }
     return found;
 }
 
@@ -1889,13 +1896,13 @@ runtime::outcome runtime::execute_frames(exec_context& ctx)
             }
             case opcode::load_global: {
                 const code_object& code = *f.code;
-                if (code.library) {
-                    f.stack.push_back(library_global(*code.library, code.names[static_cast<std::size_t>(in.arg)]));
-                    break;
-                }
                 if (static_cast<std::size_t>(in.arg) < code.global_caches.size()) {
                     const auto& cache = code.global_caches[static_cast<std::size_t>(in.arg)];
                     if (cache.epoch == globals_epoch_) {
+                        if (cache.at) {  // library code: its module's namespace
+                            f.stack.push_back(*cache.at);
+                            break;
+                        }
                         if (cache.slot != code_object::global_cache::no_slot) {
                             const value& v = globals_[cache.slot].second;
                             if (!v.is_unbound()) {
@@ -1908,14 +1915,18 @@ runtime::outcome runtime::execute_frames(exec_context& ctx)
                         }
                     }
                 }
-                f.stack.push_back(load_global_slow(code, in.arg));
+                f.stack.push_back(code.library ? library_global_slow(code, in.arg) : load_global_slow(code, in.arg));
                 break;
             }
             case opcode::store_global: {
                 const code_object& code = *f.code;
                 value v = pop(f);
                 if (code.library) {
-                    library_namespace(*code.library).set(code.names[static_cast<std::size_t>(in.arg)], std::move(v));
+                    const auto k = static_cast<std::size_t>(in.arg);
+                    if (k < code.global_caches.size() && code.global_caches[k].epoch == globals_epoch_ && code.global_caches[k].at)
+                        *code.global_caches[k].at = std::move(v);
+                    else
+                        library_store_global(code, in.arg, std::move(v));
                     break;
                 }
                 if (static_cast<std::size_t>(in.arg) < code.global_caches.size()) {
@@ -1956,6 +1967,20 @@ runtime::outcome runtime::execute_frames(exec_context& ctx)
             case opcode::store_attr: {
                 value obj = pop(f);
                 value v = pop(f);
+                if (obj.is(value_kind::instance)) {
+                    // store_attribute's way for a plain instance attribute, with the class's part (is there
+                    // a property of that name?) found by the cache; every other case is store_attribute's
+                    auto& inst = obj.as<instance_object>();
+                    const auto& name = f.code->names[static_cast<std::size_t>(in.arg)];
+                    if (!inst.cls->is_object && !inst.cls->frozen_setattr && inst.dict_copy.expired() && !is_dataclass_field_object(obj) && name != "__class__") {
+                        const value* in_class = cached_class_lookup(*f.code, in.arg, *inst.cls);
+                        if (!in_class || !in_class->is(value_kind::descriptor) || in_class->as<descriptor_object>().what != descriptor_object::kind::property) {
+                            note_nesting(obj, v);
+                            inst.attributes.set(name, std::move(v));
+                            break;
+                        }
+                    }
+                }
                 store_attribute(obj, f.code->names[static_cast<std::size_t>(in.arg)], std::move(v));
                 break;
             }
@@ -2388,6 +2413,29 @@ runtime::outcome runtime::execute_frames(exec_context& ctx)
                         f.stack.push_back(std::move(obj));
                         break;
                     }
+                } else if (obj.is(value_kind::super_proxy)) {
+                    // super().method(...) of an instance: the function class_attribute would bind (the first
+                    // class after super's in the instance's MRO that has the name), without the bound method
+                    const auto& s = obj.as<super_object>();
+                    if (s.self.is(value_kind::instance) && name != "__class__" && name != "__dict__") {
+                        const value* found = nullptr;
+                        bool after = false;
+                        for (const auto& c : s.self.as<instance_object>().cls->mro) {
+                            if (after && (found = c->attributes.find(name))) break;
+                            after = after || c == s.after.get();
+                        }
+                        if (found && found->is(value_kind::function)) {
+                            f.stack.push_back(*found);
+                            f.stack.push_back(s.self);
+                            break;
+                        }
+                    }
+                } else if (obj.is(value_kind::dict) && name == "get") {
+                    // dict.get (Counter's, OrderedDict's and defaultdict's are dict's): call_method does it in
+                    // place, without the bound builtin; the unbound callee says so
+                    f.stack.push_back(value::unbound());
+                    f.stack.push_back(std::move(obj));
+                    break;
                 }
                 f.stack.push_back(load_attribute(obj, name));
                 f.stack.push_back(value::unbound());  // no self: call_method calls the value as it is
@@ -2399,6 +2447,31 @@ runtime::outcome runtime::execute_frames(exec_context& ctx)
                 const std::size_t n = static_cast<std::size_t>(in.arg) + 1;
                 value callee = std::move(f.stack[f.stack.size() - n - 1]);
                 auto first = f.stack.end() - static_cast<std::ptrdiff_t>(n);
+                if (callee.is_unbound()) {
+                    // d.get(key[, default]) as call_builtin's d_get does it; other counts of arguments raise
+                    // from the bound builtin, made now
+                    if (in.arg == 1 || in.arg == 2) {
+                        value dict = std::move(*first);
+                        value key = std::move(*(first + 1));
+                        value fallback = in.arg == 2 ? std::move(*(first + 2)) : value::none();
+                        f.stack.resize(f.stack.size() - n - 1);
+                        try {
+                            auto& d = dict.as<dict_object>();
+                            const std::int64_t hash = python_hash(key);
+                            const std::int64_t at = d.find(key, hash, dict_equality());
+                            f.stack.push_back(at >= 0 ? d.entries[static_cast<std::size_t>(at)].item : std::move(fallback));
+                        } catch (python_error& e) {
+                            // What call_value keeps of a builtin's arguments when it raises
+                            auto& retained = e.exc.as<exception_object>().retained;
+                            if (key.obj != e.exc.obj) retained.push_back(std::move(key));
+                            if (in.arg == 2 && fallback.obj != e.exc.obj) retained.push_back(std::move(fallback));
+                            throw;
+                        }
+                        break;
+                    }
+                    callee = load_attribute(*first, "get");
+                    *first = value::unbound();
+                }
                 std::vector<value> args;
                 if (first->is_unbound() && callee.is(value_kind::method) && callee.as<method_object>().function.is(value_kind::function)) {
                     // A bound method (super().method(...), a classmethod): its self goes first, as call_value

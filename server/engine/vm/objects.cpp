@@ -116,7 +116,7 @@ value runtime::property_get(const value& property, const value& self)
 {
     const auto& d = property.as<descriptor_object>();
     if (d.function.is(value_kind::none))
-        raise_error("AttributeError", "property '" + d.name + "' of '" + type_name(self) + "' object has no getter");
+        raise_error("AttributeError", (d.name.empty() ? std::string("property") : "property '" + d.name + "'") + " of '" + type_name(self) + "' object has no getter");
     const value getter = d.function;
     return call_sync(getter, {self});
 }
@@ -245,7 +245,7 @@ void runtime::store_attribute(const value& obj, const std::string& name, value v
         if (const value* p = inst.cls->lookup(name); p && is_property(*p)) {
             const auto& d = p->as<descriptor_object>();
             if (d.setter.is(value_kind::none))
-                raise_error("AttributeError", "property '" + d.name + "' of '" + inst.cls->name + "' object has no setter");
+                raise_error("AttributeError", (d.name.empty() ? std::string("property") : "property '" + d.name + "'") + " of '" + inst.cls->name + "' object has no setter");
             const value setter = d.setter;
             call_sync(setter, {obj, std::move(v)});
             return;
@@ -395,7 +395,7 @@ void runtime::delete_attribute(const value& obj, const std::string& name)
         if (cls.frozen_setattr) check_frozen(obj.as<instance_object>(), name, true);
         if (const value* p = cls.lookup(name); p && is_property(*p)) {
             const auto& d = p->as<descriptor_object>();
-            if (d.deleter.is(value_kind::none)) raise_error("AttributeError", "property '" + d.name + "' of '" + cls.name + "' object has no deleter");
+            if (d.deleter.is(value_kind::none)) raise_error("AttributeError", (d.name.empty() ? std::string("property") : "property '" + d.name + "'") + " of '" + cls.name + "' object has no deleter");
             const value deleter = d.deleter;
             call_sync(deleter, {obj});
             return;

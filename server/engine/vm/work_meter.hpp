@@ -57,14 +57,19 @@ public:
 
     void start_slice(std::uint64_t steps)
     {
-        slice_left_ = static_cast<std::int64_t>(steps);
+        slice_end_ = now() + static_cast<std::int64_t>(steps);
         slice_deadline_ = clock::now() + config_.max_slice_time;
+        update_stop();
     }
     // While native code runs a Python function to its end (a sort's key function), the slice cannot
     // end half way: those instructions belong to the operation under way, bounded by
     // max_operation_steps like any other work of one instruction.
-    bool slice_spent() const { return slice_left_ <= 0 && nested_calls_ == 0; }
-    void begin_nested_call() { ++nested_calls_; }
+    bool slice_spent() const { return now() >= stop_ && now() >= slice_end_ && nested_calls_ == 0; }
+    void begin_nested_call()
+    {
+        ++nested_calls_;
+        update_stop();
+    }
     // The address a repr shows for an object (<function f at 0x7f...>): made up per run, in the order
     // objects are first shown, so that a run prints the same digits every time it runs.
     std::uint64_t object_address(const void* o)
@@ -74,19 +79,27 @@ public:
         return addresses_.try_emplace(o, next).first->second;
     }
     std::uint64_t next_identity() { return ++identities_; }
-    void end_nested_call() { --nested_calls_; }
-    void end_slice() { slice_left_ = 0; }
+    void end_nested_call()
+    {
+        --nested_calls_;
+        update_stop();
+    }
+    void end_slice()
+    {
+        slice_end_ = now();
+        update_stop();
+    }
 
-    // One instruction or loop callback; also where an operation begins. The checks that are not
-    // needed at every step (max_steps; the slice's time, asked every 128 steps) wait for steps_ to
-    // reach next_check_, the first step at which one of them could be due: one comparison a step.
+    // One instruction or loop callback; also where an operation begins. What is not needed at every
+    // step (the slice's end, max_steps, the slice's time asked every 128 steps, and inside a nested
+    // call max_operation_steps) waits for the step count to reach stop_, the first step at which one
+    // of them could be due: one comparison a step, against one number.
     void step()
     {
+        const std::int64_t before = now();
         ++steps_;
-        --slice_left_;
         if (nested_calls_ == 0) operation_start_ = steps_;
-        else if (steps_ - operation_start_ > config_.max_operation_steps) operation_limit();
-        if (steps_ >= next_check_) [[unlikely]] periodic_checks();
+        if (before >= stop_) [[unlikely]] stop_reached();
         if (memory_->over_limit()) memory_limit();
     }
 
@@ -99,8 +112,7 @@ public:
         const std::uint64_t s = items_ / 16;
         items_ %= 16;
         check_bounds(s);
-        steps_ += s;
-        slice_left_ -= static_cast<std::int64_t>(s);
+        steps_ += s;  // the slice's end stays where it is: it comes s steps sooner
         if (memory_->over_limit()) memory_limit();
     }
     // Ends the run if `items` more would pass a bound, without charging them: for work whose real
@@ -125,8 +137,9 @@ public:
     // about as much as 64 steps. Not the program's steps: no bound ends a teardown, only the slice.
     bool teardown_continues()
     {
-        slice_left_ -= 64;
-        return slice_left_ > 0 && clock::now() <= slice_deadline_;
+        slice_end_ -= 64;
+        update_stop();
+        return slice_end_ > now() && clock::now() <= slice_deadline_;
     }
 
     std::uint64_t steps() const { return steps_; }
@@ -141,21 +154,41 @@ public:
     void periodic_checks()
     {
         if (steps_ > config_.max_steps) step_limit();
-        if ((steps_ & 127) == 0 && clock::now() > slice_deadline_) slice_left_ = 0;
+        if ((steps_ & 127) == 0 && clock::now() > slice_deadline_) slice_end_ = now();
         // The next multiple of 128, or the step past max_steps if that comes first (a charge() may
         // have carried steps_ past a multiple of 128: that one's time check is skipped, as before)
         next_check_ = std::min((steps_ | 127) + 1, config_.max_steps + 1);
+        update_stop();
     }
     [[noreturn]] void operation_limit() const;
     [[noreturn]] void memory_limit() const;
 
 private:
+    std::int64_t now() const { return static_cast<std::int64_t>(steps_); }
+    // step()'s slow part, once the count before the step reached stop_ (steps_ is the count after it)
+    void stop_reached()
+    {
+        if (nested_calls_ != 0 && steps_ - operation_start_ > config_.max_operation_steps) operation_limit();
+        if (steps_ >= next_check_) periodic_checks();
+        update_stop();
+    }
+    // The first count (before a step) at which step() or slice_spent() has more to do than count:
+    // the slice's end; the count before next_check_; inside a nested call, the step that would pass
+    // max_operation_steps (operation_start_ does not move until the call ends)
+    void update_stop()
+    {
+        std::int64_t stop = std::min(slice_end_, static_cast<std::int64_t>(next_check_) - 1);
+        if (nested_calls_ != 0) stop = std::min(stop, static_cast<std::int64_t>(operation_start_ + config_.max_operation_steps));
+        stop_ = stop;
+    }
+
     const run_config& config_;
     memory_account* memory_;
     std::uint64_t steps_ = 0;
+    std::int64_t stop_ = -1;  // see update_stop()
     std::uint64_t items_ = 0;
     std::uint64_t operation_start_ = 0;
-    std::int64_t slice_left_ = 0;
+    std::int64_t slice_end_ = 0;    // the slice is spent when steps_ reaches it (steps_ + what is left of it)
     std::uint64_t next_check_ = 0;  // step() calls periodic_checks() from this step on
     int nested_calls_ = 0;
     std::unordered_map<const void*, std::uint64_t> addresses_;
