@@ -9,6 +9,7 @@
 #include "cpython_names.hpp"
 #include "frame.hpp"
 #include "functions.hpp"
+#include "work_meter.hpp"
 
 #include <algorithm>
 #include <set>
@@ -25,8 +26,14 @@ constexpr const char* class_statement_names[] = {"__dict__", "__doc__", "__modul
 constexpr const char* module_names[] = {"__annotations__", "__builtins__", "__cached__", "__doc__", "__file__",
                                         "__loader__", "__name__", "__package__", "__spec__"};
 
+// Each name is a step of work (its place in the sorted set, then a str of the list), charged before
+// the names are gathered: a namespace of 100,000 names (a program's setattr in a loop) ends the run
+// at max_operation_steps instead of holding the thread
+void charge_names(std::size_t count) { charge_work(16 * count); }
+
 void add_table(std::set<std::string>& names, const attribute_table& table)
 {
+    charge_names(table.entries.size());
     for (const auto& [name, v] : table.entries)
         if (!v.is_unbound()) names.insert(name);
 }
@@ -53,6 +60,7 @@ std::set<std::string> dir_names(const value* object, const frame* caller, const 
         // module's globals
         const frame* f = caller;
         if (!f || f->code->is_module) {
+            charge_names(globals.size());
             for (const auto& [name, v] : globals)
                 if (!v.is_unbound()) names.insert(name);
             for (const char* n : module_names) names.insert(n);
