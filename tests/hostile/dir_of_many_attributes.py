@@ -1,4 +1,4 @@
-# dir() of an instance given 120,000 attributes, again and again: each name is charged as a step
+# dir() of an instance given 120,000 attributes, again and again: each name is charged as four steps
 # before the names are gathered, so the first dir() ends the run at the bound of one operation
 # instead of holding the thread for the set and the list of 120,000 strings each time.
 # expect: ResourceLimitError max_operation_steps

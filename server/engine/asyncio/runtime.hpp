@@ -197,7 +197,7 @@ private:
     // ---- asyncio's library in Python (library.cpp): this run's instances of its modules ----
     attribute_table& library_namespace(const library_module& module);  // its body run at first use
     value library_global(const library_module& module, const std::string& name);
-    value dir_list(const std::set<std::string>& names);  // dir()'s result (vm/dir_builtin.cpp finds the names)
+    value dir_list(const std::vector<std::string_view>& names);  // dir()'s result (vm/dir_builtin.cpp finds the names)
     // load_global/store_global of the library's code: by name, filling its code's global cache
     // (code_object::global_cache's `at`, valid while globals_epoch_ is the one it was filled at: a name
     // added to a library namespace makes a new epoch, as a new global of the program does)

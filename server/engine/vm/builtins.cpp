@@ -612,12 +612,12 @@ value runtime::make_builtin(int id, const std::string& name, value self)
 }
 
 // dir()'s list (its names charged as they were found, dir_builtin.cpp)
-value runtime::dir_list(const std::set<std::string>& names)
+value runtime::dir_list(const std::vector<std::string_view>& names)
 {
     check_items(names.size());
     std::vector<value> items;
     items.reserve(names.size());
-    for (const auto& n : names) items.push_back(value::string(n));
+    for (const auto n : names) items.push_back(value::string(std::string(n)));
     return value::list(std::move(items));
 }
 

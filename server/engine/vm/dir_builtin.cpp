@@ -12,7 +12,8 @@
 #include "work_meter.hpp"
 
 #include <algorithm>
-#include <set>
+#include <string_view>
+#include <vector>
 
 namespace loopscope::engine {
 
@@ -26,16 +27,16 @@ constexpr const char* class_statement_names[] = {"__dict__", "__doc__", "__modul
 constexpr const char* module_names[] = {"__annotations__", "__builtins__", "__cached__", "__doc__", "__file__",
                                         "__loader__", "__name__", "__package__", "__spec__"};
 
-// Each name is a step of work (its place in the sorted set, then a str of the list), charged before
-// the names are gathered: a namespace of 100,000 names (a program's setattr in a loop) ends the run
-// at max_operation_steps instead of holding the thread
-void charge_names(std::size_t count) { charge_work(16 * count); }
+// Each name is four steps of work (gathered, sorted, made a str of the list), charged before the names
+// are gathered: a namespace of 25,000 names or more (a program's setattr in a loop) ends the run at
+// max_operation_steps instead of holding the thread
+void charge_names(std::size_t count) { charge_work(64 * count); }
 
-void add_table(std::set<std::string>& names, const attribute_table& table)
+void add_table(std::vector<std::string_view>& names, const attribute_table& table)
 {
     charge_names(table.entries.size());
     for (const auto& [name, v] : table.entries)
-        if (!v.is_unbound()) names.insert(name);
+        if (!v.is_unbound()) names.emplace_back(name);
 }
 
 // A class of the program's own whose namespace is CPython's, name for name
@@ -51,10 +52,14 @@ bool plain_program_class(const class_object& cls)
 
 } // namespace
 
-std::set<std::string> dir_names(const value* object, const frame* caller, const std::vector<std::pair<std::string, value>>& globals)
+std::vector<std::string_view> dir_names(const value* object, const frame* caller, const std::vector<std::pair<std::string, value>>& globals)
 {
-    std::set<std::string> names;
-    auto finish = [&] { return std::move(names); };
+    std::vector<std::string_view> names;
+    auto finish = [&] {
+        std::sort(names.begin(), names.end());
+        names.erase(std::unique(names.begin(), names.end()), names.end());
+        return std::move(names);
+    };
     if (!object) {
         // The calling scope: a function's bound variables (its cells and free variables too), or the
         // module's globals
@@ -62,8 +67,8 @@ std::set<std::string> dir_names(const value* object, const frame* caller, const 
         if (!f || f->code->is_module) {
             charge_names(globals.size());
             for (const auto& [name, v] : globals)
-                if (!v.is_unbound()) names.insert(name);
-            for (const char* n : module_names) names.insert(n);
+                if (!v.is_unbound()) names.emplace_back(name);
+            for (const char* n : module_names) names.emplace_back(n);
             return finish();
         }
         if (f->building_class) raise_unsupported("dir() in a class body");
@@ -73,17 +78,17 @@ std::set<std::string> dir_names(const value* object, const frame* caller, const 
             const std::string& name = f->code->local_names[k];
             if (name.empty() || name[0] == '<') continue;  // a comprehension's hidden slot
             const value& v = f->locals[k];
-            if (v.is(value_kind::cell) ? !v.as<cell_object>().content.is_unbound() : !v.is_unbound()) names.insert(name);
+            if (v.is(value_kind::cell) ? !v.as<cell_object>().content.is_unbound() : !v.is_unbound()) names.emplace_back(name);
         }
         for (std::size_t k = 0; k < f->code->free_names.size() && k < f->free.size(); ++k)
-            if (!f->free[k].is(value_kind::cell) || !f->free[k].as<cell_object>().content.is_unbound()) names.insert(f->code->free_names[k]);
+            if (!f->free[k].is(value_kind::cell) || !f->free[k].as<cell_object>().content.is_unbound()) names.emplace_back(f->code->free_names[k]);
         return finish();
     }
     const value& v = *object;
     auto from_table = [&](std::string_view kind) {
         const auto listed = cpython_dir(kind);
         if (listed.empty()) return false;
-        for (auto n : listed) names.emplace(n);
+        for (auto n : listed) names.push_back(n);
         return true;
     };
     switch (v.kind) {
@@ -95,9 +100,9 @@ std::set<std::string> dir_names(const value* object, const frame* caller, const 
         if (v.is(value_kind::instance)) add_table(names, v.as<instance_object>().attributes);
         for (const class_object* c : cls.mro) {
             add_table(names, c->attributes);
-            if (!c->annotations.empty()) names.insert("__annotations__");
+            if (!c->annotations.empty()) names.emplace_back("__annotations__");
         }
-        for (const char* n : class_statement_names) names.insert(n);
+        for (const char* n : class_statement_names) names.emplace_back(n);
         from_table("object");
         return finish();
     }
@@ -115,10 +120,10 @@ std::set<std::string> dir_names(const value* object, const frame* caller, const 
             if (t->second_base) raise_unsupported("dir() of a subclass of ExceptionGroup");
             if (t->methods) {
                 add_table(names, t->methods->attributes);
-                if (!t->methods->annotations.empty()) names.insert("__annotations__");
+                if (!t->methods->annotations.empty()) names.emplace_back("__annotations__");
             }
-            names.insert("__module__");
-            names.insert("__weakref__");
+            names.emplace_back("__module__");
+            names.emplace_back("__weakref__");
         }
         if (!t || !from_table("exception " + t->name)) raise_unsupported("dir() of " + type_name(v) + " objects");
         if (v.is(value_kind::exception)) add_table(names, v.as<exception_object>().attributes);
