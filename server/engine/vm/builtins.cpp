@@ -1775,13 +1775,9 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
             switch (id) {
             case b_int: return value::boolean(v.is(value_kind::integer) || v.is(value_kind::boolean));
             case b_float: return value::boolean(v.is(value_kind::floating));
-            case b_str: return value::boolean(v.is(value_kind::string));
             case b_bool: return value::boolean(v.is(value_kind::boolean));
-            case b_list: return value::boolean(v.is(value_kind::list));
-            case b_tuple: return value::boolean(v.is(value_kind::tuple));
-            case b_dict: return value::boolean(v.is(value_kind::dict));
-            case b_set: return value::boolean(v.is(value_kind::set));
-            case b_frozenset: return value::boolean(v.is(value_kind::frozenset));
+            case b_str: case b_list: case b_tuple: case b_dict: case b_set: case b_frozenset:
+                return value::boolean(is_instance_of_builtin_type(v, id));
             case c_deque: return value::boolean(v.is(value_kind::deque));
             case ft_partial: return value::boolean(v.is(value_kind::partial));
             case a_future: return value::boolean(v.is(value_kind::future));
