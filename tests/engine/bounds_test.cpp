@@ -200,6 +200,24 @@ TEST(bounds, bulk_work_counts_against_the_step_bound)
     EXPECT_FALSE(limit_message(out).empty());
 }
 
+// A builtin calling a function once per item (sorted's keys, map, filter, max with key=) makes no
+// instruction steps between the calls: each call is charged, or 200,000 keys of one sorted() held the
+// thread for 100 ms before the sort's own work reached the bound.
+TEST(bounds, a_builtin_calling_a_function_per_item_is_charged_per_call)
+{
+    run_config config;
+    config.max_operation_steps = 2000;
+    for (const char* call : {"sorted(xs, key=abs)", "list(map(abs, xs))", "list(filter(abs, xs))", "max(xs, key=abs)",
+                             "sorted(xs, key=str)", "min(xs, key=lambda x: x)"}) {
+        const std::string program = std::string("xs = list(range(3000))\nys = ") + call + "\nprint('done')\n";
+        auto out = run_virtual(program, config);
+        EXPECT_NE(limit_message(out).find("max_operation_steps"), std::string::npos) << call << ": " << out.stdout_text;
+        // A few hundred calls are well inside the bound
+        const std::string small = std::string("xs = list(range(200))\nys = ") + call + "\nprint('done')\n";
+        EXPECT_EQ(run_virtual(small, config).stdout_text, "done\n") << call;
+    }
+}
+
 TEST(bounds, repeating_an_empty_sequence_is_instant)
 {
     // Found by the fuzzer: "" * 200000000000 used to loop 2e11 times.

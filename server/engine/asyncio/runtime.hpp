@@ -572,6 +572,8 @@ private:
     // (1: the builtin or slot calling back; 0 where the caller has entered its own, as repr() has)
     value call_sync(const value& callee, std::vector<value> args, std::vector<std::pair<std::string, value>> kwargs = {},
                     std::size_t c_levels = 1);
+    // The work items (16 a step) one call_sync is charged before it is made
+    static constexpr std::size_t call_sync_work = 96;
     // Where the thread's stack was when advance() began: native recursion is measured from there
     // (run_config::max_native_stack_bytes)
     std::uintptr_t native_stack_top_ = 0;

@@ -505,6 +505,11 @@ value runtime::call_sync(const value& callee, std::vector<value> args, std::vect
     // Each nested call is C++ recursion (a key function that sorts with a key function ...): CPython's
     // recursion limit counts its frames (frames_below_), the thread's stack bounds the C++ it takes
     check_native_stack();
+    // A native loop calling back once per item (sorted's keys, map, filter, min/max with key=) makes
+    // no instruction steps of its own between the calls: each call is charged as the six steps or so
+    // its setting up costs (a builtin's, as len or str.lower, is all of it), before it is made, so
+    // that a loop over a million items meets max_operation_steps instead of holding the thread.
+    meter_.charge(call_sync_work);
     exec_context nested;
     // The caller's frames (and those below it) stay on CPython's one stack: a key function that
     // recurses has less room when sorted() was called deep down. The C function calling back (sorted's
