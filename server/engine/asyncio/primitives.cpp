@@ -27,21 +27,28 @@ using protocol::append_json_string;
 namespace {
 
 // The kinds, by the name of asyncio's class that the object is (or derives from)
-constexpr std::array<std::string_view, 11> primitive_types = {"Lock", "Event", "Condition", "Semaphore", "BoundedSemaphore", "Barrier",
-                                                               "Queue", "LifoQueue", "PriorityQueue", "Timeout", "TaskGroup"};
+enum class primitive : std::int8_t { none, lock, event, condition, semaphore, bounded_semaphore, barrier, queue, lifo_queue, priority_queue, timeout, task_group };
+constexpr std::array<std::string_view, 12> primitive_names = {"",        "Lock",      "Event",         "Condition", "Semaphore", "BoundedSemaphore",
+                                                              "Barrier", "Queue",     "LifoQueue",     "PriorityQueue", "Timeout", "TaskGroup"};
 
 // A queue's items, a primitive's waiting tasks, a task group's members shown in an event: the first
 // ones, in their own order (each event is then of bounded size, however many there are)
 constexpr std::size_t shown_items = 20;
 
-std::string_view primitive_type(const instance_object& self)
+// Asked once per class (its MRO does not change once made; compute_mro forgets the answer)
+primitive primitive_type(const instance_object& self)
 {
-    for (const class_object* c : self.cls->mro) {
+    class_object& cls = *self.cls;
+    if (cls.primitive_kind >= 0) return static_cast<primitive>(cls.primitive_kind);
+    primitive found = primitive::none;
+    for (const class_object* c : cls.mro) {
         if (c->module.rfind("asyncio.", 0) != 0) continue;
-        for (auto name : primitive_types)
-            if (c->name == name) return name;
+        for (std::size_t k = 1; k < primitive_names.size() && found == primitive::none; ++k)
+            if (c->name == primitive_names[k]) found = static_cast<primitive>(k);
+        if (found != primitive::none) break;
     }
-    return {};
+    cls.primitive_kind = static_cast<std::int8_t>(found);
+    return found;
 }
 
 const value* attribute(const instance_object& self, std::string_view name) { return self.attributes.find(name); }
@@ -55,18 +62,46 @@ std::string task_name_of(const value* v)
     return static_cast<const task_object&>(v->as<future_object>()).name;
 }
 
-void key(std::string& out, bool& first, const char* name)
+// `"name":` (after a comma but for the first); name is a literal, its length known here
+template <std::size_t N>
+void key(std::string& out, bool& first, const char (&name)[N])
 {
-    out += first ? "\"" : ",\"";
+    if (!first) out += ',';
     first = false;
-    out += name;
-    out += "\":";
+    out += '"';
+    out.append(name, N - 1);
+    out.append("\":", 2);
+}
+
+void key(std::string& out, bool& first, std::string_view name)
+{
+    if (!first) out += ',';
+    first = false;
+    out += '"';
+    out.append(name.data(), name.size());
+    out.append("\":", 2);
+}
+
+// A name as a JSON string: at once when nothing in it needs escaping (a task's name, Task-12), else
+// through the protocol's writer
+void append_name(std::string& out, std::string_view s)
+{
+    for (const char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u >= 0x7f || c == '"' || c == '\\') {
+            append_json_string(out, s);
+            return;
+        }
+    }
+    out += '"';
+    out.append(s.data(), s.size());
+    out += '"';
 }
 
 void string_or_null(std::string& out, const std::string& s)
 {
     if (s.empty()) out += "null";
-    else append_json_string(out, s);
+    else append_name(out, s);
 }
 
 void names(std::string& out, const std::vector<std::string>& list)
@@ -74,7 +109,7 @@ void names(std::string& out, const std::vector<std::string>& list)
     out += '[';
     for (std::size_t k = 0; k < list.size(); ++k) {
         if (k) out += ',';
-        append_json_string(out, list[k]);
+        append_name(out, list[k]);
     }
     out += ']';
 }
@@ -113,7 +148,7 @@ void append_waiters(std::string& out, const value* container)
         if (v.is(value_kind::future) && !v.as<future_object>().done())
             if (auto task = v.as<future_object>().made_in_task.lock()) {
                 if (shown++) out += ',';
-                append_json_string(out, task->name);
+                append_name(out, task->name);
             }
         return shown < shown_items;
     });
@@ -204,8 +239,8 @@ std::pair<bool, std::string> runtime::lock_state(const value* lock)
 void runtime::primitive_event(const value& object, int depth)
 {
     auto& self = object.as<instance_object>();
-    const std::string_view type = primitive_type(self);
-    if (type.empty()) return;
+    const primitive type = primitive_type(self);
+    if (type == primitive::none) return;
     const bool created = self.primitive_id == 0;
     if (created) {
         self.primitive_id = ++next_primitive_id_;
@@ -227,11 +262,13 @@ void runtime::primitive_event(const value& object, int depth)
     }
     const std::uint64_t id = self.primitive_id;
 
-    std::string s;
-    s.reserve(320);
+    // Written into one buffer the run keeps (a busy queue writes a state for every put and get); an
+    // owner's state written below from a hidden one's change starts it again, after this one is done
+    std::string& s = primitive_text_;
+    s.clear();
     s += '{';
     bool first = true;
-    if (type == "Lock") {
+    if (type == primitive::lock) {
         const bool locked = truthy_flag(attribute(self, "_locked"));
         // The holder: the task that took it (CPython keeps no owner; the events do)
         std::string holder;
@@ -247,11 +284,11 @@ void runtime::primitive_event(const value& object, int depth)
         key(s, first, "holder");
         string_or_null(s, holder);
         wait_queue(s, first, "waiters", "waiters_count", attribute(self, "_waiters"));
-    } else if (type == "Event") {
+    } else if (type == primitive::event) {
         key(s, first, "set");
         s += truthy_flag(attribute(self, "_value")) ? "true" : "false";
         wait_queue(s, first, "waiters", "waiters_count", attribute(self, "_waiters"));
-    } else if (type == "Condition") {
+    } else if (type == primitive::condition) {
         const value* lock = attribute(self, "_lock");
         if (lock && lock->is(value_kind::instance) && lock->as<instance_object>().primitive_id &&
             !(lock->as<instance_object>().primitive_id & hidden_bit)) {
@@ -264,17 +301,17 @@ void runtime::primitive_event(const value& object, int depth)
         key(s, first, "holder");
         string_or_null(s, holder);
         wait_queue(s, first, "waiters", "waiters_count", attribute(self, "_waiters"));
-    } else if (type == "Semaphore" || type == "BoundedSemaphore") {
+    } else if (type == primitive::semaphore || type == primitive::bounded_semaphore) {
         small_int(s, first, "value", attribute(self, "_value"));
         wait_queue(s, first, "waiters", "waiters_count", attribute(self, "_waiters"));
-    } else if (type == "Barrier") {
+    } else if (type == primitive::barrier) {
         key(s, first, "phase");
         string_or_null(s, enum_text(attribute(self, "_state")));
         small_int(s, first, "count", attribute(self, "_count"));
         small_int(s, first, "parties", attribute(self, "_parties"));
         const value* cond = attribute(self, "_cond");
         wait_queue(s, first, "waiters", "waiters_count", cond && cond->is(value_kind::instance) ? cond->as<instance_object>().attributes.find("_waiters") : nullptr);
-    } else if (type == "Queue" || type == "LifoQueue" || type == "PriorityQueue") {
+    } else if (type == primitive::queue || type == primitive::lifo_queue || type == primitive::priority_queue) {
         const value* items = attribute(self, "_queue");
         key(s, first, "size");
         append_digits(s, item_count(items));
@@ -291,7 +328,7 @@ void runtime::primitive_event(const value& object, int depth)
         s += ']';
         wait_queue(s, first, "getters", "getters_count", attribute(self, "_getters"));
         wait_queue(s, first, "putters", "putters_count", attribute(self, "_putters"));
-    } else if (type == "Timeout") {
+    } else if (type == primitive::timeout) {
         key(s, first, "phase");
         string_or_null(s, enum_text(attribute(self, "_state")));
         key(s, first, "when");
@@ -301,7 +338,7 @@ void runtime::primitive_event(const value& object, int depth)
         else s += "null";
         key(s, first, "task");
         string_or_null(s, task_name_of(attribute(self, "_task")));
-    } else if (type == "TaskGroup") {
+    } else if (type == primitive::task_group) {
         const char* phase = truthy_flag(attribute(self, "_aborting")) ? "cancelling"
                             : truthy_flag(attribute(self, "_exiting")) ? "exiting"
                             : truthy_flag(attribute(self, "_entered")) ? "entered"
@@ -333,7 +370,7 @@ void runtime::primitive_event(const value& object, int depth)
     if (id & hidden_bit) {
         // Its owner's state shows it, once the owner is announced: a Condition's lock (held, by whom)
         // and a Barrier's Condition (its waiters); a Queue's Event adds nothing to the Queue's
-        if (type != "Lock" && type != "Condition") return;
+        if (type != primitive::lock && type != primitive::condition) return;
         const auto owner = primitive_owners_.find(id);
         if (owner == primitive_owners_.end() || depth > 4) return;
         if (auto o = owner->second.lock(); o && static_cast<instance_object&>(*o).primitive_id)
@@ -348,7 +385,7 @@ void runtime::primitive_event(const value& object, int depth)
     }
     event e = make_event(created ? event_kind::primitive_created : event_kind::primitive_state);
     e.primitive = id;
-    if (created) e.target = type;
+    if (created) e.target = primitive_names[static_cast<std::size_t>(type)];
     e.snapshot = s;
     emit(e);
 }

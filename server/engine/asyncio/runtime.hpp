@@ -672,6 +672,7 @@ private:
     std::unordered_map<std::uint64_t, std::string> primitive_holders_;
     // A primitive that the library made for another (hidden): that owner, whose events show it
     std::unordered_map<std::uint64_t, weak_ref<object>> primitive_owners_;
+    std::string primitive_text_;  // the state primitive_event writes
     std::unordered_map<std::uint64_t, std::uint64_t> primitive_digests_;  // each one's last state sent (a hash)
     value library_primitive(std::vector<value>& args);
     void primitive_event(const value& object, int depth);

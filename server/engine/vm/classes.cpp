@@ -36,6 +36,7 @@ bool class_object::is_subclass_of(const class_object& other) const
 bool compute_mro(class_object& cls, std::string& conflict)
 {
     note_class_namespace_change();  // lookups through cls find other attributes now
+    cls.primitive_kind = -1;  // asked again of the new MRO
     // Each class holds its whole MRO: a chain of n classes holds n * n / 2 entries in all, which the
     // memory bound meets long before the time it takes.
     if (cls.bases.size() == 1) {

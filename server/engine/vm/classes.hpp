@@ -62,6 +62,8 @@ struct class_object : object {
     std::vector<class_object*> mro;
     class_namespace attributes;
     bool is_object = false;  // the builtin `object`
+    // Which of asyncio's primitives its instances are (asyncio/primitives.cpp), once asked: -1 not yet
+    std::int8_t primitive_kind = -1;
     std::vector<std::string> annotations;  // the names its body annotated, in order
     value doc;  // __doc__: its body's docstring or None, its own (never inherited)
     // A dataclass: its fields, its bases' first (dataclasses.fields order)
