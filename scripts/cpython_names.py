@@ -11,16 +11,20 @@ the builtin exception hierarchy, and the attributes of every type whose objects 
 test suite runs it with --check, so the table is never copied by hand and never goes stale.
 """
 import asyncio
+import bisect
 import builtins
 import collections
 import contextlib
 import dataclasses
 import functools
 import itertools
+import heapq
+import json
 import enum
 import math
 import os
 import random
+import string
 import typing
 import sys
 import time
@@ -85,7 +89,7 @@ def type_attributes():
         "asyncio.BoundedSemaphore": asyncio.BoundedSemaphore(), "asyncio.Queue": asyncio.Queue(),
         "asyncio.PriorityQueue": asyncio.PriorityQueue(), "asyncio.LifoQueue": asyncio.LifoQueue(),
         "module": asyncio, "module random": random, "module typing": typing, "module sys": sys, "TextIOWrapper": sys.stdout,
-        "module enum": enum, "module math": math, "module time": time, "module dataclasses": dataclasses, "EnumType": enum.Enum, "Enum member": _Colour.RED, "ellipsis": ..., "slice": slice(0),
+        "module enum": enum, "module math": math, "module json": json, "module heapq": heapq, "module string": string, "module bisect": bisect, "module time": time, "module dataclasses": dataclasses, "EnumType": enum.Enum, "Enum member": _Colour.RED, "ellipsis": ..., "slice": slice(0),
         "dict": {}, "dict_keys": {}.keys(), "dict_values": {}.values(), "dict_items": {}.items(),
         "dict_keyiterator": iter({}), "dict_valueiterator": iter({}.values()), "dict_itemiterator": iter({}.items()),
         "dict_reversekeyiterator": reversed({}), "tuple_iterator": iter(()), "range_iterator": iter(range(0)),

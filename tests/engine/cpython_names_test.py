@@ -12,6 +12,7 @@ not raise. Also checks that server/engine/syntax/cpython_names.inc is what this 
 """
 import argparse
 import asyncio
+import bisect
 import builtins
 import collections
 import contextlib
@@ -19,10 +20,12 @@ import dataclasses
 import functools
 import itertools
 import concurrent.futures
+import heapq
 import json
 import math
 import os
 import random
+import string
 import typing
 import subprocess
 import sys
@@ -91,6 +94,11 @@ def kinds():
         "staticmethod": ("x = staticmethod(len)", staticmethod(len)),
         "module math": ("import math\nx = math", math),
         "module random": ("import random\nx = random", random),
+        "module json": ("import json\nx = json", json),
+        "module heapq": ("import heapq\nx = heapq", heapq),
+        "module string": ("import string\nx = string", string),
+        "module bisect": ("import bisect\nx = bisect", bisect),
+        "json.JSONDecodeError": ("import json\nx = json.JSONDecodeError('Expecting value', '[', 1)", json.JSONDecodeError("Expecting value", "[", 1)),
         "module typing": ("import typing\nx = typing", typing),
         "module collections": ("import collections\nx = collections", collections),
         "collections.deque": ("from collections import deque\nx = deque([1], 3)", collections.deque([1], 3)),

@@ -28,6 +28,7 @@ KNOWN_UPWARD = {
     # `runtime` is still one class: the interpreter's state (frames, exceptions, calls) and the loop's
     # (tasks, handles, the runner). The vm's natives are its methods. Splitting it in two (the
     # interpreter, which the asyncio layer extends) removes every edge below.
+    "vm/bisect_module.cpp": {"runtime.hpp"},
     "vm/builtins.cpp": {"runtime.hpp", "library.hpp"},
     "vm/interpreter.cpp": {"runtime.hpp", "library.hpp"},
     "vm/collections_counter.cpp": {"runtime.hpp"},
@@ -40,6 +41,8 @@ KNOWN_UPWARD = {
     "vm/exception_groups.cpp": {"runtime.hpp"},
     "vm/functools_module.cpp": {"runtime.hpp"},
     "vm/itertools_module.cpp": {"runtime.hpp"},
+    "vm/heapq_module.cpp": {"runtime.hpp"},
+    "vm/json_module.cpp": {"runtime.hpp"},
     "vm/math_module.cpp": {"runtime.hpp"},
     "vm/named_tuples.cpp": {"runtime.hpp"},
     "vm/objects.cpp": {"runtime.hpp"},

@@ -510,6 +510,19 @@ private:
     value named_tuple_method(const std::string& name);
     void fill_named_tuple_class(class_object& cls, std::shared_ptr<named_tuple_spec> spec);
     value new_named_tuple_class(std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
+    // json_module.cpp: json.dumps, json.loads, a program's JSONDecodeError(msg, doc, pos)
+    class json_encoder;
+    class json_decoder;
+    value json_dumps(std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
+    value json_loads(std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
+    value new_json_decode_error(std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
+    // bisect_module.cpp: bisect's C functions, told apart by name
+    value call_bisect(const std::string& name, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
+    // heapq_module.cpp: heapq's C functions, told apart by name
+    value call_heapq(const std::string& name, std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
+    bool heap_less(const value& a, const value& b);
+    void heap_sift_down(const value& heap, std::size_t startpos, std::size_t pos);
+    void heap_sift_up(const value& heap, std::size_t pos);
     value new_typing_named_tuple(std::vector<value>& args, std::vector<std::pair<std::string, value>>& kwargs);
     void finish_named_tuple_class(class_object& cls);
     value construct_named_tuple(const ref<class_object>& cls, std::vector<value> args, std::vector<std::pair<std::string, value>> kwargs);

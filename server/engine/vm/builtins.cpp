@@ -16,6 +16,7 @@
 #include "modules.hpp"
 #include "str_methods.hpp"
 #include "dir_builtin.hpp"
+#include "json_module.hpp"
 #include "text_search.hpp"
 
 #include <algorithm>
@@ -86,6 +87,9 @@ enum builtin_id : int {
     dc_function,  // dataclasses' fields, asdict, astuple, replace, is_dataclass (dataclasses_module.cpp tells them apart by name)
     method_descriptor,  // a builtin type's method taken from the type (str.upper): self is the type
     b_dir,  // dir() (dir_builtin.cpp)
+    js_dumps, js_loads,  // json.dumps, json.loads (json_module.cpp)
+    h_function,          // heapq's functions, one id: heapq_module.cpp tells them apart by name
+    bi_function,         // bisect's functions, one id: bisect_module.cpp tells them apart by name
 };
 
 // A generator that has returned, asked for more: StopIteration, with its `return value` the first time
@@ -740,7 +744,8 @@ bool engine_has_attribute(std::string_view name)
                                 "__qualname__", "__module__", "__doc__", "__wrapped__", "__class__", "__self__", "__func__", "__cause__", "__context__",
                                 "__suppress_context__", "message", "exceptions", "name", "value", "default", "init", "repr", "hash", "compare", "kw_only", "_fields", "_field_defaults", "_asdict", "_replace", "_make", "__match_args__", "default_factory", "from_iterable", "func", "keywords", "cache_clear", "cache_parameters", "cache_info", "start", "stop", "step", "indices",
                                 "__enter__", "__exit__", "__aenter__", "__aexit__", "gen", "kwds", "_exceptions", "enter_result", "thing",
-                                "cr_running", "ag_running", "__dict__"})
+                                "cr_running", "ag_running", "__dict__",
+                                "msg", "doc", "pos", "lineno", "colno"})  // a JSONDecodeError's (json_module.cpp)
         if (name == special) return true;
     return false;
 }
@@ -776,6 +781,32 @@ std::span<const runtime::module_attribute> runtime::module_attributes()
         {"collections", "OrderedDict", [](runtime& rt) { return rt.make_builtin(c_ordered_dict, "collections.OrderedDict"); }},
         {"collections", "namedtuple", [](runtime& rt) { return python_function(rt.make_builtin(c_namedtuple, "namedtuple")); }},
         {"typing", "NamedTuple", [](runtime& rt) { return python_function(rt.make_builtin(nt_typing, "NamedTuple")); }},
+        {"json", "dumps", [](runtime& rt) { return python_function(rt.make_builtin(js_dumps, "dumps")); }},
+        {"json", "loads", [](runtime& rt) { return python_function(rt.make_builtin(js_loads, "loads")); }},
+        {"json", "JSONDecodeError", [](runtime&) { return value::of(value_kind::exception_type, json_decode_error_type()); }},
+        // string's constants (its functions and classes are refused up front)
+        {"string", "ascii_lowercase", [](runtime&) { return value::string("abcdefghijklmnopqrstuvwxyz"); }},
+        {"string", "ascii_uppercase", [](runtime&) { return value::string("ABCDEFGHIJKLMNOPQRSTUVWXYZ"); }},
+        {"string", "ascii_letters", [](runtime&) { return value::string("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"); }},
+        {"string", "digits", [](runtime&) { return value::string("0123456789"); }},
+        {"string", "hexdigits", [](runtime&) { return value::string("0123456789abcdefABCDEF"); }},
+        {"string", "octdigits", [](runtime&) { return value::string("01234567"); }},
+        {"string", "punctuation", [](runtime&) { return value::string("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"); }},
+        {"string", "whitespace", [](runtime&) { return value::string(" \t\n\r\x0b\x0c"); }},
+        {"string", "printable", [](runtime&) {
+             return value::string("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ \t\n\r\x0b\x0c");
+         }},
+        {"bisect", "bisect", [](runtime& rt) { return rt.make_builtin(bi_function, "bisect_right"); }},
+        {"bisect", "bisect_left", [](runtime& rt) { return rt.make_builtin(bi_function, "bisect_left"); }},
+        {"bisect", "bisect_right", [](runtime& rt) { return rt.make_builtin(bi_function, "bisect_right"); }},
+        {"bisect", "insort", [](runtime& rt) { return rt.make_builtin(bi_function, "insort_right"); }},
+        {"bisect", "insort_left", [](runtime& rt) { return rt.make_builtin(bi_function, "insort_left"); }},
+        {"bisect", "insort_right", [](runtime& rt) { return rt.make_builtin(bi_function, "insort_right"); }},
+        {"heapq", "heappush", [](runtime& rt) { return rt.make_builtin(h_function, "heappush"); }},
+        {"heapq", "heappop", [](runtime& rt) { return rt.make_builtin(h_function, "heappop"); }},
+        {"heapq", "heapify", [](runtime& rt) { return rt.make_builtin(h_function, "heapify"); }},
+        {"heapq", "heapreplace", [](runtime& rt) { return rt.make_builtin(h_function, "heapreplace"); }},
+        {"heapq", "heappushpop", [](runtime& rt) { return rt.make_builtin(h_function, "heappushpop"); }},
     };
     return table;
 }
@@ -843,6 +874,14 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             if (cpython_type_has("module math", name)) raise_unsupported("math." + name);
         } else if (m == "collections") {
             if (cpython_type_has("module collections", name)) raise_unsupported("collections." + name);
+        } else if (m == "json") {
+            if (cpython_type_has("module json", name)) raise_unsupported("json." + name);
+        } else if (m == "heapq") {
+            if (cpython_type_has("module heapq", name)) raise_unsupported("heapq." + name);
+        } else if (m == "bisect") {
+            if (cpython_type_has("module bisect", name)) raise_unsupported("bisect." + name);
+        } else if (m == "string") {
+            if (cpython_type_has("module string", name)) raise_unsupported("string." + name);
         } else if (m == "functools") {
             if (name == "partial") return make_builtin(ft_partial, "functools.partial");
             if (name == "reduce") return make_builtin(ft_reduce, "reduce");
@@ -1503,6 +1542,10 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
     case c_ordered_dict: return new_ordered_dict(args, kwargs);
     case ordered_dict_method: return call_ordered_dict_method(b.name, b.self, args, kwargs);
     case c_namedtuple: return new_named_tuple_class(args, kwargs);
+    case js_dumps: return json_dumps(args, kwargs);
+    case js_loads: return json_loads(args, kwargs);
+    case h_function: return call_heapq(b.name, args, kwargs);
+    case bi_function: return call_bisect(b.name, args, kwargs);
     case nt_typing: return new_typing_named_tuple(args, kwargs);
     case nt_method: return call_named_tuple_method(b.name, args, kwargs);
     case counter_method: return call_counter_method(b.name, b.self, args, kwargs);

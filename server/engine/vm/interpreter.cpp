@@ -4,6 +4,7 @@
 #include "library.hpp"
 #include "functools_module.hpp"
 #include "classes.hpp"
+#include "json_module.hpp"
 #include "sets.hpp"
 
 #include <sys/resource.h>
@@ -331,6 +332,7 @@ value runtime::call_value(exec_context& ctx, const value& callee, std::vector<va
         }
     case value_kind::exception_type: {
         thread_local const auto exception_group_type = builtin_exception_type("BaseExceptionGroup");
+        if (callee.obj.get() == json_decode_error_type().get()) return new_json_decode_error(args, kwargs);  // its own __init__
         if (const value* init = exception_method(callee.as<exception_type_object>(), "__init__")) {
             // A program's exception class with an __init__: args are what the call passed (as
             // BaseException.__new__ keeps them), then its __init__ runs on the new exception.
@@ -2796,7 +2798,7 @@ runtime::outcome runtime::execute_frames(exec_context& ctx)
                     // Where CPython says the module is: its file, or for one built into the interpreter none
                     const bool builtin_module = m == "time" || m == "sys" || m == "math" || m == "itertools";
                     const std::string where = builtin_module ? "unknown location"
-                                              : m == "asyncio" || m == "collections" ? "/usr/lib/python3.11/" + m + "/__init__.py"
+                                              : m == "asyncio" || m == "collections" || m == "json" ? "/usr/lib/python3.11/" + m + "/__init__.py"
                                                                                      : "/usr/lib/python3.11/" + m + ".py";
                     raise_error("ImportError", "cannot import name '" + name + "' from '" + m + "' (" + where + ")");
                 }

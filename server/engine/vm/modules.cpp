@@ -24,7 +24,7 @@ bool one_of(std::string_view name, std::initializer_list<std::string_view> names
 
 bool vm_has_module(std::string_view m)
 {
-    return one_of(m, {"time", "dataclasses", "random", "typing", "sys", "enum", "math", "collections", "itertools", "functools", "contextlib"});
+    return one_of(m, {"time", "dataclasses", "random", "typing", "sys", "enum", "math", "collections", "itertools", "functools", "contextlib", "json", "heapq", "string", "bisect"});
 }
 
 bool vm_module_has(std::string_view module, std::string_view name)

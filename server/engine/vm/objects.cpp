@@ -3,6 +3,7 @@
 #include "runtime.hpp"
 
 #include "classes.hpp"
+#include "json_module.hpp"
 #include "cpython_names.hpp"
 #include "dicts.hpp"
 #include "integers.hpp"
@@ -19,6 +20,7 @@ ref<class_object> runtime::make_class(const std::string& name, const std::string
     cls->qualname = qualname;
     if (bases.size() == 1 && bases[0].is(value_kind::exception_type)) {
         // An exception class (the compiler saw to it that this is its one base)
+        if (bases[0].obj.get() == json_decode_error_type().get()) raise_unsupported("a subclass of json.JSONDecodeError");
         cls->exception_base = static_ref_cast<exception_type_object>(bases[0].obj);
         cls->mro.push_back(cls.get());
         note_class_namespace_change();

@@ -1,0 +1,15 @@
+#pragma once
+
+// json (json_module.cpp): dumps and loads, and JSONDecodeError
+#include "value.hpp"
+
+#include <string_view>
+
+namespace loopscope::engine {
+
+// Is `name` a json name the engine models? (dumps, loads, JSONDecodeError)
+bool json_has(std::string_view name);
+// json.decoder.JSONDecodeError, a ValueError
+const ref<exception_type_object>& json_decode_error_type();
+
+} // namespace loopscope::engine
