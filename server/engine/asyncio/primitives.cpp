@@ -62,17 +62,7 @@ std::string task_name_of(const value* v)
     return static_cast<const task_object&>(v->as<future_object>()).name;
 }
 
-// `"name":` (after a comma but for the first); name is a literal, its length known here
-template <std::size_t N>
-void key(std::string& out, bool& first, const char (&name)[N])
-{
-    if (!first) out += ',';
-    first = false;
-    out += '"';
-    out.append(name, N - 1);
-    out.append("\":", 2);
-}
-
+// `"name":` (after a comma but for the first)
 void key(std::string& out, bool& first, std::string_view name)
 {
     if (!first) out += ',';

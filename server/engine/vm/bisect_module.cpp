@@ -2,8 +2,6 @@
 // insort_left/insort_right (insort), with lo, hi and key=, probing the sequence by its own indexing
 // (a list, a tuple, a str, a range, a program's __getitem__) and comparing by `<` in CPython's order;
 // Argument Clinic's errors for their arguments.
-#include "bisect_module.hpp"
-
 #include "integers.hpp"
 #include "runtime.hpp"
 
@@ -12,12 +10,6 @@
 #include <vector>
 
 namespace loopscope::engine {
-
-bool bisect_has(std::string_view name)
-{
-    return name == "bisect" || name == "bisect_left" || name == "bisect_right" || name == "insort" || name == "insort_left" ||
-           name == "insort_right";
-}
 
 namespace {
 

@@ -864,24 +864,13 @@ value runtime::load_attribute(const value& obj, const std::string& name)
                 return made;
             }
             if (cpython_type_has("module dataclasses", name)) raise_unsupported("dataclasses." + name);
-        } else if (m == "enum") {
-            if (cpython_type_has("module enum", name)) raise_unsupported("enum." + name);
-        } else if (m == "sys") {
-            if (cpython_type_has("module sys", name)) raise_unsupported("sys." + name);
         } else if (m == "math") {
             if (const member* f = find_member(math_members, name)) return make_builtin(f->id, name);
             if (value c; math_constant(name, c)) return c;
             if (cpython_type_has("module math", name)) raise_unsupported("math." + name);
-        } else if (m == "collections") {
-            if (cpython_type_has("module collections", name)) raise_unsupported("collections." + name);
-        } else if (m == "json") {
-            if (cpython_type_has("module json", name)) raise_unsupported("json." + name);
-        } else if (m == "heapq") {
-            if (cpython_type_has("module heapq", name)) raise_unsupported("heapq." + name);
-        } else if (m == "bisect") {
-            if (cpython_type_has("module bisect", name)) raise_unsupported("bisect." + name);
-        } else if (m == "string") {
-            if (cpython_type_has("module string", name)) raise_unsupported("string." + name);
+        } else if (m == "enum" || m == "sys" || m == "collections" || m == "json" || m == "heapq" || m == "bisect" || m == "string") {
+            // Everything these have is in module_attributes(): any other name of CPython's is refused
+            if (cpython_type_has("module " + m, name)) raise_unsupported(m + "." + name);
         } else if (m == "functools") {
             if (name == "partial") return make_builtin(ft_partial, "functools.partial");
             if (name == "reduce") return make_builtin(ft_reduce, "reduce");

@@ -2,8 +2,6 @@
 // heappushpop on a program's list, by `<` as CPython compares (a program's __lt__ too), with the same
 // swaps in the same order, so that the heap is the same list CPython makes, and CPython's errors: a
 // comparison that changes the list's size is "list changed size during iteration".
-#include "heapq_module.hpp"
-
 #include "runtime.hpp"
 
 #include <string>
@@ -11,11 +9,6 @@
 #include <vector>
 
 namespace loopscope::engine {
-
-bool heapq_has(std::string_view name)
-{
-    return name == "heappush" || name == "heappop" || name == "heapify" || name == "heapreplace" || name == "heappushpop";
-}
 
 namespace {
 

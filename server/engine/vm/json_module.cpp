@@ -12,7 +12,6 @@
 #include "runtime.hpp"
 
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <string_view>
@@ -21,21 +20,6 @@
 namespace loopscope::engine {
 
 namespace {
-
-// The next code point of UTF-8 text at `at` (moved past it)
-std::uint32_t next_code_point(std::string_view s, std::size_t& at)
-{
-    const auto b = static_cast<unsigned char>(s[at]);
-    if (b < 0x80) {
-        ++at;
-        return b;
-    }
-    const int n = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
-    std::uint32_t c = b & (n == 4 ? 0x07 : n == 3 ? 0x0f : 0x1f);
-    for (int k = 1; k < n && at + static_cast<std::size_t>(k) < s.size(); ++k) c = (c << 6) | (static_cast<unsigned char>(s[at + static_cast<std::size_t>(k)]) & 0x3f);
-    at += static_cast<std::size_t>(n);
-    return c;
-}
 
 void append_u_escape(std::string& out, std::uint32_t unit)
 {
@@ -117,8 +101,6 @@ const ref<exception_type_object>& json_decode_error_type()
     }();
     return type;
 }
-
-bool json_has(std::string_view name) { return name == "dumps" || name == "loads" || name == "JSONDecodeError"; }
 
 // ---- dumps ----
 
@@ -575,9 +557,7 @@ private:
     [[noreturn]] void fail(const std::string& msg, std::size_t byte) const
     {
         // The position in code points, as a str counts them
-        std::int64_t pos = 0;
-        for (std::size_t k = 0; k < byte && k < s_.size(); ++k)
-            if ((static_cast<unsigned char>(s_[k]) & 0xc0) != 0x80) ++pos;
+        const auto pos = static_cast<std::int64_t>(code_point_count(std::string_view(s_).substr(0, byte)));
         throw python_error{make_decode_error(msg, doc_, pos)};
     }
 

@@ -7,8 +7,6 @@
 
 namespace loopscope::engine {
 
-// Is `name` a json name the engine models? (dumps, loads, JSONDecodeError)
-bool json_has(std::string_view name);
 // json.decoder.JSONDecodeError, a ValueError
 const ref<exception_type_object>& json_decode_error_type();
 

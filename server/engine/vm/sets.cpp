@@ -363,14 +363,7 @@ std::int64_t cpython_str_hash(const std::string& utf8)
     points.reserve(utf8.size());
     std::uint32_t widest = 0;
     for (std::size_t k = 0; k < utf8.size();) {
-        const auto c = static_cast<unsigned char>(utf8[k]);
-        std::uint32_t cp = c;
-        std::size_t n = 1;
-        if (c >= 0xF0) { cp = c & 0x07u; n = 4; }
-        else if (c >= 0xE0) { cp = c & 0x0Fu; n = 3; }
-        else if (c >= 0xC0) { cp = c & 0x1Fu; n = 2; }
-        for (std::size_t j = 1; j < n && k + j < utf8.size(); ++j) cp = (cp << 6) | (static_cast<unsigned char>(utf8[k + j]) & 0x3Fu);
-        k += n;
+        const std::uint32_t cp = next_code_point(utf8, k);
         points.push_back(cp);
         widest = std::max(widest, cp);
     }

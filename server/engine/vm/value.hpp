@@ -508,6 +508,20 @@ bool is_instance_of(const value& exc, const std::string& type_name);
 std::size_t utf8_sequence_length(std::string_view s, std::size_t i);
 // A str's length as Python counts it: code points of its (valid) UTF-8.
 std::size_t code_point_count(std::string_view s);
+// The code point of (valid) UTF-8 text at `at`, which it moves past it
+inline std::uint32_t next_code_point(std::string_view s, std::size_t& at)
+{
+    const auto b = static_cast<unsigned char>(s[at]);
+    if (b < 0x80) {
+        ++at;
+        return b;
+    }
+    const std::size_t n = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+    std::uint32_t c = b & (n == 4 ? 0x07u : n == 3 ? 0x0fu : 0x1fu);
+    for (std::size_t k = 1; k < n && at + k < s.size(); ++k) c = (c << 6) | (static_cast<unsigned char>(s[at + k]) & 0x3fu);
+    at += n;
+    return c;
+}
 // Byte offsets of each code point (and the end), for indexing and slicing a str by character.
 std::vector<std::size_t> code_point_offsets(const std::string& s);
 
