@@ -115,6 +115,9 @@ struct named_tuple_spec {
     std::string typename_;
     std::vector<std::string> fields;
     std::vector<value> defaults;  // for the last defaults.size() fields
+    // The generated __new__(_cls, field, ...)'s signature, made at the first call and kept: binding
+    // Point(1, 2) is then no new code object of the fields' names per call
+    mutable ref<function_object> new_signature;
 };
 
 // The named tuple class of a class, or of one along its MRO; nullptr if none
