@@ -138,7 +138,7 @@ private:
     bool finish_some();
     void finish_now();
     void send_held_finish();  // the run_finished begin_finishing() held back
-    void break_cycles();
+    bool break_cycles(bool sliced);
 
     // ---- events and output ----
     event make_event(event_kind kind);
@@ -698,6 +698,8 @@ private:
     release_queue teardown_;
     std::size_t next_global_ = 0;   // the next global to let go while finishing
     bool roots_released_ = false;   // release_some() has handed everything to teardown_
+    std::size_t cycle_cursor_ = 0;  // how far break_cycles() has come: tasks, then gathers, then containers
+    std::size_t timer_cursor_ = 0;  // ... then the loop's timers
     int exit_status_ = 0;
     bool keyboard_interrupt_ = false;
 

@@ -36,6 +36,7 @@ struct figures {
     double worst_ms = 0, p99_ms = 0;
     std::size_t slices = 0, peak_bytes = 0;
     std::string ending;
+    std::string worst_at;  // which slice was the longest: "run 12", "teardown 3", "destructor"
 };
 
 figures measure(const std::string& source)
@@ -43,6 +44,7 @@ figures measure(const std::string& source)
     run_config config;
     counting_sink sink;
     std::vector<double> slices;
+    std::vector<std::string> phases;  // each slice's phase and number, beside its time
     figures f;
     auto destroy_start = std::chrono::steady_clock::now();
     {
@@ -51,14 +53,17 @@ figures measure(const std::string& source)
             auto start = std::chrono::steady_clock::now();
             auto res = r.advance(5'000);
             slices.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+            phases.push_back("run " + std::to_string(phases.size() + 1));
             if (res.state == advance_result::status::finished) break;
             if (res.state == advance_result::status::waiting) r.set_time(res.until);
         }
+        const std::size_t run_slices = slices.size();
         // The teardown, a slice at a time as the driver does it, counts as slices too.
         while (true) {
             auto start = std::chrono::steady_clock::now();
             bool done = r.release_some(5'000);
             slices.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+            phases.push_back("teardown " + std::to_string(slices.size() - run_slices));
             if (done) break;
         }
         f.peak_bytes = r.peak_memory_bytes();
@@ -66,7 +71,9 @@ figures measure(const std::string& source)
     }
     // And what is left for the run's destructor.
     slices.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - destroy_start).count());
+    phases.push_back("destructor");
     return_free_memory();
+    f.worst_at = phases[static_cast<std::size_t>(std::max_element(slices.begin(), slices.end()) - slices.begin())];
     std::sort(slices.begin(), slices.end());
     f.slices = slices.size();
     f.worst_ms = slices.back();
@@ -96,11 +103,11 @@ int main(int argc, char** argv)
                 defaults.max_memory_bytes >> 20,
                 static_cast<long long>(std::chrono::duration_cast<std::chrono::microseconds>(defaults.max_slice_time).count()),
                 static_cast<unsigned long long>(defaults.max_operation_steps));
-    std::printf("%-28s %8s %9s %9s %7s %10s %9s  %s\n", "program", "slices", "p99 ms", "worst ms", "ratio", "peak MiB", "RSS MiB", "ending");
+    std::printf("%-28s %8s %9s %9s %7s %10s %9s  %-26s %s\n", "program", "slices", "p99 ms", "worst ms", "ratio", "peak MiB", "RSS MiB", "ending", "worst slice");
     auto row = [](const std::string& name, const figures& f, const figures& base) {
-        std::printf("%-28s %8zu %9.2f %9.2f %7.1f %10.1f %9.1f  %s\n", name.c_str(), f.slices, f.p99_ms, f.worst_ms,
+        std::printf("%-28s %8zu %9.2f %9.2f %7.1f %10.1f %9.1f  %-26s %s\n", name.c_str(), f.slices, f.p99_ms, f.worst_ms,
                     f.worst_ms / base.worst_ms, static_cast<double>(f.peak_bytes) / (1 << 20), static_cast<double>(max_rss_kib()) / 1024,
-                    f.ending.c_str());
+                    f.ending.c_str(), f.worst_at.c_str());
     };
     row("(baseline: a plain loop)", baseline, baseline);
     double worst = 0;
