@@ -423,11 +423,20 @@ std::string runtime::printf_format(const std::string& format, const value& args)
     else items.push_back(args);
     // CPython takes any object with __getitem__ but a tuple or str as a mapping: %(name)s looks the
     // name up in it, and an argument left over is no error.
-    const bool mapping = args.is(value_kind::list) || args.is(value_kind::range);
+    const bool mapping = args.is(value_kind::list) || args.is(value_kind::range) || args.is(value_kind::dict) || args.is(value_kind::deque) ||
+                         (args.is(value_kind::instance) && args.as<instance_object>().cls->lookup("__getitem__"));
     std::size_t next = 0;
     auto take = [&]() -> const value& {
         if (next >= items.size()) raise_error("TypeError", "not enough arguments for format string");
         return items[next++];
+    };
+    // %(key)s: the conversion's argument is the mapping's item (a '*' width still takes from the arguments)
+    value keyed;
+    bool has_key = false;
+    auto take_argument = [&]() -> const value& {
+        if (!has_key) return take();
+        has_key = false;
+        return keyed;
     };
     auto real_number = [&](const value& v, char conversion) -> double {
         if (is_int(v)) return int_to_float(v);
@@ -445,14 +454,18 @@ std::string runtime::printf_format(const std::string& format, const value& args)
             continue;
         }
         const std::size_t spec_start = k;
-        // The engine has no dict yet (refused up front); a list or range is a mapping that has no
-        // str keys.
+        // %(key): the key runs to its matching ')' (parentheses nest, as in CPython's scan)
         if (k < format.size() && format[k] == '(') {
             if (!mapping) raise_error("TypeError", "format requires a mapping");
-            const auto close = format.find(')', k);
-            if (close == std::string::npos) raise_error("ValueError", "incomplete format key");
-            subscript(args, value::string(format.substr(k + 1, close - k - 1)));
-            raise_error("TypeError", "format requires a mapping");  // not reached: the lookup raises
+            std::size_t close = k + 1;
+            for (int depth = 1; close < format.size(); ++close) {
+                if (format[close] == '(') ++depth;
+                else if (format[close] == ')' && --depth == 0) break;
+            }
+            if (close >= format.size()) raise_error("ValueError", "incomplete format key");
+            keyed = subscript(args, value::string(format.substr(k + 1, close - k - 1)));
+            has_key = true;
+            k = close + 1;
         }
         bool left = false, plus = false, space = false, alternate = false, zero = false;
         for (; k < format.size(); ++k) {
@@ -500,7 +513,7 @@ std::string runtime::printf_format(const std::string& format, const value& args)
         if (k >= format.size()) raise_error("ValueError", "incomplete format");
         const char conversion = format[k++];
         auto unsupported_conversion = [&]() {
-            take();  // CPython takes the argument before it looks at the conversion
+            take_argument();  // CPython takes the argument before it looks at the conversion
             char code[8];
             std::snprintf(code, sizeof code, "%x", static_cast<unsigned char>(conversion));
             raise_error("ValueError", std::string("unsupported format character '") + conversion + "' (0x" + code + ") at index " +
@@ -516,11 +529,11 @@ std::string runtime::printf_format(const std::string& format, const value& args)
             }
             unsupported_conversion();
             break;  // not reached: it raises
-        case 's': body = str(take()); numeric = false; break;
-        case 'r': body = repr(take()); numeric = false; break;
-        case 'a': body = ascii_of(take()); numeric = false; break;
+        case 's': body = str(take_argument()); numeric = false; break;
+        case 'r': body = repr(take_argument()); numeric = false; break;
+        case 'a': body = ascii_of(take_argument()); numeric = false; break;
         case 'c': {
-            const value& v = take();
+            const value& v = take_argument();
             if (v.is(value_kind::string) && code_point_count(v.as<string_object>().s) == 1) body = v.as<string_object>().s;
             else if (is_int(v)) {
                 const auto x = small_int(v);
@@ -531,7 +544,7 @@ std::string runtime::printf_format(const std::string& format, const value& args)
             break;
         }
         case 'd': case 'i': case 'u': case 'o': case 'x': case 'X': {
-            const value& v = take();
+            const value& v = take_argument();
             value x;
             if (is_int(v)) x = v;
             else if (v.is(value_kind::floating) && (conversion == 'd' || conversion == 'i' || conversion == 'u')) {
@@ -556,7 +569,7 @@ std::string runtime::printf_format(const std::string& format, const value& args)
             break;
         }
         case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
-            double d = real_number(take(), conversion);
+            double d = real_number(take_argument(), conversion);
             const bool negative = std::signbit(d) && !std::isnan(d);
             d = std::fabs(d);
             const int p = precision < 0 ? 6 : static_cast<int>(precision);
