@@ -21,6 +21,7 @@ import itertools
 import heapq
 import json
 import enum
+import logging
 import math
 import os
 import random
@@ -89,7 +90,7 @@ def type_attributes():
         "asyncio.BoundedSemaphore": asyncio.BoundedSemaphore(), "asyncio.Queue": asyncio.Queue(),
         "asyncio.PriorityQueue": asyncio.PriorityQueue(), "asyncio.LifoQueue": asyncio.LifoQueue(),
         "module": asyncio, "module random": random, "module typing": typing, "module sys": sys, "TextIOWrapper": sys.stdout,
-        "module enum": enum, "module math": math, "module json": json, "module heapq": heapq, "module string": string, "module bisect": bisect, "module time": time, "module dataclasses": dataclasses, "EnumType": enum.Enum, "Enum member": _Colour.RED, "ellipsis": ..., "slice": slice(0),
+        "module enum": enum, "module math": math, "module json": json, "module logging": logging, "module heapq": heapq, "module string": string, "module bisect": bisect, "module time": time, "module dataclasses": dataclasses, "EnumType": enum.Enum, "Enum member": _Colour.RED, "ellipsis": ..., "slice": slice(0),
         "dict": {}, "dict_keys": {}.keys(), "dict_values": {}.values(), "dict_items": {}.items(),
         "dict_keyiterator": iter({}), "dict_valueiterator": iter({}.values()), "dict_itemiterator": iter({}.items()),
         "dict_reversekeyiterator": reversed({}), "tuple_iterator": iter(()), "range_iterator": iter(range(0)),

@@ -3,6 +3,7 @@
 #include "loopscope/net/health_check.hpp"
 #include "loopscope/net/server.hpp"
 #include "loopscope/version.hpp"
+#include "loopscope/engine/code_cache.hpp"
 #include "run_command.hpp"
 
 #include <boost/asio/io_context.hpp>
@@ -126,6 +127,7 @@ int main(int argc, char** argv)
             });
             server.shutdown([&] { signals.cancel(); });
         });
+        loopscope::engine::prepare_library();  // on this thread, which runs every program
         auto endpoint = server.start();
         spdlog::info("loopscope {} listening on http://{}:{}/ (web root {})", loopscope::version,
                      endpoint.address().to_string(), endpoint.port(), web_root);

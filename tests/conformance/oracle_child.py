@@ -261,6 +261,10 @@ class virtual_selector(selectors.DefaultSelector):
         return super().select(None)
 
 
+# asyncio logs `Using selector: EpollSelector` at DEBUG as its loop is made (Linux's DefaultSelector)
+virtual_selector.__name__ = virtual_selector.__qualname__ = "EpollSelector"
+
+
 _real_selector_loop_init = asyncio.selector_events.BaseSelectorEventLoop.__init__
 
 

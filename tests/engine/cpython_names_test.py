@@ -22,6 +22,7 @@ import itertools
 import concurrent.futures
 import heapq
 import json
+import logging
 import math
 import os
 import random
@@ -96,6 +97,7 @@ def kinds():
         "module random": ("import random\nx = random", random),
         "module json": ("import json\nx = json", json),
         "module heapq": ("import heapq\nx = heapq", heapq),
+        "module logging": ("import logging\nx = logging", logging),
         "module string": ("import string\nx = string", string),
         "module bisect": ("import bisect\nx = bisect", bisect),
         "json.JSONDecodeError": ("import json\nx = json.JSONDecodeError('Expecting value', '[', 1)", json.JSONDecodeError("Expecting value", "[", 1)),

@@ -1,5 +1,6 @@
 // asyncio's library in Python: the embedded sources, their CPython places, compiled once.
 #include "library.hpp"
+#include <loopscope/engine/code_cache.hpp>
 #include "this_engine_names.hpp"
 
 #include "compiler.hpp"
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 #include <stdexcept>
 
@@ -133,9 +135,17 @@ void collect_names(const code_object& code, std::set<std::string>& names, bool c
     }
 }
 
+void collect_used_names(const code_object& code, std::set<std::string>& names)
+{
+    names.insert(code.names.begin(), code.names.end());
+    for (const auto& f : code.functions) collect_used_names(*f, names);
+}
+
 } // namespace
 
 const std::vector<library_module>& library_modules() { return modules(); }
+
+void prepare_library() { (void)modules(); }
 
 std::pair<std::string, std::int32_t> cpython_place(const library_module& module, std::int32_t line)
 {
@@ -144,16 +154,71 @@ std::pair<std::string, std::int32_t> cpython_place(const library_module& module,
     return {module.file, 0};
 }
 
+namespace {
+
+// A source's module, from its first line "#@module NAME FILE"
+std::string_view module_of(std::string_view text)
+{
+    constexpr std::string_view module_mark = "#@module ";
+    const std::string_view rest = text.substr(module_mark.size());
+    return rest.substr(0, rest.find(' '));
+}
+
+bool in_asyncio(std::string_view module) { return module.substr(0, 8) == "asyncio."; }
+
+// The public names of each module that is not asyncio's (logging), read from the sources' text
+const std::map<std::string, std::set<std::string, std::less<>>, std::less<>>& top_module_names()
+{
+    static const auto names = [] {
+        memory_scope process_wide(nullptr);
+        std::map<std::string, std::set<std::string, std::less<>>, std::less<>> made;
+        for (const auto& s : library_sources) {
+            const std::string_view module = module_of(s.text);
+            if (in_asyncio(module)) continue;
+            auto& mine = made[std::string(module)];
+            for (auto& n : public_names(s.text)) mine.insert(std::move(n));
+        }
+        return made;
+    }();
+    return names;
+}
+
+} // namespace
+
 bool library_exports(std::string_view name)
 {
     static const std::set<std::string, std::less<>> exported = [] {
         memory_scope process_wide(nullptr);
         std::set<std::string, std::less<>> names;
         for (const auto& s : library_sources)
-            for (auto& n : public_names(s.text)) names.insert(std::move(n));
+            if (in_asyncio(module_of(s.text)))
+                for (auto& n : public_names(s.text)) names.insert(std::move(n));
         return names;
     }();
     return exported.count(name) > 0;
+}
+
+bool library_has_module(std::string_view module) { return top_module_names().count(module) > 0; }
+
+bool library_module_exports(std::string_view module, std::string_view name)
+{
+    const auto found = top_module_names().find(module);
+    return found != top_module_names().end() && found->second.count(name) > 0;
+}
+
+bool library_modules_export(std::string_view name)
+{
+    for (const auto& [module, names] : top_module_names())
+        if (names.count(name)) return true;
+    return false;
+}
+
+const library_module* library_top_module(std::string_view module)
+{
+    if (!library_has_module(module)) return nullptr;
+    for (const auto& m : modules())
+        if (m.name == module) return &m;
+    return nullptr;
 }
 
 const library_module* library_for_asyncio_name(std::string_view name)
@@ -162,7 +227,7 @@ const library_module* library_for_asyncio_name(std::string_view name)
     // does not compile the library
     if (!library_exports(name)) return nullptr;
     for (const auto& m : modules())
-        if (std::find(m.exported.begin(), m.exported.end(), name) != m.exported.end()) return &m;
+        if (in_asyncio(m.name) && std::find(m.exported.begin(), m.exported.end(), name) != m.exported.end()) return &m;
     return nullptr;
 }
 
@@ -172,6 +237,10 @@ bool library_defines_attribute(std::string_view name)
         memory_scope process_wide(nullptr);
         std::set<std::string> all;
         for (const auto& m : modules()) collect_names(*m.code, all, false);
+        // logging's objects are plain Python objects: every name its code uses may be one of their
+        // attributes (record.filename, handler.formatter)
+        for (const auto& m : modules())
+            if (!in_asyncio(m.name)) collect_used_names(*m.code, all);
         return all;
     }();
     return names.count(std::string(name)) > 0;
@@ -230,6 +299,21 @@ void runtime::library_store_global(const code_object& code, std::int32_t index, 
         ns.entries[at].second = std::move(v);
     }
     if (k < code.global_caches.size() && at < ns.entries.size()) code.global_caches[k] = {globals_epoch_, code_object::global_cache::no_slot, -1, &ns.entries[at].second};
+}
+
+std::optional<value> runtime::library_module_attribute(const std::string& module, const std::string& name)
+{
+    const library_module* m = library_top_module(module);
+    if (!m || !library_module_exports(module, name)) return std::nullopt;
+    const value* v = library_namespace(*m).find(name);
+    if (!v) return std::nullopt;
+    return *v;
+}
+
+bool runtime::library_module_imported(const std::string& module) const
+{
+    const library_module* m = library_top_module(module);
+    return m && library_namespaces_.count(m) > 0;
 }
 
 value runtime::library_class(std::string_view name)

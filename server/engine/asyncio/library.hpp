@@ -41,6 +41,12 @@ const library_module* library_for_asyncio_name(std::string_view name);
 // Whether the library gives asyncio.`name`: read from its sources' text, without compiling them (the
 // parser and compiler ask, also while the library itself is being compiled)
 bool library_exports(std::string_view name);
+// The library's modules that are not asyncio's (logging): whether there is one, whether it gives
+// `name` (both read from the sources' text), and the module (compiled the first time)
+bool library_has_module(std::string_view module);
+bool library_module_exports(std::string_view module, std::string_view name);
+bool library_modules_export(std::string_view name);  // any of them
+const library_module* library_top_module(std::string_view module);
 // Every library module (for the tests of their marked lines)
 const std::vector<library_module>& library_modules();
 // A method or attribute name the library's classes define (the up-front name check lets it pass)

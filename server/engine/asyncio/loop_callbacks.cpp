@@ -280,7 +280,7 @@ void runtime::end_user_callback(outcome r)
     } catch (const python_error&) {
         raise_unsupported("a repr() that raises while asyncio logs an exception in a callback");
     }
-    emit_stderr("Exception in callback " + source + "\nhandle: " + shown_handle + "\n" + format_traceback(exc, true));
+    log_asyncio_error("Exception in callback " + source + "\nhandle: " + shown_handle, exc, false);
 }
 
 // BaseEventLoop.default_exception_handler: the context's message, its other keys sorted with their
@@ -316,9 +316,7 @@ void runtime::log_exception_context(const value& context)
     } catch (const python_error&) {
         raise_unsupported("a repr() that raises while asyncio logs an exception context");
     }
-    text += "\n";
-    if (exception.is(value_kind::exception)) text += format_traceback(exception, true);
-    emit_stderr(text);
+    log_asyncio_error(text, exception, false);
 }
 
 void runtime::cancel_user_handle(handle& h)

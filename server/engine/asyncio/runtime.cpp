@@ -416,14 +416,14 @@ future_object::~future_object()
 void runtime::on_future_dropped(const future_object& fut)
 {
     if (finished_ || quiet_teardown_) return;
-    emit_stderr(std::string(fut.is_gather ? "_GatheringFuture" : "Future") + " exception was never retrieved\nfuture: " + fut.repr_text() + "\n" + format_traceback(fut.exception, true));
+    log_asyncio_error(std::string(fut.is_gather ? "_GatheringFuture" : "Future") + " exception was never retrieved\nfuture: " + fut.repr_text(), fut.exception, true);
 }
 
 // Task.__del__: an exception nobody retrieved is logged when the task goes away.
 void runtime::on_task_dropped(const task_object& task)
 {
     if (finished_ || quiet_teardown_) return;
-    emit_stderr("Task exception was never retrieved\nfuture: " + task.repr_text() + "\n" + format_traceback(task.exception, true));
+    log_asyncio_error("Task exception was never retrieved\nfuture: " + task.repr_text(), task.exception, true);
 }
 
 generator_object::~generator_object()
@@ -820,6 +820,8 @@ advance_result runtime::advance_slice(std::uint64_t budget)
     set_repr_limit(config_.max_sequence_length);
     try {
         while (true) {
+            // asyncio's records of tasks and futures let go during the last instruction
+            if (!pending_asyncio_records_.empty() && !finishing_ && !finished_) flush_asyncio_records();
             if (finishing_) {
                 if (!finish_some()) return {advance_result::status::more_work, now_};
                 continue;
@@ -849,6 +851,8 @@ advance_result runtime::advance_slice(std::uint64_t budget)
             if (meter_.slice_spent()) return {advance_result::status::more_work, now_};
             if (running_ == &main_) {
                 auto r = execute(main_);
+                // What the program's last instruction let go logs before the program ends
+                if ((r == outcome::returned || r == outcome::raised) && !pending_asyncio_records_.empty()) flush_asyncio_records();
                 switch (r) {
                 case outcome::budget: break;
                 case outcome::returned:
@@ -1535,6 +1539,7 @@ ref<loop_object> runtime::new_loop()
     auto loop = make_ref<loop_object>();
     loop->id = next_loop_id_++;
     set_loop_state(*loop, "created");
+    log_selector_in_use();  // BaseSelectorEventLoop.__init__'s record, at DEBUG
     return loop;
 }
 
@@ -1755,8 +1760,7 @@ void runtime::log_asyncgen_close_errors()
     for (std::size_t i = 0; i < results.size() && i < closed.size(); ++i) {
         if (!results[i].is(value_kind::exception) || !is_instance_of(results[i], "Exception")) continue;
         const std::string agen = closed[i].obj->repr_text();
-        emit_stderr("an error occurred during closing of asynchronous generator " + agen + "\nasyncgen: " + agen + "\n" +
-                    format_traceback(results[i], true));
+        log_asyncio_error("an error occurred during closing of asynchronous generator " + agen + "\nasyncgen: " + agen, results[i], false);
     }
 }
 
@@ -1860,8 +1864,7 @@ void runtime::loop_stopped()
         for (const auto& t : runner_cancelled_) {
             if (t->state == future_state::cancelled) continue;
             if (t->exception.is(value_kind::exception)) {
-                emit_stderr("unhandled exception during asyncio.run() shutdown\ntask: " + t->repr_text() + "\n" +
-                            format_traceback(t->exception, true));
+                log_asyncio_error("unhandled exception during asyncio.run() shutdown\ntask: " + t->repr_text(), t->exception, false);
             }
         }
         runner_cancelled_.clear();

@@ -204,6 +204,26 @@ private:
     value library_global_slow(const code_object& code, std::int32_t index);
     void library_store_global(const code_object& code, std::int32_t index, value v);
     value library_class(std::string_view name);  // asyncio.`name` from the library, or none (unbound kind none)
+    // The logging module's helpers (_calendar_text, _logging_caller ...: asyncio/logging_support.cpp)
+    value logging_helper(const std::string& name, std::vector<value>& args);
+    // asyncio's log records (its logger's): through the program's logging module once imported, else
+    // as logging's lastResort writes them. One from a destructor waits for the end of the instruction.
+    enum class log_place { loop, destructor, selector };
+    struct asyncio_record {
+        std::int64_t level;
+        std::string message;
+        value exc;
+    };
+    std::vector<asyncio_record> pending_asyncio_records_;
+    void log_for_asyncio(std::int64_t level, const std::string& message, const value& exc, log_place place);
+    void log_asyncio_error(const std::string& message, const value& exc, bool from_destructor);
+    void log_selector_in_use();
+    void flush_asyncio_records();
+    // The exception the innermost active handler of `ctx` is handling (sys.exc_info()), or null
+    static const value* exception_being_handled(const exec_context& ctx);
+    // logging.`name` from the library's module (its body runs at the first), or none
+    std::optional<value> library_module_attribute(const std::string& module, const std::string& name);
+    bool library_module_imported(const std::string& module) const;  // its body has run in this run
     value load_builtin(const std::string& name);
     value base_exception_text_method(const value& self, bool as_repr);  // BaseException.__str__/__repr__ bound to an exception
     value object_repr_method(const value& self);  // object.__repr__ bound to an instance  // a builtin by name (load_global past the module's globals)

@@ -44,7 +44,7 @@ enum builtin_id : int {
     b_hex, b_oct, b_bin, b_chr, b_ord, b_divmod, b_pow, b_any, b_all, b_dict, b_hash, b_map, b_filter, b_iter, b_getattr, b_setattr, b_hasattr, b_delattr, b_callable, b_next,
     d_keys, d_values, d_items, d_get, d_pop, d_popitem, d_setdefault, d_update, d_clear, d_copy,
     a_run, a_sleep, a_create_task, a_gather, a_get_event_loop, a_new_event_loop, a_set_event_loop, a_get_running_loop,
-    a_current_task, a_ensure_future, a_all_tasks, lib_tasks_to_cancel, lib_primitive, lib_cancel, lib_to_thread,
+    a_current_task, a_ensure_future, a_all_tasks, lib_tasks_to_cancel, lib_primitive, lib_cancel, lib_to_thread, lib_logging,
     t_sleep, t_time, t_monotonic, t_perf_counter, t_strftime, t_ctime,
     l_run_until_complete, l_run_forever, l_is_running, l_is_closed, l_close, l_time, l_create_task, l_stop,
     f_done, f_result, f_cancel, f_cancelled, f_exception, f_get_name, f_set_name, f_get_coro,
@@ -122,9 +122,6 @@ template <class Less> void merge_sort_indices(std::vector<std::size_t>& order, L
     }
 }
 
-// A fixed epoch so time.time() is deterministic, plus program time.
-constexpr double epoch_base = 1'700'000'000.0;
-
 const std::vector<std::pair<const char*, int>>& builtin_table()
 {
     // Built once for the process: not charged to the run that happens to ask first.
@@ -171,18 +168,6 @@ const std::vector<member> math_members = {{"sqrt", m_function}, {"floor", m_func
 const std::vector<member> random_members = {{"seed", r_seed}, {"random", r_random}, {"getrandbits", r_getrandbits},
     {"uniform", r_uniform}, {"randint", r_randint}, {"randrange", r_randrange}, {"choice", r_choice}, {"choices", r_choices},
     {"shuffle", r_shuffle}, {"sample", r_sample}, {"gauss", r_gauss}, {"normalvariate", r_normalvariate}, {"expovariate", r_expovariate}};
-// strftime(format) of `seconds` since the epoch in UTC (a run's calendar), in the C locale
-std::string calendar_text(const std::string& format, double seconds)
-{
-    const auto t = static_cast<std::time_t>(std::floor(seconds));
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    tm.tm_zone = "UTC";
-    std::string out(format.size() * 32 + 64, '\0');
-    const std::size_t n = std::strftime(out.data(), out.size(), format.c_str(), &tm);
-    out.resize(n);
-    return out;
-}
 
 const std::vector<member> text_stream_members = {{"write", ts_write}, {"flush", ts_flush}};
 const std::vector<member> async_generator_members = {{"__aiter__", ag_aiter}, {"__anext__", ag_anext}, {"asend", ag_asend}, {"athrow", ag_athrow},
@@ -247,6 +232,18 @@ bool is_type_builtin(int id)
 }
 
 } // namespace
+
+std::string calendar_text(const std::string& format, double seconds)
+{
+    const auto t = static_cast<std::time_t>(std::floor(seconds));
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    tm.tm_zone = "UTC";
+    std::string out(format.size() * 32 + 64, '\0');
+    const std::size_t n = std::strftime(out.data(), out.size(), format.c_str(), &tm);
+    out.resize(n);
+    return out;
+}
 
 bool is_type_builtin(const builtin_object& b)
 {
@@ -868,6 +865,10 @@ value runtime::load_attribute(const value& obj, const std::string& name)
             if (const member* f = find_member(math_members, name)) return make_builtin(f->id, name);
             if (value c; math_constant(name, c)) return c;
             if (cpython_type_has("module math", name)) raise_unsupported("math." + name);
+        } else if (library_has_module(m)) {
+            // A module of the library written in Python (logging): its public names, from its namespace
+            if (auto v = library_module_attribute(m, name)) return *v;
+            if (cpython_type_has("module " + m, name)) raise_unsupported(m + "." + name);
         } else if (m == "enum" || m == "sys" || m == "collections" || m == "json" || m == "heapq" || m == "bisect" || m == "string") {
             // Everything these have is in module_attributes(): any other name of CPython's is refused
             if (cpython_type_has("module " + m, name)) raise_unsupported(m + "." + name);
@@ -950,7 +951,11 @@ value runtime::load_attribute(const value& obj, const std::string& name)
         members = &coroutine_members;
         break;
     }
-    case value_kind::text_stream: members = &text_stream_members; break;
+    case value_kind::text_stream:
+        // sys.stdout.name: '<stdout>' (logging's StreamHandler shows it in its repr)
+        if (name == "name") return value::string(obj.as<text_stream_object>().is_stderr ? "<stderr>" : "<stdout>");
+        members = &text_stream_members;
+        break;
     case value_kind::slice: {
         const auto& s = obj.as<slice_object>();
         if (name == "start") return s.start;
@@ -1187,6 +1192,9 @@ value runtime::library_private(const std::string& name)
     if (name == "_primitive") return make_builtin(lib_primitive, name);
     if (name == "_cancel") return make_builtin(lib_cancel, name);
     if (name == "_context_call") return make_builtin(lib_to_thread, name);
+    // logging's (asyncio/logging_support.cpp)
+    for (const char* helper : {"_calendar_text", "_logging_caller", "_handled_exception", "_exception_text", "_thread_name", "_unsupported"})
+        if (name == helper) return make_builtin(lib_logging, name);
     return value{};
 }
 
@@ -2226,6 +2234,7 @@ value runtime::call_builtin(const builtin_object& b, std::vector<value>& args, s
         return value::none();
     }
     case lib_primitive: no_kwargs(); return library_primitive(args);
+    case lib_logging: no_kwargs(); return logging_helper(b.name, args);
     case lib_cancel: no_kwargs(); return library_cancel(args);
     case lib_to_thread: {
         // threads.to_thread's functools.partial(ctx.run, func, *args, **kwargs): without context

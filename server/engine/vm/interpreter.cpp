@@ -1444,6 +1444,8 @@ const value* handled_exception(const exec_context& ctx)
 
 } // namespace
 
+const value* runtime::exception_being_handled(const exec_context& ctx) { return handled_exception(ctx); }
+
 // A raise inside an except/finally block: remember the exception being handled, as CPython's
 // __context__, without ever making a cycle of contexts.
 void runtime::set_context(exec_context& ctx, const value& exc)

@@ -23,5 +23,10 @@ bool module_attribute_listed(std::string_view module, std::string_view name);
 bool module_attribute_named(std::string_view name);
 // math.pi, math.e, math.tau, math.inf, math.nan (math_module.cpp): false for any other name
 bool math_constant(const std::string& name, value& out);
+// strftime(format) of `seconds` since the epoch in UTC (a run's calendar: time.strftime, logging's
+// asctime), in the C locale
+std::string calendar_text(const std::string& format, double seconds);
+// A fixed epoch so that time.time() is deterministic: this many seconds since 1970, plus program time
+constexpr double epoch_base = 1'700'000'000.0;
 
 } // namespace loopscope::engine

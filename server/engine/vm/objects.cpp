@@ -343,8 +343,10 @@ bool runtime::has_instance_dict(const value& v)
     if (!v.is(value_kind::instance)) return false;
     const auto& cls = *v.as<instance_object>().cls;
     if (cls.is_object || cls.enumeration) return false;
+    // The program's classes, and logging's (written in Python with CPython's attributes: a formatter
+    // formats a record's __dict__)
     for (const class_object* c : cls.mro)
-        if (c->module != "__main__") return false;
+        if (c->module != "__main__" && c->module != "logging") return false;
     return true;
 }
 

@@ -2,6 +2,7 @@
 // (its teardown's slices and its destructor included),
 // beside a benign program measured in the same run, and what each run held against its memory bound.
 //   slice_bench [DIR]   (DIR: the hostile programs, tests/hostile by default)
+#include <loopscope/engine/code_cache.hpp>
 #include <loopscope/engine/config.hpp>
 #include <loopscope/engine/event.hpp>
 #include <loopscope/engine/memory.hpp>
@@ -96,6 +97,7 @@ int main(int argc, char** argv)
     fs::path dir = argc > 1 ? fs::path(argv[1]) : fs::path(LOOPSCOPE_HOSTILE_DIR);
     const auto programs = loopscope::testing::load_hostile_programs(dir);
 
+    loopscope::engine::prepare_library();  // as the server does before it listens
     const run_config defaults;
     // The baseline: plain interpreter work, slices of 5,000 instructions.
     auto baseline = measure("n = 0\nfor i in range(1000000):\n    n += i\nprint(n)\n");
