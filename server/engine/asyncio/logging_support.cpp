@@ -52,6 +52,15 @@ value runtime::logging_helper(const std::string& name, std::vector<value>& args)
                 --stacklevel;
             }
         }
+        // A logging function called by the loop itself (loop.call_soon(logging.info, ...)) or by a worker
+        // thread (to_thread(logging.info, ...)): CPython's caller is asyncio's Handle._run or the
+        // executor's _WorkItem.run
+        if (!found && wanted && *wanted == 1) {
+            if (in_callback_)
+                return value::tuple({value::string("/usr/lib/python3.11/asyncio/events.py"), value::integer(80), value::string("_run")});
+            if (worker_running_)
+                return value::tuple({value::string("/usr/lib/python3.11/concurrent/futures/thread.py"), value::integer(58), value::string("run")});
+        }
         // CPython's stack goes on below a task's coroutine (asyncio's frames) and below a nested call
         if (!found || stacklevel > 0) raise_unsupported("a logging stacklevel past the frames of the program's task or call");
         if (found->code->library) raise_unsupported("a logging call whose caller is asyncio's own code");
@@ -64,11 +73,24 @@ value runtime::logging_helper(const std::string& name, std::vector<value>& args)
         return handled && handled->is(value_kind::exception) ? *handled : value::none();
     }
     if (name == "_exception_text") {
-        // traceback.print_exception's text of the exception (sys.exc_info() of nothing: NoneType: None)
-        expect(1);
+        // traceback.print_exception's text of the exception (sys.exc_info() of nothing: NoneType: None);
+        // with_traceback false: as print_exception(type, value, None) writes it, its chain with theirs
+        expect(2);
         if (args[0].is(value_kind::none)) return value::string("NoneType: None\n");
         if (!args[0].is(value_kind::exception)) raise_unsupported("logging the exception information of what is not an exception");
-        return value::string(format_traceback(args[0], true));
+        if (truthy(args[1])) return value::string(format_traceback(args[0], true));
+        auto& exc = args[0].as<exception_object>();
+        auto kept = std::move(exc.traceback);
+        exc.traceback.clear();
+        std::string text;
+        try {
+            text = format_traceback(args[0], true);
+        } catch (...) {
+            exc.traceback = std::move(kept);
+            throw;
+        }
+        exc.traceback = std::move(kept);
+        return value::string(std::move(text));
     }
     if (name == "_thread_name") {
         expect(0);

@@ -8,7 +8,8 @@
 # The engine's helpers, which only the library sees: _calendar_text(format, seconds) (time.strftime
 # of time.localtime in the run's calendar, UTC), _logging_caller(stacklevel) (the program's frame a
 # record names: its file, line and function), _handled_exception() (what sys.exc_info() would give),
-# _exception_text(exc) (traceback.print_exception's text), _thread_name(), _unsupported(what).
+# _exception_text(exc, with_traceback) (traceback.print_exception's text), _thread_name(),
+# _unsupported(what).
 
 __all__ = ('BASIC_FORMAT', 'CRITICAL', 'DEBUG', 'ERROR', 'FATAL', 'INFO', 'NOTSET', 'WARN', 'WARNING',
            'Filter', 'Filterer', 'Formatter', 'Handler', 'LogRecord', 'Logger', 'LoggerAdapter', 'Manager',
@@ -55,14 +56,14 @@ def getLevelNamesMapping():
     return _nameToLevel.copy()
 
 
-def getLevelName(level):
-    result = _levelToName.get(level)
+def getLevelName(level):  #@ 123
+    result = _levelToName.get(level)  #@ 142
     if result is not None:
         return result
-    result = _nameToLevel.get(level)
+    result = _nameToLevel.get(level)  #@ 145
     if result is not None:
         return result
-    return "Level %s" % level
+    return "Level %s" % level  #@ 148
 
 
 def addLevelName(level, levelName):
@@ -86,6 +87,26 @@ def _checkLevel(level):  #@ 202
 # sys._getframe(1) in CPython: a frame of its own on the way to the caller's (where Python's recursion
 # limit may be met)
 currentframe = lambda: None
+
+
+_startTime = time.time()
+_thread_idents = {}
+
+
+# What e.__traceback__ is to a record (the engine has no traceback objects): the text
+# traceback.print_exception writes of the exception as it is when the record is made, which later
+# raises of it do not change, as they do not change CPython's traceback object
+class traceback(object):
+
+    def __init__(self, text):
+        self._text = text
+
+    def __repr__(self):
+        return '<traceback object at %#x>' % id(self)
+
+
+def _traceback_now(exc):
+    return traceback(_exception_text(exc, True))
 
 
 # The record's attributes CPython fills from the process, which differ from run to run
@@ -121,22 +142,14 @@ class LogRecord(object):
         self.funcName = func
         self.created = ct
         self.msecs = int((ct - int(ct)) * 1000) + 0.0
+        # CPython's relativeCreated, thread and process are the process's (milliseconds since logging
+        # was imported, threading.get_ident(), os.getpid()): they differ every run. The engine's are
+        # fixed (program time; a number per thread; one pid), and a format that shows them is refused.
+        self.relativeCreated = (self.created - _startTime) * 1000
         self.threadName = _thread_name()
+        self.thread = _thread_idents.setdefault(self.threadName, 140_000_000_000_000 + 4096 * len(_thread_idents))
         self.processName = 'MainProcess'
-
-    # CPython's are the process's (os.getpid(), threading.get_ident(), milliseconds since logging was
-    # imported): they differ every run, so the engine has none to give
-    @property
-    def process(self):
-        _unsupported("a LogRecord's process (it differs from run to run)")
-
-    @property
-    def thread(self):
-        _unsupported("a LogRecord's thread (it differs from run to run)")
-
-    @property
-    def relativeCreated(self):
-        _unsupported("a LogRecord's relativeCreated (it differs from run to run)")
+        self.process = 4242
 
     def __repr__(self):
         return '<LogRecord: %s, %s, %s, %s, "%s">'%(self.name, self.levelno,
@@ -383,7 +396,11 @@ class Formatter(object):
         return s
 
     def formatException(self, ei):
-        s = _exception_text(ei[1])
+        tb = ei[2]
+        if isinstance(tb, traceback):
+            s = tb._text
+        else:
+            s = _exception_text(ei[1], tb is not None)
         if s[-1:] == "\n":
             s = s[:-1]
         return s
@@ -421,18 +438,18 @@ _defaultFormatter = Formatter()
 
 class Filter(object):
 
-    def __init__(self, name=''):
+    def __init__(self, name=''):  #@ 764
         self.name = name
-        self.nlen = len(name)
+        self.nlen = len(name)  #@ 773
 
     def filter(self, record):
         if self.nlen == 0:
             return True
         elif self.name == record.name:
             return True
-        elif record.name.find(self.name, 0, self.nlen) != 0:
+        elif record.name.find(self.name, 0, self.nlen) != 0:  #@ 786
             return False
-        return (record.name[self.nlen] == ".")
+        return (record.name[self.nlen] == ".")  #@ 788
 
 
 class Filterer(object):
@@ -441,11 +458,11 @@ class Filterer(object):
         self.filters = []
 
     def addFilter(self, filter):
-        if not (filter in self.filters):
+        if not (filter in self.filters):  #@ 805
             self.filters.append(filter)
 
     def removeFilter(self, filter):
-        if filter in self.filters:
+        if filter in self.filters:  #@ 812
             self.filters.remove(filter)
 
     def filter(self, record):  #@ 815
@@ -647,8 +664,8 @@ class Manager(object):
         rv = None
         if not isinstance(name, str):
             raise TypeError('A logger name must be a string')  #@ 1340
-        if name in self.loggerDict:
-            rv = self.loggerDict[name]
+        if name in self.loggerDict:  #@ 1343
+            rv = self.loggerDict[name]  #@ 1344
             if isinstance(rv, PlaceHolder):
                 ph = rv
                 rv = (self.loggerClass or _loggerClass)(name)
@@ -663,12 +680,12 @@ class Manager(object):
             self._fixupParents(rv)
         return rv
 
-    def _fixupParents(self, alogger):
+    def _fixupParents(self, alogger):  #@ 1378
         name = alogger.name
-        i = name.rfind(".")
+        i = name.rfind(".")  #@ 1384
         rv = None
         while (i > 0) and not rv:
-            substr = name[:i]
+            substr = name[:i]  #@ 1387
             if substr not in self.loggerDict:
                 self.loggerDict[substr] = PlaceHolder(alogger)
             else:
@@ -677,7 +694,7 @@ class Manager(object):
                     rv = obj
                 else:
                     obj.append(alogger)
-            i = name.rfind(".", 0, i - 1)
+            i = name.rfind(".", 0, i - 1)  #@ 1397
         if not rv:
             rv = self.root
         alogger.parent = rv
@@ -686,14 +703,14 @@ class Manager(object):
         name = alogger.name
         namelen = len(name)
         for c in ph.loggerMap.keys():
-            if c.parent.name[:namelen] != name:
+            if c.parent.name[:namelen] != name:  #@ 1411
                 alogger.parent = c.parent
                 c.parent = alogger
 
-    def _clear_cache(self):
+    def _clear_cache(self):  #@ 1415
         for logger in self.loggerDict.values():
             if isinstance(logger, Logger):
-                logger._cache.clear()
+                logger._cache.clear()  #@ 1424
         self.root._cache.clear()
 
 
@@ -771,10 +788,10 @@ class Logger(Filterer):
         fn, lno, func, sinfo = self.findCaller(stack_info, stacklevel)  #@ 1622
         if exc_info:
             if isinstance(exc_info, BaseException):
-                exc_info = (type(exc_info), exc_info, None)
+                exc_info = (type(exc_info), exc_info, _traceback_now(exc_info))
             elif not isinstance(exc_info, tuple):
                 exc = _handled_exception()
-                exc_info = (None, None, None) if exc is None else (type(exc), exc, None)
+                exc_info = (None, None, None) if exc is None else (type(exc), exc, _traceback_now(exc))
         record = self.makeRecord(self.name, level, fn, lno, msg, args,  #@ 1632
                                  exc_info, func, extra, sinfo)
         self.handle(record)  #@ 1634
@@ -784,11 +801,11 @@ class Logger(Filterer):
             self.callHandlers(record)  #@ 1644
 
     def addHandler(self, hdlr):
-        if not (hdlr in self.handlers):
+        if not (hdlr in self.handlers):  #@ 1652
             self.handlers.append(hdlr)
 
     def removeHandler(self, hdlr):
-        if hdlr in self.handlers:
+        if hdlr in self.handlers:  #@ 1663
             self.handlers.remove(hdlr)
 
     def hasHandlers(self):
@@ -825,32 +842,32 @@ class Logger(Filterer):
                                  " \"%s\"\n" % self.name)
                 self.manager.emittedNoHandlerWarning = True
 
-    def getEffectiveLevel(self):
+    def getEffectiveLevel(self):  #@ 1720
         logger = self
         while logger:
-            if logger.level:
+            if logger.level:  #@ 1729
                 return logger.level
             logger = logger.parent
         return NOTSET
 
-    def isEnabledFor(self, level):
+    def isEnabledFor(self, level):  #@ 1734
         if self.disabled:
             return False
         try:
-            return self._cache[level]
+            return self._cache[level]  #@ 1742
         except KeyError:
-            if self.manager.disable >= level:
+            if self.manager.disable >= level:  #@ 1746
                 is_enabled = self._cache[level] = False
             else:
-                is_enabled = self._cache[level] = (
-                    level >= self.getEffectiveLevel()
+                is_enabled = self._cache[level] = (  #@ 1749
+                    level >= self.getEffectiveLevel()  #@ 1750
                 )
             return is_enabled
 
-    def getChild(self, suffix):
+    def getChild(self, suffix):  #@ 1756
         if self.root is not self:
-            suffix = '.'.join((self.name, suffix))
-        return self.manager.getLogger(suffix)
+            suffix = '.'.join((self.name, suffix))  #@ 1772
+        return self.manager.getLogger(suffix)  #@ 1773
 
     def __repr__(self):
         level = getLevelName(self.getEffectiveLevel())
@@ -899,14 +916,14 @@ class LoggerAdapter(object):
             msg, kwargs = self.process(msg, kwargs)  #@ 1886
             self.logger.log(level, msg, *args, **kwargs)  #@ 1887
 
-    def isEnabledFor(self, level):
-        return self.logger.isEnabledFor(level)
+    def isEnabledFor(self, level):  #@ 1889
+        return self.logger.isEnabledFor(level)  #@ 1893
 
-    def setLevel(self, level):
-        self.logger.setLevel(level)
+    def setLevel(self, level):  #@ 1895
+        self.logger.setLevel(level)  #@ 1899
 
-    def getEffectiveLevel(self):
-        return self.logger.getEffectiveLevel()
+    def getEffectiveLevel(self):  #@ 1901
+        return self.logger.getEffectiveLevel()  #@ 1905
 
     def hasHandlers(self):
         return self.logger.hasHandlers()
@@ -1043,6 +1060,6 @@ def _log_for_asyncio(level, msg, args, exc, pathname, lineno, func):
     logger = Logger.manager.getLogger('asyncio')
     if not logger.isEnabledFor(level):
         return
-    exc_info = (type(exc), exc, None) if exc is not None else None
+    exc_info = (type(exc), exc, _traceback_now(exc)) if exc is not None else None
     record = logger.makeRecord(logger.name, level, pathname, lineno, msg, args, exc_info, func)
     logger.handle(record)
