@@ -17,6 +17,7 @@ constexpr std::int32_t default_exception_handler_line = 1771;  // logger.error('
 constexpr const char* selector_events_py = "/usr/lib/python3.11/asyncio/selector_events.py";
 constexpr std::int32_t using_selector_line = 54;  // logger.debug('Using selector: %s', selector.__class__.__name__)
 constexpr std::int64_t debug_level = 10;
+constexpr std::int64_t warning_level = 30;  // lastResort's: what it writes without a configuration
 constexpr std::int64_t error_level = 40;
 
 } // namespace
@@ -106,11 +107,12 @@ value runtime::logging_helper(const std::string& name, std::vector<value>& args)
 // A record of asyncio's logger: through the logging module when the program has imported it, else as
 // its lastResort handler writes it (the message, then the traceback). A task or future let go with its
 // exception unretrieved logs from its destructor, where no Python code may run: its record waits for
-// the end of the instruction (the slice ends at once), as flush_asyncio_records() writes it.
+// the end of the instruction (the slice ends at once): advance_slice writes it then, before anything
+// else runs (write_next_asyncio_record).
 void runtime::log_for_asyncio(std::int64_t level, const std::string& message, const value& exc, log_place place)
 {
     if (!library_module_imported("logging") || finishing_ || finished_) {
-        if (level >= 30) emit_stderr(message + "\n" + (exc.is(value_kind::exception) ? format_traceback(exc, true) : ""));
+        if (level >= warning_level) emit_stderr(message + "\n" + (exc.is(value_kind::exception) ? format_traceback(exc, true) : ""));
         return;
     }
     if (place == log_place::destructor) {
@@ -139,13 +141,26 @@ void runtime::log_asyncio_error(const std::string& message, const value& exc, bo
     log_for_asyncio(error_level, message, exc, from_destructor ? log_place::destructor : log_place::loop);
 }
 
-void runtime::flush_asyncio_records()
+// One record that waited for its instruction's end, written as an operation of its own (in CPython
+// each is a Task.__del__ call of its own: two thousand tasks let go by one list.clear() are two thousand
+// records, not one operation past max_operation_steps), what the program's last instruction left for
+// its caller kept aside meanwhile
+void runtime::write_next_asyncio_record()
 {
-    while (!pending_asyncio_records_.empty()) {
-        auto record = std::move(pending_asyncio_records_.front());
-        pending_asyncio_records_.erase(pending_asyncio_records_.begin());
-        log_for_asyncio(record.level, record.message, record.exc, log_place::loop);
-    }
+    const asyncio_record record = std::move(pending_asyncio_records_.front());
+    pending_asyncio_records_.pop_front();
+    meter_.step();
+    struct keep_results {
+        runtime& r;
+        value result = std::move(r.last_result_);
+        value exception = std::move(r.last_exception_);
+        ~keep_results()
+        {
+            r.last_result_ = std::move(result);
+            r.last_exception_ = std::move(exception);
+        }
+    } kept{*this};
+    log_for_asyncio(record.level, record.message, record.exc, log_place::loop);
 }
 
 } // namespace loopscope::engine

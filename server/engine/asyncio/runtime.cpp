@@ -2,6 +2,7 @@
 #include "this_engine_names.hpp"
 
 #include <limits>
+#include <utility>
 #include "library.hpp"
 #include "integers.hpp"
 #include "itertools_module.hpp"
@@ -820,8 +821,12 @@ advance_result runtime::advance_slice(std::uint64_t budget)
     set_repr_limit(config_.max_sequence_length);
     try {
         while (true) {
-            // asyncio's records of tasks and futures let go during the last instruction
-            if (!pending_asyncio_records_.empty() && !finishing_ && !finished_) flush_asyncio_records();
+            // asyncio's records of tasks and futures let go during the last instruction, one at a time
+            if (!pending_asyncio_records_.empty() && !finishing_ && !finished_) {
+                if (meter_.slice_spent()) return {advance_result::status::more_work, now_};
+                write_next_asyncio_record();
+                continue;
+            }
             if (finishing_) {
                 if (!finish_some()) return {advance_result::status::more_work, now_};
                 continue;
@@ -850,9 +855,12 @@ advance_result runtime::advance_slice(std::uint64_t budget)
             }
             if (meter_.slice_spent()) return {advance_result::status::more_work, now_};
             if (running_ == &main_) {
-                auto r = execute(main_);
+                const outcome r = deferred_main_outcome_ ? *std::exchange(deferred_main_outcome_, std::nullopt) : execute(main_);
                 // What the program's last instruction let go logs before the program ends
-                if ((r == outcome::returned || r == outcome::raised) && !pending_asyncio_records_.empty()) flush_asyncio_records();
+                if ((r == outcome::returned || r == outcome::raised) && !pending_asyncio_records_.empty()) {
+                    deferred_main_outcome_ = r;
+                    continue;
+                }
                 switch (r) {
                 case outcome::budget: break;
                 case outcome::returned:

@@ -214,11 +214,12 @@ private:
         std::string message;
         value exc;
     };
-    std::vector<asyncio_record> pending_asyncio_records_;
+    std::deque<asyncio_record> pending_asyncio_records_;
+    std::optional<outcome> deferred_main_outcome_;  // the program ended with records still to write
     void log_for_asyncio(std::int64_t level, const std::string& message, const value& exc, log_place place);
     void log_asyncio_error(const std::string& message, const value& exc, bool from_destructor);
     void log_selector_in_use();
-    void flush_asyncio_records();
+    void write_next_asyncio_record();
     // The exception the innermost active handler of `ctx` is handling (sys.exc_info()), or null
     static const value* exception_being_handled(const exec_context& ctx);
     // logging.`name` from the library's module (its body runs at the first), or none

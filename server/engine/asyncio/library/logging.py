@@ -3,8 +3,8 @@
 # Lib/logging/__init__.py: the same loggers, levels, records, formatters, handlers and basicConfig(),
 # the same text on the same stream. A line that a traceback can show ends with `#@ N`, N its line in
 # CPython's file, its text this line's (tests/engine/library_lines_test.py checks them against python3).
-# What the engine cannot give as CPython gives it is refused where it is reached: a record's process
-# id, thread id and relativeCreated (they differ every run), a stack_info, '$' formats, files.
+# What the engine cannot give as CPython gives it is refused where it is reached: a format showing a
+# record's process, thread or relativeCreated (they differ every run), a stack_info, '$' formats, files.
 # The engine's helpers, which only the library sees: _calendar_text(format, seconds) (time.strftime
 # of time.localtime in the run's calendar, UTC), _logging_caller(stacklevel) (the program's frame a
 # record names: its file, line and function), _handled_exception() (what sys.exc_info() would give),
